@@ -1,0 +1,46 @@
+#pragma once
+// The `hallyu` command line. Each subcommand lives in crawler/commands/<name>.cc
+// and registers itself through one Add...Command function declared here, so
+// commands can be written and changed independently.
+//
+// A command's callback does not do the work; it stores the work in
+// CliContext::run, which main() calls after parsing and whose return value is
+// the process exit code (0 ok, 1 failure, 2 usage / not implemented).
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace hallyu {
+
+// Options every subcommand sees.
+struct GlobalOptions {
+  std::string config_path = "configs/default.yaml";  // --config
+  std::string log_level = "info";                    // --log-level: trace|debug|info|warn|error|off
+};
+
+struct CliContext {
+  GlobalOptions global;
+  std::function<int()> run;  // set by the chosen subcommand's callback
+};
+
+// Exit code and message of a subcommand that later work fills in.
+int NotImplemented(const std::string& command);
+
+// Registration functions, one per subcommand (crawler/commands/*.cc).
+void AddCrawlCommand(CLI::App& app, CliContext& ctx);
+void AddInspectPageCommand(CLI::App& inspect, CliContext& ctx);
+void AddInspectFeedCommand(CLI::App& inspect, CliContext& ctx);
+void AddInspectRobotsCommand(CLI::App& inspect, CliContext& ctx);
+void AddInspectUrlCommand(CLI::App& inspect, CliContext& ctx);
+void AddDetectCommand(CLI::App& app, CliContext& ctx);
+void AddSinkCommand(CLI::App& app, CliContext& ctx);
+void AddEventsCommand(CLI::App& app, CliContext& ctx);
+void AddWatchCommand(CLI::App& app, CliContext& ctx);
+void AddStatusCommand(CLI::App& app, CliContext& ctx);
+void AddVersionCommand(CLI::App& app, CliContext& ctx);
+
+}  // namespace hallyu

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it (.ci/run calls this):
+#   installs what is missing, builds with -Werror, checks formatting, starts a real
+#   Kafka broker (KRaft) and PostgreSQL on 127.0.0.1, runs every CTest test, stops the
+#   services even when tests fail, then runs the unit tests again under ASan+UBSan.
+# Exits non-zero on any failure.
+# Environment: HALLYU_SKIP_ASAN=1 skips the sanitizer pass (local iterations only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+JOBS="${HALLYU_JOBS:-$(nproc)}"
+t0=$SECONDS
+step() { echo "== test.sh [$((SECONDS - t0))s] $*"; }
+
+step "dependencies"
+scripts/setup-deps.sh
+
+step "build (RelWithDebInfo, -Werror)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALLYU_WERROR=ON >/dev/null
+ninja -C build -j "$JOBS"
+
+step "format check"
+git ls-files -- '*.h' '*.cc' | xargs -r clang-format --dry-run --Werror
+
+cleanup() {
+  step "stopping services"
+  scripts/kafka-local.sh stop || true
+  if [[ -x scripts/pg-local.sh ]]; then scripts/pg-local.sh stop || true; fi
+}
+trap cleanup EXIT
+
+step "starting Kafka"
+HALLYU_KAFKA_BROKERS="$(scripts/kafka-local.sh start)"
+export HALLYU_KAFKA_BROKERS
+if [[ -x scripts/pg-local.sh ]]; then
+  step "starting PostgreSQL"
+  HALLYU_PG_URL="$(scripts/pg-local.sh start)"
+  export HALLYU_PG_URL
+fi
+
+step "ctest (unit + integration)"
+ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300
+
+if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then
+  step "build (ASan+UBSan)"
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 \
+    -DHALLYU_WERROR=ON -DHALLYU_SANITIZE=address,undefined >/dev/null
+  ninja -C build-asan -j "$JOBS"
+  step "ctest under ASan+UBSan (unit)"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan -L unit --output-on-failure -j "$JOBS" --timeout 600
+fi
+step "all passed"
