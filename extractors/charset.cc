@@ -5,7 +5,9 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
 #include <utility>
+#include <vector>
 
 namespace hallyu {
 namespace {
@@ -220,15 +222,43 @@ std::size_t Utf8SequenceAt(std::string_view s, std::size_t i, std::size_t* consu
   return len;
 }
 
-struct IconvHandle {
-  iconv_t cd = reinterpret_cast<iconv_t>(-1);
-  explicit IconvHandle(const char* from) { cd = iconv_open("UTF-8", from); }
-  ~IconvHandle() {
-    if (ok()) iconv_close(cd);
+// A UTF-8 converter from `from`, opened once per thread and charset
+// (iconv_open loads a gconv module: far too slow to do per page). The shift
+// state is reset on every lookup. Not shared across threads.
+class IconvHandle {
+ public:
+  explicit IconvHandle(const char* from) {
+    struct Cached {
+      std::string name;
+      iconv_t cd = reinterpret_cast<iconv_t>(-1);
+      Cached() = default;
+      Cached(const Cached&) = delete;
+      Cached& operator=(const Cached&) = delete;
+      ~Cached() {
+        if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+      }
+    };
+    thread_local std::vector<std::unique_ptr<Cached>> cache;  // a handful of charsets at most
+    for (const auto& c : cache) {
+      if (c->name == from) {
+        cd = c->cd;
+        break;
+      }
+    }
+    if (cd == reinterpret_cast<iconv_t>(-1)) {
+      iconv_t opened = iconv_open("UTF-8", from);
+      if (opened == reinterpret_cast<iconv_t>(-1)) return;
+      if (cache.size() >= 16) cache.erase(cache.begin());
+      auto entry = std::make_unique<Cached>();
+      entry->name = from;
+      entry->cd = opened;
+      cache.push_back(std::move(entry));
+      cd = opened;
+    }
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);
   }
-  IconvHandle(const IconvHandle&) = delete;
-  IconvHandle& operator=(const IconvHandle&) = delete;
   bool ok() const { return cd != reinterpret_cast<iconv_t>(-1); }
+  iconv_t cd = reinterpret_cast<iconv_t>(-1);
 };
 
 // Converts with iconv, replacing each invalid byte (or truncated tail) by U+FFFD.
