@@ -143,6 +143,31 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     mention = mention.substr(0, open) + (close == std::string::npos ? "" : mention.substr(close + 1));
   }
   mention = StripKoreanParticle(TrimName(mention));
+  for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    const std::string suf(s);
+    if (mention.size() > suf.size() &&
+        mention.compare(mention.size() - suf.size(), suf.size(), suf) == 0) {
+      mention.resize(mention.size() - suf.size());
+      break;
+    }
+  }
+  // Korean: the name is the last word; earlier words are descriptors or a group.
+  if (ContainsHangul(mention) && mention.find(' ') != std::string::npos &&
+      gazetteer_->FindPerson(mention) == nullptr) {
+    const auto sp = mention.rfind(' ');
+    const std::string head = mention.substr(0, sp);
+    std::string start = head;
+    while (!start.empty()) {
+      if (auto g = gazetteer_->FindGroup(start)) {
+        group = *g;
+        break;
+      }
+      const auto s2 = start.find(' ');
+      if (s2 == std::string::npos) break;
+      start = start.substr(s2 + 1);
+    }
+    mention = mention.substr(sp + 1);
+  }
   // Leading descriptors and group names: "ASTRO's Cha Eun-woo", "그룹 아스트로 멤버 차은우".
   for (int guard = 0; guard < 6; ++guard) {
     const auto sp = mention.find(' ');
@@ -150,11 +175,12 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     std::string first = mention.substr(0, sp);
     std::string rest = TrimName(mention.substr(sp + 1));
     bool possessive = false;
-    for (const char* s : {"'s", "\xE2\x80\x99s"}) {
+    for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
       const std::string suf(s);
       if (first.size() > suf.size() && first.compare(first.size() - suf.size(), suf.size(), suf) == 0) {
         first.resize(first.size() - suf.size());
         possessive = true;
+        break;
       }
     }
     if (Descriptors().count(Lower(first))) {
@@ -239,10 +265,18 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
   const std::string s = SanitizeUtf8(sentence);
   std::vector<RuleMatch> matches = rules_->Match(s, lang);
   if (matches.empty()) return;
+  // Negative rules veto the sentence for their scope (status: casting|ost|all).
+  bool veto_casting = false;
+  bool veto_ost = false;
   for (const auto& m : matches) {
-    if (m.rule->type == RuleType::kNegative) return;  // a negative rule vetoes the sentence
+    if (m.rule->type != RuleType::kNegative) continue;
+    if (m.rule->status != "ost") veto_casting = true;
+    if (m.rule->status != "casting") veto_ost = true;
   }
   for (RuleType type : {RuleType::kCasting, RuleType::kOst}) {
+    if ((type == RuleType::kCasting && veto_casting) || (type == RuleType::kOst && veto_ost)) {
+      continue;
+    }
     std::vector<const RuleMatch*> of_type;
     for (const auto& m : matches) {
       if (m.rule->type == type) of_type.push_back(&m);
@@ -291,15 +325,18 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
         d.crossover = person.idol;
       } else {
         d.song = StripTitleQuotes(field("song"));
-        d.part = ParsePart(field("part"));
+        for (const char* k : {"part", "part2", "part_word", "part_word2"}) {
+          if (d.part == 0) d.part = ParsePart(field(k));
+        }
         d.crossover = person.idol || person.actor;
       }
       d.evidence = {CutUtf8(s, 600), best->rule->id, lang};
       d.sources = {source};
       d.first_seen_at = now;
       d.detected_at = now;
-      d.confidence = std::min(0.99, best->rule->confidence + (person.resolved ? 0.04 : 0.0) +
-                                        (work.resolved ? 0.04 : 0.0));
+      const double c = std::min(0.99, best->rule->confidence + (person.resolved ? 0.04 : 0.0) +
+                                          (work.resolved ? 0.04 : 0.0));
+      d.confidence = static_cast<double>(static_cast<int>(c * 100 + 0.5)) / 100.0;
       d.event_id = ComputeEventId(d);
       out->push_back(std::move(d));
     }

@@ -67,7 +67,10 @@ Result<std::string> ExpandMacros(const std::string& pattern,
     std::string out;
     bool changed = false;
     for (size_t i = 0; i < cur.size();) {
-      if (cur[i] == '{' && i + 1 < cur.size() && std::isupper(static_cast<unsigned char>(cur[i + 1]))) {
+      const bool unicode_class =
+          i >= 2 && cur[i - 2] == '\\' && (cur[i - 1] == 'p' || cur[i - 1] == 'P');
+      if (cur[i] == '{' && !unicode_class && i + 1 < cur.size() &&
+          std::isupper(static_cast<unsigned char>(cur[i + 1]))) {
         const size_t close = cur.find('}', i);
         if (close != std::string::npos) {
           const std::string name = cur.substr(i + 1, close - i - 1);
