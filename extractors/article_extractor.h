@@ -24,8 +24,8 @@ struct ExtractOptions {
   std::size_t max_depth = 256;              // open-element depth kept; deeper tags dropped
   std::size_t max_elements = 100000;        // open tags kept; the page is cut after that
   std::size_t max_links = 2000;             // outbound links kept (first N in page order)
-  int korean_offset_minutes = 540;   // zone for zone-less times on Korean sites (KST)
-  int default_offset_minutes = 0;    // zone for zone-less times elsewhere (UTC)
+  int korean_offset_minutes = 540;          // zone for zone-less times on Korean sites (KST)
+  int default_offset_minutes = 0;           // zone for zone-less times elsewhere (UTC)
 };
 
 // Extracts `html_utf8` fetched from `url` (absolute http(s) URL used to resolve

@@ -55,7 +55,7 @@ std::size_t TagEnd(std::string_view s, std::size_t pos) {
 
 bool IsVoid(std::string_view name) {
   static constexpr std::array<std::string_view, 16> kVoid = {
-      "area", "base", "br",   "col",  "embed",  "hr",    "img",   "input",
+      "area", "base", "br",    "col",    "embed", "hr",  "img",    "input",
       "link", "meta", "param", "source", "track", "wbr", "keygen", "command"};
   for (auto v : kVoid) {
     if (v == name) return true;

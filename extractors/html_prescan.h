@@ -26,10 +26,10 @@ struct PrescanLimits {
 };
 
 struct PrescanResult {
-  std::string html;               // what to hand to Gumbo
-  std::size_t dropped_tags = 0;   // open tags dropped for depth
-  bool truncated = false;         // true when max_elements cut the page
-  std::size_t max_depth_seen = 0; // deepest nesting estimate before dropping
+  std::string html;                // what to hand to Gumbo
+  std::size_t dropped_tags = 0;    // open tags dropped for depth
+  bool truncated = false;          // true when max_elements cut the page
+  std::size_t max_depth_seen = 0;  // deepest nesting estimate before dropping
 };
 
 // Copies `html` applying the rules above. Bad input (binary, unterminated
