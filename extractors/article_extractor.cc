@@ -1424,6 +1424,7 @@ Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url
     internal::PrescanLimits limits;
     limits.max_depth = options.max_depth;
     limits.max_elements = options.max_elements;
+    limits.max_output_bytes = options.max_parse_bytes;
     internal::PrescanResult pre = internal::PrescanHtml(html_utf8, limits);
     GumboOptions gopts = kGumboDefaultOptions;
     gopts.max_errors = 0;

@@ -11,7 +11,8 @@
 //     a browser would treat it as comment text);
 //   - dropping open tags that would nest deeper than `max_depth` (and their
 //     matching close tags), so Gumbo's open-element stack stays bounded;
-//   - stopping after `max_elements` open tags (the rest is cut; truncated = true).
+//   - stopping after `max_elements` open tags or `max_output_bytes` of output
+//     (the rest is cut at a tag boundary; truncated = true).
 // It never fails and runs in time linear in the input.
 
 #include <cstddef>
@@ -21,8 +22,9 @@
 namespace hallyu::internal {
 
 struct PrescanLimits {
-  std::size_t max_depth = 256;        // open elements deeper than this are dropped
-  std::size_t max_elements = 100000;  // open tags kept before the page is cut
+  std::size_t max_depth = 256;              // open elements deeper than this are dropped
+  std::size_t max_elements = 50000;         // open tags kept before the page is cut
+  std::size_t max_output_bytes = 4u << 20;  // bytes handed to Gumbo; the page is cut after
 };
 
 struct PrescanResult {
