@@ -56,8 +56,9 @@ int MonthFromName(const std::string& name) {
   return 0;
 }
 
-std::optional<std::int64_t> Compose(int y, int mo, int d, int h, int mi, int s, const std::string& ampm,
-                                    const std::string& zone, int default_offset) {
+std::optional<std::int64_t> Compose(int y, int mo, int d, int h, int mi, int s,
+                                    const std::string& ampm, const std::string& zone,
+                                    int default_offset) {
   if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
   if (!ampm.empty()) {
     const bool pm = ampm == "오후" || ampm[0] == 'P' || ampm[0] == 'p';
@@ -71,22 +72,26 @@ std::optional<std::int64_t> Compose(int y, int mo, int d, int h, int mi, int s, 
 }
 
 const char kTime[] =
-    R"((?:\s*(?:T|\s|,|-|at|\|)\s*(?:(오전|오후|AM|PM|am|pm)\s*)?(\d{1,2})\s*[:시]\s*(\d{1,2})(?:\s*[:분]\s*(\d{1,2}))?(?:\.\d+)?\s*(?:초)?\s*(AM|PM|am|pm|a\.m\.|p\.m\.)?\s*(Z|[+-]\d{2}:?\d{2}|KST|GMT|UTC|JST|EST|EDT|PST|PDT)?)?)";
+    R"((?:\s*(?:T|,|-|at|\|)?\s*(?:(오전|오후|AM|PM|am|pm)\s*)?(\d{1,2})\s*[:시]\s*(\d{1,2})(?:\s*[:분]\s*(\d{1,2}))?(?:\.\d+)?\s*(?:초)?\s*(AM|PM|am|pm|a\.m\.|p\.m\.)?\s*(Z|[+-]\d{2}:?\d{2}|KST|GMT|UTC|JST|EST|EDT|PST|PDT)?)?)";
 
 const RE2& NumericRe() {
-  static const RE2 re(std::string(R"((\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?(?:\s*\(\S{1,9}\))?)") +
-                      kTime);
+  static const RE2 re(
+      std::string(
+          R"((\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?(?:\s*\(\S{1,9}\))?)") +
+      kTime);
   return re;
 }
 const RE2& MonthFirstRe() {
   static const RE2 re(
-      std::string(R"(\b((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))") +
+      std::string(
+          R"(\b((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))") +
       kTime);
   return re;
 }
 const RE2& DayFirstRe() {
   static const RE2 re(
-      std::string(R"(\b(\d{1,2})\s+((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4}))") +
+      std::string(
+          R"(\b(\d{1,2})\s+((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4}))") +
       kTime);
   return re;
 }
@@ -179,9 +184,9 @@ std::string FormatRfc3339Utc(std::int64_t t) {
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
   char buf[40];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m,
-                d, static_cast<long long>(rem / 3600), static_cast<long long>(rem / 60 % 60),
-                static_cast<long long>(rem % 60));
+  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                static_cast<long long>(y), m, d, static_cast<long long>(rem / 3600),
+                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
   return buf;
 }
 
@@ -203,11 +208,11 @@ LabelledDates FindLabelledDates(std::string_view text, int default_offset_minute
     bool updated;
   };
   static constexpr std::array<Label, 20> kLabels = {{
-      {"최종수정", true},  {"수정", true},       {"업데이트", true},   {"Updated", true},
-      {"UPDATED", true},   {"updated", true},    {"Modified", true},   {"Last modified", true},
-      {"기사입력", false}, {"입력", false},      {"등록", false},      {"승인", false},
-      {"게재", false},     {"발행", false},      {"Published", false}, {"PUBLISHED", false},
-      {"published", false}, {"Posted", false},   {"posted", false},    {"Created", false},
+      {"최종수정", true},   {"수정", true},    {"업데이트", true},   {"Updated", true},
+      {"UPDATED", true},    {"updated", true}, {"Modified", true},   {"Last modified", true},
+      {"기사입력", false},  {"입력", false},   {"등록", false},      {"승인", false},
+      {"게재", false},      {"발행", false},   {"Published", false}, {"PUBLISHED", false},
+      {"published", false}, {"Posted", false}, {"posted", false},    {"Created", false},
   }};
   std::size_t best_pub = std::string_view::npos;
   std::size_t best_upd = std::string_view::npos;

@@ -29,7 +29,9 @@ constexpr int kMaxRecursion = 400;  // above PrescanLimits::max_depth + implied 
 
 // ---------------------------------------------------------------- text helpers
 
-bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Number of non-whitespace code points.
 int CountChars(std::string_view s) {
@@ -64,7 +66,8 @@ std::string Collapse(std::string_view s) {
       continue;
     }
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0x8B || static_cast<unsigned char>(s[i + 2]) == 0x8C)) {
+        (static_cast<unsigned char>(s[i + 2]) == 0x8B ||
+         static_cast<unsigned char>(s[i + 2]) == 0x8C)) {
       i += 2;
       continue;
     }
@@ -138,24 +141,42 @@ const GumboVector& Children(const GumboNode* n) {
   return kEmpty;
 }
 
-const GumboNode* Child(const GumboVector& v, unsigned i) { return static_cast<const GumboNode*>(v.data[i]); }
+const GumboNode* Child(const GumboVector& v, unsigned i) {
+  return static_cast<const GumboNode*>(v.data[i]);
+}
 
 bool IsText(const GumboNode* n) {
-  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA;
+  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+         n->type == GUMBO_NODE_CDATA;
 }
 
 GumboTag Tag(const GumboNode* n) {
-  return (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) ? n->v.element.tag : GUMBO_TAG_UNKNOWN;
+  return (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) ? n->v.element.tag
+                                                                           : GUMBO_TAG_UNKNOWN;
 }
 
 // Tags whose content is never article text.
 bool IsIgnoredTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_MAP:
       return true;
     default:
       return false;
@@ -165,9 +186,17 @@ bool IsIgnoredTag(GumboTag t) {
 // Tags skipped when emitting body text (boilerplate by element).
 bool IsBoilerplateTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_H1: case GUMBO_TAG_LABEL: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_ADDRESS:
       return true;
     default:
       return IsIgnoredTag(t);
@@ -176,12 +205,33 @@ bool IsBoilerplateTag(GumboTag t) {
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_HR:
-    case GUMBO_TAG_BR: case GUMBO_TAG_TBODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
       return true;
     default:
       return false;
@@ -252,43 +302,66 @@ bool HasAnyToken(std::string_view s, std::initializer_list<std::string_view> wor
 }
 
 bool IsStrongPositive(std::string_view h) {
-  return HasAny(h, {"articlebody", "article_body", "article-body", "article__body", "article_txt",
-                    "article-text", "articletext", "article_view", "article-view", "articleview",
-                    "news_body", "newsbody", "news-body", "dic_area", "newsct_article", "news_cnt_detail",
-                    "article-content", "article_content", "articlecontent", "article_con", "art_body",
-                    "entry-content", "entry_content", "post-content", "post_content", "postcontent",
-                    "story-body", "storybody", "story_body", "news_text", "newstext", "view_con",
-                    "viewcon", "content-body", "content_body", "news_article", "article-detail",
-                    "article_detail", "post-body", "post_body", "blog-content", "se-main-container",
-                    "rich-text", "richtext"});
+  return HasAny(h, {"articlebody",     "article_body",      "article-body",   "article__body",
+                    "article_txt",     "article-text",      "articletext",    "article_view",
+                    "article-view",    "articleview",       "news_body",      "newsbody",
+                    "news-body",       "dic_area",          "newsct_article", "news_cnt_detail",
+                    "article-content", "article_content",   "articlecontent", "article_con",
+                    "art_body",        "entry-content",     "entry_content",  "post-content",
+                    "post_content",    "postcontent",       "story-body",     "storybody",
+                    "story_body",      "news_text",         "newstext",       "view_con",
+                    "viewcon",         "content-body",      "content_body",   "news_article",
+                    "article-detail",  "article_detail",    "post-body",      "post_body",
+                    "blog-content",    "se-main-container", "rich-text",      "richtext"});
 }
 
 bool IsHardNegative(std::string_view h) {
   if (h.empty()) return false;
-  return HasAny(h, {"comment", "related", "recommend", "sidebar", "social", "share", "banner", "cookie",
-                    "consent", "gdpr", "advert", "sponsor", "promo", "popular", "ranking", "newsletter",
-                    "subscri", "breadcrumb", "pagination", "paging", "footer", "outbrain", "taboola",
-                    "modal", "popup", "reply", "disqus", "morenews", "more_news", "more-news",
-                    "othernews", "other_news", "hotnews", "hot_news", "copyright", "byline",
-                    "journalist", "author-bio", "authorbio", "author_bio", "author-box", "tag_list",
-                    "taglist", "tag-list", "keyword", "caption", "photo_desc", "img_desc", "credit",
-                    "font_size", "fontsize", "screen_out", "sr-only", "visually-hidden", "skip",
-                    "header", "masthead", "toolbar", "utility", "widget", "trending", "most-read",
-                    "mostread", "most_read", "reporter", "writer", "profile", "reaction", "emotion",
-                    "sns", "print", "dateline", "article-info", "article_info", "news_info",
-                    "view_info", "info_area", "photo_info", "gallery", "thumb", "copy_right"}) ||
-         HasAnyToken(h, {"ad", "ads", "adv", "nav", "menu", "gnb", "lnb", "snb", "rank", "blind",
-                         "hidden", "hide", "tag", "tags", "date", "info", "meta", "util", "btn",
-                         "button", "author", "source", "login", "search", "logo", "vote", "like",
-                         "dable", "more", "list", "time", "top10", "aside", "wrap_ad", "photo"});
+  return HasAny(h, {"comment",      "related",      "recommend",
+                    "sidebar",      "social",       "share",
+                    "banner",       "cookie",       "consent",
+                    "gdpr",         "advert",       "sponsor",
+                    "promo",        "popular",      "ranking",
+                    "newsletter",   "subscri",      "breadcrumb",
+                    "pagination",   "paging",       "footer",
+                    "outbrain",     "taboola",      "modal",
+                    "popup",        "reply",        "disqus",
+                    "morenews",     "more_news",    "more-news",
+                    "othernews",    "other_news",   "hotnews",
+                    "hot_news",     "copyright",    "byline",
+                    "journalist",   "author-bio",   "authorbio",
+                    "author_bio",   "author-box",   "tag_list",
+                    "taglist",      "tag-list",     "keyword",
+                    "caption",      "photo_desc",   "img_desc",
+                    "credit",       "font_size",    "fontsize",
+                    "screen_out",   "sr-only",      "visually-hidden",
+                    "skip",         "header",       "masthead",
+                    "toolbar",      "utility",      "widget",
+                    "trending",     "most-read",    "mostread",
+                    "most_read",    "reporter",     "writer",
+                    "profile",      "reaction",     "emotion",
+                    "sns",          "print",        "dateline",
+                    "article-info", "article_info", "news_info",
+                    "view_info",    "info_area",    "photo_info",
+                    "thumb",        "copy_right",   "tweet",
+                    "instagram",    "tiktok",       "another_category",
+                    "recent"}) ||
+         HasAnyToken(h, {"ad",     "ads",   "adv",    "nav",     "menu",     "gnb",        "lnb",
+                         "snb",    "rank",  "blind",  "hidden",  "hide",     "tag",        "tags",
+                         "date",   "info",  "meta",   "util",    "btn",      "button",     "author",
+                         "source", "login", "search", "logo",    "vote",     "like",       "dable",
+                         "more",   "list",  "time",   "top10",   "aside",    "wrap_ad",    "photo",
+                         "right",  "side",  "other",  "another", "category", "categories", "best",
+                         "hot",    "top"});
 }
 
 int ClassWeight(std::string_view h) {
   if (h.empty()) return 0;
   int w = 0;
-  if (IsStrongPositive(h)) w += 50;
-  else if (HasAny(h, {"article", "body", "content", "entry", "main", "post", "text", "blog", "story",
-                      "news", "view", "cont", "txt"}))
+  if (IsStrongPositive(h))
+    w += 50;
+  else if (HasAny(h, {"article", "body", "content", "entry", "main", "post", "text", "blog",
+                      "story", "news", "view", "cont", "txt"}))
     w += 25;
   if (IsHardNegative(h)) w -= 25;
   return w;
@@ -301,7 +374,8 @@ bool IsHiddenByAttr(const GumboNode* n) {
   if (!style.empty()) {
     std::string st = Lower(style);
     st.erase(std::remove(st.begin(), st.end(), ' '), st.end());
-    if (st.find("display:none") != std::string::npos || st.find("visibility:hidden") != std::string::npos)
+    if (st.find("display:none") != std::string::npos ||
+        st.find("visibility:hidden") != std::string::npos)
       return true;
   }
   return false;
@@ -345,7 +419,8 @@ std::string JsonString(const nlohmann::json& obj, const char* key) {
   return {};
 }
 
-void CollectJsonLdObjects(const nlohmann::json& j, std::vector<const nlohmann::json*>* out, int depth) {
+void CollectJsonLdObjects(const nlohmann::json& j, std::vector<const nlohmann::json*>* out,
+                          int depth) {
   if (depth > 4 || out->size() > 64) return;
   if (j.is_array()) {
     for (const auto& e : j) CollectJsonLdObjects(e, out, depth + 1);
@@ -360,7 +435,8 @@ std::string StripJsonLdWrapper(std::string_view s) {
   std::string t(s);
   for (const char* junk : {"<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"}) {
     std::size_t p;
-    while ((p = t.find(junk)) != std::string::npos) t.erase(p, std::char_traits<char>::length(junk));
+    while ((p = t.find(junk)) != std::string::npos)
+      t.erase(p, std::char_traits<char>::length(junk));
   }
   return t;
 }
@@ -378,6 +454,7 @@ struct Para {
   std::string text;
   int chars = 0;
   int link_chars = 0;
+  bool heading = false;
 };
 
 class Extraction {
@@ -419,7 +496,7 @@ class Extraction {
   std::string title_tag_;
   std::vector<std::string> h1s_;
   std::unordered_map<std::string, std::vector<std::string>> meta_;  // lowercased key -> values
-  std::vector<nlohmann::json> jsonld_;                                // parsed scripts
+  std::vector<nlohmann::json> jsonld_;                              // parsed scripts
   const nlohmann::json* article_ld_ = nullptr;
   std::vector<std::pair<std::string, std::string>> itemprops_;  // prop -> value
   std::vector<std::pair<std::string, std::string>> times_;      // datetime, text
@@ -434,6 +511,7 @@ class Extraction {
   std::vector<Para> paras_;
   std::string cur_;
   int cur_link_ = 0;
+  bool cur_heading_ = false;
 };
 
 void Extraction::AddMeta(const std::string& group, const std::string& key, std::string_view value) {
@@ -493,14 +571,17 @@ void Extraction::OnJsonLd(const GumboNode* n) {
     if (IsText(c)) body.append(c->v.text.text);
   }
   if (body.size() > (2u << 20)) return;
-  nlohmann::json j = nlohmann::json::parse(StripJsonLdWrapper(body), nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j =
+      nlohmann::json::parse(StripJsonLdWrapper(body), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return;
   jsonld_.push_back(std::move(j));
 }
 
 void Extraction::Collect(const GumboNode* n, int depth) {
   if (depth > kMaxRecursion) return;
-  if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT && n->type != GUMBO_NODE_TEMPLATE) return;
+  if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT &&
+      n->type != GUMBO_NODE_TEMPLATE)
+    return;
   if (n->type == GUMBO_NODE_ELEMENT) {
     elements_.push_back(n);
     switch (Tag(n)) {
@@ -512,7 +593,8 @@ void Extraction::Collect(const GumboNode* n, int depth) {
         break;
       case GUMBO_TAG_LINK: {
         const std::string rel = Lower(Attr(n, "rel"));
-        if (HasToken(rel, "canonical") && canonical_href_.empty()) canonical_href_ = std::string(Attr(n, "href"));
+        if (HasToken(rel, "canonical") && canonical_href_.empty())
+          canonical_href_ = std::string(Attr(n, "href"));
         break;
       }
       case GUMBO_TAG_BASE:
@@ -547,7 +629,8 @@ void Extraction::Collect(const GumboNode* n, int depth) {
         if (times_.size() < 32) {
           times_.emplace_back(std::string(Attr(n, "datetime")), NodeText(n, 256));
           nlohmann::json t = {{"datetime", times_.back().first}, {"text", times_.back().second}};
-          if (!Attr(n, "pubdate").empty() || gumbo_get_attribute(&n->v.element.attributes, "pubdate"))
+          if (!Attr(n, "pubdate").empty() ||
+              gumbo_get_attribute(&n->v.element.attributes, "pubdate"))
             t["pubdate"] = true;
           doc_.metadata["time"].push_back(std::move(t));
         }
@@ -573,14 +656,16 @@ void Extraction::Collect(const GumboNode* n, int depth) {
     }
     const std::string hint = HintString(n);
     if (!hint.empty()) {
-      const bool dateish = HasAny(hint, {"date", "time", "byline", "info", "meta", "writer", "reporter",
-                                         "author", "publish", "update", "regist", "byl", "dateline"});
+      const bool dateish =
+          HasAny(hint, {"date", "time", "byline", "info", "meta", "writer", "reporter", "author",
+                        "publish", "update", "regist", "byl", "dateline"});
       if (dateish && byline_texts_.size() < 24) {
         std::string t = NodeText(n, 600);
         if (!t.empty() && t.size() <= 600) byline_texts_.push_back(t);
       }
-      const bool authorish = HasAny(hint, {"byline", "author", "writer", "reporter", "journalist", "byl"}) &&
-                             !HasAny(hint, {"bio", "profile", "other", "more"});
+      const bool authorish =
+          HasAny(hint, {"byline", "author", "writer", "reporter", "journalist", "byl"}) &&
+          !HasAny(hint, {"bio", "profile", "other", "more"});
       if (authorish && author_texts_.size() < 12) {
         std::string t = NodeText(n, 400);
         if (!t.empty() && t.size() < 400) author_texts_.push_back(t);
@@ -613,7 +698,8 @@ Stats Extraction::ComputeStats(const GumboNode* n, bool in_link, int depth) {
     s.chars += cs.chars;
     s.link_chars += cs.link_chars;
     s.commas += cs.commas;
-    if (IsText(c) || (c->type == GUMBO_NODE_ELEMENT && !IsBlockTag(Tag(c)))) s.direct_chars += cs.chars;
+    if (IsText(c) || (c->type == GUMBO_NODE_ELEMENT && !IsBlockTag(Tag(c))))
+      s.direct_chars += cs.chars;
   }
   if (n->type == GUMBO_NODE_ELEMENT) stats_[n] = s;
   return s;
@@ -674,12 +760,32 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (it != score.end()) return it->second;
     double base = 0;
     switch (Tag(e)) {
-      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN: base = 5; break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: base = 3; break;
-      case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-      case GUMBO_TAG_ADDRESS: base = -3; break;
-      case GUMBO_TAG_TH: case GUMBO_TAG_H2: case GUMBO_TAG_H3: base = -5; break;
-      default: break;
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_MAIN:
+        base = 5;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        base = 3;
+        break;
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_ADDRESS:
+        base = -3;
+        break;
+      case GUMBO_TAG_TH:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+        base = -5;
+        break;
+      default:
+        break;
     }
     base += ClassWeight(HintString(e));
     if (Tag(e) == GUMBO_TAG_ARTICLE) base += 10;
@@ -690,7 +796,8 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (it == stats_.end()) continue;
     const Stats& s = it->second;
     const GumboTag t = Tag(e);
-    const bool p_like = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE;
+    const bool p_like =
+        t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE;
     if (p_like && s.chars >= 25) {
       const double add = 1 + s.commas + std::min(s.chars / 100, 3);
       const GumboNode* p = e->parent;
@@ -700,8 +807,34 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
         if (g != nullptr && g->type == GUMBO_NODE_ELEMENT) init(g) += add / 2;
       }
     } else if (!p_like && s.direct_chars >= 25 &&
-               (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)) {
-      const double add = 1 + s.commas + std::min(s.direct_chars / 100, 3);
+               (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+                t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SPAN)) {
+      // Text split by <br> (common on Korean sites): each segment is a paragraph.
+      double add = 0;
+      int seg_chars = 0, seg_commas = 0;
+      auto flush = [&] {
+        if (seg_chars >= 25) add += 1 + seg_commas + std::min(seg_chars / 100, 3);
+        seg_chars = seg_commas = 0;
+      };
+      const GumboVector& ch = Children(e);
+      for (unsigned i = 0; i < ch.length; ++i) {
+        const GumboNode* c = Child(ch, i);
+        if (IsText(c)) {
+          const std::string_view tx(c->v.text.text);
+          seg_chars += CountChars(tx);
+          seg_commas += static_cast<int>(std::count(tx.begin(), tx.end(), ','));
+        } else if (c->type == GUMBO_NODE_ELEMENT && !IsBlockTag(Tag(c))) {
+          auto cit = stats_.find(c);
+          if (cit != stats_.end() && cit->second.link_chars * 2 < cit->second.chars) {
+            seg_chars += cit->second.chars;
+            seg_commas += cit->second.commas;
+          }
+        } else {
+          flush();
+        }
+      }
+      flush();
+      if (add <= 0) continue;
       init(e) += add;
       const GumboNode* p = e->parent;
       if (p != nullptr && p->type == GUMBO_NODE_ELEMENT) init(p) += add / 2;
@@ -740,8 +873,8 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     const double ld = s.chars > 0 ? static_cast<double>(s.link_chars) / s.chars : 1.0;
     bool append = false;
     if (sit != score.end() && sit->second >= threshold) append = true;
-    if (!top_class.empty() && Lower(Attr(c, "class")) == top_class && s.chars > 0 && sit != score.end() &&
-        sit->second > 0)
+    if (!top_class.empty() && Lower(Attr(c, "class")) == top_class && s.chars > 0 &&
+        sit != score.end() && sit->second > 0)
       append = true;
     if (Tag(c) == GUMBO_TAG_P && ld < 0.25 && s.chars > 80) append = true;
     const std::string h = HintString(c);
@@ -756,10 +889,12 @@ void Extraction::Break() {
     p.text = Collapse(cur_);
     p.chars = CountChars(p.text);
     p.link_chars = cur_link_;
+    p.heading = cur_heading_;
     if (p.chars > 0 && paras_.size() < 5000) paras_.push_back(std::move(p));
   }
   cur_.clear();
   cur_link_ = 0;
+  cur_heading_ = false;
 }
 
 void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root) {
@@ -789,6 +924,9 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   }
   const bool block = IsBlockTag(t);
   if (block) Break();
+  const bool heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+                       t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+  if (heading) cur_heading_ = true;
   const bool link = in_link || t == GUMBO_TAG_A;
   const GumboVector& ch = Children(n);
   for (unsigned i = 0; i < ch.length; ++i) Emit(Child(ch, i), link, depth + 1, false);
@@ -805,16 +943,21 @@ bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> p
 bool LooksLikeBoilerplate(const std::string& t, int chars) {
   static const RE2 email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
   if (chars < 150 && RE2::PartialMatch(t, email)) return true;
-  if (chars < 220 && HasAny(t, {"ⓒ", "©", "Copyright", "COPYRIGHT", "무단전재", "무단 전재", "재배포 금지",
-                                "재배포금지", "All rights reserved", "All Rights Reserved", "저작권자"}))
+  if (chars < 220 &&
+      HasAny(t, {"ⓒ", "©", "Copyright", "COPYRIGHT", "무단전재", "무단 전재", "재배포 금지",
+                 "재배포금지", "All rights reserved", "All Rights Reserved", "저작권자"}))
     return true;
   if (chars < 200 &&
-      StartsWithAny(t, {"사진=", "사진 =", "[사진", "(사진", "사진제공", "사진 제공", "/사진", "▲", "△", "Photo:",
-                        "Photo by", "[Photo", "(Photo", "PHOTO:", "Courtesy of", "Image:", "Credit:",
-                        "Read more", "READ MORE", "Related:", "RELATED", "Also read", "See also",
-                        "관련기사", "관련 기사", "▶", "☞", "■ 관련", "Advertisement", "ADVERTISEMENT", "광고",
-                        "Subscribe", "Sign up", "Follow us", "Share this", "Share on", "구독", "기사제보",
-                        "제보하기", "많이 본", "Click here", "Tags:", "TAGS", "태그", "#", "Loading", "Top of page"}))
+      StartsWithAny(
+          t,
+          {"사진=",     "사진 =",    "[사진",       "(사진",     "사진제공",      "사진 제공",
+           "/사진",     "▲",         "△",           "Photo:",    "Photo by",      "[Photo",
+           "(Photo",    "PHOTO:",    "Courtesy of", "Image:",    "Credit:",       "Read more",
+           "READ MORE", "Related:",  "RELATED",     "Also read", "See also",      "관련기사",
+           "관련 기사", "▶",         "☞",           "■ 관련",    "Advertisement", "ADVERTISEMENT",
+           "광고",      "Subscribe", "Sign up",     "Follow us", "Share this",    "Share on",
+           "구독",      "기사제보",  "제보하기",    "많이 본",   "Click here",    "Tags:",
+           "TAGS",      "태그",      "#",           "Loading",   "Top of page"}))
     return true;
   return false;
 }
@@ -832,6 +975,8 @@ std::vector<Para> Extraction::FilterParagraphs() {
     }
     out.push_back(std::move(p));
   }
+  // A heading with nothing after it introduces a block we removed.
+  while (!out.empty() && out.back().heading) out.pop_back();
   return out;
 }
 
@@ -841,11 +986,13 @@ bool Extraction::IsKoreanSite() const {
   std::string h = scheme == std::string::npos ? host : host.substr(scheme + 3);
   h = h.substr(0, h.find_first_of("/?#:"));
   if (h.ends_with(".kr") || h.find("korea") != std::string::npos) return true;
-  const std::string lang = Lower(html_lang_.empty() ? MetaValue({"og:locale", "content-language"}) : html_lang_);
+  const std::string lang =
+      Lower(html_lang_.empty() ? MetaValue({"og:locale", "content-language"}) : html_lang_);
   if (lang.starts_with("ko")) return true;
   if (Lower(MetaValue({"og:locale"})).starts_with("ko")) return true;
   const std::string site = MetaValue({"og:site_name"});
-  if (HasHangul(site) || HasAny(site, {"Korea", "Yonhap", "Seoul", "KBS", "MBC", "SBS", "JoongAng", "Chosun"}))
+  if (HasHangul(site) ||
+      HasAny(site, {"Korea", "Yonhap", "Seoul", "KBS", "MBC", "SBS", "JoongAng", "Chosun"}))
     return true;
   if (HasHangul(title_tag_)) return true;
   return false;
@@ -915,13 +1062,17 @@ std::vector<std::string> CleanAuthorNames(std::string_view raw, const std::strin
   if (s.empty() || s.size() > 400) return out;
   if (s.starts_with("http://") || s.starts_with("https://")) return out;
   // Korean bylines: "홍길동 기자", "[OSEN=홍길동 기자]", "(서울=연합뉴스) 홍길동 기자 =".
-  static const RE2 korean(R"(([가-힣]{2,4})\s*(?:수습|인턴|객원|선임|전문|편집|취재)?\s*(?:기자|특파원|에디터|칼럼니스트))");
+  static const RE2 korean(
+      R"(((?:[가-힣]{2,4}\s*[·,ㆍ]\s*){0,4}[가-힣]{2,4})\s*(?:수습|인턴|객원|선임|전문|편집|취재)?\s*(?:기자|특파원|에디터|칼럼니스트))");
   if (s.find("기자") != std::string::npos || s.find("특파원") != std::string::npos ||
       s.find("에디터") != std::string::npos) {
     re2::StringPiece in(s);
     std::string name;
     while (RE2::FindAndConsume(&in, korean, &name) && out.size() < 6) {
-      if (name.find("=") == std::string::npos) PushUnique(&out, name);
+      static const RE2 seps("[·ㆍ]");
+      std::string names = name;
+      RE2::GlobalReplace(&names, seps, ",");
+      for (auto& one : SplitList(names, ',')) PushUnique(&out, one);
     }
     return out;
   }
@@ -935,14 +1086,15 @@ std::vector<std::string> CleanAuthorNames(std::string_view raw, const std::strin
   RE2::GlobalReplace(&s, splitter, "\x1f");
   for (auto& part : SplitList(s, '\x1f')) {
     const std::string l = Lower(part);
-    if (HasAny(l, {"reporter", "writer", "correspondent", "staff", "editor", "contributor", "columnist",
-                   "daily", "herald", "times", "news", "press", "agency", "team", "desk", "published",
-                   "updated", "posted"}))
+    if (HasAny(l, {"reporter", "writer", "correspondent", "staff", "editor", "contributor",
+                   "columnist", "daily", "herald", "times", "news", "press", "agency", "team",
+                   "desk", "published", "updated", "posted"}))
       continue;
-    if (!site.empty() && (l == Lower(site) || Lower(site).find(l) != std::string::npos)) continue;
+    if (!site.empty() && l == Lower(site)) continue;
     const int chars = CountChars(part);
     if (chars < 2 || chars > 60) continue;
-    if (std::any_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (std::any_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
     if (std::count(part.begin(), part.end(), ' ') > 4) continue;
     if (HasHangul(part) && part.find(' ') == std::string::npos && CountChars(part) > 5) continue;
     PushUnique(&out, part, 8);
@@ -958,9 +1110,11 @@ void Extraction::FillAuthors() {
     if (it != article_ld_->end()) {
       auto one = [&](const nlohmann::json& a) {
         if (a.is_string()) {
-          for (auto& n : CleanAuthorNames(a.get_ref<const std::string&>(), doc_.site_name)) PushUnique(&names, n);
+          for (auto& n : CleanAuthorNames(a.get_ref<const std::string&>(), doc_.site_name))
+            PushUnique(&names, n);
         } else if (a.is_object() && !TypeIs(a, {"Organization", "NewsMediaOrganization"})) {
-          for (auto& n : CleanAuthorNames(JsonString(a, "name"), doc_.site_name)) PushUnique(&names, n);
+          for (auto& n : CleanAuthorNames(JsonString(a, "name"), doc_.site_name))
+            PushUnique(&names, n);
         }
       };
       if (it->is_array()) {
@@ -971,8 +1125,8 @@ void Extraction::FillAuthors() {
     }
   }
   if (names.empty()) {
-    for (const char* k : {"author", "article:author", "dable:author", "byl", "sailthru.author", "parsely-author",
-                          "dc.creator"}) {
+    for (const char* k : {"author", "article:author", "dable:author", "byl", "sailthru.author",
+                          "parsely-author", "dc.creator"}) {
       auto it = meta_.find(k);
       if (it == meta_.end()) continue;
       for (const auto& v : it->second) {
@@ -1007,6 +1161,11 @@ void Extraction::FillAuthors() {
   }
   if (names.empty()) {
     for (const auto& t : byline_texts_) {
+      if (t.size() < 160 &&
+          (t.find("기자") != std::string::npos || t.find("특파원") != std::string::npos)) {
+        for (auto& n : CleanAuthorNames(t, doc_.site_name)) PushUnique(&names, n);
+        if (!names.empty()) break;
+      }
       if (t.starts_with("By ") || t.starts_with("by ")) {
         for (auto& n : CleanAuthorNames(t.substr(0, 80), doc_.site_name)) PushUnique(&names, n);
         if (!names.empty()) break;
@@ -1028,15 +1187,16 @@ void Extraction::FillDates() {
     try_set(&pub, JsonString(*article_ld_, "dateCreated"));
     try_set(&upd, JsonString(*article_ld_, "dateModified"));
   }
-  for (const char* k : {"article:published_time", "og:article:published_time", "og:published_time",
-                        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-                        "article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-                        "dcterms.created", "dc.date", "date", "article:published", "originalpublicationdate",
-                        "dable:published_time", "nv:news_date"}) {
+  for (const char* k :
+       {"article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+        "pubdate", "publishdate", "publish-date", "publish_date", "article.published",
+        "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date",
+        "article:published", "originalpublicationdate", "dable:published_time", "nv:news_date"}) {
     try_set(&pub, MetaValue({k}));
   }
-  for (const char* k : {"article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
-                        "article.updated", "lastmod", "last-modified", "dcterms.modified", "article:modified"}) {
+  for (const char* k :
+       {"article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+        "article.updated", "lastmod", "last-modified", "dcterms.modified", "article:modified"}) {
     try_set(&upd, MetaValue({k}));
   }
   for (const auto& [p, v] : itemprops_) {
@@ -1070,7 +1230,8 @@ void Extraction::FillOther() {
   doc_.site_name = MetaValue({"og:site_name", "application-name", "al:android:app_name"});
   if (doc_.site_name.empty() && article_ld_ != nullptr) {
     auto it = article_ld_->find("publisher");
-    if (it != article_ld_->end()) doc_.site_name = it->is_string() ? Collapse(it->get<std::string>()) : JsonString(*it, "name");
+    if (it != article_ld_->end())
+      doc_.site_name = it->is_string() ? Collapse(it->get<std::string>()) : JsonString(*it, "name");
   }
   std::string lang = html_lang_;
   if (lang.empty()) lang = MetaValue({"content-language", "language", "og:locale"});
@@ -1084,16 +1245,22 @@ void Extraction::FillOther() {
   if (canon.empty()) canon = Resolve(url_);
   doc_.canonical_url = canon.empty() ? std::string(url_) : canon;
   // Section.
-  doc_.section = MetaValue({"article:section", "og:article:section", "section", "category", "article.section"});
-  if (doc_.section.empty() && article_ld_ != nullptr) doc_.section = JsonString(*article_ld_, "articleSection");
+  doc_.section = MetaValue(
+      {"article:section", "og:article:section", "section", "category", "article.section"});
+  if (doc_.section.empty() && article_ld_ != nullptr)
+    doc_.section = JsonString(*article_ld_, "articleSection");
   // Image.
   std::string img = MetaValue({"og:image", "og:image:url", "twitter:image", "twitter:image:src"});
   if (img.empty() && article_ld_ != nullptr) {
     auto it = article_ld_->find("image");
     if (it != article_ld_->end()) {
-      if (it->is_string()) img = it->get<std::string>();
-      else if (it->is_object()) img = JsonString(*it, "url");
-      else if (it->is_array() && !it->empty()) img = it->front().is_string() ? it->front().get<std::string>() : JsonString(it->front(), "url");
+      if (it->is_string())
+        img = it->get<std::string>();
+      else if (it->is_object())
+        img = JsonString(*it, "url");
+      else if (it->is_array() && !it->empty())
+        img = it->front().is_string() ? it->front().get<std::string>()
+                                      : JsonString(it->front(), "url");
     }
   }
   if (!img.empty()) {
@@ -1116,7 +1283,8 @@ void Extraction::FillOther() {
     auto it = article_ld_->find("keywords");
     if (it != article_ld_->end()) {
       if (it->is_string()) {
-        for (auto& item : SplitList(it->get_ref<const std::string&>(), ',')) PushUnique(&doc_.tags, item);
+        for (auto& item : SplitList(it->get_ref<const std::string&>(), ','))
+          PushUnique(&doc_.tags, item);
       } else if (it->is_array()) {
         for (const auto& k : *it) {
           if (k.is_string()) PushUnique(&doc_.tags, Collapse(k.get_ref<const std::string&>()));
@@ -1151,9 +1319,10 @@ Document Extraction::Run(const GumboNode* root) {
     CollectJsonLdObjects(j, &objs, 0);
   }
   for (const nlohmann::json* o : objs) {
-    if (TypeIs(*o, {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-                    "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "Report", "TechArticle",
-                    "ScholarlyArticle", "BackgroundNewsArticle", "ReviewNewsArticle"})) {
+    if (TypeIs(*o, {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                    "OpinionNewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
+                    "Report", "TechArticle", "ScholarlyArticle", "BackgroundNewsArticle",
+                    "ReviewNewsArticle"})) {
       article_ld_ = o;
       break;
     }
@@ -1233,7 +1402,8 @@ Document Extraction::Run(const GumboNode* root) {
   FillDates();
 
   doc_.lead = MetaValue({"og:description", "description", "twitter:description"});
-  if (doc_.lead.empty() && article_ld_ != nullptr) doc_.lead = JsonString(*article_ld_, "description");
+  if (doc_.lead.empty() && article_ld_ != nullptr)
+    doc_.lead = JsonString(*article_ld_, "description");
   if (doc_.lead.empty() && !paras.empty()) doc_.lead = paras.front().text;
   if (doc_.lang.empty() && !doc_.text.empty()) {
     const int h = HangulCount(doc_.text) / 3;
@@ -1244,15 +1414,17 @@ Document Extraction::Run(const GumboNode* root) {
 
 }  // namespace
 
-Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url, const ExtractOptions& options) {
+Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url,
+                                const ExtractOptions& options) {
   if (html_utf8.size() > options.max_input_bytes) {
-    return TooLarge("page of " + std::to_string(html_utf8.size()) + " bytes exceeds max_input_bytes " +
-                    std::to_string(options.max_input_bytes));
+    return TooLarge("page of " + std::to_string(html_utf8.size()) +
+                    " bytes exceeds max_input_bytes " + std::to_string(options.max_input_bytes));
   }
   try {
     internal::PrescanLimits limits;
     limits.max_depth = options.max_depth;
     limits.max_elements = options.max_elements;
+    limits.max_output_bytes = options.max_parse_bytes;
     internal::PrescanResult pre = internal::PrescanHtml(html_utf8, limits);
     GumboOptions gopts = kGumboDefaultOptions;
     gopts.max_errors = 0;

@@ -22,10 +22,12 @@ namespace hallyu {
 struct ExtractOptions {
   std::size_t max_input_bytes = 16u << 20;  // default 16 MiB; larger pages -> kTooLarge
   std::size_t max_depth = 256;              // open-element depth kept; deeper tags dropped
-  std::size_t max_elements = 100000;        // open tags kept; the page is cut after that
-  std::size_t max_links = 2000;             // outbound links kept (first N in page order)
-  int korean_offset_minutes = 540;   // zone for zone-less times on Korean sites (KST)
-  int default_offset_minutes = 0;    // zone for zone-less times elsewhere (UTC)
+  std::size_t max_elements = 50000;         // open tags kept; the page is cut after that
+  std::size_t max_parse_bytes =
+      4u << 20;                     // default 4 MiB of script-free HTML given to Gumbo; cut after
+  std::size_t max_links = 2000;     // outbound links kept (first N in page order)
+  int korean_offset_minutes = 540;  // zone for zone-less times on Korean sites (KST)
+  int default_offset_minutes = 0;   // zone for zone-less times elsewhere (UTC)
 };
 
 // Extracts `html_utf8` fetched from `url` (absolute http(s) URL used to resolve

@@ -13,19 +13,19 @@
 namespace hallyu {
 
 struct Document {
-  std::string url;            // the URL the page was fetched from (as given)
-  std::string canonical_url;  // <link rel=canonical> / og:url, absolute; else `url`
-  std::string title;          // the article headline, site name suffix removed
-  std::string text;           // the article body: paragraphs separated by "\n\n"
-  std::string lead;           // description or first paragraph
-  std::string published_at;   // RFC 3339 UTC, "" when unknown
-  std::string updated_at;     // RFC 3339 UTC, "" when unknown or same as published
+  std::string url;                   // the URL the page was fetched from (as given)
+  std::string canonical_url;         // <link rel=canonical> / og:url, absolute; else `url`
+  std::string title;                 // the article headline, site name suffix removed
+  std::string text;                  // the article body: paragraphs separated by "\n\n"
+  std::string lead;                  // description or first paragraph
+  std::string published_at;          // RFC 3339 UTC, "" when unknown
+  std::string updated_at;            // RFC 3339 UTC, "" when unknown or same as published
   std::vector<std::string> authors;  // person names, bylines cleaned ("기자", "By" removed)
-  std::string lang;           // BCP 47-ish tag from <html lang>, meta or og:locale ("ko", "en")
-  std::string site_name;      // og:site_name, JSON-LD publisher
-  std::string section;        // article:section, JSON-LD articleSection
-  std::string image;          // og:image / JSON-LD image, absolute
-  std::vector<std::string> tags;   // article:tag, keywords, JSON-LD keywords
+  std::string lang;               // BCP 47-ish tag from <html lang>, meta or og:locale ("ko", "en")
+  std::string site_name;          // og:site_name, JSON-LD publisher
+  std::string section;            // article:section, JSON-LD articleSection
+  std::string image;              // og:image / JSON-LD image, absolute
+  std::vector<std::string> tags;  // article:tag, keywords, JSON-LD keywords
   std::vector<std::string> links;  // outbound links, absolute and normalised
   // Raw metadata as found: {"opengraph": {...}, "twitter": {...}, "meta": {...},
   // "jsonld": [...], "microdata": {...}, "time": [...]}.

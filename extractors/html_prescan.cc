@@ -1,5 +1,6 @@
 #include "extractors/html_prescan.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <vector>
@@ -55,7 +56,7 @@ std::size_t TagEnd(std::string_view s, std::size_t pos) {
 
 bool IsVoid(std::string_view name) {
   static constexpr std::array<std::string_view, 16> kVoid = {
-      "area", "base", "br",   "col",  "embed",  "hr",    "img",   "input",
+      "area", "base", "br",    "col",    "embed", "hr",  "img",    "input",
       "link", "meta", "param", "source", "track", "wbr", "keygen", "command"};
   for (auto v : kVoid) {
     if (v == name) return true;
@@ -83,12 +84,23 @@ PrescanResult PrescanHtml(std::string_view s, const PrescanLimits& limits) {
   const std::size_t n = s.size();
   std::string name;
   while (pos < n) {
+    if (out.html.size() > limits.max_output_bytes) {
+      out.truncated = true;
+      break;
+    }
     const char* lt = static_cast<const char*>(std::memchr(s.data() + pos, '<', n - pos));
     if (lt == nullptr) {
-      out.html.append(s.substr(pos));
+      const std::size_t room =
+          limits.max_output_bytes > out.html.size() ? limits.max_output_bytes - out.html.size() : 0;
+      if (n - pos > room) out.truncated = true;
+      out.html.append(s.substr(pos, std::min(n - pos, room)));
       break;
     }
     const std::size_t at = static_cast<std::size_t>(lt - s.data());
+    if (out.html.size() + (at - pos) > limits.max_output_bytes) {
+      out.truncated = true;
+      break;
+    }
     out.html.append(s.substr(pos, at - pos));
     pos = at;
     if (pos + 1 >= n) {
@@ -149,10 +161,6 @@ PrescanResult PrescanHtml(std::string_view s, const PrescanLimits& limits) {
       continue;
     }
     // Open tag.
-    if (++elements > limits.max_elements) {
-      out.truncated = true;
-      break;
-    }
     const bool self_closing = tag.size() >= 2 && tag[tag.size() - 2] == '/';
     const bool raw_text = name == "script" || name == "style" || name == "svg";
     if (!raw_text && !self_closing && !IsVoid(name)) {
@@ -174,6 +182,10 @@ PrescanResult PrescanHtml(std::string_view s, const PrescanLimits& limits) {
       stack.push_back(name);
       if (stack.size() > out.max_depth_seen) out.max_depth_seen = stack.size();
     }
+    if (++elements > limits.max_elements) {  // only tags Gumbo will see count
+      out.truncated = true;
+      break;
+    }
     out.html.append(tag);
     pos = end;
     if (raw_text && !self_closing) {
@@ -192,7 +204,7 @@ PrescanResult PrescanHtml(std::string_view s, const PrescanLimits& limits) {
           }
         }
       }
-      if (keep) out.html.append(s.substr(pos, body_end - pos));
+      if (keep && body_end - pos <= (2u << 20)) out.html.append(s.substr(pos, body_end - pos));
       pos = body_end;
       if (body_end < n) {
         const std::size_t close_end = TagEnd(s, body_end);

@@ -104,7 +104,8 @@ std::optional<std::string> ResolveLink(std::string_view base, std::string_view h
   // Absolute with a scheme?
   const std::size_t colon = href.find(':');
   const std::size_t first_delim = href.find_first_of("/?#");
-  if (colon != std::string_view::npos && (first_delim == std::string_view::npos || colon < first_delim)) {
+  if (colon != std::string_view::npos &&
+      (first_delim == std::string_view::npos || colon < first_delim)) {
     if (!SplitAbsolute(href, &target)) return std::nullopt;
   } else {
     Parts b;

@@ -40,7 +40,8 @@ void AddInspectPageCommand(CLI::App& parent, CliContext& ctx) {
         std::cerr << "inspect page: " << doc.status().ToString() << "\n";
         return 1;
       }
-      std::cout << ToJson(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      std::cout << ToJson(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                << "\n";
       return 0;
     };
   });

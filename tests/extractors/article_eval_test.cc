@@ -37,7 +37,8 @@ std::vector<Page> LoadEvalSet() {
     p.truth = nlohmann::json::parse(testing::ReadFileOrFail(sidecar.string()));
     pages.push_back(std::move(p));
   }
-  std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.name < b.name; });
+  std::sort(pages.begin(), pages.end(),
+            [](const Page& a, const Page& b) { return a.name < b.name; });
   return pages;
 }
 
@@ -50,7 +51,8 @@ TEST(ArticleEval, BodyShingleF1AtLeast095AndPrecisionAtLeast095) {
   for (const auto& page : pages) {
     auto doc = ExtractArticle(page.html, page.truth["url"].get<std::string>());
     ASSERT_TRUE(doc.ok()) << page.name << ": " << doc.status().ToString();
-    const auto pr = testing::ShinglePrecisionRecall(doc->text, page.truth["body"].get<std::string>());
+    const auto pr =
+        testing::ShinglePrecisionRecall(doc->text, page.truth["body"].get<std::string>());
     sum_p += pr.precision;
     sum_r += pr.recall;
     std::printf("%-28s P=%.3f R=%.3f\n", page.name.c_str(), pr.precision, pr.recall);

@@ -151,30 +151,50 @@ std::string GzipCompress(std::string_view data) {
   return out;
 }
 
-std::string GzipOfZeros(uint64_t n) {
+namespace {
+// Raw deflate of `n` zero bytes from a fresh stream, ended by a full flush, so
+// the bytes decode the same wherever they sit on a block boundary.
+std::string DeflateZerosBlock(size_t n, int flush) {
   z_stream zs{};
-  if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
     return "";
-  std::string zeros(1 << 20, '\0');
-  std::string out;
-  char buf[1 << 16];
-  uint64_t left = n;
-  int flush = Z_NO_FLUSH;
-  do {
-    if (zs.avail_in == 0 && left > 0) {
-      size_t take = std::min<uint64_t>(left, zeros.size());
-      zs.next_in = reinterpret_cast<Bytef*>(zeros.data());
-      zs.avail_in = static_cast<uInt>(take);
-      left -= take;
-    }
-    flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof(buf);
-    int rc = deflate(&zs, flush);
-    out.append(buf, sizeof(buf) - zs.avail_out);
-    if (rc == Z_STREAM_END) break;
-  } while (true);
+  std::string zeros(n, '\0');
+  std::string out(deflateBound(&zs, n) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(zeros.data());
+  zs.avail_in = static_cast<uInt>(n);
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, flush);
+  out.resize(zs.total_out);
   deflateEnd(&zs);
+  return out;
+}
+}  // namespace
+
+std::string GzipOfZeros(uint64_t n) {
+  constexpr size_t kBlock = 1 << 20;
+  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+  std::string block = DeflateZerosBlock(kBlock, Z_FULL_FLUSH);
+  uLong crc_block = crc32(0L, Z_NULL, 0);
+  {
+    std::string zeros(kBlock, '\0');
+    crc_block = crc32(crc_block, reinterpret_cast<const Bytef*>(zeros.data()), kBlock);
+  }
+  uLong crc = crc32(0L, Z_NULL, 0);
+  for (uint64_t i = 0; i < n / kBlock; ++i) {
+    out += block;
+    crc = crc32_combine(crc, crc_block, kBlock);
+  }
+  size_t rest = static_cast<size_t>(n % kBlock);
+  if (rest > 0) {
+    out += DeflateZerosBlock(rest, Z_FULL_FLUSH);
+    std::string zeros(rest, '\0');
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(zeros.data()), static_cast<uInt>(rest));
+  }
+  out += DeflateZerosBlock(0, Z_FINISH);  // the final (empty) block
+  uint32_t isize = static_cast<uint32_t>(n & 0xffffffffu);
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((crc >> (8 * i)) & 0xff));
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((isize >> (8 * i)) & 0xff));
   return out;
 }
 

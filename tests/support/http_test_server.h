@@ -166,7 +166,8 @@ class HttpTestServer {
 
 // gzip (RFC 1952) of `data`.
 std::string GzipCompress(std::string_view data);
-// gzip of `n` zero bytes, produced in pieces (a "gzip bomb" costs ~n/1000 bytes).
+// gzip of `n` zero bytes, built from one repeated deflate block, so even a
+// 1 GiB "gzip bomb" (~1 MiB) is made in milliseconds.
 std::string GzipOfZeros(uint64_t n);
 // Brotli of `data` (quality 5).
 std::string BrotliCompress(std::string_view data);

@@ -21,6 +21,7 @@ struct PrecisionRecall {
 // Shingle precision/recall of `extracted` against `truth` (n = 4). A text with
 // fewer than n tokens forms one shingle of all its tokens; two empty texts score
 // 1/1, an empty side against a non-empty one scores 0.
-PrecisionRecall ShinglePrecisionRecall(std::string_view extracted, std::string_view truth, int n = 4);
+PrecisionRecall ShinglePrecisionRecall(std::string_view extracted, std::string_view truth,
+                                       int n = 4);
 
 }  // namespace hallyu::testing

@@ -187,14 +187,14 @@ def t_allkpop(a, i, others, rng, heavy=False):
 <meta property="og:description" content="{E(body[0][:150])}">
 <meta property="og:site_name" content="kpopbeat">
 <meta name="twitter:title" content="{E(a['title'])}">
-<meta name="author" content="{E(a['authors'][0])}">
+<meta name="author" content="{E(', '.join(a['authors']))}">
 {scripts}
 <script src="/js/app.min.js"></script>
 </head><body>
 <div id="top_nav"><a href="/">kpopbeat</a> <a href="/news">News</a> <a href="/forums">Forums</a> <a href="/login">Login</a></div>
 <div id="wrapper"><div id="left">
 <div class="article-title"><h1>{E(a['title'])}</h1></div>
-<div class="article_info">Posted by <span class="author-name">{E(a['authors'][0])}</span> <span class="date">{d_pub.astimezone(dt.timezone.utc).strftime('%A, %B %d, %Y')} {d_pub.astimezone(dt.timezone.utc).strftime('%H:%M')} UTC</span> <span class="views">{rng.randint(1000, 90000)} views</span></div>
+<div class="article_info">Posted by <span class="author-name">{E(' and '.join(a['authors']))}</span> <span class="date">{d_pub.astimezone(dt.timezone.utc).strftime('%A, %B %d, %Y')} {d_pub.astimezone(dt.timezone.utc).strftime('%H:%M')} UTC</span> <span class="views">{rng.randint(1000, 90000)} views</span></div>
 <div class="social_btns"><a class="fb">Facebook</a> <a class="tw">Twitter</a> <a class="rd">Reddit</a> <a class="sms">SMS</a></div>
 <div id="article-content">
 {E(body[0])}<br><br>

@@ -1,0 +1,36 @@
+#pragma once
+// Bytes of a feed, sitemap or API response → UTF-8, surviving wrong declarations.
+//
+// (When the web branch's extractors/charset.h lands, the fetcher's charset detection
+// can feed `hint`; this stays the feed parsers' own, iconv-based converter.)
+
+#include <string>
+#include <string_view>
+
+#include "extractors/status.h"
+
+namespace hallyu {
+
+// Returns the charset named in an XML declaration at the start of `bytes`
+// (`<?xml version="1.0" encoding="EUC-KR"?>` → "EUC-KR"), or "" when there is none.
+std::string XmlDeclaredEncoding(std::string_view bytes);
+
+// Converts `bytes` to UTF-8 and strips a byte-order mark. Order of trust:
+//   1. a BOM (UTF-8, UTF-16LE/BE) or UTF-16 "<?" pattern;
+//   2. bytes that are already valid UTF-8 stay UTF-8, whatever is declared (sites
+//      routinely declare ISO-8859-1 or EUC-KR and send UTF-8);
+//   3. `hint` (the HTTP charset), then `declared` (XML declaration), when not UTF-8;
+//      EUC-KR / KS_C_5601 are read as CP949 and ISO-8859-1 as windows-1252;
+//   4. CP949 (Korean sites that declare UTF-8 but send EUC-KR), then windows-1252.
+// Bytes that still do not convert become U+FFFD. Returns kUnsupported only when the
+// named charset is unknown to iconv AND the fallbacks fail (never in practice).
+Result<std::string> ConvertToUtf8(std::string_view bytes, std::string_view hint,
+                                  std::string_view declared);
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view s);
+
+// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD.
+std::string SanitizeUtf8(std::string_view s);
+
+}  // namespace hallyu

@@ -1,0 +1,498 @@
+#include "extractors/feed_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/datetime.h"
+#include "extractors/xml_tree.h"
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+using ::hallyu::testing::ReadFileOrFail;
+using ::hallyu::testing::SourcePath;
+
+Feed Load(const std::string& name, const std::string& url = "", int offset = kUtcOffsetMinutes) {
+  FeedParseOptions o;
+  o.url = url;
+  o.default_offset_minutes = offset;
+  Result<Feed> f = ParseFeed(ReadFileOrFail(SourcePath("tests/data/feeds/" + name)), o);
+  EXPECT_TRUE(f.ok()) << name << ": " << f.status().ToString();
+  return f.ok() ? *f : Feed{};
+}
+
+std::string Time(const std::optional<int64_t>& t) { return t ? FormatRfc3339(*t) : "null"; }
+
+TEST(FeedParser, Rss2Basic) {
+  Feed f = Load("rss2_basic.xml");
+  EXPECT_EQ(f.format, FeedFormat::kRss);
+  EXPECT_EQ(f.title, "Seoulbeat Daily - K-Drama & K-Pop News");
+  EXPECT_EQ(f.link, "https://www.seoulbeat-daily.example/");
+  EXPECT_EQ(Time(f.updated_at), "2024-05-01T07:00:00Z");
+  ASSERT_EQ(f.entries.size(), 2u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.id, "https://www.seoulbeat-daily.example/?p=101234");
+  EXPECT_EQ(e.title, "Cha Eun-woo confirmed to star in new fantasy drama");
+  EXPECT_EQ(e.link, "https://www.seoulbeat-daily.example/news/2024/05/cha-eun-woo-fantasy-drama/");
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(e.updated_at), "null");
+  EXPECT_EQ(e.summary,
+            "ASTRO's Cha Eun-woo has been confirmed as the lead of an upcoming fantasy series.");
+  EXPECT_EQ(e.authors, std::vector<std::string>{"Kim Min-ji"});
+  EXPECT_EQ(e.categories, (std::vector<std::string>{"Drama", "Casting"}));
+  EXPECT_EQ(e.image, "https://img.seoulbeat-daily.example/2024/05/cha.jpg");
+  EXPECT_EQ(f.entries[1].title, "IU sings OST Part 3 for \"Queen of Tears\"");
+  EXPECT_EQ(Time(f.entries[1].published_at), "2024-04-30T23:05:00Z");
+}
+
+TEST(FeedParser, CdataAndHtmlInTitleAndAuthorEmail) {
+  Feed f = Load("rss2_cdata.xml");
+  EXPECT_EQ(f.title, "allkpop-like | K-Pop News");
+  ASSERT_EQ(f.entries.size(), 1u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.title, "EXCLUSIVE: Suzy & Park Bo-gum in talks for Wonderland 2");
+  EXPECT_EQ(e.link,
+            "https://kpopwire.example.com/article/2024/05/"
+            "suzy-park-bo-gum?utm_source=rss&utm_medium=feed");
+  EXPECT_EQ(e.id, "https://kpopwire.example.com/article/2024/05/suzy-park-bo-gum");
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(e.summary, "Suzy and Park Bo-gum are reviewing offers. More soon.");
+  EXPECT_EQ(e.authors, std::vector<std::string>{"Lee Hana"});
+}
+
+TEST(FeedParser, ContentEncodedIsTextWithoutScripts) {
+  Feed f = Load("rss2_content_encoded.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.summary, "Hanni will appear in a web drama\u2026");
+  EXPECT_EQ(e.content,
+            "Hanni will appear in a web drama produced by a major studio. Filming begins in June.");
+  EXPECT_EQ(e.authors, std::vector<std::string>{"Choi Yuna"});
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+}
+
+TEST(FeedParser, UnescapedAmpersandsRecovered) {
+  Feed f = Load("rss2_unescaped_amp.xml");
+  EXPECT_EQ(f.title, "Drama & Music Weekly");
+  EXPECT_EQ(f.link, "https://dramamusic.example.com/?lang=en&section=news");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "Song Kang & Kim Yoo-jung reunite for rom-com");
+  EXPECT_EQ(f.entries[0].link, "https://dramamusic.example.com/view.php?id=77&cat=drama");
+  EXPECT_EQ(f.entries[0].id, "dm-77");
+  EXPECT_EQ(f.entries[0].summary,
+            "R&B singer Crush & others join the OST lineup; AT&T not involved.");
+}
+
+TEST(FeedParser, HtmlInsideTitlesStrippedButWorkTitlesKept) {
+  Feed f = Load("rss2_html_in_title.xml");
+  EXPECT_EQ(f.title, "K-Star Tonight");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].title, "BREAKING Kim Soo-hyun joins <Queen of Tears> sequel");
+  EXPECT_EQ(f.entries[1].title, "Lim Young-woong sings the OST for a new drama");
+}
+
+TEST(FeedParser, MediaContentAndGroupThumbnails) {
+  Feed f = Load("rss2_media_content.xml", "https://dramapulse.example.com/rss");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].image, "https://cdn.dramapulse.example.com/go.jpg");
+  EXPECT_EQ(f.entries[1].image, "https://dramapulse.example.com/thumbs/teaser.jpg");
+}
+
+TEST(FeedParser, MissingIdsFallBackToLinkThenHash) {
+  Feed f = Load("rss2_missing_guid.xml");
+  ASSERT_EQ(f.entries.size(), 3u);
+  EXPECT_EQ(f.entries[0].id, "https://kculturenow.example.net/news/jisoo-zombie");
+  EXPECT_TRUE(f.entries[1].id.starts_with("hash:")) << f.entries[1].id;
+  EXPECT_EQ(f.entries[1].id.size(), 5u + 16u);
+  EXPECT_EQ(f.entries[1].link, "");
+  // Same title, different date: a different id.
+  EXPECT_NE(f.entries[1].id, f.entries[2].id);
+  // Stable across parses.
+  EXPECT_EQ(Load("rss2_missing_guid.xml").entries[1].id, f.entries[1].id);
+}
+
+TEST(FeedParser, PermalinkGuidServesAsLink) {
+  Feed f = Load("rss2_guid_permalink.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].link, "https://ostwatch.example.com/posts/paul-kim-part-5");
+  EXPECT_EQ(f.entries[0].id, "https://ostwatch.example.com/posts/paul-kim-part-5");
+}
+
+TEST(FeedParser, RelativeLinksResolvedAgainstFeedUrl) {
+  Feed f = Load("rss2_relative_links.xml", "https://www.relnews.example.com/rss/allArticle.xml");
+  EXPECT_EQ(f.link, "https://www.relnews.example.com/");
+  ASSERT_EQ(f.entries.size(), 3u);
+  EXPECT_EQ(f.entries[0].link, "https://www.relnews.example.com/news/articleView.html?idxno=12345");
+  EXPECT_EQ(f.entries[1].link, "https://www.relnews.example.com/archive/2024/item.html");
+  EXPECT_EQ(f.entries[2].link, "https://cdn.relnews.example.com/story/9");
+}
+
+TEST(FeedParser, RelativeLinksWithoutBaseStayAsWritten) {
+  Feed f = Load("rss2_relative_links.xml");
+  ASSERT_EQ(f.entries.size(), 3u);
+  EXPECT_EQ(f.entries[0].link, "/news/articleView.html?idxno=12345");
+}
+
+TEST(FeedParser, XmlBaseOnRssChannelAndItem) {
+  Feed f = Load("rss2_xml_base.xml", "https://ignored.example.com/feed");
+  EXPECT_EQ(f.link, "https://base.example.com/kdrama/index.html");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].link, "https://base.example.com/kdrama/stories/1.html");
+  EXPECT_EQ(f.entries[1].link, "https://other.example.org/k/2.html");
+}
+
+TEST(FeedParser, WrongOrMissingDatesBecomeNull) {
+  Feed f = Load("rss2_bad_dates.xml");
+  ASSERT_EQ(f.entries.size(), 5u);
+  EXPECT_EQ(Time(f.entries[0].published_at), "null");
+  EXPECT_EQ(Time(f.entries[1].published_at), "null");
+  EXPECT_EQ(Time(f.entries[2].published_at), "null");
+  EXPECT_EQ(Time(f.entries[3].published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(f.entries[4].published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(f.entries[0].id, "https://brokendates.example.com/1");
+}
+
+TEST(FeedParser, KoreanDatesUseKstDefault) {
+  Feed f = Load("rss2_korean_kst.xml", "", kKstOffsetMinutes);
+  EXPECT_EQ(f.title, "스타연예뉴스");
+  ASSERT_EQ(f.entries.size(), 4u);
+  EXPECT_EQ(f.entries[0].title, "차은우, 판타지 드라마 <원더풀 월드> 주연 확정");
+  EXPECT_EQ(f.entries[0].authors, std::vector<std::string>{"김민지 기자"});
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T06:20:33Z");
+  for (size_t i = 1; i < f.entries.size(); ++i) {
+    EXPECT_EQ(Time(f.entries[i].published_at), "2024-05-01T06:20:00Z") << f.entries[i].title;
+  }
+  EXPECT_EQ(f.entries[0].id,
+            "https://star.kr-ent.example.co.kr/news/articleView.html?idxno=100001");
+}
+
+TEST(FeedParser, KoreanDatesWithoutDefaultZoneAreUtc) {
+  Feed f = Load("rss2_korean_kst.xml");
+  ASSERT_EQ(f.entries.size(), 4u);
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T15:20:33Z");
+  EXPECT_EQ(Time(f.entries[2].published_at), "2024-05-01T06:20:00Z");  // explicit +09:00
+}
+
+TEST(FeedParser, NaverStyleDoubleEscapedTitle) {
+  Feed f = Load("rss2_naver_style.xml", "", kKstOffsetMinutes);
+  ASSERT_EQ(f.entries.size(), 1u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.title, "[단독] 김수현, <눈물의 여왕> 후속작 출연…\"긍정 검토 중\"");
+  EXPECT_EQ(e.link,
+            "https://www.enter-daily.example.co.kr/news/"
+            "articleView.html?idxno=556677&replyAll=&reply_sc_order_by=C");
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(e.image, "https://cdn.enter-daily.example.co.kr/news/photo/202405/556677_1_1520.jpg");
+  EXPECT_EQ(e.authors, std::vector<std::string>{"박지훈 기자 jhpark@enter-daily.example.co.kr"});
+}
+
+TEST(FeedParser, UndeclaredNamespacesStillRecognised) {
+  Feed f = Load("rss2_undeclared_ns.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.authors, std::vector<std::string>{"Jung Hae-in Fan"});
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(e.content, "Body text.");
+  EXPECT_EQ(e.image, "https://nons.example.com/t.jpg");
+}
+
+TEST(FeedParser, HtmlNamedEntitiesAndDoubleEscapes) {
+  Feed f = Load("rss2_html_entities.xml");
+  EXPECT_EQ(f.title, "Entities Weekly");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title,
+            "Song Hye-kyo\u2019s comeback\u2026 \u201CThe Glory\u201D director reunites \u2014 "
+            "송혜교 한글");
+  EXPECT_EQ(f.entries[0].summary, "Double-escaped & HTML &unknownentity; stays");
+}
+
+TEST(FeedParser, Rss091WithDoctype) {
+  Feed f = Load("rss091.xml");
+  EXPECT_EQ(f.format, FeedFormat::kRss);
+  EXPECT_EQ(f.title, "Old School K-Pop");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].id, "http://oldschool-kpop.example.com/hot-anniversary.html");
+  EXPECT_EQ(f.entries[0].summary, "Fans gather for the event.");
+}
+
+TEST(FeedParser, Rss092EnclosureImage) {
+  Feed f = Load("rss092.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].image, "http://kdramaradio.example.com/cover12.jpg");
+  EXPECT_EQ(f.entries[0].link, "http://kdramaradio.example.com/ep12");
+}
+
+TEST(FeedParser, Rss10Rdf) {
+  Feed f = Load("rdf_rss10.xml");
+  EXPECT_EQ(f.format, FeedFormat::kRdf);
+  EXPECT_EQ(f.title, "Asia Ent RDF");
+  EXPECT_EQ(Time(f.updated_at), "2024-05-01T06:30:00Z");
+  ASSERT_EQ(f.entries.size(), 2u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.id, "https://rdfnews.example.jp/a/1");
+  EXPECT_EQ(e.title, "Lee Min-ho to star in sci-fi film");
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(e.authors, std::vector<std::string>{"Tanaka Yui"});
+  EXPECT_EQ(e.categories, std::vector<std::string>{"Film"});
+  EXPECT_EQ(e.summary, "The actor signed on this week.");
+}
+
+TEST(FeedParser, Rss090Rdf) {
+  Feed f = Load("rdf_rss090.xml");
+  EXPECT_EQ(f.format, FeedFormat::kRdf);
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "First ever K-wave story");
+  EXPECT_EQ(f.entries[0].link, "http://ninety.example.com/1");
+}
+
+TEST(FeedParser, Atom10) {
+  Feed f = Load("atom_basic.xml");
+  EXPECT_EQ(f.format, FeedFormat::kAtom);
+  EXPECT_EQ(f.title, "K-Drama Atom News");
+  EXPECT_EQ(f.link, "https://atomnews.example.com/");
+  EXPECT_EQ(Time(f.updated_at), "2024-05-01T07:00:00Z");
+  ASSERT_EQ(f.entries.size(), 1u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.id, "tag:atomnews.example.com,2024:entry-1");
+  EXPECT_EQ(e.link, "https://atomnews.example.com/2024/05/thriller");
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(e.updated_at), "2024-05-01T07:00:00Z");
+  EXPECT_EQ(e.authors, (std::vector<std::string>{"Yoon Seo-yeon", "Kang Tae-oh"}));
+  EXPECT_EQ(e.categories, std::vector<std::string>{"Casting"});
+  EXPECT_EQ(e.summary, "The pair will lead the series.");
+  EXPECT_EQ(e.image, "https://atomnews.example.com/img/1.jpg");
+}
+
+TEST(FeedParser, AtomXhtmlContent) {
+  Feed f = Load("atom_xhtml.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "OST Part 2 by Taeyeon");
+  EXPECT_EQ(f.entries[0].content, "Taeyeon's ballad is out. Listen now.");
+  EXPECT_EQ(f.entries[0].summary, f.entries[0].content);
+  EXPECT_EQ(f.link, "https://xhtml.example.com/");
+}
+
+TEST(FeedParser, AtomXmlBaseChain) {
+  Feed f = Load("atom_xml_base.xml", "https://feeds.kent.example.com/atom");
+  EXPECT_EQ(f.link, "https://blog.kent.example.com/");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].link, "https://blog.kent.example.com/posts/2024/05/yoona-drama.html");
+  EXPECT_EQ(f.entries[1].link, "https://mirror.kent.example.org/x/y.html");
+}
+
+TEST(FeedParser, AtomWithoutNamespace) {
+  Feed f = Load("atom_no_namespace.xml");
+  EXPECT_EQ(f.format, FeedFormat::kAtom);
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].id, "nonsatom-1");
+  EXPECT_EQ(f.entries[0].authors, std::vector<std::string>{"Anonymous"});
+  EXPECT_EQ(Time(f.entries[0].updated_at), "2024-05-01T06:20:00Z");
+}
+
+TEST(FeedParser, Atom03IssuedModified) {
+  Feed f = Load("atom03.xml");
+  EXPECT_EQ(f.format, FeedFormat::kAtom);
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(f.entries[0].updated_at), "2024-05-01T06:30:00Z");
+  EXPECT_EQ(f.entries[0].link, "https://legacy.example.com/p/1");
+}
+
+TEST(FeedParser, AtomUpdatedOnlyAndMissingId) {
+  Feed f = Load("atom_updated_only.xml", "", kKstOffsetMinutes);
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(Time(f.entries[0].published_at), "null");
+  EXPECT_EQ(Time(f.entries[0].updated_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(f.entries[1].id, "https://updonly.example.com/2");
+}
+
+TEST(FeedParser, JsonFeed11) {
+  Feed f = Load("jsonfeed_11.json");
+  EXPECT_EQ(f.format, FeedFormat::kJsonFeed);
+  EXPECT_EQ(f.title, "K-Pop JSON Wire");
+  EXPECT_EQ(f.link, "https://jsonwire.example.com/");
+  ASSERT_EQ(f.entries.size(), 2u);
+  const FeedEntry& e = f.entries[0];
+  EXPECT_EQ(e.id, "jw-2024-0501-1");
+  EXPECT_EQ(e.title, "SEVENTEEN's DK sings Lovely Runner OST");
+  EXPECT_EQ(Time(e.published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(e.updated_at), "2024-05-01T07:00:00Z");
+  EXPECT_EQ(e.summary, "DK records a ballad for the drama.");
+  EXPECT_EQ(e.content, "DK of SEVENTEEN recorded a ballad.");
+  EXPECT_EQ(e.authors, std::vector<std::string>{"Han Ji-min"});
+  EXPECT_EQ(e.categories, (std::vector<std::string>{"OST", "SEVENTEEN"}));
+  EXPECT_EQ(e.image, "https://jsonwire.example.com/img/dk.jpg");
+  EXPECT_EQ(f.entries[1].id, "42");
+  EXPECT_EQ(Time(f.entries[1].published_at), "null");
+  EXPECT_EQ(f.entries[1].summary, "Plain text only item.");
+  EXPECT_EQ(f.entries[1].authors, std::vector<std::string>{"JSON Wire Staff"});
+}
+
+TEST(FeedParser, JsonFeed10RelativeUrlAndAuthorObject) {
+  Feed f = Load("jsonfeed_10.json", "https://legacyjson.example.com/feed.json");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].link, "https://legacyjson.example.com/posts/ateez-variety");
+  EXPECT_EQ(f.entries[0].id, "https://legacyjson.example.com/posts/ateez-variety");
+  EXPECT_EQ(f.entries[0].authors, std::vector<std::string>{"Seo Ye-ji"});
+  EXPECT_EQ(f.entries[0].summary, "ATEEZ will appear & perform.");
+}
+
+TEST(FeedParser, EucKrDeclaredEucKr) {
+  Feed f = Load("rss2_euckr.xml", "", kKstOffsetMinutes);
+  EXPECT_EQ(f.title, "연예뉴스");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "송혜교, 새 드라마 출연 확정");
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T06:20:00Z");
+}
+
+TEST(FeedParser, EucKrBytesDeclaredUtf8) {
+  Feed f = Load("rss2_euckr_declared_utf8.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "송혜교, 새 드라마 출연 확정");
+}
+
+TEST(FeedParser, Utf8BytesDeclaredLatin1) {
+  Feed f = Load("rss2_utf8_declared_latin1.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "송혜교, 새 드라마 출연 확정");
+}
+
+TEST(FeedParser, Utf16WithBom) {
+  Feed f = Load("rss2_utf16.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "송혜교, 새 드라마 출연 확정");
+  EXPECT_EQ(f.entries[0].id, "enc-1");
+}
+
+TEST(FeedParser, Windows1252) {
+  Feed f = Load("rss2_windows1252.xml");
+  EXPECT_EQ(f.title, "Caf\u00e9 K-Drama");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "\u201cLovely Runner\u201d star\u2019s caf\u00e9 visit");
+}
+
+TEST(FeedParser, HttpCharsetHintWins) {
+  FeedParseOptions o;
+  o.charset_hint = "euc-kr";
+  std::string body = ReadFileOrFail(SourcePath("tests/data/feeds/rss2_windows1252.xml"));
+  // Declared windows-1252, but the server says EUC-KR: bytes 0x93.. are not valid
+  // CP949 lead/trail pairs here, so the declaration is used after the hint fails.
+  Result<Feed> f = ParseFeed(body, o);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->title, "Caf\u00e9 K-Drama");
+}
+
+TEST(FeedParser, ChannelWithoutRssRoot) {
+  Feed f = Load("rss2_channel_root.xml");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].id, "rootless-1");
+}
+
+TEST(FeedParser, UnclosedAndTruncatedFeedRecovered) {
+  Feed f = Load("rss2_unclosed.xml");
+  EXPECT_EQ(f.title, "Truncated Feed");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].summary, "Has a stray break and unclosed paragraph");
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(f.entries[1].title, "Second item cut mid-way");
+  EXPECT_EQ(f.entries[1].link, "https://truncated.example.com/2");
+}
+
+TEST(FeedParser, HtmlPageIsNotAFeed) {
+  Result<Feed> f = ParseFeed(ReadFileOrFail(SourcePath("tests/data/feeds/not_a_feed.html")));
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), ErrorCode::kUnsupported);
+  EXPECT_NE(f.status().message().find("<html>"), std::string::npos) << f.status().message();
+}
+
+TEST(FeedParser, GarbageIsAParseError) {
+  EXPECT_EQ(ParseFeed("").status().code(), ErrorCode::kParse);
+  EXPECT_EQ(ParseFeed("just some words").status().code(), ErrorCode::kParse);
+  EXPECT_EQ(ParseFeed("{not json").status().code(), ErrorCode::kParse);
+  EXPECT_EQ(ParseFeed("{\"a\":1}").status().code(), ErrorCode::kUnsupported);
+}
+
+TEST(FeedParser, EntityBombLeftUnexpanded) {
+  std::string body = ReadFileOrFail(SourcePath("tests/data/feeds/entity_bomb.xml"));
+  Result<Feed> f = ParseFeed(body);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->title, "&lol9;");
+  ASSERT_EQ(f->entries.size(), 1u);
+  EXPECT_EQ(f->entries[0].title, "Bomb &lol9; &lol9; &lol9;");
+  // Bounded output: nothing grew beyond the input.
+  size_t total = f->title.size();
+  for (const FeedEntry& e : f->entries) total += e.title.size() + e.summary.size();
+  EXPECT_LT(total, body.size());
+  EXPECT_EQ(f->entries[0].summary.find("lollol"), std::string::npos);
+}
+
+TEST(FeedParser, ExternalEntitiesNeverLoaded) {
+  Result<Feed> f = ParseFeed(ReadFileOrFail(SourcePath("tests/data/feeds/external_entity.xml")));
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->title, "External &xxe;");
+  ASSERT_EQ(f->entries.size(), 1u);
+  EXPECT_EQ(f->entries[0].title, "Item &remote;");
+  EXPECT_EQ(f->entries[0].id, "xxe-1");
+}
+
+TEST(FeedParser, FiftyMegabyteFeedRefusedAtCap) {
+  std::string item =
+      "<item><title>Filler casting news item</title><link>https://big.example.com/x</link>"
+      "<description>padding padding padding padding padding padding</description></item>\n";
+  std::string body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>";
+  body.reserve(50u << 20);
+  while (body.size() < (50u << 20)) body += item;
+  body += "</channel></rss>";
+  Result<Feed> f = ParseFeed(body);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), ErrorCode::kTooLarge);
+  EXPECT_NE(f.status().message().find("over the cap of 16777216 bytes"), std::string::npos)
+      << f.status().message();
+}
+
+TEST(FeedParser, MaxEntriesBoundsOutput) {
+  FeedParseOptions o;
+  o.max_entries = 1;
+  Result<Feed> f = ParseFeed(ReadFileOrFail(SourcePath("tests/data/feeds/rss2_basic.xml")), o);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->entries.size(), 1u);
+}
+
+TEST(XmlTree, NodeBudgetRefusesHugeTrees) {
+  std::string body = "<rss>";
+  for (int i = 0; i < 2000; ++i) body += "<item/>";
+  body += "</rss>";
+  XmlParseOptions o;
+  o.max_nodes = 1000;
+  Result<XmlNode> r = ParseXmlTolerant(body, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kTooLarge);
+}
+
+TEST(XmlTree, DeepNestingIsFlattenedNotRecursed) {
+  std::string body;
+  for (int i = 0; i < 100000; ++i) body += "<a>";
+  body += "deep";
+  XmlParseOptions o;
+  o.max_depth = 64;
+  Result<XmlNode> r = ParseXmlTolerant(body, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->Text(), "deep");
+}
+
+TEST(XmlTree, NamespacePrefixesCanonicalised) {
+  Result<XmlNode> r = ParseXmlTolerant(
+      "<x:feed xmlns:x='http://www.w3.org/2005/Atom' xmlns:foo='http://purl.org/rss/1.0/modules/"
+      "content/'><x:Entry><foo:encoded>t</foo:encoded></x:Entry></x:feed>");
+  ASSERT_TRUE(r.ok());
+  const XmlNode* feed = r->FirstElement();
+  ASSERT_NE(feed, nullptr);
+  EXPECT_EQ(feed->name, "atom:feed");
+  ASSERT_NE(feed->Child("atom:entry"), nullptr);
+  EXPECT_NE(feed->Child("atom:entry")->Child("content:encoded"), nullptr);
+}
+
+}  // namespace
+}  // namespace hallyu
