@@ -1,0 +1,45 @@
+#pragma once
+// CrawlConfig: everything `hallyu crawl` reads from its YAML configuration
+// (configs/default.yaml; configs/demo.yaml for the demo). Relative paths in the
+// file are resolved against the current directory, like the CLI's own paths.
+//
+//   sources: configs/sources.yaml   # or an inline list of sources
+//   state:   {path: hallyu-state.db}
+//   detect:  {rules: configs/rules, gazetteer: configs/gazetteer, extra_gazetteer: [...]}
+//   crawl:   {workers: 0, respect_robots: true, frontier_capacity: 1000000, max_pages: ...}
+//   fetcher: {...}   (crawler/fetcher_options.h)
+//   kafka:   {...}   (crawler/kafka_config.h)
+
+#include <string>
+#include <vector>
+
+#include "crawler/crawl_job.h"
+#include "crawler/source_reader.h"
+#include "extractors/status.h"
+
+namespace YAML {
+class Node;
+}
+
+namespace hallyu {
+
+struct CrawlConfig {
+  std::vector<CrawlSource> sources;
+  std::string state_path = "hallyu-state.db";  // SQLite: crawl state and merged events
+  std::string rules_dir = "configs/rules";
+  std::string gazetteer_dir = "configs/gazetteer";
+  std::vector<std::string> extra_gazetteer_dirs;  // e.g. the demo's fictional names
+  CrawlJobOptions job;
+};
+
+// Reads the sources of a sources file or an inline `sources:` list. Each entry
+// needs name, kind and url. Fails with kInvalidArgument naming the entry and
+// field on a missing or bad value, kNotFound when the file is missing.
+Result<std::vector<CrawlSource>> ParseSources(const YAML::Node& list);
+Result<std::vector<CrawlSource>> LoadSourcesFile(const std::string& path);
+
+// Loads the crawl configuration from `path`. Fails with kNotFound (no file),
+// kParse (bad YAML) or kInvalidArgument (a bad value, named with its key).
+Result<CrawlConfig> LoadCrawlConfig(const std::string& path);
+
+}  // namespace hallyu

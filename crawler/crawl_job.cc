@@ -1,0 +1,396 @@
+#include "crawler/crawl_job.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crawler/bounded_queue.h"
+#include "crawler/fetcher.h"
+#include "extractors/charset.h"
+#include "extractors/url.h"
+
+namespace hallyu {
+namespace {
+
+enum class TaskKind { kSource, kPage, kRobots };
+
+struct Task {
+  TaskKind kind = TaskKind::kPage;
+  std::string url;
+  std::string origin;      // scheme://host[:port]
+  std::string path_query;  // for the robots check
+  std::size_t source = 0;  // index into sources_
+  PageLink link;           // kPage: what the source said about the page
+  int depth = 0;
+};
+
+std::string NowRfc3339() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+int64_t NowUnix() { return static_cast<int64_t>(std::time(nullptr)); }
+
+uint64_t UrlKey(std::string_view url) {  // FNV-1a/64: dedup key, 8 bytes a URL
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : url) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// The mutable state of one run, shared by the dispatcher, the fetcher callback
+// and the workers. Everything below mu is guarded by it.
+class Run {
+ public:
+  Run(const CrawlJobOptions& options, const std::vector<CrawlSource>& sources,
+      DocumentPipeline* pipeline, const std::atomic<bool>* stop)
+      : options_(options),
+        sources_(sources),
+        pipeline_(pipeline),
+        stop_(stop),
+        robots_(options.robots),
+        results_(options.results_queue) {}
+
+  Result<CrawlSummary> Execute(CrawlStateStore* state) {
+    auto started = std::chrono::steady_clock::now();
+    auto fetcher = Fetcher::Create(
+        options_.fetcher, [this](FetchResult r) { OnFetched(std::move(r)); }, nullptr, state);
+    if (!fetcher.ok()) return fetcher.status();
+    fetcher_ = fetcher->get();
+
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+      Task t;
+      t.kind = TaskKind::kSource;
+      t.url = sources_[i].url;
+      t.source = i;
+      Enqueue(std::move(t));
+    }
+    std::size_t nworkers = options_.workers;
+    if (nworkers == 0) nworkers = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> workers;
+    for (std::size_t i = 0; i < nworkers; ++i) workers.emplace_back([this] { WorkerLoop(); });
+    DispatchLoop();  // returns when everything is done or stop was raised
+    results_.Close();
+    for (auto& w : workers) w.join();
+    (*fetcher)->Stop();
+    fetcher_ = nullptr;
+
+    const PipelineCounters& c = pipeline_->counters();
+    summary_.documents = c.documents - documents_before_;
+    summary_.extraction_failures = c.extraction_failures - extraction_failures_before_;
+    summary_.events_published = c.events_published - events_before_;
+    summary_.publish_failures = c.publish_failures - publish_failures_before_;
+    summary_.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary_;
+  }
+
+  void SnapshotCounters() {
+    const PipelineCounters& c = pipeline_->counters();
+    documents_before_ = c.documents;
+    extraction_failures_before_ = c.extraction_failures;
+    events_before_ = c.events_published;
+    publish_failures_before_ = c.publish_failures;
+  }
+
+ private:
+  bool Stopping() const { return stop_ != nullptr && stop_->load(); }
+
+  // Adds a task to the frontier unless it was seen before. Thread-safe.
+  void Enqueue(Task t) {
+    auto parts = ParseUrl(t.url);
+    if (!parts.ok()) {
+      spdlog::debug("skip invalid url {}: {}", t.url, parts.status().ToString());
+      return;
+    }
+    t.url = parts->ToString();
+    t.origin = parts->Origin();
+    t.path_query = parts->PathAndQuery();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (t.kind != TaskKind::kRobots) {
+      if (!seen_.insert(UrlKey(t.url)).second) return;
+      if (frontier_.size() >= options_.frontier_capacity) {
+        summary_.frontier_refused++;
+        return;
+      }
+    }
+    frontier_.push_back(std::move(t));
+    cv_.notify_all();
+  }
+
+  // Moves tasks from the frontier to the fetcher, gating pages on robots.txt.
+  void DispatchLoop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      if (Stopping()) return;
+      if (frontier_.empty() && in_fetch_.empty() && busy_workers_ == 0 && results_.size() == 0 &&
+          parked_.empty()) {
+        return;  // all work done
+      }
+      if (frontier_.empty()) {
+        cv_.wait_for(lock, std::chrono::milliseconds(50));
+        continue;
+      }
+      Task t = std::move(frontier_.front());
+      frontier_.pop_front();
+      if (t.kind != TaskKind::kRobots && options_.respect_robots) {
+        RobotsCache::Verdict v = robots_.Check(t.origin, t.path_query);
+        if (v == RobotsCache::Verdict::kDisallowed) {
+          summary_.robots_denied++;
+          spdlog::info("robots.txt disallows {}", t.url);
+          continue;
+        }
+        if (v == RobotsCache::Verdict::kNeedsFetch || v == RobotsCache::Verdict::kPending) {
+          bool first = parked_.find(t.origin) == parked_.end();
+          std::string origin = t.origin;
+          parked_[origin].push_back(std::move(t));
+          if (v == RobotsCache::Verdict::kNeedsFetch && first) {
+            Task r;
+            r.kind = TaskKind::kRobots;
+            r.url = origin + "/robots.txt";
+            r.origin = origin;
+            SubmitLocked(std::move(r), lock);
+          }
+          continue;
+        }
+      }
+      if (t.kind == TaskKind::kPage && pages_submitted_ >= options_.max_pages) continue;
+      if (t.kind == TaskKind::kPage) pages_submitted_++;
+      SubmitLocked(std::move(t), lock);
+    }
+  }
+
+  // Hands `t` to the fetcher. Called with mu_ held; releases it while Submit
+  // may block on the fetcher's bounded queue.
+  void SubmitLocked(Task t, std::unique_lock<std::mutex>& lock) {
+    uint64_t id = next_id_++;
+    FetchRequest req;
+    req.url = t.url;
+    req.id = id;
+    req.conditional = t.kind != TaskKind::kRobots;
+    in_fetch_.emplace(id, std::move(t));
+    lock.unlock();
+    Status s = fetcher_->Submit(std::move(req));
+    lock.lock();
+    if (!s.ok()) {
+      spdlog::warn("fetcher refused a request: {}", s.ToString());
+      in_fetch_.erase(id);
+    }
+  }
+
+  // Fetcher loop thread: hand the result to the workers (blocks when they lag).
+  void OnFetched(FetchResult r) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      busy_workers_++;  // counted as in progress until a worker finishes it
+    }
+    if (!results_.Push(std::move(r))) {
+      std::lock_guard<std::mutex> lock(mu_);
+      busy_workers_--;
+    }
+  }
+
+  void WorkerLoop() {
+    while (true) {
+      std::optional<FetchResult> r = results_.Pop(std::chrono::milliseconds(100));
+      if (!r) {
+        if (results_.closed()) return;
+        continue;
+      }
+      Task t;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        auto it = in_fetch_.find(r->id);
+        if (it != in_fetch_.end()) {
+          t = std::move(it->second);
+          in_fetch_.erase(it);
+        }
+      }
+      Handle(t, *r);
+      std::lock_guard<std::mutex> lock(mu_);
+      busy_workers_--;
+      cv_.notify_all();
+    }
+  }
+
+  void Handle(const Task& t, const FetchResult& r) {
+    switch (t.kind) {
+      case TaskKind::kRobots:
+        return HandleRobots(t, r);
+      case TaskKind::kSource:
+        return HandleSource(t, r);
+      case TaskKind::kPage:
+        return HandlePage(t, r);
+    }
+  }
+
+  void HandleRobots(const Task& t, const FetchResult& r) {
+    std::vector<Task> released;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (r.http_status > 0) {
+      robots_.RecordResponse(t.origin, static_cast<int>(r.http_status), r.body);
+      if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
+        auto host = UrlHost(t.url);
+        if (host.ok()) {
+          fetcher_->SetCrawlDelay(*host, std::chrono::milliseconds(static_cast<int64_t>(
+                                             *rules->crawl_delay() * 1000)));
+        }
+      }
+    } else {
+      robots_.RecordUnreachable(t.origin);
+    }
+    auto it = parked_.find(t.origin);
+    if (it == parked_.end()) return;
+    for (Task& p : it->second) {
+      RobotsCache::Verdict v = robots_.Check(p.origin, p.path_query);
+      if (v == RobotsCache::Verdict::kAllowed) {
+        frontier_.push_front(std::move(p));
+      } else {
+        summary_.robots_denied++;
+        spdlog::info("robots.txt disallows {} ({})", p.url,
+                     r.http_status >= 500 || r.http_status == 0 ? "robots.txt unavailable"
+                                                                 : "rule");
+      }
+    }
+    parked_.erase(it);
+    cv_.notify_all();
+  }
+
+  void HandleSource(const Task& t, const FetchResult& r) {
+    const CrawlSource& src = sources_[t.source];
+    if (r.outcome == FetchOutcome::kNotModified) {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.sources_ok++;
+      return;
+    }
+    if (!r.ok()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.sources_failed++;
+      spdlog::warn("source {} ({}): fetch failed: {}", src.name, t.url, r.error);
+      return;
+    }
+    Result<SourceItems> items =
+        ReadSourceResponse(src, r.body, r.final_url, r.content_type, NowUnix());
+    if (!items.ok()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.sources_failed++;
+      spdlog::warn("source {} ({}): {}", src.name, t.url, items.status().ToString());
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.sources_ok++;
+      summary_.posts += items->posts.size();
+    }
+    std::string fetched_at = NowRfc3339();
+    for (const SourcePost& post : items->posts) {
+      PageOrigin origin;
+      origin.url = post.url;
+      origin.site = src.site.empty() ? src.name : src.site;
+      origin.lang = src.lang;
+      origin.published_at = post.published_at;
+      origin.fetched_at = fetched_at;
+      TextDocument doc{post.text, post.title, post.author};
+      auto events = pipeline_->ProcessText(doc, origin);
+      if (!events.ok()) spdlog::warn("post {}: {}", post.url, events.status().ToString());
+    }
+    for (const std::string& child : items->child_sources) {
+      Task c;
+      c.kind = TaskKind::kSource;
+      c.url = child;
+      c.source = t.source;
+      Enqueue(std::move(c));
+    }
+    for (const PageLink& link : items->pages) {
+      Task p;
+      p.kind = TaskKind::kPage;
+      p.url = link.url;
+      p.source = t.source;
+      p.link = link;
+      Enqueue(std::move(p));
+    }
+  }
+
+  void HandlePage(const Task& t, const FetchResult& r) {
+    if (r.outcome == FetchOutcome::kNotModified) {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.pages_not_modified++;
+      return;
+    }
+    if (!r.ok()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.fetch_failures++;
+      spdlog::warn("page {}: fetch failed ({}): {}", t.url, static_cast<int>(r.failure), r.error);
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.pages_fetched++;
+    }
+    const CrawlSource& src = sources_[t.source];
+    std::string html = std::move(DecodeToUtf8(r.body, r.content_type).text);
+    PageOrigin origin;
+    origin.url = r.final_url.empty() ? t.url : r.final_url;
+    origin.site = src.site.empty() ? src.name : src.site;
+    origin.lang = src.lang;
+    origin.title_hint = t.link.title;
+    origin.published_at = t.link.published_at;
+    origin.fetched_at = NowRfc3339();
+    auto events = pipeline_->ProcessPage(html, origin);
+    if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
+  }
+
+  const CrawlJobOptions& options_;
+  const std::vector<CrawlSource>& sources_;
+  DocumentPipeline* pipeline_;
+  const std::atomic<bool>* stop_;
+  Fetcher* fetcher_ = nullptr;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  RobotsCache robots_;                                       // guarded by mu_
+  std::deque<Task> frontier_;                                // guarded by mu_
+  std::unordered_set<uint64_t> seen_;                        // guarded by mu_
+  std::unordered_map<uint64_t, Task> in_fetch_;              // guarded by mu_
+  std::map<std::string, std::vector<Task>> parked_;          // waiting for robots.txt
+  std::size_t busy_workers_ = 0;                             // results not yet handled
+  std::size_t pages_submitted_ = 0;
+  uint64_t next_id_ = 1;
+  CrawlSummary summary_;
+  BoundedQueue<FetchResult> results_;
+
+  uint64_t documents_before_ = 0, extraction_failures_before_ = 0, events_before_ = 0,
+           publish_failures_before_ = 0;
+};
+
+}  // namespace
+
+CrawlJob::CrawlJob(CrawlJobOptions options, std::vector<CrawlSource> sources,
+                   DocumentPipeline* pipeline, CrawlStateStore* state)
+    : options_(std::move(options)),
+      sources_(std::move(sources)),
+      pipeline_(pipeline),
+      state_(state) {}
+
+Result<CrawlSummary> CrawlJob::RunOnce(const std::atomic<bool>* stop) {
+  Run run(options_, sources_, pipeline_, stop);
+  run.SnapshotCounters();
+  Result<CrawlSummary> summary = run.Execute(state_);
+  return summary;
+}
+
+}  // namespace hallyu

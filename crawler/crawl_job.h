@@ -1,0 +1,76 @@
+#pragma once
+// CrawlJob: one crawl of a set of sources, the way `hallyu crawl` runs it.
+//
+//   sources ──▶ Fetcher (libcurl multi, one thread) ──▶ results queue ──▶ workers
+//                 ▲ robots.txt gate, per-host politeness        │  feeds, sitemaps, listings,
+//                 │                                             │  social → new page URLs / posts
+//             frontier (dedup, bounded) ◀───────────────────────┘  pages  → DocumentPipeline
+//
+// A dispatcher thread moves URLs from the frontier to the fetcher once their
+// host's robots.txt allows them; workers (one per core by default) parse what
+// comes back. The results queue is bounded, so slow workers slow the fetcher.
+// RunOnce() returns when every source was fetched once and everything they
+// linked to was processed (or `stop` was raised).
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crawler/crawl_state_store.h"
+#include "crawler/document_pipeline.h"
+#include "crawler/fetcher_options.h"
+#include "crawler/robots.h"
+#include "crawler/source_reader.h"
+#include "extractors/status.h"
+
+namespace hallyu {
+
+struct CrawlJobOptions {
+  FetcherOptions fetcher;
+  RobotsCacheOptions robots;
+  bool respect_robots = true;          // false only for hosts you own (benchmarks)
+  std::size_t workers = 0;             // parse/extract/detect threads; 0 = one per core
+  std::size_t frontier_capacity = 1'000'000;  // URLs waiting to be fetched; more are refused
+  std::size_t results_queue = 256;     // fetched pages waiting for a worker
+  std::size_t max_pages = 1'000'000;   // pages fetched per run at most (a safety bound)
+  int max_link_depth = 0;  // 0: only pages a source lists; 1: also their links (same host)
+};
+
+struct CrawlSummary {
+  uint64_t sources_ok = 0;
+  uint64_t sources_failed = 0;
+  uint64_t pages_fetched = 0;     // 2xx pages handed to a worker
+  uint64_t pages_not_modified = 0;
+  uint64_t fetch_failures = 0;
+  uint64_t robots_denied = 0;
+  uint64_t frontier_refused = 0;  // URLs not queued because the frontier was full
+  uint64_t posts = 0;             // social posts processed as documents
+  uint64_t documents = 0;
+  uint64_t extraction_failures = 0;
+  uint64_t events_published = 0;
+  uint64_t publish_failures = 0;
+  double seconds = 0;
+};
+
+class CrawlJob {
+ public:
+  // `pipeline` and `state` (optional: conditional GET and seen entries need it)
+  // must outlive the job.
+  CrawlJob(CrawlJobOptions options, std::vector<CrawlSource> sources, DocumentPipeline* pipeline,
+           CrawlStateStore* state);
+
+  // Fetches every source once and processes what it leads to. Fails only when
+  // the crawl cannot start (bad fetcher options, libcurl setup); failures of
+  // single sources and pages are counted in the summary and logged.
+  Result<CrawlSummary> RunOnce(const std::atomic<bool>* stop = nullptr);
+
+ private:
+  CrawlJobOptions options_;
+  std::vector<CrawlSource> sources_;
+  DocumentPipeline* pipeline_;
+  CrawlStateStore* state_;
+};
+
+}  // namespace hallyu

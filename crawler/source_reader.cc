@@ -1,0 +1,138 @@
+#include "crawler/source_reader.h"
+
+#include <array>
+#include <utility>
+
+#include "extractors/article_extractor.h"
+#include "extractors/charset.h"
+#include "extractors/datetime.h"
+#include "extractors/feed_parser.h"
+#include "extractors/listing_filter.h"
+#include "extractors/sitemap_parser.h"
+
+namespace hallyu {
+namespace {
+
+constexpr std::array<std::pair<SourceKind, std::string_view>, 7> kKindNames = {{
+    {SourceKind::kFeed, "feed"},
+    {SourceKind::kSitemap, "sitemap"},
+    {SourceKind::kListing, "listing"},
+    {SourceKind::kReddit, "reddit"},
+    {SourceKind::kMastodon, "mastodon"},
+    {SourceKind::kBluesky, "bluesky"},
+    {SourceKind::kYoutube, "youtube"},
+}};
+
+}  // namespace
+
+std::string_view SourceKindName(SourceKind kind) {
+  for (const auto& [k, name] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "unknown";
+}
+
+std::optional<SourceKind> SourceKindFromName(std::string_view name) {
+  for (const auto& [k, n] : kKindNames) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::string Rfc3339OrEmpty(const std::optional<int64_t>& t) {
+  return t ? FormatRfc3339(*t) : std::string();
+}
+
+Result<SourceItems> ReadFeed(const CrawlSource& source, std::string_view body,
+                             std::string_view url, std::string_view content_type) {
+  FeedParseOptions opts;
+  opts.url = std::string(url);
+  std::string_view ct = content_type;
+  if (auto pos = ct.find("charset="); pos != std::string_view::npos) {
+    opts.charset_hint = std::string(ct.substr(pos + 8));
+  }
+  opts.default_offset_minutes = source.default_offset_minutes;
+  Result<Feed> feed = ParseFeed(body, opts);
+  if (!feed.ok()) return feed.status();
+  SourceItems items;
+  for (const FeedEntry& e : feed->entries) {
+    if (e.link.empty()) continue;
+    PageLink link;
+    link.url = e.link;
+    link.id = e.id;
+    link.title = e.title;
+    link.published_at = Rfc3339OrEmpty(e.published_at);
+    link.updated_at = Rfc3339OrEmpty(e.updated_at);
+    items.pages.push_back(std::move(link));
+  }
+  return items;
+}
+
+Result<SourceItems> ReadSitemap(const CrawlSource& source, std::string_view body,
+                                std::string_view url, int64_t now_unix) {
+  SitemapParseOptions opts;
+  opts.url = std::string(url);
+  opts.default_offset_minutes = source.default_offset_minutes;
+  Result<Sitemap> sitemap = ParseSitemap(body, opts);
+  if (!sitemap.ok()) return sitemap.status();
+  SourceItems items;
+  if (sitemap->is_index) {
+    for (const SitemapRef& ref : FreshChildSitemaps(sitemap->sitemaps, now_unix,
+                                                    source.horizon_seconds)) {
+      items.child_sources.push_back(ref.loc);
+    }
+    return items;
+  }
+  for (const SitemapUrl& u : FreshSitemapUrls(sitemap->urls, now_unix, source.horizon_seconds)) {
+    PageLink link;
+    link.url = u.loc;
+    link.id = u.loc;
+    link.title = u.news_title;
+    link.published_at = Rfc3339OrEmpty(u.Time());
+    items.pages.push_back(std::move(link));
+  }
+  return items;
+}
+
+Result<SourceItems> ReadListing(const CrawlSource& source, std::string_view body,
+                                std::string_view url, std::string_view content_type) {
+  Result<ListingLinkFilter> filter = ListingLinkFilter::Create(source.include, source.exclude);
+  if (!filter.ok()) return filter.status();
+  std::string html = std::move(DecodeToUtf8(body, content_type).text);
+  Result<Document> page = ExtractArticle(html, url);
+  if (!page.ok()) return page.status();
+  SourceItems items;
+  for (const std::string& link : filter->Filter(page->links)) {
+    PageLink p;
+    p.url = link;
+    p.id = link;
+    items.pages.push_back(std::move(p));
+  }
+  return items;
+}
+
+}  // namespace
+
+Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
+                                       std::string_view url, std::string_view content_type,
+                                       int64_t now_unix) {
+  switch (source.kind) {
+    case SourceKind::kFeed:
+    case SourceKind::kYoutube:
+      return ReadFeed(source, body, url, content_type);
+    case SourceKind::kSitemap:
+      return ReadSitemap(source, body, url, now_unix);
+    case SourceKind::kListing:
+      return ReadListing(source, body, url, content_type);
+    case SourceKind::kReddit:
+    case SourceKind::kMastodon:
+    case SourceKind::kBluesky:
+      break;
+  }
+  return Unsupported(std::string("no reader for source kind ") +
+                     std::string(SourceKindName(source.kind)));
+}
+
+}  // namespace hallyu

@@ -1,0 +1,70 @@
+#pragma once
+// What a crawl source is, and how the body fetched from it turns into work:
+// page URLs to fetch (feed entries, sitemap URLs, listing links) and posts that
+// are documents already (social media).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/status.h"
+
+namespace hallyu {
+
+enum class SourceKind { kFeed, kSitemap, kListing, kReddit, kMastodon, kBluesky, kYoutube };
+
+// "feed", "sitemap", ... ; and back (nullopt for an unknown name).
+std::string_view SourceKindName(SourceKind kind);
+std::optional<SourceKind> SourceKindFromName(std::string_view name);
+
+// One entry of configs/sources.yaml as the crawl uses it.
+struct CrawlSource {
+  std::string name;  // unique, e.g. "kstar-daily"
+  SourceKind kind = SourceKind::kFeed;
+  std::string url;
+  std::string site;                  // site name put on events ("" = the source name)
+  std::string lang = "auto";         // en | ko | auto
+  std::vector<std::string> include;  // listing: RE2 patterns a link must match (any)
+  std::vector<std::string> exclude;  // listing: RE2 patterns that drop a link
+  int64_t horizon_seconds = 2 * 86400;  // sitemaps: only entries newer than this
+  int default_offset_minutes = 0;       // zone for dates that carry none (540 = KST)
+};
+
+// A page the source points at.
+struct PageLink {
+  std::string url;           // absolute
+  std::string id;            // entry id ("" when the kind has none)
+  std::string title;         // title from the entry, "" when none
+  std::string published_at;  // RFC 3339 UTC or ""
+  std::string updated_at;    // RFC 3339 UTC or ""
+};
+
+// A post that is a document by itself.
+struct SourcePost {
+  std::string id;
+  std::string url;
+  std::string title;
+  std::string text;
+  std::string author;
+  std::string published_at;  // RFC 3339 UTC or ""
+  std::vector<std::string> links;  // outbound links in the post
+};
+
+struct SourceItems {
+  std::vector<PageLink> pages;
+  std::vector<SourcePost> posts;
+  std::string next_page_url;  // paging (social APIs), "" when none
+  std::vector<std::string> child_sources;  // sitemap index: sitemaps to read the same way
+};
+
+// Turns a source's response body into work. `url` is where the body came
+// from (base for relative links), `content_type` the response header, `now_unix`
+// the current time (sitemap horizon). Fails with the parser's error (kParse,
+// kTooLarge, kUnsupported) — the caller counts the source as failed.
+Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
+                                       std::string_view url, std::string_view content_type,
+                                       int64_t now_unix);
+
+}  // namespace hallyu
