@@ -1,9 +1,13 @@
 #include "tests/support/kafka_fixture.h"
 
+#include "tests/support/paths.h"
+
 #include <librdkafka/rdkafka.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <random>
 #include <set>
@@ -529,6 +533,52 @@ std::vector<ConsumedRecord> KafkaTestClient::ReadInternal(const std::string& top
     for (auto& r : v) out.push_back(std::move(r));
   }
   return out;
+}
+
+KafkaLocalCluster::KafkaLocalCluster(int brokers, int base_port)
+    : brokers_(brokers), base_port_(base_port), state_dir_(MakeTempDir("hallyu-kafka-")) {}
+
+KafkaLocalCluster::~KafkaLocalCluster() {
+  if (started_) Stop();
+  std::error_code ec;
+  std::filesystem::remove_all(state_dir_, ec);
+}
+
+bool KafkaLocalCluster::Run(const std::string& args, std::string* out) {
+  std::string err_file = state_dir_ + "/script.err";
+  std::string cmd = "KAFKA_STATE_DIR='" + state_dir_ +
+                    "' KAFKA_BASE_PORT=" + std::to_string(base_port_) + " '" +
+                    SourcePath("scripts/kafka-local.sh") + "' " + args + " --brokers " +
+                    std::to_string(brokers_) + " 2>'" + err_file + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) {
+    ADD_FAILURE() << "cannot run " << cmd;
+    return false;
+  }
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  int rc = pclose(p);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  if (out) *out = text;
+  if (rc != 0) {
+    ADD_FAILURE() << "scripts/kafka-local.sh " << args << " --brokers " << brokers_
+                  << " failed (status " << rc << "):\n"
+                  << ReadFileOrFail(err_file);
+    return false;
+  }
+  return true;
+}
+
+bool KafkaLocalCluster::Start() {
+  started_ = true;
+  return Run("start", &bootstrap_) && !bootstrap_.empty();
+}
+bool KafkaLocalCluster::Stop() { return Run("stop", nullptr); }
+bool KafkaLocalCluster::Kill(int node) { return Run("kill " + std::to_string(node), nullptr); }
+bool KafkaLocalCluster::StartNode(int node) {
+  return Run("start-node " + std::to_string(node), nullptr);
 }
 
 void KafkaTest::SetUp() {

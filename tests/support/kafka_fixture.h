@@ -114,6 +114,9 @@ class KafkaTestClient {
   bool CreateTopicNamed(const std::string& name, const TopicSpec& spec = {},
                         std::chrono::milliseconds timeout = kAdminTimeout);
 
+  // Adds `topic` (created by the code under test) to the topics DeleteCreatedTopics removes.
+  void DeleteAfterwards(const std::string& topic) { created_.push_back(topic); }
+
   // Deletes the topics created through this client (best effort, bounded).
   void DeleteCreatedTopics(std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
@@ -157,6 +160,34 @@ class KafkaTestClient {
   rd_kafka_t* admin_ = nullptr;
   int counter_ = 0;
   std::vector<std::string> created_;
+};
+
+// A private cluster run through scripts/kafka-local.sh (own state dir and ports), for tests
+// that stop, kill or restart brokers without disturbing the shared one. Each method runs the
+// script and returns false after ADD_FAILURE (with the script's stderr) on failure.
+// Stop() is called by the destructor.
+class KafkaLocalCluster {
+ public:
+  // `base_port`: first client port (node n: base+10(n-1)); pick one per test, distinct from
+  // the script's defaults 39092/39192 when those clusters may be running.
+  KafkaLocalCluster(int brokers, int base_port);
+  ~KafkaLocalCluster();
+  KafkaLocalCluster(const KafkaLocalCluster&) = delete;
+  KafkaLocalCluster& operator=(const KafkaLocalCluster&) = delete;
+
+  bool Start();              // format + start; bootstrap() is set on success
+  bool Stop();               // every node (SIGTERM)
+  bool Kill(int node);       // SIGKILL one node
+  bool StartNode(int node);  // restart a stopped/killed node, wait until it answers
+  const std::string& bootstrap() const { return bootstrap_; }
+
+ private:
+  bool Run(const std::string& args, std::string* out);
+  int brokers_;
+  int base_port_;
+  std::string state_dir_;
+  std::string bootstrap_;
+  bool started_ = false;
 };
 
 // GoogleTest fixture: one KafkaTestClient per test; SetUp() fails the test when the broker

@@ -1,0 +1,459 @@
+#include "crawler/kafka_producer.h"
+
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+#include <spdlog/spdlog.h>
+
+#include <set>
+
+namespace hallyu {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kFeedBatch = 512;
+
+// librdkafka properties hallyu sets before the user's `kafka.producer.*` (user wins).
+const std::vector<std::pair<std::string, std::string>>& DefaultProducerProperties() {
+  static const std::vector<std::pair<std::string, std::string>> kProps = {
+      {"compression.type", "lz4"},
+      {"linger.ms", "20"},
+      {"batch.num.messages", "10000"},
+      {"batch.size", "1000000"},
+      {"queue.buffering.max.messages", "200000"},
+      {"queue.buffering.max.kbytes", "262144"},
+      {"message.timeout.ms", "0"},  // never give up: the spool holds the record meanwhile
+      {"socket.keepalive.enable", "true"},
+      {"reconnect.backoff.max.ms", "1000"},
+  };
+  return kProps;
+}
+
+void LogFromLibrdkafka(const rd_kafka_t*, int level, const char* fac, const char* buf) noexcept {
+  try {
+    if (level <= 3) {
+      spdlog::error("librdkafka {}: {}", fac, buf);
+    } else if (level <= 4) {
+      spdlog::warn("librdkafka {}: {}", fac, buf);
+    } else {
+      spdlog::debug("librdkafka {}: {}", fac, buf);
+    }
+  } catch (...) {
+  }
+}
+
+}  // namespace
+
+KafkaHeaders StandardHeaders(std::string_view schema, std::string_view site) {
+  return {{kHeaderSchema, std::string(schema)},
+          {kHeaderSite, std::string(site)},
+          {kHeaderVersion, std::string(HALLYU_VERSION)}};
+}
+
+std::vector<KafkaTopicSpec> DefaultTopicSpecs(const KafkaOptions& o) {
+  std::vector<KafkaTopicSpec> out;
+  for (const std::string* t : {&o.topics.casting, &o.topics.ost}) {
+    out.push_back({*t, o.partitions, o.replication_factor, o.event_topic_configs});
+  }
+  for (const std::string* t : {&o.topics.documents, &o.topics.dlq}) {
+    out.push_back({*t, o.partitions, o.replication_factor, {}});
+  }
+  return out;
+}
+
+KafkaProducer::KafkaProducer(KafkaOptions options) : options_(std::move(options)) {}
+
+Result<std::unique_ptr<KafkaProducer>> KafkaProducer::Start(const KafkaOptions& options) {
+  std::unique_ptr<KafkaProducer> p(new KafkaProducer(options));
+  auto spool = KafkaSpool::Open(options.spool);
+  if (!spool.ok()) return spool.status();
+  p->spool_ = std::move(spool).value();
+  if (p->spool_->corrupt_records() > 0) {
+    spdlog::error("kafka: {} corrupt spool record(s) skipped (see above)",
+                  p->spool_->corrupt_records());
+  }
+  p->stats_.corrupt_records = p->spool_->corrupt_records();
+
+  if (options.brokers == kEmbeddedBrokers) {
+    char errstr[256];
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    rd_kafka_conf_set_log_cb(conf, LogFromLibrdkafka);
+    p->mock_host_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    if (p->mock_host_ == nullptr) {
+      rd_kafka_conf_destroy(conf);
+      return Internal(std::string("kafka: embedded cluster host: ") + errstr);
+    }
+    p->mock_ = rd_kafka_mock_cluster_new(p->mock_host_, options.embedded_brokers);
+    if (p->mock_ == nullptr) return Internal("kafka: cannot start the embedded mock cluster");
+    p->bootstrap_ = rd_kafka_mock_cluster_bootstraps(p->mock_);
+    spdlog::info("kafka: embedded mock cluster at {}", p->bootstrap_);
+  } else {
+    p->bootstrap_ = options.brokers;
+  }
+  HALLYU_RETURN_IF_ERROR(p->CreateClient());
+  if (options.create_topics) {
+    HALLYU_RETURN_IF_ERROR(p->EnsureTopics(DefaultTopicSpecs(options),
+                                           std::chrono::milliseconds(options.topic_timeout_ms)));
+  }
+  p->poller_ = std::thread([raw = p.get()] { raw->PollLoop(); });
+  return p;
+}
+
+Status KafkaProducer::CreateClient() {
+  char errstr[512];
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  auto set = [&](const std::string& k, const std::string& v) -> Status {
+    if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
+      return InvalidArgument("kafka.producer." + k + "=" + v + ": " + errstr);
+    }
+    return Status::Ok();
+  };
+  Status st = set("bootstrap.servers", bootstrap_);
+  if (st.ok()) st = set("client.id", options_.client_id);
+  for (const auto& [k, v] : DefaultProducerProperties()) {
+    if (st.ok()) st = set(k, v);
+  }
+  for (const auto& [k, v] : options_.producer) {
+    if (st.ok()) st = set(k, v);
+  }
+  if (st.ok()) st = set("enable.idempotence", "true");
+  if (st.ok()) st = set("acks", "all");
+  if (!st.ok()) {
+    rd_kafka_conf_destroy(conf);
+    return st;
+  }
+  rd_kafka_conf_set_opaque(conf, this);
+  rd_kafka_conf_set_log_cb(conf, LogFromLibrdkafka);
+  rd_kafka_conf_set_dr_msg_cb(
+      conf, [](rd_kafka_t* rk, const rd_kafka_message_t* m, void* op) { OnDelivery(rk, m, op); });
+  rd_kafka_conf_set_error_cb(conf, [](rd_kafka_t* rk, int err, const char* reason, void* op) {
+    auto* self = static_cast<KafkaProducer*>(op);
+    if (err == RD_KAFKA_RESP_ERR__FATAL) {
+      char buf[256];
+      rd_kafka_fatal_error(rk, buf, sizeof buf);
+      try {
+        spdlog::error("kafka: fatal producer error: {}; recreating the client", buf);
+      } catch (...) {
+      }
+      self->fatal_ = true;
+    } else {
+      try {
+        spdlog::warn("kafka: {} ({})", reason,
+                     rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
+      } catch (...) {
+      }
+    }
+  });
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+  if (rk == nullptr) {
+    rd_kafka_conf_destroy(conf);
+    return InvalidArgument(std::string("kafka: ") + errstr);
+  }
+  rk_ = rk;
+  return Status::Ok();
+}
+
+void KafkaProducer::OnDelivery(rd_kafka_t*, const void* msg, void* opaque) noexcept {
+  const auto* m = static_cast<const rd_kafka_message_t*>(msg);
+  static_cast<KafkaProducer*>(opaque)->HandleDelivery(
+      static_cast<uint64_t>(reinterpret_cast<uintptr_t>(m->_private)), m->err);
+}
+
+void KafkaProducer::HandleDelivery(uint64_t seq, int err) noexcept {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!spool_) return;
+  switch (err) {
+    case RD_KAFKA_RESP_ERR_NO_ERROR:
+      spool_->Ack(seq);
+      ++stats_.delivered;
+      return;
+    case RD_KAFKA_RESP_ERR__PURGE_QUEUE:
+    case RD_KAFKA_RESP_ERR__PURGE_INFLIGHT:
+    case RD_KAFKA_RESP_ERR__DESTROY:
+    case RD_KAFKA_RESP_ERR__FATAL:
+      return;  // stays in the spool; sent again by this run (fatal) or the next one
+    default:
+      if (fatal_) return;
+      // A permanent failure (e.g. record too large, not authorised): retrying cannot help.
+      try {
+        spdlog::error("kafka: record seq {} failed permanently: {}", seq,
+                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
+      } catch (...) {
+      }
+      ++stats_.failed;
+      spool_->Ack(seq);
+  }
+}
+
+int KafkaProducer::ProduceToClientLocked(const SpoolRecord& r) {
+  rd_kafka_headers_t* hdrs = rd_kafka_headers_new(r.headers.size());
+  for (const auto& [name, value] : r.headers) {
+    rd_kafka_header_add(hdrs, name.data(), static_cast<ssize_t>(name.size()),
+                        value ? value->data() : nullptr,
+                        value ? static_cast<ssize_t>(value->size()) : 0);
+  }
+  const char* key = r.key ? r.key->data() : nullptr;
+  size_t key_len = r.key ? r.key->size() : 0;
+  char* value = r.value ? const_cast<char*>(r.value->data()) : nullptr;
+  size_t value_len = r.value ? r.value->size() : 0;
+  void* opaque = reinterpret_cast<void*>(static_cast<uintptr_t>(r.seq));
+  rd_kafka_resp_err_t err = rd_kafka_producev(
+      rk_, RD_KAFKA_V_TOPIC(r.topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+      RD_KAFKA_V_KEY(key, key_len), RD_KAFKA_V_VALUE(value, value_len), RD_KAFKA_V_HEADERS(hdrs),
+      RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) rd_kafka_headers_destroy(hdrs);
+  return err;
+}
+
+Status KafkaProducer::Produce(std::string topic, std::optional<std::string> key, std::string value,
+                              KafkaHeaders headers) {
+  SpoolRecord r;
+  r.topic = std::move(topic);
+  r.key = std::move(key);
+  r.value = std::move(value);
+  r.headers = std::move(headers);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (closed_) return Cancelled("kafka producer closed");
+  Result<uint64_t> seq = spool_->Append(r);
+  if (!seq.ok()) return seq.status();
+  r.seq = *seq;
+  ++stats_.produced;
+  // Straight to librdkafka when nothing older waits in the spool (keeps spool order).
+  if (spool_->unsent() == 1 && rk_ != nullptr && !fatal_ && !queue_full_) {
+    int err = ProduceToClientLocked(r);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      spool_->MarkSent(r.seq);
+    } else if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      queue_full_ = true;  // the poll thread takes it from the spool
+    } else {
+      spool_->MarkSent(r.seq);
+      spool_->Ack(r.seq);
+      ++stats_.failed;
+      return InvalidArgument("kafka: cannot produce to " + r.topic + ": " +
+                             rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
+    }
+  }
+  return Status::Ok();
+}
+
+void KafkaProducer::FeedBacklogLocked() {
+  if (rk_ == nullptr || spool_->unsent() == 0) {
+    queue_full_ = false;
+    return;
+  }
+  Result<std::vector<SpoolRecord>> batch = spool_->PeekUnsent(kFeedBatch);
+  if (!batch.ok()) {
+    spdlog::error("kafka: {}", batch.status().ToString());
+    return;
+  }
+  for (const SpoolRecord& r : *batch) {
+    int err = ProduceToClientLocked(r);
+    if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      queue_full_ = true;
+      return;
+    }
+    spool_->MarkSent(r.seq);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      spdlog::error("kafka: spooled record seq {} to {} cannot be produced: {}", r.seq, r.topic,
+                    rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
+      spool_->Ack(r.seq);
+      ++stats_.failed;
+    }
+  }
+  queue_full_ = spool_->unsent() > 0;
+}
+
+void KafkaProducer::PollLoop() {
+  auto last_sync = Clock::now();
+  while (!stop_) {
+    if (fatal_) {
+      rd_kafka_t* old;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        old = rk_;
+        rk_ = nullptr;
+      }
+      if (old != nullptr) {
+        rd_kafka_purge(old, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+        rd_kafka_destroy(old);
+      }
+      std::lock_guard<std::mutex> lock(mu_);
+      spool_->RewindUnacked();
+      fatal_ = false;
+      Status st = CreateClient();
+      if (!st.ok()) spdlog::error("kafka: recreating the client: {}", st.ToString());
+    }
+    rd_kafka_t* rk = rk_;  // only this thread replaces rk_
+    if (rk != nullptr) rd_kafka_poll(rk, 5);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      FeedBacklogLocked();
+      if (Clock::now() - last_sync >= std::chrono::milliseconds(options_.spool_sync_interval_ms)) {
+        Status st = spool_->Sync();
+        if (!st.ok()) spdlog::error("kafka: {}", st.ToString());
+        last_sync = Clock::now();
+      }
+    }
+    cv_.notify_all();
+  }
+}
+
+bool KafkaProducer::WaitForSpace(std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mu_);
+  return cv_.wait_for(lock, timeout, [&] {
+    return closed_ || spool_->bytes() < spool_->options().max_bytes / 10 * 9;
+  });
+}
+
+Status KafkaProducer::Flush(std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!spool_) return Status::Ok();
+  if (cv_.wait_for(lock, timeout, [&] { return spool_->pending() == 0; })) return Status::Ok();
+  return Timeout("kafka: " + std::to_string(spool_->pending()) +
+                 " record(s) not acknowledged after " + std::to_string(timeout.count()) +
+                 " ms; they stay in the spool");
+}
+
+Status KafkaProducer::Close(std::optional<std::chrono::milliseconds> timeout) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (closed_ && !poller_.joinable() && rk_ == nullptr) return Status::Ok();
+    closed_ = true;
+  }
+  Status result = Status::Ok();
+  if (poller_.joinable()) {
+    result = Flush(timeout.value_or(std::chrono::milliseconds(options_.shutdown_timeout_ms)));
+    stop_ = true;
+    poller_.join();
+  }
+  if (rk_ != nullptr) {
+    rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    rd_kafka_poll(rk_, 0);
+    rd_kafka_destroy(rk_);
+    rk_ = nullptr;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (spool_) {
+      Status st = spool_->Sync();
+      if (!st.ok()) spdlog::error("kafka: {}", st.ToString());
+      if (spool_->pending() > 0) {
+        spdlog::warn("kafka: {} record(s) left in the spool {} for the next start",
+                     spool_->pending(), options_.spool.dir);
+      }
+    }
+  }
+  if (mock_host_ != nullptr) {
+    rd_kafka_mock_cluster_destroy(mock_);
+    rd_kafka_destroy(mock_host_);
+    mock_ = nullptr;
+    mock_host_ = nullptr;
+  }
+  cv_.notify_all();
+  return result;
+}
+
+KafkaProducer::~KafkaProducer() {
+  (void)Close();
+  std::lock_guard<std::mutex> lock(mu_);
+  spool_.reset();
+}
+
+KafkaProducerStats KafkaProducer::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  KafkaProducerStats s = stats_;
+  if (spool_) {
+    s.pending = spool_->pending();
+    s.spool_bytes = spool_->bytes();
+    s.corrupt_records = spool_->corrupt_records();
+  }
+  return s;
+}
+
+Status KafkaProducer::EnsureTopics(const std::vector<KafkaTopicSpec>& specs,
+                                   std::chrono::milliseconds timeout) {
+  if (mock_ != nullptr) {
+    for (const auto& s : specs) {
+      rd_kafka_resp_err_t err = rd_kafka_mock_topic_create(
+          mock_, s.name.c_str(), s.partitions,
+          std::min(std::max(s.replication_factor, 1), options_.embedded_brokers));
+      if (err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
+        return Internal("kafka: mock topic " + s.name + ": " + rd_kafka_err2str(err));
+      }
+    }
+    return Status::Ok();
+  }
+  auto deadline = Clock::now() + timeout;
+  auto ms_left = [&] {
+    auto l = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    return static_cast<int>(std::max<int64_t>(l.count(), 1));
+  };
+  const rd_kafka_metadata_t* md = nullptr;
+  rd_kafka_resp_err_t err = rd_kafka_metadata(rk_, 1, nullptr, &md, ms_left());
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return Unavailable("kafka: no metadata from " + bootstrap_ + ": " + rd_kafka_err2str(err));
+  }
+  std::set<std::string> existing;
+  for (int i = 0; i < md->topic_cnt; ++i) {
+    if (md->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR) existing.insert(md->topics[i].topic);
+  }
+  rd_kafka_metadata_destroy(md);
+  std::vector<rd_kafka_NewTopic_t*> create;
+  char errstr[512];
+  for (const auto& s : specs) {
+    if (existing.count(s.name)) continue;
+    rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(s.name.c_str(), s.partitions,
+                                                    s.replication_factor, errstr, sizeof errstr);
+    if (nt == nullptr) {
+      rd_kafka_NewTopic_destroy_array(create.data(), create.size());
+      return InvalidArgument("kafka: topic " + s.name + ": " + errstr);
+    }
+    for (const auto& [k, v] : s.configs) rd_kafka_NewTopic_set_config(nt, k.c_str(), v.c_str());
+    create.push_back(nt);
+  }
+  if (create.empty()) return Status::Ok();
+  rd_kafka_AdminOptions_t* opts = rd_kafka_AdminOptions_new(rk_, RD_KAFKA_ADMIN_OP_CREATETOPICS);
+  rd_kafka_AdminOptions_set_request_timeout(opts, ms_left(), errstr, sizeof errstr);
+  rd_kafka_AdminOptions_set_operation_timeout(opts, ms_left(), errstr, sizeof errstr);
+  rd_kafka_queue_t* q = rd_kafka_queue_new(rk_);
+  rd_kafka_CreateTopics(rk_, create.data(), create.size(), opts, q);
+  rd_kafka_NewTopic_destroy_array(create.data(), create.size());
+  rd_kafka_AdminOptions_destroy(opts);
+  Status result = Timeout("kafka: creating topics on " + bootstrap_ + " timed out");
+  while (true) {
+    rd_kafka_event_t* ev = rd_kafka_queue_poll(q, ms_left());
+    if (ev == nullptr) {
+      if (Clock::now() >= deadline) break;
+      continue;
+    }
+    if (rd_kafka_event_type(ev) != RD_KAFKA_EVENT_CREATETOPICS_RESULT) {
+      rd_kafka_event_destroy(ev);
+      continue;
+    }
+    result = Status::Ok();
+    if (rd_kafka_event_error(ev) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      result = Unavailable(std::string("kafka: create topics: ") + rd_kafka_event_error_string(ev));
+    } else {
+      size_t n = 0;
+      const rd_kafka_topic_result_t** res =
+          rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &n);
+      for (size_t i = 0; i < n && result.ok(); ++i) {
+        rd_kafka_resp_err_t e = rd_kafka_topic_result_error(res[i]);
+        if (e != RD_KAFKA_RESP_ERR_NO_ERROR && e != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
+          const char* msg = rd_kafka_topic_result_error_string(res[i]);
+          result =
+              Unavailable(std::string("kafka: create topic ") + rd_kafka_topic_result_name(res[i]) +
+                          ": " + rd_kafka_err2name(e) + (msg ? std::string(" ") + msg : ""));
+        } else if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
+          spdlog::info("kafka: created topic {}", rd_kafka_topic_result_name(res[i]));
+        }
+      }
+    }
+    rd_kafka_event_destroy(ev);
+    break;
+  }
+  rd_kafka_queue_destroy(q);
+  return result;
+}
+
+}  // namespace hallyu

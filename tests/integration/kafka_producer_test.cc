@@ -1,0 +1,314 @@
+// The lossless producer against real Apache Kafka (scripts/kafka-local.sh): round trip with
+// schema validation, broker outage, SIGKILL of the producing process, 3 brokers with one
+// killed, corrupted spool record.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "crawler/kafka_producer.h"
+#include "tests/support/kafka_fixture.h"
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using testing::ConsumedRecord;
+namespace fs = std::filesystem;
+
+// Runs tests/support/validate_json.py (python3-jsonschema's Draft202012Validator).
+::testing::AssertionResult ValidatesAgainst(const std::string& schema_file,
+                                            const std::vector<std::string>& docs) {
+  std::string dir = testing::MakeTempDir("schema-check-");
+  std::string file = dir + "/docs.ndjson";
+  {
+    std::ofstream out(file);
+    for (const auto& d : docs) out << d << "\n";
+  }
+  std::string cmd = "/usr/bin/python3 '" + testing::SourcePath("tests/support/validate_json.py") +
+                    "' '" + testing::SourcePath(schema_file) + "' '" + file + "' 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[1024];
+  size_t n;
+  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = p ? pclose(p) : -1;
+  fs::remove_all(dir);
+  if (rc == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << schema_file << ": " << out;
+}
+
+const char* kCasting =
+    R"({"schema":"hallyu.casting/1","event_id":"c-4f1d2a","version":2,"type":"casting","status":"confirmed","person":{"name":"Cha Eun-woo","native":"차은우","group":"ASTRO","idol":true,"resolved":true},"work":{"title":"True Beauty","native":"여신강림","kind":"drama","network":"tvN"},"role":"Lee Su-ho","crossover":true,"evidence":{"text":"Cha Eun-woo has been cast in True Beauty.","rule":"casting.en.confirmed_to_star","lang":"en"},"sources":[{"url":"https://news.example.com/a/1","site":"example","title":"Cast news","published_at":"2026-11-20T09:00:00Z","fetched_at":"2026-11-20T09:05:00Z"}],"first_seen_at":"2026-11-20T09:05:00Z","detected_at":"2026-11-20T09:05:01Z","confidence":0.93})";
+const char* kOst =
+    R"({"schema":"hallyu.ost/1","event_id":"o-77aa01","version":1,"type":"ost","status":"announced","artist":{"name":"Taeyeon","native":"태연","group":"Girls' Generation","idol":true,"resolved":true},"work":{"title":"Hotel del Luna","kind":"drama","network":"tvN"},"song":"All About You","part":3,"crossover":true,"evidence":{"text":"Taeyeon will sing part 3 of the Hotel del Luna OST.","rule":"ost.en.sings_part","lang":"en"},"sources":[{"url":"https://news.example.com/a/2","site":"example"}],"detected_at":"2026-11-20T10:00:00Z","confidence":0.88})";
+const char* kDocument =
+    R"({"schema":"hallyu.document/1","url":"https://news.example.com/a/1","site":"example","title":"Cast news","lang":"en","published_at":"2026-11-20T09:00:00Z","fetched_at":"2026-11-20T09:05:00Z","text":"Cha Eun-woo has been cast in True Beauty.","links":["https://news.example.com/a/0"],"content_hash":"9f2c"})";
+const char* kDlq =
+    R"({"schema":"hallyu.dlq/1","url":"https://news.example.com/broken","site":"example","stage":"parse","error":{"code":"parse","message":"html: unterminated comment"},"http_status":200,"content_type":"text/html","attempts":1,"failed_at":"2026-11-20T10:01:00Z"})";
+
+class KafkaProducerTest : public testing::KafkaTest {
+ protected:
+  void SetUp() override {
+    KafkaTest::SetUp();
+    spool_dir_ = testing::MakeTempDir("spool-it-");
+  }
+  void TearDown() override {
+    fs::remove_all(spool_dir_);
+    KafkaTest::TearDown();
+  }
+  KafkaOptions Options(const std::string& brokers) {
+    KafkaOptions o;
+    o.brokers = brokers;
+    o.spool.dir = spool_dir_;
+    o.partitions = 3;
+    o.topic_timeout_ms = 30000;
+    return o;
+  }
+  std::string spool_dir_;
+};
+
+TEST_F(KafkaProducerTest, RoundTripOfEveryPayloadValidatesAgainstItsSchema) {
+  KafkaOptions o = Options(kafka().brokers());
+  o.topics.casting = kafka().UniqueTopicName("casting");
+  o.topics.ost = kafka().UniqueTopicName("ost");
+  o.topics.documents = kafka().UniqueTopicName("documents");
+  o.topics.dlq = kafka().UniqueTopicName("dlq");
+  auto p = KafkaProducer::Start(o);  // creates the four topics
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  for (const auto& t : {o.topics.casting, o.topics.ost, o.topics.documents, o.topics.dlq}) {
+    kafka().DeleteAfterwards(t);
+  }
+
+  struct Case {
+    std::string topic, key, value, schema_name, schema_file;
+  };
+  std::vector<Case> cases = {
+      {o.topics.casting, "c-4f1d2a", kCasting, "hallyu.casting/1", "schemas/casting.json"},
+      {o.topics.ost, "o-77aa01", kOst, "hallyu.ost/1", "schemas/ost.json"},
+      {o.topics.documents, "https://news.example.com/a/1", kDocument, "hallyu.document/1",
+       "schemas/document.json"},
+      {o.topics.dlq, "https://news.example.com/broken", kDlq, "hallyu.dlq/1", "schemas/dlq.json"},
+  };
+  for (const auto& c : cases) {
+    ASSERT_TRUE(
+        (*p)->Produce(c.topic, c.key, c.value, StandardHeaders(c.schema_name, "example")).ok());
+  }
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  EXPECT_EQ((*p)->stats().delivered, 4u);
+  ASSERT_TRUE((*p)->Close().ok());
+
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.topic);
+    std::vector<ConsumedRecord> got = kafka().ReadAll(c.topic);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].key, c.key);
+    EXPECT_EQ(got[0].Header("hallyu.schema"), c.schema_name);
+    EXPECT_EQ(got[0].Header("hallyu.site"), "example");
+    EXPECT_EQ(got[0].Header("hallyu.version"), HALLYU_VERSION);
+    EXPECT_TRUE(ValidatesAgainst(c.schema_file, {got[0].ValueOr()}));
+    EXPECT_EQ(kafka().PartitionCount(c.topic), 3);
+  }
+  // Compaction for event topics only.
+  EXPECT_EQ(kafka().DescribeTopicConfigs(o.topics.casting)["cleanup.policy"], "compact");
+  EXPECT_EQ(kafka().DescribeTopicConfigs(o.topics.ost)["cleanup.policy"], "compact");
+  EXPECT_EQ(kafka().DescribeTopicConfigs(o.topics.documents)["cleanup.policy"], "delete");
+  // The validator is real: a payload with a retyped field is rejected.
+  std::string bad = kCasting;
+  bad.replace(bad.find("\"version\":2"), 11, "\"version\":\"2\"");
+  EXPECT_FALSE(ValidatesAgainst("schemas/casting.json", {bad}));
+}
+
+// Checks `got` holds exactly `n` records of the hallyu_test_produce shape ({"i":<i>},
+// key k<i%10>), no duplicates, in order per key.
+void ExpectExactlyInOrder(const std::vector<ConsumedRecord>& got, int n, bool allow_dups) {
+  std::map<std::string, int> last_per_key;
+  std::set<int> seen;
+  int dups = 0;
+  for (const auto& r : got) {
+    std::string v = r.ValueOr();
+    int i = std::stoi(v.substr(5, v.size() - 6));
+    if (!seen.insert(i).second) {
+      ++dups;
+      continue;
+    }
+    ASSERT_EQ(r.key, "k" + std::to_string(i % 10));
+    auto it = last_per_key.find(*r.key);
+    if (it != last_per_key.end() && !allow_dups) {
+      EXPECT_LT(it->second, i) << "out of order for key " << *r.key;
+    }
+    last_per_key[*r.key] = i;
+  }
+  EXPECT_EQ(static_cast<int>(seen.size()), n);
+  if (!allow_dups) {
+    EXPECT_EQ(dups, 0);
+  }
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(*seen.begin(), 0);
+  EXPECT_EQ(*seen.rbegin(), n - 1);
+}
+
+std::string Payload(int i) { return "{\"i\":" + std::to_string(i) + "}"; }
+
+TEST_F(KafkaProducerTest, BrokerOutageMidStreamLosesNothing) {
+  testing::KafkaLocalCluster cluster(1, 39292);  // private: we stop it
+  ASSERT_TRUE(cluster.Start());
+  testing::KafkaTestClient admin(cluster.bootstrap());
+  ASSERT_TRUE(admin.Connect());
+  std::string topic = admin.CreateTopic("outage", {.partitions = 3});
+  ASSERT_FALSE(topic.empty());
+
+  KafkaOptions o = Options(cluster.bootstrap());
+  o.create_topics = false;
+  auto p = KafkaProducer::Start(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  const int kN = 3000;
+  for (int i = 0; i < kN / 3; ++i) {
+    ASSERT_TRUE((*p)->Produce(topic, "k" + std::to_string(i % 10), Payload(i)).ok());
+  }
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  ASSERT_TRUE(cluster.Stop());
+  for (int i = kN / 3; i < kN; ++i) {  // keeps accepting: the spool holds them
+    ASSERT_TRUE((*p)->Produce(topic, "k" + std::to_string(i % 10), Payload(i)).ok());
+  }
+  std::this_thread::sleep_for(seconds(1));
+  EXPECT_GT((*p)->stats().pending, 0u);
+  ASSERT_TRUE(cluster.StartNode(1));
+  ASSERT_TRUE((*p)->Flush(seconds(90)).ok());
+  EXPECT_EQ((*p)->stats().pending, 0u);
+  EXPECT_EQ((*p)->stats().failed, 0u);
+  ASSERT_TRUE((*p)->Close().ok());
+
+  auto got = admin.ReadAtLeast(topic, kN, seconds(60));
+  ExpectExactlyInOrder(got, kN, /*allow_dups=*/false);
+  EXPECT_EQ(static_cast<int>(got.size()), kN);  // idempotence: no duplicates
+  // Nothing left in the spool: a new producer on it has nothing to send.
+  auto again = KafkaProducer::Start(o);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->stats().pending, 0u);
+  (void)(*again)->Close(seconds(1));
+}
+
+TEST_F(KafkaProducerTest, SigkillWhileBrokerIsDownLosesNothingThatReachedTheSpool) {
+  testing::KafkaLocalCluster cluster(1, 39392);
+  ASSERT_TRUE(cluster.Start());
+  testing::KafkaTestClient admin(cluster.bootstrap());
+  ASSERT_TRUE(admin.Connect());
+  std::string topic = admin.CreateTopic("crash", {.partitions = 2});
+  ASSERT_FALSE(topic.empty());
+  ASSERT_TRUE(cluster.Stop());
+
+  const int kN = 500;
+  std::string tool = std::string(HALLYU_BINARY_DIR) + "/tests/hallyu_test_produce";
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    dup2(out[1], 1);
+    close(out[0]);
+    execl(tool.c_str(), tool.c_str(), cluster.bootstrap().c_str(), spool_dir_.c_str(),
+          topic.c_str(), std::to_string(kN).c_str(), "hold", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  std::string line;
+  char c;
+  while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
+  close(out[0]);
+  ASSERT_EQ(line, "spooled " + std::to_string(kN));
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  ASSERT_TRUE(cluster.StartNode(1));
+  std::string cmd =
+      "'" + tool + "' '" + cluster.bootstrap() + "' '" + spool_dir_ + "' '" + topic + "' 0 flush";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  auto got = admin.ReadAtLeast(topic, kN, seconds(60));
+  ExpectExactlyInOrder(got, kN, /*allow_dups=*/true);
+}
+
+TEST_F(KafkaProducerTest, CorruptSpoolRecordIsReportedAndSkipped) {
+  std::string topic = kafka().CreateTopic("corrupt");
+  ASSERT_FALSE(topic.empty());
+  {
+    SpoolOptions so;
+    so.dir = spool_dir_;
+    auto s = KafkaSpool::Open(so);
+    ASSERT_TRUE(s.ok());
+    for (int i = 0; i < 3; ++i) {
+      SpoolRecord r;
+      r.topic = topic;
+      r.key = "k" + std::to_string(i);
+      r.value = Payload(i);
+      ASSERT_TRUE((*s)->Append(r).ok());
+    }
+  }
+  fs::path seg;
+  for (const auto& e : fs::directory_iterator(spool_dir_)) {
+    if (e.path().extension() == ".seg" && fs::file_size(e.path()) > 0) seg = e.path();
+  }
+  std::string bytes = testing::ReadFileOrFail(seg);
+  bytes[bytes.find("{\"i\":1}") + 5] = '7';  // the payload changes, the CRC does not
+  std::ofstream(seg, std::ios::binary | std::ios::trunc) << bytes;
+
+  KafkaOptions o = Options(kafka().brokers());
+  o.create_topics = false;
+  auto p = KafkaProducer::Start(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ((*p)->stats().corrupt_records, 1u);
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  ASSERT_TRUE((*p)->Close().ok());
+  auto got = kafka().ReadAll(topic);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].ValueOr(), Payload(0));
+  EXPECT_EQ(got[1].ValueOr(), Payload(2));
+}
+
+TEST_F(KafkaProducerTest, ThreeBrokersKillOneDuringProductionZeroLoss) {
+  testing::KafkaLocalCluster cluster(3, 39492);
+  ASSERT_TRUE(cluster.Start());
+  testing::KafkaTestClient admin(cluster.bootstrap());
+  ASSERT_TRUE(admin.Connect());
+  EXPECT_EQ(admin.broker_count(), 3);
+  KafkaOptions o = Options(cluster.bootstrap());
+  o.replication_factor = 3;
+  o.event_topic_configs["min.insync.replicas"] = "2";
+  o.topics.casting = admin.UniqueTopicName("casting-rf3");
+  o.topics.ost = admin.UniqueTopicName("ost-rf3");
+  o.topics.documents = admin.UniqueTopicName("docs-rf3");
+  o.topics.dlq = admin.UniqueTopicName("dlq-rf3");
+  auto p = KafkaProducer::Start(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(admin.ReplicationFactor(o.topics.casting), 3);
+  EXPECT_EQ(admin.DescribeTopicConfigs(o.topics.casting)["min.insync.replicas"], "2");
+
+  const int kN = 6000;
+  std::thread killer([&] {
+    std::this_thread::sleep_for(milliseconds(800));
+    EXPECT_TRUE(cluster.Kill(2));
+  });
+  for (int i = 0; i < kN; ++i) {
+    ASSERT_TRUE((*p)->Produce(o.topics.casting, "k" + std::to_string(i % 10), Payload(i)).ok());
+    if (i % 100 == 99) std::this_thread::sleep_for(milliseconds(30));  // spread over ~2 s
+  }
+  killer.join();
+  ASSERT_TRUE((*p)->Flush(seconds(120)).ok());
+  EXPECT_EQ((*p)->stats().failed, 0u);
+  ASSERT_TRUE((*p)->Close().ok());
+  auto got = admin.ReadAtLeast(o.topics.casting, kN, seconds(60));
+  ExpectExactlyInOrder(got, kN, /*allow_dups=*/false);
+}
+
+}  // namespace
+}  // namespace hallyu
