@@ -47,7 +47,7 @@ std::uint64_t UrlHash(std::string_view url) {
     h = Mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
   }
   std::uint64_t tail = 0;
-  std::memcpy(&tail, url.data() + i, url.size() - i);
+  if (url.size() > i) std::memcpy(&tail, url.data() + i, url.size() - i);
   return Mix(h ^ tail ^ (static_cast<std::uint64_t>(url.size() - i) << 56));
 }
 

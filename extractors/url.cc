@@ -372,8 +372,10 @@ Result<std::string> NormalizeUrl(std::string_view url, const UrlNormalizeOptions
   return parts->ToString();
 }
 
-Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,
-                               const UrlNormalizeOptions& options) {
+namespace internal {
+
+Result<std::string> ResolveUrlWithCurl(std::string_view base, std::string_view ref,
+                                       const UrlNormalizeOptions& options) {
   std::string_view scheme = SchemeOf(ref);
   if (!scheme.empty() && !EqualsIgnoreCase(scheme, "http") && !EqualsIgnoreCase(scheme, "https")) {
     return Unsupported("url: scheme \"" + std::string(scheme.substr(0, 32)) +
@@ -400,6 +402,80 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,
   auto parts = PartsFromHandle(u.get(), options);
   if (!parts.ok()) return parts.status();
   return parts->ToString();
+}
+
+}  // namespace internal
+
+Result<UrlResolver> UrlResolver::Create(std::string_view base, const UrlNormalizeOptions& options) {
+  auto parts = ParseUrl(base, options);
+  if (!parts.ok()) return parts.status().WithContext("base");
+  UrlResolver r;
+  r.base_ = std::move(*parts);
+  r.options_ = options;
+  r.prefix_ = r.base_.scheme + "://";
+  if (!r.base_.userinfo.empty()) r.prefix_ += r.base_.userinfo + "@";
+  r.prefix_ += r.base_.Origin().substr(r.base_.scheme.size() + 3);
+  return r;
+}
+
+Result<std::string> UrlResolver::Resolve(std::string_view ref) const {
+  std::string_view scheme = SchemeOf(ref);
+  if (!scheme.empty()) {
+    if (!EqualsIgnoreCase(scheme, "http") && !EqualsIgnoreCase(scheme, "https")) {
+      return Unsupported("url: scheme \"" + std::string(scheme.substr(0, 32)) +
+                         "\" is not crawled (only http and https)");
+    }
+    return NormalizeUrl(ref, options_);
+  }
+  if (ref.size() > options_.max_length) {
+    return InvalidArgument("url: longer than " + std::to_string(options_.max_length) + " bytes");
+  }
+  std::string cleaned = CleanInput(ref);
+  std::string_view r = cleaned;
+  if (r.substr(0, 2) == "//") return NormalizeUrl(base_.scheme + ":" + cleaned, options_);
+  // RFC 3986 §5.2.2 for a reference without scheme and authority.
+  std::size_t hash = r.find('#');
+  if (hash != std::string_view::npos) r = r.substr(0, hash);
+  std::size_t qmark = r.find('?');
+  std::string_view ref_path = r.substr(0, qmark);
+  bool has_query = qmark != std::string_view::npos;
+  std::string path;
+  std::string query;
+  if (ref_path.empty()) {
+    path = base_.path;
+    query = has_query ? CleanQuery(NormalizePercent(r.substr(qmark + 1), IsQueryChar), options_)
+                      : base_.query;
+  } else {
+    std::string merged;
+    if (ref_path[0] == '/') {
+      merged.assign(ref_path);
+    } else {
+      merged.assign(base_.path, 0, base_.path.rfind('/') + 1);
+      merged.append(ref_path);
+    }
+    path = RemoveDotSegments(NormalizePercent(merged, IsPathChar));
+    if (has_query) query = CleanQuery(NormalizePercent(r.substr(qmark + 1), IsQueryChar), options_);
+  }
+  std::string out;
+  out.reserve(prefix_.size() + path.size() + query.size() + 1);
+  out.append(prefix_).append(path);
+  if (!query.empty()) out.append("?").append(query);
+  if (out.size() > options_.max_length) {
+    return InvalidArgument("url: longer than " + std::to_string(options_.max_length) + " bytes");
+  }
+  return out;
+}
+
+Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,
+                               const UrlNormalizeOptions& options) {
+  std::string_view scheme = SchemeOf(ref);
+  if (!scheme.empty() && !EqualsIgnoreCase(scheme, "http") && !EqualsIgnoreCase(scheme, "https")) {
+    return Unsupported("url: scheme \"" + std::string(scheme.substr(0, 32)) +
+                       "\" is not crawled (only http and https)");
+  }
+  auto resolver = UrlResolver::Create(base, options);
+  if (!resolver.ok()) return resolver.status();
+  return resolver->Resolve(ref);
 }
 
 Result<std::string> UrlHost(std::string_view url) {

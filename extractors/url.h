@@ -82,6 +82,31 @@ Result<std::string> NormalizeUrl(std::string_view url, const UrlNormalizeOptions
 Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,
                                const UrlNormalizeOptions& options = {});
 
+// Resolves many references against one base (all links of one page) without
+// re-parsing the base: Create parses it once; Resolve is a string operation
+// for path-relative references (the common case) and falls back to libcurl
+// for absolute and scheme-relative ones. Same results as ResolveUrl.
+class UrlResolver {
+ public:
+  // Errors as ParseUrl for `base` (message prefixed "base: ").
+  static Result<UrlResolver> Create(std::string_view base, const UrlNormalizeOptions& options = {});
+  // `ref` resolved and normalised. Errors as ResolveUrl.
+  Result<std::string> Resolve(std::string_view ref) const;
+  const UrlParts& base() const { return base_; }
+
+ private:
+  UrlParts base_;
+  std::string prefix_;  // scheme://[userinfo@]host[:port]
+  UrlNormalizeOptions options_;
+};
+
+namespace internal {
+// ResolveUrl done entirely by libcurl (three parses); the cross-check for
+// UrlResolver in tests.
+Result<std::string> ResolveUrlWithCurl(std::string_view base, std::string_view ref,
+                                       const UrlNormalizeOptions& options = {});
+}  // namespace internal
+
 // The normalised host of `url` ("news.example.co.kr"). Errors as ParseUrl.
 Result<std::string> UrlHost(std::string_view url);
 

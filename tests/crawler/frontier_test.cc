@@ -102,6 +102,8 @@ TEST(Frontier, RejectsNonNormalUrls) {
   EXPECT_EQ(f.Add("https://a.example", UrlPriority::kLink), AddOutcome::kInvalid);
   EXPECT_EQ(f.Add("/relative", UrlPriority::kLink), AddOutcome::kInvalid);
   EXPECT_EQ(f.known(), 0u);
+  EXPECT_FALSE(f.IsKnown(""));
+  EXPECT_FALSE(f.IsKnown(std::string_view()));
 }
 
 TEST(Frontier, FeedsAndSitemapsBeforeLinksWithinAHost) {
