@@ -1,0 +1,50 @@
+// `hallyu inspect page FILE [--url URL]` prints the Document as JSON (runs the binary).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+std::string RunCommand(const std::string& cmd, int* status) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) out.append(buf, n);
+  *status = pclose(p);
+  return out;
+}
+
+TEST(InspectPage, PrintsDocumentJson) {
+  int status = -1;
+  const std::string out =
+      RunCommand(testing::HallyuBinary() + " inspect page " +
+                     testing::SourcePath("tests/data/extract/21-ko-ost-singer.html") +
+                     " --url https://n.news.example.com/mnews/article/120/0002000020",
+                 &status);
+  ASSERT_EQ(status, 0) << out;
+  const auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["title"], "가수 이다온, 드라마 '달빛 장부' OST 두 번째 주자로 나선다");
+  EXPECT_EQ(j["published_at"], "2024-05-08T01:12:00Z");
+  EXPECT_EQ(j["updated_at"], "2024-05-08T02:40:00Z");
+  EXPECT_EQ(j["authors"], nlohmann::json::array({"김민지"}));
+  EXPECT_EQ(j["lang"], "ko");
+  EXPECT_NE(j["text"].get<std::string>().find("물결 위의 편지"), std::string::npos);
+  EXPECT_FALSE(j["links"].empty());
+}
+
+TEST(InspectPage, MissingFileFails) {
+  int status = -1;
+  RunCommand(testing::HallyuBinary() + " inspect page /nonexistent/page.html 2>/dev/null", &status);
+  EXPECT_NE(status, 0);
+}
+
+}  // namespace
+}  // namespace hallyu
