@@ -153,6 +153,10 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
   if (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) return false;  // too long
   std::string word(text.substr(b, dot - b));
   if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;
+  // Initialisms: "D.O", "U.S", "K.Will".
+  if (word.size() >= 3 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]))) {
+    return true;
+  }
   std::transform(word.begin(), word.end(), word.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
@@ -338,7 +342,7 @@ std::vector<std::string> SplitNameList(std::string_view list) {
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] {
-    std::string name = StripKoreanParticle(cur);
+    std::string name = TrimName(cur);
     if (!name.empty() && out.size() < 16) out.push_back(name);
     cur.clear();
   };
