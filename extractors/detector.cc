@@ -339,7 +339,7 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
         d.crossover = person.idol;
       } else {
         d.song = StripTitleQuotes(field("song"));
-        for (const char* k : {"part", "part2", "part_word", "part_word2"}) {
+        for (const char* k : {"part", "part2", "part3", "part_word", "part_word2"}) {
           if (d.part == 0) d.part = ParsePart(field(k));
         }
         d.crossover = person.idol || person.actor;
