@@ -47,7 +47,12 @@ bool LooksLikeName(const std::string& n, const std::string& lang) {
       "he",   "she",  "they", "it",   "the actor", "the actress", "the singer", "the star",
       "who",  "this", "that", "그",   "그녀",      "이들",        "두 사람",    "세 사람",
       "그는", "그녀는", "이번", "또한", "한편",    "특히",        "이어",       "이어서",
-      "we",   "i",    "you",  "his",  "her",       "their",       "also",       "both"};
+      "we",   "i",    "you",  "his",  "her",       "their",       "also",       "both",
+      "meanwhile", "however", "additionally", "previously", "recently", "earlier", "today",
+      "yesterday", "currently", "now", "then", "separately", "finally", "moreover",
+      "furthermore", "exclusive", "breaking", "update", "official", "reportedly", "notably",
+      "likewise", "plus", "in addition", "as a result", "first", "next", "later", "still",
+      "anyway", "so", "and", "but", "yet", "instead", "again", "so far"};
   if (kStop.count(Lower(n))) return false;
   if (ContainsHangul(n)) return true;
   const auto c = static_cast<unsigned char>(n[0]);
