@@ -47,7 +47,12 @@ bool LooksLikeName(const std::string& n, const std::string& lang) {
       "he",   "she",  "they", "it",   "the actor", "the actress", "the singer", "the star",
       "who",  "this", "that", "그",   "그녀",      "이들",        "두 사람",    "세 사람",
       "그는", "그녀는", "이번", "또한", "한편",    "특히",        "이어",       "이어서",
-      "we",   "i",    "you",  "his",  "her",       "their",       "also",       "both"};
+      "we",   "i",    "you",  "his",  "her",       "their",       "also",       "both",
+      "meanwhile", "however", "additionally", "previously", "recently", "earlier", "today",
+      "yesterday", "currently", "now", "then", "separately", "finally", "moreover",
+      "furthermore", "exclusive", "breaking", "update", "official", "reportedly", "notably",
+      "likewise", "plus", "in addition", "as a result", "first", "next", "later", "still",
+      "anyway", "so", "and", "but", "yet", "instead", "again", "so far"};
   if (kStop.count(Lower(n))) return false;
   if (ContainsHangul(n)) return true;
   const auto c = static_cast<unsigned char>(n[0]);
@@ -142,7 +147,8 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     if (auto g = gazetteer_->FindGroup(TrimName(inner))) group = *g;
     mention = mention.substr(0, open) + (close == std::string::npos ? "" : mention.substr(close + 1));
   }
-  mention = StripKoreanParticle(TrimName(mention));
+  mention = TrimName(mention);
+  if (gazetteer_->FindPerson(mention) == nullptr) mention = StripKoreanParticle(mention);
   for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
     const std::string suf(s);
     if (mention.size() > suf.size() &&
@@ -150,6 +156,19 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
       mention.resize(mention.size() - suf.size());
       break;
     }
+  }
+  // Agency statements: "차은우 측", "차은우 소속사 관계자" -> "차은우".
+  for (int guard = 0; guard < 3; ++guard) {
+    bool cut = false;
+    for (const char* tail : {" \xEC\xB8\xA1", " \xEC\x86\x8C\xEC\x86\x8D\xEC\x82\xAC",
+                             " \xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90"}) {  // 측 소속사 관계자
+      const std::string t(tail);
+      if (mention.size() > t.size() && mention.compare(mention.size() - t.size(), t.size(), t) == 0) {
+        mention = TrimName(mention.substr(0, mention.size() - t.size()));
+        cut = true;
+      }
+    }
+    if (!cut) break;
   }
   // Korean: the name is the last word; earlier words are descriptors or a group.
   if (ContainsHangul(mention) && mention.find(' ') != std::string::npos &&
@@ -214,7 +233,7 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     }
     break;
   }
-  mention = StripKoreanParticle(mention);
+  if (gazetteer_->FindPerson(mention) == nullptr) mention = StripKoreanParticle(mention);
   if (const GazetteerPerson* gp = gazetteer_->FindPerson(mention)) {
     p.name = gp->name;
     p.native = gp->native;
@@ -325,7 +344,7 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
         d.crossover = person.idol;
       } else {
         d.song = StripTitleQuotes(field("song"));
-        for (const char* k : {"part", "part2", "part_word", "part_word2"}) {
+        for (const char* k : {"part", "part2", "part3", "part_word", "part_word2"}) {
           if (d.part == 0) d.part = ParsePart(field(k));
         }
         d.crossover = person.idol || person.actor;

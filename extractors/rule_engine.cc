@@ -68,7 +68,8 @@ Result<std::string> ExpandMacros(const std::string& pattern,
     bool changed = false;
     for (size_t i = 0; i < cur.size();) {
       const bool unicode_class =
-          i >= 2 && cur[i - 2] == '\\' && (cur[i - 1] == 'p' || cur[i - 1] == 'P');
+          i >= 2 && cur[i - 2] == '\\' &&
+          (cur[i - 1] == 'p' || cur[i - 1] == 'P' || cur[i - 1] == 'x');
       if (cur[i] == '{' && !unicode_class && i + 1 < cur.size() &&
           std::isupper(static_cast<unsigned char>(cur[i + 1]))) {
         const size_t close = cur.find('}', i);

@@ -118,8 +118,7 @@ std::string GuessLanguage(std::string_view text, double min_ratio) {
       ++i;
       continue;
     }
-    // A Hangul syllable stands for about three Latin letters of information.
-    if (IsHangul(cp)) hangul += 3, letters += 3;
+        if (IsHangul(cp)) ++hangul, ++letters;
     i += n;
   }
   if (letters == 0) return "en";
@@ -153,6 +152,10 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
   if (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) return false;  // too long
   std::string word(text.substr(b, dot - b));
   if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;
+  // Initialisms: "D.O", "U.S", "K.Will".
+  if (word.size() >= 3 && word[1] == '.' && std::isalpha(static_cast<unsigned char>(word[0]))) {
+    return true;
+  }
   std::transform(word.begin(), word.end(), word.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
@@ -277,6 +280,7 @@ std::string StripKoreanParticle(std::string_view name) {
   for (auto p : kParticles) {
     if (s.size() > p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0) {
       std::string_view rest(s.data(), s.size() - p.size());
+      while (!rest.empty() && IsSpace(rest.back())) rest.remove_suffix(1);
       size_t ps = 0;
       if (!IsHangul(PrevCodePoint(rest, rest.size(), &ps))) continue;
       if (syllables(rest) < 2) continue;
@@ -338,7 +342,7 @@ std::vector<std::string> SplitNameList(std::string_view list) {
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] {
-    std::string name = StripKoreanParticle(cur);
+    std::string name = TrimName(cur);
     if (!name.empty() && out.size() < 16) out.push_back(name);
     cur.clear();
   };
