@@ -17,8 +17,9 @@ TEST_PKGS=(
   openjdk-17-jre-headless maven
   postgresql
   python3 python3-jsonschema
+  kcat
 )
-BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml kcat linux-perf)
+BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml linux-perf)
 
 want=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}")
 [[ "${1:-}" == "--bench" ]] && want+=("${BENCH_PKGS[@]}")
