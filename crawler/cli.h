@@ -20,6 +20,7 @@ namespace hallyu {
 struct GlobalOptions {
   std::string config_path = "configs/default.yaml";  // --config
   std::string log_level = "info";                    // --log-level: trace|debug|info|warn|error|off
+  std::string log_format = "text";  // --log-format: text|json (crawler/log_format.h)
 };
 
 struct CliContext {

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "crawler/cli.h"
+#include "crawler/log_format.h"
 
 int main(int argc, char** argv) {
   hallyu::CliContext ctx;
@@ -20,6 +21,10 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", ctx.global.log_level, "trace|debug|info|warn|error|off")
       ->capture_default_str()
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--log-format", ctx.global.log_format,
+                 "text|json (JSON lines with url/host/source)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
 
   hallyu::AddCrawlCommand(app, ctx);
   CLI::App* inspect = app.add_subcommand(
@@ -44,6 +49,7 @@ int main(int argc, char** argv) {
   }
   spdlog::set_default_logger(spdlog::stderr_color_mt("hallyu"));
   spdlog::set_level(spdlog::level::from_str(ctx.global.log_level));
+  hallyu::SetLogFormat(*hallyu::ParseLogFormat(ctx.global.log_format));
   if (!ctx.run) return hallyu::NotImplemented("this command");
   return ctx.run();
 }

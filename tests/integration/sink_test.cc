@@ -1,0 +1,202 @@
+// `hallyu sink` end to end against the real Kafka broker (HALLYU_KAFKA_BROKERS) and
+// real stores: SQLite files and PostgreSQL (HALLYU_PG_URL).
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "crawler/store.h"
+#include "tests/support/child_process.h"
+#include "tests/support/events.h"
+#include "tests/support/kafka_client.h"
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::ChildProcess;
+using testing::KafkaRecord;
+using testing::TestEvent;
+using testing::WaitFor;
+
+enum class Backend { kSqlite, kPostgres };
+
+class SinkTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir("sink");
+    brokers_ = testing::KafkaBrokers();
+    store_url_ = GetParam() == Backend::kSqlite ? "sqlite:" + dir_ + "/events.db"
+                                                : testing::FreshPostgresUrl();
+    ASSERT_FALSE(store_url_.empty());
+    casting_ = testing::UniqueTopicName("t.casting");
+    ost_ = testing::UniqueTopicName("t.ost");
+    dlq_ = testing::UniqueTopicName("t.dlq");
+    testing::CreateTopic(brokers_, casting_, 3);
+    testing::CreateTopic(brokers_, ost_, 1);
+    testing::CreateTopic(brokers_, dlq_, 1);
+    group_ = testing::UniqueTopicName("sink-group");
+  }
+
+  std::vector<std::string> SinkArgs(std::vector<std::string> extra) {
+    std::vector<std::string> a = {testing::HallyuBinary(),
+                                  "sink",
+                                  "--store",
+                                  store_url_,
+                                  "--brokers",
+                                  brokers_,
+                                  "--topics",
+                                  casting_ + "," + ost_,
+                                  "--dlq-topic",
+                                  dlq_,
+                                  "--group",
+                                  group_,
+                                  "--kafka",
+                                  "session.timeout.ms=6000",
+                                  "--kafka",
+                                  "heartbeat.interval.ms=500",
+                                  "--kafka",
+                                  "group.instance.id=" + group_ + "-1"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  }
+
+  int64_t Count(const std::string& table) {
+    auto s = OpenStore(store_url_);
+    if (!s.ok()) return -1;
+    auto n = (*s)->CountRows(table);
+    return n.ok() ? *n : -1;
+  }
+
+  std::string dir_, brokers_, store_url_, casting_, ost_, dlq_, group_;
+};
+
+TEST_P(SinkTest, SigkillMidStreamNeitherLosesNorDoubles) {
+  constexpr int kEvents = 60;
+  constexpr int kVersions = 3;
+  std::vector<KafkaRecord> records;
+  for (int i = 0; i < kEvents; ++i) {
+    const bool ost = i % 4 == 3;
+    for (int v = 1; v <= kVersions; ++v) {
+      TestEvent t;
+      t.event_id = (ost ? "o-" : "c-") + std::to_string(i);
+      t.version = v;
+      t.type = ost ? "ost" : "casting";
+      t.status = ost ? (v == kVersions ? "released" : "announced")
+                     : (v == 1   ? "rumored"
+                        : v == 2 ? "in_talks"
+                                 : "confirmed");
+      t.person = "Person " + std::to_string(i);
+      t.source_urls = {"https://news.example.com/" + std::to_string(i) + "/" + std::to_string(v)};
+      t.detected_at = "2026-05-0" + std::to_string(v) + "T10:00:00Z";
+      records.push_back({ost ? ost_ : casting_, t.event_id, testing::TestEventJson(t), {}, 0, 0});
+      if (v == 2 && i % 5 == 0) records.push_back(records.back());  // a redelivered version
+    }
+  }
+  testing::ProduceAll(brokers_, records);
+
+  {
+    // Small, slowed batches so the kill lands in the middle of the stream.
+    ChildProcess sink(SinkArgs({"--max-batch", "7", "--throttle-ms", "40"}), dir_);
+    ASSERT_TRUE(WaitFor([&] { return Count("event_versions") >= 30; }, 60s)) << sink.Stderr();
+    sink.Signal(SIGKILL);
+    EXPECT_EQ(sink.Wait(10s), 128 + SIGKILL);
+  }
+  int64_t after_kill = Count("event_versions");
+  EXPECT_LT(after_kill, kEvents * kVersions) << "the sink finished before it was killed";
+
+  ChildProcess again(SinkArgs({"--max-batch", "50", "--idle-exit-ms", "1500"}), dir_);
+  EXPECT_EQ(again.Wait(90s), 0) << again.Stderr();
+  EXPECT_NE(again.Stderr().find("starts at offset"), std::string::npos) << again.Stderr();
+
+  EXPECT_EQ(Count("events"), kEvents);
+  EXPECT_EQ(Count("event_versions"), kEvents * kVersions);
+  auto store = OpenStore(store_url_);
+  ASSERT_TRUE(store.ok());
+  for (int i = 0; i < kEvents; ++i) {
+    std::string id = (i % 4 == 3 ? "o-" : "c-") + std::to_string(i);
+    auto versions = (*store)->EventVersions(id);
+    ASSERT_TRUE(versions.ok());
+    ASSERT_EQ(versions->size(), static_cast<size_t>(kVersions)) << id;
+    for (int v = 0; v < kVersions; ++v) EXPECT_EQ((*versions)[v].version, v + 1) << id;
+  }
+  EventQuery q;
+  q.status = "confirmed";
+  EXPECT_EQ((*store)->QueryEvents(q)->size(), 45u);  // every casting event ends confirmed
+
+  // The stored offsets are exactly the end of every partition.
+  auto offsets = (*store)->LoadOffsets(group_);
+  ASSERT_TRUE(offsets.ok());
+  std::map<std::pair<std::string, int>, long long> stored;
+  for (const auto& o : *offsets) stored[{o.topic, o.partition}] = o.next_offset;
+  for (const auto& topic : {casting_, ost_}) {
+    for (const auto& [p, hi] : testing::HighWatermarks(brokers_, topic)) {
+      if (hi > 0) EXPECT_EQ((stored[{topic, p}]), hi) << topic << "[" << p << "]";
+    }
+  }
+}
+
+TEST_P(SinkTest, MalformedMessagesGoToDlqAndSinkContinues) {
+  TestEvent good;
+  std::vector<KafkaRecord> records;
+  good.event_id = "c-good-1";
+  records.push_back({casting_, good.event_id, testing::TestEventJson(good), {}, 0, 0});
+  records.push_back({casting_, "junk", "this is not json {", {}, 0, 0});
+  auto no_id = nlohmann::json::parse(testing::TestEventJson(good));
+  no_id.erase("event_id");
+  records.push_back({casting_, "no-id", no_id.dump(), {}, 0, 0});
+  auto bad_status = nlohmann::json::parse(testing::TestEventJson(good));
+  bad_status["status"] = "maybe";
+  records.push_back({casting_, "bad-status", bad_status.dump(), {}, 0, 0});
+  good.event_id = "c-good-2";
+  records.push_back({casting_, good.event_id, testing::TestEventJson(good), {}, 0, 0});
+  TestEvent ost;
+  ost.event_id = "o-good-3";
+  ost.type = "ost";
+  ost.status = "announced";
+  records.push_back({ost_, ost.event_id, testing::TestEventJson(ost), {}, 0, 0});
+  testing::ProduceAll(brokers_, records);
+
+  ChildProcess sink(SinkArgs({"--idle-exit-ms", "1500"}), dir_);
+  EXPECT_EQ(sink.Wait(90s), 0) << sink.Stderr();
+  EXPECT_EQ(Count("events"), 3);
+
+  auto dlq = testing::ConsumeAll(brokers_, dlq_, 3);
+  ASSERT_EQ(dlq.size(), 3u);
+  std::set<std::string> keys;
+  for (const auto& r : dlq) {
+    keys.insert(r.key);
+    EXPECT_EQ(r.headers.at("hallyu.dlq.topic"), casting_);
+    EXPECT_FALSE(r.headers.at("hallyu.dlq.reason").empty());
+  }
+  EXPECT_EQ(keys, (std::set<std::string>{"junk", "no-id", "bad-status"}));
+  for (const auto& r : dlq) {
+    if (r.key == "junk") {
+      EXPECT_EQ(r.value, "this is not json {");
+      EXPECT_NE(r.headers.at("hallyu.dlq.reason").find("parse"), std::string::npos);
+    }
+    if (r.key == "no-id") {
+      EXPECT_NE(r.headers.at("hallyu.dlq.reason").find("event_id"), std::string::npos);
+    }
+  }
+}
+
+TEST_P(SinkTest, StopsCleanlyOnSigterm) {
+  ChildProcess sink(SinkArgs({}), dir_);
+  ASSERT_TRUE(
+      WaitFor([&] { return sink.Stderr().find("starts at offset") != std::string::npos; }, 60s))
+      << sink.Stderr();
+  sink.Signal(SIGTERM);
+  EXPECT_EQ(sink.Wait(30s), 0) << sink.Stderr();
+  EXPECT_NE(sink.Stderr().find("sink: stopped"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, SinkTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) {
+                           return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+}  // namespace
+}  // namespace hallyu
