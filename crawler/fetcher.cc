@@ -251,16 +251,16 @@ Status Fetcher::Impl::Submit(FetchRequest request, bool block) {
     if (outstanding_ >= options_.queue_capacity) return Unavailable("fetcher queue full");
     ++outstanding_;
     incoming_.push_back(std::move(task));
+    // Under the lock: Stop() frees multi_ only after it set stopping_.
+    curl_multi_wakeup(multi_);
   }
-  curl_multi_wakeup(multi_);
   return Status::Ok();
 }
 
 void Fetcher::Impl::SetCrawlDelay(const std::string& host, std::chrono::milliseconds delay) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    crawl_delay_updates_.emplace_back(Lower(host), delay);
-  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stopping_) return;
+  crawl_delay_updates_.emplace_back(Lower(host), delay);
   curl_multi_wakeup(multi_);
 }
 

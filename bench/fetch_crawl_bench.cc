@@ -1,0 +1,123 @@
+// End-to-end crawl benchmark driver: fetches a whole site with the hallyu
+// Fetcher plus simple href extraction, same host only, politeness off for that
+// host. Not a Google Benchmark (one long run, measured from outside with
+// /usr/bin/time -v by bench/fetch/run.sh); prints one summary line.
+//
+// usage: fetch_crawl_bench START_URL [--concurrency N] [--max-pages N]
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+
+#include "crawler/fetcher.h"
+
+namespace {
+
+// Absolute URL of `href` against `base`, fragment dropped; "" when unusable.
+std::string Resolve(CURLU* u, const std::string& base, std::string_view href) {
+  if (curl_url_set(u, CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) return "";
+  std::string h(href);
+  if (curl_url_set(u, CURLUPART_URL, h.c_str(), 0) != CURLUE_OK) return "";
+  curl_url_set(u, CURLUPART_FRAGMENT, nullptr, 0);
+  char* out = nullptr;
+  if (curl_url_get(u, CURLUPART_URL, &out, 0) != CURLUE_OK) return "";
+  std::string s = out;
+  curl_free(out);
+  return s;
+}
+
+std::string HostOf(CURLU* u, const std::string& url) {
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "";
+  char* h = nullptr;
+  if (curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) return "";
+  std::string s = h;
+  curl_free(h);
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s START_URL [--concurrency N] [--max-pages N]\n", argv[0]);
+    return 2;
+  }
+  std::string start = argv[1];
+  int concurrency = 16;
+  size_t max_pages = 1000000;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--concurrency") concurrency = std::atoi(argv[i + 1]);
+    if (a == "--max-pages") max_pages = std::strtoull(argv[i + 1], nullptr, 10);
+  }
+  CURLU* u = curl_url();
+  std::string host = HostOf(u, start);
+
+  hallyu::FetcherOptions o;
+  o.max_in_flight = concurrency;
+  o.allowed_cidrs = {"127.0.0.0/8", "::1/128"};
+  o.host_overrides[host] = hallyu::HostPolicy{concurrency, std::chrono::milliseconds(0)};
+  o.queue_capacity = 1 << 20;
+
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<hallyu::FetchResult> done;
+  auto fetcher = hallyu::Fetcher::Create(o, [&](hallyu::FetchResult r) {
+    std::lock_guard<std::mutex> lock(mu);
+    done.push_back(std::move(r));
+    cv.notify_one();
+  });
+  if (!fetcher.ok()) {
+    std::fprintf(stderr, "fetcher: %s\n", fetcher.status().ToString().c_str());
+    return 1;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  std::unordered_set<std::string> seen{start};
+  size_t submitted = 1, finished = 0, ok = 0, failed = 0;
+  uint64_t bytes = 0, links = 0;
+  (void)(*fetcher)->Submit({start, 0, {}, false});
+  while (finished < submitted) {
+    hallyu::FetchResult r;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return !done.empty(); });
+      r = std::move(done.front());
+      done.pop_front();
+    }
+    ++finished;
+    if (!r.ok()) {
+      ++failed;
+      continue;
+    }
+    ++ok;
+    bytes += r.body.size();
+    // Simple href extraction: every href="..." / href='...'.
+    const std::string& b = r.body;
+    for (size_t p = b.find("href="); p != std::string::npos; p = b.find("href=", p + 5)) {
+      size_t q = p + 5;
+      if (q >= b.size() || (b[q] != '"' && b[q] != '\'')) continue;
+      char quote = b[q];
+      size_t e = b.find(quote, q + 1);
+      if (e == std::string::npos) break;
+      ++links;
+      std::string next = Resolve(u, r.final_url, std::string_view(b).substr(q + 1, e - q - 1));
+      if (next.empty() || submitted >= max_pages) continue;
+      if (HostOf(u, next) != host) continue;
+      if (!seen.insert(next).second) continue;
+      ++submitted;
+      (void)(*fetcher)->Submit({next, submitted, {}, false});
+    }
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("pages_ok=%zu failed=%zu seconds=%.3f pages_per_s=%.1f body_mb=%.1f links=%llu\n", ok,
+              failed, secs, ok / secs, bytes / 1048576.0, static_cast<unsigned long long>(links));
+  curl_url_cleanup(u);
+  return failed == 0 ? 0 : 1;
+}
