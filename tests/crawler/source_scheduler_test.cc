@@ -365,3 +365,34 @@ TEST(SourceStateStore, UnopenablePathIsIoError) {
 
 }  // namespace
 }  // namespace hallyu
+
+#include "crawler/sources_options.h"
+
+namespace hallyu {
+namespace {
+
+TEST(SourcesOptions, DefaultsOverridesAndErrors) {
+  Result<SourcesOptions> d = ParseSourcesOptions(YAML::Node());
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->file, "configs/sources.yaml");
+  Result<SourcesOptions> o = ParseSourcesOptions(
+      YAML::Load("file: x.yaml\nstate_path: /tmp/s.sqlite\nmax_seen_per_source: 10"));
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o->file, "x.yaml");
+  EXPECT_EQ(o->max_seen_per_source, 10u);
+  EXPECT_EQ(o->feed_max_bytes, 16u << 20);
+  EXPECT_NE(ParseSourcesOptions(YAML::Load("colour: red")).status().message().find("colour"),
+            std::string::npos);
+  EXPECT_FALSE(ParseSourcesOptions(YAML::Load("feed_max_bytes: 0")).ok());
+  EXPECT_FALSE(ParseSourcesOptions(YAML::Load("feed_max_bytes: lots")).ok());
+}
+
+TEST(SourcesOptions, DefaultYamlSectionParses) {
+  YAML::Node root = YAML::LoadFile(SourcePath("configs/default.yaml"));
+  Result<SourcesOptions> o = ParseSourcesOptions(root["sources"]);
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  EXPECT_EQ(o->file, "configs/sources.yaml");
+}
+
+}  // namespace
+}  // namespace hallyu
