@@ -41,6 +41,7 @@ void AddSinkCommand(CLI::App& app, CliContext& ctx);
 void AddEventsCommand(CLI::App& app, CliContext& ctx);
 void AddWatchCommand(CLI::App& app, CliContext& ctx);
 void AddStatusCommand(CLI::App& app, CliContext& ctx);
+void AddServeCommand(CLI::App& app, CliContext& ctx);
 void AddVersionCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace hallyu

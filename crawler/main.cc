@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   hallyu::AddEventsCommand(app, ctx);
   hallyu::AddWatchCommand(app, ctx);
   hallyu::AddStatusCommand(app, ctx);
+  hallyu::AddServeCommand(app, ctx);
   hallyu::AddVersionCommand(app, ctx);
 
   try {

@@ -1,0 +1,10 @@
+#include "crawler/clock.h"
+
+namespace hallyu {
+
+SteadyClock* SteadyClock::Default() {
+  static SteadyClock clock;
+  return &clock;
+}
+
+}  // namespace hallyu

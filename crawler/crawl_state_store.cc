@@ -1,0 +1,140 @@
+#include "crawler/crawl_state_store.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+namespace hallyu {
+namespace {
+
+Status SqliteError(sqlite3* db, std::string_view what) {
+  return IoError("sqlite: " + std::string(what) + ": " + sqlite3_errmsg(db) + " (" +
+                 std::to_string(sqlite3_extended_errcode(db)) + ")");
+}
+
+// Finalizes a statement on scope exit.
+struct Stmt {
+  sqlite3_stmt* s = nullptr;
+  ~Stmt() { sqlite3_finalize(s); }
+};
+
+void BindText(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+std::string ColumnText(sqlite3_stmt* s, int i) {
+  const unsigned char* t = sqlite3_column_text(s, i);
+  return t ? std::string(reinterpret_cast<const char*>(t),
+                         static_cast<size_t>(sqlite3_column_bytes(s, i)))
+           : std::string();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CrawlStateStore>> CrawlStateStore::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = IoError("sqlite: cannot open " + path + ": " +
+                       (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    sqlite3_close(db);
+    return s;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  const char* kSchema =
+      "PRAGMA journal_mode=WAL;"
+      "PRAGMA synchronous=NORMAL;"
+      "CREATE TABLE IF NOT EXISTS url_state ("
+      "  url TEXT PRIMARY KEY,"
+      "  etag TEXT NOT NULL DEFAULT '',"
+      "  last_modified TEXT NOT NULL DEFAULT '',"
+      "  content_hash TEXT NOT NULL DEFAULT '',"
+      "  last_fetch_ms INTEGER NOT NULL DEFAULT 0,"
+      "  last_status INTEGER NOT NULL DEFAULT 0"
+      ") WITHOUT ROWID;";
+  char* err = nullptr;
+  if (sqlite3_exec(db, kSchema, nullptr, nullptr, &err) != SQLITE_OK) {
+    Status s = IoError("sqlite: migrate " + path + ": " + (err ? err : "?"));
+    sqlite3_free(err);
+    sqlite3_close(db);
+    return s;
+  }
+  return std::unique_ptr<CrawlStateStore>(new CrawlStateStore(db));
+}
+
+CrawlStateStore::~CrawlStateStore() { sqlite3_close(db_); }
+
+Result<UrlState> CrawlStateStore::Get(std::string_view url) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT etag, last_modified, content_hash, last_fetch_ms, last_status "
+                         "FROM url_state WHERE url = ?",
+                         -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare get");
+  BindText(st.s, 1, url);
+  int rc = sqlite3_step(st.s);
+  if (rc == SQLITE_DONE) return NotFound("no crawl state for " + std::string(url));
+  if (rc != SQLITE_ROW) return SqliteError(db_, "get");
+  UrlState s;
+  s.url = std::string(url);
+  s.etag = ColumnText(st.s, 0);
+  s.last_modified = ColumnText(st.s, 1);
+  s.content_hash = ColumnText(st.s, 2);
+  s.last_fetch_ms = sqlite3_column_int64(st.s, 3);
+  s.last_status = sqlite3_column_int(st.s, 4);
+  return s;
+}
+
+Status CrawlStateStore::Put(const UrlState& state) {
+  if (state.url.empty()) return InvalidArgument("crawl state: empty url");
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT OR REPLACE INTO url_state (url, etag, last_modified, "
+                         "content_hash, last_fetch_ms, last_status) VALUES (?,?,?,?,?,?)",
+                         -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare put");
+  BindText(st.s, 1, state.url);
+  BindText(st.s, 2, state.etag);
+  BindText(st.s, 3, state.last_modified);
+  BindText(st.s, 4, state.content_hash);
+  sqlite3_bind_int64(st.s, 5, state.last_fetch_ms);
+  sqlite3_bind_int(st.s, 6, state.last_status);
+  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "put");
+  return Status::Ok();
+}
+
+Status CrawlStateStore::Erase(std::string_view url) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_, "DELETE FROM url_state WHERE url = ?", -1, &st.s, nullptr) !=
+      SQLITE_OK)
+    return SqliteError(db_, "prepare erase");
+  BindText(st.s, 1, url);
+  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "erase");
+  return Status::Ok();
+}
+
+Result<int64_t> CrawlStateStore::Count() {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM url_state", -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare count");
+  if (sqlite3_step(st.s) != SQLITE_ROW) return SqliteError(db_, "count");
+  return static_cast<int64_t>(sqlite3_column_int64(st.s, 0));
+}
+
+std::string ContentHash(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace hallyu

@@ -1,0 +1,77 @@
+#include "crawler/document_pipeline.h"
+
+#include <utility>
+
+namespace hallyu {
+
+DocumentPipeline::DocumentPipeline(const Detector* detector, MergeStateBackend* merge_state,
+                                   EventPublisher* publisher, DocumentPipelineOptions options)
+    : detector_(detector),
+      publisher_(publisher),
+      options_(std::move(options)),
+      merger_(merge_state) {}
+
+Result<std::vector<Event>> DocumentPipeline::ProcessPage(std::string_view html_utf8,
+                                                         const PageOrigin& origin) {
+  Result<Document> doc = ExtractArticle(html_utf8, origin.url, options_.extract);
+  if (!doc.ok()) {
+    counters_.extraction_failures++;
+    Status failure = doc.status().WithContext("extract " + origin.url);
+    (void)publisher_->PublishFailure(origin.url, failure);
+    return failure;
+  }
+  counters_.documents++;
+  if (options_.publish_documents) {
+    Status s = publisher_->PublishDocument(*doc);
+    if (!s.ok()) counters_.publish_failures++;
+  }
+  std::string title = doc->title.empty() ? origin.title_hint : doc->title;
+  SourceRef source;
+  source.url = doc->canonical_url.empty() ? origin.url : doc->canonical_url;
+  source.site = !origin.site.empty() ? origin.site : doc->site_name;
+  source.title = title;
+  source.published_at = !doc->published_at.empty() ? doc->published_at : origin.published_at;
+  source.fetched_at = origin.fetched_at;
+  std::string lang = origin.lang;
+  if (lang.empty() || lang == "auto") lang = "auto";
+  return DetectAndPublish(title, doc->text, lang, source);
+}
+
+Result<std::vector<Event>> DocumentPipeline::ProcessText(const TextDocument& doc,
+                                                         const PageOrigin& origin) {
+  counters_.documents++;
+  SourceRef source;
+  source.url = origin.url;
+  source.site = origin.site;
+  source.title = doc.title.empty() ? origin.title_hint : doc.title;
+  source.published_at = origin.published_at;
+  source.fetched_at = origin.fetched_at;
+  std::string lang = origin.lang.empty() ? "auto" : origin.lang;
+  return DetectAndPublish(doc.title, doc.text, lang, source);
+}
+
+Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string& title,
+                                                              const std::string& text,
+                                                              const std::string& lang,
+                                                              const SourceRef& source) {
+  Result<std::vector<Detection>> found = detector_->Detect(title, text, lang, source);
+  if (!found.ok()) return found.status();
+  counters_.detections += found->size();
+  std::vector<Event> published;
+  std::lock_guard<std::mutex> lock(merge_mu_);
+  for (const Detection& d : *found) {
+    Result<MergeOutcome> merged = merger_.Merge(d);
+    if (!merged.ok()) return merged.status().WithContext("merge " + d.event_id);
+    if (!merged->publish()) continue;
+    Status s = publisher_->PublishEvent(merged->event);
+    if (!s.ok()) {
+      counters_.publish_failures++;
+      return s.WithContext("publish " + merged->event.event_id);
+    }
+    counters_.events_published++;
+    published.push_back(std::move(merged->event));
+  }
+  return published;
+}
+
+}  // namespace hallyu

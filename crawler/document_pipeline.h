@@ -1,0 +1,101 @@
+#pragma once
+// DocumentPipeline: the per-document stage of a crawl. Turns one fetched page
+// (or one social post) into a Document, detects casting/OST announcements in
+// it, merges them with what was seen before (EventMerger over a persistent
+// backend) and hands every new event or new version to an EventPublisher.
+//
+// Thread safety: Process* may be called from many worker threads at once.
+// Extraction and detection run in parallel; merging and publishing are
+// serialised by an internal mutex (they are cheap and must be ordered).
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "extractors/article_extractor.h"
+#include "extractors/detector.h"
+#include "extractors/document.h"
+#include "extractors/event.h"
+#include "extractors/event_merger.h"
+#include "extractors/status.h"
+
+namespace hallyu {
+
+// Where merged events (and optionally documents) go: Kafka in production.
+class EventPublisher {
+ public:
+  virtual ~EventPublisher() = default;
+  // Publishes one event version. A failure means the event was NOT accepted
+  // (the caller counts it and keeps going; a durable publisher spools first).
+  virtual Status PublishEvent(const Event& event) = 0;
+  // Publishes an extracted document (optional topic). Default: ignored.
+  virtual Status PublishDocument(const Document& /*doc*/) { return Status(); }
+  // Reports a page that failed extraction (the DLQ). Default: ignored.
+  virtual Status PublishFailure(const std::string& /*url*/, const Status& /*error*/) {
+    return Status();
+  }
+};
+
+// What the crawl knows about where a page came from.
+struct PageOrigin {
+  std::string url;           // final URL of the page
+  std::string site;          // the source's site name ("" = the host)
+  std::string lang;          // "en", "ko" or "auto"
+  std::string title_hint;    // title from the feed entry, used when the page has none
+  std::string published_at;  // RFC 3339 from the feed/sitemap entry, "" when unknown
+  std::string fetched_at;    // RFC 3339 UTC
+};
+
+// A social-media post or any text that is already a document.
+struct TextDocument {
+  std::string text;
+  std::string title;
+  std::string author;
+};
+
+struct PipelineCounters {
+  std::atomic<uint64_t> documents{0};          // documents that reached detection
+  std::atomic<uint64_t> extraction_failures{0};
+  std::atomic<uint64_t> detections{0};         // raw detections before merging
+  std::atomic<uint64_t> events_published{0};   // new events + new versions accepted
+  std::atomic<uint64_t> publish_failures{0};
+};
+
+struct DocumentPipelineOptions {
+  ExtractOptions extract;
+  bool publish_documents = false;  // also send every Document to the documents topic
+};
+
+class DocumentPipeline {
+ public:
+  // `detector`, `merge_state` and `publisher` must outlive the pipeline.
+  DocumentPipeline(const Detector* detector, MergeStateBackend* merge_state,
+                   EventPublisher* publisher, DocumentPipelineOptions options = {});
+
+  // Extracts the HTML page `html_utf8` (already converted to UTF-8), detects and
+  // publishes. Returns the events published for it (new events and new
+  // versions). An extraction failure is reported to the publisher's DLQ and
+  // returned as the error; nothing is thrown.
+  Result<std::vector<Event>> ProcessPage(std::string_view html_utf8, const PageOrigin& origin);
+
+  // Same for a text document (a social post): no extraction.
+  Result<std::vector<Event>> ProcessText(const TextDocument& doc, const PageOrigin& origin);
+
+  const PipelineCounters& counters() const { return counters_; }
+
+ private:
+  Result<std::vector<Event>> DetectAndPublish(const std::string& title, const std::string& text,
+                                              const std::string& lang, const SourceRef& source);
+
+  const Detector* detector_;
+  EventPublisher* publisher_;
+  DocumentPipelineOptions options_;
+  std::mutex merge_mu_;
+  EventMerger merger_;  // guarded by merge_mu_
+  PipelineCounters counters_;
+};
+
+}  // namespace hallyu

@@ -1,0 +1,77 @@
+#pragma once
+// FetcherOptions: every knob of the fetcher, with its default and unit, and the
+// parser of the `fetcher:` section of the YAML config (configs/default.yaml).
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crawler/retry_policy.h"
+#include "extractors/status.h"
+
+namespace YAML {
+class Node;
+}
+
+namespace hallyu {
+
+// Politeness settings for one host; unset fields (< 0) use the global default.
+struct HostPolicy {
+  int max_in_flight = -1;                   // transfers at once to this host
+  std::chrono::milliseconds min_delay{-1};  // between request starts, ms
+};
+
+struct FetcherOptions {
+  // --- concurrency and politeness ---
+  int max_in_flight = 64;                            // transfers in flight overall
+  int max_in_flight_per_host = 2;                    // transfers at once per host
+  std::chrono::milliseconds min_host_delay{1000};    // between request starts to one host, ms
+  std::map<std::string, HostPolicy> host_overrides;  // key: lower-case host name
+  // Upper bound of the extra delay a host earns with 429/503 answers, ms.
+  std::chrono::milliseconds max_host_penalty{120000};
+  size_t queue_capacity = 10000;  // requests submitted and not yet reported; Submit blocks beyond
+
+  // --- protocol ---
+  std::string user_agent =
+      "hallyu/0.1 (+https://github.com/hallyu/hallyu; crawler contact: hallyu-crawler@example.org)";
+  int max_redirects = 5;   // hops followed before too_many_redirects
+  bool http2 = true;       // negotiate HTTP/2 over TLS and multiplex on it
+  bool verify_tls = true;  // verify peer certificate and host name
+
+  // --- timeouts and limits ---
+  std::chrono::milliseconds connect_timeout{10000};  // TCP + TLS connect, ms
+  std::chrono::milliseconds total_timeout{60000};    // one attempt, start to end, ms
+  int64_t low_speed_limit = 100;                     // bytes/s below which ...
+  std::chrono::seconds low_speed_time{20};           // ... for this long aborts, s
+  uint64_t max_body_bytes = 10 * 1024 * 1024;        // decompressed body cap, bytes
+
+  // --- retries ---
+  RetryPolicyOptions retry;  // see retry_policy.h (3 attempts, 1 s base, x2, 60 s cap, 20% jitter)
+
+  // --- safety ---
+  // Refuse loopback, private, link-local, multicast, unspecified and CGNAT
+  // addresses after DNS resolution.
+  bool block_private_addresses = true;
+  std::vector<std::string> allowed_cidrs;  // ranges allowed anyway, e.g. "127.0.0.0/8"
+
+  // --- testing / benchmarks ---
+  // Static name resolution in curl's CURLOPT_RESOLVE form "host:port:address".
+  std::vector<std::string> resolve;
+  uint64_t jitter_seed = 0;  // 0: random seed; else a fixed seed for the backoff jitter
+};
+
+// Reads the `fetcher:` mapping (the node itself, not the document root).
+// Absent keys keep their defaults; an undefined/null node gives all defaults.
+// Returns kInvalidArgument naming the key for a wrong type, a negative or zero
+// limit, or a bad CIDR. Keys: max_in_flight, max_in_flight_per_host,
+// min_host_delay_ms, max_host_penalty_ms, queue_capacity, user_agent,
+// max_redirects, http2, verify_tls, connect_timeout_ms, total_timeout_ms,
+// low_speed_limit, low_speed_time_s, max_body_bytes, block_private_addresses,
+// allowed_cidrs, resolve, retry: {max_attempts, base_delay_ms, multiplier,
+// max_delay_ms, jitter, max_retry_after_ms}, hosts: {<host>: {max_in_flight,
+// min_delay_ms}}.
+Result<FetcherOptions> ParseFetcherOptions(const YAML::Node& node);
+
+}  // namespace hallyu

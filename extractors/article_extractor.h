@@ -1,0 +1,42 @@
+#pragma once
+// ArticleExtractor: one fetched HTML page (UTF-8) -> Document.
+//
+// Main text comes from content scoring in the readability / trafilatura family
+// (text and link density, tag and class/id hints for English and Korean news
+// markup, sibling paragraph clustering), with JSON-LD articleBody as a strong
+// signal; metadata from OpenGraph, Twitter cards, JSON-LD, microdata, <time>,
+// meta tags, bylines and the URL. Before Gumbo parses the page, a linear pre-pass
+// drops script/style bodies (JSON-LD kept) and bounds nesting depth and element
+// count (extractors/html_prescan.h).
+//
+// Thread safety: ExtractArticle is a pure function; call it from any thread.
+
+#include <cstddef>
+#include <string_view>
+
+#include "extractors/document.h"
+#include "extractors/status.h"
+
+namespace hallyu {
+
+struct ExtractOptions {
+  std::size_t max_input_bytes = 16u << 20;  // default 16 MiB; larger pages -> kTooLarge
+  std::size_t max_depth = 256;              // open-element depth kept; deeper tags dropped
+  std::size_t max_elements = 50000;         // open tags kept; the page is cut after that
+  std::size_t max_parse_bytes =
+      4u << 20;                     // default 4 MiB of script-free HTML given to Gumbo; cut after
+  std::size_t max_links = 2000;     // outbound links kept (first N in page order)
+  int korean_offset_minutes = 540;  // zone for zone-less times on Korean sites (KST)
+  int default_offset_minutes = 0;   // zone for zone-less times elsewhere (UTC)
+};
+
+// Extracts `html_utf8` fetched from `url` (absolute http(s) URL used to resolve
+// links; may be empty, then links stay unresolved and are dropped).
+// Returns kTooLarge when the input exceeds max_input_bytes, kParse when Gumbo
+// fails, kInternal on an unexpected failure. Never throws. Invalid UTF-8,
+// binary garbage and broken markup give a Document (often with empty fields),
+// not an error.
+Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url,
+                                const ExtractOptions& options = {});
+
+}  // namespace hallyu

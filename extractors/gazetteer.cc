@@ -1,0 +1,144 @@
+#include "extractors/gazetteer.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extractors/text.h"
+
+namespace hallyu {
+namespace {
+
+std::vector<std::string> Names(const YAML::Node& n) {
+  std::vector<std::string> out;
+  for (const char* k : {"name", "title", "native"}) {
+    if (n[k]) out.push_back(n[k].as<std::string>());
+  }
+  if (n["aliases"]) {
+    for (const auto& a : n["aliases"]) out.push_back(a.as<std::string>());
+  }
+  return out;
+}
+
+template <typename Map>
+void Index(Map& exact, Map& norm, const std::vector<std::string>& names, size_t idx) {
+  for (const auto& n : names) {
+    if (n.empty()) continue;
+    exact.emplace(n, idx);
+    norm.emplace(NormalizeKey(n), idx);
+  }
+}
+
+template <typename Map>
+std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view name) {
+  if (auto it = exact.find(name); it != exact.end()) return it->second;
+  const std::string key = NormalizeKey(name);
+  if (key.empty()) return std::nullopt;
+  if (auto it = norm.find(key); it != norm.end()) return it->second;
+  return std::nullopt;
+}
+
+std::string Str(const YAML::Node& n, const char* k) {
+  return n[k] ? n[k].as<std::string>() : std::string();
+}
+
+}  // namespace
+
+Result<Gazetteer> Gazetteer::LoadDir(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return NotFound("gazetteer dir not found: " + dir);
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") {
+      paths.push_back(e.path().string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return IoError("cannot read " + p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    files.emplace_back(p, ss.str());
+  }
+  return LoadFromStrings(files);
+}
+
+Result<Gazetteer> Gazetteer::LoadFromStrings(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  Gazetteer g;
+  for (const auto& [file, content] : files) {
+    try {
+      YAML::Node doc = YAML::Load(content);
+      if (doc.IsNull()) continue;
+      if (!doc.IsMap()) return ParseError(file + ": top level must be a map");
+      auto add_person = [&](const YAML::Node& n, PersonKind kind, const std::string& group) {
+        GazetteerPerson p;
+        p.name = Str(n, "name");
+        p.native = Str(n, "native");
+        p.group = group;
+        p.kind = kind;
+        p.also_actor = n["acts"] && n["acts"].as<bool>();
+        p.id = NormalizeKey(p.name);
+        const size_t idx = g.people_.size();
+        g.people_.push_back(p);
+        Index(g.person_exact_, g.person_norm_, Names(n), idx);
+      };
+      for (const auto& grp : doc["groups"]) {
+        const std::string gname = Str(grp, "name");
+        for (const auto& n : Names(grp)) g.groups_.emplace(NormalizeKey(n), gname);
+        for (const auto& m : grp["members"]) add_person(m, PersonKind::kIdol, gname);
+      }
+      for (const auto& n : doc["soloists"]) add_person(n, PersonKind::kIdol, "");
+      for (const auto& n : doc["actors"]) add_person(n, PersonKind::kActor, "");
+      for (const auto& n : doc["singers"]) add_person(n, PersonKind::kSinger, "");
+      for (const auto& n : doc["networks"]) {
+        GazetteerNetwork net{Str(n, "name"), Str(n, "native")};
+        const size_t idx = g.networks_.size();
+        g.networks_.push_back(net);
+        Index(g.network_exact_, g.network_norm_, Names(n), idx);
+      }
+      for (const auto& n : doc["works"]) {
+        GazetteerWork w;
+        w.title = Str(n, "title");
+        w.native = Str(n, "native");
+        w.kind = n["kind"] ? Str(n, "kind") : "drama";
+        w.network = Str(n, "network");
+        w.id = NormalizeKey(w.title);
+        const size_t idx = g.works_.size();
+        g.works_.push_back(w);
+        Index(g.work_exact_, g.work_norm_, Names(n), idx);
+      }
+    } catch (const YAML::Exception& e) {
+      return ParseError(file + ": YAML: " + e.what());
+    }
+  }
+  return g;
+}
+
+const GazetteerPerson* Gazetteer::FindPerson(std::string_view name) const {
+  auto i = Lookup(person_exact_, person_norm_, name);
+  return i ? &people_[*i] : nullptr;
+}
+
+std::optional<std::string> Gazetteer::FindGroup(std::string_view name) const {
+  auto it = groups_.find(NormalizeKey(name));
+  if (it == groups_.end()) return std::nullopt;
+  return it->second;
+}
+
+const GazetteerWork* Gazetteer::FindWork(std::string_view title) const {
+  auto i = Lookup(work_exact_, work_norm_, title);
+  return i ? &works_[*i] : nullptr;
+}
+
+const GazetteerNetwork* Gazetteer::FindNetwork(std::string_view name) const {
+  auto i = Lookup(network_exact_, network_norm_, name);
+  return i ? &networks_[*i] : nullptr;
+}
+
+}  // namespace hallyu

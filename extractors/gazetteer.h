@@ -1,0 +1,81 @@
+#pragma once
+// The gazetteer: known K-pop groups and their members, idol soloists, actors,
+// singers, networks/platforms and drama titles, loaded from
+// configs/gazetteer/*.yaml. Names found by rules resolve against it: exact
+// name, then alias, then normalised key (case, hyphens, spaces dropped).
+//
+// File format (any file may hold any section):
+//   groups:   [{id, name, native, aliases: [], members: [{name, native, aliases}]}]
+//   soloists: [{name, native, aliases}]   # idol soloists (idol: true)
+//   actors:   [{name, native, aliases}]
+//   singers:  [{name, native, aliases}]   # vocalists who are neither idols nor actors
+//   networks: [{name, native, aliases}]
+//   works:    [{title, native, kind, network, aliases}]
+//
+// Immutable after loading; safe to share across threads.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/status.h"
+
+namespace hallyu {
+
+enum class PersonKind { kIdol, kActor, kSinger };
+
+struct GazetteerPerson {
+  std::string id;  // canonical key, e.g. "chaeunwoo"
+  std::string name;
+  std::string native;
+  std::string group;  // group display name for idols in a group
+  PersonKind kind = PersonKind::kActor;
+  bool also_actor = false;  // an idol who also acts is still an idol
+};
+
+struct GazetteerWork {
+  std::string id;
+  std::string title;
+  std::string native;
+  std::string kind;  // drama | film | series | variety
+  std::string network;
+};
+
+struct GazetteerNetwork {
+  std::string name;
+  std::string native;
+};
+
+class Gazetteer {
+ public:
+  // Loads every *.yaml in `dir`. Fails with kParse naming the file on bad YAML.
+  static Result<Gazetteer> LoadDir(const std::string& dir);
+  // Loads from (file name, content) pairs. Same errors.
+  static Result<Gazetteer> LoadFromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files);
+
+  // Resolves a person name (any script); nullptr when unknown.
+  const GazetteerPerson* FindPerson(std::string_view name) const;
+  // Resolves a group name; returns its display name or nullopt.
+  std::optional<std::string> FindGroup(std::string_view name) const;
+  // Resolves a work title; nullptr when unknown.
+  const GazetteerWork* FindWork(std::string_view title) const;
+  // Resolves a network/platform; nullptr when unknown.
+  const GazetteerNetwork* FindNetwork(std::string_view name) const;
+
+  size_t person_count() const { return people_.size(); }
+
+ private:
+  std::vector<GazetteerPerson> people_;
+  std::vector<GazetteerWork> works_;
+  std::vector<GazetteerNetwork> networks_;
+  std::map<std::string, std::string, std::less<>> groups_;  // key -> display name
+  // exact and normalised indexes: key -> index
+  std::map<std::string, size_t, std::less<>> person_exact_, person_norm_;
+  std::map<std::string, size_t, std::less<>> work_exact_, work_norm_;
+  std::map<std::string, size_t, std::less<>> network_exact_, network_norm_;
+};
+
+}  // namespace hallyu

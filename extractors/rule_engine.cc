@@ -1,0 +1,342 @@
+#include "extractors/rule_engine.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace hallyu {
+
+std::string_view RuleTypeName(RuleType t) {
+  switch (t) {
+    case RuleType::kCasting:
+      return "casting";
+    case RuleType::kOst:
+      return "ost";
+    case RuleType::kNegative:
+      return "negative";
+  }
+  return "?";
+}
+
+struct RuleSet::Lang {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<size_t> set_to_rule;  // Set index -> rules_ index
+  std::unique_ptr<RE2> trigger;
+};
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+namespace {
+
+bool ValidStatus(RuleType t, const std::string& s) {
+  static const std::set<std::string> kCasting = {"rumored", "in_talks", "reviewing", "confirmed",
+                                                 "denied"};
+  static const std::set<std::string> kOst = {"announced", "released"};
+  switch (t) {
+    case RuleType::kCasting:
+      return kCasting.count(s) > 0;
+    case RuleType::kOst:
+      return kOst.count(s) > 0;
+    case RuleType::kNegative:
+      return true;
+  }
+  return false;
+}
+
+Result<RuleType> ParseType(const std::string& s) {
+  if (s == "casting") return RuleType::kCasting;
+  if (s == "ost") return RuleType::kOst;
+  if (s == "negative") return RuleType::kNegative;
+  return ParseError("unknown rule type '" + s + "' (casting|ost|negative)");
+}
+
+// Expands {NAME} macros (non-recursive beyond 4 rounds) into (?:...).
+Result<std::string> ExpandMacros(const std::string& pattern,
+                                 const std::map<std::string, std::string>& macros) {
+  std::string cur = pattern;
+  for (int round = 0; round < 4; ++round) {
+    std::string out;
+    bool changed = false;
+    for (size_t i = 0; i < cur.size();) {
+      const bool unicode_class =
+          i >= 2 && cur[i - 2] == '\\' && (cur[i - 1] == 'p' || cur[i - 1] == 'P');
+      if (cur[i] == '{' && !unicode_class && i + 1 < cur.size() &&
+          std::isupper(static_cast<unsigned char>(cur[i + 1]))) {
+        const size_t close = cur.find('}', i);
+        if (close != std::string::npos) {
+          const std::string name = cur.substr(i + 1, close - i - 1);
+          auto it = macros.find(name);
+          if (it != macros.end()) {
+            out += "(?:" + it->second + ")";
+            i = close + 1;
+            changed = true;
+            continue;
+          }
+          if (std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isupper(static_cast<unsigned char>(c)) || c == '_';
+              })) {
+            return ParseError("unknown macro {" + name + "}");
+          }
+        }
+      }
+      out += cur[i++];
+    }
+    cur = std::move(out);
+    if (!changed) return cur;
+  }
+  return ParseError("macros nest too deeply");
+}
+
+int DefaultPriority(const std::string& status) {
+  static const std::map<std::string, int> kRank = {
+      {"rumored", 10}, {"in_talks", 20}, {"reviewing", 30}, {"confirmed", 40},
+      {"denied", 50},  {"announced", 10}, {"released", 20}};
+  auto it = kRank.find(status);
+  return it == kRank.end() ? 0 : it->second;
+}
+
+std::string EscapeLiteral(const std::string& s) { return RE2::QuoteMeta(s); }
+
+}  // namespace
+
+Result<RuleSet> RuleSet::LoadDir(const std::string& dir, const RuleSetOptions& opts) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return NotFound("rules dir not found: " + dir);
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") {
+      paths.push_back(e.path().string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return IoError("cannot read " + p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    files.emplace_back(p, ss.str());
+  }
+  return LoadFromStrings(files, opts);
+}
+
+Result<RuleSet> RuleSet::LoadFromStrings(
+    const std::vector<std::pair<std::string, std::string>>& files, const RuleSetOptions& opts) {
+  RuleSet rs;
+  std::set<std::string> ids;
+  std::map<std::string, std::map<std::string, std::string>> macros;  // lang -> name -> pattern
+  std::map<std::string, std::vector<std::string>> triggers;          // lang -> keywords
+  std::vector<YAML::Node> docs;
+  // Pass 1: parse, collect macros and triggers.
+  for (const auto& [file, content] : files) {
+    YAML::Node doc;
+    try {
+      doc = YAML::Load(content);
+    } catch (const YAML::Exception& e) {
+      return ParseError(file + ": YAML: " + e.what());
+    }
+    if (!doc.IsMap()) return ParseError(file + ": top level must be a map");
+    const std::string lang = doc["lang"] ? doc["lang"].as<std::string>("") : "";
+    if (lang != "en" && lang != "ko") return ParseError(file + ": lang must be en or ko");
+    if (doc["macros"]) {
+      if (!doc["macros"].IsMap()) return ParseError(file + ": macros must be a map");
+      for (const auto& kv : doc["macros"]) {
+        macros[lang][kv.first.as<std::string>()] = kv.second.as<std::string>();
+      }
+    }
+    if (doc["triggers"]) {
+      if (!doc["triggers"].IsSequence()) return ParseError(file + ": triggers must be a list");
+      for (const auto& t : doc["triggers"]) triggers[lang].push_back(t.as<std::string>());
+    }
+    docs.push_back(doc);
+  }
+  // Pass 2: rules.
+  std::vector<std::unique_ptr<RE2>> res;
+  for (size_t f = 0; f < files.size(); ++f) {
+    const std::string& file = files[f].first;
+    const YAML::Node& doc = docs[f];
+    const std::string lang = doc["lang"].as<std::string>();
+    RuleType file_type = RuleType::kCasting;
+    if (doc["type"]) {
+      auto t = ParseType(doc["type"].as<std::string>(""));
+      if (!t.ok()) return t.status().WithContext(file);
+      file_type = *t;
+    }
+    if (!doc["rules"]) continue;
+    if (!doc["rules"].IsSequence()) return ParseError(file + ": rules must be a list");
+    for (const auto& r : doc["rules"]) {
+      auto rule = std::make_unique<Rule>();
+      rule->file = file;
+      rule->lang = lang;
+      rule->type = file_type;
+      try {
+        rule->id = r["id"] ? r["id"].as<std::string>() : "";
+        if (rule->id.empty()) return ParseError(file + ": a rule has no id");
+        const std::string where = file + ": rule " + rule->id;
+        if (!ids.insert(rule->id).second) return ParseError(where + ": duplicate rule id");
+        if (r["type"]) {
+          auto t = ParseType(r["type"].as<std::string>());
+          if (!t.ok()) return t.status().WithContext(where);
+          rule->type = *t;
+        }
+        rule->status = r["status"] ? r["status"].as<std::string>() : "";
+        if (!ValidStatus(rule->type, rule->status)) {
+          return ParseError(where + ": status '" + rule->status + "' is not valid for type " +
+                            std::string(RuleTypeName(rule->type)));
+        }
+        if (r["confidence"]) rule->confidence = r["confidence"].as<double>();
+        rule->priority = DefaultPriority(rule->status);
+        if (r["priority"]) rule->priority = r["priority"].as<int>();
+        const std::string raw = r["pattern"] ? r["pattern"].as<std::string>() : "";
+        if (raw.empty()) return ParseError(where + ": empty pattern");
+        auto expanded = ExpandMacros(raw, macros[lang]);
+        if (!expanded.ok()) return expanded.status().WithContext(where);
+        rule->pattern = *expanded;
+        if (r["examples"]) {
+          for (const auto& ex : r["examples"]) {
+            RuleExample e;
+            if (ex.IsScalar()) {
+              e.text = ex.as<std::string>();
+            } else if (ex.IsMap()) {
+              for (const auto& kv : ex) {
+                const std::string k = kv.first.as<std::string>();
+                if (k == "text") {
+                  e.text = kv.second.as<std::string>();
+                } else {
+                  e.groups[k] = kv.second.as<std::string>();
+                }
+              }
+            }
+            rule->examples.push_back(std::move(e));
+          }
+        }
+        if (r["counterexamples"]) {
+          for (const auto& ex : r["counterexamples"]) {
+            rule->counterexamples.push_back(ex.as<std::string>());
+          }
+        }
+      } catch (const YAML::Exception& e) {
+        return ParseError(file + ": rule " + rule->id + ": " + e.what());
+      }
+      RE2::Options o;
+      o.set_max_mem(opts.max_mem_per_rule);
+      o.set_log_errors(false);
+      o.set_case_sensitive(true);
+      auto re = std::make_unique<RE2>(rule->pattern, o);
+      if (!re->ok()) {
+        return ParseError(file + ": rule " + rule->id + ": RE2: " + re->error());
+      }
+      res.push_back(std::move(re));
+      rule->index = rs.rules_.size();
+      rs.rules_.push_back(std::move(rule));
+    }
+  }
+  // Per-language Set and trigger prefilter.
+  for (size_t i = 0; i < rs.rules_.size(); ++i) {
+    const Rule& rule = *rs.rules_[i];
+    auto& lang = rs.langs_[rule.lang];
+    if (!lang) {
+      lang = std::make_unique<Lang>();
+      RE2::Options o;
+      o.set_max_mem(opts.max_mem_per_set);
+      o.set_log_errors(false);
+      lang->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    }
+    std::string err;
+    const int idx = lang->set->Add(rule.pattern, &err);
+    if (idx < 0) return ParseError(rule.file + ": rule " + rule.id + ": RE2::Set: " + err);
+    lang->set_to_rule.push_back(i);
+  }
+  for (auto& [name, lang] : rs.langs_) {
+    if (!lang->set->Compile()) {
+      return ParseError("rules for lang " + name + ": RE2::Set failed to compile (max_mem?)");
+    }
+    std::string alt;
+    for (const auto& t : triggers[name]) {
+      if (t.empty()) continue;
+      if (!alt.empty()) alt += "|";
+      alt += EscapeLiteral(t);
+    }
+    if (alt.empty()) alt = "(?s:.)";  // no triggers: every text passes
+    RE2::Options o;
+    o.set_max_mem(opts.max_mem_per_set);
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    lang->trigger = std::make_unique<RE2>(alt, o);
+    if (!lang->trigger->ok()) {
+      return ParseError("triggers for lang " + name + ": RE2: " + lang->trigger->error());
+    }
+  }
+  rs.compiled_ = std::move(res);
+  return rs;
+}
+
+bool RuleSet::HasTrigger(std::string_view text, std::string_view lang) const {
+  auto it = langs_.find(lang);
+  if (it == langs_.end()) return false;
+  return it->second->trigger->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
+                                    RE2::UNANCHORED, nullptr, 0);
+}
+
+size_t RuleSet::FindTrigger(std::string_view text, std::string_view lang, size_t from) const {
+  auto it = langs_.find(lang);
+  if (it == langs_.end() || from >= text.size()) return std::string_view::npos;
+  re2::StringPiece m;
+  if (!it->second->trigger->Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
+                                  RE2::UNANCHORED, &m, 1)) {
+    return std::string_view::npos;
+  }
+  return static_cast<size_t>(m.data() - text.data());
+}
+
+bool RuleSet::MatchOne(const Rule& rule, std::string_view text, RuleMatch* out) const {
+  const size_t idx = rule.index;
+  if (idx >= rules_.size() || rules_[idx].get() != &rule) return false;
+  const RE2& re = *compiled_[idx];
+  const int n = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> sub(static_cast<size_t>(n) + 1);
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                sub.data(), n + 1)) {
+    return false;
+  }
+  if (out) {
+    out->rule = &rule;
+    out->groups.clear();
+    for (const auto& [name, i] : re.NamedCapturingGroups()) {
+      const auto& s = sub[static_cast<size_t>(i)];
+      if (s.data() != nullptr && !s.empty()) {
+        auto& slot = out->groups[name];
+        if (slot.empty()) slot.assign(s.data(), s.size());
+      }
+    }
+  }
+  return true;
+}
+
+std::vector<RuleMatch> RuleSet::Match(std::string_view sentence, std::string_view lang) const {
+  std::vector<RuleMatch> out;
+  auto it = langs_.find(lang);
+  if (it == langs_.end()) return out;
+  std::vector<int> fired;
+  if (!it->second->set->Match(re2::StringPiece(sentence.data(), sentence.size()), &fired)) {
+    return out;
+  }
+  std::sort(fired.begin(), fired.end());
+  for (int f : fired) {
+    const Rule& rule = *rules_[it->second->set_to_rule[static_cast<size_t>(f)]];
+    RuleMatch m;
+    if (MatchOne(rule, sentence, &m)) out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace hallyu

@@ -1,0 +1,115 @@
+#pragma once
+// The detection rule engine: rules loaded from configs/rules/*.yaml, compiled
+// per language into one RE2::Set prefilter plus one capturing RE2 per rule.
+//
+// Rule file format (one YAML document per file):
+//   lang: en | ko                 # language of every rule in the file
+//   type: casting | ost | negative
+//   triggers: [cast, 출연, ...]   # literal keywords; text without any of them
+//                                 # is skipped before sentence splitting
+//   macros: {PERSON: '...'}       # {PERSON} in a pattern expands to (?:...)
+//   rules:
+//     - id: casting.en.confirmed_to_star   # unique across all files
+//       status: confirmed                  # see DESIGN.md per type
+//       pattern: '(?P<person>...) ...'      # RE2 syntax, named groups
+//       confidence: 0.9                    # optional, default 0.8
+//       priority: 45                       # optional; default 10 x status rank
+//       examples:                          # must match; optional expected groups
+//         - text: "..."
+//           person: "..."
+//       counterexamples: ["..."]           # must not match
+//
+// A compiled RuleSet is immutable and safe to share across threads.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/status.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace hallyu {
+
+enum class RuleType { kCasting, kOst, kNegative };
+
+// "casting", "ost" or "negative".
+std::string_view RuleTypeName(RuleType t);
+
+struct RuleExample {
+  std::string text;
+  std::map<std::string, std::string> groups;  // expected captures (may be empty)
+};
+
+struct Rule {
+  std::string id;
+  std::string lang;  // "en" | "ko"
+  RuleType type = RuleType::kCasting;
+  std::string status;
+  std::string pattern;  // after macro expansion
+  double confidence = 0.8;
+  int priority = 0;  // higher wins when several rules of a type fire; default by status
+  std::string file;  // where it was defined
+  size_t index = 0;  // position in RuleSet::rules()
+  std::vector<RuleExample> examples;
+  std::vector<std::string> counterexamples;
+};
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  std::map<std::string, std::string> groups;  // named group -> captured text (non-empty only)
+};
+
+struct RuleSetOptions {
+  int64_t max_mem_per_rule = 8 << 20;   // bytes of RE2 memory per capturing rule
+  int64_t max_mem_per_set = 64 << 20;   // bytes of RE2 memory per language Set
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  // Loads every *.yaml file in `dir` (sorted by name). Fails with kParse naming
+  // the file, the rule id and the RE2 error when a file is malformed, a rule id
+  // repeats, a status is unknown for its type, or a pattern does not compile.
+  static Result<RuleSet> LoadDir(const std::string& dir, const RuleSetOptions& opts = {});
+
+  // Builds from YAML texts given as (file name, content) pairs. Same errors.
+  static Result<RuleSet> LoadFromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files,
+      const RuleSetOptions& opts = {});
+
+  // True when `text` contains a trigger keyword of `lang` (whole-text prefilter).
+  bool HasTrigger(std::string_view text, std::string_view lang) const;
+
+  // Byte offset of the first trigger keyword of `lang` at or after `from`, or
+  // std::string_view::npos when there is none (or lang is unknown).
+  size_t FindTrigger(std::string_view text, std::string_view lang, size_t from) const;
+
+  // Runs the `lang` Set on `sentence`, then the capturing pattern of each rule
+  // that fired. Matches are in rule load order. Unknown lang gives no matches.
+  std::vector<RuleMatch> Match(std::string_view sentence, std::string_view lang) const;
+
+  // Every rule, in load order.
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+  // Runs the capturing pattern of `rule` alone (used by example tests).
+  bool MatchOne(const Rule& rule, std::string_view text, RuleMatch* out) const;
+
+ private:
+  struct Lang;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<std::unique_ptr<re2::RE2>> compiled_;  // capturing pattern per rule, by index
+  std::map<std::string, std::unique_ptr<Lang>, std::less<>> langs_;
+};
+
+}  // namespace hallyu

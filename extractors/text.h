@@ -1,0 +1,55 @@
+#pragma once
+// Text handling for detection: UTF-8 hygiene, language guess, sentence
+// splitting (English and Korean), Korean particle stripping, quoted titles.
+//
+// All functions are pure, linear in the input and never throw.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hallyu {
+
+// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD and
+// NUL bytes dropped. Linear; never fails.
+std::string SanitizeUtf8(std::string_view text);
+
+// Returns "ko" when at least `min_ratio` (default 0.2) of the letters in `text`
+// are Hangul, else "en". Empty or letter-less text gives "en".
+std::string GuessLanguage(std::string_view text, double min_ratio = 0.2);
+
+// Splits `text` into sentences. Breaks on newlines, on '.', '!', '?', '…' and
+// ideographic full stops followed by a space or a closing quote, and on the
+// Korean endings "다." / "요." / "까?" even without a following space. Does not
+// break after abbreviations ("Mr.", "vs.", "Dr.", single initials), inside
+// decimal numbers or on an ellipsis followed by a lower-case word. Sentences
+// longer than `max_sentence_bytes` (default 2000) are cut at a UTF-8 boundary
+// so downstream work stays bounded. Returned views point into `text` and live
+// as long as it does; they are trimmed and never empty.
+std::vector<std::string_view> SplitSentences(std::string_view text,
+                                             size_t max_sentence_bytes = 2000);
+
+// Strips one trailing Korean particle (이/가/은/는/을/를/의/와/과/도/에게/께서/
+// 측/씨 ...) from a Hangul name ("차은우가" -> "차은우"). Never strips below
+// two syllables; text not ending in Hangul is returned trimmed and unchanged.
+std::string StripKoreanParticle(std::string_view name);
+
+// Removes surrounding title quotes (‘’ “” 「」 《》 〈〉 『』 '' "" <>) and
+// whitespace from `title`. "《눈물의 여왕》" -> "눈물의 여왕".
+std::string StripTitleQuotes(std::string_view title);
+
+// Trims ASCII whitespace and trailing punctuation (",.;:") from both ends.
+std::string TrimName(std::string_view s);
+
+// Lower-cases ASCII letters and drops spaces, hyphens, dots, apostrophes and
+// middle dots: "Cha Eun-woo" -> "chaeunwoo". Non-ASCII bytes are kept.
+std::string NormalizeKey(std::string_view s);
+
+// Splits a list of names ("A, B and C", "A·B·C", "A와 B", "A, B, C") into
+// trimmed names with Korean particles stripped. Bounded to 16 names.
+std::vector<std::string> SplitNameList(std::string_view list);
+
+// True when `s` contains any Hangul syllable.
+bool ContainsHangul(std::string_view s);
+
+}  // namespace hallyu
