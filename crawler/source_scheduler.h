@@ -1,0 +1,83 @@
+#pragma once
+// When to poll each source in configs/sources.yaml.
+//
+// A source with a cron expression is due at its next cron time. Otherwise it runs
+// every `interval`; feeds and social sources adapt: after a poll that found new
+// entries the interval halves (never below min_interval), after a poll with nothing
+// new (or 304 Not Modified) it grows by half (never above max_interval), and after a
+// failed poll it doubles (within max_interval). Sitemaps and listings keep their
+// fixed interval. Each poll's outcome and the next due time are saved in the
+// SourceStateStore, so after a restart a source is due when it was going to be (and
+// at once if that time passed while we were down), not refetched from scratch.
+//
+// Time comes from an injected SchedulerClock; nothing sleeps here.
+// Thread safety: not thread-safe; one owner (the crawl loop).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crawler/source_config.h"
+#include "crawler/source_state_store.h"
+#include "extractors/status.h"
+
+namespace hallyu {
+
+// Wall-clock seconds since the Unix epoch, injectable for tests.
+class SchedulerClock {
+ public:
+  virtual ~SchedulerClock() = default;
+  virtual int64_t NowUnixSeconds() const = 0;
+};
+
+// The real clock (std::chrono::system_clock).
+class SystemSchedulerClock : public SchedulerClock {
+ public:
+  int64_t NowUnixSeconds() const override;
+};
+
+// What one poll of a source found.
+struct PollOutcome {
+  size_t new_entries = 0;     // entries not seen before (or updated)
+  bool not_modified = false;  // HTTP 304
+  bool failed = false;        // fetch or parse failed
+};
+
+class SourceScheduler {
+ public:
+  // `store` may be null (no persistence). Both pointers must outlive the scheduler.
+  SourceScheduler(std::vector<SourceConfig> sources, SourceStateStore* store,
+                  const SchedulerClock* clock);
+
+  // Restores each source's schedule from the store. A source never seen before is due
+  // now. Call once before DueSources(). kIo when the store fails.
+  Status Restore();
+
+  // Names of the sources due at the clock's now, earliest due first.
+  std::vector<std::string> DueSources() const;
+
+  // Earliest next due time over all sources (Unix seconds); INT64_MAX when there are
+  // no sources.
+  int64_t NextDueTime() const;
+
+  // Records a finished poll of `name` at the clock's now, computes and persists its
+  // next due time. kNotFound for an unknown source, kIo when the store fails.
+  Status RecordPoll(const std::string& name, const PollOutcome& outcome);
+
+  // The current schedule of `name`. REQUIRES: a configured source.
+  const SourceSchedule& Schedule(const std::string& name) const;
+  const std::vector<SourceConfig>& sources() const { return sources_; }
+  const SourceConfig* Find(const std::string& name) const;
+
+ private:
+  int64_t FirstDue(const SourceConfig& s, int64_t now) const;
+
+  std::vector<SourceConfig> sources_;
+  SourceStateStore* store_;
+  const SchedulerClock* clock_;
+  std::map<std::string, SourceSchedule> schedules_;
+};
+
+}  // namespace hallyu

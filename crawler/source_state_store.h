@@ -1,0 +1,71 @@
+#pragma once
+// Crawl state of sources, persisted in SQLite so a restart neither refetches
+// everything nor misses what was due: per source the next due time and current
+// adaptive interval, and a bounded set of seen entry ids (with their update time, so
+// an entry whose update time changed counts as new again).
+//
+// Thread safety: not thread-safe; one owner (the scheduler thread) uses it.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/status.h"
+
+namespace hallyu {
+
+struct SourceSchedule {
+  int64_t next_due = 0;          // Unix seconds
+  int64_t interval_seconds = 0;  // current adaptive interval
+  int64_t last_polled = 0;       // Unix seconds, 0 = never
+  int64_t last_new_at = 0;       // last poll that found new entries, 0 = never
+};
+
+// One entry as the seen-set knows it.
+struct EntryKey {
+  std::string id;
+  std::optional<int64_t> updated_at;  // Unix seconds; changes make the entry new again
+};
+
+struct SourceStateStoreOptions {
+  size_t max_seen_per_source = 5000;  // oldest seen ids beyond this are forgotten
+};
+
+class SourceStateStore {
+ public:
+  // Opens (creating if needed) the SQLite file at `path` (":memory:" works).
+  // Returns kIo when the file cannot be opened or the schema cannot be created.
+  static Result<std::unique_ptr<SourceStateStore>> Open(const std::string& path,
+                                                        SourceStateStoreOptions options = {});
+  ~SourceStateStore();
+  SourceStateStore(const SourceStateStore&) = delete;
+  SourceStateStore& operator=(const SourceStateStore&) = delete;
+
+  // The stored schedule of `source`, or nullopt when never saved. kIo on failure.
+  Result<std::optional<SourceSchedule>> LoadSchedule(const std::string& source);
+  // Stores (replaces) the schedule of `source`. kIo on failure.
+  Status SaveSchedule(const std::string& source, const SourceSchedule& schedule);
+
+  // Entries of `entries` that are new for `source`: id never seen, or seen with a
+  // different update time. Order kept; duplicates within `entries` reported once.
+  Result<std::vector<EntryKey>> FilterUnseen(const std::string& source,
+                                             const std::vector<EntryKey>& entries);
+  // Records `entries` as seen at `now`, then trims the source's set to
+  // max_seen_per_source (oldest first). One transaction.
+  Status MarkSeen(const std::string& source, const std::vector<EntryKey>& entries, int64_t now);
+  // Number of seen ids stored for `source`.
+  Result<size_t> SeenCount(const std::string& source);
+
+ private:
+  SourceStateStore(sqlite3* db, SourceStateStoreOptions options) : db_(db), options_(options) {}
+  Status Exec(const char* sql);
+
+  sqlite3* db_;
+  SourceStateStoreOptions options_;
+};
+
+}  // namespace hallyu
