@@ -29,14 +29,12 @@ struct CrawlConfig {
   std::string rules_dir = "configs/rules";
   std::string gazetteer_dir = "configs/gazetteer";
   std::vector<std::string> extra_gazetteer_dirs;  // e.g. the demo's fictional names
+  // `sink.store` (sqlite:PATH or postgresql://...): when set, `crawl` also runs the
+  // sink in process after each round, so events land in the store without a
+  // separate `hallyu sink` (what the demo does with the embedded Kafka).
+  std::string sink_store;
   CrawlJobOptions job;
 };
-
-// Reads the sources of a sources file or an inline `sources:` list. Each entry
-// needs name, kind and url. Fails with kInvalidArgument naming the entry and
-// field on a missing or bad value, kNotFound when the file is missing.
-Result<std::vector<CrawlSource>> ParseSources(const YAML::Node& list);
-Result<std::vector<CrawlSource>> LoadSourcesFile(const std::string& path);
 
 // Loads the crawl configuration from `path`. Fails with kNotFound (no file),
 // kParse (bad YAML) or kInvalidArgument (a bad value, named with its key).

@@ -246,8 +246,8 @@ class Run {
       if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
         auto host = UrlHost(t.url);
         if (host.ok()) {
-          fetcher_->SetCrawlDelay(*host, std::chrono::milliseconds(static_cast<int64_t>(
-                                             *rules->crawl_delay() * 1000)));
+          fetcher_->SetCrawlDelay(
+              *host, std::chrono::milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
         }
       }
     } else {
@@ -261,9 +261,9 @@ class Run {
         frontier_.push_front(std::move(p));
       } else {
         summary_.robots_denied++;
-        spdlog::info("robots.txt disallows {} ({})", p.url,
-                     r.http_status >= 500 || r.http_status == 0 ? "robots.txt unavailable"
-                                                                 : "rule");
+        spdlog::info(
+            "robots.txt disallows {} ({})", p.url,
+            r.http_status >= 500 || r.http_status == 0 ? "robots.txt unavailable" : "rule");
       }
     }
     parked_.erase(it);
@@ -362,12 +362,12 @@ class Run {
 
   std::mutex mu_;
   std::condition_variable cv_;
-  RobotsCache robots_;                                       // guarded by mu_
-  std::deque<Task> frontier_;                                // guarded by mu_
-  std::unordered_set<uint64_t> seen_;                        // guarded by mu_
-  std::unordered_map<uint64_t, Task> in_fetch_;              // guarded by mu_
-  std::map<std::string, std::vector<Task>> parked_;          // waiting for robots.txt
-  std::size_t busy_workers_ = 0;                             // results not yet handled
+  RobotsCache robots_;                               // guarded by mu_
+  std::deque<Task> frontier_;                        // guarded by mu_
+  std::unordered_set<uint64_t> seen_;                // guarded by mu_
+  std::unordered_map<uint64_t, Task> in_fetch_;      // guarded by mu_
+  std::map<std::string, std::vector<Task>> parked_;  // waiting for robots.txt
+  std::size_t busy_workers_ = 0;                     // results not yet handled
   std::size_t pages_submitted_ = 0;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;

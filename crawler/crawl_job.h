@@ -30,18 +30,18 @@ namespace hallyu {
 struct CrawlJobOptions {
   FetcherOptions fetcher;
   RobotsCacheOptions robots;
-  bool respect_robots = true;          // false only for hosts you own (benchmarks)
-  std::size_t workers = 0;             // parse/extract/detect threads; 0 = one per core
+  bool respect_robots = true;                 // false only for hosts you own (benchmarks)
+  std::size_t workers = 0;                    // parse/extract/detect threads; 0 = one per core
   std::size_t frontier_capacity = 1'000'000;  // URLs waiting to be fetched; more are refused
-  std::size_t results_queue = 256;     // fetched pages waiting for a worker
-  std::size_t max_pages = 1'000'000;   // pages fetched per run at most (a safety bound)
+  std::size_t results_queue = 256;            // fetched pages waiting for a worker
+  std::size_t max_pages = 1'000'000;          // pages fetched per run at most (a safety bound)
   int max_link_depth = 0;  // 0: only pages a source lists; 1: also their links (same host)
 };
 
 struct CrawlSummary {
   uint64_t sources_ok = 0;
   uint64_t sources_failed = 0;
-  uint64_t pages_fetched = 0;     // 2xx pages handed to a worker
+  uint64_t pages_fetched = 0;  // 2xx pages handed to a worker
   uint64_t pages_not_modified = 0;
   uint64_t fetch_failures = 0;
   uint64_t robots_denied = 0;

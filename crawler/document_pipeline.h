@@ -57,10 +57,10 @@ struct TextDocument {
 };
 
 struct PipelineCounters {
-  std::atomic<uint64_t> documents{0};          // documents that reached detection
+  std::atomic<uint64_t> documents{0};  // documents that reached detection
   std::atomic<uint64_t> extraction_failures{0};
-  std::atomic<uint64_t> detections{0};         // raw detections before merging
-  std::atomic<uint64_t> events_published{0};   // new events + new versions accepted
+  std::atomic<uint64_t> detections{0};        // raw detections before merging
+  std::atomic<uint64_t> events_published{0};  // new events + new versions accepted
   std::atomic<uint64_t> publish_failures{0};
 };
 

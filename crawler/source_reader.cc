@@ -9,44 +9,17 @@
 #include "extractors/feed_parser.h"
 #include "extractors/listing_filter.h"
 #include "extractors/sitemap_parser.h"
+#include "extractors/social_parsers.h"
 
 namespace hallyu {
-namespace {
-
-constexpr std::array<std::pair<SourceKind, std::string_view>, 7> kKindNames = {{
-    {SourceKind::kFeed, "feed"},
-    {SourceKind::kSitemap, "sitemap"},
-    {SourceKind::kListing, "listing"},
-    {SourceKind::kReddit, "reddit"},
-    {SourceKind::kMastodon, "mastodon"},
-    {SourceKind::kBluesky, "bluesky"},
-    {SourceKind::kYoutube, "youtube"},
-}};
-
-}  // namespace
-
-std::string_view SourceKindName(SourceKind kind) {
-  for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name;
-  }
-  return "unknown";
-}
-
-std::optional<SourceKind> SourceKindFromName(std::string_view name) {
-  for (const auto& [k, n] : kKindNames) {
-    if (n == name) return k;
-  }
-  return std::nullopt;
-}
-
 namespace {
 
 std::string Rfc3339OrEmpty(const std::optional<int64_t>& t) {
   return t ? FormatRfc3339(*t) : std::string();
 }
 
-Result<SourceItems> ReadFeed(const CrawlSource& source, std::string_view body,
-                             std::string_view url, std::string_view content_type) {
+Result<SourceItems> ReadFeed(const CrawlSource& source, std::string_view body, std::string_view url,
+                             std::string_view content_type) {
   FeedParseOptions opts;
   opts.url = std::string(url);
   std::string_view ct = content_type;
@@ -79,8 +52,8 @@ Result<SourceItems> ReadSitemap(const CrawlSource& source, std::string_view body
   if (!sitemap.ok()) return sitemap.status();
   SourceItems items;
   if (sitemap->is_index) {
-    for (const SitemapRef& ref : FreshChildSitemaps(sitemap->sitemaps, now_unix,
-                                                    source.horizon_seconds)) {
+    for (const SitemapRef& ref :
+         FreshChildSitemaps(sitemap->sitemaps, now_unix, source.horizon_seconds)) {
       items.child_sources.push_back(ref.loc);
     }
     return items;
@@ -113,6 +86,23 @@ Result<SourceItems> ReadListing(const CrawlSource& source, std::string_view body
   return items;
 }
 
+Result<SourceItems> FromSocialPage(Result<SocialPage> page) {
+  if (!page.ok()) return page.status();
+  SourceItems items;
+  for (SocialPost& p : page->posts) {
+    SourcePost post;
+    post.id = std::move(p.id);
+    post.url = std::move(p.url);
+    post.text = std::move(p.text);
+    post.author = std::move(p.author);
+    post.published_at = Rfc3339OrEmpty(p.published_at);
+    post.links = std::move(p.links);
+    items.posts.push_back(std::move(post));
+  }
+  items.next_page_url = std::move(page->next_url);
+  return items;
+}
+
 }  // namespace
 
 Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
@@ -120,16 +110,19 @@ Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_vi
                                        int64_t now_unix) {
   switch (source.kind) {
     case SourceKind::kFeed:
-    case SourceKind::kYoutube:
       return ReadFeed(source, body, url, content_type);
+    case SourceKind::kYouTube:
+      return FromSocialPage(ParseYouTubeFeed(body));
     case SourceKind::kSitemap:
       return ReadSitemap(source, body, url, now_unix);
     case SourceKind::kListing:
       return ReadListing(source, body, url, content_type);
     case SourceKind::kReddit:
+      return FromSocialPage(ParseRedditListing(body, url));
     case SourceKind::kMastodon:
+      return FromSocialPage(ParseMastodonTimeline(body, "", url));
     case SourceKind::kBluesky:
-      break;
+      return FromSocialPage(ParseBlueskyPosts(body, url));
   }
   return Unsupported(std::string("no reader for source kind ") +
                      std::string(SourceKindName(source.kind)));

@@ -9,28 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "crawler/source_config.h"
 #include "extractors/status.h"
 
 namespace hallyu {
 
-enum class SourceKind { kFeed, kSitemap, kListing, kReddit, kMastodon, kBluesky, kYoutube };
-
-// "feed", "sitemap", ... ; and back (nullopt for an unknown name).
-std::string_view SourceKindName(SourceKind kind);
-std::optional<SourceKind> SourceKindFromName(std::string_view name);
-
-// One entry of configs/sources.yaml as the crawl uses it.
-struct CrawlSource {
-  std::string name;  // unique, e.g. "kstar-daily"
-  SourceKind kind = SourceKind::kFeed;
-  std::string url;
-  std::string site;                  // site name put on events ("" = the source name)
-  std::string lang = "auto";         // en | ko | auto
-  std::vector<std::string> include;  // listing: RE2 patterns a link must match (any)
-  std::vector<std::string> exclude;  // listing: RE2 patterns that drop a link
-  int64_t horizon_seconds = 2 * 86400;  // sitemaps: only entries newer than this
-  int default_offset_minutes = 0;       // zone for dates that carry none (540 = KST)
-};
+// The crawl reads sources as configured (crawler/source_config.h).
+using CrawlSource = SourceConfig;
 
 // A page the source points at.
 struct PageLink {
@@ -48,14 +33,14 @@ struct SourcePost {
   std::string title;
   std::string text;
   std::string author;
-  std::string published_at;  // RFC 3339 UTC or ""
+  std::string published_at;        // RFC 3339 UTC or ""
   std::vector<std::string> links;  // outbound links in the post
 };
 
 struct SourceItems {
   std::vector<PageLink> pages;
   std::vector<SourcePost> posts;
-  std::string next_page_url;  // paging (social APIs), "" when none
+  std::string next_page_url;               // paging (social APIs), "" when none
   std::vector<std::string> child_sources;  // sitemap index: sitemaps to read the same way
 };
 

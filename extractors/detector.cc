@@ -128,9 +128,15 @@ Detector::Detector(std::shared_ptr<const RuleSet> rules, std::shared_ptr<const G
 
 Result<Detector> Detector::Load(const std::string& rules_dir, const std::string& gazetteer_dir,
                                 DetectorOptions opts) {
+  return Load(rules_dir, std::vector<std::string>{gazetteer_dir}, opts);
+}
+
+Result<Detector> Detector::Load(const std::string& rules_dir,
+                                const std::vector<std::string>& gazetteer_dirs,
+                                DetectorOptions opts) {
   auto rules = RuleSet::LoadDir(rules_dir);
   if (!rules.ok()) return rules.status();
-  auto gaz = Gazetteer::LoadDir(gazetteer_dir);
+  auto gaz = Gazetteer::LoadDirs(gazetteer_dirs);
   if (!gaz.ok()) return gaz.status();
   return Detector(std::make_shared<const RuleSet>(std::move(*rules)),
                   std::make_shared<const Gazetteer>(std::move(*gaz)), opts);

@@ -38,6 +38,10 @@ class Detector {
   // Fails with the loader's error (file, rule id, RE2 error).
   static Result<Detector> Load(const std::string& rules_dir, const std::string& gazetteer_dir,
                                DetectorOptions opts = {});
+  // Same, with the gazetteer merged from several folders (in order).
+  static Result<Detector> Load(const std::string& rules_dir,
+                               const std::vector<std::string>& gazetteer_dirs,
+                               DetectorOptions opts = {});
 
   // Detects events in `title` and `text`. `lang` is "en", "ko" or "auto".
   // Invalid UTF-8 is tolerated (replaced in evidence). Each detection has

@@ -47,23 +47,27 @@ std::string Str(const YAML::Node& n, const char* k) {
 
 }  // namespace
 
-Result<Gazetteer> Gazetteer::LoadDir(const std::string& dir) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return NotFound("gazetteer dir not found: " + dir);
-  std::vector<std::string> paths;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") {
-      paths.push_back(e.path().string());
-    }
-  }
-  std::sort(paths.begin(), paths.end());
+Result<Gazetteer> Gazetteer::LoadDir(const std::string& dir) { return LoadDirs({dir}); }
+
+Result<Gazetteer> Gazetteer::LoadDirs(const std::vector<std::string>& dirs) {
   std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return IoError("cannot read " + p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    files.emplace_back(p, ss.str());
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return NotFound("gazetteer dir not found: " + dir);
+    std::vector<std::string> paths;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") {
+        paths.push_back(e.path().string());
+      }
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      if (!in) return IoError("cannot read " + p);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      files.emplace_back(p, ss.str());
+    }
   }
   return LoadFromStrings(files);
 }

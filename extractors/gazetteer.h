@@ -52,6 +52,9 @@ class Gazetteer {
  public:
   // Loads every *.yaml in `dir`. Fails with kParse naming the file on bad YAML.
   static Result<Gazetteer> LoadDir(const std::string& dir);
+  // Loads the *.yaml files of every folder in `dirs`, in order, into one
+  // gazetteer (e.g. the shipped one plus a user's additions). Same errors as LoadDir.
+  static Result<Gazetteer> LoadDirs(const std::vector<std::string>& dirs);
   // Loads from (file name, content) pairs. Same errors.
   static Result<Gazetteer> LoadFromStrings(
       const std::vector<std::pair<std::string, std::string>>& files);

@@ -1,13 +1,177 @@
+// `hallyu crawl [--once]`: crawls the configured sources, detects casting and OST
+// announcements and streams them to Kafka.
+#include <spdlog/spdlog.h>
+
+#include <yaml-cpp/yaml.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
 
 #include "crawler/cli.h"
+#include "crawler/crawl_config.h"
+#include "crawler/crawl_job.h"
+#include "crawler/crawl_state_store.h"
+#include "crawler/document_pipeline.h"
+#include "crawler/event_merge_store.h"
+#include "crawler/event_sink.h"
+#include "crawler/store.h"
+#include "crawler/kafka_event_publisher.h"
+#include "crawler/kafka_options.h"
+#include "crawler/kafka_producer.h"
+#include "extractors/detector.h"
+#include "extractors/event_merger.h"
 
 namespace hallyu {
+namespace {
+
+struct CrawlCommandOptions {
+  bool once = false;
+  int interval_seconds = 900;  // scheduled mode: time between rounds
+};
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void RequestStop(int) { g_stop.store(true); }
+
+// Waits until Kafka has every produced event, then consumes the event topics into
+// `store` until they are idle (the in-process sink of `sink.store`).
+Status SinkRound(KafkaProducer& producer, const KafkaOptions& kafka, Store& store) {
+  HALLYU_RETURN_IF_ERROR(producer.Flush(std::chrono::seconds(30)));
+  SinkOptions so;
+  so.brokers = producer.bootstrap_servers();
+  so.topics = {kafka.topics.casting, kafka.topics.ost};
+  so.dlq_topic = kafka.topics.dlq;
+  so.idle_exit_ms = 2000;
+  auto sink = EventSink::Create(so, store);
+  if (!sink.ok()) return sink.status();
+  HALLYU_RETURN_IF_ERROR((*sink)->Run());
+  SinkStats st = (*sink)->stats();
+  std::cerr << "sink: " << st.stored << " event versions stored, " << st.duplicates
+            << " repeats ignored, " << st.dlq << " sent to the DLQ\n";
+  return Status();
+}
+
+void PrintSummary(const CrawlSummary& s) {
+  std::cerr << "crawl: " << s.sources_ok << " sources ok, " << s.sources_failed << " failed; "
+            << s.pages_fetched << " pages (" << s.pages_not_modified << " not modified, "
+            << s.fetch_failures << " failed, " << s.robots_denied << " denied by robots.txt); "
+            << s.posts << " posts; " << s.documents << " documents, " << s.extraction_failures
+            << " extraction failures; " << s.events_published << " events published in "
+            << s.seconds << " s\n";
+}
+
+int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
+  auto cfg = LoadCrawlConfig(global.config_path);
+  if (!cfg.ok()) {
+    std::cerr << "hallyu crawl: " << cfg.status().ToString() << "\n";
+    return 1;
+  }
+  if (cfg->sources.empty()) {
+    std::cerr << "hallyu crawl: no sources configured in " << global.config_path << "\n";
+    return 1;
+  }
+  YAML::Node root = YAML::LoadFile(global.config_path);
+  auto kafka_options = ParseKafkaOptions(root["kafka"]);
+  if (!kafka_options.ok()) {
+    std::cerr << "hallyu crawl: kafka: " << kafka_options.status().ToString() << "\n";
+    return 1;
+  }
+  std::vector<std::string> gazetteer_dirs{cfg->gazetteer_dir};
+  gazetteer_dirs.insert(gazetteer_dirs.end(), cfg->extra_gazetteer_dirs.begin(),
+                        cfg->extra_gazetteer_dirs.end());
+  auto detector = Detector::Load(cfg->rules_dir, gazetteer_dirs);
+  if (!detector.ok()) {
+    std::cerr << "hallyu crawl: " << detector.status().ToString() << "\n";
+    return 1;
+  }
+  if (auto parent = std::filesystem::path(cfg->state_path).parent_path(); !parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+  }
+  auto state = CrawlStateStore::Open(cfg->state_path);
+  if (!state.ok()) {
+    std::cerr << "hallyu crawl: " << state.status().ToString() << "\n";
+    return 1;
+  }
+  auto merge_state = EventMergeStore::Open(cfg->state_path + ".events");
+  if (!merge_state.ok()) {
+    std::cerr << "hallyu crawl: " << merge_state.status().ToString() << "\n";
+    return 1;
+  }
+  std::unique_ptr<Store> store;
+  if (!cfg->sink_store.empty()) {
+    auto opened = OpenStore(cfg->sink_store);
+    if (!opened.ok()) {
+      std::cerr << "hallyu crawl: sink.store: " << opened.status().ToString() << "\n";
+      return 1;
+    }
+    store = std::move(*opened);
+  }
+  auto producer = KafkaProducer::Start(*kafka_options);
+  if (!producer.ok()) {
+    std::cerr << "hallyu crawl: kafka: " << producer.status().ToString() << "\n";
+    return 1;
+  }
+  if (kafka_options->create_topics) {
+    Status s =
+        (*producer)->EnsureTopics(DefaultTopicSpecs(*kafka_options),
+                                  std::chrono::milliseconds(kafka_options->topic_timeout_ms));
+    if (!s.ok()) spdlog::warn("kafka: topics not created ({}); producing anyway", s.ToString());
+  }
+  std::signal(SIGINT, RequestStop);
+  std::signal(SIGTERM, RequestStop);
+
+  KafkaEventPublisher publisher(producer->get(), kafka_options->topics, &g_stop);
+  DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher);
+  CrawlJob job(cfg->job, cfg->sources, &pipeline, state->get());
+
+  int rc = 0;
+  do {
+    auto summary = job.RunOnce(&g_stop);
+    if (!summary.ok()) {
+      std::cerr << "hallyu crawl: " << summary.status().ToString() << "\n";
+      rc = 1;
+      break;
+    }
+    PrintSummary(*summary);
+    if (store) {
+      Status sunk = SinkRound(**producer, *kafka_options, *store);
+      if (!sunk.ok()) {
+        std::cerr << "hallyu crawl: sink: " << sunk.ToString() << "\n";
+        rc = 1;
+      }
+    }
+    if (opts.once) break;
+    for (int i = 0; i < opts.interval_seconds * 10 && !g_stop.load(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  } while (!g_stop.load());
+
+  Status closed = (*producer)->Close();
+  if (!closed.ok()) {
+    std::cerr << "hallyu crawl: kafka: " << closed.ToString()
+              << " (undelivered events stay in the spool for the next start)\n";
+    rc = rc == 0 ? 1 : rc;
+  }
+  return rc;
+}
+
+}  // namespace
 
 void AddCrawlCommand(CLI::App& parent, CliContext& ctx) {
+  auto opts = std::make_shared<CrawlCommandOptions>();
   CLI::App* cmd = parent.add_subcommand(
       "crawl", "Crawl the configured sources (once with --once, else on schedule)");
-  cmd->callback([&ctx] { ctx.run = [] { return NotImplemented("crawl"); }; });
+  cmd->add_flag("--once", opts->once, "Run every source once and exit when the work is done");
+  cmd->add_option("--interval", opts->interval_seconds, "Seconds between rounds (scheduled mode)")
+      ->capture_default_str();
+  cmd->callback([&ctx, opts] { ctx.run = [&ctx, opts] { return RunCrawl(*opts, ctx.global); }; });
 }
 
 }  // namespace hallyu

@@ -44,10 +44,10 @@ class CrawlJobTest : public ::testing::Test {
     server_.Route("/robots.txt",
                   testing::Response::Text("User-agent: *\nDisallow: /private/\n", "text/plain"));
     server_.Route("/en/talks.html",
-                  testing::Response::Text(Page(
-                      "en", "ASTRO's Cha Eun-woo in talks to star in MBC's 'Wonderful World'",
-                      "ASTRO's Cha Eun-woo is in talks to star in MBC's new drama 'Wonderful "
-                      "World'. His agency said he received an offer and is reviewing it.")));
+                  testing::Response::Text(
+                      Page("en", "ASTRO's Cha Eun-woo in talks to star in MBC's 'Wonderful World'",
+                           "ASTRO's Cha Eun-woo is in talks to star in MBC's new drama 'Wonderful "
+                           "World'. His agency said he received an offer and is reviewing it.")));
     server_.Route("/en/comeback.html",
                   testing::Response::Text(Page(
                       "en", "ASTRO announces a comeback with a new mini album",
@@ -55,22 +55,20 @@ class CrawlJobTest : public ::testing::Test {
     server_.Route("/private/secret.html",
                   testing::Response::Text(Page("en", "Secret", "Cha Eun-woo has been cast.")));
     server_.Route("/ko/confirmed.html",
-                  testing::Response::Text(Page(
-                      "ko", "아스트로 차은우, MBC '원더풀 월드' 출연 확정",
-                      "그룹 아스트로 차은우가 MBC 새 드라마 '원더풀 월드' 출연을 확정했다.")));
+                  testing::Response::Text(
+                      Page("ko", "아스트로 차은우, MBC '원더풀 월드' 출연 확정",
+                           "그룹 아스트로 차은우가 MBC 새 드라마 '원더풀 월드' 출연을 확정했다.")));
     std::string feed =
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test Outlet</title>"
         "<link>" +
         server_.Url("/") + "</link>" + Item("/en/talks.html", "1") +
-        Item("/en/comeback.html", "2") + Item("/private/secret.html", "3") +
-        "</channel></rss>";
+        Item("/en/comeback.html", "2") + Item("/private/secret.html", "3") + "</channel></rss>";
     server_.Route("/feed.xml", testing::Response::Text(feed, "application/rss+xml"));
     std::string now = FormatRfc3339(static_cast<int64_t>(std::time(nullptr)) - 3600);
     std::string sitemap =
         "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
         "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>" +
-        server_.Url("/ko/confirmed.html") +
-        "</loc><news:news><news:publication_date>" + now +
+        server_.Url("/ko/confirmed.html") + "</loc><news:news><news:publication_date>" + now +
         "</news:publication_date><news:title>차은우 출연 확정</news:title></news:news></url>"
         "<url><loc>" +
         server_.Url("/ko/old.html") +
@@ -82,8 +80,8 @@ class CrawlJobTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(spool_); }
 
   std::string Item(const std::string& path, const std::string& guid) {
-    return "<item><title>item " + guid + "</title><link>" + server_.Url(path) +
-           "</link><guid>" + guid + "</guid><pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate></item>";
+    return "<item><title>item " + guid + "</title><link>" + server_.Url(path) + "</link><guid>" +
+           guid + "</guid><pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate></item>";
   }
 
   CrawlJobOptions JobOptions() {
