@@ -3,7 +3,11 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <cerrno>
+
+#include <algorithm>
 #include <set>
 
 namespace hallyu {
@@ -156,16 +160,21 @@ Status KafkaProducer::CreateClient() {
 void KafkaProducer::OnDelivery(rd_kafka_t*, const void* msg, void* opaque) noexcept {
   const auto* m = static_cast<const rd_kafka_message_t*>(msg);
   static_cast<KafkaProducer*>(opaque)->HandleDelivery(
-      static_cast<uint64_t>(reinterpret_cast<uintptr_t>(m->_private)), m->err);
+      static_cast<uint64_t>(reinterpret_cast<uintptr_t>(m->_private)), m->err,
+      rd_kafka_message_latency(m));
 }
 
-void KafkaProducer::HandleDelivery(uint64_t seq, int err) noexcept {
+void KafkaProducer::HandleDelivery(uint64_t seq, int err, int64_t latency_us) noexcept {
   std::lock_guard<std::mutex> lock(mu_);
   if (!spool_) return;
   switch (err) {
     case RD_KAFKA_RESP_ERR_NO_ERROR:
       spool_->Ack(seq);
       ++stats_.delivered;
+      if (latency_us >= 0) {
+        ++latency_hist_[std::min<size_t>(static_cast<size_t>(latency_us / 100),
+                                         latency_hist_.size() - 1)];
+      }
       return;
     case RD_KAFKA_RESP_ERR__PURGE_QUEUE:
     case RD_KAFKA_RESP_ERR__PURGE_INFLIGHT:
@@ -265,6 +274,7 @@ void KafkaProducer::FeedBacklogLocked() {
 
 void KafkaProducer::PollLoop() {
   auto last_sync = Clock::now();
+  int sync_fd = -1;
   while (!stop_) {
     if (fatal_) {
       rd_kafka_t* old;
@@ -289,10 +299,14 @@ void KafkaProducer::PollLoop() {
       std::lock_guard<std::mutex> lock(mu_);
       FeedBacklogLocked();
       if (Clock::now() - last_sync >= std::chrono::milliseconds(options_.spool_sync_interval_ms)) {
-        Status st = spool_->Sync();
-        if (!st.ok()) spdlog::error("kafka: {}", st.ToString());
+        sync_fd = spool_->SyncHandle();
         last_sync = Clock::now();
       }
+    }
+    if (sync_fd >= 0) {  // the batch fsync runs without blocking Produce()
+      if (fdatasync(sync_fd) != 0) spdlog::error("kafka: spool fsync failed: {}", errno);
+      close(sync_fd);
+      sync_fd = -1;
     }
     cv_.notify_all();
   }
@@ -366,6 +380,17 @@ KafkaProducerStats KafkaProducer::stats() const {
     s.pending = spool_->pending();
     s.spool_bytes = spool_->bytes();
     s.corrupt_records = spool_->corrupt_records();
+  }
+  uint64_t total = 0;
+  for (uint64_t c : latency_hist_) total += c;
+  uint64_t seen = 0;
+  for (size_t b = 0; b < latency_hist_.size() && total > 0; ++b) {
+    seen += latency_hist_[b];
+    if (s.latency_p50_us == 0 && seen * 2 >= total) s.latency_p50_us = (b + 1) * 100;
+    if (seen * 100 >= total * 99) {
+      s.latency_p99_us = (b + 1) * 100;
+      break;
+    }
   }
   return s;
 }
@@ -453,7 +478,34 @@ Status KafkaProducer::EnsureTopics(const std::vector<KafkaTopicSpec>& specs,
     break;
   }
   rd_kafka_queue_destroy(q);
-  return result;
+  if (!result.ok()) return result;
+  // Created on the controller; wait until the metadata shows a leader for every partition
+  // so the first records do not race the propagation.
+  while (true) {
+    const rd_kafka_metadata_t* m = nullptr;
+    bool ready = false;
+    if (rd_kafka_metadata(rk_, 1, nullptr, &m, ms_left()) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      ready = true;
+      for (const auto& s : specs) {
+        bool found = false;
+        for (int i = 0; i < m->topic_cnt && !found; ++i) {
+          const rd_kafka_metadata_topic_t& t = m->topics[i];
+          if (s.name != t.topic || t.err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+          found = t.partition_cnt >= 1;
+          for (int pi = 0; pi < t.partition_cnt; ++pi) {
+            if (t.partitions[pi].leader < 0) found = false;
+          }
+        }
+        if (!found) ready = false;
+      }
+      rd_kafka_metadata_destroy(m);
+    }
+    if (ready) return Status::Ok();
+    if (Clock::now() >= deadline) {
+      return Timeout("kafka: topics created on " + bootstrap_ + " but not ready in time");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 }
 
 }  // namespace hallyu

@@ -66,6 +66,10 @@ struct KafkaProducerStats {
   uint64_t pending = 0;          // in the spool, not yet acknowledged
   uint64_t spool_bytes = 0;      // live spool bytes
   uint64_t corrupt_records = 0;  // corrupt spool records reported and skipped
+  // Time from handing a record to librdkafka to its successful delivery report
+  // (rd_kafka_message_latency), 100 us resolution; 0 before the first delivery.
+  uint64_t latency_p50_us = 0;
+  uint64_t latency_p99_us = 0;
 };
 
 class KafkaProducer {
@@ -111,7 +115,7 @@ class KafkaProducer {
   void PollLoop();
   void FeedBacklogLocked();
   static void OnDelivery(rd_kafka_t* rk, const void* msg, void* opaque) noexcept;
-  void HandleDelivery(uint64_t seq, int err) noexcept;
+  void HandleDelivery(uint64_t seq, int err, int64_t latency_us) noexcept;
   int ProduceToClientLocked(const SpoolRecord& r);
 
   KafkaOptions options_;
@@ -128,6 +132,7 @@ class KafkaProducer {
   std::atomic<bool> stop_{false};
   std::atomic<bool> fatal_{false};
   KafkaProducerStats stats_;
+  std::vector<uint64_t> latency_hist_ = std::vector<uint64_t>(20001, 0);  // 100 us buckets
   std::thread poller_;
 };
 

@@ -328,7 +328,8 @@ Result<uint64_t> KafkaSpool::Append(SpoolRecord record) {
   seg.end_seq = record.seq + 1;
   bytes_ += total;
   ++next_seq_;
-  if (options_.fsync_every_records > 0 && ++unsynced_ >= options_.fsync_every_records) {
+  ++unsynced_;
+  if (options_.fsync_every_records > 0 && unsynced_ >= options_.fsync_every_records) {
     if (fdatasync(fd_) != 0) return IoError(std::string("spool fsync: ") + strerror(errno));
     unsynced_ = 0;
   }
@@ -433,11 +434,23 @@ void KafkaSpool::TrimAcked() {
   }
 }
 
+int KafkaSpool::SyncHandle() {
+  Status st = PersistAckMark();
+  if (!st.ok()) spdlog::error("{}", st.ToString());
+  if (fd_ < 0 || unsynced_ == 0) return -1;
+  unsynced_ = 0;
+  return dup(fd_);
+}
+
 Status KafkaSpool::Sync() {
   if (fd_ >= 0 && unsynced_ > 0) {
     if (fdatasync(fd_) != 0) return IoError(std::string("spool fsync: ") + strerror(errno));
     unsynced_ = 0;
   }
+  return PersistAckMark();
+}
+
+Status KafkaSpool::PersistAckMark() {
   if (acked_below_ != persisted_acked_below_) {
     std::string tmp = options_.dir + "/acked.tmp";
     {

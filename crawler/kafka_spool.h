@@ -81,6 +81,10 @@ class KafkaSpool {
 
   // fsyncs the active segment and persists the acknowledged low-water mark.
   Status Sync();
+  // Persists the acknowledged low-water mark and returns a dup() of the active segment's
+  // descriptor for the caller to fdatasync and close WITHOUT holding its lock (-1 when
+  // nothing needs syncing). Marks the appends so far as synced.
+  int SyncHandle();
 
   // Records appended but not yet acknowledged.
   uint64_t pending() const { return next_seq_ - acked_below_; }
@@ -105,6 +109,7 @@ class KafkaSpool {
   Status Recover();
   Status OpenNewSegment();
   void TrimAcked();
+  Status PersistAckMark();
 
   SpoolOptions options_;
   std::deque<Segment> segments_;  // oldest first; back() is the active one

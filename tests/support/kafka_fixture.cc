@@ -536,7 +536,14 @@ std::vector<ConsumedRecord> KafkaTestClient::ReadInternal(const std::string& top
 }
 
 KafkaLocalCluster::KafkaLocalCluster(int brokers, int base_port)
-    : brokers_(brokers), base_port_(base_port), state_dir_(MakeTempDir("hallyu-kafka-")) {}
+    : brokers_(brokers),
+      base_port_(base_port),
+      // Fixed per port (git-ignored): a cluster leaked by a killed test run is stopped by
+      // the next Start(), which stops whatever that state dir still runs.
+      state_dir_(SourcePath(".kafka-local/test-" + std::to_string(base_port))) {
+  std::error_code ec;
+  std::filesystem::create_directories(state_dir_, ec);
+}
 
 KafkaLocalCluster::~KafkaLocalCluster() {
   if (started_) Stop();

@@ -162,7 +162,8 @@ class KafkaTestClient {
   std::vector<std::string> created_;
 };
 
-// A private cluster run through scripts/kafka-local.sh (own state dir and ports), for tests
+// A private cluster run through scripts/kafka-local.sh (own state dir
+// .kafka-local/test-<base_port> and own ports), for tests
 // that stop, kill or restart brokers without disturbing the shared one. Each method runs the
 // script and returns false after ADD_FAILURE (with the script's stderr) on failure.
 // Stop() is called by the destructor.

@@ -3,6 +3,8 @@
 // Produces COUNT records (key "k<i % 10>", value {"i":<i>}), prints "spooled <COUNT>" and
 // then either blocks forever (hold: the test kills it) or flushes for at most 90 s and
 // exits 0 when nothing is left in the spool (3 otherwise).
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -17,6 +19,7 @@ int main(int argc, char** argv) {
     fprintf(stderr, "usage: %s BROKERS SPOOL_DIR TOPIC COUNT hold|flush\n", argv[0]);
     return 2;
   }
+  spdlog::set_default_logger(spdlog::stderr_color_mt("stderr"));  // stdout is the protocol
   hallyu::KafkaOptions o;
   o.brokers = argv[1];
   o.spool.dir = argv[2];
