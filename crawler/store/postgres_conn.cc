@@ -70,6 +70,11 @@ class PostgresConn final : public SqlConn {
     txn_.reset();
   }
 
+  Status LockForMigration() override {
+    // Any fixed key: "hallyu" in ASCII.
+    return ExecScript("SELECT pg_advisory_xact_lock(104097108108121117)");
+  }
+
   Status ExecScript(const std::string& sql) override {
     try {
       Run(sql);

@@ -30,6 +30,8 @@ class SqlConn {
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
+  // Inside a transaction: blocks other processes' migrations until it ends.
+  virtual Status LockForMigration() = 0;
   // Runs a multi-statement script without parameters (migrations).
   virtual Status ExecScript(const std::string& sql) = 0;
 };

@@ -37,7 +37,21 @@ class SqlStore final : public Store {
  public:
   explicit SqlStore(std::unique_ptr<SqlConn> conn) : conn_(std::move(conn)) {}
 
+  // Applies pending migrations in one transaction, serialized against other
+  // processes opening the same database (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
+  // advisory transaction lock), so concurrent openers never race on DDL.
   Status Migrate() {
+    HALLYU_RETURN_IF_ERROR(conn_->Begin());
+    Status s = MigrateLocked();
+    if (!s.ok()) {
+      conn_->Rollback();
+      return s;
+    }
+    return conn_->Commit();
+  }
+
+  Status MigrateLocked() {
+    HALLYU_RETURN_IF_ERROR(conn_->LockForMigration());
     HALLYU_RETURN_IF_ERROR(conn_->ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
         "applied_at BIGINT NOT NULL)"));
@@ -45,14 +59,6 @@ class SqlStore final : public Store {
     auto current = SchemaVersion();
     if (!current.ok()) return current.status();
     for (size_t i = static_cast<size_t>(*current); i < migrations.size(); ++i) {
-      HALLYU_RETURN_IF_ERROR(conn_->Begin());
-      // Re-check inside the transaction: another process may have migrated meanwhile.
-      auto again = SchemaVersion();
-      if (!again.ok() || *again > static_cast<int64_t>(i)) {
-        conn_->Rollback();
-        if (!again.ok()) return again.status();
-        continue;
-      }
       Status s = conn_->ExecScript(migrations[i]);
       if (s.ok()) {
         auto r =
@@ -60,11 +66,7 @@ class SqlStore final : public Store {
                         {static_cast<int64_t>(i + 1), static_cast<int64_t>(std::time(nullptr))});
         if (!r.ok()) s = r.status();
       }
-      if (!s.ok()) {
-        conn_->Rollback();
-        return s.WithContext("migration " + std::to_string(i + 1));
-      }
-      HALLYU_RETURN_IF_ERROR(conn_->Commit());
+      if (!s.ok()) return s.WithContext("migration " + std::to_string(i + 1));
     }
     return Status::Ok();
   }

@@ -113,7 +113,7 @@ TEST_P(EventsCli, JsonCarriesFirstSeenAndSourceCount) {
 }
 
 TEST_P(EventsCli, PrintsReadableTable) {
-  std::string out = Run({"--work", "Wonderful"});
+  std::string out = Run({"--person", "Cha"});
   std::istringstream in(out);
   std::string header, row, rest;
   ASSERT_TRUE(std::getline(in, header));

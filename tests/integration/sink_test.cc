@@ -133,7 +133,9 @@ TEST_P(SinkTest, SigkillMidStreamNeitherLosesNorDoubles) {
   for (const auto& o : *offsets) stored[{o.topic, o.partition}] = o.next_offset;
   for (const auto& topic : {casting_, ost_}) {
     for (const auto& [p, hi] : testing::HighWatermarks(brokers_, topic)) {
-      if (hi > 0) EXPECT_EQ((stored[{topic, p}]), hi) << topic << "[" << p << "]";
+      if (hi > 0) {
+        EXPECT_EQ((stored[{topic, p}]), hi) << topic << "[" << p << "]";
+      }
     }
   }
 }

@@ -21,15 +21,19 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::stri
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // Created before fork so Stdout()/Stderr() can be read at once.
+  int out = open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int err = open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (out < 0 || err < 0) ADD_FAILURE() << "cannot create " << out_path_ << " / " << err_path_;
   pid_ = fork();
   if (pid_ == 0) {
-    int out = open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(out, 1);
     dup2(err, 2);
     execv(args[0], args.data());
     _exit(127);
   }
+  if (out >= 0) close(out);
+  if (err >= 0) close(err);
   if (pid_ < 0) ADD_FAILURE() << "fork failed";
 }
 
