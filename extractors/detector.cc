@@ -282,28 +282,41 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
                               const SourceRef& source, const std::string& now,
                               std::vector<Detection>* out) const {
   const std::string s = SanitizeUtf8(sentence);
-  std::vector<RuleMatch> matches = rules_->Match(s, lang);
-  if (matches.empty()) return;
+  const std::vector<const Rule*> fired = rules_->Fired(s, lang);
+  if (fired.empty()) return;
   // Negative rules veto the sentence for their scope (status: casting|ost|all).
+  // A Set hit is a match, so negatives need no capturing run.
   bool veto_casting = false;
   bool veto_ost = false;
-  for (const auto& m : matches) {
-    if (m.rule->type != RuleType::kNegative) continue;
-    if (m.rule->status != "ost") veto_casting = true;
-    if (m.rule->status != "casting") veto_ost = true;
+  for (const Rule* r : fired) {
+    if (r->type != RuleType::kNegative) continue;
+    if (r->status != "ost") veto_casting = true;
+    if (r->status != "casting") veto_ost = true;
   }
   for (RuleType type : {RuleType::kCasting, RuleType::kOst}) {
     if ((type == RuleType::kCasting && veto_casting) || (type == RuleType::kOst && veto_ost)) {
       continue;
     }
-    std::vector<const RuleMatch*> of_type;
-    for (const auto& m : matches) {
-      if (m.rule->type == type) of_type.push_back(&m);
+    std::vector<const Rule*> candidates;
+    for (const Rule* r : fired) {
+      if (r->type == type) candidates.push_back(r);
     }
-    if (of_type.empty()) continue;
-    std::stable_sort(of_type.begin(), of_type.end(), [](const RuleMatch* a, const RuleMatch* b) {
-      return a->rule->priority > b->rule->priority;
+    if (candidates.empty()) continue;
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Rule* a, const Rule* b) {
+      return a->priority > b->priority;
     });
+    // Capturing runs are the expensive part: run them in priority order and
+    // stop at the first rule that yields both a person and a work.
+    std::vector<RuleMatch> owned;
+    owned.reserve(candidates.size());
+    std::vector<const RuleMatch*> of_type;
+    for (const Rule* r : candidates) {
+      RuleMatch m;
+      if (!rules_->MatchOne(*r, s, &m)) continue;
+      owned.push_back(std::move(m));
+      of_type.push_back(&owned.back());
+      if (!Get(owned.back(), "person").empty() && !Get(owned.back(), "work").empty()) break;
+    }
     const RuleMatch* best = nullptr;
     for (const RuleMatch* m : of_type) {
       if (!Get(*m, "person").empty() && !Get(*m, "work").empty()) {

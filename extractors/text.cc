@@ -196,6 +196,18 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
       emit(cut);
       continue;
     }
+    // Fast skip to the next byte that can end a sentence ('\n' . ! ? or the
+    // lead byte of … and 。), bounded by the sentence length limit.
+    {
+      const size_t limit = std::min(n, start + max_sentence_bytes);
+      while (i < limit) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b == '\n' || b == '.' || b == '!' || b == '?' || b == 0xE2 || b == 0xE3) break;
+        ++i;
+      }
+      if (i >= n) break;
+      if (i - start >= max_sentence_bytes) continue;
+    }
     const char c = text[i];
     if (c == '\n') {
       emit(i);
