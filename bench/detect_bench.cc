@@ -17,7 +17,8 @@ namespace {
 
 const Detector& TheDetector() {
   static const Detector* d = [] {
-    auto r = Detector::Load(HALLYU_SOURCE_DIR "/configs/rules", HALLYU_SOURCE_DIR "/configs/gazetteer");
+    auto r =
+        Detector::Load(HALLYU_SOURCE_DIR "/configs/rules", HALLYU_SOURCE_DIR "/configs/gazetteer");
     if (!r.ok()) {
       std::fprintf(stderr, "%s\n", r.status().ToString().c_str());
       std::abort();

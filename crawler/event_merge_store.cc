@@ -14,8 +14,8 @@ Status SqliteError(sqlite3* db, const std::string& what, int rc) {
 
 Result<std::unique_ptr<EventMergeStore>> EventMergeStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
     Status s = SqliteError(db, "open " + path, rc);
     sqlite3_close(db);

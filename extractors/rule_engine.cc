@@ -32,7 +32,7 @@ struct RuleSet::Lang {
   std::vector<uint64_t> key_bits = std::vector<uint64_t>(65536 / 64, 0);
   std::vector<std::vector<std::string>> by_key = std::vector<std::vector<std::string>>(65536);
   std::vector<std::string> short_triggers;  // one- or two-byte triggers (rare)
-  bool match_all = false;                // no triggers: every text passes
+  bool match_all = false;                   // no triggers: every text passes
 };
 
 namespace {
@@ -86,9 +86,8 @@ Result<std::string> ExpandMacros(const std::string& pattern,
     std::string out;
     bool changed = false;
     for (size_t i = 0; i < cur.size();) {
-      const bool unicode_class =
-          i >= 2 && cur[i - 2] == '\\' &&
-          (cur[i - 1] == 'p' || cur[i - 1] == 'P' || cur[i - 1] == 'x');
+      const bool unicode_class = i >= 2 && cur[i - 2] == '\\' &&
+                                 (cur[i - 1] == 'p' || cur[i - 1] == 'P' || cur[i - 1] == 'x');
       if (cur[i] == '{' && !unicode_class && i + 1 < cur.size() &&
           std::isupper(static_cast<unsigned char>(cur[i + 1]))) {
         const size_t close = cur.find('}', i);
@@ -118,12 +117,11 @@ Result<std::string> ExpandMacros(const std::string& pattern,
 
 int DefaultPriority(const std::string& status) {
   static const std::map<std::string, int> kRank = {
-      {"rumored", 10}, {"in_talks", 20}, {"reviewing", 30}, {"confirmed", 40},
+      {"rumored", 10}, {"in_talks", 20},  {"reviewing", 30}, {"confirmed", 40},
       {"denied", 50},  {"announced", 10}, {"released", 20}};
   auto it = kRank.find(status);
   return it == kRank.end() ? 0 : it->second;
 }
-
 
 }  // namespace
 
@@ -288,9 +286,9 @@ Result<RuleSet> RuleSet::LoadFromStrings(
         lang->short_triggers.push_back(low);
         continue;
       }
-      const uint16_t key = Key3(static_cast<unsigned char>(low[0]),
-                                static_cast<unsigned char>(low[1]),
-                                static_cast<unsigned char>(low[2]));
+      const uint16_t key =
+          Key3(static_cast<unsigned char>(low[0]), static_cast<unsigned char>(low[1]),
+               static_cast<unsigned char>(low[2]));
       lang->key_bits[key >> 6] |= uint64_t{1} << (key & 63);
       lang->by_key[key].push_back(low);
     }
@@ -313,7 +311,8 @@ size_t RuleSet::FindTrigger(std::string_view text, std::string_view lang, size_t
   for (size_t i = from; i < n; ++i) {
     for (const auto& t : l.short_triggers) {
       size_t k = 0;
-      while (k < t.size() && i + k < n && LowerByte(p[i + k]) == static_cast<unsigned char>(t[k])) ++k;
+      while (k < t.size() && i + k < n && LowerByte(p[i + k]) == static_cast<unsigned char>(t[k]))
+        ++k;
       if (k == t.size()) return i;
     }
     if (i + 2 >= n) break;

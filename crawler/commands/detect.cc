@@ -18,10 +18,10 @@ namespace hallyu {
 namespace {
 
 struct DetectArgs {
-  std::string lang = "auto";                      // --lang en|ko|auto
-  std::string rules_dir = "configs/rules";        // --rules
+  std::string lang = "auto";                        // --lang en|ko|auto
+  std::string rules_dir = "configs/rules";          // --rules
   std::string gazetteer_dir = "configs/gazetteer";  // --gazetteer
-  std::string input = "-";                        // FILE or - for stdin
+  std::string input = "-";                          // FILE or - for stdin
 };
 
 constexpr size_t kMaxInputBytes = 32u << 20;  // larger inputs are cut
@@ -36,8 +36,8 @@ bool LooksLikeHtml(const std::string& s) {
     for (char c : head) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return low.rfind("<!doctype", 0) == 0 || low.rfind("<html", 0) == 0 ||
            low.rfind("<head", 0) == 0 || low.rfind("<body", 0) == 0 ||
-           low.rfind("<article", 0) == 0 || low.rfind("<div", 0) == 0 ||
-           low.rfind("<p", 0) == 0 || low.rfind("<!--", 0) == 0 || low.rfind("<meta", 0) == 0;
+           low.rfind("<article", 0) == 0 || low.rfind("<div", 0) == 0 || low.rfind("<p", 0) == 0 ||
+           low.rfind("<!--", 0) == 0 || low.rfind("<meta", 0) == 0;
   }
   return false;
 }
