@@ -31,28 +31,31 @@ std::string Lower(std::string s) {
 
 const std::set<std::string>& Descriptors() {
   static const std::set<std::string> k = {
-      "actor",  "actress", "actors",  "actresses", "singer", "singer-actress", "singer-actor",
-      "rapper", "idol",    "member",  "members",   "star",   "leader",         "group",
-      "boy",    "girl",    "k-pop",   "kpop",      "solo",   "artist",         "vocalist",
-      "rookie", "veteran", "top",     "popular",   "the",    "newcomer",       "maknae",
-      "배우",   "가수",    "그룹",    "걸그룹",    "보이그룹", "멤버",         "리더",
-      "신예",   "아이돌",  "솔로",    "래퍼",      "겸",     "톱스타",         "보컬",
-      "걸그룹인", "출신",  "막내",    "아티스트",  "연기자", "대세",           "배우인"};
+      "actor",    "actress", "actors", "actresses", "singer",   "singer-actress", "singer-actor",
+      "rapper",   "idol",    "member", "members",   "star",     "leader",         "group",
+      "boy",      "girl",    "k-pop",  "kpop",      "solo",     "artist",         "vocalist",
+      "rookie",   "veteran", "top",    "popular",   "the",      "newcomer",       "maknae",
+      "배우",     "가수",    "그룹",   "걸그룹",    "보이그룹", "멤버",           "리더",
+      "신예",     "아이돌",  "솔로",   "래퍼",      "겸",       "톱스타",         "보컬",
+      "걸그룹인", "출신",    "막내",   "아티스트",  "연기자",   "대세",           "배우인"};
   return k;
 }
 
 bool LooksLikeName(const std::string& n, const std::string& lang) {
   if (n.empty() || n.size() > 48) return false;
   static const std::set<std::string> kStop = {
-      "he",   "she",  "they", "it",   "the actor", "the actress", "the singer", "the star",
-      "who",  "this", "that", "그",   "그녀",      "이들",        "두 사람",    "세 사람",
-      "그는", "그녀는", "이번", "또한", "한편",    "특히",        "이어",       "이어서",
-      "we",   "i",    "you",  "his",  "her",       "their",       "also",       "both",
-      "meanwhile", "however", "additionally", "previously", "recently", "earlier", "today",
-      "yesterday", "currently", "now", "then", "separately", "finally", "moreover",
-      "furthermore", "exclusive", "breaking", "update", "official", "reportedly", "notably",
-      "likewise", "plus", "in addition", "as a result", "first", "next", "later", "still",
-      "anyway", "so", "and", "but", "yet", "instead", "again", "so far"};
+      "he",         "she",         "they",        "it",         "the actor",    "the actress",
+      "the singer", "the star",    "who",         "this",       "that",         "그",
+      "그녀",       "이들",        "두 사람",     "세 사람",    "그는",         "그녀는",
+      "이번",       "또한",        "한편",        "특히",       "이어",         "이어서",
+      "we",         "i",           "you",         "his",        "her",          "their",
+      "also",       "both",        "meanwhile",   "however",    "additionally", "previously",
+      "recently",   "earlier",     "today",       "yesterday",  "currently",    "now",
+      "then",       "separately",  "finally",     "moreover",   "furthermore",  "exclusive",
+      "breaking",   "update",      "official",    "reportedly", "notably",      "likewise",
+      "plus",       "in addition", "as a result", "first",      "next",         "later",
+      "still",      "anyway",      "so",          "and",        "but",          "yet",
+      "instead",    "again",       "so far"};
   if (kStop.count(Lower(n))) return false;
   if (ContainsHangul(n)) return true;
   const auto c = static_cast<unsigned char>(n[0]);
@@ -73,12 +76,12 @@ int ParsePart(const std::string& raw) {
   }
   if (v > 0) return v;
   static const std::vector<std::pair<std::string, int>> kWords = {
-      {"first", 1},  {"second", 2}, {"third", 3},   {"fourth", 4},  {"fifth", 5},
-      {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9},   {"tenth", 10},
-      {"열 번째", 10}, {"열번째", 10}, {"첫 번째", 1}, {"첫번째", 1},   {"두 번째", 2},
-      {"두번째", 2}, {"세 번째", 3}, {"세번째", 3},   {"네 번째", 4}, {"네번째", 4},
-      {"다섯 번째", 5}, {"다섯번째", 5}, {"여섯 번째", 6}, {"여섯번째", 6}, {"일곱 번째", 7},
-      {"일곱번째", 7}, {"여덟 번째", 8}, {"여덟번째", 8}, {"아홉 번째", 9}, {"아홉번째", 9}};
+      {"first", 1},     {"second", 2},    {"third", 3},     {"fourth", 4},    {"fifth", 5},
+      {"sixth", 6},     {"seventh", 7},   {"eighth", 8},    {"ninth", 9},     {"tenth", 10},
+      {"열 번째", 10},  {"열번째", 10},   {"첫 번째", 1},   {"첫번째", 1},    {"두 번째", 2},
+      {"두번째", 2},    {"세 번째", 3},   {"세번째", 3},    {"네 번째", 4},   {"네번째", 4},
+      {"다섯 번째", 5}, {"다섯번째", 5},  {"여섯 번째", 6}, {"여섯번째", 6},  {"일곱 번째", 7},
+      {"일곱번째", 7},  {"여덟 번째", 8}, {"여덟번째", 8},  {"아홉 번째", 9}, {"아홉번째", 9}};
   const std::string low = Lower(raw);
   for (const auto& [w, n] : kWords) {
     if (low.find(w) != std::string::npos) return n;
@@ -104,7 +107,7 @@ std::string KindOf(const std::string& raw) {
 }
 
 int StatusRank(const std::string& s) {
-  static const std::map<std::string, int> k = {{"rumored", 1},  {"in_talks", 2}, {"reviewing", 3},
+  static const std::map<std::string, int> k = {{"rumored", 1},   {"in_talks", 2}, {"reviewing", 3},
                                                {"confirmed", 4}, {"denied", 5},   {"announced", 1},
                                                {"released", 2}};
   auto it = k.find(s);
@@ -151,7 +154,8 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     const std::string inner =
         mention.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
     if (auto g = gazetteer_->FindGroup(TrimName(inner))) group = *g;
-    mention = mention.substr(0, open) + (close == std::string::npos ? "" : mention.substr(close + 1));
+    mention =
+        mention.substr(0, open) + (close == std::string::npos ? "" : mention.substr(close + 1));
   }
   mention = TrimName(mention);
   if (gazetteer_->FindPerson(mention) == nullptr) mention = StripKoreanParticle(mention);
@@ -169,7 +173,8 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     for (const char* tail : {" \xEC\xB8\xA1", " \xEC\x86\x8C\xEC\x86\x8D\xEC\x82\xAC",
                              " \xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90"}) {  // 측 소속사 관계자
       const std::string t(tail);
-      if (mention.size() > t.size() && mention.compare(mention.size() - t.size(), t.size(), t) == 0) {
+      if (mention.size() > t.size() &&
+          mention.compare(mention.size() - t.size(), t.size(), t) == 0) {
         mention = TrimName(mention.substr(0, mention.size() - t.size()));
         cut = true;
       }
@@ -202,7 +207,8 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     bool possessive = false;
     for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
       const std::string suf(s);
-      if (first.size() > suf.size() && first.compare(first.size() - suf.size(), suf.size(), suf) == 0) {
+      if (first.size() > suf.size() &&
+          first.compare(first.size() - suf.size(), suf.size(), suf) == 0) {
         first.resize(first.size() - suf.size());
         possessive = true;
         break;
@@ -288,28 +294,40 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
                               const SourceRef& source, const std::string& now,
                               std::vector<Detection>* out) const {
   const std::string s = SanitizeUtf8(sentence);
-  std::vector<RuleMatch> matches = rules_->Match(s, lang);
-  if (matches.empty()) return;
+  const std::vector<const Rule*> fired = rules_->Fired(s, lang);
+  if (fired.empty()) return;
   // Negative rules veto the sentence for their scope (status: casting|ost|all).
+  // A Set hit is a match, so negatives need no capturing run.
   bool veto_casting = false;
   bool veto_ost = false;
-  for (const auto& m : matches) {
-    if (m.rule->type != RuleType::kNegative) continue;
-    if (m.rule->status != "ost") veto_casting = true;
-    if (m.rule->status != "casting") veto_ost = true;
+  for (const Rule* r : fired) {
+    if (r->type != RuleType::kNegative) continue;
+    if (r->status != "ost") veto_casting = true;
+    if (r->status != "casting") veto_ost = true;
   }
   for (RuleType type : {RuleType::kCasting, RuleType::kOst}) {
     if ((type == RuleType::kCasting && veto_casting) || (type == RuleType::kOst && veto_ost)) {
       continue;
     }
-    std::vector<const RuleMatch*> of_type;
-    for (const auto& m : matches) {
-      if (m.rule->type == type) of_type.push_back(&m);
+    std::vector<const Rule*> candidates;
+    for (const Rule* r : fired) {
+      if (r->type == type) candidates.push_back(r);
     }
-    if (of_type.empty()) continue;
-    std::stable_sort(of_type.begin(), of_type.end(), [](const RuleMatch* a, const RuleMatch* b) {
-      return a->rule->priority > b->rule->priority;
-    });
+    if (candidates.empty()) continue;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Rule* a, const Rule* b) { return a->priority > b->priority; });
+    // Capturing runs are the expensive part: run them in priority order and
+    // stop at the first rule that yields both a person and a work.
+    std::vector<RuleMatch> owned;
+    owned.reserve(candidates.size());
+    std::vector<const RuleMatch*> of_type;
+    for (const Rule* r : candidates) {
+      RuleMatch m;
+      if (!rules_->MatchOne(*r, s, &m)) continue;
+      owned.push_back(std::move(m));
+      of_type.push_back(&owned.back());
+      if (!Get(owned.back(), "person").empty() && !Get(owned.back(), "work").empty()) break;
+    }
     const RuleMatch* best = nullptr;
     for (const RuleMatch* m : of_type) {
       if (!Get(*m, "person").empty() && !Get(*m, "work").empty()) {

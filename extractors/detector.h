@@ -55,9 +55,8 @@ class Detector {
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
  private:
-  void DetectSentence(std::string_view sentence, const std::string& lang,
-                      const SourceRef& source, const std::string& now,
-                      std::vector<Detection>* out) const;
+  void DetectSentence(std::string_view sentence, const std::string& lang, const SourceRef& source,
+                      const std::string& now, std::vector<Detection>* out) const;
   PersonRef ResolvePerson(std::string mention, const std::string& group_hint) const;
   WorkRef ResolveWork(const std::string& mention, const std::string& network,
                       const std::string& kind) const;

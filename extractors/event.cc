@@ -7,9 +7,7 @@
 
 namespace hallyu {
 
-std::string_view EventTypeName(EventType t) {
-  return t == EventType::kCasting ? "casting" : "ost";
-}
+std::string_view EventTypeName(EventType t) { return t == EventType::kCasting ? "casting" : "ost"; }
 
 namespace {
 
@@ -21,7 +19,9 @@ uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
   return h;
 }
 
-nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json OrNull(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
 
 std::string GetStr(const nlohmann::json& j, const char* k) {
   if (!j.contains(k) || j[k].is_null()) return "";
@@ -44,8 +44,10 @@ std::string ComputeEventId(const Event& e) {
 nlohmann::json ToJson(const Event& e) {
   using nlohmann::json;
   const bool casting = e.type == EventType::kCasting;
-  json person = {{"name", e.person.name},       {"native", OrNull(e.person.native)},
-                 {"group", OrNull(e.person.group)}, {"idol", e.person.idol},
+  json person = {{"name", e.person.name},
+                 {"native", OrNull(e.person.native)},
+                 {"group", OrNull(e.person.group)},
+                 {"idol", e.person.idol},
                  {"resolved", e.person.resolved}};
   json work = {{"title", e.work.title},
                {"native", OrNull(e.work.native)},

@@ -48,7 +48,8 @@ struct Event {
   EventType type = EventType::kCasting;
   std::string event_id;
   int version = 1;
-  std::string status;  // casting: rumored|in_talks|reviewing|confirmed|denied; ost: announced|released
+  std::string
+      status;  // casting: rumored|in_talks|reviewing|confirmed|denied; ost: announced|released
   PersonRef person;
   WorkRef work;
   std::string role;  // casting only, "" when not named

@@ -17,7 +17,7 @@ int CastingRank(const std::string& s) {
 bool StatusAdvances(const Event& stored, const std::string& next) {
   if (next == stored.status) return false;
   if (stored.type == EventType::kOst) return stored.status == "announced" && next == "released";
-  if (next == "denied") return true;                   // a denial always counts
+  if (next == "denied") return true;                          // a denial always counts
   if (stored.status == "denied") return next == "confirmed";  // later confirmed after a denial
   return CastingRank(next) > CastingRank(stored.status);
 }

@@ -27,8 +27,27 @@ std::string_view RuleTypeName(RuleType t) {
 struct RuleSet::Lang {
   std::unique_ptr<RE2::Set> set;
   std::vector<size_t> set_to_rule;  // Set index -> rules_ index
-  std::unique_ptr<RE2> trigger;
+  // Trigger keywords (ASCII lower-cased), indexed by their first two bytes so
+  // the whole-text scan costs one bitmap probe per byte.
+  std::vector<uint64_t> key_bits = std::vector<uint64_t>(65536 / 64, 0);
+  std::vector<std::vector<std::string>> by_key = std::vector<std::vector<std::string>>(65536);
+  std::vector<std::string> short_triggers;  // one- or two-byte triggers (rare)
+  bool match_all = false;                   // no triggers: every text passes
 };
+
+namespace {
+
+inline unsigned char LowerByte(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+}
+
+// Hash of three lower-cased bytes into 16 bits.
+inline uint16_t Key3(unsigned char a, unsigned char b, unsigned char c) {
+  return static_cast<uint16_t>((LowerByte(a) * 1031u) ^ (LowerByte(b) * 37u) ^ LowerByte(c) ^
+                               (LowerByte(a) << 7));
+}
+
+}  // namespace
 
 RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
@@ -67,9 +86,8 @@ Result<std::string> ExpandMacros(const std::string& pattern,
     std::string out;
     bool changed = false;
     for (size_t i = 0; i < cur.size();) {
-      const bool unicode_class =
-          i >= 2 && cur[i - 2] == '\\' &&
-          (cur[i - 1] == 'p' || cur[i - 1] == 'P' || cur[i - 1] == 'x');
+      const bool unicode_class = i >= 2 && cur[i - 2] == '\\' &&
+                                 (cur[i - 1] == 'p' || cur[i - 1] == 'P' || cur[i - 1] == 'x');
       if (cur[i] == '{' && !unicode_class && i + 1 < cur.size() &&
           std::isupper(static_cast<unsigned char>(cur[i + 1]))) {
         const size_t close = cur.find('}', i);
@@ -99,13 +117,11 @@ Result<std::string> ExpandMacros(const std::string& pattern,
 
 int DefaultPriority(const std::string& status) {
   static const std::map<std::string, int> kRank = {
-      {"rumored", 10}, {"in_talks", 20}, {"reviewing", 30}, {"confirmed", 40},
+      {"rumored", 10}, {"in_talks", 20},  {"reviewing", 30}, {"confirmed", 40},
       {"denied", 50},  {"announced", 10}, {"released", 20}};
   auto it = kRank.find(status);
   return it == kRank.end() ? 0 : it->second;
 }
-
-std::string EscapeLiteral(const std::string& s) { return RE2::QuoteMeta(s); }
 
 }  // namespace
 
@@ -261,20 +277,20 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     if (!lang->set->Compile()) {
       return ParseError("rules for lang " + name + ": RE2::Set failed to compile (max_mem?)");
     }
-    std::string alt;
+    if (triggers[name].empty()) lang->match_all = true;
     for (const auto& t : triggers[name]) {
-      if (t.empty()) continue;
-      if (!alt.empty()) alt += "|";
-      alt += EscapeLiteral(t);
-    }
-    if (alt.empty()) alt = "(?s:.)";  // no triggers: every text passes
-    RE2::Options o;
-    o.set_max_mem(opts.max_mem_per_set);
-    o.set_log_errors(false);
-    o.set_case_sensitive(false);
-    lang->trigger = std::make_unique<RE2>(alt, o);
-    if (!lang->trigger->ok()) {
-      return ParseError("triggers for lang " + name + ": RE2: " + lang->trigger->error());
+      std::string low;
+      for (unsigned char c : t) low += static_cast<char>(LowerByte(c));
+      if (low.empty()) continue;
+      if (low.size() < 3) {
+        lang->short_triggers.push_back(low);
+        continue;
+      }
+      const uint16_t key =
+          Key3(static_cast<unsigned char>(low[0]), static_cast<unsigned char>(low[1]),
+               static_cast<unsigned char>(low[2]));
+      lang->key_bits[key >> 6] |= uint64_t{1} << (key & 63);
+      lang->by_key[key].push_back(low);
     }
   }
   rs.compiled_ = std::move(res);
@@ -282,21 +298,34 @@ Result<RuleSet> RuleSet::LoadFromStrings(
 }
 
 bool RuleSet::HasTrigger(std::string_view text, std::string_view lang) const {
-  auto it = langs_.find(lang);
-  if (it == langs_.end()) return false;
-  return it->second->trigger->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
-                                    RE2::UNANCHORED, nullptr, 0);
+  return FindTrigger(text, lang, 0) != std::string_view::npos;
 }
 
 size_t RuleSet::FindTrigger(std::string_view text, std::string_view lang, size_t from) const {
   auto it = langs_.find(lang);
   if (it == langs_.end() || from >= text.size()) return std::string_view::npos;
-  re2::StringPiece m;
-  if (!it->second->trigger->Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
-                                  RE2::UNANCHORED, &m, 1)) {
-    return std::string_view::npos;
+  const Lang& l = *it->second;
+  if (l.match_all) return from;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = from; i < n; ++i) {
+    for (const auto& t : l.short_triggers) {
+      size_t k = 0;
+      while (k < t.size() && i + k < n && LowerByte(p[i + k]) == static_cast<unsigned char>(t[k]))
+        ++k;
+      if (k == t.size()) return i;
+    }
+    if (i + 2 >= n) break;
+    const uint16_t key = Key3(p[i], p[i + 1], p[i + 2]);
+    if ((l.key_bits[key >> 6] & (uint64_t{1} << (key & 63))) == 0) continue;
+    for (const auto& t : l.by_key[key]) {
+      if (i + t.size() > n) continue;
+      size_t k = 0;
+      while (k < t.size() && LowerByte(p[i + k]) == static_cast<unsigned char>(t[k])) ++k;
+      if (k == t.size()) return i;
+    }
   }
-  return static_cast<size_t>(m.data() - text.data());
+  return std::string_view::npos;
 }
 
 bool RuleSet::MatchOne(const Rule& rule, std::string_view text, RuleMatch* out) const {
@@ -337,6 +366,23 @@ std::vector<RuleMatch> RuleSet::Match(std::string_view sentence, std::string_vie
     RuleMatch m;
     if (MatchOne(rule, sentence, &m)) out.push_back(std::move(m));
   }
+  return out;
+}
+
+}  // namespace hallyu
+
+namespace hallyu {
+
+std::vector<const Rule*> RuleSet::Fired(std::string_view sentence, std::string_view lang) const {
+  std::vector<const Rule*> out;
+  auto it = langs_.find(lang);
+  if (it == langs_.end()) return out;
+  std::vector<int> fired;
+  if (!it->second->set->Match(re2::StringPiece(sentence.data(), sentence.size()), &fired)) {
+    return out;
+  }
+  std::sort(fired.begin(), fired.end());
+  for (int f : fired) out.push_back(rules_[it->second->set_to_rule[static_cast<size_t>(f)]].get());
   return out;
 }
 

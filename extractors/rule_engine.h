@@ -65,8 +65,8 @@ struct RuleMatch {
 };
 
 struct RuleSetOptions {
-  int64_t max_mem_per_rule = 8 << 20;   // bytes of RE2 memory per capturing rule
-  int64_t max_mem_per_set = 64 << 20;   // bytes of RE2 memory per language Set
+  int64_t max_mem_per_rule = 32 << 20;  // bytes of RE2 memory per capturing rule
+  int64_t max_mem_per_set = 256 << 20;  // bytes of RE2 memory per language Set
 };
 
 class RuleSet {
@@ -98,6 +98,10 @@ class RuleSet {
   // Runs the `lang` Set on `sentence`, then the capturing pattern of each rule
   // that fired. Matches are in rule load order. Unknown lang gives no matches.
   std::vector<RuleMatch> Match(std::string_view sentence, std::string_view lang) const;
+
+  // The rules of `lang` whose pattern matches `sentence` (RE2::Set only, no
+  // captures), in load order. A rule listed here is guaranteed to MatchOne().
+  std::vector<const Rule*> Fired(std::string_view sentence, std::string_view lang) const;
 
   // Every rule, in load order.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }

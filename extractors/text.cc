@@ -118,7 +118,7 @@ std::string GuessLanguage(std::string_view text, double min_ratio) {
       ++i;
       continue;
     }
-        if (IsHangul(cp)) ++hangul, ++letters;
+    if (IsHangul(cp)) ++hangul, ++letters;
     i += n;
   }
   if (letters == 0) return "en";
@@ -127,7 +127,9 @@ std::string GuessLanguage(std::string_view text, double min_ratio) {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -136,10 +138,10 @@ std::string_view Trim(std::string_view s) {
 }
 
 constexpr std::array<std::string_view, 40> kAbbreviations = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "inc", "co", "ltd",
-    "corp", "no", "vol", "ep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "mt", "ft", "approx", "dept",
-    "est", "gen", "gov"};
+    "mr",  "mrs", "ms",  "dr",   "prof", "sr",     "jr",   "st",  "vs",  "etc",
+    "inc", "co",  "ltd", "corp", "no",   "vol",    "ep",   "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug",  "sep",  "sept",   "oct",  "nov", "dec", "e.g",
+    "i.e", "u.s", "u.k", "mt",   "ft",   "approx", "dept", "est", "gen", "gov"};
 
 // True when the word ending at `dot` (exclusive) is an abbreviation or initial.
 bool IsAbbreviation(std::string_view text, size_t dot) {
@@ -162,8 +164,8 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
 }
 
 bool IsClosingQuoteAt(std::string_view t, size_t i, size_t* len) {
-  static constexpr std::array<std::string_view, 6> kClose = {"\"", "'", ")", "\xE2\x80\x9D",
-                                                             "\xE2\x80\x99", "\xE3\x80\x8D"};
+  static constexpr std::array<std::string_view, 6> kClose = {
+      "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x8D"};
   for (auto q : kClose) {
     if (t.substr(i, q.size()) == q) {
       *len = q.size();
@@ -196,6 +198,18 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
       emit(cut);
       continue;
     }
+    // Fast skip to the next byte that can end a sentence ('\n' . ! ? or the
+    // lead byte of … and 。), bounded by the sentence length limit.
+    {
+      const size_t limit = std::min(n, start + max_sentence_bytes);
+      while (i < limit) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b == '\n' || b == '.' || b == '!' || b == '?' || b == 0xE2 || b == 0xE3) break;
+        ++i;
+      }
+      if (i >= n) break;
+      if (i - start >= max_sentence_bytes) continue;
+    }
     const char c = text[i];
     if (c == '\n') {
       emit(i);
@@ -203,8 +217,8 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
       continue;
     }
     const bool ascii_end = c == '.' || c == '!' || c == '?';
-    const bool ellipsis_char = text.substr(i, 3) == "\xE2\x80\xA6";   // …
-    const bool ideo_stop = text.substr(i, 3) == "\xE3\x80\x82";       // 。
+    const bool ellipsis_char = text.substr(i, 3) == "\xE2\x80\xA6";  // …
+    const bool ideo_stop = text.substr(i, 3) == "\xE3\x80\x82";      // 。
     if (!ascii_end && !ellipsis_char && !ideo_stop) {
       ++i;
       continue;
@@ -264,8 +278,8 @@ std::string StripKoreanParticle(std::string_view name) {
   std::string s = TrimName(name);
   // Longest particles first; each is UTF-8 Hangul.
   static constexpr std::array<std::string_view, 22> kParticles = {
-      "에게서", "으로서", "이라는", "에게", "께서", "한테", "으로", "이랑", "라는", "측은",
-      "이", "가", "은", "는", "을", "를", "의", "와", "과", "도", "측", "씨"};
+      "에게서", "으로서", "이라는", "에게", "께서", "한테", "으로", "이랑", "라는", "측은", "이",
+      "가",     "은",     "는",     "을",   "를",   "의",   "와",   "과",   "도",   "측",   "씨"};
   auto syllables = [](std::string_view v) {
     size_t count = 0;
     for (size_t i = 0; i < v.size();) {

@@ -27,7 +27,8 @@ TEST(EventMergeStore, StateSurvivesRestart) {
   ASSERT_TRUE(det.ok()) << det.status().ToString();
   const std::string dir = MakeTempDir("merge_store");
   const std::string db = dir + "/merge.db";
-  const Detection talks = Detect1(*det, "Suzy in talks to star in 'Genie, Make a Wish'", "https://a/1");
+  const Detection talks =
+      Detect1(*det, "Suzy in talks to star in 'Genie, Make a Wish'", "https://a/1");
   std::string id;
   {
     auto store = EventMergeStore::Open(db);

@@ -53,8 +53,8 @@ std::map<std::string, Counts> Evaluate(const std::string& file, int* items, std:
     const auto item = nlohmann::json::parse(line);
     SourceRef src{"https://example.test/" + item["id"].get<std::string>(), "example.test", "", "",
                   "2026-01-01T00:00:00Z"};
-    auto got = det->Detect(item["title"].get<std::string>(), item["text"].get<std::string>(),
-                           "auto", src);
+    auto got =
+        det->Detect(item["title"].get<std::string>(), item["text"].get<std::string>(), "auto", src);
     EXPECT_TRUE(got.ok());
     if (!got.ok()) continue;
     std::vector<bool> used(got->size(), false);
@@ -94,9 +94,9 @@ std::map<std::string, Counts> Evaluate(const std::string& file, int* items, std:
       if (used[i]) continue;
       const Event& e = (*got)[i];
       ++by_type[std::string(EventTypeName(e.type))].fp;
-      *report += "FALSE " + item["id"].get<std::string>() + " " + e.status + " person=" +
-                 e.person.name + " work=" + e.work.title + " rule=" + e.evidence.rule + " | " +
-                 e.evidence.text + "\n";
+      *report += "FALSE " + item["id"].get<std::string>() + " " + e.status +
+                 " person=" + e.person.name + " work=" + e.work.title + " rule=" + e.evidence.rule +
+                 " | " + e.evidence.text + "\n";
     }
   }
   return by_type;

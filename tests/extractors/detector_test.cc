@@ -27,7 +27,7 @@ SourceRef Src(const std::string& url) {
 }
 
 std::vector<Detection> DetectIn(const std::string& title, const std::string& text,
-                           const std::string& lang = "auto", const std::string& url = "u") {
+                                const std::string& lang = "auto", const std::string& url = "u") {
   auto r = TheDetector().Detect(title, text, lang, Src(url));
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : std::vector<Detection>{};
@@ -66,7 +66,8 @@ TEST(Detector, UnknownPeopleAreReportedUnresolved) {
 }
 
 TEST(Detector, MultiPersonCastingGivesOneEventEach) {
-  auto en = DetectIn("Kim Ji-won, Park Bo-gum and Song Kang confirmed to star in tvN's 'Blue Hour'", "");
+  auto en =
+      DetectIn("Kim Ji-won, Park Bo-gum and Song Kang confirmed to star in tvN's 'Blue Hour'", "");
   ASSERT_EQ(en.size(), 3u);
   EXPECT_EQ(en[2].person.name, "Song Kang");
   auto ko = DetectIn("김지원·박보검·송강, '블루 아워' 출연 확정", "");
@@ -104,10 +105,12 @@ TEST(Detector, OstWithPartSongAndCrossover) {
 }
 
 TEST(Detector, HardNegativesDoNotFire) {
-  EXPECT_TRUE(DetectIn("Cha Eun-woo confirmed to appear on variety show 'Running Man'", "").empty());
+  EXPECT_TRUE(
+      DetectIn("Cha Eun-woo confirmed to appear on variety show 'Running Man'", "").empty());
   EXPECT_TRUE(DetectIn("IU releases sixth mini-album 'The Winning' with title track 'Shopper'", "")
                   .empty());
-  EXPECT_TRUE(DetectIn("Kim Soo-hyun, who starred in 'Queen of Tears', to hold fan meeting", "").empty());
+  EXPECT_TRUE(
+      DetectIn("Kim Soo-hyun, who starred in 'Queen of Tears', to hold fan meeting", "").empty());
   EXPECT_TRUE(DetectIn("극 중 차은우는 '이수호' 역을 맡아 출연한다.", "").empty());
   EXPECT_TRUE(DetectIn("차은우가 예능 '런닝맨' 출연을 확정했다.", "").empty());
 }
@@ -170,8 +173,7 @@ TEST(EventJson, DocumentedShape) {
   EXPECT_EQ(j["evidence"]["lang"], "en");
   EXPECT_EQ(j["sources"][0]["url"], "u");
   EXPECT_TRUE(j["event_id"].get<std::string>().rfind("c-", 0) == 0);
-  EXPECT_TRUE(j.contains("first_seen_at") && j.contains("detected_at") &&
-              j.contains("confidence"));
+  EXPECT_TRUE(j.contains("first_seen_at") && j.contains("detected_at") && j.contains("confidence"));
   auto back = EventFromJson(j);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(ToJson(*back), j);
@@ -208,8 +210,8 @@ TEST(EventMerger, SourcesAccumulateAndStatusChangesBumpVersion) {
   ASSERT_TRUE(m3.ok());
   EXPECT_EQ(m3->kind, MergeKind::kDuplicate);
   // Confirmed: version 2.
-  auto conf = TheDetector().Detect("Cha Eun-woo confirmed to star in 'Wonderful World'", "",
-                                   "auto", Src("https://c.test/3"));
+  auto conf = TheDetector().Detect("Cha Eun-woo confirmed to star in 'Wonderful World'", "", "auto",
+                                   Src("https://c.test/3"));
   auto m4 = merger.Merge((*conf)[0]);
   ASSERT_TRUE(m4.ok());
   EXPECT_EQ(m4->kind, MergeKind::kNewVersion);
