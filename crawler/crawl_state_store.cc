@@ -127,7 +127,7 @@ Result<int64_t> CrawlStateStore::Count() {
 }
 
 std::string ContentHash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64 offset basis
   for (unsigned char c : bytes) {
     h ^= c;
     h *= 1099511628211ull;

@@ -128,5 +128,11 @@ AVG=$(du -sb "$SITE/news" | awk -v n="$ARTICLES" '{printf "%.1f", $1/n/1024}')
   echo "resolution on the main thread). wget2: \`wget2 -r -l inf -np --compression=gzip"
   echo "--max-threads=$CONC --delete-after\` (writes then deletes each file). Scrapy 2.8 (Debian), spider"
   echo "in bench/fetch/scrapy_spider.py with CSS link extraction."
+  echo
+  echo "Notes: load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg) (other engineers'"
+  echo "builds share the 2 cores), so wall-clock figures are noisy; CPU/page is the steadier"
+  echo "figure. wget2's page count is the number of pages on the site (it cannot print its count"
+  echo "in quiet mode); hallyu and Scrapy count the pages they received."
+  echo "Build used: BUILD=build (RelWithDebInfo, -O2) or build-bench (Release) when run without BUILD."
 } >"$ROOT/bench/RESULTS-fetch.md"
 cat "$ROOT/bench/RESULTS-fetch.md"

@@ -21,25 +21,25 @@ TEST(FetcherOptions, DefaultsWhenAbsent) {
 }
 
 TEST(FetcherOptions, ParsesEveryKey) {
-  YAML::Node n = YAML::Load(R"(
-max_in_flight: 32
-max_in_flight_per_host: 4
-min_host_delay_ms: 250
-queue_capacity: 100
-user_agent: "bot/1 (+https://example.org/bot)"
-max_redirects: 3
-http2: false
-connect_timeout_ms: 3000
-total_timeout_ms: 9000
-low_speed_limit: 10
-low_speed_time_s: 5
-max_body_bytes: 1048576
-allowed_cidrs: ["127.0.0.0/8"]
-retry: {max_attempts: 5, base_delay_ms: 200, multiplier: 3, max_delay_ms: 9000, jitter: 0.1}
-hosts:
-  News.Example.com: {max_in_flight: 1, min_delay_ms: 5000}
-)");
-  Result<FetcherOptions> o = ParseFetcherOptions(n);
+  const char* kYaml =
+      "max_in_flight: 32\n"
+      "max_in_flight_per_host: 4\n"
+      "min_host_delay_ms: 250\n"
+      "queue_capacity: 100\n"
+      "user_agent: 'bot/1 (+https://example.org/bot)'\n"
+      "max_redirects: 3\n"
+      "http2: false\n"
+      "connect_timeout_ms: 3000\n"
+      "total_timeout_ms: 9000\n"
+      "low_speed_limit: 10\n"
+      "low_speed_time_s: 5\n"
+      "max_body_bytes: 1048576\n"
+      "allowed_cidrs: ['127.0.0.0/8']\n"
+      "retry: {max_attempts: 5, base_delay_ms: 200, multiplier: 3, max_delay_ms: 9000, "
+      "jitter: 0.1}\n"
+      "hosts:\n"
+      "  News.Example.com: {max_in_flight: 1, min_delay_ms: 5000}\n";
+  Result<FetcherOptions> o = ParseFetcherOptions(YAML::Load(kYaml));
   ASSERT_TRUE(o.ok()) << o.status().ToString();
   EXPECT_EQ(o->max_in_flight, 32);
   EXPECT_EQ(o->max_in_flight_per_host, 4);

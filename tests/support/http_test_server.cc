@@ -421,8 +421,9 @@ bool Pause(int stop_fd, std::chrono::milliseconds ms) {
   pollfd p{stop_fd, POLLIN, 0};
   auto until = std::chrono::steady_clock::now() + ms;
   while (true) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        until - std::chrono::steady_clock::now());
+    // Round up: poll's millisecond timeout must not end the pause early.
+    auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
     if (left.count() <= 0) return true;
     int rc = poll(&p, 1, static_cast<int>(left.count()));
     if (rc > 0) return false;
