@@ -17,8 +17,9 @@ TEST_PKGS=(
   openjdk-17-jre-headless maven
   postgresql
   python3 python3-jsonschema
+  clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz.sh)
 )
-BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml kcat linux-perf)
+BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml kcat linux-perf python3-venv)
 
 want=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}")
 [[ "${1:-}" == "--bench" ]] && want+=("${BENCH_PKGS[@]}")
