@@ -6,7 +6,7 @@ set -euo pipefail
 
 BUILD_PKGS=(
   build-essential cmake ninja-build pkg-config git ca-certificates
-  libcurl4-openssl-dev libgumbo-dev libre2-dev librdkafka-dev
+  libcurl4-openssl-dev libidn2-dev libgumbo-dev libre2-dev librdkafka-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev libpqxx-dev libcpp-httplib-dev

@@ -1,0 +1,362 @@
+#include "crawler/robots.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace hallyu {
+namespace {
+
+constexpr std::size_t kMaxSitemaps = 1000;
+constexpr std::size_t kMaxRules = 20000;
+
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool IsUnreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+// Same raw set as the URL normaliser (extractors/url.cc) uses for queries, so
+// a pattern and a normalised URL agree byte for byte.
+bool KeepRaw(unsigned char c) {
+  if (IsUnreserved(c)) return true;
+  switch (c) {
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
+    case '/':
+    case '?':
+      return true;
+    default:
+      return false;
+  }
+}
+
+enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kUnknown };
+
+Key ClassifyKey(std::string_view raw) {
+  std::string k = Lower(Trim(raw));
+  if (k == "user-agent" || k == "useragent" || k == "user agent") return Key::kUserAgent;
+  if (k == "allow") return Key::kAllow;
+  if (k == "disallow" || k == "dissallow" || k == "disalow" || k == "dissalow") {
+    return Key::kDisallow;
+  }
+  if (k == "crawl-delay" || k == "crawldelay") return Key::kCrawlDelay;
+  if (k == "sitemap" || k == "site-map") return Key::kSitemap;
+  return Key::kUnknown;
+}
+
+}  // namespace
+
+std::string RobotsProductToken(std::string_view user_agent) {
+  user_agent = Trim(user_agent);
+  std::string out;
+  for (char c : user_agent) {
+    bool token_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    if (!token_char) break;
+    out.push_back(AsciiLower(c));
+  }
+  return out;
+}
+
+std::string NormalizeRobotsPath(std::string_view in) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(in.size() + 4);
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c == '%') {
+      int hi = i + 2 < in.size() ? HexValue(in[i + 1]) : -1;
+      int lo = i + 2 < in.size() ? HexValue(in[i + 2]) : -1;
+      if (hi >= 0 && lo >= 0) {
+        unsigned char d = static_cast<unsigned char>(hi * 16 + lo);
+        if (IsUnreserved(d)) {
+          out.push_back(static_cast<char>(d));
+        } else {
+          out.push_back('%');
+          out.push_back(kHex[hi]);
+          out.push_back(kHex[lo]);
+        }
+        i += 2;
+      } else {
+        out.append("%25");
+      }
+    } else if (KeepRaw(c)) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
+bool RobotsPatternMatches(std::string_view pattern, std::string_view path) {
+  bool anchored = !pattern.empty() && pattern.back() == '$';
+  if (anchored) pattern.remove_suffix(1);
+  // Greedy wildcard match with one backtrack point (the last '*'): each
+  // mismatch after a star restarts one position later, so the cost is bounded
+  // by |pattern| * |path| whatever the number of stars.
+  std::size_t p = 0, s = 0;
+  std::size_t star = std::string_view::npos, mark = 0;
+  while (s < path.size()) {
+    if (p == pattern.size() && !anchored) return true;  // prefix match
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = s;
+      continue;
+    }
+    if (p < pattern.size() && pattern[p] == path[s]) {
+      ++p;
+      ++s;
+      continue;
+    }
+    if (star != std::string_view::npos) {
+      p = star + 1;
+      s = ++mark;
+      continue;
+    }
+    return false;
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+RobotsRules RobotsRules::AllowAll() { return RobotsRules(); }
+
+RobotsRules RobotsRules::DisallowAll() {
+  RobotsRules r;
+  r.disallow_all_ = true;
+  return r;
+}
+
+RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agent) {
+  const std::string ours = RobotsProductToken(user_agent);
+  if (body.size() > kMaxBytes) {
+    body = body.substr(0, kMaxBytes);
+    // The line cut at the limit is incomplete: ignore it.
+    std::size_t last_nl = body.find_last_of("\r\n");
+    body = last_nl == std::string_view::npos ? std::string_view() : body.substr(0, last_nl + 1);
+  }
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+
+  RobotsRules result;
+  std::vector<Rule> ours_rules, star_rules;
+  std::optional<double> ours_delay, star_delay;
+  bool ours_found = false;
+  bool in_agent_lines = false;  // the previous significant line was a user-agent
+  bool group_open = false;
+  bool cur_ours = false, cur_star = false;
+
+  std::size_t pos = 0;
+  while (pos < body.size()) {
+    std::size_t end = body.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(pos, end - pos);
+    pos = end + 1;
+    std::size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;  // garbage or blank
+    Key key = ClassifyKey(line.substr(0, colon));
+    std::string_view value = Trim(line.substr(colon + 1));
+
+    switch (key) {
+      case Key::kUserAgent: {
+        if (!in_agent_lines) {
+          cur_ours = cur_star = false;
+          group_open = true;
+          in_agent_lines = true;
+        }
+        if (value == "*") {
+          cur_star = true;
+        } else {
+          std::string token = RobotsProductToken(value);
+          if (!token.empty() && token == ours) {
+            cur_ours = true;
+            ours_found = true;
+          }
+        }
+        break;
+      }
+      case Key::kAllow:
+      case Key::kDisallow: {
+        in_agent_lines = false;
+        if (!group_open || value.empty()) break;
+        std::string pattern = NormalizeRobotsPath(value);
+        if (pattern[0] != '/' && pattern[0] != '*') pattern.insert(pattern.begin(), '/');
+        Rule rule{std::move(pattern), key == Key::kAllow};
+        if (cur_ours && ours_rules.size() < kMaxRules) ours_rules.push_back(rule);
+        if (cur_star && star_rules.size() < kMaxRules) star_rules.push_back(std::move(rule));
+        break;
+      }
+      case Key::kCrawlDelay: {
+        in_agent_lines = false;
+        if (!group_open) break;
+        std::string v(value);
+        char* endp = nullptr;
+        double d = std::strtod(v.c_str(), &endp);
+        if (endp == v.c_str() || !std::isfinite(d) || d < 0) break;
+        if (cur_ours && !ours_delay) ours_delay = d;
+        if (cur_star && !star_delay) star_delay = d;
+        break;
+      }
+      case Key::kSitemap:
+        if (!value.empty() && result.sitemaps_.size() < kMaxSitemaps) {
+          result.sitemaps_.emplace_back(value);
+        }
+        break;
+      case Key::kUnknown:
+        break;
+    }
+  }
+  if (ours_found) {
+    result.rules_ = std::move(ours_rules);
+    result.crawl_delay_ = ours_delay;
+  } else {
+    result.rules_ = std::move(star_rules);
+    result.crawl_delay_ = star_delay;
+  }
+  result.rules_.shrink_to_fit();
+  return result;
+}
+
+bool RobotsRules::IsAllowed(std::string_view path_and_query) const {
+  std::string path = NormalizeRobotsPath(path_and_query);
+  if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
+  if (path == "/robots.txt") return true;
+  if (disallow_all_) return false;
+  std::ptrdiff_t best_len = -1;
+  bool best_allow = true;
+  for (const Rule& rule : rules_) {
+    auto len = static_cast<std::ptrdiff_t>(rule.pattern.size());
+    if (len < best_len || (len == best_len && !rule.allow)) continue;
+    if (!RobotsPatternMatches(rule.pattern, path)) continue;
+    if (len > best_len || rule.allow) {
+      best_len = len;
+      best_allow = rule.allow;
+    }
+  }
+  return best_allow;
+}
+
+std::size_t RobotsRules::MemoryBytes() const {
+  std::size_t n = sizeof(*this) + rules_.capacity() * sizeof(Rule);
+  for (const Rule& r : rules_) n += r.pattern.capacity();
+  for (const std::string& s : sitemaps_) n += sizeof(s) + s.capacity();
+  return n;
+}
+
+RobotsCache::RobotsCache(RobotsCacheOptions options, Clock clock)
+    : options_(std::move(options)), clock_(std::move(clock)) {
+  if (!clock_) clock_ = [] { return std::chrono::steady_clock::now(); };
+  if (options_.max_hosts == 0) options_.max_hosts = 1;
+}
+
+RobotsCache::Entry& RobotsCache::Touch(const std::string& origin) {
+  auto it = map_.find(origin);
+  if (it != map_.end()) {
+    lru_.splice(lru_.begin(), lru_, it->second);
+    return *it->second;
+  }
+  while (map_.size() >= options_.max_hosts) {
+    map_.erase(lru_.back().origin);
+    lru_.pop_back();
+  }
+  lru_.push_front(Entry{});
+  lru_.front().origin = origin;
+  map_.emplace(origin, lru_.begin());
+  return lru_.front();
+}
+
+RobotsCache::Verdict RobotsCache::Check(const std::string& origin,
+                                        std::string_view path_and_query) {
+  const TimePoint now = clock_();
+  Entry& e = Touch(origin);
+  if (e.rules && now < e.expires_at) {
+    return e.rules->IsAllowed(path_and_query) ? Verdict::kAllowed : Verdict::kDisallowed;
+  }
+  if (path_and_query == "/robots.txt") return Verdict::kAllowed;
+  if (e.fetching && now - e.fetch_started < options_.fetch_timeout) return Verdict::kPending;
+  e.fetching = true;
+  e.fetch_started = now;
+  return Verdict::kNeedsFetch;
+}
+
+void RobotsCache::Store(const std::string& origin, RobotsRules rules, bool failure) {
+  const TimePoint now = clock_();
+  Entry& e = Touch(origin);
+  e.fetching = false;
+  e.rules = std::move(rules);
+  if (!failure) {
+    e.failures = 0;
+    e.expires_at = now + options_.ttl;
+    return;
+  }
+  ++e.failures;
+  auto delay = options_.retry_initial;
+  for (int i = 1; i < e.failures && delay < options_.retry_max; ++i) delay *= 2;
+  e.expires_at = now + std::min(delay, options_.retry_max);
+}
+
+void RobotsCache::RecordResponse(const std::string& origin, int http_status,
+                                 std::string_view body) {
+  if (http_status >= 200 && http_status < 300) {
+    Store(origin, RobotsRules::Parse(body, options_.user_agent), false);
+  } else if (http_status == 429 || http_status >= 500 || http_status < 200) {
+    Store(origin, RobotsRules::DisallowAll(), true);
+  } else {
+    Store(origin, RobotsRules::AllowAll(), false);  // 3xx left after redirects, 4xx
+  }
+}
+
+void RobotsCache::RecordUnreachable(const std::string& origin) {
+  Store(origin, RobotsRules::DisallowAll(), true);
+}
+
+const RobotsRules* RobotsCache::Rules(const std::string& origin) {
+  auto it = map_.find(origin);
+  if (it == map_.end() || !it->second->rules || clock_() >= it->second->expires_at) {
+    return nullptr;
+  }
+  return &*it->second->rules;
+}
+
+std::optional<RobotsCache::TimePoint> RobotsCache::ExpiresAt(const std::string& origin) const {
+  auto it = map_.find(origin);
+  if (it == map_.end() || !it->second->rules) return std::nullopt;
+  return it->second->expires_at;
+}
+
+}  // namespace hallyu

@@ -1,0 +1,153 @@
+#pragma once
+// robots.txt (RFC 9309): a parser + matcher (RobotsRules) and a per-host
+// policy cache (RobotsCache) that turns fetch outcomes into decisions.
+//
+// Matching rules implemented:
+//   - groups: consecutive `user-agent` lines open a group; the groups whose
+//     product token equals ours (ASCII case-insensitive) are merged; when none
+//     matches, the `*` groups are merged; when there is neither, all is allowed;
+//   - our product token is the leading [A-Za-z_-] run of the User-Agent
+//     ("hallyu/0.1 (+https://...)" -> "hallyu"); a robots.txt user-agent value
+//     is cut the same way ("Googlebot/2.1" -> "googlebot");
+//   - the longest matching pattern (in octets) wins; Allow wins a tie; no
+//     matching rule means allowed; /robots.txt itself is always allowed;
+//   - `*` matches any run of characters, a trailing `$` anchors the end;
+//     matching is O(pattern x path) at worst (no exponential backtracking);
+//   - percent-encoding is normalised on both sides (unreserved decoded, hex
+//     upper-case, raw non-ASCII UTF-8 encoded) before comparing;
+//   - the file is read up to 500 KiB (RobotsRules::kMaxBytes); the rest and a
+//     line cut at the limit are ignored; a UTF-8 BOM is skipped; lines
+//     without a known key are ignored; comments (#) are stripped;
+//   - `Crawl-delay` (seconds, of the selected group) and `Sitemap` (anywhere)
+//     are exposed; common misspellings (useragent, dissallow, site-map) are
+//     accepted as major crawlers do.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace hallyu {
+
+// The product token of a User-Agent string, lower-case: "Hallyu/0.1 (+url)" -> "hallyu".
+std::string RobotsProductToken(std::string_view user_agent);
+
+// Normalises percent-encoding of a robots path or pattern: %XX of an
+// unreserved character decoded, other hex upper-cased, bytes that may not
+// appear raw (non-ASCII, space, control) encoded. '*' and '$' are kept.
+std::string NormalizeRobotsPath(std::string_view path);
+
+// The rules of one robots.txt that apply to one crawler (product token).
+class RobotsRules {
+ public:
+  static constexpr std::size_t kMaxBytes = 500 * 1024;
+
+  // Parses `body` and keeps the rules of the group(s) for `user_agent` (a full
+  // User-Agent or bare product token). Never fails: garbage gives no rules,
+  // i.e. everything allowed.
+  static RobotsRules Parse(std::string_view body, std::string_view user_agent);
+  // Everything allowed (robots.txt missing: 4xx).
+  static RobotsRules AllowAll();
+  // Everything disallowed (robots.txt unreachable or 5xx).
+  static RobotsRules DisallowAll();
+
+  // True when `path_and_query` (starting with '/', e.g. UrlParts::PathAndQuery())
+  // may be fetched. A path not starting with '/' is treated as if it did.
+  bool IsAllowed(std::string_view path_and_query) const;
+
+  // Crawl-delay of the selected group in seconds, if given and valid (>= 0).
+  std::optional<double> crawl_delay() const { return crawl_delay_; }
+  // Every Sitemap URL in the file, in order (at most 1000 kept).
+  const std::vector<std::string>& sitemaps() const { return sitemaps_; }
+  // Number of Allow/Disallow rules kept for our agent.
+  std::size_t rule_count() const { return rules_.size(); }
+  // Approximate heap bytes held (for cache accounting).
+  std::size_t MemoryBytes() const;
+
+ private:
+  struct Rule {
+    std::string pattern;  // normalised; may contain '*' and a trailing '$'
+    bool allow = false;
+  };
+  std::vector<Rule> rules_;
+  bool disallow_all_ = false;
+  std::optional<double> crawl_delay_;
+  std::vector<std::string> sitemaps_;
+};
+
+// True when `path` matches robots `pattern` ('*' wildcards, trailing '$').
+// Both must already be normalised. O(|pattern| * |path|) worst case.
+bool RobotsPatternMatches(std::string_view pattern, std::string_view path);
+
+struct RobotsCacheOptions {
+  std::string user_agent = "hallyu";       // our User-Agent; its product token selects the group
+  std::chrono::seconds ttl{24 * 3600};     // how long a fetched robots.txt (2xx or 4xx) is trusted
+  std::chrono::seconds retry_initial{60};  // after 5xx/unreachable: first retry delay; doubles
+  std::chrono::seconds retry_max{6 * 3600};  // cap of that backoff
+  std::chrono::seconds fetch_timeout{300};   // a fetch handed out and never reported is retried
+  std::size_t max_hosts = 10000;             // cached hosts; least recently used evicted
+};
+
+// Per-host robots.txt state. Key: the URL origin (scheme://host[:port]), as
+// UrlParts::Origin() gives. Not thread-safe: owned by the fetch loop.
+//
+// Outcome policy: 2xx -> parse the body; 3xx left after redirects and 4xx
+// (except 429) -> allow all; 429, 5xx or network failure -> disallow all and
+// retry after retry_initial, doubling per consecutive failure up to retry_max.
+// 429 is treated like 5xx (the server is overloaded, not saying "no file").
+class RobotsCache {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+  using Clock = std::function<TimePoint()>;
+
+  enum class Verdict {
+    kAllowed,
+    kDisallowed,
+    kNeedsFetch,  // no fresh robots.txt: the caller fetches origin + "/robots.txt" and reports
+    kPending,     // a fetch was handed out and has not been reported yet
+  };
+
+  explicit RobotsCache(RobotsCacheOptions options, Clock clock = nullptr);
+
+  // Decision for `path_and_query` on `origin`. Returns kNeedsFetch once per
+  // needed fetch (then kPending until Record* is called or fetch_timeout passes).
+  Verdict Check(const std::string& origin, std::string_view path_and_query);
+
+  // Reports the outcome of fetching origin/robots.txt: final HTTP status and body.
+  void RecordResponse(const std::string& origin, int http_status, std::string_view body);
+  // Reports that origin/robots.txt could not be fetched (DNS, connect, timeout...).
+  void RecordUnreachable(const std::string& origin);
+
+  // The fresh rules for `origin`, or nullptr when none (expired or unknown).
+  const RobotsRules* Rules(const std::string& origin);
+
+  // When the next fetch of origin's robots.txt is due (meaningful after a Record*).
+  std::optional<TimePoint> ExpiresAt(const std::string& origin) const;
+
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  struct Entry {
+    std::string origin;
+    std::optional<RobotsRules> rules;  // set once a fetch was reported
+    TimePoint expires_at{};
+    TimePoint fetch_started{};
+    bool fetching = false;
+    int failures = 0;  // consecutive 5xx / unreachable
+  };
+  Entry& Touch(const std::string& origin);
+  void Store(const std::string& origin, RobotsRules rules, bool failure);
+
+  RobotsCacheOptions options_;
+  Clock clock_;
+  std::list<Entry> lru_;  // front = most recently used
+  std::unordered_map<std::string, std::list<Entry>::iterator> map_;
+};
+
+}  // namespace hallyu

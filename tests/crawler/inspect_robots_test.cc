@@ -1,0 +1,74 @@
+// Runs the real `hallyu inspect robots` binary.
+#include <gtest/gtest.h>
+#include <stdio.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+RunResult RunWithStdin(const std::string& args, const std::string& input) {
+  std::string dir = testing::MakeTempDir("hallyu-inspect-robots-");
+  std::string in_path = dir + "/in.txt";
+  std::ofstream(in_path, std::ios::binary) << input;
+  std::string cmd = testing::HallyuBinary() + " " + args + " < " + in_path + " 2>/dev/null";
+  RunResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+const char kInput[] =
+    "https://news.example.co.kr/admin/panel\n"
+    "https://news.example.co.kr/admin/public/notice\n"
+    "https://news.example.co.kr/search?q=bts\n"
+    "https://news.example.co.kr/%EC%97%B0%EC%98%88/%EB%B9%84%EA%B3%B5%EA%B0%9C/1\n"
+    "https://news.example.co.kr/article/1?print=1\n"
+    "https://news.example.co.kr/member/join\n"
+    "https://news.example.co.kr/member/joined\n"
+    "/robots.txt\n"
+    "not a url\n";
+
+TEST(InspectRobotsCommand, OwnGroupForHallyu) {
+  RunResult r = RunWithStdin(
+      "inspect robots tests/data/robots/news_site.txt --agent 'Hallyu/0.1 (+https://x.example)'",
+      kInput);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "disallowed\nallowed\nallowed\ndisallowed\nallowed\nallowed\nallowed\nallowed\n"
+            "disallowed\n");
+}
+
+TEST(InspectRobotsCommand, StarGroupForOthers) {
+  RunResult r =
+      RunWithStdin("inspect robots tests/data/robots/news_site.txt --agent SomeBot", kInput);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "allowed\nallowed\ndisallowed\nallowed\ndisallowed\nallowed\ndisallowed\nallowed\n"
+            "disallowed\n");
+}
+
+TEST(InspectRobotsCommand, MissingFileFails) {
+  RunResult r = RunWithStdin("inspect robots tests/data/robots/nope.txt --agent x", "/\n");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace hallyu

@@ -1,0 +1,83 @@
+// Runs the real `hallyu inspect url` binary.
+#include <gtest/gtest.h>
+#include <stdio.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+RunResult RunWithStdin(const std::string& args, const std::string& input) {
+  std::string dir = testing::MakeTempDir("hallyu-inspect-url-");
+  std::string in_path = dir + "/in.txt";
+  std::ofstream(in_path, std::ios::binary) << input;
+  std::string cmd = testing::HallyuBinary() + " " + args + " < " + in_path;
+  RunResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+TEST(InspectUrlCommand, NormalisesEachLineInOrder) {
+  RunResult r = RunWithStdin("inspect url",
+                             "HTTP://Example.COM:80/a/./b/../c?utm_source=x&id=1#frag\n"
+                             "ftp://example.com/\n"
+                             "not a url\n"
+                             "https://뉴스.example/기사\n"
+                             "\n"
+                             "https://example.com/p?fbclid=1\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "http://example.com/a/c?id=1\n"
+            "invalid\n"
+            "invalid\n"
+            "https://xn--vg1b002a.example/%EA%B8%B0%EC%82%AC\n"
+            "invalid\n"
+            "https://example.com/p\n");
+}
+
+TEST(InspectUrlCommand, ResolvesAgainstBase) {
+  RunResult r = RunWithStdin("inspect url --base https://news.example.co.kr/ent/list.php?page=2",
+                             "view.php?id=7\n/top\n../up\n//cdn.example/x.js\n#s\nmailto:a@b.c\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "https://news.example.co.kr/ent/view.php?id=7\n"
+            "https://news.example.co.kr/top\n"
+            "https://news.example.co.kr/up\n"
+            "https://cdn.example/x.js\n"
+            "https://news.example.co.kr/ent/list.php?page=2\n"
+            "invalid\n");
+}
+
+TEST(InspectUrlCommand, BadBaseIsUsageError) {
+  RunResult r = RunWithStdin("inspect url --base relative/only", "x\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(InspectUrlCommand, UsesConfiguredTrackingParams) {
+  // configs/default.yaml lists mc_cid among extra_tracking_params.
+  RunResult r = RunWithStdin("--config configs/default.yaml inspect url",
+                             "https://example.com/a?mc_cid=9&k=v\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "https://example.com/a?k=v\n");
+}
+
+}  // namespace
+}  // namespace hallyu
