@@ -1294,11 +1294,12 @@ void Extraction::FillOther() {
   }
   // Links.
   std::unordered_set<std::string> seen;
+  internal::LinkResolver resolver(base_.empty() ? url_ : std::string_view(base_));
   for (auto href : hrefs_) {
     if (doc_.links.size() >= options_.max_links) break;
-    std::string r = Resolve(href);
-    if (r.empty() || !seen.insert(r).second) continue;
-    doc_.links.push_back(std::move(r));
+    auto r = resolver.Resolve(href);
+    if (!r || !seen.insert(*r).second) continue;
+    doc_.links.push_back(std::move(*r));
   }
 }
 

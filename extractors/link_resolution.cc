@@ -1,6 +1,9 @@
 #include "extractors/link_resolution.h"
 
+#include <optional>
 #include <vector>
+
+#include "extractors/url.h"
 
 namespace hallyu::internal {
 namespace {
@@ -97,7 +100,9 @@ void AppendEncoded(std::string* out, std::string_view s) {
 
 }  // namespace
 
-std::optional<std::string> ResolveLink(std::string_view base, std::string_view href) {
+// The resolver used before extractors/url.h landed; kept as the cross-check in
+// tests (ResolveLinkSimple) — not used for output.
+std::optional<std::string> ResolveLinkSimple(std::string_view base, std::string_view href) {
   href = Trim(href);
   if (href.empty() || href.front() == '#' || href.size() > 4096) return std::nullopt;
   Parts target;
@@ -138,6 +143,39 @@ std::optional<std::string> ResolveLink(std::string_view base, std::string_view h
   AppendEncoded(&out, RemoveDotSegments(target.path));
   AppendEncoded(&out, target.query);
   return out;
+}
+
+std::optional<std::string> ResolveLink(std::string_view base, std::string_view href) {
+  href = Trim(href);
+  if (href.empty() || href.front() == '#') return std::nullopt;
+  auto r = ResolveUrl(Trim(base), href);
+  if (!r.ok()) return std::nullopt;
+  return std::move(r).value();
+}
+
+struct LinkResolver::Impl {
+  std::optional<UrlResolver> resolver;
+};
+
+LinkResolver::LinkResolver(std::string_view base) : impl_(new Impl) {
+  auto r = UrlResolver::Create(Trim(base));
+  if (r.ok()) impl_->resolver.emplace(std::move(r).value());
+}
+
+LinkResolver::~LinkResolver() { delete impl_; }
+
+std::optional<std::string> LinkResolver::Resolve(std::string_view href) const {
+  href = Trim(href);
+  if (href.empty() || href.front() == '#') return std::nullopt;
+  if (!impl_->resolver) {
+    // No usable base: only absolute links resolve.
+    auto r = NormalizeUrl(href);
+    if (!r.ok()) return std::nullopt;
+    return std::move(r).value();
+  }
+  auto r = impl_->resolver->Resolve(href);
+  if (!r.ok()) return std::nullopt;
+  return std::move(r).value();
 }
 
 }  // namespace hallyu::internal

@@ -17,9 +17,10 @@ TEST_PKGS=(
   openjdk-17-jre-headless maven
   postgresql
   python3 python3-jsonschema
-  kcat
+  kcat                      # scripts/kafka-local.sh probes readiness with it
+  clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz.sh)
 )
-BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml linux-perf)
+BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml linux-perf python3-venv)
 
 want=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}")
 [[ "${1:-}" == "--bench" ]] && want+=("${BENCH_PKGS[@]}")

@@ -109,6 +109,14 @@ TEST(LinkResolution, ResolvesAndNormalises) {
   EXPECT_FALSE(ResolveLink(base, "#comments"));
   EXPECT_FALSE(ResolveLink(base, ""));
   EXPECT_FALSE(ResolveLink("not a url", "relative"));
+  // The per-page resolver and the pre-url.h resolver agree with ResolveLink.
+  internal::LinkResolver resolver(base);
+  for (const char* href : {"d.html", "../x/./y", "/root?z=2#top", "//cdn.example.com/i.jpg",
+                           "?page=2", "http://Other.com:80", "javascript:void(0)", "#c", ""}) {
+    EXPECT_EQ(resolver.Resolve(href), ResolveLink(base, href)) << href;
+    EXPECT_EQ(internal::ResolveLinkSimple(base, href), ResolveLink(base, href)) << href;
+  }
+  EXPECT_EQ(*ResolveLink(base, "/a?utm_source=x&id=3"), "https://news.example.com/a?id=3");
 }
 
 const char kMetaPage[] = R"(<!doctype html><html lang="ko-KR"><head>

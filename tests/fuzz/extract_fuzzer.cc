@@ -1,0 +1,31 @@
+// libFuzzer target: arbitrary bytes as an HTML page -> Document -> JSON.
+// The first byte picks the URL and small budgets so that depth/element/size
+// limits are exercised too. Must never crash, hang or leak.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extractors/article_extractor.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > (1u << 20)) return 0;
+  std::string_view page(reinterpret_cast<const char*>(data), size);
+  hallyu::ExtractOptions options;
+  std::string_view url = "https://news.example.co.kr/2024/05/01/article?id=1";
+  if (size > 0) {
+    const uint8_t knob = data[0];
+    if (knob & 1) url = "";
+    if (knob & 2) url = "http://Example.com:80/a/../b/./c?x#y";
+    if (knob & 4) options.max_depth = 8;
+    if (knob & 8) options.max_elements = 64;
+    if (knob & 16) options.max_parse_bytes = 512;
+    if (knob & 32) options.max_links = 3;
+  }
+  auto doc = hallyu::ExtractArticle(page, url, options);
+  if (doc.ok()) {
+    const std::string json =
+        hallyu::ToJson(*doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    (void)json;
+  }
+  return 0;
+}
