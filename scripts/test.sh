@@ -4,7 +4,8 @@
 #   Kafka broker (KRaft) and PostgreSQL on 127.0.0.1, runs every CTest test, stops the
 #   services even when tests fail, then runs the unit tests again under ASan+UBSan.
 # Exits non-zero on any failure.
-# Environment: HALLYU_SKIP_ASAN=1 skips the sanitizer pass (local iterations only).
+# Environment: HALLYU_SKIP_ASAN=1 skips the sanitizer pass and HALLYU_FUZZ_SECONDS=0 the
+# fuzzing pass (local iterations only); HALLYU_FUZZ_SECONDS sets seconds per fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -49,5 +50,9 @@ if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then
   step "ctest under ASan+UBSan (unit)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan -L unit --output-on-failure -j "$JOBS" --timeout 600
+fi
+if [[ "${HALLYU_FUZZ_SECONDS:-60}" -gt 0 ]]; then
+  step "fuzz: libFuzzer targets under ASan+UBSan, ${HALLYU_FUZZ_SECONDS:-60} s each"
+  scripts/fuzz.sh "${HALLYU_FUZZ_SECONDS:-60}"
 fi
 step "all passed"

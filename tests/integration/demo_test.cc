@@ -1,0 +1,145 @@
+// The main job, as scripts/demo.sh runs it: `hallyu serve` puts the bundled sample
+// web on loopback, `hallyu crawl --once --config configs/demo.yaml` crawls it through
+// the embedded Kafka into a SQLite store, and `hallyu events` lists exactly the
+// announcements planted in the sample (no more, no fewer, right statuses).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <tuple>
+
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string RunCapture(const std::string& cmd, int* rc) {
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while (p != nullptr && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = p != nullptr ? pclose(p) : -1;
+  *rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+bool PortAnswers(int port) {
+  int rc = 0;
+  RunCapture("exec 3<>/dev/tcp/127.0.0.1/" + std::to_string(port) + " 2>/dev/null", &rc);
+  return rc == 0;
+}
+
+class DemoTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir("demo-test-");
+    // The demo config with its state, spool and store moved into a fresh folder.
+    std::string cfg = testing::ReadFileOrFail(testing::SourcePath("configs/demo.yaml"));
+    cfg = std::regex_replace(cfg, std::regex("\\.hallyu/"), dir_ + "/");
+    config_ = dir_ + "/demo.yaml";
+    std::ofstream(config_) << cfg;
+    server_ = fork();
+    ASSERT_GE(server_, 0);
+    if (server_ == 0) {
+      std::string bin = testing::HallyuBinary();
+      std::string site = testing::SourcePath("configs/demo/site");
+      execl(bin.c_str(), bin.c_str(), "--log-level", "warn", "serve", site.c_str(), "--port",
+            "18080", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 100 && !PortAnswers(18080); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_TRUE(PortAnswers(18080)) << "hallyu serve did not come up on 127.0.0.1:18080";
+  }
+  void TearDown() override {
+    if (server_ > 0) {
+      kill(server_, SIGTERM);
+      waitpid(server_, nullptr, 0);
+    }
+    fs::remove_all(dir_);
+  }
+  std::string dir_, config_;
+  pid_t server_ = -1;
+};
+
+TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
+  const std::string bin = testing::HallyuBinary();
+  const std::string cd = "cd '" + testing::SourcePath("") + "' && ";
+  int rc = 0;
+  std::string crawl =
+      RunCapture(cd + "'" + bin + "' --config '" + config_ + "' crawl --once 2>&1", &rc);
+  ASSERT_EQ(rc, 0) << crawl;
+
+  std::string json = RunCapture(
+      cd + "'" + bin + "' events --json --store 'sqlite:" + dir_ + "/demo.db' 2>&1", &rc);
+  ASSERT_EQ(rc, 0) << json;
+  using Row = std::tuple<std::string, std::string, std::string, std::string, bool, int>;
+  std::set<Row> got;
+  std::istringstream lines(json);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << line;
+    const auto& who = j["type"] == "ost" ? j["artist"] : j["person"];
+    got.emplace(j["type"], who["name"], j["work"]["title"], j["status"], j["crossover"],
+                j["version"]);
+  }
+  const std::set<Row> want = {
+      {"casting", "Yoon Seo-ah", "Moonlit Pharmacy", "confirmed", true, 1},
+      {"casting", "Moon Si-woo", "The Last Postman", "confirmed", true, 2},
+      {"casting", "Choi Yeon-woo", "Seoul Night Market", "rumored", false, 1},
+      {"casting", "Ryu Jae-hyun", "Harbor Lights", "confirmed", false, 1},
+      {"casting", "Seol Da-in", "Harbor Lights", "confirmed", false, 1},
+      {"casting", "Kang Min-ji", "Winter Orchard", "denied", true, 1},
+      {"casting", "Seol Da-in", "Winter Orchard", "reviewing", false, 1},
+      {"casting", "Jung Ha-rin", "Harbor Lights", "confirmed", true, 1},
+      {"casting", "Oh Ha-neul", "Blue Hour Bakery", "confirmed", false, 2},
+      {"ost", "Kang Min-ji", "Moonlit Pharmacy", "released", true, 1},
+      {"ost", "Ryu Jae-hyun", "The Last Postman", "announced", true, 1},
+      {"ost", "Baek Jun-seo", "Seoul Night Market", "released", true, 1},
+      {"ost", "RAEL", "Blue Hour Bakery", "announced", true, 1},
+      {"ost", "Yoon Seo-ah", "Winter Orchard", "released", true, 1},
+  };
+  std::ostringstream diff;
+  for (const Row& r : want) {
+    if (!got.count(r)) {
+      diff << "missing: " << std::get<0>(r) << " " << std::get<1>(r) << " / " << std::get<2>(r)
+           << " " << std::get<3>(r) << " crossover=" << std::get<4>(r) << " v" << std::get<5>(r)
+           << "\n";
+    }
+  }
+  for (const Row& r : got) {
+    if (!want.count(r)) {
+      diff << "unexpected: " << std::get<0>(r) << " " << std::get<1>(r) << " / "
+           << std::get<2>(r) << " " << std::get<3>(r) << " crossover=" << std::get<4>(r) << " v"
+           << std::get<5>(r) << "\n";
+    }
+  }
+  EXPECT_EQ(got, want) << diff.str() << "crawl output:\n" << crawl;
+
+  // The table the demo prints: the crossover events only, one line each.
+  std::string table = RunCapture(
+      cd + "'" + bin + "' events --crossover --store 'sqlite:" + dir_ + "/demo.db' 2>&1", &rc);
+  ASSERT_EQ(rc, 0) << table;
+  for (const char* name : {"Yoon Seo-ah", "Moon Si-woo", "Kang Min-ji", "Jung Ha-rin",
+                           "Baek Jun-seo", "RAEL", "Ryu Jae-hyun"}) {
+    EXPECT_NE(table.find(name), std::string::npos) << name << " missing from\n" << table;
+  }
+  EXPECT_EQ(table.find("Choi Yeon-woo"), std::string::npos) << table;
+  EXPECT_EQ(table.find("Oh Ha-neul"), std::string::npos) << table;
+}
+
+}  // namespace
+}  // namespace hallyu
