@@ -8,9 +8,9 @@ Result<SourcesOptions> ParseSourcesOptions(const YAML::Node& node) {
   SourcesOptions o;
   if (!node || node.IsNull()) return o;
   if (!node.IsMap()) return InvalidArgument("sources: want a mapping");
-  static const std::set<std::string> kKeys = {"file",           "state_path",
-                                              "max_seen_per_source", "feed_max_bytes",
-                                              "sitemap_max_bytes",   "max_entries_per_poll"};
+  static const std::set<std::string> kKeys = {
+      "file",           "state_path",        "max_seen_per_source",
+      "feed_max_bytes", "sitemap_max_bytes", "max_entries_per_poll"};
   try {
     for (const auto& kv : node) {
       std::string key = kv.first.as<std::string>();
