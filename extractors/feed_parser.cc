@@ -52,14 +52,14 @@ std::string RawOf(const XmlNode* n) { return n == nullptr ? "" : CollapseWhitesp
 std::string BaseFor(const XmlNode& n, const std::string& parent_base) {
   std::string_view b = n.Attr("xml:base");
   if (b.empty()) return parent_base;
-  std::string r = ResolveUrl(parent_base, b);
+  std::string r = ResolveReference(parent_base, b);
   return r.empty() ? std::string(b) : r;
 }
 
 std::string Resolve(const std::string& base, std::string_view ref) {
   std::string trimmed = CollapseWhitespace(ref);
   if (trimmed.empty()) return "";
-  std::string r = ResolveUrl(base, trimmed);
+  std::string r = ResolveReference(base, trimmed);
   return r.empty() ? trimmed : r;
 }
 
@@ -388,7 +388,7 @@ Result<Feed> ParseFeed(std::string_view body, const FeedParseOptions& options) {
                     std::to_string(options.max_bytes) + " bytes");
   }
   Ctx ctx{options, DateTimeParseOptions{options.default_offset_minutes}};
-  Result<std::string> utf8 = ConvertToUtf8(body, options.charset_hint, XmlDeclaredEncoding(body));
+  Result<std::string> utf8 = DecodeFeedBytes(body, options.charset_hint, XmlDeclaredEncoding(body));
   if (!utf8.ok()) return utf8.status().WithContext("feed");
   std::string_view text = *utf8;
   size_t first = text.find_first_not_of(" \t\r\n");

@@ -95,7 +95,7 @@ std::string_view Trim(std::string_view s) {
 
 bool HasUrlScheme(std::string_view s) { return SchemeLength(s) > 0; }
 
-std::string ResolveUrl(std::string_view base, std::string_view ref) {
+std::string ResolveReference(std::string_view base, std::string_view ref) {
   ref = Trim(ref);
   base = Trim(base);
   if (ref.empty()) return base.empty() ? "" : std::string(base);

@@ -15,6 +15,6 @@ bool HasUrlScheme(std::string_view s);
 // fragment kept). Surrounding whitespace in `ref` is trimmed. Returns `ref` unchanged
 // when it is already absolute, and "" when `ref` is relative and `base` is not
 // absolute (nothing to resolve against) or `ref` is empty.
-std::string ResolveUrl(std::string_view base, std::string_view ref);
+std::string ResolveReference(std::string_view base, std::string_view ref);
 
 }  // namespace hallyu

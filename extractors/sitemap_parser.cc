@@ -24,7 +24,7 @@ std::optional<int64_t> Date(const XmlNode* n, const DateTimeParseOptions& o) {
 std::string Loc(const XmlNode& n, const std::string& base) {
   std::string loc = Raw(n.Child("loc"));
   if (loc.empty()) return "";
-  std::string r = ResolveUrl(base, loc);
+  std::string r = ResolveReference(base, loc);
   return r.empty() ? loc : r;
 }
 
@@ -79,7 +79,7 @@ Result<Sitemap> ParseSitemap(std::string_view body, const SitemapParseOptions& o
     return TooLarge("sitemap is " + std::to_string(body.size()) + " bytes, over the cap of " +
                     std::to_string(options.max_bytes) + " bytes");
   }
-  Result<std::string> utf8 = ConvertToUtf8(body, "", XmlDeclaredEncoding(body));
+  Result<std::string> utf8 = DecodeFeedBytes(body, "", XmlDeclaredEncoding(body));
   if (!utf8.ok()) return utf8.status().WithContext("sitemap");
   XmlParseOptions xo;
   xo.max_bytes = options.max_bytes * 4 + 16;

@@ -1,5 +1,7 @@
 #include "extractors/text_encoding.h"
 
+#include "extractors/charset.h"
+
 #include <errno.h>
 #include <iconv.h>
 
@@ -34,37 +36,6 @@ std::string IconvName(std::string_view label) {
   return std::string(label);
 }
 
-// Length of the well-formed UTF-8 sequence at s[i], or 0.
-size_t Utf8SeqLen(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return 1;
-  size_t n;
-  uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  return n;
-}
-
 // iconv conversion; strict fails on the first bad byte, lenient writes U+FFFD.
 Result<std::string> Iconv(std::string_view bytes, const std::string& from, bool strict) {
   iconv_t cd = iconv_open("UTF-8", from.c_str());
@@ -96,31 +67,6 @@ Result<std::string> Iconv(std::string_view bytes, const std::string& from, bool 
 
 }  // namespace
 
-bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    size_t n = Utf8SeqLen(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-std::string SanitizeUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    size_t n = Utf8SeqLen(s, i);
-    if (n == 0) {
-      out.append("\xEF\xBF\xBD");
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
-
 std::string XmlDeclaredEncoding(std::string_view bytes) {
   std::string_view head = bytes.substr(0, std::min<size_t>(bytes.size(), 512));
   size_t start = head.find("<?xml");
@@ -137,9 +83,9 @@ std::string XmlDeclaredEncoding(std::string_view bytes) {
   return std::string(decl.substr(q + 1, q2 - q - 1));
 }
 
-Result<std::string> ConvertToUtf8(std::string_view bytes, std::string_view hint,
-                                  std::string_view declared) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) return SanitizeUtf8(bytes.substr(3));
+Result<std::string> DecodeFeedBytes(std::string_view bytes, std::string_view hint,
+                                    std::string_view declared) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) return RepairUtf8(bytes.substr(3));
   if (bytes.starts_with("\xFF\xFE")) return Iconv(bytes.substr(2), "UTF-16LE", false);
   if (bytes.starts_with("\xFE\xFF")) return Iconv(bytes.substr(2), "UTF-16BE", false);
   if (bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("<\0?\0", 4)) {
@@ -158,7 +104,7 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, std::string_view hint,
     Result<std::string> r = Iconv(bytes, fallback, true);
     if (r.ok()) return r;
   }
-  return SanitizeUtf8(bytes);
+  return RepairUtf8(bytes);
 }
 
 }  // namespace hallyu

@@ -1,8 +1,9 @@
 #pragma once
 // Bytes of a feed, sitemap or API response → UTF-8, surviving wrong declarations.
 //
-// (When the web branch's extractors/charset.h lands, the fetcher's charset detection
-// can feed `hint`; this stays the feed parsers' own, iconv-based converter.)
+// Differs from charset.h's DecodeToUtf8 in one way that matters for feeds: bytes that
+// are valid UTF-8 stay UTF-8 even when the XML declaration names another charset
+// (a very common feed bug). Uses charset.h for validation and repair.
 
 #include <string>
 #include <string_view>
@@ -24,13 +25,7 @@ std::string XmlDeclaredEncoding(std::string_view bytes);
 //   4. CP949 (Korean sites that declare UTF-8 but send EUC-KR), then windows-1252.
 // Bytes that still do not convert become U+FFFD. Returns kUnsupported only when the
 // named charset is unknown to iconv AND the fallbacks fail (never in practice).
-Result<std::string> ConvertToUtf8(std::string_view bytes, std::string_view hint,
-                                  std::string_view declared);
-
-// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
-bool IsValidUtf8(std::string_view s);
-
-// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD.
-std::string SanitizeUtf8(std::string_view s);
+Result<std::string> DecodeFeedBytes(std::string_view bytes, std::string_view hint,
+                                    std::string_view declared);
 
 }  // namespace hallyu
