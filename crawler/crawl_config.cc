@@ -7,6 +7,7 @@
 
 #include "crawler/fetcher_options.h"
 #include "crawler/source_config.h"
+#include "crawler/sources_options.h"
 
 namespace hallyu {
 namespace {
@@ -50,7 +51,13 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
   CrawlConfig cfg;
   try {
     if (YAML::Node src = root["sources"]) {
-      if (src.IsScalar()) {
+      if (src.IsMap()) {  // the sources: options mapping (crawler/sources_options.h)
+        auto so = ParseSourcesOptions(src);
+        if (!so.ok()) return so.status().WithContext(path + ": sources");
+        auto list = LoadSourceConfigs(so->file);
+        if (!list.ok()) return list.status();
+        cfg.sources = std::move(*list);
+      } else if (src.IsScalar()) {
         auto list = LoadSourceConfigs(src.as<std::string>());
         if (!list.ok()) return list.status();
         cfg.sources = std::move(*list);

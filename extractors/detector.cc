@@ -44,18 +44,17 @@ const std::set<std::string>& Descriptors() {
 bool LooksLikeName(const std::string& n, const std::string& lang) {
   if (n.empty() || n.size() > 48) return false;
   static const std::set<std::string> kStop = {
-      "he",         "she",         "they",        "it",         "the actor",    "the actress",
-      "the singer", "the star",    "who",         "this",       "that",         "그",
-      "그녀",       "이들",        "두 사람",     "세 사람",    "그는",         "그녀는",
-      "이번",       "또한",        "한편",        "특히",       "이어",         "이어서",
-      "we",         "i",           "you",         "his",        "her",          "their",
-      "also",       "both",        "meanwhile",   "however",    "additionally", "previously",
-      "recently",   "earlier",     "today",       "yesterday",  "currently",    "now",
-      "then",       "separately",  "finally",     "moreover",   "furthermore",  "exclusive",
-      "breaking",   "update",      "official",    "reportedly", "notably",      "likewise",
-      "plus",       "in addition", "as a result", "first",      "next",         "later",
-      "still",      "anyway",      "so",          "and",        "but",          "yet",
-      "instead",    "again",       "so far"};
+      "he", "she", "they", "it", "the actor", "the actress", "the singer", "the star", "who",
+      "this", "that", "그", "그녀", "이들", "두 사람", "세 사람", "그는", "그녀는", "이번", "또한",
+      "한편", "특히", "이어", "이어서", "we", "i", "you", "his", "her", "their", "also", "both",
+      "meanwhile", "however", "additionally", "previously", "recently", "earlier", "today",
+      "yesterday", "currently", "now", "then", "separately", "finally", "moreover", "furthermore",
+      "exclusive", "breaking", "update", "official", "reportedly", "notably", "likewise", "plus",
+      "in addition", "as a result", "first", "next", "later", "still", "anyway", "so", "and", "but",
+      "yet", "instead", "again", "so far",
+      // generic Korean nouns that stand where a name would ("소속사 측은 …", "영화 '…' 합류")
+      "영화", "드라마", "소속사", "소속사 측", "측", "관계자", "제작진", "제작사", "배우", "가수",
+      "그룹", "걸그룹", "보이그룹", "시리즈", "예능", "방송", "방송사", "작품"};
   if (kStop.count(Lower(n))) return false;
   if (ContainsHangul(n)) return true;
   const auto c = static_cast<unsigned char>(n[0]);
@@ -357,6 +356,8 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
     for (const std::string& name : SplitNameList(Get(*best, "person"))) {
       PersonRef person = ResolvePerson(name, group_hint);
       if (!LooksLikeName(person.name, lang)) continue;
+      // A broadcaster in the name slot ("래엘, SBS '…' OST") is never the person.
+      if (!person.resolved && gazetteer_->FindNetwork(person.name) != nullptr) continue;
       if (out->size() >= opts_.max_events) return;
       Detection d;
       d.type = type == RuleType::kCasting ? EventType::kCasting : EventType::kOst;

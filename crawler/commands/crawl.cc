@@ -20,10 +20,10 @@
 #include "crawler/document_pipeline.h"
 #include "crawler/event_merge_store.h"
 #include "crawler/event_sink.h"
-#include "crawler/store.h"
 #include "crawler/kafka_event_publisher.h"
 #include "crawler/kafka_options.h"
 #include "crawler/kafka_producer.h"
+#include "crawler/store.h"
 #include "extractors/detector.h"
 #include "extractors/event_merger.h"
 

@@ -106,7 +106,7 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
       {"casting", "Seol Da-in", "Winter Orchard", "reviewing", false, 1},
       {"casting", "Jung Ha-rin", "Harbor Lights", "confirmed", true, 1},
       {"casting", "Oh Ha-neul", "Blue Hour Bakery", "confirmed", false, 2},
-      {"ost", "Kang Min-ji", "Moonlit Pharmacy", "released", true, 1},
+      {"ost", "Kang Min-ji", "Moonlit Pharmacy", "announced", true, 1},
       {"ost", "Ryu Jae-hyun", "The Last Postman", "announced", true, 1},
       {"ost", "Baek Jun-seo", "Seoul Night Market", "released", true, 1},
       {"ost", "RAEL", "Blue Hour Bakery", "announced", true, 1},
@@ -122,9 +122,9 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
   }
   for (const Row& r : got) {
     if (!want.count(r)) {
-      diff << "unexpected: " << std::get<0>(r) << " " << std::get<1>(r) << " / "
-           << std::get<2>(r) << " " << std::get<3>(r) << " crossover=" << std::get<4>(r) << " v"
-           << std::get<5>(r) << "\n";
+      diff << "unexpected: " << std::get<0>(r) << " " << std::get<1>(r) << " / " << std::get<2>(r)
+           << " " << std::get<3>(r) << " crossover=" << std::get<4>(r) << " v" << std::get<5>(r)
+           << "\n";
     }
   }
   EXPECT_EQ(got, want) << diff.str() << "crawl output:\n" << crawl;
