@@ -3,7 +3,7 @@
 //
 // Gumbo 0.10.1 spends most of its time tokenising <script>/<style> text that
 // extraction never reads, and its tree construction is super-linear in the depth
-// of open elements (see /work/shared/notes/gumbo-limits.md). PrescanHtml copies
+// of open elements (see the project note shared/notes/gumbo-limits.md). PrescanHtml copies
 // the page while
 //   - dropping the bodies of <script>, <style> and <svg> elements (the tags stay),
 //     except scripts whose type contains "ld+json", which are kept for metadata;
