@@ -14,6 +14,8 @@
 
 #include "crawler/bounded_queue.h"
 #include "crawler/fetcher.h"
+#include "crawler/log_format.h"
+#include "crawler/metrics.h"
 #include "extractors/charset.h"
 #include "extractors/url.h"
 
@@ -57,11 +59,13 @@ uint64_t UrlKey(std::string_view url) {  // FNV-1a/64: dedup key, 8 bytes a URL
 class Run {
  public:
   Run(const CrawlJobOptions& options, const std::vector<CrawlSource>& sources,
-      DocumentPipeline* pipeline, const std::atomic<bool>* stop)
+      DocumentPipeline* pipeline, const std::atomic<bool>* stop, ProgressReporter* progress)
       : options_(options),
         sources_(sources),
         pipeline_(pipeline),
         stop_(stop),
+        progress_(progress),
+        metrics_(DefaultCrawlMetrics()),
         robots_(options.robots),
         results_(options.results_queue) {}
 
@@ -72,6 +76,7 @@ class Run {
     if (!fetcher.ok()) return fetcher.status();
     fetcher_ = fetcher->get();
 
+    if (progress_ != nullptr) progress_->SetSourcesTotal(static_cast<int64_t>(sources_.size()));
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       Task t;
       t.kind = TaskKind::kSource;
@@ -141,6 +146,9 @@ class Run {
           parked_.empty()) {
         return;  // all work done
       }
+      metrics_.queue_depth.With({"frontier"}).Set(static_cast<double>(frontier_.size()));
+      metrics_.queue_depth.With({"parse"}).Set(static_cast<double>(results_.size()));
+      if (progress_ != nullptr) progress_->Tick();
       if (frontier_.empty()) {
         cv_.wait_for(lock, std::chrono::milliseconds(50));
         continue;
@@ -151,6 +159,7 @@ class Run {
         RobotsCache::Verdict v = robots_.Check(t.origin, t.path_query);
         if (v == RobotsCache::Verdict::kDisallowed) {
           summary_.robots_denied++;
+          CountRobotsDenial(t.url);
           spdlog::info("robots.txt disallows {}", t.url);
           continue;
         }
@@ -227,7 +236,31 @@ class Run {
     }
   }
 
+  void CountRobotsDenial(const std::string& url) {
+    auto host = UrlHost(url);
+    metrics_.robots_denials.With({host.ok() ? *host : std::string()}).Inc();
+  }
+
+  // Fetch metrics of one finished request.
+  void CountFetch(const Task& t, const FetchResult& r) {
+    const std::string& source = sources_[t.source].name;
+    if (r.http_status > 0)
+      metrics_.pages_fetched.With({StatusClass(static_cast<int>(r.http_status))}).Inc();
+    if (r.outcome == FetchOutcome::kFailed) {
+      metrics_.fetch_failures.With({std::string(FailureKindName(r.failure))}).Inc();
+    }
+    metrics_.bytes_fetched.With({source}).Inc(static_cast<double>(r.body.size()));
+    if (!r.attempt_starts.empty()) {
+      std::chrono::duration<double> took =
+          std::chrono::steady_clock::now() - r.attempt_starts.front();
+      metrics_.fetch_latency.With({source}).Observe(took.count());
+    }
+  }
+
   void Handle(const Task& t, const FetchResult& r) {
+    auto host = UrlHost(t.url);
+    LogContext log_context(t.url, host.ok() ? *host : std::string(), sources_[t.source].name);
+    CountFetch(t, r);
     switch (t.kind) {
       case TaskKind::kRobots:
         return HandleRobots(t, r);
@@ -261,6 +294,7 @@ class Run {
         frontier_.push_front(std::move(p));
       } else {
         summary_.robots_denied++;
+        CountRobotsDenial(p.url);
         spdlog::info(
             "robots.txt disallows {} ({})", p.url,
             r.http_status >= 500 || r.http_status == 0 ? "robots.txt unavailable" : "rule");
@@ -273,11 +307,13 @@ class Run {
   void HandleSource(const Task& t, const FetchResult& r) {
     const CrawlSource& src = sources_[t.source];
     if (r.outcome == FetchOutcome::kNotModified) {
+      SourceSucceeded(src);
       std::lock_guard<std::mutex> lock(mu_);
       summary_.sources_ok++;
       return;
     }
     if (!r.ok()) {
+      if (progress_ != nullptr) progress_->AddErrors();
       std::lock_guard<std::mutex> lock(mu_);
       summary_.sources_failed++;
       spdlog::warn("source {} ({}): fetch failed: {}", src.name, t.url, r.error);
@@ -286,11 +322,13 @@ class Run {
     Result<SourceItems> items =
         ReadSourceResponse(src, r.body, r.final_url, r.content_type, NowUnix());
     if (!items.ok()) {
+      if (progress_ != nullptr) progress_->AddErrors();
       std::lock_guard<std::mutex> lock(mu_);
       summary_.sources_failed++;
       spdlog::warn("source {} ({}): {}", src.name, t.url, items.status().ToString());
       return;
     }
+    SourceSucceeded(src);
     {
       std::lock_guard<std::mutex> lock(mu_);
       summary_.sources_ok++;
@@ -306,6 +344,7 @@ class Run {
       origin.fetched_at = fetched_at;
       TextDocument doc{post.text, post.title, post.author};
       auto events = pipeline_->ProcessText(doc, origin);
+      CountEvents(events);
       if (!events.ok()) spdlog::warn("post {}: {}", post.url, events.status().ToString());
     }
     for (const std::string& child : items->child_sources) {
@@ -325,6 +364,22 @@ class Run {
     }
   }
 
+  void SourceSucceeded(const CrawlSource& src) {
+    if (progress_ != nullptr) progress_->SourceDone();
+    metrics_.source_last_success.With({src.name}).Set(static_cast<double>(NowUnix()));
+  }
+
+  void CountEvents(const Result<std::vector<Event>>& events) {
+    if (!events.ok()) {
+      if (progress_ != nullptr) progress_->AddErrors();
+      return;
+    }
+    for (const Event& e : *events) {
+      metrics_.events.With({e.type == EventType::kOst ? "ost" : "casting", e.status}).Inc();
+    }
+    if (progress_ != nullptr) progress_->AddEvents(static_cast<int64_t>(events->size()));
+  }
+
   void HandlePage(const Task& t, const FetchResult& r) {
     if (r.outcome == FetchOutcome::kNotModified) {
       std::lock_guard<std::mutex> lock(mu_);
@@ -332,11 +387,13 @@ class Run {
       return;
     }
     if (!r.ok()) {
+      if (progress_ != nullptr) progress_->AddErrors();
       std::lock_guard<std::mutex> lock(mu_);
       summary_.fetch_failures++;
       spdlog::warn("page {}: fetch failed ({}): {}", t.url, static_cast<int>(r.failure), r.error);
       return;
     }
+    if (progress_ != nullptr) progress_->AddPages();
     {
       std::lock_guard<std::mutex> lock(mu_);
       summary_.pages_fetched++;
@@ -351,6 +408,7 @@ class Run {
     origin.published_at = t.link.published_at;
     origin.fetched_at = NowRfc3339();
     auto events = pipeline_->ProcessPage(html, origin);
+    CountEvents(events);
     if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
   }
 
@@ -358,6 +416,8 @@ class Run {
   const std::vector<CrawlSource>& sources_;
   DocumentPipeline* pipeline_;
   const std::atomic<bool>* stop_;
+  ProgressReporter* progress_;
+  CrawlMetrics& metrics_;
   Fetcher* fetcher_ = nullptr;
 
   std::mutex mu_;
@@ -387,7 +447,7 @@ CrawlJob::CrawlJob(CrawlJobOptions options, std::vector<CrawlSource> sources,
       state_(state) {}
 
 Result<CrawlSummary> CrawlJob::RunOnce(const std::atomic<bool>* stop) {
-  Run run(options_, sources_, pipeline_, stop);
+  Run run(options_, sources_, pipeline_, stop, progress_);
   run.SnapshotCounters();
   Result<CrawlSummary> summary = run.Execute(state_);
   return summary;

@@ -21,6 +21,7 @@
 #include "crawler/crawl_state_store.h"
 #include "crawler/document_pipeline.h"
 #include "crawler/fetcher_options.h"
+#include "crawler/progress.h"
 #include "crawler/robots.h"
 #include "crawler/source_reader.h"
 #include "extractors/status.h"
@@ -61,6 +62,10 @@ class CrawlJob {
   CrawlJob(CrawlJobOptions options, std::vector<CrawlSource> sources, DocumentPipeline* pipeline,
            CrawlStateStore* state);
 
+  // Progress of RunOnce goes to `progress` too (optional; must outlive the job).
+  // Metrics always go to DefaultCrawlMetrics() (crawler/metrics.h).
+  void set_progress(ProgressReporter* progress) { progress_ = progress; }
+
   // Fetches every source once and processes what it leads to. Fails only when
   // the crawl cannot start (bad fetcher options, libcurl setup); failures of
   // single sources and pages are counted in the summary and logged.
@@ -71,6 +76,7 @@ class CrawlJob {
   std::vector<CrawlSource> sources_;
   DocumentPipeline* pipeline_;
   CrawlStateStore* state_;
+  ProgressReporter* progress_ = nullptr;
 };
 
 }  // namespace hallyu

@@ -23,6 +23,9 @@
 #include "crawler/kafka_event_publisher.h"
 #include "crawler/kafka_options.h"
 #include "crawler/kafka_producer.h"
+#include "crawler/metrics.h"
+#include "crawler/monitoring_options.h"
+#include "crawler/progress.h"
 #include "crawler/store.h"
 #include "extractors/detector.h"
 #include "extractors/event_merger.h"
@@ -85,6 +88,21 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
   std::vector<std::string> gazetteer_dirs{cfg->gazetteer_dir};
   gazetteer_dirs.insert(gazetteer_dirs.end(), cfg->extra_gazetteer_dirs.begin(),
                         cfg->extra_gazetteer_dirs.end());
+  auto monitoring = ParseMonitoringOptions(root["monitoring"]);
+  if (!monitoring.ok()) {
+    std::cerr << "hallyu crawl: monitoring: " << monitoring.status().ToString() << "\n";
+    return 1;
+  }
+  MetricsServer metrics_server(DefaultMetricsRegistry());
+  if (monitoring->metrics_enabled) {
+    Status s = metrics_server.Start(monitoring->metrics_address);
+    if (!s.ok()) {
+      std::cerr << "hallyu crawl: metrics endpoint " << monitoring->metrics_address << ": "
+                << s.ToString() << "\n";
+      return 1;
+    }
+    spdlog::info("metrics on http://127.0.0.1:{}/metrics", metrics_server.port());
+  }
   auto detector = Detector::Load(cfg->rules_dir, gazetteer_dirs);
   if (!detector.ok()) {
     std::cerr << "hallyu crawl: " << detector.status().ToString() << "\n";
@@ -131,9 +149,16 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
   DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher);
   CrawlJob job(cfg->job, cfg->sources, &pipeline, state->get());
 
+  ProgressReporter progress = ProgressReporter::ForTerminal(stdout);
+  if (opts.once) job.set_progress(&progress);
+  CrawlMetrics& metrics = DefaultCrawlMetrics();
   int rc = 0;
   do {
     auto summary = job.RunOnce(&g_stop);
+    KafkaProducerStats ks = (*producer)->stats();
+    metrics.spool_bytes.With({}).Set(static_cast<double>(ks.spool_bytes));
+    metrics.spool_messages.With({}).Set(static_cast<double>(ks.pending));
+    if (opts.once) progress.Finish();
     if (!summary.ok()) {
       std::cerr << "hallyu crawl: " << summary.status().ToString() << "\n";
       rc = 1;

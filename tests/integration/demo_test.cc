@@ -2,8 +2,11 @@
 // web on loopback, `hallyu crawl --once --config configs/demo.yaml` crawls it through
 // the embedded Kafka into a SQLite store, and `hallyu events` lists exactly the
 // announcements planted in the sample (no more, no fewer, right statuses).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,9 +38,15 @@ std::string RunCapture(const std::string& cmd, int* rc) {
 }
 
 bool PortAnswers(int port) {
-  int rc = 0;
-  RunCapture("exec 3<>/dev/tcp/127.0.0.1/" + std::to_string(port) + " 2>/dev/null", &rc);
-  return rc == 0;
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
 }
 
 class DemoTest : public ::testing::Test {
