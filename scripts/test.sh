@@ -46,7 +46,7 @@ if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then
   step "build (ASan+UBSan)"
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 \
     -DHALLYU_WERROR=ON -DHALLYU_SANITIZE=address,undefined >/dev/null
-  ninja -C build-asan -j "$JOBS"
+  ninja -C build-asan -j "$JOBS" extractors_tests crawler_tests hallyu  # what the unit label runs
   step "ctest under ASan+UBSan (unit)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan -L unit --output-on-failure -j "$JOBS" --timeout 600
