@@ -7,7 +7,7 @@
 // Both apply the same forward-only, versioned migrations when opened
 // (crawler/store/migrations.cc; table schema_migrations records what ran).
 //
-// Tables: events (latest version per event_id; person/work/status/crossover/updated
+// Tables: events (latest version per event_id; person, work, status, crossover, updated
 // indexed), event_versions (every version, primary key (event_id, version)),
 // event_sources (url, site, published_at per event), people, works, and
 // consumer_offsets (the next Kafka offset per group/topic/partition, written in the
