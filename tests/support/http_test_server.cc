@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <optional>
 
 namespace hallyu::testing {
 namespace {
@@ -520,11 +521,15 @@ void HttpTestServer::Serve(Connection* conn) {
       log_.push_back(req);
     }
     cv_.notify_all();
+    // Stamped just before each send: the client cannot see the reply complete before its last
+    // send began, so a request it starts afterwards never appears to overlap this one.
+    std::optional<SteadyTime> last_send;
     auto finish = [&](bool answered) {
+      SteadyTime done = answered && last_send ? *last_send : std::chrono::steady_clock::now();
       std::lock_guard<std::mutex> lock(mu_);
       for (auto it = log_.rbegin(); it != log_.rend(); ++it) {
         if (it->index == index) {
-          it->completed = std::chrono::steady_clock::now();
+          it->completed = done;
           it->answered = answered;
           break;
         }
@@ -577,6 +582,7 @@ void HttpTestServer::Serve(Connection* conn) {
     if (close_after) out += "Connection: close\r\n";
     out += "\r\n";
 
+    last_send = std::chrono::steady_clock::now();
     if (!SendAll(conn->fd, stop_fd_, out)) {
       finish(false);
       return;
@@ -608,11 +614,13 @@ void HttpTestServer::Serve(Connection* conn) {
     if (resp.trickle_bytes > 0) {
       while (ok && !rest.empty()) {
         size_t n = std::min(rest.size(), resp.trickle_bytes);
+        last_send = std::chrono::steady_clock::now();
         ok = SendAll(conn->fd, stop_fd_, rest.substr(0, n));
         rest.remove_prefix(n);
         if (ok && !rest.empty()) ok = Pause(stop_fd_, resp.trickle_interval);
       }
-    } else {
+    } else if (!rest.empty()) {
+      last_send = std::chrono::steady_clock::now();
       ok = SendAll(conn->fd, stop_fd_, rest);
     }
     if (resp.reset_after) {

@@ -87,7 +87,7 @@ struct RecordedRequest {
   Headers headers;
   std::string body;
   SteadyTime arrived;     // when the request head was complete
-  SteadyTime completed;   // when the reply was fully sent (or the connection ended)
+  SteadyTime completed;   // answered: when the last send of the reply began; else when it ended
   bool answered = false;  // the reply was sent completely
 
   // Value of the first header named `name` (case-insensitive), or "" when absent.
