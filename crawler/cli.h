@@ -19,7 +19,8 @@ namespace hallyu {
 // Options every subcommand sees.
 struct GlobalOptions {
   std::string config_path = "configs/default.yaml";  // --config
-  std::string log_level = "info";                    // --log-level: trace|debug|info|warn|error|off
+  bool config_given = false;        // --config was on the command line (a missing file is an error)
+  std::string log_level = "info";   // --log-level: trace|debug|info|warn|error|off
   std::string log_format = "text";  // --log-format: text|json (crawler/log_format.h)
 };
 

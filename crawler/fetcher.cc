@@ -448,6 +448,9 @@ void Fetcher::Impl::Start(std::unique_ptr<Task> task, HostState& host) {
     curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);
+  if (!options_.ca_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.ca_file.c_str());
+  curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT,
+                   static_cast<long>(options_.dns_cache_ttl.count()));
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Impl::OnWrite);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, t);
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Impl::OnHeader);
@@ -535,6 +538,8 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
   char* ip = nullptr;
   curl_easy_getinfo(t->easy, CURLINFO_PRIMARY_IP, &ip);
   std::string remote_ip = ip ? ip : "";
+  long version = 0;
+  curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
   curl_multi_remove_handle(multi_, t->easy);
   live_.erase(t);
   curl_slist_free_all(t->request_headers);
@@ -550,6 +555,22 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
   FetchResult& r = task->result;
   r.http_status = status;
   r.remote_ip = remote_ip;
+  switch (version) {
+    case CURL_HTTP_VERSION_1_0:
+      r.http_version = 10;
+      break;
+    case CURL_HTTP_VERSION_1_1:
+      r.http_version = 11;
+      break;
+    case CURL_HTTP_VERSION_2_0:
+      r.http_version = 20;
+      break;
+    case CURL_HTTP_VERSION_3:
+      r.http_version = 30;
+      break;
+    default:
+      r.http_version = 0;
+  }
   r.final_url = task->url;
   r.headers = std::move(t->headers);
   r.content_type = r.Header("Content-Type");

@@ -66,6 +66,7 @@ struct FetchResult {
   int attempts = 0;          // requests made in total (all hops, all retries)
   std::vector<Clock::TimePoint> attempt_starts;  // Clock time of each request start
   std::string remote_ip;                         // peer of the final request
+  int http_version = 0;  // of the final response: 10, 11, 20 or 30; 0 when none
 
   bool ok() const { return outcome == FetchOutcome::kOk; }
   // Value of the first header `name` (case-insensitive), "" when absent.

@@ -54,6 +54,10 @@ Result<FetcherOptions> ParseFetcherOptions(const YAML::Node& node) {
   HALLYU_RETURN_IF_ERROR(ReadPositive(node, "max_redirects", &o.max_redirects, true));
   HALLYU_RETURN_IF_ERROR(Read(node, "http2", &o.http2));
   HALLYU_RETURN_IF_ERROR(Read(node, "verify_tls", &o.verify_tls));
+  HALLYU_RETURN_IF_ERROR(Read(node, "ca_file", &o.ca_file));
+  int64_t dns_ttl = o.dns_cache_ttl.count();
+  HALLYU_RETURN_IF_ERROR(ReadPositive(node, "dns_cache_ttl_s", &dns_ttl, true));
+  o.dns_cache_ttl = std::chrono::seconds(dns_ttl);
   HALLYU_RETURN_IF_ERROR(ReadMs(node, "connect_timeout_ms", &o.connect_timeout, false));
   HALLYU_RETURN_IF_ERROR(ReadMs(node, "total_timeout_ms", &o.total_timeout, false));
   HALLYU_RETURN_IF_ERROR(ReadPositive(node, "low_speed_limit", &o.low_speed_limit, true));

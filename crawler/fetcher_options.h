@@ -39,6 +39,10 @@ struct FetcherOptions {
   int max_redirects = 5;   // hops followed before too_many_redirects
   bool http2 = true;       // negotiate HTTP/2 over TLS and multiplex on it
   bool verify_tls = true;  // verify peer certificate and host name
+  std::string ca_file;     // PEM file of trusted CAs, "" = the system's store
+  // How long a resolved host name is reused for new connections, s (0 = resolve
+  // for every connection).
+  std::chrono::seconds dns_cache_ttl{300};
 
   // --- timeouts and limits ---
   std::chrono::milliseconds connect_timeout{10000};  // TCP + TLS connect, ms
@@ -67,7 +71,7 @@ struct FetcherOptions {
 // Returns kInvalidArgument naming the key for a wrong type, a negative or zero
 // limit, or a bad CIDR. Keys: max_in_flight, max_in_flight_per_host,
 // min_host_delay_ms, max_host_penalty_ms, queue_capacity, user_agent,
-// max_redirects, http2, verify_tls, connect_timeout_ms, total_timeout_ms,
+// max_redirects, http2, verify_tls, ca_file, dns_cache_ttl_s, connect_timeout_ms, total_timeout_ms,
 // low_speed_limit, low_speed_time_s, max_body_bytes, block_private_addresses,
 // allowed_cidrs, resolve, retry: {max_attempts, base_delay_ms, multiplier,
 // max_delay_ms, jitter, max_retry_after_ms}, hosts: {<host>: {max_in_flight,

@@ -16,8 +16,9 @@ int main(int argc, char** argv) {
       "and OST announcements and streams them as events through Apache Kafka."};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
-  app.add_option("--config", ctx.global.config_path, "YAML configuration file")
-      ->capture_default_str();
+  CLI::Option* config_option =
+      app.add_option("--config", ctx.global.config_path, "YAML configuration file")
+          ->capture_default_str();
   app.add_option("--log-level", ctx.global.log_level, "trace|debug|info|warn|error|off")
       ->capture_default_str()
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  ctx.global.config_given = config_option->count() > 0;
   spdlog::set_default_logger(spdlog::stderr_color_mt("hallyu"));
   spdlog::set_level(spdlog::level::from_str(ctx.global.log_level));
   hallyu::SetLogFormat(*hallyu::ParseLogFormat(ctx.global.log_format));

@@ -1,5 +1,7 @@
 #include "crawler/robots.h"
 
+#include "extractors/url.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -22,44 +24,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool IsUnreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
-// Same raw set as the URL normaliser (extractors/url.cc) uses for queries, so
-// a pattern and a normalised URL agree byte for byte.
-bool KeepRaw(unsigned char c) {
-  if (IsUnreserved(c)) return true;
-  switch (c) {
-    case '!':
-    case '$':
-    case '&':
-    case '\'':
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case ',':
-    case ';':
-    case '=':
-    case ':':
-    case '@':
-    case '/':
-    case '?':
-      return true;
-    default:
-      return false;
-  }
 }
 
 enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kUnknown };
@@ -89,38 +53,7 @@ std::string RobotsProductToken(std::string_view user_agent) {
   return out;
 }
 
-std::string NormalizeRobotsPath(std::string_view in) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(in.size() + 4);
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(in[i]);
-    if (c == '%') {
-      int hi = i + 2 < in.size() ? HexValue(in[i + 1]) : -1;
-      int lo = i + 2 < in.size() ? HexValue(in[i + 2]) : -1;
-      if (hi >= 0 && lo >= 0) {
-        unsigned char d = static_cast<unsigned char>(hi * 16 + lo);
-        if (IsUnreserved(d)) {
-          out.push_back(static_cast<char>(d));
-        } else {
-          out.push_back('%');
-          out.push_back(kHex[hi]);
-          out.push_back(kHex[lo]);
-        }
-        i += 2;
-      } else {
-        out.append("%25");
-      }
-    } else if (KeepRaw(c)) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
+std::string NormalizeRobotsPath(std::string_view in) { return NormalizePathPercentEncoding(in); }
 
 bool RobotsPatternMatches(std::string_view pattern, std::string_view path) {
   bool anchored = !pattern.empty() && pattern.back() == '$';

@@ -478,6 +478,10 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,
   return resolver->Resolve(ref);
 }
 
+std::string NormalizePathPercentEncoding(std::string_view path_and_query) {
+  return NormalizePercent(path_and_query, IsQueryChar);
+}
+
 Result<std::string> UrlHost(std::string_view url) {
   auto parts = ParseUrl(url);
   if (!parts.ok()) return parts.status();

@@ -107,6 +107,13 @@ Result<std::string> ResolveUrlWithCurl(std::string_view base, std::string_view r
                                        const UrlNormalizeOptions& options = {});
 }  // namespace internal
 
+// The percent-encoding step of the normal form applied to a path (with or
+// without its "?query"): escapes of unreserved characters decoded, other escapes
+// upper-cased, bytes that may not appear raw encoded, a '%' that starts no valid
+// escape encoded as %25. Robots.txt patterns go through it so that a pattern and
+// a normalised URL agree byte for byte. Never fails.
+std::string NormalizePathPercentEncoding(std::string_view path_and_query);
+
 // The normalised host of `url` ("news.example.co.kr"). Errors as ParseUrl.
 Result<std::string> UrlHost(std::string_view url);
 

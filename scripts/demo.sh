@@ -26,6 +26,6 @@ echo "== crawling the bundled sample (configs/demo.yaml)"
 "$HALLYU" --config configs/demo.yaml --log-level warn crawl --once
 echo
 echo "== crossover events (hallyu events --crossover)"
-"$HALLYU" --config configs/demo.yaml events --crossover --store sqlite:.hallyu/demo.db
+"$HALLYU" --config configs/demo.yaml events --crossover
 echo
-echo "All events: $HALLYU events --store sqlite:.hallyu/demo.db   (add --json for JSON lines)"
+echo "All events: $HALLYU --config configs/demo.yaml events   (add --json for JSON lines)"

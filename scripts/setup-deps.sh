@@ -19,8 +19,9 @@ TEST_PKGS=(
   python3 python3-jsonschema
   kcat                      # scripts/kafka-local.sh probes readiness with it
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz.sh)
+  nginx-light openssl       # HTTP/2-over-TLS server for the fetcher's protocol tests
 )
-BENCH_PKGS=(nginx-light wget2 python3-scrapy python3-lxml linux-perf python3-venv)
+BENCH_PKGS=(wget2 python3-scrapy python3-lxml linux-perf python3-venv)
 
 want=("${BUILD_PKGS[@]}" "${TEST_PKGS[@]}")
 [[ "${1:-}" == "--bench" ]] && want+=("${BENCH_PKGS[@]}")

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "crawler/cli.h"
+#include "crawler/downstream_config.h"
 #include "crawler/event_format.h"
 #include "crawler/store.h"
 
@@ -15,9 +16,18 @@ struct EventsArgs {
   bool crossover = false;
   bool json = false;
   int64_t limit = 1000;
+  bool store_given = false;  // --store on the command line
 };
 
-int RunEvents(const EventsArgs& a) {
+int RunEvents(EventsArgs a, const GlobalOptions& global) {
+  if (!a.store_given) {
+    auto cfg = LoadDownstreamConfig(global.config_path, global.config_given);
+    if (!cfg.ok()) {
+      std::cerr << "hallyu events: " << cfg.status().ToString() << "\n";
+      return 2;
+    }
+    if (cfg->store) a.store = *cfg->store;
+  }
   EventQuery q;
   if (!a.type.empty()) q.type = a.type;
   if (!a.status.empty()) q.status = a.status;
@@ -52,8 +62,9 @@ int RunEvents(const EventsArgs& a) {
 void AddEventsCommand(CLI::App& parent, CliContext& ctx) {
   CLI::App* cmd = parent.add_subcommand("events", "List stored events, newest first");
   auto a = std::make_shared<EventsArgs>();
-  cmd->add_option("--store", a->store, "sqlite:PATH or postgresql://user@host/db")
-      ->capture_default_str();
+  CLI::Option* store = cmd->add_option("--store", a->store,
+                                       "sqlite:PATH or postgresql://user@host/db (default: "
+                                       "sink.store of --config, else sqlite:hallyu.db)");
   cmd->add_option("--type", a->type, "casting or ost")->check(CLI::IsMember({"casting", "ost"}));
   cmd->add_option("--status", a->status,
                   "rumored|in_talks|reviewing|confirmed|denied|announced|released");
@@ -65,7 +76,10 @@ void AddEventsCommand(CLI::App& parent, CliContext& ctx) {
   cmd->add_option("--limit", a->limit, "At most this many events")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  cmd->callback([&ctx, a] { ctx.run = [a] { return RunEvents(*a); }; });
+  cmd->callback([&ctx, a, store] {
+    a->store_given = store->count() > 0;
+    ctx.run = [&ctx, a] { return RunEvents(*a, ctx.global); };
+  });
 }
 
 }  // namespace hallyu

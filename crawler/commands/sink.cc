@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "crawler/cli.h"
+#include "crawler/downstream_config.h"
 #include "crawler/event_sink.h"
 
 namespace hallyu {
@@ -22,9 +23,22 @@ struct SinkArgs {
   std::string store = "sqlite:hallyu.db";
   std::vector<std::string> kafka;  // KEY=VALUE
   SinkOptions options;
+  // Which settings the command line (or HALLYU_KAFKA_BROKERS) gave; the rest come
+  // from --config when it names them.
+  bool store_given = false, brokers_given = false, topics_given = false, dlq_given = false;
 };
 
-int RunSink(SinkArgs args) {
+int RunSink(SinkArgs args, const GlobalOptions& global) {
+  auto cfg = LoadDownstreamConfig(global.config_path, global.config_given);
+  if (!cfg.ok()) {
+    std::cerr << "hallyu sink: " << cfg.status().ToString() << "\n";
+    return 2;
+  }
+  if (!args.store_given && cfg->store) args.store = *cfg->store;
+  if (!args.brokers_given && cfg->brokers) args.options.brokers = *cfg->brokers;
+  if (!args.topics_given && !cfg->event_topics.empty()) args.options.topics = cfg->event_topics;
+  if (!args.dlq_given && !cfg->dlq_topic.empty()) args.options.dlq_topic = cfg->dlq_topic;
+  args.options.kafka.insert(cfg->client_properties.begin(), cfg->client_properties.end());
   for (const auto& kv : args.kafka) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -73,16 +87,22 @@ void AddSinkCommand(CLI::App& parent, CliContext& ctx) {
   if (const char* b = std::getenv("HALLYU_KAFKA_BROKERS"); b != nullptr && *b != '\0') {
     args->options.brokers = b;
   }
-  cmd->add_option("--store", args->store, "sqlite:PATH or postgresql://user@host/db")
-      ->capture_default_str();
-  cmd->add_option("--brokers", args->options.brokers,
-                  "Kafka bootstrap servers (default: env HALLYU_KAFKA_BROKERS)")
-      ->capture_default_str();
-  cmd->add_option("--topics", args->options.topics, "Event topics")
-      ->delimiter(',')
-      ->capture_default_str();
-  cmd->add_option("--dlq-topic", args->options.dlq_topic, "Topic for malformed messages")
-      ->capture_default_str();
+  CLI::Option* store =
+      cmd->add_option("--store", args->store,
+                      "sqlite:PATH or postgresql://user@host/db (default: sink.store of --config)")
+          ->capture_default_str();
+  CLI::Option* brokers =
+      cmd->add_option("--brokers", args->options.brokers,
+                      "Kafka bootstrap servers (default: env HALLYU_KAFKA_BROKERS, then "
+                      "kafka.brokers of --config)")
+          ->capture_default_str();
+  CLI::Option* topics =
+      cmd->add_option("--topics", args->options.topics, "Event topics (default: from --config)")
+          ->delimiter(',')
+          ->capture_default_str();
+  CLI::Option* dlq = cmd->add_option("--dlq-topic", args->options.dlq_topic,
+                                     "Topic for malformed messages (default: from --config)")
+                         ->capture_default_str();
   cmd->add_option("--group", args->options.group, "Consumer group id")->capture_default_str();
   cmd->add_option("--max-batch", args->options.max_batch, "Messages per database transaction")
       ->capture_default_str()
@@ -97,7 +117,13 @@ void AddSinkCommand(CLI::App& parent, CliContext& ctx) {
   cmd->add_option("--kafka", args->kafka,
                   "Extra librdkafka consumer property KEY=VALUE (repeatable), e.g. "
                   "group.instance.id=sink-1");
-  cmd->callback([&ctx, args] { ctx.run = [args] { return RunSink(*args); }; });
+  cmd->callback([&ctx, args, store, brokers, topics, dlq] {
+    args->store_given = store->count() > 0;
+    args->brokers_given = brokers->count() > 0 || EnvSetAndNotEmpty("HALLYU_KAFKA_BROKERS");
+    args->topics_given = topics->count() > 0;
+    args->dlq_given = dlq->count() > 0;
+    ctx.run = [&ctx, args] { return RunSink(*args, ctx.global); };
+  });
 }
 
 }  // namespace hallyu

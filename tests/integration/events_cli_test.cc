@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -129,6 +130,37 @@ TEST_P(EventsCli, PrintsReadableTable) {
   EXPECT_NE(row.find("'Wonderful World' (MBC)"), std::string::npos) << row;
   EXPECT_NE(Run({"--person", "nobody"}).find("(no events)"), std::string::npos);
   Run({"--since", "soon"}, 2);
+}
+
+TEST_P(EventsCli, StoreComesFromConfigUnlessGivenOnTheCommandLine) {
+  {
+    std::ofstream cfg(dir_ + "/hallyu.yaml");
+    cfg << "sink:\n  store: \"" << url_ << "\"\n";
+    std::ofstream other(dir_ + "/other.yaml");
+    other << "sink:\n  store: sqlite:" << dir_ << "/empty.db\n";
+  }
+  auto ids = [&](std::vector<std::string> argv) {
+    testing::ChildProcess p(argv, dir_);
+    EXPECT_EQ(p.Wait(30s), 0) << p.Stderr();
+    V out;
+    std::istringstream in(p.Stdout());
+    for (std::string line; std::getline(in, line);) {
+      out.push_back(nlohmann::json::parse(line)["event_id"]);
+    }
+    return out;
+  };
+  const std::string bin = testing::HallyuBinary();
+  EXPECT_EQ(ids({bin, "--config", dir_ + "/hallyu.yaml", "events", "--json", "--type", "ost"}),
+            V{"o-c"});
+  // The command line wins over the file.
+  EXPECT_EQ(ids({bin, "--config", dir_ + "/other.yaml", "events", "--json", "--store", url_,
+                 "--type", "ost"}),
+            V{"o-c"});
+  EXPECT_EQ(ids({bin, "--config", dir_ + "/other.yaml", "events", "--json"}), V{});
+  // A --config that does not exist is a usage error, not a silent default.
+  testing::ChildProcess missing({bin, "--config", dir_ + "/nope.yaml", "events"}, dir_);
+  EXPECT_EQ(missing.Wait(30s), 2);
+  EXPECT_NE(missing.Stderr().find("nope.yaml"), std::string::npos) << missing.Stderr();
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, EventsCli, ::testing::Values(false, true),
