@@ -57,6 +57,8 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
         auto list = LoadSourceConfigs(so->file);
         if (!list.ok()) return list.status();
         cfg.sources = std::move(*list);
+        if (src["state_path"]) cfg.source_state_path = so->state_path;
+        cfg.max_seen_per_source = so->max_seen_per_source;
       } else if (src.IsScalar()) {
         auto list = LoadSourceConfigs(src.as<std::string>());
         if (!list.ok()) return list.status();
@@ -88,6 +90,9 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
       }
       if (crawl["max_pages"]) cfg.job.max_pages = crawl["max_pages"].as<std::size_t>();
       if (crawl["results_queue"]) cfg.job.results_queue = crawl["results_queue"].as<std::size_t>();
+      if (crawl["stop_grace_ms"]) {
+        cfg.job.stop_grace = std::chrono::milliseconds(crawl["stop_grace_ms"].as<int64_t>());
+      }
     }
   } catch (const YAML::Exception& e) {
     return InvalidArgument(path + ": " + e.what());
@@ -98,6 +103,7 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
     cfg.job.fetcher = std::move(*fo);
   }
   cfg.job.robots.user_agent = cfg.job.fetcher.user_agent;
+  if (cfg.source_state_path.empty()) cfg.source_state_path = cfg.state_path + ".sources";
   if (cfg.job.results_queue == 0)
     return InvalidArgument(path + ": crawl.results_queue must be > 0");
   return cfg;

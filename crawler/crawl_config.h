@@ -26,6 +26,10 @@ namespace hallyu {
 struct CrawlConfig {
   std::vector<CrawlSource> sources;
   std::string state_path = "hallyu-state.db";  // SQLite: crawl state and merged events
+  // SQLite: per-source schedules and seen entry ids (crawler/source_state_store.h).
+  // `sources.state_path` when the sources mapping sets it, else `<state_path>.sources`.
+  std::string source_state_path;
+  std::size_t max_seen_per_source = 5000;  // seen entry ids kept per source
   std::string rules_dir = "configs/rules";
   std::string gazetteer_dir = "configs/gazetteer";
   std::vector<std::string> extra_gazetteer_dirs;  // e.g. the demo's fictional names

@@ -8,6 +8,8 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,6 +18,7 @@
 #include "crawler/fetcher.h"
 #include "crawler/log_format.h"
 #include "crawler/metrics.h"
+#include "crawler/source_scheduler.h"
 #include "extractors/charset.h"
 #include "extractors/url.h"
 
@@ -32,6 +35,25 @@ struct Task {
   std::size_t source = 0;  // index into sources_
   PageLink link;           // kPage: what the source said about the page
   int depth = 0;
+  // kSource: the configured URL of the source (not a sitemap child or a next page).
+  bool root = false;
+  int page = 0;                   // kSource: result page within the poll (social paging)
+  std::optional<EntryKey> entry;  // kPage: the entry it was listed as (seen-set key)
+  std::string from_url;           // kPage: the source URL that listed it
+};
+
+// Why Enqueue did not queue a task.
+enum class EnqueueResult { kQueued, kDuplicate, kRefused };
+
+// One poll of a source: its configured URL plus what that leads to (sitemap
+// children, further result pages). Finished when no source fetch of it is open.
+struct Poll {
+  bool active = false;
+  std::size_t open = 0;  // source fetches queued or in flight
+  std::size_t new_entries = 0;
+  bool failed = false;                      // the configured URL failed
+  bool not_modified = false;                // the configured URL answered 304
+  std::unordered_set<std::string> visited;  // source URLs of this poll (sitemap cycles)
 };
 
 std::string NowRfc3339() {
@@ -58,31 +80,45 @@ uint64_t UrlKey(std::string_view url) {  // FNV-1a/64: dedup key, 8 bytes a URL
 // and the workers. Everything below mu is guarded by it.
 class Run {
  public:
+  // `scheduler` (optional) records each finished poll; `seen` (optional) filters
+  // entries; `continuous`: poll sources when due until stopped (else each once).
   Run(const CrawlJobOptions& options, const std::vector<CrawlSource>& sources,
-      DocumentPipeline* pipeline, const std::atomic<bool>* stop, ProgressReporter* progress)
+      DocumentPipeline* pipeline, const std::atomic<bool>* stop, ProgressReporter* progress,
+      SourceScheduler* scheduler, SourceStateStore* seen, const Clock* clock, bool continuous)
       : options_(options),
         sources_(sources),
         pipeline_(pipeline),
         stop_(stop),
         progress_(progress),
         metrics_(DefaultCrawlMetrics()),
+        scheduler_(scheduler),
+        seen_store_(seen),
+        clock_(clock),
+        continuous_(continuous),
+        polls_(sources.size()),
+        pending_(sources.size()),
         robots_(options.robots),
-        results_(options.results_queue) {}
+        results_(options.results_queue) {
+    for (std::size_t i = 0; i < sources_.size(); ++i) index_.emplace(sources_[i].name, i);
+  }
 
   Result<CrawlSummary> Execute(CrawlStateStore* state) {
     auto started = std::chrono::steady_clock::now();
+    state_ = state;
     auto fetcher = Fetcher::Create(
         options_.fetcher, [this](FetchResult r) { OnFetched(std::move(r)); }, nullptr, state);
     if (!fetcher.ok()) return fetcher.status();
     fetcher_ = fetcher->get();
 
     if (progress_ != nullptr) progress_->SetSourcesTotal(static_cast<int64_t>(sources_.size()));
-    for (std::size_t i = 0; i < sources_.size(); ++i) {
-      Task t;
-      t.kind = TaskKind::kSource;
-      t.url = sources_[i].url;
-      t.source = i;
-      Enqueue(std::move(t));
+    if (!continuous_) {  // scheduled mode: the dispatcher starts polls when they are due
+      for (std::size_t i = 0; i < sources_.size(); ++i) {
+        {
+          std::lock_guard<std::mutex> lock(sources_mu_);
+          StartPollLocked(i);
+        }
+        EnqueueSource(RootTask(i));
+      }
     }
     std::size_t nworkers = options_.workers;
     if (nworkers == 0) nworkers = std::max(1u, std::thread::hardware_concurrency());
@@ -93,6 +129,7 @@ class Run {
     for (auto& w : workers) w.join();
     (*fetcher)->Stop();
     fetcher_ = nullptr;
+    DropValidatorsOfUnfinishedEntries();
 
     const PipelineCounters& c = pipeline_->counters();
     summary_.documents = c.documents - documents_before_;
@@ -101,6 +138,11 @@ class Run {
     summary_.publish_failures = c.publish_failures - publish_failures_before_;
     summary_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    {
+      std::lock_guard<std::mutex> lock(sources_mu_);
+      summary_.polls = polls_finished_;
+      summary_.entries_seen_before = entries_seen_before_;
+    }
     return summary_;
   }
 
@@ -115,35 +157,203 @@ class Run {
  private:
   bool Stopping() const { return stop_ != nullptr && stop_->load(); }
 
-  // Adds a task to the frontier unless it was seen before. Thread-safe.
-  void Enqueue(Task t) {
+  // Adds a task to the frontier unless it was seen before (within one RunOnce; a
+  // scheduled run fetches a source URL every poll and relies on the seen-set of
+  // entries instead). Thread-safe; never call with sources_mu_ held.
+  EnqueueResult Enqueue(Task t) {
     auto parts = ParseUrl(t.url);
     if (!parts.ok()) {
       spdlog::debug("skip invalid url {}: {}", t.url, parts.status().ToString());
-      return;
+      return EnqueueResult::kRefused;
     }
     t.url = parts->ToString();
     t.origin = parts->Origin();
     t.path_query = parts->PathAndQuery();
     std::lock_guard<std::mutex> lock(mu_);
     if (t.kind != TaskKind::kRobots) {
-      if (!seen_.insert(UrlKey(t.url)).second) return;
+      if (!continuous_ && !seen_.insert(UrlKey(t.url)).second) return EnqueueResult::kDuplicate;
       if (frontier_.size() >= options_.frontier_capacity) {
         summary_.frontier_refused++;
-        return;
+        return EnqueueResult::kRefused;
       }
     }
     frontier_.push_back(std::move(t));
     cv_.notify_all();
+    return EnqueueResult::kQueued;
+  }
+
+  // ---- polls, schedules and the seen-set (state guarded by sources_mu_) ----
+
+  Task RootTask(std::size_t i) const {
+    Task t;
+    t.kind = TaskKind::kSource;
+    t.url = sources_[i].url;
+    t.source = i;
+    t.root = true;
+    return t;
+  }
+
+  // Starts a poll of source `i`; false when one is still running.
+  bool StartPollLocked(std::size_t i) {
+    Poll& p = polls_[i];
+    if (p.active) return false;
+    p = Poll{};
+    p.active = true;
+    p.open = 1;
+    p.visited.insert(sources_[i].url);
+    return true;
+  }
+
+  // Scheduled mode: starts a poll of every due source not being polled already.
+  void EnqueueDueSources() {
+    std::vector<std::size_t> start;
+    {
+      std::lock_guard<std::mutex> lock(sources_mu_);
+      for (const std::string& name : scheduler_->DueSources()) {
+        auto it = index_.find(name);
+        if (it != index_.end() && StartPollLocked(it->second)) start.push_back(it->second);
+      }
+    }
+    for (std::size_t i : start) {
+      spdlog::debug("source {} due: polling {}", sources_[i].name, sources_[i].url);
+      EnqueueSource(RootTask(i));
+    }
+  }
+
+  // Queues a source fetch that belongs to the running poll (opened by the caller
+  // for a root task, here for the others); ends it at once when not queued.
+  void EnqueueSource(Task t) {
+    if (!t.root) {
+      std::lock_guard<std::mutex> lock(sources_mu_);
+      Poll& p = polls_[t.source];
+      if (!p.active || !p.visited.insert(t.url).second) return;  // a cycle: read once a poll
+      p.open++;
+    }
+    EnqueueResult r = Enqueue(t);
+    if (r != EnqueueResult::kQueued) {
+      PollOutcome o;
+      o.failed = r == EnqueueResult::kRefused;
+      SourceTaskEnded(t, o);
+    }
+  }
+
+  // Queues the page of an entry; an entry not queued is settled (another source
+  // has the URL) or left for a later poll (frontier full).
+  void EnqueuePage(Task t) {
+    EnqueueResult r = Enqueue(t);
+    if (r != EnqueueResult::kQueued) EntryDone(t, r == EnqueueResult::kDuplicate);
+  }
+
+  // A source fetch of a poll ended (handled, refused or denied). The last one
+  // finishes the poll and records it in the schedules. May be called with mu_ held.
+  void SourceTaskEnded(const Task& t, const PollOutcome& outcome) {
+    std::lock_guard<std::mutex> lock(sources_mu_);
+    Poll& p = polls_[t.source];
+    if (!p.active) return;
+    p.new_entries += outcome.new_entries;
+    if (t.root) {
+      p.failed = outcome.failed;
+      p.not_modified = outcome.not_modified;
+    }
+    if (p.open > 0) p.open--;
+    if (p.open > 0) return;
+    p.active = false;
+    polls_finished_++;
+    if (scheduler_ == nullptr) return;
+    PollOutcome total;
+    total.new_entries = p.new_entries;
+    total.failed = p.failed;
+    total.not_modified = p.not_modified;
+    const std::string& name = sources_[t.source].name;
+    Status s = scheduler_->RecordPoll(name, total);
+    if (!s.ok()) spdlog::warn("source {}: schedule not saved: {}", name, s.ToString());
+    const SourceSchedule& sch = scheduler_->Schedule(name);
+    spdlog::debug("source {}: {} new, next poll in {} s", name, p.new_entries,
+                  sch.next_due - scheduler_->Now());
+  }
+
+  // The entries of `keys` to process now: never seen (or updated) and not
+  // already queued by an earlier poll. Marks the page entries as pending.
+  std::vector<bool> Fresh(std::size_t source, const std::vector<EntryKey>& keys,
+                          const std::string& from_url, bool pages) {
+    std::vector<bool> take(keys.size(), true);
+    if (seen_store_ == nullptr) return take;
+    std::lock_guard<std::mutex> lock(sources_mu_);
+    Result<std::vector<EntryKey>> fresh = seen_store_->FilterUnseen(sources_[source].name, keys);
+    if (!fresh.ok()) {
+      spdlog::warn("source {}: seen ids unreadable ({}); treating every entry as new",
+                   sources_[source].name, fresh.status().ToString());
+      return take;
+    }
+    std::set<std::pair<std::string, std::optional<int64_t>>> want;
+    for (const EntryKey& k : *fresh) want.emplace(k.id, k.updated_at);
+    auto& pending = pending_[source];
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      auto it = want.find({keys[i].id, keys[i].updated_at});
+      take[i] = it != want.end() && !pending.count(keys[i].id);
+      if (it != want.end()) want.erase(it);
+      if (take[i] && pages) pending.emplace(keys[i].id, from_url);
+      if (!take[i]) entries_seen_before_++;
+    }
+    return take;
+  }
+
+  // Records entries as seen (posts once processed).
+  void MarkSeen(std::size_t source, const std::vector<EntryKey>& keys) {
+    if (seen_store_ == nullptr || keys.empty()) return;
+    std::lock_guard<std::mutex> lock(sources_mu_);
+    Status s = seen_store_->MarkSeen(sources_[source].name, keys, WallUnixSeconds(*clock_));
+    if (!s.ok())
+      spdlog::warn("source {}: seen ids not saved: {}", sources_[source].name, s.ToString());
+  }
+
+  // The page of an entry is done with: `settled` marks the entry seen; otherwise
+  // it stays new and the listing's validators are dropped, so the next poll reads
+  // the listing in full and finds it again. May be called with mu_ held.
+  void EntryDone(const Task& t, bool settled) {
+    if (!t.entry || seen_store_ == nullptr) return;
+    {
+      std::lock_guard<std::mutex> lock(sources_mu_);
+      pending_[t.source].erase(t.entry->id);
+    }
+    if (settled) {
+      MarkSeen(t.source, {*t.entry});
+    } else if (state_ != nullptr) {
+      (void)state_->Erase(t.from_url);
+    }
+  }
+
+  // After the run: entries whose pages were never handled (stopped, cancelled)
+  // must be found again by the next start, so their listings lose their validators.
+  void DropValidatorsOfUnfinishedEntries() {
+    std::lock_guard<std::mutex> lock(sources_mu_);
+    std::set<std::string> urls;
+    for (auto& pending : pending_) {
+      for (auto& [id, from_url] : pending) urls.insert(from_url);
+      pending.clear();
+    }
+    if (state_ == nullptr) return;
+    for (const std::string& url : urls) {
+      spdlog::info("{}: entries left unfetched; its next poll is a full GET", url);
+      (void)state_->Erase(url);
+    }
   }
 
   // Moves tasks from the frontier to the fetcher, gating pages on robots.txt.
   void DispatchLoop() {
     std::unique_lock<std::mutex> lock(mu_);
+    auto next_due_check = std::chrono::steady_clock::time_point();
     while (true) {
-      if (Stopping()) return;
-      if (frontier_.empty() && in_fetch_.empty() && busy_workers_ == 0 && results_.size() == 0 &&
-          parked_.empty()) {
+      if (Stopping()) return DrainLocked(lock);
+      if (continuous_) {
+        if (std::chrono::steady_clock::now() >= next_due_check) {
+          lock.unlock();
+          EnqueueDueSources();
+          lock.lock();
+          next_due_check = std::chrono::steady_clock::now() + std::chrono::milliseconds(50);
+        }
+      } else if (frontier_.empty() && in_fetch_.empty() && busy_workers_ == 0 &&
+                 results_.size() == 0 && parked_.empty()) {
         return;  // all work done
       }
       metrics_.queue_depth.With({"frontier"}).Set(static_cast<double>(frontier_.size()));
@@ -161,6 +371,7 @@ class Run {
           summary_.robots_denied++;
           CountRobotsDenial(t.url);
           spdlog::info("robots.txt disallows {}", t.url);
+          TaskDropped(t, /*settled=*/true);
           continue;
         }
         if (v == RobotsCache::Verdict::kNeedsFetch || v == RobotsCache::Verdict::kPending) {
@@ -177,9 +388,37 @@ class Run {
           continue;
         }
       }
-      if (t.kind == TaskKind::kPage && pages_submitted_ >= options_.max_pages) continue;
+      if (t.kind == TaskKind::kPage && pages_submitted_ >= options_.max_pages) {
+        TaskDropped(t, /*settled=*/false);
+        continue;
+      }
       if (t.kind == TaskKind::kPage) pages_submitted_++;
       SubmitLocked(std::move(t), lock);
+    }
+  }
+
+  // After stop: waits (at most options.stop_grace) for the fetches already handed
+  // to the fetcher and for the workers; nothing new is dispatched.
+  void DrainLocked(std::unique_lock<std::mutex>& lock) {
+    auto deadline = std::chrono::steady_clock::now() + options_.stop_grace;
+    while (!(in_fetch_.empty() && busy_workers_ == 0 && results_.size() == 0) &&
+           std::chrono::steady_clock::now() < deadline) {
+      cv_.wait_for(lock, std::chrono::milliseconds(50));
+    }
+    if (!in_fetch_.empty()) {
+      spdlog::warn("stopping: {} fetches still open after {} ms are cancelled", in_fetch_.size(),
+                   options_.stop_grace.count());
+    }
+  }
+
+  // A task that will never be fetched (robots.txt, page budget, fetcher refusal).
+  void TaskDropped(const Task& t, bool settled) {
+    if (t.kind == TaskKind::kSource) {
+      PollOutcome o;
+      o.failed = true;
+      SourceTaskEnded(t, o);
+    } else if (t.kind == TaskKind::kPage) {
+      EntryDone(t, settled);
     }
   }
 
@@ -197,7 +436,12 @@ class Run {
     lock.lock();
     if (!s.ok()) {
       spdlog::warn("fetcher refused a request: {}", s.ToString());
-      in_fetch_.erase(id);
+      auto it = in_fetch_.find(id);
+      if (it != in_fetch_.end()) {
+        Task dropped = std::move(it->second);
+        in_fetch_.erase(it);
+        TaskDropped(dropped, /*settled=*/false);
+      }
     }
   }
 
@@ -298,6 +542,8 @@ class Run {
         spdlog::info(
             "robots.txt disallows {} ({})", p.url,
             r.http_status >= 500 || r.http_status == 0 ? "robots.txt unavailable" : "rule");
+        // An unreachable robots.txt may come back: leave the entry for a later poll.
+        TaskDropped(p, /*settled=*/r.http_status > 0 && r.http_status < 500);
       }
     }
     parked_.erase(it);
@@ -308,34 +554,55 @@ class Run {
     const CrawlSource& src = sources_[t.source];
     if (r.outcome == FetchOutcome::kNotModified) {
       SourceSucceeded(src);
-      std::lock_guard<std::mutex> lock(mu_);
-      summary_.sources_ok++;
-      return;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        summary_.sources_ok++;
+      }
+      PollOutcome o;
+      o.not_modified = true;
+      return SourceTaskEnded(t, o);
     }
+    PollOutcome failed;
+    failed.failed = true;
     if (!r.ok()) {
       if (progress_ != nullptr) progress_->AddErrors();
-      std::lock_guard<std::mutex> lock(mu_);
-      summary_.sources_failed++;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        summary_.sources_failed++;
+      }
       spdlog::warn("source {} ({}): fetch failed: {}", src.name, t.url, r.error);
-      return;
+      return SourceTaskEnded(t, failed);
     }
     Result<SourceItems> items =
-        ReadSourceResponse(src, r.body, r.final_url, r.content_type, NowUnix());
+        ReadSourceResponse(src, r.body, r.final_url, r.content_type, NowUnix(), r.Header("Link"));
     if (!items.ok()) {
       if (progress_ != nullptr) progress_->AddErrors();
-      std::lock_guard<std::mutex> lock(mu_);
-      summary_.sources_failed++;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        summary_.sources_failed++;
+      }
       spdlog::warn("source {} ({}): {}", src.name, t.url, items.status().ToString());
-      return;
+      return SourceTaskEnded(t, failed);
     }
     SourceSucceeded(src);
+    std::vector<EntryKey> post_keys, page_keys;
+    for (const SourcePost& post : items->posts) post_keys.push_back(EntryKeyOf(post));
+    for (const PageLink& link : items->pages) page_keys.push_back(EntryKeyOf(link));
+    std::vector<bool> new_posts = Fresh(t.source, post_keys, t.url, /*pages=*/false);
+    std::vector<bool> new_pages = Fresh(t.source, page_keys, t.url, /*pages=*/true);
+    std::size_t fresh_posts = 0, fresh_pages = 0;
+    for (bool b : new_posts) fresh_posts += b;
+    for (bool b : new_pages) fresh_pages += b;
     {
       std::lock_guard<std::mutex> lock(mu_);
       summary_.sources_ok++;
-      summary_.posts += items->posts.size();
+      summary_.posts += fresh_posts;
     }
     std::string fetched_at = NowRfc3339();
-    for (const SourcePost& post : items->posts) {
+    std::vector<EntryKey> processed;
+    for (std::size_t i = 0; i < items->posts.size(); ++i) {
+      if (!new_posts[i]) continue;
+      const SourcePost& post = items->posts[i];
       PageOrigin origin;
       origin.url = post.url;
       origin.site = src.site.empty() ? src.name : src.site;
@@ -346,22 +613,41 @@ class Run {
       auto events = pipeline_->ProcessText(doc, origin);
       CountEvents(events);
       if (!events.ok()) spdlog::warn("post {}: {}", post.url, events.status().ToString());
+      processed.push_back(post_keys[i]);
     }
+    MarkSeen(t.source, processed);
     for (const std::string& child : items->child_sources) {
       Task c;
       c.kind = TaskKind::kSource;
       c.url = child;
       c.source = t.source;
-      Enqueue(std::move(c));
+      EnqueueSource(std::move(c));
     }
-    for (const PageLink& link : items->pages) {
+    // Social paging: the next result page while every post of this one was new,
+    // up to the source's page budget.
+    if (!items->next_page_url.empty() && !items->posts.empty() &&
+        fresh_posts == items->posts.size() && t.page + 1 < src.max_pages_per_poll) {
+      Task next;
+      next.kind = TaskKind::kSource;
+      next.url = items->next_page_url;
+      next.source = t.source;
+      next.page = t.page + 1;
+      EnqueueSource(std::move(next));
+    }
+    for (std::size_t i = 0; i < items->pages.size(); ++i) {
+      if (!new_pages[i]) continue;
       Task p;
       p.kind = TaskKind::kPage;
-      p.url = link.url;
+      p.url = items->pages[i].url;
       p.source = t.source;
-      p.link = link;
-      Enqueue(std::move(p));
+      p.link = items->pages[i];
+      p.entry = page_keys[i];
+      p.from_url = t.url;
+      EnqueuePage(std::move(p));
     }
+    PollOutcome o;
+    o.new_entries = fresh_posts + fresh_pages;
+    SourceTaskEnded(t, o);
   }
 
   void SourceSucceeded(const CrawlSource& src) {
@@ -382,12 +668,15 @@ class Run {
 
   void HandlePage(const Task& t, const FetchResult& r) {
     if (r.outcome == FetchOutcome::kNotModified) {
+      EntryDone(t, /*settled=*/true);
       std::lock_guard<std::mutex> lock(mu_);
       summary_.pages_not_modified++;
       return;
     }
     if (!r.ok()) {
       if (progress_ != nullptr) progress_->AddErrors();
+      // A 4xx is final; a transport failure or 5xx may pass: try again next poll.
+      EntryDone(t, /*settled=*/r.http_status >= 400 && r.http_status < 500);
       std::lock_guard<std::mutex> lock(mu_);
       summary_.fetch_failures++;
       spdlog::warn("page {}: fetch failed ({}): {}", t.url, static_cast<int>(r.failure), r.error);
@@ -410,6 +699,7 @@ class Run {
     auto events = pipeline_->ProcessPage(html, origin);
     CountEvents(events);
     if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
+    EntryDone(t, /*settled=*/true);
   }
 
   const CrawlJobOptions& options_;
@@ -419,6 +709,20 @@ class Run {
   ProgressReporter* progress_;
   CrawlMetrics& metrics_;
   Fetcher* fetcher_ = nullptr;
+  CrawlStateStore* state_ = nullptr;  // validators (optional)
+
+  // Polls, schedules and the seen-set. Lock order: mu_ before sources_mu_.
+  SourceScheduler* scheduler_;    // optional; guarded by sources_mu_
+  SourceStateStore* seen_store_;  // optional; guarded by sources_mu_
+  const Clock* clock_;
+  const bool continuous_;
+  std::mutex sources_mu_;
+  std::unordered_map<std::string, std::size_t> index_;  // source name → index (const)
+  std::vector<Poll> polls_;                             // guarded by sources_mu_
+  // Per source: entries whose page is queued or in flight (id → listing URL).
+  std::vector<std::map<std::string, std::string>> pending_;  // guarded by sources_mu_
+  uint64_t polls_finished_ = 0;                              // guarded by sources_mu_
+  uint64_t entries_seen_before_ = 0;                         // guarded by sources_mu_
 
   std::mutex mu_;
   std::condition_variable cv_;
@@ -447,10 +751,30 @@ CrawlJob::CrawlJob(CrawlJobOptions options, std::vector<CrawlSource> sources,
       state_(state) {}
 
 Result<CrawlSummary> CrawlJob::RunOnce(const std::atomic<bool>* stop) {
-  Run run(options_, sources_, pipeline_, stop, progress_);
+  const Clock* clock = clock_ != nullptr ? clock_ : SteadyClock::Default();
+  std::unique_ptr<SourceScheduler> scheduler;
+  if (source_state_ != nullptr) {
+    scheduler = std::make_unique<SourceScheduler>(sources_, source_state_, clock);
+    HALLYU_RETURN_IF_ERROR(scheduler->Restore());
+  }
+  Run run(options_, sources_, pipeline_, stop, progress_, scheduler.get(), source_state_, clock,
+          /*continuous=*/false);
   run.SnapshotCounters();
   Result<CrawlSummary> summary = run.Execute(state_);
   return summary;
+}
+
+Result<CrawlSummary> CrawlJob::RunScheduled(const std::atomic<bool>& stop) {
+  const Clock* clock = clock_ != nullptr ? clock_ : SteadyClock::Default();
+  SourceScheduler scheduler(sources_, source_state_, clock);
+  HALLYU_RETURN_IF_ERROR(scheduler.Restore());
+  std::vector<std::string> due = scheduler.DueSources();
+  spdlog::info("scheduled crawl of {} sources: {} due now, next poll in {} s", sources_.size(),
+               due.size(), std::max<int64_t>(0, scheduler.NextDueTime() - scheduler.Now()));
+  Run run(options_, sources_, pipeline_, &stop, progress_, &scheduler, source_state_, clock,
+          /*continuous=*/true);
+  run.SnapshotCounters();
+  return run.Execute(state_);
 }
 
 }  // namespace hallyu

@@ -10,20 +10,34 @@
 // host's robots.txt allows them; workers (one per core by default) parse what
 // comes back. The results queue is bounded, so slow workers slow the fetcher.
 // RunOnce() returns when every source was fetched once and everything they
-// linked to was processed (or `stop` was raised).
+// linked to was processed (or `stop` was raised). RunScheduled() polls each
+// source whenever the SourceScheduler says it is due (interval, cron, adaptive)
+// until `stop` is raised.
+//
+// With a SourceStateStore (set_source_state) only entries whose id was never
+// seen (or whose update time changed) become fetches / documents; an entry
+// counts as seen once its page was handled (or, for a post, processed), so work
+// cut short by a stop is found again after a restart (the listing source's
+// validators are dropped so its next poll is a full GET). Social sources follow
+// their result pages (reddit `after`, mastodon Link rel=next / max_id, bluesky
+// `cursor`) up to the source's max_pages_per_poll, stopping at a page that holds
+// an already-seen post.
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "crawler/clock.h"
 #include "crawler/crawl_state_store.h"
 #include "crawler/document_pipeline.h"
 #include "crawler/fetcher_options.h"
 #include "crawler/progress.h"
 #include "crawler/robots.h"
 #include "crawler/source_reader.h"
+#include "crawler/source_state_store.h"
 #include "extractors/status.h"
 
 namespace hallyu {
@@ -37,6 +51,9 @@ struct CrawlJobOptions {
   std::size_t results_queue = 256;            // fetched pages waiting for a worker
   std::size_t max_pages = 1'000'000;          // pages fetched per run at most (a safety bound)
   int max_link_depth = 0;  // 0: only pages a source lists; 1: also their links (same host)
+  // After `stop` is raised: longest wait for fetches already handed to the fetcher
+  // (and their parsing) before the rest is cancelled; ms.
+  std::chrono::milliseconds stop_grace{30'000};
 };
 
 struct CrawlSummary {
@@ -46,8 +63,10 @@ struct CrawlSummary {
   uint64_t pages_not_modified = 0;
   uint64_t fetch_failures = 0;
   uint64_t robots_denied = 0;
-  uint64_t frontier_refused = 0;  // URLs not queued because the frontier was full
-  uint64_t posts = 0;             // social posts processed as documents
+  uint64_t frontier_refused = 0;     // URLs not queued because the frontier was full
+  uint64_t posts = 0;                // social posts processed as documents
+  uint64_t polls = 0;                // source polls finished (all their result pages read)
+  uint64_t entries_seen_before = 0;  // entries / posts skipped: id already seen
   uint64_t documents = 0;
   uint64_t extraction_failures = 0;
   uint64_t events_published = 0;
@@ -66,16 +85,33 @@ class CrawlJob {
   // Metrics always go to DefaultCrawlMetrics() (crawler/metrics.h).
   void set_progress(ProgressReporter* progress) { progress_ = progress; }
 
+  // Seen entry ids and per-source schedules (optional; must outlive the job).
+  // Without it every entry is new and polls are not recorded.
+  void set_source_state(SourceStateStore* store) { source_state_ = store; }
+  // Time of the schedules (default: SteadyClock::Default()); tests inject a
+  // ManualClock. Must outlive the job.
+  void set_clock(const Clock* clock) { clock_ = clock; }
+
   // Fetches every source once and processes what it leads to. Fails only when
   // the crawl cannot start (bad fetcher options, libcurl setup); failures of
-  // single sources and pages are counted in the summary and logged.
+  // single sources and pages are counted in the summary and logged. Each poll is
+  // recorded in the schedules (so a later RunScheduled knows when it was polled).
   Result<CrawlSummary> RunOnce(const std::atomic<bool>* stop = nullptr);
+
+  // Polls each source whenever it is due (crawler/source_scheduler.h; schedules
+  // restored from the source state, so a source due while we were down is polled
+  // at once) until `stop` is raised, then lets in-flight work finish (at most
+  // options.stop_grace) and returns the totals. Fails when the crawl cannot start
+  // or the source state cannot be read (kIo).
+  Result<CrawlSummary> RunScheduled(const std::atomic<bool>& stop);
 
  private:
   CrawlJobOptions options_;
   std::vector<CrawlSource> sources_;
   DocumentPipeline* pipeline_;
   CrawlStateStore* state_;
+  SourceStateStore* source_state_ = nullptr;
+  const Clock* clock_ = nullptr;
   ProgressReporter* progress_ = nullptr;
 };
 

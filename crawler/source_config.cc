@@ -60,7 +60,7 @@ Result<SourceConfig> ParseOne(const YAML::Node& n) {
   if (!n.IsMap()) return InvalidArgument("entry is not a mapping");
   static const std::set<std::string> kKnown = {
       "name",    "kind",    "url",     "interval", "cron", "min_interval", "max_interval",
-      "horizon", "include", "exclude", "lang",     "site", "timezone"};
+      "horizon", "include", "exclude", "lang",     "site", "timezone",     "max_pages"};
   for (const auto& kv : n) {
     std::string key = kv.first.as<std::string>();
     if (!kKnown.count(key)) return InvalidArgument("unknown field '" + key + "'");
@@ -129,6 +129,16 @@ Result<SourceConfig> ParseOne(const YAML::Node& n) {
   if (!s.cron && (s.interval_seconds < s.min_interval_seconds ||
                   s.interval_seconds > s.max_interval_seconds)) {
     return InvalidArgument("interval is outside [min_interval, max_interval]");
+  }
+  if (n["max_pages"]) {
+    int v = 0;
+    try {
+      v = n["max_pages"].as<int>();
+    } catch (const YAML::Exception&) {
+      return InvalidArgument("max_pages is not a number");
+    }
+    if (v < 1 || v > 100) return InvalidArgument("max_pages must be within [1, 100]");
+    s.max_pages_per_poll = v;
   }
   Result<std::vector<std::string>> inc = StringList(n["include"], "include");
   if (!inc.ok()) return inc.status();

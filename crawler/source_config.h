@@ -2,18 +2,20 @@
 // What to crawl: the sources listed in configs/sources.yaml.
 //
 //   sources:
-//     - name: soompi                 # unique, [A-Za-z0-9_.-]
-//       kind: feed                   # feed | sitemap | listing | reddit | mastodon | bluesky |
-//       youtube url: https://www.soompi.com/feed interval: 15m                # or cron: "*/10 * *
-//       * *" (one of the two; default 30m) min_interval: 5m             # adaptive polling bounds
-//       (feed and social kinds); max_interval: 2h             #   default interval/4 and interval*8
-//       horizon: 2d                  # sitemaps: only entries newer than this (default 2d)
-//       include: ['/news/\d+']       # listing: RE2 patterns a link must match (any)
-//       exclude: ['/photo/']         # listing: RE2 patterns that drop a link
-//       lang: en                     # content language (ko → dates default to KST)
-//       site: soompi.com             # display name of the outlet
-//       timezone: "+09:00"           # zone for dates without one; default KST for lang ko,
-//                                    #   else UTC; also the zone of a cron expression
+//     - name: soompi            # unique, [A-Za-z0-9_.-]
+//       kind: feed              # feed|sitemap|listing|reddit|mastodon|bluesky|youtube
+//       url: https://www.soompi.com/feed
+//       interval: 15m           # or cron: "*/10 * * * *" (one of the two; default 30m)
+//       min_interval: 5m        # adaptive polling bounds (feed and social kinds);
+//       max_interval: 2h        #   default interval/4 and interval*8
+//       max_pages: 5            # social: result pages followed per poll (1..100)
+//       horizon: 2d             # sitemaps: only entries newer than this (default 2d)
+//       include: ['/news/\d+']  # listing: RE2 patterns a link must match (any)
+//       exclude: ['/photo/']    # listing: RE2 patterns that drop a link
+//       lang: en                # content language (ko: dates default to KST)
+//       site: soompi.com        # display name of the outlet
+//       timezone: "+09:00"      # zone for dates without one; default KST for lang ko,
+//                               #   else UTC; also the zone of a cron expression
 // Durations: "45s", "15m", "2h", "1d", or a plain number of seconds.
 
 #include <yaml-cpp/yaml.h>
@@ -51,6 +53,9 @@ struct SourceConfig {
   std::string lang;
   std::string site;
   int default_offset_minutes = 0;  // minutes east of UTC
+  // Social kinds: result pages followed per poll (reddit `after`, mastodon Link
+  // rel=next / max_id, bluesky `cursor`), stopping early at an already-seen post.
+  int max_pages_per_poll = 5;
 };
 
 // "15m" → 900. Returns kInvalidArgument for anything else (negative, unknown unit).

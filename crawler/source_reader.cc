@@ -64,6 +64,7 @@ Result<SourceItems> ReadSitemap(const CrawlSource& source, std::string_view body
     link.id = u.loc;
     link.title = u.news_title;
     link.published_at = Rfc3339OrEmpty(u.Time());
+    link.updated_at = Rfc3339OrEmpty(u.lastmod);
     items.pages.push_back(std::move(link));
   }
   return items;
@@ -103,11 +104,29 @@ Result<SourceItems> FromSocialPage(Result<SocialPage> page) {
   return items;
 }
 
+std::optional<int64_t> FirstTime(const std::string& a, const std::string& b) {
+  for (const std::string* s : {&a, &b}) {
+    if (s->empty()) continue;
+    Result<int64_t> t = ParseDateTime(*s);
+    if (t.ok()) return *t;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+EntryKey EntryKeyOf(const PageLink& link) {
+  return EntryKey{link.id.empty() ? link.url : link.id,
+                  FirstTime(link.updated_at, link.published_at)};
+}
+
+EntryKey EntryKeyOf(const SourcePost& post) {
+  return EntryKey{post.id.empty() ? post.url : post.id, FirstTime(post.published_at, "")};
+}
 
 Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
                                        std::string_view url, std::string_view content_type,
-                                       int64_t now_unix) {
+                                       int64_t now_unix, std::string_view link_header) {
   switch (source.kind) {
     case SourceKind::kFeed:
       return ReadFeed(source, body, url, content_type);
@@ -120,7 +139,7 @@ Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_vi
     case SourceKind::kReddit:
       return FromSocialPage(ParseRedditListing(body, url));
     case SourceKind::kMastodon:
-      return FromSocialPage(ParseMastodonTimeline(body, "", url));
+      return FromSocialPage(ParseMastodonTimeline(body, link_header, url));
     case SourceKind::kBluesky:
       return FromSocialPage(ParseBlueskyPosts(body, url));
   }

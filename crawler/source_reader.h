@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crawler/source_config.h"
+#include "crawler/source_state_store.h"
 #include "extractors/status.h"
 
 namespace hallyu {
@@ -23,7 +24,7 @@ struct PageLink {
   std::string id;            // entry id ("" when the kind has none)
   std::string title;         // title from the entry, "" when none
   std::string published_at;  // RFC 3339 UTC or ""
-  std::string updated_at;    // RFC 3339 UTC or ""
+  std::string updated_at;    // RFC 3339 UTC or "" (sitemaps: lastmod)
 };
 
 // A post that is a document by itself.
@@ -46,10 +47,16 @@ struct SourceItems {
 
 // Turns a source's response body into work. `url` is where the body came
 // from (base for relative links), `content_type` the response header, `now_unix`
-// the current time (sitemap horizon). Fails with the parser's error (kParse,
-// kTooLarge, kUnsupported) — the caller counts the source as failed.
+// the current time (sitemap horizon), `link_header` the response's Link header
+// (mastodon pages by rel="next"; "" when none). Fails with the parser's error
+// (kParse, kTooLarge, kUnsupported) — the caller counts the source as failed.
 Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
                                        std::string_view url, std::string_view content_type,
-                                       int64_t now_unix);
+                                       int64_t now_unix, std::string_view link_header = {});
+
+// The key the seen-set (SourceStateStore) knows a page or post by: its id (else its
+// URL) and its update time (else its publication time; nullopt when neither parses).
+EntryKey EntryKeyOf(const PageLink& link);
+EntryKey EntryKeyOf(const SourcePost& post);
 
 }  // namespace hallyu

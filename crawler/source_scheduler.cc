@@ -6,16 +6,15 @@
 
 namespace hallyu {
 
-int64_t SystemSchedulerClock::NowUnixSeconds() const {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+int64_t WallUnixSeconds(const Clock& clock) {
+  return std::chrono::duration_cast<std::chrono::seconds>(clock.WallNow().time_since_epoch())
       .count();
 }
 
 SourceScheduler::SourceScheduler(std::vector<SourceConfig> sources, SourceStateStore* store,
-                                 const SchedulerClock* clock)
+                                 const Clock* clock)
     : sources_(std::move(sources)), store_(store), clock_(clock) {
-  int64_t now = clock_->NowUnixSeconds();
+  int64_t now = Now();
   for (const SourceConfig& s : sources_) {
     SourceSchedule sch;
     sch.interval_seconds = s.interval_seconds;
@@ -52,7 +51,7 @@ Status SourceScheduler::Restore() {
 }
 
 std::vector<std::string> SourceScheduler::DueSources() const {
-  int64_t now = clock_->NowUnixSeconds();
+  int64_t now = Now();
   std::vector<std::pair<int64_t, std::string>> due;
   for (const SourceConfig& s : sources_) {
     const SourceSchedule& sch = schedules_.at(s.name);
@@ -85,7 +84,7 @@ const SourceSchedule& SourceScheduler::Schedule(const std::string& name) const {
 Status SourceScheduler::RecordPoll(const std::string& name, const PollOutcome& outcome) {
   const SourceConfig* s = Find(name);
   if (s == nullptr) return NotFound("no source named '" + name + "'");
-  int64_t now = clock_->NowUnixSeconds();
+  int64_t now = Now();
   SourceSchedule& sch = schedules_[name];
   sch.last_polled = now;
   if (outcome.new_entries > 0) sch.last_new_at = now;

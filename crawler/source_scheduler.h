@@ -10,7 +10,8 @@
 // SourceStateStore, so after a restart a source is due when it was going to be (and
 // at once if that time passed while we were down), not refetched from scratch.
 //
-// Time comes from an injected SchedulerClock; nothing sleeps here.
+// Time comes from an injected Clock (crawler/clock.h: SteadyClock in production,
+// ManualClock in tests; its wall time is used); nothing sleeps here.
 // Thread safety: not thread-safe; one owner (the crawl loop).
 
 #include <cstdint>
@@ -19,24 +20,15 @@
 #include <string>
 #include <vector>
 
+#include "crawler/clock.h"
 #include "crawler/source_config.h"
 #include "crawler/source_state_store.h"
 #include "extractors/status.h"
 
 namespace hallyu {
 
-// Wall-clock seconds since the Unix epoch, injectable for tests.
-class SchedulerClock {
- public:
-  virtual ~SchedulerClock() = default;
-  virtual int64_t NowUnixSeconds() const = 0;
-};
-
-// The real clock (std::chrono::system_clock).
-class SystemSchedulerClock : public SchedulerClock {
- public:
-  int64_t NowUnixSeconds() const override;
-};
+// Wall-clock now of `clock` (crawler/clock.h) in Unix seconds: the scheduler's time.
+int64_t WallUnixSeconds(const Clock& clock);
 
 // What one poll of a source found.
 struct PollOutcome {
@@ -48,8 +40,7 @@ struct PollOutcome {
 class SourceScheduler {
  public:
   // `store` may be null (no persistence). Both pointers must outlive the scheduler.
-  SourceScheduler(std::vector<SourceConfig> sources, SourceStateStore* store,
-                  const SchedulerClock* clock);
+  SourceScheduler(std::vector<SourceConfig> sources, SourceStateStore* store, const Clock* clock);
 
   // Restores each source's schedule from the store. A source never seen before is due
   // now. Call once before DueSources(). kIo when the store fails.
@@ -61,6 +52,9 @@ class SourceScheduler {
   // Earliest next due time over all sources (Unix seconds); INT64_MAX when there are
   // no sources.
   int64_t NextDueTime() const;
+
+  // The clock's now in Unix seconds.
+  int64_t Now() const { return WallUnixSeconds(*clock_); }
 
   // Records a finished poll of `name` at the clock's now, computes and persists its
   // next due time. kNotFound for an unknown source, kIo when the store fails.
@@ -76,7 +70,7 @@ class SourceScheduler {
 
   std::vector<SourceConfig> sources_;
   SourceStateStore* store_;
-  const SchedulerClock* clock_;
+  const Clock* clock_;
   std::map<std::string, SourceSchedule> schedules_;
 };
 

@@ -1,5 +1,7 @@
 // `hallyu crawl [--once]`: crawls the configured sources, detects casting and OST
-// announcements and streams them to Kafka.
+// announcements and streams them to Kafka. Without --once each source is polled on
+// its own schedule (interval, cron, adaptive; crawler/source_scheduler.h) until
+// SIGINT/SIGTERM, then in-flight work finishes and the command exits 0.
 #include <spdlog/spdlog.h>
 
 #include <yaml-cpp/yaml.h>
@@ -26,6 +28,7 @@
 #include "crawler/metrics.h"
 #include "crawler/monitoring_options.h"
 #include "crawler/progress.h"
+#include "crawler/source_state_store.h"
 #include "crawler/store.h"
 #include "extractors/detector.h"
 #include "extractors/event_merger.h"
@@ -35,7 +38,6 @@ namespace {
 
 struct CrawlCommandOptions {
   bool once = false;
-  int interval_seconds = 900;  // scheduled mode: time between rounds
 };
 
 std::atomic<bool> g_stop{false};
@@ -64,7 +66,8 @@ void PrintSummary(const CrawlSummary& s) {
   std::cerr << "crawl: " << s.sources_ok << " sources ok, " << s.sources_failed << " failed; "
             << s.pages_fetched << " pages (" << s.pages_not_modified << " not modified, "
             << s.fetch_failures << " failed, " << s.robots_denied << " denied by robots.txt); "
-            << s.posts << " posts; " << s.documents << " documents, " << s.extraction_failures
+            << s.posts << " posts; " << s.polls << " polls, " << s.entries_seen_before
+            << " entries seen before; " << s.documents << " documents, " << s.extraction_failures
             << " extraction failures; " << s.events_published << " events published in "
             << s.seconds << " s\n";
 }
@@ -117,6 +120,17 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     std::cerr << "hallyu crawl: " << state.status().ToString() << "\n";
     return 1;
   }
+  if (auto parent = std::filesystem::path(cfg->source_state_path).parent_path(); !parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+  }
+  SourceStateStoreOptions source_state_options;
+  source_state_options.max_seen_per_source = cfg->max_seen_per_source;
+  auto source_state = SourceStateStore::Open(cfg->source_state_path, source_state_options);
+  if (!source_state.ok()) {
+    std::cerr << "hallyu crawl: " << source_state.status().ToString() << "\n";
+    return 1;
+  }
   auto merge_state = EventMergeStore::Open(cfg->state_path + ".events");
   if (!merge_state.ok()) {
     std::cerr << "hallyu crawl: " << merge_state.status().ToString() << "\n";
@@ -148,13 +162,14 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
   KafkaEventPublisher publisher(producer->get(), kafka_options->topics, &g_stop);
   DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher);
   CrawlJob job(cfg->job, cfg->sources, &pipeline, state->get());
+  job.set_source_state(source_state->get());
 
   ProgressReporter progress = ProgressReporter::ForTerminal(stdout);
   if (opts.once) job.set_progress(&progress);
   CrawlMetrics& metrics = DefaultCrawlMetrics();
   int rc = 0;
-  do {
-    auto summary = job.RunOnce(&g_stop);
+  {
+    auto summary = opts.once ? job.RunOnce(&g_stop) : job.RunScheduled(g_stop);
     KafkaProducerStats ks = (*producer)->stats();
     metrics.spool_bytes.With({}).Set(static_cast<double>(ks.spool_bytes));
     metrics.spool_messages.With({}).Set(static_cast<double>(ks.pending));
@@ -162,21 +177,17 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     if (!summary.ok()) {
       std::cerr << "hallyu crawl: " << summary.status().ToString() << "\n";
       rc = 1;
-      break;
-    }
-    PrintSummary(*summary);
-    if (store) {
-      Status sunk = SinkRound(**producer, *kafka_options, *store);
-      if (!sunk.ok()) {
-        std::cerr << "hallyu crawl: sink: " << sunk.ToString() << "\n";
-        rc = 1;
+    } else {
+      PrintSummary(*summary);
+      if (store) {
+        Status sunk = SinkRound(**producer, *kafka_options, *store);
+        if (!sunk.ok()) {
+          std::cerr << "hallyu crawl: sink: " << sunk.ToString() << "\n";
+          rc = 1;
+        }
       }
     }
-    if (opts.once) break;
-    for (int i = 0; i < opts.interval_seconds * 10 && !g_stop.load(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  } while (!g_stop.load());
+  }
 
   Status closed = (*producer)->Close();
   if (!closed.ok()) {
@@ -194,8 +205,6 @@ void AddCrawlCommand(CLI::App& parent, CliContext& ctx) {
   CLI::App* cmd = parent.add_subcommand(
       "crawl", "Crawl the configured sources (once with --once, else on schedule)");
   cmd->add_flag("--once", opts->once, "Run every source once and exit when the work is done");
-  cmd->add_option("--interval", opts->interval_seconds, "Seconds between rounds (scheduled mode)")
-      ->capture_default_str();
   cmd->callback([&ctx, opts] { ctx.run = [&ctx, opts] { return RunCrawl(*opts, ctx.global); }; });
 }
 

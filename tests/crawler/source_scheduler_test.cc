@@ -19,14 +19,22 @@ using ::hallyu::testing::SourcePath;
 
 int64_t T(const char* rfc3339) { return *ParseDateTime(rfc3339); }
 
-class FakeClock : public SchedulerClock {
+// The scheduler reads the wall time of the injected crawler/clock.h Clock.
+class FakeClock {
  public:
-  explicit FakeClock(int64_t now) : now_(now) {}
-  int64_t NowUnixSeconds() const override { return now_; }
-  void Advance(int64_t seconds) { now_ += seconds; }
-  void Set(int64_t now) { now_ = now; }
+  explicit FakeClock(int64_t now)
+      : clock_(std::chrono::system_clock::time_point(std::chrono::seconds(now))), now_(now) {}
+  int64_t NowUnixSeconds() const { return WallUnixSeconds(clock_); }
+  void Advance(int64_t seconds) { Set(now_ + seconds); }
+  void Set(int64_t now) {  // forward only, like ManualClock
+    ASSERT_GE(now, now_);
+    clock_.Advance(std::chrono::seconds(now - now_));
+    now_ = now;
+  }
+  const Clock* get() const { return &clock_; }
 
  private:
+  ManualClock clock_;
   int64_t now_;
 };
 
@@ -112,6 +120,7 @@ sources:
     cron: "*/10 * * * *"
     lang: en
     timezone: "-05:00"
+    max_pages: 8
 )");
   Result<std::vector<SourceConfig>> r = ParseSourceConfigs(root);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -131,6 +140,8 @@ sources:
   EXPECT_EQ(s.cron->expression(), "*/10 * * * *");
   EXPECT_EQ(s.default_offset_minutes, -300);
   EXPECT_EQ(s.horizon_seconds, 2 * 86400);  // default
+  EXPECT_EQ(s.max_pages_per_poll, 8);
+  EXPECT_EQ(k.max_pages_per_poll, 5);  // default
 }
 
 TEST(SourceConfig, ClearErrors) {
@@ -161,6 +172,8 @@ TEST(SourceConfig, ClearErrors) {
            Bad{"sources:\n  - name: a\n    kind: feed\n    url: https://a\n    interval: 1h\n"
                "    min_interval: 2h\n    max_interval: 3h",
                "outside [min_interval, max_interval]"},
+           Bad{"sources:\n  - name: a\n    kind: reddit\n    url: https://a\n    max_pages: 0",
+               "max_pages must be within [1, 100]"},
        }) {
     Result<std::vector<SourceConfig>> r = ParseSourceConfigs(YAML::Load(b.yaml));
     ASSERT_FALSE(r.ok()) << b.yaml;
@@ -217,7 +230,7 @@ SourceConfig Feed(const std::string& name, int64_t interval, int64_t min, int64_
 
 TEST(SourceScheduler, AdaptivePollingWithinBounds) {
   FakeClock clock(T("2024-05-01T00:00:00Z"));
-  SourceScheduler sched({Feed("soompi", 600, 120, 3600)}, nullptr, &clock);
+  SourceScheduler sched({Feed("soompi", 600, 120, 3600)}, nullptr, clock.get());
   ASSERT_TRUE(sched.Restore().ok());
   EXPECT_EQ(sched.DueSources(), std::vector<std::string>{"soompi"});  // new source: due now
 
@@ -255,7 +268,7 @@ TEST(SourceScheduler, SitemapsKeepFixedIntervalAndCronSourcesFollowCron) {
   sm.kind = SourceKind::kSitemap;
   SourceConfig cron = Feed("cronfeed", 1800, 60, 7200);
   cron.cron = *CronSchedule::Parse("*/30 * * * *");
-  SourceScheduler sched({sm, cron}, nullptr, &clock);
+  SourceScheduler sched({sm, cron}, nullptr, clock.get());
   ASSERT_TRUE(sched.Restore().ok());
   EXPECT_EQ(sched.DueSources(), std::vector<std::string>{"sitemap"});
   EXPECT_EQ(FormatRfc3339(sched.Schedule("cronfeed").next_due), "2024-05-01T06:30:00Z");
@@ -275,7 +288,7 @@ TEST(SourceScheduler, SitemapsKeepFixedIntervalAndCronSourcesFollowCron) {
 
 TEST(SourceScheduler, DueSourcesOrderedByDueTime) {
   FakeClock clock(T("2024-05-01T00:00:00Z"));
-  SourceScheduler sched({Feed("a", 600, 60, 3600), Feed("b", 300, 60, 3600)}, nullptr, &clock);
+  SourceScheduler sched({Feed("a", 600, 60, 3600), Feed("b", 300, 60, 3600)}, nullptr, clock.get());
   ASSERT_TRUE(sched.Restore().ok());
   ASSERT_TRUE(sched.RecordPoll("a", {}).ok());  // due +900
   ASSERT_TRUE(sched.RecordPoll("b", {}).ok());  // due +450
@@ -293,7 +306,7 @@ TEST(SourceScheduler, RestartResumesSchedulesAndSeenIds) {
     FakeClock clock(t0);
     Result<std::unique_ptr<SourceStateStore>> store = SourceStateStore::Open(db);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    SourceScheduler sched({sources[0], sources[1]}, store->get(), &clock);
+    SourceScheduler sched({sources[0], sources[1]}, store->get(), clock.get());
     ASSERT_TRUE(sched.Restore().ok());
     ASSERT_TRUE(sched.RecordPoll("soompi", {.new_entries = 2}).ok());  // 300s → due t0+300
     ASSERT_TRUE(sched.RecordPoll("yonhap", {}).ok());                  // 450s → due t0+450
@@ -306,7 +319,7 @@ TEST(SourceScheduler, RestartResumesSchedulesAndSeenIds) {
     FakeClock clock(t0 + 360);
     Result<std::unique_ptr<SourceStateStore>> store = SourceStateStore::Open(db);
     ASSERT_TRUE(store.ok());
-    SourceScheduler sched(sources, store->get(), &clock);
+    SourceScheduler sched(sources, store->get(), clock.get());
     ASSERT_TRUE(sched.Restore().ok());
     EXPECT_EQ(sched.Schedule("soompi").next_due, t0 + 300);
     EXPECT_EQ(sched.Schedule("soompi").interval_seconds, 300);

@@ -1,0 +1,295 @@
+// CrawlJob with sources on schedules, on loopback: social paging (reddit `after`,
+// mastodon Link rel=next then max_id, bluesky `cursor`) bounded per poll and
+// stopped at already-seen posts, and a scheduled run driven by an injected
+// ManualClock (adaptive intervals, conditional GET, only new entries fetched).
+// No Kafka here: events go to an in-memory publisher; the detector is the real one.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "crawler/clock.h"
+#include "crawler/crawl_job.h"
+#include "crawler/crawl_state_store.h"
+#include "crawler/source_state_store.h"
+#include "extractors/detector.h"
+#include "tests/support/child_process.h"
+#include "tests/support/http_test_server.h"
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+using testing::HttpTestServer;
+using testing::RecordedRequest;
+using testing::Response;
+
+// Keeps what the pipeline publishes.
+class MemoryPublisher : public EventPublisher {
+ public:
+  Status PublishEvent(const Event& event) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    events_.push_back(event);
+    return Status();
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<Event> events_;
+};
+
+std::vector<std::string> Targets(const HttpTestServer& server, std::string_view path) {
+  std::vector<std::string> out;
+  for (const RecordedRequest& r : server.RequestsFor(path)) out.push_back(r.target);
+  return out;
+}
+
+// A subreddit listing page shaped like /r/<sub>/new.json.
+std::string RedditPage(const std::vector<std::string>& ids, const std::string& after) {
+  std::string children;
+  for (const std::string& id : ids) {
+    if (!children.empty()) children += ",";
+    children += R"({"kind": "t3", "data": {"subreddit": "kpop", "name": "t3_)" + id +
+                R"(", "id": ")" + id + R"(", "author": "fan_)" + id + R"(", "title": "Post )" + id +
+                R"(", "selftext": "", "is_self": false, "created_utc": 1714544400.0,
+                "permalink": "/r/kpop/comments/)" +
+                id + R"(/post/", "url": "https://news.example.com/)" + id + R"("}})";
+  }
+  std::string after_json = after.empty() ? "null" : "\"" + after + "\"";
+  return R"({"kind": "Listing", "data": {"after": )" + after_json +
+         R"(, "dist": 2, "modhash": "", "children": [)" + children + R"(], "before": null}})";
+}
+
+class CrawlSourcesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir("crawl-sources-");
+    auto detector = Detector::Load(testing::SourcePath("configs/rules"),
+                                   testing::SourcePath("configs/gazetteer"));
+    ASSERT_TRUE(detector.ok()) << detector.status().ToString();
+    detector_ = std::make_unique<Detector>(std::move(*detector));
+    pipeline_ = std::make_unique<DocumentPipeline>(detector_.get(), &merge_, &publisher_);
+    server_.Route("/robots.txt", Response::Text("User-agent: *\nAllow: /\n", "text/plain"));
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  CrawlJobOptions JobOptions() {
+    CrawlJobOptions o;
+    o.fetcher.allowed_cidrs = {"127.0.0.0/8"};
+    o.fetcher.min_host_delay = std::chrono::milliseconds(0);
+    o.fetcher.max_in_flight_per_host = 4;
+    o.fetcher.retry.max_attempts = 1;
+    o.workers = 2;
+    return o;
+  }
+
+  CrawlSource Source(const std::string& name, SourceKind kind, const std::string& path) {
+    CrawlSource s;
+    s.name = name;
+    s.kind = kind;
+    s.url = server_.Url(path);
+    s.lang = "en";
+    s.interval_seconds = 600;
+    s.min_interval_seconds = 150;
+    s.max_interval_seconds = 2400;
+    return s;
+  }
+
+  std::string dir_;
+  HttpTestServer server_;
+  MemoryPublisher publisher_;
+  MemoryMergeState merge_;
+  std::unique_ptr<Detector> detector_;
+  std::unique_ptr<DocumentPipeline> pipeline_;
+};
+
+TEST_F(CrawlSourcesTest, SocialPagingFollowsCursorsWithinBudgetAndStopsAtSeenPosts) {
+  // reddit: six pages chained by `after`; the source may read three per poll.
+  std::atomic<bool> new_post{false};
+  server_.RouteHandler("/r/kpop/new.json", [&](const RecordedRequest& req) {
+    int page = 0;
+    if (auto pos = req.target.find("after=t3_p"); pos != std::string::npos) {
+      page = std::stoi(req.target.substr(pos + 10)) + 1;
+    }
+    std::string p = "p" + std::to_string(page);
+    std::vector<std::string> ids = {p + "_a", p + "_b"};
+    if (page == 0 && new_post.load()) ids = {"fresh", "p0_a"};  // one new post on top
+    return Response::Text(RedditPage(ids, page < 5 ? "t3_" + p + "_b" : ""), "application/json");
+  });
+  // mastodon: page 1 names page 2 in its Link header; page 2 has none, so the next
+  // request pages by max_id and gets the empty end of the timeline.
+  const std::string tag = "/api/v1/timelines/tag/kdrama";
+  const std::string page2_target = tag + "?limit=2&max_id=112366551230000001";
+  server_.RouteHandler(tag, [&](const RecordedRequest& req) {
+    if (req.target == page2_target) {
+      return Response::Text(testing::ReadFileOrFail(testing::SourcePath(
+                                "tests/data/social/mastodon_tag_kdrama_page2.json")),
+                            "application/json");
+    }
+    if (req.target.find("max_id=") != std::string::npos) {
+      return Response::Text("[]", "application/json");
+    }
+    Response r = Response::Text(
+        testing::ReadFileOrFail(testing::SourcePath("tests/data/social/mastodon_tag_kdrama.json")),
+        "application/json");
+    r.headers.emplace_back("Link", "<" + server_.Url(page2_target) + ">; rel=\"next\", <" +
+                                       server_.Url(tag) +
+                                       "?limit=2&min_id=112366551230000002>; rel=\"prev\"");
+    return r;
+  });
+  // bluesky: searchPosts with a cursor, then a last page without one.
+  const std::string search = "/xrpc/app.bsky.feed.searchPosts";
+  server_.RouteHandler(search, [&](const RecordedRequest& req) {
+    const char* file = req.target.find("cursor=25") != std::string::npos
+                           ? "tests/data/social/bluesky_author_feed.json"
+                           : "tests/data/social/bluesky_search_posts.json";
+    return Response::Text(testing::ReadFileOrFail(testing::SourcePath(file)), "application/json");
+  });
+
+  CrawlSource reddit = Source("r-kpop", SourceKind::kReddit, "/r/kpop/new.json");
+  reddit.max_pages_per_poll = 3;
+  CrawlSource mastodon = Source("masto-kdrama", SourceKind::kMastodon, tag + "?limit=2");
+  CrawlSource bluesky = Source("bsky-kdrama", SourceKind::kBluesky, search + "?q=kdrama");
+  auto seen = SourceStateStore::Open(dir_ + "/sources.sqlite");
+  ASSERT_TRUE(seen.ok()) << seen.status().ToString();
+
+  {
+    CrawlJob job(JobOptions(), {reddit, mastodon, bluesky}, pipeline_.get(), nullptr);
+    job.set_source_state(seen->get());
+    auto summary = job.RunOnce();
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    EXPECT_EQ(summary->polls, 3u);
+    EXPECT_EQ(summary->sources_failed, 0u);
+  }
+  // The page budget bounds reddit at three pages even though more were offered.
+  EXPECT_EQ(Targets(server_, "/r/kpop/new.json"),
+            (std::vector<std::string>{"/r/kpop/new.json", "/r/kpop/new.json?after=t3_p0_b",
+                                      "/r/kpop/new.json?after=t3_p1_b"}));
+  EXPECT_EQ(Targets(server_, tag),
+            (std::vector<std::string>{tag + "?limit=2", page2_target,
+                                      tag + "?limit=2&max_id=112366551229999800"}));
+  EXPECT_EQ(Targets(server_, search),
+            (std::vector<std::string>{search + "?q=kdrama", search + "?q=kdrama&cursor=25"}));
+  EXPECT_EQ(*(*seen)->SeenCount("r-kpop"), 6u);
+  EXPECT_EQ(*(*seen)->SeenCount("masto-kdrama"), 4u);
+  EXPECT_EQ(*(*seen)->SeenCount("bsky-kdrama"), 3u);  // the author feed repeats a repost
+
+  // Next poll: reddit's first page holds one new post and a seen one, so paging
+  // stops there; the others hold only seen posts.
+  server_.ClearLog();
+  new_post = true;
+  {
+    CrawlJob job(JobOptions(), {reddit, mastodon, bluesky}, pipeline_.get(), nullptr);
+    job.set_source_state(seen->get());
+    auto summary = job.RunOnce();
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    EXPECT_EQ(summary->posts, 1u);
+    EXPECT_EQ(summary->entries_seen_before, 1u + 2u + 2u);
+  }
+  EXPECT_EQ(Targets(server_, "/r/kpop/new.json"), std::vector<std::string>{"/r/kpop/new.json"});
+  EXPECT_EQ(Targets(server_, tag), std::vector<std::string>{tag + "?limit=2"});
+  EXPECT_EQ(Targets(server_, search), std::vector<std::string>{search + "?q=kdrama"});
+  EXPECT_EQ(*(*seen)->SeenCount("r-kpop"), 7u);
+}
+
+std::string Rss(const HttpTestServer& server, const std::vector<std::string>& items) {
+  std::string out =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Outlet</title><link>" +
+      server.Url("/") + "</link>";
+  for (const std::string& id : items) {
+    out += "<item><title>Story " + id + "</title><link>" + server.Url("/news/" + id + ".html") +
+           "</link><guid>" + id + "</guid><pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate></item>";
+  }
+  return out + "</channel></rss>";
+}
+
+TEST_F(CrawlSourcesTest, ScheduledRunPollsAdaptivelyOnTheInjectedClock) {
+  const int64_t t0 = 1'790'000'000;
+  ManualClock clock{std::chrono::system_clock::time_point(std::chrono::seconds(t0))};
+  // The feed answers 304 to a matching If-None-Match; its ETag follows its items.
+  std::mutex feed_mu;
+  std::vector<std::string> items = {"a1"};
+  server_.RouteHandler("/feed.xml", [&](const RecordedRequest& req) {
+    std::lock_guard<std::mutex> lock(feed_mu);
+    std::string etag = "\"v" + std::to_string(items.size()) + "\"";
+    if (req.Header("If-None-Match") == etag) return Response::Status(304);
+    Response r = Response::Text(Rss(server_, items), "application/rss+xml");
+    r.headers.emplace_back("ETag", etag);
+    return r;
+  });
+  for (const char* id : {"a1", "a2"}) {
+    server_.Route(std::string("/news/") + id + ".html",
+                  Response::Text(std::string("<html><head><title>Story ") + id +
+                                 "</title></head><body><article><p>Some entertainment news "
+                                 "text that is long enough to be an article body.</p>"
+                                 "</article></body></html>"));
+  }
+  auto state = CrawlStateStore::Open(dir_ + "/state.db");
+  ASSERT_TRUE(state.ok());
+  const std::string db = dir_ + "/sources.sqlite";
+  auto seen = SourceStateStore::Open(db);
+  ASSERT_TRUE(seen.ok());
+  auto reader = SourceStateStore::Open(db);  // the test's own connection
+  ASSERT_TRUE(reader.ok());
+  auto schedule = [&]() -> SourceSchedule {
+    auto s = (*reader)->LoadSchedule("outlet");
+    return s.ok() && s->has_value() ? **s : SourceSchedule{};
+  };
+  auto polled_at = [&](int64_t t) {
+    return testing::WaitFor([&] { return schedule().last_polled == t; }, std::chrono::seconds(20));
+  };
+
+  CrawlJob job(JobOptions(), {Source("outlet", SourceKind::kFeed, "/feed.xml")}, pipeline_.get(),
+               state->get());
+  job.set_source_state(seen->get());
+  job.set_clock(&clock);
+  std::atomic<bool> stop{false};
+  Result<CrawlSummary> summary = Internal("not run");
+  std::thread run([&] { summary = job.RunScheduled(stop); });
+
+  // A source never polled is due at once; one new entry halves its interval.
+  ASSERT_TRUE(polled_at(t0));
+  EXPECT_EQ(schedule().interval_seconds, 300);
+  EXPECT_EQ(schedule().next_due, t0 + 300);
+  ASSERT_TRUE(testing::WaitFor([&] { return server_.RequestsFor("/news/a1.html").size() == 1; },
+                               std::chrono::seconds(20)));
+
+  // Not due before the clock moves; at t0+300 the poll is a conditional GET that
+  // gets 304: nothing new, so the interval grows by half.
+  EXPECT_EQ(server_.RequestsFor("/feed.xml").size(), 1u);
+  clock.Advance(std::chrono::seconds(300));
+  ASSERT_TRUE(polled_at(t0 + 300));
+  EXPECT_EQ(schedule().interval_seconds, 450);
+  EXPECT_EQ(schedule().next_due, t0 + 750);
+  std::vector<RecordedRequest> feed = server_.RequestsFor("/feed.xml");
+  ASSERT_EQ(feed.size(), 2u);
+  EXPECT_EQ(feed[1].Header("If-None-Match"), "\"v1\"");
+
+  // A new entry appears; the next poll fetches only its page and polls sooner.
+  {
+    std::lock_guard<std::mutex> lock(feed_mu);
+    items = {"a2", "a1"};
+  }
+  clock.Advance(std::chrono::seconds(450));
+  ASSERT_TRUE(polled_at(t0 + 750));
+  EXPECT_EQ(schedule().interval_seconds, 225);
+  EXPECT_EQ(schedule().next_due, t0 + 975);
+  ASSERT_TRUE(testing::WaitFor([&] { return server_.RequestsFor("/news/a2.html").size() == 1; },
+                               std::chrono::seconds(20)));
+
+  stop = true;
+  run.join();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->polls, 3u);
+  EXPECT_EQ(summary->pages_fetched, 2u);
+  EXPECT_EQ(server_.RequestsFor("/news/a1.html").size(), 1u);  // never refetched
+  EXPECT_EQ(server_.RequestsFor("/feed.xml").size(), 3u);
+  EXPECT_EQ(*(*reader)->SeenCount("outlet"), 2u);
+}
+
+}  // namespace
+}  // namespace hallyu
