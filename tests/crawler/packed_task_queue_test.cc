@@ -1,0 +1,80 @@
+#include "crawler/packed_task_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace hallyu {
+namespace {
+
+QueuedTask Make(int i) {
+  QueuedTask t;
+  t.kind = static_cast<std::uint8_t>(i % 3);
+  t.source = static_cast<std::uint32_t>(i * 7);
+  t.depth = static_cast<std::uint32_t>(i % 5);
+  t.url = "https://news.example.com/article/" + std::to_string(i);
+  t.title = i % 2 ? "제목 " + std::to_string(i) : "";
+  t.published_at = i % 4 ? "2026-11-20T09:00:00Z" : "";
+  return t;
+}
+
+void ExpectSame(const QueuedTask& a, const QueuedTask& b) {
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.depth, b.depth);
+  EXPECT_EQ(a.url, b.url);
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.published_at, b.published_at);
+}
+
+TEST(PackedTaskQueueTest, PopsInFifoOrderWithEveryField) {
+  PackedTaskQueue q;
+  EXPECT_TRUE(q.empty());
+  EXPECT_FALSE(q.PopFront().has_value());
+  for (int i = 0; i < 1000; ++i) q.PushBack(Make(i));
+  EXPECT_EQ(q.size(), 1000u);
+  for (int i = 0; i < 1000; ++i) {
+    auto t = q.PopFront();
+    ASSERT_TRUE(t.has_value());
+    ExpectSame(*t, Make(i));
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(PackedTaskQueueTest, PushFrontIsServedFirst) {
+  PackedTaskQueue q;
+  q.PushBack(Make(1));
+  q.PushBack(Make(2));
+  q.PushFront(Make(9));
+  q.PushFront(Make(8));
+  EXPECT_EQ(q.size(), 4u);
+  ExpectSame(*q.PopFront(), Make(8));
+  ExpectSame(*q.PopFront(), Make(9));
+  ExpectSame(*q.PopFront(), Make(1));
+  ExpectSame(*q.PopFront(), Make(2));
+  EXPECT_FALSE(q.PopFront().has_value());
+}
+
+TEST(PackedTaskQueueTest, InterleavedUseReleasesConsumedBytes) {
+  PackedTaskQueue q;
+  int next_in = 0, next_out = 0;
+  // Keep ~1,000 queued while 200,000 pass through: the buffer must not keep them all.
+  for (int round = 0; round < 200; ++round) {
+    for (int i = 0; i < 1000; ++i) q.PushBack(Make(next_in++));
+    for (int i = 0; i < (round == 0 ? 0 : 1000); ++i) ExpectSame(*q.PopFront(), Make(next_out++));
+  }
+  EXPECT_EQ(q.size(), 1000u);
+  EXPECT_LT(q.MemoryBytes(), 1000u * 200);
+  while (!q.empty()) ExpectSame(*q.PopFront(), Make(next_out++));
+  EXPECT_EQ(next_out, next_in);
+}
+
+TEST(PackedTaskQueueTest, CostsFarLessThanAStructPerUrl) {
+  PackedTaskQueue q;
+  for (int i = 0; i < 100000; ++i) q.PushBack(Make(i));
+  // ~36 B URL + ~20 B date + ~10 B title + 5 B framing: well under 200 bytes each.
+  EXPECT_LT(q.MemoryBytes() / 100000, 150u);
+}
+
+}  // namespace
+}  // namespace hallyu
