@@ -140,6 +140,25 @@ wall() {
   field "$1" 'Elapsed (wall clock)' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'
 }
 rss() { field "$1" 'Maximum resident set size (kbytes)'; }
+# sample_rss NAME: every 2 s, "seconds pages_so_far rss_mib" of the running hallyu
+# into NAME.rss (pages from the crawl's progress line), until it exits.
+sample_rss() {
+  local name=$1 pid="" t=0
+  for _ in $(seq 1 50); do
+    pid=$(pgrep -n -f -- "--config $OUT/run-$STAMP-" || true)
+    [[ -n $pid ]] && break
+    sleep 0.1
+  done
+  [[ -n $pid ]] || return 0
+  : >"$OUT/$name.rss"
+  while kill -0 "$pid" 2>/dev/null; do
+    local kb
+    kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    echo "$t $((${kb:-0} / 1024))" >>"$OUT/$name.rss"
+    sleep 2
+    t=$((t + 2))
+  done
+}
 
 SITE_PAGES=$(find "$SITE" -name '*.html' | wc -l)
 STAMP=$(date -u +%Y%m%d%H%M%S)
@@ -159,7 +178,9 @@ for r in $(seq 1 "$ROUNDS"); do
     cat "$OUT/perf-dso.txt" "$OUT/perf-top.txt"
     exit 0
   fi
+  sample_rss "hallyu-$r" &
   measure "hallyu-$r" "$HALLYU" --config "$run_dir/bench.yaml" crawl --once
+  wait
   line=$(grep "^crawl:" "$OUT/hallyu-$r.err" | tail -1 || true)
   pages=$(sed -n 's/.*; \([0-9]*\) pages (.*/\1/p' <<<"$line")
   events=$(sed -n 's/.* \([0-9]*\) events published.*/\1/p' <<<"$line")
@@ -213,6 +234,11 @@ summ() {  # NAME -> "pages wall cpu rss_max"
   echo "hallyu over all rounds: $(printf '%.0f' "$(echo "$hp / $hw" | bc -l)") pages/s," \
     "$(printf '%.3f' "$(echo "$hc * 1000 / $hp" | bc -l)") CPU ms/page, peak RSS $((hr / 1024)) MiB;" \
     "events found per run: $(for row in "${ROWS[@]}"; do read -r n _ _ e <<<"$row"; [[ $n == hallyu ]] && printf '%s ' "$e"; done)(planted: $PLANTED)."
+  for row in "${ROWS[@]}"; do
+    read -r n r _ _ <<<"$row"
+    [[ $n == hallyu && -s $OUT/hallyu-$r.rss ]] || continue
+    echo "hallyu run $r RSS (MiB) every 2 s: $(awk '{printf "%s ", $2}' "$OUT/hallyu-$r.rss")"
+  done
   if [[ $PEERS == 1 ]]; then
     read -r sp sw sc _ <<<"$(summ scrapy)"
     read -r wp ww wc _ <<<"$(summ wget2)"
