@@ -64,7 +64,9 @@ TEST(PackedTaskQueueTest, InterleavedUseReleasesConsumedBytes) {
     for (int i = 0; i < (round == 0 ? 0 : 1000); ++i) ExpectSame(*q.PopFront(), Make(next_out++));
   }
   EXPECT_EQ(q.size(), 1000u);
-  EXPECT_LT(q.MemoryBytes(), 1000u * 200);
+  // 200,000 entries of ~65 bytes passed through (13 MB); what is held stays
+  // within a few times the 1,000 still queued (the buffer grows by doubling).
+  EXPECT_LT(q.MemoryBytes(), 1000u * 1000);
   while (!q.empty()) ExpectSame(*q.PopFront(), Make(next_out++));
   EXPECT_EQ(next_out, next_in);
 }
