@@ -3,7 +3,8 @@
 # extract, detect, merge, produce to a real Kafka broker) vs Scrapy (crawl +
 # title/date/body extraction) vs `wget2 -r` (fetch + link extraction only), on
 # the same generated site served by nginx (gzip) on loopback, alternating, in
-# one go. Writes bench/RESULTS-e2e.md (or $RESULTS).
+# one go. Prints a Markdown report and keeps it in bench/out/e2e-N/results.md
+# (bench/RESULTS-e2e.md is written by hand from these reports).
 #
 # usage: bench/e2e/run.sh [ARTICLES=5000] [ROUNDS=2] [CONCURRENCY=16]
 #   env: HALLYU_KAFKA_BROKERS (default 127.0.0.1:47092; start one with
@@ -23,7 +24,6 @@ BUILD=${BUILD:-$ROOT/build}
 HALLYU=${HALLYU:-$BUILD/hallyu}
 OUT=$ROOT/bench/out/e2e-$ARTICLES
 SITE=$ROOT/bench/site/e2e-$ARTICLES
-RESULTS=${RESULTS:-$ROOT/bench/RESULTS-e2e.md}
 BASE=http://127.0.0.1:$PORT
 mkdir -p "$OUT"
 
@@ -252,4 +252,3 @@ summ() {  # NAME -> "pages wall cpu rss_max"
   echo
 } >"$OUT/results.md"
 cat "$OUT/results.md"
-if [[ -n $RESULTS ]]; then cat "$OUT/results.md" >>"$RESULTS.runs"; fi
