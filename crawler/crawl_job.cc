@@ -16,8 +16,10 @@
 
 #include "crawler/bounded_queue.h"
 #include "crawler/fetcher.h"
+#include "crawler/frontier.h"
 #include "crawler/log_format.h"
 #include "crawler/metrics.h"
+#include "crawler/packed_task_queue.h"
 #include "crawler/source_scheduler.h"
 #include "extractors/charset.h"
 #include "extractors/url.h"
@@ -67,13 +69,50 @@ std::string NowRfc3339() {
 
 int64_t NowUnix() { return static_cast<int64_t>(std::time(nullptr)); }
 
-uint64_t UrlKey(std::string_view url) {  // FNV-1a/64: dedup key, 8 bytes a URL
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : url) {
-    h ^= c;
-    h *= 1099511628211ull;
+// Frontier entries are packed (crawler/packed_task_queue.h): the URL, what the
+// source said about the page (title, date) and the bookkeeping fields. The
+// origin and path are recomputed when the task leaves the frontier.
+QueuedTask Pack(const Task& t) {
+  QueuedTask q;
+  q.kind = static_cast<uint8_t>(t.kind);
+  q.source = static_cast<uint32_t>(t.source);
+  q.depth = static_cast<uint32_t>(t.depth);
+  q.url = t.url;
+  q.title = t.link.title;
+  q.published_at = t.link.published_at;
+  if (t.link.id != t.url) q.link_id = t.link.id;
+  q.updated_at = t.link.updated_at;
+  q.root = t.root;
+  q.page = static_cast<uint32_t>(t.page);
+  q.from_url = t.from_url;
+  if (t.entry) {
+    q.has_entry = true;
+    q.entry_id = t.entry->id;
+    q.entry_updated_at = t.entry->updated_at;
   }
-  return h;
+  return q;
+}
+
+Task Unpack(QueuedTask q) {
+  Task t;
+  t.kind = static_cast<TaskKind>(q.kind);
+  t.source = q.source;
+  t.depth = static_cast<int>(q.depth);
+  if (auto parts = ParseUrl(q.url); parts.ok()) {
+    t.origin = parts->Origin();
+    t.path_query = parts->PathAndQuery();
+  }
+  t.link.url = q.url;
+  t.link.id = q.link_id.empty() ? q.url : std::move(q.link_id);
+  t.link.title = std::move(q.title);
+  t.link.published_at = std::move(q.published_at);
+  t.link.updated_at = std::move(q.updated_at);
+  t.root = q.root;
+  t.page = static_cast<int>(q.page);
+  t.from_url = std::move(q.from_url);
+  if (q.has_entry) t.entry = EntryKey{std::move(q.entry_id), q.entry_updated_at};
+  t.url = std::move(q.url);
+  return t;
 }
 
 // The mutable state of one run, shared by the dispatcher, the fetcher callback
@@ -171,13 +210,13 @@ class Run {
     t.path_query = parts->PathAndQuery();
     std::lock_guard<std::mutex> lock(mu_);
     if (t.kind != TaskKind::kRobots) {
-      if (!continuous_ && !seen_.insert(UrlKey(t.url)).second) return EnqueueResult::kDuplicate;
+      if (!continuous_ && !seen_.Insert(UrlHash(t.url))) return EnqueueResult::kDuplicate;
       if (frontier_.size() >= options_.frontier_capacity) {
         summary_.frontier_refused++;
         return EnqueueResult::kRefused;
       }
     }
-    frontier_.push_back(std::move(t));
+    frontier_.PushBack(Pack(t));
     cv_.notify_all();
     return EnqueueResult::kQueued;
   }
@@ -363,8 +402,7 @@ class Run {
         cv_.wait_for(lock, std::chrono::milliseconds(50));
         continue;
       }
-      Task t = std::move(frontier_.front());
-      frontier_.pop_front();
+      Task t = Unpack(*frontier_.PopFront());
       if (t.kind != TaskKind::kRobots && options_.respect_robots) {
         RobotsCache::Verdict v = robots_.Check(t.origin, t.path_query);
         if (v == RobotsCache::Verdict::kDisallowed) {
@@ -535,7 +573,7 @@ class Run {
     for (Task& p : it->second) {
       RobotsCache::Verdict v = robots_.Check(p.origin, p.path_query);
       if (v == RobotsCache::Verdict::kAllowed) {
-        frontier_.push_front(std::move(p));
+        frontier_.PushFront(Pack(p));
       } else {
         summary_.robots_denied++;
         CountRobotsDenial(p.url);
@@ -727,8 +765,8 @@ class Run {
   std::mutex mu_;
   std::condition_variable cv_;
   RobotsCache robots_;                               // guarded by mu_
-  std::deque<Task> frontier_;                        // guarded by mu_
-  std::unordered_set<uint64_t> seen_;                // guarded by mu_
+  PackedTaskQueue frontier_;                         // guarded by mu_
+  UrlHashSet seen_;                                  // guarded by mu_; 8-byte URL hashes
   std::unordered_map<uint64_t, Task> in_fetch_;      // guarded by mu_
   std::map<std::string, std::vector<Task>> parked_;  // waiting for robots.txt
   std::size_t busy_workers_ = 0;                     // results not yet handled

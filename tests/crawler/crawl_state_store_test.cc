@@ -67,8 +67,10 @@ TEST(CrawlStateStore, OpenFailsCleanly) {
 }
 
 TEST(CrawlStateStore, ContentHashIsStable) {
-  EXPECT_EQ(ContentHash(""), "cbf29ce484222325");
-  EXPECT_EQ(ContentHash("a"), "af63dc4c8601ec8c");
+  EXPECT_EQ(ContentHash(""), "5c6dffaf0065cdd7");
+  EXPECT_EQ(ContentHash("a"), "dfa19871277f7231");
+  EXPECT_EQ(ContentHash(std::string(40, 'x')), "a80487cb21fe7b05");  // two full steps + tail
+  EXPECT_NE(ContentHash(std::string(40, 'x')), ContentHash(std::string(41, 'x')));
   EXPECT_NE(ContentHash("a"), ContentHash("b"));
 }
 
