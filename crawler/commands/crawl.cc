@@ -17,6 +17,7 @@
 #include "crawler/crawl_config.h"
 #include "crawler/crawl_job.h"
 #include "crawler/crawl_state_store.h"
+#include "crawler/distributed_crawl.h"
 #include "crawler/document_pipeline.h"
 #include "crawler/event_merge_store.h"
 #include "crawler/event_sink.h"
@@ -36,6 +37,8 @@ namespace {
 struct CrawlCommandOptions {
   bool once = false;
   int interval_seconds = 900;  // scheduled mode: time between rounds
+  bool distributed = false;    // one worker of a Kafka-coordinated group (distributed_crawl.h)
+  std::string worker_id;       // --worker-id: overrides distributed.worker_id
 };
 
 std::atomic<bool> g_stop{false};
@@ -70,6 +73,11 @@ void PrintSummary(const CrawlSummary& s) {
 }
 
 int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
+  if (opts.distributed) {
+    std::signal(SIGINT, RequestStop);
+    std::signal(SIGTERM, RequestStop);
+    return RunDistributedCrawlCommand(global.config_path, opts.worker_id, &g_stop);
+  }
   auto cfg = LoadCrawlConfig(global.config_path);
   if (!cfg.ok()) {
     std::cerr << "hallyu crawl: " << cfg.status().ToString() << "\n";
@@ -196,6 +204,10 @@ void AddCrawlCommand(CLI::App& parent, CliContext& ctx) {
   cmd->add_flag("--once", opts->once, "Run every source once and exit when the work is done");
   cmd->add_option("--interval", opts->interval_seconds, "Seconds between rounds (scheduled mode)")
       ->capture_default_str();
+  cmd->add_flag("--distributed", opts->distributed,
+                "Run as one worker of a distributed crawl coordinated through Kafka");
+  cmd->add_option("--worker-id", opts->worker_id,
+                  "Worker name (distributed mode; also its Kafka transactional.id)");
   cmd->callback([&ctx, opts] { ctx.run = [&ctx, opts] { return RunCrawl(*opts, ctx.global); }; });
 }
 
