@@ -222,7 +222,8 @@ class DistributedCrawl::Impl : public EventPublisher {
         (void)ProduceSeeds();
         last_seed = now;
       }
-      if (now - last_commit >= milliseconds(o_.commit_interval_ms)) {
+      if (now - last_commit >= milliseconds(o_.commit_interval_ms) ||
+          txn_results_.size() >= kMaxTxnResults) {
         Status s = CommitTxn(false);
         if (!s.ok()) fatal_ = s;
         last_commit = MonoClock::now();
@@ -563,6 +564,7 @@ class DistributedCrawl::Impl : public EventPublisher {
       if (it != partitions_.end()) it->second.committed = offsets->elems[i].offset;
     }
     txn_urls_.clear();
+    txn_results_.clear();
     summary_.transactions++;
     return BeginTxn();
   }
@@ -577,7 +579,11 @@ class DistributedCrawl::Impl : public EventPublisher {
     // Everything since the last commit is undone: in-flight results are dropped, queues
     // emptied, local state of this transaction forgotten, and consumption restarts at
     // the committed offsets.
+    std::vector<std::pair<Task, FetchResult>> replay;
+    replay.swap(txn_results_);
+    collect_ = &replay;  // responses still arriving are redone too, not dropped
     DrainInFlight(/*process=*/false, nullptr);
+    collect_ = nullptr;
     for (auto& [host, q] : hosts_) q.queue.clear();
     queued_urls_.clear();
     for (const std::string& url : txn_urls_) (void)state_->Erase(url);
@@ -600,7 +606,21 @@ class DistributedCrawl::Impl : public EventPublisher {
         rd_kafka_error_destroy(e);
       }
     }
-    return BeginTxn();
+    HALLYU_RETURN_IF_ERROR(BeginTxn());
+    // Most aborts come from a rebalance starting under a commit (stale generation), not from
+    // lost work: redo what the aborted transaction held from the responses already fetched,
+    // for the partitions still owned, instead of fetching those URLs again. Their frontier
+    // records come back after the seek and are skipped as crawled.
+    size_t replayed = 0;
+    for (auto& [t, r] : replay) {
+      if (partitions_.count(t.partition) == 0) continue;
+      Handle(t, r);
+      txn_results_.emplace_back(std::move(t), std::move(r));
+      replayed++;
+    }
+    spdlog::info("distributed: rewound to the committed offsets; {} fetched URL(s) replayed",
+                 replayed);
+    return Status();
   }
 
   // --- seeds and status -------------------------------------------------------------------
@@ -844,11 +864,13 @@ class DistributedCrawl::Impl : public EventPublisher {
           owned = true;
         }
       }
-      if (!process) continue;
       if (t.kind == TaskKind::kRobots) {
-        HandleRobots(t, r);
+        if (process) HandleRobots(t, r);
+      } else if (owned && !process) {
+        if (collect_ != nullptr) collect_->emplace_back(std::move(t), std::move(r));
       } else if (owned) {
         Handle(t, r);
+        txn_results_.emplace_back(std::move(t), std::move(r));
       }
     }
   }
@@ -1048,6 +1070,17 @@ class DistributedCrawl::Impl : public EventPublisher {
       rd_kafka_topic_partition_list_add(l.get(), o_.state_topic.c_str(), p)->offset =
           RD_KAFKA_OFFSET_BEGINNING;
     }
+    // The end to reach: the high watermark now. Reaching the read_committed end (EOF at the
+    // last stable offset) is not enough: the previous owner's last commit may still be
+    // writing its markers, and until they land its records sit above the LSO.
+    std::map<int32_t, int64_t> end;
+    for (int32_t p : ps) {
+      int64_t lo = 0, hi = 0;
+      if (rd_kafka_query_watermark_offsets(restorer_.get(), o_.state_topic.c_str(), p, &lo, &hi,
+                                           5000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        end[p] = hi;
+      }
+    }
     rd_kafka_assign(restorer_.get(), l.get());
     std::set<int32_t> open(ps.begin(), ps.end());
     uint64_t n = 0;
@@ -1056,7 +1089,7 @@ class DistributedCrawl::Impl : public EventPublisher {
       rd_kafka_message_t* m = rd_kafka_consumer_poll(restorer_.get(), 100);
       if (m == nullptr) continue;
       if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-        open.erase(m->partition);
+        if (m->offset >= end[m->partition]) open.erase(m->partition);
       } else if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->payload != nullptr) {
         auto st = DecodeUrlState(std::string_view(static_cast<const char*>(m->payload), m->len));
         if (st.ok()) {
@@ -1126,6 +1159,10 @@ class DistributedCrawl::Impl : public EventPublisher {
   std::unordered_map<uint64_t, Task> in_fetch_;
   uint64_t next_id_ = 1;
   std::vector<std::string> txn_urls_;
+  // Responses handled in the open transaction, kept to redo it after an abort.
+  static constexpr std::size_t kMaxTxnResults = 512;  // commit early beyond this
+  std::vector<std::pair<Task, FetchResult>> txn_results_;
+  std::vector<std::pair<Task, FetchResult>>* collect_ = nullptr;  // set while rewinding
   uint64_t txn_records_ = 0;
 
   std::mutex results_mu_;

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <set>
@@ -88,6 +89,13 @@ class DistributedCrawlTest : public ::testing::Test {
   }
 
   void TearDown() override {
+    if (HasFailure()) {
+      for (auto& [id, w] : workers_) {
+        std::string err = w->Stderr();
+        std::cerr << "---- " << id << " stderr (tail) ----\n"
+                  << err.substr(err.size() > 6000 ? err.size() - 6000 : 0) << "\n";
+      }
+    }
     workers_.clear();  // SIGKILLs what is still running
     kafka_->DeleteCreatedTopics();
     std::filesystem::remove_all(dir_);
@@ -215,7 +223,10 @@ class DistributedCrawlTest : public ::testing::Test {
 
   // No host ever had two requests in flight at once (max_in_flight_per_host is 1), in
   // particular never one from each of two workers; consecutive requests to a host are at
-  // least the host delay apart (a little slack for the loopback's scheduling).
+  // least the host delay apart. The delay is kept between request STARTS at the client; the
+  // server sees ARRIVALS, which a new connection or a busy 2-core machine can push back by
+  // tens of ms for one request (so the next looks early): same-worker pairs get 40% slack.
+  // A hand-over between workers gets only 10% (the new owner waits one full delay).
   void ExpectPolitenessHeld() {
     std::map<std::string, std::vector<RecordedRequest>> by_host;
     for (const RecordedRequest& r : server_.Requests()) by_host[r.Header("Host")].push_back(r);
@@ -229,8 +240,11 @@ class DistributedCrawlTest : public ::testing::Test {
             cross_worker_overlaps++;
           }
         }
-        if (i > 0 && reqs[i].arrived - reqs[i - 1].arrived <
-                         std::chrono::milliseconds(kHostDelayMs * 8 / 10)) {
+        const bool same_worker =
+            i > 0 && reqs[i].Header("User-Agent") == reqs[i - 1].Header("User-Agent");
+        const int min_gap_ms = same_worker ? kHostDelayMs * 6 / 10 : kHostDelayMs * 9 / 10;
+        if (i > 0 &&
+            reqs[i].arrived - reqs[i - 1].arrived < std::chrono::milliseconds(min_gap_ms)) {
           short_gaps++;
           ADD_FAILURE() << host << ": " << reqs[i - 1].path << " ("
                         << reqs[i - 1].Header("User-Agent") << ") then " << reqs[i].path << " ("
@@ -271,7 +285,18 @@ class DistributedCrawlTest : public ::testing::Test {
     for (const auto& [k, n] : counts) {
       if (n != 1) {
         dup++;
-        ADD_FAILURE() << k.first << k.second << " fetched " << n << " times";
+        std::string who;
+        for (const RecordedRequest& r : PageRequests()) {
+          if (r.Header("Host") == k.first && r.path == k.second) {
+            std::string ua = r.Header("User-Agent");
+            who += " " + ua.substr(ua.rfind('/') + 1) + "@" +
+                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      r.arrived.time_since_epoch())
+                                      .count() %
+                                  1000000);
+          }
+        }
+        ADD_FAILURE() << k.first << k.second << " fetched " << n << " times:" << who;
       }
     }
     EXPECT_EQ(dup, 0);
