@@ -166,7 +166,8 @@ class DistributedCrawlTest : public ::testing::Test {
       << "distributed:\n  group_id: " << group_ << "\n  frontier_topic: " << topics_["frontier"]
       << "\n  state_topic: " << topics_["state"] << "\n  workers_topic: " << topics_["workers"]
       << "\n  partitions: 12\n  replication_factor: 3\n  commit_interval_ms: 200\n"
-      << "  session_timeout_ms: 6000\n  transaction_timeout_ms: 10000\n";
+      << "  session_timeout_ms: 6000\n  transaction_timeout_ms: 10000\n"
+      << "  host_queue_limit: " << host_queue_limit_ << "\n";
   }
 
   void StartWorker(const std::string& id) {
@@ -308,6 +309,7 @@ class DistributedCrawlTest : public ::testing::Test {
   std::map<std::string, std::string> topics_;
   std::map<std::string, std::unique_ptr<ChildProcess>> workers_;
   std::set<std::string> stopped_;
+  int host_queue_limit_ = 1000;
 };
 
 TEST_F(DistributedCrawlTest, ThreeWorkersFetchEveryPageOnceAndKeepHostsApart) {
@@ -427,6 +429,24 @@ TEST_F(DistributedCrawlTest, WorkersContinueWhenABrokerDies) {
   EXPECT_EQ(counts.size(), size_t{kHosts} * kPagesPerHost);
   ExpectPolitenessHeld();
   ExpectEventsExactlyOnce();
+}
+
+// Backpressure: with at most 10 URLs queued per host, each feed's 51 links overfill the
+// queue; the worker pauses the host's partition instead of buffering, resumes it as the
+// queue drains, and the crawl still fetches every page exactly once.
+TEST_F(DistributedCrawlTest, FullHostQueuesPausePartitions) {
+  host_queue_limit_ = 10;
+  WriteConfig();
+  for (const char* id : {"w1", "w2"}) StartWorker(id);
+  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages; w1 stderr:\n"
+                                  << workers_["w1"]->Stderr().substr(0, 20000);
+  std::this_thread::sleep_for(1s);
+  StopWorkers();
+  ExpectEveryPageOnce();
+  ExpectEventsExactlyOnce();
+  std::string logs = workers_["w1"]->Stderr() + workers_["w2"]->Stderr();
+  EXPECT_NE(logs.find("paused partition"), std::string::npos);
+  EXPECT_NE(logs.find("resumed partition"), std::string::npos);
 }
 
 }  // namespace
