@@ -229,7 +229,10 @@ class DistributedCrawl::Impl : public EventPublisher {
         last_commit = MonoClock::now();
       }
       if (!Idle()) last_activity_ = now;
-      if (o_.idle_exit_ms > 0 && now - last_activity_ >= milliseconds(o_.idle_exit_ms)) {
+      // Idle exit counts only after a first assignment (joining takes seconds) and from the
+      // last rebalance on.
+      if (o_.idle_exit_ms > 0 && summary_.rebalances > 0 &&
+          now - last_activity_ >= milliseconds(o_.idle_exit_ms)) {
         spdlog::info("distributed: idle for {} ms, leaving", o_.idle_exit_ms);
         break;
       }
@@ -267,6 +270,7 @@ class DistributedCrawl::Impl : public EventPublisher {
   // Rebalance callback (on the main thread, inside consumer poll/close).
   void OnRebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts) {
     summary_.rebalances++;
+    last_activity_ = MonoClock::now();
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
       OnAssign(parts);
     } else {

@@ -81,7 +81,7 @@ CONF
 trap '/usr/sbin/nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" -s stop 2>/dev/null || true' EXIT
 
 TABLE=$OUT/table.md
-echo "| workers | pages | wall s | pages/s | CPU ms/page (all workers) | CPU ms/page per worker |" >"$TABLE"
+echo "| workers | pages | wall s | pages/s | CPU s (all workers) | CPU ms/page |" >"$TABLE"
 echo "|---|---|---|---|---|---|" >>"$TABLE"
 for N in $COUNTS; do
   RUN="bench.$(date +%s).$N"
@@ -119,7 +119,7 @@ for N in $COUNTS; do
   /usr/sbin/nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" -s reopen
   pids=()
   for ((w = 1; w <= N; w++)); do
-    /usr/bin/time -f "%U %S" -o "$OUT/time-$N-$w" "$BUILD/crawler/hallyu" --config "$CFG" \
+    /usr/bin/time -f "%U %S" -o "$OUT/time-$N-$w" "$BUILD/hallyu" --config "$CFG" \
       --log-level warn crawl --distributed --worker-id "b$w" 2>"$OUT/worker-$N-$w.log" &
     pids+=($!)
   done
@@ -129,6 +129,6 @@ for N in $COUNTS; do
   cpu=$(cat "$OUT"/time-"$N"-* | awk '{s += $1 + $2} END {print s}')
   echo "$N workers: $pages pages, first $first last $last, CPU $cpu s" >&2
   awk -v n="$N" -v p="$pages" -v f="$first" -v l="$last" -v c="$cpu" 'BEGIN {
-    w = l - f; printf "| %d | %d | %.2f | %.1f | %.3f | %.3f |\n", n, p, w, p / w, 1000 * c / p, 1000 * c / p / n }' >>"$TABLE"
+    w = l - f; printf "| %d | %d | %.2f | %.1f | %.2f | %.3f |\n", n, p, w, p / w, c, 1000 * c / p }' >>"$TABLE"
 done
 cat "$TABLE"
