@@ -19,6 +19,7 @@
 #include "crawler/crawl_config.h"
 #include "crawler/crawl_job.h"
 #include "crawler/crawl_state_store.h"
+#include "crawler/distributed_crawl.h"
 #include "crawler/document_pipeline.h"
 #include "crawler/event_merge_store.h"
 #include "crawler/event_sink.h"
@@ -38,6 +39,8 @@ namespace {
 
 struct CrawlCommandOptions {
   bool once = false;
+  bool distributed = false;  // one worker of a Kafka-coordinated group (distributed_crawl.h)
+  std::string worker_id;     // --worker-id: overrides distributed.worker_id
 };
 
 std::atomic<bool> g_stop{false};
@@ -73,6 +76,11 @@ void PrintSummary(const CrawlSummary& s) {
 }
 
 int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
+  if (opts.distributed) {
+    std::signal(SIGINT, RequestStop);
+    std::signal(SIGTERM, RequestStop);
+    return RunDistributedCrawlCommand(global.config_path, opts.worker_id, &g_stop);
+  }
   auto cfg = LoadCrawlConfig(global.config_path);
   if (!cfg.ok()) {
     std::cerr << "hallyu crawl: " << cfg.status().ToString() << "\n";
@@ -205,6 +213,10 @@ void AddCrawlCommand(CLI::App& parent, CliContext& ctx) {
   CLI::App* cmd = parent.add_subcommand(
       "crawl", "Crawl the configured sources (once with --once, else on schedule)");
   cmd->add_flag("--once", opts->once, "Run every source once and exit when the work is done");
+  cmd->add_flag("--distributed", opts->distributed,
+                "Run as one worker of a distributed crawl coordinated through Kafka");
+  cmd->add_option("--worker-id", opts->worker_id,
+                  "Worker name (distributed mode; also its Kafka transactional.id)");
   cmd->callback([&ctx, opts] { ctx.run = [&ctx, opts] { return RunCrawl(*opts, ctx.global); }; });
 }
 

@@ -1,0 +1,113 @@
+#pragma once
+// DistributedCrawl: one worker of `hallyu crawl --distributed` (DESIGN.md "Distributed mode").
+//
+//   hallyu.frontier (keyed by registrable domain) ──▶ consumer group (cooperative-sticky)
+//        ▲                                               │ partitions owned = hosts owned
+//        │ links found, source seeds                     ▼
+//        └──────── transactional producer ◀── owner: dedup (crawl state) → robots.txt →
+//                  events, crawl state, offsets         per-host queue → Fetcher → pipeline
+//
+// - A worker fetches only URLs of the frontier partitions it owns; politeness, robots.txt
+//   and source scheduling therefore live with one worker per host at a time.
+// - Everything a finished URL causes (events, links produced to the frontier, its crawl
+//   state) and the frontier offsets of finished URLs are committed in ONE Kafka transaction
+//   (send_offsets_to_transaction), every `commit_interval_ms`. A crash aborts the open
+//   transaction: its URLs are fetched again by the next owner and its events never become
+//   visible to read_committed consumers.
+// - The crawl state of a URL goes to the compacted `hallyu.crawl-state` topic, into the
+//   partition number of the URL's frontier partition; on assignment the new owner reads
+//   those state partitions to their end before fetching (and waits one host delay, so the
+//   previous owner's last request and its first one keep the per-host gap).
+// - On revocation the worker finishes the in-flight requests of the revoked partitions,
+//   commits, and only then lets the partitions go, so two workers never hit a host at once.
+// - Backpressure: a partition is paused while one of its hosts has `host_queue_limit` URLs
+//   queued, and resumed when all its hosts are below half of it.
+//
+// Limitations (see the report in bench/RESULTS-dist.md): event merge state is per worker
+// (in memory), so one event reported by pages of hosts owned by different workers gets a
+// version sequence per worker.
+
+#include <yaml-cpp/yaml.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crawler/crawl_job.h"
+#include "crawler/crawl_state_store.h"
+#include "crawler/kafka_options.h"
+#include "crawler/source_reader.h"
+#include "extractors/detector.h"
+#include "extractors/status.h"
+
+namespace hallyu {
+
+struct DistributedOptions {
+  std::string group_id = "hallyu.crawlers";        // consumer group of all workers
+  std::string frontier_topic = "hallyu.frontier";  // keyed by registrable domain
+  std::string state_topic = "hallyu.crawl-state";  // compacted, keyed by URL
+  std::string workers_topic = "hallyu.workers";    // compacted, keyed by worker id (status)
+  int partitions = 12;                             // of frontier and crawl-state (same count)
+  int replication_factor = 1;                      // for topics hallyu creates
+  std::string worker_id;                           // "" = <hostname>-<pid>; transactional.id
+  int commit_interval_ms = 200;                    // transaction length at most; ms
+  int transaction_timeout_ms = 10000;              // a dead worker's open txn aborts after; ms
+  int session_timeout_ms = 10000;                  // a dead worker leaves the group after; ms
+  std::size_t host_queue_limit = 1000;             // URLs queued per host before pausing
+  int status_interval_ms = 2000;                   // worker status record period; ms
+  int idle_exit_ms = 0;                            // > 0: exit after this long with no work; ms
+  int reseed_seconds = 0;                          // > 0: re-produce source seeds this often; s
+  int restore_timeout_ms = 30000;                  // reading crawl state on assignment; ms
+};
+
+// Parses the `distributed:` YAML mapping (undefined node: defaults). Keys as the fields
+// above. kInvalidArgument naming the key for a wrong type, a non-positive count or an
+// unknown key.
+Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node);
+
+struct DistributedSummary {
+  uint64_t pages_fetched = 0;    // 2xx pages processed
+  uint64_t sources_fetched = 0;  // sources read
+  uint64_t fetch_failures = 0;
+  uint64_t not_modified = 0;
+  uint64_t skipped_seen = 0;  // frontier records dropped as already crawled or queued
+  uint64_t robots_denied = 0;
+  uint64_t events_published = 0;
+  uint64_t transactions = 0;  // committed
+  uint64_t aborts = 0;        // aborted and rewound
+  uint64_t pauses = 0;        // partitions paused by backpressure
+  uint64_t rebalances = 0;
+  double seconds = 0;
+};
+
+class DistributedCrawl {
+ public:
+  // `detector` must outlive the crawl. `job` gives the fetcher, robots and worker settings;
+  // `kafka` the brokers, event topic names and extra client properties (kafka.producer).
+  DistributedCrawl(DistributedOptions options, KafkaOptions kafka, CrawlJobOptions job,
+                   std::vector<CrawlSource> sources, const Detector* detector);
+  ~DistributedCrawl();
+
+  // Joins the group and crawls until `stop` is raised (or idle_exit_ms passes idle), then
+  // finishes in-flight work, commits and leaves the group. Fails when Kafka cannot be set
+  // up (kInvalidArgument: bad property; kUnavailable: no broker / init_transactions failed)
+  // or on a fatal transactional error (kInternal; e.g. fenced by a newer worker with the
+  // same id).
+  Result<DistributedSummary> Run(const std::atomic<bool>* stop);
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// `hallyu crawl --distributed`: loads the config at `config_path` (sources, detect, fetcher,
+// kafka, distributed sections), overrides distributed.worker_id with `worker_id` when not
+// empty, runs one worker until `stop` and prints its summary on stderr. Returns the exit
+// code: 0 done, 1 a config or Kafka error (printed).
+int RunDistributedCrawlCommand(const std::string& config_path, const std::string& worker_id,
+                               const std::atomic<bool>* stop);
+
+}  // namespace hallyu

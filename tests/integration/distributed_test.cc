@@ -1,0 +1,453 @@
+// `hallyu crawl --distributed` end to end: separate `hallyu` worker processes, one real
+// 3-broker Kafka cluster (scripts/kafka-local.sh start --brokers 3), and a test web of many
+// host names that the workers' fetcher resolves to one loopback HttpTestServer.
+//
+// Environment:
+//   HALLYU_DIST_KAFKA_BROKERS    bootstrap of the 3-broker cluster
+//                                (default 127.0.0.1:45192,127.0.0.1:45202,127.0.0.1:45212)
+//   HALLYU_DIST_KAFKA_BASE_PORT  its KAFKA_BASE_PORT for kill/start-node (default 45192)
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/support/child_process.h"
+#include "tests/support/http_test_server.h"
+#include "tests/support/kafka_fixture.h"
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::ChildProcess;
+using testing::HttpTestServer;
+using testing::RecordedRequest;
+using testing::Response;
+
+constexpr int kHosts = 20;
+constexpr int kPagesPerHost = 50;
+constexpr int kHostDelayMs = 100;
+
+std::string EnvOr(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : fallback;
+}
+
+std::string Brokers() {
+  return EnvOr("HALLYU_DIST_KAFKA_BROKERS", "127.0.0.1:45192,127.0.0.1:45202,127.0.0.1:45212");
+}
+
+std::string HostName(int i) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "site%02d.test", i);
+  return buf;
+}
+
+int HostIndex(const std::string& host_header) {
+  std::string h = host_header.substr(0, host_header.find(':'));
+  if (h.size() < 6 || h.rfind("site", 0) != 0) return -1;
+  return std::atoi(h.c_str() + 4);
+}
+
+std::string ArticlePage(const std::string& title, const std::string& body) {
+  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
+         "</title></head><body><nav><a href=\"/\">Home</a></nav><article><h1>" + title +
+         "</h1><div class=\"article-body\"><p>" + body +
+         "</p><p>More details will be announced later, according to the production "
+         "company.</p></div></article><footer>Copyright Test Outlet</footer></body></html>";
+}
+
+class DistributedCrawlTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    kafka_ = std::make_unique<testing::KafkaTestClient>(Brokers());
+    ASSERT_TRUE(kafka_->Connect());
+    ASSERT_EQ(kafka_->broker_count(), 3) << "start: KAFKA_BASE_PORT=45192 "
+                                            "scripts/kafka-local.sh start --brokers 3";
+    dir_ = testing::MakeTempDir("dist-crawl-");
+    for (const char* t : {"frontier", "state", "workers", "casting", "ost", "dlq", "docs"}) {
+      topics_[t] = kafka_->UniqueTopicName(t);
+      kafka_->DeleteAfterwards(topics_[t]);
+    }
+    group_ = kafka_->UniqueTopicName("group");
+    BuildWeb();
+    WriteConfig();
+  }
+
+  void TearDown() override {
+    if (HasFailure()) {
+      for (auto& [id, w] : workers_) {
+        std::string err = w->Stderr();
+        std::cerr << "---- " << id << " stderr (tail) ----\n"
+                  << err.substr(err.size() > 6000 ? err.size() - 6000 : 0) << "\n";
+      }
+    }
+    workers_.clear();  // SIGKILLs what is still running
+    kafka_->DeleteCreatedTopics();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void BuildWeb() {
+    server_.Route("/robots.txt",
+                  Response::Text("User-agent: *\nDisallow: /private/\n", "text/plain"));
+    server_.RouteHandler("/feed.xml", [this](const RecordedRequest& req) {
+      int i = HostIndex(req.Header("Host"));
+      std::string items;
+      auto item = [&](int host, int page) {
+        std::string url = server_.UrlFor(HostName(host), "/p" + std::to_string(page) + ".html");
+        items += "<item><title>story " + std::to_string(page) + "</title><link>" + url +
+                 "</link><guid>" + url +
+                 "</guid><pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate>"
+                 "</item>";
+      };
+      for (int p = 0; p < kPagesPerHost; ++p) item(i, p);
+      item((i + 1) % kHosts, 0);  // a link to another host's page: routed to that host's owner
+      return Response::Text("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" +
+                                HostName(i) + "</title><link>" + server_.UrlFor(HostName(i), "/") +
+                                "</link>" + items + "</channel></rss>",
+                            "application/rss+xml");
+    });
+    for (int p = 0; p < kPagesPerHost; ++p) {
+      server_.RouteHandler("/p" + std::to_string(p) + ".html", [p](const RecordedRequest& req) {
+        int i = HostIndex(req.Header("Host"));
+        Response r;
+        if (p == 0) {  // one casting announcement per host, each about a different drama
+          std::string work = "Wonderful World " + std::to_string(i + 1);
+          r = Response::Text(
+              ArticlePage("ASTRO's Cha Eun-woo in talks to star in MBC's '" + work + "'",
+                          "ASTRO's Cha Eun-woo is in talks to star in MBC's new drama '" + work +
+                              "'. His agency said he received an offer and is reviewing it."));
+        } else {
+          r = Response::Text(ArticlePage(
+              "Weekly music chart " + std::to_string(i) + "-" + std::to_string(p),
+              "The chart of the week saw several new entries and a few returning songs, "
+              "with streaming numbers rising across the board for the season."));
+        }
+        r.delay = 10ms;
+        return r;
+      });
+    }
+  }
+
+  void WriteConfig() {
+    config_ = dir_ + "/config.yaml";
+    std::ofstream f(config_);
+    f << "sources:\n";
+    for (int i = 0; i < kHosts; ++i) {
+      f << "  - name: " << HostName(i)
+        << "\n    kind: feed\n    url: " << server_.UrlFor(HostName(i), "/feed.xml")
+        << "\n    lang: en\n    site: " << HostName(i) << "\n    interval: 1h\n";
+    }
+    f << "state: {path: " << dir_ << "/state.db}\n"
+      << "crawl: {respect_robots: true}\n"
+      << "fetcher:\n  min_host_delay_ms: " << kHostDelayMs
+      << "\n  max_in_flight_per_host: 1\n  allowed_cidrs: [\"127.0.0.0/8\"]\n"
+      << "  retry: {max_attempts: 2, base_delay_ms: 100}\n  resolve:\n";
+    for (int i = 0; i < kHosts; ++i) {
+      f << "    - \"" << HostName(i) << ":" << server_.port() << ":127.0.0.1\"\n";
+    }
+    f << "kafka:\n  brokers: \"" << Brokers() << "\"\n  partitions: 3\n  replication_factor: 3\n"
+      << "  topics: {casting: " << topics_["casting"] << ", ost: " << topics_["ost"]
+      << ", documents: " << topics_["docs"] << ", dlq: " << topics_["dlq"] << "}\n"
+      << "distributed:\n  group_id: " << group_ << "\n  frontier_topic: " << topics_["frontier"]
+      << "\n  state_topic: " << topics_["state"] << "\n  workers_topic: " << topics_["workers"]
+      << "\n  partitions: 12\n  replication_factor: 3\n  commit_interval_ms: 200\n"
+      << "  session_timeout_ms: 6000\n  transaction_timeout_ms: 10000\n"
+      << "  host_queue_limit: " << host_queue_limit_ << "\n";
+  }
+
+  void StartWorker(const std::string& id) {
+    std::string wdir = dir_ + "/" + id;
+    std::filesystem::create_directories(wdir);
+    workers_[id] = std::make_unique<ChildProcess>(
+        std::vector<std::string>{testing::HallyuBinary(), "--config", config_, "--log-level",
+                                 "info", "crawl", "--distributed", "--worker-id", id},
+        wdir);
+  }
+
+  std::vector<RecordedRequest> PageRequests() const {
+    std::vector<RecordedRequest> out;
+    for (const RecordedRequest& r : server_.Requests()) {
+      if (r.path.rfind("/p", 0) == 0) out.push_back(r);
+    }
+    return out;
+  }
+
+  // Distinct (host, page) pairs requested so far.
+  size_t DistinctPages() const {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const RecordedRequest& r : PageRequests()) seen.insert({r.Header("Host"), r.path});
+    return seen.size();
+  }
+
+  bool WaitAllPages(std::chrono::milliseconds timeout) {
+    return testing::WaitFor([&] { return DistinctPages() >= size_t{kHosts} * kPagesPerHost; },
+                            timeout);
+  }
+
+  bool WaitPages(size_t n, std::chrono::milliseconds timeout) {
+    return testing::WaitFor([&] { return DistinctPages() >= n; }, timeout);
+  }
+
+  void StopWorkers() {
+    for (auto& [id, w] : workers_) {
+      if (w->Running()) w->Signal(SIGTERM);
+    }
+    for (auto& [id, w] : workers_) {
+      if (!stopped_.count(id)) {
+        int rc = w->Wait(90s);
+        EXPECT_EQ(rc, 0) << id << " stderr:\n" << w->Stderr().substr(0, 20000);
+      }
+    }
+  }
+
+  // Counts of page fetches per (host, path).
+  std::map<std::pair<std::string, std::string>, int> FetchCounts() const {
+    std::map<std::pair<std::string, std::string>, int> counts;
+    for (const RecordedRequest& r : PageRequests()) counts[{r.Header("Host"), r.path}]++;
+    return counts;
+  }
+
+  // No host ever had two requests in flight at once (max_in_flight_per_host is 1), in
+  // particular never one from each of two workers; consecutive requests to a host are at
+  // least the host delay apart. The delay is kept between request STARTS at the client; the
+  // server sees ARRIVALS, which a new connection or a busy 2-core machine can push back by
+  // tens of ms for one request (so the next looks early): same-worker pairs get 40% slack.
+  // A hand-over between workers gets only 10% (the new owner waits one full delay).
+  void ExpectPolitenessHeld() {
+    std::map<std::string, std::vector<RecordedRequest>> by_host;
+    for (const RecordedRequest& r : server_.Requests()) by_host[r.Header("Host")].push_back(r);
+    ASSERT_EQ(by_host.size(), size_t{kHosts});
+    int cross_worker_overlaps = 0, short_gaps = 0;
+    for (auto& [host, reqs] : by_host) {
+      EXPECT_LE(HttpTestServer::MaxOverlap(reqs), 1) << host;
+      for (size_t i = 0; i < reqs.size(); ++i) {
+        for (size_t j = i + 1; j < reqs.size() && reqs[j].arrived < reqs[i].completed; ++j) {
+          if (reqs[j].Header("User-Agent") != reqs[i].Header("User-Agent")) {
+            cross_worker_overlaps++;
+          }
+        }
+        const bool same_worker =
+            i > 0 && reqs[i].Header("User-Agent") == reqs[i - 1].Header("User-Agent");
+        const int min_gap_ms = same_worker ? kHostDelayMs * 6 / 10 : kHostDelayMs * 9 / 10;
+        if (i > 0 &&
+            reqs[i].arrived - reqs[i - 1].arrived < std::chrono::milliseconds(min_gap_ms)) {
+          short_gaps++;
+          ADD_FAILURE() << host << ": " << reqs[i - 1].path << " ("
+                        << reqs[i - 1].Header("User-Agent") << ") then " << reqs[i].path << " ("
+                        << reqs[i].Header("User-Agent") << ") only "
+                        << std::chrono::duration_cast<std::chrono::milliseconds>(
+                               reqs[i].arrived - reqs[i - 1].arrived)
+                               .count()
+                        << " ms apart";
+        }
+      }
+    }
+    EXPECT_EQ(cross_worker_overlaps, 0);
+    EXPECT_EQ(short_gaps, 0);
+  }
+
+  // The casting topic holds one record per (event_id, version), one event per host.
+  void ExpectEventsExactlyOnce() {
+    std::vector<testing::ConsumedRecord> got =
+        kafka_->ReadAtLeast(topics_["casting"], size_t{kHosts}, 60s);
+    std::map<std::pair<std::string, int>, int> versions;
+    std::set<std::string> works;
+    for (const auto& r : got) {
+      auto j = nlohmann::json::parse(r.ValueOr(), nullptr, false);
+      ASSERT_FALSE(j.is_discarded());
+      versions[{j.value("event_id", ""), j.value("version", 0)}]++;
+      if (j.contains("work")) works.insert(j["work"].value("title", ""));
+    }
+    for (const auto& [k, n] : versions) EXPECT_EQ(n, 1) << k.first << " v" << k.second;
+    EXPECT_EQ(works.size(), size_t{kHosts});
+    EXPECT_EQ(got.size(), size_t{kHosts});
+  }
+
+  // Sum of the workers' "N pages" summary lines is not needed: the server log is the truth.
+  void ExpectEveryPageOnce() {
+    auto counts = FetchCounts();
+    EXPECT_EQ(counts.size(), size_t{kHosts} * kPagesPerHost);
+    int dup = 0;
+    for (const auto& [k, n] : counts) {
+      if (n != 1) {
+        dup++;
+        std::string who;
+        for (const RecordedRequest& r : PageRequests()) {
+          if (r.Header("Host") == k.first && r.path == k.second) {
+            std::string ua = r.Header("User-Agent");
+            who += " " + ua.substr(ua.rfind('/') + 1) + "@" +
+                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      r.arrived.time_since_epoch())
+                                      .count() %
+                                  1000000);
+          }
+        }
+        ADD_FAILURE() << k.first << k.second << " fetched " << n << " times:" << who;
+      }
+    }
+    EXPECT_EQ(dup, 0);
+  }
+
+  std::unique_ptr<testing::KafkaTestClient> kafka_;
+  HttpTestServer server_;
+  std::string dir_, config_, group_;
+  std::map<std::string, std::string> topics_;
+  std::map<std::string, std::unique_ptr<ChildProcess>> workers_;
+  std::set<std::string> stopped_;
+  int host_queue_limit_ = 1000;
+};
+
+TEST_F(DistributedCrawlTest, ThreeWorkersFetchEveryPageOnceAndKeepHostsApart) {
+  for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
+  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages; w1 stderr:\n"
+                                  << workers_["w1"]->Stderr().substr(0, 20000);
+  std::this_thread::sleep_for(1s);  // any late duplicate would show up now
+  StopWorkers();
+  ExpectEveryPageOnce();
+  ExpectPolitenessHeld();
+  ExpectEventsExactlyOnce();
+  // Work was shared: every worker fetched pages.
+  std::map<std::string, int> per_worker;
+  for (const RecordedRequest& r : PageRequests()) per_worker[r.Header("User-Agent")]++;
+  EXPECT_EQ(per_worker.size(), 3u);
+}
+
+// `hallyu status --distributed --json` while three workers crawl: three members whose
+// partitions and hosts do not overlap, every partition owned by one of them.
+TEST_F(DistributedCrawlTest, StatusShowsTheGroup) {
+  for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
+  ASSERT_TRUE(WaitPages(200, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  nlohmann::json st;
+  bool stable = testing::WaitFor(
+      [&] {
+        ChildProcess status(
+            {testing::HallyuBinary(), "--config", config_, "status", "--distributed", "--json"},
+            dir_);
+        if (status.Wait(30s) != 0) return false;
+        st = nlohmann::json::parse(status.Stdout(), nullptr, false);
+        if (!st.is_object() || st["workers"].size() != 3) return false;
+        for (const auto& w : st["workers"]) {
+          if (w["hosts"].empty()) return false;
+        }
+        return true;
+      },
+      60s);
+  ASSERT_TRUE(stable) << st.dump();
+  std::set<int> partitions;
+  std::set<std::string> hosts, names;
+  size_t host_count = 0;
+  for (const auto& w : st["workers"]) {
+    names.insert(w["worker"].get<std::string>());
+    for (const auto& p : w["partitions"]) EXPECT_TRUE(partitions.insert(p.get<int>()).second);
+    for (const auto& h : w["hosts"]) hosts.insert(h.get<std::string>());
+    host_count += w["hosts"].size();
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"w1", "w2", "w3"}));
+  EXPECT_EQ(partitions.size(), 12u);
+  EXPECT_EQ(hosts.size(), host_count) << "a host is owned by two workers: " << st.dump();
+  EXPECT_TRUE(st.contains("total_lag"));
+  StopWorkers();
+}
+
+// SIGKILL one worker mid-crawl: its partitions move to the others after the session
+// timeout; they restore the crawl state and finish. Pages the dead worker had fetched in
+// its open (aborted) transaction may be fetched again; events stay exactly once.
+TEST_F(DistributedCrawlTest, KilledWorkerHostsAreFinishedByTheOthers) {
+  for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
+  ASSERT_TRUE(WaitPages(300, 120s)) << workers_["w2"]->Stderr().substr(0, 20000);
+  workers_["w2"]->Signal(SIGKILL);
+  EXPECT_EQ(workers_["w2"]->Wait(10s), 128 + SIGKILL);
+  stopped_.insert("w2");
+  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages; w1 stderr:\n"
+                                  << workers_["w1"]->Stderr().substr(0, 20000);
+  std::this_thread::sleep_for(1s);
+  StopWorkers();
+  auto counts = FetchCounts();
+  EXPECT_EQ(counts.size(), size_t{kHosts} * kPagesPerHost);
+  int refetched = 0;
+  for (const auto& [k, n] : counts) refetched += n - 1;
+  // At most what w2 had in flight or done in its last open transaction: per host one
+  // request per host delay during a commit interval, plus the one in flight.
+  EXPECT_LE(refetched, kHosts * 4);
+  ExpectPolitenessHeld();
+  ExpectEventsExactlyOnce();
+}
+
+// A fourth worker joins mid-crawl: partitions rebalance (cooperatively), the crawl
+// completes, every page still fetched exactly once and no host shared at any moment.
+TEST_F(DistributedCrawlTest, FourthWorkerJoinsMidCrawl) {
+  for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
+  ASSERT_TRUE(WaitPages(300, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  StartWorker("w4");
+  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages; w4 stderr:\n"
+                                  << workers_["w4"]->Stderr().substr(0, 20000);
+  std::this_thread::sleep_for(1s);
+  StopWorkers();
+  ExpectEveryPageOnce();
+  ExpectPolitenessHeld();
+  ExpectEventsExactlyOnce();
+  std::string w4 = workers_["w4"]->Stderr();
+  EXPECT_NE(w4.find("assigned"), std::string::npos) << w4.substr(0, 20000);
+}
+
+// A broker is SIGKILLed mid-crawl (topics have replication factor 3, min ISR 2): the
+// workers keep crawling and committing; the broker is restarted afterwards.
+TEST_F(DistributedCrawlTest, WorkersContinueWhenABrokerDies) {
+  const std::string base = EnvOr("HALLYU_DIST_KAFKA_BASE_PORT", "45192");
+  const std::string script = testing::SourcePath("scripts/kafka-local.sh");
+  for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
+  ASSERT_TRUE(WaitPages(300, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  ASSERT_EQ(
+      std::system(("KAFKA_BASE_PORT=" + base + " " + script + " kill 3 --brokers 3 >&2").c_str()),
+      0);
+  size_t at_kill = DistinctPages();
+  bool done = WaitAllPages(240s);
+  size_t after = DistinctPages();
+  std::this_thread::sleep_for(1s);
+  StopWorkers();
+  int restarted = std::system(
+      ("KAFKA_BASE_PORT=" + base + " " + script + " start-node 3 --brokers 3 >&2").c_str());
+  EXPECT_EQ(restarted, 0);
+  ASSERT_TRUE(done) << at_kill << " pages at the kill, " << after << " at the end";
+  EXPECT_GT(after, at_kill);
+  auto counts = FetchCounts();
+  EXPECT_EQ(counts.size(), size_t{kHosts} * kPagesPerHost);
+  ExpectPolitenessHeld();
+  ExpectEventsExactlyOnce();
+}
+
+// Backpressure: with at most 10 URLs queued per host, each feed's 51 links overfill the
+// queue; the worker pauses the host's partition instead of buffering, resumes it as the
+// queue drains, and the crawl still fetches every page exactly once.
+TEST_F(DistributedCrawlTest, FullHostQueuesPausePartitions) {
+  host_queue_limit_ = 10;
+  WriteConfig();
+  for (const char* id : {"w1", "w2"}) StartWorker(id);
+  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages; w1 stderr:\n"
+                                  << workers_["w1"]->Stderr().substr(0, 20000);
+  std::this_thread::sleep_for(1s);
+  StopWorkers();
+  ExpectEveryPageOnce();
+  ExpectEventsExactlyOnce();
+  std::string logs = workers_["w1"]->Stderr() + workers_["w2"]->Stderr();
+  EXPECT_NE(logs.find("paused partition"), std::string::npos);
+  EXPECT_NE(logs.find("resumed partition"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hallyu
