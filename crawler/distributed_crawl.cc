@@ -301,7 +301,7 @@ class DistributedCrawl::Impl : public EventPublisher {
     std::map<std::string, std::string> props = {
         {"bootstrap.servers", kafka_.brokers},
         {"client.id", kafka_.client_id + "-" + o_.worker_id},
-        {"transactional.id", "hallyu-crawler-" + o_.worker_id},
+        {"transactional.id", o_.group_id + "." + o_.worker_id},
         {"enable.idempotence", "true"},
         {"acks", "all"},
         {"linger.ms", "5"},

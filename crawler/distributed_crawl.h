@@ -51,15 +51,15 @@ struct DistributedOptions {
   std::string workers_topic = "hallyu.workers";    // compacted, keyed by worker id (status)
   int partitions = 12;                             // of frontier and crawl-state (same count)
   int replication_factor = 1;                      // for topics hallyu creates
-  std::string worker_id;                           // "" = <hostname>-<pid>; transactional.id
-  int commit_interval_ms = 200;                    // transaction length at most; ms
-  int transaction_timeout_ms = 10000;              // a dead worker's open txn aborts after; ms
-  int session_timeout_ms = 10000;                  // a dead worker leaves the group after; ms
-  std::size_t host_queue_limit = 1000;             // URLs queued per host before pausing
-  int status_interval_ms = 2000;                   // worker status record period; ms
-  int idle_exit_ms = 0;                            // > 0: exit after this long with no work; ms
-  int reseed_seconds = 0;                          // > 0: re-produce source seeds this often; s
-  int restore_timeout_ms = 30000;                  // reading crawl state on assignment; ms
+  std::string worker_id;  // "" = <hostname>-<pid>; transactional.id is <group_id>.<worker_id>
+  int commit_interval_ms = 200;         // transaction length at most; ms
+  int transaction_timeout_ms = 10000;   // a dead worker's open txn aborts after; ms
+  int session_timeout_ms = 10000;       // a dead worker leaves the group after; ms
+  std::size_t host_queue_limit = 1000;  // URLs queued per host before pausing
+  int status_interval_ms = 2000;        // worker status record period; ms
+  int idle_exit_ms = 0;                 // > 0: exit after this long with no work; ms
+  int reseed_seconds = 0;               // > 0: re-produce source seeds this often; s
+  int restore_timeout_ms = 30000;       // reading crawl state on assignment; ms
 };
 
 // Parses the `distributed:` YAML mapping (undefined node: defaults). Keys as the fields
