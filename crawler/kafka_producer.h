@@ -22,6 +22,11 @@
 // value and the error. The DLQ record is spooled BEFORE the original is trimmed. What cannot
 // go to the DLQ topic (a failure on the DLQ topic itself, or a value over 512 KiB) is also
 // appended in full to `<spool dir>/dead-letters.ndjson`.
+// Known limit: the broker refuses whole batches, so a record sharing a batch with one over
+// the topic's max.message.bytes is refused too and also goes to the DLQ (whole, not lost).
+// With the default limits (topic 1 MB, batch.size 1 MB, message.max.bytes 1 MB, which
+// librdkafka checks per record before batching) this cannot happen; it can for topics
+// configured below batch.size.
 //
 // With a CrawlMetrics given, every successful delivery feeds
 // hallyu_kafka_delivery_latency_seconds{topic} (produce() to delivery report) and the poll
