@@ -1,13 +1,16 @@
 #include "crawler/kafka_producer.h"
 
+#include <fcntl.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
-
-#include <cerrno>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
 #include <set>
 
 namespace hallyu {
@@ -16,6 +19,49 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kFeedBatch = 512;
+// Largest original value a DLQ record carries in full; longer ones are cut (and kept whole
+// in the dead-letters file).
+constexpr size_t kDlqValueMax = 512 * 1024;
+
+bool IsRequeue(int err) {
+  return err == RD_KAFKA_RESP_ERR__PURGE_QUEUE || err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT ||
+         err == RD_KAFKA_RESP_ERR__DESTROY || err == RD_KAFKA_RESP_ERR__FATAL;
+}
+
+std::string UtcNow() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char b[32];
+  std::strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return b;
+}
+
+// hallyu ErrorCode name for a librdkafka delivery error.
+const char* HallyuCodeName(int err) {
+  switch (err) {
+    case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
+    case RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE:
+      return "too_large";
+    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED:
+      return "denied";
+    case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
+    case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART:
+    case RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION:
+      return "not_found";
+    case RD_KAFKA_RESP_ERR_INVALID_RECORD:
+    case RD_KAFKA_RESP_ERR_INVALID_MSG:
+      return "corrupt";
+    default:
+      return "unavailable";
+  }
+}
+
+std::string DumpJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 // librdkafka properties hallyu sets before the user's `kafka.producer.*` (user wins).
 const std::vector<std::pair<std::string, std::string>>& DefaultProducerProperties() {
@@ -65,10 +111,19 @@ std::vector<KafkaTopicSpec> DefaultTopicSpecs(const KafkaOptions& o) {
   return out;
 }
 
-KafkaProducer::KafkaProducer(KafkaOptions options) : options_(std::move(options)) {}
+KafkaProducer::KafkaProducer(KafkaOptions options, CrawlMetrics* metrics)
+    : options_(std::move(options)), metrics_(metrics) {
+  if (metrics_ != nullptr) {
+    dead_letters_ = &metrics_->registry.AddCounter(
+        "hallyu_kafka_dead_letters_total",
+        "Records Kafka refused permanently, routed to the DLQ topic", {"topic", "error"});
+  }
+  deliveries_.reserve(1024);
+}
 
-Result<std::unique_ptr<KafkaProducer>> KafkaProducer::Start(const KafkaOptions& options) {
-  std::unique_ptr<KafkaProducer> p(new KafkaProducer(options));
+Result<std::unique_ptr<KafkaProducer>> KafkaProducer::Start(const KafkaOptions& options,
+                                                            CrawlMetrics* metrics) {
+  std::unique_ptr<KafkaProducer> p(new KafkaProducer(options, metrics));
   auto spool = KafkaSpool::Open(options.spool);
   if (!spool.ok()) return spool.status();
   p->spool_ = std::move(spool).value();
@@ -77,6 +132,7 @@ Result<std::unique_ptr<KafkaProducer>> KafkaProducer::Start(const KafkaOptions& 
                   p->spool_->corrupt_records());
   }
   p->stats_.corrupt_records = p->spool_->corrupt_records();
+  p->UpdateSpoolGaugesLocked();
 
   if (options.brokers == kEmbeddedBrokers) {
     char errstr[256];
@@ -158,40 +214,166 @@ Status KafkaProducer::CreateClient() {
 }
 
 void KafkaProducer::OnDelivery(rd_kafka_t*, const void* msg, void* opaque) noexcept {
-  const auto* m = static_cast<const rd_kafka_message_t*>(msg);
-  static_cast<KafkaProducer*>(opaque)->HandleDelivery(
-      static_cast<uint64_t>(reinterpret_cast<uintptr_t>(m->_private)), m->err,
-      rd_kafka_message_latency(m));
+  static_cast<KafkaProducer*>(opaque)->CollectDelivery(msg);
 }
 
-void KafkaProducer::HandleDelivery(uint64_t seq, int err, int64_t latency_us) noexcept {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (!spool_) return;
-  switch (err) {
-    case RD_KAFKA_RESP_ERR_NO_ERROR:
-      spool_->Ack(seq);
-      ++stats_.delivered;
-      if (latency_us >= 0) {
-        ++latency_hist_[std::min<size_t>(static_cast<size_t>(latency_us / 100),
-                                         latency_hist_.size() - 1)];
+void KafkaProducer::CollectDelivery(const void* msg) noexcept {
+  const auto* m = static_cast<const rd_kafka_message_t*>(msg);
+  try {
+    Delivery d;
+    d.seq = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(m->_private));
+    d.err = m->err;
+    d.latency_us = rd_kafka_message_latency(m);
+    if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      if (metrics_ != nullptr) {
+        const char* topic = rd_kafka_topic_name(m->rkt);
+        auto it = latency_by_topic_.find(std::string_view(topic));
+        if (it == latency_by_topic_.end()) {
+          it = latency_by_topic_.emplace(topic, &metrics_->kafka_delivery.With({topic})).first;
+        }
+        d.latency = it->second;
       }
-      return;
-    case RD_KAFKA_RESP_ERR__PURGE_QUEUE:
-    case RD_KAFKA_RESP_ERR__PURGE_INFLIGHT:
-    case RD_KAFKA_RESP_ERR__DESTROY:
-    case RD_KAFKA_RESP_ERR__FATAL:
-      return;  // stays in the spool; sent again by this run (fatal) or the next one
-    default:
-      if (fatal_) return;
-      // A permanent failure (e.g. record too large, not authorised): retrying cannot help.
-      try {
-        spdlog::error("kafka: record seq {} failed permanently: {}", seq,
-                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
-      } catch (...) {
+    } else if (!IsRequeue(m->err)) {
+      SpoolRecord r;  // what the DLQ record needs
+      r.seq = d.seq;
+      r.topic = rd_kafka_topic_name(m->rkt);
+      if (m->key != nullptr) r.key.emplace(static_cast<const char*>(m->key), m->key_len);
+      if (m->payload != nullptr) {
+        r.value.emplace(static_cast<const char*>(m->payload), m->len);
       }
-      ++stats_.failed;
-      spool_->Ack(seq);
+      rd_kafka_headers_t* hdrs = nullptr;
+      if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs != nullptr) {
+        const char* name;
+        const void* value;
+        size_t size;
+        for (size_t i = 0;
+             rd_kafka_header_get_all(hdrs, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+             ++i) {
+          std::optional<std::string> v;
+          if (value != nullptr) v.emplace(static_cast<const char*>(value), size);
+          r.headers.emplace_back(name, std::move(v));
+        }
+      }
+      d.failed = std::move(r);
+    }
+    deliveries_.push_back(std::move(d));
+  } catch (...) {
+    // Out of memory: the record stays unacknowledged in the spool (resent by the next run).
   }
+}
+
+void KafkaProducer::ApplyDeliveries() {
+  if (deliveries_.empty()) return;
+  for (const Delivery& d : deliveries_) {
+    if (d.latency != nullptr && d.latency_us >= 0) d.latency->Observe(d.latency_us / 1e6);
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (spool_) {
+    for (Delivery& d : deliveries_) {
+      if (d.err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        spool_->Ack(d.seq);
+        ++stats_.delivered;
+        if (d.latency_us >= 0) {
+          ++latency_hist_[std::min<size_t>(static_cast<size_t>(d.latency_us / 100),
+                                           latency_hist_.size() - 1)];
+        }
+      } else if (IsRequeue(d.err) || fatal_ || !d.failed) {
+        // Stays in the spool; sent again by this run (fatal) or the next one.
+      } else {
+        // A permanent failure (e.g. record too large, not authorised): retrying cannot help.
+        DeadLetterLocked(d.seq, *d.failed, d.err);
+      }
+    }
+    UpdateSpoolGaugesLocked();
+  }
+  deliveries_.clear();
+  if (deliveries_.capacity() > 65536) deliveries_.shrink_to_fit();
+}
+
+void KafkaProducer::UpdateSpoolGaugesLocked() {
+  if (metrics_ == nullptr || !spool_) return;
+  metrics_->spool_bytes.With({}).Set(static_cast<double>(spool_->bytes()));
+  metrics_->spool_messages.With({}).Set(static_cast<double>(spool_->pending()));
+}
+
+void KafkaProducer::DeadLetterLocked(uint64_t seq, const SpoolRecord& r, int err) {
+  const auto e = static_cast<rd_kafka_resp_err_t>(err);
+  ++stats_.failed;
+  if (dead_letters_ != nullptr) dead_letters_->With({r.topic, rd_kafka_err2name(e)}).Inc();
+  const bool to_dlq = r.topic != options_.topics.dlq;
+  try {
+    spdlog::error("kafka: record seq {} to {} (key {}) failed permanently: {} ({}); {}", seq,
+                  r.topic, r.key.value_or("<null>"), rd_kafka_err2str(e), rd_kafka_err2name(e),
+                  to_dlq ? "routed to " + options_.topics.dlq : "kept in the dead-letters file");
+  } catch (...) {
+  }
+  bool keep_file = !to_dlq;
+  if (to_dlq) {
+    std::optional<std::string> site;
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto& [name, value] : r.headers) {
+      headers[name] = value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+      if (name == kHeaderSite && value) site = *value;
+    }
+    const size_t value_bytes = r.value ? r.value->size() : 0;
+    const bool truncated = value_bytes > kDlqValueMax;
+    nlohmann::json j = {{"schema", "hallyu.dlq/1"},
+                        {"url", r.key && !r.key->empty() ? *r.key : "kafka:" + r.topic},
+                        {"stage", "produce"},
+                        {"error",
+                         {{"code", HallyuCodeName(err)},
+                          {"message", std::string(rd_kafka_err2str(e))},
+                          {"kafka_error", std::string(rd_kafka_err2name(e))}}},
+                        {"topic", r.topic},
+                        {"key", r.key ? nlohmann::json(*r.key) : nlohmann::json(nullptr)},
+                        {"headers", std::move(headers)},
+                        {"value", r.value ? nlohmann::json(r.value->substr(0, kDlqValueMax))
+                                          : nlohmann::json(nullptr)},
+                        {"value_bytes", value_bytes},
+                        {"value_truncated", truncated},
+                        {"attempts", 1},
+                        {"failed_at", UtcNow()}};
+    if (site) j["site"] = *site;
+    SpoolRecord dlq;
+    dlq.topic = options_.topics.dlq;
+    dlq.key = r.key;
+    dlq.value = DumpJson(j);
+    dlq.headers = StandardHeaders("hallyu.dlq/1", site.value_or(""));
+    dlq.headers.emplace_back("hallyu.dlq.topic", r.topic);
+    Result<uint64_t> appended = spool_->Append(dlq);
+    if (appended.ok()) {
+      ++stats_.dead_lettered;
+    } else {
+      spdlog::error("kafka: cannot spool the DLQ record for seq {}: {}", seq,
+                    appended.status().ToString());
+      keep_file = true;
+    }
+    keep_file = keep_file || truncated;
+  }
+  if (keep_file) AppendDeadLetterFileLocked(r, err);
+  spool_->Ack(seq);
+}
+
+void KafkaProducer::AppendDeadLetterFileLocked(const SpoolRecord& r, int err) {
+  const auto e = static_cast<rd_kafka_resp_err_t>(err);
+  nlohmann::json j = {{"topic", r.topic},
+                      {"key", r.key ? nlohmann::json(*r.key) : nlohmann::json(nullptr)},
+                      {"value", r.value ? nlohmann::json(*r.value) : nlohmann::json(nullptr)},
+                      {"kafka_error", std::string(rd_kafka_err2name(e))},
+                      {"message", std::string(rd_kafka_err2str(e))},
+                      {"failed_at", UtcNow()}};
+  nlohmann::json headers = nlohmann::json::array();
+  for (const auto& [name, value] : r.headers) {
+    headers.push_back({name, value ? nlohmann::json(*value) : nlohmann::json(nullptr)});
+  }
+  j["headers"] = std::move(headers);
+  std::string line = DumpJson(j) + "\n";
+  std::string path = options_.spool.dir + "/dead-letters.ndjson";
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  bool ok = fd >= 0 && write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+            fdatasync(fd) == 0;
+  if (fd >= 0) close(fd);
+  if (!ok) spdlog::error("kafka: cannot write {}: {}", path, strerror(errno));
 }
 
 int KafkaProducer::ProduceToClientLocked(const SpoolRecord& r) {
@@ -236,10 +418,7 @@ Status KafkaProducer::Produce(std::string topic, std::optional<std::string> key,
       queue_full_ = true;  // the poll thread takes it from the spool
     } else {
       spool_->MarkSent(r.seq);
-      spool_->Ack(r.seq);
-      ++stats_.failed;
-      return InvalidArgument("kafka: cannot produce to " + r.topic + ": " +
-                             rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
+      DeadLetterLocked(r.seq, r, err);
     }
   }
   return Status::Ok();
@@ -262,12 +441,7 @@ void KafkaProducer::FeedBacklogLocked() {
       return;
     }
     spool_->MarkSent(r.seq);
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      spdlog::error("kafka: spooled record seq {} to {} cannot be produced: {}", r.seq, r.topic,
-                    rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
-      spool_->Ack(r.seq);
-      ++stats_.failed;
-    }
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) DeadLetterLocked(r.seq, r, err);
   }
   queue_full_ = spool_->unsent() > 0;
 }
@@ -285,8 +459,10 @@ void KafkaProducer::PollLoop() {
       }
       if (old != nullptr) {
         rd_kafka_purge(old, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+        rd_kafka_poll(old, 0);
         rd_kafka_destroy(old);
       }
+      ApplyDeliveries();
       std::lock_guard<std::mutex> lock(mu_);
       spool_->RewindUnacked();
       fatal_ = false;
@@ -295,9 +471,11 @@ void KafkaProducer::PollLoop() {
     }
     rd_kafka_t* rk = rk_;  // only this thread replaces rk_
     if (rk != nullptr) rd_kafka_poll(rk, 5);
+    ApplyDeliveries();
     {
       std::lock_guard<std::mutex> lock(mu_);
       FeedBacklogLocked();
+      UpdateSpoolGaugesLocked();
       if (Clock::now() - last_sync >= std::chrono::milliseconds(options_.spool_sync_interval_ms)) {
         sync_fd = spool_->SyncHandle();
         last_sync = Clock::now();
@@ -343,6 +521,7 @@ Status KafkaProducer::Close(std::optional<std::chrono::milliseconds> timeout) {
   if (rk_ != nullptr) {
     rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     rd_kafka_poll(rk_, 0);
+    ApplyDeliveries();
     rd_kafka_destroy(rk_);
     rk_ = nullptr;
   }
@@ -355,6 +534,7 @@ Status KafkaProducer::Close(std::optional<std::chrono::milliseconds> timeout) {
         spdlog::warn("kafka: {} record(s) left in the spool {} for the next start",
                      spool_->pending(), options_.spool.dir);
       }
+      UpdateSpoolGaugesLocked();
     }
   }
   if (mock_host_ != nullptr) {

@@ -12,7 +12,25 @@
 // through KafkaOptions::producer except idempotence/acks) and message.timeout.ms=0 (retry
 // until delivered): while the cluster is unreachable records wait in librdkafka's bounded
 // queue and then in the spool; when it is back they go out in spool order. A background
-// thread serves delivery reports, feeds the spool backlog and fsyncs the spool in batches.
+// thread serves delivery reports (in batches, one lock per batch), feeds the spool backlog
+// and fsyncs the spool in batches.
+//
+// Permanent failures (the broker refuses the record: too large for the topic, not
+// authorised, unknown topic, ...) are never silently dropped: the record is logged, counted
+// (stats().failed, hallyu_kafka_dead_letters_total{topic,error}) and routed to the DLQ
+// topic as a `hallyu.dlq/1` payload with stage "produce", the original topic, key, headers,
+// value and the error. The DLQ record is spooled BEFORE the original is trimmed. What cannot
+// go to the DLQ topic (a failure on the DLQ topic itself, or a value over 512 KiB) is also
+// appended in full to `<spool dir>/dead-letters.ndjson`.
+// Known limit: the broker refuses whole batches, so a record sharing a batch with one over
+// the topic's max.message.bytes is refused too and also goes to the DLQ (whole, not lost).
+// With the default limits (topic 1 MB, batch.size 1 MB, message.max.bytes 1 MB, which
+// librdkafka checks per record before batching) this cannot happen; it can for topics
+// configured below batch.size.
+//
+// With a CrawlMetrics given, every successful delivery feeds
+// hallyu_kafka_delivery_latency_seconds{topic} (produce() to delivery report) and the poll
+// thread keeps hallyu_spool_bytes / hallyu_spool_messages current.
 // Thread-safe.
 
 #include <atomic>
@@ -31,6 +49,7 @@
 
 #include "crawler/kafka_options.h"
 #include "crawler/kafka_spool.h"
+#include "crawler/metrics.h"
 #include "extractors/status.h"
 
 typedef struct rd_kafka_s rd_kafka_t;
@@ -62,7 +81,8 @@ std::vector<KafkaTopicSpec> DefaultTopicSpecs(const KafkaOptions& options);
 struct KafkaProducerStats {
   uint64_t produced = 0;         // records accepted by Produce()
   uint64_t delivered = 0;        // successful delivery reports
-  uint64_t failed = 0;           // permanent delivery failures (logged, then trimmed)
+  uint64_t failed = 0;           // permanent delivery failures (logged, sent to the DLQ)
+  uint64_t dead_lettered = 0;    // DLQ records spooled for those failures
   uint64_t pending = 0;          // in the spool, not yet acknowledged
   uint64_t spool_bytes = 0;      // live spool bytes
   uint64_t corrupt_records = 0;  // corrupt spool records reported and skipped
@@ -77,16 +97,20 @@ class KafkaProducer {
   // Opens the spool, starts librdkafka (or the embedded mock cluster), creates missing
   // topics (options.create_topics) and starts re-sending what the spool holds.
   // Returns kInvalidArgument for a bad librdkafka property, kIo for a spool failure,
-  // kUnavailable/kTimeout when topics cannot be created.
-  static Result<std::unique_ptr<KafkaProducer>> Start(const KafkaOptions& options);
+  // kUnavailable/kTimeout when topics cannot be created. `metrics` (optional, must outlive
+  // the producer) receives delivery latencies and spool gauges.
+  static Result<std::unique_ptr<KafkaProducer>> Start(const KafkaOptions& options,
+                                                      CrawlMetrics* metrics = nullptr);
   ~KafkaProducer();  // Close(shutdown_timeout_ms) if not closed yet
   KafkaProducer(const KafkaProducer&) = delete;
   KafkaProducer& operator=(const KafkaProducer&) = delete;
 
   // Spools the record, then hands it to librdkafka (or leaves it for the background thread
-  // when a backlog exists). Returns OK once it is in the spool; kTooLarge when the spool is
-  // full (pause and retry: nothing was dropped) or the record is too big; kCancelled after
-  // Close(); kIo on a spool write error.
+  // when a backlog exists). Returns OK once it is in the spool (a record librdkafka refuses
+  // outright, e.g. over message.max.bytes, then goes to the DLQ like a failed delivery);
+  // kTooLarge when the spool is full (pause and retry: nothing was dropped) or the record
+  // exceeds the spool's max_record_bytes; kCancelled after Close(); kIo on a spool write
+  // error.
   Status Produce(std::string topic, std::optional<std::string> key, std::string value,
                  KafkaHeaders headers = {});
 
@@ -110,15 +134,33 @@ class KafkaProducer {
   const std::string& bootstrap_servers() const { return bootstrap_; }
 
  private:
-  explicit KafkaProducer(KafkaOptions options);
+  // One delivery report, collected by the callback and applied in a batch.
+  struct Delivery {
+    uint64_t seq = 0;
+    int err = 0;
+    int64_t latency_us = -1;
+    Histogram* latency = nullptr;         // the topic's histogram (metrics only)
+    std::optional<SpoolRecord> failed{};  // the record, for a permanent failure
+  };
+
+  explicit KafkaProducer(KafkaOptions options, CrawlMetrics* metrics);
   Status CreateClient();
   void PollLoop();
   void FeedBacklogLocked();
   static void OnDelivery(rd_kafka_t* rk, const void* msg, void* opaque) noexcept;
-  void HandleDelivery(uint64_t seq, int err, int64_t latency_us) noexcept;
+  void CollectDelivery(const void* msg) noexcept;
+  // Applies the collected delivery reports under one lock. Only the thread that polls.
+  void ApplyDeliveries();
+  void UpdateSpoolGaugesLocked();
   int ProduceToClientLocked(const SpoolRecord& r);
+  // Routes record `seq` (already marked sent) that failed permanently with `err` to the
+  // DLQ (or the dead-letters file) and trims it.
+  void DeadLetterLocked(uint64_t seq, const SpoolRecord& r, int err);
+  void AppendDeadLetterFileLocked(const SpoolRecord& r, int err);
 
   KafkaOptions options_;
+  CrawlMetrics* metrics_ = nullptr;
+  Family<Counter>* dead_letters_ = nullptr;  // hallyu_kafka_dead_letters_total{topic,error}
   std::string bootstrap_;
   rd_kafka_t* mock_host_ = nullptr;
   rd_kafka_mock_cluster_t* mock_ = nullptr;
@@ -134,6 +176,9 @@ class KafkaProducer {
   KafkaProducerStats stats_;
   std::vector<uint64_t> latency_hist_ = std::vector<uint64_t>(20001, 0);  // 100 us buckets
   std::thread poller_;
+  // Touched only by the thread that calls rd_kafka_poll (the poller; Close after joining).
+  std::vector<Delivery> deliveries_;
+  std::map<std::string, Histogram*, std::less<>> latency_by_topic_;
 };
 
 }  // namespace hallyu

@@ -52,19 +52,6 @@ void PutOptional(std::string& out, const std::optional<std::string>& s) {
   PutBytes(out, s ? *s : std::string());
 }
 
-std::string EncodePayload(const SpoolRecord& r) {
-  std::string out;
-  PutBytes(out, r.topic);
-  PutOptional(out, r.key);
-  PutOptional(out, r.value);
-  PutU32(out, static_cast<uint32_t>(r.headers.size()));
-  for (const auto& [name, value] : r.headers) {
-    PutBytes(out, name);
-    PutOptional(out, value);
-  }
-  return out;
-}
-
 // Bounds-checked reader over a payload.
 class PayloadReader {
  public:
@@ -299,14 +286,25 @@ Status KafkaSpool::OpenNewSegment() {
   return Status::Ok();
 }
 
-Result<uint64_t> KafkaSpool::Append(SpoolRecord record) {
-  record.seq = next_seq_;
-  std::string payload = EncodePayload(record);
-  if (payload.size() > options_.max_record_bytes) {
-    return TooLarge("spool: record of " + std::to_string(payload.size()) + " bytes exceeds " +
+Result<uint64_t> KafkaSpool::Append(const SpoolRecord& record) {
+  const uint64_t seq = next_seq_;
+  // One reusable buffer: header placeholder, then the payload encoded in place.
+  frame_.clear();
+  frame_.resize(kHeaderBytes);
+  PutBytes(frame_, record.topic);
+  PutOptional(frame_, record.key);
+  PutOptional(frame_, record.value);
+  PutU32(frame_, static_cast<uint32_t>(record.headers.size()));
+  for (const auto& [name, value] : record.headers) {
+    PutBytes(frame_, name);
+    PutOptional(frame_, value);
+  }
+  const size_t payload_bytes = frame_.size() - kHeaderBytes;
+  if (payload_bytes > options_.max_record_bytes) {
+    return TooLarge("spool: record of " + std::to_string(payload_bytes) + " bytes exceeds " +
                     std::to_string(options_.max_record_bytes));
   }
-  size_t total = kHeaderBytes + payload.size();
+  const size_t total = frame_.size();
   if (bytes_ + total > options_.max_bytes) {
     return TooLarge("spool full (" + std::to_string(bytes_) + " of " +
                     std::to_string(options_.max_bytes) + " bytes): pause until Kafka catches up");
@@ -314,18 +312,18 @@ Result<uint64_t> KafkaSpool::Append(SpoolRecord record) {
   if (segments_.back().bytes > 0 && segments_.back().bytes + total > options_.segment_bytes) {
     HALLYU_RETURN_IF_ERROR(OpenNewSegment());
   }
-  std::string frame;
-  frame.reserve(total);
-  PutU32(frame, kMagic);
-  PutU32(frame, static_cast<uint32_t>(payload.size()));
-  PutU32(frame, Crc(record.seq, payload.data(), payload.size()));
-  PutU64(frame, record.seq);
-  frame += payload;
+  std::string header;
+  header.reserve(kHeaderBytes);
+  PutU32(header, kMagic);
+  PutU32(header, static_cast<uint32_t>(payload_bytes));
+  PutU32(header, Crc(seq, frame_.data() + kHeaderBytes, payload_bytes));
+  PutU64(header, seq);
+  std::memcpy(frame_.data(), header.data(), kHeaderBytes);
   Segment& seg = segments_.back();
-  HALLYU_RETURN_IF_ERROR(WriteAll(fd_, frame.data(), frame.size(), seg.path));
-  seg.index.emplace_back(record.seq, seg.bytes);
+  HALLYU_RETURN_IF_ERROR(WriteAll(fd_, frame_.data(), frame_.size(), seg.path));
+  seg.index.emplace_back(seq, seg.bytes);
   seg.bytes += total;
-  seg.end_seq = record.seq + 1;
+  seg.end_seq = seq + 1;
   bytes_ += total;
   ++next_seq_;
   ++unsynced_;
@@ -333,7 +331,8 @@ Result<uint64_t> KafkaSpool::Append(SpoolRecord record) {
     if (fdatasync(fd_) != 0) return IoError(std::string("spool fsync: ") + strerror(errno));
     unsynced_ = 0;
   }
-  return record.seq;
+  if (frame_.capacity() > (1u << 20)) frame_ = std::string();  // do not pin a huge record
+  return seq;
 }
 
 Result<std::vector<SpoolRecord>> KafkaSpool::PeekUnsent(size_t max_records) {

@@ -61,7 +61,7 @@ class KafkaSpool {
   // Appends `record` (its seq is assigned and returned). Returns kTooLarge when the spool
   // is full (live bytes + this record > max_bytes: the caller must pause and retry after
   // deliveries trim it) or the record exceeds max_record_bytes, kIo on a write error.
-  Result<uint64_t> Append(SpoolRecord record);
+  Result<uint64_t> Append(const SpoolRecord& record);
 
   // Up to `max_records` of the next not-yet-handed-out records in append order, read from
   // disk, WITHOUT marking them handed out (call MarkSent for each one that was taken).
@@ -122,6 +122,7 @@ class KafkaSpool {
   uint64_t corrupt_records_ = 0;
   uint32_t unsynced_ = 0;
   uint64_t persisted_acked_below_ = 0;
+  std::string frame_;  // Append's reusable encode buffer
 };
 
 }  // namespace hallyu

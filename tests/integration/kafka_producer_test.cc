@@ -12,7 +12,13 @@
 #include <set>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "crawler/kafka_event_publisher.h"
 #include "crawler/kafka_producer.h"
+#include "crawler/metrics.h"
+#include "extractors/event.h"
 #include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"
 
@@ -313,6 +319,161 @@ TEST_F(KafkaProducerTest, ThreeBrokersKillOneDuringProductionZeroLoss) {
   ExpectExactlyInOrder(got, kN, /*allow_dups=*/false);
   EXPECT_EQ(admin.ReplicationFactor(o.topics.casting), 3);
   EXPECT_EQ(admin.DescribeTopicConfigs(o.topics.casting)["min.insync.replicas"], "2");
+}
+
+// A value lz4 cannot shrink much (random hex), so its batch really exceeds a small topic limit.
+std::string Incompressible(size_t n) {
+  std::mt19937_64 rng(7);
+  static const char* kHex = "0123456789abcdef";
+  std::string s;
+  s.reserve(n);
+  while (s.size() < n) s.push_back(kHex[rng() % 16]);
+  return s;
+}
+
+TEST_F(KafkaProducerTest, PermanentFailureIsRoutedToTheDlqWithTheErrorAndCounted) {
+  std::string topic =
+      kafka().CreateTopic("small", {.partitions = 1, .configs = {{"max.message.bytes", "10000"}}});
+  std::string dlq = kafka().CreateTopic("dlq");
+  ASSERT_FALSE(topic.empty());
+  ASSERT_FALSE(dlq.empty());
+  KafkaOptions o = Options(kafka().brokers());
+  o.create_topics = false;
+  o.topics.dlq = dlq;
+  MetricsRegistry registry;
+  CrawlMetrics metrics(registry);
+  auto p = KafkaProducer::Start(o, &metrics);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+
+  const std::string big = Incompressible(50000);  // > the topic's 10,000 bytes
+  ASSERT_TRUE((*p)->Produce(topic, "before", Payload(0)).ok());
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  ASSERT_TRUE(
+      (*p)->Produce(topic, "c-too-big", big, StandardHeaders("hallyu.casting/1", "example")).ok());
+  ASSERT_TRUE((*p)->Flush(seconds(60)).ok());  // the DLQ record is delivered too
+  ASSERT_TRUE((*p)->Produce(topic, "after", Payload(2)).ok());
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  KafkaProducerStats s = (*p)->stats();
+  EXPECT_EQ(s.failed, 1u);
+  EXPECT_EQ(s.dead_lettered, 1u);
+  EXPECT_EQ(s.pending, 0u);
+  ASSERT_TRUE((*p)->Close().ok());
+
+  auto got = kafka().ReadAll(topic);
+  ASSERT_EQ(got.size(), 2u);  // the producer carries on after the failure
+  EXPECT_EQ(got[0].key, "before");
+  EXPECT_EQ(got[1].key, "after");
+
+  auto dead = kafka().ReadAll(dlq);
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0].key, "c-too-big");
+  EXPECT_EQ(dead[0].Header("hallyu.schema"), "hallyu.dlq/1");
+  EXPECT_EQ(dead[0].Header("hallyu.site"), "example");
+  EXPECT_EQ(dead[0].Header("hallyu.dlq.topic"), topic);
+  EXPECT_TRUE(ValidatesAgainst("schemas/dlq.json", {dead[0].ValueOr()}));
+  nlohmann::json j = nlohmann::json::parse(dead[0].ValueOr());
+  EXPECT_EQ(j["stage"], "produce");
+  EXPECT_EQ(j["topic"], topic);
+  EXPECT_EQ(j["key"], "c-too-big");
+  EXPECT_EQ(j["error"]["code"], "too_large");
+  EXPECT_EQ(j["error"]["kafka_error"], "MSG_SIZE_TOO_LARGE");
+  EXPECT_FALSE(j["error"]["message"].get<std::string>().empty());
+  EXPECT_EQ(j["value"], big);  // the original record, whole
+  EXPECT_EQ(j["value_truncated"], false);
+  EXPECT_EQ(j["headers"]["hallyu.schema"], "hallyu.casting/1");
+
+  std::string text = registry.RenderText();
+  EXPECT_NE(text.find("hallyu_kafka_dead_letters_total{topic=\"" + topic +
+                      "\",error=\"MSG_SIZE_TOO_LARGE\"} 1"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(KafkaProducerTest, FailureOnTheDlqTopicItselfIsKeptInTheDeadLettersFile) {
+  std::string dlq = kafka().CreateTopic(
+      "tiny-dlq", {.partitions = 1, .configs = {{"max.message.bytes", "10000"}}});
+  ASSERT_FALSE(dlq.empty());
+  KafkaOptions o = Options(kafka().brokers());
+  o.create_topics = false;
+  o.topics.dlq = dlq;
+  auto p = KafkaProducer::Start(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  const std::string big = Incompressible(30000);
+  ASSERT_TRUE((*p)->Produce(dlq, "u-1", big).ok());
+  ASSERT_TRUE((*p)->Flush(seconds(60)).ok());
+  EXPECT_EQ((*p)->stats().failed, 1u);
+  EXPECT_EQ((*p)->stats().dead_lettered, 0u);  // no loop through the DLQ
+  ASSERT_TRUE((*p)->Close().ok());
+  std::ifstream in(spool_dir_ + "/dead-letters.ndjson");
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  nlohmann::json j = nlohmann::json::parse(line);
+  EXPECT_EQ(j["topic"], dlq);
+  EXPECT_EQ(j["key"], "u-1");
+  EXPECT_EQ(j["value"], big);
+  EXPECT_EQ(j["kafka_error"], "MSG_SIZE_TOO_LARGE");
+}
+
+// Counts `name{labels} value` lines in Prometheus text; returns the value or -1.
+double MetricValue(const std::string& text, const std::string& series) {
+  size_t at = text.find("\n" + series + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(text.substr(at + series.size() + 2));
+}
+
+TEST_F(KafkaProducerTest, DeliveryLatencyHistogramCountsEveryPublishedEvent) {
+  MetricsRegistry registry;
+  CrawlMetrics metrics(registry);
+  KafkaOptions o = Options(kafka().brokers());
+  o.topics.casting = kafka().UniqueTopicName("casting-m");
+  o.topics.ost = kafka().UniqueTopicName("ost-m");
+  o.topics.documents = kafka().UniqueTopicName("docs-m");
+  o.topics.dlq = kafka().UniqueTopicName("dlq-m");
+  auto p = KafkaProducer::Start(o, &metrics);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  for (const auto& t : {o.topics.casting, o.topics.ost, o.topics.documents, o.topics.dlq}) {
+    kafka().DeleteAfterwards(t);
+  }
+  auto base = EventFromJson(nlohmann::json::parse(kCasting));
+  ASSERT_TRUE(base.ok()) << base.status().ToString();
+  KafkaEventPublisher publisher(p->get(), o.topics);
+  const int kN = 37;
+  for (int i = 0; i < kN; ++i) {
+    Event e = *base;
+    e.event_id = "c-metrics-" + std::to_string(i);
+    ASSERT_TRUE(publisher.PublishEvent(e).ok());
+  }
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  std::string text = registry.RenderText();
+  const std::string labels = "{topic=\"" + o.topics.casting + "\"}";
+  EXPECT_EQ(MetricValue(text, "hallyu_kafka_delivery_latency_seconds_count" + labels), kN) << text;
+  EXPECT_GT(MetricValue(text, "hallyu_kafka_delivery_latency_seconds_sum" + labels), 0) << text;
+  EXPECT_EQ(MetricValue(text, "hallyu_spool_messages"), 0) << text;
+  EXPECT_EQ(MetricValue(text, "hallyu_spool_bytes"),
+            static_cast<double>((*p)->stats().spool_bytes));
+  ASSERT_TRUE((*p)->Close().ok());
+  EXPECT_EQ(kafka().ReadAll(o.topics.casting).size(), static_cast<size_t>(kN));
+}
+
+TEST_F(KafkaProducerTest, SpoolGaugesShowWhatWaitsWhileNoBrokerAnswers) {
+  MetricsRegistry registry;
+  CrawlMetrics metrics(registry);
+  KafkaOptions o = Options("127.0.0.1:1");  // nothing listens there
+  o.create_topics = false;
+  auto p = KafkaProducer::Start(o, &metrics);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  for (int i = 0; i < 7; ++i) ASSERT_TRUE((*p)->Produce("t", "k", Payload(i)).ok());
+  std::string text;
+  for (int tries = 0; tries < 200; ++tries) {  // the poll thread refreshes them every few ms
+    text = registry.RenderText();
+    if (MetricValue(text, "hallyu_spool_messages") == 7) break;
+    std::this_thread::sleep_for(milliseconds(10));
+  }
+  EXPECT_EQ(MetricValue(text, "hallyu_spool_messages"), 7) << text;
+  EXPECT_EQ(MetricValue(text, "hallyu_spool_bytes"),
+            static_cast<double>((*p)->stats().spool_bytes));
+  EXPECT_GT((*p)->stats().spool_bytes, 7u * Payload(0).size());
+  EXPECT_FALSE((*p)->Close(milliseconds(100)).ok());  // left in the spool
 }
 
 }  // namespace
