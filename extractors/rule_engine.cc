@@ -5,6 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -33,6 +36,9 @@ struct RuleSet::Lang {
   std::vector<std::vector<std::string>> by_key = std::vector<std::vector<std::string>>(65536);
   std::vector<std::string> short_triggers;  // one- or two-byte triggers (rare)
   bool match_all = false;                   // no triggers: every text passes
+  // Title marks: first byte -> marks starting with it.
+  std::vector<std::string> title_marks;
+  std::array<bool, 256> mark_first{};
 };
 
 namespace {
@@ -152,6 +158,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   std::set<std::string> ids;
   std::map<std::string, std::map<std::string, std::string>> macros;  // lang -> name -> pattern
   std::map<std::string, std::vector<std::string>> triggers;          // lang -> keywords
+  std::map<std::string, std::vector<std::string>> marks;             // lang -> title marks
   std::vector<YAML::Node> docs;
   // Pass 1: parse, collect macros and triggers.
   for (const auto& [file, content] : files) {
@@ -173,6 +180,15 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     if (doc["triggers"]) {
       if (!doc["triggers"].IsSequence()) return ParseError(file + ": triggers must be a list");
       for (const auto& t : doc["triggers"]) triggers[lang].push_back(t.as<std::string>());
+    }
+    if (doc["title_marks"]) {
+      if (!doc["title_marks"].IsSequence()) {
+        return ParseError(file + ": title_marks must be a list");
+      }
+      for (const auto& t : doc["title_marks"]) {
+        const std::string m = t.as<std::string>("");
+        if (!m.empty()) marks[lang].push_back(m);
+      }
     }
     docs.push_back(doc);
   }
@@ -277,6 +293,10 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     if (!lang->set->Compile()) {
       return ParseError("rules for lang " + name + ": RE2::Set failed to compile (max_mem?)");
     }
+    for (const auto& m : marks[name]) {
+      lang->title_marks.push_back(m);
+      lang->mark_first[static_cast<unsigned char>(m[0])] = true;
+    }
     if (triggers[name].empty()) lang->match_all = true;
     for (const auto& t : triggers[name]) {
       std::string low;
@@ -294,7 +314,33 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     }
   }
   rs.compiled_ = std::move(res);
+  // The title-mark prefilter must never hide an event a rule would find.
+  for (const auto& rule : rs.rules_) {
+    if (rule->type == RuleType::kNegative) continue;
+    for (const auto& ex : rule->examples) {
+      if (!rs.HasTitleMark(ex.text, rule->lang)) {
+        return ParseError(rule->file + ": rule " + rule->id +
+                          ": example has no title mark (see title_marks): " + ex.text);
+      }
+    }
+  }
   return rs;
+}
+
+bool RuleSet::HasTitleMark(std::string_view sentence, std::string_view lang) const {
+  auto it = langs_.find(lang);
+  if (it == langs_.end() || it->second->title_marks.empty()) return true;
+  const Lang& l = *it->second;
+  const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
+  const size_t n = sentence.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!l.mark_first[p[i]]) continue;
+    if ((p[i] == '\'' || p[i] == '"') && i > 0 && std::isalnum(p[i - 1])) continue;
+    for (const auto& m : l.title_marks) {
+      if (m.size() <= n - i && std::memcmp(p + i, m.data(), m.size()) == 0) return true;
+    }
+  }
+  return false;
 }
 
 bool RuleSet::HasTrigger(std::string_view text, std::string_view lang) const {
