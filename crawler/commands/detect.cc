@@ -104,7 +104,10 @@ void AddDetectCommand(CLI::App& parent, CliContext& ctx) {
   cmd->add_option("--rules", args->rules_dir, "Directory of rule YAML files");
   cmd->add_option("--gazetteer", args->gazetteer_dirs,
                   "Directory of gazetteer YAML files; repeat to merge several "
-                  "(default configs/gazetteer)");
+                  "(default configs/gazetteer)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("input", args->input, "Text or HTML file, or - for stdin");
   cmd->callback([&ctx, args] { ctx.run = [args] { return RunDetect(*args); }; });
 }
