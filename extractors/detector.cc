@@ -54,7 +54,9 @@ bool LooksLikeName(const std::string& n, const std::string& lang) {
       "yet", "instead", "again", "so far",
       // generic Korean nouns that stand where a name would ("소속사 측은 …", "영화 '…' 합류")
       "영화", "드라마", "소속사", "소속사 측", "측", "관계자", "제작진", "제작사", "배우", "가수",
-      "그룹", "걸그룹", "보이그룹", "시리즈", "예능", "방송", "방송사", "작품"};
+      "그룹", "걸그룹", "보이그룹", "시리즈", "예능", "방송", "방송사", "작품", "사극", "웹드라마",
+      "웹시리즈", "웹예능", "웹툰", "신작", "차기작", "미니시리즈", "주말극", "일일극", "시트콤",
+      "새", "새 드라마", "오리지널", "주자", "OST"};
   if (kStop.count(Lower(n))) return false;
   if (ContainsHangul(n)) return true;
   const auto c = static_cast<unsigned char>(n[0]);
@@ -144,6 +146,23 @@ Result<Detector> Detector::Load(const std::string& rules_dir,
                   std::make_shared<const Gazetteer>(std::move(*gaz)), opts);
 }
 
+bool Detector::MentionsNetwork(std::string_view mention) const {
+  if (gazetteer_->FindPerson(TrimName(mention)) != nullptr) return false;
+  size_t i = 0;
+  for (int guard = 0; guard < 8 && i < mention.size(); ++guard) {
+    const size_t sp = mention.find(' ', i);
+    const std::string word =
+        TrimName(mention.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i));
+    if (!word.empty() && gazetteer_->FindNetwork(word) != nullptr &&
+        gazetteer_->FindPerson(word) == nullptr) {
+      return true;
+    }
+    if (sp == std::string_view::npos) break;
+    i = sp + 1;
+  }
+  return false;
+}
+
 PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_hint) const {
   PersonRef p;
   std::string group = group_hint;
@@ -226,10 +245,11 @@ PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_
     const auto sp2 = rest.find(' ');
     if (sp2 != std::string::npos) {
       std::string two = first + " " + rest.substr(0, sp2);
-      for (const char* s : {"'s", "\xE2\x80\x99s"}) {
+      for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
         const std::string suf(s);
         if (two.size() > suf.size() && two.compare(two.size() - suf.size(), suf.size(), suf) == 0) {
           two.resize(two.size() - suf.size());
+          break;
         }
       }
       if (auto g = gazetteer_->FindGroup(two)) {
@@ -292,17 +312,25 @@ WorkRef Detector::ResolveWork(const std::string& mention, const std::string& net
 void Detector::DetectSentence(std::string_view sentence, const std::string& lang,
                               const SourceRef& source, const std::string& now,
                               std::vector<Detection>* out) const {
+  // Every event names a work; a sentence without a title mark holds none.
+  if (!rules_->HasTitleMark(sentence, lang)) return;
   const std::string s = SanitizeUtf8(sentence);
   const std::vector<const Rule*> fired = rules_->Fired(s, lang);
   if (fired.empty()) return;
   // Negative rules veto the sentence for their scope (status: casting|ost|all).
   // A Set hit is a match, so negatives need no capturing run.
+  // Negatives judge the sentence around the titles, not inside them: a
+  // drama called 'Marriage Contract' is no wedding news.
   bool veto_casting = false;
   bool veto_ost = false;
-  for (const Rule* r : fired) {
-    if (r->type != RuleType::kNegative) continue;
-    if (r->status != "ost") veto_casting = true;
-    if (r->status != "casting") veto_ost = true;
+  const bool any_negative = std::any_of(
+      fired.begin(), fired.end(), [](const Rule* r) { return r->type == RuleType::kNegative; });
+  if (any_negative) {
+    for (const Rule* r : rules_->Fired(MaskQuotedTitles(s), lang)) {
+      if (r->type != RuleType::kNegative) continue;
+      if (r->status != "ost") veto_casting = true;
+      if (r->status != "casting") veto_ost = true;
+    }
   }
   for (RuleType type : {RuleType::kCasting, RuleType::kOst}) {
     if ((type == RuleType::kCasting && veto_casting) || (type == RuleType::kOst && veto_ost)) {
@@ -354,6 +382,9 @@ void Detector::DetectSentence(std::string_view sentence, const std::string& lang
     WorkRef work = ResolveWork(Get(*best, "work"), network, kind);
     if (work.title.empty() || work.title.size() > 120) continue;
     for (const std::string& name : SplitNameList(Get(*best, "person"))) {
+      // "tvN 사극" caught as a list item after a headline comma: a mention
+      // holding a broadcaster word is never a person.
+      if (MentionsNetwork(name)) continue;
       PersonRef person = ResolvePerson(name, group_hint);
       if (!LooksLikeName(person.name, lang)) continue;
       // A broadcaster in the name slot ("래엘, SBS '…' OST") is never the person.
@@ -417,18 +448,27 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       DetectSentence(s, l, source, now, &found);
     }
   }
-  size_t next = rules_->FindTrigger(body, l, 0);
-  if (next != std::string_view::npos) {
-    for (std::string_view s : SplitSentences(body, opts_.max_sentence_bytes)) {
-      if (budget == 0 || next == std::string_view::npos) break;
-      const size_t b = static_cast<size_t>(s.data() - body.data());
+  // Sentences never span a newline, so only the lines (paragraphs) holding a
+  // trigger keyword are split, and only their sentences with one are run.
+  size_t pos = rules_->FindTrigger(body, l, 0);
+  while (pos != std::string_view::npos && budget > 0) {
+    const size_t nl = pos == 0 ? std::string_view::npos : body.rfind('\n', pos - 1);
+    const size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    size_t line_end = body.find('\n', pos);
+    if (line_end == std::string_view::npos) line_end = body.size();
+    const std::string_view line = body.substr(line_begin, line_end - line_begin);
+    size_t next = pos - line_begin;
+    for (std::string_view s : SplitSentences(line, opts_.max_sentence_bytes)) {
+      if (budget == 0) break;
+      const size_t b = static_cast<size_t>(s.data() - line.data());
       const size_t e = b + s.size();
-      if (next < b) next = rules_->FindTrigger(body, l, b);
+      if (next < b) next = rules_->FindTrigger(line, l, b);
       if (next == std::string_view::npos) break;
       if (next >= e) continue;
       --budget;
       DetectSentence(s, l, source, now, &found);
     }
+    pos = rules_->FindTrigger(body, l, line_end);
   }
   // One detection per event_id: the strongest status wins, missing fields fill in.
   std::vector<Detection> out;

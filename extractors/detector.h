@@ -4,10 +4,12 @@
 // (person, work) found.
 //
 // Pipeline per document: language (en|ko|auto by Hangul ratio) -> trigger
-// keyword prefilter over the whole text -> sentence splitting -> per sentence
-// RE2::Set prefilter and capturing rules -> negative-rule veto -> name list
-// splitting, particle stripping, gazetteer resolution -> events deduplicated by
-// event_id. Immutable after construction; Detect() is thread-safe.
+// keyword scan over the whole text -> only lines holding a trigger are split
+// into sentences -> per sentence with a trigger: title-mark check (no quoted
+// title, no event), RE2::Set prefilter, capturing rules in priority order ->
+// negative-rule veto -> name list splitting, particle stripping, gazetteer
+// resolution -> events deduplicated by event_id. Immutable after
+// construction; Detect() is thread-safe.
 
 #include <memory>
 #include <string>
@@ -57,6 +59,9 @@ class Detector {
  private:
   void DetectSentence(std::string_view sentence, const std::string& lang, const SourceRef& source,
                       const std::string& now, std::vector<Detection>* out) const;
+  // True when a word of `mention` is a known network/platform (and the
+  // mention is no known person): "tvN 사극", "JTBC".
+  bool MentionsNetwork(std::string_view mention) const;
   PersonRef ResolvePerson(std::string mention, const std::string& group_hint) const;
   WorkRef ResolveWork(const std::string& mention, const std::string& network,
                       const std::string& kind) const;

@@ -5,6 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -27,12 +30,15 @@ std::string_view RuleTypeName(RuleType t) {
 struct RuleSet::Lang {
   std::unique_ptr<RE2::Set> set;
   std::vector<size_t> set_to_rule;  // Set index -> rules_ index
-  // Trigger keywords (ASCII lower-cased), indexed by their first two bytes so
+  // Trigger keywords (ASCII lower-cased), indexed by a hash of their first four bytes so
   // the whole-text scan costs one bitmap probe per byte.
   std::vector<uint64_t> key_bits = std::vector<uint64_t>(65536 / 64, 0);
   std::vector<std::vector<std::string>> by_key = std::vector<std::vector<std::string>>(65536);
   std::vector<std::string> short_triggers;  // one- or two-byte triggers (rare)
   bool match_all = false;                   // no triggers: every text passes
+  // Title marks, and by first byte the marks starting with it.
+  std::vector<std::string> title_marks;
+  std::array<std::vector<std::string>, 256> marks_by_first;
 };
 
 namespace {
@@ -41,10 +47,12 @@ inline unsigned char LowerByte(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
 }
 
-// Hash of three lower-cased bytes into 16 bits.
-inline uint16_t Key3(unsigned char a, unsigned char b, unsigned char c) {
-  return static_cast<uint16_t>((LowerByte(a) * 1031u) ^ (LowerByte(b) * 37u) ^ LowerByte(c) ^
-                               (LowerByte(a) << 7));
+// Hash of four bytes, ASCII letters folded to lower case (other bytes get
+// bit 5 set too: a mere hash collision, settled by the exact comparison).
+inline uint16_t Key4(const unsigned char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return static_cast<uint16_t>(((v | 0x20202020u) * 0x9E3779B1u) >> 16);
 }
 
 }  // namespace
@@ -152,6 +160,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   std::set<std::string> ids;
   std::map<std::string, std::map<std::string, std::string>> macros;  // lang -> name -> pattern
   std::map<std::string, std::vector<std::string>> triggers;          // lang -> keywords
+  std::map<std::string, std::vector<std::string>> marks;             // lang -> title marks
   std::vector<YAML::Node> docs;
   // Pass 1: parse, collect macros and triggers.
   for (const auto& [file, content] : files) {
@@ -173,6 +182,15 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     if (doc["triggers"]) {
       if (!doc["triggers"].IsSequence()) return ParseError(file + ": triggers must be a list");
       for (const auto& t : doc["triggers"]) triggers[lang].push_back(t.as<std::string>());
+    }
+    if (doc["title_marks"]) {
+      if (!doc["title_marks"].IsSequence()) {
+        return ParseError(file + ": title_marks must be a list");
+      }
+      for (const auto& t : doc["title_marks"]) {
+        const std::string m = t.as<std::string>("");
+        if (!m.empty()) marks[lang].push_back(m);
+      }
     }
     docs.push_back(doc);
   }
@@ -277,24 +295,56 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     if (!lang->set->Compile()) {
       return ParseError("rules for lang " + name + ": RE2::Set failed to compile (max_mem?)");
     }
+    for (const auto& m : marks[name]) {
+      lang->title_marks.push_back(m);
+      lang->marks_by_first[static_cast<unsigned char>(m[0])].push_back(m);
+    }
     if (triggers[name].empty()) lang->match_all = true;
     for (const auto& t : triggers[name]) {
       std::string low;
       for (unsigned char c : t) low += static_cast<char>(LowerByte(c));
       if (low.empty()) continue;
-      if (low.size() < 3) {
+      if (low.size() < 4) {
         lang->short_triggers.push_back(low);
         continue;
       }
-      const uint16_t key =
-          Key3(static_cast<unsigned char>(low[0]), static_cast<unsigned char>(low[1]),
-               static_cast<unsigned char>(low[2]));
+      const uint16_t key = Key4(reinterpret_cast<const unsigned char*>(low.data()));
       lang->key_bits[key >> 6] |= uint64_t{1} << (key & 63);
       lang->by_key[key].push_back(low);
     }
   }
   rs.compiled_ = std::move(res);
+  // The title-mark prefilter must never hide an event a rule would find.
+  for (const auto& rule : rs.rules_) {
+    if (rule->type == RuleType::kNegative) continue;
+    for (const auto& ex : rule->examples) {
+      if (!rs.HasTitleMark(ex.text, rule->lang)) {
+        return ParseError(rule->file + ": rule " + rule->id +
+                          ": example has no title mark (see title_marks): " + ex.text);
+      }
+    }
+  }
   return rs;
+}
+
+bool RuleSet::HasTitleMark(std::string_view sentence, std::string_view lang) const {
+  auto it = langs_.find(lang);
+  if (it == langs_.end() || it->second->title_marks.empty()) return true;
+  const Lang& l = *it->second;
+  const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
+  const size_t n = sentence.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto& cands = l.marks_by_first[p[i]];
+    if (cands.empty()) continue;
+    if ((p[i] == '\'' || p[i] == '"') && i > 0 && std::isalnum(p[i - 1])) continue;
+    for (const auto& m : cands) {
+      if (m.size() > n - i) continue;
+      size_t k = 1;
+      while (k < m.size() && p[i + k] == static_cast<unsigned char>(m[k])) ++k;
+      if (k == m.size()) return true;
+    }
+  }
+  return false;
 }
 
 bool RuleSet::HasTrigger(std::string_view text, std::string_view lang) const {
@@ -310,13 +360,14 @@ size_t RuleSet::FindTrigger(std::string_view text, std::string_view lang, size_t
   const size_t n = text.size();
   for (size_t i = from; i < n; ++i) {
     for (const auto& t : l.short_triggers) {
-      size_t k = 0;
+      if (LowerByte(p[i]) != static_cast<unsigned char>(t[0])) continue;
+      size_t k = 1;
       while (k < t.size() && i + k < n && LowerByte(p[i + k]) == static_cast<unsigned char>(t[k]))
         ++k;
       if (k == t.size()) return i;
     }
-    if (i + 2 >= n) break;
-    const uint16_t key = Key3(p[i], p[i + 1], p[i + 2]);
+    if (i + 4 > n) continue;  // only short triggers fit in the last 3 bytes
+    const uint16_t key = Key4(p + i);
     if ((l.key_bits[key >> 6] & (uint64_t{1} << (key & 63))) == 0) continue;
     for (const auto& t : l.by_key[key]) {
       if (i + t.size() > n) continue;

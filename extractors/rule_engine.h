@@ -7,6 +7,12 @@
 //   type: casting | ost | negative
 //   triggers: [cast, 출연, ...]   # literal keywords; text without any of them
 //                                 # is skipped before sentence splitting
+//   title_marks: ["'", "《", ...] # literals of which a sentence needs one for
+//                                 # any casting/OST rule to run (every event
+//                                 # names its work, and a work is quoted or
+//                                 # follows "drama"); ' and " count only after a
+//                                 # non-alphanumeric byte. Every casting/OST
+//                                 # example must hold one, or loading fails.
 //   macros: {PERSON: '...'}       # {PERSON} in a pattern expands to (?:...)
 //   rules:
 //     - id: casting.en.confirmed_to_star   # unique across all files
@@ -94,6 +100,10 @@ class RuleSet {
   // Byte offset of the first trigger keyword of `lang` at or after `from`, or
   // std::string_view::npos when there is none (or lang is unknown).
   size_t FindTrigger(std::string_view text, std::string_view lang, size_t from) const;
+
+  // True when `sentence` holds a title mark of `lang` (or `lang` has none):
+  // without one no casting/OST rule can match, so the sentence is skipped.
+  bool HasTitleMark(std::string_view sentence, std::string_view lang) const;
 
   // Runs the `lang` Set on `sentence`, then the capturing pattern of each rule
   // that fired. Matches are in rule load order. Unknown lang gives no matches.

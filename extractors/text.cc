@@ -261,6 +261,44 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
   return out;
 }
 
+std::string MaskQuotedTitles(std::string_view text, size_t max_span) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kPairs = {{
+      {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+      {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
+      {"\xE3\x80\x8A", "\xE3\x80\x8B"},  // 《 》
+      {"\xE3\x80\x88", "\xE3\x80\x89"},  // 〈 〉
+      {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
+      {"'", "'"},
+      {"\"", "\""},
+  }};
+  std::string out(text);
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c != '\'' && c != '"' && c != 0xE2 && c != 0xE3) {
+      ++i;
+      continue;
+    }
+    bool masked = false;
+    for (const auto& [open, close] : kPairs) {
+      if (text.compare(i, open.size(), open) != 0) continue;
+      if (open.size() == 1 && i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) {
+        break;
+      }
+      const size_t from = i + open.size();
+      const size_t to = text.find(close, from);
+      if (to == std::string_view::npos || to == from || to - from > max_span) break;
+      for (size_t k = from; k < to; ++k) out[k] = ' ';
+      i = to + close.size();
+      masked = true;
+      break;
+    }
+    if (!masked) ++i;
+  }
+  return out;
+}
+
 std::string TrimName(std::string_view s) {
   s = Trim(s);
   while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == ';' || s.back() == ':')) {

@@ -38,6 +38,14 @@ std::string StripKoreanParticle(std::string_view name);
 // whitespace from `title`. "《눈물의 여왕》" -> "눈물의 여왕".
 std::string StripTitleQuotes(std::string_view title);
 
+// Returns `text` with the inside of every quoted title replaced by spaces
+// (byte for byte, so offsets and UTF-8 validity are kept): ‘…’ “…” 「…」 《…》
+// 〈…〉 『…』, and '…' / "…" whose opening quote follows a non-alphanumeric
+// byte (so "Park's" is no quote). Spans longer than `max_span` bytes (default
+// 200) or without a closing quote are left as they are. Negative rules run on
+// this, so a title like 'Marriage Contract' never vetoes as marriage news.
+std::string MaskQuotedTitles(std::string_view text, size_t max_span = 200);
+
 // Trims ASCII whitespace and trailing punctuation (",.;:") from both ends.
 std::string TrimName(std::string_view s);
 

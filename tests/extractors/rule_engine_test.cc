@@ -116,3 +116,34 @@ rules:
 
 }  // namespace
 }  // namespace hallyu
+
+namespace hallyu {
+namespace {
+
+// The title-mark prefilter: a sentence needs a quoted title (an ASCII quote
+// only counts after a non-alphanumeric byte), and a rule whose example has
+// none is refused at load, so the prefilter can never hide what a rule finds.
+TEST(RuleEngine, TitleMarksGateSentencesAndAreCheckedAgainstExamples) {
+  auto rs = RuleSet::LoadDir(hallyu::testing::SourcePath("configs/rules"));
+  ASSERT_TRUE(rs.ok()) << rs.status().ToString();
+  EXPECT_TRUE(rs->HasTitleMark("Cha Eun-woo cast in 'Wonderful World'", "en"));
+  EXPECT_TRUE(rs->HasTitleMark("Cha Eun-woo cast in the drama Wonderful World", "en"));
+  EXPECT_FALSE(rs->HasTitleMark("The broadcaster's star thanked her fans", "en"));
+  EXPECT_TRUE(rs->HasTitleMark("차은우, '원더풀 월드' 출연 확정", "ko"));
+  EXPECT_FALSE(rs->HasTitleMark("그는 팬들에게 감사의 뜻을 전했다.", "ko"));
+  auto bad = RuleSet::LoadFromStrings({{"a.yaml", R"(lang: en
+type: casting
+title_marks: ["'"]
+rules:
+  - id: casting.en.no_title
+    status: confirmed
+    pattern: '(?P<person>[A-Z]\w+) cast in (?P<work>\w+)'
+    examples: [Kim cast in Wonderland]
+)"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("title mark"), std::string::npos)
+      << bad.status().ToString();
+}
+
+}  // namespace
+}  // namespace hallyu

@@ -71,6 +71,15 @@ TEST(Titles, QuotesOfEveryStyleAreRemoved) {
   EXPECT_EQ(StripTitleQuotes("<스위트홈>"), "스위트홈");
 }
 
+TEST(Titles, QuotedTitlesMaskedButPossessivesKept) {
+  EXPECT_EQ(MaskQuotedTitles("Ko's 'Dating Game' cast"), "Ko's '           ' cast");
+  EXPECT_EQ(
+      MaskQuotedTitles("\xE3\x80\x8A\xEA\xB2\xB0\xED\x98\xBC\xE3\x80\x8B \xEC\xB6\x9C\xEC\x97\xB0"),
+      "\xE3\x80\x8A      \xE3\x80\x8B \xEC\xB6\x9C\xEC\x97\xB0");  // 《결혼》 출연
+  EXPECT_EQ(MaskQuotedTitles("no 'closing quote"), "no 'closing quote");
+  EXPECT_EQ(MaskQuotedTitles("\"\""), "\"\"");
+}
+
 TEST(NameLists, SplitOnCommasAndConjunctions) {
   EXPECT_EQ(SplitNameList("Kim Ji-won, Park Bo-gum and Song Kang"),
             (std::vector<std::string>{"Kim Ji-won", "Park Bo-gum", "Song Kang"}));
