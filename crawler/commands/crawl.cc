@@ -153,7 +153,7 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     }
     store = std::move(*opened);
   }
-  auto producer = KafkaProducer::Start(*kafka_options);
+  auto producer = KafkaProducer::Start(*kafka_options, &DefaultCrawlMetrics());
   if (!producer.ok()) {
     std::cerr << "hallyu crawl: kafka: " << producer.status().ToString() << "\n";
     return 1;
