@@ -29,6 +29,8 @@ namespace {
 
 enum class TaskKind { kSource, kPage, kRobots };
 
+constexpr std::size_t kMaxLinksPerPost = 4;  // outbound links of one social post crawled
+
 struct Task {
   TaskKind kind = TaskKind::kPage;
   std::string url;
@@ -278,9 +280,10 @@ class Run {
 
   // Queues the page of an entry; an entry not queued is settled (another source
   // has the URL) or left for a later poll (frontier full).
-  void EnqueuePage(Task t) {
+  EnqueueResult EnqueuePage(Task t) {
     EnqueueResult r = Enqueue(t);
     if (r != EnqueueResult::kQueued) EntryDone(t, r == EnqueueResult::kDuplicate);
+    return r;
   }
 
   // A source fetch of a poll ended (handled, refused or denied). The last one
@@ -652,6 +655,19 @@ class Run {
       CountEvents(events);
       if (!events.ok()) spdlog::warn("post {}: {}", post.url, events.status().ToString());
       processed.push_back(post_keys[i]);
+      // A link the post shares (an article, a video page) is crawled like a feed
+      // entry; the post itself is the seen entry, so the link has no key of its own.
+      std::size_t queued = 0;
+      for (const std::string& url : post.links) {
+        if (queued == kMaxLinksPerPost) break;
+        Task p;
+        p.kind = TaskKind::kPage;
+        p.url = url;
+        p.source = t.source;
+        p.link.url = url;
+        p.link.published_at = post.published_at;
+        if (EnqueuePage(std::move(p)) == EnqueueResult::kQueued) ++queued;
+      }
     }
     MarkSeen(t.source, processed);
     for (const std::string& child : items->child_sources) {

@@ -36,6 +36,10 @@ class MemoryPublisher : public EventPublisher {
     events_.push_back(event);
     return Status();
   }
+  std::vector<Event> events() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return events_;
+  }
 
  private:
   std::mutex mu_;
@@ -205,6 +209,42 @@ std::string Rss(const HttpTestServer& server, const std::vector<std::string>& it
            "</link><guid>" + id + "</guid><pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate></item>";
   }
   return out + "</channel></rss>";
+}
+
+TEST_F(CrawlSourcesTest, LinksSharedInPostsAreCrawledLikeFeedEntries) {
+  // Two link posts: one to an article announcing a casting, one to a page that
+  // says nothing; the title of a post says nothing either.
+  std::string listing = R"({"kind": "Listing", "data": {"after": null, "children": [
+    {"kind": "t3", "data": {"name": "t3_a1", "id": "a1", "author": "fan", "title": "look at this",
+     "selftext": "", "is_self": false, "created_utc": 1714544400.0,
+     "permalink": "/r/kdrama/comments/a1/", "url": ")" +
+                        server_.Url("/news/cast.html") + R"("}},
+    {"kind": "t3", "data": {"name": "t3_a2", "id": "a2", "author": "fan", "title": "weekend",
+     "selftext": "", "is_self": false, "created_utc": 1714544400.0,
+     "permalink": "/r/kdrama/comments/a2/", "url": ")" +
+                        server_.Url("/news/other.html") + R"("}}]}})";
+  server_.Route("/r/kdrama/new.json", Response::Text(listing, "application/json"));
+  auto page = [](const std::string& headline, const std::string& body) {
+    return "<html><head><title>" + headline + "</title></head><body><article><h1>" + headline +
+           "</h1><p>" + body + "</p><p>" + body + "</p></article></body></html>";
+  };
+  server_.Route("/news/cast.html",
+                Response::Text(page("Cha Eun-woo confirmed to star in tvN drama 'Glass Harbor'",
+                                    "Cha Eun-woo has been cast as the lead of tvN's new drama "
+                                    "'Glass Harbor', his agency confirmed on Monday.")));
+  server_.Route("/news/other.html",
+                Response::Text(page("Weekend weather in Seoul",
+                                    "Clear skies are expected across the capital region.")));
+  CrawlJob job(JobOptions(), {Source("r-kdrama", SourceKind::kReddit, "/r/kdrama/new.json")},
+               pipeline_.get(), nullptr);
+  auto summary = job.RunOnce();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(server_.RequestsFor("/news/cast.html").size(), 1u);
+  EXPECT_EQ(server_.RequestsFor("/news/other.html").size(), 1u);
+  auto events = publisher_.events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].work.title, "Glass Harbor");
+  EXPECT_EQ(events[0].status, "confirmed");
 }
 
 TEST_F(CrawlSourcesTest, ScheduledRunPollsAdaptivelyOnTheInjectedClock) {
