@@ -316,7 +316,7 @@ TEST(HttpTestServer, CharsetIsWhatTheRouteSays) {
 TEST(HttpTestServer, MaxOverlapCountsConcurrentRequests) {
   HttpTestServer server;
   Response slow = Response::Text("x");
-  slow.delay = 200ms;
+  slow.delay = 600ms;  // long enough that both threads' requests overlap on a loaded machine
   server.Route("/slow", slow);
   std::thread a([&] { Exchange(server.port(), Get("/slow")); });
   std::thread b([&] { Exchange(server.port(), Get("/slow")); });
