@@ -57,7 +57,8 @@ CREATE TABLE IF NOT EXISTS source_seen (
   seq INTEGER NOT NULL,
   PRIMARY KEY (source, entry_id)
 );
-CREATE INDEX IF NOT EXISTS source_seen_age ON source_seen (source, seen_at, seq);
+DROP INDEX IF EXISTS source_seen_age;
+CREATE INDEX IF NOT EXISTS source_seen_seq ON source_seen (source, seq);
 )sql";
 
 }  // namespace
@@ -158,7 +159,11 @@ Result<std::vector<EntryKey>> SourceStateStore::FilterUnseen(const std::string& 
 
 Status SourceStateStore::MarkSeen(const std::string& source, const std::vector<EntryKey>& entries,
                                   int64_t now) {
+  // Called once per fetched page, so every step is an index lookup: the newest seq from
+  // the (source, seq) index, the row count kept in memory (counted once per source), and a
+  // trim that deletes only the rows past the bound, oldest mark first.
   HALLYU_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  int64_t count = 0;
   Status result = [&]() -> Status {
     int64_t seq = 0;
     {
@@ -168,36 +173,63 @@ Status SourceStateStore::MarkSeen(const std::string& source, const std::vector<E
       if (q.Step() != SQLITE_ROW) return SqlError(db_, "seq");
       seq = sqlite3_column_int64(q.get(), 0);
     }
-    Stmt st(db_,
-            "INSERT INTO source_seen (source, entry_id, updated_at, seen_at, seq) VALUES "
-            "(?, ?, ?, ?, ?) ON CONFLICT(source, entry_id) DO UPDATE SET "
-            "updated_at = excluded.updated_at, seen_at = excluded.seen_at, seq = excluded.seq");
-    if (!st.ok()) return SqlError(db_, "prepare mark seen");
+    if (auto it = seen_count_.find(source); it != seen_count_.end()) {
+      count = it->second;
+    } else {
+      Result<size_t> n = SeenCount(source);
+      if (!n.ok()) return n.status();
+      count = static_cast<int64_t>(*n);
+    }
+    Stmt insert(db_,
+                "INSERT INTO source_seen (source, entry_id, updated_at, seen_at, seq) VALUES "
+                "(?, ?, ?, ?, ?) ON CONFLICT(source, entry_id) DO NOTHING");
+    Stmt update(db_,
+                "UPDATE source_seen SET updated_at = ?3, seen_at = ?4, seq = ?5 "
+                "WHERE source = ?1 AND entry_id = ?2");
+    if (!insert.ok() || !update.ok()) return SqlError(db_, "prepare mark seen");
     for (const EntryKey& e : entries) {
       if (e.id.empty()) continue;
-      st.Reset();
-      st.Bind(1, source);
-      st.Bind(2, e.id);
-      st.BindOptional(3, e.updated_at);
-      st.Bind(4, now);
-      st.Bind(5, ++seq);
-      if (st.Step() != SQLITE_DONE) return SqlError(db_, "mark seen");
+      ++seq;
+      insert.Reset();
+      insert.Bind(1, source);
+      insert.Bind(2, e.id);
+      insert.BindOptional(3, e.updated_at);
+      insert.Bind(4, now);
+      insert.Bind(5, seq);
+      if (insert.Step() != SQLITE_DONE) return SqlError(db_, "mark seen");
+      if (sqlite3_changes(db_) == 1) {
+        ++count;
+        continue;
+      }
+      update.Reset();  // seen before: refresh its update time and make it the newest
+      update.Bind(1, source);
+      update.Bind(2, e.id);
+      update.BindOptional(3, e.updated_at);
+      update.Bind(4, now);
+      update.Bind(5, seq);
+      if (update.Step() != SQLITE_DONE) return SqlError(db_, "mark seen again");
     }
-    Stmt trim(db_,
-              "DELETE FROM source_seen WHERE source = ?1 AND entry_id IN ("
-              "SELECT entry_id FROM source_seen WHERE source = ?1 "
-              "ORDER BY seen_at DESC, seq DESC LIMIT -1 OFFSET ?2)");
-    if (!trim.ok()) return SqlError(db_, "prepare trim");
-    trim.Bind(1, source);
-    trim.Bind(2, static_cast<int64_t>(options_.max_seen_per_source));
-    if (trim.Step() != SQLITE_DONE) return SqlError(db_, "trim");
+    const int64_t excess = count - static_cast<int64_t>(options_.max_seen_per_source);
+    if (excess > 0) {
+      Stmt trim(db_,
+                "DELETE FROM source_seen WHERE rowid IN (SELECT rowid FROM source_seen "
+                "WHERE source = ? ORDER BY seq LIMIT ?)");
+      if (!trim.ok()) return SqlError(db_, "prepare trim");
+      trim.Bind(1, source);
+      trim.Bind(2, excess);
+      if (trim.Step() != SQLITE_DONE) return SqlError(db_, "trim");
+      count -= sqlite3_changes(db_);
+    }
     return Status::Ok();
   }();
+  if (result.ok()) result = Exec("COMMIT");
   if (!result.ok()) {
     (void)Exec("ROLLBACK");
+    seen_count_.erase(source);  // counted again from the table next time
     return result;
   }
-  return Exec("COMMIT");
+  seen_count_[source] = count;
+  return Status::Ok();
 }
 
 Result<size_t> SourceStateStore::SeenCount(const std::string& source) {

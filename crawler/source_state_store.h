@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extractors/status.h"
@@ -54,8 +55,10 @@ class SourceStateStore {
   // different update time. Order kept; duplicates within `entries` reported once.
   Result<std::vector<EntryKey>> FilterUnseen(const std::string& source,
                                              const std::vector<EntryKey>& entries);
-  // Records `entries` as seen at `now`, then trims the source's set to
-  // max_seen_per_source (oldest first). One transaction.
+  // Records `entries` as seen at `now` (a seen entry marked again becomes the newest), then
+  // trims the source's set to max_seen_per_source, least recently marked first. One
+  // transaction; its cost does not grow with the size of the set. kIo on failure, and
+  // nothing of the call is kept.
   Status MarkSeen(const std::string& source, const std::vector<EntryKey>& entries, int64_t now);
   // Number of seen ids stored for `source`.
   Result<size_t> SeenCount(const std::string& source);
@@ -66,6 +69,7 @@ class SourceStateStore {
 
   sqlite3* db_;
   SourceStateStoreOptions options_;
+  std::unordered_map<std::string, int64_t> seen_count_;  // rows per source, once counted
 };
 
 }  // namespace hallyu

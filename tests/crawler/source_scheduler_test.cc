@@ -369,6 +369,39 @@ TEST(SourceStateStore, SeenSetIsBoundedPerSource) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(SourceStateStore, EntryMarkedAgainIsTheNewestAndSurvivesTheTrim) {
+  std::string dir = MakeTempDir("hallyu-seen-");
+  SourceStateStoreOptions o;
+  o.max_seen_per_source = 3;
+  Result<std::unique_ptr<SourceStateStore>> store =
+      SourceStateStore::Open(dir + "/state.sqlite", o);
+  ASSERT_TRUE(store.ok());
+  // One entry per call, as the crawl marks each page when it is done.
+  for (const char* id : {"a", "b", "c"})
+    ASSERT_TRUE((*store)->MarkSeen("src", {{id, {}}}, 10).ok());
+  ASSERT_TRUE((*store)->MarkSeen("src", {{"a", 7}}, 11).ok());  // updated: newest again
+  EXPECT_EQ(*(*store)->SeenCount("src"), 3u);
+  ASSERT_TRUE((*store)->MarkSeen("src", {{"d", {}}}, 12).ok());  // "b" is now the oldest
+  EXPECT_EQ(*(*store)->SeenCount("src"), 3u);
+  Result<std::vector<EntryKey>> unseen =
+      (*store)->FilterUnseen("src", {{"a", 7}, {"b", {}}, {"c", {}}, {"d", {}}});
+  ASSERT_TRUE(unseen.ok());
+  ASSERT_EQ(unseen->size(), 1u);
+  EXPECT_EQ((*unseen)[0].id, "b");
+  // A second store on the same file counts the set afresh and keeps the bound.
+  store->reset();
+  store = SourceStateStore::Open(dir + "/state.sqlite", o);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->MarkSeen("src", {{"e", {}}, {"f", {}}}, 13).ok());
+  EXPECT_EQ(*(*store)->SeenCount("src"), 3u);
+  unseen = (*store)->FilterUnseen("src", {{"a", 7}, {"c", {}}, {"d", {}}});
+  ASSERT_TRUE(unseen.ok());
+  ASSERT_EQ(unseen->size(), 2u);  // "c" and "a" were the oldest
+  EXPECT_EQ((*unseen)[0].id, "a");
+  EXPECT_EQ((*unseen)[1].id, "c");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SourceStateStore, UnopenablePathIsIoError) {
   Result<std::unique_ptr<SourceStateStore>> store =
       SourceStateStore::Open("/nonexistent-dir/x/state.sqlite");
