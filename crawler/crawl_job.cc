@@ -171,6 +171,11 @@ class Run {
     (*fetcher)->Stop();
     fetcher_ = nullptr;
     DropValidatorsOfUnfinishedEntries();
+    if (seen_store_ != nullptr) {
+      std::lock_guard<std::mutex> lock(sources_mu_);
+      if (Status s = seen_store_->Flush(); !s.ok())
+        spdlog::warn("seen ids not saved: {}", s.ToString());
+    }
 
     const PipelineCounters& c = pipeline_->counters();
     summary_.documents = c.documents - documents_before_;

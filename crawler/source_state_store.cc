@@ -1,5 +1,8 @@
 #include "crawler/source_state_store.h"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
 #include <unordered_set>
 
 namespace hallyu {
@@ -80,7 +83,11 @@ Result<std::unique_ptr<SourceStateStore>> SourceStateStore::Open(const std::stri
   return store;
 }
 
-SourceStateStore::~SourceStateStore() { sqlite3_close(db_); }
+SourceStateStore::~SourceStateStore() {
+  if (Status s = Flush(); !s.ok())
+    spdlog::warn("source state: seen ids not saved: {}", s.ToString());
+  sqlite3_close(db_);
+}
 
 Status SourceStateStore::Exec(const char* sql) {
   char* err = nullptr;
@@ -127,6 +134,7 @@ Status SourceStateStore::SaveSchedule(const std::string& source, const SourceSch
 
 Result<std::vector<EntryKey>> SourceStateStore::FilterUnseen(const std::string& source,
                                                              const std::vector<EntryKey>& entries) {
+  HALLYU_RETURN_IF_ERROR(Flush());
   Stmt st(db_, "SELECT updated_at FROM source_seen WHERE source = ? AND entry_id = ?");
   if (!st.ok()) return SqlError(db_, "prepare filter");
   std::vector<EntryKey> out;
@@ -159,80 +167,104 @@ Result<std::vector<EntryKey>> SourceStateStore::FilterUnseen(const std::string& 
 
 Status SourceStateStore::MarkSeen(const std::string& source, const std::vector<EntryKey>& entries,
                                   int64_t now) {
-  // Called once per fetched page, so every step is an index lookup: the newest seq from
-  // the (source, seq) index, the row count kept in memory (counted once per source), and a
-  // trim that deletes only the rows past the bound, oldest mark first.
+  pending_.push_back(PendingMark{source, entries, now});
+  if (pending_.size() < std::max<size_t>(options_.mark_batch, 1)) return Status::Ok();
+  return Flush();
+}
+
+Status SourceStateStore::Flush() {
+  if (pending_.empty()) return Status::Ok();
+  std::vector<PendingMark> marks;
+  marks.swap(pending_);
+  std::unordered_map<std::string, int64_t> counts;  // committed with the transaction
   HALLYU_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-  int64_t count = 0;
   Status result = [&]() -> Status {
-    int64_t seq = 0;
-    {
-      Stmt q(db_, "SELECT COALESCE(MAX(seq), 0) FROM source_seen WHERE source = ?");
-      if (!q.ok()) return SqlError(db_, "prepare seq");
-      q.Bind(1, source);
-      if (q.Step() != SQLITE_ROW) return SqlError(db_, "seq");
-      seq = sqlite3_column_int64(q.get(), 0);
-    }
-    if (auto it = seen_count_.find(source); it != seen_count_.end()) {
-      count = it->second;
-    } else {
-      Result<size_t> n = SeenCount(source);
-      if (!n.ok()) return n.status();
-      count = static_cast<int64_t>(*n);
-    }
-    Stmt insert(db_,
-                "INSERT INTO source_seen (source, entry_id, updated_at, seen_at, seq) VALUES "
-                "(?, ?, ?, ?, ?) ON CONFLICT(source, entry_id) DO NOTHING");
-    Stmt update(db_,
-                "UPDATE source_seen SET updated_at = ?3, seen_at = ?4, seq = ?5 "
-                "WHERE source = ?1 AND entry_id = ?2");
-    if (!insert.ok() || !update.ok()) return SqlError(db_, "prepare mark seen");
-    for (const EntryKey& e : entries) {
-      if (e.id.empty()) continue;
-      ++seq;
-      insert.Reset();
-      insert.Bind(1, source);
-      insert.Bind(2, e.id);
-      insert.BindOptional(3, e.updated_at);
-      insert.Bind(4, now);
-      insert.Bind(5, seq);
-      if (insert.Step() != SQLITE_DONE) return SqlError(db_, "mark seen");
-      if (sqlite3_changes(db_) == 1) {
-        ++count;
-        continue;
+    for (const PendingMark& m : marks) {
+      auto [it, added] = counts.try_emplace(m.source, 0);
+      if (added) {
+        if (auto cached = seen_count_.find(m.source); cached != seen_count_.end()) {
+          it->second = cached->second;
+        } else {
+          Result<size_t> n = CountRows(m.source);
+          if (!n.ok()) return n.status();
+          it->second = static_cast<int64_t>(*n);
+        }
       }
-      update.Reset();  // seen before: refresh its update time and make it the newest
-      update.Bind(1, source);
-      update.Bind(2, e.id);
-      update.BindOptional(3, e.updated_at);
-      update.Bind(4, now);
-      update.Bind(5, seq);
-      if (update.Step() != SQLITE_DONE) return SqlError(db_, "mark seen again");
-    }
-    const int64_t excess = count - static_cast<int64_t>(options_.max_seen_per_source);
-    if (excess > 0) {
-      Stmt trim(db_,
-                "DELETE FROM source_seen WHERE rowid IN (SELECT rowid FROM source_seen "
-                "WHERE source = ? ORDER BY seq LIMIT ?)");
-      if (!trim.ok()) return SqlError(db_, "prepare trim");
-      trim.Bind(1, source);
-      trim.Bind(2, excess);
-      if (trim.Step() != SQLITE_DONE) return SqlError(db_, "trim");
-      count -= sqlite3_changes(db_);
+      HALLYU_RETURN_IF_ERROR(WriteMarks(m, &it->second));
     }
     return Status::Ok();
   }();
   if (result.ok()) result = Exec("COMMIT");
   if (!result.ok()) {
     (void)Exec("ROLLBACK");
-    seen_count_.erase(source);  // counted again from the table next time
+    for (const auto& [source, n] : counts) seen_count_.erase(source);  // counted again later
     return result;
   }
-  seen_count_[source] = count;
+  for (const auto& [source, n] : counts) seen_count_[source] = n;
+  return Status::Ok();
+}
+
+Status SourceStateStore::WriteMarks(const PendingMark& m, int64_t* count) {
+  // Every step is an index lookup, so a mark costs the same however large the set is: the
+  // newest seq from the (source, seq) index, the row count kept in memory (counted once per
+  // source), and a trim that deletes only the rows past the bound, oldest mark first.
+  int64_t seq = 0;
+  {
+    Stmt q(db_, "SELECT COALESCE(MAX(seq), 0) FROM source_seen WHERE source = ?");
+    if (!q.ok()) return SqlError(db_, "prepare seq");
+    q.Bind(1, m.source);
+    if (q.Step() != SQLITE_ROW) return SqlError(db_, "seq");
+    seq = sqlite3_column_int64(q.get(), 0);
+  }
+  Stmt insert(db_,
+              "INSERT INTO source_seen (source, entry_id, updated_at, seen_at, seq) VALUES "
+              "(?, ?, ?, ?, ?) ON CONFLICT(source, entry_id) DO NOTHING");
+  Stmt update(db_,
+              "UPDATE source_seen SET updated_at = ?3, seen_at = ?4, seq = ?5 "
+              "WHERE source = ?1 AND entry_id = ?2");
+  if (!insert.ok() || !update.ok()) return SqlError(db_, "prepare mark seen");
+  for (const EntryKey& e : m.entries) {
+    if (e.id.empty()) continue;
+    ++seq;
+    insert.Reset();
+    insert.Bind(1, m.source);
+    insert.Bind(2, e.id);
+    insert.BindOptional(3, e.updated_at);
+    insert.Bind(4, m.now);
+    insert.Bind(5, seq);
+    if (insert.Step() != SQLITE_DONE) return SqlError(db_, "mark seen");
+    if (sqlite3_changes(db_) == 1) {
+      ++*count;
+      continue;
+    }
+    update.Reset();  // seen before: refresh its update time and make it the newest
+    update.Bind(1, m.source);
+    update.Bind(2, e.id);
+    update.BindOptional(3, e.updated_at);
+    update.Bind(4, m.now);
+    update.Bind(5, seq);
+    if (update.Step() != SQLITE_DONE) return SqlError(db_, "mark seen again");
+  }
+  const int64_t excess = *count - static_cast<int64_t>(options_.max_seen_per_source);
+  if (excess > 0) {
+    Stmt trim(db_,
+              "DELETE FROM source_seen WHERE rowid IN (SELECT rowid FROM source_seen "
+              "WHERE source = ? ORDER BY seq LIMIT ?)");
+    if (!trim.ok()) return SqlError(db_, "prepare trim");
+    trim.Bind(1, m.source);
+    trim.Bind(2, excess);
+    if (trim.Step() != SQLITE_DONE) return SqlError(db_, "trim");
+    *count -= sqlite3_changes(db_);
+  }
   return Status::Ok();
 }
 
 Result<size_t> SourceStateStore::SeenCount(const std::string& source) {
+  HALLYU_RETURN_IF_ERROR(Flush());
+  return CountRows(source);
+}
+
+Result<size_t> SourceStateStore::CountRows(const std::string& source) {
   Stmt st(db_, "SELECT COUNT(*) FROM source_seen WHERE source = ?");
   if (!st.ok()) return SqlError(db_, "prepare count");
   st.Bind(1, source);

@@ -34,6 +34,10 @@ struct EntryKey {
 
 struct SourceStateStoreOptions {
   size_t max_seen_per_source = 5000;  // oldest seen ids beyond this are forgotten
+  // MarkSeen calls buffered in memory before one transaction writes them all; 1 writes
+  // each call through. A crash loses at most this many marks: their pages are fetched
+  // and detected again by the next run (the event merge state makes that idempotent).
+  size_t mark_batch = 1;
 };
 
 class SourceStateStore {
@@ -56,20 +60,32 @@ class SourceStateStore {
   Result<std::vector<EntryKey>> FilterUnseen(const std::string& source,
                                              const std::vector<EntryKey>& entries);
   // Records `entries` as seen at `now` (a seen entry marked again becomes the newest), then
-  // trims the source's set to max_seen_per_source, least recently marked first. One
-  // transaction; its cost does not grow with the size of the set. kIo on failure, and
-  // nothing of the call is kept.
+  // trims the source's set to max_seen_per_source, least recently marked first. The marks
+  // are buffered until mark_batch calls are pending (or Flush, a read, or destruction),
+  // then written in one transaction whose cost does not grow with the size of the set.
+  // kIo when that write fails; the marks it carried are then not kept.
   Status MarkSeen(const std::string& source, const std::vector<EntryKey>& entries, int64_t now);
+  // Writes the buffered marks now. kIo on failure (the buffered marks are dropped).
+  Status Flush();
   // Number of seen ids stored for `source`.
   Result<size_t> SeenCount(const std::string& source);
 
  private:
   SourceStateStore(sqlite3* db, SourceStateStoreOptions options) : db_(db), options_(options) {}
   Status Exec(const char* sql);
+  struct PendingMark {
+    std::string source;
+    std::vector<EntryKey> entries;
+    int64_t now;
+  };
+  // Writes one buffered mark inside the open transaction; *count is the source's row count.
+  Status WriteMarks(const PendingMark& mark, int64_t* count);
+  Result<size_t> CountRows(const std::string& source);
 
   sqlite3* db_;
   SourceStateStoreOptions options_;
   std::unordered_map<std::string, int64_t> seen_count_;  // rows per source, once counted
+  std::vector<PendingMark> pending_;                     // marks not written yet
 };
 
 }  // namespace hallyu

@@ -402,6 +402,32 @@ TEST(SourceStateStore, EntryMarkedAgainIsTheNewestAndSurvivesTheTrim) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(SourceStateStore, BufferedMarksAreWrittenPerBatchAndVisibleToReads) {
+  std::string dir = MakeTempDir("hallyu-seen-");
+  SourceStateStoreOptions o;
+  o.mark_batch = 3;
+  auto store = SourceStateStore::Open(dir + "/state.sqlite", o);
+  auto other = SourceStateStore::Open(dir + "/state.sqlite");  // a second connection
+  ASSERT_TRUE(store.ok() && other.ok());
+  ASSERT_TRUE((*store)->MarkSeen("src", {{"a", {}}}, 10).ok());
+  ASSERT_TRUE((*store)->MarkSeen("src", {{"b", {}}}, 10).ok());
+  EXPECT_EQ(*(*other)->SeenCount("src"), 0u);  // still buffered
+  // A read through the buffering store sees its own marks (it writes them first).
+  auto unseen = (*store)->FilterUnseen("src", {{"a", {}}, {"c", {}}});
+  ASSERT_TRUE(unseen.ok());
+  ASSERT_EQ(unseen->size(), 1u);
+  EXPECT_EQ((*unseen)[0].id, "c");
+  EXPECT_EQ(*(*other)->SeenCount("src"), 2u);
+  for (const char* id : {"c", "d", "e"})
+    ASSERT_TRUE((*store)->MarkSeen("src", {{id, {}}}, 11).ok());
+  EXPECT_EQ(*(*other)->SeenCount("src"), 5u);  // the third mark filled the batch
+  ASSERT_TRUE((*store)->MarkSeen("src", {{"f", {}}}, 12).ok());
+  EXPECT_EQ(*(*other)->SeenCount("src"), 5u);
+  store->reset();  // closing writes what is buffered
+  EXPECT_EQ(*(*other)->SeenCount("src"), 6u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SourceStateStore, UnopenablePathIsIoError) {
   Result<std::unique_ptr<SourceStateStore>> store =
       SourceStateStore::Open("/nonexistent-dir/x/state.sqlite");
