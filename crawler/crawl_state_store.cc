@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -32,7 +33,8 @@ std::string ColumnText(sqlite3_stmt* s, int i) {
 
 }  // namespace
 
-Result<std::unique_ptr<CrawlStateStore>> CrawlStateStore::Open(const std::string& path) {
+Result<std::unique_ptr<CrawlStateStore>> CrawlStateStore::Open(const std::string& path,
+                                                               CrawlStateStoreOptions options) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -61,13 +63,23 @@ Result<std::unique_ptr<CrawlStateStore>> CrawlStateStore::Open(const std::string
     sqlite3_close(db);
     return s;
   }
-  return std::unique_ptr<CrawlStateStore>(new CrawlStateStore(db));
+  return std::unique_ptr<CrawlStateStore>(new CrawlStateStore(db, options));
 }
 
-CrawlStateStore::~CrawlStateStore() { sqlite3_close(db_); }
+CrawlStateStore::~CrawlStateStore() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (Status s = FlushLocked(); !s.ok())
+      std::fprintf(stderr, "crawl state: %s\n", s.ToString().c_str());
+  }
+  sqlite3_close(db_);
+}
 
 Result<UrlState> CrawlStateStore::Get(std::string_view url) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (!pending_.empty()) {
+    if (auto it = pending_.find(std::string(url)); it != pending_.end()) return it->second;
+  }
   Stmt st;
   if (sqlite3_prepare_v2(db_,
                          "SELECT etag, last_modified, content_hash, last_fetch_ms, last_status "
@@ -91,24 +103,51 @@ Result<UrlState> CrawlStateStore::Get(std::string_view url) {
 Status CrawlStateStore::Put(const UrlState& state) {
   if (state.url.empty()) return InvalidArgument("crawl state: empty url");
   std::lock_guard<std::mutex> lock(mu_);
-  Stmt st;
-  if (sqlite3_prepare_v2(db_,
-                         "INSERT OR REPLACE INTO url_state (url, etag, last_modified, "
-                         "content_hash, last_fetch_ms, last_status) VALUES (?,?,?,?,?,?)",
-                         -1, &st.s, nullptr) != SQLITE_OK)
-    return SqliteError(db_, "prepare put");
-  BindText(st.s, 1, state.url);
-  BindText(st.s, 2, state.etag);
-  BindText(st.s, 3, state.last_modified);
-  BindText(st.s, 4, state.content_hash);
-  sqlite3_bind_int64(st.s, 5, state.last_fetch_ms);
-  sqlite3_bind_int(st.s, 6, state.last_status);
-  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "put");
-  return Status::Ok();
+  pending_.insert_or_assign(state.url, state);
+  if (pending_.size() < std::max<std::size_t>(options_.put_batch, 1)) return Status::Ok();
+  return FlushLocked();
+}
+
+Status CrawlStateStore::Flush() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return FlushLocked();
+}
+
+Status CrawlStateStore::FlushLocked() {
+  if (pending_.empty()) return Status::Ok();
+  std::unordered_map<std::string, UrlState> batch;
+  batch.swap(pending_);
+  const bool wrap = batch.size() > 1;  // one Put needs no explicit transaction
+  if (wrap && sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "begin");
+  Status result = [&]() -> Status {
+    Stmt st;
+    if (sqlite3_prepare_v2(db_,
+                           "INSERT OR REPLACE INTO url_state (url, etag, last_modified, "
+                           "content_hash, last_fetch_ms, last_status) VALUES (?,?,?,?,?,?)",
+                           -1, &st.s, nullptr) != SQLITE_OK)
+      return SqliteError(db_, "prepare put");
+    for (const auto& [url, state] : batch) {
+      sqlite3_reset(st.s);
+      BindText(st.s, 1, state.url);
+      BindText(st.s, 2, state.etag);
+      BindText(st.s, 3, state.last_modified);
+      BindText(st.s, 4, state.content_hash);
+      sqlite3_bind_int64(st.s, 5, state.last_fetch_ms);
+      sqlite3_bind_int(st.s, 6, state.last_status);
+      if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "put");
+    }
+    return Status::Ok();
+  }();
+  if (wrap && result.ok() && sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    result = SqliteError(db_, "commit");
+  if (wrap && !result.ok()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  return result;
 }
 
 Status CrawlStateStore::Erase(std::string_view url) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (!pending_.empty()) pending_.erase(std::string(url));
   Stmt st;
   if (sqlite3_prepare_v2(db_, "DELETE FROM url_state WHERE url = ?", -1, &st.s, nullptr) !=
       SQLITE_OK)
@@ -120,6 +159,7 @@ Status CrawlStateStore::Erase(std::string_view url) {
 
 Result<int64_t> CrawlStateStore::Count() {
   std::lock_guard<std::mutex> lock(mu_);
+  HALLYU_RETURN_IF_ERROR(FlushLocked());
   Stmt st;
   if (sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM url_state", -1, &st.s, nullptr) != SQLITE_OK)
     return SqliteError(db_, "prepare count");

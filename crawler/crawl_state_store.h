@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "extractors/status.h"
 
@@ -31,28 +32,42 @@ struct UrlState {
   int last_status = 0;        // HTTP status of the last fetch (0: none / transport failure)
 };
 
+struct CrawlStateStoreOptions {
+  // Puts kept in memory (Get sees them) before one transaction writes them all; 1 writes
+  // each Put through. A crash loses at most this many states: those URLs are fetched
+  // again without validators on the next run.
+  std::size_t put_batch = 1;
+};
+
 class CrawlStateStore {
  public:
   // Opens (creating when missing) the database at `path`; ":memory:" gives a
   // private in-memory store. Fails with kIo when SQLite cannot open or migrate it.
-  static Result<std::unique_ptr<CrawlStateStore>> Open(const std::string& path);
+  static Result<std::unique_ptr<CrawlStateStore>> Open(const std::string& path,
+                                                       CrawlStateStoreOptions options = {});
   ~CrawlStateStore();
   CrawlStateStore(const CrawlStateStore&) = delete;
   CrawlStateStore& operator=(const CrawlStateStore&) = delete;
 
   // The state of `url`; kNotFound when the store has none.
   Result<UrlState> Get(std::string_view url);
-  // Inserts or replaces the state of `state.url`.
+  // Inserts or replaces the state of `state.url` (buffered up to options.put_batch; the
+  // write of a full buffer may fail with kIo, and the buffered states are then dropped).
   Status Put(const UrlState& state);
   // Removes `url`'s state (no error when absent).
   Status Erase(std::string_view url);
-  // Number of URLs stored.
+  // Number of URLs stored (buffered Puts are written first).
   Result<int64_t> Count();
+  // Writes the buffered Puts now, in one transaction. kIo on failure (they are dropped).
+  Status Flush();
 
  private:
-  explicit CrawlStateStore(sqlite3* db) : db_(db) {}
+  CrawlStateStore(sqlite3* db, CrawlStateStoreOptions options) : db_(db), options_(options) {}
+  Status FlushLocked();
   std::mutex mu_;
   sqlite3* db_;
+  const CrawlStateStoreOptions options_;
+  std::unordered_map<std::string, UrlState> pending_;  // guarded by mu_; not written yet
 };
 
 // Hex of a stable 64-bit hash of `bytes` (16 characters; not cryptographic). Fast

@@ -123,7 +123,9 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
   }
-  auto state = CrawlStateStore::Open(cfg->state_path);
+  // Validators and content hashes of 64 pages per transaction, not one (the fetch loop
+  // writes them for every page; a crash costs at most 64 unconditional refetches).
+  auto state = CrawlStateStore::Open(cfg->state_path, CrawlStateStoreOptions{.put_batch = 64});
   if (!state.ok()) {
     std::cerr << "hallyu crawl: " << state.status().ToString() << "\n";
     return 1;

@@ -41,6 +41,38 @@ TEST(CrawlStateStore, RoundTripInMemory) {
   RoundTrip(**store);
 }
 
+TEST(CrawlStateStore, RoundTripWithBufferedPuts) {
+  auto store = CrawlStateStore::Open(":memory:", CrawlStateStoreOptions{.put_batch = 8});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  RoundTrip(**store);  // Get, Erase and Count see the buffered Puts
+}
+
+TEST(CrawlStateStore, BufferedPutsAreWrittenPerBatchAndOnClose) {
+  std::string dir = testing::MakeTempDir("crawl-state");
+  std::string path = dir + "/state.db";
+  auto store = CrawlStateStore::Open(path, CrawlStateStoreOptions{.put_batch = 3});
+  auto other = CrawlStateStore::Open(path);  // a second connection sees only what is written
+  ASSERT_TRUE(store.ok() && other.ok());
+  auto put = [&](const std::string& url) {
+    UrlState s;
+    s.url = url;
+    s.etag = "\"" + url + "\"";
+    ASSERT_TRUE((*store)->Put(s).ok());
+  };
+  put("https://a.example/1");
+  put("https://a.example/2");
+  EXPECT_EQ(*(*other)->Count(), 0);
+  put("https://a.example/3");  // fills the batch
+  EXPECT_EQ(*(*other)->Count(), 3);
+  put("https://a.example/4");
+  ASSERT_TRUE((*store)->Erase("https://a.example/1").ok());
+  EXPECT_EQ(*(*other)->Count(), 2);
+  store->reset();  // closing writes the buffered Put
+  EXPECT_EQ(*(*other)->Count(), 3);
+  EXPECT_EQ((*other)->Get("https://a.example/4")->etag, "\"https://a.example/4\"");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CrawlStateStore, PersistsInWalFile) {
   std::string dir = testing::MakeTempDir("crawl-state");
   std::string path = dir + "/state.db";
