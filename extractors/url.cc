@@ -353,6 +353,31 @@ bool IsTrackingParam(std::string_view name, const UrlNormalizeOptions& options) 
   return false;
 }
 
+namespace {
+
+// True for "a.b.c.d" with four decimal numbers 0-255 without leading zeros: libcurl's form
+// of an IPv4 host.
+bool IsDottedQuad(std::string_view host) {
+  int parts = 0;
+  size_t i = 0;
+  while (i <= host.size()) {
+    size_t j = host.find('.', i);
+    if (j == std::string_view::npos) j = host.size();
+    std::string_view n = host.substr(i, j - i);
+    if (n.empty() || n.size() > 3 || (n.size() > 1 && n[0] == '0')) return false;
+    int v = 0;
+    for (char c : n) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    if (v > 255 || ++parts > 4) return false;
+    i = j + 1;
+  }
+  return parts == 4;
+}
+
+}  // namespace
+
 Result<UrlParts> ParseUrl(std::string_view url, const UrlNormalizeOptions& options) {
   std::string_view scheme = SchemeOf(url);
   if (scheme.empty()) return InvalidArgument("url: not absolute (no scheme)");
@@ -363,7 +388,26 @@ Result<UrlParts> ParseUrl(std::string_view url, const UrlNormalizeOptions& optio
   CurluPtr u(curl_url());
   if (!u) return Internal("url: out of memory");
   HALLYU_RETURN_IF_ERROR(SetUrl(u.get(), url, options));
-  return PartsFromHandle(u.get(), options);
+  auto parts = PartsFromHandle(u.get(), options);
+  if (!parts.ok()) return parts;
+  // A percent-encoded host comes back decoded but was never read as a host, so check it
+  // here: no URL delimiters or '%' left in it, and a numeric-looking one ("%33" -> "3",
+  // "%31%32%37.0.0.1") is read once more to get the form of the host written plainly
+  // (dotted IPv4), which keeps NormalizeUrl idempotent. Found by tests/fuzz/url_fuzzer.cc.
+  const std::string& host = parts->host;
+  if (host.find_first_of("%/?#@\\ \t\r\n") != std::string::npos) {
+    return InvalidArgument("url: bad character in host");
+  }
+  const bool numeric_looking = !host.empty() && host[0] >= '0' && host[0] <= '9' &&
+                               host.find_first_not_of("0123456789abcdefx.") == std::string::npos &&
+                               !IsDottedQuad(host);
+  if (numeric_looking) {
+    CurluPtr again(curl_url());
+    if (!again) return Internal("url: out of memory");
+    HALLYU_RETURN_IF_ERROR(SetUrl(again.get(), parts->ToString(), options));
+    return PartsFromHandle(again.get(), options);
+  }
+  return parts;
 }
 
 Result<std::string> NormalizeUrl(std::string_view url, const UrlNormalizeOptions& options) {

@@ -140,6 +140,27 @@ TEST(UrlNormalizer, IdempotentAndVariantsAgree) {
   }
 }
 
+// Found by tests/fuzz/url_fuzzer.cc: a percent-encoded host was decoded but not read as a
+// host, so "https://%33/" normalised to "https://3/", which normalises to "https://0.0.0.3/".
+TEST(UrlNormalizer, PercentEncodedHostGetsThePlainHostsForm) {
+  for (const char* url : {"https://%33/", "https://3/", "https://@%33/"}) {
+    auto n = NormalizeUrl(url);
+    ASSERT_TRUE(n.ok()) << url << ": " << n.status().ToString();
+    EXPECT_EQ(*n, "https://0.0.0.3/") << url;
+  }
+  auto n = NormalizeUrl("http://%31%32%37.0.0.1:8080/a");
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, "http://127.0.0.1:8080/a");
+  auto r = ResolveUrl("https://news.example.co.kr/a/b/c.html?x=1", "//@%33");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r, "https://0.0.0.3/");
+  EXPECT_EQ(*NormalizeUrl("https://News.Example.COM%2e/x"),
+            *NormalizeUrl(*NormalizeUrl("https://News.Example.COM%2e/x")));
+  EXPECT_FALSE(NormalizeUrl("https://%2533/").ok());  // still a '%' after one decoding
+  EXPECT_FALSE(NormalizeUrl("http:/%/30").ok());      // a lone '%' as the host
+  EXPECT_FALSE(NormalizeUrl("https://a%2Fb/").ok());  // a decoded '/' in the host
+}
+
 struct ResolveCase {
   const char* base;
   const char* ref;
