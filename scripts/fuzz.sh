@@ -19,6 +19,19 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   case $t in
     extract_fuzzer) cp -n tests/data/extract/*.html "$corpus"/ 2>/dev/null || true ;;
+    feed_fuzzer) cp -n tests/data/feeds/* "$corpus"/ 2>/dev/null || true ;;
+    sitemap_fuzzer) cp -n tests/data/sitemaps/* "$corpus"/ 2>/dev/null || true ;;
+    robots_fuzzer) cp -n tests/data/robots/* "$corpus"/ 2>/dev/null || true ;;
+    social_fuzzer)  # first byte picks the parser: 0 reddit, 1 mastodon, 2 bluesky, 3 youtube
+      for f in tests/data/social/*; do
+        case $(basename "$f") in
+          reddit*) k='\x00' ;; mastodon*) k='\x01' ;; bluesky*) k='\x02' ;; *) k='\x03' ;;
+        esac
+        [[ -e "$corpus/$(basename "$f")" ]] || { printf "$k"; cat "$f"; } > "$corpus/$(basename "$f")"
+      done ;;
+    url_fuzzer)
+      [[ -e "$corpus/seed-1" ]] || printf 'https://News.Example.co.kr:443/a/../b/./c?utm_source=x&id=1#top\n../d?e=f' > "$corpus/seed-1"
+      [[ -e "$corpus/seed-2" ]] || printf 'http://xn--3e0b707e.kr/%%ea%%b0%%80?q=%%20\n//cdn.example.com/x.js' > "$corpus/seed-2" ;;
   esac
   echo "fuzz: $t for ${SECONDS_PER_TARGET}s on $(ls "$corpus" | wc -l) seeds"
   "$BUILD/fuzz/$t" -max_total_time="$SECONDS_PER_TARGET" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \

@@ -1,0 +1,28 @@
+// libFuzzer target: arbitrary bytes as URLs. The input is split at its first newline into a
+// base and a reference; both are normalised, the reference is resolved against the base
+// with the fast resolver, and every result that succeeds must itself be a fixed point of
+// NormalizeUrl (normalising a normalised URL changes nothing). Must never crash or leak.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "extractors/url.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 8192) return 0;
+  std::string_view in(reinterpret_cast<const char*>(data), size);
+  const size_t nl = in.find('\n');
+  std::string_view base = nl == std::string_view::npos ? in : in.substr(0, nl);
+  std::string_view ref = nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
+  auto check_fixed_point = [](const hallyu::Result<std::string>& r) {
+    if (!r.ok()) return;
+    auto again = hallyu::NormalizeUrl(*r);
+    if (!again.ok() || *again != *r) std::abort();
+  };
+  check_fixed_point(hallyu::NormalizeUrl(base));
+  (void)hallyu::UrlHost(base);
+  check_fixed_point(hallyu::ResolveUrl("https://news.example.co.kr/a/b/c.html?x=1", base));
+  if (!ref.empty()) check_fixed_point(hallyu::ResolveUrl(base, ref));
+  return 0;
+}
