@@ -6,7 +6,10 @@
 #
 # usage: bench/dist/run.sh [HOSTS=20] [PAGES=250] [WORKER_COUNTS="1 2 3"]
 # env:   BROKERS (default the 3-broker cluster of KAFKA_BASE_PORT=45192), BUILD (default
-#        ./build), PORT (nginx, default 18480)
+#        ./build), PORT (nginx, default 18480), PERF=1 to record every worker with
+#        `perf record` (cpu-clock, 999 Hz) and print, per worker count, the CPU per page
+#        spent in each library (hallyu, librdkafka, libcurl, SQLite, kernel, ...): the
+#        profile that shows whether the per-worker cost grows with the number of workers
 # needs: nginx-light, a built build/hallyu, the Kafka cluster running
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -118,8 +121,11 @@ for N in $COUNTS; do
   : >"$OUT/nginx/access.log"
   /usr/sbin/nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" -s reopen
   pids=()
+  rm -f "$OUT"/perf-"$N"-*.data
   for ((w = 1; w <= N; w++)); do
-    /usr/bin/time -f "%U %S" -o "$OUT/time-$N-$w" "$BUILD/hallyu" --config "$CFG" \
+    prefix=()
+    [[ "${PERF:-0}" == 1 ]] && prefix=(perf record -q -F 999 -e cpu-clock -o "$OUT/perf-$N-$w.data" --)
+    /usr/bin/time -f "%U %S" -o "$OUT/time-$N-$w" "${prefix[@]}" "$BUILD/hallyu" --config "$CFG" \
       --log-level warn crawl --distributed --worker-id "b$w" 2>"$OUT/worker-$N-$w.log" &
     pids+=($!)
   done
@@ -132,3 +138,34 @@ for N in $COUNTS; do
     w = l - f; printf "| %d | %d | %.2f | %.1f | %.2f | %.3f |\n", n, p, w, p / w, c, 1000 * c / p }' >>"$TABLE"
 done
 cat "$TABLE"
+
+# The profile: samples (1 ms of CPU each at 999 Hz) per library, summed over the workers
+# of a run and divided by the pages of that run, so the columns compare per-page cost.
+if [[ "${PERF:-0}" == 1 ]]; then
+  PROFILE=$OUT/profile.md
+  for N in $COUNTS; do
+    pages=$(sed -n "s/^| $N | \([0-9]*\) .*/\1/p" "$TABLE")
+    for f in "$OUT"/perf-"$N"-*.data; do
+      perf report -i "$f" --stdio -q -n --sort dso 2>/dev/null | awk -v n="$N" -v p="$pages" \
+        'NF >= 3 { print n, p, $3, $2 }'
+    done
+  done | awk '
+    { key = $3; if (!(key in seen)) { seen[key] = 1; order[++k] = key }
+      s[$1, key] += $4; pages[$1] = $2; ns[$1] = 1; tot[key] += $4 }
+    END {
+      m = 0; for (n in ns) cols[++m] = n
+      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (cols[j] < cols[i]) { t = cols[i]; cols[i] = cols[j]; cols[j] = t }
+      printf "| library (CPU ms per page, all workers) |"; for (i = 1; i <= m; i++) printf " %s worker(s) |", cols[i]; print ""
+      printf "|---|"; for (i = 1; i <= m; i++) printf "---|"; print ""
+      for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) if (tot[order[b]] > tot[order[a]]) { t = order[a]; order[a] = order[b]; order[b] = t }
+      for (a = 1; a <= k && a <= 12; a++) {
+        printf "| %s |", order[a]
+        for (i = 1; i <= m; i++) printf " %.3f |", s[cols[i], order[a]] * 1.001 / pages[cols[i]]
+        print ""
+      }
+      printf "| **all** |"
+      for (i = 1; i <= m; i++) { t = 0; for (a = 1; a <= k; a++) t += s[cols[i], order[a]]; printf " **%.3f** |", t * 1.001 / pages[cols[i]] }
+      print ""
+    }' >"$PROFILE"
+  cat "$PROFILE"
+fi
