@@ -1,11 +1,10 @@
 // End-to-end crawl benchmark driver: fetches a whole site with the hallyu
 // Fetcher plus simple href extraction, same host only, politeness off for that
-// host. Not a Google Benchmark (one long run, measured from outside with
+// host. Links are resolved and normalised with hallyu's UrlResolver (one per page), as the
+// crawl's extraction does. Not a Google Benchmark (one long run, measured from outside with
 // /usr/bin/time -v by bench/fetch/run.sh); prints one summary line.
 //
 // usage: fetch_crawl_bench START_URL [--concurrency N] [--max-pages N]
-
-#include <curl/curl.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -17,32 +16,7 @@
 #include <unordered_set>
 
 #include "crawler/fetcher.h"
-
-namespace {
-
-// Absolute URL of `href` against `base`, fragment dropped; "" when unusable.
-std::string Resolve(CURLU* u, const std::string& base, std::string_view href) {
-  if (curl_url_set(u, CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) return "";
-  std::string h(href);
-  if (curl_url_set(u, CURLUPART_URL, h.c_str(), 0) != CURLUE_OK) return "";
-  curl_url_set(u, CURLUPART_FRAGMENT, nullptr, 0);
-  char* out = nullptr;
-  if (curl_url_get(u, CURLUPART_URL, &out, 0) != CURLUE_OK) return "";
-  std::string s = out;
-  curl_free(out);
-  return s;
-}
-
-std::string HostOf(CURLU* u, const std::string& url) {
-  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "";
-  char* h = nullptr;
-  if (curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) return "";
-  std::string s = h;
-  curl_free(h);
-  return s;
-}
-
-}  // namespace
+#include "extractors/url.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -57,8 +31,14 @@ int main(int argc, char** argv) {
     if (a == "--concurrency") concurrency = std::atoi(argv[i + 1]);
     if (a == "--max-pages") max_pages = std::strtoull(argv[i + 1], nullptr, 10);
   }
-  CURLU* u = curl_url();
-  std::string host = HostOf(u, start);
+  auto start_parts = hallyu::ParseUrl(argv[1]);
+  if (!start_parts.ok()) {
+    std::fprintf(stderr, "start url: %s\n", start_parts.status().ToString().c_str());
+    return 2;
+  }
+  start = start_parts->ToString();
+  const std::string host = start_parts->host;
+  const std::string origin = start_parts->Origin() + "/";  // same-host links start with it
 
   hallyu::FetcherOptions o;
   o.max_in_flight = concurrency;
@@ -100,6 +80,8 @@ int main(int argc, char** argv) {
     bytes += r.body.size();
     // Simple href extraction: every href="..." / href='...'.
     const std::string& b = r.body;
+    auto resolver = hallyu::UrlResolver::Create(r.final_url);
+    if (!resolver.ok()) continue;
     for (size_t p = b.find("href="); p != std::string::npos; p = b.find("href=", p + 5)) {
       size_t q = p + 5;
       if (q >= b.size() || (b[q] != '"' && b[q] != '\'')) continue;
@@ -107,17 +89,16 @@ int main(int argc, char** argv) {
       size_t e = b.find(quote, q + 1);
       if (e == std::string::npos) break;
       ++links;
-      std::string next = Resolve(u, r.final_url, std::string_view(b).substr(q + 1, e - q - 1));
-      if (next.empty() || submitted >= max_pages) continue;
-      if (HostOf(u, next) != host) continue;
-      if (!seen.insert(next).second) continue;
+      auto next = resolver->Resolve(std::string_view(b).substr(q + 1, e - q - 1));
+      if (!next.ok() || submitted >= max_pages) continue;
+      if (next->compare(0, origin.size(), origin) != 0) continue;  // another host
+      if (!seen.insert(*next).second) continue;
       ++submitted;
-      (void)(*fetcher)->Submit({next, submitted, {}, false});
+      (void)(*fetcher)->Submit({std::move(*next), submitted, {}, false});
     }
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("pages_ok=%zu failed=%zu seconds=%.3f pages_per_s=%.1f body_mb=%.1f links=%llu\n", ok,
               failed, secs, ok / secs, bytes / 1048576.0, static_cast<unsigned long long>(links));
-  curl_url_cleanup(u);
   return failed == 0 ? 0 : 1;
 }
