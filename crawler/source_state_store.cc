@@ -226,24 +226,23 @@ Status SourceStateStore::WriteMarks(const PendingMark& m, int64_t* count) {
   for (const EntryKey& e : m.entries) {
     if (e.id.empty()) continue;
     ++seq;
-    insert.Reset();
-    insert.Bind(1, m.source);
-    insert.Bind(2, e.id);
-    insert.BindOptional(3, e.updated_at);
-    insert.Bind(4, m.now);
-    insert.Bind(5, seq);
-    if (insert.Step() != SQLITE_DONE) return SqlError(db_, "mark seen");
+    // Both statements number their parameters alike: source, id, updated_at, now, seq.
+    auto bind = [&](Stmt& st) {
+      st.Reset();
+      st.Bind(1, m.source);
+      st.Bind(2, e.id);
+      st.BindOptional(3, e.updated_at);
+      st.Bind(4, m.now);
+      st.Bind(5, seq);
+      return st.Step();
+    };
+    if (bind(insert) != SQLITE_DONE) return SqlError(db_, "mark seen");
     if (sqlite3_changes(db_) == 1) {
       ++*count;
       continue;
     }
-    update.Reset();  // seen before: refresh its update time and make it the newest
-    update.Bind(1, m.source);
-    update.Bind(2, e.id);
-    update.BindOptional(3, e.updated_at);
-    update.Bind(4, m.now);
-    update.Bind(5, seq);
-    if (update.Step() != SQLITE_DONE) return SqlError(db_, "mark seen again");
+    // Seen before: refresh its update time and make it the newest.
+    if (bind(update) != SQLITE_DONE) return SqlError(db_, "mark seen again");
   }
   const int64_t excess = *count - static_cast<int64_t>(options_.max_seen_per_source);
   if (excess > 0) {
