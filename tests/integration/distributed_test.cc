@@ -76,6 +76,12 @@ class DistributedCrawlTest : public ::testing::Test {
   void SetUp() override {
     kafka_ = std::make_unique<testing::KafkaTestClient>(Brokers());
     ASSERT_TRUE(kafka_->Connect());
+    // Just after the cluster starts, or after another test restarted one of its brokers, the
+    // metadata can list fewer than three for a moment: ask again (bounded) before judging.
+    for (int i = 0; i < 60 && kafka_->broker_count() < 3; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      ASSERT_TRUE(kafka_->Connect());
+    }
     ASSERT_EQ(kafka_->broker_count(), 3) << "start: KAFKA_BASE_PORT=45192 "
                                             "scripts/kafka-local.sh start --brokers 3";
     dir_ = testing::MakeTempDir("dist-crawl-");
