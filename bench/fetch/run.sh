@@ -124,7 +124,7 @@ AVG=$(du -sb "$SITE/news" | awk -v n="$ARTICLES" '{printf "%.1f", $1/n/1024}')
     "$(echo "$H_CPP / $W_CPP" | bc -l)" "$(echo "$H_CPP / $S_CPP" | bc -l)" \
     "$(echo "100 * $H_CPP / $S_CPP" | bc -l)"
   echo
-  echo "hallyu: fetch_crawl_bench (Fetcher on curl multi, one loop thread; href scan + curl URL"
+  echo "hallyu: fetch_crawl_bench (Fetcher on curl multi, one loop thread; href scan + UrlResolver"
   echo "resolution on the main thread). wget2: \`wget2 -r -l inf -np --compression=gzip"
   echo "--max-threads=$CONC --delete-after\` (writes then deletes each file). Scrapy 2.8 (Debian), spider"
   echo "in bench/fetch/scrapy_spider.py with CSS link extraction."
