@@ -176,85 +176,85 @@ Status SourceStateStore::Flush() {
   if (pending_.empty()) return Status::Ok();
   std::vector<PendingMark> marks;
   marks.swap(pending_);
-  std::unordered_map<std::string, int64_t> counts;  // committed with the transaction
+  // Per source touched by this flush: its row count and newest seq, read once. Every step
+  // below is an index lookup, so a flush costs the same however large the set is.
+  struct SourceTally {
+    int64_t count = 0;
+    int64_t seq = 0;
+  };
+  std::unordered_map<std::string, SourceTally> tally;  // committed with the transaction
   HALLYU_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Status result = [&]() -> Status {
+    Stmt newest(db_, "SELECT COALESCE(MAX(seq), 0) FROM source_seen WHERE source = ?");
+    Stmt insert(db_,
+                "INSERT INTO source_seen (source, entry_id, updated_at, seen_at, seq) VALUES "
+                "(?, ?, ?, ?, ?) ON CONFLICT(source, entry_id) DO NOTHING");
+    Stmt update(db_,
+                "UPDATE source_seen SET updated_at = ?3, seen_at = ?4, seq = ?5 "
+                "WHERE source = ?1 AND entry_id = ?2");
+    if (!newest.ok() || !insert.ok() || !update.ok()) return SqlError(db_, "prepare mark seen");
     for (const PendingMark& m : marks) {
-      auto [it, added] = counts.try_emplace(m.source, 0);
+      auto [it, added] = tally.try_emplace(m.source);
+      SourceTally& t = it->second;
       if (added) {
         if (auto cached = seen_count_.find(m.source); cached != seen_count_.end()) {
-          it->second = cached->second;
+          t.count = cached->second;
         } else {
           Result<size_t> n = CountRows(m.source);
           if (!n.ok()) return n.status();
-          it->second = static_cast<int64_t>(*n);
+          t.count = static_cast<int64_t>(*n);
         }
+        newest.Reset();
+        newest.Bind(1, m.source);
+        if (newest.Step() != SQLITE_ROW) return SqlError(db_, "seq");
+        t.seq = sqlite3_column_int64(newest.get(), 0);
+        newest.Reset();  // done reading: no open cursor while this source's rows change
       }
-      HALLYU_RETURN_IF_ERROR(WriteMarks(m, &it->second));
+      for (const EntryKey& e : m.entries) {
+        if (e.id.empty()) continue;
+        ++t.seq;
+        // Both statements number their parameters alike: source, id, updated_at, now, seq.
+        auto bind = [&](Stmt& st) {
+          st.Reset();
+          st.Bind(1, m.source);
+          st.Bind(2, e.id);
+          st.BindOptional(3, e.updated_at);
+          st.Bind(4, m.now);
+          st.Bind(5, t.seq);
+          return st.Step();
+        };
+        if (bind(insert) != SQLITE_DONE) return SqlError(db_, "mark seen");
+        if (sqlite3_changes(db_) == 1) {
+          ++t.count;
+          continue;
+        }
+        // Seen before: refresh its update time and make it the newest.
+        if (bind(update) != SQLITE_DONE) return SqlError(db_, "mark seen again");
+      }
+    }
+    // Trim each source to the bound: only the excess rows, least recently marked first.
+    Stmt trim(db_,
+              "DELETE FROM source_seen WHERE rowid IN (SELECT rowid FROM source_seen "
+              "WHERE source = ? ORDER BY seq LIMIT ?)");
+    if (!trim.ok()) return SqlError(db_, "prepare trim");
+    for (auto& [source, t] : tally) {
+      const int64_t excess = t.count - static_cast<int64_t>(options_.max_seen_per_source);
+      if (excess <= 0) continue;
+      trim.Reset();
+      trim.Bind(1, source);
+      trim.Bind(2, excess);
+      if (trim.Step() != SQLITE_DONE) return SqlError(db_, "trim");
+      t.count -= sqlite3_changes(db_);
     }
     return Status::Ok();
   }();
   if (result.ok()) result = Exec("COMMIT");
   if (!result.ok()) {
     (void)Exec("ROLLBACK");
-    for (const auto& [source, n] : counts) seen_count_.erase(source);  // counted again later
+    for (const auto& [source, t] : tally) seen_count_.erase(source);  // counted again later
     return result;
   }
-  for (const auto& [source, n] : counts) seen_count_[source] = n;
-  return Status::Ok();
-}
-
-Status SourceStateStore::WriteMarks(const PendingMark& m, int64_t* count) {
-  // Every step is an index lookup, so a mark costs the same however large the set is: the
-  // newest seq from the (source, seq) index, the row count kept in memory (counted once per
-  // source), and a trim that deletes only the rows past the bound, oldest mark first.
-  int64_t seq = 0;
-  {
-    Stmt q(db_, "SELECT COALESCE(MAX(seq), 0) FROM source_seen WHERE source = ?");
-    if (!q.ok()) return SqlError(db_, "prepare seq");
-    q.Bind(1, m.source);
-    if (q.Step() != SQLITE_ROW) return SqlError(db_, "seq");
-    seq = sqlite3_column_int64(q.get(), 0);
-  }
-  Stmt insert(db_,
-              "INSERT INTO source_seen (source, entry_id, updated_at, seen_at, seq) VALUES "
-              "(?, ?, ?, ?, ?) ON CONFLICT(source, entry_id) DO NOTHING");
-  Stmt update(db_,
-              "UPDATE source_seen SET updated_at = ?3, seen_at = ?4, seq = ?5 "
-              "WHERE source = ?1 AND entry_id = ?2");
-  if (!insert.ok() || !update.ok()) return SqlError(db_, "prepare mark seen");
-  for (const EntryKey& e : m.entries) {
-    if (e.id.empty()) continue;
-    ++seq;
-    // Both statements number their parameters alike: source, id, updated_at, now, seq.
-    auto bind = [&](Stmt& st) {
-      st.Reset();
-      st.Bind(1, m.source);
-      st.Bind(2, e.id);
-      st.BindOptional(3, e.updated_at);
-      st.Bind(4, m.now);
-      st.Bind(5, seq);
-      return st.Step();
-    };
-    if (bind(insert) != SQLITE_DONE) return SqlError(db_, "mark seen");
-    if (sqlite3_changes(db_) == 1) {
-      ++*count;
-      continue;
-    }
-    // Seen before: refresh its update time and make it the newest.
-    if (bind(update) != SQLITE_DONE) return SqlError(db_, "mark seen again");
-  }
-  const int64_t excess = *count - static_cast<int64_t>(options_.max_seen_per_source);
-  if (excess > 0) {
-    Stmt trim(db_,
-              "DELETE FROM source_seen WHERE rowid IN (SELECT rowid FROM source_seen "
-              "WHERE source = ? ORDER BY seq LIMIT ?)");
-    if (!trim.ok()) return SqlError(db_, "prepare trim");
-    trim.Bind(1, m.source);
-    trim.Bind(2, excess);
-    if (trim.Step() != SQLITE_DONE) return SqlError(db_, "trim");
-    *count -= sqlite3_changes(db_);
-  }
+  for (const auto& [source, t] : tally) seen_count_[source] = t.count;
   return Status::Ok();
 }
 

@@ -78,8 +78,6 @@ class SourceStateStore {
     std::vector<EntryKey> entries;
     int64_t now;
   };
-  // Writes one buffered mark inside the open transaction; *count is the source's row count.
-  Status WriteMarks(const PendingMark& mark, int64_t* count);
   Result<size_t> CountRows(const std::string& source);
 
   sqlite3* db_;
