@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   o.allowed_cidrs = {"127.0.0.0/8", "::1/128"};
   o.host_overrides[host] = hallyu::HostPolicy{concurrency, std::chrono::milliseconds(0)};
   o.queue_capacity = 1 << 20;
+  o.defer_content_decoding = true;  // inflated below, on this thread, as the crawl's workers do
 
   std::mutex mu;
   std::condition_variable cv;
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
       done.pop_front();
     }
     ++finished;
+    (void)(*fetcher)->DecodeBody(r);
     if (!r.ok()) {
       ++failed;
       continue;

@@ -146,8 +146,12 @@ class Run {
   Result<CrawlSummary> Execute(CrawlStateStore* state) {
     auto started = std::chrono::steady_clock::now();
     state_ = state;
+    FetcherOptions fetcher_options = options_.fetcher;
+    // The workers inflate the bodies (DecodeBody in WorkerLoop): the fetch loop
+    // only moves bytes.
+    fetcher_options.defer_content_decoding = true;
     auto fetcher = Fetcher::Create(
-        options_.fetcher, [this](FetchResult r) { OnFetched(std::move(r)); }, nullptr, state);
+        fetcher_options, [this](FetchResult r) { OnFetched(std::move(r)); }, nullptr, state);
     if (!fetcher.ok()) return fetcher.status();
     fetcher_ = fetcher->get();
 
@@ -519,6 +523,7 @@ class Run {
           in_fetch_.erase(it);
         }
       }
+      (void)fetcher_->DecodeBody(*r);  // a failure turns *r into a failed result
       Handle(t, *r);
       std::lock_guard<std::mutex> lock(mu_);
       busy_workers_--;

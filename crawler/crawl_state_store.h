@@ -27,7 +27,9 @@ struct UrlState {
   std::string url;            // the key, as the caller normalised it
   std::string etag;           // last ETag seen, "" when none
   std::string last_modified;  // last Last-Modified seen (HTTP-date), "" when none
-  std::string content_hash;   // hex hash of the last body, "" when none
+  // Hex hash of the last body, "" when none: of the decoded body, or of the body
+  // as received when the fetcher's caller decodes it (deferred decoding).
+  std::string content_hash;
   int64_t last_fetch_ms = 0;  // Unix time of the last fetch, ms
   int last_status = 0;        // HTTP status of the last fetch (0: none / transport failure)
 };

@@ -14,12 +14,18 @@
 #include <unordered_set>
 
 #include "crawler/address_filter.h"
+#include "crawler/content_decoder.h"
 
 namespace hallyu {
 namespace {
 
 using Duration = Clock::Duration;
 using TimePoint = Clock::TimePoint;
+
+// The failure kind of a DecodeContentEncoding error.
+FailureKind DecodeFailureKind(const Status& s) {
+  return s.code() == ErrorCode::kTooLarge ? FailureKind::kTooLarge : FailureKind::kDecode;
+}
 
 bool IEquals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
@@ -119,6 +125,7 @@ class Fetcher::Impl {
 
   Status Init();
   Status Submit(FetchRequest request, bool block);
+  Status DecodeBody(FetchResult& r);
   void SetCrawlDelay(const std::string& host, std::chrono::milliseconds delay);
   bool WaitIdle(std::chrono::milliseconds timeout);
   size_t Outstanding() const {
@@ -235,6 +242,28 @@ Status Fetcher::Impl::Init() {
   for (const auto& r : options_.resolve) resolve_ = curl_slist_append(resolve_, r.c_str());
   thread_ = std::thread([this] { Loop(); });
   return Status::Ok();
+}
+
+Status Fetcher::Impl::DecodeBody(FetchResult& r) {
+  if (r.outcome != FetchOutcome::kOk || r.content_encoding.empty()) return Status::Ok();
+  Result<std::string> decoded =
+      DecodeContentEncoding(r.content_encoding, r.body, options_.max_body_bytes);
+  r.content_encoding.clear();
+  if (decoded.ok()) {
+    r.body = std::move(*decoded);
+    return Status::Ok();
+  }
+  r.outcome = FetchOutcome::kFailed;
+  r.failure = DecodeFailureKind(decoded.status());
+  r.error = decoded.status().message();
+  r.body.clear();
+  Result<ParsedUrl> p = ParseUrl(r.final_url);
+  CountStat(p.ok() ? p->host : std::string(), [&](HostStats& s) {
+    if (s.ok > 0) --s.ok;
+    ++s.failures[r.failure];
+  });
+  if (store_ != nullptr) (void)store_->Erase(r.final_url);
+  return decoded.status();
 }
 
 Status Fetcher::Impl::Submit(FetchRequest request, bool block) {
@@ -430,7 +459,10 @@ void Fetcher::Impl::Start(std::unique_ptr<Task> task, HostState& host) {
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // all decoders curl has; decoded
+  // Advertise what content_decoder.h decodes; the body arrives as sent and is
+  // decoded after the transfer (Finish or DecodeBody), not by libcurl.
+  curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, kAcceptedContentEncodings);
+  curl_easy_setopt(easy, CURLOPT_HTTP_CONTENT_DECODING, 0L);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t->request_headers);
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(options_.connect_timeout.count()));
@@ -588,7 +620,7 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
   }
   if (too_large) {
     Fail(std::move(task), FailureKind::kTooLarge,
-         "decompressed body over " + std::to_string(options_.max_body_bytes) + " bytes");
+         "body over " + std::to_string(options_.max_body_bytes) + " bytes");
     return;
   }
   if (bad_type) {
@@ -652,6 +684,19 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
       return;
     }
     // 2xx (and anything else curl calls a success).
+    if (std::string coding = r.Header("Content-Encoding"); !coding.empty()) {
+      if (options_.defer_content_decoding) {
+        r.content_encoding = std::move(coding);
+      } else {
+        Result<std::string> decoded =
+            DecodeContentEncoding(coding, r.body, options_.max_body_bytes);
+        if (!decoded.ok()) {
+          Fail(std::move(task), DecodeFailureKind(decoded.status()), decoded.status().message());
+          return;
+        }
+        r.body = std::move(*decoded);
+      }
+    }
     r.outcome = FetchOutcome::kOk;
     if (host.penalty.count() > 0) host.penalty /= 2;
     if (store_ != nullptr) {
@@ -785,6 +830,7 @@ Status Fetcher::TrySubmit(FetchRequest request) { return impl_->Submit(std::move
 void Fetcher::SetCrawlDelay(const std::string& host, std::chrono::milliseconds delay) {
   impl_->SetCrawlDelay(host, delay);
 }
+Status Fetcher::DecodeBody(FetchResult& result) { return impl_->DecodeBody(result); }
 bool Fetcher::WaitIdle(std::chrono::milliseconds timeout) { return impl_->WaitIdle(timeout); }
 size_t Fetcher::Outstanding() const { return impl_->Outstanding(); }
 HostStats Fetcher::Stats(const std::string& host) const { return impl_->Stats(host); }

@@ -12,12 +12,15 @@
 // request starts raised by Crawl-delay and by 429/503), sends the stored ETag /
 // Last-Modified (CrawlStateStore) as a conditional GET, refuses connections to
 // non-public addresses after DNS resolution, follows redirects itself (limit,
-// loop detection, chain recorded), caps the DECOMPRESSED body, filters content
+// loop detection, chain recorded), caps the body as received AND decoded, filters content
 // types, and retries retriable failures with exponential backoff + jitter
 // (RetryPolicy), honouring Retry-After. Every attempt reads the injected Clock.
 //
-// The fetcher hands on raw (decompressed) bytes and headers; charset
-// conversion and robots.txt checks belong to other stages.
+// Content-Encoding (gzip, deflate, br, zstd) is undone by content_decoder.h,
+// not by libcurl: on the loop thread before the callback, or, with
+// FetcherOptions::defer_content_decoding, by the caller through DecodeBody.
+// The fetcher hands on raw (decoded) bytes and headers; charset conversion and
+// robots.txt checks belong to other stages.
 
 #include <chrono>
 #include <cstdint>
@@ -62,8 +65,11 @@ struct FetchResult {
   long http_status = 0;                                      // final response status, 0 when none
   std::vector<std::pair<std::string, std::string>> headers;  // final response headers
   std::string content_type;  // final Content-Type header as sent, "" when none
-  std::string body;          // decompressed body (empty on 304 and most failures)
-  int attempts = 0;          // requests made in total (all hops, all retries)
+  std::string body;          // decoded body (empty on 304 and most failures)
+  // Content coding still applied to `body` (only with deferred decoding, until
+  // Fetcher::DecodeBody), "" when `body` is decoded.
+  std::string content_encoding;
+  int attempts = 0;                              // requests made in total (all hops, all retries)
   std::vector<Clock::TimePoint> attempt_starts;  // Clock time of each request start
   std::string remote_ip;                         // peer of the final request
   int http_version = 0;  // of the final response: 10, 11, 20 or 30; 0 when none
@@ -107,6 +113,15 @@ class Fetcher {
   // Sets `host`'s Crawl-delay (robots.txt); the host's delay becomes the
   // largest of its configured delay, this and its 429/503 penalty.
   void SetCrawlDelay(const std::string& host, std::chrono::milliseconds delay);
+
+  // Undoes `result`'s content coding in place (deferred decoding; thread-safe,
+  // meant for the caller's worker threads). No-op when `result` is not a kOk with
+  // a content coding. A body that cannot be decoded turns `result` into a failure
+  // (kTooLarge over max_body_bytes, kDecode when corrupt or of an unknown coding):
+  // the host's counters move it from ok to failed and the stored validators of its
+  // URL are erased, so the next fetch is not a conditional GET answered by 304.
+  // Returns the failure as a Status too (OK when decoded or nothing to do).
+  Status DecodeBody(FetchResult& result);
 
   // Blocks until no request is outstanding or `timeout` passes; true when idle.
   bool WaitIdle(std::chrono::milliseconds timeout);

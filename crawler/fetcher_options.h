@@ -49,7 +49,14 @@ struct FetcherOptions {
   std::chrono::milliseconds total_timeout{60000};    // one attempt, start to end, ms
   int64_t low_speed_limit = 100;                     // bytes/s below which ...
   std::chrono::seconds low_speed_time{20};           // ... for this long aborts, s
-  uint64_t max_body_bytes = 10 * 1024 * 1024;        // decompressed body cap, bytes
+  // Body cap, bytes: applied to the bytes received and again to the decoded body,
+  // so a compression bomb is cut off at this size.
+  uint64_t max_body_bytes = 10 * 1024 * 1024;
+  // Hand 2xx bodies on as sent (FetchResult::content_encoding names the coding
+  // still to undo) for the caller to decode with Fetcher::DecodeBody on its own
+  // threads, which keeps the fetch loop free of inflating. Off: the loop decodes.
+  // Not a config key: callers with a worker pool set it.
+  bool defer_content_decoding = false;
 
   // --- retries ---
   RetryPolicyOptions retry;  // see retry_policy.h (3 attempts, 1 s base, x2, 60 s cap, 20% jitter)

@@ -29,6 +29,14 @@ for t in "${targets[@]}"; do
         esac
         [[ -e "$corpus/$(basename "$f")" ]] || { printf "$k"; cat "$f"; } > "$corpus/$(basename "$f")"
       done ;;
+    content_decoder_fuzzer)  # first byte picks the coding: 0 gzip, 1 deflate (zlib)
+      for f in tests/data/extract/*.html; do
+        b=$(basename "$f" .html)
+        [[ -e "$corpus/gz-$b" ]] || { printf '\x00'; gzip -1 -c "$f"; } > "$corpus/gz-$b"
+        [[ -e "$corpus/df-$b" ]] || { printf '\x01'; /usr/bin/python3 -c \
+          'import sys, zlib; sys.stdout.buffer.write(zlib.compress(sys.stdin.buffer.read()))' <"$f"; } \
+          > "$corpus/df-$b"
+      done ;;
     url_fuzzer)
       [[ -e "$corpus/seed-1" ]] || printf 'https://News.Example.co.kr:443/a/../b/./c?utm_source=x&id=1#top\n../d?e=f' > "$corpus/seed-1"
       [[ -e "$corpus/seed-2" ]] || printf 'http://xn--3e0b707e.kr/%%ea%%b0%%80?q=%%20\n//cdn.example.com/x.js' > "$corpus/seed-2" ;;

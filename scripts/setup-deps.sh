@@ -10,7 +10,7 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev libpqxx-dev libcpp-httplib-dev
-  zlib1g-dev libbrotli-dev libzstd-dev libssl-dev
+  zlib1g-dev libbrotli-dev libzstd-dev libdeflate-dev libssl-dev
   clang-format
 )
 TEST_PKGS=(

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <zstd.h>
 
 #include <atomic>
 #include <chrono>
@@ -513,6 +514,114 @@ TEST(Fetcher, GzipAndBrotliBodiesAreDecoded) {
   std::string ae = server.Requests()[0].Header("Accept-Encoding");
   EXPECT_NE(ae.find("gzip"), std::string::npos);
   EXPECT_NE(ae.find("br"), std::string::npos);
+}
+
+TEST(Fetcher, ZstdAndDeflateBodiesAreDecoded) {
+  HttpTestServer server;
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "<p>OST 참여 " + std::to_string(i) + "</p>\n";
+  std::string zs(ZSTD_compressBound(text.size()), '\0');
+  zs.resize(ZSTD_compress(zs.data(), zs.size(), text.data(), text.size(), 3));
+  Response z = Response::Text("");
+  z.body = zs;
+  z.headers.emplace_back("Content-Encoding", "zstd");
+  server.Route("/zstd", z);
+  Response both = Response::Text(text);  // gzip on the way out, then labelled "gzip, identity"
+  both.encoding = testing::BodyEncoding::kGzip;
+  server.Route("/gz", both);
+  Collector c;
+  auto f = MakeFetcher(TestOptions(), c);
+  ASSERT_TRUE(f->Submit(Req(1, server.Url("/zstd"))).ok());
+  ASSERT_TRUE(f->Submit(Req(2, server.Url("/gz"))).ok());
+  FetchResult a = c.Wait(1), b = c.Wait(2);
+  ASSERT_TRUE(a.ok()) << a.error;
+  EXPECT_EQ(a.body, text);
+  EXPECT_TRUE(a.content_encoding.empty());
+  ASSERT_TRUE(b.ok()) << b.error;
+  EXPECT_EQ(b.body, text);
+  std::string ae = server.Requests()[0].Header("Accept-Encoding");
+  EXPECT_NE(ae.find("zstd"), std::string::npos) << ae;
+  EXPECT_NE(ae.find("deflate"), std::string::npos) << ae;
+}
+
+TEST(Fetcher, CorruptGzipBodyIsADecodeFailure) {
+  HttpTestServer server;
+  Response bad = Response::Text("this was never gzip");
+  bad.headers.emplace_back("Content-Encoding", "gzip");
+  server.Route("/bad", bad);
+  Collector c;
+  auto f = MakeFetcher(TestOptions(), c);
+  ASSERT_TRUE(f->Submit(Req(1, server.Url("/bad"))).ok());
+  FetchResult r = c.Wait(1);
+  EXPECT_EQ(r.outcome, FetchOutcome::kFailed);
+  EXPECT_EQ(r.failure, FailureKind::kDecode) << r.error;
+  EXPECT_EQ(r.attempts, 1);  // a corrupt body is not retried
+  EXPECT_TRUE(r.body.empty());
+  EXPECT_EQ(f->Stats("127.0.0.1").failures[FailureKind::kDecode], 1u);
+}
+
+TEST(Fetcher, DeferredDecodingHandsOnTheBodyAsSentForTheCallerToDecode) {
+  HttpTestServer server;
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "<p>아이돌 연기 도전 " + std::to_string(i) + "</p>\n";
+  Response gz = Response::Text(text);
+  gz.encoding = testing::BodyEncoding::kGzip;
+  server.Route("/gz", gz);
+  server.Route("/plain", Response::Text(text));
+  Collector c;
+  FetcherOptions o = TestOptions();
+  o.defer_content_decoding = true;
+  auto f = MakeFetcher(o, c);
+  ASSERT_TRUE(f->Submit(Req(1, server.Url("/gz"))).ok());
+  ASSERT_TRUE(f->Submit(Req(2, server.Url("/plain"))).ok());
+  FetchResult a = c.Wait(1), b = c.Wait(2);
+  ASSERT_TRUE(a.ok()) << a.error;
+  EXPECT_EQ(a.content_encoding, "gzip");
+  ASSERT_GE(a.body.size(), 2u);  // as sent: a gzip stream
+  EXPECT_EQ(static_cast<unsigned char>(a.body[0]), 0x1f);
+  EXPECT_EQ(static_cast<unsigned char>(a.body[1]), 0x8b);
+  EXPECT_LT(a.body.size(), text.size() / 4);
+  ASSERT_TRUE(f->DecodeBody(a).ok());
+  EXPECT_EQ(a.body, text);
+  EXPECT_TRUE(a.content_encoding.empty());
+  ASSERT_TRUE(f->DecodeBody(a).ok());  // nothing left to do
+  EXPECT_EQ(a.body, text);
+  ASSERT_TRUE(b.ok()) << b.error;
+  EXPECT_TRUE(b.content_encoding.empty());  // identity: nothing to decode
+  EXPECT_EQ(b.body, text);
+}
+
+TEST(Fetcher, DeferredDecodeFailureCountsAFailureAndForgetsTheValidators) {
+  HttpTestServer server;
+  Response bad = Response::Text("still not gzip");
+  bad.headers.emplace_back("Content-Encoding", "gzip");
+  bad.headers.emplace_back("ETag", "\"v1\"");
+  server.Route("/bad", bad);
+  auto store = CrawlStateStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Collector c;
+  FetcherOptions o = TestOptions();
+  o.defer_content_decoding = true;
+  auto f = MakeFetcher(o, c, nullptr, store->get());
+  ASSERT_TRUE(f->Submit(Req(1, server.Url("/bad"))).ok());
+  FetchResult r = c.Wait(1);
+  ASSERT_TRUE(r.ok()) << r.error;  // the transfer itself worked
+  ASSERT_TRUE((*store)->Get(server.Url("/bad")).ok());
+  EXPECT_EQ(f->Stats("127.0.0.1").ok, 1u);
+  Status s = f->DecodeBody(r);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(r.outcome, FetchOutcome::kFailed);
+  EXPECT_EQ(r.failure, FailureKind::kDecode);
+  EXPECT_FALSE(r.error.empty());
+  EXPECT_TRUE(r.body.empty());
+  HostStats st = f->Stats("127.0.0.1");
+  EXPECT_EQ(st.ok, 0u);
+  EXPECT_EQ(st.failures[FailureKind::kDecode], 1u);
+  // No validators left: the next fetch is a plain GET, not a 304 that would skip the page.
+  EXPECT_FALSE((*store)->Get(server.Url("/bad")).ok());
+  ASSERT_TRUE(f->Submit(Req(2, server.Url("/bad"))).ok());
+  c.Wait(2);
+  EXPECT_TRUE(server.Requests().back().Header("If-None-Match").empty());
 }
 
 TEST(Fetcher, TruncatedBodyIsClassifiedAndRetried) {
