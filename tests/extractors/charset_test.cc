@@ -210,3 +210,56 @@ TEST(CharsetDecode, AlwaysValidUtf8OnRandomInput) {
 
 }  // namespace
 }  // namespace hallyu
+
+namespace hallyu {
+namespace {
+
+// IsValidUtf8 has its own inlined checks; RepairUtf8 (through Utf8SequenceAt) is the
+// reference: a string is valid exactly when repairing it replaces nothing.
+TEST(Charset, IsValidUtf8AgreesWithTheRepairingDecoder) {
+  std::vector<std::string> cases = {"",
+                                    "ascii only, longer than sixteen bytes",
+                                    "\xEB\xB0\xB0\xEC\x9A\xB0 \xEC\xBA\x90",
+                                    "\xC2\x80",
+                                    "\xC1\xBF",
+                                    "\xC0\x80",
+                                    "\xE0\xA0\x80",
+                                    "\xE0\x9F\xBF",
+                                    "\xED\x9F\xBF",
+                                    "\xED\xA0\x80",
+                                    "\xEF\xBF\xBF",
+                                    "\xF0\x90\x80\x80",
+                                    "\xF0\x8F\xBF\xBF",
+                                    "\xF4\x8F\xBF\xBF",
+                                    "\xF4\x90\x80\x80",
+                                    "\xF5\x80\x80\x80",
+                                    "\xFF",
+                                    "\x80",
+                                    "\xEB\xB0",
+                                    "\xF0\x90\x80",
+                                    "0123456789abcdef\xEB\xB0",
+                                    "0123456789abcde\xEB\xB0\xB0",
+                                    "0123456789abcdef0123456789abcdef\xE0\xA0"};
+  uint64_t x = 88172645463325252ull;  // xorshift: random strings of mostly-valid bytes
+  for (int n = 0; n < 20000; ++n) {
+    std::string r;
+    int len = static_cast<int>(x % 40);
+    for (int i = 0; i < len; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      static const unsigned char kBytes[] = {'a',  ' ',  0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0,
+                                             0xEB, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xB0};
+      r.push_back(static_cast<char>(kBytes[x % sizeof(kBytes)]));
+    }
+    cases.push_back(r);
+  }
+  for (const std::string& c : cases) {
+    std::size_t replaced = 0;
+    (void)RepairUtf8(c, &replaced);
+    EXPECT_EQ(IsValidUtf8(c), replaced == 0) << ::testing::PrintToString(c);
+  }
+}
+
+}  // namespace
+}  // namespace hallyu
