@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace hallyu {
 
@@ -262,39 +264,74 @@ Result<RuleSet> RuleSet::LoadFromStrings(
       } catch (const YAML::Exception& e) {
         return ParseError(file + ": rule " + rule->id + ": " + e.what());
       }
-      RE2::Options o;
-      o.set_max_mem(opts.max_mem_per_rule);
-      o.set_log_errors(false);
-      o.set_case_sensitive(true);
-      auto re = std::make_unique<RE2>(rule->pattern, o);
-      if (!re->ok()) {
-        return ParseError(file + ": rule " + rule->id + ": RE2: " + re->error());
-      }
-      res.push_back(std::move(re));
       rule->index = rs.rules_.size();
       rs.rules_.push_back(std::move(rule));
     }
   }
-  // Per-language Set and trigger prefilter.
+  // Compilation: one RE2 per rule (capturing) and one RE2::Set per language (the
+  // prefilter). They are independent, so they are built on up to 4 threads: most
+  // of a crawl's start-up is here.
   for (size_t i = 0; i < rs.rules_.size(); ++i) {
-    const Rule& rule = *rs.rules_[i];
-    auto& lang = rs.langs_[rule.lang];
-    if (!lang) {
-      lang = std::make_unique<Lang>();
-      RE2::Options o;
-      o.set_max_mem(opts.max_mem_per_set);
-      o.set_log_errors(false);
-      lang->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-    }
-    std::string err;
-    const int idx = lang->set->Add(rule.pattern, &err);
-    if (idx < 0) return ParseError(rule.file + ": rule " + rule.id + ": RE2::Set: " + err);
+    auto& lang = rs.langs_[rs.rules_[i]->lang];
+    if (!lang) lang = std::make_unique<Lang>();
     lang->set_to_rule.push_back(i);
   }
-  for (auto& [name, lang] : rs.langs_) {
-    if (!lang->set->Compile()) {
-      return ParseError("rules for lang " + name + ": RE2::Set failed to compile (max_mem?)");
+  std::vector<std::pair<std::string, Lang*>> lang_list;
+  for (auto& [name, lang] : rs.langs_) lang_list.emplace_back(name, lang.get());
+  res.resize(rs.rules_.size());
+  std::vector<std::string> set_errors(lang_list.size());
+  // Jobs 0..L-1 build the Sets (the largest), then rules one by one.
+  std::atomic<size_t> next_job{0};
+  const size_t jobs = lang_list.size() + rs.rules_.size();
+  auto worker = [&] {
+    for (size_t j = next_job++; j < jobs; j = next_job++) {
+      if (j < lang_list.size()) {
+        Lang& lang = *lang_list[j].second;
+        RE2::Options o;
+        o.set_max_mem(opts.max_mem_per_set);
+        o.set_log_errors(false);
+        lang.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+        for (size_t i : lang.set_to_rule) {
+          std::string err;
+          if (lang.set->Add(rs.rules_[i]->pattern, &err) < 0) {
+            set_errors[j] =
+                rs.rules_[i]->file + ": rule " + rs.rules_[i]->id + ": RE2::Set: " + err;
+            break;
+          }
+        }
+        if (set_errors[j].empty() && !lang.set->Compile()) {
+          set_errors[j] =
+              "rules for lang " + lang_list[j].first + ": RE2::Set failed to compile (max_mem?)";
+        }
+      } else {
+        const size_t i = j - lang_list.size();
+        RE2::Options o;
+        o.set_max_mem(opts.max_mem_per_rule);
+        o.set_log_errors(false);
+        o.set_case_sensitive(true);
+        res[i] = std::make_unique<RE2>(rs.rules_[i]->pattern, o);
+      }
     }
+  };
+  {
+    const size_t threads =
+        std::min<size_t>({4, std::max(1u, std::thread::hardware_concurrency()), jobs});
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+  }
+  // Errors in rule order, as a one-thread build would report them.
+  for (size_t i = 0; i < res.size(); ++i) {
+    if (!res[i]->ok()) {
+      return ParseError(rs.rules_[i]->file + ": rule " + rs.rules_[i]->id +
+                        ": RE2: " + res[i]->error());
+    }
+  }
+  for (const std::string& err : set_errors)
+    if (!err.empty()) return ParseError(err);
+  // Title marks and the trigger prefilter.
+  for (auto& [name, lang] : rs.langs_) {
     for (const auto& m : marks[name]) {
       lang->title_marks.push_back(m);
       lang->marks_by_first[static_cast<unsigned char>(m[0])].push_back(m);
