@@ -171,10 +171,11 @@ for r in $(seq 1 "$ROUNDS"); do
   if [[ -n ${PERF:-} ]]; then  # profile instead: perf record -g of the crawl (PERF=1)
     perf record -g -F 999 -o "$OUT/perf.data" "$HALLYU" --config "$run_dir/bench.yaml" crawl --once \
       >"$OUT/perf.out" 2>"$OUT/perf.err" || true
-    perf report -i "$OUT/perf.data" --no-children --sort symbol --stdio 2>/dev/null |
-      grep -E '^ +[0-9]' | head -40 >"$OUT/perf-top.txt"
-    perf report -i "$OUT/perf.data" --no-children --sort dso --stdio 2>/dev/null |
-      grep -E '^ +[0-9]' | head -15 >"$OUT/perf-dso.txt"
+    # (|| true: head closes the pipe early, and pipefail would end the script.)
+    perf report -i "$OUT/perf.data" --no-children -g none --sort dso,symbol --stdio 2>/dev/null |
+      grep -E '^ +[0-9]' | cut -c1-120 | head -40 >"$OUT/perf-top.txt" || true
+    perf report -i "$OUT/perf.data" --no-children -g none --sort dso --stdio 2>/dev/null |
+      grep -E '^ +[0-9]' | head -15 >"$OUT/perf-dso.txt" || true
     cat "$OUT/perf-dso.txt" "$OUT/perf-top.txt"
     exit 0
   fi
