@@ -54,8 +54,8 @@ if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan -L unit --output-on-failure -j "$JOBS" --timeout 600
 fi
-if [[ "${HALLYU_FUZZ_SECONDS:-45}" -gt 0 ]]; then
-  step "fuzz: libFuzzer targets under ASan+UBSan, ${HALLYU_FUZZ_SECONDS:-45} s each"
-  scripts/fuzz.sh "${HALLYU_FUZZ_SECONDS:-45}"
+if [[ "${HALLYU_FUZZ_SECONDS:-40}" -gt 0 ]]; then
+  step "fuzz: libFuzzer targets under ASan+UBSan, ${HALLYU_FUZZ_SECONDS:-40} s each"
+  scripts/fuzz.sh "${HALLYU_FUZZ_SECONDS:-40}"
 fi
 step "all passed"
