@@ -745,7 +745,7 @@ class Run {
       EntryDone(t, /*settled=*/r.http_status >= 400 && r.http_status < 500);
       std::lock_guard<std::mutex> lock(mu_);
       summary_.fetch_failures++;
-      spdlog::warn("page {}: fetch failed ({}): {}", t.url, static_cast<int>(r.failure), r.error);
+      spdlog::warn("page {}: fetch failed ({}): {}", t.url, FailureKindName(r.failure), r.error);
       return;
     }
     if (progress_ != nullptr) progress_->AddPages();

@@ -331,5 +331,63 @@ TEST_F(CrawlSourcesTest, ScheduledRunPollsAdaptivelyOnTheInjectedClock) {
   EXPECT_EQ(*(*reader)->SeenCount("outlet"), 2u);
 }
 
+// The crawl asks the fetcher to hand bodies on compressed and inflates them in its
+// workers: robots.txt (gzip), the feed (br) and pages (gzip) must all be read
+// decoded, and a page whose gzip is corrupt is a fetch failure whose validators
+// are forgotten, so the next run fetches it in full instead of getting a 304.
+TEST_F(CrawlSourcesTest, CompressedBodiesAreDecodedByTheWorkersAndACorruptOneIsRefetched) {
+  Response robots = Response::Text("User-agent: *\nDisallow: /private/\n", "text/plain");
+  robots.encoding = testing::BodyEncoding::kGzip;
+  server_.Route("/robots.txt", robots);
+  auto item = [&](const std::string& path, const std::string& guid) {
+    return "<item><title>item " + guid + "</title><link>" + server_.Url(path) + "</link><guid>" +
+           guid + "</guid><pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate></item>";
+  };
+  Response feed = Response::Text(
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+      "<title>Outlet</title>" +
+          item("/a.html", "1") + item("/b.html", "2") + item("/private/c.html", "3") +
+          "</channel></rss>",
+      "application/rss+xml");
+  feed.encoding = testing::BodyEncoding::kBrotli;
+  server_.Route("/feed.xml", feed);
+  Response good = Response::Text(
+      "<html><head><meta charset=\"utf-8\"><title>ASTRO's Cha Eun-woo in talks to star in "
+      "MBC's 'Wonderful World'</title></head><body><article><h1>ASTRO's Cha Eun-woo in talks "
+      "to star in MBC's 'Wonderful World'</h1><p>ASTRO's Cha Eun-woo is in talks to star in "
+      "MBC's new drama 'Wonderful World'. His agency said he received an offer and is "
+      "reviewing it.</p><p>More details will be announced later, according to the production "
+      "company.</p></article></body></html>");
+  good.encoding = testing::BodyEncoding::kGzip;
+  server_.Route("/a.html", good);
+  Response corrupt = Response::Text("these bytes were never gzip");
+  corrupt.headers.emplace_back("Content-Encoding", "gzip");
+  corrupt.headers.emplace_back("ETag", "\"b1\"");
+  server_.Route("/b.html", corrupt);
+  server_.Route("/private/c.html", Response::Text("<html><body>fenced</body></html>"));
+
+  auto state = CrawlStateStore::Open(dir_ + "/state.db");
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  CrawlJob job(JobOptions(), {Source("Outlet", SourceKind::kFeed, "/feed.xml")}, pipeline_.get(),
+               state->get());
+  auto first = job.RunOnce();
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->sources_ok, 1u);      // the feed was read through brotli
+  EXPECT_EQ(first->robots_denied, 1u);   // robots.txt was read through gzip
+  EXPECT_EQ(first->pages_fetched, 1u);   // /a.html
+  EXPECT_EQ(first->fetch_failures, 1u);  // /b.html: corrupt gzip
+  EXPECT_TRUE(server_.RequestsFor("/private/c.html").empty());
+  ASSERT_EQ(publisher_.events().size(), 1u);  // the casting on the gzip page
+  EXPECT_EQ(publisher_.events()[0].person.name, "Cha Eun-woo");
+  EXPECT_FALSE((*state)->Get(server_.Url("/b.html")).ok());  // validators forgotten
+
+  CrawlJob again(JobOptions(), {Source("Outlet", SourceKind::kFeed, "/feed.xml")}, pipeline_.get(),
+                 state->get());
+  ASSERT_TRUE(again.RunOnce().ok());
+  auto b = server_.RequestsFor("/b.html");
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_TRUE(b[1].Header("If-None-Match").empty());  // a full GET, not a conditional one
+}
+
 }  // namespace
 }  // namespace hallyu
