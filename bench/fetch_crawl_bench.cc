@@ -50,8 +50,13 @@ int main(int argc, char** argv) {
   std::mutex mu;
   std::condition_variable cv;
   std::deque<hallyu::FetchResult> done;
+  // Results wait in a bounded queue, as in the crawl (BoundedQueue before the workers):
+  // when the consumer falls behind, the fetch loop waits instead of buffering bodies.
+  constexpr size_t kMaxQueued = 64;
+  std::condition_variable room;
   auto fetcher = hallyu::Fetcher::Create(o, [&](hallyu::FetchResult r) {
-    std::lock_guard<std::mutex> lock(mu);
+    std::unique_lock<std::mutex> lock(mu);
+    room.wait(lock, [&] { return done.size() < kMaxQueued; });
     done.push_back(std::move(r));
     cv.notify_one();
   });
@@ -72,6 +77,7 @@ int main(int argc, char** argv) {
       r = std::move(done.front());
       done.pop_front();
     }
+    room.notify_one();
     ++finished;
     (void)(*fetcher)->DecodeBody(r);
     if (!r.ok()) {
