@@ -394,14 +394,24 @@ Result<UrlParts> ParseUrl(std::string_view url, const UrlNormalizeOptions& optio
   // here: no URL delimiters or '%' left in it, and a numeric-looking one ("%33" -> "3",
   // "%31%32%37.0.0.1") is read once more to get the form of the host written plainly
   // (dotted IPv4), which keeps NormalizeUrl idempotent. Found by tests/fuzz/url_fuzzer.cc.
+  // Any other unusual character (a decoded DEL, "!", "$", ...) gets the same second
+  // reading, where libcurl's host check refuses what it would refuse when written plainly.
   const std::string& host = parts->host;
-  if (host.find_first_of("%/?#@\\ \t\r\n") != std::string::npos) {
+  if (host.find_first_of("%/?#@\\") != std::string::npos) {
     return InvalidArgument("url: bad character in host");
+  }
+  for (char c : host) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
+      return InvalidArgument("url: control character or space in host");
+    }
   }
   const bool numeric_looking = !host.empty() && host[0] >= '0' && host[0] <= '9' &&
                                host.find_first_not_of("0123456789abcdefx.") == std::string::npos &&
                                !IsDottedQuad(host);
-  if (numeric_looking) {
+  const bool plain =
+      (!host.empty() && host[0] == '[') ||  // IPv6 literal: libcurl parsed it as one
+      host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-_") == std::string::npos;
+  if (numeric_looking || !plain) {
     CurluPtr again(curl_url());
     if (!again) return Internal("url: out of memory");
     HALLYU_RETURN_IF_ERROR(SetUrl(again.get(), parts->ToString(), options));

@@ -3,6 +3,7 @@
 #include "crawler/fetcher.h"
 
 #include <gtest/gtest.h>
+#include <libdeflate.h>
 #include <sys/resource.h>
 #include <zstd.h>
 
@@ -516,7 +517,7 @@ TEST(Fetcher, GzipAndBrotliBodiesAreDecoded) {
   EXPECT_NE(ae.find("br"), std::string::npos);
 }
 
-TEST(Fetcher, ZstdAndDeflateBodiesAreDecoded) {
+TEST(Fetcher, ZstdDeflateAndCodingListBodiesAreDecoded) {
   HttpTestServer server;
   std::string text;
   for (int i = 0; i < 500; ++i) text += "<p>OST 참여 " + std::to_string(i) + "</p>\n";
@@ -526,19 +527,30 @@ TEST(Fetcher, ZstdAndDeflateBodiesAreDecoded) {
   z.body = zs;
   z.headers.emplace_back("Content-Encoding", "zstd");
   server.Route("/zstd", z);
-  Response both = Response::Text(text);  // gzip on the way out, then labelled "gzip, identity"
-  both.encoding = testing::BodyEncoding::kGzip;
-  server.Route("/gz", both);
-  Collector c;
-  auto f = MakeFetcher(TestOptions(), c);
+  libdeflate_compressor* c = libdeflate_alloc_compressor(6);
+  std::string zl(libdeflate_zlib_compress_bound(c, text.size()), '\0');
+  zl.resize(libdeflate_zlib_compress(c, text.data(), text.size(), zl.data(), zl.size()));
+  libdeflate_free_compressor(c);
+  Response d = Response::Text("");
+  d.body = zl;
+  d.headers.emplace_back("Content-Encoding", "deflate");
+  server.Route("/deflate", d);
+  // gzip applied first, then br: "Content-Encoding: gzip, br".
+  Response both = Response::Text("");
+  both.body = testing::BrotliCompress(testing::GzipCompress(text));
+  both.headers.emplace_back("Content-Encoding", "gzip, br");
+  server.Route("/both", both);
+  Collector col;
+  auto f = MakeFetcher(TestOptions(), col);
   ASSERT_TRUE(f->Submit(Req(1, server.Url("/zstd"))).ok());
-  ASSERT_TRUE(f->Submit(Req(2, server.Url("/gz"))).ok());
-  FetchResult a = c.Wait(1), b = c.Wait(2);
-  ASSERT_TRUE(a.ok()) << a.error;
-  EXPECT_EQ(a.body, text);
-  EXPECT_TRUE(a.content_encoding.empty());
-  ASSERT_TRUE(b.ok()) << b.error;
-  EXPECT_EQ(b.body, text);
+  ASSERT_TRUE(f->Submit(Req(2, server.Url("/deflate"))).ok());
+  ASSERT_TRUE(f->Submit(Req(3, server.Url("/both"))).ok());
+  for (uint64_t id : {1, 2, 3}) {
+    FetchResult r = col.Wait(id);
+    ASSERT_TRUE(r.ok()) << id << ": " << r.error;
+    EXPECT_EQ(r.body, text) << id;
+    EXPECT_TRUE(r.content_encoding.empty()) << id;
+  }
   std::string ae = server.Requests()[0].Header("Accept-Encoding");
   EXPECT_NE(ae.find("zstd"), std::string::npos) << ae;
   EXPECT_NE(ae.find("deflate"), std::string::npos) << ae;

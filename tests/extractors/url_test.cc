@@ -159,6 +159,21 @@ TEST(UrlNormalizer, PercentEncodedHostGetsThePlainHostsForm) {
   EXPECT_FALSE(NormalizeUrl("https://%2533/").ok());  // still a '%' after one decoding
   EXPECT_FALSE(NormalizeUrl("http:/%/30").ok());      // a lone '%' as the host
   EXPECT_FALSE(NormalizeUrl("https://a%2Fb/").ok());  // a decoded '/' in the host
+  // Found by the fuzzer later: a decoded DEL was kept in the host ("//%7Fabc" resolved to
+  // "https://\x7Fabc/", which NormalizeUrl then refused). Control characters are refused,
+  // and any other unusual host gets libcurl's host check too.
+  EXPECT_FALSE(NormalizeUrl("https://%7Fabc/").ok());
+  EXPECT_FALSE(ResolveUrl("https://news.example.co.kr/a/b/c.html?x=1", "//%7Fabc").ok());
+  EXPECT_FALSE(NormalizeUrl("https://a%01b/").ok());
+  for (const char* url : {"https://a%21b/", "https://a%24b.example/", "https://%5B::1%5D/",
+                          "https://exa%6Dple.com/"}) {
+    auto once = NormalizeUrl(url);
+    if (!once.ok()) continue;  // refused is fine; accepted must be a fixed point
+    auto twice = NormalizeUrl(*once);
+    ASSERT_TRUE(twice.ok()) << url << " -> " << *once << ": " << twice.status().ToString();
+    EXPECT_EQ(*twice, *once) << url;
+  }
+  EXPECT_EQ(*NormalizeUrl("https://exa%6Dple.com/"), "https://example.com/");
 }
 
 struct ResolveCase {
