@@ -754,7 +754,6 @@ class Run {
       summary_.pages_fetched++;
     }
     const CrawlSource& src = sources_[t.source];
-    std::string html = std::move(DecodeToUtf8(r.body, r.content_type).text);
     PageOrigin origin;
     origin.url = r.final_url.empty() ? t.url : r.final_url;
     origin.site = src.site.empty() ? src.name : src.site;
@@ -762,7 +761,7 @@ class Run {
     origin.title_hint = t.link.title;
     origin.published_at = t.link.published_at;
     origin.fetched_at = NowRfc3339();
-    auto events = pipeline_->ProcessPage(html, origin);
+    auto events = pipeline_->ProcessPageBody(r.body, r.content_type, origin);
     CountEvents(events);
     if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
     EntryDone(t, /*settled=*/true);

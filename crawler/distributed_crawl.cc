@@ -968,7 +968,6 @@ class DistributedCrawl::Impl : public EventPublisher {
   void HandlePage(const Task& t, const FetchResult& r) {
     summary_.pages_fetched++;
     const CrawlSource* src = SourceOf(t);
-    std::string html = std::move(DecodeToUtf8(r.body, r.content_type).text);
     PageOrigin origin;
     origin.url = r.final_url.empty() ? t.url : r.final_url;
     origin.site = src == nullptr ? t.host : (src->site.empty() ? src->name : src->site);
@@ -976,7 +975,7 @@ class DistributedCrawl::Impl : public EventPublisher {
     origin.title_hint = t.title;
     origin.published_at = t.published_at;
     origin.fetched_at = NowRfc3339();
-    auto events = pipeline_->ProcessPage(html, origin);
+    auto events = pipeline_->ProcessPageBody(r.body, r.content_type, origin);
     if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
   }
 

@@ -13,7 +13,18 @@ DocumentPipeline::DocumentPipeline(const Detector* detector, MergeStateBackend* 
 
 Result<std::vector<Event>> DocumentPipeline::ProcessPage(std::string_view html_utf8,
                                                          const PageOrigin& origin) {
-  Result<Document> doc = ExtractArticle(html_utf8, origin.url, options_.extract);
+  return ProcessExtracted(ExtractArticle(html_utf8, origin.url, options_.extract), origin);
+}
+
+Result<std::vector<Event>> DocumentPipeline::ProcessPageBody(std::string_view body,
+                                                             std::string_view content_type,
+                                                             const PageOrigin& origin) {
+  return ProcessExtracted(ExtractArticleFromBody(body, content_type, origin.url, options_.extract),
+                          origin);
+}
+
+Result<std::vector<Event>> DocumentPipeline::ProcessExtracted(Result<Document> doc,
+                                                              const PageOrigin& origin) {
   if (!doc.ok()) {
     counters_.extraction_failures++;
     Status failure = doc.status().WithContext("extract " + origin.url);

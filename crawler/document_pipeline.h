@@ -81,12 +81,19 @@ class DocumentPipeline {
   // returned as the error; nothing is thrown.
   Result<std::vector<Event>> ProcessPage(std::string_view html_utf8, const PageOrigin& origin);
 
+  // Same for a page's body as fetched, in any charset (`content_type` is the response's
+  // Content-Type): ExtractArticleFromBody, which converts only what extraction reads.
+  Result<std::vector<Event>> ProcessPageBody(std::string_view body, std::string_view content_type,
+                                             const PageOrigin& origin);
+
   // Same for a text document (a social post): no extraction.
   Result<std::vector<Event>> ProcessText(const TextDocument& doc, const PageOrigin& origin);
 
   const PipelineCounters& counters() const { return counters_; }
 
  private:
+  // Publishes the extracted `doc` (or its failure) and detects on it.
+  Result<std::vector<Event>> ProcessExtracted(Result<Document> doc, const PageOrigin& origin);
   Result<std::vector<Event>> DetectAndPublish(const std::string& title, const std::string& text,
                                               const std::string& lang, const SourceRef& source);
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extractors/article_dates.h"
+#include "extractors/charset.h"
 #include "extractors/html_prescan.h"
 #include "extractors/link_resolution.h"
 
@@ -1485,36 +1486,74 @@ Document Extraction::Run(const GumboNode* root) {
 
 }  // namespace
 
+namespace {
+
+internal::PrescanLimits LimitsOf(const ExtractOptions& options) {
+  internal::PrescanLimits limits;
+  limits.max_depth = options.max_depth;
+  limits.max_elements = options.max_elements;
+  limits.max_output_bytes = options.max_parse_bytes;
+  return limits;
+}
+
+Status TooLargePage(std::size_t size, const ExtractOptions& options) {
+  return TooLarge("page of " + std::to_string(size) + " bytes exceeds max_input_bytes " +
+                  std::to_string(options.max_input_bytes));
+}
+
+// Gumbo + extraction over prescanned UTF-8 HTML; `pre` says what the prescan cut.
+Result<Document> ParseAndExtract(std::string_view prescanned, const internal::PrescanResult& pre,
+                                 std::string_view url, const ExtractOptions& options) {
+  thread_local GumboArena arena;
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;
+  gopts.allocator = &GumboArena::Allocate;
+  gopts.deallocator = &GumboArena::Deallocate;
+  gopts.userdata = &arena;
+  struct Release {  // the tree lives in the arena: dropped at once, not node by node
+    GumboArena* a;
+    ~Release() { a->Reset(); }
+  } release{&arena};
+  GumboOutput* out = gumbo_parse_with_options(&gopts, prescanned.data(), prescanned.size());
+  if (out == nullptr) return ParseError("gumbo returned no tree");
+  Extraction ex(url, options);
+  Document doc = ex.Run(out->document);
+  if (pre.truncated || pre.dropped_tags > 0) {
+    doc.metadata["prescan"] = {{"truncated", pre.truncated}, {"dropped_tags", pre.dropped_tags}};
+  }
+  return doc;
+}
+
+}  // namespace
+
 Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url,
                                 const ExtractOptions& options) {
-  if (html_utf8.size() > options.max_input_bytes) {
-    return TooLarge("page of " + std::to_string(html_utf8.size()) +
-                    " bytes exceeds max_input_bytes " + std::to_string(options.max_input_bytes));
-  }
+  if (html_utf8.size() > options.max_input_bytes) return TooLargePage(html_utf8.size(), options);
   try {
-    internal::PrescanLimits limits;
-    limits.max_depth = options.max_depth;
-    limits.max_elements = options.max_elements;
-    limits.max_output_bytes = options.max_parse_bytes;
-    internal::PrescanResult pre = internal::PrescanHtml(html_utf8, limits);
-    thread_local GumboArena arena;
-    GumboOptions gopts = kGumboDefaultOptions;
-    gopts.max_errors = 0;
-    gopts.allocator = &GumboArena::Allocate;
-    gopts.deallocator = &GumboArena::Deallocate;
-    gopts.userdata = &arena;
-    struct Release {  // the tree lives in the arena: dropped at once, not node by node
-      GumboArena* a;
-      ~Release() { a->Reset(); }
-    } release{&arena};
-    GumboOutput* out = gumbo_parse_with_options(&gopts, pre.html.data(), pre.html.size());
-    if (out == nullptr) return ParseError("gumbo returned no tree");
-    Extraction ex(url, options);
-    Document doc = ex.Run(out->document);
-    if (pre.truncated || pre.dropped_tags > 0) {
-      doc.metadata["prescan"] = {{"truncated", pre.truncated}, {"dropped_tags", pre.dropped_tags}};
+    internal::PrescanResult pre = internal::PrescanHtml(html_utf8, LimitsOf(options));
+    return ParseAndExtract(pre.html, pre, url, options);
+  } catch (const std::exception& e) {
+    return Internal(std::string("article extraction failed: ") + e.what());
+  } catch (...) {
+    return Internal("article extraction failed");
+  }
+}
+
+Result<Document> ExtractArticleFromBody(std::string_view body, std::string_view content_type,
+                                        std::string_view url, const ExtractOptions& options) {
+  if (body.size() > options.max_input_bytes) return TooLargePage(body.size(), options);
+  try {
+    const CharsetGuess guess = DetectCharset(body, content_type);
+    if (!IsAsciiCompatibleCharset(guess.charset)) {
+      return ExtractArticle(DecodeToUtf8(body, content_type).text, url, options);
     }
-    return doc;
+    // '<', '>' and quotes are never part of a multibyte sequence in these charsets, so
+    // the prescan finds the same tags in the raw bytes; only what it keeps (scripts and
+    // styles are most of a news page) is validated and converted.
+    // (A BOM is copied through and dropped by ConvertToUtf8, as DecodeToUtf8 does.)
+    internal::PrescanResult pre = internal::PrescanHtml(body, LimitsOf(options));
+    DecodedText text = ConvertToUtf8(pre.html, guess.charset);
+    return ParseAndExtract(text.text, pre, url, options);
   } catch (const std::exception& e) {
     return Internal(std::string("article extraction failed: ") + e.what());
   } catch (...) {

@@ -9,7 +9,8 @@
 // drops script/style bodies (JSON-LD kept) and bounds nesting depth and element
 // count (extractors/html_prescan.h).
 //
-// Thread safety: ExtractArticle is a pure function; call it from any thread.
+// Thread safety: ExtractArticle and ExtractArticleFromBody are pure functions; call
+// them from any thread.
 
 #include <cstddef>
 #include <string_view>
@@ -38,5 +39,14 @@ struct ExtractOptions {
 // not an error.
 Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url,
                                 const ExtractOptions& options = {});
+
+// ExtractArticle from a page's bytes as fetched, in any charset: the same Document as
+// ExtractArticle(DecodeToUtf8(body, content_type).text, url, options), cheaper. The
+// charset is detected as DecodeToUtf8 does (charset.h); for ASCII-compatible charsets
+// the prescan runs on the raw bytes, so only the part Gumbo will see is validated and
+// converted (the scripts that make up most of a news page never are). Errors as
+// ExtractArticle (kTooLarge applies to the raw size).
+Result<Document> ExtractArticleFromBody(std::string_view body, std::string_view content_type,
+                                        std::string_view url, const ExtractOptions& options = {});
 
 }  // namespace hallyu

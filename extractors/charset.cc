@@ -486,6 +486,10 @@ CharsetGuess DetectCharset(std::string_view body, std::string_view content_type,
   return {"windows-1252", CharsetSource::kDefault};
 }
 
+bool IsAsciiCompatibleCharset(std::string_view canonical) {
+  return canonical != "utf-16le" && canonical != "utf-16be" && canonical != "iso-2022-jp";
+}
+
 bool IsValidUtf8(std::string_view s) {
   // The checks of Utf8SequenceAt, inlined (this runs over every fetched page; the
   // Korean text of a page is mostly 3-byte sequences).
@@ -569,8 +573,7 @@ DecodedText ConvertToUtf8(std::string_view bytes, std::string_view label,
     return out;
   }
   bool ascii = true;
-  bool ascii_compatible =
-      out.charset != "utf-16le" && out.charset != "utf-16be" && out.charset != "iso-2022-jp";
+  bool ascii_compatible = IsAsciiCompatibleCharset(out.charset);
   if (ascii_compatible) {
     for (char c : bytes) {
       if (static_cast<unsigned char>(c) >= 0x80) {

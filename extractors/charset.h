@@ -84,6 +84,11 @@ DecodedText ConvertToUtf8(std::string_view bytes, std::string_view label,
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// True when `canonical` (a name DetectCharset returns) encodes ASCII as ASCII and never
+// uses a byte below 0x30 inside a multibyte sequence, so markup ('<', '>', '"', '\'',
+// '=', '/', '!', '-') can be found in the raw bytes: false for UTF-16 and ISO-2022-JP.
+bool IsAsciiCompatibleCharset(std::string_view canonical);
+
 // `s` with every ill-formed sequence replaced by U+FFFD (one per maximal
 // invalid subpart, as the Unicode standard recommends). Adds the number of
 // replacements to `*replacements` when given.
