@@ -1,6 +1,7 @@
-// libFuzzer target: arbitrary bytes as an HTML page -> Document -> JSON.
-// The first byte picks the URL and small budgets so that depth/element/size
-// limits are exercised too. Must never crash, hang or leak.
+// libFuzzer target: arbitrary bytes as an HTML page -> Document -> JSON, through
+// ExtractArticle (as UTF-8) and ExtractArticleFromBody (as fetched bytes, UTF-8 or
+// EUC-KR by the Content-Type). The first byte picks the URL and small budgets so
+// that depth/element/size limits are exercised too. Must never crash, hang or leak.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -21,11 +22,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (knob & 16) options.max_parse_bytes = 512;
     if (knob & 32) options.max_links = 3;
   }
-  auto doc = hallyu::ExtractArticle(page, url, options);
-  if (doc.ok()) {
-    const std::string json =
-        hallyu::ToJson(*doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    (void)json;
+  const std::string_view content_type =
+      size > 0 && (data[0] & 64) ? "text/html; charset=euc-kr" : "text/html";
+  for (bool from_body : {false, true}) {
+    auto doc = from_body ? hallyu::ExtractArticleFromBody(page, content_type, url, options)
+                         : hallyu::ExtractArticle(page, url, options);
+    if (doc.ok()) {
+      const std::string json =
+          hallyu::ToJson(*doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      (void)json;
+    }
   }
   return 0;
 }
