@@ -158,24 +158,19 @@ Result<std::string> Unzstd(std::string_view in, uint64_t max_bytes) {
   std::string out;
   ZSTD_inBuffer src{in.data(), in.size(), 0};
   char chunk[16 * 1024];
-  size_t last = 1;
-  while (src.pos < src.size) {
+  while (true) {
     ZSTD_outBuffer dst{chunk, sizeof(chunk), 0};
-    last = ZSTD_decompressStream(ctx.get(), &dst, &src);
-    if (ZSTD_isError(last)) return ParseError(std::string("zstd: ") + ZSTD_getErrorName(last));
+    const size_t left = ZSTD_decompressStream(ctx.get(), &dst, &src);
+    if (ZSTD_isError(left)) return ParseError(std::string("zstd: ") + ZSTD_getErrorName(left));
     if (out.size() + dst.pos > max_bytes) return OverLimit(max_bytes).WithContext("zstd");
     out.append(chunk, dst.pos);
+    // Input used up and the output not full: the decoder holds nothing more. A frame
+    // still open then (left != 0) was cut short.
+    if (src.pos == src.size && dst.pos < dst.size) {
+      if (left != 0) return ParseError("zstd: truncated stream");
+      return out;
+    }
   }
-  // Flush what the decoder still holds once the input is used up.
-  while (last != 0) {
-    ZSTD_outBuffer dst{chunk, sizeof(chunk), 0};
-    last = ZSTD_decompressStream(ctx.get(), &dst, &src);
-    if (ZSTD_isError(last)) return ParseError(std::string("zstd: ") + ZSTD_getErrorName(last));
-    if (out.size() + dst.pos > max_bytes) return OverLimit(max_bytes).WithContext("zstd");
-    out.append(chunk, dst.pos);
-    if (dst.pos == 0 && last != 0) return ParseError("zstd: truncated stream");
-  }
-  return out;
 }
 
 }  // namespace

@@ -20,6 +20,15 @@ struct Stmt {
   ~Stmt() { sqlite3_finalize(s); }
 };
 
+// Resets a kept statement on scope exit (ends its read, drops its bindings' use).
+struct ResetOnExit {
+  sqlite3_stmt* s;
+  ~ResetOnExit() {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+  }
+};
+
 void BindText(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
@@ -63,15 +72,39 @@ Result<std::unique_ptr<CrawlStateStore>> CrawlStateStore::Open(const std::string
     sqlite3_close(db);
     return s;
   }
-  return std::unique_ptr<CrawlStateStore>(new CrawlStateStore(db, options));
+  std::unique_ptr<CrawlStateStore> store(new CrawlStateStore(db, options));
+  HALLYU_RETURN_IF_ERROR(store->Prepare());
+  return store;
+}
+
+Status CrawlStateStore::Prepare() {
+  auto prepare = [&](const char* sql, sqlite3_stmt** out, const char* what) -> Status {
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) != SQLITE_OK)
+      return SqliteError(db_, what);
+    return Status::Ok();
+  };
+  HALLYU_RETURN_IF_ERROR(
+      prepare("SELECT etag, last_modified, content_hash, last_fetch_ms, last_status "
+              "FROM url_state WHERE url = ?",
+              &get_, "prepare get"));
+  HALLYU_RETURN_IF_ERROR(
+      prepare("INSERT OR REPLACE INTO url_state (url, etag, last_modified, content_hash, "
+              "last_fetch_ms, last_status) VALUES (?,?,?,?,?,?)",
+              &put_, "prepare put"));
+  return prepare("DELETE FROM url_state WHERE url = ?", &erase_, "prepare erase");
 }
 
 CrawlStateStore::~CrawlStateStore() {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (Status s = FlushLocked(); !s.ok())
-      std::fprintf(stderr, "crawl state: %s\n", s.ToString().c_str());
+    if (put_ != nullptr) {
+      if (Status s = FlushLocked(); !s.ok())
+        std::fprintf(stderr, "crawl state: %s\n", s.ToString().c_str());
+    }
   }
+  sqlite3_finalize(get_);
+  sqlite3_finalize(put_);
+  sqlite3_finalize(erase_);
   sqlite3_close(db_);
 }
 
@@ -80,23 +113,18 @@ Result<UrlState> CrawlStateStore::Get(std::string_view url) {
   if (!pending_.empty()) {
     if (auto it = pending_.find(std::string(url)); it != pending_.end()) return it->second;
   }
-  Stmt st;
-  if (sqlite3_prepare_v2(db_,
-                         "SELECT etag, last_modified, content_hash, last_fetch_ms, last_status "
-                         "FROM url_state WHERE url = ?",
-                         -1, &st.s, nullptr) != SQLITE_OK)
-    return SqliteError(db_, "prepare get");
-  BindText(st.s, 1, url);
-  int rc = sqlite3_step(st.s);
+  ResetOnExit reset{get_};
+  BindText(get_, 1, url);
+  int rc = sqlite3_step(get_);
   if (rc == SQLITE_DONE) return NotFound("no crawl state for " + std::string(url));
   if (rc != SQLITE_ROW) return SqliteError(db_, "get");
   UrlState s;
   s.url = std::string(url);
-  s.etag = ColumnText(st.s, 0);
-  s.last_modified = ColumnText(st.s, 1);
-  s.content_hash = ColumnText(st.s, 2);
-  s.last_fetch_ms = sqlite3_column_int64(st.s, 3);
-  s.last_status = sqlite3_column_int(st.s, 4);
+  s.etag = ColumnText(get_, 0);
+  s.last_modified = ColumnText(get_, 1);
+  s.content_hash = ColumnText(get_, 2);
+  s.last_fetch_ms = sqlite3_column_int64(get_, 3);
+  s.last_status = sqlite3_column_int(get_, 4);
   return s;
 }
 
@@ -121,21 +149,16 @@ Status CrawlStateStore::FlushLocked() {
   if (wrap && sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return SqliteError(db_, "begin");
   Status result = [&]() -> Status {
-    Stmt st;
-    if (sqlite3_prepare_v2(db_,
-                           "INSERT OR REPLACE INTO url_state (url, etag, last_modified, "
-                           "content_hash, last_fetch_ms, last_status) VALUES (?,?,?,?,?,?)",
-                           -1, &st.s, nullptr) != SQLITE_OK)
-      return SqliteError(db_, "prepare put");
+    ResetOnExit reset{put_};
     for (const auto& [url, state] : batch) {
-      sqlite3_reset(st.s);
-      BindText(st.s, 1, state.url);
-      BindText(st.s, 2, state.etag);
-      BindText(st.s, 3, state.last_modified);
-      BindText(st.s, 4, state.content_hash);
-      sqlite3_bind_int64(st.s, 5, state.last_fetch_ms);
-      sqlite3_bind_int(st.s, 6, state.last_status);
-      if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "put");
+      sqlite3_reset(put_);
+      BindText(put_, 1, state.url);
+      BindText(put_, 2, state.etag);
+      BindText(put_, 3, state.last_modified);
+      BindText(put_, 4, state.content_hash);
+      sqlite3_bind_int64(put_, 5, state.last_fetch_ms);
+      sqlite3_bind_int(put_, 6, state.last_status);
+      if (sqlite3_step(put_) != SQLITE_DONE) return SqliteError(db_, "put");
     }
     return Status::Ok();
   }();
@@ -148,12 +171,9 @@ Status CrawlStateStore::FlushLocked() {
 Status CrawlStateStore::Erase(std::string_view url) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!pending_.empty()) pending_.erase(std::string(url));
-  Stmt st;
-  if (sqlite3_prepare_v2(db_, "DELETE FROM url_state WHERE url = ?", -1, &st.s, nullptr) !=
-      SQLITE_OK)
-    return SqliteError(db_, "prepare erase");
-  BindText(st.s, 1, url);
-  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "erase");
+  ResetOnExit reset{erase_};
+  BindText(erase_, 1, url);
+  if (sqlite3_step(erase_) != SQLITE_DONE) return SqliteError(db_, "erase");
   return Status::Ok();
 }
 

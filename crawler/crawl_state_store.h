@@ -20,6 +20,7 @@
 #include "extractors/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace hallyu {
 
@@ -65,9 +66,14 @@ class CrawlStateStore {
 
  private:
   CrawlStateStore(sqlite3* db, CrawlStateStoreOptions options) : db_(db), options_(options) {}
+  Status Prepare();
   Status FlushLocked();
   std::mutex mu_;
   sqlite3* db_;
+  // Prepared once in Open (Get runs for every conditional request); guarded by mu_.
+  sqlite3_stmt* get_ = nullptr;
+  sqlite3_stmt* put_ = nullptr;
+  sqlite3_stmt* erase_ = nullptr;
   const CrawlStateStoreOptions options_;
   std::unordered_map<std::string, UrlState> pending_;  // guarded by mu_; not written yet
 };

@@ -491,42 +491,20 @@ bool IsAsciiCompatibleCharset(std::string_view canonical) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  // The checks of Utf8SequenceAt, inlined (this runs over every fetched page; the
-  // Korean text of a page is mostly 3-byte sequences).
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char* const end = p + s.size();
-  auto cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
-  while (p < end) {
-    // ASCII fast path, 16 bytes at a time.
-    while (end - p >= 16) {
-      std::uint64_t a, b;
-      std::memcpy(&a, p, 8);
-      std::memcpy(&b, p + 8, 8);
-      if ((a | b) & 0x8080808080808080ULL) break;
-      p += 16;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
     }
-    if (p == end) break;
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-    } else if (c < 0xC2) {
-      return false;  // continuation byte or overlong 2-byte lead
-    } else if (c < 0xE0) {
-      if (end - p < 2 || !cont(p[1])) return false;
-      p += 2;
-    } else if (c < 0xF0) {
-      if (end - p < 3 || !cont(p[1]) || !cont(p[2])) return false;
-      if (c == 0xE0 && p[1] < 0xA0) return false;  // overlong
-      if (c == 0xED && p[1] > 0x9F) return false;  // surrogate
-      p += 3;
-    } else if (c < 0xF5) {
-      if (end - p < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) return false;
-      if (c == 0xF0 && p[1] < 0x90) return false;  // overlong
-      if (c == 0xF4 && p[1] > 0x8F) return false;  // above U+10FFFF
-      p += 4;
-    } else {
-      return false;
-    }
+    if (i >= s.size()) break;
+    std::size_t consumed;
+    std::size_t len = Utf8SequenceAt(s, i, &consumed);
+    if (len == 0) return false;
+    i += len;
   }
   return true;
 }

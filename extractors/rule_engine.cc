@@ -280,36 +280,40 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   for (auto& [name, lang] : rs.langs_) lang_list.emplace_back(name, lang.get());
   res.resize(rs.rules_.size());
   std::vector<std::string> set_errors(lang_list.size());
-  // Jobs 0..L-1 build the Sets (the largest), then rules one by one.
+  auto build_set = [&](size_t l) {
+    Lang& lang = *lang_list[l].second;
+    RE2::Options o;
+    o.set_max_mem(opts.max_mem_per_set);
+    o.set_log_errors(false);
+    lang.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (size_t i : lang.set_to_rule) {
+      std::string err;
+      if (lang.set->Add(rs.rules_[i]->pattern, &err) < 0) {
+        set_errors[l] = rs.rules_[i]->file + ": rule " + rs.rules_[i]->id + ": RE2::Set: " + err;
+        return;
+      }
+    }
+    if (!lang.set->Compile()) {
+      set_errors[l] =
+          "rules for lang " + lang_list[l].first + ": RE2::Set failed to compile (max_mem?)";
+    }
+  };
+  auto compile_rule = [&](size_t i) {
+    RE2::Options o;
+    o.set_max_mem(opts.max_mem_per_rule);
+    o.set_log_errors(false);
+    o.set_case_sensitive(true);
+    res[i] = std::make_unique<RE2>(rs.rules_[i]->pattern, o);
+  };
+  // Jobs 0..L-1 build the Sets (the largest), then the rules one by one.
   std::atomic<size_t> next_job{0};
   const size_t jobs = lang_list.size() + rs.rules_.size();
   auto worker = [&] {
     for (size_t j = next_job++; j < jobs; j = next_job++) {
       if (j < lang_list.size()) {
-        Lang& lang = *lang_list[j].second;
-        RE2::Options o;
-        o.set_max_mem(opts.max_mem_per_set);
-        o.set_log_errors(false);
-        lang.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-        for (size_t i : lang.set_to_rule) {
-          std::string err;
-          if (lang.set->Add(rs.rules_[i]->pattern, &err) < 0) {
-            set_errors[j] =
-                rs.rules_[i]->file + ": rule " + rs.rules_[i]->id + ": RE2::Set: " + err;
-            break;
-          }
-        }
-        if (set_errors[j].empty() && !lang.set->Compile()) {
-          set_errors[j] =
-              "rules for lang " + lang_list[j].first + ": RE2::Set failed to compile (max_mem?)";
-        }
+        build_set(j);
       } else {
-        const size_t i = j - lang_list.size();
-        RE2::Options o;
-        o.set_max_mem(opts.max_mem_per_rule);
-        o.set_log_errors(false);
-        o.set_case_sensitive(true);
-        res[i] = std::make_unique<RE2>(rs.rules_[i]->pattern, o);
+        compile_rule(j - lang_list.size());
       }
     }
   };

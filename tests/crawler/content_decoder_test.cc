@@ -1,7 +1,6 @@
 #include "crawler/content_decoder.h"
 
 #include <gtest/gtest.h>
-#include <libdeflate.h>
 #include <zstd.h>
 
 #include <string>
@@ -12,8 +11,10 @@ namespace hallyu {
 namespace {
 
 using testing::BrotliCompress;
+using testing::DeflateCompress;
 using testing::GzipCompress;
 using testing::GzipOfZeros;
+using testing::ZstdCompress;
 
 constexpr uint64_t kTenMiB = 10u << 20;
 
@@ -22,26 +23,6 @@ std::string SamplePage() {
   for (int i = 0; i < 2000; ++i)
     s += "<p>Actor " + std::to_string(i) + " joins the drama 드라마 출연 확정</p>\n";
   return s + "</body></html>\n";
-}
-
-// zlib-wrapped (zlib == true) or raw DEFLATE of `data`, level 6.
-std::string Deflate(std::string_view data, bool zlib) {
-  libdeflate_compressor* c = libdeflate_alloc_compressor(6);
-  std::string out(libdeflate_deflate_compress_bound(c, data.size()) + 16, '\0');
-  size_t n = zlib
-                 ? libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size())
-                 : libdeflate_deflate_compress(c, data.data(), data.size(), out.data(), out.size());
-  libdeflate_free_compressor(c);
-  out.resize(n);
-  return out;
-}
-
-std::string Zstd(std::string_view data, int level = 3) {
-  std::string out(ZSTD_compressBound(data.size()), '\0');
-  size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), level);
-  EXPECT_FALSE(ZSTD_isError(n));
-  out.resize(n);
-  return out;
 }
 
 TEST(ContentDecoder, EveryCodingRoundTrips) {
@@ -53,10 +34,10 @@ TEST(ContentDecoder, EveryCodingRoundTrips) {
       {"gzip", GzipCompress(page)},
       {"x-gzip", GzipCompress(page)},
       {"GZip", GzipCompress(page)},
-      {"deflate", Deflate(page, true)},
-      {"deflate", Deflate(page, false)},
+      {"deflate", DeflateCompress(page, true)},
+      {"deflate", DeflateCompress(page, false)},
       {"br", BrotliCompress(page)},
-      {"zstd", Zstd(page)},
+      {"zstd", ZstdCompress(page)},
       {"identity", page},
       {"", page},
   };
@@ -90,9 +71,9 @@ TEST(ContentDecoder, OutputIsCappedExactlyAtTheLimit) {
   const std::string page = SamplePage();
   for (const char* coding : {"gzip", "deflate", "br", "zstd", "identity"}) {
     std::string body = std::string(coding) == "gzip"      ? GzipCompress(page)
-                       : std::string(coding) == "deflate" ? Deflate(page, true)
+                       : std::string(coding) == "deflate" ? DeflateCompress(page, true)
                        : std::string(coding) == "br"      ? BrotliCompress(page)
-                       : std::string(coding) == "zstd"    ? Zstd(page)
+                       : std::string(coding) == "zstd"    ? ZstdCompress(page)
                                                           : page;
     Result<std::string> at = DecodeContentEncoding(coding, body, page.size());
     ASSERT_TRUE(at.ok()) << coding << ": " << at.status().ToString();
@@ -125,8 +106,8 @@ TEST(ContentDecoder, LyingGzipTrailerDoesNotMisleadTheDecoder) {
 
 TEST(ContentDecoder, CorruptAndTruncatedStreamsAreParseErrors) {
   const std::string page = SamplePage();
-  std::string gz = GzipCompress(page), br = BrotliCompress(page), zs = Zstd(page),
-              df = Deflate(page, true);
+  std::string gz = GzipCompress(page), br = BrotliCompress(page), zs = ZstdCompress(page),
+              df = DeflateCompress(page, true);
   struct Case {
     const char* coding;
     std::string body;

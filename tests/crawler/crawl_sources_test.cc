@@ -360,8 +360,7 @@ TEST_F(CrawlSourcesTest, CompressedBodiesAreDecodedByTheWorkersAndACorruptOneIsR
       "company.</p></article></body></html>");
   good.encoding = testing::BodyEncoding::kGzip;
   server_.Route("/a.html", good);
-  Response corrupt = Response::Text("these bytes were never gzip");
-  corrupt.headers.emplace_back("Content-Encoding", "gzip");
+  Response corrupt = testing::Encoded("these bytes were never gzip", "gzip");
   corrupt.headers.emplace_back("ETag", "\"b1\"");
   server_.Route("/b.html", corrupt);
   server_.Route("/private/c.html", Response::Text("<html><body>fenced</body></html>"));

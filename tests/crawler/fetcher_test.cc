@@ -3,9 +3,7 @@
 #include "crawler/fetcher.h"
 
 #include <gtest/gtest.h>
-#include <libdeflate.h>
 #include <sys/resource.h>
-#include <zstd.h>
 
 #include <atomic>
 #include <chrono>
@@ -521,25 +519,11 @@ TEST(Fetcher, ZstdDeflateAndCodingListBodiesAreDecoded) {
   HttpTestServer server;
   std::string text;
   for (int i = 0; i < 500; ++i) text += "<p>OST 참여 " + std::to_string(i) + "</p>\n";
-  std::string zs(ZSTD_compressBound(text.size()), '\0');
-  zs.resize(ZSTD_compress(zs.data(), zs.size(), text.data(), text.size(), 3));
-  Response z = Response::Text("");
-  z.body = zs;
-  z.headers.emplace_back("Content-Encoding", "zstd");
-  server.Route("/zstd", z);
-  libdeflate_compressor* c = libdeflate_alloc_compressor(6);
-  std::string zl(libdeflate_zlib_compress_bound(c, text.size()), '\0');
-  zl.resize(libdeflate_zlib_compress(c, text.data(), text.size(), zl.data(), zl.size()));
-  libdeflate_free_compressor(c);
-  Response d = Response::Text("");
-  d.body = zl;
-  d.headers.emplace_back("Content-Encoding", "deflate");
-  server.Route("/deflate", d);
+  server.Route("/zstd", testing::Encoded(testing::ZstdCompress(text), "zstd"));
+  server.Route("/deflate", testing::Encoded(testing::DeflateCompress(text, true), "deflate"));
   // gzip applied first, then br: "Content-Encoding: gzip, br".
-  Response both = Response::Text("");
-  both.body = testing::BrotliCompress(testing::GzipCompress(text));
-  both.headers.emplace_back("Content-Encoding", "gzip, br");
-  server.Route("/both", both);
+  server.Route("/both",
+               testing::Encoded(testing::BrotliCompress(testing::GzipCompress(text)), "gzip, br"));
   Collector col;
   auto f = MakeFetcher(TestOptions(), col);
   ASSERT_TRUE(f->Submit(Req(1, server.Url("/zstd"))).ok());
@@ -558,9 +542,7 @@ TEST(Fetcher, ZstdDeflateAndCodingListBodiesAreDecoded) {
 
 TEST(Fetcher, CorruptGzipBodyIsADecodeFailure) {
   HttpTestServer server;
-  Response bad = Response::Text("this was never gzip");
-  bad.headers.emplace_back("Content-Encoding", "gzip");
-  server.Route("/bad", bad);
+  server.Route("/bad", testing::Encoded("this was never gzip", "gzip"));
   Collector c;
   auto f = MakeFetcher(TestOptions(), c);
   ASSERT_TRUE(f->Submit(Req(1, server.Url("/bad"))).ok());
@@ -605,8 +587,7 @@ TEST(Fetcher, DeferredDecodingHandsOnTheBodyAsSentForTheCallerToDecode) {
 
 TEST(Fetcher, DeferredDecodeFailureCountsAFailureAndForgetsTheValidators) {
   HttpTestServer server;
-  Response bad = Response::Text("still not gzip");
-  bad.headers.emplace_back("Content-Encoding", "gzip");
+  Response bad = testing::Encoded("still not gzip", "gzip");
   bad.headers.emplace_back("ETag", "\"v1\"");
   server.Route("/bad", bad);
   auto store = CrawlStateStore::Open(":memory:");

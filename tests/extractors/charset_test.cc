@@ -1,10 +1,12 @@
 #include "extractors/charset.h"
 
 #include <gtest/gtest.h>
-#include <iconv.h>
 
+#include <optional>
 #include <random>
 #include <string>
+
+#include "tests/support/text_encoding.h"
 
 namespace hallyu {
 namespace {
@@ -12,22 +14,9 @@ namespace {
 // Encodes UTF-8 `text` into `charset` with glibc iconv (the test's own
 // generator of legacy bytes). Fails the test when it cannot.
 std::string Encode(const std::string& text, const char* charset) {
-  iconv_t cd = iconv_open(charset, "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    ADD_FAILURE() << "iconv_open " << charset;
-    return "";
-  }
-  std::string out(text.size() * 4 + 16, '\0');
-  char* src = const_cast<char*>(text.data());
-  size_t src_left = text.size();
-  char* dst = out.data();
-  size_t dst_left = out.size();
-  size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
-  EXPECT_NE(rc, static_cast<size_t>(-1)) << "cannot encode into " << charset;
-  iconv(cd, nullptr, nullptr, &dst, &dst_left);
-  iconv_close(cd);
-  out.resize(out.size() - dst_left);
-  return out;
+  std::optional<std::string> out = testing::EncodeWithIconv(text, charset);
+  EXPECT_TRUE(out.has_value()) << "cannot encode into " << charset;
+  return out.value_or("");
 }
 
 const std::string kKorean = "배우 김수현이 새 드라마 주연으로 확정됐다. 똠방각하 OST 참여";

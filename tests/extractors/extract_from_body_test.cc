@@ -2,7 +2,6 @@
 // must give exactly the Document of DecodeToUtf8 + ExtractArticle, for UTF-8, CP949
 // (EUC-KR), a BOM, invalid bytes and a charset it cannot prescan raw (UTF-16).
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <filesystem>
 #include <string>
@@ -11,24 +10,14 @@
 #include "extractors/article_extractor.h"
 #include "extractors/charset.h"
 #include "tests/support/paths.h"
+#include "tests/support/text_encoding.h"
 
 namespace hallyu {
 namespace {
 
-// `utf8` converted to `to` by iconv; "" when some character has no mapping.
+// `utf8` encoded into `to`; "" when some character has no mapping.
 std::string Iconv(const std::string& utf8, const char* to) {
-  iconv_t cd = iconv_open(to, "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return "";
-  std::string out(utf8.size() * 4 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* o = out.data();
-  size_t out_left = out.size();
-  size_t rc = iconv(cd, &in, &in_left, &o, &out_left);
-  iconv_close(cd);
-  if (rc == static_cast<size_t>(-1)) return "";
-  out.resize(out.size() - out_left);
-  return out;
+  return testing::EncodeWithIconv(utf8, to).value_or("");
 }
 
 std::string Replace(std::string s, const std::string& from, const std::string& to) {

@@ -4,6 +4,7 @@
 #include <brotli/encode.h>
 #include <errno.h>
 #include <gtest/gtest.h>
+#include <libdeflate.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -11,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <strings.h>
 #include <algorithm>
@@ -209,6 +211,30 @@ std::string BrotliCompress(std::string_view data) {
     return "";
   }
   out.resize(size);
+  return out;
+}
+
+std::string DeflateCompress(std::string_view data, bool zlib_wrapped) {
+  libdeflate_compressor* c = libdeflate_alloc_compressor(6);
+  std::string out(libdeflate_deflate_compress_bound(c, data.size()) + 16, '\0');
+  size_t n = zlib_wrapped
+                 ? libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size())
+                 : libdeflate_deflate_compress(c, data.data(), data.size(), out.data(), out.size());
+  libdeflate_free_compressor(c);
+  out.resize(n);
+  return out;
+}
+
+Response Encoded(std::string encoded, std::string coding) {
+  Response r = Response::Text(std::move(encoded));
+  r.headers.emplace_back("Content-Encoding", std::move(coding));
+  return r;
+}
+
+std::string ZstdCompress(std::string_view data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3);
+  out.resize(ZSTD_isError(n) ? 0 : n);
   return out;
 }
 

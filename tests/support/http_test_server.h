@@ -171,5 +171,12 @@ std::string GzipCompress(std::string_view data);
 std::string GzipOfZeros(uint64_t n);
 // Brotli of `data` (quality 5).
 std::string BrotliCompress(std::string_view data);
+// DEFLATE of `data` (level 6), zlib-wrapped or raw.
+std::string DeflateCompress(std::string_view data, bool zlib_wrapped);
+// zstd of `data` (level 3, one frame); "" when zstd fails.
+std::string ZstdCompress(std::string_view data);
+// A text/html response whose body is `encoded` as given, labelled with `coding` as
+// its Content-Encoding (for bodies the server cannot encode itself, or corrupt ones).
+Response Encoded(std::string encoded, std::string coding);
 
 }  // namespace hallyu::testing
