@@ -24,7 +24,7 @@ constexpr int kEvents = 200000;
 
 std::string Brokers() {
   const char* b = std::getenv("HALLYU_KAFKA_BROKERS");
-  return b && *b ? b : "127.0.0.1:39092";
+  return b && *b ? b : "127.0.0.1:19092";
 }
 
 std::string EventId(int i) { return "c-bench-" + std::to_string(i); }

@@ -14,13 +14,13 @@
 #                                               restart a killed/stopped node on its data, wait ready
 #
 # The 1-broker and the 3-broker cluster are independent (own state, own ports), so both can run
-# at once:   --brokers 1: 127.0.0.1:39092            (controller 39093)
-#            --brokers 3: 127.0.0.1:39192,39202,39212 (controllers 39193,39203,39213)
+# at once:   --brokers 1: 127.0.0.1:19092            (controller 19093)
+#            --brokers 3: 127.0.0.1:19192,19202,19212 (controllers 19193,19203,19213)
 # kill/start-node/status default to the 1-broker cluster; pass --brokers 3 for the other one.
 #
 # Environment (all optional):
 #   KAFKA_VERSION        default 4.3.1 (4.x or 3.9.x; each version gets its own jar folder)
-#   KAFKA_BASE_PORT      first client port of the chosen cluster (default 39092 / 39192);
+#   KAFKA_BASE_PORT      first client port of the chosen cluster (default 19092 / 19192);
 #                        node n listens on BASE+10(n-1), its controller on BASE+10(n-1)+1
 #   KAFKA_LIB_DIR        jar cache root (default scripts/kafka/lib, git-ignored)
 #   KAFKA_STATE_DIR      configs, data, logs, pids (default <repo>/.kafka-local, git-ignored)
@@ -62,7 +62,7 @@ select_cluster() { # $1 = number of brokers (1 or 3)
   [[ "$1" == 1 || "$1" == 3 ]] || die "--brokers must be 1 or 3, got '$1'"
   N="$1"
   STATE_DIR="$STATE_ROOT/cluster$N"
-  if [[ "$N" == 1 ]]; then BASE_PORT="${KAFKA_BASE_PORT:-39092}"; else BASE_PORT="${KAFKA_BASE_PORT:-39192}"; fi
+  if [[ "$N" == 1 ]]; then BASE_PORT="${KAFKA_BASE_PORT:-19092}"; else BASE_PORT="${KAFKA_BASE_PORT:-19192}"; fi
 }
 client_port() { echo $((BASE_PORT + 10 * ($1 - 1))); }
 controller_port() { echo $((BASE_PORT + 10 * ($1 - 1) + 1)); }

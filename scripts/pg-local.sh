@@ -6,11 +6,11 @@
 #   scripts/pg-local.sh status   print the URL and exit 0 when it is up, exit 1 otherwise
 # State lives in .pg-local/ (git-ignored). When run as root the server runs as the
 # `postgres` user (PostgreSQL refuses to run as root).
-# Environment: HALLYU_PG_PORT (default 55432), HALLYU_PG_BIN (default
+# Environment: HALLYU_PG_PORT (default 25432), HALLYU_PG_BIN (default
 # /usr/lib/postgresql/15/bin), HALLYU_PG_DIR (default <repo>/.pg-local).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT="${HALLYU_PG_PORT:-55432}"
+PORT="${HALLYU_PG_PORT:-25432}"
 BIN="${HALLYU_PG_BIN:-/usr/lib/postgresql/15/bin}"
 STATE="${HALLYU_PG_DIR:-$PWD/.pg-local}"
 DATA="$STATE/data"

@@ -34,8 +34,8 @@ step "starting Kafka"
 HALLYU_KAFKA_BROKERS="$(scripts/kafka-local.sh start)"
 export HALLYU_KAFKA_BROKERS
 # The distributed-crawl tests use a 3-broker cluster (and kill/restart its nodes).
-HALLYU_DIST_KAFKA_BROKERS="$(KAFKA_BASE_PORT=39192 scripts/kafka-local.sh start --brokers 3)"
-export HALLYU_DIST_KAFKA_BROKERS HALLYU_DIST_KAFKA_BASE_PORT=39192
+HALLYU_DIST_KAFKA_BROKERS="$(KAFKA_BASE_PORT=19192 scripts/kafka-local.sh start --brokers 3)"
+export HALLYU_DIST_KAFKA_BROKERS HALLYU_DIST_KAFKA_BASE_PORT=19192
 if [[ -x scripts/pg-local.sh ]]; then
   step "starting PostgreSQL"
   HALLYU_PG_URL="$(scripts/pg-local.sh start)"

@@ -5,7 +5,7 @@
 # cluster. Each run uses fresh topics and a fresh group; workers exit after 3 s idle.
 #
 # usage: bench/dist/run.sh [HOSTS=20] [PAGES=250] [WORKER_COUNTS="1 2 3"]
-# env:   BROKERS (default the 3-broker cluster of KAFKA_BASE_PORT=45192), BUILD (default
+# env:   BROKERS (default the 3-broker cluster of KAFKA_BASE_PORT=25192), BUILD (default
 #        ./build), PORT (nginx, default 18480), PERF=1 to record every worker with
 #        `perf record` (cpu-clock, 999 Hz) and print, per worker count, the CPU per page
 #        spent in each library (hallyu, librdkafka, libcurl, SQLite, kernel, ...): the
@@ -18,7 +18,7 @@ HOSTS=${1:-20}
 PAGES=${2:-250}
 COUNTS=${3:-"1 2 3"}
 PORT=${PORT:-18480}
-BROKERS=${BROKERS:-127.0.0.1:45192,127.0.0.1:45202,127.0.0.1:45212}
+BROKERS=${BROKERS:-127.0.0.1:25192,127.0.0.1:25202,127.0.0.1:25212}
 BUILD=${BUILD:-$ROOT/build}
 OUT=$ROOT/bench/out/dist
 SITE=$OUT/site

@@ -7,8 +7,8 @@
 # (bench/RESULTS-e2e.md is written by hand from these reports).
 #
 # usage: bench/e2e/run.sh [ARTICLES=5000] [ROUNDS=2] [CONCURRENCY=16]
-#   env: HALLYU_KAFKA_BROKERS (default 127.0.0.1:47092; start one with
-#        KAFKA_BASE_PORT=47092 scripts/kafka-local.sh start), BUILD (default build),
+#   env: HALLYU_KAFKA_BROKERS (default 127.0.0.1:27092; start one with
+#        KAFKA_BASE_PORT=27092 scripts/kafka-local.sh start), BUILD (default build),
 #        PEERS=0 to run hallyu alone (the 50,000-page memory run), PORT (18090).
 # needs: nginx-light, wget2, python3-scrapy, a build of `hallyu`.
 set -euo pipefail
@@ -19,7 +19,7 @@ ROUNDS=${2:-2}
 CONC=${3:-16}
 PORT=${PORT:-18090}
 PEERS=${PEERS:-1}
-BROKERS=${HALLYU_KAFKA_BROKERS:-127.0.0.1:47092}
+BROKERS=${HALLYU_KAFKA_BROKERS:-127.0.0.1:27092}
 BUILD=${BUILD:-$ROOT/build}
 HALLYU=${HALLYU:-$BUILD/hallyu}
 OUT=$ROOT/bench/out/e2e-$ARTICLES

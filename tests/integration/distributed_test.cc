@@ -4,8 +4,8 @@
 //
 // Environment:
 //   HALLYU_DIST_KAFKA_BROKERS    bootstrap of the 3-broker cluster
-//                                (default 127.0.0.1:45192,127.0.0.1:45202,127.0.0.1:45212)
-//   HALLYU_DIST_KAFKA_BASE_PORT  its KAFKA_BASE_PORT for kill/start-node (default 45192)
+//                                (default 127.0.0.1:25192,127.0.0.1:25202,127.0.0.1:25212)
+//   HALLYU_DIST_KAFKA_BASE_PORT  its KAFKA_BASE_PORT for kill/start-node (default 25192)
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -48,7 +48,7 @@ std::string EnvOr(const char* name, const std::string& fallback) {
 }
 
 std::string Brokers() {
-  return EnvOr("HALLYU_DIST_KAFKA_BROKERS", "127.0.0.1:45192,127.0.0.1:45202,127.0.0.1:45212");
+  return EnvOr("HALLYU_DIST_KAFKA_BROKERS", "127.0.0.1:25192,127.0.0.1:25202,127.0.0.1:25212");
 }
 
 std::string HostName(int i) {
@@ -82,7 +82,7 @@ class DistributedCrawlTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       ASSERT_TRUE(kafka_->Connect());
     }
-    ASSERT_EQ(kafka_->broker_count(), 3) << "start: KAFKA_BASE_PORT=45192 "
+    ASSERT_EQ(kafka_->broker_count(), 3) << "start: KAFKA_BASE_PORT=25192 "
                                             "scripts/kafka-local.sh start --brokers 3";
     dir_ = testing::MakeTempDir("dist-crawl-");
     for (const char* t : {"frontier", "state", "workers", "casting", "ost", "dlq", "docs"}) {
@@ -434,7 +434,7 @@ TEST_F(DistributedCrawlTest, FourthWorkerJoinsMidCrawl) {
 // A broker is SIGKILLed mid-crawl (topics have replication factor 3, min ISR 2): the
 // workers keep crawling and committing; the broker is restarted afterwards.
 TEST_F(DistributedCrawlTest, WorkersContinueWhenABrokerDies) {
-  const std::string base = EnvOr("HALLYU_DIST_KAFKA_BASE_PORT", "45192");
+  const std::string base = EnvOr("HALLYU_DIST_KAFKA_BASE_PORT", "25192");
   const std::string script = testing::SourcePath("scripts/kafka-local.sh");
   for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
   ASSERT_TRUE(WaitPages(300, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);

@@ -165,7 +165,7 @@ void ExpectExactlyInOrder(const std::vector<ConsumedRecord>& got, int n, bool al
 std::string Payload(int i) { return "{\"i\":" + std::to_string(i) + "}"; }
 
 TEST_F(KafkaProducerTest, BrokerOutageMidStreamLosesNothing) {
-  testing::KafkaLocalCluster cluster(1, 39292);  // private: we stop it
+  testing::KafkaLocalCluster cluster(1, 19292);  // private: we stop it
   ASSERT_TRUE(cluster.Start());
   testing::KafkaTestClient admin(cluster.bootstrap());
   ASSERT_TRUE(admin.Connect());
@@ -204,7 +204,7 @@ TEST_F(KafkaProducerTest, BrokerOutageMidStreamLosesNothing) {
 }
 
 TEST_F(KafkaProducerTest, SigkillWhileBrokerIsDownLosesNothingThatReachedTheSpool) {
-  testing::KafkaLocalCluster cluster(1, 39392);
+  testing::KafkaLocalCluster cluster(1, 19392);
   ASSERT_TRUE(cluster.Start());
   testing::KafkaTestClient admin(cluster.bootstrap());
   ASSERT_TRUE(admin.Connect());
@@ -287,7 +287,7 @@ TEST_F(KafkaProducerTest, CorruptSpoolRecordIsReportedAndSkipped) {
 }
 
 TEST_F(KafkaProducerTest, ThreeBrokersKillOneDuringProductionZeroLoss) {
-  testing::KafkaLocalCluster cluster(3, 39492);
+  testing::KafkaLocalCluster cluster(3, 19492);
   ASSERT_TRUE(cluster.Start());
   testing::KafkaTestClient admin(cluster.bootstrap());
   ASSERT_TRUE(admin.Connect());

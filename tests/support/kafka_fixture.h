@@ -2,7 +2,7 @@
 // Kafka test support: talks to the real Apache Kafka broker started by
 // scripts/kafka-local.sh (no mocks). Bootstrap servers come from the environment
 // variable HALLYU_KAFKA_BROKERS (scripts/test.sh sets it), else the script's 1-broker
-// address 127.0.0.1:39092.
+// address 127.0.0.1:19092.
 //
 // Two ways to use it:
 //   - derive a test fixture from KafkaTest (TEST_F): SetUp() FAILS the test (never skips)
@@ -36,7 +36,7 @@ typedef struct rd_kafka_s rd_kafka_t;
 namespace hallyu::testing {
 
 // The 1-broker address of scripts/kafka-local.sh.
-inline constexpr std::string_view kDefaultKafkaBrokers = "127.0.0.1:39092";
+inline constexpr std::string_view kDefaultKafkaBrokers = "127.0.0.1:19092";
 
 // HALLYU_KAFKA_BROKERS when set and non-empty, else kDefaultKafkaBrokers.
 std::string KafkaBrokersFromEnv();
@@ -170,7 +170,7 @@ class KafkaTestClient {
 class KafkaLocalCluster {
  public:
   // `base_port`: first client port (node n: base+10(n-1)); pick one per test, distinct from
-  // the script's defaults 39092/39192 when those clusters may be running.
+  // the script's defaults 19092/19192 when those clusters may be running.
   KafkaLocalCluster(int brokers, int base_port);
   ~KafkaLocalCluster();
   KafkaLocalCluster(const KafkaLocalCluster&) = delete;
