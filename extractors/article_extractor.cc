@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
 #include <exception>
@@ -54,6 +55,23 @@ class GumboArena {
   }
   static void Deallocate(void* /*self*/, void* /*ptr*/) noexcept {}
 
+  // Starts a parse that may take at most `budget` bytes. When the budget is spent or
+  // the system has no memory left, Take jumps to `bail` (set with setjmp by the caller
+  // around gumbo_parse_with_options) instead of returning nullptr, which Gumbo 0.10.1
+  // would dereference. Jumping out of Gumbo is safe: it keeps no global state and all of
+  // its memory comes from this arena, released by Reset.
+  void Arm(std::size_t budget, std::jmp_buf* bail) noexcept {
+    budget_ = budget;
+    taken_ = 0;
+    exceeded_ = false;
+    bail_ = bail;
+  }
+  void Disarm() noexcept { bail_ = nullptr; }
+  // True when the last armed parse ran out of budget (or of memory).
+  bool exceeded() const { return exceeded_; }
+  // Bytes handed out since the last Arm.
+  std::size_t taken() const { return taken_; }
+
   // Releases everything handed out since the last Reset.
   void Reset() noexcept {
     for (void* b : large_) std::free(b);
@@ -70,11 +88,28 @@ class GumboArena {
   static constexpr std::size_t kChunkBytes = 256 * 1024;
   static constexpr std::size_t kKeepBytes = 4 * kChunkBytes;  // kept between pages, per thread
 
+  [[noreturn]] void Bail() noexcept {
+    exceeded_ = true;
+    std::jmp_buf* bail = bail_;
+    bail_ = nullptr;
+    if (bail == nullptr) std::abort();  // only reachable from outside an armed parse
+    std::longjmp(*bail, 1);
+  }
+
   void* Take(std::size_t size) noexcept {
     size = (size + 15) & ~std::size_t{15};  // malloc's alignment
-    if (size > kChunkBytes / 4) {           // big buffers (long text runs) on their own
+    if (size > budget_ - std::min(taken_, budget_)) Bail();
+    taken_ += size;
+    if (size > kChunkBytes / 4) {  // big buffers (long text runs) on their own
+      if (large_.size() == large_.capacity() && large_.size() >= kMaxLargeBlocks) Bail();
       void* b = std::malloc(size);
-      if (b != nullptr) large_.push_back(b);
+      if (b == nullptr) Bail();
+      try {
+        large_.push_back(b);
+      } catch (...) {
+        std::free(b);
+        Bail();
+      }
       return b;
     }
     if (chunk_ < chunks_.size() && used_ + size <= kChunkBytes) {
@@ -85,18 +120,42 @@ class GumboArena {
     if (chunk_ < chunks_.size() && used_ > 0) ++chunk_;  // current one is full
     if (chunk_ == chunks_.size()) {
       char* c = static_cast<char*>(std::malloc(kChunkBytes));
-      if (c == nullptr) return nullptr;
-      chunks_.push_back(c);
+      if (c == nullptr) Bail();
+      try {
+        chunks_.push_back(c);
+      } catch (...) {
+        std::free(c);
+        Bail();
+      }
     }
     used_ = size;
     return chunks_[chunk_];
   }
 
+  static constexpr std::size_t kMaxLargeBlocks = std::size_t{1} << 20;
+
   std::vector<char*> chunks_;  // chunk_ is being filled; later ones are free
   std::vector<void*> large_;   // single big blocks of this parse
   std::size_t chunk_ = 0;
   std::size_t used_ = 0;
+  std::size_t budget_ = 0;  // of the armed parse
+  std::size_t taken_ = 0;
+  bool exceeded_ = false;
+  std::jmp_buf* bail_ = nullptr;
 };
+
+// Runs Gumbo with `arena` armed for `budget` bytes. Returns nullptr when the tree would
+// take more (arena.exceeded()) or Gumbo returned nothing. Kept apart from anything with
+// a destructor: longjmp back into this frame skips only Gumbo's C frames.
+GumboOutput* GuardedParse(GumboArena& arena, const GumboOptions& gopts, const char* data,
+                          std::size_t size, std::size_t budget) {
+  std::jmp_buf bail;
+  if (setjmp(bail) != 0) return nullptr;
+  arena.Arm(budget, &bail);
+  GumboOutput* out = gumbo_parse_with_options(&gopts, data, size);
+  arena.Disarm();
+  return out;
+}
 
 // ---------------------------------------------------------------- text helpers
 
@@ -1501,6 +1560,14 @@ Status TooLargePage(std::size_t size, const ExtractOptions& options) {
                   std::to_string(options.max_input_bytes));
 }
 
+// Memory Gumbo may take for a tree of `markup_bytes` bytes.
+std::size_t TreeBudget(std::size_t markup_bytes, const ExtractOptions& options) {
+  const std::size_t per_byte = options.tree_bytes_per_input_byte;
+  const std::size_t scaled =
+      per_byte != 0 && markup_bytes > SIZE_MAX / per_byte ? SIZE_MAX : markup_bytes * per_byte;
+  return scaled > SIZE_MAX - options.tree_bytes_base ? SIZE_MAX : options.tree_bytes_base + scaled;
+}
+
 // Gumbo + extraction over prescanned UTF-8 HTML; `pre` says what the prescan cut.
 Result<Document> ParseAndExtract(std::string_view prescanned, const internal::PrescanResult& pre,
                                  std::string_view url, const ExtractOptions& options) {
@@ -1514,7 +1581,13 @@ Result<Document> ParseAndExtract(std::string_view prescanned, const internal::Pr
     GumboArena* a;
     ~Release() { a->Reset(); }
   } release{&arena};
-  GumboOutput* out = gumbo_parse_with_options(&gopts, prescanned.data(), prescanned.size());
+  const std::size_t budget = TreeBudget(prescanned.size(), options);
+  GumboOutput* out = GuardedParse(arena, gopts, prescanned.data(), prescanned.size(), budget);
+  if (arena.exceeded()) {
+    return TooLarge("too_complex: the HTML tree of " + std::to_string(prescanned.size()) +
+                    " bytes of markup needs more than " + std::to_string(budget) +
+                    " bytes (budget: tree_bytes_base + tree_bytes_per_input_byte x markup)");
+  }
   if (out == nullptr) return ParseError("gumbo returned no tree");
   Extraction ex(url, options);
   Document doc = ex.Run(out->document);

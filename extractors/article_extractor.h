@@ -25,7 +25,14 @@ struct ExtractOptions {
   std::size_t max_depth = 256;              // open-element depth kept; deeper tags dropped
   std::size_t max_elements = 50000;         // open tags kept; the page is cut after that
   std::size_t max_parse_bytes =
-      4u << 20;                     // default 4 MiB of script-free HTML given to Gumbo; cut after
+      4u << 20;  // default 4 MiB of script-free HTML given to Gumbo; cut after
+  // Memory for Gumbo's tree of one page: tree_bytes_base + tree_bytes_per_input_byte x
+  // (bytes given to Gumbo). Markup whose tree grows faster than the page (e.g.
+  // `<p>x<b id=N></p>` repeated: every paragraph re-opens every formatting element
+  // still active, so nodes grow with the square of the page) fails with kTooLarge and a
+  // message starting "too_complex" once over it, instead of taking gigabytes.
+  std::size_t tree_bytes_base = 32u << 20;
+  std::size_t tree_bytes_per_input_byte = 24;
   std::size_t max_links = 2000;     // outbound links kept (first N in page order)
   int korean_offset_minutes = 540;  // zone for zone-less times on Korean sites (KST)
   int default_offset_minutes = 0;   // zone for zone-less times elsewhere (UTC)
@@ -33,10 +40,10 @@ struct ExtractOptions {
 
 // Extracts `html_utf8` fetched from `url` (absolute http(s) URL used to resolve
 // links; may be empty, then links stay unresolved and are dropped).
-// Returns kTooLarge when the input exceeds max_input_bytes, kParse when Gumbo
-// fails, kInternal on an unexpected failure. Never throws. Invalid UTF-8,
-// binary garbage and broken markup give a Document (often with empty fields),
-// not an error.
+// Returns kTooLarge when the input exceeds max_input_bytes or its tree the memory
+// budget above (message "too_complex: ..."), kParse when Gumbo fails, kInternal on an
+// unexpected failure. Never throws. Invalid UTF-8, binary garbage and broken markup give
+// a Document (often with empty fields), not an error.
 Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url,
                                 const ExtractOptions& options = {});
 

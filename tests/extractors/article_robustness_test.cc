@@ -3,6 +3,11 @@
 // the ctest timeout.)
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <random>
 #include <string>
 
@@ -47,6 +52,89 @@ TEST(ArticleRobustness, ManyUnclosedFormattingElements) {
   html += "text";
   auto doc = ExtractArticle(html, "https://example.com/a");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+}
+
+// `<p>x<b id=N></p>` repeated: every paragraph re-opens every formatting element still
+// active (distinct attributes defeat the HTML parser's limit of three identical ones),
+// so the tree grows with the square of the page: 6,000 repetitions (113 KB) took 2.4 GB
+// and crashed on a null allocation (issue 20).
+std::string ReopenedFormattingPage(int repetitions) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < repetitions; ++i) html += "<p>x<b id=" + std::to_string(i) + "></p>";
+  return html;
+}
+
+// Runs ExtractArticle on `html` in a child process and returns its exit code (0: ok,
+// 1: failed with "too_complex", 2: other result, 128+N: killed by signal N) and the
+// child's peak RSS growth over the parent's in `grown_kib`.
+int ExtractInChild(const std::string& html, long* grown_kib) {
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    auto doc = ExtractArticle(html, "https://example.com/a");
+    if (doc.ok()) _exit(0);
+    const bool too_complex = doc.status().code() == ErrorCode::kTooLarge &&
+                             doc.status().message().rfind("too_complex", 0) == 0;
+    _exit(too_complex ? 1 : 2);
+  }
+  int status = 0;
+  rusage child{};
+  EXPECT_EQ(wait4(pid, &status, 0, &child), pid);
+  *grown_kib = child.ru_maxrss - self.ru_maxrss;
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return WEXITSTATUS(status);
+}
+
+TEST(ArticleRobustness, ReopenedFormattingElementsFailTooComplexInBoundedMemory) {
+  const std::string html = ReopenedFormattingPage(6000);
+  ASSERT_GT(html.size(), 110'000u);
+  const auto start = std::chrono::steady_clock::now();
+  long grown_kib = 0;
+  EXPECT_EQ(ExtractInChild(html, &grown_kib), 1) << "1 = too_complex, 128+N = signal N";
+  EXPECT_LT(grown_kib, 300 * 1024) << "peak RSS grew by " << grown_kib << " KiB";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+
+  // In process too: the failure is a value, the next page on this thread still works.
+  auto doc = ExtractArticle(html, "https://example.com/a");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), ErrorCode::kTooLarge);
+  EXPECT_EQ(doc.status().message().rfind("too_complex", 0), 0u) << doc.status().message();
+  auto next = ExtractArticle(Article("<p>A normal paragraph after the hostile page.</p>"),
+                             "https://example.com/b");
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_NE(next->text.find("normal paragraph"), std::string::npos);
+}
+
+TEST(ArticleRobustness, TreeBudgetScalesWithThePageAndIsConfigurable) {
+  // 1,000 repetitions (18 KB) took 188 MB before the budget: over it as well.
+  auto small = ExtractArticle(ReopenedFormattingPage(1000), "https://example.com/a");
+  ASSERT_FALSE(small.ok());
+  EXPECT_EQ(small.status().message().rfind("too_complex", 0), 0u);
+  // A few hundred are an ordinary, if odd, page.
+  auto odd = ExtractArticle(ReopenedFormattingPage(200), "https://example.com/a");
+  EXPECT_TRUE(odd.ok()) << odd.status().ToString();
+  // A large ordinary page (3 MiB of paragraphs) stays well inside the default budget,
+  // and fails once the budget is set below what its tree needs.
+  std::string big = "<html><body><article>";
+  while (big.size() < (3u << 20)) {
+    big +=
+        "<p class=\"para\">Some words of an ordinary paragraph, <a href=\"/x\">a link</a>, "
+        "<b>bold</b> text.</p>\n";
+  }
+  auto fine = ExtractArticle(big, "https://example.com/a");
+  ASSERT_TRUE(fine.ok()) << fine.status().ToString();
+  ExtractOptions tight;
+  tight.tree_bytes_base = 1u << 20;
+  tight.tree_bytes_per_input_byte = 1;
+  auto refused = ExtractArticle(big, "https://example.com/a", tight);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), ErrorCode::kTooLarge);
+  // ExtractArticleFromBody applies the same budget.
+  auto body = ExtractArticleFromBody(ReopenedFormattingPage(6000), "text/html; charset=utf-8",
+                                     "https://example.com/a");
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(body.status().message().rfind("too_complex", 0), 0u);
 }
 
 TEST(ArticleRobustness, FiftyMegabytePageIsRefusedByDefault) {
