@@ -39,6 +39,7 @@ void AddInspectFeedCommand(CLI::App& inspect, CliContext& ctx);
 void AddInspectRobotsCommand(CLI::App& inspect, CliContext& ctx);
 void AddInspectUrlCommand(CLI::App& inspect, CliContext& ctx);
 void AddDetectCommand(CLI::App& app, CliContext& ctx);
+void AddEvalCommand(CLI::App& app, CliContext& ctx);
 void AddSinkCommand(CLI::App& app, CliContext& ctx);
 void AddEventsCommand(CLI::App& app, CliContext& ctx);
 void AddWatchCommand(CLI::App& app, CliContext& ctx);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   hallyu::AddInspectRobotsCommand(*inspect, ctx);
   hallyu::AddInspectUrlCommand(*inspect, ctx);
   hallyu::AddDetectCommand(app, ctx);
+  hallyu::AddEvalCommand(app, ctx);
   hallyu::AddSinkCommand(app, ctx);
   hallyu::AddEventsCommand(app, ctx);
   hallyu::AddWatchCommand(app, ctx);

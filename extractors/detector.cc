@@ -7,15 +7,12 @@
 #include <map>
 #include <set>
 
+#include <re2/re2.h>
+
 #include "extractors/text.h"
 
 namespace hallyu {
 namespace {
-
-std::string Get(const RuleMatch& m, const char* k) {
-  auto it = m.groups.find(k);
-  return it == m.groups.end() ? std::string() : it->second;
-}
 
 // Cuts `s` to at most `n` bytes at a UTF-8 boundary.
 std::string CutUtf8(std::string_view s, size_t n) {
@@ -27,84 +24,6 @@ std::string CutUtf8(std::string_view s, size_t n) {
 std::string Lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-const std::set<std::string>& Descriptors() {
-  static const std::set<std::string> k = {
-      "actor",    "actress", "actors", "actresses", "singer",   "singer-actress", "singer-actor",
-      "rapper",   "idol",    "member", "members",   "star",     "leader",         "group",
-      "boy",      "girl",    "k-pop",  "kpop",      "solo",     "artist",         "vocalist",
-      "rookie",   "veteran", "top",    "popular",   "the",      "newcomer",       "maknae",
-      "배우",     "가수",    "그룹",   "걸그룹",    "보이그룹", "멤버",           "리더",
-      "신예",     "아이돌",  "솔로",   "래퍼",      "겸",       "톱스타",         "보컬",
-      "걸그룹인", "출신",    "막내",   "아티스트",  "연기자",   "대세",           "배우인"};
-  return k;
-}
-
-bool LooksLikeName(const std::string& n, const std::string& lang) {
-  if (n.empty() || n.size() > 48) return false;
-  static const std::set<std::string> kStop = {
-      "he", "she", "they", "it", "the actor", "the actress", "the singer", "the star", "who",
-      "this", "that", "그", "그녀", "이들", "두 사람", "세 사람", "그는", "그녀는", "이번", "또한",
-      "한편", "특히", "이어", "이어서", "we", "i", "you", "his", "her", "their", "also", "both",
-      "meanwhile", "however", "additionally", "previously", "recently", "earlier", "today",
-      "yesterday", "currently", "now", "then", "separately", "finally", "moreover", "furthermore",
-      "exclusive", "breaking", "update", "official", "reportedly", "notably", "likewise", "plus",
-      "in addition", "as a result", "first", "next", "later", "still", "anyway", "so", "and", "but",
-      "yet", "instead", "again", "so far",
-      // generic Korean nouns that stand where a name would ("소속사 측은 …", "영화 '…' 합류")
-      "영화", "드라마", "소속사", "소속사 측", "측", "관계자", "제작진", "제작사", "배우", "가수",
-      "그룹", "걸그룹", "보이그룹", "시리즈", "예능", "방송", "방송사", "작품", "사극", "웹드라마",
-      "웹시리즈", "웹예능", "웹툰", "신작", "차기작", "미니시리즈", "주말극", "일일극", "시트콤",
-      "새", "새 드라마", "오리지널", "주자", "OST"};
-  if (kStop.count(Lower(n))) return false;
-  if (ContainsHangul(n)) return true;
-  const auto c = static_cast<unsigned char>(n[0]);
-  (void)lang;
-  return std::isupper(c) || std::isdigit(c) || c >= 0x80;
-}
-
-int ParsePart(const std::string& raw) {
-  if (raw.empty()) return 0;
-  int v = 0;
-  for (char c : raw) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      v = v * 10 + (c - '0');
-      if (v > 999) return 0;
-    } else if (v > 0) {
-      break;
-    }
-  }
-  if (v > 0) return v;
-  static const std::vector<std::pair<std::string, int>> kWords = {
-      {"first", 1},     {"second", 2},    {"third", 3},     {"fourth", 4},    {"fifth", 5},
-      {"sixth", 6},     {"seventh", 7},   {"eighth", 8},    {"ninth", 9},     {"tenth", 10},
-      {"열 번째", 10},  {"열번째", 10},   {"첫 번째", 1},   {"첫번째", 1},    {"두 번째", 2},
-      {"두번째", 2},    {"세 번째", 3},   {"세번째", 3},    {"네 번째", 4},   {"네번째", 4},
-      {"다섯 번째", 5}, {"다섯번째", 5},  {"여섯 번째", 6}, {"여섯번째", 6},  {"일곱 번째", 7},
-      {"일곱번째", 7},  {"여덟 번째", 8}, {"여덟번째", 8},  {"아홉 번째", 9}, {"아홉번째", 9}};
-  const std::string low = Lower(raw);
-  for (const auto& [w, n] : kWords) {
-    if (low.find(w) != std::string::npos) return n;
-  }
-  return 0;
-}
-
-std::string KindOf(const std::string& raw) {
-  const std::string k = Lower(raw);
-  if (k.empty()) return "";
-  if (k.find("film") != std::string::npos || k.find("movie") != std::string::npos ||
-      k.find("영화") != std::string::npos) {
-    return "film";
-  }
-  if (k.find("series") != std::string::npos || k.find("시리즈") != std::string::npos) {
-    return "series";
-  }
-  if (k.find("drama") != std::string::npos || k.find("드라마") != std::string::npos ||
-      k.find("극") != std::string::npos) {
-    return "drama";
-  }
-  return "";
 }
 
 int StatusRank(const std::string& s) {
@@ -146,149 +65,169 @@ Result<Detector> Detector::Load(const std::string& rules_dir,
                   std::make_shared<const Gazetteer>(std::move(*gaz)), opts);
 }
 
-bool Detector::MentionsNetwork(std::string_view mention) const {
-  if (gazetteer_->FindPerson(TrimName(mention)) != nullptr) return false;
-  size_t i = 0;
-  for (int guard = 0; guard < 8 && i < mention.size(); ++guard) {
-    const size_t sp = mention.find(' ', i);
-    const std::string word =
-        TrimName(mention.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i));
-    if (!word.empty() && gazetteer_->FindNetwork(word) != nullptr &&
-        gazetteer_->FindPerson(word) == nullptr) {
-      return true;
-    }
-    if (sp == std::string_view::npos) break;
-    i = sp + 1;
+namespace {
+
+// The OST part named in a sentence: "Part 3", "PART.5", "Pt. 2", "파트3", "OST 4",
+// "세 번째 OST", "첫 OST 주자", "the third OST", "3rd OST". 0 when none.
+int FindPart(std::string_view s) {
+  static const RE2 kNumbered("(?i)(?:\\bpart|\\bpt|파트)\\s*\\.?\\s*(\\d{1,2})\\b");
+  static const RE2 kOstNumber("(?:OST|ost)\\s*(\\d{1,2})(?:\\s|$|[^\\d.%a-zA-Z차번])");
+  static const RE2 kKoOrdinal(
+      "(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\\d{1,2})\\s*(?:번째|번 째)?\\s*(?:드라마\\s*)?(?:OST|ost|"
+      "O\\.S\\.T)");
+  static const RE2 kEnOrdinal(
+      "(?i)\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|"
+      "rd|th))\\s+(?:part\\s+of\\s+the\\s+)?(?:OST|soundtrack|O\\.S\\.T)");
+  std::string num;
+  re2::StringPiece in(s.data(), s.size());
+  if (RE2::PartialMatch(in, kNumbered, &num) || RE2::PartialMatch(in, kOstNumber, &num)) {
+    const int v = std::atoi(num.c_str());
+    return v > 0 && v < 100 ? v : 0;
   }
-  return false;
+  if (RE2::PartialMatch(in, kKoOrdinal, &num) || RE2::PartialMatch(in, kEnOrdinal, &num)) {
+    static const std::map<std::string, int> kWords = {
+        {"첫", 1},     {"두", 2},      {"세", 3},     {"네", 4},      {"다섯", 5},
+        {"여섯", 6},   {"일곱", 7},    {"여덟", 8},   {"아홉", 9},    {"열", 10},
+        {"first", 1},  {"second", 2},  {"third", 3},  {"fourth", 4},  {"fifth", 5},
+        {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9},   {"tenth", 10}};
+    auto it = kWords.find(Lower(num));
+    if (it != kWords.end()) return it->second;
+    const int v = std::atoi(num.c_str());
+    return v > 0 && v < 100 ? v : 0;
+  }
+  return 0;
 }
 
-PersonRef Detector::ResolvePerson(std::string mention, const std::string& group_hint) const {
-  PersonRef p;
-  std::string group = group_hint;
-  // Parenthetical: "차은우(아스트로)" / "Jisoo (BLACKPINK)".
-  if (auto open = mention.find('('); open != std::string::npos) {
-    const auto close = mention.find(')', open);
-    const std::string inner =
-        mention.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
-    if (auto g = gazetteer_->FindGroup(TrimName(inner))) group = *g;
-    mention =
-        mention.substr(0, open) + (close == std::string::npos ? "" : mention.substr(close + 1));
+bool IsAnaphor(std::string_view s, bool ko) {
+  static const RE2 kEn(
+      "(?i)\\b(?:he|she|they|the\\s+(?:actor|actress|singer|star|idol|duo|trio|pair|two|three|"
+      "group|rapper|vocalist|musician|artist|member|leads?)|both|the\\s+couple)\\b");
+  static const RE2 kKo("(?:^|\\s)(?:그는|그녀는|그가|그녀가|이들은|이들이|두\\s*사람은|두\\s*사람이|세\\s*"
+                       "사람은|둘은|이는)");
+  return ko ? RE2::PartialMatch(s, kKo) : RE2::PartialMatch(s, kEn);
+}
+
+// "starring A and B", "A 주연의": persons named as the cast of the work, not its singers.
+bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
+  const size_t b = m.begin > 40 ? m.begin - 40 : 0;
+  const std::string_view before = s.substr(b, m.begin - b);
+  const std::string_view after = s.substr(m.end, std::min<size_t>(24, s.size() - m.end));
+  if (ko) {
+    static const RE2 kKoAfter(
+        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을)");
+    return RE2::PartialMatch(after, kKoAfter);
   }
-  mention = TrimName(mention);
-  if (gazetteer_->FindPerson(mention) == nullptr) mention = StripKoreanParticle(mention);
-  for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-    const std::string suf(s);
-    if (mention.size() > suf.size() &&
-        mention.compare(mention.size() - suf.size(), suf.size(), suf) == 0) {
-      mention.resize(mention.size() - suf.size());
-      break;
+  static const RE2 kEnBefore(
+      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors?|[Aa]ctress(?:es)?|"
+      "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
+      "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
+  return RE2::PartialMatch(before, kEnBefore);
+}
+
+}  // namespace
+
+struct Detector::Analysed {
+  std::string text;  // the sentence, valid UTF-8
+  SentenceMentions mentions;
+  struct CueHit {
+    const Rule* rule;
+    size_t begin, end;
+  };
+  std::vector<CueHit> cues;
+  bool has_type[2] = {false, false};  // casting, ost
+  bool veto[2] = {false, false};
+  bool agency = false, report = false;
+};
+
+struct Detector::Story {
+  size_t index = 0;
+  std::vector<Analysed> sentences;  // headline first
+};
+
+void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang,
+                               Analysed* a) const {
+  a->text = SanitizeUtf8(sentence);
+  a->mentions = FindMentions(a->text, lang, *gazetteer_);
+  // Cues never fire inside a title: a drama called 'Cast Away' is no casting news.
+  // (Quoted statements stay readable: "…is positively reviewing the offer".)
+  std::string masked = a->text;
+  for (const auto& m : a->mentions.items) {
+    if (!m.quoted || m.kind == MentionKind::kQuote) continue;
+    for (size_t i = m.begin; i < m.end && i < masked.size(); ++i) masked[i] = ' ';
+  }
+  for (const Rule* r : rules_->Fired(masked, lang)) {
+    for (const auto& [b, e] : rules_->FindAll(*r, masked, 8)) {
+      a->cues.push_back({r, b, e});
     }
   }
-  // Agency statements: "차은우 측", "차은우 소속사 관계자" -> "차은우".
-  for (int guard = 0; guard < 3; ++guard) {
-    bool cut = false;
-    for (const char* tail : {" \xEC\xB8\xA1", " \xEC\x86\x8C\xEC\x86\x8D\xEC\x82\xAC",
-                             " \xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90"}) {  // 측 소속사 관계자
-      const std::string t(tail);
-      if (mention.size() > t.size() &&
-          mention.compare(mention.size() - t.size(), t.size(), t) == 0) {
-        mention = TrimName(mention.substr(0, mention.size() - t.size()));
-        cut = true;
-      }
-    }
-    if (!cut) break;
-  }
-  // Korean: the name is the last word; earlier words are descriptors or a group.
-  if (ContainsHangul(mention) && mention.find(' ') != std::string::npos &&
-      gazetteer_->FindPerson(mention) == nullptr) {
-    const auto sp = mention.rfind(' ');
-    const std::string head = mention.substr(0, sp);
-    std::string start = head;
-    while (!start.empty()) {
-      if (auto g = gazetteer_->FindGroup(start)) {
-        group = *g;
+  std::sort(a->cues.begin(), a->cues.end(),
+            [](const Analysed::CueHit& x, const Analysed::CueHit& y) { return x.begin < y.begin; });
+  for (const auto& c : a->cues) {
+    switch (c.rule->type) {
+      case RuleType::kCasting:
+        a->has_type[0] = true;
         break;
-      }
-      const auto s2 = start.find(' ');
-      if (s2 == std::string::npos) break;
-      start = start.substr(s2 + 1);
-    }
-    mention = mention.substr(sp + 1);
-  }
-  // Leading descriptors and group names: "ASTRO's Cha Eun-woo", "그룹 아스트로 멤버 차은우".
-  for (int guard = 0; guard < 6; ++guard) {
-    const auto sp = mention.find(' ');
-    if (sp == std::string::npos) break;
-    std::string first = mention.substr(0, sp);
-    std::string rest = TrimName(mention.substr(sp + 1));
-    bool possessive = false;
-    for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-      const std::string suf(s);
-      if (first.size() > suf.size() &&
-          first.compare(first.size() - suf.size(), suf.size(), suf) == 0) {
-        first.resize(first.size() - suf.size());
-        possessive = true;
+      case RuleType::kOst:
+        a->has_type[1] = true;
         break;
-      }
-    }
-    if (Descriptors().count(Lower(first))) {
-      mention = rest;
-      continue;
-    }
-    if (auto g = gazetteer_->FindGroup(first)) {
-      group = *g;
-      mention = rest;
-      continue;
-    }
-    // Two-word group names ("Red Velvet", "Stray Kids").
-    const auto sp2 = rest.find(' ');
-    if (sp2 != std::string::npos) {
-      std::string two = first + " " + rest.substr(0, sp2);
-      for (const char* s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-        const std::string suf(s);
-        if (two.size() > suf.size() && two.compare(two.size() - suf.size(), suf.size(), suf) == 0) {
-          two.resize(two.size() - suf.size());
-          break;
+      case RuleType::kNegative:
+        if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
+        if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
+        if (c.rule->status == "work") {
+          // the title next to the cue is a show, an album, a concert: not a drama or film
+          for (auto& m : a->mentions.items) {
+            if (m.kind != MentionKind::kWork) continue;
+            const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
+            const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
+            if (near_before || near_after) {
+              m.aside = true;
+              m.why += ", not a drama/film (" + c.rule->id + ")";
+            }
+          }
         }
-      }
-      if (auto g = gazetteer_->FindGroup(two)) {
-        group = *g;
-        mention = TrimName(rest.substr(sp2 + 1));
-        continue;
-      }
+        break;
+      case RuleType::kFrame:
+        if (c.rule->status == "agency") a->agency = true;
+        if (c.rule->status == "report" || c.rule->status == "rumor") a->report = true;
+        break;
     }
-    if (possessive) {  // unknown owner ("Netflix's ...") is not part of the name
-      mention = rest;
-      continue;
-    }
-    break;
   }
-  if (gazetteer_->FindPerson(mention) == nullptr) mention = StripKoreanParticle(mention);
-  if (const GazetteerPerson* gp = gazetteer_->FindPerson(mention)) {
+}
+
+PersonRef Detector::ResolvePerson(const Mention& m) const {
+  PersonRef p;
+  const GazetteerPerson* gp = m.person;
+  if (gp == nullptr && m.kind == MentionKind::kGroup) {
+    p.name = m.text;
+    p.idol = true;
+    p.resolved = gazetteer_->FindGroup(m.text).has_value();
+    p.key = NormalizeKey(m.text);
+    return p;
+  }
+  if (gp != nullptr) {
     p.name = gp->name;
     p.native = gp->native;
-    p.group = gp->group;
+    p.group = !m.group.empty() ? m.group : gp->group;
     p.idol = gp->kind == PersonKind::kIdol;
     p.resolved = true;
     p.key = gp->id;
     p.actor = gp->kind == PersonKind::kActor || gp->also_actor;
     return p;
   }
-  p.name = mention;
-  if (ContainsHangul(mention)) p.native = mention;
-  p.group = group;
-  p.idol = !group.empty();
+  p.name = m.text;
+  if (ContainsHangul(m.text)) p.native = m.text;
+  p.group = m.group;
+  p.idol = !m.group.empty();
   p.resolved = false;
-  p.key = NormalizeKey(mention);
+  p.key = NormalizeKey(m.text);
   return p;
 }
 
-WorkRef Detector::ResolveWork(const std::string& mention, const std::string& network,
+WorkRef Detector::ResolveWork(const Mention& m, const std::string& network,
                               const std::string& kind) const {
   WorkRef w;
-  std::string title = StripTitleQuotes(mention);
-  if (const GazetteerWork* gw = gazetteer_->FindWork(title)) {
+  const GazetteerWork* gw = m.work != nullptr ? m.work : gazetteer_->FindWork(m.text);
+  if (gw != nullptr) {
     w.title = gw->title;
     w.native = gw->native;
     w.kind = gw->kind;
@@ -296,131 +235,341 @@ WorkRef Detector::ResolveWork(const std::string& mention, const std::string& net
     w.resolved = true;
     w.key = gw->id;
   } else {
-    w.title = title;
-    if (ContainsHangul(title)) w.native = title;
-    w.key = NormalizeKey(title);
+    w.title = m.text;
+    if (ContainsHangul(m.text)) w.native = m.text;
+    w.key = NormalizeKey(m.text);
   }
   if (!kind.empty() && w.kind.empty()) w.kind = kind;
-  if (!network.empty()) {
-    std::string net = StripKoreanParticle(TrimName(network));
-    if (const GazetteerNetwork* gn = gazetteer_->FindNetwork(net)) net = gn->name;
-    if (w.network.empty()) w.network = net;
-  }
+  if (!network.empty() && w.network.empty()) w.network = network;
   return w;
 }
 
-void Detector::DetectSentence(std::string_view sentence, const std::string& lang,
-                              const SourceRef& source, const std::string& now,
-                              std::vector<Detection>* out) const {
-  // Every event names a work; a sentence without a title mark holds none.
-  if (!rules_->HasTitleMark(sentence, lang)) return;
-  const std::string s = SanitizeUtf8(sentence);
-  const std::vector<const Rule*> fired = rules_->Fired(s, lang);
-  if (fired.empty()) return;
-  // Negative rules veto the sentence for their scope (status: casting|ost|all).
-  // A Set hit is a match, so negatives need no capturing run.
-  // Negatives judge the sentence around the titles, not inside them: a
-  // drama called 'Marriage Contract' is no wedding news.
-  bool veto_casting = false;
-  bool veto_ost = false;
-  const bool any_negative = std::any_of(
-      fired.begin(), fired.end(), [](const Rule* r) { return r->type == RuleType::kNegative; });
-  if (any_negative) {
-    for (const Rule* r : rules_->Fired(MaskQuotedTitles(s), lang)) {
-      if (r->type != RuleType::kNegative) continue;
-      if (r->status != "ost") veto_casting = true;
-      if (r->status != "casting") veto_ost = true;
+namespace {
+
+struct Claim {
+  std::string status;
+  bool agency = false;
+  bool report = false;
+  size_t sentence = 0;
+  const Rule* rule = nullptr;
+};
+
+// The status of one person over the story (see detector.h for the precedence).
+std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::string* why,
+                         const Claim** chosen) {
+  *chosen = nullptr;
+  if (!casting) {
+    // OST: released when any sentence says it is out and none says it is still to come
+    bool released = false;
+    for (const auto& c : claims) {
+      if (c.status == "released") {
+        released = true;
+        *chosen = &c;
+      }
+    }
+    if (!released && !claims.empty()) *chosen = &claims.front();
+    *why = released ? "a sentence says the song is out" : "announced (nothing says it is out)";
+    return released ? "released" : "announced";
+  }
+  for (const auto& c : claims) {
+    if (c.status == "denied") {
+      *chosen = &c;
+      *why = "a denial wins";
+      return "denied";
     }
   }
-  for (RuleType type : {RuleType::kCasting, RuleType::kOst}) {
-    if ((type == RuleType::kCasting && veto_casting) || (type == RuleType::kOst && veto_ost)) {
-      continue;
+  int best = -1;
+  for (const auto& c : claims) {
+    if (!c.agency) continue;
+    const int r = StatusRank(c.status);
+    if (r > best) {
+      best = r;
+      *chosen = &c;
     }
-    std::vector<const Rule*> candidates;
-    for (const Rule* r : fired) {
-      if (r->type == type) candidates.push_back(r);
+  }
+  if (*chosen != nullptr) {
+    *why = "the agency/production statement beats reports";
+    return (*chosen)->status;
+  }
+  for (const auto& c : claims) {
+    if (c.report || c.status == "rumored") continue;
+    const int r = StatusRank(c.status);
+    if (r > best) {
+      best = r;
+      *chosen = &c;
     }
-    if (candidates.empty()) continue;
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Rule* a, const Rule* b) { return a->priority > b->priority; });
-    // Capturing runs are the expensive part: run them in priority order and
-    // stop at the first rule that yields both a person and a work.
-    std::vector<RuleMatch> owned;
-    owned.reserve(candidates.size());
-    std::vector<const RuleMatch*> of_type;
-    for (const Rule* r : candidates) {
-      RuleMatch m;
-      if (!rules_->MatchOne(*r, s, &m)) continue;
-      owned.push_back(std::move(m));
-      of_type.push_back(&owned.back());
-      if (!Get(owned.back(), "person").empty() && !Get(owned.back(), "work").empty()) break;
+  }
+  if (*chosen != nullptr) {
+    *why = "the most advanced stated status";
+    return (*chosen)->status;
+  }
+  if (!claims.empty()) *chosen = &claims.front();
+  *why = "only reports or rumours";
+  return "rumored";
+}
+
+}  // namespace
+
+void Detector::BindStory(const Story& story, const std::string& lang, const SourceRef& source,
+                         const std::string& now, std::vector<Detection>* out,
+                         DetectExplanation* explain) const {
+  const bool ko = lang == "ko";
+  auto decide = [&](std::string s) {
+    if (explain != nullptr && explain->decisions.size() < 256) {
+      explain->decisions.push_back(std::move(s));
     }
-    const RuleMatch* best = nullptr;
-    for (const RuleMatch* m : of_type) {
-      if (!Get(*m, "person").empty() && !Get(*m, "work").empty()) {
-        best = m;
-        break;
-      }
-    }
-    if (best == nullptr) continue;
-    auto field = [&](const char* k) {
-      std::string v = Get(*best, k);
-      for (const RuleMatch* m : of_type) {
-        if (!v.empty()) break;
-        v = Get(*m, k);
-      }
-      return v;
-    };
-    const std::string network = field("network");
-    const std::string kind = KindOf(field("kind"));
-    const std::string group_hint = [&] {
-      const std::string g = field("group");
-      if (g.empty()) return std::string();
-      auto found = gazetteer_->FindGroup(StripKoreanParticle(g));
-      return found ? *found : StripKoreanParticle(g);
-    }();
-    WorkRef work = ResolveWork(Get(*best, "work"), network, kind);
-    if (work.title.empty() || work.title.size() > 120) continue;
-    for (const std::string& name : SplitNameList(Get(*best, "person"))) {
-      // "tvN 사극" caught as a list item after a headline comma: a mention
-      // holding a broadcaster word is never a person.
-      if (MentionsNetwork(name)) continue;
-      PersonRef person = ResolvePerson(name, group_hint);
-      if (!LooksLikeName(person.name, lang)) continue;
-      // A broadcaster in the name slot ("래엘, SBS '…' OST") is never the person.
-      if (!person.resolved && gazetteer_->FindNetwork(person.name) != nullptr) continue;
-      if (out->size() >= opts_.max_events) return;
-      Detection d;
-      d.type = type == RuleType::kCasting ? EventType::kCasting : EventType::kOst;
-      d.status = best->rule->status;
-      d.person = person;
-      d.work = work;
-      if (d.type == EventType::kCasting) {
-        d.role = StripTitleQuotes(field("role"));
-        d.crossover = person.idol;
-      } else {
-        d.song = StripTitleQuotes(field("song"));
-        for (const char* k : {"part", "part2", "part3", "part_word", "part_word2"}) {
-          if (d.part == 0) d.part = ParsePart(field(k));
+  };
+  for (int ti = 0; ti < 2; ++ti) {
+    const bool casting = ti == 0;
+    const EventType type = casting ? EventType::kCasting : EventType::kOst;
+    // The story's work: the first work, not an aside, in a sentence with a cue of this type;
+    // else the first such work anywhere in the story.
+    const Mention* story_work = nullptr;
+    for (int pass = 0; pass < 2 && story_work == nullptr; ++pass) {
+      for (const auto& a : story.sentences) {
+        if (pass == 0 && !a.has_type[ti]) continue;
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kWork && !m.aside) {
+            story_work = &m;
+            break;
+          }
         }
-        d.crossover = person.idol || person.actor;
+        if (story_work != nullptr) break;
       }
-      d.evidence = {CutUtf8(s, 600), best->rule->id, lang};
+    }
+    // Story persons for anaphora: the persons of the first sentence that names any.
+    struct Bound {
+      const Mention* person;
+      const Mention* work;
+      const Analysed* sentence;
+      size_t index;
+    };
+    std::vector<Bound> bound;
+    std::vector<const Mention*> last_persons;
+    std::vector<const Mention*> seen_persons;  // full names named so far in the story
+    std::set<std::string> vetoed;
+    for (size_t si = 0; si < story.sentences.size(); ++si) {
+      const Analysed& a = story.sentences[si];
+      std::vector<const Mention*> persons;
+      for (const auto& m0 : a.mentions.items) {
+        const Mention* mp = &m0;
+        // "Bae" after "Bae Doona": a surname alone speaks of the person named before.
+        if (m0.kind == MentionKind::kPerson && !ko && m0.text.find(' ') == std::string::npos &&
+            m0.text.find('-') == std::string::npos) {
+          for (const Mention* prev : seen_persons) {
+            if (prev->text.size() > m0.text.size() &&
+                prev->text.compare(0, m0.text.size() + 1, m0.text + " ") == 0) {
+              mp = prev;
+              break;
+            }
+          }
+        }
+        const Mention& m = *mp;
+        if (m0.kind == MentionKind::kPerson && mp == &m0 && m0.text.find(' ') != std::string::npos) {
+          seen_persons.push_back(&m0);
+        }
+        const bool is_person = m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
+        if (!is_person || m.aside || m.in_parens) continue;
+        if (!casting && NamedAsCast(a.text, m, ko)) continue;
+        // a group right before its member is the member's tag, not a second artist
+        if (m.kind == MentionKind::kGroup) {
+          bool tags_member = false;
+          for (const auto& n2 : a.mentions.items) {
+            if (n2.kind == MentionKind::kPerson && n2.begin > m.end && n2.begin - m.end <= 24 &&
+                NormalizeKey(n2.group) == NormalizeKey(m.text)) {
+              tags_member = true;
+            }
+          }
+          if (tags_member) continue;
+        }
+        persons.push_back(&m);
+      }
+      if (!a.has_type[ti] || (casting && a.has_type[1])) {
+        // an OST sentence is about singing: its casting words ("the lead actress of")
+        // describe the drama, not a casting
+        if (!persons.empty() && last_persons.empty()) last_persons = persons;
+        continue;
+      }
+      if (a.veto[ti]) {
+        for (const Mention* p : persons) vetoed.insert(NormalizeKey(p->text));
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " vetoed by a negative cue");
+        continue;
+      }
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0)) {
+        persons = last_persons;
+        if (!persons.empty()) {
+          decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                 " has no name; it speaks of the story's persons");
+        }
+      }
+      if (!persons.empty()) last_persons = persons;
+      // The work: in this sentence, the one nearest the first cue of the type.
+      const Mention* work = nullptr;
+      size_t cue_at = std::string::npos;
+      for (const auto& c : a.cues) {
+        if ((casting && c.rule->type == RuleType::kCasting) ||
+            (!casting && c.rule->type == RuleType::kOst)) {
+          cue_at = c.begin;
+          break;
+        }
+      }
+      std::vector<const Mention*> works;
+      for (const auto& m : a.mentions.items) {
+        if (m.kind == MentionKind::kWork && !m.aside) works.push_back(&m);
+      }
+      if (!casting && works.size() >= 2) {
+        // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work
+        static const RE2 kOstAfter("^\\s*(?:'s|’s|의)?\\s*(?:\\S+\\s+){0,2}?(?:OST|ost|O\\.S\\.T|soundtrack|sound\\s+track|주제가)");
+        static const RE2 kWorkBefore("(?i)(?:for|of|to|from|in)\\s+(?:the\\s+)?(?:\\S+(?:'s|’s)\\s+)?(?:(?:new|upcoming|drama|series|film|movie|web)\\s+)*$");
+        const Mention* tied = nullptr;
+        for (const Mention* w : works) {
+          const std::string_view after(a.text.data() + w->end, std::min<size_t>(30, a.text.size() - w->end));
+          const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
+          const std::string_view before(a.text.data() + bb, w->begin - bb);
+          if (w->work != nullptr || RE2::PartialMatch(after, kOstAfter) ||
+              RE2::PartialMatch(before, kWorkBefore)) {
+            tied = w;
+            break;
+          }
+        }
+        if (tied != nullptr) works = {tied};
+      }
+      if (!works.empty()) {
+        work = works.front();
+        if (cue_at != std::string::npos) {
+          size_t best = SIZE_MAX;
+          for (const Mention* w : works) {
+            const size_t d = w->begin > cue_at ? w->begin - cue_at : cue_at - w->end;
+            if (d < best) {
+              best = d;
+              work = w;
+            }
+          }
+        }
+      }
+      if (work == nullptr) work = story_work;
+      if (work == nullptr) {
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a cue but the story names no work");
+        continue;
+      }
+      for (const Mention* p : persons) bound.push_back({p, work, &a, si});
+    }
+    // One event per person (and work) over the story.
+    std::map<std::string, std::vector<size_t>> by_key;
+    std::vector<std::string> order;
+    for (size_t i = 0; i < bound.size(); ++i) {
+      const Bound& b = bound[i];
+      const std::string key = NormalizeKey(b.person->person ? b.person->person->name : b.person->text) +
+                              "|" + NormalizeKey(b.work->work ? b.work->work->title : b.work->text);
+      if (vetoed.count(NormalizeKey(b.person->text))) continue;
+      if (!by_key.count(key)) order.push_back(key);
+      by_key[key].push_back(i);
+    }
+    for (const std::string& key : order) {
+      if (out->size() >= opts_.max_events) return;
+      const auto& idx = by_key[key];
+      std::vector<Claim> claims;
+      for (size_t i : idx) {
+        const Analysed& a = *bound[i].sentence;
+        Claim c;
+        c.sentence = bound[i].index;
+        c.agency = a.agency;
+        c.report = a.report && !a.agency;
+        int best = -1;
+        bool future = false;
+        for (const auto& cue : a.cues) {
+          if ((casting && cue.rule->type != RuleType::kCasting) ||
+              (!casting && cue.rule->type != RuleType::kOst)) {
+            continue;
+          }
+          if (!casting && cue.rule->id.find("future") != std::string::npos) future = true;
+          const int r = cue.rule->priority;
+          if (r > best) {
+            best = r;
+            c.status = cue.rule->status;
+            c.rule = cue.rule;
+          }
+        }
+        if (!casting && future && c.status == "released") {
+          c.status = "announced";
+        }
+        if (casting && c.status == "rumored") c.report = true;
+        if (c.rule != nullptr) claims.push_back(c);
+      }
+      if (claims.empty()) continue;
+      std::string why;
+      const Claim* chosen = nullptr;
+      const std::string status = SettleStatus(claims, casting, &why, &chosen);
+      const Bound& first = bound[idx.front()];
+      const Analysed& ev_sentence = *bound[chosen != nullptr ? [&] {
+        for (size_t i : idx) {
+          if (bound[i].index == chosen->sentence) return i;
+        }
+        return idx.front();
+      }()
+                                                             : idx.front()]
+                                         .sentence;
+      // network and kind: a network mention in the work's sentence
+      std::string network;
+      for (size_t i : idx) {
+        for (const auto& m : bound[i].sentence->mentions.items) {
+          if (m.kind == MentionKind::kNetwork && network.empty()) network = m.text;
+        }
+      }
+      Detection d;
+      d.type = type;
+      d.status = status;
+      d.person = ResolvePerson(*first.person);
+      d.work = ResolveWork(*first.work, network, "");
+      if (d.work.title.empty() || d.work.title.size() > 160 || d.person.name.empty() ||
+          d.person.name.size() > 80) {
+        continue;
+      }
+      if (casting) {
+        for (size_t i : idx) {
+          for (const auto& m : bound[i].sentence->mentions.items) {
+            if (m.kind == MentionKind::kRole && d.role.empty()) d.role = m.text;
+          }
+        }
+        d.crossover = d.person.idol;
+      } else {
+        for (size_t i : idx) {
+          for (const auto& m : bound[i].sentence->mentions.items) {
+            if (&m == bound[i].work) continue;
+            if ((m.kind == MentionKind::kSong ||
+                 (m.kind == MentionKind::kWork && !m.aside && bound[i].work != &m &&
+                  m.work == nullptr)) &&
+                d.song.empty()) {
+              d.song = m.text;
+            }
+          }
+          if (d.part == 0) d.part = FindPart(bound[i].sentence->text);
+        }
+        d.crossover = d.person.idol || d.person.actor;
+      }
+      const std::string rule_id = chosen != nullptr && chosen->rule != nullptr ? chosen->rule->id : "";
+      d.evidence = {CutUtf8(ev_sentence.text, 600), rule_id, lang};
       d.sources = {source};
       d.first_seen_at = now;
       d.detected_at = now;
-      const double c = std::min(0.99, best->rule->confidence + (person.resolved ? 0.04 : 0.0) +
-                                          (work.resolved ? 0.04 : 0.0));
+      const double base = chosen != nullptr && chosen->rule != nullptr ? chosen->rule->confidence : 0.7;
+      const double c = std::min(0.99, base + (d.person.resolved ? 0.04 : 0.0) +
+                                          (d.work.resolved ? 0.04 : 0.0));
       d.confidence = static_cast<double>(static_cast<int>(c * 100 + 0.5)) / 100.0;
       d.event_id = ComputeEventId(d);
+      decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
+             d.work.title + " = " + status + " (" + why + "; " + std::to_string(claims.size()) +
+             " claim(s))");
       out->push_back(std::move(d));
     }
   }
 }
 
 Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::string_view text,
-                                                std::string_view lang,
-                                                const SourceRef& source) const {
+                                                std::string_view lang, const SourceRef& source,
+                                                DetectExplanation* explain) const {
   if (lang != "en" && lang != "ko" && lang != "auto") {
     return InvalidArgument("detect: lang must be en, ko or auto, got '" + std::string(lang) + "'");
   }
@@ -438,36 +587,87 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     sample += CutUtf8(body, 4096);
     l = GuessLanguage(sample, opts_.min_hangul_ratio);
   }
+  if (explain != nullptr) explain->lang = l;
   const std::string now = source.fetched_at.empty() ? UtcNowIso8601() : source.fetched_at;
   std::vector<Detection> found;
   size_t budget = opts_.max_sentences;
-  if (!title.empty() && rules_->FindTrigger(title, l, 0) != std::string_view::npos) {
-    for (std::string_view s : SplitSentences(title, opts_.max_sentence_bytes)) {
-      if (budget == 0) break;
-      --budget;
-      DetectSentence(s, l, source, now, &found);
+
+  auto run_story = [&](Story& story) {
+    bool any = false;
+    for (const auto& a : story.sentences) any = any || a.has_type[0] || a.has_type[1];
+    if (explain != nullptr) {
+      for (const auto& a : story.sentences) {
+        DetectExplanation::Sentence es;
+        es.story = story.index;
+        es.text = a.text;
+        es.mentions = a.mentions.items;
+        for (const auto& c : a.cues) {
+          es.cues.push_back(c.rule->id + "(" + c.rule->status + ")@" + std::to_string(c.begin));
+        }
+        explain->sentences.push_back(std::move(es));
+      }
+    }
+    if (any) BindStory(story, l, source, now, &found, explain);
+  };
+
+  // Story 0: the headline and the lead, read as one story.
+  Story lead;
+  lead.index = 0;
+  size_t consumed_to = 0;  // bytes of body that belong to the lead story
+  {
+    std::vector<std::string_view> parts;
+    if (!title.empty()) {
+      for (auto s : SplitSentences(title, opts_.max_sentence_bytes)) parts.push_back(s);
+    }
+    size_t taken = 0;
+    size_t pos = 0;
+    while (pos < body.size() && taken < opts_.lead_sentences + (title.empty() ? 1 : 0)) {
+      size_t nl = body.find('\n', pos);
+      if (nl == std::string_view::npos) nl = body.size();
+      const std::string_view line = body.substr(pos, nl - pos);
+      for (auto s : SplitSentences(line, opts_.max_sentence_bytes)) {
+        if (taken >= opts_.lead_sentences + (title.empty() ? 1 : 0)) break;
+        parts.push_back(s);
+        ++taken;
+        consumed_to = static_cast<size_t>(s.data() + s.size() - body.data());
+      }
+      pos = nl + 1;
+    }
+    bool trigger = false;
+    for (auto s : parts) {
+      if (rules_->FindTrigger(s, l, 0) != std::string_view::npos) trigger = true;
+    }
+    if (trigger) {
+      for (auto s : parts) {
+        if (budget == 0) break;
+        --budget;
+        Analysed a;
+        AnalyseSentence(s, l, &a);
+        lead.sentences.push_back(std::move(a));
+      }
+      run_story(lead);
     }
   }
-  // Sentences never span a newline, so only the lines (paragraphs) holding a
-  // trigger keyword are split, and only their sentences with one are run.
-  size_t pos = rules_->FindTrigger(body, l, 0);
+  // Later paragraphs: each one holding a trigger is a story of its own.
+  size_t pos = rules_->FindTrigger(body, l, consumed_to);
+  size_t story_index = 1;
   while (pos != std::string_view::npos && budget > 0) {
     const size_t nl = pos == 0 ? std::string_view::npos : body.rfind('\n', pos - 1);
-    const size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    if (line_begin < consumed_to) line_begin = consumed_to;
     size_t line_end = body.find('\n', pos);
     if (line_end == std::string_view::npos) line_end = body.size();
-    const std::string_view line = body.substr(line_begin, line_end - line_begin);
-    size_t next = pos - line_begin;
-    for (std::string_view s : SplitSentences(line, opts_.max_sentence_bytes)) {
+    Story st;
+    st.index = story_index++;
+    for (auto s : SplitSentences(body.substr(line_begin, line_end - line_begin),
+                                 opts_.max_sentence_bytes)) {
       if (budget == 0) break;
-      const size_t b = static_cast<size_t>(s.data() - line.data());
-      const size_t e = b + s.size();
-      if (next < b) next = rules_->FindTrigger(line, l, b);
-      if (next == std::string_view::npos) break;
-      if (next >= e) continue;
       --budget;
-      DetectSentence(s, l, source, now, &found);
+      Analysed a;
+      AnalyseSentence(s, l, &a);
+      st.sentences.push_back(std::move(a));
     }
+    run_story(st);
     pos = rules_->FindTrigger(body, l, line_end);
   }
   // One detection per event_id: the strongest status wins, missing fields fill in.
@@ -488,6 +688,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     }
     if (keep.role.empty()) keep.role = d.role;
     if (keep.part == 0) keep.part = d.part;
+    if (keep.song.empty()) keep.song = d.song;
     if (keep.work.network.empty()) keep.work.network = d.work.network;
     if (keep.work.kind.empty()) keep.work.kind = d.work.kind;
   }

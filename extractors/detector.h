@@ -1,21 +1,33 @@
 #pragma once
-// Detector: finds casting and OST announcements in a document's title and
-// body using the rule engine and the gazetteer, and builds one Detection per
-// (person, work) found.
+// Detector: finds casting and OST announcements in a document's headline and
+// text. It composes three steps instead of one pattern per phrasing:
 //
-// Pipeline per document: language (en|ko|auto by Hangul ratio) -> trigger
-// keyword scan over the whole text -> only lines holding a trigger are split
-// into sentences -> per sentence with a trigger: title-mark check (no quoted
-// title, no event), RE2::Set prefilter, capturing rules in priority order ->
-// negative-rule veto -> name list splitting, particle stripping, gazetteer
-// resolution -> events deduplicated by event_id. Immutable after
-// construction; Detect() is thread-safe.
+//  1. mention finders (detect/mentions.h): persons, groups, works, networks,
+//     organisations, roles and songs in each sentence, from the gazetteer and
+//     from name shapes;
+//  2. cues (rule_engine.h, configs/rules/*.yaml): short RE2 patterns per
+//     language that say which event type a sentence announces and at which
+//     status ("cast as", "출연을 확정", "in talks", "물망"), who is speaking
+//     (frame: an agency statement, a media report), and what vetoes it
+//     (negative: a variety show, a casting that fell through, an OST chart story);
+//  3. a binder that reads the headline and the lead as one story: persons in a
+//     sentence with a cue bind to the work of that sentence, or to the story's
+//     work when the sentence names none; a sentence with a cue and no person
+//     speaks of the story's persons ("the actor", "the duo"). Each person's
+//     status is settled over the story by precedence: a denial wins; a statement
+//     by the agency, production or network beats a media report; otherwise the
+//     most advanced non-rumour status; a report alone is a rumour.
+//
+// Later paragraphs of a long article are stories of their own and are only read
+// when they hold a trigger keyword. Immutable after construction; Detect() is
+// thread-safe.
 
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extractors/detect/mentions.h"
 #include "extractors/event.h"
 #include "extractors/gazetteer.h"
 #include "extractors/rule_engine.h"
@@ -23,7 +35,21 @@
 
 namespace hallyu {
 
+// What Detect() saw and decided, for `hallyu detect --explain`.
+struct DetectExplanation {
+  struct Sentence {
+    size_t story = 0;
+    std::string text;
+    std::vector<Mention> mentions;
+    std::vector<std::string> cues;  // "casting.en.cast_as(confirmed)@12"
+  };
+  std::string lang;
+  std::vector<Sentence> sentences;
+  std::vector<std::string> decisions;  // bindings, vetoes and status reasons, in order
+};
+
 struct DetectorOptions {
+  size_t lead_sentences = 5;         // headline + this many body sentences form the first story
   size_t max_text_bytes = 4 << 20;   // bytes of body considered; the rest is ignored
   size_t max_sentences = 512;        // sentences run through the rules per document
   size_t max_events = 64;            // detections returned per document
@@ -50,21 +76,23 @@ class Detector {
   // version 1 and `source` as its only source; detected_at/first_seen_at are
   // source.fetched_at or, when empty, the current UTC time. Fails with
   // kInvalidArgument on an unknown lang.
+  // When `explain` is not null it receives the mentions, cues and decisions.
   Result<std::vector<Detection>> Detect(std::string_view title, std::string_view text,
-                                        std::string_view lang, const SourceRef& source) const;
+                                        std::string_view lang, const SourceRef& source,
+                                        DetectExplanation* explain = nullptr) const;
 
   const RuleSet& rules() const { return *rules_; }
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
  private:
-  void DetectSentence(std::string_view sentence, const std::string& lang, const SourceRef& source,
-                      const std::string& now, std::vector<Detection>* out) const;
-  // True when a word of `mention` is a known network/platform (and the
-  // mention is no known person): "tvN 사극", "JTBC".
-  bool MentionsNetwork(std::string_view mention) const;
-  PersonRef ResolvePerson(std::string mention, const std::string& group_hint) const;
-  WorkRef ResolveWork(const std::string& mention, const std::string& network,
-                      const std::string& kind) const;
+  struct Analysed;
+  struct Story;
+  void AnalyseSentence(std::string_view sentence, const std::string& lang, Analysed* out) const;
+  void BindStory(const Story& story, const std::string& lang, const SourceRef& source,
+                 const std::string& now, std::vector<Detection>* out,
+                 DetectExplanation* explain) const;
+  PersonRef ResolvePerson(const Mention& m) const;
+  WorkRef ResolveWork(const Mention& m, const std::string& network, const std::string& kind) const;
 
   std::shared_ptr<const RuleSet> rules_;
   std::shared_ptr<const Gazetteer> gazetteer_;

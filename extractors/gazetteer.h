@@ -10,7 +10,12 @@
 //   actors:   [{name, native, aliases}]
 //   singers:  [{name, native, aliases}]   # vocalists who are neither idols nor actors
 //   networks: [{name, native, aliases}]
-//   works:    [{title, native, kind, network, aliases}]
+//   works:    [{title, native, kind, network, year, aliases}]
+//   organisations: [{name, native, kind, aliases}]  # agencies, production
+//                  # companies, labels, outlets: never a person
+//
+// Loading fails (kParse, "file:line: reason") on bad YAML, an unknown
+// section or field, an entry without its name/title, or a wrong type.
 //
 // Immutable after loading; safe to share across threads.
 
@@ -41,11 +46,18 @@ struct GazetteerWork {
   std::string native;
   std::string kind;  // drama | film | series | variety
   std::string network;
+  int year = 0;  // first broadcast/release year, 0 when unknown
 };
 
 struct GazetteerNetwork {
   std::string name;
   std::string native;
+};
+
+struct GazetteerOrganisation {
+  std::string name;
+  std::string native;
+  std::string kind;  // agency | production | label | outlet | "" when not given
 };
 
 class Gazetteer {
@@ -67,18 +79,32 @@ class Gazetteer {
   const GazetteerWork* FindWork(std::string_view title) const;
   // Resolves a network/platform; nullptr when unknown.
   const GazetteerNetwork* FindNetwork(std::string_view name) const;
+  // Resolves an agency, production company, label or outlet; nullptr when unknown.
+  const GazetteerOrganisation* FindOrganisation(std::string_view name) const;
+  // Resolves a person named together with a group ("ASTRO's Cha Eun-woo"):
+  // a member of that group first, then any person; nullptr when unknown.
+  const GazetteerPerson* FindPersonInGroup(std::string_view name, std::string_view group) const;
 
   size_t person_count() const { return people_.size(); }
+  size_t group_count() const { return group_names_; }
+  size_t work_count() const { return works_.size(); }
+  size_t network_count() const { return networks_.size(); }
+  size_t organisation_count() const { return organisations_.size(); }
 
  private:
   std::vector<GazetteerPerson> people_;
   std::vector<GazetteerWork> works_;
   std::vector<GazetteerNetwork> networks_;
+  std::vector<GazetteerOrganisation> organisations_;
   std::map<std::string, std::string, std::less<>> groups_;  // key -> display name
+  size_t group_names_ = 0;
+  // normalised name + '|' + normalised group -> index, for homonyms in different groups
+  std::map<std::string, size_t, std::less<>> member_by_group_;
   // exact and normalised indexes: key -> index
   std::map<std::string, size_t, std::less<>> person_exact_, person_norm_;
   std::map<std::string, size_t, std::less<>> work_exact_, work_norm_;
   std::map<std::string, size_t, std::less<>> network_exact_, network_norm_;
+  std::map<std::string, size_t, std::less<>> org_exact_, org_norm_;
 };
 
 }  // namespace hallyu

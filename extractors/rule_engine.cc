@@ -25,6 +25,8 @@ std::string_view RuleTypeName(RuleType t) {
       return "ost";
     case RuleType::kNegative:
       return "negative";
+    case RuleType::kFrame:
+      return "frame";
   }
   return "?";
 }
@@ -76,7 +78,9 @@ bool ValidStatus(RuleType t, const std::string& s) {
     case RuleType::kOst:
       return kOst.count(s) > 0;
     case RuleType::kNegative:
-      return true;
+      return s == "casting" || s == "ost" || s == "all" || s == "work";
+    case RuleType::kFrame:
+      return s == "agency" || s == "report" || s == "rumor" || s == "past";
   }
   return false;
 }
@@ -85,7 +89,8 @@ Result<RuleType> ParseType(const std::string& s) {
   if (s == "casting") return RuleType::kCasting;
   if (s == "ost") return RuleType::kOst;
   if (s == "negative") return RuleType::kNegative;
-  return ParseError("unknown rule type '" + s + "' (casting|ost|negative)");
+  if (s == "frame") return RuleType::kFrame;
+  return ParseError("unknown rule type '" + s + "' (casting|ost|negative|frame)");
 }
 
 // Expands {NAME} macros (non-recursive beyond 4 rounds) into (?:...).
@@ -125,10 +130,13 @@ Result<std::string> ExpandMacros(const std::string& pattern,
   return ParseError("macros nest too deeply");
 }
 
+// Within one sentence the more hedged casting status wins: "in talks to star"
+// holds a "to star" cue, "offered to lead" a "to lead" one. Across sentences
+// the detector settles statuses by its own precedence (detector.h).
 int DefaultPriority(const std::string& status) {
   static const std::map<std::string, int> kRank = {
-      {"rumored", 10}, {"in_talks", 20},  {"reviewing", 30}, {"confirmed", 40},
-      {"denied", 50},  {"announced", 10}, {"released", 20}};
+      {"confirmed", 20}, {"rumored", 30},   {"in_talks", 40}, {"reviewing", 50},
+      {"denied", 60},    {"announced", 10}, {"released", 20}};
   auto it = kRank.find(status);
   return it == kRank.end() ? 0 : it->second;
 }
@@ -357,7 +365,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   rs.compiled_ = std::move(res);
   // The title-mark prefilter must never hide an event a rule would find.
   for (const auto& rule : rs.rules_) {
-    if (rule->type == RuleType::kNegative) continue;
+    if (rule->type == RuleType::kNegative || rule->type == RuleType::kFrame) continue;
     for (const auto& ex : rule->examples) {
       if (!rs.HasTitleMark(ex.text, rule->lang)) {
         return ParseError(rule->file + ": rule " + rule->id +
@@ -475,6 +483,31 @@ std::vector<const Rule*> RuleSet::Fired(std::string_view sentence, std::string_v
   }
   std::sort(fired.begin(), fired.end());
   for (int f : fired) out.push_back(rules_[it->second->set_to_rule[static_cast<size_t>(f)]].get());
+  return out;
+}
+
+}  // namespace hallyu
+
+namespace hallyu {
+
+std::vector<std::pair<size_t, size_t>> RuleSet::FindAll(const Rule& rule, std::string_view text,
+                                                        size_t max_matches) const {
+  std::vector<std::pair<size_t, size_t>> out;
+  const size_t idx = rule.index;
+  if (idx >= rules_.size() || rules_[idx].get() != &rule) return out;
+  const RE2& re = *compiled_[idx];
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size() && out.size() < max_matches) {
+    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
+                  &m, 1)) {
+      break;
+    }
+    const size_t b = static_cast<size_t>(m.data() - text.data());
+    const size_t e = b + m.size();
+    out.emplace_back(b, e);
+    pos = e > b ? e : e + 1;
+  }
   return out;
 }
 

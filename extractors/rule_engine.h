@@ -2,28 +2,30 @@
 // The detection rule engine: rules loaded from configs/rules/*.yaml, compiled
 // per language into one RE2::Set prefilter plus one capturing RE2 per rule.
 //
-// Rule file format (one YAML document per file):
+// Rule file format (one YAML document per file). Since the composing detector
+// (detector.h) rules are *cues*: short patterns that say "this is casting news",
+// "this is a report", "this is not about a drama"; mentions and binding are
+// done by the detector, not by the pattern.
 //   lang: en | ko                 # language of every rule in the file
-//   type: casting | ost | negative
+//   type: casting | ost | negative | frame
 //   triggers: [cast, 출연, ...]   # literal keywords; text without any of them
 //                                 # is skipped before sentence splitting
-//   title_marks: ["'", "《", ...] # literals of which a sentence needs one for
-//                                 # any casting/OST rule to run (every event
-//                                 # names its work, and a work is quoted or
-//                                 # follows "drama"); ' and " count only after a
-//                                 # non-alphanumeric byte. Every casting/OST
-//                                 # example must hold one, or loading fails.
-//   macros: {PERSON: '...'}       # {PERSON} in a pattern expands to (?:...)
+//   title_marks: [...]            # optional: literals of which a sentence needs one
+//   macros: {NAME: '...'}         # {NAME} in a pattern expands to (?:...)
 //   rules:
-//     - id: casting.en.confirmed_to_star   # unique across all files
-//       status: confirmed                  # see DESIGN.md per type
-//       pattern: '(?P<person>...) ...'      # RE2 syntax, named groups
-//       confidence: 0.9                    # optional, default 0.8
-//       priority: 45                       # optional; default 10 x status rank
-//       examples:                          # must match; optional expected groups
-//         - text: "..."
-//           person: "..."
-//       counterexamples: ["..."]           # must not match
+//     - id: casting.en.cast_as    # unique across all files
+//       status: confirmed         # casting: rumored|in_talks|reviewing|confirmed|denied
+//                                 # ost: announced|released
+//                                 # negative (a veto): casting|ost|all (the sentence)
+//                                 #   or work (the title next to the cue)
+//                                 # frame: agency|report|rumor|past (who says it)
+//       pattern: '(?i)\bcast\s+as\b'   # RE2 syntax
+//       confidence: 0.9           # optional, default 0.8
+//       priority: 45              # optional; default 10 x status rank
+//       examples: ["..."]         # must match (text: or plain strings)
+//       counterexamples: ["..."]  # must not match
+// A file that fails to load is reported with its name, the rule id and the
+// reason; YAML syntax errors carry the line and column.
 //
 // A compiled RuleSet is immutable and safe to share across threads.
 
@@ -41,9 +43,9 @@ class RE2;
 
 namespace hallyu {
 
-enum class RuleType { kCasting, kOst, kNegative };
+enum class RuleType { kCasting, kOst, kNegative, kFrame };
 
-// "casting", "ost" or "negative".
+// "casting", "ost", "negative" or "frame".
 std::string_view RuleTypeName(RuleType t);
 
 struct RuleExample {
@@ -118,6 +120,11 @@ class RuleSet {
 
   // Runs the capturing pattern of `rule` alone (used by example tests).
   bool MatchOne(const Rule& rule, std::string_view text, RuleMatch* out) const;
+
+  // Byte spans [begin, end) of the non-overlapping matches of `rule` in `text`,
+  // left to right, at most `max_matches`. Empty for a rule of another RuleSet.
+  std::vector<std::pair<size_t, size_t>> FindAll(const Rule& rule, std::string_view text,
+                                                 size_t max_matches = 16) const;
 
  private:
   struct Lang;

@@ -22,7 +22,28 @@ struct DetectArgs {
   std::string rules_dir = "configs/rules";                          // --rules
   std::vector<std::string> gazetteer_dirs = {"configs/gazetteer"};  // --gazetteer (repeatable)
   std::string input = "-";                                          // FILE or - for stdin
+  bool explain = false;  // --explain: mentions, cues and decisions on stderr
 };
+
+// The explanation as readable lines: per sentence its mentions and cues, then
+// the binder's decisions (which person bound to which work, and why this status).
+void PrintExplanation(const DetectExplanation& ex, std::ostream& out) {
+  out << "language: " << ex.lang << "\n";
+  for (size_t i = 0; i < ex.sentences.size(); ++i) {
+    const auto& s = ex.sentences[i];
+    out << "sentence " << i << " (story " << s.story << "): " << s.text << "\n";
+    for (const auto& m : s.mentions) {
+      out << "  " << MentionKindName(m.kind) << " '" << m.text << "'";
+      if (!m.group.empty()) out << " group=" << m.group;
+      if (m.person != nullptr || m.work != nullptr) out << " (gazetteer)";
+      if (m.aside) out << " [aside]";
+      if (m.in_parens) out << " [in parentheses]";
+      out << " — " << m.why << "\n";
+    }
+    for (const auto& c : s.cues) out << "  cue " << c << "\n";
+  }
+  for (const auto& d : ex.decisions) out << "decision: " << d << "\n";
+}
 
 constexpr size_t kMaxInputBytes = 32u << 20;  // larger inputs are cut
 
@@ -84,11 +105,14 @@ int RunDetect(const DetectArgs& args) {
   source.url = !url.empty() ? url : args.input == "-" ? "stdin" : "file://" + args.input;
   source.site = "local";
   source.title = title;
-  auto found = detector->Detect(title, text, args.lang, source);
+  DetectExplanation explanation;
+  auto found = detector->Detect(title, text, args.lang, source,
+                                args.explain ? &explanation : nullptr);
   if (!found.ok()) {
     std::cerr << "hallyu detect: " << found.status().ToString() << "\n";
     return 1;
   }
+  if (args.explain) PrintExplanation(explanation, std::cerr);
   for (const auto& d : *found) std::cout << ToJson(d).dump() << "\n";
   return 0;
 }
@@ -109,6 +133,9 @@ void AddDetectCommand(CLI::App& parent, CliContext& ctx) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("input", args->input, "Text or HTML file, or - for stdin");
+  cmd->add_flag("--explain", args->explain,
+                "Also print, on stderr, the mentions and cues of each sentence and why each "
+                "event got its person, work and status");
   cmd->callback([&ctx, args] { ctx.run = [args] { return RunDetect(*args); }; });
 }
 

@@ -1,0 +1,1189 @@
+#include "extractors/detect/mentions.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+
+#include "extractors/text.h"
+
+namespace hallyu {
+namespace {
+
+constexpr size_t kMaxMentions = 64;
+constexpr size_t kMaxTokens = 400;
+
+// --- UTF-8 helpers -----------------------------------------------------------
+
+uint32_t CodePointAt(std::string_view s, size_t i, size_t* len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + n > s.size() || n == 1) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      *len = 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  *len = n;
+  return cp;
+}
+
+bool IsHangulCp(uint32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+// The code point that ends at byte `end` (0xFFFD when there is none).
+uint32_t PrevCodePointOf(std::string_view s, size_t end, size_t* start) {
+  size_t b = end;
+  while (b > 0 && end - b < 4) {
+    --b;
+    if ((static_cast<unsigned char>(s[b]) & 0xC0) != 0x80) break;
+  }
+  *start = b;
+  size_t len = 1;
+  const uint32_t cp = CodePointAt(s, b, &len);
+  return b + len == end ? cp : 0xFFFD;
+}
+
+size_t HangulSyllables(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    if (IsHangulCp(CodePointAt(s, i, &len))) ++n;
+    i += len;
+  }
+  return n;
+}
+
+bool AllHangul(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    if (!IsHangulCp(CodePointAt(s, i, &len))) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string FirstSyllable(std::string_view s) {
+  size_t len = 1;
+  if (s.empty()) return "";
+  CodePointAt(s, 0, &len);
+  return std::string(s.substr(0, len));
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string o(s);
+  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return o;
+}
+
+// Separators between words: ASCII punctuation except - . ' & + and the
+// Unicode quotes, brackets and list marks news uses.
+bool IsSeparatorCp(uint32_t cp) {
+  if (cp < 0x80) {
+    if (std::isalnum(static_cast<int>(cp))) return false;
+    return !(cp == '-' || cp == '.' || cp == '\'' || cp == '&' || cp == '+');
+  }
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D:  // ‘ ’ “ ”
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F:  // 「」『』
+    case 0x300A: case 0x300B: case 0x3008: case 0x3009:  // 《》〈〉
+    case 0x00B7: case 0x30FB: case 0x3001: case 0x3002:  // · ・ 、 。
+    case 0x2026: case 0x2013: case 0x2014: case 0x00A0:  // … – — nbsp
+    case 0x00D7: case '`':                               // × `
+    case 0xFF0C: case 0xFF08: case 0xFF09: case 0x2022:  // ， （ ） •
+    case 0xFFFD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Token {
+  size_t b = 0, e = 0;
+  std::string_view text;     // as in the sentence, trailing . ' ’ trimmed
+  bool possessive = false;   // ended in 's / ’s (not part of text)
+  bool capital = false;      // starts with an upper-case ASCII/Latin letter or digit
+  bool hangul = false;       // holds a Hangul syllable
+  bool in_quote = false;     // inside a quoted span
+  bool in_parens = false;    // inside ( )
+};
+
+struct Span {
+  size_t b, e;        // quote to quote, inclusive of the marks
+  size_t ib, ie;      // the inside
+};
+
+// Quoted spans: ‘’ “” 「」 『』 《》 〈〉 <> and ASCII ' " that open after a
+// non-alphanumeric byte and close before one. At most 200 bytes inside.
+std::vector<Span> FindQuotes(std::string_view s) {
+  std::vector<Span> out;
+  static const std::array<std::pair<std::string_view, std::string_view>, 9> kPairs = {{
+      {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+      {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
+      {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
+      {"\xE3\x80\x8A", "\xE3\x80\x8B"},  // 《 》
+      {"\xE3\x80\x88", "\xE3\x80\x89"},  // 〈 〉
+      {"<", ">"},
+      {"\"", "\""},
+      {"`", "`"},
+  }};
+  auto alnum_at = [&](size_t i) {
+    if (i >= s.size()) return false;
+    const auto c = static_cast<unsigned char>(s[i]);
+    return std::isalnum(c) || c >= 0x80;
+  };
+  size_t i = 0;
+  while (i < s.size() && out.size() < 32) {
+    bool matched = false;
+    for (const auto& [open, close] : kPairs) {
+      if (s.compare(i, open.size(), open) != 0) continue;
+      if (open == "\"" && i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+      size_t from = i + open.size();
+      size_t j = s.find(close, from);
+      // ’ followed by a letter is an apostrophe inside the title (‘Park’s Wedding’).
+      while (open == "\xE2\x80\x98" && j != std::string_view::npos &&
+             j + close.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + 3])) &&
+             s.find(close, j + 3) != std::string_view::npos && j - from < 200) {
+        j = s.find(close, j + 3);
+      }
+      if (j == std::string_view::npos || j == from || j - from > 200) continue;
+      out.push_back({i, j + close.size(), from, j});
+      i = j + close.size();
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (s[i] == '\'' && (i == 0 || !alnum_at(i - 1)) && alnum_at(i + 1)) {
+      // Closing ': followed by a non-alphanumeric byte; "'s " inside is a possessive.
+      size_t j = i + 1;
+      while (j < s.size() && j - i < 200) {
+        if (s[j] == '\'') {
+          const bool poss = j + 1 < s.size() && s[j + 1] == 's' &&
+                            (j + 2 >= s.size() || s[j + 2] == ' ') &&
+                            s.find('\'', j + 1) != std::string_view::npos;
+          if (!alnum_at(j + 1) && j > i + 1) break;
+          if (!poss && alnum_at(j + 1) && s[j + 1] != 's') {
+            // an apostrophe inside a word ("Don't"): keep going
+          }
+        }
+        ++j;
+      }
+      if (j < s.size() && s[j] == '\'' && j - i < 200) {
+        out.push_back({i, j + 1, i + 1, j});
+        i = j + 1;
+        continue;
+      }
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes) {
+  std::vector<Token> out;
+  size_t i = 0;
+  int paren = 0;
+  size_t q = 0;
+  while (i < s.size() && out.size() < kMaxTokens) {
+    size_t len = 1;
+    const uint32_t cp = CodePointAt(s, i, &len);
+    if (cp == '(' || cp == 0xFF08) ++paren;
+    if ((cp == ')' || cp == 0xFF09) && paren > 0) --paren;
+    // ' . - & + start no word; they only join the characters of one.
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || IsSeparatorCp(cp) ||
+        cp == '(' || cp == ')' || cp == '\'' || cp == '.' || cp == '-' || cp == '&' || cp == '+') {
+      i += len;
+      continue;
+    }
+    if ((cp == 'X' || cp == 'x') && i > 0 && i + 1 < s.size()) {
+      size_t lp = 0, ln = 1;
+      if (IsHangulCp(PrevCodePointOf(s, i, &lp)) && IsHangulCp(CodePointAt(s, i + 1, &ln))) {
+        i += 1;
+        continue;
+      }
+    }
+    size_t j = i;
+    while (j < s.size()) {
+      size_t l2 = 1;
+      const uint32_t c2 = CodePointAt(s, j, &l2);
+      if (c2 == ' ' || c2 == '\t' || c2 == '\n' || c2 == '\r') break;
+      if (c2 == '\'' || c2 == '.' || c2 == '-' || c2 == '&' || c2 == '+') {
+        // inside a word when a word character follows ("Eun-woo", "D.O.", "BTS's")
+        if (j + 1 < s.size()) {
+          size_t l3 = 1;
+          const uint32_t c3 = CodePointAt(s, j + 1, &l3);
+          if (c3 != ' ' && !IsSeparatorCp(c3) && c3 != '\'' && c3 != '(' && c3 != ')') {
+            j += l2;
+            continue;
+          }
+        }
+        if (c2 == '.' || c2 == '+') {  // "D.O." / "Disney+": keep a final . or +
+          j += l2;
+        }
+        break;
+      }
+      if (c2 == 0x2019) {  // ’s possessive or apostrophe
+        if (j + 3 < s.size() && s[j + 3] == 's' &&
+            (j + 4 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[j + 4])))) {
+          j += 4;
+        }
+        break;
+      }
+      if (IsSeparatorCp(c2) || c2 == '(' || c2 == ')') break;
+      // "남주혁X노윤서": an X between Hangul names is a list mark
+      if ((c2 == 'X' || c2 == 'x') && j > i && j + 1 < s.size()) {
+        size_t lp = 0, ln = 1;
+        const uint32_t prev = PrevCodePointOf(s, j, &lp);
+        const uint32_t next = CodePointAt(s, j + 1, &ln);
+        if (IsHangulCp(prev) && IsHangulCp(next)) break;
+      }
+      j += l2;
+    }
+    if (j == i) {
+      i += len;
+      continue;
+    }
+    Token t;
+    t.b = i;
+    t.e = j;
+    std::string_view w = s.substr(i, j - i);
+    // "BTS's" / "BTS’s" / "members'" -> possessive
+    if (w.size() > 2 && (w.substr(w.size() - 2) == "'s")) {
+      t.possessive = true;
+      w.remove_suffix(2);
+    } else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") {
+      t.possessive = true;
+      w.remove_suffix(4);
+    }
+    // a trailing sentence dot is no part of the word, but "D.O." keeps it
+    if (w.size() > 1 && w.back() == '.' && w.find('.') == w.size() - 1) w.remove_suffix(1);
+    t.text = w;
+    const auto c0 = static_cast<unsigned char>(w.empty() ? ' ' : w[0]);
+    t.capital = std::isupper(c0) || std::isdigit(c0) || (c0 == 0xC3);  // Latin-1 capitals
+    t.hangul = HangulSyllables(w) > 0;
+    t.in_parens = paren > 0;
+    while (q < quotes.size() && quotes[q].e <= i) ++q;
+    t.in_quote = q < quotes.size() && quotes[q].b <= i && i < quotes[q].e;
+    if (!w.empty()) out.push_back(t);
+    i = j;
+  }
+  return out;
+}
+
+// --- word lists ---------------------------------------------------------------
+
+const std::set<std::string, std::less<>>& EnglishDescriptors() {
+  static const std::set<std::string, std::less<>> k = {
+      "actor",   "actress",   "actors",  "actresses", "singer", "singers",  "singer-actress",
+      "singer-actor", "rapper", "idol",  "member",    "members", "star",    "leader",
+      "vocalist", "maknae",   "newcomer", "rookie",   "soloist", "trainee", "idol-actor",
+      "idol-actress", "artist", "entertainer", "comedian", "youtuber", "model", "duo", "trio",
+      "musician", "ballad", "balladeer", "songstress", "heartthrob", "actor-singer", "co-star",
+      "stars", "songwriter", "rookies", "frontman", "sub-unit"};
+  return k;
+}
+
+// Capitalised words that start a run but are never part of a name.
+const std::set<std::string, std::less<>>& EnglishRunStop() {
+  static const std::set<std::string, std::less<>> k = {
+      "the", "a", "an", "on", "in", "at", "after", "before", "meanwhile", "however", "also",
+      "actor", "actress", "singer", "idol", "rapper", "star", "stars", "group", "member",
+      "exclusive", "breaking", "update", "updated", "official", "officially", "confirmed",
+      "korean", "k-pop", "kpop", "k-drama", "kdrama", "netflix", "drama", "film", "movie",
+      "series", "ost", "part", "pt", "season", "episode", "new", "upcoming", "report", "reports",
+      "according", "source", "sources", "agency", "his", "her", "their", "its", "this", "that",
+      "these", "those", "he", "she", "they", "it", "we", "i", "you", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "south", "korea", "seoul", "today", "yesterday", "tonight", "rumor", "rumour", "rumors",
+      "rumours", "fans", "viewers", "director", "writer", "pd", "producer", "ceo", "mr", "ms",
+      "mrs", "dr", "and", "or", "but", "with", "for", "of", "to", "from", "by", "as", "is", "are",
+      "was", "were", "will", "who", "what", "why", "how", "when", "where", "which", "while",
+      "soundtrack", "theme", "song", "single", "album", "mini-album", "ep", "mv", "lead", "leads",
+      "male", "female", "cast", "casting", "joins", "join", "talks", "in talks", "set", "to",
+      "reportedly", "positively", "considering", "reviewing", "offer", "offered", "tapped",
+      "rom-com", "thriller", "romance", "romantic", "comedy", "webtoon", "web", "original",
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth", "last", "final", "next", "photo", "photos", "watch", "video", "teaser", "poster",
+      "entertainment", "management", "studio", "studios", "pictures", "media", "company",
+      "english", "chinese", "japanese", "hallyu", "k-", "asia", "asian", "global", "world",
+      "netizens", "if", "so", "yes", "no", "not", "all", "both", "one", "two", "three", "four",
+      "five", "more", "most", "some", "many", "several", "other", "others", "each", "every",
+      "plus", "channel", "broadcasting", "network", "production", "productions", "staff",
+      "sitcom", "mini-series", "sageuk", "variety", "show", "concert", "tour", "comeback",
+      "music", "chart", "charts", "award", "awards", "special", "appearance", "cameo", "role",
+      "roles", "character", "characters", "story", "plot", "premiere", "premieres", "airs",
+      "air", "broadcast", "release", "released", "releases", "releasing", "out", "now",
+      "day", "week", "month", "year", "years", "it's", "he's", "she's", "they're", "here",
+      "there", "what's", "let's", "reunite", "reunites", "couple", "duo", "trio", "line-up",
+      "lineup", "ensemble", "director's", "writers", "directors", "producers", "coupang",
+      "disney", "tving", "wavve", "apple", "prime", "amazon", "viki", "jtbc", "kbs", "mbc",
+      "sbs", "tvn", "ena", "ocn", "mbn", "sing", "sings", "singing", "lend", "lends", "voice",
+      "earlier", "previously", "recently", "currently", "still", "already", "again", "finally",
+      "biggest", "hit", "hits", "popular", "famous", "top", "hot", "big", "young", "old",
+      "veteran", "rising", "talented", "beloved", "acclaimed", "award-winning", "legendary"};
+  return k;
+}
+
+const std::set<std::string, std::less<>>& EnglishRoleBefore() {
+  static const std::set<std::string, std::less<>> k = {
+      "as",       "plays",     "play",     "playing", "played", "portray", "portrays",
+      "portraying", "portrayed", "named",  "called",  "character", "role", "of", "by",
+      "director", "writer",    "pd",       "producer", "screenwriter", "ceo", "creator",
+      "author",   "composer",  "lyricist", "reporter", "directed", "written", "penned",
+      "helmed",   "produced",  "composed", "ex-boyfriend", "ex-girlfriend", "husband", "wife",
+      "father",   "mother",    "son",      "daughter", "boyfriend", "girlfriend", "brother",
+      "sister",   "replacing", "replaces", "replace", "opposite"};
+  return k;
+}
+
+// Nouns right before an unknown name that make it a person ("배우 X", "가수 X").
+const std::set<std::string, std::less<>>& KoreanRoleNouns() {
+  static const std::set<std::string, std::less<>> k = {
+      "배우", "가수", "멤버", "신예", "래퍼", "연기자", "톱스타", "배우인", "가수인", "여배우",
+      "남배우", "아역", "아역배우", "신인배우", "싱어송라이터", "보컬리스트", "뮤지션", "아티스트",
+      "중견배우", "원로배우", "트로트가수", "솔로가수", "주연배우", "멤버인", "배우겸", "가수겸",
+      "신인가수", "발라더", "디바", "연기돌", "막내"};
+  return k;
+}
+
+// Words after a name that make it not the news (the director, the writer, a role).
+bool KoreanAsideAfter(std::string_view next) {
+  static constexpr std::string_view kHeads[] = {
+      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가", "프로듀서", "PD", "피디",
+      "CP",   "원작", "극본", "각본", "회장", "교수", "아나운서", "앵커", "씨의"};
+  for (auto h : kHeads) {
+    if (next.substr(0, h.size()) == h) return true;
+  }
+  return false;
+}
+
+bool KoreanRoleAfter(std::string_view next) {
+  // "이강 역", "역을", "역으로", "役"
+  static constexpr std::string_view kHeads[] = {"역을", "역으로", "역에", "역할", "역", "役"};
+  for (auto h : kHeads) {
+    if (next == h || (next.substr(0, h.size()) == h && h.size() > 3)) return true;
+  }
+  return false;
+}
+
+const std::set<std::string, std::less<>>& KoreanSurnames() {
+  static const std::set<std::string, std::less<>> k = {
+      "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권",
+      "황", "안", "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심",
+      "노", "하", "곽", "성", "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채",
+      "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설",
+      "마", "길", "위", "표", "명", "기", "반", "왕", "금", "옥", "육", "인", "맹", "제", "모",
+      "탁", "국", "연", "어", "은", "편", "용", "예", "경", "봉", "태", "목", "형", "피", "두",
+      "감", "빈", "동", "온", "호", "범", "승", "간", "상", "단", "견", "당", "화", "창", "옹",
+      "순", "종", "풍", "라", "려", "로", "리", "사", "가"};
+  return k;
+}
+
+// Common words that look like a surname + given name.
+const std::set<std::string, std::less<>>& KoreanStopNames() {
+  static const std::set<std::string, std::less<>> k = {
+      "이번", "이날", "이어", "이후", "이야기", "이름", "이상", "이미", "이유", "이제", "이전",
+      "최근", "최초", "최고", "최종", "최대", "한편", "한국", "한류", "한창", "한번", "정식",
+      "정말", "정규", "정도", "정상", "정보", "정리", "전작", "전망", "전해", "전문", "전체",
+      "전국", "전역", "주연", "주인공", "주자", "주말", "주목", "주요", "주제", "주제가", "신작",
+      "신예", "신인", "신곡", "신규", "조연", "조선", "조만간", "성공", "성장", "안방", "안방극장",
+      "연기", "연출", "연예", "연말", "방송", "방송사", "방송가", "공개", "공식", "공연", "공동",
+      "유명", "유일", "고백", "고민", "장르", "장면", "강렬", "강력", "문화", "선보", "선택",
+      "선공개", "배우", "배역", "남자", "남주", "남녀", "여자", "여주", "여주인공", "여름", "원작",
+      "원톱", "제작", "제작사", "제작진", "제안", "제의", "진행", "진정", "현재", "현장", "하차",
+      "하반기", "소속사", "소식", "소속", "도전", "기대", "기존", "기획", "모습", "모두", "오는",
+      "오후", "오전", "오랜만", "서울", "서로", "서비스", "권유", "황금", "송출", "홍보", "고정",
+      "양측", "손잡", "배경", "백상", "허락", "남자주인공", "심사", "노래", "하나", "하지만",
+      "곽도", "차기작", "차례", "차기", "구성", "민낯", "류승", "나란히", "진짜", "지난", "지난해",
+      "지금", "지상파", "엄청", "채널", "원더", "천만", "방영", "공중파", "현실", "함께", "변신",
+      "여러", "추가", "추석", "도시", "소재", "석권", "선정", "설정", "마지막", "마음", "길거리",
+      "위해", "표현", "명작", "기록", "반응", "왕좌", "금요일", "옥탑방", "인기", "맹활약",
+      "제목", "모든", "탁월", "국내", "연속", "어떤", "은퇴", "편성", "용기", "예능", "예정",
+      "경쟁", "봉준호", "태양", "목요일", "형식", "피날레", "두번째", "감성", "동시", "온라인",
+      "호흡", "범죄", "승리", "간판", "상반기", "단독", "당시", "화제", "창작", "순위", "종영",
+      "풍성", "라인업", "리메이크", "사극", "가운데", "가창", "가수", "각본", "극본", "출연",
+      "캐스팅", "합류", "확정", "발탁", "낙점", "검토", "논의", "물망", "거론", "관계자",
+      "이하", "가제", "가칭", "극중", "극", "중", "역", "측", "등", "및", "또", "또한", "특히",
+      "이들", "두사람", "세사람", "그녀", "그룹", "멤버", "트로트", "뮤지컬", "드라마", "영화",
+      "시리즈", "작품", "웹툰", "웹드라마", "주연작", "출연작", "데뷔", "데뷔작", "정식데뷔",
+      "한국판", "원조", "기세", "장편", "단편", "공포", "전설", "정의", "주니어", "오리지널",
+      "선배", "후배", "동료", "이번주", "오늘", "내일", "어제", "올해", "내년", "작년", "연휴",
+      "모델", "광고", "화보", "앨범", "음원", "음반", "발매", "가요", "가요계", "연예계", "방송계",
+      "성인", "소녀", "소년", "이웃", "형사", "검사", "변호사", "의사", "기자", "작가", "감독",
+      "사랑", "사람", "사건", "사실", "사실무근", "상대", "상대역", "상황", "부분", "단계", "아직",
+      "정해진", "결정", "예정이다", "전했다", "밝혔다", "알려졌다", "전해졌다", "나선다",
+      "맡는다", "맡았다", "맡아", "출격", "컴백", "공백", "복귀", "복귀작", "스크린", "안방",
+      "주인공으로", "첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"};
+  return k;
+}
+
+// Two-syllable stage names that are everyday words; they count only next to their group.
+const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
+  static const std::set<std::string, std::less<>> k = {
+      "현재", "남주", "여주", "주연", "정국", "진영", "수호", "태양", "하늘", "영웅", "보라", "소유",
+      "사랑", "가을", "겨울", "여름", "나비", "구름", "우주", "정원", "은하", "지원", "미래", "세상",
+      "빛나", "루나", "제이", "케이", "준", "찬", "진", "비", "뷔", "키", "린", "별", "해", "달",
+      "환희", "신비", "엄지", "소원", "신동", "강인", "시원", "동해", "선미", "이안", "시온", "하람",
+      "다원", "소리", "노을", "바다", "마루", "한결", "가람", "다온", "새벽", "초아", "혜원", "보민",
+      "미소", "솔지", "예은", "주인", "단비", "금비", "은지", "승리", "대성", "탑", "상추", "정상",
+      "기적", "자유", "영원", "유일", "하나", "두리", "세라", "루다", "여름", "봄", "레오", "엔", "켄"};
+  return k;
+}
+
+bool KoreanNonPersonSuffix(std::string_view w) {
+  static constexpr std::string_view kTails[] = {
+      "엔터테인먼트", "엔터", "컴퍼니", "스튜디오", "픽처스", "픽쳐스", "필름", "미디어", "뉴스",
+      "일보",         "신문", "방송",   "매니지먼트", "레이블", "프로덕션", "뮤직", "티브이",
+      "닷컴",         "코리아", "그룹", "이앤엠", "엠앤씨", "플러스", "극장", "제작사", "TV"};
+  for (auto t : kTails) {
+    if (w.size() > t.size() && w.substr(w.size() - t.size()) == t) return true;
+  }
+  return false;
+}
+
+bool IsKoreanListSep(std::string_view s, size_t at) {
+  // "·", "、", ",", "와 ", "과 ", "및"
+  if (at >= s.size()) return false;
+  if (s[at] == ',') return true;
+  if (s.compare(at, 2, "\xC2\xB7") == 0) return true;
+  if (s.compare(at, 3, "\xE3\x83\xBB") == 0 || s.compare(at, 3, "\xE3\x80\x81") == 0) return true;
+  return false;
+}
+
+// Given-name token shape of romanised Korean: one to three syllables
+// ("Young", "Dae", "Eun-woo", "Eunwoo", "Seung-jo").
+bool IsRomanisedGiven(std::string_view w) {
+  static const RE2 kGiven(
+      "(?i)^(?:(?:ch|kk|tt|pp|ss|jj|sh|[bcdghjkmnprstwy])?(?:yeo|wae|ae|eo|eu|ui|oe|oo|ee|ou|wa|"
+      "wo|we|wi|ye|yo|yu|ya|a|e|i|o|u|y)(?:ng|n|m|k|l|p|t|r|b|g)?-?){1,3}$");
+  if (w.size() < 2 || w.size() > 12) return false;
+  if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  return RE2::FullMatch(w, kGiven);
+}
+
+}  // namespace
+
+bool IsRomanisedSurname(std::string_view word) {
+  static const std::set<std::string, std::less<>> k = {
+      "kim",  "lee",   "yi",    "rhee",  "park",   "pak",    "choi",  "choe",  "jung",  "jeong",
+      "chung", "kang", "cho",   "jo",    "yoon",   "yun",    "jang",  "chang", "lim",   "im",
+      "han",  "oh",    "seo",   "suh",   "shin",   "sin",    "kwon",  "hwang", "ahn",   "an",
+      "song", "jeon",  "jun",   "chun",  "hong",   "yoo",    "yu",    "ryu",   "ryoo",  "go",
+      "ko",   "moon",  "mun",   "yang",  "son",    "sohn",   "bae",   "baek",  "paik",  "heo",
+      "huh",  "nam",   "shim",  "sim",   "noh",    "roh",    "ha",    "kwak",  "sung",  "seong",
+      "cha",  "joo",   "ju",    "woo",   "goo",    "koo",    "gu",    "ku",    "min",   "na",
+      "ra",   "jin",   "ji",    "um",    "uhm",    "eom",    "chae",  "won",   "cheon", "bang",
+      "gong", "kong",  "hyun",  "ham",   "byun",   "byeon",  "yeom",  "yeo",   "choo",  "chu",
+      "do",   "doh",   "so",    "seok",  "sun",    "seon",   "sul",   "seol",  "ma",    "gil",
+      "kil",  "wi",    "pyo",   "myung", "ki",     "gi",     "ban",   "wang",  "geum",  "ok",
+      "yook", "maeng", "je",    "mo",    "tak",    "kook",   "yeon",  "ye",    "kyung", "bong",
+      "sa",   "boo",   "tae",   "pyun",  "pyeon",  "namgoong", "hwangbo", "jegal", "seonwoo",
+      "dokgo", "ryeo", "yeom",  "uhm",   "keum",   "ohn",    "ong",   "kyeong", "jee",  "gye",
+      "kye",  "chin",  "hur",   "ju",    "lyu",    "rho",    "shi",   "si",    "sung",  "yeh"};
+  return k.count(LowerAscii(word)) > 0;
+}
+
+std::string_view MentionKindName(MentionKind k) {
+  switch (k) {
+    case MentionKind::kPerson: return "person";
+    case MentionKind::kGroup: return "group";
+    case MentionKind::kWork: return "work";
+    case MentionKind::kNetwork: return "network";
+    case MentionKind::kOrganisation: return "organisation";
+    case MentionKind::kRole: return "role";
+    case MentionKind::kSong: return "song";
+    case MentionKind::kQuote: return "quote";
+  }
+  return "?";
+}
+
+std::string CleanTitle(std::string_view title) {
+  std::string t = StripTitleQuotes(title);
+  static const RE2 kQualifier(
+      "(?i)\\s*[\\(\\[](?:working title|literal title|literal translation|tentative title|"
+      "tentatively titled|w/t|wt|가제|가칭|이하[^\\)]*|working|english title|"
+      "translated title|literally)[^\\)\\]]*[\\)\\]]\\s*");
+  RE2::GlobalReplace(&t, kQualifier, " ");
+  static const RE2 kOpenQualifier("\\s*\\((?:가제|이하|가칭)[^\\)]*$");
+  RE2::Replace(&t, kOpenQualifier, "");
+  return TrimName(t);
+}
+
+namespace {
+
+std::string_view After(std::string_view s, size_t at, size_t n) {
+  if (at >= s.size()) return {};
+  return s.substr(at, std::min(n, s.size() - at));
+}
+
+std::string_view Before(std::string_view s, size_t at, size_t n) {
+  const size_t b = at > n ? at - n : 0;
+  return s.substr(b, at - b);
+}
+
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tails) {
+  for (auto t : tails) {
+    if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) return true;
+  }
+  return false;
+}
+
+// Words within `n` bytes before a work that mark it as an earlier work.
+bool PastWorkBefore(std::string_view before, bool ko) {
+  static const RE2 kEn(
+      "(?i)\\b(?:starred|starring|appeared|appearing|featured|known|fame|famous|seen|hit|hits|"
+      "previous|previously|earlier|recent|recently|last|after|following|followed|since|"
+      "played|role|roles|debuted|debut|breakout|success|like|including|such\\s+as|"
+      "works?\\s+(?:like|such\\s+as|including)|acclaimed|popular|beloved|behind|directed|"
+      "wrote|written|penned|helmed|created|produced|of|with)\\s+(?:in\\s+|as\\s+|for\\s+|"
+      "on\\s+|the\\s+|hit\\s+|drama\\s+|film\\s+|series\\s+|movie\\s+|tvN's\\s+|[A-Za-z]+'s\\s+|"
+      "his\\s+|her\\s+|their\\s+)*$");
+  static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
+  return ko ? RE2::PartialMatch(before, kKo) : RE2::PartialMatch(before, kEn);
+}
+
+bool PastWorkAfter(std::string_view after, bool ko) {
+  static const RE2 kEn(
+      "(?i)^(?:\\s*\\)|\\s*fame|\\s+star|\\s+actor|\\s+actress|\\s+director|\\s+writer|"
+      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?|\\s+heartthrob|\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
+      "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
+  static const RE2 kKo(
+      "^(?:\\s*,\\s*['‘\"“<《]|\\s*등\\s|\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
+      "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|얼굴|이름|"
+      "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한|에서의|의\\s*(?:흥행|성공|인기)|감독|작가|"
+      "PD|연출|으로\\s*데뷔|로\\s*데뷔))");
+  return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
+}
+
+// A quoted span that is a statement, not a title.
+bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko) {
+  if (ko) {
+    // '...'라고 / '...'고 밝혔다 / "..."며
+    static const RE2 kQuoteTail("^(?:이?라고|고\\s|고$|며\\s|면서|이라며|라며|라는\\s|이란|란\\s)");
+    if (RE2::PartialMatch(after, kQuoteTail)) return true;
+    // Titles end in 다 as often as sentences do ('우리 별이 되다'); a statement has
+    // its full stop, a quoting tail, or the length of a sentence.
+    if (EndsWithAny(inside, {"다.", "요.", "죠.", "까?", "!", ".", "다!", "요!"}) &&
+        HangulSyllables(inside) >= 6) {
+      return true;
+    }
+    if (inside.find(". ") != std::string_view::npos || inside.find(", ") != std::string_view::npos) {
+      if (HangulSyllables(inside) >= 12) return true;
+    }
+    return HangulSyllables(inside) > 22;
+  }
+  if (inside.size() > 60) return true;
+  const size_t spaces = std::count(inside.begin(), inside.end(), ' ');
+  if (spaces >= 8) return true;
+  if (!inside.empty() && std::islower(static_cast<unsigned char>(inside[0])) && spaces >= 2) {
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+SentenceMentions FindMentions(std::string_view s, std::string_view lang,
+                              const Gazetteer& gaz) {
+  SentenceMentions out;
+  const bool ko = lang == "ko";
+  std::vector<Span> quotes = FindQuotes(s);
+  // A quoted statement is read like the rest of the sentence (names, titles and
+  // cues inside it count); only the quotes nested in it can be titles.
+  {
+    std::vector<Span> expanded;
+    for (const Span& q : quotes) {
+      std::string_view inside = s.substr(q.ib, q.ie - q.ib);
+      if (LooksLikeStatement(inside, After(s, q.e, 40), ko)) {
+        for (Span inner : FindQuotes(inside)) {
+          inner.b += q.ib;
+          inner.e += q.ib;
+          inner.ib += q.ib;
+          inner.ie += q.ib;
+          expanded.push_back(inner);
+        }
+        continue;
+      }
+      expanded.push_back(q);
+    }
+    quotes = std::move(expanded);
+  }
+  auto add = [&](Mention m) {
+    if (out.items.size() < kMaxMentions) out.items.push_back(std::move(m));
+  };
+
+  // --- quoted spans: works, songs, roles, statements ---
+  for (const Span& q : quotes) {
+    std::string_view inside = s.substr(q.ib, q.ie - q.ib);
+    const std::string_view after = After(s, q.e, 40);
+    const std::string_view before = Before(s, q.b, 48);
+    Mention m;
+    m.begin = q.b;
+    m.end = q.e;
+    m.quoted = true;
+    m.text = CleanTitle(inside);
+    if (m.text.empty()) continue;
+    // parenthesised? count opening parens before
+    int depth = 0;
+    for (size_t i = 0; i < q.b; ++i) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+    }
+    m.in_parens = depth > 0;
+    if (LooksLikeStatement(inside, after, ko)) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted statement";
+    } else {
+      m.kind = MentionKind::kWork;
+      m.why = "quoted title";
+      // Korean role: 'X' 역 / 'X'역
+      if (ko) {
+        std::string_view a = after;
+        while (!a.empty() && a[0] == ' ') a.remove_prefix(1);
+        if (a.substr(0, 3) == "\xEC\x97\xAD" || a.substr(0, 3) == "\xE5\xBD\xB9") {  // 역 役
+          m.kind = MentionKind::kRole;
+          m.why = "quote followed by 역";
+        }
+      } else {
+        static const RE2 kRoleBefore(
+            "(?i)(?:\\bas|role\\s+of|character\\s+of|character|named|plays|playing|play|portray|"
+            "portrays|portraying)\\s*$");
+        if (RE2::PartialMatch(before, kRoleBefore)) {
+          m.kind = MentionKind::kRole;
+          m.why = "quote after 'as'/'role of'";
+        }
+      }
+      if (m.kind == MentionKind::kWork) {
+        m.work = gaz.FindWork(m.text);
+        // Song: after OST/song/track/곡 words, or before "(feat"
+        static const RE2 kSongBefore(
+            "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|"
+            "part\\.?\\s*\\d+|pt\\.?\\s*\\d+|곡|신곡|노래|타이틀곡|음원|가창곡|주제곡|주제가|"
+            "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost)\\s*(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
+        static const RE2 kWorkAfter(
+            "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s+)?(?:(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack|"
+            "sound\\s+track)|(?:OST|ost))");
+        if (m.work == nullptr && RE2::PartialMatch(before, kSongBefore) &&
+            !RE2::PartialMatch(after, kWorkAfter)) {
+          m.kind = MentionKind::kSong;
+          m.why = "quote after an OST/song word";
+        }
+      }
+    }
+    if (m.kind == MentionKind::kWork && !m.in_parens) {
+      m.aside = PastWorkBefore(before, ko) || PastWorkAfter(after, ko);
+      if (m.aside) m.why += ", named as an earlier work";
+    } else if (m.kind == MentionKind::kWork) {
+      m.aside = true;
+      m.why += ", in parentheses";
+    }
+    add(std::move(m));
+  }
+
+  // --- words ---
+  std::vector<Token> toks = Tokenize(s, quotes);
+  const size_t n = toks.size();
+  std::vector<bool> used(n, false);
+  auto joined = [&](size_t a, size_t b) {  // tokens [a, b)
+    std::string r;
+    for (size_t k = a; k < b; ++k) {
+      if (k > a) r += ' ';
+      r.append(toks[k].text);
+    }
+    return r;
+  };
+  auto adjacent = [&](size_t k) {  // token k follows k-1 with only spaces between
+    if (k == 0) return false;
+    for (size_t i = toks[k - 1].e; i < toks[k].b; ++i) {
+      if (s[i] != ' ') return false;
+    }
+    return !toks[k - 1].possessive;
+  };
+  // --- unquoted English titles: after a work noun ("MBN drama The Crown Prince Has
+  // Disappeared"), after "titled"/"remake of", and right before "OST" ---
+  if (!ko) {
+    static const std::set<std::string, std::less<>> kSmall = {
+        "of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "from", "is", "my",
+        "your", "our", "me", "you", "i", "we", "be", "are", "was", "no", "not", "&", "it", "all"};
+    static const std::set<std::string, std::less<>> kCue = {
+        "drama", "dramas", "series", "film", "movie", "rom-com", "romcom", "thriller", "romance",
+        "sitcom", "sageuk", "k-drama", "kdrama", "melodrama", "remake", "adaptation", "titled",
+        "called", "dubbed", "webtoon-based", "comedy", "project", "original", "miniseries",
+        "mini-series", "blockbuster", "flick", "feature", "documentary", "sequel", "season"};
+    auto title_word = [&](size_t k) {
+      const std::string low = LowerAscii(toks[k].text);
+      return toks[k].capital || kSmall.count(low) > 0;
+    };
+    auto emit_title = [&](size_t a, size_t e, const std::string& why) {
+      while (e > a && !toks[e - 1].capital) --e;  // no trailing small words
+      if (e <= a || !toks[a].capital) return;
+      const std::string title(s.substr(toks[a].b, toks[e - 1].e - toks[a].b));
+      if (e - a == 1 && title.size() < 3) return;
+      if (gaz.FindNetwork(title) || gaz.FindOrganisation(title) || gaz.FindGroup(title)) return;
+      if (gaz.FindPerson(title) != nullptr && gaz.FindWork(title) == nullptr) return;
+      if (e - a == 1 && EnglishRunStop().count(LowerAscii(title))) return;
+      Mention m;
+      m.kind = MentionKind::kWork;
+      m.begin = toks[a].b;
+      m.end = toks[e - 1].e;
+      m.text = CleanTitle(title);
+      m.work = gaz.FindWork(m.text);
+      m.in_parens = toks[a].in_parens;
+      m.why = why;
+      m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
+                PastWorkAfter(After(s, m.end, 40), ko);
+      if (m.aside) m.why += ", named as an earlier work";
+      add(std::move(m));
+      for (size_t k = a; k < e; ++k) used[k] = true;
+    };
+    for (size_t k = 0; k + 1 < n; ++k) {
+      if (toks[k].in_quote) continue;
+      const std::string low = LowerAscii(toks[k].text);
+      const bool cue = kCue.count(low) > 0 && !toks[k].capital;
+      const bool net_possessive = toks[k].possessive && gaz.FindNetwork(toks[k].text) != nullptr;
+      if (!cue && !net_possessive) continue;
+      size_t a = k + 1;
+      if (a < n && (LowerAscii(toks[a].text) == "of") && (low == "remake" || low == "adaptation" || low == "season" || low == "sequel")) ++a;
+      // the comma of "drama, Title" is allowed once
+      if (a >= n || toks[a].in_quote || used[a] || !toks[a].capital) continue;
+      if (a > k + 1 && !adjacent(a)) continue;
+      if (a == k + 1) {
+        bool gap_ok = true;
+        for (size_t i = toks[k].e; i < toks[a].b; ++i) {
+          if (s[i] != ' ' && s[i] != ',') gap_ok = false;
+        }
+        if (!gap_ok) continue;
+      }
+      size_t e = a + 1;
+      while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) && !toks[e - 1].possessive) {
+        bool gap_ok = true;
+        for (size_t i = toks[e - 1].e; i < toks[e].b; ++i) {
+          if (s[i] != ' ' && s[i] != ':' && s[i] != '-' && s[i] != '?' && s[i] != '!') {
+            gap_ok = false;
+          }
+        }
+        if (!gap_ok) break;
+        // "W as Han Hyo-joo": a name after a small word ends the title
+        if (!toks[e].capital && e + 1 < n &&
+            (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr)) {
+          break;
+        }
+        ++e;
+      }
+      // a known title goes on past a comma or colon ("Come Back, Ahjussi")
+      for (size_t longer = std::min(n, e + 6); longer > e; --longer) {
+        const std::string_view span = s.substr(toks[a].b, toks[longer - 1].e - toks[a].b);
+        if (span.find_first_of(".;(\"") != std::string_view::npos) continue;
+        if (gaz.FindWork(CleanTitle(span)) != nullptr) {
+          e = longer;
+          break;
+        }
+      }
+      // a run that is a known person ("drama starring" never gets here; "film Kim Soo-hyun") is no title
+      emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
+    }
+    // Title right before OST: "Dr. Romantic 3 OST", "Queen of Tears' OST".
+    for (size_t k = 1; k < n; ++k) {
+      const std::string low = LowerAscii(toks[k].text);
+      if (low != "ost" && low != "soundtrack" && low != "o.s.t") continue;
+      size_t a = k;
+      while (a > 0 && k - a < 10 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1)) {
+        bool gap_ok = true;
+        for (size_t i = toks[a - 1].e; i < toks[a].b; ++i) {
+          if (s[i] != ' ' && s[i] != ':' && s[i] != '\'' && !(static_cast<unsigned char>(s[i]) >= 0x80)) {
+            gap_ok = false;
+          }
+        }
+        if (!gap_ok) break;
+        --a;
+        if (toks[a].possessive && a + 1 < k) break;
+      }
+      while (a < k && (!toks[a].capital || std::isdigit(static_cast<unsigned char>(toks[a].text[0])))) ++a;
+      // skip a leading person/group ("IU Queen of Tears OST" is rare; names stay names)
+      if (a < k && k - a <= 9) emit_title(a, k, "unquoted title before OST");
+    }
+  }
+
+  std::string last_group;       // group of the previous mention, for "GROUP's X" / "GROUP X"
+  size_t last_group_tok = SIZE_MAX;
+
+  auto person_mention = [&](size_t a, size_t b, const GazetteerPerson* p, std::string why) {
+    Mention m;
+    m.kind = MentionKind::kPerson;
+    m.begin = toks[a].b;
+    m.end = toks[b - 1].e;
+    m.person = p;
+    m.in_parens = toks[a].in_parens;
+    std::string surface = joined(a, b);
+    if (ko && p == nullptr) surface = StripKoreanParticle(surface);
+    m.text = p != nullptr ? surface : TrimName(surface);
+    // the group the text ties the person to: "GROUP's X", "GROUP X", "GROUP member X"
+    // ("GROUP's X", "GROUP X", "GROUP member X", "그룹 아스트로 멤버 차은우"; a group in
+    // parentheses or behind a comma tags nobody)
+    if (last_group_tok != SIZE_MAX && a > last_group_tok && a - last_group_tok <= 3 &&
+        !toks[last_group_tok].in_parens) {
+      bool tied = true;
+      for (size_t k = last_group_tok + 1; k <= a && tied; ++k) {
+        for (size_t c = toks[k - 1].e; c < toks[k].b; ++c) {
+          if (s[c] != ' ' && s[c] != '\'') tied = false;
+        }
+        if (k < a) {
+          const std::string w = LowerAscii(toks[k].text);
+          if (!EnglishDescriptors().count(w) && !KoreanRoleNouns().count(std::string(toks[k].text)) &&
+              w != "member" && toks[k].text != "\xEB\xA9\xA4\xEB\xB2\x84") {  // 멤버
+            tied = false;
+          }
+        }
+      }
+      if (tied) m.group = last_group;
+    }
+    if (p != nullptr && !m.group.empty() && !p->group.empty() &&
+        NormalizeKey(p->group) == NormalizeKey(m.group)) {
+      m.group = p->group;
+    }
+    // Korean: "(아스트로)" after a name
+    m.why = std::move(why);
+    // excluded as director / writer / role / relative
+    if (!ko) {
+      size_t k = a;
+      std::string prev = k > 0 ? LowerAscii(toks[k - 1].text) : "";
+      std::string prev2 = k > 1 ? LowerAscii(toks[k - 2].text) : "";
+      if (EnglishRoleBefore().count(prev) && !(prev == "of" && prev2 != "role" &&
+                                               prev2 != "character" && prev2 != "director")) {
+        if (!(prev == "by" && prev2 != "directed" && prev2 != "written" && prev2 != "penned" &&
+              prev2 != "helmed" && prev2 != "produced" && prev2 != "composed" &&
+              prev2 != "played" && prev2 != "portrayed")) {
+          m.aside = true;
+          m.why += ", after '" + prev + "'";
+        }
+      }
+      if (b < n) {
+        const std::string next = LowerAscii(toks[b].text);
+        if (next == "director" || next == "writer" || next == "pd" || next == "ceo" ||
+            next == "producer" || next == "screenwriter") {
+          m.aside = true;
+          m.why += ", before '" + next + "'";
+        }
+      }
+    } else {
+      const std::string_view next = b < n ? toks[b].text : std::string_view();
+      if (KoreanAsideAfter(next)) {
+        m.aside = true;
+        m.why += ", before '" + std::string(next) + "'";
+      }
+      if (KoreanRoleAfter(next)) {
+        m.kind = MentionKind::kRole;
+        m.why += ", before 역";
+      }
+      if (m.in_parens && next == "\xEB\xB6\x84") {  // "(남주혁 분)": a cast credit
+        m.in_parens = false;
+        m.why += ", cast credit (… 분)";
+      }
+      if (a >= 2 && toks[a - 2].text == "\xEA\xB7\xB9" && toks[a - 1].text == "\xEC\xA4\x91") {
+        m.kind = MentionKind::kRole;  // 극 중 X
+        m.why += ", after 극 중";
+      }
+      if (a >= 1 && (toks[a - 1].text == "\xEA\xB7\xB9\xEC\xA4\x91")) {  // 극중
+        m.kind = MentionKind::kRole;
+        m.why += ", after 극중";
+      }
+    }
+    add(std::move(m));
+    for (size_t k = a; k < b; ++k) used[k] = true;
+  };
+
+  for (size_t i = 0; i < n; ++i) {
+    if (used[i] || toks[i].in_quote) continue;
+    const Token& t = toks[i];
+    if (!ko || !t.hangul) {
+      // ---- English-style words (also Latin names in Korean text) ----
+      // Longest gazetteer match over up to 5 adjacent tokens.
+      size_t best_len = 0;
+      int best_kind = -1;
+      const GazetteerPerson* best_person = nullptr;
+      const GazetteerWork* best_work = nullptr;
+      std::string best_group;
+      for (size_t len = std::min<size_t>(5, n - i); len >= 1; --len) {
+        bool ok = true;
+        for (size_t k = i + 1; k < i + len; ++k) {
+          if (!adjacent(k) || toks[k].in_quote || toks[k].hangul != t.hangul) ok = false;
+        }
+        if (!ok) continue;
+        // all words capitalised (or a known lower-case name like tvN / j-hope)
+        const std::string cand = joined(i, i + len);
+        if (len == 1 && !t.capital && cand.size() < 2) continue;
+        if (const GazetteerNetwork* net = gaz.FindNetwork(cand)) {
+          (void)net;
+          best_len = len;
+          best_kind = 0;
+          break;
+        }
+        if ((t.capital || t.hangul) && gaz.FindOrganisation(cand) != nullptr) {
+          best_len = len;
+          best_kind = 1;
+          break;
+        }
+        // A group whose name is also a common word ("April", "Apink"'s "Pink") needs
+        // its possessive or a following member word.
+        const bool common_word = len == 1 && !t.hangul && EnglishRunStop().count(LowerAscii(cand));
+        const bool group_ok =
+            !common_word || t.possessive ||
+            (i + 1 < n && EnglishDescriptors().count(LowerAscii(toks[i + 1].text)) > 0);
+        auto g = gaz.FindGroup(cand);
+        if (g && !t.hangul && g->size() <= 5) {
+          // short names ("EXO", "P.O.P") are matched with their case: "Pop" is no group
+          std::string bare;
+          for (char c : *g) {
+            if (c != '.' && c != ' ') bare += c;
+          }
+          std::string surf;
+          for (char c : cand) {
+            if (c != '.' && c != ' ') surf += c;
+          }
+          if (bare != surf) g.reset();
+        }
+        if (g && (t.capital || t.hangul) && group_ok) {
+          best_len = len;
+          best_kind = 2;
+          best_group = *g;
+          break;
+        }
+        if (const GazetteerPerson* p =
+                gaz.FindPersonInGroup(cand, i == last_group_tok + 1 || i == last_group_tok + 2
+                                                ? last_group
+                                                : std::string())) {
+          // One-word names that are also common words need a capital and no sentence start.
+          if (len == 1 && !t.hangul) {
+            const std::string low = LowerAscii(cand);
+            static const std::set<std::string, std::less<>> kCommon = {
+                "rain", "joy", "key", "rose", "v", "kai", "jin", "bang", "lee", "kim", "park",
+                "sun", "moon", "song", "sol", "hope", "d.o", "do", "i", "one", "max", "ray",
+                "sky", "may", "june", "young", "ha", "ji", "jo", "jun", "seo", "chen", "lay",
+                "ace", "jay", "b", "ben", "k", "u", "e", "j", "bom", "nana", "eun", "won", "yuri",
+                "lucas", "mark", "tiffany", "wendy", "irene", "seulgi", "jennie", "lisa", "june",
+                "april", "march", "august", "asa", "sing", "new", "dawn", "rose", "lucky", "hero",
+                "angel", "summer", "winter", "autumn", "spring", "star", "miracle", "wish", "yes",
+                "giant", "crush", "loco", "dean", "gray", "zion", "rain", "bong"};
+            const bool risky = low.size() <= 2 || kCommon.count(low) > 0;
+            const bool group_ctx = last_group_tok != SIZE_MAX && i - last_group_tok <= 2;
+            if (!t.capital) continue;
+            if (risky && !group_ctx && (kCommon.count(low) == 0 || low.size() <= 3) &&
+                !(i > 0 && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)))) {
+              if (low.size() <= 3 || i == 0) continue;
+            }
+          }
+          best_len = len;
+          best_kind = 3;
+          best_person = p;
+          // "Lee Soo" known, "Lee Soo Hyun" written: the longer name shape wins.
+          if (!t.hangul && IsRomanisedSurname(t.text) && len < 3 && i + len < n &&
+              adjacent(i + len) && !toks[i + len].in_quote && !toks[i + len - 1].possessive &&
+              IsRomanisedGiven(toks[i + len].text) &&
+              !EnglishRunStop().count(LowerAscii(toks[i + len].text)) &&
+              toks[i + len - 1].text.find('-') == std::string_view::npos) {
+            const std::string longer = joined(i, i + len + 1);
+            best_person = gaz.FindPerson(longer);
+            best_len = len + 1;
+          }
+          break;
+        }
+        if ((t.capital || t.hangul) && (len >= 2 || (len == 1 && cand.size() >= 6))) {
+          if (const GazetteerWork* w = gaz.FindWork(cand)) {
+            // one-word titles only after a possessive network or a work noun
+            if (len == 1 && !(i > 0 && (toks[i - 1].possessive ||
+                                        LowerAscii(toks[i - 1].text) == "drama" ||
+                                        LowerAscii(toks[i - 1].text) == "series" ||
+                                        LowerAscii(toks[i - 1].text) == "film"))) {
+              continue;
+            }
+            best_len = len;
+            best_kind = 4;
+            best_work = w;
+            break;
+          }
+        }
+      }
+      if (best_kind >= 0) {
+        const size_t e = i + best_len;
+        if (best_kind == 3) {
+          person_mention(i, e, best_person, "gazetteer person");
+        } else {
+          Mention m;
+          m.begin = toks[i].b;
+          m.end = toks[e - 1].e;
+          m.in_parens = t.in_parens;
+          m.text = joined(i, e);
+          if (best_kind == 0) {
+            m.kind = MentionKind::kNetwork;
+            m.text = gaz.FindNetwork(m.text)->name;
+            m.why = "gazetteer network";
+          } else if (best_kind == 1) {
+            m.kind = MentionKind::kOrganisation;
+            m.why = "gazetteer organisation";
+          } else if (best_kind == 2) {
+            m.kind = MentionKind::kGroup;
+            m.text = best_group;
+            m.why = "gazetteer group";
+            last_group = best_group;
+            last_group_tok = e - 1;
+          } else {
+            m.kind = MentionKind::kWork;
+            m.work = best_work;
+            m.why = "gazetteer title";
+            m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
+                      PastWorkAfter(After(s, m.end, 40), ko);
+          }
+          add(std::move(m));
+          for (size_t k = i; k < e; ++k) used[k] = true;
+        }
+        i = e - 1;
+        continue;
+      }
+      if (t.hangul) continue;
+      // Unknown capitalised words: a romanised Korean name, or a name after a descriptor.
+      if (!t.capital) continue;
+      const std::string low = LowerAscii(t.text);
+      const bool after_descriptor =
+          i > 0 && adjacent(i) && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)) > 0;
+      const bool after_group = last_group_tok != SIZE_MAX && i > last_group_tok &&
+                               i - last_group_tok <= 2 &&
+                               (i - last_group_tok == 1 ||
+                                EnglishDescriptors().count(LowerAscii(toks[i - 1].text)) > 0);
+      if (IsRomanisedSurname(t.text) && i + 1 < n && adjacent(i + 1) && !toks[i + 1].in_quote &&
+          !t.possessive) {
+        // Surname + one or two given-name tokens ("Kim Young Dae", "Jang Seung-jo").
+        size_t e = i + 1;
+        while (e < n && e - i <= 2 && adjacent(e) && !toks[e].in_quote &&
+               IsRomanisedGiven(toks[e].text) && !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+          const bool hyphen = toks[e].text.find('-') != std::string_view::npos;
+          ++e;
+          if (hyphen || toks[e - 1].possessive) break;
+        }
+        if (e > i + 1) {
+          person_mention(i, e, gaz.FindPerson(joined(i, e)), "romanised Korean name");
+          i = e - 1;
+          continue;
+        }
+      }
+      if ((after_descriptor || after_group) && !EnglishRunStop().count(low)) {
+        size_t e = i + 1;
+        while (e < n && e - i < 3 && adjacent(e) && toks[e].capital && !toks[e].in_quote &&
+               !EnglishRunStop().count(LowerAscii(toks[e].text)) && !toks[e - 1].possessive) {
+          ++e;
+        }
+        person_mention(i, e, nullptr, after_group ? "name after its group" : "name after a descriptor");
+        i = e - 1;
+        continue;
+      }
+      continue;
+    }
+
+    // ---- Korean words ----
+    const std::string raw(t.text);
+    std::string base = StripKoreanParticle(raw);
+    // "차은우측" / "차은우씨"
+    if (const GazetteerNetwork* net = gaz.FindNetwork(base); net != nullptr) {
+      Mention m;
+      m.kind = MentionKind::kNetwork;
+      m.begin = t.b;
+      m.end = t.e;
+      m.text = net->name;
+      m.why = "gazetteer network";
+      add(std::move(m));
+      continue;
+    }
+    // two-token networks ("KBS 2TV", "TV조선")
+    if (gaz.FindOrganisation(base) != nullptr || gaz.FindOrganisation(raw) != nullptr ||
+        KoreanNonPersonSuffix(base)) {
+      Mention m;
+      m.kind = MentionKind::kOrganisation;
+      m.begin = t.b;
+      m.end = t.e;
+      m.text = base;
+      m.why = "organisation";
+      add(std::move(m));
+      continue;
+    }
+    if (auto g = gaz.FindGroup(base); g && HangulSyllables(base) >= 2) {
+      Mention m;
+      m.kind = MentionKind::kGroup;
+      m.begin = t.b;
+      m.end = t.e;
+      m.text = *g;
+      m.why = "gazetteer group";
+      last_group = *g;
+      last_group_tok = i;
+      // "그룹 아스트로 멤버 차은우": a group followed by a person keeps going
+      add(std::move(m));
+      continue;
+    }
+    const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
+    const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
+    if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
+    // Stage names that are also common words ("주연", "현재", "남주") need their group.
+    if (p != nullptr && !group_ctx &&
+        (KoreanStopNames().count(base) || KoreanStopNames().count(raw) ||
+         KoreanCommonStageNames().count(base))) {
+      p = nullptr;
+    }
+    if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
+      person_mention(i, i + 1, p, "gazetteer person");
+      continue;
+    }
+    // Unknown Hangul name shapes.
+    const size_t syl = HangulSyllables(base);
+    if (!AllHangul(base) || syl < 2 || syl > 4) continue;
+    if (KoreanStopNames().count(base) || KoreanStopNames().count(raw)) continue;
+    if (KoreanCommonStageNames().count(base)) continue;
+    // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
+    if (EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서", "며", "고", "던",
+                           "했", "된다", "한다", "라", "까", "지만", "들"})) {
+      continue;
+    }
+    const std::string prev = i > 0 ? std::string(toks[i - 1].text) : "";
+    const bool role_noun = i > 0 && adjacent(i) && KoreanRoleNouns().count(prev) > 0;
+    const bool particle = raw != base;
+    const bool list_sep = IsKoreanListSep(s, t.e);
+    const bool list_prev = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e);
+    const bool surname = KoreanSurnames().count(FirstSyllable(base)) > 0;
+    std::string why;
+    if (role_noun) {
+      why = "name after '" + prev + "'";
+    } else if (group_ctx) {
+      why = "name after its group";
+    } else if (syl == 3 && surname && (particle || list_sep)) {
+      why = "three-syllable name with a surname";
+    } else if (syl == 3 && surname && list_prev) {
+      why = "three-syllable name in a list";
+    } else if (syl == 3 && surname && i + 1 < n &&
+               (toks[i + 1].text == "\xEC\xB8\xA1" ||   // 측
+                toks[i + 1].text == "\xEC\xB8\xA1\xEC\x9D\x80")) {  // 측은
+      why = "three-syllable name before 측";
+    } else {
+      continue;
+    }
+    person_mention(i, i + 1, nullptr, why);
+  }
+
+  std::sort(out.items.begin(), out.items.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace hallyu

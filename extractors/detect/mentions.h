@@ -1,0 +1,64 @@
+#pragma once
+// Mention finders: the first step of detection. One sentence in, the things it
+// names out: persons, groups, works, networks, organisations (agencies,
+// production companies, labels, outlets: never persons), roles and songs,
+// each with its byte span and what the text around it says about it.
+//
+// Finders know nothing of events. They use the gazetteer for names it knows and
+// name shapes for names it does not: romanised Korean names ("Kim Young-dae",
+// "Seo Hyun Jin"), names after a descriptor ("actress X", "GROUP's X",
+// "그룹 Y 멤버 X", "배우 X"), Korean three-syllable names with a surname and a
+// particle. Works come from every quote style, 《》 and <>, from a capitalised
+// title after a work noun ("upcoming SBS series Work Title"), from "titled X",
+// and from the gazetteer; qualifiers ("(working title)", "(가제)") are dropped.
+//
+// Pure functions of their input; linear in the sentence (bounded: at most
+// 64 mentions per sentence); never throw.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/gazetteer.h"
+
+namespace hallyu {
+
+enum class MentionKind { kPerson, kGroup, kWork, kNetwork, kOrganisation, kRole, kSong, kQuote };
+
+// "person", "group", "work", "network", "organisation", "role", "song", "quote".
+std::string_view MentionKindName(MentionKind k);
+
+struct Mention {
+  MentionKind kind = MentionKind::kPerson;
+  size_t begin = 0, end = 0;  // byte span in the sentence (quotes included for quoted spans)
+  std::string text;           // surface form, cleaned (no quotes, particles, qualifiers)
+  const GazetteerPerson* person = nullptr;  // persons: the gazetteer entry, if known
+  const GazetteerWork* work = nullptr;      // works: the gazetteer entry, if known
+  std::string group;                        // persons: the group the text ties them to
+  bool quoted = false;                      // the span was in quotes or brackets
+  bool in_parens = false;                   // inside ( ) — an aside, not the news
+  // Persons: named in a way that excludes them from the news of this sentence
+  // (director, writer, role, "who starred in", "starring" after a work, ...).
+  // Works: named as an earlier work ("(Earlier Work)", "starred in", "전작").
+  bool aside = false;
+  std::string why;  // how it was found, for --explain
+};
+
+struct SentenceMentions {
+  std::vector<Mention> items;  // in text order
+};
+
+// Finds the mentions of one sentence. `lang` is "en" or "ko". Invalid UTF-8 is
+// tolerated (it never forms a name). Returns at most 64 mentions.
+SentenceMentions FindMentions(std::string_view sentence, std::string_view lang,
+                              const Gazetteer& gazetteer);
+
+// Strips title qualifiers and leftovers: "(working title)", "(literal title)",
+// "(가제)", "(이하 …)", "(가칭)", trailing "OST" and particles outside quotes.
+// "Blue Eyes (working title)" -> "Blue Eyes". Empty in, empty out.
+std::string CleanTitle(std::string_view title);
+
+// True when `word` (ASCII, any case) looks like a romanised Korean surname.
+bool IsRomanisedSurname(std::string_view word);
+
+}  // namespace hallyu
