@@ -2,6 +2,8 @@
 
 #include "extractors/url.h"
 
+#include <string.h>  // memmem
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -55,35 +57,44 @@ std::string RobotsProductToken(std::string_view user_agent) {
 
 std::string NormalizeRobotsPath(std::string_view in) { return NormalizePathPercentEncoding(in); }
 
+namespace {
+
+// First position >= from where `needle` (non-empty) occurs in `hay`, or npos. memmem is
+// glibc's two-way search: linear in |hay| + |needle| whatever the bytes.
+std::size_t FindFrom(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (from > hay.size() || needle.size() > hay.size() - from) return std::string_view::npos;
+  const void* p = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
+  return p == nullptr ? std::string_view::npos
+                      : static_cast<std::size_t>(static_cast<const char*>(p) - hay.data());
+}
+
+}  // namespace
+
 bool RobotsPatternMatches(std::string_view pattern, std::string_view path) {
-  bool anchored = !pattern.empty() && pattern.back() == '$';
+  const bool anchored = !pattern.empty() && pattern.back() == '$';
   if (anchored) pattern.remove_suffix(1);
-  // Greedy wildcard match with one backtrack point (the last '*'): each
-  // mismatch after a star restarts one position later, so the cost is bounded
-  // by |pattern| * |path| whatever the number of stars.
-  std::size_t p = 0, s = 0;
-  std::size_t star = std::string_view::npos, mark = 0;
-  while (s < path.size()) {
-    if (p == pattern.size() && !anchored) return true;  // prefix match
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = s;
-      continue;
-    }
-    if (p < pattern.size() && pattern[p] == path[s]) {
-      ++p;
-      ++s;
-      continue;
-    }
-    if (star != std::string_view::npos) {
-      p = star + 1;
-      s = ++mark;
-      continue;
-    }
-    return false;
+  std::size_t star = pattern.find('*');
+  if (star == std::string_view::npos) {  // a plain prefix (or, anchored, the whole path)
+    return anchored ? path == pattern : path.substr(0, pattern.size()) == pattern;
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  // pattern = head * s1 * s2 * ... * tail. The head must be a prefix of the path; each
+  // middle segment is taken at its leftmost occurrence after the previous one (a later
+  // occurrence can only leave less room for the rest, so leftmost is never wrong); the
+  // tail must occur after them, or end the path when anchored. Each segment is searched
+  // once: linear in |path| + |pattern|, no backtracking.
+  if (path.substr(0, star) != pattern.substr(0, star)) return false;
+  std::size_t at = star;
+  pattern.remove_prefix(star + 1);
+  for (star = pattern.find('*'); star != std::string_view::npos; star = pattern.find('*')) {
+    const std::string_view segment = pattern.substr(0, star);
+    pattern.remove_prefix(star + 1);
+    if (segment.empty()) continue;
+    const std::size_t found = FindFrom(path, segment, at);
+    if (found == std::string_view::npos) return false;
+    at = found + segment.size();
+  }
+  if (anchored) return path.size() - at >= pattern.size() && path.ends_with(pattern);
+  return pattern.empty() || FindFrom(path, pattern, at) != std::string_view::npos;
 }
 
 RobotsRules RobotsRules::AllowAll() { return RobotsRules(); }
@@ -181,6 +192,12 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
     result.rules_ = std::move(star_rules);
     result.crawl_delay_ = star_delay;
   }
+  // Longest pattern first, Allow before Disallow at equal length: the first rule that
+  // matches decides, so IsAllowed stops there instead of trying every rule.
+  std::stable_sort(result.rules_.begin(), result.rules_.end(), [](const Rule& a, const Rule& b) {
+    if (a.pattern.size() != b.pattern.size()) return a.pattern.size() > b.pattern.size();
+    return a.allow && !b.allow;
+  });
   result.rules_.shrink_to_fit();
   return result;
 }
@@ -190,18 +207,11 @@ bool RobotsRules::IsAllowed(std::string_view path_and_query) const {
   if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
   if (path == "/robots.txt") return true;
   if (disallow_all_) return false;
-  std::ptrdiff_t best_len = -1;
-  bool best_allow = true;
+  // rules_ is sorted by precedence (Parse): the first match is the longest, Allow on a tie.
   for (const Rule& rule : rules_) {
-    auto len = static_cast<std::ptrdiff_t>(rule.pattern.size());
-    if (len < best_len || (len == best_len && !rule.allow)) continue;
-    if (!RobotsPatternMatches(rule.pattern, path)) continue;
-    if (len > best_len || rule.allow) {
-      best_len = len;
-      best_allow = rule.allow;
-    }
+    if (RobotsPatternMatches(rule.pattern, path)) return rule.allow;
   }
-  return best_allow;
+  return true;
 }
 
 std::size_t RobotsRules::MemoryBytes() const {
@@ -263,10 +273,30 @@ void RobotsCache::Store(const std::string& origin, RobotsRules rules, bool failu
   e.expires_at = now + std::min(delay, options_.retry_max);
 }
 
-void RobotsCache::RecordResponse(const std::string& origin, int http_status,
-                                 std::string_view body) {
+void RobotsCache::RecordResponse(const std::string& origin, int http_status, std::string_view body,
+                                 RobotsBody body_state) {
   if (http_status >= 200 && http_status < 300) {
-    Store(origin, RobotsRules::Parse(body, options_.user_agent), false);
+    switch (body_state) {
+      case RobotsBody::kComplete:
+        break;
+      case RobotsBody::kCutAtLimit:
+        // The file is larger than we fetch: its first part is read (RFC 9309 2.5) and the
+        // line cut at the limit ignored. Without a body there is nothing to read.
+        if (!body.empty()) break;
+        [[fallthrough]];
+      case RobotsBody::kFailed:
+        // A transfer that failed after the status line (cut short, corrupt encoding,
+        // timeout mid-body) is "unreachable", not an empty file.
+        Store(origin, RobotsRules::DisallowAll(), true);
+        return;
+    }
+    std::string_view readable = body;
+    if (body_state == RobotsBody::kCutAtLimit && body.size() <= RobotsRules::kMaxBytes) {
+      const std::size_t last_nl = readable.find_last_of("\r\n");
+      readable =
+          last_nl == std::string_view::npos ? std::string_view() : body.substr(0, last_nl + 1);
+    }
+    Store(origin, RobotsRules::Parse(readable, options_.user_agent), false);
   } else if (http_status == 429 || http_status >= 500 || http_status < 200) {
     Store(origin, RobotsRules::DisallowAll(), true);
   } else {

@@ -12,7 +12,9 @@
 //   - the longest matching pattern (in octets) wins; Allow wins a tie; no
 //     matching rule means allowed; /robots.txt itself is always allowed;
 //   - `*` matches any run of characters, a trailing `$` anchors the end;
-//     matching is O(pattern x path) at worst (no exponential backtracking);
+//     a pattern is matched in O(pattern + path) (its literal segments are searched
+//     once each, no backtracking), and the rules are kept longest first so that the
+//     first match decides;
 //   - percent-encoding is normalised on both sides (unreserved decoded, hex
 //     upper-case, raw non-ASCII UTF-8 encoded) before comparing;
 //   - the file is read up to 500 KiB (RobotsRules::kMaxBytes); the rest and a
@@ -82,7 +84,7 @@ class RobotsRules {
 };
 
 // True when `path` matches robots `pattern` ('*' wildcards, trailing '$').
-// Both must already be normalised. O(|pattern| * |path|) worst case.
+// Both must already be normalised. O(|pattern| + |path|).
 bool RobotsPatternMatches(std::string_view pattern, std::string_view path);
 
 struct RobotsCacheOptions {
@@ -94,11 +96,19 @@ struct RobotsCacheOptions {
   std::size_t max_hosts = 10000;             // cached hosts; least recently used evicted
 };
 
+// How the body of a robots.txt response arrived.
+enum class RobotsBody {
+  kComplete,    // the whole body
+  kCutAtLimit,  // larger than the fetch's size cap: `body` is its first part (may be empty)
+  kFailed,      // the transfer failed after the status line (cut short, corrupt content
+                // coding, timeout mid-body): `body` is not the file
+};
+
 // Per-host robots.txt state. Key: the URL origin (scheme://host[:port]), as
 // UrlParts::Origin() gives. Not thread-safe: owned by the fetch loop.
 //
-// Outcome policy: 2xx -> parse the body; 3xx left after redirects and 4xx
-// (except 429) -> allow all; 429, 5xx or network failure -> disallow all and
+// Outcome policy: 2xx -> parse the body (a failed transfer: as unreachable); 3xx left after
+// redirects and 4xx (except 429) -> allow all; 429, 5xx or network failure -> disallow all and
 // retry after retry_initial, doubling per consecutive failure up to retry_max.
 // 429 is treated like 5xx (the server is overloaded, not saying "no file").
 class RobotsCache {
@@ -119,8 +129,13 @@ class RobotsCache {
   // needed fetch (then kPending until Record* is called or fetch_timeout passes).
   Verdict Check(const std::string& origin, std::string_view path_and_query);
 
-  // Reports the outcome of fetching origin/robots.txt: final HTTP status and body.
-  void RecordResponse(const std::string& origin, int http_status, std::string_view body);
+  // Reports the outcome of fetching origin/robots.txt: final HTTP status and body. For a
+  // 2xx, `body_state` says whether the body is the file: kCutAtLimit parses the part
+  // given (at most RobotsRules::kMaxBytes are read; the line cut is ignored), kFailed —
+  // and kCutAtLimit with no body — count as unreachable (disallow all, retry with
+  // backoff), never as an empty file that allows everything.
+  void RecordResponse(const std::string& origin, int http_status, std::string_view body,
+                      RobotsBody body_state = RobotsBody::kComplete);
   // Reports that origin/robots.txt could not be fetched (DNS, connect, timeout...).
   void RecordUnreachable(const std::string& origin);
 

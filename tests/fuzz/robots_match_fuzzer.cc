@@ -1,0 +1,53 @@
+// libFuzzer target: the robots.txt pattern matcher against a plain reference. The input
+// is "pattern\npath" (both used as given, as if normalised). RobotsPatternMatches, which
+// searches each literal segment once, must agree with a dynamic-programming matcher over
+// every (pattern prefix, path prefix) pair, and never crash or hang.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
+#include "crawler/robots.h"
+
+namespace {
+
+// '*' matches any run, a trailing '$' anchors the end, anything else matches itself;
+// without '$' the pattern only has to match a prefix of the path.
+bool ReferenceMatches(std::string_view pattern, std::string_view path) {
+  const bool anchored = !pattern.empty() && pattern.back() == '$';
+  if (anchored) pattern.remove_suffix(1);
+  // can[j]: pattern[0, i) matches path[0, j).
+  std::vector<char> can(path.size() + 1, 0), next(path.size() + 1, 0);
+  can[0] = 1;
+  for (char c : pattern) {
+    if (c == '*') {
+      next[0] = can[0];
+      for (std::size_t j = 1; j <= path.size(); ++j) next[j] = can[j] || next[j - 1];
+    } else {
+      next[0] = 0;
+      for (std::size_t j = 1; j <= path.size(); ++j) next[j] = can[j - 1] && path[j - 1] == c;
+    }
+    can.swap(next);
+  }
+  if (anchored) return can[path.size()] != 0;
+  for (char c : can) {
+    if (c) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 8192) return 0;
+  std::string_view in(reinterpret_cast<const char*>(data), size);
+  const std::size_t nl = in.find('\n');
+  if (nl == std::string_view::npos) return 0;
+  const std::string_view pattern = in.substr(0, nl);
+  const std::string_view path = in.substr(nl + 1);
+  if (hallyu::RobotsPatternMatches(pattern, path) != ReferenceMatches(pattern, path)) {
+    std::abort();
+  }
+  return 0;
+}
