@@ -1,5 +1,8 @@
 #include "crawler/source_reader.h"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -52,9 +55,22 @@ Result<SourceItems> ReadSitemap(const CrawlSource& source, std::string_view body
   if (!sitemap.ok()) return sitemap.status();
   SourceItems items;
   if (sitemap->is_index) {
-    for (const SitemapRef& ref :
-         FreshChildSitemaps(sitemap->sitemaps, now_unix, source.horizon_seconds)) {
-      items.child_sources.push_back(ref.loc);
+    std::vector<SitemapRef> fresh =
+        FreshChildSitemaps(sitemap->sitemaps, now_unix, source.horizon_seconds);
+    // Freshest first, so that a cut keeps what is most likely to hold new articles.
+    std::stable_sort(fresh.begin(), fresh.end(), [](const SitemapRef& a, const SitemapRef& b) {
+      if (a.lastmod.has_value() != b.lastmod.has_value()) return a.lastmod.has_value();
+      return a.lastmod.has_value() && *a.lastmod > *b.lastmod;
+    });
+    for (SitemapRef& ref : fresh) items.child_sources.push_back(std::move(ref.loc));
+    std::string why;
+    const std::size_t keep =
+        SitemapFanout::Default().Admit(std::string(url), items.child_sources, &why);
+    if (keep < items.child_sources.size()) {
+      items.child_sources_dropped = items.child_sources.size() - keep;
+      spdlog::warn("sitemap index {} ({}): following {} of {} child sitemaps: {}", url, source.name,
+                   keep, items.child_sources.size(), why);
+      items.child_sources.resize(keep);
     }
     return items;
   }
@@ -114,6 +130,48 @@ std::optional<int64_t> FirstTime(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::size_t SitemapFanout::Admit(const std::string& index_url,
+                                 const std::vector<std::string>& children, std::string* why) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Listed self;  // depth 0, its own root, unless an index listed it
+  if (auto it = listed_.find(index_url); it != listed_.end()) {
+    self = std::move(it->second);
+    listed_.erase(it);  // read now: listed again, it counts again
+  } else {
+    self.root = index_url;
+    if (per_root_.size() >= kMaxRemembered) per_root_.clear();
+    per_root_[index_url] = 0;  // a new poll of this source URL
+  }
+  std::size_t& followed = per_root_[self.root];
+  std::size_t keep = children.size();
+  if (self.depth + 1 > limits_.max_depth) {
+    keep = 0;
+    *why = "index nested " + std::to_string(self.depth) + " levels deep (max_depth " +
+           std::to_string(limits_.max_depth) + ")";
+  } else if (keep > limits_.max_children) {
+    keep = limits_.max_children;
+    *why = "more than max_children " + std::to_string(limits_.max_children) + " in one index";
+  }
+  const std::size_t left = limits_.max_per_poll - std::min(followed, limits_.max_per_poll);
+  if (keep > left) {
+    keep = left;
+    *why = "max_per_poll " + std::to_string(limits_.max_per_poll) + " child sitemaps of " +
+           self.root + " reached";
+  }
+  followed += keep;
+  if (listed_.size() + keep > kMaxRemembered) listed_.clear();  // bounded memory
+  for (std::size_t i = 0; i < keep; ++i) {
+    Listed& child = listed_[children[i]];
+    if (child.root.empty() || child.depth > self.depth + 1) child = {self.depth + 1, self.root};
+  }
+  return keep;
+}
+
+SitemapFanout& SitemapFanout::Default() {
+  static SitemapFanout* fanout = new SitemapFanout();
+  return *fanout;
+}
 
 EntryKey EntryKeyOf(const PageLink& link) {
   return EntryKey{link.id.empty() ? link.url : link.id,
