@@ -124,6 +124,50 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(before, kEnBefore);
 }
 
+// Clauses of a sentence, split where a new subject usually starts: ", while",
+// "whereas", ";", ", but", " but "; Korean "반면", "가운데", "-했고", "-이고".
+std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) {
+  static const RE2 kEn("(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*)");
+  static const RE2 kKo("((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데)[,\\s]+)");
+  std::vector<std::pair<size_t, size_t>> out;
+  re2::StringPiece in(s.data(), s.size());
+  re2::StringPiece m;
+  size_t start = 0;
+  // "While A is in talks, B is confirmed": a leading subordinate clause ends at its comma
+  static const RE2 kLead("(?i)^(?:while|whereas|although|though|as|after|since|before)\\s");
+  if (!ko && RE2::PartialMatch(in, kLead)) {
+    const size_t comma = s.find(", ");
+    if (comma != std::string_view::npos) {
+      out.emplace_back(0, comma + 2);
+      start = comma + 2;
+      in = re2::StringPiece(s.data() + start, s.size() - start);
+    }
+  }
+  while (out.size() < 8 && RE2::PartialMatch(in, ko ? kKo : kEn, &m)) {
+    const size_t cut = static_cast<size_t>(m.data() - s.data());
+    out.emplace_back(start, cut + m.size());
+    start = cut + m.size();
+    in = re2::StringPiece(s.data() + start, s.size() - start);
+  }
+  out.emplace_back(start, s.size());
+  return out;
+}
+
+// A person named as a co-star already cast: "alongside B", "opposite B", "to join B".
+bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
+  const size_t b = m.begin > 60 ? m.begin - 60 : 0;
+  const std::string_view before = s.substr(b, m.begin - b);
+  if (ko) {
+    static const RE2 kKo("(?:앞서\\s*출연을\\s*확정한|출연을\\s*확정한|캐스팅된|합류한)\\s*$");
+    return RE2::PartialMatch(before, kKo);
+  }
+  static const RE2 kEn(
+      "(?:alongside|opposite|joining|to\\s+join|join|with\\s+co-stars?|co-starring|co-stars?|"
+      "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:[A-Z][\\w'’.\\-]*"
+      "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
+  return RE2::PartialMatch(before, kEn);
+}
+
 }  // namespace
 
 struct Detector::Analysed {
@@ -152,7 +196,9 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   // (Quoted statements stay readable: "…is positively reviewing the offer".)
   std::string masked = a->text;
   for (const auto& m : a->mentions.items) {
-    if (!m.quoted || m.kind == MentionKind::kQuote) continue;
+    const bool title = m.kind == MentionKind::kWork || m.kind == MentionKind::kSong ||
+                       (m.kind == MentionKind::kRole && m.quoted);
+    if (!title) continue;
     for (size_t i = m.begin; i < m.end && i < masked.size(); ++i) masked[i] = ' ';
   }
   for (const Rule* r : rules_->Fired(masked, lang)) {
@@ -165,10 +211,10 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:
-        a->has_type[0] = true;
+        if (!c.rule->modifier) a->has_type[0] = true;
         break;
       case RuleType::kOst:
-        a->has_type[1] = true;
+        if (!c.rule->modifier) a->has_type[1] = true;
         break;
       case RuleType::kNegative:
         if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
@@ -370,7 +416,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         const bool is_person = m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
-        if (!casting && NamedAsCast(a.text, m, ko)) continue;
+        if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
         // a group right before its member is the member's tag, not a second artist
         if (m.kind == MentionKind::kGroup) {
           bool tags_member = false;
@@ -454,7 +500,69 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                " has a cue but the story names no work");
         continue;
       }
-      for (const Mention* p : persons) bound.push_back({p, work, &a, si});
+      // In a roundup each clause has its own work: "A is in talks for 'X', while B is
+      // considering 'Y'". A person takes the work of their own clause when it names one.
+      const auto clauses = ClauseSpans(a.text, ko);
+      for (const Mention* p : persons) {
+        const Mention* w = work;
+        const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
+                         p <= &a.mentions.items.back();
+        if (own && clauses.size() > 1) {
+          for (const auto& [cb, ce] : clauses) {
+            if (p->begin < cb || p->begin >= ce) continue;
+            for (const Mention* cand : works) {
+              if (cand->begin >= cb && cand->begin < ce) {
+                w = cand;
+                break;
+              }
+            }
+          }
+        }
+        bound.push_back({p, w, &a, si});
+      }
+      // the persons a later "the actor" speaks of: not the co-stars named with "alongside"
+      if (casting) {
+        std::vector<const Mention*> subjects;
+        for (const Mention* p : persons) {
+          const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
+                           p <= &a.mentions.items.back();
+          if (!own || !IsCoStar(a.text, *p, ko)) subjects.push_back(p);
+        }
+        if (!subjects.empty()) last_persons = subjects;
+      }
+    }
+    // An OST story whose nameless sentence says the songs are out.
+    bool story_released = false;
+    if (!casting) {
+      for (const auto& a : story.sentences) {
+        bool released = false, future = false, named = false;
+        for (const auto& c : a.cues) {
+          if (c.rule->type != RuleType::kOst) continue;
+          if (c.rule->status == "released") released = true;
+          if (c.rule->id.find("future") != std::string::npos) future = true;
+        }
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) named = true;
+        }
+        if (released && !future && !named && a.has_type[1]) story_released = true;
+      }
+    }
+    // A short form of a title ("김사부3") stands for the story's full one ("낭만닥터 김사부 3").
+    auto work_key = [](const Mention* w) {
+      return NormalizeKey(w->work != nullptr ? w->work->title : w->text);
+    };
+    for (auto& b : bound) {
+      const std::string k = NormalizeKey(b.work->text);
+      if (k.size() < 4) continue;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind != MentionKind::kWork || m.aside || &m == b.work) continue;
+          const std::string longer = NormalizeKey(m.text);
+          if (longer.size() > k.size() && longer.compare(longer.size() - k.size(), k.size(), k) == 0) {
+            b.work = &m;
+          }
+        }
+      }
     }
     // One event per person (and work) over the story.
     std::map<std::string, std::vector<size_t>> by_key;
@@ -462,7 +570,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     for (size_t i = 0; i < bound.size(); ++i) {
       const Bound& b = bound[i];
       const std::string key = NormalizeKey(b.person->person ? b.person->person->name : b.person->text) +
-                              "|" + NormalizeKey(b.work->work ? b.work->work->title : b.work->text);
+                              "|" + work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
       if (!by_key.count(key)) order.push_back(key);
       by_key[key].push_back(i);
@@ -479,11 +587,41 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         c.report = a.report && !a.agency;
         int best = -1;
         bool future = false;
+        // Cues of the person's own clause ("A is confirmed, while B is reviewing the offer");
+        // a clause without one borrows the next clause's, then the sentence's.
+        const auto clauses = ClauseSpans(a.text, ko);
+        // persons carried over from an earlier sentence have no place in this one
+        const bool own = !a.mentions.items.empty() && bound[i].person >= &a.mentions.items.front() &&
+                         bound[i].person <= &a.mentions.items.back();
+        const size_t at = own ? bound[i].person->begin : 0;
+        size_t ci = 0;
+        while (ci + 1 < clauses.size() && clauses[ci].second <= at) ++ci;
+        auto type_cue_in = [&](size_t b, size_t e) {
+          for (const auto& cue : a.cues) {
+            const bool of_type = casting ? cue.rule->type == RuleType::kCasting
+                                         : cue.rule->type == RuleType::kOst;
+            if (of_type && cue.begin >= b && cue.begin < e) return true;
+          }
+          return false;
+        };
+        size_t lo = 0, hi = a.text.size();
+        if (casting && clauses.size() > 1) {
+          for (size_t k = ci; k < clauses.size(); ++k) {
+            if (type_cue_in(clauses[k].first, clauses[k].second)) {
+              lo = clauses[k].first;
+              hi = clauses[k].second;
+              break;
+            }
+          }
+        }
+        // "alongside B", "to join B and C in": co-stars already cast
+        const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
               (!casting && cue.rule->type != RuleType::kOst)) {
             continue;
           }
+          if (cue.begin < lo || cue.begin >= hi) continue;
           if (!casting && cue.rule->id.find("future") != std::string::npos) future = true;
           const int r = cue.rule->priority;
           if (r > best) {
@@ -494,6 +632,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         if (!casting && future && c.status == "released") {
           c.status = "announced";
+        }
+        if (!casting && c.status == "announced" && !future && story_released) {
+          c.status = "released";  // "Two OSTs have been released for 'X'. The first is sung by A."
+        }
+        if (co_star && c.rule != nullptr && c.status != "denied") {
+          c.status = "confirmed";
+          c.report = false;
         }
         if (casting && c.status == "rumored") c.report = true;
         if (c.rule != nullptr) claims.push_back(c);

@@ -239,6 +239,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
                             std::string(RuleTypeName(rule->type)));
         }
         if (r["confidence"]) rule->confidence = r["confidence"].as<double>();
+        if (r["modifier"]) rule->modifier = r["modifier"].as<bool>();
         rule->priority = DefaultPriority(rule->status);
         if (r["priority"]) rule->priority = r["priority"].as<int>();
         const std::string raw = r["pattern"] ? r["pattern"].as<std::string>() : "";

@@ -21,6 +21,8 @@
 //                                 # frame: agency|report|rumor|past (who says it)
 //       pattern: '(?i)\bcast\s+as\b'   # RE2 syntax
 //       confidence: 0.9           # optional, default 0.8
+//       modifier: true            # optional: the cue only sets the status ("was released")
+//                                 # of an event another cue of its type announces
 //       priority: 45              # optional; default 10 x status rank
 //       examples: ["..."]         # must match (text: or plain strings)
 //       counterexamples: ["..."]  # must not match
@@ -60,6 +62,7 @@ struct Rule {
   std::string status;
   std::string pattern;  // after macro expansion
   double confidence = 0.8;
+  bool modifier = false;  // only sets the status of an event another cue announces
   int priority = 0;  // higher wins when several rules of a type fire; default by status
   std::string file;  // where it was defined
   size_t index = 0;  // position in RuleSet::rules()

@@ -152,6 +152,11 @@ std::vector<Span> FindQuotes(std::string_view s) {
     for (const auto& [open, close] : kPairs) {
       if (s.compare(i, open.size(), open) != 0) continue;
       if (open == "\"" && i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+      // "CNBLUE‘s": a curly mark after a letter is an apostrophe, not an opening quote
+      if ((open == "\xE2\x80\x98" || open == "\xE2\x80\x9C") && i > 0 &&
+          std::isalnum(static_cast<unsigned char>(s[i - 1]))) {
+        continue;
+      }
       size_t from = i + open.size();
       size_t j = s.find(close, from);
       // ’ followed by a letter is an apostrophe inside the title (‘Park’s Wedding’).
@@ -159,6 +164,11 @@ std::vector<Span> FindQuotes(std::string_view s) {
              j + close.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + 3])) &&
              s.find(close, j + 3) != std::string_view::npos && j - from < 200) {
         j = s.find(close, j + 3);
+      }
+      if (open == "\xE2\x80\x98" || open == "\xE2\x80\x9C") {
+        // ‘Title‘ / “Title“ typed with the opening mark twice
+        const size_t same = s.find(open, from);
+        if (same != std::string_view::npos && (j == std::string_view::npos || same < j)) j = same;
       }
       if (j == std::string_view::npos || j == from || j - from > 200) continue;
       out.push_back({i, j + close.size(), from, j});
@@ -175,7 +185,10 @@ std::vector<Span> FindQuotes(std::string_view s) {
           const bool poss = j + 1 < s.size() && s[j + 1] == 's' &&
                             (j + 2 >= s.size() || s[j + 2] == ' ') &&
                             s.find('\'', j + 1) != std::string_view::npos;
-          if (!alnum_at(j + 1) && j > i + 1) break;
+          // a closing ' may carry a Korean particle ('내 딸 서영이'의)
+          if (j > i + 1 && (j + 1 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[j + 1])))) {
+            break;
+          }
           if (!poss && alnum_at(j + 1) && s[j + 1] != 's') {
             // an apostrophe inside a word ("Don't"): keep going
           }
@@ -471,7 +484,7 @@ bool IsKoreanListSep(std::string_view s, size_t at) {
 bool IsRomanisedGiven(std::string_view w) {
   static const RE2 kGiven(
       "(?i)^(?:(?:ch|kk|tt|pp|ss|jj|sh|[bcdghjkmnprstwy])?(?:yeo|wae|ae|eo|eu|ui|oe|oo|ee|ou|wa|"
-      "wo|we|wi|ye|yo|yu|ya|a|e|i|o|u|y)(?:ng|n|m|k|l|p|t|r|b|g)?-?){1,3}$");
+      "wo|we|wi|ye|yo|yu|ya|ah|eh|oh|uh|a|e|i|o|u|y)(?:ng|n|m|k|l|p|t|r|b|g)?-?){1,3}$");
   if (w.size() < 2 || w.size() > 12) return false;
   if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
   return RE2::FullMatch(w, kGiven);
@@ -547,13 +560,19 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
 // Words within `n` bytes before a work that mark it as an earlier work.
 bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
-      "(?i)\\b(?:starred|starring|appeared|appearing|featured|known|fame|famous|seen|hit|hits|"
-      "previous|previously|earlier|recent|recently|last|after|following|followed|since|"
-      "played|role|roles|debuted|debut|breakout|success|like|including|such\\s+as|"
-      "works?\\s+(?:like|such\\s+as|including)|acclaimed|popular|beloved|behind|directed|"
-      "wrote|written|penned|helmed|created|produced|of|with)\\s+(?:in\\s+|as\\s+|for\\s+|"
-      "on\\s+|the\\s+|hit\\s+|drama\\s+|film\\s+|series\\s+|movie\\s+|tvN's\\s+|[A-Za-z]+'s\\s+|"
-      "his\\s+|her\\s+|their\\s+)*$");
+      "(?i)(?:\\b(?:starred|appeared|featured|acted|debuted|played|worked|appearing|starring)\\s+"
+      "(?:in|on)\\s+|\\b(?:known|famous|recognized|remembered|beloved|praised|acclaimed|"
+      "celebrated|lauded|noted)\\s+for\\s+(?:(?:her|his|their)\\s+(?:roles?|work|performances?|"
+      "turns?)\\s+(?:in|on)\\s+)?|\\blast\\s+seen\\s+in\\s+|\\bpreviously\\s+(?:in\\s+|"
+      "starred\\s+in\\s+)?|\\bprevious\\s+(?:works?|dramas?|films?|projects?)\\s+(?:like\\s+|"
+      "such\\s+as\\s+|including\\s+)?|\\bbreakout\\s+(?:role\\s+)?in\\s+|\\b(?:her|his|their)\\s+"
+      "(?:roles?|work|turns?|performances?|appearances?|success)\\s+in\\s+|\\b(?:after|following|since)\\s+"
+      "(?:starring|appearing|her\\s+role|his\\s+role|the\\s+success\\s+of)\\s+(?:in\\s+)?|"
+      "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
+      "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|behind)\\s+|"
+      "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
+      "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+)(?:the\\s+)?(?:hit\\s+)?"
+      "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show)\\s+)?$");
   static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
   return ko ? RE2::PartialMatch(before, kKo) : RE2::PartialMatch(before, kEn);
 }
@@ -564,7 +583,7 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?|\\s+heartthrob|\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
-      "^(?:\\s*,\\s*['‘\"“<《]|\\s*등\\s|\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
+      "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|얼굴|이름|"
       "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한|에서의|의\\s*(?:흥행|성공|인기)|감독|작가|"
       "PD|연출|으로\\s*데뷔|로\\s*데뷔))");
@@ -840,8 +859,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         !toks[last_group_tok].in_parens) {
       bool tied = true;
       for (size_t k = last_group_tok + 1; k <= a && tied; ++k) {
+        if (toks[k].in_parens) continue;  // "ITZY(있지) 리아": the group's other name
         for (size_t c = toks[k - 1].e; c < toks[k].b; ++c) {
-          if (s[c] != ' ' && s[c] != '\'') tied = false;
+          if (s[c] != ' ' && s[c] != '\'' && s[c] != '(' && s[c] != ')') tied = false;
         }
         if (k < a) {
           const std::string w = LowerAscii(toks[k].text);
@@ -871,6 +891,19 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
               prev2 != "played" && prev2 != "portrayed")) {
           m.aside = true;
           m.why += ", after '" + prev + "'";
+        }
+      }
+      if (b < n && toks[b - 1].possessive) {
+        // "Yoon Jong-bin's upcoming film": the director's or writer's work, not their casting
+        static const std::set<std::string, std::less<>> kAfterPoss = {
+            "upcoming", "new", "film", "movie", "drama", "directorial", "latest", "next", "script",
+            "series", "project", "work", "production", "company", "agency", "side", "label",
+            "forthcoming", "rom-com", "kdrama", "k-drama", "thriller", "friend", "friends", "show",
+            "comeback", "album", "song", "single", "debut", "character", "role", "wife", "husband",
+            "father", "mother", "daughter", "son", "brother", "sister", "co-star", "hit"};
+        if (kAfterPoss.count(LowerAscii(toks[b].text))) {
+          m.aside = true;
+          m.why += ", owner of the next noun";
         }
       }
       if (b < n) {
@@ -908,6 +941,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     for (size_t k = a; k < b; ++k) used[k] = true;
   };
 
+  auto role_noun_before = [&](size_t i) {
+    return i > 0 && adjacent(i) && KoreanRoleNouns().count(std::string(toks[i - 1].text)) > 0;
+  };
   for (size_t i = 0; i < n; ++i) {
     if (used[i] || toks[i].in_quote) continue;
     const Token& t = toks[i];
@@ -928,6 +964,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         // all words capitalised (or a known lower-case name like tvN / j-hope)
         const std::string cand = joined(i, i + len);
         if (len == 1 && !t.capital && cand.size() < 2) continue;
+        // a lower-case word starts no name ("as a" is not "Asa"); only "tvN"-like networks
+        if (!t.capital && !t.hangul) {
+          if (len == 1 && gaz.FindNetwork(cand) != nullptr) {
+            best_len = 1;
+            best_kind = 0;
+            break;
+          }
+          continue;
+        }
         if (const GazetteerNetwork* net = gaz.FindNetwork(cand)) {
           (void)net;
           best_len = len;
@@ -1006,10 +1051,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         if ((t.capital || t.hangul) && (len >= 2 || (len == 1 && cand.size() >= 6))) {
           if (const GazetteerWork* w = gaz.FindWork(cand)) {
             // one-word titles only after a possessive network or a work noun
+            static const std::set<std::string, std::less<>> kBeforeTitle = {
+                "drama", "series", "film", "movie", "in", "for", "of", "to", "on", "from",
+                "titled", "called", "k-drama", "rom-com", "thriller", "sitcom", "sageuk"};
             if (len == 1 && !(i > 0 && (toks[i - 1].possessive ||
-                                        LowerAscii(toks[i - 1].text) == "drama" ||
-                                        LowerAscii(toks[i - 1].text) == "series" ||
-                                        LowerAscii(toks[i - 1].text) == "film"))) {
+                                        kBeforeTitle.count(LowerAscii(toks[i - 1].text))))) {
               continue;
             }
             best_len = len;
@@ -1151,13 +1197,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     if (!AllHangul(base) || syl < 2 || syl > 4) continue;
     if (KoreanStopNames().count(base) || KoreanStopNames().count(raw)) continue;
     if (KoreanCommonStageNames().count(base)) continue;
+    // final syllables of loanwords and common nouns, rare at the end of a given name
+    if (!role_noun_before(i) &&
+        EndsWithAny(base, {"률", "단", "트", "스", "드", "크", "즈", "션", "팅", "링", "님", "들",
+                           "리", "자", "사", "기", "화", "제", "도", "시", "성", "력", "감", "적",
+                           "권", "계", "장", "실", "소", "국", "부", "과", "회", "선", "품", "곡"})) {
+      continue;
+    }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
     if (EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서", "며", "고", "던",
                            "했", "된다", "한다", "라", "까", "지만", "들"})) {
       continue;
     }
     const std::string prev = i > 0 ? std::string(toks[i - 1].text) : "";
-    const bool role_noun = i > 0 && adjacent(i) && KoreanRoleNouns().count(prev) > 0;
+    const bool role_noun = role_noun_before(i);
     const bool particle = raw != base;
     const bool list_sep = IsKoreanListSep(s, t.e);
     const bool list_prev = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e);
@@ -1181,6 +1234,29 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     person_mention(i, i + 1, nullptr, why);
   }
 
+  // "극중 … 백상호의 비서 오두석 역": every name between 극중 and 역 is a character.
+  if (ko) {
+    size_t from = 0;
+    for (int guard = 0; guard < 4; ++guard) {
+      size_t k = s.find("\xEA\xB7\xB9", from);  // 극
+      if (k == std::string_view::npos) break;
+      size_t after = k + 3;
+      while (after < s.size() && s[after] == ' ') ++after;
+      if (s.compare(after, 3, "\xEC\xA4\x91") != 0) {  // 중
+        from = k + 3;
+        continue;
+      }
+      const size_t role_end = s.find("\xEC\x97\xAD", after);  // 역
+      if (role_end == std::string_view::npos || role_end - after > 160) break;
+      for (auto& m : out.items) {
+        if (m.kind == MentionKind::kPerson && m.begin > after && m.end <= role_end + 3) {
+          m.kind = MentionKind::kRole;
+          m.why += ", between 극중 and 역";
+        }
+      }
+      from = role_end;
+    }
+  }
   std::sort(out.items.begin(), out.items.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   return out;
