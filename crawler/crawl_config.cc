@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <exception>
 #include <filesystem>
 #include <set>
 
@@ -42,11 +43,16 @@ Result<std::vector<std::string>> StringList(const YAML::Node& node, const std::s
 Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return NotFound("config file not found: " + path);
+  if (std::filesystem::is_directory(path, ec)) {
+    return InvalidArgument(path + ": is a directory, not a YAML configuration file");
+  }
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
   } catch (const YAML::Exception& e) {
     return ParseError(path + ": " + e.what());
+  } catch (const std::exception& e) {  // a read error (std::ios_failure from the stream)
+    return IoError(path + ": " + e.what());
   }
   CrawlConfig cfg;
   try {

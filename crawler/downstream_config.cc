@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 
 #include "crawler/kafka_options.h"
@@ -23,6 +24,9 @@ Result<DownstreamConfig> LoadDownstreamConfig(const std::string& path, bool requ
     if (required) return NotFound(path + ": no such configuration file");
     return out;
   }
+  if (std::filesystem::is_directory(path, ec)) {
+    return InvalidArgument(path + ": is a directory, not a YAML configuration file");
+  }
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
@@ -31,6 +35,8 @@ Result<DownstreamConfig> LoadDownstreamConfig(const std::string& path, bool requ
     }
   } catch (const YAML::Exception& e) {
     return ParseError(path + ": " + e.what());
+  } catch (const std::exception& e) {  // a read error (std::ios_failure from the stream)
+    return IoError(path + ": " + e.what());
   }
   auto kafka = ParseKafkaOptions(root["kafka"]);
   if (!kafka.ok()) return kafka.status().WithContext(path);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <filesystem>
 #include <set>
 
@@ -214,7 +215,13 @@ Result<std::vector<SourceConfig>> ParseSourceConfigs(const YAML::Node& root) {
 }
 
 Result<std::vector<SourceConfig>> LoadSourceConfigs(const std::string& path) {
-  if (!std::filesystem::exists(path)) return NotFound("sources file " + path + " does not exist");
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return NotFound("sources file " + path + " does not exist");
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    return InvalidArgument("sources file " + path + " is a directory");
+  }
   try {
     YAML::Node root = YAML::LoadFile(path);
     Result<std::vector<SourceConfig>> r = ParseSourceConfigs(root);
@@ -222,6 +229,8 @@ Result<std::vector<SourceConfig>> LoadSourceConfigs(const std::string& path) {
     return r;
   } catch (const YAML::Exception& e) {
     return ParseError(path + ": " + e.what());
+  } catch (const std::exception& e) {  // a read error (std::ios_failure from the stream)
+    return IoError(path + ": " + e.what());
   }
 }
 

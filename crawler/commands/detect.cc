@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crawler/cli.h"
+#include "crawler/commands/bounded_input.h"
 #include "extractors/article_extractor.h"
 #include "extractors/detector.h"
 #include "extractors/event.h"
@@ -45,7 +46,7 @@ void PrintExplanation(const DetectExplanation& ex, std::ostream& out) {
   for (const auto& d : ex.decisions) out << "decision: " << d << "\n";
 }
 
-constexpr size_t kMaxInputBytes = 32u << 20;  // larger inputs are cut
+constexpr size_t kMaxInputBytes = 32u << 20;  // larger inputs are refused
 
 bool LooksLikeHtml(const std::string& s) {
   const size_t n = std::min<size_t>(s.size(), 1024);
@@ -65,17 +66,10 @@ bool LooksLikeHtml(const std::string& s) {
 
 int RunDetect(const DetectArgs& args) {
   std::string input;
-  if (args.input == "-") {
-    input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream in(args.input, std::ios::binary);
-    if (!in) {
-      std::cerr << "hallyu detect: cannot read " << args.input << "\n";
-      return 1;
-    }
-    input.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (std::string error = ReadBoundedInput(args.input, kMaxInputBytes, &input); !error.empty()) {
+    std::cerr << "hallyu detect: cannot read " << error << "\n";
+    return 1;
   }
-  if (input.size() > kMaxInputBytes) input.resize(kMaxInputBytes);
   auto detector = Detector::Load(args.rules_dir, args.gazetteer_dirs);
   if (!detector.ok()) {
     std::cerr << "hallyu detect: " << detector.status().ToString() << "\n";

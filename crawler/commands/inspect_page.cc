@@ -1,12 +1,11 @@
 #include <CLI/CLI.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "crawler/cli.h"
+#include "crawler/commands/bounded_input.h"
 #include "extractors/article_extractor.h"
 
 namespace hallyu {
@@ -21,19 +20,10 @@ void AddInspectPageCommand(CLI::App& parent, CliContext& ctx) {
   cmd->callback([&ctx, file, url] {
     ctx.run = [file, url]() -> int {
       std::string html;
-      if (*file == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        html = ss.str();
-      } else {
-        std::ifstream in(*file, std::ios::binary);
-        if (!in) {
-          std::cerr << "inspect page: cannot read " << *file << "\n";
-          return 1;
-        }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        html = ss.str();
+      if (std::string error = ReadBoundedInput(*file, ExtractOptions{}.max_input_bytes, &html);
+          !error.empty()) {
+        std::cerr << "inspect page: cannot read " << error << "\n";
+        return 1;
       }
       Result<Document> doc = ExtractArticle(html, *url);
       if (!doc.ok()) {
