@@ -162,7 +162,7 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
-      "(?:alongside|opposite|joining|to\\s+join|join|with\\s+co-stars?|co-starring|co-stars?|"
+      "(?:alongside|opposite|joining|to\\s+join|join|together\\s+with|with\\s+co-stars?|co-starring|co-stars?|"
       "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:[A-Z][\\w'’.\\-]*"
       "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
   return RE2::PartialMatch(before, kEn);
@@ -179,6 +179,7 @@ struct Detector::Analysed {
   };
   std::vector<CueHit> cues;
   bool has_type[2] = {false, false};  // casting, ost
+  bool story_cue[2] = {false, false};  // a story_only cue of the type fired
   bool veto[2] = {false, false};
   bool agency = false, report = false;
 };
@@ -211,10 +212,12 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:
-        if (!c.rule->modifier) a->has_type[0] = true;
+        if (!c.rule->modifier && !c.rule->story_only) a->has_type[0] = true;
+        if (c.rule->story_only) a->story_cue[0] = true;
         break;
       case RuleType::kOst:
-        if (!c.rule->modifier) a->has_type[1] = true;
+        if (!c.rule->modifier && !c.rule->story_only) a->has_type[1] = true;
+        if (c.rule->story_only) a->story_cue[1] = true;
         break;
       case RuleType::kNegative:
         if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
@@ -738,6 +741,12 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
   size_t budget = opts_.max_sentences;
 
   auto run_story = [&](Story& story) {
+    for (int ti = 0; ti < 2; ++ti) {
+      bool typed = false;
+      for (const auto& a : story.sentences) typed = typed || a.has_type[ti];
+      if (!typed) continue;
+      for (auto& a : story.sentences) a.has_type[ti] = a.has_type[ti] || a.story_cue[ti];
+    }
     bool any = false;
     for (const auto& a : story.sentences) any = any || a.has_type[0] || a.has_type[1];
     if (explain != nullptr) {

@@ -240,6 +240,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
         }
         if (r["confidence"]) rule->confidence = r["confidence"].as<double>();
         if (r["modifier"]) rule->modifier = r["modifier"].as<bool>();
+        if (r["story_only"]) rule->story_only = r["story_only"].as<bool>();
         rule->priority = DefaultPriority(rule->status);
         if (r["priority"]) rule->priority = r["priority"].as<int>();
         const std::string raw = r["pattern"] ? r["pattern"].as<std::string>() : "";

@@ -23,6 +23,8 @@
 //       confidence: 0.9           # optional, default 0.8
 //       modifier: true            # optional: the cue only sets the status ("was released")
 //                                 # of an event another cue of its type announces
+//       story_only: true          # optional: announces only when the story already has
+//                                 # a cue of its type ("recording for 'X'" after an OST headline)
 //       priority: 45              # optional; default 10 x status rank
 //       examples: ["..."]         # must match (text: or plain strings)
 //       counterexamples: ["..."]  # must not match
@@ -63,6 +65,7 @@ struct Rule {
   std::string pattern;  // after macro expansion
   double confidence = 0.8;
   bool modifier = false;  // only sets the status of an event another cue announces
+  bool story_only = false;  // announces only in a story where a cue of its type without it fires
   int priority = 0;  // higher wins when several rules of a type fire; default by status
   std::string file;  // where it was defined
   size_t index = 0;  // position in RuleSet::rules()

@@ -361,7 +361,7 @@ const std::set<std::string, std::less<>>& EnglishRoleBefore() {
       "author",   "composer",  "lyricist", "reporter", "directed", "written", "penned",
       "helmed",   "produced",  "composed", "ex-boyfriend", "ex-girlfriend", "husband", "wife",
       "father",   "mother",    "son",      "daughter", "boyfriend", "girlfriend", "brother",
-      "sister",   "replacing", "replaces", "replace", "opposite"};
+      "sister",   "replacing", "replaces", "replace"};
   return k;
 }
 
@@ -744,7 +744,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         "drama", "dramas", "series", "film", "movie", "rom-com", "romcom", "thriller", "romance",
         "sitcom", "sageuk", "k-drama", "kdrama", "melodrama", "remake", "adaptation", "titled",
         "called", "dubbed", "webtoon-based", "comedy", "project", "original", "miniseries",
-        "mini-series", "blockbuster", "flick", "feature", "documentary", "sequel", "season"};
+        "mini-series", "blockbuster", "flick", "feature", "documentary", "sequel", "season",
+        "melo", "horror", "noir", "fantasy", "mystery", "webtoon", "web-drama", "sageuk",
+        "join", "joins", "joined", "joining", "boards", "boarded", "lands", "landed", "courts",
+        "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts"};
     auto title_word = [&](size_t k) {
       const std::string low = LowerAscii(toks[k].text);
       return toks[k].capital || kSmall.count(low) > 0;
@@ -804,6 +807,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
           break;
         }
         ++e;
+      }
+      // "Bring It On, Ghost" at the end of a headline: a title goes on past one comma when
+      // the words after it are capitalised, are no name, and end the clause
+      if (e < n && s.compare(toks[e - 1].e, 2, ", ") == 0 && toks[e].capital && !toks[e].in_quote &&
+          !IsRomanisedSurname(toks[e].text) && gaz.FindPerson(toks[e].text) == nullptr &&
+          gaz.FindNetwork(toks[e].text) == nullptr && !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+        size_t e2 = e + 1;
+        while (e2 < n && e2 - e < 8 && title_word(e2) && adjacent(e2) && !toks[e2].in_quote) ++e2;
+        const bool clause_end = e2 >= n || !adjacent(e2) || !toks[e2].capital;
+        if (clause_end && toks[e2 - 1].capital && (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0)) {
+          e = e2;
+        }
       }
       // a known title goes on past a comma or colon ("Come Back, Ahjussi")
       for (size_t longer = std::min(n, e + 6); longer > e; --longer) {
@@ -1025,12 +1040,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
                 "april", "march", "august", "asa", "sing", "new", "dawn", "rose", "lucky", "hero",
                 "angel", "summer", "winter", "autumn", "spring", "star", "miracle", "wish", "yes",
                 "giant", "crush", "loco", "dean", "gray", "zion", "rain", "bong"};
-            const bool risky = low.size() <= 2 || kCommon.count(low) > 0;
-            const bool group_ctx = last_group_tok != SIZE_MAX && i - last_group_tok <= 2;
+            // names that are also words, months or very short need their group or a
+            // descriptor right before them ("BTS's V", "singer Rain", "member June")
+            const bool risky = low.size() <= 3 || kCommon.count(low) > 0;
+            const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
+                                   i - last_group_tok <= 2;
             if (!t.capital) continue;
-            if (risky && !group_ctx && (kCommon.count(low) == 0 || low.size() <= 3) &&
+            if (risky && !group_ctx &&
                 !(i > 0 && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)))) {
-              if (low.size() <= 3 || i == 0) continue;
+              continue;
             }
           }
           best_len = len;
