@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -28,12 +29,18 @@ const char* const kRefused[] = {
 
 Result<CidrRange> CidrRange::Parse(std::string_view text) {
   std::string s(text);
-  int len = -1;
+  int len = -1;  // -1: no prefix given (a single address)
   if (size_t slash = s.find('/'); slash != std::string::npos) {
     std::string_view p = std::string_view(s).substr(slash + 1);
-    auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), len);
-    if (ec != std::errc() || ptr != p.data() + p.size() || p.empty())
+    // Digits only: from_chars took "-1", which then read as "no prefix", i.e. /32.
+    if (p.empty() || p.size() > 3 ||
+        !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return InvalidArgument("bad CIDR prefix: " + s);
+    }
+    auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), len);
+    if (ec != std::errc() || ptr != p.data() + p.size()) {
+      return InvalidArgument("bad CIDR prefix: " + s);
+    }
     s.resize(slash);
   }
   CidrRange r;

@@ -4,8 +4,12 @@
 
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <set>
+#include <string_view>
+#include <utility>
 
+#include "crawler/config_keys.h"
 #include "crawler/fetcher_options.h"
 #include "crawler/source_config.h"
 #include "crawler/sources_options.h"
@@ -38,6 +42,16 @@ Result<std::vector<std::string>> StringList(const YAML::Node& node, const std::s
   return out;
 }
 
+// Keys of the sections read here (the others check their own: fetcher_options.cc).
+const std::pair<const char*, std::vector<std::string_view>> kSectionKeys[] = {
+    {"state", {"path"}},
+    {"detect", {"rules", "gazetteer", "extra_gazetteer"}},
+    {"sink", {"store"}},
+    {"crawl",
+     {"workers", "respect_robots", "frontier_capacity", "max_pages", "results_queue",
+      "stop_grace_ms"}},
+};
+
 }  // namespace
 
 Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
@@ -55,6 +69,14 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
     return IoError(path + ": " + e.what());
   }
   CrawlConfig cfg;
+  // Every section any command reads; a misspelt one (`fetchr:`) is an error, not ignored.
+  HALLYU_RETURN_IF_ERROR(CheckKeys(root, "",
+                                   {"urls", "state", "detect", "crawl", "kafka", "monitoring",
+                                    "fetcher", "sources", "sink", "distributed"})
+                             .WithContext(path));
+  for (const auto& [section, keys] : kSectionKeys) {
+    HALLYU_RETURN_IF_ERROR(CheckKeys(root[section], section, keys).WithContext(path));
+  }
   try {
     if (YAML::Node src = root["sources"]) {
       if (src.IsMap()) {  // the sources: options mapping (crawler/sources_options.h)
@@ -89,16 +111,40 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
       if (sink["store"]) cfg.sink_store = sink["store"].as<std::string>();
     }
     if (YAML::Node crawl = root["crawl"]) {
-      if (crawl["workers"]) cfg.job.workers = crawl["workers"].as<std::size_t>();
+      // Ranges: workers 0..256 (0 = one per core), frontier_capacity 1..100000000,
+      // max_pages 1..100000000, results_queue 1..65536, stop_grace_ms 0..3600000.
+      auto in_range = [&](const char* key, int64_t min, int64_t max) -> Result<int64_t> {
+        const int64_t v = crawl[key].as<int64_t>();
+        if (v < min || v > max) {
+          return InvalidArgument(path + ": crawl." + key + ": must be within [" +
+                                 std::to_string(min) + ", " + std::to_string(max) + "] (line " +
+                                 std::to_string(crawl[key].Mark().line + 1) + ")");
+        }
+        return v;
+      };
+      struct Field {
+        const char* key;
+        int64_t min, max;
+        std::function<void(int64_t)> set;
+      };
+      const Field fields[] = {
+          {"workers", 0, 256, [&](int64_t v) { cfg.job.workers = static_cast<std::size_t>(v); }},
+          {"frontier_capacity", 1, 100'000'000,
+           [&](int64_t v) { cfg.job.frontier_capacity = static_cast<std::size_t>(v); }},
+          {"max_pages", 1, 100'000'000,
+           [&](int64_t v) { cfg.job.max_pages = static_cast<std::size_t>(v); }},
+          {"results_queue", 1, 65536,
+           [&](int64_t v) { cfg.job.results_queue = static_cast<std::size_t>(v); }},
+          {"stop_grace_ms", 0, 3'600'000,
+           [&](int64_t v) { cfg.job.stop_grace = std::chrono::milliseconds(v); }},
+      };
+      for (const Field& field : fields) {
+        if (!crawl[field.key]) continue;
+        Result<int64_t> v = in_range(field.key, field.min, field.max);
+        if (!v.ok()) return v.status();
+        field.set(*v);
+      }
       if (crawl["respect_robots"]) cfg.job.respect_robots = crawl["respect_robots"].as<bool>();
-      if (crawl["frontier_capacity"]) {
-        cfg.job.frontier_capacity = crawl["frontier_capacity"].as<std::size_t>();
-      }
-      if (crawl["max_pages"]) cfg.job.max_pages = crawl["max_pages"].as<std::size_t>();
-      if (crawl["results_queue"]) cfg.job.results_queue = crawl["results_queue"].as<std::size_t>();
-      if (crawl["stop_grace_ms"]) {
-        cfg.job.stop_grace = std::chrono::milliseconds(crawl["stop_grace_ms"].as<int64_t>());
-      }
     }
   } catch (const YAML::Exception& e) {
     return InvalidArgument(path + ": " + e.what());

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crawler/retry_policy.h"
@@ -75,14 +76,22 @@ struct FetcherOptions {
 
 // Reads the `fetcher:` mapping (the node itself, not the document root).
 // Absent keys keep their defaults; an undefined/null node gives all defaults.
-// Returns kInvalidArgument naming the key for a wrong type, a negative or zero
-// limit, or a bad CIDR. Keys: max_in_flight, max_in_flight_per_host,
-// min_host_delay_ms, max_host_penalty_ms, queue_capacity, user_agent,
-// max_redirects, http2, verify_tls, ca_file, dns_cache_ttl_s, connect_timeout_ms, total_timeout_ms,
-// low_speed_limit, low_speed_time_s, max_body_bytes, block_private_addresses,
-// allowed_cidrs, resolve, retry: {max_attempts, base_delay_ms, multiplier,
-// max_delay_ms, jitter, max_retry_after_ms}, hosts: {<host>: {max_in_flight,
-// min_delay_ms}}.
+// Returns kInvalidArgument naming the key (and its line) for an unknown or repeated key,
+// a wrong type, a number out of its range, a user_agent with a control character, or a
+// bad CIDR. Keys and ranges:
+//   max_in_flight 1..10000, max_in_flight_per_host 1..100, min_host_delay_ms 0..86400000,
+//   max_host_penalty_ms 0..86400000, queue_capacity 1..10000000, user_agent (1..512
+//   bytes, no control characters), max_redirects 0..50, http2, verify_tls, ca_file,
+//   dns_cache_ttl_s 0..86400, connect_timeout_ms 1..600000, total_timeout_ms 1..3600000,
+//   low_speed_limit 0..2^30, low_speed_time_s 1..3600, max_body_bytes 1..2^30,
+//   block_private_addresses, allowed_cidrs (address/prefix, prefix 0..32 or 0..128),
+//   resolve, retry: {max_attempts 1..20, base_delay_ms 0..86400000, multiplier 1..10,
+//   max_delay_ms 0..86400000, jitter 0..1, max_retry_after_ms 0..86400000},
+//   hosts: {<host>: {max_in_flight 1..100, min_delay_ms 0..86400000}}.
 Result<FetcherOptions> ParseFetcherOptions(const YAML::Node& node);
+
+// OK when `user_agent` can be sent as a header value: 1..512 bytes, no control
+// characters (CR/LF would inject request headers).
+Status CheckUserAgent(std::string_view user_agent);
 
 }  // namespace hallyu

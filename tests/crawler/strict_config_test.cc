@@ -1,0 +1,129 @@
+// Strict configuration (issue 20, case 8): unknown and repeated keys are errors naming
+// the file, the line and the nearest valid key; numbers have ranges (values near
+// INT64_MAX used to overflow into no delay at all); a user_agent with CR/LF is refused
+// (it injected request headers); a CIDR prefix must be digits within range ("/-1" was
+// read as /32).
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <string>
+
+#include "crawler/address_filter.h"
+#include "crawler/crawl_config.h"
+#include "crawler/fetcher_options.h"
+#include "tests/support/paths.h"
+
+namespace hallyu {
+namespace {
+
+// Writes `yaml` (with an empty inline source list) to a file and loads it.
+Result<CrawlConfig> Load(const std::string& yaml, std::string* path) {
+  *path = testing::MakeTempDir("strict_config") + "/hallyu.yaml";
+  std::ofstream(*path) << yaml;
+  return LoadCrawlConfig(*path);
+}
+
+std::string Error(const std::string& yaml) {
+  std::string path;
+  Result<CrawlConfig> cfg = Load(yaml, &path);
+  if (cfg.ok()) return "(accepted)";
+  std::string message = cfg.status().message();
+  if (message.find(path) == std::string::npos) message += " [file name missing]";
+  return message;
+}
+
+TEST(StrictConfig, UnknownKeysNameTheLineAndTheNearestKey) {
+  EXPECT_NE(Error("state:\n  path: x.db\nfetchr:\n  max_in_flight: 4\n")
+                .find("unknown key 'fetchr' at line 3 (did you mean 'fetcher'?)"),
+            std::string::npos)
+      << Error("fetchr: {}\n");
+  const std::string cidrs = Error("fetcher:\n  alowed_cidrs: ['127.0.0.0/8']\n");
+  EXPECT_NE(cidrs.find("fetcher: unknown key 'alowed_cidrs' at line 2 (did you mean "
+                       "'allowed_cidrs'?)"),
+            std::string::npos)
+      << cidrs;
+  EXPECT_NE(
+      Error("crawl:\n  workers: 2\n  max_link_depth: 1\n").find("unknown key 'max_link_depth'"),
+      std::string::npos);
+  EXPECT_NE(Error("fetcher:\n  retry:\n    max_atempts: 2\n").find("did you mean 'max_attempts'"),
+            std::string::npos);
+  // Nothing near: no suggestion.
+  const std::string far = Error("zzzzzzzzzzzz: 1\n");
+  EXPECT_NE(far.find("unknown key 'zzzzzzzzzzzz' at line 1"), std::string::npos) << far;
+  EXPECT_EQ(far.find("did you mean"), std::string::npos) << far;
+}
+
+TEST(StrictConfig, DuplicateKeysAreErrors) {
+  const std::string e = Error("crawl:\n  workers: 2\n  workers: 4\n");
+  EXPECT_NE(e.find("duplicate key 'workers' at line 3 (first at line 2)"), std::string::npos) << e;
+  EXPECT_NE(Error("fetcher: {}\nfetcher: {}\n").find("duplicate key 'fetcher'"), std::string::npos);
+  EXPECT_NE(Error("fetcher:\n  hosts:\n    a.example: {max_in_flight: 1}\n"
+                  "    a.example: {max_in_flight: 2}\n")
+                .find("duplicate key 'a.example'"),
+            std::string::npos);
+}
+
+TEST(StrictConfig, NumbersOutOfRangeAreErrors) {
+  for (const char* bad : {
+           "crawl: {stop_grace_ms: -1}",
+           "crawl: {workers: 1000}",
+           "crawl: {results_queue: 0}",
+           "fetcher: {min_host_delay_ms: 9223372036854775000}",
+           "fetcher: {max_host_penalty_ms: 9223372036854775807}",
+           "fetcher: {retry: {base_delay_ms: 9223372036854775000}}",
+           "fetcher: {retry: {max_delay_ms: 9223372036854775000}}",
+           "fetcher: {retry: {max_attempts: 1000000}}",
+           "fetcher: {retry: {multiplier: 1e300}}",
+           "fetcher: {retry: {max_retry_after_ms: -5}}",
+           "fetcher: {hosts: {a.example: {min_delay_ms: 9223372036854775000}}}",
+           "fetcher: {max_in_flight: 100000000}",
+           "fetcher: {total_timeout_ms: 0}",
+           "fetcher: {max_body_bytes: 18446744073709551615}",
+       }) {
+    const std::string e = Error(std::string(bad) + "\n");
+    EXPECT_NE(e.find("must be within"), std::string::npos) << bad << " -> " << e;
+  }
+  std::string path;
+  Result<CrawlConfig> ok = Load(
+      "crawl: {workers: 8, stop_grace_ms: 0}\nfetcher: {min_host_delay_ms: 0, retry: "
+      "{base_delay_ms: 86400000}}\n",
+      &path);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->job.workers, 8u);
+}
+
+TEST(StrictConfig, UserAgentWithControlCharactersIsRefused) {
+  for (const char* ua : {"bot/1\r\nX-Injected: 1", "bot/1\nX: y", "bot\t1", "bot\x7f"}) {
+    YAML::Node n;
+    n["user_agent"] = ua;
+    Result<FetcherOptions> o = ParseFetcherOptions(n);
+    ASSERT_FALSE(o.ok()) << ua;
+    EXPECT_NE(o.status().message().find("control character"), std::string::npos);
+  }
+  EXPECT_FALSE(CheckUserAgent(std::string(513, 'a')).ok());
+  EXPECT_TRUE(CheckUserAgent("hallyu/0.1 (+https://example.org/bot; 연락처)").ok());
+}
+
+TEST(StrictConfig, CidrPrefixesAreChecked) {
+  for (const char* bad : {"127.0.0.1/-1", "127.0.0.1/+8", "127.0.0.1/ 8", "127.0.0.1/",
+                          "10.0.0.0/33", "::1/129", "::1/-0", "10.0.0.0/0008", "10.0.0.0/8x"}) {
+    EXPECT_FALSE(CidrRange::Parse(bad).ok()) << bad;
+  }
+  for (const char* good :
+       {"127.0.0.1", "127.0.0.1/32", "10.0.0.0/8", "0.0.0.0/0", "::1/128", "fd00::/8"}) {
+    EXPECT_TRUE(CidrRange::Parse(good).ok()) << good;
+  }
+  const std::string e = Error("fetcher: {allowed_cidrs: ['127.0.0.1/-1']}\n");
+  EXPECT_NE(e.find("bad CIDR prefix"), std::string::npos) << e;
+}
+
+TEST(StrictConfig, ShippedConfigsLoad) {
+  for (const char* file : {"configs/default.yaml", "configs/demo.yaml"}) {
+    Result<CrawlConfig> cfg = LoadCrawlConfig(testing::SourcePath(file));
+    EXPECT_TRUE(cfg.ok()) << file << ": " << cfg.status().ToString();
+  }
+}
+
+}  // namespace
+}  // namespace hallyu
