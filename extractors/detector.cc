@@ -127,8 +127,12 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
 // Clauses of a sentence, split where a new subject usually starts: ", while",
 // "whereas", ";", ", but", " but "; Korean "반면", "가운데", "-했고", "-이고".
 std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) {
-  static const RE2 kEn("(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*)");
-  static const RE2 kKo("((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데)[,\\s]+)");
+  // Commas split too: a clause without a cue borrows the next clause's, so "A, B and C
+  // confirmed" stays one claim while "A는 확정, B는 검토" becomes two.
+  static const RE2 kEn(
+      "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,\\s+)");
+  static const RE2 kKo(
+      "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데)[,\\s]+|…\\s*|\\.\\.+\\s*|,\\s*)");
   std::vector<std::pair<size_t, size_t>> out;
   re2::StringPiece in(s.data(), s.size());
   re2::StringPiece m;
@@ -320,16 +324,22 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::st
     *why = released ? "a sentence says the song is out" : "announced (nothing says it is out)";
     return released ? "released" : "announced";
   }
+  // A denial wins, unless the person's side says in the same story that an offer is
+  // being discussed or reviewed ("출연설 부인" over "제안을 받은 건 맞지만 확정된 건 없다").
+  const Claim* denial = nullptr;
+  bool side_talks = false;
   for (const auto& c : claims) {
-    if (c.status == "denied") {
-      *chosen = &c;
-      *why = "a denial wins";
-      return "denied";
-    }
+    if (c.status == "denied") denial = &c;
+    if (c.agency && (c.status == "in_talks" || c.status == "reviewing")) side_talks = true;
+  }
+  if (denial != nullptr && !side_talks) {
+    *chosen = denial;
+    *why = "a denial wins";
+    return "denied";
   }
   int best = -1;
   for (const auto& c : claims) {
-    if (!c.agency) continue;
+    if (!c.agency || c.status == "denied") continue;
     const int r = StatusRank(c.status);
     if (r > best) {
       best = r;
@@ -368,7 +378,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       explain->decisions.push_back(std::move(s));
     }
   };
-  for (int ti = 0; ti < 2; ++ti) {
+  // OST first: a singer of the story's OST is no casting of it ("Joining them are A and B").
+  std::set<std::string> ost_people;
+  for (int ti : {1, 0}) {
     const bool casting = ti == 0;
     const EventType type = casting ? EventType::kCasting : EventType::kOst;
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
@@ -420,7 +432,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         const bool is_person = m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
-        // a group right before its member is the member's tag, not a second artist
+        // a group right before its member is the member's tag, not a second artist; so is
+        // "one of the members of NCT"
+        if (m.kind == MentionKind::kGroup && m.begin >= 3) {
+          const size_t b0 = m.begin > 12 ? m.begin - 12 : 0;
+          const std::string_view before(a.text.data() + b0, m.begin - b0);
+          if (before.find("of ") != std::string_view::npos ||
+              before.find("from ") != std::string_view::npos) {
+            continue;
+          }
+        }
         if (m.kind == MentionKind::kGroup) {
           bool tags_member = false;
           for (const auto& n2 : a.mentions.items) {
@@ -561,7 +582,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         for (const auto& m : a.mentions.items) {
           if (m.kind != MentionKind::kWork || m.aside || &m == b.work) continue;
           const std::string longer = NormalizeKey(m.text);
-          if (longer.size() > k.size() && longer.compare(longer.size() - k.size(), k.size(), k) == 0) {
+          if (longer.size() > k.size() &&
+              (longer.compare(longer.size() - k.size(), k.size(), k) == 0 ||
+               longer.compare(0, k.size(), k) == 0)) {
             b.work = &m;
           }
         }
@@ -575,6 +598,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       const std::string key = NormalizeKey(b.person->person ? b.person->person->name : b.person->text) +
                               "|" + work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
+      if (casting && ost_people.count(NormalizeKey(b.person->text))) continue;
+      if (!casting) ost_people.insert(NormalizeKey(b.person->text));
       if (!by_key.count(key)) order.push_back(key);
       by_key[key].push_back(i);
     }

@@ -121,7 +121,13 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
              },
              type, status);
         std::string miss = id + ": " + Describe(type, person, work, status);
-        if (loose >= 0) miss += " — found as " + detected[static_cast<size_t>(loose)]->status;
+        if (loose >= 0) {
+          // the detection names the right person and work with the wrong status: a strict
+          // false alarm (counted under its own status) and a loose hit
+          const Event& e = *detected[static_cast<size_t>(loose)];
+          miss += " — found as " + e.status;
+          bump([](EvalCounts& c) { ++c.fp; }, type, e.status);
+        }
         r.misses.push_back(std::move(miss));
       }
     }

@@ -6,7 +6,8 @@
 // An item: {"id", "lang", "title", "text", "events": [{"type", "person", "work",
 // "status", "role"?, "song"?, "part"?, "group"?, "network"?}], "structure"?}.
 // A detection is a strict hit when type, person, work and status all match a
-// labelled event; loose when type, person and work match (any status). Persons
+// labelled event; loose when type, person and work match (any status): such a
+// detection is a loose hit and a strict false alarm. Persons
 // and works match by name or native form after NormalizeKey, or when both
 // resolve to one gazetteer entry. `denied` events count neither as hits nor as
 // false alarms (labelled or detected).

@@ -281,6 +281,10 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     } else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") {
       t.possessive = true;
       w.remove_suffix(4);
+    } else if (j < s.size() && w.size() > 1 && (w.back() == 's' || w.back() == 'S') &&
+               (s[j] == '\'' || s.compare(j, 3, "\xE2\x80\x99") == 0) &&
+               (j + (s[j] == '\'' ? 1 : 3) >= s.size() || s[j + (s[j] == '\'' ? 1 : 3)] == ' ')) {
+      t.possessive = true;  // "Stray Kids’ Seungmin", "BTS' V"
     }
     // a trailing sentence dot is no part of the word, but "D.O." keeps it
     if (w.size() > 1 && w.back() == '.' && w.find('.') == w.size() - 1) w.remove_suffix(1);
@@ -348,6 +352,11 @@ const std::set<std::string, std::less<>>& EnglishRunStop() {
       "disney", "tving", "wavve", "apple", "prime", "amazon", "viki", "jtbc", "kbs", "mbc",
       "sbs", "tvn", "ena", "ocn", "mbn", "sing", "sings", "singing", "lend", "lends", "voice",
       "earlier", "previously", "recently", "currently", "still", "already", "again", "finally",
+      "alongside", "opposite", "starring", "starred", "joins", "joined", "joining", "lands",
+      "boards", "tapped", "courts", "considers", "considering", "offered", "reportedly",
+      "rumored", "rumoured", "contributes", "contribute", "confirms", "reveals", "unveils",
+      "returns", "return", "makes", "make", "takes", "take", "gets", "get", "wins", "win",
+      "plays", "play", "sings", "to", "watch:", "exclusive:", "breaking:", "news", "bites",
       "biggest", "hit", "hits", "popular", "famous", "top", "hot", "big", "young", "old",
       "veteran", "rising", "talented", "beloved", "acclaimed", "award-winning", "legendary"};
   return k;
@@ -442,7 +451,11 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       "사랑", "사람", "사건", "사실", "사실무근", "상대", "상대역", "상황", "부분", "단계", "아직",
       "정해진", "결정", "예정이다", "전했다", "밝혔다", "알려졌다", "전해졌다", "나선다",
       "맡는다", "맡았다", "맡아", "출격", "컴백", "공백", "복귀", "복귀작", "스크린", "안방",
-      "주인공으로", "첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"};
+      "주인공으로", "첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
+      "이번에", "신인상", "조사관", "비롯해", "공개됨", "등이", "부른", "인디", "이뤄가", "웨터",
+      "조율", "조율하", "방송하", "방송되", "가수들", "배우들", "이들이", "주인공은", "주연은",
+      "안방극장", "신스틸러", "연기파", "대세", "청춘", "학원물", "로맨스", "스릴러", "코미디",
+      "감성", "명품", "국민", "원조", "전성기", "대표", "보컬", "가창력", "음색", "목소리"};
   return k;
 }
 
@@ -586,7 +599,7 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|얼굴|이름|"
       "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한|에서의|의\\s*(?:흥행|성공|인기)|감독|작가|"
-      "PD|연출|으로\\s*데뷔|로\\s*데뷔))");
+      "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|등을\\s*(?:쓴|연출한|집필한)))");
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
 }
 
@@ -629,7 +642,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     std::vector<Span> expanded;
     for (const Span& q : quotes) {
       std::string_view inside = s.substr(q.ib, q.ie - q.ib);
-      if (LooksLikeStatement(inside, After(s, q.e, 40), ko)) {
+      if (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
+          inside.find("\xC2\xB7") != std::string_view::npos) {
         for (Span inner : FindQuotes(inside)) {
           inner.b += q.ib;
           inner.e += q.ib;
@@ -665,9 +679,35 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       if (s[i] == ')' && depth > 0) --depth;
     }
     m.in_parens = depth > 0;
-    if (LooksLikeStatement(inside, after, ko)) {
+    // A quoted headline fragment that lists names ('수영·민호·유라까지', '강동원, 공유, 이나영…')
+    // is no title.
+    bool name_list = false;
+    if (inside.find("\xC2\xB7") != std::string_view::npos || inside.find(", ") != std::string_view::npos ||
+        EndsWithAny(inside, {"까지", "…", "...", "들", "등"})) {
+      std::string item;
+      auto check = [&](std::string w) {
+        w = StripKoreanParticle(TrimName(w));
+        for (auto tail : {"까지", "…", "..."}) {
+          if (w.size() > std::string_view(tail).size() && EndsWithAny(w, {tail})) {
+            w.resize(w.size() - std::string_view(tail).size());
+          }
+        }
+        if (!w.empty() && gaz.FindPerson(w) != nullptr) name_list = true;
+      };
+      for (size_t k = 0; k < inside.size();) {
+        if (inside.compare(k, 2, "\xC2\xB7") == 0 || inside[k] == ',') {
+          check(item);
+          item.clear();
+          k += inside[k] == ',' ? 1 : 2;
+          continue;
+        }
+        item += inside[k++];
+      }
+      check(item);
+    }
+    if (LooksLikeStatement(inside, after, ko) || name_list) {
       m.kind = MentionKind::kQuote;
-      m.why = "quoted statement";
+      m.why = name_list ? "quoted list of names" : "quoted statement";
     } else {
       m.kind = MentionKind::kWork;
       m.why = "quoted title";
@@ -784,6 +824,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       if (a < n && (LowerAscii(toks[a].text) == "of") && (low == "remake" || low == "adaptation" || low == "season" || low == "sequel")) ++a;
       // the comma of "drama, Title" is allowed once
       if (a >= n || toks[a].in_quote || used[a] || !toks[a].capital) continue;
+      if (toks[a].possessive && gaz.FindNetwork(toks[a].text) != nullptr) continue;  // "KBS’s"
       if (a > k + 1 && !adjacent(a)) continue;
       if (a == k + 1) {
         bool gap_ok = true;
@@ -829,7 +870,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
           break;
         }
       }
-      // a run that is a known person ("drama starring" never gets here; "film Kim Soo-hyun") is no title
+      // "joining Ryu Deok-hwan in OCN's drama": a name after the verb is no title
+      if (IsRomanisedSurname(toks[a].text) || gaz.FindPerson(toks[a].text) != nullptr ||
+          (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) || gaz.FindGroup(toks[a].text)) {
+        continue;
+      }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
     }
     // Title right before OST: "Dr. Romantic 3 OST", "Queen of Tears' OST".
@@ -973,7 +1018,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       for (size_t len = std::min<size_t>(5, n - i); len >= 1; --len) {
         bool ok = true;
         for (size_t k = i + 1; k < i + len; ++k) {
-          if (!adjacent(k) || toks[k].in_quote || toks[k].hangul != t.hangul) ok = false;
+          // "Idol: The Coup" is one title; names never hold a colon, so the lookup decides
+          const bool colon = toks[k - 1].e + 2 == toks[k].b && s[toks[k - 1].e] == ':' &&
+                             s[toks[k - 1].e + 1] == ' ';
+          if ((!adjacent(k) && !colon) || toks[k].in_quote || toks[k].hangul != t.hangul) ok = false;
         }
         if (!ok) continue;
         // all words capitalised (or a known lower-case name like tvN / j-hope)
@@ -1223,10 +1271,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       continue;
     }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
-    if (EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서", "며", "고", "던",
-                           "했", "된다", "한다", "라", "까", "지만", "들"})) {
+    if (raw == base && EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서", "며", "고", "던",
+                           "했", "된다", "한다", "라", "까", "지만", "들", "해", "됨", "른", "운",
+                           "워", "져", "가", "함"})) {
       continue;
     }
+    if (EndsWithAny(base, {"하", "되", "됨", "해"})) continue;  // verb stems ("방송하", "방송되")
     const std::string prev = i > 0 ? std::string(toks[i - 1].text) : "";
     const bool role_noun = role_noun_before(i);
     const bool particle = raw != base;
