@@ -1,11 +1,15 @@
 #include "crawler/monitoring_options.h"
 
+#include "crawler/config_keys.h"
+
 namespace hallyu {
 
 Result<MonitoringOptions> ParseMonitoringOptions(const YAML::Node& node) {
   MonitoringOptions o;
   if (!node || node.IsNull()) return o;
   if (!node.IsMap()) return InvalidArgument("monitoring: must be a map");
+  HALLYU_RETURN_IF_ERROR(
+      CheckKeys(node, "monitoring", {"metrics_enabled", "metrics_address", "log_format"}));
   try {
     if (node["metrics_enabled"]) o.metrics_enabled = node["metrics_enabled"].as<bool>();
     if (node["metrics_address"]) {

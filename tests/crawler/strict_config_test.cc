@@ -12,6 +12,8 @@
 #include "crawler/address_filter.h"
 #include "crawler/crawl_config.h"
 #include "crawler/fetcher_options.h"
+#include "crawler/monitoring_options.h"
+#include "crawler/sources_options.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
@@ -116,6 +118,22 @@ TEST(StrictConfig, CidrPrefixesAreChecked) {
   }
   const std::string e = Error("fetcher: {allowed_cidrs: ['127.0.0.1/-1']}\n");
   EXPECT_NE(e.find("bad CIDR prefix"), std::string::npos) << e;
+}
+
+TEST(StrictConfig, SourcesAndMonitoringSectionsAreStrictToo) {
+  const std::string e = Error("sources:\n  file: configs/sources.yaml\n  max_sen_per_source: 5\n");
+  EXPECT_NE(e.find("sources: unknown key 'max_sen_per_source' at line 3 (did you mean "
+                   "'max_seen_per_source'?)"),
+            std::string::npos)
+      << e;
+  EXPECT_FALSE(ParseSourcesOptions(YAML::Load("{feed_max_bytes: 9223372036854775807}")).ok());
+  EXPECT_FALSE(ParseSourcesOptions(YAML::Load("{max_entries_per_poll: -1}")).ok());
+  EXPECT_TRUE(ParseSourcesOptions(YAML::Load("{max_entries_per_poll: 100}")).ok());
+  Result<MonitoringOptions> m = ParseMonitoringOptions(YAML::Load("{metrics_enabeld: false}"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("did you mean 'metrics_enabled'"), std::string::npos)
+      << m.status().message();
+  EXPECT_FALSE(ParseMonitoringOptions(YAML::Load("{log_format: text, log_format: json}")).ok());
 }
 
 TEST(StrictConfig, ShippedConfigsLoad) {
