@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <future>
 #include <map>
 #include <set>
 
@@ -57,9 +58,12 @@ Result<Detector> Detector::Load(const std::string& rules_dir, const std::string&
 Result<Detector> Detector::Load(const std::string& rules_dir,
                                 const std::vector<std::string>& gazetteer_dirs,
                                 DetectorOptions opts) {
+  // The gazetteer parses while the rules compile.
+  auto gaz_future =
+      std::async(std::launch::async, [&gazetteer_dirs] { return Gazetteer::LoadDirs(gazetteer_dirs); });
   auto rules = RuleSet::LoadDir(rules_dir);
+  auto gaz = gaz_future.get();
   if (!rules.ok()) return rules.status();
-  auto gaz = Gazetteer::LoadDirs(gazetteer_dirs);
   if (!gaz.ok()) return gaz.status();
   return Detector(std::make_shared<const RuleSet>(std::move(*rules)),
                   std::make_shared<const Gazetteer>(std::move(*gaz)), opts);
@@ -130,7 +134,7 @@ std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) 
   // Commas split too: a clause without a cue borrows the next clause's, so "A, B and C
   // confirmed" stays one claim while "A는 확정, B는 검토" becomes two.
   static const RE2 kEn(
-      "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,\\s+)");
+      "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,\\s+|:\\s+|\\s[-–—]\\s)");
   static const RE2 kKo(
       "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데)[,\\s]+|…\\s*|\\.\\.+\\s*|,\\s*)");
   std::vector<std::pair<size_t, size_t>> out;
@@ -490,7 +494,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       if (!casting && works.size() >= 2) {
         // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work
-        static const RE2 kOstAfter("^\\s*(?:'s|’s|의)?\\s*(?:\\S+\\s+){0,2}?(?:OST|ost|O\\.S\\.T|soundtrack|sound\\s+track|주제가)");
+        static const RE2 kOstAfter("(?i)^\\s*(?:'s|’s|의)?\\s*(?:\\S+\\s+){0,2}?(?:OST|O\\.S\\.T|soundtrack|sound\\s+track|주제가)");
         static const RE2 kWorkBefore("(?i)(?:for|of|to|from|in)\\s+(?:the\\s+)?(?:\\S+(?:'s|’s)\\s+)?(?:(?:new|upcoming|drama|series|film|movie|web)\\s+)*$");
         const Mention* tied = nullptr;
         for (const Mention* w : works) {
@@ -527,6 +531,30 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       // In a roundup each clause has its own work: "A is in talks for 'X', while B is
       // considering 'Y'". A person takes the work of their own clause when it names one.
       const auto clauses = ClauseSpans(a.text, ko);
+      if (!casting && clauses.size() > 1) {
+        // "A sings the OST: B & C amplify emotions": the singers are in or before the OST clause
+        size_t last_cue_clause = 0;
+        bool found = false;
+        for (size_t k = 0; k < clauses.size(); ++k) {
+          for (const auto& c : a.cues) {
+            if (c.rule->type == RuleType::kOst && !c.rule->modifier && c.begin >= clauses[k].first &&
+                c.begin < clauses[k].second) {
+              last_cue_clause = k;
+              found = true;
+            }
+          }
+        }
+        if (found) {
+          const size_t limit = clauses[last_cue_clause].second;
+          std::vector<const Mention*> kept;
+          for (const Mention* p : persons) {
+            const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
+                             p <= &a.mentions.items.back();
+            if (!own || p->begin < limit) kept.push_back(p);
+          }
+          persons = std::move(kept);
+        }
+      }
       for (const Mention* p : persons) {
         const Mention* w = work;
         const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
