@@ -257,12 +257,13 @@ RobotsCache::Verdict RobotsCache::Check(const std::string& origin,
   return Verdict::kNeedsFetch;
 }
 
-void RobotsCache::Store(const std::string& origin, RobotsRules rules, bool failure) {
+void RobotsCache::Store(const std::string& origin, RobotsRules rules, std::string failure) {
   const TimePoint now = clock_();
   Entry& e = Touch(origin);
   e.fetching = false;
   e.rules = std::move(rules);
-  if (!failure) {
+  e.failure = std::move(failure);
+  if (e.failure.empty()) {
     e.failures = 0;
     e.expires_at = now + options_.ttl;
     return;
@@ -275,6 +276,7 @@ void RobotsCache::Store(const std::string& origin, RobotsRules rules, bool failu
 
 void RobotsCache::RecordResponse(const std::string& origin, int http_status, std::string_view body,
                                  RobotsBody body_state) {
+  const std::string status = "HTTP " + std::to_string(http_status);
   if (http_status >= 200 && http_status < 300) {
     switch (body_state) {
       case RobotsBody::kComplete:
@@ -283,11 +285,13 @@ void RobotsCache::RecordResponse(const std::string& origin, int http_status, std
         // The file is larger than we fetch: its first part is read (RFC 9309 2.5) and the
         // line cut at the limit ignored. Without a body there is nothing to read.
         if (!body.empty()) break;
-        [[fallthrough]];
+        Store(origin, RobotsRules::DisallowAll(),
+              status + ", body over the size limit and not kept");
+        return;
       case RobotsBody::kFailed:
         // A transfer that failed after the status line (cut short, corrupt encoding,
         // timeout mid-body) is "unreachable", not an empty file.
-        Store(origin, RobotsRules::DisallowAll(), true);
+        Store(origin, RobotsRules::DisallowAll(), status + ", transfer failed in the body");
         return;
     }
     std::string_view readable = body;
@@ -296,16 +300,22 @@ void RobotsCache::RecordResponse(const std::string& origin, int http_status, std
       readable =
           last_nl == std::string_view::npos ? std::string_view() : body.substr(0, last_nl + 1);
     }
-    Store(origin, RobotsRules::Parse(readable, options_.user_agent), false);
+    Store(origin, RobotsRules::Parse(readable, options_.user_agent), "");
   } else if (http_status == 429 || http_status >= 500 || http_status < 200) {
-    Store(origin, RobotsRules::DisallowAll(), true);
+    Store(origin, RobotsRules::DisallowAll(), status);
   } else {
-    Store(origin, RobotsRules::AllowAll(), false);  // 3xx left after redirects, 4xx
+    Store(origin, RobotsRules::AllowAll(), "");  // 3xx left after redirects, 4xx
   }
 }
 
-void RobotsCache::RecordUnreachable(const std::string& origin) {
-  Store(origin, RobotsRules::DisallowAll(), true);
+void RobotsCache::RecordUnreachable(const std::string& origin, std::string_view why) {
+  Store(origin, RobotsRules::DisallowAll(),
+        why.empty() ? std::string("unreachable") : std::string(why));
+}
+
+std::string RobotsCache::FailureOf(const std::string& origin) const {
+  auto it = map_.find(origin);
+  return it == map_.end() ? std::string() : it->second->failure;
 }
 
 const RobotsRules* RobotsCache::Rules(const std::string& origin) {

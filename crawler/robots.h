@@ -136,8 +136,15 @@ class RobotsCache {
   // backoff), never as an empty file that allows everything.
   void RecordResponse(const std::string& origin, int http_status, std::string_view body,
                       RobotsBody body_state = RobotsBody::kComplete);
-  // Reports that origin/robots.txt could not be fetched (DNS, connect, timeout...).
-  void RecordUnreachable(const std::string& origin);
+  // Reports that origin/robots.txt could not be fetched (DNS, connect, timeout...);
+  // `why` (e.g. the fetch error) is kept for FailureOf.
+  void RecordUnreachable(const std::string& origin, std::string_view why = {});
+
+  // Why origin's last robots.txt fetch counted as a failure (disallow all, retried with
+  // backoff): "HTTP 503", "HTTP 200, transfer failed in the body", the RecordUnreachable
+  // reason...; "" when it succeeded (rules read, or 4xx: allow all) or is unknown. The
+  // crawl logs it, and must not settle pages denied because of it: they are retried.
+  std::string FailureOf(const std::string& origin) const;
 
   // The fresh rules for `origin`, or nullptr when none (expired or unknown).
   const RobotsRules* Rules(const std::string& origin);
@@ -154,10 +161,12 @@ class RobotsCache {
     TimePoint expires_at{};
     TimePoint fetch_started{};
     bool fetching = false;
-    int failures = 0;  // consecutive 5xx / unreachable
+    int failures = 0;     // consecutive 5xx / unreachable
+    std::string failure;  // why the last fetch failed, "" when it did not
   };
   Entry& Touch(const std::string& origin);
-  void Store(const std::string& origin, RobotsRules rules, bool failure);
+  // `failure` is "" for a successful fetch, else why it failed (backoff applies).
+  void Store(const std::string& origin, RobotsRules rules, std::string failure);
 
   RobotsCacheOptions options_;
   Clock clock_;

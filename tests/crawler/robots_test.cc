@@ -384,6 +384,32 @@ TEST(RobotsCache, TransferFailedAfterSuccessStatusIsUnreachable) {
   EXPECT_EQ(cache.Check(gone, "/a"), V::kAllowed);
 }
 
+TEST(RobotsCache, FailureOfNamesWhyTheLastFetchFailed) {
+  FakeClock clock;
+  RobotsCache cache(CacheOptions(), clock.fn());
+  const std::string o = "http://why.example";
+  EXPECT_EQ(cache.FailureOf(o), "");
+  ASSERT_EQ(cache.Check(o, "/"), V::kNeedsFetch);
+  cache.RecordResponse(o, 200, "", RobotsBody::kFailed);
+  EXPECT_EQ(cache.FailureOf(o), "HTTP 200, transfer failed in the body");
+  clock.now += std::chrono::seconds(60);
+  ASSERT_EQ(cache.Check(o, "/"), V::kNeedsFetch);
+  cache.RecordResponse(o, 503, "");
+  EXPECT_EQ(cache.FailureOf(o), "HTTP 503");
+  clock.now += std::chrono::seconds(120);
+  ASSERT_EQ(cache.Check(o, "/"), V::kNeedsFetch);
+  cache.RecordUnreachable(o, "curl: Timeout was reached (28)");
+  EXPECT_EQ(cache.FailureOf(o), "curl: Timeout was reached (28)");
+  clock.now += std::chrono::seconds(240);
+  ASSERT_EQ(cache.Check(o, "/"), V::kNeedsFetch);
+  cache.RecordResponse(o, 200, "", RobotsBody::kCutAtLimit);
+  EXPECT_EQ(cache.FailureOf(o), "HTTP 200, body over the size limit and not kept");
+  clock.now += std::chrono::seconds(480);
+  ASSERT_EQ(cache.Check(o, "/"), V::kNeedsFetch);
+  cache.RecordResponse(o, 404, "");
+  EXPECT_EQ(cache.FailureOf(o), "");
+}
+
 TEST(RobotsCache, OversizedFileIsReadUpToTheLimit) {
   FakeClock clock;
   RobotsCache cache(CacheOptions(), clock.fn());
