@@ -43,7 +43,24 @@ struct Task {
   bool root = false;
   int page = 0;                   // kSource: result page within the poll (social paging)
   std::optional<EntryKey> entry;  // kPage: the entry it was listed as (seen-set key)
-  std::string from_url;           // kPage: the source URL that listed it
+  // kPage: the source URL that listed it; kSource: the source URL that led to it
+  // (a sitemap index, a previous result page), "" for a configured source URL.
+  std::string from_url;
+};
+
+// A source URL (feed, sitemap, listing page, result page) read in this run. Its
+// validators are stored only once everything it led to is settled: every entry
+// page processed (events accepted by the publisher) and every child source URL
+// settled in turn. Until then the store keeps the validators of the last time
+// it was settled, so a crash at any moment makes the next poll read it in full
+// (issue 19, window 1: validators stored at fetch time made the listing answer
+// 304 after a SIGKILL and its unprocessed entries were never fetched).
+struct Listing {
+  std::optional<UrlState> validators;  // of its newest 2xx answer
+  std::size_t open = 0;                // entries and child sources not settled, +1 while handled
+  bool unsettled = false;              // something it led to was left unprocessed
+  std::string parent;                  // the listing that led to it, "" for a configured URL
+  std::size_t parent_refs = 0;         // holds it has on `parent` (one per read in a poll)
 };
 
 // Why Enqueue did not queue a task.
@@ -175,6 +192,7 @@ class Run {
     (*fetcher)->Stop();
     fetcher_ = nullptr;
     DropValidatorsOfUnfinishedEntries();
+    if (state_ != nullptr) (void)state_->Flush();
     if (seen_store_ != nullptr) {
       std::lock_guard<std::mutex> lock(sources_mu_);
       if (Status s = seen_store_->Flush(); !s.ok())
@@ -278,11 +296,13 @@ class Run {
       Poll& p = polls_[t.source];
       if (!p.active || !p.visited.insert(t.url).second) return;  // a cycle: read once a poll
       p.open++;
+      HoldListingLocked(t.from_url);
     }
     EnqueueResult r = Enqueue(t);
     if (r != EnqueueResult::kQueued) {
       PollOutcome o;
       o.failed = r == EnqueueResult::kRefused;
+      ReleaseListing(t.from_url, /*settled=*/!o.failed);
       SourceTaskEnded(t, o);
     }
   }
@@ -290,6 +310,10 @@ class Run {
   // Queues the page of an entry; an entry not queued is settled (another source
   // has the URL) or left for a later poll (frontier full).
   EnqueueResult EnqueuePage(Task t) {
+    if (t.entry) {
+      std::lock_guard<std::mutex> lock(sources_mu_);
+      HoldListingLocked(t.from_url);
+    }
     EnqueueResult r = Enqueue(t);
     if (r != EnqueueResult::kQueued) EntryDone(t, r == EnqueueResult::kDuplicate);
     return r;
@@ -362,15 +386,70 @@ class Run {
   // it stays new and the listing's validators are dropped, so the next poll reads
   // the listing in full and finds it again. May be called with mu_ held.
   void EntryDone(const Task& t, bool settled) {
-    if (!t.entry || seen_store_ == nullptr) return;
-    {
-      std::lock_guard<std::mutex> lock(sources_mu_);
-      pending_[t.source].erase(t.entry->id);
+    if (!t.entry) return;
+    if (seen_store_ != nullptr) {
+      {
+        std::lock_guard<std::mutex> lock(sources_mu_);
+        pending_[t.source].erase(t.entry->id);
+      }
+      if (settled) MarkSeen(t.source, {*t.entry});
     }
-    if (settled) {
-      MarkSeen(t.source, {*t.entry});
-    } else if (state_ != nullptr) {
-      (void)state_->Erase(t.from_url);
+    ReleaseListing(t.from_url, settled);
+  }
+
+  // ---- listings whose validators wait for what they led to (guarded by sources_mu_) ----
+
+  // Something queued from listing `url` ("" = none) is now open.
+  void HoldListingLocked(const std::string& url) {
+    if (url.empty()) return;
+    listings_[url].open++;
+  }
+
+  // Something led to by listing `url` is done; `settled` false leaves the listing
+  // to be read in full again. The last release stores (or drops) its validators
+  // and releases its parent. May be called with mu_ held.
+  void ReleaseListing(const std::string& url, bool settled) {
+    std::lock_guard<std::mutex> lock(sources_mu_);
+    ReleaseListingLocked(url, settled);
+  }
+
+  void ReleaseListingLocked(std::string url, bool settled) {
+    std::size_t times = 1;
+    while (!url.empty()) {
+      auto it = listings_.find(url);
+      if (it == listings_.end()) return;
+      Listing& l = it->second;
+      if (!settled) l.unsettled = true;
+      l.open = l.open > times ? l.open - times : 0;
+      if (l.open > 0) return;
+      if (state_ != nullptr) {
+        if (l.unsettled) {
+          spdlog::info("{}: entries left unprocessed; its next poll is a full GET", url);
+          (void)state_->Erase(url);
+        } else if (l.validators) {
+          (void)state_->Put(*l.validators);
+        }
+      }
+      settled = !l.unsettled;
+      times = l.parent_refs;
+      url = times > 0 ? l.parent : std::string();
+      listings_.erase(it);
+    }
+  }
+
+  // HandleSource read listing `t.url`: it holds itself until its entries and child
+  // sources are queued, and takes over the hold its task had on its parent.
+  void OpenListing(const Task& t, const FetchResult& r) {
+    std::lock_guard<std::mutex> lock(sources_mu_);
+    Listing& l = listings_[t.url];
+    l.open++;
+    if (r.validators) l.validators = r.validators;
+    if (t.from_url.empty()) return;
+    if (l.parent.empty() || l.parent == t.from_url) {
+      l.parent = t.from_url;
+      l.parent_refs++;
+    } else {
+      ReleaseListingLocked(t.from_url, /*settled=*/true);  // reached from two parents
     }
   }
 
@@ -383,6 +462,8 @@ class Run {
       for (auto& [id, from_url] : pending) urls.insert(from_url);
       pending.clear();
     }
+    for (auto& [url, listing] : listings_) urls.insert(url);
+    listings_.clear();
     if (state_ == nullptr) return;
     for (const std::string& url : urls) {
       spdlog::info("{}: entries left unfetched; its next poll is a full GET", url);
@@ -464,6 +545,7 @@ class Run {
   // A task that will never be fetched (robots.txt, page budget, fetcher refusal).
   void TaskDropped(const Task& t, bool settled) {
     if (t.kind == TaskKind::kSource) {
+      ReleaseListing(t.from_url, settled);
       PollOutcome o;
       o.failed = true;
       SourceTaskEnded(t, o);
@@ -480,6 +562,8 @@ class Run {
     req.url = t.url;
     req.id = id;
     req.conditional = t.kind != TaskKind::kRobots;
+    // Validators are stored by this job once the page or listing is settled.
+    req.defer_validators = t.kind != TaskKind::kRobots;
     in_fetch_.emplace(id, std::move(t));
     lock.unlock();
     Status s = fetcher_->Submit(std::move(req));
@@ -606,6 +690,8 @@ class Run {
   void HandleSource(const Task& t, const FetchResult& r) {
     const CrawlSource& src = sources_[t.source];
     if (r.outcome == FetchOutcome::kNotModified) {
+      // Its validators were stored only once all it led to was settled.
+      ReleaseListing(t.from_url, /*settled=*/true);
       SourceSucceeded(src);
       {
         std::lock_guard<std::mutex> lock(mu_);
@@ -624,6 +710,7 @@ class Run {
         summary_.sources_failed++;
       }
       spdlog::warn("source {} ({}): fetch failed: {}", src.name, t.url, r.error);
+      ReleaseListing(t.from_url, /*settled=*/false);
       return SourceTaskEnded(t, failed);
     }
     Result<SourceItems> items =
@@ -635,9 +722,13 @@ class Run {
         summary_.sources_failed++;
       }
       spdlog::warn("source {} ({}): {}", src.name, t.url, items.status().ToString());
+      // The same bytes would fail again: nothing is left to process.
+      if (state_ != nullptr && r.validators) (void)state_->Put(*r.validators);
+      ReleaseListing(t.from_url, /*settled=*/true);
       return SourceTaskEnded(t, failed);
     }
     SourceSucceeded(src);
+    OpenListing(t, r);
     std::vector<EntryKey> post_keys, page_keys;
     for (const SourcePost& post : items->posts) post_keys.push_back(EntryKeyOf(post));
     for (const PageLink& link : items->pages) page_keys.push_back(EntryKeyOf(link));
@@ -663,10 +754,16 @@ class Run {
       origin.published_at = post.published_at;
       origin.fetched_at = fetched_at;
       TextDocument doc{post.text, post.title, post.author};
-      auto events = pipeline_->ProcessText(doc, origin);
+      bool settled = true;
+      auto events = pipeline_->ProcessText(doc, origin, &settled);
       CountEvents(events);
       if (!events.ok()) spdlog::warn("post {}: {}", post.url, events.status().ToString());
-      processed.push_back(post_keys[i]);
+      if (settled) {
+        processed.push_back(post_keys[i]);
+      } else {
+        std::lock_guard<std::mutex> lock(sources_mu_);
+        listings_[t.url].unsettled = true;  // the post stays new: read the page again
+      }
       // A link the post shares (an article, a video page) is crawled like a feed
       // entry; the post itself is the seen entry, so the link has no key of its own.
       std::size_t queued = 0;
@@ -687,6 +784,7 @@ class Run {
       c.kind = TaskKind::kSource;
       c.url = child;
       c.source = t.source;
+      c.from_url = t.url;
       EnqueueSource(std::move(c));
     }
     // Social paging: the next result page while every post of this one was new,
@@ -698,6 +796,7 @@ class Run {
       next.url = items->next_page_url;
       next.source = t.source;
       next.page = t.page + 1;
+      next.from_url = t.url;
       EnqueueSource(std::move(next));
     }
     for (std::size_t i = 0; i < items->pages.size(); ++i) {
@@ -711,6 +810,7 @@ class Run {
       p.from_url = t.url;
       EnqueuePage(std::move(p));
     }
+    ReleaseListing(t.url, /*settled=*/true);  // its own hold: all it leads to is queued
     PollOutcome o;
     o.new_entries = fresh_posts + fresh_pages;
     SourceTaskEnded(t, o);
@@ -761,10 +861,14 @@ class Run {
     origin.title_hint = t.link.title;
     origin.published_at = t.link.published_at;
     origin.fetched_at = NowRfc3339();
-    auto events = pipeline_->ProcessPageBody(r.body, r.content_type, origin);
+    bool settled = true;
+    auto events = pipeline_->ProcessPageBody(r.body, r.content_type, origin, &settled);
     CountEvents(events);
     if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
-    EntryDone(t, /*settled=*/true);
+    // The page's validators only once its events are accepted (spooled): stored
+    // earlier, a crash would leave a page that answers 304 and was never processed.
+    if (settled && state_ != nullptr && r.validators) (void)state_->Put(*r.validators);
+    EntryDone(t, settled);
   }
 
   const CrawlJobOptions& options_;
@@ -786,6 +890,7 @@ class Run {
   std::vector<Poll> polls_;                             // guarded by sources_mu_
   // Per source: entries whose page is queued or in flight (id → listing URL).
   std::vector<std::map<std::string, std::string>> pending_;  // guarded by sources_mu_
+  std::map<std::string, Listing> listings_;                  // guarded by sources_mu_
   uint64_t polls_finished_ = 0;                              // guarded by sources_mu_
   uint64_t entries_seen_before_ = 0;                         // guarded by sources_mu_
 

@@ -12,19 +12,22 @@ DocumentPipeline::DocumentPipeline(const Detector* detector, MergeStateBackend* 
       merger_(merge_state) {}
 
 Result<std::vector<Event>> DocumentPipeline::ProcessPage(std::string_view html_utf8,
-                                                         const PageOrigin& origin) {
-  return ProcessExtracted(ExtractArticle(html_utf8, origin.url, options_.extract), origin);
+                                                         const PageOrigin& origin, bool* settled) {
+  return ProcessExtracted(ExtractArticle(html_utf8, origin.url, options_.extract), origin, settled);
 }
 
 Result<std::vector<Event>> DocumentPipeline::ProcessPageBody(std::string_view body,
                                                              std::string_view content_type,
-                                                             const PageOrigin& origin) {
+                                                             const PageOrigin& origin,
+                                                             bool* settled) {
   return ProcessExtracted(ExtractArticleFromBody(body, content_type, origin.url, options_.extract),
-                          origin);
+                          origin, settled);
 }
 
 Result<std::vector<Event>> DocumentPipeline::ProcessExtracted(Result<Document> doc,
-                                                              const PageOrigin& origin) {
+                                                              const PageOrigin& origin,
+                                                              bool* settled) {
+  if (settled != nullptr) *settled = true;
   if (!doc.ok()) {
     counters_.extraction_failures++;
     Status failure = doc.status().WithContext("extract " + origin.url);
@@ -45,11 +48,12 @@ Result<std::vector<Event>> DocumentPipeline::ProcessExtracted(Result<Document> d
   source.fetched_at = origin.fetched_at;
   std::string lang = origin.lang;
   if (lang.empty() || lang == "auto") lang = "auto";
-  return DetectAndPublish(title, doc->text, lang, source);
+  return DetectAndPublish(title, doc->text, lang, source, settled);
 }
 
 Result<std::vector<Event>> DocumentPipeline::ProcessText(const TextDocument& doc,
-                                                         const PageOrigin& origin) {
+                                                         const PageOrigin& origin, bool* settled) {
+  if (settled != nullptr) *settled = true;
   counters_.documents++;
   SourceRef source;
   source.url = origin.url;
@@ -58,29 +62,43 @@ Result<std::vector<Event>> DocumentPipeline::ProcessText(const TextDocument& doc
   source.published_at = origin.published_at;
   source.fetched_at = origin.fetched_at;
   std::string lang = origin.lang.empty() ? "auto" : origin.lang;
-  return DetectAndPublish(doc.title, doc.text, lang, source);
+  return DetectAndPublish(doc.title, doc.text, lang, source, settled);
 }
 
 Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string& title,
                                                               const std::string& text,
                                                               const std::string& lang,
-                                                              const SourceRef& source) {
+                                                              const SourceRef& source,
+                                                              bool* settled) {
   Result<std::vector<Detection>> found = detector_->Detect(title, text, lang, source);
   if (!found.ok()) return found.status();
   counters_.detections += found->size();
   std::vector<Event> published;
   std::lock_guard<std::mutex> lock(merge_mu_);
   for (const Detection& d : *found) {
-    Result<MergeOutcome> merged = merger_.Merge(d);
-    if (!merged.ok()) return merged.status().WithContext("merge " + d.event_id);
-    if (!merged->publish()) continue;
-    Status s = publisher_->PublishEvent(merged->event);
-    if (!s.ok()) {
-      counters_.publish_failures++;
-      return s.WithContext("publish " + merged->event.event_id);
+    // Plan, publish, then commit: the merge state holds a version only once the
+    // publisher (its spool) accepted it. A crash or a failed publish in between
+    // leaves the old state, so the next detection of the page publishes the
+    // version again instead of calling it a duplicate.
+    Result<MergeOutcome> merged = merger_.Plan(d);
+    if (!merged.ok()) {
+      if (settled != nullptr) *settled = false;
+      return merged.status().WithContext("merge " + d.event_id);
     }
-    counters_.events_published++;
-    published.push_back(std::move(merged->event));
+    if (merged->publish()) {
+      Status s = publisher_->PublishEvent(merged->event);
+      if (!s.ok()) {
+        counters_.publish_failures++;
+        if (settled != nullptr) *settled = false;
+        return s.WithContext("publish " + merged->event.event_id);
+      }
+      counters_.events_published++;
+    }
+    if (Status c = merger_.Commit(*merged); !c.ok()) {
+      if (settled != nullptr) *settled = false;
+      return c.WithContext("merge " + d.event_id);
+    }
+    if (merged->publish()) published.push_back(std::move(merged->event));
   }
   return published;
 }

@@ -79,23 +79,34 @@ class DocumentPipeline {
   // publishes. Returns the events published for it (new events and new
   // versions). An extraction failure is reported to the publisher's DLQ and
   // returned as the error; nothing is thrown.
-  Result<std::vector<Event>> ProcessPage(std::string_view html_utf8, const PageOrigin& origin);
+  //
+  // `settled` (optional) tells the caller whether it may mark the document done
+  // (seen entry, validators): true after success and after a failure that would
+  // repeat (extraction, detection); false when an event was not accepted (merge
+  // state or publisher failed): the document must be processed again later. An
+  // event's merge state advances only after the publisher accepted the new
+  // version (issue 19, window 2), so processing it again publishes that version.
+  Result<std::vector<Event>> ProcessPage(std::string_view html_utf8, const PageOrigin& origin,
+                                         bool* settled = nullptr);
 
   // Same for a page's body as fetched, in any charset (`content_type` is the response's
   // Content-Type): ExtractArticleFromBody, which converts only what extraction reads.
   Result<std::vector<Event>> ProcessPageBody(std::string_view body, std::string_view content_type,
-                                             const PageOrigin& origin);
+                                             const PageOrigin& origin, bool* settled = nullptr);
 
   // Same for a text document (a social post): no extraction.
-  Result<std::vector<Event>> ProcessText(const TextDocument& doc, const PageOrigin& origin);
+  Result<std::vector<Event>> ProcessText(const TextDocument& doc, const PageOrigin& origin,
+                                         bool* settled = nullptr);
 
   const PipelineCounters& counters() const { return counters_; }
 
  private:
   // Publishes the extracted `doc` (or its failure) and detects on it.
-  Result<std::vector<Event>> ProcessExtracted(Result<Document> doc, const PageOrigin& origin);
+  Result<std::vector<Event>> ProcessExtracted(Result<Document> doc, const PageOrigin& origin,
+                                              bool* settled);
   Result<std::vector<Event>> DetectAndPublish(const std::string& title, const std::string& text,
-                                              const std::string& lang, const SourceRef& source);
+                                              const std::string& lang, const SourceRef& source,
+                                              bool* settled);
 
   const Detector* detector_;
   EventPublisher* publisher_;

@@ -262,6 +262,7 @@ Status Fetcher::Impl::DecodeBody(FetchResult& r) {
     if (s.ok > 0) --s.ok;
     ++s.failures[r.failure];
   });
+  r.validators.reset();
   if (store_ != nullptr) (void)store_->Erase(r.final_url);
   return decoded.status();
 }
@@ -707,7 +708,11 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
       st.content_hash = ContentHash(r.body);
       st.last_fetch_ms = UnixMs(clock_->WallNow());
       st.last_status = static_cast<int>(status);
-      (void)store_->Put(st);
+      if (task->request.defer_validators) {
+        r.validators = std::move(st);
+      } else {
+        (void)store_->Put(st);
+      }
     }
     Complete(std::move(task));
     return;

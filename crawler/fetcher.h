@@ -27,6 +27,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,11 @@ struct FetchRequest {
   // Send the stored validators (needs a CrawlStateStore) and report 304 as
   // kNotModified.
   bool conditional = true;
+  // Do not store the new validators of a 2xx answer: hand them back in
+  // FetchResult::validators and let the caller store them once what the body
+  // leads to is durable (issue 19: validators stored at fetch time made a page
+  // or a listing answer 304 after a crash, before its events were published).
+  bool defer_validators = false;
 };
 
 enum class FetchOutcome { kOk, kNotModified, kFailed };
@@ -73,6 +79,10 @@ struct FetchResult {
   std::vector<Clock::TimePoint> attempt_starts;  // Clock time of each request start
   std::string remote_ip;                         // peer of the final request
   int http_version = 0;  // of the final response: 10, 11, 20 or 30; 0 when none
+  // With FetchRequest::defer_validators: the state to store for a 2xx answer (its
+  // ETag, Last-Modified, hash), keyed by the final URL; unset otherwise and when a
+  // deferred decoding fails.
+  std::optional<UrlState> validators;
 
   bool ok() const { return outcome == FetchOutcome::kOk; }
   // Value of the first header `name` (case-insensitive), "" when absent.

@@ -48,6 +48,18 @@ EventMerger::EventMerger(MergeStateBackend* backend, EventMergerOptions opts)
     : backend_(backend), opts_(opts) {}
 
 Result<MergeOutcome> EventMerger::Merge(const Detection& d) {
+  Result<MergeOutcome> out = Plan(d);
+  if (!out.ok()) return out;
+  HALLYU_RETURN_IF_ERROR(Commit(*out));
+  return out;
+}
+
+Status EventMerger::Commit(const MergeOutcome& outcome) {
+  if (outcome.kind == MergeKind::kDuplicate) return Status::Ok();
+  return backend_->Put(outcome.event);
+}
+
+Result<MergeOutcome> EventMerger::Plan(const Detection& d) {
   auto got = backend_->Get(d.event_id);
   if (!got.ok()) return got.status();
   MergeOutcome out;
@@ -57,7 +69,6 @@ Result<MergeOutcome> EventMerger::Merge(const Detection& d) {
     out.event.version = 1;
     if (out.event.first_seen_at.empty()) out.event.first_seen_at = d.detected_at;
     if (out.event.sources.size() > opts_.max_sources) out.event.sources.resize(opts_.max_sources);
-    HALLYU_RETURN_IF_ERROR(backend_->Put(out.event));
     return out;
   }
   Event e = std::move(**got);
@@ -102,7 +113,6 @@ Result<MergeOutcome> EventMerger::Merge(const Detection& d) {
   } else {
     out.kind = source_added ? MergeKind::kSourceAdded : MergeKind::kDuplicate;
   }
-  if (changed || source_added) HALLYU_RETURN_IF_ERROR(backend_->Put(e));
   out.event = std::move(e);
   return out;
 }

@@ -65,8 +65,18 @@ class EventMerger {
   // `backend` must outlive the merger.
   explicit EventMerger(MergeStateBackend* backend, EventMergerOptions opts = {});
 
-  // Merges one detection. Fails only when the backend fails.
+  // Merges one detection and stores the result: Plan + Commit. Fails only when
+  // the backend fails.
   Result<MergeOutcome> Merge(const Detection& detection);
+
+  // What merging `detection` gives, without storing it. A caller that publishes
+  // versions calls Commit only after the publisher accepted the event, so the
+  // stored version never runs ahead of what was published (a failed publish or a
+  // crash in between leaves the old state, and the same detection plans the same
+  // version again). Not for two Plans of one event_id before the first's Commit.
+  Result<MergeOutcome> Plan(const Detection& detection);
+  // Stores a planned outcome (nothing to store for kDuplicate).
+  Status Commit(const MergeOutcome& outcome);
 
  private:
   MergeStateBackend* backend_;
