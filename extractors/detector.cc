@@ -236,8 +236,13 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
             if (m.kind != MentionKind::kWork) continue;
             const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
             const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
-            if (near_before || near_after) {
+            // "'X' OST 앨범", "the 'X' OST album": the album is the soundtrack's
+            static const RE2 kOstNext("(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:OST|O\\.S\\.T|soundtrack|sound\\s+track|주제가)");
+            const bool ost_next = RE2::PartialMatch(
+                re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end), kOstNext);
+            if ((near_before || near_after) && !ost_next) {
               m.aside = true;
+              m.not_drama = true;
               m.why += ", not a drama/film (" + c.rule->id + ")";
             }
           }
@@ -387,6 +392,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
   for (int ti : {1, 0}) {
     const bool casting = ti == 0;
     const EventType type = casting ? EventType::kCasting : EventType::kOst;
+    // A title called a show, an album or a concert once is one everywhere in the story.
+    std::set<std::string> not_drama;
+    for (const auto& a : story.sentences) {
+      for (const auto& m : a.mentions.items) {
+        if (m.kind == MentionKind::kWork && m.not_drama) not_drama.insert(NormalizeKey(m.text));
+      }
+    }
+    auto usable_work = [&](const Mention& m) {
+      return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
+    };
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
     // else the first such work anywhere in the story.
     const Mention* story_work = nullptr;
@@ -394,7 +409,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       for (const auto& a : story.sentences) {
         if (pass == 0 && !a.has_type[ti]) continue;
         for (const auto& m : a.mentions.items) {
-          if (m.kind == MentionKind::kWork && !m.aside) {
+          if (usable_work(m)) {
             story_work = &m;
             break;
           }
@@ -490,7 +505,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       std::vector<const Mention*> works;
       for (const auto& m : a.mentions.items) {
-        if (m.kind == MentionKind::kWork && !m.aside) works.push_back(&m);
+        if (usable_work(m)) works.push_back(&m);
       }
       if (!casting && works.size() >= 2) {
         // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work

@@ -705,9 +705,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       }
       check(item);
     }
-    if (LooksLikeStatement(inside, after, ko) || name_list) {
+    // 'B2ST', 'EXO-K', 'cranks in': a quoted group or person, or a phrase in lower case,
+    // is no title
+    const bool quoted_name = gaz.FindWork(m.text) == nullptr &&
+                             (gaz.FindGroup(m.text).has_value() || gaz.FindPerson(m.text) != nullptr);
+    const bool lower_phrase = !ko && std::islower(static_cast<unsigned char>(m.text[0]));
+    if (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase) {
       m.kind = MentionKind::kQuote;
-      m.why = name_list ? "quoted list of names" : "quoted statement";
+      m.why = name_list      ? "quoted list of names"
+              : quoted_name  ? "quoted name, not a title"
+              : lower_phrase ? "quoted phrase in lower case"
+                             : "quoted statement";
     } else {
       m.kind = MentionKind::kWork;
       m.why = "quoted title";
@@ -746,7 +754,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       }
     }
     if (m.kind == MentionKind::kWork && !m.in_parens) {
-      m.aside = PastWorkBefore(before, ko) || PastWorkAfter(after, ko);
+      // “Yong Pal,” actor Joo Won: punctuation inside the quotes ends the title's phrase
+      const bool closed = !inside.empty() && (inside.back() == ',' || inside.back() == '.');
+      m.aside = PastWorkBefore(before, ko) || (!closed && PastWorkAfter(after, ko));
       if (m.aside) m.why += ", named as an earlier work";
     } else if (m.kind == MentionKind::kWork) {
       m.aside = true;
@@ -871,8 +881,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         }
       }
       // "joining Ryu Deok-hwan in OCN's drama": a name after the verb is no title
-      if (IsRomanisedSurname(toks[a].text) || gaz.FindPerson(toks[a].text) != nullptr ||
-          (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) || gaz.FindGroup(toks[a].text)) {
+      static const std::set<std::string, std::less<>> kVerbCue = {
+          "join", "joins", "joined", "joining", "boards", "boarded", "lands", "landed", "courts",
+          "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts"};
+      const bool verb_cue = kVerbCue.count(low) > 0;
+      const bool name_shape = IsRomanisedSurname(toks[a].text) && a + 1 < n && adjacent(a + 1) &&
+                              IsRomanisedGiven(toks[a + 1].text);
+      if (name_shape || (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) ||
+          (verb_cue && (gaz.FindPerson(toks[a].text) != nullptr || gaz.FindGroup(toks[a].text)))) {
         continue;
       }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
@@ -1120,8 +1136,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
             static const std::set<std::string, std::less<>> kBeforeTitle = {
                 "drama", "series", "film", "movie", "in", "for", "of", "to", "on", "from",
                 "titled", "called", "k-drama", "rom-com", "thriller", "sitcom", "sageuk"};
-            if (len == 1 && !(i > 0 && (toks[i - 1].possessive ||
-                                        kBeforeTitle.count(LowerAscii(toks[i - 1].text))))) {
+            const bool net_possessive =
+                i > 0 && toks[i - 1].possessive && gaz.FindNetwork(toks[i - 1].text) != nullptr;
+            if (len == 1 && !(net_possessive || (i > 0 && !toks[i - 1].capital &&
+                                                 kBeforeTitle.count(LowerAscii(toks[i - 1].text))))) {
               continue;
             }
             best_len = len;

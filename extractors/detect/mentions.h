@@ -41,7 +41,8 @@ struct Mention {
   // (director, writer, role, "who starred in", "starring" after a work, ...).
   // Works: named as an earlier work ("(Earlier Work)", "starred in", "전작").
   bool aside = false;
-  std::string why;  // how it was found, for --explain
+  bool not_drama = false;  // works: a show, album or concert by a cue next to it
+  std::string why;         // how it was found, for --explain
 };
 
 struct SentenceMentions {
