@@ -6,10 +6,12 @@
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "extractors/detect/mentions.h"
 #include "extractors/detector.h"
 
 namespace hallyu {
@@ -103,6 +105,113 @@ void Run(benchmark::State& state, bool ko, const char* lang) {
 }
 
 void BM_DetectEnglish(benchmark::State& state) { Run(state, false, "en"); }
+
+// Start-up: Detector::Load with the shipped cue files and the full gazetteer
+// (what every crawl worker and `hallyu detect` pays once). Wall time.
+void BM_LoadDetector(benchmark::State& state) {
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r =
+        Detector::Load(HALLYU_SOURCE_DIR "/configs/rules", HALLYU_SOURCE_DIR "/configs/gazetteer");
+    const auto t1 = std::chrono::steady_clock::now();
+    if (!r.ok()) state.SkipWithError(r.status().ToString().c_str());
+    benchmark::DoNotOptimize(r);
+    state.SetIterationTime(std::chrono::duration<double>(t1 - t0).count());
+  }
+}
+BENCHMARK(BM_LoadDetector)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_LoadGazetteerOnly(benchmark::State& state) {
+  for (auto _ : state) {
+    auto g = Gazetteer::LoadDir(HALLYU_SOURCE_DIR "/configs/gazetteer");
+    benchmark::DoNotOptimize(g);
+  }
+}
+BENCHMARK(BM_LoadGazetteerOnly)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_LoadRulesOnly(benchmark::State& state) {
+  for (auto _ : state) {
+    auto r = RuleSet::LoadDir(HALLYU_SOURCE_DIR "/configs/rules");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_LoadRulesOnly)->UseRealTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// Per-stage cost, on the sentences of the typical-mix corpus (1 announcement in
+// 200 sentences): the trigger scan over whole articles, then the two per-sentence
+// stages the detector runs on a paragraph that holds a trigger: the cue Set
+// (RuleSet::Fired) and the mention finders (FindMentions). Bytes are the bytes
+// each stage reads, so MB/s compare directly with BM_Detect*.
+std::vector<std::string> Sentences(bool ko) {
+  std::vector<std::string> out;
+  for (const auto& a : Articles(ko, 8, 16 << 10, 200)) {
+    size_t b = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == '.' || a[i] == '\n') {
+        if (i > b + 1) out.push_back(a.substr(b, i + 1 - b));
+        b = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+void StageTriggers(benchmark::State& state, bool ko) {
+  const auto articles = Articles(ko, 64, 16 << 10, 200);
+  size_t total = 0, hits = 0;
+  for (const auto& a : articles) total += a.size();
+  const char* lang = ko ? "ko" : "en";
+  for (auto _ : state) {
+    for (const auto& a : articles) {
+      for (size_t at = TheDetector().rules().FindTrigger(a, lang, 0); at != std::string_view::npos;
+           at = TheDetector().rules().FindTrigger(a, lang, at + 1)) {
+        ++hits;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(hits);
+  state.counters["triggers_per_article"] =
+      static_cast<double>(hits) / static_cast<double>(state.iterations() * articles.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total));
+}
+
+void StageCues(benchmark::State& state, bool ko) {
+  const auto sentences = Sentences(ko);
+  size_t total = 0, fired = 0;
+  for (const auto& s : sentences) total += s.size();
+  for (auto _ : state) {
+    for (const auto& s : sentences)
+      fired += TheDetector().rules().Fired(s, ko ? "ko" : "en").size();
+  }
+  benchmark::DoNotOptimize(fired);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total));
+}
+
+void StageMentions(benchmark::State& state, bool ko) {
+  const auto sentences = Sentences(ko);
+  size_t total = 0, found = 0;
+  for (const auto& s : sentences) total += s.size();
+  for (auto _ : state) {
+    for (const auto& s : sentences) {
+      found += FindMentions(s, ko ? "ko" : "en", TheDetector().gazetteer()).items.size();
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total));
+}
+
+void BM_StageTriggersEnglish(benchmark::State& s) { StageTriggers(s, false); }
+void BM_StageTriggersKorean(benchmark::State& s) { StageTriggers(s, true); }
+void BM_StageCuesEnglish(benchmark::State& s) { StageCues(s, false); }
+void BM_StageCuesKorean(benchmark::State& s) { StageCues(s, true); }
+void BM_StageMentionsEnglish(benchmark::State& s) { StageMentions(s, false); }
+void BM_StageMentionsKorean(benchmark::State& s) { StageMentions(s, true); }
+BENCHMARK(BM_StageTriggersEnglish);
+BENCHMARK(BM_StageTriggersKorean);
+BENCHMARK(BM_StageCuesEnglish);
+BENCHMARK(BM_StageCuesKorean);
+BENCHMARK(BM_StageMentionsEnglish);
+BENCHMARK(BM_StageMentionsKorean);
 void BM_DetectKorean(benchmark::State& state) { Run(state, true, "ko"); }
 void BM_DetectAutoKorean(benchmark::State& state) { Run(state, true, "auto"); }
 
