@@ -797,7 +797,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         "mini-series", "blockbuster", "flick", "feature", "documentary", "sequel", "season",
         "melo", "horror", "noir", "fantasy", "mystery", "webtoon", "web-drama", "sageuk",
         "join", "joins", "joined", "joining", "boards", "boarded", "lands", "landed", "courts",
-        "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts"};
+        "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts",
+        "k-movie", "considers", "considering", "k-film", "web-series", "webdrama", "web-drama"};
     auto title_word = [&](size_t k) {
       const std::string low = LowerAscii(toks[k].text);
       return toks[k].capital || kSmall.count(low) > 0;
@@ -885,10 +886,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
           "join", "joins", "joined", "joining", "boards", "boarded", "lands", "landed", "courts",
           "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts"};
       const bool verb_cue = kVerbCue.count(low) > 0;
+      const bool named_cue = low == "titled" || low == "called" || low == "dubbed";
       const bool name_shape = IsRomanisedSurname(toks[a].text) && a + 1 < n && adjacent(a + 1) &&
                               IsRomanisedGiven(toks[a + 1].text);
-      if (name_shape || (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) ||
-          (verb_cue && (gaz.FindPerson(toks[a].text) != nullptr || gaz.FindGroup(toks[a].text)))) {
+      if (!named_cue && (name_shape || (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) ||
+                         (verb_cue && (gaz.FindPerson(toks[a].text) != nullptr ||
+                                       gaz.FindGroup(toks[a].text))))) {
         continue;
       }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
