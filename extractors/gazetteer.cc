@@ -1,36 +1,70 @@
 #include "extractors/gazetteer.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <atomic>
-#include <thread>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <sstream>
+#include <thread>
 
 #include "extractors/text.h"
+#include "extractors/yaml_subset.h"
 
 namespace hallyu {
 namespace {
 
-std::vector<std::string> Names(const YAML::Node& n) {
+using yaml_subset::Node;
+
+// "file:line" of a node (lines start at 1); just the file when the line is unknown.
+std::string Where(const std::string& file, const Node& n) {
+  return n.line <= 0 ? file : file + ":" + std::to_string(n.line);
+}
+
+// The text of field `k` of entry `n`, "" when absent. REQUIRES: CheckEntry passed (scalars).
+std::string Str(const Node& n, const char* k) {
+  const Node* v = n.Find(k);
+  return v != nullptr ? v->text : std::string();
+}
+
+// name/title, native and every alias of a checked entry, in that order.
+std::vector<std::string> Names(const Node& n) {
   std::vector<std::string> out;
   for (const char* k : {"name", "title", "native"}) {
-    if (n[k]) out.push_back(n[k].as<std::string>());
+    if (const Node* v = n.Find(k)) out.push_back(v->text);
   }
-  if (n["aliases"]) {
-    for (const auto& a : n["aliases"]) out.push_back(a.as<std::string>());
+  if (const Node* a = n.Find("aliases")) {
+    for (const Node& item : a->items) out.push_back(item.text);
   }
   return out;
 }
 
-template <typename Map>
-void Index(Map& exact, Map& norm, const std::vector<std::string>& names, size_t idx) {
+// (key, value) pairs waiting to become a map, in the order they were read.
+template <typename V>
+using Pending = std::vector<std::pair<std::string, V>>;
+
+// Adds every non-empty name (exact) and its normalised key to the pending indexes.
+void Index(Pending<size_t>& exact, Pending<size_t>& norm, const std::vector<std::string>& names,
+           size_t idx) {
   for (const auto& n : names) {
     if (n.empty()) continue;
-    exact.emplace(n, idx);
-    norm.emplace(NormalizeKey(n), idx);
+    exact.emplace_back(n, idx);
+    norm.emplace_back(NormalizeKey(n), idx);
+  }
+}
+
+// Adds the per-file runs to `out` in file order, keeping the first value of a key (the first
+// definition of a name wins); `fix(file, value)` turns a file-local value into a global one.
+template <typename V, typename Fix>
+void MergeRuns(const std::vector<Pending<V>*>& runs, std::map<std::string, V, std::less<>>& out,
+               Fix fix) {
+  for (size_t f = 0; f < runs.size(); ++f) {
+    for (auto& [key, value] : *runs[f]) {
+      fix(f, value);
+      out.try_emplace(std::move(key), std::move(value));
+    }
   }
 }
 
@@ -43,8 +77,73 @@ std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view
   return std::nullopt;
 }
 
-std::string Str(const YAML::Node& n, const char* k) {
-  return n[k] ? n[k].as<std::string>() : std::string();
+// Fails ("file:line: reason") when `n` is not a map, lacks a non-empty scalar `required`, has a
+// key outside `allowed`, a non-list aliases/members, a list item of aliases that is not text,
+// another field that is not a scalar, `acts` other than true/false or `year` not an integer.
+Status CheckEntry(const std::string& file, const Node& n, const char* required,
+                  std::initializer_list<std::string_view> allowed) {
+  if (!n.IsMap()) return ParseError(Where(file, n) + ": entry must be a map");
+  const Node* req = n.Find(required);
+  if (req == nullptr || !req->IsScalar() || req->text.empty()) {
+    return ParseError(Where(file, n) + ": entry has no " + required);
+  }
+  for (const auto& [k, v] : n.entries) {
+    if (k.IsSequence() || k.IsMap())
+      return ParseError(Where(file, k) + ": a field name must be text");
+    const std::string_view key = k.KeyText();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return ParseError(Where(file, k) + ": unknown field '" + std::string(key) + "'");
+    }
+    if (key == "aliases" || key == "members") {
+      if (!v.IsSequence()) {
+        return ParseError(Where(file, v) + ": " + std::string(key) + " must be a list");
+      }
+      if (key == "aliases") {
+        for (const Node& a : v.items) {
+          if (!a.IsScalar()) return ParseError(Where(file, a) + ": an alias must be text");
+        }
+      }
+    } else if (!v.IsScalar()) {
+      return ParseError(Where(file, v) + ": " + std::string(key) + " must be a scalar");
+    }
+  }
+  return Status::Ok();
+}
+
+// `acts:` true or false (YAML 1.2 spellings); an error naming the line otherwise.
+Result<bool> ActsFlag(const std::string& file, const Node& n) {
+  const Node* v = n.Find("acts");
+  if (v == nullptr) return false;
+  const std::string& t = v->text;
+  if (t == "true" || t == "True" || t == "TRUE") return true;
+  if (t == "false" || t == "False" || t == "FALSE") return false;
+  return ParseError(Where(file, *v) + ": acts must be true or false");
+}
+
+// `year:` a decimal integer (optional sign) that fits an int; 0 when absent.
+Result<int> YearField(const std::string& file, const Node& n) {
+  const Node* v = n.Find("year");
+  if (v == nullptr) return 0;
+  std::string_view t = v->text;
+  bool negative = false;
+  if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
+    negative = t[0] == '-';
+    t.remove_prefix(1);
+  }
+  long long value = 0;
+  bool ok = !t.empty() && t.size() <= 10;
+  for (char c : t) {
+    if (c < '0' || c > '9') {
+      ok = false;
+      break;
+    }
+    value = value * 10 + (c - '0');
+  }
+  if (negative) value = -value;
+  if (!ok || value > INT32_MAX || value < INT32_MIN) {
+    return ParseError(Where(file, *v) + ": year must be an integer");
+  }
+  return static_cast<int>(value);
 }
 
 }  // namespace
@@ -76,153 +175,178 @@ Result<Gazetteer> Gazetteer::LoadDirs(const std::vector<std::string>& dirs) {
 
 namespace {
 
-// "file:line" of a YAML node (line numbers start at 1).
-std::string Where(const std::string& file, const YAML::Node& n) {
-  const YAML::Mark m = n.Mark();
-  return m.line < 0 ? file : file + ":" + std::to_string(m.line + 1);
+// One file's entries, indexed with file-local positions; merged in file order afterwards.
+struct FileIndex {
+  Status status = Status::Ok();
+  std::vector<GazetteerPerson> people;
+  std::vector<GazetteerWork> works;
+  std::vector<GazetteerNetwork> networks;
+  std::vector<GazetteerOrganisation> organisations;
+  size_t group_names = 0;
+  Pending<std::string> groups;
+  Pending<size_t> member_by_group;
+  Pending<size_t> person_exact, person_norm, work_exact, work_norm;
+  Pending<size_t> network_exact, network_norm, org_exact, org_norm;
+};
+
+constexpr std::string_view kSections[] = {"groups",   "soloists", "actors",       "singers",
+                                          "networks", "works",    "organisations"};
+
+// The entries of section `name` (none when the file has no such section or it is empty).
+const std::vector<Node>& Section(const Node& doc, const char* name) {
+  static const std::vector<Node> kNone;
+  const Node* s = doc.Find(name);
+  return s != nullptr ? s->items : kNone;
 }
 
-// Fails when `n` is not a map, lacks `required` or has a key outside `allowed`.
-Status CheckEntry(const std::string& file, const YAML::Node& n, const char* required,
-                  std::initializer_list<std::string_view> allowed) {
-  if (!n.IsMap()) return ParseError(Where(file, n) + ": entry must be a map");
-  if (!n[required] || !n[required].IsScalar() || n[required].as<std::string>().empty()) {
-    return ParseError(Where(file, n) + ": entry has no " + required);
+// Checks and indexes one parsed file into `out`; the first error ("file:line: reason") stops.
+Status IndexFile(const std::string& file, const Node& doc, FileIndex* out) {
+  if (doc.IsNull()) return Status::Ok();
+  if (!doc.IsMap()) return ParseError(file + ": top level must be a map");
+  for (const auto& [k, v] : doc.entries) {
+    if (k.IsSequence() || k.IsMap()) {
+      return ParseError(Where(file, k) + ": a section name must be text");
+    }
+    const std::string_view key = k.KeyText();
+    if (std::find(std::begin(kSections), std::end(kSections), key) == std::end(kSections)) {
+      return ParseError(Where(file, k) + ": unknown section '" + std::string(key) + "'");
+    }
+    if (!v.IsSequence() && !v.IsNull()) {
+      return ParseError(Where(file, v) + ": section " + std::string(key) + " must be a list");
+    }
   }
-  for (const auto& kv : n) {
-    const std::string key = kv.first.as<std::string>();
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      return ParseError(Where(file, kv.first) + ": unknown field '" + key + "'");
+  auto add_person = [&](const Node& n, PersonKind kind, const std::string& group) -> Status {
+    HALLYU_RETURN_IF_ERROR(
+        CheckEntry(file, n, "name", {"name", "native", "aliases", "acts", "group"}));
+    Result<bool> acts = ActsFlag(file, n);
+    if (!acts.ok()) return acts.status();
+    GazetteerPerson p;
+    p.name = Str(n, "name");
+    p.native = Str(n, "native");
+    p.group = group.empty() ? Str(n, "group") : group;
+    p.kind = kind;
+    p.also_actor = *acts;
+    p.id = NormalizeKey(p.name);
+    const size_t idx = out->people.size();
+    const std::string group_key = p.group.empty() ? "" : "|" + NormalizeKey(p.group);
+    for (std::string& name : Names(n)) {
+      std::string norm = NormalizeKey(name);
+      if (!p.group.empty()) out->member_by_group.emplace_back(norm + group_key, idx);
+      if (name.empty()) continue;
+      out->person_exact.emplace_back(std::move(name), idx);
+      out->person_norm.emplace_back(std::move(norm), idx);
     }
-    if (key == "aliases" || key == "members") {
-      if (!kv.second.IsSequence()) {
-        return ParseError(Where(file, kv.second) + ": " + key + " must be a list");
-      }
-    } else if (!kv.second.IsScalar()) {
-      return ParseError(Where(file, kv.second) + ": " + key + " must be a scalar");
+    out->people.push_back(std::move(p));
+    return Status::Ok();
+  };
+  for (const Node& grp : Section(doc, "groups")) {
+    HALLYU_RETURN_IF_ERROR(
+        CheckEntry(file, grp, "name", {"name", "native", "aliases", "members", "kind"}));
+    const std::string gname = Str(grp, "name");
+    ++out->group_names;
+    for (const auto& n : Names(grp)) out->groups.emplace_back(NormalizeKey(n), gname);
+    if (const Node* members = grp.Find("members")) {
+      for (const Node& m : members->items)
+        HALLYU_RETURN_IF_ERROR(add_person(m, PersonKind::kIdol, gname));
     }
+  }
+  for (const auto& [name, kind] :
+       {std::pair{"soloists", PersonKind::kIdol}, std::pair{"actors", PersonKind::kActor},
+        std::pair{"singers", PersonKind::kSinger}}) {
+    for (const Node& n : Section(doc, name)) HALLYU_RETURN_IF_ERROR(add_person(n, kind, ""));
+  }
+  for (const Node& n : Section(doc, "networks")) {
+    HALLYU_RETURN_IF_ERROR(CheckEntry(file, n, "name", {"name", "native", "aliases"}));
+    Index(out->network_exact, out->network_norm, Names(n), out->networks.size());
+    out->networks.push_back(GazetteerNetwork{Str(n, "name"), Str(n, "native")});
+  }
+  for (const Node& n : Section(doc, "organisations")) {
+    HALLYU_RETURN_IF_ERROR(CheckEntry(file, n, "name", {"name", "native", "aliases", "kind"}));
+    Index(out->org_exact, out->org_norm, Names(n), out->organisations.size());
+    out->organisations.push_back(
+        GazetteerOrganisation{Str(n, "name"), Str(n, "native"), Str(n, "kind")});
+  }
+  for (const Node& n : Section(doc, "works")) {
+    HALLYU_RETURN_IF_ERROR(
+        CheckEntry(file, n, "title", {"title", "native", "kind", "network", "year", "aliases"}));
+    Result<int> year = YearField(file, n);
+    if (!year.ok()) return year.status();
+    GazetteerWork w;
+    w.title = Str(n, "title");
+    w.native = Str(n, "native");
+    w.kind = n.Find("kind") != nullptr ? Str(n, "kind") : "drama";
+    w.network = Str(n, "network");
+    w.year = *year;
+    w.id = NormalizeKey(w.title);
+    Index(out->work_exact, out->work_norm, Names(n), out->works.size());
+    out->works.push_back(std::move(w));
   }
   return Status::Ok();
+}
+
+// Runs task(i) for every i < n on up to 4 threads (this one included).
+template <typename Task>
+void RunParallel(size_t n, Task task) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) task(i);
+  };
+  const size_t n_threads =
+      std::min<size_t>({4, n, std::max(1u, std::thread::hardware_concurrency())});
+  std::vector<std::thread> pool;
+  for (size_t i = 1; i < n_threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& th : pool) th.join();
 }
 
 }  // namespace
 
 Result<Gazetteer> Gazetteer::LoadFromStrings(
     const std::vector<std::pair<std::string, std::string>>& files) {
+  // Each file is read into a light tree (the YAML-subset reader, yaml-cpp for anything outside
+  // the subset), checked and indexed on its own, on up to 4 threads; the per-file results are
+  // then merged in file order so the first definition of a name still wins.
+  std::vector<FileIndex> parts(files.size());
+  RunParallel(files.size(), [&](size_t i) {
+    Result<Node> doc = yaml_subset::ParseDocument(files[i].second, files[i].first);
+    parts[i].status = doc.ok() ? IndexFile(files[i].first, *doc, &parts[i]) : doc.status();
+  });
   Gazetteer g;
-  static constexpr std::string_view kSections[] = {"groups",   "soloists", "actors",       "singers",
-                                                    "networks", "works",    "organisations"};
-  // Parsing is most of the load time (yaml-cpp): parse the files on up to 4 threads, then
-  // index them in file order so the first definition of a name still wins.
-  std::vector<YAML::Node> docs(files.size());
-  std::vector<std::string> parse_errors(files.size());
-  {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < files.size(); i = next++) {
-        try {
-          docs[i] = YAML::Load(files[i].second);
-        } catch (const YAML::Exception& e) {
-          parse_errors[i] = files[i].first + ": YAML: " + e.what();
-        }
-      }
-    };
-    const size_t n_threads =
-        std::min<size_t>({4, files.size(), std::max(1u, std::thread::hardware_concurrency())});
-    std::vector<std::thread> pool;
-    for (size_t i = 1; i < n_threads; ++i) pool.emplace_back(work);
-    work();
-    for (auto& th : pool) th.join();
+  std::vector<size_t> person_base, work_base, network_base, org_base;
+  for (FileIndex& part : parts) {
+    if (!part.status.ok()) return part.status;
+    person_base.push_back(g.people_.size());
+    work_base.push_back(g.works_.size());
+    network_base.push_back(g.networks_.size());
+    org_base.push_back(g.organisations_.size());
+    g.group_names_ += part.group_names;
+    std::move(part.people.begin(), part.people.end(), std::back_inserter(g.people_));
+    std::move(part.works.begin(), part.works.end(), std::back_inserter(g.works_));
+    std::move(part.networks.begin(), part.networks.end(), std::back_inserter(g.networks_));
+    std::move(part.organisations.begin(), part.organisations.end(),
+              std::back_inserter(g.organisations_));
   }
-  for (size_t fi = 0; fi < files.size(); ++fi) {
-    const std::string& file = files[fi].first;
-    if (!parse_errors[fi].empty()) return ParseError(parse_errors[fi]);
-    try {
-      YAML::Node doc = docs[fi];
-      if (doc.IsNull()) continue;
-      if (!doc.IsMap()) return ParseError(file + ": top level must be a map");
-      for (const auto& kv : doc) {
-        const std::string key = kv.first.as<std::string>();
-        if (std::find(std::begin(kSections), std::end(kSections), key) == std::end(kSections)) {
-          return ParseError(Where(file, kv.first) + ": unknown section '" + key + "'");
-        }
-        if (!kv.second.IsSequence() && !kv.second.IsNull()) {
-          return ParseError(Where(file, kv.second) + ": section " + key + " must be a list");
-        }
-      }
-      Status st = Status::Ok();
-      auto add_person = [&](const YAML::Node& n, PersonKind kind, const std::string& group) {
-        st = CheckEntry(file, n, "name", {"name", "native", "aliases", "acts", "group"});
-        if (!st.ok()) return;
-        GazetteerPerson p;
-        p.name = Str(n, "name");
-        p.native = Str(n, "native");
-        p.group = group.empty() ? Str(n, "group") : group;
-        p.kind = kind;
-        p.also_actor = n["acts"] && n["acts"].as<bool>();
-        p.id = NormalizeKey(p.name);
-        const size_t idx = g.people_.size();
-        g.people_.push_back(p);
-        Index(g.person_exact_, g.person_norm_, Names(n), idx);
-        if (!p.group.empty()) {
-          for (const auto& name : Names(n)) {
-            g.member_by_group_.emplace(NormalizeKey(name) + "|" + NormalizeKey(p.group), idx);
-          }
-        }
-      };
-      for (const auto& grp : doc["groups"]) {
-        st = CheckEntry(file, grp, "name", {"name", "native", "aliases", "members", "kind"});
-        if (!st.ok()) return st;
-        const std::string gname = Str(grp, "name");
-        ++g.group_names_;
-        for (const auto& n : Names(grp)) g.groups_.emplace(NormalizeKey(n), gname);
-        for (const auto& m : grp["members"]) {
-          add_person(m, PersonKind::kIdol, gname);
-          if (!st.ok()) return st;
-        }
-      }
-      for (const auto& [section, kind] :
-           {std::pair{"soloists", PersonKind::kIdol}, std::pair{"actors", PersonKind::kActor},
-            std::pair{"singers", PersonKind::kSinger}}) {
-        for (const auto& n : doc[section]) {
-          add_person(n, kind, "");
-          if (!st.ok()) return st;
-        }
-      }
-      for (const auto& n : doc["networks"]) {
-        st = CheckEntry(file, n, "name", {"name", "native", "aliases"});
-        if (!st.ok()) return st;
-        GazetteerNetwork net{Str(n, "name"), Str(n, "native")};
-        const size_t idx = g.networks_.size();
-        g.networks_.push_back(net);
-        Index(g.network_exact_, g.network_norm_, Names(n), idx);
-      }
-      for (const auto& n : doc["organisations"]) {
-        st = CheckEntry(file, n, "name", {"name", "native", "aliases", "kind"});
-        if (!st.ok()) return st;
-        GazetteerOrganisation org{Str(n, "name"), Str(n, "native"), Str(n, "kind")};
-        const size_t idx = g.organisations_.size();
-        g.organisations_.push_back(org);
-        Index(g.org_exact_, g.org_norm_, Names(n), idx);
-      }
-      for (const auto& n : doc["works"]) {
-        st = CheckEntry(file, n, "title", {"title", "native", "kind", "network", "year", "aliases"});
-        if (!st.ok()) return st;
-        GazetteerWork w;
-        w.title = Str(n, "title");
-        w.native = Str(n, "native");
-        w.kind = n["kind"] ? Str(n, "kind") : "drama";
-        w.network = Str(n, "network");
-        w.year = n["year"] ? n["year"].as<int>() : 0;
-        w.id = NormalizeKey(w.title);
-        const size_t idx = g.works_.size();
-        g.works_.push_back(w);
-        Index(g.work_exact_, g.work_norm_, Names(n), idx);
-      }
-    } catch (const YAML::Exception& e) {
-      return ParseError(file + ": YAML: " + e.what());
-    }
-  }
+  auto runs = [&](auto member) {
+    std::vector<std::remove_reference_t<decltype(parts[0].*member)>*> out;
+    for (FileIndex& part : parts) out.push_back(&(part.*member));
+    return out;
+  };
+  auto plus = [](const std::vector<size_t>& base) {
+    return [&base](size_t file, size_t& v) { v += base[file]; };
+  };
+  const std::function<void()> merges[] = {
+      [&] { MergeRuns(runs(&FileIndex::groups), g.groups_, [](size_t, std::string&) {}); },
+      [&] { MergeRuns(runs(&FileIndex::member_by_group), g.member_by_group_, plus(person_base)); },
+      [&] { MergeRuns(runs(&FileIndex::person_exact), g.person_exact_, plus(person_base)); },
+      [&] { MergeRuns(runs(&FileIndex::person_norm), g.person_norm_, plus(person_base)); },
+      [&] { MergeRuns(runs(&FileIndex::work_exact), g.work_exact_, plus(work_base)); },
+      [&] { MergeRuns(runs(&FileIndex::work_norm), g.work_norm_, plus(work_base)); },
+      [&] { MergeRuns(runs(&FileIndex::network_exact), g.network_exact_, plus(network_base)); },
+      [&] { MergeRuns(runs(&FileIndex::network_norm), g.network_norm_, plus(network_base)); },
+      [&] { MergeRuns(runs(&FileIndex::org_exact), g.org_exact_, plus(org_base)); },
+      [&] { MergeRuns(runs(&FileIndex::org_norm), g.org_norm_, plus(org_base)); },
+  };
+  RunParallel(std::size(merges), [&](size_t i) { merges[i](); });
   return g;
 }
 
