@@ -117,8 +117,10 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   const std::string_view before = s.substr(b, m.begin - b);
   const std::string_view after = s.substr(m.end, std::min<size_t>(24, s.size() - m.end));
   if (ko) {
+    // "A 주연의", "A의 테마곡", "A를 지원사격": the cast, the character, the friend supported
     static const RE2 kKoAfter(
-        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을)");
+        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을|테마)|"
+        "^(?:을|를)\\s*(?:지원사격|응원)|^[와과]\\s*\\S+의\\s*테마");
     return RE2::PartialMatch(after, kKoAfter);
   }
   static const RE2 kEnBefore(
@@ -136,7 +138,7 @@ std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) 
   static const RE2 kEn(
       "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,\\s+|:\\s+|\\s[-–—]\\s)");
   static const RE2 kKo(
-      "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데)[,\\s]+|…\\s*|\\.\\.+\\s*|,\\s*)");
+      "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데|면서)[,\\s]+|…\\s*|\\.\\.+\\s*|,\\s*)");
   std::vector<std::pair<size_t, size_t>> out;
   re2::StringPiece in(s.data(), s.size());
   re2::StringPiece m;
@@ -472,6 +474,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (tags_member) continue;
         }
         persons.push_back(&m);
+      }
+      if (si == 0 && a.veto[ti] && !a.has_type[ti] && story.index == 0) {
+        // "[입대 러시] …": a headline about something else makes the story no casting news
+        decide(std::string(casting ? "casting" : "ost") + ": the headline is other news; story vetoed");
+        break;
       }
       if (!a.has_type[ti] || (casting && a.has_type[1])) {
         // an OST sentence is about singing: its casting words ("the lead actress of")

@@ -1003,6 +1003,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         m.kind = MentionKind::kRole;
         m.why += ", before 역";
       }
+      // "출연하던 강지환": the actor who was in it, not the news
+      static const RE2 kWasIn("(?:출연하던|출연했던|출연\\s*중이던|활약하던|열연하던|하차한|떠난)\\s*$");
+      if (RE2::PartialMatch(Before(s, toks[a].b, 24), kWasIn)) {
+        m.aside = true;
+        m.why += ", was in it before";
+      }
       if (m.in_parens && next == "\xEB\xB6\x84") {  // "(남주혁 분)": a cast credit
         m.in_parens = false;
         m.why += ", cast credit (… 분)";
@@ -1269,6 +1275,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
+    if (p == nullptr && group_ctx && raw == base && HangulSyllables(raw) == 2) {
+      // "엑소 첸이": a one-syllable stage name with its particle
+      static constexpr std::string_view kOne[] = {"이", "가", "은", "는", "도", "과", "와", "의", "을", "를"};
+      for (auto part : kOne) {
+        if (EndsWithAny(raw, {part})) {
+          const std::string stem = raw.substr(0, raw.size() - part.size());
+          if ((p = gaz.FindPersonInGroup(stem, last_group)) != nullptr) break;
+        }
+      }
+    }
     // Stage names that are also common words ("주연", "현재", "남주") need their group.
     if (p != nullptr && !group_ctx &&
         (KoreanStopNames().count(base) || KoreanStopNames().count(raw) ||
@@ -1286,7 +1302,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     if (KoreanCommonStageNames().count(base)) continue;
     // final syllables of loanwords and common nouns, rare at the end of a given name
     if (!role_noun_before(i) &&
-        EndsWithAny(base, {"률", "단", "트", "스", "드", "크", "즈", "션", "팅", "링", "님", "들",
+        EndsWithAny(base, {"률", "단", "트", "스", "드", "크", "즈", "션", "팅", "링", "님", "들", "행",
                            "리", "자", "사", "기", "화", "제", "도", "시", "성", "력", "감", "적",
                            "권", "계", "장", "실", "소", "국", "부", "과", "회", "선", "품", "곡"})) {
       continue;
