@@ -596,7 +596,7 @@ bool Convert(const YAML::Node& in, int depth, size_t* nodes, Node* out, std::str
       out->kind = Kind::kMap;
       out->entries.reserve(in.size());
       for (const auto& kv : in) {
-        out->entries.emplace_back();
+        out->entries.emplace_back(Node(), Node());
         auto& [key, value] = out->entries.back();
         if (!Convert(kv.first, depth + 1, nodes, &key, error)) return false;
         if (!Convert(kv.second, depth + 1, nodes, &value, error)) return false;

@@ -41,8 +41,9 @@ Node ReadBoth(const std::string& yaml) {
   Result<Node> slow = ConvertWithYamlCpp(yaml, "t.yaml");
   EXPECT_TRUE(slow.ok()) << slow.status().ToString();
   std::string why;
-  if (fast.ok() && slow.ok())
+  if (fast.ok() && slow.ok()) {
     EXPECT_TRUE(SameTree(fast.root, *slow, false, &why)) << why << "\n" << yaml;
+  }
   return fast.root;
 }
 
@@ -54,8 +55,12 @@ std::string Refused(const std::string& yaml) {
   Result<Node> doc = ParseDocument(yaml, "t.yaml");
   Result<Node> slow = ConvertWithYamlCpp(yaml, "t.yaml");
   EXPECT_EQ(doc.ok(), slow.ok());
-  if (doc.ok() && slow.ok()) EXPECT_EQ(*doc, *slow);
-  if (!doc.ok() && !slow.ok()) EXPECT_EQ(doc.status().ToString(), slow.status().ToString());
+  if (doc.ok() && slow.ok()) {
+    EXPECT_EQ(*doc, *slow);
+  }
+  if (!doc.ok() && !slow.ok()) {
+    EXPECT_EQ(doc.status().ToString(), slow.status().ToString());
+  }
   return fast.reason;
 }
 
