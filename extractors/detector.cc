@@ -199,6 +199,20 @@ struct Detector::Story {
   std::vector<Analysed> sentences;  // headline first
 };
 
+bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
+                           const std::string& lang) const {
+  for (std::string_view s : sentences) {
+    if (rules_->FindTrigger(s, lang, 0) == std::string_view::npos) continue;
+    for (const Rule* r : rules_->Fired(SanitizeUtf8(s), lang)) {  // a superset: nothing masked
+      if ((r->type == RuleType::kCasting || r->type == RuleType::kOst) && !r->modifier &&
+          !r->story_only) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang,
                                Analysed* a) const {
   a->text = SanitizeUtf8(sentence);
@@ -866,7 +880,9 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     for (auto s : parts) {
       if (rules_->FindTrigger(s, l, 0) != std::string_view::npos) trigger = true;
     }
-    if (trigger) {
+    // Mention finding is the costly step: a story is analysed only when one of its sentences
+    // holds a casting or OST cue (checked with the cue Set alone, titles in quotes masked).
+    if (trigger && StoryHasCue(parts, l)) {
       for (auto s : parts) {
         if (budget == 0) break;
         --budget;
@@ -888,8 +904,13 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     if (line_end == std::string_view::npos) line_end = body.size();
     Story st;
     st.index = story_index++;
-    for (auto s : SplitSentences(body.substr(line_begin, line_end - line_begin),
-                                 opts_.max_sentence_bytes)) {
+    const std::vector<std::string_view> sentences =
+        SplitSentences(body.substr(line_begin, line_end - line_begin), opts_.max_sentence_bytes);
+    if (!StoryHasCue(sentences, l)) {
+      pos = rules_->FindTrigger(body, l, line_end);
+      continue;
+    }
+    for (auto s : sentences) {
       if (budget == 0) break;
       --budget;
       Analysed a;
