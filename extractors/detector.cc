@@ -124,7 +124,7 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(after, kKoAfter);
   }
   static const RE2 kEnBefore(
-      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors?|[Aa]ctress(?:es)?|"
+      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors\\s+(?:like|such\\s+as)|"
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
   return RE2::PartialMatch(before, kEnBefore);
@@ -447,7 +447,19 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
+      // a sentence that is OST news only through a story-only cue ("her first solo recording
+      // since LUMINA debuted") names no new group as a singer
+      bool story_only_sentence = false;
+      if (!casting && a.story_cue[1]) {
+        story_only_sentence = true;
+        for (const auto& c : a.cues) {
+          if (c.rule->type == RuleType::kOst && !c.rule->story_only && !c.rule->modifier) {
+            story_only_sentence = false;
+          }
+        }
+      }
       for (const auto& m0 : a.mentions.items) {
+        if (story_only_sentence && m0.kind == MentionKind::kGroup) continue;
         const Mention* mp = &m0;
         // "Bae" after "Bae Doona": a surname alone speaks of the person named before.
         if (m0.kind == MentionKind::kPerson && !ko && m0.text.find(' ') == std::string::npos &&
@@ -632,7 +644,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         for (const auto& m : a.mentions.items) {
           if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) named = true;
         }
-        if (released && !future && !named && a.has_type[1]) story_released = true;
+        if (released && !future && !named) story_released = true;
       }
     }
     // A short form of a title ("김사부3") stands for the story's full one ("낭만닥터 김사부 3").

@@ -68,6 +68,7 @@ void MergeRuns(const std::vector<Pending<V>*>& runs, std::map<std::string, V, st
   }
 }
 
+// The index of `name`: exact spelling first, then its normalised key; nullopt when unknown.
 template <typename Map>
 std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view name) {
   if (auto it = exact.find(name); it != exact.end()) return it->second;

@@ -241,6 +241,7 @@ class SubsetParser {
   // A block map whose keys sit at column `indent`, from line cur_ on.
   bool ParseBlockMap(int indent, int depth, Node* out) {
     out->kind = Kind::kMap;
+    out->entries.reserve(4);
     out->line = lines_[cur_].number;
     if (!Count(out->line)) return false;
     while (cur_ < lines_.size()) {
@@ -421,6 +422,7 @@ class SubsetParser {
   // "{k: v, k2: v2}" at *p; *p ends just past the '}'.
   bool ParseFlowMap(const Line& l, size_t* p, int depth, Node* out) {
     out->kind = Kind::kMap;
+    out->entries.reserve(4);  // most gazetteer entries have 2-4 fields
     ++*p;
     if (!SkipFlowSpaces(l, p)) return false;
     if (text_[*p] == '}') {

@@ -913,6 +913,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         if (toks[a].possessive && a + 1 < k) break;
       }
       while (a < k && (!toks[a].capital || std::isdigit(static_cast<unsigned char>(toks[a].text[0])))) ++a;
+      // "Part 2 of the OST", "Vol. 1 OST": a part number is no title
+      if (a < k) {
+        const std::string first = LowerAscii(toks[a].text);
+        if (first == "part" || first == "pt" || first == "pt." || first == "vol" || first == "vol." ||
+            first == "the") {
+          continue;
+        }
+      }
       // skip a leading person/group ("IU Queen of Tears OST" is rare; names stay names)
       if (a < k && k - a <= 9) emit_title(a, k, "unquoted title before OST");
     }
@@ -976,7 +984,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         // "Yoon Jong-bin's upcoming film": the director's or writer's work, not their casting
         static const std::set<std::string, std::less<>> kAfterPoss = {
             "upcoming", "new", "film", "movie", "drama", "directorial", "latest", "next", "script",
-            "series", "project", "work", "production", "company", "agency", "side", "label",
+            "series", "project", "work", "production",
             "forthcoming", "rom-com", "kdrama", "k-drama", "thriller", "friend", "friends", "show",
             "comeback", "album", "song", "single", "debut", "character", "role", "wife", "husband",
             "father", "mother", "daughter", "son", "brother", "sister", "co-star", "hit"};
