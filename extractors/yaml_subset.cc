@@ -109,6 +109,7 @@ class SubsetParser {
  public:
   explicit SubsetParser(std::string_view text) : text_(text) {}
 
+  // The tree of the whole text, or (root left null) the first reason it is outside the subset.
   SubsetResult Run() {
     SubsetResult result;
     if (!Split() || !ParseDocument(&result.root)) {
@@ -192,6 +193,8 @@ class SubsetParser {
     return true;
   }
 
+  // The document: empty (null), or a block map at column 0 that takes every line. False for a
+  // top level that is a sequence, a scalar or indented, and for lines left over.
   bool ParseDocument(Node* root) {
     if (lines_.empty()) return true;  // an empty document reads as null
     if (lines_[0].indent != 0) return Fail(lines_[0].number, "a top level not at column 0");
