@@ -43,7 +43,13 @@ if [[ -x scripts/pg-local.sh ]]; then
 fi
 
 step "ctest (unit + integration)"
-ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300
+ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300 -LE chaos
+
+# The crash checker: `hallyu crawl --once` SIGKILLed 20 times at random moments, then
+# run to completion; every planted announcement must reach the broker (tests/chaos).
+step "chaos: crawl SIGKILLed ${HALLYU_CHAOS_KILLS:-20} times"
+HALLYU_CHAOS_KILLS="${HALLYU_CHAOS_KILLS:-20}" \
+  ctest --test-dir build --output-on-failure -L chaos --timeout 900
 
 if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then
   step "build (ASan+UBSan)"
