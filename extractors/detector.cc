@@ -59,8 +59,8 @@ Result<Detector> Detector::Load(const std::string& rules_dir,
                                 const std::vector<std::string>& gazetteer_dirs,
                                 DetectorOptions opts) {
   // The gazetteer parses while the rules compile.
-  auto gaz_future =
-      std::async(std::launch::async, [&gazetteer_dirs] { return Gazetteer::LoadDirs(gazetteer_dirs); });
+  auto gaz_future = std::async(std::launch::async,
+                               [&gazetteer_dirs] { return Gazetteer::LoadDirs(gazetteer_dirs); });
   auto rules = RuleSet::LoadDir(rules_dir);
   auto gaz = gaz_future.get();
   if (!rules.ok()) return rules.status();
@@ -77,7 +77,8 @@ int FindPart(std::string_view s) {
   static const RE2 kNumbered("(?i)(?:\\bpart|\\bpt|파트)\\s*\\.?\\s*(\\d{1,2})\\b");
   static const RE2 kOstNumber("(?:OST|ost)\\s*(\\d{1,2})(?:\\s|$|[^\\d.%a-zA-Z차번])");
   static const RE2 kKoOrdinal(
-      "(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\\d{1,2})\\s*(?:번째|번 째)?\\s*(?:드라마\\s*)?(?:OST|ost|"
+      "(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\\d{1,2})\\s*(?:번째|번 "
+      "째)?\\s*(?:드라마\\s*)?(?:OST|ost|"
       "O\\.S\\.T)");
   static const RE2 kEnOrdinal(
       "(?i)\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|"
@@ -90,10 +91,10 @@ int FindPart(std::string_view s) {
   }
   if (RE2::PartialMatch(in, kKoOrdinal, &num) || RE2::PartialMatch(in, kEnOrdinal, &num)) {
     static const std::map<std::string, int> kWords = {
-        {"첫", 1},     {"두", 2},      {"세", 3},     {"네", 4},      {"다섯", 5},
-        {"여섯", 6},   {"일곱", 7},    {"여덟", 8},   {"아홉", 9},    {"열", 10},
-        {"first", 1},  {"second", 2},  {"third", 3},  {"fourth", 4},  {"fifth", 5},
-        {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9},   {"tenth", 10}};
+        {"첫", 1},    {"두", 2},      {"세", 3},     {"네", 4},     {"다섯", 5},
+        {"여섯", 6},  {"일곱", 7},    {"여덟", 8},   {"아홉", 9},   {"열", 10},
+        {"first", 1}, {"second", 2},  {"third", 3},  {"fourth", 4}, {"fifth", 5},
+        {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
     auto it = kWords.find(Lower(num));
     if (it != kWords.end()) return it->second;
     const int v = std::atoi(num.c_str());
@@ -106,8 +107,9 @@ bool IsAnaphor(std::string_view s, bool ko) {
   static const RE2 kEn(
       "(?i)\\b(?:he|she|they|the\\s+(?:actor|actress|singer|star|idol|duo|trio|pair|two|three|"
       "group|rapper|vocalist|musician|artist|member|leads?)|both|the\\s+couple)\\b");
-  static const RE2 kKo("(?:^|\\s)(?:그는|그녀는|그가|그녀가|이들은|이들이|두\\s*사람은|두\\s*사람이|세\\s*"
-                       "사람은|둘은|이는)");
+  static const RE2 kKo(
+      "(?:^|\\s)(?:그는|그녀는|그가|그녀가|이들은|이들이|두\\s*사람은|두\\s*사람이|세\\s*"
+      "사람은|둘은|이는)");
   return ko ? RE2::PartialMatch(s, kKo) : RE2::PartialMatch(s, kEn);
 }
 
@@ -124,7 +126,8 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(after, kKoAfter);
   }
   static const RE2 kEnBefore(
-      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors\\s+(?:like|such\\s+as)|"
+      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors\\s+(?:like|"
+      "such\\s+as)|"
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
   return RE2::PartialMatch(before, kEnBefore);
@@ -136,9 +139,11 @@ std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) 
   // Commas split too: a clause without a cue borrows the next clause's, so "A, B and C
   // confirmed" stays one claim while "A는 확정, B는 검토" becomes two.
   static const RE2 kEn(
-      "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,\\s+|:\\s+|\\s[-–—]\\s)");
+      "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,"
+      "\\s+|:\\s+|\\s[-–—]\\s)");
   static const RE2 kKo(
-      "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데|면서)[,\\s]+|…\\s*|\\.\\.+\\s*|,\\s*)");
+      "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데|면서)[,\\s]+|…\\s*|\\.\\.+"
+      "\\s*|,\\s*)");
   std::vector<std::pair<size_t, size_t>> out;
   re2::StringPiece in(s.data(), s.size());
   re2::StringPiece m;
@@ -172,7 +177,8 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
-      "(?:alongside|opposite|joining|to\\s+join|join|together\\s+with|with\\s+co-stars?|co-starring|co-stars?|"
+      "(?:alongside|opposite|joining|to\\s+join|join|together\\s+with|with\\s+co-stars?|co-"
+      "starring|co-stars?|"
       "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:[A-Z][\\w'’.\\-]*"
       "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
   return RE2::PartialMatch(before, kEn);
@@ -188,7 +194,7 @@ struct Detector::Analysed {
     size_t begin, end;
   };
   std::vector<CueHit> cues;
-  bool has_type[2] = {false, false};  // casting, ost
+  bool has_type[2] = {false, false};   // casting, ost
   bool story_cue[2] = {false, false};  // a story_only cue of the type fired
   bool veto[2] = {false, false};
   bool agency = false, report = false;
@@ -253,7 +259,9 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
             const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
             const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
             // "'X' OST 앨범", "the 'X' OST album": the album is the soundtrack's
-            static const RE2 kOstNext("(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:OST|O\\.S\\.T|soundtrack|sound\\s+track|주제가)");
+            static const RE2 kOstNext(
+                "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:OST|O\\.S\\.T|soundtrack|sound\\s+track|"
+                "주제가)");
             const bool ost_next = RE2::PartialMatch(
                 re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end), kOstNext);
             if ((near_before || near_after) && !ost_next) {
@@ -268,6 +276,25 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         if (c.rule->status == "agency") a->agency = true;
         if (c.rule->status == "report" || c.rule->status == "rumor") a->report = true;
         break;
+    }
+  }
+  // "BH Entertainment said, …": an agency or production company that speaks is the
+  // person's side (outlets are not)
+  if (!a->agency) {
+    static const RE2 kSpeaks(
+        "(?i)^[\\s,]*(?:also\\s+|later\\s+|then\\s+|officially\\s+)?(?:said|says|stated|states|"
+        "told|"
+        "revealed|reveals|commented|comments|explained|explains|added|confirmed|confirms|announced|"
+        "clarified|responded|측은|측이|관계자는|는|은)");
+    for (const auto& m : a->mentions.items) {
+      if (m.kind != MentionKind::kOrganisation) continue;
+      const GazetteerOrganisation* org = gazetteer_->FindOrganisation(m.text);
+      if (org != nullptr && org->kind == "outlet") continue;
+      if (RE2::PartialMatch(re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end),
+                            kSpeaks)) {
+        a->agency = true;
+        break;
+      }
     }
   }
 }
@@ -473,10 +500,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         const Mention& m = *mp;
-        if (m0.kind == MentionKind::kPerson && mp == &m0 && m0.text.find(' ') != std::string::npos) {
+        if (m0.kind == MentionKind::kPerson && mp == &m0 &&
+            m0.text.find(' ') != std::string::npos) {
           seen_persons.push_back(&m0);
         }
-        const bool is_person = m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
+        const bool is_person =
+            m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
         // a group right before its member is the member's tag, not a second artist; so is
@@ -503,7 +532,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       if (si == 0 && a.veto[ti] && !a.has_type[ti] && story.index == 0) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
-        decide(std::string(casting ? "casting" : "ost") + ": the headline is other news; story vetoed");
+        decide(std::string(casting ? "casting" : "ost") +
+               ": the headline is other news; story vetoed");
         break;
       }
       if (!a.has_type[ti] || (casting && a.has_type[1])) {
@@ -542,17 +572,27 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       if (!casting && works.size() >= 2) {
         // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work
-        static const RE2 kOstAfter("(?i)^\\s*(?:'s|’s|의)?\\s*(?:\\S+\\s+){0,2}?(?:OST|O\\.S\\.T|soundtrack|sound\\s+track|주제가)");
-        static const RE2 kWorkBefore("(?i)(?:for|of|to|from|in)\\s+(?:the\\s+)?(?:\\S+(?:'s|’s)\\s+)?(?:(?:new|upcoming|drama|series|film|movie|web)\\s+)*$");
+        static const RE2 kOstAfter(
+            "(?i)^\\s*(?:'s|’s|의)?\\s*(?:[^\\s,]+\\s+){0,2}?(?:OST|O\\.S\\.T|soundtrack|sound\\s+"
+            "track|주제가)");
+        static const RE2 kWorkBefore(
+            "(?i)(?:for|of|to|from|in)\\s+(?:the\\s+)?(?:\\S+(?:'s|’s)\\s+)?(?:(?:new|upcoming|"
+            "drama|series|film|movie|web)\\s+)*$");
         const Mention* tied = nullptr;
-        for (const Mention* w : works) {
-          const std::string_view after(a.text.data() + w->end, std::min<size_t>(30, a.text.size() - w->end));
-          const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
-          const std::string_view before(a.text.data() + bb, w->begin - bb);
-          if (w->work != nullptr || RE2::PartialMatch(after, kOstAfter) ||
-              RE2::PartialMatch(before, kWorkBefore)) {
-            tied = w;
-            break;
+        // the text's own tie to "OST" first, a known title second
+        for (int pass = 0; pass < 2 && tied == nullptr; ++pass) {
+          for (const Mention* w : works) {
+            const std::string_view after(a.text.data() + w->end,
+                                         std::min<size_t>(30, a.text.size() - w->end));
+            const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
+            const std::string_view before(a.text.data() + bb, w->begin - bb);
+            const bool tie = pass == 0 ? RE2::PartialMatch(after, kOstAfter) ||
+                                             RE2::PartialMatch(before, kWorkBefore)
+                                       : w->work != nullptr;
+            if (tie) {
+              tied = w;
+              break;
+            }
           }
         }
         if (tied != nullptr) works = {tied};
@@ -585,8 +625,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         bool found = false;
         for (size_t k = 0; k < clauses.size(); ++k) {
           for (const auto& c : a.cues) {
-            if (c.rule->type == RuleType::kOst && !c.rule->modifier && c.begin >= clauses[k].first &&
-                c.begin < clauses[k].second) {
+            if (c.rule->type == RuleType::kOst && !c.rule->modifier &&
+                c.begin >= clauses[k].first && c.begin < clauses[k].second) {
               last_cue_clause = k;
               found = true;
             }
@@ -671,8 +711,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<std::string> order;
     for (size_t i = 0; i < bound.size(); ++i) {
       const Bound& b = bound[i];
-      const std::string key = NormalizeKey(b.person->person ? b.person->person->name : b.person->text) +
-                              "|" + work_key(b.work);
+      const std::string key =
+          NormalizeKey(b.person->person ? b.person->person->name : b.person->text) + "|" +
+          work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
       if (casting && ost_people.count(NormalizeKey(b.person->text))) continue;
       if (!casting) ost_people.insert(NormalizeKey(b.person->text));
@@ -695,15 +736,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // a clause without one borrows the next clause's, then the sentence's.
         const auto clauses = ClauseSpans(a.text, ko);
         // persons carried over from an earlier sentence have no place in this one
-        const bool own = !a.mentions.items.empty() && bound[i].person >= &a.mentions.items.front() &&
+        const bool own = !a.mentions.items.empty() &&
+                         bound[i].person >= &a.mentions.items.front() &&
                          bound[i].person <= &a.mentions.items.back();
         const size_t at = own ? bound[i].person->begin : 0;
         size_t ci = 0;
         while (ci + 1 < clauses.size() && clauses[ci].second <= at) ++ci;
         auto type_cue_in = [&](size_t b, size_t e) {
           for (const auto& cue : a.cues) {
-            const bool of_type = casting ? cue.rule->type == RuleType::kCasting
-                                         : cue.rule->type == RuleType::kOst;
+            const bool of_type =
+                casting ? cue.rule->type == RuleType::kCasting : cue.rule->type == RuleType::kOst;
             if (of_type && cue.begin >= b && cue.begin < e) return true;
           }
           return false;
@@ -787,9 +829,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         for (size_t i : idx) {
           for (const auto& m : bound[i].sentence->mentions.items) {
             if (&m == bound[i].work) continue;
-            if ((m.kind == MentionKind::kSong ||
-                 (m.kind == MentionKind::kWork && !m.aside && bound[i].work != &m &&
-                  m.work == nullptr)) &&
+            if ((m.kind == MentionKind::kSong || (m.kind == MentionKind::kWork && !m.aside &&
+                                                  bound[i].work != &m && m.work == nullptr)) &&
                 d.song.empty()) {
               d.song = m.text;
             }
@@ -798,14 +839,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         d.crossover = d.person.idol || d.person.actor;
       }
-      const std::string rule_id = chosen != nullptr && chosen->rule != nullptr ? chosen->rule->id : "";
+      const std::string rule_id =
+          chosen != nullptr && chosen->rule != nullptr ? chosen->rule->id : "";
       d.evidence = {CutUtf8(ev_sentence.text, 600), rule_id, lang};
       d.sources = {source};
       d.first_seen_at = now;
       d.detected_at = now;
-      const double base = chosen != nullptr && chosen->rule != nullptr ? chosen->rule->confidence : 0.7;
-      const double c = std::min(0.99, base + (d.person.resolved ? 0.04 : 0.0) +
-                                          (d.work.resolved ? 0.04 : 0.0));
+      const double base =
+          chosen != nullptr && chosen->rule != nullptr ? chosen->rule->confidence : 0.7;
+      const double c =
+          std::min(0.99, base + (d.person.resolved ? 0.04 : 0.0) + (d.work.resolved ? 0.04 : 0.0));
       d.confidence = static_cast<double>(static_cast<int>(c * 100 + 0.5)) / 100.0;
       d.event_id = ComputeEventId(d);
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +

@@ -501,8 +501,8 @@ std::vector<std::pair<size_t, size_t>> RuleSet::FindAll(const Rule& rule, std::s
   re2::StringPiece m;
   size_t pos = 0;
   while (pos <= text.size() && out.size() < max_matches) {
-    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
-                  &m, 1)) {
+    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, &m,
+                  1)) {
       break;
     }
     const size_t b = static_cast<size_t>(m.data() - text.data());

@@ -64,11 +64,11 @@ struct Rule {
   std::string status;
   std::string pattern;  // after macro expansion
   double confidence = 0.8;
-  bool modifier = false;  // only sets the status of an event another cue announces
+  bool modifier = false;    // only sets the status of an event another cue announces
   bool story_only = false;  // announces only in a story where a cue of its type without it fires
-  int priority = 0;  // higher wins when several rules of a type fire; default by status
-  std::string file;  // where it was defined
-  size_t index = 0;  // position in RuleSet::rules()
+  int priority = 0;         // higher wins when several rules of a type fire; default by status
+  std::string file;         // where it was defined
+  size_t index = 0;         // position in RuleSet::rules()
   std::vector<RuleExample> examples;
   std::vector<std::string> counterexamples;
 };

@@ -100,8 +100,8 @@ int RunDetect(const DetectArgs& args) {
   source.site = "local";
   source.title = title;
   DetectExplanation explanation;
-  auto found = detector->Detect(title, text, args.lang, source,
-                                args.explain ? &explanation : nullptr);
+  auto found =
+      detector->Detect(title, text, args.lang, source, args.explain ? &explanation : nullptr);
   if (!found.ok()) {
     std::cerr << "hallyu detect: " << found.status().ToString() << "\n";
     return 1;

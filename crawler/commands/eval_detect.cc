@@ -63,7 +63,8 @@ void AddEvalCommand(CLI::App& parent, CliContext& ctx) {
   CLI::App* eval = parent.add_subcommand("eval", "Score hallyu's parts on labelled data");
   eval->require_subcommand(1);
   CLI::App* cmd = eval->add_subcommand(
-      "detect", "Precision/recall of detection on labelled JSON lines, then misses and false alarms");
+      "detect",
+      "Precision/recall of detection on labelled JSON lines, then misses and false alarms");
   auto args = std::make_shared<EvalArgs>();
   cmd->add_option("file", args->file, "Labelled JSON lines (id, lang, title, text, events)")
       ->required();

@@ -86,7 +86,8 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
       }
       const std::string status = Str(want, "status");
       if (status == "denied") continue;
-      const std::string person = Str(want, "person").empty() ? Str(want, "artist") : Str(want, "person");
+      const std::string person =
+          Str(want, "person").empty() ? Str(want, "artist") : Str(want, "person");
       const std::string work = Str(want, "work");
       int strict = -1, loose = -1;
       for (size_t i = 0; i < detected.size(); ++i) {
@@ -101,7 +102,12 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
       if (hit >= 0) used[static_cast<size_t>(hit)] = true;
       if (strict >= 0) {
         const Event& e = *detected[static_cast<size_t>(strict)];
-        bump([](EvalCounts& c) { ++c.tp; ++c.loose_tp; }, type, status);
+        bump(
+            [](EvalCounts& c) {
+              ++c.tp;
+              ++c.loose_tp;
+            },
+            type, status);
         auto field = [&](const char* k, bool ok) {
           if (!want.contains(k) || want[k].is_null()) return;
           auto& f = r.fields[k];
@@ -115,11 +121,12 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
         field("group", SameName(Str(want, "group"), e.person.group, ""));
         field("network", SameName(Str(want, "network"), e.work.network, ""));
       } else {
-        bump([&](EvalCounts& c) {
-               ++c.fn;
-               if (loose >= 0) ++c.loose_tp;
-             },
-             type, status);
+        bump(
+            [&](EvalCounts& c) {
+              ++c.fn;
+              if (loose >= 0) ++c.loose_tp;
+            },
+            type, status);
         std::string miss = id + ": " + Describe(type, person, work, status);
         if (loose >= 0) {
           // the detection names the right person and work with the wrong status: a strict
@@ -136,9 +143,8 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
       const Event& e = *detected[i];
       const std::string type(EventTypeName(e.type));
       bump([](EvalCounts& c) { ++c.fp; }, type, e.status);
-      r.false_alarms.push_back(id + ": " +
-                               Describe(type, e.person.name, e.work.title, e.status) + " [" +
-                               e.evidence.rule + "]");
+      r.false_alarms.push_back(id + ": " + Describe(type, e.person.name, e.work.title, e.status) +
+                               " [" + e.evidence.rule + "]");
     }
   }
   return r;

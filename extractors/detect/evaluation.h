@@ -22,8 +22,8 @@
 namespace hallyu {
 
 struct EvalCounts {
-  int tp = 0, fp = 0, fn = 0;       // strict
-  int loose_tp = 0;                 // type + person + work
+  int tp = 0, fp = 0, fn = 0;  // strict
+  int loose_tp = 0;            // type + person + work
   int field_total = 0, field_ok = 0;
   double precision() const { return tp + fp == 0 ? 1.0 : static_cast<double>(tp) / (tp + fp); }
   double recall() const { return tp + fn == 0 ? 1.0 : static_cast<double>(tp) / (tp + fn); }

@@ -97,13 +97,32 @@ bool IsSeparatorCp(uint32_t cp) {
     return !(cp == '-' || cp == '.' || cp == '\'' || cp == '&' || cp == '+');
   }
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D:  // ‘ ’ “ ”
-    case 0x300C: case 0x300D: case 0x300E: case 0x300F:  // 「」『』
-    case 0x300A: case 0x300B: case 0x3008: case 0x3009:  // 《》〈〉
-    case 0x00B7: case 0x30FB: case 0x3001: case 0x3002:  // · ・ 、 。
-    case 0x2026: case 0x2013: case 0x2014: case 0x00A0:  // … – — nbsp
-    case 0x00D7: case '`':                               // × `
-    case 0xFF0C: case 0xFF08: case 0xFF09: case 0x2022:  // ， （ ） •
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:  // ‘ ’ “ ”
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:  // 「」『』
+    case 0x300A:
+    case 0x300B:
+    case 0x3008:
+    case 0x3009:  // 《》〈〉
+    case 0x00B7:
+    case 0x30FB:
+    case 0x3001:
+    case 0x3002:  // · ・ 、 。
+    case 0x2026:
+    case 0x2013:
+    case 0x2014:
+    case 0x00A0:  // … – — nbsp
+    case 0x00D7:
+    case '`':  // × `
+    case 0xFF0C:
+    case 0xFF08:
+    case 0xFF09:
+    case 0x2022:  // ， （ ） •
     case 0xFFFD:
       return true;
     default:
@@ -113,17 +132,17 @@ bool IsSeparatorCp(uint32_t cp) {
 
 struct Token {
   size_t b = 0, e = 0;
-  std::string_view text;     // as in the sentence, trailing . ' ’ trimmed
-  bool possessive = false;   // ended in 's / ’s (not part of text)
-  bool capital = false;      // starts with an upper-case ASCII/Latin letter or digit
-  bool hangul = false;       // holds a Hangul syllable
-  bool in_quote = false;     // inside a quoted span
-  bool in_parens = false;    // inside ( )
+  std::string_view text;    // as in the sentence, trailing . ' ’ trimmed
+  bool possessive = false;  // ended in 's / ’s (not part of text)
+  bool capital = false;     // starts with an upper-case ASCII/Latin letter or digit
+  bool hangul = false;      // holds a Hangul syllable
+  bool in_quote = false;    // inside a quoted span
+  bool in_parens = false;   // inside ( )
 };
 
 struct Span {
-  size_t b, e;        // quote to quote, inclusive of the marks
-  size_t ib, ie;      // the inside
+  size_t b, e;    // quote to quote, inclusive of the marks
+  size_t ib, ie;  // the inside
 };
 
 // Quoted spans: ‘’ “” 「」 『』 《》 〈〉 <> and ASCII ' " that open after a
@@ -160,8 +179,8 @@ std::vector<Span> FindQuotes(std::string_view s) {
       size_t from = i + open.size();
       size_t j = s.find(close, from);
       // ’ followed by a letter is an apostrophe inside the title (‘Park’s Wedding’).
-      while (open == "\xE2\x80\x98" && j != std::string_view::npos &&
-             j + close.size() < s.size() && std::isalpha(static_cast<unsigned char>(s[j + 3])) &&
+      while (open == "\xE2\x80\x98" && j != std::string_view::npos && j + close.size() < s.size() &&
+             std::isalpha(static_cast<unsigned char>(s[j + 3])) &&
              s.find(close, j + 3) != std::string_view::npos && j - from < 200) {
         j = s.find(close, j + 3);
       }
@@ -186,7 +205,8 @@ std::vector<Span> FindQuotes(std::string_view s) {
                             (j + 2 >= s.size() || s[j + 2] == ' ') &&
                             s.find('\'', j + 1) != std::string_view::npos;
           // a closing ' may carry a Korean particle ('내 딸 서영이'의)
-          if (j > i + 1 && (j + 1 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[j + 1])))) {
+          if (j > i + 1 &&
+              (j + 1 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[j + 1])))) {
             break;
           }
           if (!poss && alnum_at(j + 1) && s[j + 1] != 's') {
@@ -217,8 +237,8 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     if (cp == '(' || cp == 0xFF08) ++paren;
     if ((cp == ')' || cp == 0xFF09) && paren > 0) --paren;
     // ' . - & + start no word; they only join the characters of one.
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || IsSeparatorCp(cp) ||
-        cp == '(' || cp == ')' || cp == '\'' || cp == '.' || cp == '-' || cp == '&' || cp == '+') {
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || IsSeparatorCp(cp) || cp == '(' ||
+        cp == ')' || cp == '\'' || cp == '.' || cp == '-' || cp == '&' || cp == '+') {
       i += len;
       continue;
     }
@@ -305,90 +325,435 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
 
 const std::set<std::string, std::less<>>& EnglishDescriptors() {
   static const std::set<std::string, std::less<>> k = {
-      "actor",   "actress",   "actors",  "actresses", "singer", "singers",  "singer-actress",
-      "singer-actor", "rapper", "idol",  "member",    "members", "star",    "leader",
-      "vocalist", "maknae",   "newcomer", "rookie",   "soloist", "trainee", "idol-actor",
-      "idol-actress", "artist", "entertainer", "comedian", "youtuber", "model", "duo", "trio",
-      "musician", "ballad", "balladeer", "songstress", "heartthrob", "actor-singer", "co-star",
-      "stars", "songwriter", "rookies", "frontman", "sub-unit"};
+      "actor",          "actress",      "actors",     "actresses",    "singer",       "singers",
+      "singer-actress", "singer-actor", "rapper",     "idol",         "member",       "members",
+      "star",           "leader",       "vocalist",   "maknae",       "newcomer",     "rookie",
+      "soloist",        "trainee",      "idol-actor", "idol-actress", "artist",       "entertainer",
+      "comedian",       "youtuber",     "model",      "duo",          "trio",         "musician",
+      "ballad",         "balladeer",    "songstress", "heartthrob",   "actor-singer", "co-star",
+      "stars",          "songwriter",   "rookies",    "frontman",     "sub-unit"};
   return k;
 }
 
 // Capitalised words that start a run but are never part of a name.
 const std::set<std::string, std::less<>>& EnglishRunStop() {
-  static const std::set<std::string, std::less<>> k = {
-      "the", "a", "an", "on", "in", "at", "after", "before", "meanwhile", "however", "also",
-      "actor", "actress", "singer", "idol", "rapper", "star", "stars", "group", "member",
-      "exclusive", "breaking", "update", "updated", "official", "officially", "confirmed",
-      "korean", "k-pop", "kpop", "k-drama", "kdrama", "netflix", "drama", "film", "movie",
-      "series", "ost", "part", "pt", "season", "episode", "new", "upcoming", "report", "reports",
-      "according", "source", "sources", "agency", "his", "her", "their", "its", "this", "that",
-      "these", "those", "he", "she", "they", "it", "we", "i", "you", "january", "february",
-      "march", "april", "may", "june", "july", "august", "september", "october", "november",
-      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "south", "korea", "seoul", "today", "yesterday", "tonight", "rumor", "rumour", "rumors",
-      "rumours", "fans", "viewers", "director", "writer", "pd", "producer", "ceo", "mr", "ms",
-      "mrs", "dr", "and", "or", "but", "with", "for", "of", "to", "from", "by", "as", "is", "are",
-      "was", "were", "will", "who", "what", "why", "how", "when", "where", "which", "while",
-      "soundtrack", "theme", "song", "single", "album", "mini-album", "ep", "mv", "lead", "leads",
-      "male", "female", "cast", "casting", "joins", "join", "talks", "in talks", "set", "to",
-      "reportedly", "positively", "considering", "reviewing", "offer", "offered", "tapped",
-      "rom-com", "thriller", "romance", "romantic", "comedy", "webtoon", "web", "original",
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-      "tenth", "last", "final", "next", "photo", "photos", "watch", "video", "teaser", "poster",
-      "entertainment", "management", "studio", "studios", "pictures", "media", "company",
-      "english", "chinese", "japanese", "hallyu", "k-", "asia", "asian", "global", "world",
-      "netizens", "if", "so", "yes", "no", "not", "all", "both", "one", "two", "three", "four",
-      "five", "more", "most", "some", "many", "several", "other", "others", "each", "every",
-      "plus", "channel", "broadcasting", "network", "production", "productions", "staff",
-      "sitcom", "mini-series", "sageuk", "variety", "show", "concert", "tour", "comeback",
-      "music", "chart", "charts", "award", "awards", "special", "appearance", "cameo", "role",
-      "roles", "character", "characters", "story", "plot", "premiere", "premieres", "airs",
-      "air", "broadcast", "release", "released", "releases", "releasing", "out", "now",
-      "day", "week", "month", "year", "years", "it's", "he's", "she's", "they're", "here",
-      "there", "what's", "let's", "reunite", "reunites", "couple", "duo", "trio", "line-up",
-      "lineup", "ensemble", "director's", "writers", "directors", "producers", "coupang",
-      "disney", "tving", "wavve", "apple", "prime", "amazon", "viki", "jtbc", "kbs", "mbc",
-      "sbs", "tvn", "ena", "ocn", "mbn", "sing", "sings", "singing", "lend", "lends", "voice",
-      "earlier", "previously", "recently", "currently", "still", "already", "again", "finally",
-      "alongside", "opposite", "starring", "starred", "joins", "joined", "joining", "lands",
-      "boards", "tapped", "courts", "considers", "considering", "offered", "reportedly",
-      "rumored", "rumoured", "contributes", "contribute", "confirms", "reveals", "unveils",
-      "returns", "return", "makes", "make", "takes", "take", "gets", "get", "wins", "win",
-      "plays", "play", "sings", "to", "watch:", "exclusive:", "breaking:", "news", "bites",
-      "biggest", "hit", "hits", "popular", "famous", "top", "hot", "big", "young", "old",
-      "veteran", "rising", "talented", "beloved", "acclaimed", "award-winning", "legendary"};
+  static const std::set<std::string, std::less<>> k = {"the",
+                                                       "a",
+                                                       "an",
+                                                       "on",
+                                                       "in",
+                                                       "at",
+                                                       "after",
+                                                       "before",
+                                                       "meanwhile",
+                                                       "however",
+                                                       "also",
+                                                       "actor",
+                                                       "actress",
+                                                       "singer",
+                                                       "idol",
+                                                       "rapper",
+                                                       "star",
+                                                       "stars",
+                                                       "group",
+                                                       "member",
+                                                       "exclusive",
+                                                       "breaking",
+                                                       "update",
+                                                       "updated",
+                                                       "official",
+                                                       "officially",
+                                                       "confirmed",
+                                                       "korean",
+                                                       "k-pop",
+                                                       "kpop",
+                                                       "k-drama",
+                                                       "kdrama",
+                                                       "netflix",
+                                                       "drama",
+                                                       "film",
+                                                       "movie",
+                                                       "series",
+                                                       "ost",
+                                                       "part",
+                                                       "pt",
+                                                       "season",
+                                                       "episode",
+                                                       "new",
+                                                       "upcoming",
+                                                       "report",
+                                                       "reports",
+                                                       "according",
+                                                       "source",
+                                                       "sources",
+                                                       "agency",
+                                                       "his",
+                                                       "her",
+                                                       "their",
+                                                       "its",
+                                                       "this",
+                                                       "that",
+                                                       "these",
+                                                       "those",
+                                                       "he",
+                                                       "she",
+                                                       "they",
+                                                       "it",
+                                                       "we",
+                                                       "i",
+                                                       "you",
+                                                       "january",
+                                                       "february",
+                                                       "march",
+                                                       "april",
+                                                       "may",
+                                                       "june",
+                                                       "july",
+                                                       "august",
+                                                       "september",
+                                                       "october",
+                                                       "november",
+                                                       "december",
+                                                       "monday",
+                                                       "tuesday",
+                                                       "wednesday",
+                                                       "thursday",
+                                                       "friday",
+                                                       "saturday",
+                                                       "sunday",
+                                                       "jan",
+                                                       "feb",
+                                                       "mar",
+                                                       "apr",
+                                                       "jun",
+                                                       "jul",
+                                                       "aug",
+                                                       "sep",
+                                                       "sept",
+                                                       "oct",
+                                                       "nov",
+                                                       "dec",
+                                                       "south",
+                                                       "korea",
+                                                       "seoul",
+                                                       "today",
+                                                       "yesterday",
+                                                       "tonight",
+                                                       "rumor",
+                                                       "rumour",
+                                                       "rumors",
+                                                       "rumours",
+                                                       "fans",
+                                                       "viewers",
+                                                       "director",
+                                                       "writer",
+                                                       "pd",
+                                                       "producer",
+                                                       "ceo",
+                                                       "mr",
+                                                       "ms",
+                                                       "mrs",
+                                                       "dr",
+                                                       "and",
+                                                       "or",
+                                                       "but",
+                                                       "with",
+                                                       "for",
+                                                       "of",
+                                                       "to",
+                                                       "from",
+                                                       "by",
+                                                       "as",
+                                                       "is",
+                                                       "are",
+                                                       "was",
+                                                       "were",
+                                                       "will",
+                                                       "who",
+                                                       "what",
+                                                       "why",
+                                                       "how",
+                                                       "when",
+                                                       "where",
+                                                       "which",
+                                                       "while",
+                                                       "soundtrack",
+                                                       "theme",
+                                                       "song",
+                                                       "single",
+                                                       "album",
+                                                       "mini-album",
+                                                       "ep",
+                                                       "mv",
+                                                       "lead",
+                                                       "leads",
+                                                       "male",
+                                                       "female",
+                                                       "cast",
+                                                       "casting",
+                                                       "joins",
+                                                       "join",
+                                                       "talks",
+                                                       "in talks",
+                                                       "set",
+                                                       "to",
+                                                       "reportedly",
+                                                       "positively",
+                                                       "considering",
+                                                       "reviewing",
+                                                       "offer",
+                                                       "offered",
+                                                       "tapped",
+                                                       "rom-com",
+                                                       "thriller",
+                                                       "romance",
+                                                       "romantic",
+                                                       "comedy",
+                                                       "webtoon",
+                                                       "web",
+                                                       "original",
+                                                       "first",
+                                                       "second",
+                                                       "third",
+                                                       "fourth",
+                                                       "fifth",
+                                                       "sixth",
+                                                       "seventh",
+                                                       "eighth",
+                                                       "ninth",
+                                                       "tenth",
+                                                       "last",
+                                                       "final",
+                                                       "next",
+                                                       "photo",
+                                                       "photos",
+                                                       "watch",
+                                                       "video",
+                                                       "teaser",
+                                                       "poster",
+                                                       "entertainment",
+                                                       "management",
+                                                       "studio",
+                                                       "studios",
+                                                       "pictures",
+                                                       "media",
+                                                       "company",
+                                                       "english",
+                                                       "chinese",
+                                                       "japanese",
+                                                       "hallyu",
+                                                       "k-",
+                                                       "asia",
+                                                       "asian",
+                                                       "global",
+                                                       "world",
+                                                       "netizens",
+                                                       "if",
+                                                       "so",
+                                                       "yes",
+                                                       "no",
+                                                       "not",
+                                                       "all",
+                                                       "both",
+                                                       "one",
+                                                       "two",
+                                                       "three",
+                                                       "four",
+                                                       "five",
+                                                       "more",
+                                                       "most",
+                                                       "some",
+                                                       "many",
+                                                       "several",
+                                                       "other",
+                                                       "others",
+                                                       "each",
+                                                       "every",
+                                                       "plus",
+                                                       "channel",
+                                                       "broadcasting",
+                                                       "network",
+                                                       "production",
+                                                       "productions",
+                                                       "staff",
+                                                       "sitcom",
+                                                       "mini-series",
+                                                       "sageuk",
+                                                       "variety",
+                                                       "show",
+                                                       "concert",
+                                                       "tour",
+                                                       "comeback",
+                                                       "music",
+                                                       "chart",
+                                                       "charts",
+                                                       "award",
+                                                       "awards",
+                                                       "special",
+                                                       "appearance",
+                                                       "cameo",
+                                                       "role",
+                                                       "roles",
+                                                       "character",
+                                                       "characters",
+                                                       "story",
+                                                       "plot",
+                                                       "premiere",
+                                                       "premieres",
+                                                       "airs",
+                                                       "air",
+                                                       "broadcast",
+                                                       "release",
+                                                       "released",
+                                                       "releases",
+                                                       "releasing",
+                                                       "out",
+                                                       "now",
+                                                       "day",
+                                                       "week",
+                                                       "month",
+                                                       "year",
+                                                       "years",
+                                                       "it's",
+                                                       "he's",
+                                                       "she's",
+                                                       "they're",
+                                                       "here",
+                                                       "there",
+                                                       "what's",
+                                                       "let's",
+                                                       "reunite",
+                                                       "reunites",
+                                                       "couple",
+                                                       "duo",
+                                                       "trio",
+                                                       "line-up",
+                                                       "lineup",
+                                                       "ensemble",
+                                                       "director's",
+                                                       "writers",
+                                                       "directors",
+                                                       "producers",
+                                                       "coupang",
+                                                       "disney",
+                                                       "tving",
+                                                       "wavve",
+                                                       "apple",
+                                                       "prime",
+                                                       "amazon",
+                                                       "viki",
+                                                       "jtbc",
+                                                       "kbs",
+                                                       "mbc",
+                                                       "sbs",
+                                                       "tvn",
+                                                       "ena",
+                                                       "ocn",
+                                                       "mbn",
+                                                       "sing",
+                                                       "sings",
+                                                       "singing",
+                                                       "lend",
+                                                       "lends",
+                                                       "voice",
+                                                       "earlier",
+                                                       "previously",
+                                                       "recently",
+                                                       "currently",
+                                                       "still",
+                                                       "already",
+                                                       "again",
+                                                       "finally",
+                                                       "alongside",
+                                                       "opposite",
+                                                       "starring",
+                                                       "starred",
+                                                       "joins",
+                                                       "joined",
+                                                       "joining",
+                                                       "lands",
+                                                       "boards",
+                                                       "tapped",
+                                                       "courts",
+                                                       "considers",
+                                                       "considering",
+                                                       "offered",
+                                                       "reportedly",
+                                                       "rumored",
+                                                       "rumoured",
+                                                       "contributes",
+                                                       "contribute",
+                                                       "confirms",
+                                                       "reveals",
+                                                       "unveils",
+                                                       "returns",
+                                                       "return",
+                                                       "makes",
+                                                       "make",
+                                                       "takes",
+                                                       "take",
+                                                       "gets",
+                                                       "get",
+                                                       "wins",
+                                                       "win",
+                                                       "plays",
+                                                       "play",
+                                                       "sings",
+                                                       "to",
+                                                       "watch:",
+                                                       "exclusive:",
+                                                       "breaking:",
+                                                       "news",
+                                                       "bites",
+                                                       "biggest",
+                                                       "hit",
+                                                       "hits",
+                                                       "popular",
+                                                       "famous",
+                                                       "top",
+                                                       "hot",
+                                                       "big",
+                                                       "young",
+                                                       "old",
+                                                       "veteran",
+                                                       "rising",
+                                                       "talented",
+                                                       "beloved",
+                                                       "acclaimed",
+                                                       "award-winning",
+                                                       "legendary"};
   return k;
 }
 
 const std::set<std::string, std::less<>>& EnglishRoleBefore() {
   static const std::set<std::string, std::less<>> k = {
-      "as",       "plays",     "play",     "playing", "played", "portray", "portrays",
-      "portraying", "portrayed", "named",  "called",  "character", "role", "of", "by",
-      "director", "writer",    "pd",       "producer", "screenwriter", "ceo", "creator",
-      "author",   "composer",  "lyricist", "reporter", "directed", "written", "penned",
-      "helmed",   "produced",  "composed", "ex-boyfriend", "ex-girlfriend", "husband", "wife",
-      "father",   "mother",    "son",      "daughter", "boyfriend", "girlfriend", "brother",
-      "sister",   "replacing", "replaces", "replace"};
+      "as",       "plays",        "play",         "playing",       "played",    "portray",
+      "portrays", "portraying",   "portrayed",    "named",         "called",    "character",
+      "role",     "of",           "by",           "director",      "writer",    "pd",
+      "producer", "screenwriter", "ceo",          "creator",       "author",    "composer",
+      "lyricist", "reporter",     "directed",     "written",       "penned",    "helmed",
+      "produced", "composed",     "ex-boyfriend", "ex-girlfriend", "husband",   "wife",
+      "father",   "mother",       "son",          "daughter",      "boyfriend", "girlfriend",
+      "brother",  "sister",       "replacing",    "replaces",      "replace"};
   return k;
 }
 
 // Nouns right before an unknown name that make it a person ("배우 X", "가수 X").
 const std::set<std::string, std::less<>>& KoreanRoleNouns() {
   static const std::set<std::string, std::less<>> k = {
-      "배우", "가수", "멤버", "신예", "래퍼", "연기자", "톱스타", "배우인", "가수인", "여배우",
-      "남배우", "아역", "아역배우", "신인배우", "싱어송라이터", "보컬리스트", "뮤지션", "아티스트",
-      "중견배우", "원로배우", "트로트가수", "솔로가수", "주연배우", "멤버인", "배우겸", "가수겸",
-      "신인가수", "발라더", "디바", "연기돌", "막내"};
+      "배우",         "가수",       "멤버",   "신예",     "래퍼",     "연기자",   "톱스타",
+      "배우인",       "가수인",     "여배우", "남배우",   "아역",     "아역배우", "신인배우",
+      "싱어송라이터", "보컬리스트", "뮤지션", "아티스트", "중견배우", "원로배우", "트로트가수",
+      "솔로가수",     "주연배우",   "멤버인", "배우겸",   "가수겸",   "신인가수", "발라더",
+      "디바",         "연기돌",     "막내"};
   return k;
 }
 
 // Words after a name that make it not the news (the director, the writer, a role).
 bool KoreanAsideAfter(std::string_view next) {
   static constexpr std::string_view kHeads[] = {
-      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가", "프로듀서", "PD", "피디",
-      "CP",   "원작", "극본", "각본", "회장", "교수", "아나운서", "앵커", "씨의"};
+      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가",   "프로듀서", "PD",  "피디",
+      "CP",   "원작", "극본", "각본", "회장", "교수",   "아나운서", "앵커",     "씨의"};
   for (auto h : kHeads) {
     if (next.substr(0, h.size()) == h) return true;
   }
@@ -420,63 +785,84 @@ const std::set<std::string, std::less<>>& KoreanSurnames() {
 // Common words that look like a surname + given name.
 const std::set<std::string, std::less<>>& KoreanStopNames() {
   static const std::set<std::string, std::less<>> k = {
-      "이번", "이날", "이어", "이후", "이야기", "이름", "이상", "이미", "이유", "이제", "이전",
-      "최근", "최초", "최고", "최종", "최대", "한편", "한국", "한류", "한창", "한번", "정식",
-      "정말", "정규", "정도", "정상", "정보", "정리", "전작", "전망", "전해", "전문", "전체",
-      "전국", "전역", "주연", "주인공", "주자", "주말", "주목", "주요", "주제", "주제가", "신작",
-      "신예", "신인", "신곡", "신규", "조연", "조선", "조만간", "성공", "성장", "안방", "안방극장",
-      "연기", "연출", "연예", "연말", "방송", "방송사", "방송가", "공개", "공식", "공연", "공동",
-      "유명", "유일", "고백", "고민", "장르", "장면", "강렬", "강력", "문화", "선보", "선택",
-      "선공개", "배우", "배역", "남자", "남주", "남녀", "여자", "여주", "여주인공", "여름", "원작",
-      "원톱", "제작", "제작사", "제작진", "제안", "제의", "진행", "진정", "현재", "현장", "하차",
-      "하반기", "소속사", "소식", "소속", "도전", "기대", "기존", "기획", "모습", "모두", "오는",
-      "오후", "오전", "오랜만", "서울", "서로", "서비스", "권유", "황금", "송출", "홍보", "고정",
-      "양측", "손잡", "배경", "백상", "허락", "남자주인공", "심사", "노래", "하나", "하지만",
-      "곽도", "차기작", "차례", "차기", "구성", "민낯", "류승", "나란히", "진짜", "지난", "지난해",
-      "지금", "지상파", "엄청", "채널", "원더", "천만", "방영", "공중파", "현실", "함께", "변신",
-      "여러", "추가", "추석", "도시", "소재", "석권", "선정", "설정", "마지막", "마음", "길거리",
-      "위해", "표현", "명작", "기록", "반응", "왕좌", "금요일", "옥탑방", "인기", "맹활약",
-      "제목", "모든", "탁월", "국내", "연속", "어떤", "은퇴", "편성", "용기", "예능", "예정",
-      "경쟁", "봉준호", "태양", "목요일", "형식", "피날레", "두번째", "감성", "동시", "온라인",
-      "호흡", "범죄", "승리", "간판", "상반기", "단독", "당시", "화제", "창작", "순위", "종영",
-      "풍성", "라인업", "리메이크", "사극", "가운데", "가창", "가수", "각본", "극본", "출연",
-      "캐스팅", "합류", "확정", "발탁", "낙점", "검토", "논의", "물망", "거론", "관계자",
-      "이하", "가제", "가칭", "극중", "극", "중", "역", "측", "등", "및", "또", "또한", "특히",
-      "이들", "두사람", "세사람", "그녀", "그룹", "멤버", "트로트", "뮤지컬", "드라마", "영화",
-      "시리즈", "작품", "웹툰", "웹드라마", "주연작", "출연작", "데뷔", "데뷔작", "정식데뷔",
-      "한국판", "원조", "기세", "장편", "단편", "공포", "전설", "정의", "주니어", "오리지널",
-      "선배", "후배", "동료", "이번주", "오늘", "내일", "어제", "올해", "내년", "작년", "연휴",
-      "모델", "광고", "화보", "앨범", "음원", "음반", "발매", "가요", "가요계", "연예계", "방송계",
-      "성인", "소녀", "소년", "이웃", "형사", "검사", "변호사", "의사", "기자", "작가", "감독",
-      "사랑", "사람", "사건", "사실", "사실무근", "상대", "상대역", "상황", "부분", "단계", "아직",
-      "정해진", "결정", "예정이다", "전했다", "밝혔다", "알려졌다", "전해졌다", "나선다",
-      "맡는다", "맡았다", "맡아", "출격", "컴백", "공백", "복귀", "복귀작", "스크린", "안방",
-      "주인공으로", "첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
-      "이번에", "신인상", "조사관", "비롯해", "공개됨", "등이", "부른", "인디", "이뤄가", "웨터",
-      "조율", "조율하", "방송하", "방송되", "가수들", "배우들", "이들이", "주인공은", "주연은",
-      "안방극장", "신스틸러", "연기파", "대세", "청춘", "학원물", "로맨스", "스릴러", "코미디",
-      "감성", "명품", "국민", "원조", "전성기", "대표", "보컬", "가창력", "음색", "목소리"};
+      "이번",       "이날",       "이어",     "이후",     "이야기",   "이름",     "이상",
+      "이미",       "이유",       "이제",     "이전",     "최근",     "최초",     "최고",
+      "최종",       "최대",       "한편",     "한국",     "한류",     "한창",     "한번",
+      "정식",       "정말",       "정규",     "정도",     "정상",     "정보",     "정리",
+      "전작",       "전망",       "전해",     "전문",     "전체",     "전국",     "전역",
+      "주연",       "주인공",     "주자",     "주말",     "주목",     "주요",     "주제",
+      "주제가",     "신작",       "신예",     "신인",     "신곡",     "신규",     "조연",
+      "조선",       "조만간",     "성공",     "성장",     "안방",     "안방극장", "연기",
+      "연출",       "연예",       "연말",     "방송",     "방송사",   "방송가",   "공개",
+      "공식",       "공연",       "공동",     "유명",     "유일",     "고백",     "고민",
+      "장르",       "장면",       "강렬",     "강력",     "문화",     "선보",     "선택",
+      "선공개",     "배우",       "배역",     "남자",     "남주",     "남녀",     "여자",
+      "여주",       "여주인공",   "여름",     "원작",     "원톱",     "제작",     "제작사",
+      "제작진",     "제안",       "제의",     "진행",     "진정",     "현재",     "현장",
+      "하차",       "하반기",     "소속사",   "소식",     "소속",     "도전",     "기대",
+      "기존",       "기획",       "모습",     "모두",     "오는",     "오후",     "오전",
+      "오랜만",     "서울",       "서로",     "서비스",   "권유",     "황금",     "송출",
+      "홍보",       "고정",       "양측",     "손잡",     "배경",     "백상",     "허락",
+      "남자주인공", "심사",       "노래",     "하나",     "하지만",   "곽도",     "차기작",
+      "차례",       "차기",       "구성",     "민낯",     "류승",     "나란히",   "진짜",
+      "지난",       "지난해",     "지금",     "지상파",   "엄청",     "채널",     "원더",
+      "천만",       "방영",       "공중파",   "현실",     "함께",     "변신",     "여러",
+      "추가",       "추석",       "도시",     "소재",     "석권",     "선정",     "설정",
+      "마지막",     "마음",       "길거리",   "위해",     "표현",     "명작",     "기록",
+      "반응",       "왕좌",       "금요일",   "옥탑방",   "인기",     "맹활약",   "제목",
+      "모든",       "탁월",       "국내",     "연속",     "어떤",     "은퇴",     "편성",
+      "용기",       "예능",       "예정",     "경쟁",     "봉준호",   "태양",     "목요일",
+      "형식",       "피날레",     "두번째",   "감성",     "동시",     "온라인",   "호흡",
+      "범죄",       "승리",       "간판",     "상반기",   "단독",     "당시",     "화제",
+      "창작",       "순위",       "종영",     "풍성",     "라인업",   "리메이크", "사극",
+      "가운데",     "가창",       "가수",     "각본",     "극본",     "출연",     "캐스팅",
+      "합류",       "확정",       "발탁",     "낙점",     "검토",     "논의",     "물망",
+      "거론",       "관계자",     "이하",     "가제",     "가칭",     "극중",     "극",
+      "중",         "역",         "측",       "등",       "및",       "또",       "또한",
+      "특히",       "이들",       "두사람",   "세사람",   "그녀",     "그룹",     "멤버",
+      "트로트",     "뮤지컬",     "드라마",   "영화",     "시리즈",   "작품",     "웹툰",
+      "웹드라마",   "주연작",     "출연작",   "데뷔",     "데뷔작",   "정식데뷔", "한국판",
+      "원조",       "기세",       "장편",     "단편",     "공포",     "전설",     "정의",
+      "주니어",     "오리지널",   "선배",     "후배",     "동료",     "이번주",   "오늘",
+      "내일",       "어제",       "올해",     "내년",     "작년",     "연휴",     "모델",
+      "광고",       "화보",       "앨범",     "음원",     "음반",     "발매",     "가요",
+      "가요계",     "연예계",     "방송계",   "성인",     "소녀",     "소년",     "이웃",
+      "형사",       "검사",       "변호사",   "의사",     "기자",     "작가",     "감독",
+      "사랑",       "사람",       "사건",     "사실",     "사실무근", "상대",     "상대역",
+      "상황",       "부분",       "단계",     "아직",     "정해진",   "결정",     "예정이다",
+      "전했다",     "밝혔다",     "알려졌다", "전해졌다", "나선다",   "맡는다",   "맡았다",
+      "맡아",       "출격",       "컴백",     "공백",     "복귀",     "복귀작",   "스크린",
+      "안방",       "주인공으로", "첫",       "두",       "세",       "네",       "다섯",
+      "여섯",       "일곱",       "여덟",     "아홉",     "열",       "이번에",   "신인상",
+      "조사관",     "비롯해",     "공개됨",   "등이",     "부른",     "인디",     "이뤄가",
+      "웨터",       "조율",       "조율하",   "방송하",   "방송되",   "가수들",   "배우들",
+      "이들이",     "주인공은",   "주연은",   "안방극장", "신스틸러", "연기파",   "대세",
+      "청춘",       "학원물",     "로맨스",   "스릴러",   "코미디",   "감성",     "명품",
+      "국민",       "원조",       "전성기",   "대표",     "보컬",     "가창력",   "음색",
+      "목소리"};
   return k;
 }
 
 // Two-syllable stage names that are everyday words; they count only next to their group.
 const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
   static const std::set<std::string, std::less<>> k = {
-      "현재", "남주", "여주", "주연", "정국", "진영", "수호", "태양", "하늘", "영웅", "보라", "소유",
-      "사랑", "가을", "겨울", "여름", "나비", "구름", "우주", "정원", "은하", "지원", "미래", "세상",
-      "빛나", "루나", "제이", "케이", "준", "찬", "진", "비", "뷔", "키", "린", "별", "해", "달",
-      "환희", "신비", "엄지", "소원", "신동", "강인", "시원", "동해", "선미", "이안", "시온", "하람",
-      "다원", "소리", "노을", "바다", "마루", "한결", "가람", "다온", "새벽", "초아", "혜원", "보민",
-      "미소", "솔지", "예은", "주인", "단비", "금비", "은지", "승리", "대성", "탑", "상추", "정상",
-      "기적", "자유", "영원", "유일", "하나", "두리", "세라", "루다", "여름", "봄", "레오", "엔", "켄"};
+      "현재", "남주", "여주", "주연", "정국", "진영", "수호", "태양", "하늘", "영웅", "보라",
+      "소유", "사랑", "가을", "겨울", "여름", "나비", "구름", "우주", "정원", "은하", "지원",
+      "미래", "세상", "빛나", "루나", "제이", "케이", "준",   "찬",   "진",   "비",   "뷔",
+      "키",   "린",   "별",   "해",   "달",   "환희", "신비", "엄지", "소원", "신동", "강인",
+      "시원", "동해", "선미", "이안", "시온", "하람", "다원", "소리", "노을", "바다", "마루",
+      "한결", "가람", "다온", "새벽", "초아", "혜원", "보민", "미소", "솔지", "예은", "주인",
+      "단비", "금비", "은지", "승리", "대성", "탑",   "상추", "정상", "기적", "자유", "영원",
+      "유일", "하나", "두리", "세라", "루다", "여름", "봄",   "레오", "엔",   "켄"};
   return k;
 }
 
 bool KoreanNonPersonSuffix(std::string_view w) {
   static constexpr std::string_view kTails[] = {
-      "엔터테인먼트", "엔터", "컴퍼니", "스튜디오", "픽처스", "픽쳐스", "필름", "미디어", "뉴스",
-      "일보",         "신문", "방송",   "매니지먼트", "레이블", "프로덕션", "뮤직", "티브이",
-      "닷컴",         "코리아", "그룹", "이앤엠", "엠앤씨", "플러스", "극장", "제작사", "TV"};
+      "엔터테인먼트", "엔터",   "컴퍼니", "스튜디오", "픽처스", "픽쳐스",     "필름",
+      "미디어",       "뉴스",   "일보",   "신문",     "방송",   "매니지먼트", "레이블",
+      "프로덕션",     "뮤직",   "티브이", "닷컴",     "코리아", "그룹",       "이앤엠",
+      "엠앤씨",       "플러스", "극장",   "제작사",   "TV"};
   for (auto t : kTails) {
     if (w.size() > t.size() && w.substr(w.size() - t.size()) == t) return true;
   }
@@ -507,34 +893,44 @@ bool IsRomanisedGiven(std::string_view w) {
 
 bool IsRomanisedSurname(std::string_view word) {
   static const std::set<std::string, std::less<>> k = {
-      "kim",  "lee",   "yi",    "rhee",  "park",   "pak",    "choi",  "choe",  "jung",  "jeong",
-      "chung", "kang", "cho",   "jo",    "yoon",   "yun",    "jang",  "chang", "lim",   "im",
-      "han",  "oh",    "seo",   "suh",   "shin",   "sin",    "kwon",  "hwang", "ahn",   "an",
-      "song", "jeon",  "jun",   "chun",  "hong",   "yoo",    "yu",    "ryu",   "ryoo",  "go",
-      "ko",   "moon",  "mun",   "yang",  "son",    "sohn",   "bae",   "baek",  "paik",  "heo",
-      "huh",  "nam",   "shim",  "sim",   "noh",    "roh",    "ha",    "kwak",  "sung",  "seong",
-      "cha",  "joo",   "ju",    "woo",   "goo",    "koo",    "gu",    "ku",    "min",   "na",
-      "ra",   "jin",   "ji",    "um",    "uhm",    "eom",    "chae",  "won",   "cheon", "bang",
-      "gong", "kong",  "hyun",  "ham",   "byun",   "byeon",  "yeom",  "yeo",   "choo",  "chu",
-      "do",   "doh",   "so",    "seok",  "sun",    "seon",   "sul",   "seol",  "ma",    "gil",
-      "kil",  "wi",    "pyo",   "myung", "ki",     "gi",     "ban",   "wang",  "geum",  "ok",
-      "yook", "maeng", "je",    "mo",    "tak",    "kook",   "yeon",  "ye",    "kyung", "bong",
-      "sa",   "boo",   "tae",   "pyun",  "pyeon",  "namgoong", "hwangbo", "jegal", "seonwoo",
-      "dokgo", "ryeo", "yeom",  "uhm",   "keum",   "ohn",    "ong",   "kyeong", "jee",  "gye",
-      "kye",  "chin",  "hur",   "ju",    "lyu",    "rho",    "shi",   "si",    "sung",  "yeh"};
+      "kim",     "lee",    "yi",      "rhee",  "park",  "pak",   "choi",  "choe",  "jung",
+      "jeong",   "chung",  "kang",    "cho",   "jo",    "yoon",  "yun",   "jang",  "chang",
+      "lim",     "im",     "han",     "oh",    "seo",   "suh",   "shin",  "sin",   "kwon",
+      "hwang",   "ahn",    "an",      "song",  "jeon",  "jun",   "chun",  "hong",  "yoo",
+      "yu",      "ryu",    "ryoo",    "go",    "ko",    "moon",  "mun",   "yang",  "son",
+      "sohn",    "bae",    "baek",    "paik",  "heo",   "huh",   "nam",   "shim",  "sim",
+      "noh",     "roh",    "ha",      "kwak",  "sung",  "seong", "cha",   "joo",   "ju",
+      "woo",     "goo",    "koo",     "gu",    "ku",    "min",   "na",    "ra",    "jin",
+      "ji",      "um",     "uhm",     "eom",   "chae",  "won",   "cheon", "bang",  "gong",
+      "kong",    "hyun",   "ham",     "byun",  "byeon", "yeom",  "yeo",   "choo",  "chu",
+      "do",      "doh",    "so",      "seok",  "sun",   "seon",  "sul",   "seol",  "ma",
+      "gil",     "kil",    "wi",      "pyo",   "myung", "ki",    "gi",    "ban",   "wang",
+      "geum",    "ok",     "yook",    "maeng", "je",    "mo",    "tak",   "kook",  "yeon",
+      "ye",      "kyung",  "bong",    "sa",    "boo",   "tae",   "pyun",  "pyeon", "namgoong",
+      "hwangbo", "jegal",  "seonwoo", "dokgo", "ryeo",  "yeom",  "uhm",   "keum",  "ohn",
+      "ong",     "kyeong", "jee",     "gye",   "kye",   "chin",  "hur",   "ju",    "lyu",
+      "rho",     "shi",    "si",      "sung",  "yeh"};
   return k.count(LowerAscii(word)) > 0;
 }
 
 std::string_view MentionKindName(MentionKind k) {
   switch (k) {
-    case MentionKind::kPerson: return "person";
-    case MentionKind::kGroup: return "group";
-    case MentionKind::kWork: return "work";
-    case MentionKind::kNetwork: return "network";
-    case MentionKind::kOrganisation: return "organisation";
-    case MentionKind::kRole: return "role";
-    case MentionKind::kSong: return "song";
-    case MentionKind::kQuote: return "quote";
+    case MentionKind::kPerson:
+      return "person";
+    case MentionKind::kGroup:
+      return "group";
+    case MentionKind::kWork:
+      return "work";
+    case MentionKind::kNetwork:
+      return "network";
+    case MentionKind::kOrganisation:
+      return "organisation";
+    case MentionKind::kRole:
+      return "role";
+    case MentionKind::kSong:
+      return "song";
+    case MentionKind::kQuote:
+      return "quote";
   }
   return "?";
 }
@@ -579,10 +975,12 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "turns?)\\s+(?:in|on)\\s+)?|\\blast\\s+seen\\s+in\\s+|\\bpreviously\\s+(?:in\\s+|"
       "starred\\s+in\\s+)?|\\bprevious\\s+(?:works?|dramas?|films?|projects?)\\s+(?:like\\s+|"
       "such\\s+as\\s+|including\\s+)?|\\bbreakout\\s+(?:role\\s+)?in\\s+|\\b(?:her|his|their)\\s+"
-      "(?:roles?|work|turns?|performances?|appearances?|success)\\s+in\\s+|\\b(?:after|following|since)\\s+"
+      "(?:roles?|work|turns?|performances?|appearances?|success)\\s+in\\s+|\\b(?:after|following|"
+      "since)\\s+"
       "(?:starring|appearing|her\\s+role|his\\s+role|the\\s+success\\s+of)\\s+(?:in\\s+)?|"
       "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
-      "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|behind)\\s+|"
+      "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
+      "behind)\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
       "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+)(?:the\\s+)?(?:hit\\s+)?"
       "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show)\\s+)?$");
@@ -593,19 +991,33 @@ bool PastWorkBefore(std::string_view before, bool ko) {
 bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kEn(
       "(?i)^(?:\\s*\\)|\\s*fame|\\s+star|\\s+actor|\\s+actress|\\s+director|\\s+writer|"
-      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?|\\s+heartthrob|\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
+      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?|\\s+heartthrob|"
+      "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
-      "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
-      "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|얼굴|이름|"
-      "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한|에서의|의\\s*(?:흥행|성공|인기)|감독|작가|"
-      "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|등을\\s*(?:쓴|연출한|집필한)))");
+      "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
+      "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|"
+      "열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
+      "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|"
+      "얼굴|이름|"
+      "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한|에서의|의\\s*(?:흥행|성공|인기)|감독|"
+      "작가|"
+      "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
+      "등을\\s*(?:쓴|연출한|집필한)))");
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
 }
 
 // A quoted span that is a statement, not a title.
 bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko) {
+  // a quote holding another quote, or a status word, is somebody's statement
+  static constexpr std::string_view kInnerQuotes[] = {"'", "\xE2\x80\x98", "\xE2\x80\x9C", "\""};
+  for (auto q : kInnerQuotes) {
+    if (inside.find(q) != std::string_view::npos) return true;
+  }
   if (ko) {
+    static const RE2 kStatusWord(
+        "사실무근|사실이\\s*아니|검토\\s*중|논의\\s*중|확정|미정|결정된|정해진|제안을\\s*받");
+    if (RE2::PartialMatch(inside, kStatusWord)) return true;
     // '...'라고 / '...'고 밝혔다 / "..."며
     static const RE2 kQuoteTail("^(?:이?라고|고\\s|고$|며\\s|면서|이라며|라며|라는\\s|이란|란\\s)");
     if (RE2::PartialMatch(after, kQuoteTail)) return true;
@@ -615,7 +1027,8 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
         HangulSyllables(inside) >= 6) {
       return true;
     }
-    if (inside.find(". ") != std::string_view::npos || inside.find(", ") != std::string_view::npos) {
+    if (inside.find(". ") != std::string_view::npos ||
+        inside.find(", ") != std::string_view::npos) {
       if (HangulSyllables(inside) >= 12) return true;
     }
     return HangulSyllables(inside) > 22;
@@ -631,8 +1044,7 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
 
 }  // namespace
 
-SentenceMentions FindMentions(std::string_view s, std::string_view lang,
-                              const Gazetteer& gaz) {
+SentenceMentions FindMentions(std::string_view s, std::string_view lang, const Gazetteer& gaz) {
   SentenceMentions out;
   const bool ko = lang == "ko";
   std::vector<Span> quotes = FindQuotes(s);
@@ -682,7 +1094,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     // A quoted headline fragment that lists names ('수영·민호·유라까지', '강동원, 공유, 이나영…')
     // is no title.
     bool name_list = false;
-    if (inside.find("\xC2\xB7") != std::string_view::npos || inside.find(", ") != std::string_view::npos ||
+    int list_items = 0, list_persons = 0;
+    if (inside.find("\xC2\xB7") != std::string_view::npos ||
+        inside.find(", ") != std::string_view::npos ||
         EndsWithAny(inside, {"까지", "…", "...", "들", "등"})) {
       std::string item;
       auto check = [&](std::string w) {
@@ -692,7 +1106,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
             w.resize(w.size() - std::string_view(tail).size());
           }
         }
-        if (!w.empty() && gaz.FindPerson(w) != nullptr) name_list = true;
+        if (w.empty()) return;
+        ++list_items;
+        if (gaz.FindPerson(w) != nullptr || gaz.FindGroup(w)) ++list_persons;
       };
       for (size_t k = 0; k < inside.size();) {
         if (inside.compare(k, 2, "\xC2\xB7") == 0 || inside[k] == ',') {
@@ -704,11 +1120,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         item += inside[k++];
       }
       check(item);
+      // most items are known names ('Genie, Make a Wish' is a title with one name in it)
+      name_list = list_persons >= 2 && list_persons * 2 >= list_items;
     }
-    // 'B2ST', 'EXO-K', 'cranks in': a quoted group or person, or a phrase in lower case,
-    // is no title
-    const bool quoted_name = gaz.FindWork(m.text) == nullptr &&
-                             (gaz.FindGroup(m.text).has_value() || gaz.FindPerson(m.text) != nullptr);
+    // 'B2ST', 'EXO-K', 'cranks in': a quoted group (or, in English, a quoted person), or a
+    // phrase in lower case, is no title; Korean titles are always quoted and may be a name
+    const bool quoted_name =
+        gaz.FindWork(m.text) == nullptr &&
+        (gaz.FindGroup(m.text).has_value() || (!ko && gaz.FindPerson(m.text) != nullptr));
     const bool lower_phrase = !ko && std::islower(static_cast<unsigned char>(m.text[0]));
     if (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase) {
       m.kind = MentionKind::kQuote;
@@ -788,17 +1207,21 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
   // Disappeared"), after "titled"/"remake of", and right before "OST" ---
   if (!ko) {
     static const std::set<std::string, std::less<>> kSmall = {
-        "of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "from", "is", "my",
-        "your", "our", "me", "you", "i", "we", "be", "are", "was", "no", "not", "&", "it", "all"};
+        "of", "the",  "a",   "an", "and",  "in",  "on", "to",  "for", "with",
+        "at", "from", "is",  "my", "your", "our", "me", "you", "i",   "we",
+        "be", "are",  "was", "no", "not",  "&",   "it", "all"};
     static const std::set<std::string, std::less<>> kCue = {
-        "drama", "dramas", "series", "film", "movie", "rom-com", "romcom", "thriller", "romance",
-        "sitcom", "sageuk", "k-drama", "kdrama", "melodrama", "remake", "adaptation", "titled",
-        "called", "dubbed", "webtoon-based", "comedy", "project", "original", "miniseries",
-        "mini-series", "blockbuster", "flick", "feature", "documentary", "sequel", "season",
-        "melo", "horror", "noir", "fantasy", "mystery", "webtoon", "web-drama", "sageuk",
-        "join", "joins", "joined", "joining", "boards", "boarded", "lands", "landed", "courts",
-        "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts",
-        "k-movie", "considers", "considering", "k-film", "web-series", "webdrama", "web-drama"};
+        "drama",       "dramas",        "series",   "film",       "movie",       "rom-com",
+        "romcom",      "thriller",      "romance",  "sitcom",     "sageuk",      "k-drama",
+        "kdrama",      "melodrama",     "remake",   "adaptation", "titled",      "called",
+        "dubbed",      "webtoon-based", "comedy",   "project",    "original",    "miniseries",
+        "mini-series", "blockbuster",   "flick",    "feature",    "documentary", "sequel",
+        "season",      "melo",          "horror",   "noir",       "fantasy",     "mystery",
+        "webtoon",     "web-drama",     "sageuk",   "join",       "joins",       "joined",
+        "joining",     "boards",        "boarded",  "lands",      "landed",      "courts",
+        "courting",    "woos",          "wooing",   "helm",       "helms",       "headline",
+        "headlines",   "front",         "fronts",   "k-movie",    "considers",   "considering",
+        "k-film",      "web-series",    "webdrama", "web-drama"};
     auto title_word = [&](size_t k) {
       const std::string low = LowerAscii(toks[k].text);
       return toks[k].capital || kSmall.count(low) > 0;
@@ -832,7 +1255,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       const bool net_possessive = toks[k].possessive && gaz.FindNetwork(toks[k].text) != nullptr;
       if (!cue && !net_possessive) continue;
       size_t a = k + 1;
-      if (a < n && (LowerAscii(toks[a].text) == "of") && (low == "remake" || low == "adaptation" || low == "season" || low == "sequel")) ++a;
+      if (a < n && (LowerAscii(toks[a].text) == "of") &&
+          (low == "remake" || low == "adaptation" || low == "season" || low == "sequel"))
+        ++a;
       // the comma of "drama, Title" is allowed once
       if (a >= n || toks[a].in_quote || used[a] || !toks[a].capital) continue;
       if (toks[a].possessive && gaz.FindNetwork(toks[a].text) != nullptr) continue;  // "KBS’s"
@@ -845,7 +1270,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         if (!gap_ok) continue;
       }
       size_t e = a + 1;
-      while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) && !toks[e - 1].possessive) {
+      while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) &&
+             (!toks[e - 1].possessive || (toks[e].capital && !IsRomanisedSurname(toks[e].text) &&
+                                          gaz.FindPerson(toks[e].text) == nullptr))) {
         bool gap_ok = true;
         for (size_t i = toks[e - 1].e; i < toks[e].b; ++i) {
           if (s[i] != ' ' && s[i] != ':' && s[i] != '-' && s[i] != '?' && s[i] != '!') {
@@ -864,11 +1291,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       // the words after it are capitalised, are no name, and end the clause
       if (e < n && s.compare(toks[e - 1].e, 2, ", ") == 0 && toks[e].capital && !toks[e].in_quote &&
           !IsRomanisedSurname(toks[e].text) && gaz.FindPerson(toks[e].text) == nullptr &&
-          gaz.FindNetwork(toks[e].text) == nullptr && !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+          gaz.FindNetwork(toks[e].text) == nullptr &&
+          !EnglishRunStop().count(LowerAscii(toks[e].text))) {
         size_t e2 = e + 1;
         while (e2 < n && e2 - e < 8 && title_word(e2) && adjacent(e2) && !toks[e2].in_quote) ++e2;
         const bool clause_end = e2 >= n || !adjacent(e2) || !toks[e2].capital;
-        if (clause_end && toks[e2 - 1].capital && (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0)) {
+        if (clause_end && toks[e2 - 1].capital &&
+            (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0)) {
           e = e2;
         }
       }
@@ -883,8 +1312,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       }
       // "joining Ryu Deok-hwan in OCN's drama": a name after the verb is no title
       static const std::set<std::string, std::less<>> kVerbCue = {
-          "join", "joins", "joined", "joining", "boards", "boarded", "lands", "landed", "courts",
-          "courting", "woos", "wooing", "helm", "helms", "headline", "headlines", "front", "fronts"};
+          "join",  "joins",  "joined",   "joining",   "boards", "boarded",
+          "lands", "landed", "courts",   "courting",  "woos",   "wooing",
+          "helm",  "helms",  "headline", "headlines", "front",  "fronts"};
       const bool verb_cue = kVerbCue.count(low) > 0;
       const bool named_cue = low == "titled" || low == "called" || low == "dubbed";
       const bool name_shape = IsRomanisedSurname(toks[a].text) && a + 1 < n && adjacent(a + 1) &&
@@ -904,7 +1334,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       while (a > 0 && k - a < 10 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1)) {
         bool gap_ok = true;
         for (size_t i = toks[a - 1].e; i < toks[a].b; ++i) {
-          if (s[i] != ' ' && s[i] != ':' && s[i] != '\'' && !(static_cast<unsigned char>(s[i]) >= 0x80)) {
+          if (s[i] != ' ' && s[i] != ':' && s[i] != '\'' &&
+              !(static_cast<unsigned char>(s[i]) >= 0x80)) {
             gap_ok = false;
           }
         }
@@ -912,12 +1343,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         --a;
         if (toks[a].possessive && a + 1 < k) break;
       }
-      while (a < k && (!toks[a].capital || std::isdigit(static_cast<unsigned char>(toks[a].text[0])))) ++a;
+      while (a < k &&
+             (!toks[a].capital || std::isdigit(static_cast<unsigned char>(toks[a].text[0]))))
+        ++a;
       // "Part 2 of the OST", "Vol. 1 OST": a part number is no title
       if (a < k) {
         const std::string first = LowerAscii(toks[a].text);
-        if (first == "part" || first == "pt" || first == "pt." || first == "vol" || first == "vol." ||
-            first == "the") {
+        if (first == "part" || first == "pt" || first == "pt." || first == "vol" ||
+            first == "vol." || first == "the") {
           continue;
         }
       }
@@ -926,7 +1359,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     }
   }
 
-  std::string last_group;       // group of the previous mention, for "GROUP's X" / "GROUP X"
+  std::string last_group;  // group of the previous mention, for "GROUP's X" / "GROUP X"
   size_t last_group_tok = SIZE_MAX;
 
   auto person_mention = [&](size_t a, size_t b, const GazetteerPerson* p, std::string why) {
@@ -937,7 +1370,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     m.person = p;
     m.in_parens = toks[a].in_parens;
     std::string surface = joined(a, b);
-    if (ko && p == nullptr) surface = StripKoreanParticle(surface);
+    if (ko) surface = StripKoreanParticle(surface);
     m.text = p != nullptr ? surface : TrimName(surface);
     // the group the text ties the person to: "GROUP's X", "GROUP X", "GROUP member X"
     // ("GROUP's X", "GROUP X", "GROUP member X", "그룹 아스트로 멤버 차은우"; a group in
@@ -952,8 +1385,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         }
         if (k < a) {
           const std::string w = LowerAscii(toks[k].text);
-          if (!EnglishDescriptors().count(w) && !KoreanRoleNouns().count(std::string(toks[k].text)) &&
-              w != "member" && toks[k].text != "\xEB\xA9\xA4\xEB\xB2\x84") {  // 멤버
+          if (!EnglishDescriptors().count(w) &&
+              !KoreanRoleNouns().count(std::string(toks[k].text)) && w != "member" &&
+              toks[k].text != "\xEB\xA9\xA4\xEB\xB2\x84") {  // 멤버
             tied = false;
           }
         }
@@ -971,8 +1405,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       size_t k = a;
       std::string prev = k > 0 ? LowerAscii(toks[k - 1].text) : "";
       std::string prev2 = k > 1 ? LowerAscii(toks[k - 2].text) : "";
-      if (EnglishRoleBefore().count(prev) && !(prev == "of" && prev2 != "role" &&
-                                               prev2 != "character" && prev2 != "director")) {
+      static const std::set<std::string, std::less<>> kRoleVerb = {
+          "as", "plays", "play", "playing", "portray", "portrays", "portraying", "named", "called"};
+      if ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
+          (prev == "of" && (prev2 == "role" || prev2 == "character"))) {
+        m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
+        m.why += ", character after '" + prev + "'";
+      }
+      if (EnglishRoleBefore().count(prev) &&
+          !(prev == "of" && prev2 != "role" && prev2 != "character" && prev2 != "director")) {
         if (!(prev == "by" && prev2 != "directed" && prev2 != "written" && prev2 != "penned" &&
               prev2 != "helmed" && prev2 != "produced" && prev2 != "composed" &&
               prev2 != "played" && prev2 != "portrayed")) {
@@ -983,11 +1424,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       if (b < n && toks[b - 1].possessive) {
         // "Yoon Jong-bin's upcoming film": the director's or writer's work, not their casting
         static const std::set<std::string, std::less<>> kAfterPoss = {
-            "upcoming", "new", "film", "movie", "drama", "directorial", "latest", "next", "script",
-            "series", "project", "work", "production",
-            "forthcoming", "rom-com", "kdrama", "k-drama", "thriller", "friend", "friends", "show",
-            "comeback", "album", "song", "single", "debut", "character", "role", "wife", "husband",
-            "father", "mother", "daughter", "son", "brother", "sister", "co-star", "hit"};
+            "upcoming", "new",     "film",    "movie",    "drama",    "directorial", "latest",
+            "next",     "script",  "series",  "project",  "work",     "production",  "forthcoming",
+            "rom-com",  "kdrama",  "k-drama", "thriller", "friend",   "friends",     "show",
+            "comeback", "album",   "song",    "single",   "debut",    "character",   "role",
+            "wife",     "husband", "father",  "mother",   "daughter", "son",         "brother",
+            "sister",   "co-star", "hit"};
         if (kAfterPoss.count(LowerAscii(toks[b].text))) {
           m.aside = true;
           m.why += ", owner of the next noun";
@@ -1012,7 +1454,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
         m.why += ", before 역";
       }
       // "출연하던 강지환": the actor who was in it, not the news
-      static const RE2 kWasIn("(?:출연하던|출연했던|출연\\s*중이던|활약하던|열연하던|하차한|떠난)\\s*$");
+      static const RE2 kWasIn(
+          "(?:출연하던|출연했던|출연\\s*중이던|활약하던|열연하던|하차한|떠난)\\s*$");
       if (RE2::PartialMatch(Before(s, toks[a].b, 24), kWasIn)) {
         m.aside = true;
         m.why += ", was in it before";
@@ -1054,7 +1497,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
           // "Idol: The Coup" is one title; names never hold a colon, so the lookup decides
           const bool colon = toks[k - 1].e + 2 == toks[k].b && s[toks[k - 1].e] == ':' &&
                              s[toks[k - 1].e + 1] == ' ';
-          if ((!adjacent(k) && !colon) || toks[k].in_quote || toks[k].hangul != t.hangul) ok = false;
+          if ((!adjacent(k) && !colon) || toks[k].in_quote || toks[k].hangul != t.hangul)
+            ok = false;
         }
         if (!ok) continue;
         // all words capitalised (or a known lower-case name like tvN / j-hope)
@@ -1105,27 +1549,38 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
           best_group = *g;
           break;
         }
-        if (const GazetteerPerson* p =
-                gaz.FindPersonInGroup(cand, i == last_group_tok + 1 || i == last_group_tok + 2
-                                                ? last_group
-                                                : std::string())) {
+        if (const GazetteerPerson* p = gaz.FindPersonInGroup(
+                cand,
+                i == last_group_tok + 1 || i == last_group_tok + 2 ? last_group : std::string())) {
           // One-word names that are also common words need a capital and no sentence start.
           if (len == 1 && !t.hangul) {
             const std::string low = LowerAscii(cand);
             static const std::set<std::string, std::less<>> kCommon = {
-                "rain", "joy", "key", "rose", "v", "kai", "jin", "bang", "lee", "kim", "park",
-                "sun", "moon", "song", "sol", "hope", "d.o", "do", "i", "one", "max", "ray",
-                "sky", "may", "june", "young", "ha", "ji", "jo", "jun", "seo", "chen", "lay",
-                "ace", "jay", "b", "ben", "k", "u", "e", "j", "bom", "nana", "eun", "won", "yuri",
-                "lucas", "mark", "tiffany", "wendy", "irene", "seulgi", "jennie", "lisa", "june",
-                "april", "march", "august", "asa", "sing", "new", "dawn", "rose", "lucky", "hero",
-                "angel", "summer", "winter", "autumn", "spring", "star", "miracle", "wish", "yes",
-                "giant", "crush", "loco", "dean", "gray", "zion", "rain", "bong"};
+                "rain",      "joy",      "key",      "rose",     "v",      "kai",     "jin",
+                "bang",      "lee",      "kim",      "park",     "sun",    "moon",    "song",
+                "sol",       "hope",     "d.o",      "do",       "i",      "one",     "max",
+                "ray",       "sky",      "may",      "june",     "young",  "ha",      "ji",
+                "jo",        "jun",      "seo",      "chen",     "lay",    "ace",     "jay",
+                "b",         "ben",      "k",        "u",        "e",      "j",       "bom",
+                "nana",      "eun",      "won",      "yuri",     "lucas",  "mark",    "tiffany",
+                "wendy",     "irene",    "seulgi",   "jennie",   "lisa",   "june",    "april",
+                "march",     "august",   "asa",      "sing",     "new",    "dawn",    "rose",
+                "lucky",     "hero",     "angel",    "summer",   "winter", "autumn",  "spring",
+                "star",      "miracle",  "wish",     "yes",      "giant",  "crush",   "loco",
+                "dean",      "gray",     "zion",     "rain",     "bong",   "monday",  "tuesday",
+                "wednesday", "thursday", "friday",   "saturday", "sunday", "january", "february",
+                "september", "october",  "november", "december", "today",  "spring"};
             // names that are also words, months or very short need their group or a
             // descriptor right before them ("BTS's V", "singer Rain", "member June")
-            const bool risky = low.size() <= 3 || kCommon.count(low) > 0;
-            const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
-                                   i - last_group_tok <= 2;
+            // "IU", "DK", "CL": short names in capitals are distinctive; "Jin", "Kai" are not
+            bool all_caps = true;
+            for (char c : cand) {
+              if (std::islower(static_cast<unsigned char>(c))) all_caps = false;
+            }
+            const bool risky =
+                low.size() == 1 || kCommon.count(low) > 0 || (low.size() <= 3 && !all_caps);
+            const bool group_ctx =
+                last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
             if (!t.capital) continue;
             if (risky && !group_ctx &&
                 !(i > 0 && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)))) {
@@ -1151,12 +1606,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
           if (const GazetteerWork* w = gaz.FindWork(cand)) {
             // one-word titles only after a possessive network or a work noun
             static const std::set<std::string, std::less<>> kBeforeTitle = {
-                "drama", "series", "film", "movie", "in", "for", "of", "to", "on", "from",
-                "titled", "called", "k-drama", "rom-com", "thriller", "sitcom", "sageuk"};
+                "drama",   "series",  "film",     "movie",  "in",     "for",
+                "of",      "to",      "on",       "from",   "titled", "called",
+                "k-drama", "rom-com", "thriller", "sitcom", "sageuk"};
             const bool net_possessive =
                 i > 0 && toks[i - 1].possessive && gaz.FindNetwork(toks[i - 1].text) != nullptr;
-            if (len == 1 && !(net_possessive || (i > 0 && !toks[i - 1].capital &&
-                                                 kBeforeTitle.count(LowerAscii(toks[i - 1].text))))) {
+            if (len == 1 &&
+                !(net_possessive || (i > 0 && !toks[i - 1].capital &&
+                                     kBeforeTitle.count(LowerAscii(toks[i - 1].text))))) {
               continue;
             }
             best_len = len;
@@ -1208,16 +1665,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       const std::string low = LowerAscii(t.text);
       const bool after_descriptor =
           i > 0 && adjacent(i) && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)) > 0;
-      const bool after_group = last_group_tok != SIZE_MAX && i > last_group_tok &&
-                               i - last_group_tok <= 2 &&
-                               (i - last_group_tok == 1 ||
-                                EnglishDescriptors().count(LowerAscii(toks[i - 1].text)) > 0);
+      const bool after_group =
+          last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2 &&
+          (i - last_group_tok == 1 || EnglishDescriptors().count(LowerAscii(toks[i - 1].text)) > 0);
       if (IsRomanisedSurname(t.text) && i + 1 < n && adjacent(i + 1) && !toks[i + 1].in_quote &&
           !t.possessive) {
         // Surname + one or two given-name tokens ("Kim Young Dae", "Jang Seung-jo").
         size_t e = i + 1;
         while (e < n && e - i <= 2 && adjacent(e) && !toks[e].in_quote &&
-               IsRomanisedGiven(toks[e].text) && !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+               IsRomanisedGiven(toks[e].text) &&
+               !EnglishRunStop().count(LowerAscii(toks[e].text))) {
           const bool hyphen = toks[e].text.find('-') != std::string_view::npos;
           ++e;
           if (hyphen || toks[e - 1].possessive) break;
@@ -1234,7 +1691,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
                !EnglishRunStop().count(LowerAscii(toks[e].text)) && !toks[e - 1].possessive) {
           ++e;
         }
-        person_mention(i, e, nullptr, after_group ? "name after its group" : "name after a descriptor");
+        person_mention(i, e, nullptr,
+                       after_group ? "name after its group" : "name after a descriptor");
         i = e - 1;
         continue;
       }
@@ -1244,6 +1702,35 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     // ---- Korean words ----
     const std::string raw(t.text);
     std::string base = StripKoreanParticle(raw);
+    // "10CM가", "IU는": a Latin name with a Korean particle
+    if (!raw.empty() && static_cast<unsigned char>(raw[0]) < 0x80) {
+      size_t cut = 0;
+      while (cut < raw.size() && static_cast<unsigned char>(raw[cut]) < 0x80) ++cut;
+      const std::string latin = raw.substr(0, cut);
+      const std::string tail = raw.substr(cut);
+      static const std::set<std::string, std::less<>> kParticle = {
+          "이", "가", "은", "는", "도",   "과", "와",   "의",
+          "을", "를", "에", "로", "으로", "측", "측은", "이다"};
+      if (!latin.empty() && kParticle.count(tail)) {
+        if (const GazetteerPerson* lp = gaz.FindPerson(latin)) {
+          person_mention(i, i + 1, lp, "gazetteer person with a particle");
+          out.items.back().text = latin;
+          continue;
+        }
+        if (auto lg = gaz.FindGroup(latin)) {
+          Mention m;
+          m.kind = MentionKind::kGroup;
+          m.begin = t.b;
+          m.end = t.e;
+          m.text = *lg;
+          m.why = "gazetteer group with a particle";
+          last_group = *lg;
+          last_group_tok = i;
+          add(std::move(m));
+          continue;
+        }
+      }
+    }
     // "차은우측" / "차은우씨"
     if (const GazetteerNetwork* net = gaz.FindNetwork(base); net != nullptr) {
       Mention m;
@@ -1280,12 +1767,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
       add(std::move(m));
       continue;
     }
-    const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
+    const bool group_ctx =
+        last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
     if (p == nullptr && group_ctx && raw == base && HangulSyllables(raw) == 2) {
       // "엑소 첸이": a one-syllable stage name with its particle
-      static constexpr std::string_view kOne[] = {"이", "가", "은", "는", "도", "과", "와", "의", "을", "를"};
+      static constexpr std::string_view kOne[] = {"이", "가", "은", "는", "도",
+                                                  "과", "와", "의", "을", "를"};
       for (auto part : kOne) {
         if (EndsWithAny(raw, {part})) {
           const std::string stem = raw.substr(0, raw.size() - part.size());
@@ -1310,15 +1799,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     if (KoreanCommonStageNames().count(base)) continue;
     // final syllables of loanwords and common nouns, rare at the end of a given name
     if (!role_noun_before(i) &&
-        EndsWithAny(base, {"률", "단", "트", "스", "드", "크", "즈", "션", "팅", "링", "님", "들", "행",
-                           "리", "자", "사", "기", "화", "제", "도", "시", "성", "력", "감", "적",
-                           "권", "계", "장", "실", "소", "국", "부", "과", "회", "선", "품", "곡"})) {
+        EndsWithAny(base,
+                    {"률", "단", "트", "스", "드", "크", "즈", "션", "팅", "링", "님", "들", "행",
+                     "리", "자", "사", "기", "화", "제", "도", "시", "성", "력", "감", "적", "권",
+                     "계", "장", "실", "소", "국", "부", "과", "회", "선", "품", "곡"})) {
       continue;
     }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
-    if (raw == base && EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서", "며", "고", "던",
-                           "했", "된다", "한다", "라", "까", "지만", "들", "해", "됨", "른", "운",
-                           "워", "져", "가", "함"})) {
+    if (raw == base &&
+        EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서",
+                           "며", "고", "던", "했", "된다", "한다", "라", "까", "지만",
+                           "들", "해", "됨", "른", "운",   "워",   "져", "가", "함"})) {
       continue;
     }
     if (EndsWithAny(base, {"하", "되", "됨", "해"})) continue;  // verb stems ("방송하", "방송되")
@@ -1338,7 +1829,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang,
     } else if (syl == 3 && surname && list_prev) {
       why = "three-syllable name in a list";
     } else if (syl == 3 && surname && i + 1 < n &&
-               (toks[i + 1].text == "\xEC\xB8\xA1" ||   // 측
+               (toks[i + 1].text == "\xEC\xB8\xA1" ||               // 측
                 toks[i + 1].text == "\xEC\xB8\xA1\xEC\x9D\x80")) {  // 측은
       why = "three-syllable name before 측";
     } else {

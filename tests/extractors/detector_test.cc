@@ -336,16 +336,15 @@ TEST(Detector, ExplanationListsMentionsCuesAndDecisions) {
   EXPECT_EQ(Summary(*plain), Summary(*r));
 }
 
-// ---- known gaps: failing inputs reported to the lead (2026-12-05). They are
-// disabled so the suite stays green while the detector is tuned; run them with
-// --gtest_also_run_disabled_tests and enable each one when it passes. ----
+// ---- gaps found while the detector was rewritten (2026-12-05), fixed since; kept
+// as regression tests. ----
 
 // A short gazetteer name (IU, 10CM) is never a person mention.
-TEST(Detector, DISABLED_KnownGapShortGazetteerNames) {
+TEST(Detector, KnownGapShortGazetteerNames) {
   EXPECT_DETECTS("IU will sing the third OST for tvN's 'Queen of Tears'", "",
                  "ost IU / Queen of Tears (announced)");
   EXPECT_DETECTS("10CM가 '눈물의 여왕' OST Part.3 '그대만 보여요'를 발매했다.", "",
-                 "ost 10CM / 눈물의 여왕 (released)");
+                 "ost 10CM / Queen of Tears (released)");  // the gazetteer's English title
 }
 
 // "X's agency denies ...": X is the person (was a gap, fixed by the lead on
@@ -357,20 +356,20 @@ TEST(Detector, PossessiveAgencyDenial) {
 
 // A title quoted inside a quoted statement: the whole statement becomes the
 // work ("'달빛 정원' 출연 사실무근").
-TEST(Detector, DISABLED_KnownGapTitleInsideQuotedStatement) {
+TEST(Detector, KnownGapTitleInsideQuotedStatement) {
   EXPECT_DETECTS("수지 측 \"'달빛 정원' 출연 사실무근\"", "", "casting Suzy / 달빛 정원 (denied)");
 }
 
 // "사실무근" in double quotes (the usual way an agency's denial is quoted) is
 // read as a quoted title and its denial cue is lost: rumored, not denied.
-TEST(Detector, DISABLED_KnownGapQuotedDenialWord) {
+TEST(Detector, KnownGapQuotedDenialWord) {
   EXPECT_DETECTS("수지 측, '달빛 정원' 출연설에 \"사실무근\"", "",
                  "casting Suzy / 달빛 정원 (denied)");
 }
 
 // A possessive artist with a released OST and no "sings" cue gives nothing; a
 // song named before "the OST for" is taken as the work.
-TEST(Detector, DISABLED_KnownGapReleasedOstShapes) {
+TEST(Detector, KnownGapReleasedOstShapes) {
   EXPECT_DETECTS("Taeyeon's 'Lovely Runner' OST 'Love Wins' has been released", "",
                  "ost Taeyeon / Lovely Runner (released)");
   EXPECT_DETECTS("Taeyeon has released 'Love Wins', the OST for 'Lovely Runner'", "",
@@ -379,7 +378,7 @@ TEST(Detector, DISABLED_KnownGapReleasedOstShapes) {
 
 // "on Monday" makes a casting for "Monday" (a gazetteer idol's stage name);
 // this also fails CrawlSourcesTest.LinksSharedInPostsAreCrawledLikeFeedEntries.
-TEST(Detector, DISABLED_KnownGapWeekdayIsNotAPerson) {
+TEST(Detector, KnownGapWeekdayIsNotAPerson) {
   EXPECT_DETECTS("Kim Ji-won has been cast in 'Blue Hour', her agency confirmed on Monday.", "",
                  "casting Kim Ji-won / Blue Hour (confirmed)");
 }
@@ -397,7 +396,7 @@ TEST(Detector, ActorSingsOstPart) {
 
 // An unquoted romanised character name after "cast as" is found (as an aside
 // person) but not kept as the role.
-TEST(Detector, DISABLED_KnownGapRoleAfterCastAs) {
+TEST(Detector, KnownGapRoleAfterCastAs) {
   auto d = DetectIn("ASTRO's Cha Eun-woo cast as Lee Su-ho in tvN's 'True Beauty'", "");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].role, "Lee Su-ho");
@@ -463,7 +462,7 @@ TEST(EventJson, DocumentedShape) {
   EXPECT_EQ(j["work"]["title"], "True Beauty");
   EXPECT_EQ(j["work"]["native"], "여신강림");
   EXPECT_EQ(j["work"]["network"], "tvN");
-  // j["role"] should be "Lee Su-ho": see DISABLED_KnownGapRoleAfterCastAs.
+  // j["role"] should be "Lee Su-ho": see KnownGapRoleAfterCastAs.
   EXPECT_EQ(j["crossover"], true);
   EXPECT_EQ(j["evidence"]["lang"], "en");
   EXPECT_EQ(j["sources"][0]["url"], "u");
