@@ -348,7 +348,17 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
       [&] { MergeRuns(runs(&FileIndex::org_norm), g.org_norm_, plus(org_base)); },
   };
   RunParallel(std::size(merges), [&](size_t i) { merges[i](); });
+  // Every normalised key of every kind, so a finder can rule a word window out with one
+  // hash look-up before asking each index.
+  for (const auto* m : {&g.person_norm_, &g.work_norm_, &g.network_norm_, &g.org_norm_}) {
+    for (const auto& kv : *m) g.any_key_.insert(kv.first);
+  }
+  for (const auto& kv : g.groups_) g.any_key_.insert(kv.first);
   return g;
+}
+
+bool Gazetteer::MayName(std::string_view normalized_key) const {
+  return any_key_.count(std::string(normalized_key)) > 0;
 }
 
 const GazetteerPerson* Gazetteer::FindPerson(std::string_view name) const {

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extractors/status.h"
@@ -85,6 +86,10 @@ class Gazetteer {
   // a member of that group first, then any person; nullptr when unknown.
   const GazetteerPerson* FindPersonInGroup(std::string_view name, std::string_view group) const;
 
+  // True when `normalized_key` (NormalizeKey of a name) is a name, alias or title of any
+  // kind; false means every Find* above would return nothing for it.
+  bool MayName(std::string_view normalized_key) const;
+
   size_t person_count() const { return people_.size(); }
   size_t group_count() const { return group_names_; }
   size_t work_count() const { return works_.size(); }
@@ -105,6 +110,7 @@ class Gazetteer {
   std::map<std::string, size_t, std::less<>> work_exact_, work_norm_;
   std::map<std::string, size_t, std::less<>> network_exact_, network_norm_;
   std::map<std::string, size_t, std::less<>> org_exact_, org_norm_;
+  std::unordered_set<std::string> any_key_;  // every normalised key of every kind
 };
 
 }  // namespace hallyu

@@ -1504,6 +1504,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         // all words capitalised (or a known lower-case name like tvN / j-hope)
         const std::string cand = joined(i, i + len);
         if (len == 1 && !t.capital && cand.size() < 2) continue;
+        // one hash look-up rules most windows out before the five indexes are asked
+        if (!gaz.MayName(NormalizeKey(cand))) continue;
         // a lower-case word starts no name ("as a" is not "Asa"); only "tvN"-like networks
         if (!t.capital && !t.hangul) {
           if (len == 1 && gaz.FindNetwork(cand) != nullptr) {
