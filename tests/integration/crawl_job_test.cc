@@ -147,7 +147,9 @@ TEST_F(CrawlJobTest, FeedAndSitemapToVersionedEventsOnKafka) {
   // feed + robots.txt + 2 pages answered 2xx; the fenced page counted as a denial.
   EXPECT_EQ(metrics.pages_fetched.With({"2xx"}).Value() - pages_2xx_before, 4);
   EXPECT_EQ(metrics.robots_denials.With({"127.0.0.1"}).Value() - denials_before, 1);
-  EXPECT_EQ(metrics.events.With({"casting", "in_talks"}).Value() >= 1, true);
+  // "in talks" in the report, "received an offer and is reviewing it" from the agency: the
+  // agency's statement and the more advanced status win (detection-labels.md precedence).
+  EXPECT_EQ(metrics.events.With({"casting", "reviewing"}).Value() >= 1, true);
   EXPECT_GT(metrics.source_last_success.With({"Test Outlet"}).Value(), 0);
   const std::string text = DefaultMetricsRegistry().RenderText();
   EXPECT_NE(text.find("hallyu_pages_fetched_total{status_class=\"2xx\"}"), std::string::npos)
@@ -176,7 +178,7 @@ TEST_F(CrawlJobTest, FeedAndSitemapToVersionedEventsOnKafka) {
   EXPECT_EQ(v1["event_id"], v2["event_id"]);
   EXPECT_EQ(got[0].key.value_or(""), v1["event_id"].get<std::string>());
   EXPECT_EQ(v1["version"], 1);
-  EXPECT_EQ(v1["status"], "in_talks");
+  EXPECT_EQ(v1["status"], "reviewing");
   EXPECT_EQ(v2["version"], 2);
   EXPECT_EQ(v2["status"], "confirmed");
   EXPECT_EQ(v2["person"]["name"], "Cha Eun-woo");
