@@ -1161,7 +1161,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         static const RE2 kSongBefore(
             "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|"
             "part\\.?\\s*\\d+|pt\\.?\\s*\\d+|곡|신곡|노래|타이틀곡|음원|가창곡|주제곡|주제가|"
-            "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost)\\s*(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
+            "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost|가창한|부른|노래한|불러|선보일|선보인|녹음한)\\s*"
+            "(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
         static const RE2 kWorkAfter(
             "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s+)?(?:(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack|"
             "sound\\s+track)|(?:OST|ost))");
@@ -1792,6 +1793,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
+      continue;
+    }
+    // "야간 약사 고은비 역을 맡아": a name right before 역 is the character
+    if (AllHangul(raw) && HangulSyllables(raw) >= 2 && HangulSyllables(raw) <= 4 && i + 1 < n &&
+        KoreanRoleAfter(toks[i + 1].text) && !KoreanStopNames().count(raw)) {
+      Mention m;
+      m.kind = MentionKind::kRole;
+      m.begin = t.b;
+      m.end = t.e;
+      m.text = raw;
+      m.why = "name before 역";
+      add(std::move(m));
       continue;
     }
     // Unknown Hangul name shapes.

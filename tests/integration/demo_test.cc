@@ -103,6 +103,12 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
     ASSERT_FALSE(j.is_discarded()) << line;
     const auto& who = j["type"] == "ost" ? j["artist"] : j["person"];
     int version = j["version"];
+    if (who["name"] == "Yoon Seo-ah" && j["type"] == "casting") {
+      // K-Star Daily names the role (Go Eun-bi) and Hanbit does too, in Hangul: the
+      // second report to be merged adds or changes that fact, so 1 or 2 by crawl order.
+      EXPECT_TRUE(version == 1 || version == 2) << line;
+      version = 0;
+    }
     if (who["name"] == "Moon Si-woo") {
       // "In talks" (K-Star Daily) and "confirmed" (Hanbit) are crawled in parallel.
       // In chronological order they make version 2; when the confirmation is merged
@@ -113,7 +119,7 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
     got.emplace(j["type"], who["name"], j["work"]["title"], j["status"], j["crossover"], version);
   }
   const std::set<Row> want = {
-      {"casting", "Yoon Seo-ah", "Moonlit Pharmacy", "confirmed", true, 1},
+      {"casting", "Yoon Seo-ah", "Moonlit Pharmacy", "confirmed", true, 0},  // see above
       {"casting", "Moon Si-woo", "The Last Postman", "confirmed", true, 0},  // see above
       {"casting", "Choi Yeon-woo", "Seoul Night Market", "rumored", false, 1},
       {"casting", "Ryu Jae-hyun", "Harbor Lights", "confirmed", false, 1},
@@ -122,9 +128,11 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
       {"casting", "Seol Da-in", "Winter Orchard", "reviewing", false, 1},
       {"casting", "Jung Ha-rin", "Harbor Lights", "confirmed", true, 1},
       {"casting", "Oh Ha-neul", "Blue Hour Bakery", "confirmed", false, 2},
-      {"ost", "Kang Min-ji", "Moonlit Pharmacy", "announced", true, 1},
+      // "The mid-tempo ballad was released on November 21": out (detection-labels.md)
+      {"ost", "Kang Min-ji", "Moonlit Pharmacy", "released", true, 1},
       {"ost", "Ryu Jae-hyun", "The Last Postman", "announced", true, 1},
-      {"ost", "Baek Jun-seo", "Seoul Night Market", "released", true, 1},
+      // "…은 22일 오후 6시 … 발매된다": to be released, so announced (detection-labels.md)
+      {"ost", "Baek Jun-seo", "Seoul Night Market", "announced", true, 1},
       {"ost", "RAEL", "Blue Hour Bakery", "announced", true, 1},
       {"ost", "Yoon Seo-ah", "Winter Orchard", "released", true, 1},
       {"ost", "Choi Yeon-woo", "Starlight Terminal", "announced", true, 1},  // actor sings
