@@ -208,7 +208,7 @@ struct Detector::Story {
 bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
                            const std::string& lang) const {
   for (std::string_view s : sentences) {
-    if (rules_->FindTrigger(s, lang, 0) == std::string_view::npos) continue;
+    if (sentences.size() > 1 && rules_->FindTrigger(s, lang, 0) == std::string_view::npos) continue;
     for (const Rule* r : rules_->Fired(SanitizeUtf8(s), lang)) {  // a superset: nothing masked
       if ((r->type == RuleType::kCasting || r->type == RuleType::kOst) && !r->modifier &&
           !r->story_only) {
@@ -959,8 +959,14 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     if (line_end == std::string_view::npos) line_end = body.size();
     Story st;
     st.index = story_index++;
+    // One cue-Set pass over the paragraph decides whether it is split and read at all.
+    const std::string_view paragraph = body.substr(line_begin, line_end - line_begin);
+    if (!StoryHasCue({paragraph}, l)) {
+      pos = rules_->FindTrigger(body, l, line_end);
+      continue;
+    }
     const std::vector<std::string_view> sentences =
-        SplitSentences(body.substr(line_begin, line_end - line_begin), opts_.max_sentence_bytes);
+        SplitSentences(paragraph, opts_.max_sentence_bytes);
     if (!StoryHasCue(sentences, l)) {
       pos = rules_->FindTrigger(body, l, line_end);
       continue;

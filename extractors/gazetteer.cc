@@ -357,8 +357,8 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
   return g;
 }
 
-bool Gazetteer::MayName(std::string_view normalized_key) const {
-  return any_key_.count(std::string(normalized_key)) > 0;
+bool Gazetteer::MayName(const std::string& normalized_key) const {
+  return any_key_.count(normalized_key) > 0;
 }
 
 const GazetteerPerson* Gazetteer::FindPerson(std::string_view name) const {

@@ -88,7 +88,7 @@ class Gazetteer {
 
   // True when `normalized_key` (NormalizeKey of a name) is a name, alias or title of any
   // kind; false means every Find* above would return nothing for it.
-  bool MayName(std::string_view normalized_key) const;
+  bool MayName(const std::string& normalized_key) const;
 
   size_t person_count() const { return people_.size(); }
   size_t group_count() const { return group_names_; }

@@ -385,7 +385,7 @@ std::string NormalizeKey(std::string_view s) {
       i += 2;
       continue;
     }
-    out += static_cast<char>(std::tolower(c));
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII only, no locale
   }
   return out;
 }

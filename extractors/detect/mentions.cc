@@ -1492,7 +1492,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       const GazetteerPerson* best_person = nullptr;
       const GazetteerWork* best_work = nullptr;
       std::string best_group;
+      // normalised keys of the windows starting here, built token by token
+      std::string window_keys[5];
+      {
+        std::string acc;
+        for (size_t len = 1; len <= std::min<size_t>(5, n - i); ++len) {
+          acc += NormalizeKey(toks[i + len - 1].text);
+          window_keys[len - 1] = acc;
+        }
+      }
       for (size_t len = std::min<size_t>(5, n - i); len >= 1; --len) {
+        // one hash look-up rules most windows out before anything is built
+        if (!gaz.MayName(window_keys[len - 1])) continue;
         bool ok = true;
         for (size_t k = i + 1; k < i + len; ++k) {
           // "Idol: The Coup" is one title; names never hold a colon, so the lookup decides
@@ -1505,8 +1516,6 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         // all words capitalised (or a known lower-case name like tvN / j-hope)
         const std::string cand = joined(i, i + len);
         if (len == 1 && !t.capital && cand.size() < 2) continue;
-        // one hash look-up rules most windows out before the five indexes are asked
-        if (!gaz.MayName(NormalizeKey(cand))) continue;
         // a lower-case word starts no name ("as a" is not "Asa"); only "tvN"-like networks
         if (!t.capital && !t.hangul) {
           if (len == 1 && gaz.FindNetwork(cand) != nullptr) {
