@@ -1,8 +1,8 @@
 // No fixed listener port of the tests, scripts or benchmarks may sit in the kernel's
-// ephemeral range (Linux default 32768-60999): outgoing connections of the same machine
-// take those ports at random, so a test cluster on one of them fails to start now and then
-// (issue 19: KafkaProducerTest's 3-broker cluster on 39492 found its port taken).
-// Fixed ports live below 32768 (Kafka 19xxx, PostgreSQL 25432, benchmarks 2xxxx) or are 0.
+// ephemeral range (Linux default: kEphemeralLow..kEphemeralHigh below): outgoing connections of the
+// same machine take those ports at random, so a test cluster on one of them fails to start now and
+// then (issue 19: KafkaProducerTest's 3-broker cluster on 39492 found its port taken). Fixed ports
+// live below that range (Kafka 19xxx, PostgreSQL 25432, benchmarks 2xxxx) or are 0.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -60,8 +60,8 @@ TEST(ListenerPortsTest, NoFixedPortInTheEphemeralRange) {
   }
   std::string all;
   for (const auto& o : offenders) all += o + "\n";
-  EXPECT_TRUE(offenders.empty()) << "fixed listener ports in 32768-60999 (move below 32768 or "
-                                    "bind port 0):\n"
+  EXPECT_TRUE(offenders.empty()) << "fixed listener ports in " << kEphemeralLow << "-"
+                                 << kEphemeralHigh << " (move below the range or bind port 0):\n"
                                  << all;
 }
 
