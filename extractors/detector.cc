@@ -200,6 +200,12 @@ struct Detector::Analysed {
   bool agency = false, report = false;
 };
 
+// True when `m` was found in `a` (and not carried over from another sentence of the story,
+// whose byte offsets mean nothing here).
+bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
+  return !items.empty() && m >= &items.front() && m <= &items.back();
+}
+
 struct Detector::Story {
   size_t index = 0;
   std::vector<Analysed> sentences;  // headline first
@@ -636,8 +642,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           const size_t limit = clauses[last_cue_clause].second;
           std::vector<const Mention*> kept;
           for (const Mention* p : persons) {
-            const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
-                             p <= &a.mentions.items.back();
+            const bool own = OwnsMention(a.mentions.items, p);
             if (!own || p->begin < limit) kept.push_back(p);
           }
           persons = std::move(kept);
@@ -645,8 +650,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       for (const Mention* p : persons) {
         const Mention* w = work;
-        const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
-                         p <= &a.mentions.items.back();
+        const bool own = OwnsMention(a.mentions.items, p);
         if (own && clauses.size() > 1) {
           for (const auto& [cb, ce] : clauses) {
             if (p->begin < cb || p->begin >= ce) continue;
@@ -664,8 +668,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (casting) {
         std::vector<const Mention*> subjects;
         for (const Mention* p : persons) {
-          const bool own = !a.mentions.items.empty() && p >= &a.mentions.items.front() &&
-                           p <= &a.mentions.items.back();
+          const bool own = OwnsMention(a.mentions.items, p);
           if (!own || !IsCoStar(a.text, *p, ko)) subjects.push_back(p);
         }
         if (!subjects.empty()) last_persons = subjects;
@@ -736,9 +739,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // a clause without one borrows the next clause's, then the sentence's.
         const auto clauses = ClauseSpans(a.text, ko);
         // persons carried over from an earlier sentence have no place in this one
-        const bool own = !a.mentions.items.empty() &&
-                         bound[i].person >= &a.mentions.items.front() &&
-                         bound[i].person <= &a.mentions.items.back();
+        const bool own = OwnsMention(a.mentions.items, bound[i].person);
         const size_t at = own ? bound[i].person->begin : 0;
         size_t ci = 0;
         while (ci + 1 < clauses.size() && clauses[ci].second <= at) ++ci;
