@@ -260,6 +260,13 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
         if (c.rule->status == "work") {
           // the title next to the cue is a show, an album, a concert: not a drama or film
+          // ("an OST single for the drama X" is the soundtrack's single: no veto)
+          static const RE2 kOstBefore("(?i)(?:OST|O\\.S\\.T\\.?|soundtrack)\\s*$");
+          const size_t from = c.begin >= 16 ? c.begin - 16 : 0;
+          if (RE2::PartialMatch(re2::StringPiece(a->text.data() + from, c.begin - from),
+                                kOstBefore)) {
+            break;
+          }
           for (auto& m : a->mentions.items) {
             if (m.kind != MentionKind::kWork) continue;
             const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
@@ -477,6 +484,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<const Mention*> last_persons;
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
+    // "He is set to play …", "She will also star …": the sentence opens with a pronoun subject
+    // and the cue of the type follows it
+    auto cue_subject_is_pronoun = [&](const Analysed& a) {
+      static const RE2 kPronounSubject(
+          "^(?:He|She|They|The\\s+(?:actor|actress|singer|idol|star))\\s");
+      re2::StringPiece in(a.text);
+      if (!RE2::Consume(&in, kPronounSubject)) return false;
+      for (const auto& c : a.cues) {
+        if ((c.rule->type == RuleType::kCasting) == casting &&
+            (c.rule->type == RuleType::kCasting || c.rule->type == RuleType::kOst) &&
+            !c.rule->modifier && c.begin <= 30) {
+          return std::string_view(a.text).substr(0, c.begin).find(',') == std::string_view::npos;
+        }
+      }
+      return false;
+    };
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -553,6 +576,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " vetoed by a negative cue");
         continue;
+      }
+      // "He is set to play Heo Chi-hyun, the half-brother to Lee Min-ho's …": a pronoun subject
+      // right before the cue speaks of the story's persons; names after it are characters and
+      // co-stars (only "alongside"/"opposite" ones join the announcement)
+      if (!ko && !persons.empty() && !last_persons.empty() && cue_subject_is_pronoun(a)) {
+        std::vector<const Mention*> kept = last_persons;
+        for (const Mention* p : persons) {
+          const size_t b0 = p->begin > 12 ? p->begin - 12 : 0;
+          static const RE2 kBeside("(?i)\\b(?:alongside|opposite)\\s+$");
+          if (RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, p->begin - b0), kBeside)) {
+            kept.push_back(p);
+          }
+        }
+        persons = std::move(kept);
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a pronoun subject; it speaks of the story's persons");
       }
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0)) {
         persons = last_persons;
@@ -699,7 +738,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (k.size() < 4) continue;
       for (const auto& a : story.sentences) {
         for (const auto& m : a.mentions.items) {
-          if (m.kind != MentionKind::kWork || m.aside || &m == b.work) continue;
+          if (m.kind != MentionKind::kWork || (m.aside && !m.alt_title) || &m == b.work) continue;
           const std::string longer = NormalizeKey(m.text);
           if (longer.size() > k.size() &&
               (longer.compare(longer.size() - k.size(), k.size(), k) == 0 ||

@@ -652,7 +652,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
 bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kEn(
       "(?i)^(?:\\s*\\)|\\s*fame|\\s+star|\\s+actor|\\s+actress|\\s+director|\\s+writer|"
-      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?|\\s+heartthrob|"
+      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?\\b|\\s+"
+      "heartthrob|"
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
@@ -790,6 +791,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         gaz.FindWork(m.text) == nullptr &&
         (gaz.FindGroup(m.text).has_value() || (!ko && gaz.FindPerson(m.text) != nullptr));
     const bool lower_phrase = !ko && std::islower(static_cast<unsigned char>(m.text[0]));
+    // "idol group 'B2ST'", "boy band 'X'", "그룹 'X'": the quote names a group
+    static const RE2 kGroupWordBefore("(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛)\\s*$");
+    if (RE2::PartialMatch(before, kGroupWordBefore)) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted group name";
+      add(std::move(m));
+      continue;
+    }
     if (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase) {
       m.kind = MentionKind::kQuote;
       m.why = name_list      ? "quoted list of names"
@@ -811,7 +820,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         static const RE2 kRoleBefore(
             "(?i)(?:\\bas|role\\s+of|character\\s+of|character|named|plays|playing|play|portray|"
             "portrays|portraying)\\s*$");
-        if (RE2::PartialMatch(before, kRoleBefore)) {
+        static const RE2 kAlsoKnownAs(
+            "(?i)(?:\\b(?:also\\s+)?known\\s+as|\\ba\\.?k\\.?a\\.?|\\bor|alternatively|"
+            "\\balso\\s+called|\\balternative\\s+title|\\bliterally)\\s*:?\\s*$");
+        if (RE2::PartialMatch(before, kAlsoKnownAs)) {
+          m.alt_title = true;
+          m.why = "quoted title after 'also known as'";
+        } else if (RE2::PartialMatch(before, kRoleBefore)) {
           m.kind = MentionKind::kRole;
           m.why = "quote after 'as'/'role of'";
         }
@@ -889,7 +904,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       return toks[k].capital || kSmall.count(low) > 0;
     };
     auto emit_title = [&](size_t a, size_t e, const std::string& why) {
-      while (e > a && !toks[e - 1].capital) --e;  // no trailing small words
+      // no trailing small words, nor the "OST" of "tvN's Marriage Plot OST"
+      while (e > a && (!toks[e - 1].capital || LowerAscii(toks[e - 1].text) == "ost" ||
+                       LowerAscii(toks[e - 1].text) == "soundtrack")) {
+        --e;
+      }
       if (e <= a || !toks[a].capital) return;
       const std::string title(s.substr(toks[a].b, toks[e - 1].e - toks[a].b));
       if (e - a == 1 && title.size() < 3) return;
@@ -922,6 +941,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         ++a;
       // the comma of "drama, Title" is allowed once
       if (a >= n || toks[a].in_quote || used[a] || !toks[a].capital) continue;
+      if (LowerAscii(toks[a].text) == "ost" || LowerAscii(toks[a].text) == "soundtrack") continue;
       if (toks[a].possessive && gaz.FindNetwork(toks[a].text) != nullptr) continue;  // "KBS’s"
       if (a > k + 1 && !adjacent(a)) continue;
       if (a == k + 1) {
@@ -951,10 +971,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       // "Bring It On, Ghost" at the end of a headline: a title goes on past one comma when
       // the words after it are capitalised, are no name, and end the clause
+      // (an article may open the rest when capitalised words follow it: "From A Distance,
+      // A Green Spring")
+      const bool article_opens =
+          e + 2 < n && toks[e].capital && toks[e + 1].capital && adjacent(e + 1) &&
+          (LowerAscii(toks[e].text) == "a" || LowerAscii(toks[e].text) == "the") &&
+          !IsRomanisedSurname(toks[e + 1].text) && gaz.FindPerson(toks[e + 1].text) == nullptr;
       if (e < n && s.compare(toks[e - 1].e, 2, ", ") == 0 && toks[e].capital && !toks[e].in_quote &&
           !IsRomanisedSurname(toks[e].text) && gaz.FindPerson(toks[e].text) == nullptr &&
           gaz.FindNetwork(toks[e].text) == nullptr &&
-          !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+          (article_opens || !EnglishRunStop().count(LowerAscii(toks[e].text)))) {
         size_t e2 = e + 1;
         while (e2 < n && e2 - e < 8 && title_word(e2) && adjacent(e2) && !toks[e2].in_quote) ++e2;
         const bool clause_end = e2 >= n || !adjacent(e2) || !toks[e2].capital;
@@ -993,7 +1019,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       const std::string low = LowerAscii(toks[k].text);
       if (low != "ost" && low != "soundtrack" && low != "o.s.t") continue;
       size_t a = k;
-      while (a > 0 && k - a < 10 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1)) {
+      static const std::set<std::string, std::less<>> kNotInTitle = {
+          "sing",         "sings",  "singing", "sang",    "lend",     "lends",   "lending",
+          "join",         "joins",  "joining", "release", "releases", "drop",    "drops",
+          "croon",        "croons", "record",  "records", "unveil",   "unveils", "participate",
+          "participates", "voice",  "voices",  "new",     "first",    "latest"};
+      while (a > 0 && k - a < 10 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1) &&
+             !kNotInTitle.count(LowerAscii(toks[a - 1].text)) && !gaz.FindGroup(toks[a - 1].text)) {
         bool gap_ok = true;
         for (size_t i = toks[a - 1].e; i < toks[a].b; ++i) {
           if (s[i] != ' ' && s[i] != ':' && s[i] != '\'' &&
@@ -1277,6 +1309,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if ((t.capital || t.hangul) && (len >= 2 || (len == 1 && cand.size() >= 6))) {
           if (const GazetteerWork* w = gaz.FindWork(cand)) {
+            // "Once again BTS …": an English title is written in title case; a lower-case
+            // word other than a small one means the words are prose
+            if (!t.hangul && len >= 2) {
+              static const std::set<std::string, std::less<>> kTitleSmall = {
+                  "of", "the",  "a",  "an", "and",  "in", "on",  "to", "for", "with",
+                  "at", "from", "is", "my", "your", "no", "not", "or", "you"};
+              bool prose = false;
+              for (size_t k = i + 1; k < i + len; ++k) {
+                const char c0 = toks[k].text.empty() ? 'x' : toks[k].text[0];
+                if (!toks[k].capital && !std::isdigit(static_cast<unsigned char>(c0)) &&
+                    !kTitleSmall.count(LowerAscii(toks[k].text))) {
+                  prose = true;
+                }
+              }
+              if (prose) continue;
+            }
             // one-word titles only after a possessive network or a work noun
             static const std::set<std::string, std::less<>> kBeforeTitle = {
                 "drama",   "series",  "film",     "movie",  "in",     "for",
