@@ -368,6 +368,7 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
+  bool future = false;  // OST: the sentence says the song is still to come
   size_t sentence = 0;
   const Rule* rule = nullptr;
 };
@@ -378,12 +379,17 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::st
   *chosen = nullptr;
   if (!casting) {
     // OST: released when any sentence says it is out and none says it is still to come
-    bool released = false;
+    bool released = false, future = false;
     for (const auto& c : claims) {
       if (c.status == "released") {
         released = true;
         *chosen = &c;
       }
+      future = future || c.future;
+    }
+    if (future) {  // "'X' OST is released" over "will be unveiled at 6 p.m.": the body wins
+      released = false;
+      *chosen = nullptr;
     }
     if (!released && !claims.empty()) *chosen = &claims.front();
     *why = released ? "a sentence says the song is out" : "announced (nothing says it is out)";
@@ -791,7 +797,32 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           return false;
         };
         size_t lo = 0, hi = a.text.size();
-        if (casting && clauses.size() > 1) {
+        // "X courts A, B, C to star": a clause that is only a name of a list opened by a cue
+        // before it takes that cue, not the next clause's
+        bool list_item_after_cue = false;
+        if (casting && own && ci > 0 && clauses.size() > 1 &&
+            !type_cue_in(clauses[ci].first, clauses[ci].second)) {
+          const size_t len = clauses[ci].second - clauses[ci].first;
+          const size_t name = bound[i].person->end - bound[i].person->begin;
+          bool cue_before_names = false;
+          for (const auto& cue : a.cues) {
+            if (cue.rule->type == RuleType::kCasting && !cue.rule->modifier &&
+                cue.begin >= clauses[ci - 1].first && cue.begin < clauses[ci - 1].second) {
+              for (const auto& m : a.mentions.items) {
+                if (m.kind == MentionKind::kPerson && m.begin > cue.end &&
+                    m.begin < clauses[ci - 1].second) {
+                  cue_before_names = true;
+                }
+              }
+            }
+          }
+          if (len <= name + 8 && cue_before_names) {
+            list_item_after_cue = true;
+            lo = clauses[ci - 1].first;
+            hi = clauses[ci - 1].second;
+          }
+        }
+        if (casting && clauses.size() > 1 && !list_item_after_cue) {
           for (size_t k = ci; k < clauses.size(); ++k) {
             if (type_cue_in(clauses[k].first, clauses[k].second)) {
               lo = clauses[k].first;
@@ -816,6 +847,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             c.rule = cue.rule;
           }
         }
+        // "will be released at 6 p.m. today": out on the day of the news
+        c.future = future && a.text.find("today") == std::string::npos &&
+                   a.text.find("\xEC\x98\xA4\xEB\x8A\x98") == std::string::npos;  // 오늘
         if (!casting && future && c.status == "released") {
           c.status = "announced";
         }

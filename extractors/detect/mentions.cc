@@ -911,7 +911,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       if (e <= a || !toks[a].capital) return;
       const std::string title(s.substr(toks[a].b, toks[e - 1].e - toks[a].b));
-      if (e - a == 1 && title.size() < 3) return;
+      if (e - a == 1 && title.size() < 3 && gaz.FindWork(title) == nullptr) return;
       if (gaz.FindNetwork(title) || gaz.FindOrganisation(title) || gaz.FindGroup(title)) return;
       if (gaz.FindPerson(title) != nullptr && gaz.FindWork(title) == nullptr) return;
       if (e - a == 1 && EnglishRunStop().count(LowerAscii(title))) return;
@@ -1013,6 +1013,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         continue;
       }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
+    }
+    // A title that opens a headline and courts its cast: "Seven Day Queen courts Park
+    // Min-young", "Chicago Typewriter casts …" (not a name, network, group or agency).
+    {
+      static const std::set<std::string, std::less<>> kCastingVerb = {
+          "courts",   "casts",      "taps",  "eyes",    "adds",     "finds",    "lands",
+          "recruits", "woos",       "nabs",  "snags",   "ropes",    "welcomes", "picks",
+          "offers",   "approaches", "wants", "enlists", "confirms", "rounds"};
+      size_t e = 0;
+      while (e < n && e < 7 && !toks[e].in_quote && !used[e] && title_word(e) &&
+             (e == 0 || adjacent(e)) && !toks[e].possessive) {
+        ++e;
+      }
+      if (e >= 1 && e < n && adjacent(e) && kCastingVerb.count(toks[e].text) > 0 &&
+          toks[0].capital && !IsRomanisedSurname(toks[0].text) &&
+          gaz.FindPerson(joined(0, e)) == nullptr && gaz.FindPerson(toks[0].text) == nullptr &&
+          !gaz.FindGroup(toks[0].text) && gaz.FindNetwork(toks[0].text) == nullptr &&
+          gaz.FindOrganisation(joined(0, e)) == nullptr) {
+        emit_title(0, e, "title before a casting verb");
+      }
     }
     // Title right before OST: "Dr. Romantic 3 OST", "Queen of Tears' OST".
     for (size_t k = 1; k < n; ++k) {
