@@ -643,7 +643,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
-      "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+)(?:the\\s+)?(?:hit\\s+)?"
+      "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
+      "\\d\\d\\s+)"
+      "(?:the\\s+)?(?:hit\\s+)?"
       "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show)\\s+)?$");
   static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
   return ko ? RE2::PartialMatch(before, kKo) : RE2::PartialMatch(before, kEn);
@@ -961,6 +963,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             gap_ok = false;
           }
         }
+        // "Ruler–Master of the Mask": a dash joins the two halves of a title
+        const std::string_view gap = s.substr(toks[e - 1].e, toks[e].b - toks[e - 1].e);
+        if (gap == "\xE2\x80\x93" || gap == "\xE2\x80\x94") gap_ok = true;
         if (!gap_ok) break;
         // "W as Han Hyo-joo": a name after a small word ends the title
         if (!toks[e].capital && e + 1 < n &&
