@@ -197,6 +197,7 @@ struct Detector::Analysed {
   bool has_type[2] = {false, false};   // casting, ost
   bool story_cue[2] = {false, false};  // a story_only cue of the type fired
   bool veto[2] = {false, false};
+  bool story_veto = false;  // a story_only negative (a listicle headline) fired
   bool agency = false, report = false;
 };
 
@@ -256,6 +257,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         if (c.rule->story_only) a->story_cue[1] = true;
         break;
       case RuleType::kNegative:
+        if (c.rule->story_only) a->story_veto = true;
         if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
         if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
         if (c.rule->status == "work") {
@@ -565,7 +567,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
-      if (si == 0 && a.veto[ti] && !a.has_type[ti] && story.index == 0) {
+      if (si == 0 && a.veto[ti] && (!a.has_type[ti] || a.story_veto) && story.index == 0) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
                ": the headline is other news; story vetoed");
@@ -574,7 +576,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (!a.has_type[ti] || (casting && a.has_type[1])) {
         // an OST sentence is about singing: its casting words ("the lead actress of")
         // describe the drama, not a casting
-        if (!persons.empty() && last_persons.empty()) last_persons = persons;
+        // (names of a sentence about other news are nobody's anaphor)
+        if (!persons.empty() && last_persons.empty() && !a.veto[ti]) {
+          last_persons = persons;
+        }
         continue;
       }
       if (a.veto[ti]) {

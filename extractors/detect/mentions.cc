@@ -989,8 +989,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         size_t e2 = e + 1;
         while (e2 < n && e2 - e < 8 && title_word(e2) && adjacent(e2) && !toks[e2].in_quote) ++e2;
         const bool clause_end = e2 >= n || !adjacent(e2) || !toks[e2].capital;
+        // (a comma after it is allowed before an apposition: "Lightly, Ardently, the new …")
+        const bool apposition =
+            e2 + 1 < n && s.compare(toks[e2 - 1].e, 2, ", ") == 0 && !toks[e2].capital &&
+            (LowerAscii(toks[e2].text) == "the" || LowerAscii(toks[e2].text) == "a" ||
+             LowerAscii(toks[e2].text) == "an");
         if (clause_end && toks[e2 - 1].capital &&
-            (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0)) {
+            (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0 || apposition)) {
           e = e2;
         }
       }
