@@ -126,7 +126,8 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(after, kKoAfter);
   }
   static const RE2 kEnBefore(
-      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors\\s+(?:like|"
+      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|played\\s+by|portrayed\\s+by|cast\\s+"
+      "members?|[Aa]ctors\\s+(?:like|"
       "such\\s+as)|"
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");

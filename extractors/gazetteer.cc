@@ -229,8 +229,9 @@ std::vector<std::string> SyllableSpellings(const std::string& t) {
 }
 
 // Normalised keys of the other common romanisations of a full name written in Latin letters
-// with two to four space- or hyphen-separated syllables ("Shin Min-a" -> "shinminah"); at
-// most 16. Empty for one-word names, Hangul and anything else.
+// with two to four space- or hyphen-separated syllables ("Shin Min-a" -> "shinminah"), and
+// the given name first ("Baek Ye-rin" -> "yerinbaek"); at most 17. Empty for one-word names,
+// Hangul and anything else.
 std::vector<std::string> RomanisedVariants(std::string_view name) {
   std::vector<std::string> tokens;
   std::string cur;
@@ -257,6 +258,10 @@ std::vector<std::string> RomanisedVariants(std::string_view name) {
     keys = std::move(next);
   }
   keys.erase(keys.begin());  // the spelling itself
+  // the given name first, as English-language outlets often write it ("Yerin Baek")
+  std::string reversed;
+  for (size_t i = 1; i < tokens.size(); ++i) reversed += tokens[i];
+  keys.push_back(reversed + tokens[0]);
   return keys;
 }
 

@@ -570,7 +570,7 @@ bool IsRomanisedSurname(std::string_view word) {
       "ye",      "kyung",  "bong",    "sa",    "boo",   "tae",   "pyun",  "pyeon", "namgoong",
       "hwangbo", "jegal",  "seonwoo", "dokgo", "ryeo",  "yeom",  "uhm",   "keum",  "ohn",
       "ong",     "kyeong", "jee",     "gye",   "kye",   "chin",  "hur",   "ju",    "lyu",
-      "rho",     "shi",    "si",      "sung",  "yeh"};
+      "rho",     "shi",    "si",      "sung",  "yeh",   "bu",    "pi",    "bok"};
   return k.count(LowerAscii(word)) > 0;
 }
 
@@ -967,6 +967,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         const std::string_view gap = s.substr(toks[e - 1].e, toks[e].b - toks[e - 1].e);
         if (gap == "\xE2\x80\x93" || gap == "\xE2\x80\x94") gap_ok = true;
         if (!gap_ok) break;
+        // "to romance Strong Woman Park Bo-young": a full romanised name ends the title
+        if (toks[e].capital && IsRomanisedSurname(toks[e].text) && e + 1 < n && adjacent(e + 1) &&
+            IsRomanisedGiven(toks[e + 1].text) && gaz.FindWork(joined(a, e + 2)) == nullptr) {
+          break;
+        }
         // "W as Han Hyo-joo": a name after a small word ends the title
         if (!toks[e].capital && e + 1 < n &&
             (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr)) {
@@ -1036,7 +1041,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
              (e == 0 || adjacent(e)) && !toks[e].possessive) {
         ++e;
       }
-      if (e >= 1 && e < n && adjacent(e) && kCastingVerb.count(toks[e].text) > 0 &&
+      // "Adamas is an upcoming … drama", "Glorious Day has been announced as SBS' new drama"
+      static const RE2 kIsNewWork(
+          "^\\s*(?:,\\s*(?:an?|the)|is\\s+(?:an?|the)|has\\s+been\\s+(?:announced|confirmed)\\s+as"
+          "(?:\\s+(?:an?|the))?|will\\s+be\\s+(?:an?|the))\\s+(?:\\S+\\s+){0,3}?(?:upcoming|new|"
+          "forthcoming|\\S+['’]s?\\s+new)\\b");
+      const bool is_new_work =
+          e >= 1 && e < n &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + toks[e - 1].e, s.size() - toks[e - 1].e),
+                            kIsNewWork);
+      if (e >= 1 && e < n &&
+          (is_new_work || (adjacent(e) && kCastingVerb.count(toks[e].text) > 0)) &&
           toks[0].capital && !IsRomanisedSurname(toks[0].text) &&
           gaz.FindPerson(joined(0, e)) == nullptr && gaz.FindPerson(toks[0].text) == nullptr &&
           !gaz.FindGroup(toks[0].text) && gaz.FindNetwork(toks[0].text) == nullptr &&
@@ -1131,16 +1146,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       std::string prev2 = k > 1 ? LowerAscii(toks[k - 2].text) : "";
       static const std::set<std::string, std::less<>> kRoleVerb = {
           "as", "plays", "play", "playing", "portray", "portrays", "portraying", "named", "called"};
-      if ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
-          (prev == "of" && (prev2 == "role" || prev2 == "character"))) {
+      // ("cast as Sung Hoon's leading lady": the possessive names a co-star, not the role)
+      const bool co_star_possessive = p != nullptr && b < n && toks[b - 1].possessive;
+      if (!co_star_possessive &&
+          ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
+           (prev == "of" && (prev2 == "role" || prev2 == "character")))) {
         m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
         m.why += ", character after '" + prev + "'";
       }
       if (EnglishRoleBefore().count(prev) &&
           !(prev == "of" && prev2 != "role" && prev2 != "character" && prev2 != "director")) {
         if (!(prev == "by" && prev2 != "directed" && prev2 != "written" && prev2 != "penned" &&
-              prev2 != "helmed" && prev2 != "produced" && prev2 != "composed" &&
-              prev2 != "played" && prev2 != "portrayed")) {
+              prev2 != "helmed" && prev2 != "produced" && prev2 != "composed")) {
           m.aside = true;
           m.why += ", after '" + prev + "'";
         }
@@ -1622,6 +1639,43 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
       from = role_end;
+    }
+  }
+  // Track-list headlines: "Work OST Part 2: 백예린 (Yerin Baek) – 아주 오래된 기억": the name
+  // between "Part N:" and the dash sings; the words after the dash are the song.
+  {
+    static const RE2 kTrackList(
+        "(?i)\\b(?:OST|O\\.S\\.T\\.?|soundtrack)\\s*(?:Part|Pt\\.?|Vol\\.?)\\s*\\d{1,2}\\s*[:\\-]"
+        "\\s*"
+        "([^:()\\-\xE2\x80\x93\xE2\x80\x94]{1,60}?)\\s*(?:\\(([^()]{1,60})\\))?\\s*"
+        "(\xE2\x80\x93|\xE2\x80\x94|-)\\s*\\S");
+    re2::StringPiece name, alt, dash;
+    if (!s.empty() &&
+        RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kTrackList, &name, &alt, &dash)) {
+      const size_t b = static_cast<size_t>(name.data() - s.data());
+      const size_t e = alt.data() != nullptr
+                           ? static_cast<size_t>(alt.data() - s.data()) + alt.size() + 1
+                           : b + name.size();
+      const std::string first = TrimName(std::string(name.data(), name.size()));
+      const std::string second =
+          alt.data() != nullptr ? TrimName(std::string(alt.data(), alt.size())) : "";
+      const GazetteerPerson* p = gaz.FindPerson(first);
+      if (p == nullptr && !second.empty()) p = gaz.FindPerson(second);
+      const bool latin_second = !second.empty() && static_cast<unsigned char>(second[0]) < 0x80;
+      // names inside the span or after the dash (the song) are no singers
+      const size_t dash_at = static_cast<size_t>(dash.data() - s.data()) + dash.size();
+      std::erase_if(out.items, [&](const Mention& m) {
+        return (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) &&
+               ((m.begin >= b && m.begin < e) || m.begin >= dash_at - 1);
+      });
+      Mention m;
+      m.kind = MentionKind::kPerson;
+      m.begin = b;
+      m.end = e;
+      m.person = p;
+      m.text = latin_second ? second : first;
+      m.why = "singer after 'OST Part N:'";
+      if (!m.text.empty()) add(std::move(m));
     }
   }
   std::sort(out.items.begin(), out.items.end(),
