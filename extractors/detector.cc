@@ -134,6 +134,47 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(before, kEnBefore);
 }
 
+// English confirmed casting cues that do not state a casting on their own (cues sorted by
+// begin): the complement of an earlier stage ("in talks to join", "considering starring",
+// "rumoured to star"), a modal or a condition before them ("might make her return", "once
+// casting has been finalized"), and a production schedule ("is set to start filming").
+template <typename CueHit>
+void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
+  static const RE2 kHedgeBefore(
+      "(?i)\\b(?:might|may|could|once|until|unless|if|when|before)\\s+(?:(?:also|still|"
+      "soon|possibly|not|the|be)\\s+)?$");
+  static const RE2 kSchedule(
+      "(?i)^(?:is\\s+|are\\s+|was\\s+)?(?:set|scheduled|slated|due)\\s+to\\s+(?:start|begin|air|"
+      "premiere|broadcast|open|hit|release|wrap|debut|be\\s+released|go\\s+on\\s+air|launch)\\b");
+  std::vector<CueHit> kept;
+  for (size_t i = 0; i < cues->size(); ++i) {
+    const auto& c = (*cues)[i];
+    bool drop = false;
+    if (c.rule->type == RuleType::kCasting && c.rule->status == "confirmed") {
+      for (size_t j = 0; j < i && !drop; ++j) {
+        const auto& g = (*cues)[j];
+        if (g.rule->type == RuleType::kCasting && !g.rule->modifier &&
+            (g.rule->status == "in_talks" || g.rule->status == "reviewing" ||
+             g.rule->status == "rumored") &&
+            c.begin >= g.begin && c.begin <= g.end + 12) {
+          drop = true;  // "in talks to star", "considering joining"
+        }
+      }
+      const size_t from = c.begin > 24 ? c.begin - 24 : 0;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, c.begin - from), kHedgeBefore)) {
+        drop = true;
+      }
+      if (RE2::PartialMatch(
+              re2::StringPiece(text.data() + c.begin, std::min<size_t>(60, text.size() - c.begin)),
+              kSchedule)) {
+        drop = true;
+      }
+    }
+    if (!drop) kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
 // Clauses of a sentence, split where a new subject usually starts: ", while",
 // "whereas", ";", ", but", " but "; Korean "반면", "가운데", "-했고", "-이고".
 std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) {
@@ -161,6 +202,18 @@ std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) 
   }
   while (out.size() < 8 && RE2::PartialMatch(in, ko ? kKo : kEn, &m)) {
     const size_t cut = static_cast<size_t>(m.data() - s.data());
+    // a comma inside parentheses ("(Spy, My Beautiful Bride)") splits nothing
+    int depth = 0;
+    for (size_t i = start; i < cut; ++i) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+    }
+    if (depth > 0) {
+      const size_t close = s.find(')', cut);
+      if (close == std::string_view::npos) break;
+      in = re2::StringPiece(s.data() + close, s.size() - close);
+      continue;
+    }
     out.emplace_back(start, cut + m.size());
     start = cut + m.size();
     in = re2::StringPiece(s.data() + start, s.size() - start);
@@ -247,6 +300,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
   std::sort(a->cues.begin(), a->cues.end(),
             [](const Analysed::CueHit& x, const Analysed::CueHit& y) { return x.begin < y.begin; });
+  if (lang == "en") DropGovernedCastingCues(a->text, &a->cues);
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:
@@ -835,6 +889,25 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               hi = clauses[k].second;
               break;
             }
+          }
+        }
+        // "with A signing on and B in talks to join": in English a person's own predicate
+        // follows the name, before the next person named
+        if (casting && !ko && own) {
+          const Mention* me = bound[i].person;
+          size_t next_person = hi;
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && !m.aside && m.begin > me->end &&
+                m.begin < next_person) {
+              next_person = m.begin;
+            }
+          }
+          const size_t from = std::max(lo, me->end);
+          if (from < next_person && type_cue_in(from, next_person)) {
+            lo = from;
+            hi = next_person;
+          } else if (from < hi && type_cue_in(from, hi) && type_cue_in(lo, from)) {
+            lo = from;
           }
         }
         // "alongside B", "to join B and C in": co-stars already cast
