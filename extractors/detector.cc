@@ -563,6 +563,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       return false;
     };
+    auto member_named = [&](const std::string& group) {
+      const std::string g = NormalizeKey(group);
+      for (const auto& a2 : story.sentences) {
+        for (const auto& p : a2.mentions.items) {
+          if (p.kind != MentionKind::kPerson || p.aside) continue;
+          if (NormalizeKey(p.group) == g) return true;
+          if (p.person != nullptr && !p.person->group.empty() &&
+              NormalizeKey(p.person->group) == g) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -610,6 +624,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             continue;
           }
         }
+        // "BTS' Jimin … the latest BTS member": a group whose member the story names is the
+        // member's tag, not a second artist
+        if (m.kind == MentionKind::kGroup && member_named(m.text)) continue;
         if (m.kind == MentionKind::kGroup) {
           bool tags_member = false;
           for (const auto& n2 : a.mentions.items) {

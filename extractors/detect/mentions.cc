@@ -628,6 +628,21 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
 }
 
 // Words within `n` bytes before a work that mark it as an earlier work.
+// A group token with a subject, object or "and" particle ("SS501이", "샤이니와"); the
+// possessive 의 ("아스트로의 차은우") still tags the name after it.
+bool KoreanGroupHasCaseParticle(std::string_view token, const Gazetteer& gaz) {
+  // 이 가 은 는 을 를 와 과 도 (one syllable after a longer name; "아이오아이" is a name)
+  if (gaz.FindGroup(token).has_value()) return false;
+  static constexpr std::string_view kParticles[] = {"\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEC\x9D\x80",
+                                                    "\xEB\x8A\x94", "\xEC\x9D\x84", "\xEB\xA5\xBC",
+                                                    "\xEC\x99\x80", "\xEA\xB3\xBC", "\xEB\x8F\x84"};
+  if (token.size() <= 3) return false;
+  for (std::string_view p : kParticles) {
+    if (token.substr(token.size() - 3) == p) return true;
+  }
+  return false;
+}
+
 bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
       "(?i)(?:\\b(?:starred|appeared|featured|acted|debuted|played|worked|appearing|starring)\\s+"
@@ -1114,12 +1129,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // the group the text ties the person to: "GROUP's X", "GROUP X", "GROUP member X"
     // ("GROUP's X", "GROUP X", "GROUP member X", "그룹 아스트로 멤버 차은우"; a group in
     // parentheses or behind a comma tags nobody)
+    // ("SS501이 에릭을", "샤이니와 바비킴": a group with a particle is a subject or a
+    // partner, no tag)
+    const bool group_has_particle = ko && last_group_tok != SIZE_MAX && last_group_tok < n &&
+                                    KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
     if (last_group_tok != SIZE_MAX && a > last_group_tok && a - last_group_tok <= 3 &&
-        !toks[last_group_tok].in_parens) {
+        !toks[last_group_tok].in_parens && !group_has_particle) {
       bool tied = true;
       for (size_t k = last_group_tok + 1; k <= a && tied; ++k) {
         if (toks[k].in_parens) continue;  // "ITZY(있지) 리아": the group's other name
         for (size_t c = toks[k - 1].e; c < toks[k].b; ++c) {
+          if (s.compare(c, 3, "\xE2\x80\x99") == 0) {  // "Stray Kids’ Seungmin"
+            c += 2;
+            continue;
+          }
           if (s[c] != ' ' && s[c] != '\'' && s[c] != '(' && s[c] != ')') tied = false;
         }
         if (k < a) {
@@ -1535,8 +1558,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
-    const bool group_ctx =
-        last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
+    // (a group with a particle — "SS501은 타이틀 곡인", "샤이니와 바비킴" — tags nobody)
+    const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
+                           i - last_group_tok <= 2 &&
+                           !KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
     if (p == nullptr && group_ctx && raw == base && HangulSyllables(raw) == 2) {
