@@ -156,8 +156,10 @@ void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
         if (g.rule->type == RuleType::kCasting && !g.rule->modifier &&
             (g.rule->status == "in_talks" || g.rule->status == "reviewing" ||
              g.rule->status == "rumored") &&
-            c.begin >= g.begin && c.begin <= g.end + 12) {
-          drop = true;  // "in talks to star", "considering joining"
+            c.begin >= g.begin && c.begin <= g.end + 40 &&
+            (c.begin <= g.end + 12 ||
+             text.substr(g.end, c.begin - g.end).find_first_of(",.;:") == std::string_view::npos)) {
+          drop = true;  // "in talks to star", "considering joining", "courts A to play"
         }
       }
       const size_t from = c.begin > 24 ? c.begin - 24 : 0;
@@ -512,12 +514,23 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     const bool casting = ti == 0;
     const EventType type = casting ? EventType::kCasting : EventType::kOst;
     // A title called a show, an album or a concert once is one everywhere in the story.
-    std::set<std::string> not_drama;
+    // (unless the story also calls it a drama or a film: "cast in movie 'Golden Slumber' … based
+    // on the novel 'Golden Slumber'")
+    std::set<std::string> not_drama, called_drama;
+    static const RE2 kWorkNounBefore(
+        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈)\\s*$");
     for (const auto& a : story.sentences) {
       for (const auto& m : a.mentions.items) {
-        if (m.kind == MentionKind::kWork && m.not_drama) not_drama.insert(NormalizeKey(m.text));
+        if (m.kind != MentionKind::kWork) continue;
+        if (m.not_drama) not_drama.insert(NormalizeKey(m.text));
+        const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
+        if (!m.not_drama &&
+            RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0), kWorkNounBefore)) {
+          called_drama.insert(NormalizeKey(m.text));
+        }
       }
     }
+    for (const auto& k : called_drama) not_drama.erase(k);
     auto usable_work = [&](const Mention& m) {
       return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
     };

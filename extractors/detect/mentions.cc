@@ -657,6 +657,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
+      "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|film|movie|"
+      "work|project)s?\\s*,?\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
       "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
       "\\d\\d\\s+)"
@@ -989,7 +991,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         // "W as Han Hyo-joo": a name after a small word ends the title
         if (!toks[e].capital && e + 1 < n &&
-            (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr)) {
+            (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr ||
+             (e + 2 < n && gaz.FindPerson(joined(e + 1, e + 3)) != nullptr))) {
           break;
         }
         ++e;
