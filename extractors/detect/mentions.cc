@@ -670,7 +670,7 @@ bool PastWorkBefore(std::string_view before, bool ko) {
 
 bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kEn(
-      "(?i)^(?:\\s*\\)|\\s*fame|\\s+star|\\s+actor|\\s+actress|\\s+director|\\s+writer|"
+      "(?i)^(?:\\s*\\)|\\s*fame|\\s+star\\b|\\s+actor\\b|\\s+actress\\b|\\s+director|\\s+writer|"
       "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?\\b|\\s+"
       "heartthrob|"
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
