@@ -693,7 +693,13 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
   // a quote holding another quote, or a status word, is somebody's statement
   static constexpr std::string_view kInnerQuotes[] = {"'", "\xE2\x80\x98", "\xE2\x80\x9C", "\""};
   for (auto q : kInnerQuotes) {
-    if (inside.find(q) != std::string_view::npos) return true;
+    for (size_t at = inside.find(q); at != std::string_view::npos; at = inside.find(q, at + 1)) {
+      // "A Killer's Diary": an apostrophe between letters is no quote
+      const bool apostrophe = q == "'" && at > 0 && at + 1 < inside.size() &&
+                              std::isalpha(static_cast<unsigned char>(inside[at - 1])) &&
+                              std::isalpha(static_cast<unsigned char>(inside[at + 1]));
+      if (!apostrophe) return true;
+    }
   }
   if (ko) {
     static const RE2 kStatusWord(
