@@ -1186,6 +1186,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
         m.why += ", character after '" + prev + "'";
       }
+      if (prev == "replaces" || prev == "replacing" || prev == "replace") {
+        m.aside = true;  // "A replaces B in 'W'": B is out
+        m.why += ", the person replaced";
+      }
       if (EnglishRoleBefore().count(prev) &&
           !(prev == "of" && prev2 != "role" && prev2 != "character" && prev2 != "director")) {
         if (!(prev == "by" && prev2 != "directed" && prev2 != "written" && prev2 != "penned" &&
