@@ -657,6 +657,7 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
+      "\\b(?:now|currently)\\s+(?:on\\s+screen|on\\s+air|airing|starring|appearing|seen)\\s+in\\s+|"
       "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|film|movie|"
       "work|project)s?\\s*,?\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
@@ -860,7 +861,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.work = gaz.FindWork(m.text);
         // Song: after OST/song/track/곡 words, or before "(feat"
         static const RE2 kSongBefore(
-            "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|"
+            "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|duet|"
             "part\\.?\\s*\\d+|pt\\.?\\s*\\d+|곡|신곡|노래|타이틀곡|음원|가창곡|주제곡|주제가|"
             "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost|가창한|부른|노래한|불러|선보일|선보인|녹음한)\\s*"
             "(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
