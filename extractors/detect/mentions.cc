@@ -658,7 +658,11 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
       "\\b(?:now|currently)\\s+(?:on\\s+screen|on\\s+air|airing|starring|appearing|seen)\\s+in\\s+|"
-      "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|film|movie|"
+      "\\b(?:remake|version|reboot)\\s+of\\s+(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){1,4}?(?:drama|"
+      "film|"
+      "movie|series|show|sitcom)\\s+|"
+      "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|"
+      "film|movie|"
       "work|project)s?\\s*,?\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
       "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
@@ -930,6 +934,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       return toks[k].capital || kSmall.count(low) > 0;
     };
     auto emit_title = [&](size_t a, size_t e, const std::string& why) {
+      // "confirmed for New Drama in 2019": a generic phrase in title case is no title
+      static const std::set<std::string, std::less<>> kGenericFirst = {"new", "upcoming",
+                                                                       "untitled", "next"};
+      if (a < n && kGenericFirst.count(LowerAscii(toks[a].text)) > 0 &&
+          gaz.FindWork(joined(a, e)) == nullptr) {
+        return;
+      }
       // no trailing small words, nor the "OST" of "tvN's Marriage Plot OST"
       while (e > a && (!toks[e - 1].capital || LowerAscii(toks[e - 1].text) == "ost" ||
                        LowerAscii(toks[e - 1].text) == "soundtrack")) {
