@@ -941,6 +941,31 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           gaz.FindWork(joined(a, e)) == nullptr) {
         return;
       }
+      // "SBS's new Monday-Tuesday drama": a time slot is no title
+      static constexpr std::string_view kDays[] = {"monday",  "tuesday",  "wednesday", "thursday",
+                                                   "friday",  "saturday", "sunday",    "weekend",
+                                                   "weekday", "daily"};
+      bool only_days = true;
+      for (size_t k = a; k < e && only_days; ++k) {
+        std::string w = LowerAscii(toks[k].text);
+        if (w == "and" || w.find("episode") != std::string::npos) continue;
+        for (size_t cut = w.find('-'); cut != std::string::npos; cut = w.find('-')) w.erase(cut, 1);
+        // "monday", "mondaytuesday" (after the hyphen is gone), "weekend"
+        size_t at = 0;
+        while (at < w.size()) {
+          bool step = false;
+          for (std::string_view d : kDays) {
+            if (w.compare(at, d.size(), d) == 0) {
+              at += d.size();
+              step = true;
+              break;
+            }
+          }
+          if (!step) break;
+        }
+        only_days = !w.empty() && at == w.size();
+      }
+      if (only_days) return;
       // no trailing small words, nor the "OST" of "tvN's Marriage Plot OST"
       while (e > a && (!toks[e - 1].capital || LowerAscii(toks[e - 1].text) == "ost" ||
                        LowerAscii(toks[e - 1].text) == "soundtrack")) {
@@ -969,10 +994,21 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     for (size_t k = 0; k + 1 < n; ++k) {
       if (toks[k].in_quote) continue;
       const std::string low = LowerAscii(toks[k].text);
-      const bool cue = kCue.count(low) > 0 && !toks[k].capital;
+      // "joined the cast of You Have Done Well"
+      const bool cast_of =
+          low == "of" && k > 0 &&
+          (LowerAscii(toks[k - 1].text) == "cast" || LowerAscii(toks[k - 1].text) == "line-up" ||
+           LowerAscii(toks[k - 1].text) == "lineup");
+      const bool cue = (kCue.count(low) > 0 && !toks[k].capital) || cast_of;
       const bool net_possessive = toks[k].possessive && gaz.FindNetwork(toks[k].text) != nullptr;
       if (!cue && !net_possessive) continue;
       size_t a = k + 1;
+      // "SBS's upcoming Romantic Guest House"
+      if (net_possessive && a + 1 < n && !toks[a].capital &&
+          (LowerAscii(toks[a].text) == "upcoming" || LowerAscii(toks[a].text) == "new" ||
+           LowerAscii(toks[a].text) == "forthcoming")) {
+        ++a;
+      }
       if (a < n && (LowerAscii(toks[a].text) == "of") &&
           (low == "remake" || low == "adaptation" || low == "season" || low == "sequel"))
         ++a;
