@@ -575,12 +575,11 @@ TEST_F(DistributedCrawlTest, TransientFetchFailuresAreFetchedAgainNotRecordedAsC
   const size_t all = size_t{kHosts} * kPagesPerHost;
   ASSERT_TRUE(WaitPageStates(all - 1, 180s)) << workers_["w1"]->Stderr().substr(0, 20000);
   // The always-failing page: its last round gives up (poll the log, then count requests).
-  ASSERT_TRUE(testing::WaitFor(
+  EXPECT_TRUE(testing::WaitFor(
       [&] {
         return workers_["w1"]->Stderr().find("still failing after 3 rounds") != std::string::npos;
       },
-      60s))
-      << workers_["w1"]->Stderr().substr(0, 20000);
+      60s));
   StopWorkers();
   EXPECT_EQ(Served(5, 0), 4);
   EXPECT_EQ(Served(6, 1), 6);
