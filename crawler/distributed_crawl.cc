@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -23,6 +24,7 @@
 #include "crawler/fetcher.h"
 #include "crawler/frontier_topic.h"
 #include "crawler/kafka_producer.h"
+#include "crawler/retry_policy.h"
 #include "crawler/robots.h"
 #include "extractors/charset.h"
 #include "extractors/url.h"
@@ -93,7 +95,34 @@ struct Task {
   std::string published_at;
   int32_t partition = -1;  // frontier partition (-1: robots.txt, not from the frontier)
   int64_t offset = -1;
+  int fetch_round = 0;  // fetches of this URL that already failed transiently
 };
+
+// A failure worth fetching again later (the server or the network may recover), as
+// opposed to a final answer (4xx, a policy refusal) that is recorded as crawled.
+bool IsTransientFailure(const FetchResult& r) {
+  if (r.http_status >= 400 && r.http_status < 500 && r.http_status != 429) return false;
+  switch (r.failure) {
+    case FailureKind::kDns:
+    case FailureKind::kConnect:
+    case FailureKind::kTimeout:
+    case FailureKind::kHttp5xx:
+    case FailureKind::kReset:
+    case FailureKind::kTruncated:
+    case FailureKind::kTooManyRequests:
+    case FailureKind::kCancelled:
+    case FailureKind::kOther:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string JoinPartitions(const std::set<int32_t>& ps) {
+  std::string out;
+  for (int32_t p : ps) out += (out.empty() ? "" : ",") + std::to_string(p);
+  return out;
+}
 
 struct HostQueue {
   std::deque<Task> queue;
@@ -169,6 +198,25 @@ Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node) {
       } else if (key == "restore_timeout_ms") {
         o.restore_timeout_ms = v.as<int>();
         HALLYU_RETURN_IF_ERROR(positive(o.restore_timeout_ms));
+      } else if (key == "fetch_rounds") {
+        o.fetch_rounds = v.as<int>();
+        HALLYU_RETURN_IF_ERROR(positive(o.fetch_rounds));
+      } else if (key == "max_producer_restarts") {
+        o.max_producer_restarts = v.as<int>();
+        if (o.max_producer_restarts < 0)
+          return InvalidArgument("distributed.max_producer_restarts: must be >= 0");
+      } else if (key == "test_faults") {
+        if (!v.IsMap()) return InvalidArgument("distributed.test_faults: must be a mapping");
+        for (const auto& f : v) {
+          const std::string fk = f.first.as<std::string>();
+          if (fk == "fatal_producer_after_commits") {
+            o.test_faults.fatal_producer_after_commits = f.second.as<int>();
+          } else if (fk == "abort_first_revoke_commit") {
+            o.test_faults.abort_first_revoke_commit = f.second.as<bool>();
+          } else {
+            return InvalidArgument("distributed.test_faults: unknown key '" + fk + "'");
+          }
+        }
       } else {
         return InvalidArgument("distributed: unknown key '" + key + "'");
       }
@@ -211,6 +259,7 @@ class DistributedCrawl::Impl : public EventPublisher {
     while (!Stopping() && fatal_.ok()) {
       PollFrontier(std::chrono::milliseconds(20));
       ProcessResults();
+      RequeueDueRetries();
       Dispatch();
       ApplyBackpressure();
       MonoTime now = MonoClock::now();
@@ -282,7 +331,7 @@ class DistributedCrawl::Impl : public EventPublisher {
   bool Stopping() const { return stop_ != nullptr && stop_->load(); }
 
   bool Idle() const {
-    if (!in_fetch_.empty()) return false;
+    if (!in_fetch_.empty() || !retry_wait_.empty()) return false;
     for (const auto& [host, q] : hosts_) {
       if (!q.queue.empty()) return false;
     }
@@ -294,9 +343,9 @@ class DistributedCrawl::Impl : public EventPublisher {
 
   // --- setup -----------------------------------------------------------------------------
 
-  Status Setup() {
+  // Creates the transactional producer (not yet initialised).
+  Status CreateProducer() {
     char err[512];
-    // Transactional producer.
     rd_kafka_conf_t* pc = rd_kafka_conf_new();
     std::map<std::string, std::string> props = {
         {"bootstrap.servers", kafka_.brokers},
@@ -320,14 +369,31 @@ class DistributedCrawl::Impl : public EventPublisher {
     }
     producer_.reset(rd_kafka_new(RD_KAFKA_PRODUCER, pc, err, sizeof err));
     if (!producer_) return InvalidArgument(std::string("kafka producer: ") + err);
+    return Status();
+  }
 
-    HALLYU_RETURN_IF_ERROR(EnsureTopics());
-
-    if (rd_kafka_error_t* e = rd_kafka_init_transactions(producer_.get(), 30000)) {
+  // init_transactions, retried (bounded) while the coordinator is unavailable; it fences
+  // any older producer with the same transactional.id and aborts its open transaction.
+  Status InitTransactions() {
+    MonoTime deadline = MonoClock::now() + std::chrono::seconds(90);
+    for (;;) {
+      rd_kafka_error_t* e = rd_kafka_init_transactions(producer_.get(), 30000);
+      if (e == nullptr) return Status();
       std::string m = rd_kafka_error_string(e);
+      bool retriable = rd_kafka_error_is_retriable(e);
       rd_kafka_error_destroy(e);
-      return Unavailable("init_transactions: " + m);
+      if (!retriable || MonoClock::now() >= deadline) {
+        return Unavailable("init_transactions: " + m);
+      }
+      spdlog::warn("distributed: init_transactions retried: {}", m);
     }
+  }
+
+  Status Setup() {
+    char err[512];
+    HALLYU_RETURN_IF_ERROR(CreateProducer());
+    HALLYU_RETURN_IF_ERROR(EnsureTopics());
+    HALLYU_RETURN_IF_ERROR(InitTransactions());
     HALLYU_RETURN_IF_ERROR(BeginTxn());
 
     // Group consumer of the frontier.
@@ -497,6 +563,7 @@ class DistributedCrawl::Impl : public EventPublisher {
       return Internal("begin_transaction: " + m);
     }
     txn_records_ = 0;
+    txn_failed_ = false;
     return Status();
   }
 
@@ -520,6 +587,11 @@ class DistributedCrawl::Impl : public EventPublisher {
       }
       rd_kafka_headers_destroy(hdrs);
       if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+        if (e == RD_KAFKA_RESP_ERR__FATAL || e == RD_KAFKA_RESP_ERR__STATE ||
+            rd_kafka_fatal_error(producer_.get(), nullptr, 0) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+          // The transaction cannot hold what this URL caused: it must not commit.
+          txn_failed_ = true;
+        }
         return Unavailable("produce to " + topic + ": " + rd_kafka_err2str(e));
       }
       rd_kafka_poll(producer_.get(), 10);
@@ -527,10 +599,16 @@ class DistributedCrawl::Impl : public EventPublisher {
     return Unavailable("produce to " + topic + ": queue stayed full");
   }
 
-  // Commits the open transaction with the offsets of finished URLs. On an abortable error
-  // aborts and rewinds to the committed offsets; returns an error only when fatal.
-  Status CommitTxn(bool force) {
+  // Commits the open transaction with the offsets of finished URLs. On an abortable or fatal
+  // error (or when a record could not be added to it) aborts and rewinds to the committed
+  // offsets, without redoing anything of the `leaving` partitions (being revoked); returns
+  // an error only when the producer could not be replaced.
+  Status CommitTxn(bool force, const std::set<int32_t>* leaving = nullptr) {
     rd_kafka_poll(producer_.get(), 0);
+    if (txn_failed_) {
+      spdlog::warn("distributed: a record could not join the transaction; aborting it");
+      return AbortAndRewind(leaving);
+    }
     PartitionListPtr offsets(
         rd_kafka_topic_partition_list_new(static_cast<int>(partitions_.size())));
     for (auto& [p, ps] : partitions_) {
@@ -555,13 +633,12 @@ class DistributedCrawl::Impl : public EventPublisher {
       bool abort = rd_kafka_error_txn_requires_abort(e);
       bool fatal = rd_kafka_error_is_fatal(e);
       rd_kafka_error_destroy(e);
-      if (fatal) return Internal("transaction: " + m);
-      if (retriable && !abort && attempt < 20) {
+      if (!fatal && retriable && !abort && attempt < 20) {
         spdlog::warn("distributed: commit retried: {}", m);
         continue;
       }
-      spdlog::warn("distributed: transaction aborted: {}", m);
-      return AbortAndRewind();
+      spdlog::warn("distributed: transaction aborted{}: {}", fatal ? " (fatal)" : "", m);
+      return AbortAndRewind(leaving);
     }
     for (int i = 0; i < offsets->cnt; ++i) {
       auto it = partitions_.find(offsets->elems[i].partition);
@@ -570,15 +647,60 @@ class DistributedCrawl::Impl : public EventPublisher {
     txn_urls_.clear();
     txn_results_.clear();
     summary_.transactions++;
-    return BeginTxn();
+    producer_restarts_in_a_row_ = 0;
+    if (Status b = BeginTxn(); !b.ok()) {
+      spdlog::warn("distributed: {}", b.ToString());
+      return AbortAndRewind(leaving);  // replaces the producer; nothing is lost
+    }
+    const int fatal_after = o_.test_faults.fatal_producer_after_commits;
+    if (fatal_after > 0 && !fatal_fault_fired_ &&
+        summary_.transactions >= static_cast<uint64_t>(fatal_after)) {
+      fatal_fault_fired_ = true;
+      spdlog::warn("distributed: test fault: making the transactional producer fatal");
+      rd_kafka_test_fatal_error(producer_.get(), RD_KAFKA_RESP_ERR_INVALID_TXN_STATE,
+                                "distributed.test_faults");
+    }
+    return Status();
   }
 
-  Status AbortAndRewind() {
+  // Replaces a fatal (or stuck) transactional producer: the new one, with the same
+  // transactional.id, fences the old epoch and aborts its open transaction. kInternal after
+  // max_producer_restarts replacements without a commit in between.
+  Status RestartProducer() {
+    if (++producer_restarts_in_a_row_ > o_.max_producer_restarts) {
+      return Internal("transactional producer failed " +
+                      std::to_string(producer_restarts_in_a_row_) + " times in a row");
+    }
+    summary_.producer_restarts++;
+    char reason[512] = {0};
+    rd_kafka_fatal_error(producer_.get(), reason, sizeof reason);
+    spdlog::warn("distributed: recreating the transactional producer ({})",
+                 reason[0] != '\0' ? reason : "abort failed");
+    rd_kafka_purge(producer_.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    producer_.reset();
+    HALLYU_RETURN_IF_ERROR(CreateProducer());
+    if (Status s = InitTransactions(); !s.ok()) return Internal(s.message());
+    if (Status s = BeginTxn(); !s.ok()) return Internal(s.message());
+    spdlog::warn("distributed: recreated the transactional producer");
+    return Status();
+  }
+
+  // Aborts the open transaction (replacing the producer when it is fatal or the abort
+  // fails) and rewinds to the committed offsets. The `leaving` partitions (revoked or
+  // lost; may be null) are dropped FIRST, so nothing of theirs is redone here: their next
+  // owner redoes it (issue 19, window 6).
+  Status AbortAndRewind(const std::set<int32_t>* leaving = nullptr) {
     summary_.aborts++;
-    if (rd_kafka_error_t* e = rd_kafka_abort_transaction(producer_.get(), 30000)) {
-      std::string m = rd_kafka_error_string(e);
-      rd_kafka_error_destroy(e);
-      return Internal("abort_transaction: " + m);
+    if (leaving != nullptr) {
+      for (int32_t p : *leaving) partitions_.erase(p);
+    }
+    bool restart = rd_kafka_fatal_error(producer_.get(), nullptr, 0) != RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (!restart) {
+      if (rd_kafka_error_t* e = rd_kafka_abort_transaction(producer_.get(), 30000)) {
+        spdlog::warn("distributed: abort_transaction: {}", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+        restart = true;
+      }
     }
     // Everything since the last commit is undone: in-flight results are dropped, queues
     // emptied, local state of this transaction forgotten, and consumption restarts at
@@ -589,6 +711,7 @@ class DistributedCrawl::Impl : public EventPublisher {
     DrainInFlight(/*process=*/false, nullptr);
     collect_ = nullptr;
     for (auto& [host, q] : hosts_) q.queue.clear();
+    retry_wait_.clear();
     queued_urls_.clear();
     for (const std::string& url : txn_urls_) (void)state_->Erase(url);
     txn_urls_.clear();
@@ -600,7 +723,16 @@ class DistributedCrawl::Impl : public EventPublisher {
       rd_kafka_topic_partition_list_add(list.get(), o_.frontier_topic.c_str(), p);
     }
     if (list->cnt > 0) {
-      rd_kafka_committed(consumer_.get(), list.get(), 30000);
+      rd_kafka_resp_err_t ce = RD_KAFKA_RESP_ERR_NO_ERROR;
+      for (int attempt = 0; attempt < 3; ++attempt) {
+        ce = rd_kafka_committed(consumer_.get(), list.get(), 30000);
+        if (ce == RD_KAFKA_RESP_ERR_NO_ERROR) break;
+        spdlog::warn("distributed: reading committed offsets: {}", rd_kafka_err2str(ce));
+      }
+      if (ce != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        // Unknown: start over from each partition's beginning; what was crawled is skipped.
+        for (int i = 0; i < list->cnt; ++i) list->elems[i].offset = RD_KAFKA_OFFSET_INVALID;
+      }
       for (int i = 0; i < list->cnt; ++i) {
         if (list->elems[i].offset < 0) list->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
         partitions_[list->elems[i].partition].committed = list->elems[i].offset;
@@ -610,20 +742,35 @@ class DistributedCrawl::Impl : public EventPublisher {
         rd_kafka_error_destroy(e);
       }
     }
-    HALLYU_RETURN_IF_ERROR(BeginTxn());
+    if (restart) {
+      HALLYU_RETURN_IF_ERROR(RestartProducer());
+    } else if (Status b = BeginTxn(); !b.ok()) {
+      spdlog::warn("distributed: {}", b.ToString());
+      HALLYU_RETURN_IF_ERROR(RestartProducer());
+    }
     // Most aborts come from a rebalance starting under a commit (stale generation), not from
     // lost work: redo what the aborted transaction held from the responses already fetched,
     // for the partitions still owned, instead of fetching those URLs again. Their frontier
-    // records come back after the seek and are skipped as crawled.
+    // records come back after the seek and are skipped as crawled. Responses of partitions
+    // no longer owned are forgotten (their local crawl state undone).
     size_t replayed = 0;
+    std::set<int32_t> replayed_partitions;
     for (auto& [t, r] : replay) {
-      if (partitions_.count(t.partition) == 0) continue;
-      Handle(t, r);
-      txn_results_.emplace_back(std::move(t), std::move(r));
+      // A transient failure is not redone from its result: its record comes back after the
+      // seek and is fetched afresh (a retry queued from here would run beside it).
+      if (partitions_.count(t.partition) == 0 ||
+          (r.outcome == FetchOutcome::kFailed && IsTransientFailure(r))) {
+        ForgetFetch(t, r);
+        continue;
+      }
+      replayed_partitions.insert(t.partition);
+      if (Handle(t, r)) txn_results_.emplace_back(std::move(t), std::move(r));
       replayed++;
     }
-    spdlog::info("distributed: rewound to the committed offsets; {} fetched URL(s) replayed",
-                 replayed);
+    spdlog::info(
+        "distributed: rewound to the committed offsets; {} fetched URL(s) replayed "
+        "(partitions [{}])",
+        replayed, JoinPartitions(replayed_partitions));
     return Status();
   }
 
@@ -798,6 +945,8 @@ class DistributedCrawl::Impl : public EventPublisher {
     req.url = t.url;
     req.id = id;
     req.conditional = t.kind != TaskKind::kRobots;
+    // The crawl state of a URL changes only when its result is handled in a transaction.
+    req.defer_validators = t.kind != TaskKind::kRobots;
     q.in_flight++;
     if (t.partition >= 0) {
       auto pit = partitions_.find(t.partition);
@@ -870,12 +1019,52 @@ class DistributedCrawl::Impl : public EventPublisher {
       }
       if (t.kind == TaskKind::kRobots) {
         if (process) HandleRobots(t, r);
-      } else if (owned && !process) {
-        if (collect_ != nullptr) collect_->emplace_back(std::move(t), std::move(r));
-      } else if (owned) {
-        Handle(t, r);
-        txn_results_.emplace_back(std::move(t), std::move(r));
+      } else if (owned && !process && collect_ != nullptr) {
+        collect_->emplace_back(std::move(t), std::move(r));
+      } else if (owned && process) {
+        if (Handle(t, r)) txn_results_.emplace_back(std::move(t), std::move(r));
+      } else {
+        ForgetFetch(t, r);
       }
+    }
+  }
+
+  // Undoes what the fetcher stored for a result that is dropped unhandled (a 304 stamps the
+  // URL's last fetch), so the URL is not taken for crawled when its record is read again.
+  void ForgetFetch(const Task& t, const FetchResult& r) {
+    if (r.outcome != FetchOutcome::kNotModified) return;
+    (void)state_->Erase(t.url);
+    if (!r.final_url.empty() && r.final_url != t.url) (void)state_->Erase(r.final_url);
+  }
+
+  // Queues `t` (failed transiently) for its next round after the retry policy's backoff.
+  // It stays pending in its partition, so its offset is not committed meanwhile.
+  void ScheduleRetry(const Task& t) {
+    Task next = t;
+    next.fetch_round++;
+    RetryPolicy policy(job_.fetcher.retry);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    auto delay = policy.Backoff(next.fetch_round, unit(random_));
+    summary_.fetch_retries++;
+    spdlog::info("{}: fetched again in {} ms (round {} of {})", t.url,
+                 std::chrono::duration_cast<milliseconds>(delay).count(), next.fetch_round + 1,
+                 o_.fetch_rounds);
+    retry_wait_.emplace(MonoClock::now() + delay, std::move(next));
+  }
+
+  // Moves the retries that are due back to their host queues.
+  void RequeueDueRetries() {
+    MonoTime now = MonoClock::now();
+    while (!retry_wait_.empty() && retry_wait_.begin()->first <= now) {
+      Task t = std::move(retry_wait_.begin()->second);
+      retry_wait_.erase(retry_wait_.begin());
+      if (partitions_.count(t.partition) == 0) {
+        queued_urls_.erase(t.url);
+        continue;
+      }
+      HostQueue& q = hosts_[t.host];
+      q.partition = t.partition;
+      q.queue.push_back(std::move(t));
     }
   }
 
@@ -891,19 +1080,42 @@ class DistributedCrawl::Impl : public EventPublisher {
     }
   }
 
-  void Handle(const Task& t, const FetchResult& r) {
+  // Handles one result in the open transaction. Returns false when the URL is not done yet
+  // (a transient failure queued for another round): nothing is recorded for it.
+  bool Handle(const Task& t, const FetchResult& r) {
     last_activity_ = MonoClock::now();
+    if (r.outcome == FetchOutcome::kFailed) {
+      summary_.fetch_failures++;
+      spdlog::warn("{} {}: fetch failed ({}): {}", t.kind == TaskKind::kSource ? "source" : "page",
+                   t.url, FailureKindName(r.failure), r.error);
+      if (IsTransientFailure(r)) {
+        // Not crawled: fetched again, or (after the last round) left unrecorded so that the
+        // next listing of it brings it back (issue 19, window 4).
+        if (t.fetch_round + 1 < o_.fetch_rounds) {
+          ScheduleRetry(t);
+          return false;
+        }
+        summary_.fetch_given_up++;
+        spdlog::warn("{}: still failing after {} rounds; left for the next time it is listed",
+                     t.url, o_.fetch_rounds);
+        Complete(t);
+        return true;
+      }
+    }
     UrlState st = state_->Get(t.url).value_or(UrlState{});
     st.url = t.url;
     st.last_fetch_ms = NowUnixMs();
     st.last_status = static_cast<int>(r.http_status);
     if (r.ok()) st.content_hash = ContentHash(r.body);
-    if (r.outcome == FetchOutcome::kNotModified) summary_.not_modified++;
-    if (r.outcome == FetchOutcome::kFailed) {
-      summary_.fetch_failures++;
-      spdlog::warn("{} {}: fetch failed: {}", t.kind == TaskKind::kSource ? "source" : "page",
-                   t.url, r.error);
+    if (r.validators) {
+      if (r.validators->url == t.url) {
+        st.etag = r.validators->etag;
+        st.last_modified = r.validators->last_modified;
+      } else {
+        (void)state_->Put(*r.validators);  // of the redirect target (local only)
+      }
     }
+    if (r.outcome == FetchOutcome::kNotModified) summary_.not_modified++;
     if (r.ok()) {
       if (t.kind == TaskKind::kSource) {
         HandleSource(t, r);
@@ -913,6 +1125,7 @@ class DistributedCrawl::Impl : public EventPublisher {
     }
     RecordState(t, st);
     Complete(t);
+    return true;
   }
 
   const CrawlSource* SourceOf(const Task& t) const {
@@ -1032,6 +1245,8 @@ class DistributedCrawl::Impl : public EventPublisher {
   void OnRevoke(rd_kafka_topic_partition_list_t* parts, bool lost) {
     std::set<int32_t> revoked;
     for (int i = 0; i < parts->cnt; ++i) revoked.insert(parts->elems[i].partition);
+    spdlog::info("distributed: worker {} {} partitions [{}]", o_.worker_id,
+                 lost ? "lost" : "releasing", JoinPartitions(revoked));
     if (!lost) {
       // Finish what is at the fetcher for these hosts, so the next owner never overlaps.
       DrainInFlight(/*process=*/true, &revoked);
@@ -1044,19 +1259,34 @@ class DistributedCrawl::Impl : public EventPublisher {
         ++it;
       }
     }
+    for (auto it = retry_wait_.begin(); it != retry_wait_.end();) {
+      if (revoked.count(it->second.partition) != 0) {
+        queued_urls_.erase(it->second.url);
+        it = retry_wait_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    Status s;
     if (!lost) {
-      Status s = CommitTxn(false);
-      if (!s.ok()) fatal_ = s;
-      for (int32_t p : revoked) partitions_.erase(p);
+      if (o_.test_faults.abort_first_revoke_commit && !revoke_fault_fired_) {
+        revoke_fault_fired_ = true;
+        spdlog::warn("distributed: test fault: aborting the commit of a revocation");
+        s = AbortAndRewind(&revoked);
+      } else {
+        // Commits the revoked partitions' work with their offsets; if that aborts, they are
+        // left out of the rewind and their next owner redoes them.
+        s = CommitTxn(false, &revoked);
+      }
     } else {
       // The group gave these partitions away already (this worker was deemed dead): the open
       // transaction may hold their results, which the next owner redoes. Abort it and
-      // restart the partitions still owned at their committed offsets.
-      DrainInFlight(/*process=*/false, &revoked);
-      for (int32_t p : revoked) partitions_.erase(p);
-      Status s = AbortAndRewind();
-      if (!s.ok()) fatal_ = s;
+      // restart the partitions still owned at their committed offsets, redoing their
+      // fetched results (never dropping them: issue 19, window 3).
+      s = AbortAndRewind(&revoked);
     }
+    if (!s.ok()) fatal_ = s;
+    for (int32_t p : revoked) partitions_.erase(p);
     if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(consumer_.get(), parts)) {
       spdlog::error("distributed: incremental_unassign: {}", rd_kafka_error_string(e));
       rd_kafka_error_destroy(e);
@@ -1167,6 +1397,13 @@ class DistributedCrawl::Impl : public EventPublisher {
   std::vector<std::pair<Task, FetchResult>> txn_results_;
   std::vector<std::pair<Task, FetchResult>>* collect_ = nullptr;  // set while rewinding
   uint64_t txn_records_ = 0;
+  bool txn_failed_ = false;  // a record could not be produced into the open transaction
+  int producer_restarts_in_a_row_ = 0;
+  bool fatal_fault_fired_ = false, revoke_fault_fired_ = false;  // test_faults
+  // Transient failures waiting for their next round, by due time; each is also pending in
+  // its partition and in queued_urls_ (so bounded by the URLs taken from the frontier).
+  std::multimap<MonoTime, Task> retry_wait_;
+  std::mt19937_64 random_{std::random_device{}()};
 
   std::mutex results_mu_;
   std::condition_variable results_cv_;
@@ -1235,10 +1472,11 @@ int RunDistributedCrawlCommand(const std::string& config_path, const std::string
   const DistributedSummary& s = *summary;
   std::cerr << "crawl (distributed): " << s.sources_fetched << " sources, " << s.pages_fetched
             << " pages (" << s.not_modified << " not modified, " << s.fetch_failures << " failed, "
-            << s.robots_denied << " denied by robots.txt), " << s.skipped_seen << " already seen; "
+            << s.robots_denied << " denied by robots.txt, " << s.fetch_retries << " fetched again, "
+            << s.fetch_given_up << " given up for now), " << s.skipped_seen << " already seen; "
             << s.events_published << " events; " << s.transactions << " transactions, " << s.aborts
-            << " aborted; " << s.rebalances << " rebalances, " << s.pauses << " pauses in "
-            << s.seconds << " s\n";
+            << " aborted, " << s.producer_restarts << " producer restarts; " << s.rebalances
+            << " rebalances, " << s.pauses << " pauses in " << s.seconds << " s\n";
   return 0;
 }
 

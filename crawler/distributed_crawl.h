@@ -23,6 +23,22 @@
 // - Backpressure: a partition is paused while one of its hosts has `host_queue_limit` URLs
 //   queued, and resumed when all its hosts are below half of it.
 //
+// Invariants that keep every frontier URL processed exactly once (issue 19, windows 3, 4, 6):
+// - A URL counts as crawled (crawl state with last_fetch_ms) only once its result is handled
+//   in the open transaction. The fetcher hands validators back instead of storing them, and a
+//   result that is dropped (partition gone, transaction aborted) has its local state undone,
+//   so the re-read frontier record fetches the URL again.
+// - A transient fetch failure (5xx, reset, timeout, ...) is never recorded as crawled: the
+//   URL stays pending in its partition (its offset is not committed) and is fetched again
+//   after the retry policy's backoff, at most `fetch_rounds` times; after that it is left
+//   unrecorded, so the next time a source lists it, it is fetched again. A final failure
+//   (4xx, policy refusal) is recorded.
+// - Partitions that are leaving (revoked or lost) are removed BEFORE an abort rewinds the
+//   rest: nothing fetched for them is redone, by this worker, in a later transaction.
+// - A fatal transactional producer (fenced, INVALID_TXN_STATE after a broker failure) is
+//   replaced: the open transaction is dropped, a new producer with the same transactional.id
+//   fences the old epoch, and consumption restarts at the committed offsets.
+//
 // Limitations (see the report in bench/RESULTS-dist.md): event merge state is per worker
 // (in memory), so one event reported by pages of hosts owned by different workers gets a
 // version sequence per worker.
@@ -44,6 +60,12 @@
 
 namespace hallyu {
 
+// Faults injected on purpose, for the fault tests only (config `distributed.test_faults`).
+struct DistributedTestFaults {
+  int fatal_producer_after_commits = 0;    // > 0: make the producer fatal after this many commits
+  bool abort_first_revoke_commit = false;  // the first commit inside a revocation aborts
+};
+
 struct DistributedOptions {
   std::string group_id = "hallyu.crawlers";        // consumer group of all workers
   std::string frontier_topic = "hallyu.frontier";  // keyed by registrable domain
@@ -60,24 +82,30 @@ struct DistributedOptions {
   int idle_exit_ms = 0;                 // > 0: exit after this long with no work; ms
   int reseed_seconds = 0;               // > 0: re-produce source seeds this often; s
   int restore_timeout_ms = 30000;       // reading crawl state on assignment; ms
+  int fetch_rounds = 3;  // fetches (each with the fetcher's retries) of a transient failure
+  int max_producer_restarts = 5;  // fatal producers replaced in a row before giving up
+  DistributedTestFaults test_faults;
 };
 
 // Parses the `distributed:` YAML mapping (undefined node: defaults). Keys as the fields
-// above. kInvalidArgument naming the key for a wrong type, a non-positive count or an
-// unknown key.
+// above (test_faults: a mapping with the keys of DistributedTestFaults). kInvalidArgument naming
+// the key for a wrong type, a non-positive count or an unknown key.
 Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node);
 
 struct DistributedSummary {
   uint64_t pages_fetched = 0;    // 2xx pages processed
   uint64_t sources_fetched = 0;  // sources read
-  uint64_t fetch_failures = 0;
+  uint64_t fetch_failures = 0;   // failed fetch results (each round counts)
+  uint64_t fetch_retries = 0;    // transient failures queued for another round
+  uint64_t fetch_given_up = 0;   // URLs left unrecorded after fetch_rounds transient failures
   uint64_t not_modified = 0;
   uint64_t skipped_seen = 0;  // frontier records dropped as already crawled or queued
   uint64_t robots_denied = 0;
   uint64_t events_published = 0;
-  uint64_t transactions = 0;  // committed
-  uint64_t aborts = 0;        // aborted and rewound
-  uint64_t pauses = 0;        // partitions paused by backpressure
+  uint64_t transactions = 0;       // committed
+  uint64_t aborts = 0;             // aborted and rewound
+  uint64_t producer_restarts = 0;  // fatal transactional producers replaced
+  uint64_t pauses = 0;             // partitions paused by backpressure
   uint64_t rebalances = 0;
   double seconds = 0;
 };
@@ -93,8 +121,8 @@ class DistributedCrawl {
   // Joins the group and crawls until `stop` is raised (or idle_exit_ms passes idle), then
   // finishes in-flight work, commits and leaves the group. Fails when Kafka cannot be set
   // up (kInvalidArgument: bad property; kUnavailable: no broker / init_transactions failed)
-  // or on a fatal transactional error (kInternal; e.g. fenced by a newer worker with the
-  // same id).
+  // or when a fatal transactional producer could not be replaced `max_producer_restarts`
+  // times in a row (kInternal; e.g. two workers running with the same id).
   Result<DistributedSummary> Run(const std::atomic<bool>* stop);
 
   class Impl;

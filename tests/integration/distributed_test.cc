@@ -16,10 +16,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -128,30 +132,42 @@ class DistributedCrawlTest : public ::testing::Test {
                             "application/rss+xml");
     });
     for (int p = 0; p < kPagesPerHost; ++p) {
-      server_.RouteHandler("/p" + std::to_string(p) + ".html", [p](const RecordedRequest& req) {
-        int i = HostIndex(req.Header("Host"));
-        Response r;
-        if (p == 0) {  // one casting announcement per host, each about a different drama
-          std::string work = "Wonderful World " + std::to_string(i + 1);
-          r = Response::Text(
-              ArticlePage("ASTRO's Cha Eun-woo in talks to star in MBC's '" + work + "'",
-                          "ASTRO's Cha Eun-woo is in talks to star in MBC's new drama '" + work +
-                              "'. His agency said he received an offer and is reviewing it."));
-        } else {
-          r = Response::Text(ArticlePage(
-              "Weekly music chart " + std::to_string(i) + "-" + std::to_string(p),
-              "The chart of the week saw several new entries and a few returning songs, "
-              "with streaming numbers rising across the board for the season."));
-        }
-        r.delay = 10ms;
-        return r;
-      });
+      server_.RouteHandler(
+          "/p" + std::to_string(p) + ".html", [this, p](const RecordedRequest& req) {
+            int i = HostIndex(req.Header("Host"));
+            if (page_fault_) {
+              int nth = 0;
+              {
+                std::lock_guard<std::mutex> lock(served_mu_);
+                nth = ++served_[{i, p}];
+              }
+              if (std::optional<Response> f = page_fault_(i, p, nth)) return *f;
+            }
+            Response r;
+            if (p == 0) {  // one casting announcement per host, each about a different drama
+              std::string work = "Wonderful World " + std::to_string(i + 1);
+              r = Response::Text(ArticlePage(
+                  "ASTRO's Cha Eun-woo in talks to star in MBC's '" + work + "'",
+                  "ASTRO's Cha Eun-woo is in talks to star in MBC's new drama '" + work +
+                      "'. His agency said he received an offer and is reviewing it."));
+            } else {
+              r = Response::Text(ArticlePage(
+                  "Weekly music chart " + std::to_string(i) + "-" + std::to_string(p),
+                  "The chart of the week saw several new entries and a few returning songs, "
+                  "with streaming numbers rising across the board for the season."));
+            }
+            r.delay = page_delay_;
+            return r;
+          });
     }
   }
 
-  void WriteConfig() {
-    config_ = dir_ + "/config.yaml";
-    std::ofstream f(config_);
+  void WriteConfig() { WriteConfigTo(config_ = dir_ + "/config.yaml", ""); }
+
+  // Writes the test's config to `path`, with `distributed_extra` (indented YAML lines)
+  // appended to its `distributed:` section.
+  void WriteConfigTo(const std::string& path, const std::string& distributed_extra) {
+    std::ofstream f(path);
     f << "sources:\n";
     for (int i = 0; i < kHosts; ++i) {
       f << "  - name: " << HostName(i)
@@ -173,16 +189,60 @@ class DistributedCrawlTest : public ::testing::Test {
       << "\n  state_topic: " << topics_["state"] << "\n  workers_topic: " << topics_["workers"]
       << "\n  partitions: 12\n  replication_factor: 3\n  commit_interval_ms: 200\n"
       << "  session_timeout_ms: 6000\n  transaction_timeout_ms: 10000\n"
-      << "  host_queue_limit: " << host_queue_limit_ << "\n";
+      << "  host_queue_limit: " << host_queue_limit_ << "\n"
+      << distributed_extra;
   }
 
-  void StartWorker(const std::string& id) {
+  // Starts worker `id`; `distributed_extra` as in WriteConfigTo (a config of its own).
+  void StartWorker(const std::string& id, const std::string& distributed_extra = "") {
     std::string wdir = dir_ + "/" + id;
     std::filesystem::create_directories(wdir);
+    std::string config = config_;
+    if (!distributed_extra.empty()) {
+      config = wdir + "/config.yaml";
+      WriteConfigTo(config, distributed_extra);
+    }
     workers_[id] = std::make_unique<ChildProcess>(
-        std::vector<std::string>{testing::HallyuBinary(), "--config", config_, "--log-level",
-                                 "info", "crawl", "--distributed", "--worker-id", id},
+        std::vector<std::string>{testing::HallyuBinary(), "--config", config, "--log-level", "info",
+                                 "crawl", "--distributed", "--worker-id", id},
         wdir);
+  }
+
+  // The committed crawl state of every page URL (read_committed), by "<host><path>"; later
+  // records of a URL replace earlier ones.
+  std::map<std::string, nlohmann::json> CommittedPageStates() {
+    std::map<std::string, nlohmann::json> out;
+    for (const auto& r : kafka_->ReadAll(topics_["state"])) {
+      auto j = nlohmann::json::parse(r.ValueOr(), nullptr, false);
+      if (j.is_discarded()) continue;
+      std::string url = j.value("url", "");
+      size_t host_at = url.find("://");
+      if (host_at == std::string::npos || url.find("/p", host_at + 3) == std::string::npos)
+        continue;
+      std::string rest = url.substr(host_at + 3);
+      std::string host = rest.substr(0, rest.find(':'));
+      std::string path = rest.substr(rest.find('/'));
+      out[host + path] = j;
+    }
+    return out;
+  }
+
+  // Waits until `n` pages have a committed crawl state with a fetch time.
+  bool WaitPageStates(size_t n, std::chrono::milliseconds timeout) {
+    return testing::WaitFor(
+        [&] {
+          size_t done = 0;
+          for (const auto& [k, j] : CommittedPageStates()) done += j.value("last_fetch_ms", 0) > 0;
+          return done >= n;
+        },
+        timeout);
+  }
+
+  // Requests served for page `page` of host `host`.
+  int Served(int host, int page) {
+    std::lock_guard<std::mutex> lock(served_mu_);
+    auto it = served_.find({host, page});
+    return it == served_.end() ? 0 : it->second;
   }
 
   std::vector<RecordedRequest> PageRequests() const {
@@ -336,6 +396,11 @@ class DistributedCrawlTest : public ::testing::Test {
   std::map<std::string, std::unique_ptr<ChildProcess>> workers_;
   std::set<std::string> stopped_;
   int host_queue_limit_ = 1000;
+  std::chrono::milliseconds page_delay_ = 10ms;
+  // Set before the crawl: (host, page, n-th request of it) -> an answer replacing the page.
+  std::function<std::optional<Response>(int, int, int)> page_fault_;
+  std::mutex served_mu_;
+  std::map<std::pair<int, int>, int> served_;  // requests per (host, page), with page_fault_
 };
 
 TEST_F(DistributedCrawlTest, ThreeWorkersFetchEveryPageOnceAndKeepHostsApart) {
@@ -445,14 +510,19 @@ TEST_F(DistributedCrawlTest, WorkersContinueWhenABrokerDies) {
   // 150 s (it takes ~10 s): with the 120 s above this stays inside ctest's 300 s, so a
   // stall is reported here, with the workers' logs, and node 3 is restarted, instead of
   // ctest killing the test and leaving the next one a 2-broker cluster.
-  bool done = WaitAllPages(150s);
+  // Done = every page fetched AND its crawl state committed (nothing left in flight), polled
+  // with deadlines rather than a fixed settling sleep.
+  bool done = WaitAllPages(150s) && WaitPageStates(size_t{kHosts} * kPagesPerHost, 60s);
   size_t after = DistinctPages();
   // Back to three brokers before anything below can fail or wait (stopping stuck workers
   // can take 90 s each).
   int restarted = std::system(
       ("KAFKA_BASE_PORT=" + base + " " + script + " start-node 3 --brokers 3 >&2").c_str());
   EXPECT_EQ(restarted, 0);
-  std::this_thread::sleep_for(1s);
+  // A broker failure can turn a worker's transactional producer fatal (INVALID_TXN_STATE):
+  // the worker must replace it and go on, not exit.
+  for (auto& [id, w] : workers_)
+    EXPECT_TRUE(w->Running()) << id << " exited:\n" << w->Stderr().substr(0, 20000);
   StopWorkers();
   ASSERT_TRUE(done) << at_kill << " pages at the kill, " << after << " at the end; w1 stderr:\n"
                     << workers_["w1"]->Stderr().substr(0, 20000);
@@ -479,6 +549,136 @@ TEST_F(DistributedCrawlTest, FullHostQueuesPausePartitions) {
   std::string logs = workers_["w1"]->Stderr() + workers_["w2"]->Stderr();
   EXPECT_NE(logs.find("paused partition"), std::string::npos);
   EXPECT_NE(logs.find("resumed partition"), std::string::npos);
+}
+
+// Issue 19, window 4: a page that answers 5xx is not recorded as crawled. The announcement
+// page of site05 fails its first 3 requests (the fetcher tries twice per round): the worker
+// fetches it again after a backoff and publishes its event. A page that always fails is
+// fetched a bounded number of times (fetch_rounds x max_attempts = 3 x 2) and left without
+// a crawl record; a 404 is final and recorded after one request.
+TEST_F(DistributedCrawlTest, TransientFetchFailuresAreFetchedAgainNotRecordedAsCrawled) {
+  page_fault_ = [](int host, int page, int nth) -> std::optional<Response> {
+    if ((host == 5 && page == 0 && nth <= 3) || (host == 6 && page == 1)) {
+      Response r = Response::Text("busy", "text/plain");
+      r.status = 503;
+      return r;
+    }
+    if (host == 7 && page == 2) {
+      Response r = Response::Text("gone", "text/plain");
+      r.status = 404;
+      return r;
+    }
+    return std::nullopt;
+  };
+  StartWorker("w1");
+  ASSERT_TRUE(WaitPages(50, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);  // topics exist
+  const size_t all = size_t{kHosts} * kPagesPerHost;
+  ASSERT_TRUE(WaitPageStates(all - 1, 180s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  // The always-failing page: its last round gives up (poll the log, then count requests).
+  EXPECT_TRUE(testing::WaitFor(
+      [&] {
+        return workers_["w1"]->Stderr().find("still failing after 3 rounds") != std::string::npos;
+      },
+      60s));
+  StopWorkers();
+  EXPECT_EQ(Served(5, 0), 4);
+  EXPECT_EQ(Served(6, 1), 6);
+  EXPECT_EQ(Served(7, 2), 1);
+  auto states = CommittedPageStates();
+  EXPECT_EQ(states.count("site06.test/p1.html"), 0u) << states["site06.test/p1.html"].dump();
+  EXPECT_EQ(states["site05.test/p0.html"].value("last_status", 0), 200);
+  EXPECT_EQ(states["site07.test/p2.html"].value("last_status", 0), 404);
+  ExpectEventsExactlyOnce();
+}
+
+// Issue 19, window 3: a worker stopped past its session timeout loses its assignment. The
+// results it had fetched and not committed are redone (or fetched again), never taken for
+// crawled: when the partitions come back to it, every page still gets a committed crawl
+// state and every event is published once.
+TEST_F(DistributedCrawlTest, LostAssignmentLosesNoFetchedPage) {
+  page_delay_ = 150ms;  // most hosts have a request at the fetcher at any moment
+  StartWorker("w1");
+  ASSERT_TRUE(WaitPages(150, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  // SIGSTOP past the 6 s session timeout until the worker reports the lost assignment.
+  bool lost = false;
+  for (int round = 0; round < 3 && !lost; ++round) {
+    workers_["w1"]->Signal(SIGSTOP);
+    std::this_thread::sleep_for(8s);  // the fault itself: longer than session_timeout_ms
+    workers_["w1"]->Signal(SIGCONT);
+    lost = testing::WaitFor(
+        [&] { return workers_["w1"]->Stderr().find(" lost partitions [") != std::string::npos; },
+        20s);
+  }
+  ASSERT_TRUE(lost) << workers_["w1"]->Stderr().substr(0, 20000);
+  ASSERT_TRUE(WaitPageStates(size_t{kHosts} * kPagesPerHost, 180s))
+      << CommittedPageStates().size() << " page states; w1 stderr:\n"
+      << workers_["w1"]->Stderr().substr(0, 30000);
+  StopWorkers();
+  ExpectEventsExactlyOnce();
+}
+
+// The partitions named by the first log line of `log` after `from` that contains `marker`
+// and then " [" ... "]".
+std::set<int> PartitionsLogged(const std::string& log, size_t from, const std::string& marker,
+                               size_t* at) {
+  std::set<int> out;
+  size_t m = log.find(marker, from);
+  if (m == std::string::npos) return out;
+  size_t open = log.find('[', m), close = log.find(']', m);
+  if (at != nullptr) *at = m;
+  if (open == std::string::npos || close == std::string::npos || close < open) return out;
+  std::stringstream list(log.substr(open + 1, close - open - 1));
+  std::string item;
+  while (std::getline(list, item, ',')) {
+    if (!item.empty()) out.insert(std::atoi(item.c_str()));
+  }
+  return out;
+}
+
+// Issue 19, window 6: the commit inside a revocation aborts (injected). The revoked
+// partitions leave before the rewind: the worker redoes nothing of theirs (their next owner
+// does), the crawl completes and every event is published once.
+TEST_F(DistributedCrawlTest, AbortedRevocationRedoesNothingOfTheRevokedPartitions) {
+  page_delay_ = 150ms;
+  StartWorker("w1", "  test_faults: {abort_first_revoke_commit: true}\n");
+  ASSERT_TRUE(WaitPages(100, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  StartWorker("w2");
+  ASSERT_TRUE(testing::WaitFor(
+      [&] {
+        return workers_["w1"]->Stderr().find("test fault: aborting the commit") !=
+               std::string::npos;
+      },
+      60s))
+      << workers_["w1"]->Stderr().substr(0, 20000);
+  ASSERT_TRUE(WaitPageStates(size_t{kHosts} * kPagesPerHost, 180s))
+      << workers_["w1"]->Stderr().substr(0, 30000);
+  StopWorkers();
+  const std::string log = workers_["w1"]->Stderr();
+  size_t fault_at = log.find("test fault: aborting the commit");
+  // The revocation being committed is the last one logged before the fault.
+  size_t releasing_at = log.rfind(" releasing partitions [", fault_at), rewound_at = 0;
+  ASSERT_NE(releasing_at, std::string::npos) << log.substr(0, 30000);
+  std::set<int> revoked = PartitionsLogged(log, releasing_at, " releasing partitions [", nullptr);
+  std::set<int> replayed = PartitionsLogged(log, fault_at, "fetched URL(s) replayed", &rewound_at);
+  ASSERT_FALSE(revoked.empty()) << log.substr(0, 30000);
+  ASSERT_GT(rewound_at, fault_at) << log.substr(0, 30000);
+  for (int p : replayed) EXPECT_EQ(revoked.count(p), 0u) << "partition " << p << " replayed";
+  ExpectEventsExactlyOnce();
+}
+
+// A worker whose transactional producer turns fatal (as INVALID_TXN_STATE after a broker
+// failure did in CI) replaces it and rewinds instead of exiting: the crawl completes,
+// every page has a committed state and every event is published once.
+TEST_F(DistributedCrawlTest, FatalTransactionalProducerIsReplaced) {
+  StartWorker("w1", "  test_faults: {fatal_producer_after_commits: 15}\n");
+  ASSERT_TRUE(WaitPages(50, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);  // topics exist
+  ASSERT_TRUE(WaitPageStates(size_t{kHosts} * kPagesPerHost, 180s))
+      << workers_["w1"]->Stderr().substr(0, 30000);
+  EXPECT_TRUE(workers_["w1"]->Running());
+  StopWorkers();
+  EXPECT_NE(workers_["w1"]->Stderr().find("recreated the transactional producer"),
+            std::string::npos);
+  ExpectEventsExactlyOnce();
 }
 
 }  // namespace
