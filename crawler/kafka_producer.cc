@@ -498,7 +498,7 @@ void KafkaProducer::FeedBacklogLocked() {
 void KafkaProducer::PollLoop() {
   auto last_sync = Clock::now();
   int sync_fd = -1;
-  std::optional<uint64_t> ack_mark;
+  uint64_t ack_mark = 0;  // 0: nothing to persist (marks start at 1)
   auto recreate_backoff = std::chrono::milliseconds(50);
   auto next_recreate = Clock::now();
   while (!stop_) {
@@ -544,7 +544,7 @@ void KafkaProducer::PollLoop() {
       UpdateSpoolGaugesLocked();
       if (Clock::now() - last_sync >= std::chrono::milliseconds(options_.spool_sync_interval_ms)) {
         sync_fd = spool_->SyncHandle();
-        ack_mark = spool_->TakeAckMark();
+        ack_mark = spool_->TakeAckMark().value_or(0);
         last_sync = Clock::now();
       }
     }
@@ -554,10 +554,10 @@ void KafkaProducer::PollLoop() {
       close(sync_fd);
       sync_fd = -1;
     }
-    if (ack_mark) {
-      Status st = KafkaSpool::WriteAckMark(options_.spool.dir, *ack_mark);
+    if (ack_mark > 0) {
+      Status st = KafkaSpool::WriteAckMark(options_.spool.dir, ack_mark);
       if (!st.ok()) spdlog::error("kafka: {}", st.ToString());
-      ack_mark.reset();
+      ack_mark = 0;
     }
     cv_.notify_all();
   }
