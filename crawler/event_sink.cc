@@ -5,17 +5,30 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <thread>
 
 #include "crawler/metrics.h"
 
 namespace hallyu {
 
+// A malformed message's copy for the DLQ topic, kept until its delivery is confirmed.
+struct DlqCopy {
+  std::optional<std::string> key, value;
+  std::string reason, topic, partition, offset;
+};
+
 struct EventSink::Impl {
   SinkOptions options;
   Store* store = nullptr;
   rd_kafka_t* consumer = nullptr;
   rd_kafka_t* dlq = nullptr;
+  // Delivery result of each DLQ copy of the current batch (index = the message opaque - 1);
+  // kNoReport while no report arrived. Written by the delivery callback, which runs inside
+  // rd_kafka_flush/poll on the Run() thread.
+  static constexpr int kNoReport = INT32_MIN;
+  std::vector<int> dlq_results;
   bool assigned = false;
   std::chrono::steady_clock::time_point assigned_at;
   Status rebalance_error;
@@ -80,6 +93,74 @@ std::string MessageText(const rd_kafka_message_t* m) {
   return m->payload ? std::string(static_cast<const char*>(m->payload), m->len) : std::string();
 }
 
+void DlqDeliveryCb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) noexcept {
+  auto* impl = static_cast<EventSink::Impl*>(opaque);
+  const auto index = reinterpret_cast<uintptr_t>(m->_private);
+  if (index >= 1 && index <= impl->dlq_results.size()) impl->dlq_results[index - 1] = m->err;
+}
+
+// Produces copies[i] (opaque i + 1). Returns librdkafka's immediate error, if any.
+rd_kafka_resp_err_t ProduceDlqCopy(rd_kafka_t* dlq, const std::string& dlq_topic, const DlqCopy& c,
+                                   size_t i) {
+  void* key = c.key ? const_cast<char*>(c.key->data()) : nullptr;
+  const size_t key_len = c.key ? c.key->size() : 0;
+  void* value = c.value ? const_cast<char*>(c.value->data()) : nullptr;
+  const size_t value_len = c.value ? c.value->size() : 0;
+  return rd_kafka_producev(
+      dlq, RD_KAFKA_V_TOPIC(dlq_topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+      RD_KAFKA_V_KEY(key, key_len), RD_KAFKA_V_VALUE(value, value_len),
+      RD_KAFKA_V_HEADER("hallyu.dlq.reason", c.reason.data(),
+                        static_cast<ssize_t>(c.reason.size())),
+      RD_KAFKA_V_HEADER("hallyu.dlq.topic", c.topic.data(), static_cast<ssize_t>(c.topic.size())),
+      RD_KAFKA_V_HEADER("hallyu.dlq.partition", c.partition.data(),
+                        static_cast<ssize_t>(c.partition.size())),
+      RD_KAFKA_V_HEADER("hallyu.dlq.offset", c.offset.data(),
+                        static_cast<ssize_t>(c.offset.size())),
+      RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<uintptr_t>(i + 1))), RD_KAFKA_V_END);
+}
+
+// Sends every copy to the DLQ topic and waits for each delivery report; failed copies are
+// sent again (3 attempts). Returns kUnavailable naming the first copy that still failed:
+// the caller must then NOT store the batch's offsets.
+Status DeliverDlqCopies(EventSink::Impl& impl, const std::vector<DlqCopy>& copies) {
+  constexpr int kAttempts = 3;
+  impl.dlq_results.assign(copies.size(), EventSink::Impl::kNoReport);
+  std::vector<size_t> todo(copies.size());
+  for (size_t i = 0; i < copies.size(); ++i) todo[i] = i;
+  std::string last_error;
+  for (int attempt = 0; attempt < kAttempts && !todo.empty(); ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(200 << attempt));
+    for (size_t i : todo) {
+      impl.dlq_results[i] = EventSink::Impl::kNoReport;
+      rd_kafka_resp_err_t e = ProduceDlqCopy(impl.dlq, impl.options.dlq_topic, copies[i], i);
+      if (e != RD_KAFKA_RESP_ERR_NO_ERROR) impl.dlq_results[i] = e;
+    }
+    rd_kafka_resp_err_t fe = rd_kafka_flush(impl.dlq, impl.options.dlq_flush_timeout_ms);
+    if (fe != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      return Unavailable(std::string("sink: DLQ flush: ") + rd_kafka_err2str(fe));
+    }
+    std::vector<size_t> failed;
+    for (size_t i : todo) {
+      if (impl.dlq_results[i] == RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+      failed.push_back(i);
+      const auto e = static_cast<rd_kafka_resp_err_t>(impl.dlq_results[i]);
+      last_error =
+          copies[i].topic + "[" + copies[i].partition + "]@" + copies[i].offset + ": " +
+          (impl.dlq_results[i] == EventSink::Impl::kNoReport ? std::string("no delivery report")
+                                                             : std::string(rd_kafka_err2name(e)));
+      spdlog::warn("sink: DLQ copy of {} not delivered (attempt {} of {})", last_error, attempt + 1,
+                   kAttempts);
+    }
+    todo = std::move(failed);
+  }
+  if (!todo.empty()) {
+    return Unavailable("sink: DLQ delivery failed for " + std::to_string(todo.size()) +
+                       " message(s), last " + last_error +
+                       "; offsets not moved past them (a restart retries)");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<EventSink>> EventSink::Create(const SinkOptions& o, Store& store) {
@@ -120,10 +201,17 @@ Result<std::unique_ptr<EventSink>> EventSink::Create(const SinkOptions& o, Store
   s = SetConf(pconf, "bootstrap.servers", o.brokers);
   if (s.ok()) s = SetConf(pconf, "enable.idempotence", "true");
   if (s.ok()) s = SetConf(pconf, "client.id", "hallyu-sink-dlq");
+  // A copy that cannot be delivered fails within the flush wait instead of lingering.
+  if (s.ok()) {
+    s = SetConf(pconf, "message.timeout.ms",
+                std::to_string(std::max(o.dlq_flush_timeout_ms / 10 * 9, 1)));
+  }
   if (!s.ok()) {
     rd_kafka_conf_destroy(pconf);
     return s;
   }
+  rd_kafka_conf_set_opaque(pconf, &impl);
+  rd_kafka_conf_set_dr_msg_cb(pconf, DlqDeliveryCb);
   impl.dlq = rd_kafka_new(RD_KAFKA_PRODUCER, pconf, err, sizeof err);
   if (impl.dlq == nullptr) {
     rd_kafka_conf_destroy(pconf);
@@ -154,6 +242,7 @@ Status EventSink::Run() {
     std::vector<EventRecord> events;
     std::map<std::pair<std::string, int32_t>, int64_t> next;  // (topic, partition) -> offset
     int dlq_in_batch = 0;
+    std::vector<DlqCopy> dlq_copies;
     int timeout = o.poll_timeout_ms;
     for (int n = 0; n < o.max_batch && !stop_.load(); ++n) {
       rd_kafka_message_t* m = rd_kafka_consumer_poll(impl.consumer, timeout);
@@ -174,26 +263,15 @@ Status EventSink::Run() {
       if (rec.ok()) {
         events.push_back(std::move(*rec));
       } else {
-        std::string reason = rec.status().ToString();
-        std::string partition = std::to_string(m->partition);
-        std::string offset = std::to_string(m->offset);
-        spdlog::warn("sink: {}[{}]@{} to DLQ: {}", topic, m->partition, m->offset, reason);
-        rd_kafka_resp_err_t pe = rd_kafka_producev(
-            impl.dlq, RD_KAFKA_V_TOPIC(o.dlq_topic.c_str()),
-            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(m->key, m->key_len),
-            RD_KAFKA_V_VALUE(m->payload, m->len),
-            RD_KAFKA_V_HEADER("hallyu.dlq.reason", reason.data(),
-                              static_cast<ssize_t>(reason.size())),
-            RD_KAFKA_V_HEADER("hallyu.dlq.topic", topic.data(), static_cast<ssize_t>(topic.size())),
-            RD_KAFKA_V_HEADER("hallyu.dlq.partition", partition.data(),
-                              static_cast<ssize_t>(partition.size())),
-            RD_KAFKA_V_HEADER("hallyu.dlq.offset", offset.data(),
-                              static_cast<ssize_t>(offset.size())),
-            RD_KAFKA_V_END);
-        if (pe != RD_KAFKA_RESP_ERR_NO_ERROR) {
-          rd_kafka_message_destroy(m);
-          return Unavailable(std::string("sink: DLQ produce: ") + rd_kafka_err2str(pe));
-        }
+        DlqCopy c;
+        c.reason = rec.status().ToString();
+        spdlog::warn("sink: {}[{}]@{} to DLQ: {}", topic, m->partition, m->offset, c.reason);
+        if (m->key != nullptr) c.key.emplace(static_cast<const char*>(m->key), m->key_len);
+        if (m->payload != nullptr) c.value = std::move(text);
+        c.topic = topic;
+        c.partition = std::to_string(m->partition);
+        c.offset = std::to_string(m->offset);
+        dlq_copies.push_back(std::move(c));
         ++dlq_in_batch;
       }
       rd_kafka_message_destroy(m);
@@ -208,11 +286,9 @@ Status EventSink::Run() {
     }
     idle_since = std::chrono::steady_clock::now();
     if (dlq_in_batch > 0) {
-      // The DLQ copy must be durable before the offsets move past the bad message.
-      rd_kafka_resp_err_t fe = rd_kafka_flush(impl.dlq, o.dlq_flush_timeout_ms);
-      if (fe != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        return Unavailable(std::string("sink: DLQ flush: ") + rd_kafka_err2str(fe));
-      }
+      // Every DLQ copy must be delivered (its delivery report checked) before the offsets
+      // move past the bad message; otherwise nothing of this batch is stored.
+      HALLYU_RETURN_IF_ERROR(DeliverDlqCopies(impl, dlq_copies));
     }
     std::vector<PartitionOffset> offsets;
     for (const auto& [tp, off] : next) offsets.push_back({tp.first, tp.second, off});

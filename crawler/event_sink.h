@@ -5,7 +5,9 @@
 // On every partition assignment it seeks to the offsets stored in the database, so a
 // crash (even SIGKILL) neither loses nor doubles an event; a repeated (event_id,
 // version) is ignored by the store. A malformed message (not JSON, wrong schema)
-// is produced to the DLQ topic with the reason in headers and skipped.
+// is produced to the DLQ topic with the reason in headers and skipped — only once its
+// delivery report confirms the DLQ copy: a failed DLQ delivery is retried, then stops the
+// sink without storing the batch (offsets never move past an undelivered bad message).
 //
 // Thread safety: Run() is called from one thread; RequestStop() from any thread or a
 // signal handler.

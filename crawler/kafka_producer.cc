@@ -23,9 +23,33 @@ constexpr size_t kFeedBatch = 512;
 // in the dead-letters file).
 constexpr size_t kDlqValueMax = 512 * 1024;
 
+// The record was taken back from librdkafka (purge, destroy): it stays in the spool.
 bool IsRequeue(int err) {
   return err == RD_KAFKA_RESP_ERR__PURGE_QUEUE || err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT ||
-         err == RD_KAFKA_RESP_ERR__DESTROY || err == RD_KAFKA_RESP_ERR__FATAL;
+         err == RD_KAFKA_RESP_ERR__DESTROY;
+}
+
+// The producer instance, not the record, is broken: a fatal error, or an idempotence /
+// epoch / fencing state the client cannot continue from. The record stays in the spool and
+// is re-sent by a new client; it never goes to the DLQ.
+bool IsProducerStateError(int err) {
+  switch (err) {
+    case RD_KAFKA_RESP_ERR__FATAL:
+    case RD_KAFKA_RESP_ERR__STATE:
+    case RD_KAFKA_RESP_ERR__FENCED:
+    case RD_KAFKA_RESP_ERR__INCONSISTENT:
+    case RD_KAFKA_RESP_ERR__GAPLESS_GUARANTEE:
+    case RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER:
+    case RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER:
+    case RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH:
+    case RD_KAFKA_RESP_ERR_INVALID_PRODUCER_ID_MAPPING:
+    case RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID:
+    case RD_KAFKA_RESP_ERR_PRODUCER_FENCED:
+    case RD_KAFKA_RESP_ERR_INVALID_TXN_STATE:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::string UtcNow() {
@@ -213,16 +237,22 @@ Status KafkaProducer::CreateClient() {
   return Status::Ok();
 }
 
-void KafkaProducer::OnDelivery(rd_kafka_t*, const void* msg, void* opaque) noexcept {
-  static_cast<KafkaProducer*>(opaque)->CollectDelivery(msg);
+void KafkaProducer::OnDelivery(rd_kafka_t* rk, const void* msg, void* opaque) noexcept {
+  const auto* m = static_cast<const rd_kafka_message_t*>(msg);
+  // A failure reported by a client in a fatal state is the client's, not the record's.
+  const bool client_dead = m->err != RD_KAFKA_RESP_ERR_NO_ERROR &&
+                           (IsProducerStateError(m->err) ||
+                            rd_kafka_fatal_error(rk, nullptr, 0) != RD_KAFKA_RESP_ERR_NO_ERROR);
+  static_cast<KafkaProducer*>(opaque)->CollectDelivery(msg, client_dead);
 }
 
-void KafkaProducer::CollectDelivery(const void* msg) noexcept {
+void KafkaProducer::CollectDelivery(const void* msg, bool client_dead) noexcept {
   const auto* m = static_cast<const rd_kafka_message_t*>(msg);
   try {
     Delivery d;
     d.seq = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(m->_private));
     d.err = m->err;
+    d.client_dead = client_dead;
     d.latency_us = rd_kafka_message_latency(m);
     if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
       if (metrics_ != nullptr) {
@@ -233,7 +263,7 @@ void KafkaProducer::CollectDelivery(const void* msg) noexcept {
         }
         d.latency = it->second;
       }
-    } else if (!IsRequeue(m->err)) {
+    } else if (!IsRequeue(m->err) && !client_dead) {
       SpoolRecord r;  // what the DLQ record needs
       r.seq = d.seq;
       r.topic = rd_kafka_topic_name(m->rkt);
@@ -277,6 +307,9 @@ void KafkaProducer::ApplyDeliveries() {
           ++latency_hist_[std::min<size_t>(static_cast<size_t>(d.latency_us / 100),
                                            latency_hist_.size() - 1)];
         }
+      } else if (d.client_dead) {
+        // Stays in the spool: the poll thread replaces the client and re-sends it.
+        fatal_ = true;
       } else if (IsRequeue(d.err) || fatal_ || !d.failed) {
         // Stays in the spool; sent again by this run (fatal) or the next one.
       } else {
@@ -350,11 +383,18 @@ void KafkaProducer::DeadLetterLocked(uint64_t seq, const SpoolRecord& r, int err
     }
     keep_file = keep_file || truncated;
   }
-  if (keep_file) AppendDeadLetterFileLocked(r, err);
+  if (keep_file && !AppendDeadLetterFileLocked(r, err)) {
+    // Neither the DLQ topic nor the dead-letters file has it: it stays in the spool
+    // (unacknowledged) and is tried again by the next start.
+    ++stats_.dead_letters_kept;
+    spdlog::error("kafka: record seq {} to {} kept in the spool: no dead-letter copy was written",
+                  seq, r.topic);
+    return;
+  }
   spool_->Ack(seq);
 }
 
-void KafkaProducer::AppendDeadLetterFileLocked(const SpoolRecord& r, int err) {
+bool KafkaProducer::AppendDeadLetterFileLocked(const SpoolRecord& r, int err) {
   const auto e = static_cast<rd_kafka_resp_err_t>(err);
   nlohmann::json j = {{"topic", r.topic},
                       {"key", r.key ? nlohmann::json(*r.key) : nlohmann::json(nullptr)},
@@ -372,8 +412,10 @@ void KafkaProducer::AppendDeadLetterFileLocked(const SpoolRecord& r, int err) {
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   bool ok = fd >= 0 && write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
             fdatasync(fd) == 0;
+  int saved = errno;
   if (fd >= 0) close(fd);
-  if (!ok) spdlog::error("kafka: cannot write {}: {}", path, strerror(errno));
+  if (!ok) spdlog::error("kafka: cannot write {}: {}", path, strerror(saved));
+  return ok;
 }
 
 int KafkaProducer::ProduceToClientLocked(const SpoolRecord& r) {
@@ -416,6 +458,8 @@ Status KafkaProducer::Produce(std::string topic, std::optional<std::string> key,
       spool_->MarkSent(r.seq);
     } else if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
       queue_full_ = true;  // the poll thread takes it from the spool
+    } else if (IsProducerStateError(err)) {
+      fatal_ = true;  // left unsent: the poll thread re-sends it through a new client
     } else {
       spool_->MarkSent(r.seq);
       DeadLetterLocked(r.seq, r, err);
@@ -425,6 +469,7 @@ Status KafkaProducer::Produce(std::string topic, std::optional<std::string> key,
 }
 
 void KafkaProducer::FeedBacklogLocked() {
+  if (fatal_) return;  // the client is being replaced
   if (rk_ == nullptr || spool_->unsent() == 0) {
     queue_full_ = false;
     return;
@@ -440,6 +485,10 @@ void KafkaProducer::FeedBacklogLocked() {
       queue_full_ = true;
       return;
     }
+    if (IsProducerStateError(err)) {  // left unsent for the next client
+      fatal_ = true;
+      return;
+    }
     spool_->MarkSent(r.seq);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) DeadLetterLocked(r.seq, r, err);
   }
@@ -449,8 +498,16 @@ void KafkaProducer::FeedBacklogLocked() {
 void KafkaProducer::PollLoop() {
   auto last_sync = Clock::now();
   int sync_fd = -1;
+  uint64_t ack_mark = 0;  // 0: nothing to persist (marks start at 1)
+  auto recreate_backoff = std::chrono::milliseconds(50);
+  auto next_recreate = Clock::now();
   while (!stop_) {
-    if (fatal_) {
+    if (fatal_ && Clock::now() >= next_recreate) {
+      if (Clock::now() - next_recreate > std::chrono::seconds(30)) {
+        recreate_backoff = std::chrono::milliseconds(50);  // a fresh failure, not a loop
+      }
+      // The client is dead (fatal error, fenced or lost idempotence state): nothing it holds
+      // was acknowledged, so drop it, rewind the spool and re-send through a new client.
       rd_kafka_t* old;
       {
         std::lock_guard<std::mutex> lock(mu_);
@@ -465,12 +522,21 @@ void KafkaProducer::PollLoop() {
       ApplyDeliveries();
       std::lock_guard<std::mutex> lock(mu_);
       spool_->RewindUnacked();
-      fatal_ = false;
+      queue_full_ = false;
+      ++stats_.client_restarts;
       Status st = CreateClient();
+      fatal_ = !st.ok();  // retried after the backoff when the new client cannot start
       if (!st.ok()) spdlog::error("kafka: recreating the client: {}", st.ToString());
+      next_recreate = Clock::now() + recreate_backoff;
+      recreate_backoff =
+          std::min<std::chrono::milliseconds>(recreate_backoff * 2, std::chrono::seconds(5));
     }
     rd_kafka_t* rk = rk_;  // only this thread replaces rk_
-    if (rk != nullptr) rd_kafka_poll(rk, 5);
+    if (rk != nullptr) {
+      rd_kafka_poll(rk, 5);
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));  // no client: do not spin
+    }
     ApplyDeliveries();
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -478,13 +544,20 @@ void KafkaProducer::PollLoop() {
       UpdateSpoolGaugesLocked();
       if (Clock::now() - last_sync >= std::chrono::milliseconds(options_.spool_sync_interval_ms)) {
         sync_fd = spool_->SyncHandle();
+        ack_mark = spool_->TakeAckMark().value_or(0);
         last_sync = Clock::now();
       }
     }
-    if (sync_fd >= 0) {  // the batch fsync runs without blocking Produce()
-      if (fdatasync(sync_fd) != 0) spdlog::error("kafka: spool fsync failed: {}", errno);
+    // The batch fsync and the ack mark's write run without blocking Produce().
+    if (sync_fd >= 0) {
+      if (fdatasync(sync_fd) != 0) spdlog::error("kafka: spool fsync failed: {}", strerror(errno));
       close(sync_fd);
       sync_fd = -1;
+    }
+    if (ack_mark > 0) {
+      Status st = KafkaSpool::WriteAckMark(options_.spool.dir, ack_mark);
+      if (!st.ok()) spdlog::error("kafka: {}", st.ToString());
+      ack_mark = 0;
     }
     cv_.notify_all();
   }

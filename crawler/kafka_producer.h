@@ -15,13 +15,19 @@
 // thread serves delivery reports (in batches, one lock per batch), feeds the spool backlog
 // and fsyncs the spool in batches.
 //
+// A fatal librdkafka error (RD_KAFKA_RESP_ERR__FATAL) or a producer-state error (fenced,
+// invalid epoch, lost sequence) says the CLIENT is dead, not the record: nothing is
+// dead-lettered or acknowledged; the client is destroyed, the spool rewound and every
+// unacknowledged record re-sent through a new client (stats().client_restarts).
+//
 // Permanent failures (the broker refuses the record: too large for the topic, not
 // authorised, unknown topic, ...) are never silently dropped: the record is logged, counted
 // (stats().failed, hallyu_kafka_dead_letters_total{topic,error}) and routed to the DLQ
 // topic as a `hallyu.dlq/1` payload with stage "produce", the original topic, key, headers,
 // value and the error. The DLQ record is spooled BEFORE the original is trimmed. What cannot
 // go to the DLQ topic (a failure on the DLQ topic itself, or a value over 512 KiB) is also
-// appended in full to `<spool dir>/dead-letters.ndjson`.
+// appended in full to `<spool dir>/dead-letters.ndjson`. When neither copy can be written
+// the record is NOT acknowledged: it stays in the spool for the next start.
 // Known limit: the broker refuses whole batches, so a record sharing a batch with one over
 // the topic's max.message.bytes is refused too and also goes to the DLQ (whole, not lost).
 // With the default limits (topic 1 MB, batch.size 1 MB, message.max.bytes 1 MB, which
@@ -79,13 +85,15 @@ struct KafkaTopicSpec {
 std::vector<KafkaTopicSpec> DefaultTopicSpecs(const KafkaOptions& options);
 
 struct KafkaProducerStats {
-  uint64_t produced = 0;         // records accepted by Produce()
-  uint64_t delivered = 0;        // successful delivery reports
-  uint64_t failed = 0;           // permanent delivery failures (logged, sent to the DLQ)
-  uint64_t dead_lettered = 0;    // DLQ records spooled for those failures
-  uint64_t pending = 0;          // in the spool, not yet acknowledged
-  uint64_t spool_bytes = 0;      // live spool bytes
-  uint64_t corrupt_records = 0;  // corrupt spool records reported and skipped
+  uint64_t produced = 0;           // records accepted by Produce()
+  uint64_t delivered = 0;          // successful delivery reports
+  uint64_t failed = 0;             // permanent delivery failures (logged, sent to the DLQ)
+  uint64_t dead_lettered = 0;      // DLQ records spooled for those failures
+  uint64_t dead_letters_kept = 0;  // failures kept in the spool: no DLQ copy could be written
+  uint64_t client_restarts = 0;    // clients replaced after a fatal or producer-state error
+  uint64_t pending = 0;            // in the spool, not yet acknowledged
+  uint64_t spool_bytes = 0;        // live spool bytes
+  uint64_t corrupt_records = 0;    // corrupt spool records reported and skipped
   // Time from handing a record to librdkafka to its successful delivery report
   // (rd_kafka_message_latency), 100 us resolution; 0 before the first delivery.
   uint64_t latency_p50_us = 0;
@@ -138,6 +146,7 @@ class KafkaProducer {
   struct Delivery {
     uint64_t seq = 0;
     int err = 0;
+    bool client_dead = false;  // failed because the client is dead: re-send, never DLQ
     int64_t latency_us = -1;
     Histogram* latency = nullptr;         // the topic's histogram (metrics only)
     std::optional<SpoolRecord> failed{};  // the record, for a permanent failure
@@ -148,15 +157,20 @@ class KafkaProducer {
   void PollLoop();
   void FeedBacklogLocked();
   static void OnDelivery(rd_kafka_t* rk, const void* msg, void* opaque) noexcept;
-  void CollectDelivery(const void* msg) noexcept;
+  // `client_dead`: the failure is the client's (fatal or producer-state error), not the
+  // record's.
+  void CollectDelivery(const void* msg, bool client_dead) noexcept;
   // Applies the collected delivery reports under one lock. Only the thread that polls.
   void ApplyDeliveries();
   void UpdateSpoolGaugesLocked();
   int ProduceToClientLocked(const SpoolRecord& r);
   // Routes record `seq` (already marked sent) that failed permanently with `err` to the
-  // DLQ (or the dead-letters file) and trims it.
+  // DLQ (or the dead-letters file) and trims it; when no copy could be written anywhere it
+  // stays in the spool, unacknowledged.
   void DeadLetterLocked(uint64_t seq, const SpoolRecord& r, int err);
-  void AppendDeadLetterFileLocked(const SpoolRecord& r, int err);
+  // Appends `r` to <spool dir>/dead-letters.ndjson and fdatasyncs it. Returns false on
+  // any failure (logged).
+  bool AppendDeadLetterFileLocked(const SpoolRecord& r, int err);
 
   KafkaOptions options_;
   CrawlMetrics* metrics_ = nullptr;

@@ -135,16 +135,29 @@ std::string SegmentName(uint64_t first_seq) {
   return b;
 }
 
-Status WriteAll(int fd, const char* p, size_t n, const std::string& path) {
+Status WriteAll(const SpoolOptions& options, int fd, const char* p, size_t n,
+                const std::string& path) {
   while (n > 0) {
-    ssize_t w = write(fd, p, n);
+    ssize_t w = options.write_fn ? options.write_fn(fd, p, n) : write(fd, p, n);
     if (w < 0) {
       if (errno == EINTR) continue;
       return IoError("spool write " + path + ": " + strerror(errno));
     }
+    if (w == 0) return IoError("spool write " + path + ": no progress");
     p += w;
     n -= static_cast<size_t>(w);
   }
+  return Status::Ok();
+}
+
+// fsync of a directory, so a file created or renamed in it survives a power cut.
+Status FsyncDir(const std::string& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return IoError("spool: cannot open directory " + dir + ": " + strerror(errno));
+  int rc = fsync(fd);
+  int saved = errno;
+  close(fd);
+  if (rc != 0) return IoError("spool: fsync of directory " + dir + ": " + strerror(saved));
   return Status::Ok();
 }
 
@@ -273,17 +286,47 @@ Status KafkaSpool::OpenNewSegment() {
     fd_ = -1;
     unsynced_ = 0;
   }
+  // A closed segment that never got a record (its cut-back failed) would share the new
+  // segment's name: drop it.
+  if (!segments_.empty() && segments_.back().first_seq == next_seq_ &&
+      segments_.back().end_seq == next_seq_) {
+    if (unlink(segments_.back().path.c_str()) != 0 && errno != ENOENT) {
+      return IoError("spool: cannot remove " + segments_.back().path + ": " + strerror(errno));
+    }
+    bytes_ -= segments_.back().bytes;
+    segments_.pop_back();
+  }
   Segment seg;
   seg.first_seq = next_seq_;
   seg.end_seq = next_seq_;
   seg.path = options_.dir + "/" + SegmentName(next_seq_);
-  fd_ = open(seg.path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd_ < 0) return IoError("spool: cannot open " + seg.path + ": " + strerror(errno));
+  int fd = open(seg.path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return IoError("spool: cannot open " + seg.path + ": " + strerror(errno));
+  Status dir_synced = FsyncDir(options_.dir);  // the new name must survive a power cut
+  if (!dir_synced.ok()) {
+    close(fd);
+    return dir_synced;
+  }
+  fd_ = fd;
   struct stat st;
   seg.bytes = fstat(fd_, &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
   bytes_ += seg.bytes;
   segments_.push_back(std::move(seg));
   return Status::Ok();
+}
+
+void KafkaSpool::RollBackPartialAppend() {
+  Segment& seg = segments_.back();
+  if (fd_ < 0) return;
+  if (ftruncate(fd_, static_cast<off_t>(seg.bytes)) == 0) return;
+  spdlog::error(
+      "spool: cannot cut {} back to {} bytes after a failed write: {}; it is closed and the "
+      "next record starts a new segment",
+      seg.path, seg.bytes, strerror(errno));
+  (void)fdatasync(fd_);  // the whole records before the torn tail
+  close(fd_);
+  fd_ = -1;
+  unsynced_ = 0;
 }
 
 Result<uint64_t> KafkaSpool::Append(const SpoolRecord& record) {
@@ -309,7 +352,8 @@ Result<uint64_t> KafkaSpool::Append(const SpoolRecord& record) {
     return TooLarge("spool full (" + std::to_string(bytes_) + " of " +
                     std::to_string(options_.max_bytes) + " bytes): pause until Kafka catches up");
   }
-  if (segments_.back().bytes > 0 && segments_.back().bytes + total > options_.segment_bytes) {
+  if (fd_ < 0 ||
+      (segments_.back().bytes > 0 && segments_.back().bytes + total > options_.segment_bytes)) {
     HALLYU_RETURN_IF_ERROR(OpenNewSegment());
   }
   std::string header;
@@ -320,7 +364,13 @@ Result<uint64_t> KafkaSpool::Append(const SpoolRecord& record) {
   PutU64(header, seq);
   std::memcpy(frame_.data(), header.data(), kHeaderBytes);
   Segment& seg = segments_.back();
-  HALLYU_RETURN_IF_ERROR(WriteAll(fd_, frame_.data(), frame_.size(), seg.path));
+  Status written = WriteAll(options_, fd_, frame_.data(), frame_.size(), seg.path);
+  if (!written.ok()) {
+    // Part of the frame may be on disk: cut it off so the index stays aligned with the file
+    // and the next record lands on a record boundary.
+    RollBackPartialAppend();
+    return written;
+  }
   seg.index.emplace_back(seq, seg.bytes);
   seg.bytes += total;
   seg.end_seq = seq + 1;
@@ -434,11 +484,15 @@ void KafkaSpool::TrimAcked() {
 }
 
 int KafkaSpool::SyncHandle() {
-  Status st = PersistAckMark();
-  if (!st.ok()) spdlog::error("{}", st.ToString());
   if (fd_ < 0 || unsynced_ == 0) return -1;
   unsynced_ = 0;
   return dup(fd_);
+}
+
+std::optional<uint64_t> KafkaSpool::TakeAckMark() {
+  if (acked_below_ == persisted_acked_below_) return std::nullopt;
+  persisted_acked_below_ = acked_below_;
+  return acked_below_;
 }
 
 Status KafkaSpool::Sync() {
@@ -450,19 +504,26 @@ Status KafkaSpool::Sync() {
 }
 
 Status KafkaSpool::PersistAckMark() {
-  if (acked_below_ != persisted_acked_below_) {
-    std::string tmp = options_.dir + "/acked.tmp";
-    {
-      std::ofstream out(tmp, std::ios::trunc);
-      out << acked_below_ << "\n";
-      if (!out) return IoError("spool: cannot write " + tmp);
-    }
-    if (rename(tmp.c_str(), (options_.dir + "/acked").c_str()) != 0) {
-      return IoError(std::string("spool: rename acked: ") + strerror(errno));
-    }
-    persisted_acked_below_ = acked_below_;
-  }
+  if (acked_below_ == persisted_acked_below_) return Status::Ok();
+  HALLYU_RETURN_IF_ERROR(WriteAckMark(options_.dir, acked_below_));
+  persisted_acked_below_ = acked_below_;
   return Status::Ok();
+}
+
+Status KafkaSpool::WriteAckMark(const std::string& dir, uint64_t mark) {
+  const std::string tmp = dir + "/acked.tmp";
+  const std::string text = std::to_string(mark) + "\n";
+  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return IoError("spool: cannot write " + tmp + ": " + strerror(errno));
+  bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+            fdatasync(fd) == 0;
+  int saved = errno;
+  close(fd);
+  if (!ok) return IoError("spool: cannot write " + tmp + ": " + strerror(saved));
+  if (rename(tmp.c_str(), (dir + "/acked").c_str()) != 0) {
+    return IoError(std::string("spool: rename acked: ") + strerror(errno));
+  }
+  return FsyncDir(dir);
 }
 
 }  // namespace hallyu

@@ -16,10 +16,18 @@
 // (counted in corrupt_records(), logged) and skipped — the scan resynchronises on the next
 // magic — and a torn tail (partial write at a crash) is cut off. Never crashes on bad data.
 //
+// A failed append (ENOSPC, EIO, EFBIG, a short write) is rolled back: the segment is cut
+// back to the last whole record (or, when that cut fails, closed and never appended to
+// again), so the index stays aligned with the file and no later record is lost or counted
+// corrupt. New segment files and the `acked` rename are made durable with a directory fsync.
+//
 // Not thread-safe: the producer serialises access.
+
+#include <sys/types.h>
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +44,9 @@ struct SpoolOptions {
   uint64_t segment_bytes = 16ull << 20;   // roll to a new segment after; 16 MiB
   uint32_t fsync_every_records = 1000;    // fsync after this many appends (0: never)
   uint32_t max_record_bytes = 16u << 20;  // larger records are refused; 16 MiB
+  // Test seam: replaces write(2) for segment appends (same contract: bytes written or -1
+  // with errno). Empty: write(2).
+  std::function<ssize_t(int fd, const void* data, size_t size)> write_fn{};
 };
 
 // One Kafka record as spooled. Headers keep their order; a nullopt value is a null header.
@@ -60,7 +71,8 @@ class KafkaSpool {
 
   // Appends `record` (its seq is assigned and returned). Returns kTooLarge when the spool
   // is full (live bytes + this record > max_bytes: the caller must pause and retry after
-  // deliveries trim it) or the record exceeds max_record_bytes, kIo on a write error.
+  // deliveries trim it) or the record exceeds max_record_bytes, kIo on a write error — then
+  // the record is NOT in the spool (any partial bytes were cut off) and no seq was used.
   Result<uint64_t> Append(const SpoolRecord& record);
 
   // Up to `max_records` of the next not-yet-handed-out records in append order, read from
@@ -81,10 +93,16 @@ class KafkaSpool {
 
   // fsyncs the active segment and persists the acknowledged low-water mark.
   Status Sync();
-  // Persists the acknowledged low-water mark and returns a dup() of the active segment's
-  // descriptor for the caller to fdatasync and close WITHOUT holding its lock (-1 when
-  // nothing needs syncing). Marks the appends so far as synced.
+  // Returns a dup() of the active segment's descriptor for the caller to fdatasync and
+  // close WITHOUT holding its lock (-1 when nothing needs syncing). Marks the appends so
+  // far as synced.
   int SyncHandle();
+  // The acknowledged low-water mark when it moved since the last call (nullopt otherwise),
+  // for the caller to persist with WriteAckMark WITHOUT holding its lock.
+  std::optional<uint64_t> TakeAckMark();
+  // Durably writes `mark` as `<dir>/acked`: temporary file, fdatasync, rename, directory
+  // fsync. Returns kIo when any step fails (the previous mark stays in place).
+  static Status WriteAckMark(const std::string& dir, uint64_t mark);
 
   // Records appended but not yet acknowledged.
   uint64_t pending() const { return next_seq_ - acked_below_; }
@@ -108,6 +126,9 @@ class KafkaSpool {
   explicit KafkaSpool(SpoolOptions options);
   Status Recover();
   Status OpenNewSegment();
+  // Cuts the active segment back to its last whole record after a failed append; when
+  // that fails, closes it so the next Append starts a new segment.
+  void RollBackPartialAppend();
   void TrimAcked();
   Status PersistAckMark();
 

@@ -10,6 +10,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/events.h"
 #include "tests/support/kafka_client.h"
+#include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
@@ -183,6 +184,57 @@ TEST_P(SinkTest, MalformedMessagesGoToDlqAndSinkContinues) {
       EXPECT_NE(r.headers.at("hallyu.dlq.reason").find("event_id"), std::string::npos);
     }
   }
+}
+
+// Issue 19, window 9: a DLQ copy the broker refuses (here: larger than the DLQ topic's
+// max.message.bytes) must stop the sink with the offsets still before the bad message;
+// once the DLQ accepts it, a restart delivers it and moves on — never a skip.
+TEST_P(SinkTest, UndeliverableDlqCopyStopsTheSinkWithOffsetsBeforeTheBadMessage) {
+  testing::KafkaTestClient admin(brokers_);
+  ASSERT_TRUE(admin.Connect());
+  const std::string good_dlq = dlq_;
+  dlq_ = testing::UniqueTopicName("t.dlq-small");
+  ASSERT_TRUE(admin.CreateTopicNamed(dlq_, {1, 1, {{"max.message.bytes", "1000"}}}));
+  admin.DeleteAfterwards(dlq_);
+
+  TestEvent first;
+  first.event_id = "o-before";
+  first.type = "ost";
+  first.status = "announced";
+  TestEvent after = first;
+  after.event_id = "o-after";
+  const std::string junk = "not json " + std::string(3000, 'x');
+  testing::ProduceAll(brokers_, {{ost_, first.event_id, testing::TestEventJson(first), {}, 0, 0},
+                                 {ost_, "junk", junk, {}, 0, 0},
+                                 {ost_, after.event_id, testing::TestEventJson(after), {}, 0, 0}});
+
+  {
+    ChildProcess sink(SinkArgs({"--idle-exit-ms", "1500", "--max-batch", "1"}), dir_);
+    EXPECT_NE(sink.Wait(90s), 0) << "the sink went on past an undelivered DLQ copy\n"
+                                 << sink.Stderr();
+    EXPECT_NE(sink.Stderr().find("DLQ delivery failed"), std::string::npos) << sink.Stderr();
+  }
+  auto store = OpenStore(store_url_);
+  ASSERT_TRUE(store.ok());
+  auto offsets = (*store)->LoadOffsets(group_);
+  ASSERT_TRUE(offsets.ok());
+  for (const auto& o : *offsets) {
+    if (o.topic == ost_) {
+      EXPECT_LE(o.next_offset, 1) << "offsets moved past the bad message";
+    }
+  }
+  EXPECT_LE(Count("events"), 1);
+  store->reset();
+
+  dlq_ = good_dlq;  // the DLQ takes it now: the restart retries and goes on
+  ChildProcess again(SinkArgs({"--idle-exit-ms", "1500"}), dir_);
+  EXPECT_EQ(again.Wait(90s), 0) << again.Stderr();
+  EXPECT_EQ(Count("events"), 2);
+  auto dlq = testing::ConsumeAll(brokers_, dlq_, 1);
+  ASSERT_EQ(dlq.size(), 1u);
+  EXPECT_EQ(dlq[0].key, "junk");
+  EXPECT_EQ(dlq[0].value, junk);
+  EXPECT_EQ(dlq[0].headers.at("hallyu.dlq.offset"), "1");
 }
 
 TEST_P(SinkTest, StopsCleanlyOnSigterm) {
