@@ -5,7 +5,7 @@
 //
 // A command's callback does not do the work; it stores the work in
 // CliContext::run, which main() calls after parsing and whose return value is
-// the process exit code (0 ok, 1 failure, 2 usage / not implemented).
+// the process exit code (0 ok, 1 failure, 2 usage / not implemented, kExitDeadline).
 
 #include <functional>
 #include <string>
@@ -15,6 +15,10 @@ class App;
 }
 
 namespace hallyu {
+
+// Exit code of `crawl --once --deadline D` that stopped at its deadline: what was done is
+// published, the rest is left (not marked done) for the next run.
+inline constexpr int kExitDeadline = 3;
 
 // Options every subcommand sees.
 struct GlobalOptions {

@@ -20,6 +20,7 @@
 #include "crawler/log_format.h"
 #include "crawler/metrics.h"
 #include "crawler/packed_task_queue.h"
+#include "crawler/robots_fetch.h"
 #include "crawler/source_scheduler.h"
 #include "extractors/charset.h"
 #include "extractors/url.h"
@@ -162,6 +163,7 @@ class Run {
 
   Result<CrawlSummary> Execute(CrawlStateStore* state) {
     auto started = std::chrono::steady_clock::now();
+    if (!continuous_ && options_.deadline.count() > 0) deadline_ = started + options_.deadline;
     state_ = state;
     FetcherOptions fetcher_options = options_.fetcher;
     // The workers inflate the bodies (DecodeBody in WorkerLoop): the fetch loop
@@ -204,6 +206,7 @@ class Run {
     summary_.extraction_failures = c.extraction_failures - extraction_failures_before_;
     summary_.events_published = c.events_published - events_before_;
     summary_.publish_failures = c.publish_failures - publish_failures_before_;
+    summary_.events_bounded = c.events_bounded - events_bounded_before_;
     summary_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     {
@@ -220,6 +223,7 @@ class Run {
     extraction_failures_before_ = c.extraction_failures;
     events_before_ = c.events_published;
     publish_failures_before_ = c.publish_failures;
+    events_bounded_before_ = c.events_bounded;
   }
 
  private:
@@ -477,6 +481,18 @@ class Run {
     auto next_due_check = std::chrono::steady_clock::time_point();
     while (true) {
       if (Stopping()) return DrainLocked(lock);
+      if (deadline_ && std::chrono::steady_clock::now() >= *deadline_) {
+        summary_.deadline_hit = true;
+        spdlog::warn(
+            "deadline of {} ms reached: no new fetches; {} queued and {} in flight "
+            "are left for the next run unless they finish within {} ms",
+            options_.deadline.count(), frontier_.size() + ParkedCountLocked(), in_fetch_.size(),
+            options_.stop_grace.count());
+        // Requests the fetcher has not started (waiting for a host's slot or penalty) are
+        // given back now; running transfers get stop_grace in DrainLocked.
+        fetcher_->CancelWaiting();
+        return DrainLocked(lock);
+      }
       if (continuous_) {
         if (std::chrono::steady_clock::now() >= next_due_check) {
           lock.unlock();
@@ -492,17 +508,20 @@ class Run {
       metrics_.queue_depth.With({"parse"}).Set(static_cast<double>(results_.size()));
       if (progress_ != nullptr) progress_->Tick();
       if (frontier_.empty()) {
-        cv_.wait_for(lock, std::chrono::milliseconds(50));
+        auto wait = std::chrono::milliseconds(50);
+        if (deadline_) {
+          wait = std::min(wait, std::max(std::chrono::milliseconds(1),
+                                         std::chrono::duration_cast<std::chrono::milliseconds>(
+                                             *deadline_ - std::chrono::steady_clock::now())));
+        }
+        cv_.wait_for(lock, wait);
         continue;
       }
       Task t = Unpack(*frontier_.PopFront());
       if (t.kind != TaskKind::kRobots && options_.respect_robots) {
         RobotsCache::Verdict v = robots_.Check(t.origin, t.path_query);
         if (v == RobotsCache::Verdict::kDisallowed) {
-          summary_.robots_denied++;
-          CountRobotsDenial(t.url);
-          spdlog::info("robots.txt disallows {}", t.url);
-          TaskDropped(t, /*settled=*/true);
+          DenyByRobotsLocked(t);
           continue;
         }
         if (v == RobotsCache::Verdict::kNeedsFetch || v == RobotsCache::Verdict::kPending) {
@@ -528,8 +547,9 @@ class Run {
     }
   }
 
-  // After stop: waits (at most options.stop_grace) for the fetches already handed
-  // to the fetcher and for the workers; nothing new is dispatched.
+  // After stop (or the deadline): waits (at most options.stop_grace) for the fetches
+  // already handed to the fetcher and for the workers; nothing new is dispatched. What
+  // is still queued, parked or in flight afterwards is counted as left for the next run.
   void DrainLocked(std::unique_lock<std::mutex>& lock) {
     auto deadline = std::chrono::steady_clock::now() + options_.stop_grace;
     while (!(in_fetch_.empty() && busy_workers_ == 0 && results_.size() == 0) &&
@@ -540,6 +560,13 @@ class Run {
       spdlog::warn("stopping: {} fetches still open after {} ms are cancelled", in_fetch_.size(),
                    options_.stop_grace.count());
     }
+    summary_.left_for_next_run += frontier_.size() + ParkedCountLocked() + in_fetch_.size();
+  }
+
+  std::size_t ParkedCountLocked() const {
+    std::size_t n = 0;
+    for (const auto& [origin, tasks] : parked_) n += tasks.size();
+    return n;
   }
 
   // A task that will never be fetched (robots.txt, page budget, fetcher refusal).
@@ -561,9 +588,9 @@ class Run {
     FetchRequest req;
     req.url = t.url;
     req.id = id;
-    req.conditional = t.kind != TaskKind::kRobots;
     // Validators are stored by this job once the page or listing is settled.
-    req.defer_validators = t.kind != TaskKind::kRobots;
+    req.defer_validators = true;
+    if (t.kind == TaskKind::kRobots) PrepareRobotsRequest(req);
     in_fetch_.emplace(id, std::move(t));
     lock.unlock();
     Status s = fetcher_->Submit(std::move(req));
@@ -641,6 +668,17 @@ class Run {
   void Handle(const Task& t, const FetchResult& r) {
     auto host = UrlHost(t.url);
     LogContext log_context(t.url, host.ok() ? *host : std::string(), sources_[t.source].name);
+    if (r.failure == FailureKind::kCancelled) {
+      // Never fetched (deadline or stop): not a failure of the site, not done either. A
+      // robots.txt fetch leaves its pages parked (counted when the run ends).
+      if (t.kind == TaskKind::kRobots) return;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        summary_.left_for_next_run++;
+      }
+      TaskDropped(t, /*settled=*/false);
+      return;
+    }
     CountFetch(t, r);
     switch (t.kind) {
       case TaskKind::kRobots:
@@ -653,19 +691,19 @@ class Run {
   }
 
   void HandleRobots(const Task& t, const FetchResult& r) {
-    std::vector<Task> released;
     std::lock_guard<std::mutex> lock(mu_);
-    if (r.http_status > 0) {
-      robots_.RecordResponse(t.origin, static_cast<int>(r.http_status), r.body);
-      if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
-        auto host = UrlHost(t.url);
-        if (host.ok()) {
-          fetcher_->SetCrawlDelay(
-              *host, std::chrono::milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
-        }
+    RecordRobotsFetch(robots_, t.origin, r);
+    // Pages denied because robots.txt could not be read are left for a later run.
+    const std::string failure = robots_.FailureOf(t.origin);
+    if (!failure.empty()) {
+      spdlog::warn("robots.txt of {} unavailable ({}): its pages wait for a later run", t.origin,
+                   failure);
+    } else if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
+      auto host = UrlHost(t.url);
+      if (host.ok()) {
+        fetcher_->SetCrawlDelay(
+            *host, std::chrono::milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
       }
-    } else {
-      robots_.RecordUnreachable(t.origin);
     }
     auto it = parked_.find(t.origin);
     if (it == parked_.end()) return;
@@ -674,17 +712,23 @@ class Run {
       if (v == RobotsCache::Verdict::kAllowed) {
         frontier_.PushFront(Pack(p));
       } else {
-        summary_.robots_denied++;
-        CountRobotsDenial(p.url);
-        spdlog::info(
-            "robots.txt disallows {} ({})", p.url,
-            r.http_status >= 500 || r.http_status == 0 ? "robots.txt unavailable" : "rule");
-        // An unreachable robots.txt may come back: leave the entry for a later poll.
-        TaskDropped(p, /*settled=*/r.http_status > 0 && r.http_status < 500);
+        DenyByRobotsLocked(p);
       }
     }
     parked_.erase(it);
     cv_.notify_all();
+  }
+
+  // `t` may not be fetched: its origin's robots.txt disallows it, or could not be read
+  // (then it stays new for a later run: an unreachable robots.txt may come back).
+  // Called with mu_ held.
+  void DenyByRobotsLocked(const Task& t) {
+    summary_.robots_denied++;
+    CountRobotsDenial(t.url);
+    const std::string failure = robots_.FailureOf(t.origin);
+    spdlog::info("robots.txt disallows {} ({})", t.url,
+                 failure.empty() ? "rule" : "robots.txt unavailable: " + failure);
+    TaskDropped(t, /*settled=*/failure.empty());
   }
 
   void HandleSource(const Task& t, const FetchResult& r) {
@@ -908,7 +952,9 @@ class Run {
   BoundedQueue<FetchResult> results_;
 
   uint64_t documents_before_ = 0, extraction_failures_before_ = 0, events_before_ = 0,
-           publish_failures_before_ = 0;
+           publish_failures_before_ = 0, events_bounded_before_ = 0;
+  // RunOnce with CrawlJobOptions::deadline: when it passes (steady clock).
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 }  // namespace

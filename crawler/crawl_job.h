@@ -54,6 +54,11 @@ struct CrawlJobOptions {
   // After `stop` is raised: longest wait for fetches already handed to the fetcher
   // (and their parsing) before the rest is cancelled; ms.
   std::chrono::milliseconds stop_grace{30'000};
+  // RunOnce only: overall deadline from the start of the run; 0 = none. When it passes no
+  // new fetch is handed to the fetcher, fetches already handed on get stop_grace to finish
+  // and be processed, and what is left is not marked done (its entries stay new and their
+  // listings lose their validators), so the next run picks it up.
+  std::chrono::milliseconds deadline{0};
 };
 
 struct CrawlSummary {
@@ -71,6 +76,9 @@ struct CrawlSummary {
   uint64_t extraction_failures = 0;
   uint64_t events_published = 0;
   uint64_t publish_failures = 0;
+  uint64_t events_bounded = 0;     // events cut or shrunk to fit a Kafka record (still published)
+  bool deadline_hit = false;       // RunOnce stopped at CrawlJobOptions::deadline
+  uint64_t left_for_next_run = 0;  // deadline/stop: tasks queued or in flight, not processed
   double seconds = 0;
 };
 
@@ -96,6 +104,9 @@ class CrawlJob {
   // the crawl cannot start (bad fetcher options, libcurl setup); failures of
   // single sources and pages are counted in the summary and logged. Each poll is
   // recorded in the schedules (so a later RunScheduled knows when it was polled).
+  // With options.deadline the run ends soon after it (CrawlSummary::deadline_hit): fetches
+  // not started are given back, running ones get stop_grace, nothing unprocessed is
+  // marked done.
   Result<CrawlSummary> RunOnce(const std::atomic<bool>* stop = nullptr);
 
   // Polls each source whenever it is due (crawler/source_scheduler.h; schedules

@@ -26,6 +26,7 @@
 #include "crawler/kafka_producer.h"
 #include "crawler/retry_policy.h"
 #include "crawler/robots.h"
+#include "crawler/robots_fetch.h"
 #include "extractors/charset.h"
 #include "extractors/url.h"
 
@@ -947,6 +948,8 @@ class DistributedCrawl::Impl : public EventPublisher {
     req.conditional = t.kind != TaskKind::kRobots;
     // The crawl state of a URL changes only when its result is handled in a transaction.
     req.defer_validators = t.kind != TaskKind::kRobots;
+    // an oversized robots.txt is read up to its first part (RFC 9309 §2.5)
+    if (t.kind == TaskKind::kRobots) PrepareRobotsRequest(req);
     q.in_flight++;
     if (t.partition >= 0) {
       auto pit = partitions_.find(t.partition);
@@ -1068,15 +1071,16 @@ class DistributedCrawl::Impl : public EventPublisher {
     }
   }
 
+  // Records a robots.txt fetch: a 2xx whose body failed counts as unreachable (disallow
+  // all, retried later), an oversized one is read up to its first part when the request
+  // kept it (PrepareRobotsRequest), else unreachable as well.
   void HandleRobots(const Task& t, const FetchResult& r) {
-    if (r.http_status > 0) {
-      robots_.RecordResponse(t.origin, static_cast<int>(r.http_status), r.body);
-      if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
-        fetcher_->SetCrawlDelay(t.host,
-                                milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
-      }
-    } else {
-      robots_.RecordUnreachable(t.origin);
+    RecordRobotsFetch(robots_, t.origin, r);
+    if (std::string failure = robots_.FailureOf(t.origin); !failure.empty()) {
+      spdlog::warn("robots.txt of {} unavailable ({})", t.origin, failure);
+    } else if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
+      fetcher_->SetCrawlDelay(t.host,
+                              milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
     }
   }
 

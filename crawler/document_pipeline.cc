@@ -1,5 +1,7 @@
 #include "crawler/document_pipeline.h"
 
+#include <spdlog/spdlog.h>
+
 #include <utility>
 
 namespace hallyu {
@@ -75,7 +77,10 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
   counters_.detections += found->size();
   std::vector<Event> published;
   std::lock_guard<std::mutex> lock(merge_mu_);
-  for (const Detection& d : *found) {
+  for (Detection& d : *found) {
+    // Bounded before it is merged: a field from a hostile page (a 3 MB feed title) must
+    // neither reach Kafka nor the merge state.
+    const bool cut = BoundEventFields(d) > 0;
     // Plan, publish, then commit: the merge state holds a version only once the
     // publisher (its spool) accepted it. A crash or a failed publish in between
     // leaves the old state, so the next detection of the page publishes the
@@ -85,6 +90,15 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
       if (settled != nullptr) *settled = false;
       return merged.status().WithContext("merge " + d.event_id);
     }
+    // The merged event (older sources included) must fit one Kafka record; what is shrunk
+    // is stored as published.
+    const std::size_t before = SerializedEventBytes(merged->event);
+    if (!FitEventToMessage(merged->event, options_.max_event_bytes)) {
+      spdlog::warn("event {}: {} bytes even after shrinking (limit {}); published anyway",
+                   merged->event.event_id, SerializedEventBytes(merged->event),
+                   options_.max_event_bytes);
+    }
+    if (cut || SerializedEventBytes(merged->event) < before) counters_.events_bounded++;
     if (merged->publish()) {
       Status s = publisher_->PublishEvent(merged->event);
       if (!s.ok()) {

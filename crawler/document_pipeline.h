@@ -4,6 +4,10 @@
 // it, merges them with what was seen before (EventMerger over a persistent
 // backend) and hands every new event or new version to an EventPublisher.
 //
+// Every field that reaches an event is bounded and every event fitted to the producer's
+// message size before it is merged (crawler/event_bounds.h), so a hostile page gives a
+// normal event instead of a record Kafka refuses.
+//
 // Thread safety: Process* may be called from many worker threads at once.
 // Extraction and detection run in parallel; merging and publishing are
 // serialised by an internal mutex (they are cheap and must be ordered).
@@ -15,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "crawler/event_bounds.h"
 #include "extractors/article_extractor.h"
 #include "extractors/detector.h"
 #include "extractors/document.h"
@@ -62,11 +67,18 @@ struct PipelineCounters {
   std::atomic<uint64_t> detections{0};        // raw detections before merging
   std::atomic<uint64_t> events_published{0};  // new events + new versions accepted
   std::atomic<uint64_t> publish_failures{0};
+  // Events whose fields were cut to the limits of crawler/event_bounds.h or that were
+  // shrunk to fit max_event_bytes (still published).
+  std::atomic<uint64_t> events_bounded{0};
 };
 
 struct DocumentPipelineOptions {
   ExtractOptions extract;
   bool publish_documents = false;  // also send every Document to the documents topic
+  // Largest serialised event (bytes): every event is fitted to it before it is merged and
+  // published (crawler/event_bounds.h: fields cut, then evidence, then oldest sources);
+  // set from the producer's message.max.bytes (MaxEventBytesForProducer).
+  std::size_t max_event_bytes = MaxEventBytesForProducer("");
 };
 
 class DocumentPipeline {

@@ -128,6 +128,7 @@ class Fetcher::Impl {
   Status DecodeBody(FetchResult& r);
   void SetCrawlDelay(const std::string& host, std::chrono::milliseconds delay);
   bool WaitIdle(std::chrono::milliseconds timeout);
+  void CancelWaiting();
   size_t Outstanding() const {
     std::lock_guard<std::mutex> lock(mu_);
     return outstanding_;
@@ -188,7 +189,9 @@ class Fetcher::Impl {
   void Start(std::unique_ptr<Task> task, HostState& host);
   void Finish(Transfer* t, CURLcode code);
   void Complete(std::unique_ptr<Task> task);
-  void Fail(std::unique_ptr<Task> task, FailureKind kind, std::string error);
+  // Reports `task` as failed; its result's body becomes `kept_body` (usually nothing).
+  void Fail(std::unique_ptr<Task> task, FailureKind kind, std::string error,
+            std::string kept_body = {});
   int HostLimit(const std::string& host) const;
   Duration HostDelay(const std::string& host, const HostState& h) const;
   HostState& Host(const std::string& host) { return hosts_[host]; }
@@ -212,6 +215,7 @@ class Fetcher::Impl {
   std::vector<std::unique_ptr<Task>> incoming_;
   std::vector<std::pair<std::string, Duration>> crawl_delay_updates_;
   size_t outstanding_ = 0;
+  bool cancel_waiting_ = false;  // CancelWaiting() asked; the loop clears it
   bool stopping_ = false;
   bool stopped_ = false;
 
@@ -294,6 +298,13 @@ void Fetcher::Impl::SetCrawlDelay(const std::string& host, std::chrono::millisec
   curl_multi_wakeup(multi_);
 }
 
+void Fetcher::Impl::CancelWaiting() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stopping_) return;
+  cancel_waiting_ = true;
+  curl_multi_wakeup(multi_);
+}
+
 bool Fetcher::Impl::WaitIdle(std::chrono::milliseconds timeout) {
   std::unique_lock<std::mutex> lock(mu_);
   return cv_.wait_for(lock, timeout, [&] { return outstanding_ == 0; });
@@ -349,11 +360,12 @@ void Fetcher::Impl::Complete(std::unique_ptr<Task> task) {
   cv_.notify_all();
 }
 
-void Fetcher::Impl::Fail(std::unique_ptr<Task> task, FailureKind kind, std::string error) {
+void Fetcher::Impl::Fail(std::unique_ptr<Task> task, FailureKind kind, std::string error,
+                         std::string kept_body) {
   task->result.outcome = FetchOutcome::kFailed;
   task->result.failure = kind;
   task->result.error = std::move(error);
-  task->result.body.clear();
+  task->result.body = std::move(kept_body);
   Complete(std::move(task));
 }
 
@@ -523,8 +535,18 @@ size_t Fetcher::Impl::OnWrite(char* data, size_t size, size_t n, void* user) noe
       }
     }
   }
-  if (t->body.size() + len > t->impl->options_.max_body_bytes) {
+  const FetchRequest& request = t->task->request;
+  const uint64_t cap =
+      request.max_body_bytes > 0 ? request.max_body_bytes : t->impl->options_.max_body_bytes;
+  if (t->body.size() + len > cap) {
     t->too_large = true;
+    if (request.keep_body_prefix && t->body.size() < cap) {
+      try {
+        t->body.append(data, cap - t->body.size());
+      } catch (...) {
+        t->body.clear();
+      }
+    }
     return 0;
   }
   try {
@@ -620,8 +642,14 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
     return;
   }
   if (too_large) {
-    Fail(std::move(task), FailureKind::kTooLarge,
-         "body over " + std::to_string(options_.max_body_bytes) + " bytes");
+    const uint64_t cap =
+        task->request.max_body_bytes > 0 ? task->request.max_body_bytes : options_.max_body_bytes;
+    const std::string coding = r.Header("Content-Encoding");
+    std::string prefix;
+    if (task->request.keep_body_prefix && (coding.empty() || coding == "identity"))
+      prefix = std::move(r.body);
+    Fail(std::move(task), FailureKind::kTooLarge, "body over " + std::to_string(cap) + " bytes",
+         std::move(prefix));
     return;
   }
   if (bad_type) {
@@ -726,12 +754,19 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
     if (!ra.empty()) retry_after = RetryPolicy::ParseRetryAfter(ra, clock_->WallNow());
     Duration base = HostDelay(task->host, host);
     Duration raised = std::max<Duration>({host.penalty * 2, base * 2, std::chrono::seconds(1)});
-    if (retry_after) raised = std::max(raised, *retry_after);
-    host.penalty = std::min<Duration>(raised, options_.max_host_penalty);
-    if (retry_after && *retry_after > options_.retry.max_retry_after) {
+    const bool refused = retry_after && *retry_after > options_.retry.max_retry_after;
+    if (refused) {
+      // We do not wait that long: the request fails now, and the host's penalty grows as
+      // for a 429 without Retry-After but only up to kRefusedRetryAfterPenaltyCap, so a
+      // host asking for days cannot hold the crawl (issue 20, case 6).
+      host.penalty =
+          std::min<Duration>({raised, options_.max_host_penalty,
+                              std::chrono::duration_cast<Duration>(kRefusedRetryAfterPenaltyCap)});
       Fail(std::move(task), d.kind, error + ", Retry-After " + ra + " is longer than allowed");
       return;
     }
+    if (retry_after) raised = std::max(raised, *retry_after);
+    host.penalty = std::min<Duration>(raised, options_.max_host_penalty);
   }
   if (policy_.ShouldRetry(d, task->hop_attempts)) {
     double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
@@ -750,12 +785,28 @@ void Fetcher::Impl::Finish(Transfer* t, CURLcode code) {
 void Fetcher::Impl::Loop() {
   std::vector<std::unique_ptr<Task>> incoming;
   std::vector<std::pair<std::string, Duration>> delays;
+  bool cancel_waiting = false;
   while (true) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (stopping_) break;
       incoming.swap(incoming_);
       delays.swap(crawl_delay_updates_);
+      cancel_waiting = cancel_waiting_;
+      cancel_waiting_ = false;
+    }
+    if (cancel_waiting) {
+      // Everything not started yet: just submitted, waiting for its host, or for a retry.
+      std::vector<std::unique_ptr<Task>> waiting = std::move(incoming);
+      incoming.clear();
+      for (auto& [name, h] : hosts_) {
+        for (auto& task : h.queue) waiting.push_back(std::move(task));
+        h.queue.clear();
+      }
+      for (auto& [when, task] : delayed_) waiting.push_back(std::move(task));
+      delayed_.clear();
+      for (auto& task : waiting)
+        Fail(std::move(task), FailureKind::kCancelled, "cancelled before it started");
     }
     for (auto& [host, d] : delays) Host(host).crawl_delay = d;
     delays.clear();
@@ -837,6 +888,7 @@ void Fetcher::SetCrawlDelay(const std::string& host, std::chrono::milliseconds d
 }
 Status Fetcher::DecodeBody(FetchResult& result) { return impl_->DecodeBody(result); }
 bool Fetcher::WaitIdle(std::chrono::milliseconds timeout) { return impl_->WaitIdle(timeout); }
+void Fetcher::CancelWaiting() { impl_->CancelWaiting(); }
 size_t Fetcher::Outstanding() const { return impl_->Outstanding(); }
 HostStats Fetcher::Stats(const std::string& host) const { return impl_->Stats(host); }
 std::map<std::string, HostStats> Fetcher::AllStats() const { return impl_->AllStats(); }

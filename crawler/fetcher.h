@@ -40,6 +40,13 @@
 
 namespace hallyu {
 
+// A 429/503 whose Retry-After is longer than RetryPolicyOptions::max_retry_after fails at
+// once (kTooManyRequests, "longer than allowed"); the host's penalty (the extra delay
+// between its request starts) then grows as for a 429 without Retry-After - doubling,
+// from at least 1 s - but never beyond this cap (nor max_host_penalty). An honoured
+// Retry-After raises the penalty up to max_host_penalty (120 s by default).
+inline constexpr std::chrono::milliseconds kRefusedRetryAfterPenaltyCap{10'000};
+
 struct FetchRequest {
   std::string url;  // absolute http(s) URL, ideally already normalised
   uint64_t id = 0;  // caller's tag, echoed in the result
@@ -54,6 +61,14 @@ struct FetchRequest {
   // leads to is durable (issue 19: validators stored at fetch time made a page
   // or a listing answer 304 after a crash, before its events were published).
   bool defer_validators = false;
+  // Largest body accepted for this request, in bytes (received and decoded); 0: the
+  // fetcher's FetcherOptions::max_body_bytes.
+  uint64_t max_body_bytes = 0;
+  // A body over the cap fails as kTooLarge; with this set the failed result keeps the
+  // first cap bytes in FetchResult::body instead of clearing them (robots.txt: RFC 9309
+  // 2.5 reads the first 500 KiB of a larger file). Kept only for an identity-coded body:
+  // the prefix of a compressed one cannot be read.
+  bool keep_body_prefix = false;
 };
 
 enum class FetchOutcome { kOk, kNotModified, kFailed };
@@ -132,6 +147,12 @@ class Fetcher {
   // URL are erased, so the next fetch is not a conditional GET answered by 304.
   // Returns the failure as a Status too (OK when decoded or nothing to do).
   Status DecodeBody(FetchResult& result);
+
+  // Reports every accepted request that has not started yet (just submitted, waiting for
+  // its host's politeness slot or for a retry) as failed with kCancelled ("cancelled
+  // before it started"), on the loop thread, soon after the call; transfers already running
+  // go on. Later submissions are served as usual. No-op after Stop(). Thread-safe.
+  void CancelWaiting();
 
   // Blocks until no request is outstanding or `timeout` passes; true when idle.
   bool WaitIdle(std::chrono::milliseconds timeout);

@@ -41,7 +41,12 @@ for t in "${targets[@]}"; do
       [[ -e "$corpus/seed-1" ]] || printf 'https://News.Example.co.kr:443/a/../b/./c?utm_source=x&id=1#top\n../d?e=f' > "$corpus/seed-1"
       [[ -e "$corpus/seed-2" ]] || printf 'http://xn--3e0b707e.kr/%%ea%%b0%%80?q=%%20\n//cdn.example.com/x.js' > "$corpus/seed-2" ;;
   esac
-  echo "fuzz: $t for ${SECONDS_PER_TARGET}s on $(ls "$corpus" | wc -l) seeds"
+  # Checked-in seeds (tests/fuzz/seeds/<target>, e.g. hostile inputs of issue 20) are a
+  # second, read-only corpus: libFuzzer reads them and writes new inputs to $corpus only.
+  seeds=()
+  [[ -d tests/fuzz/seeds/$t ]] && seeds=("tests/fuzz/seeds/$t")
+  echo "fuzz: $t for ${SECONDS_PER_TARGET}s on $(ls "$corpus" | wc -l) seeds" \
+    "+ ${#seeds[@]} checked-in seed dir(s)"
   "$BUILD/fuzz/$t" -max_total_time="$SECONDS_PER_TARGET" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 "$corpus"
+    -print_final_stats=1 "$corpus" ${seeds[@]+"${seeds[@]}"}
 done

@@ -2,6 +2,11 @@
 // announcements and streams them to Kafka. Without --once each source is polled on
 // its own schedule (interval, cron, adaptive; crawler/source_scheduler.h) until
 // SIGINT/SIGTERM, then in-flight work finishes and the command exits 0.
+// `--once --deadline 30m` bounds a one-shot crawl: at the deadline no new fetch starts,
+// fetches in flight get crawl.stop_grace_ms to finish, what is left is not marked done
+// (the next run picks it up), the summary says so and the exit code is kExitDeadline (3).
+// The summary is printed once the producer is closed, so its event figures are what
+// Kafka acknowledged (and what it refused or what is still spooled), not what was queued.
 #include <spdlog/spdlog.h>
 
 #include <yaml-cpp/yaml.h>
@@ -22,6 +27,8 @@
 #include "crawler/crawl_state_store.h"
 #include "crawler/distributed_crawl.h"
 #include "crawler/document_pipeline.h"
+#include "crawler/event_bounds.h"
+#include "crawler/event_format.h"
 #include "crawler/event_merge_store.h"
 #include "crawler/event_sink.h"
 #include "crawler/kafka_event_publisher.h"
@@ -42,7 +49,23 @@ struct CrawlCommandOptions {
   bool once = false;
   bool distributed = false;  // one worker of a Kafka-coordinated group (distributed_crawl.h)
   std::string worker_id;     // --worker-id: overrides distributed.worker_id
+  std::string deadline;      // --deadline: "90s", "30m", "2h" (with --once)
 };
+
+// Kafka's view of one run: producer stats and event-topic deliveries before and after.
+struct DeliveryFigures {
+  uint64_t events_delivered = 0;  // acknowledged records on the casting and OST topics
+  uint64_t refused = 0;           // records Kafka refused for good (routed to the DLQ)
+  uint64_t still_spooled = 0;     // records not acknowledged yet (re-sent by the next start)
+};
+
+// Successful deliveries to the event topics so far (the producer's latency histogram
+// counts one per acknowledged record).
+uint64_t EventDeliveries(const KafkaOptions& kafka) {
+  CrawlMetrics& m = DefaultCrawlMetrics();
+  return m.kafka_delivery.With({kafka.topics.casting}).Count() +
+         m.kafka_delivery.With({kafka.topics.ost}).Count();
+}
 
 std::atomic<bool> g_stop{false};
 
@@ -66,14 +89,20 @@ Status SinkRound(KafkaProducer& producer, const KafkaOptions& kafka, Store& stor
   return Status();
 }
 
-void PrintSummary(const CrawlSummary& s) {
+void PrintSummary(const CrawlSummary& s, const DeliveryFigures& d) {
   std::cerr << "crawl: " << s.sources_ok << " sources ok, " << s.sources_failed << " failed; "
             << s.pages_fetched << " pages (" << s.pages_not_modified << " not modified, "
             << s.fetch_failures << " failed, " << s.robots_denied << " denied by robots.txt); "
             << s.posts << " posts; " << s.polls << " polls, " << s.entries_seen_before
             << " entries seen before; " << s.documents << " documents, " << s.extraction_failures
-            << " extraction failures; " << s.events_published << " events published in "
-            << s.seconds << " s\n";
+            << " extraction failures; " << s.events_published << " events spooled ("
+            << s.events_bounded << " cut to fit), " << d.events_delivered
+            << " events delivered to Kafka, " << d.refused << " records refused by Kafka (DLQ), "
+            << d.still_spooled << " records still spooled; " << s.seconds << " s\n";
+  if (s.deadline_hit) {
+    std::cerr << "crawl: deadline reached; " << s.left_for_next_run
+              << " fetches left for the next run (not marked done)\n";
+  }
 }
 
 int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
@@ -81,6 +110,16 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     std::signal(SIGINT, RequestStop);
     std::signal(SIGTERM, RequestStop);
     return RunDistributedCrawlCommand(global.config_path, opts.worker_id, &g_stop);
+  }
+  std::chrono::milliseconds deadline{0};
+  if (!opts.deadline.empty()) {
+    Result<int64_t> seconds = ParseDurationSeconds(opts.deadline);
+    if (!opts.once || !seconds.ok() || *seconds <= 0) {
+      std::cerr << "hallyu crawl: --deadline wants a positive duration (e.g. 90s, 30m, 2h) "
+                   "and --once\n";
+      return 2;
+    }
+    deadline = std::chrono::seconds(*seconds);
   }
   auto cfg = LoadCrawlConfig(global.config_path);
   if (!cfg.ok()) {
@@ -178,40 +217,55 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
   std::signal(SIGTERM, RequestStop);
 
   KafkaEventPublisher publisher(producer->get(), kafka_options->topics, &g_stop);
-  DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher);
-  CrawlJob job(cfg->job, cfg->sources, &pipeline, state->get());
+  DocumentPipelineOptions pipeline_options;
+  auto max_message = kafka_options->producer.find("message.max.bytes");
+  pipeline_options.max_event_bytes = MaxEventBytesForProducer(
+      max_message == kafka_options->producer.end() ? "" : max_message->second);
+  DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher, pipeline_options);
+  CrawlJobOptions job_options = cfg->job;
+  job_options.deadline = deadline;
+  CrawlJob job(job_options, cfg->sources, &pipeline, state->get());
   job.set_source_state(source_state->get());
 
   ProgressReporter progress = ProgressReporter::ForTerminal(stdout);
   if (opts.once) job.set_progress(&progress);
   CrawlMetrics& metrics = DefaultCrawlMetrics();
   int rc = 0;
+  const uint64_t delivered_before = EventDeliveries(*kafka_options);
+  const uint64_t refused_before = (*producer)->stats().failed;
+  auto summary = opts.once ? job.RunOnce(&g_stop) : job.RunScheduled(g_stop);
   {
-    auto summary = opts.once ? job.RunOnce(&g_stop) : job.RunScheduled(g_stop);
     KafkaProducerStats ks = (*producer)->stats();
     metrics.spool_bytes.With({}).Set(static_cast<double>(ks.spool_bytes));
     metrics.spool_messages.With({}).Set(static_cast<double>(ks.pending));
-    if (opts.once) progress.Finish();
-    if (!summary.ok()) {
-      std::cerr << "hallyu crawl: " << summary.status().ToString() << "\n";
+  }
+  if (opts.once) progress.Finish();
+  if (!summary.ok()) {
+    std::cerr << "hallyu crawl: " << summary.status().ToString() << "\n";
+    rc = 1;
+  } else if (store) {
+    Status sunk = SinkRound(**producer, *kafka_options, *store);
+    if (!sunk.ok()) {
+      std::cerr << "hallyu crawl: sink: " << sunk.ToString() << "\n";
       rc = 1;
-    } else {
-      PrintSummary(*summary);
-      if (store) {
-        Status sunk = SinkRound(**producer, *kafka_options, *store);
-        if (!sunk.ok()) {
-          std::cerr << "hallyu crawl: sink: " << sunk.ToString() << "\n";
-          rc = 1;
-        }
-      }
     }
   }
 
+  // Close flushes (bounded): the summary then counts what Kafka acknowledged.
   Status closed = (*producer)->Close();
   if (!closed.ok()) {
     std::cerr << "hallyu crawl: kafka: " << closed.ToString()
               << " (undelivered events stay in the spool for the next start)\n";
     rc = rc == 0 ? 1 : rc;
+  }
+  if (summary.ok()) {
+    KafkaProducerStats ks = (*producer)->stats();
+    DeliveryFigures d;
+    d.events_delivered = EventDeliveries(*kafka_options) - delivered_before;
+    d.refused = ks.failed - refused_before;
+    d.still_spooled = ks.pending;
+    PrintSummary(*summary, d);
+    if (summary->deadline_hit && rc == 0) rc = kExitDeadline;
   }
   return rc;
 }
@@ -225,6 +279,9 @@ void AddCrawlCommand(CLI::App& parent, CliContext& ctx) {
   cmd->add_flag("--once", opts->once, "Run every source once and exit when the work is done");
   cmd->add_flag("--distributed", opts->distributed,
                 "Run as one worker of a distributed crawl coordinated through Kafka");
+  cmd->add_option("--deadline", opts->deadline,
+                  "With --once: stop starting fetches after this long (90s, 30m, 2h); in-flight "
+                  "work gets crawl.stop_grace_ms, the rest waits for the next run; exit code 3");
   cmd->add_option("--worker-id", opts->worker_id,
                   "Worker name (distributed mode; also its Kafka transactional.id)");
   cmd->callback([&ctx, opts] { ctx.run = [&ctx, opts] { return RunCrawl(*opts, ctx.global); }; });
