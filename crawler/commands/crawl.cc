@@ -27,6 +27,7 @@
 #include "crawler/kafka_event_publisher.h"
 #include "crawler/kafka_options.h"
 #include "crawler/kafka_producer.h"
+#include "crawler/learned_names_store.h"
 #include "crawler/metrics.h"
 #include "crawler/monitoring_options.h"
 #include "crawler/progress.h"
@@ -149,6 +150,12 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     std::cerr << "hallyu crawl: " << merge_state.status().ToString() << "\n";
     return 1;
   }
+  // What articles teach about names the gazetteer lacks (`hallyu names list`).
+  auto learned_names = LearnedNamesStore::Open(cfg->state_path + ".names");
+  if (!learned_names.ok()) {
+    std::cerr << "hallyu crawl: " << learned_names.status().ToString() << "\n";
+    return 1;
+  }
   std::unique_ptr<Store> store;
   if (!cfg->sink_store.empty()) {
     auto opened = OpenStore(cfg->sink_store);
@@ -179,6 +186,7 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
 
   KafkaEventPublisher publisher(producer->get(), kafka_options->topics, &g_stop);
   DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher);
+  pipeline.set_learned_names(learned_names->get());
   CrawlJob job(cfg->job, cfg->sources, &pipeline, state->get());
   job.set_source_state(source_state->get());
 
