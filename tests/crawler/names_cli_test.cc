@@ -21,7 +21,7 @@ using hallyu::testing::HallyuBinary;
 using hallyu::testing::MakeTempDir;
 using hallyu::testing::SourcePath;
 
-std::string Run(const std::string& cmd, int* status) {
+std::string RunCommand(const std::string& cmd, int* status) {
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return out;
@@ -60,7 +60,7 @@ TEST(NamesCli, ListsCorrectsAndForgetsLearnedNames) {
   int status = -1;
   // through the configuration's state.path
   auto rows =
-      JsonLines(Run(HallyuBinary() + " --config " + config + " names list --json", &status));
+      JsonLines(RunCommand(HallyuBinary() + " --config " + config + " names list --json", &status));
   EXPECT_EQ(status, 0);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0]["name"], "Cha Eun-woo");  // most recently seen first
@@ -68,18 +68,18 @@ TEST(NamesCli, ListsCorrectsAndForgetsLearnedNames) {
   EXPECT_EQ(rows[1]["known_as"]["singer"], true);
   EXPECT_EQ(rows[1]["facts"][0]["source_url"], "https://news.test/1");
 
-  rows = JsonLines(Run(
+  rows = JsonLines(RunCommand(
       HallyuBinary() + " --config " + config + " names list --json --unresolved-only", &status));
   EXPECT_EQ(status, 0);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["name"], "Yoon Da-bin");
 
   // through --state, as `crawl` would store it
-  const std::string out = Run(
+  const std::string out = RunCommand(
       HallyuBinary() + " names correct 'Yoon Da-bin' --actor --native " + "윤다빈 --state " + state,
       &status);
   EXPECT_EQ(status, 0) << out;
-  rows = JsonLines(Run(HallyuBinary() + " names list --json --state " + state, &status));
+  rows = JsonLines(RunCommand(HallyuBinary() + " names list --json --state " + state, &status));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0]["name"], "Yoon Da-bin");
   EXPECT_EQ(rows[0]["corrected"], true);
@@ -87,18 +87,20 @@ TEST(NamesCli, ListsCorrectsAndForgetsLearnedNames) {
   EXPECT_EQ(rows[0]["known_as"]["singer"], false);  // the correction's kinds win
   EXPECT_EQ(rows[0]["known_as"]["native"], "윤다빈");
 
-  const std::string table = Run(HallyuBinary() + " names list --state " + state, &status);
+  const std::string table = RunCommand(HallyuBinary() + " names list --state " + state, &status);
   EXPECT_EQ(status, 0);
   EXPECT_NE(table.find("Yoon Da-bin\tactor, native=윤다빈\tyes"), std::string::npos) << table;
 
-  Run(HallyuBinary() + " names correct 'Yoon Da-bin' --state " + state + " 2>/dev/null", &status);
+  RunCommand(HallyuBinary() + " names correct 'Yoon Da-bin' --state " + state + " 2>/dev/null",
+             &status);
   EXPECT_EQ(WEXITSTATUS(status), 2);  // nothing said
-  Run(HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state, &status);
+  RunCommand(HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state, &status);
   EXPECT_EQ(status, 0);
-  rows = JsonLines(Run(HallyuBinary() + " names list --json --state " + state, &status));
+  rows = JsonLines(RunCommand(HallyuBinary() + " names list --json --state " + state, &status));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["name"], "Cha Eun-woo");
-  Run(HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state + " 2>/dev/null",
+  RunCommand(
+      HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state + " 2>/dev/null",
       &status);
   EXPECT_EQ(WEXITSTATUS(status), 1);  // unknown name
   std::filesystem::remove_all(dir);
