@@ -46,6 +46,7 @@ void AddDetectCommand(CLI::App& app, CliContext& ctx);
 void AddEvalCommand(CLI::App& app, CliContext& ctx);
 void AddSinkCommand(CLI::App& app, CliContext& ctx);
 void AddEventsCommand(CLI::App& app, CliContext& ctx);
+void AddNamesCommand(CLI::App& app, CliContext& ctx);
 void AddWatchCommand(CLI::App& app, CliContext& ctx);
 void AddStatusCommand(CLI::App& app, CliContext& ctx);
 void AddServeCommand(CLI::App& app, CliContext& ctx);

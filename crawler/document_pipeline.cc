@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "crawler/learned_names_store.h"
+
 namespace hallyu {
 
 DocumentPipeline::DocumentPipeline(const Detector* detector, MergeStateBackend* merge_state,
@@ -75,6 +77,9 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
   Result<std::vector<Detection>> found = detector_->Detect(title, text, lang, source);
   if (!found.ok()) return found.status();
   counters_.detections += found->size();
+  if (learned_names_ != nullptr && !ApplyLearnedNames(*learned_names_, &*found).ok()) {
+    counters_.learned_name_failures++;  // the detections keep what their own story taught
+  }
   std::vector<Event> published;
   std::lock_guard<std::mutex> lock(merge_mu_);
   for (Detection& d : *found) {

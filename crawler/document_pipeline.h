@@ -29,6 +29,8 @@
 
 namespace hallyu {
 
+class LearnedNamesStore;
+
 // Where merged events (and optionally documents) go: Kafka in production.
 class EventPublisher {
  public:
@@ -70,6 +72,7 @@ struct PipelineCounters {
   // Events whose fields were cut to the limits of crawler/event_bounds.h or that were
   // shrunk to fit max_event_bytes (still published).
   std::atomic<uint64_t> events_bounded{0};
+  std::atomic<uint64_t> learned_name_failures{0};  // learned-names store errors (not fatal)
 };
 
 struct DocumentPipelineOptions {
@@ -112,6 +115,12 @@ class DocumentPipeline {
 
   const PipelineCounters& counters() const { return counters_; }
 
+  // Keeps what articles teach about names the gazetteer lacks and uses it for the
+  // idol/actor flags and crossover of later detections (ApplyLearnedNames in
+  // crawler/learned_names_store.h). Optional; `store` must outlive the pipeline.
+  // Call before the first Process*.
+  void set_learned_names(LearnedNamesStore* store) { learned_names_ = store; }
+
  private:
   // Publishes the extracted `doc` (or its failure) and detects on it.
   Result<std::vector<Event>> ProcessExtracted(Result<Document> doc, const PageOrigin& origin,
@@ -122,6 +131,7 @@ class DocumentPipeline {
 
   const Detector* detector_;
   EventPublisher* publisher_;
+  LearnedNamesStore* learned_names_ = nullptr;
   DocumentPipelineOptions options_;
   std::mutex merge_mu_;
   EventMerger merger_;  // guarded by merge_mu_

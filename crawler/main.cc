@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   hallyu::AddEvalCommand(app, ctx);
   hallyu::AddSinkCommand(app, ctx);
   hallyu::AddEventsCommand(app, ctx);
+  hallyu::AddNamesCommand(app, ctx);
   hallyu::AddWatchCommand(app, ctx);
   hallyu::AddStatusCommand(app, ctx);
   hallyu::AddServeCommand(app, ctx);

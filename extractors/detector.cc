@@ -10,6 +10,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/detect/learn.h"
 #include "extractors/text.h"
 
 namespace hallyu {
@@ -996,6 +997,17 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       d.type = type;
       d.status = status;
       d.person = ResolvePerson(*first.person);
+      if (!d.person.resolved && first.person->kind == MentionKind::kPerson) {
+        // what the story says about a name the gazetteer lacks (detect/learn.h)
+        for (const Analysed& a : story.sentences) {
+          for (const Mention& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && m.person == nullptr &&
+                NormalizeKey(m.text) == d.person.key) {
+              MergeLearnedFacts(LearnFactsAbout(a.text, m, lang, *gazetteer_), &d.person.learned);
+            }
+          }
+        }
+      }
       d.work = ResolveWork(*first.work, network, "");
       if (d.work.title.empty() || d.work.title.size() > 160 || d.person.name.empty() ||
           d.person.name.size() > 80) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/learned_facts.h"
 #include "extractors/status.h"
 
 namespace hallyu {
@@ -23,6 +24,9 @@ struct PersonRef {
   bool resolved = false;  // found in the gazetteer
   bool actor = false;     // known to act (not serialised; decides OST crossover)
   std::string key;        // canonical id used in event_id (not serialised)
+  // Unresolved persons: what the story says about them ("singer-actress X"); the crawl
+  // keeps it in its learned-names store. Not serialised (the schemas have no field for it).
+  LearnedFacts learned;
 };
 
 struct WorkRef {

@@ -34,6 +34,7 @@
 #include "crawler/kafka_event_publisher.h"
 #include "crawler/kafka_options.h"
 #include "crawler/kafka_producer.h"
+#include "crawler/learned_names_store.h"
 #include "crawler/metrics.h"
 #include "crawler/monitoring_options.h"
 #include "crawler/progress.h"
@@ -188,6 +189,12 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
     std::cerr << "hallyu crawl: " << merge_state.status().ToString() << "\n";
     return 1;
   }
+  // What articles teach about names the gazetteer lacks (`hallyu names list`).
+  auto learned_names = LearnedNamesStore::Open(cfg->state_path + ".names");
+  if (!learned_names.ok()) {
+    std::cerr << "hallyu crawl: " << learned_names.status().ToString() << "\n";
+    return 1;
+  }
   std::unique_ptr<Store> store;
   if (!cfg->sink_store.empty()) {
     auto opened = OpenStore(cfg->sink_store);
@@ -222,6 +229,7 @@ int RunCrawl(const CrawlCommandOptions& opts, const GlobalOptions& global) {
   pipeline_options.max_event_bytes = MaxEventBytesForProducer(
       max_message == kafka_options->producer.end() ? "" : max_message->second);
   DocumentPipeline pipeline(&*detector, merge_state->get(), &publisher, pipeline_options);
+  pipeline.set_learned_names(learned_names->get());
   CrawlJobOptions job_options = cfg->job;
   job_options.deadline = deadline;
   CrawlJob job(job_options, cfg->sources, &pipeline, state->get());
