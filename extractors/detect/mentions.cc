@@ -184,6 +184,18 @@ std::vector<Span> FindQuotes(std::string_view s) {
              s.find(close, j + 3) != std::string_view::npos && j - from < 200) {
         j = s.find(close, j + 3);
       }
+      if (open == "\xE2\x80\x98") {
+        // ‘오 나의 귀신님'에서: Korean copy closes a curly quote with a straight one
+        const size_t k = s.find('\'', from);
+        if (k != std::string_view::npos && k > from && (j == std::string_view::npos || k < j) &&
+            k - from <= 200 && HangulSyllables(s.substr(from, k - from)) > 0 &&
+            !(k + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[k + 1])))) {
+          out.push_back({i, k + 1, from, k});
+          i = k + 1;
+          matched = true;
+          break;
+        }
+      }
       if (open == "\xE2\x80\x98" || open == "\xE2\x80\x9C") {
         // ‘Title‘ / “Title“ typed with the opening mark twice
         const size_t same = s.find(open, from);
