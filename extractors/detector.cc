@@ -158,7 +158,7 @@ bool KoreanLeaves(std::string_view s, const Mention& m) {
   const std::string_view after = s.substr(m.end, std::min<size_t>(90, s.size() - m.end));
   static const RE2 kBefore("(?:하차한|하차하는|하차를\\s*결정한|중도\\s*하차한)\\s*(?:배우\\s*)?$");
   static const RE2 kAfter(
-      "^(?:\\([^)]{0,20}\\))?(?:의\\s*(?:하차|중도\\s*하차|대타|대신|빈자리|후임|자리|공백)|"
+      "^(?:\\([^)]{0,20}\\))?(?:의?\\s*(?:하차|중도\\s*하차|대타|대신|빈자리|후임|자리|공백)|"
       "\\s*(?:이|가|은|는)?\\s*(?:[^\\s.]+\\s+){0,6}?(?:중도\\s*)?하차(?:했|한다|하며|하게|하기로|"
       "하는\\s*가운데))");
   return RE2::PartialMatch(before, kBefore) || RE2::PartialMatch(after, kAfter);
@@ -508,6 +508,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<const Mention*> last_persons;
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
+    // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
+    bool story_replacement = false;
+    for (const auto& a : story.sentences) {
+      if (ko && KoreanReplacement(a.text)) story_replacement = true;
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -575,7 +580,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
-      if (si == 0 && a.veto[ti] && !a.has_type[ti] && story.index == 0) {
+      if (si == 0 && a.veto[ti] && !a.has_type[ti] && story.index == 0 &&
+          !(casting && ko && story_replacement)) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
                ": the headline is other news; story vetoed");

@@ -761,6 +761,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     m.end = q.e;
     m.quoted = true;
     m.text = CleanTitle(inside);
+    if (ko) {
+      // '옐로우(Yellow)': a Korean title with its English form in parentheses is the Korean one
+      static const RE2 kLatinTail("^(.*\\S)\\s*\\([A-Za-z0-9][A-Za-z0-9 .,'&!?:\\-]*\\)$");
+      std::string korean;
+      if (RE2::FullMatch(m.text, kLatinTail, &korean) && HangulSyllables(korean) > 0 &&
+          gaz.FindWork(m.text) == nullptr) {
+        m.text = korean;
+      }
+    }
     if (m.text.empty()) continue;
     // parenthesised? count opening parens before
     int depth = 0;
