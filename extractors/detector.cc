@@ -510,8 +510,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::set<std::string> vetoed;
     // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
     bool story_replacement = false;
-    for (const auto& a : story.sentences) {
-      if (ko && KoreanReplacement(a.text)) story_replacement = true;
+    if (casting && ko) {
+      bool any_veto = false;
+      for (const auto& a : story.sentences) any_veto = any_veto || a.veto[0];
+      for (size_t k = 0; any_veto && !story_replacement && k < story.sentences.size(); ++k) {
+        story_replacement = KoreanReplacement(story.sentences[k].text);
+      }
     }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];

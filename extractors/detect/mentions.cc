@@ -1455,8 +1455,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       continue;
     }
     // "걸스데이": a group whose name ends like a particle is looked up whole first
-    std::optional<std::string> g = gaz.FindGroup(raw);
-    if (!g) g = gaz.FindGroup(base);
+    std::optional<std::string> g = gaz.FindGroup(base);
+    if (!g && raw != base) g = gaz.FindGroup(raw);
     if (g && HangulSyllables(base) >= 2) {
       Mention m;
       m.kind = MentionKind::kGroup;
