@@ -134,7 +134,8 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     return (last == "와" || last == "과") && RE2::PartialMatch(after, kPairTail);
   }
   static const RE2 kEnBefore(
-      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|cast\\s+members?|[Aa]ctors\\s+(?:like|"
+      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|played\\s+by|portrayed\\s+by|cast\\s+"
+      "members?|[Aa]ctors\\s+(?:like|"
       "such\\s+as)|"
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
@@ -164,6 +165,49 @@ bool KoreanLeaves(std::string_view s, const Mention& m) {
   return RE2::PartialMatch(before, kBefore) || RE2::PartialMatch(after, kAfter);
 }
 
+// English confirmed casting cues that do not state a casting on their own (cues sorted by
+// begin): the complement of an earlier stage ("in talks to join", "considering starring",
+// "rumoured to star"), a modal or a condition before them ("might make her return", "once
+// casting has been finalized"), and a production schedule ("is set to start filming").
+template <typename CueHit>
+void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
+  static const RE2 kHedgeBefore(
+      "(?i)\\b(?:might|may|could|once|until|unless|if|when|before)\\s+(?:(?:also|still|"
+      "soon|possibly|not|the|be)\\s+)?$");
+  static const RE2 kSchedule(
+      "(?i)^(?:is\\s+|are\\s+|was\\s+)?(?:set|scheduled|slated|due)\\s+to\\s+(?:start|begin|air|"
+      "premiere|broadcast|open|hit|release|wrap|debut|be\\s+released|go\\s+on\\s+air|launch)\\b");
+  std::vector<CueHit> kept;
+  for (size_t i = 0; i < cues->size(); ++i) {
+    const auto& c = (*cues)[i];
+    bool drop = false;
+    if (c.rule->type == RuleType::kCasting && c.rule->status == "confirmed") {
+      for (size_t j = 0; j < i && !drop; ++j) {
+        const auto& g = (*cues)[j];
+        if (g.rule->type == RuleType::kCasting && !g.rule->modifier &&
+            (g.rule->status == "in_talks" || g.rule->status == "reviewing" ||
+             g.rule->status == "rumored") &&
+            c.begin >= g.begin && c.begin <= g.end + 40 &&
+            (c.begin <= g.end + 12 ||
+             text.substr(g.end, c.begin - g.end).find_first_of(",.;:") == std::string_view::npos)) {
+          drop = true;  // "in talks to star", "considering joining", "courts A to play"
+        }
+      }
+      const size_t from = c.begin > 24 ? c.begin - 24 : 0;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, c.begin - from), kHedgeBefore)) {
+        drop = true;
+      }
+      if (RE2::PartialMatch(
+              re2::StringPiece(text.data() + c.begin, std::min<size_t>(60, text.size() - c.begin)),
+              kSchedule)) {
+        drop = true;
+      }
+    }
+    if (!drop) kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
 // Clauses of a sentence, split where a new subject usually starts: ", while",
 // "whereas", ";", ", but", " but "; Korean "반면", "가운데", "-했고", "-이고".
 std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) {
@@ -191,6 +235,18 @@ std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) 
   }
   while (out.size() < 8 && RE2::PartialMatch(in, ko ? kKo : kEn, &m)) {
     const size_t cut = static_cast<size_t>(m.data() - s.data());
+    // a comma inside parentheses ("(Spy, My Beautiful Bride)") splits nothing
+    int depth = 0;
+    for (size_t i = start; i < cut; ++i) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+    }
+    if (depth > 0) {
+      const size_t close = s.find(')', cut);
+      if (close == std::string_view::npos) break;
+      in = re2::StringPiece(s.data() + close, s.size() - close);
+      continue;
+    }
     out.emplace_back(start, cut + m.size());
     start = cut + m.size();
     in = re2::StringPiece(s.data() + start, s.size() - start);
@@ -228,6 +284,7 @@ struct Detector::Analysed {
   bool has_type[2] = {false, false};   // casting, ost
   bool story_cue[2] = {false, false};  // a story_only cue of the type fired
   bool veto[2] = {false, false};
+  bool story_veto = false;  // a story_only negative (a listicle headline) fired
   bool agency = false, report = false;
 };
 
@@ -276,6 +333,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
   std::sort(a->cues.begin(), a->cues.end(),
             [](const Analysed::CueHit& x, const Analysed::CueHit& y) { return x.begin < y.begin; });
+  if (lang == "en") DropGovernedCastingCues(a->text, &a->cues);
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:
@@ -287,10 +345,18 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         if (c.rule->story_only) a->story_cue[1] = true;
         break;
       case RuleType::kNegative:
+        if (c.rule->story_only) a->story_veto = true;
         if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
         if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
         if (c.rule->status == "work") {
           // the title next to the cue is a show, an album, a concert: not a drama or film
+          // ("an OST single for the drama X" is the soundtrack's single: no veto)
+          static const RE2 kOstBefore("(?i)(?:OST|O\\.S\\.T\\.?|soundtrack)\\s*$");
+          const size_t from = c.begin >= 16 ? c.begin - 16 : 0;
+          if (RE2::PartialMatch(re2::StringPiece(a->text.data() + from, c.begin - from),
+                                kOstBefore)) {
+            break;
+          }
           for (auto& m : a->mentions.items) {
             if (m.kind != MentionKind::kWork) continue;
             const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
@@ -392,6 +458,7 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
+  bool future = false;  // OST: the sentence says the song is still to come
   size_t sentence = 0;
   const Rule* rule = nullptr;
 };
@@ -402,12 +469,17 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::st
   *chosen = nullptr;
   if (!casting) {
     // OST: released when any sentence says it is out and none says it is still to come
-    bool released = false;
+    bool released = false, future = false;
     for (const auto& c : claims) {
       if (c.status == "released") {
         released = true;
         *chosen = &c;
       }
+      future = future || c.future;
+    }
+    if (future) {  // "'X' OST is released" over "will be unveiled at 6 p.m.": the body wins
+      released = false;
+      *chosen = nullptr;
     }
     if (!released && !claims.empty()) *chosen = &claims.front();
     *why = released ? "a sentence says the song is out" : "announced (nothing says it is out)";
@@ -473,12 +545,23 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     const bool casting = ti == 0;
     const EventType type = casting ? EventType::kCasting : EventType::kOst;
     // A title called a show, an album or a concert once is one everywhere in the story.
-    std::set<std::string> not_drama;
+    // (unless the story also calls it a drama or a film: "cast in movie 'Golden Slumber' … based
+    // on the novel 'Golden Slumber'")
+    std::set<std::string> not_drama, called_drama;
+    static const RE2 kWorkNounBefore(
+        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈)\\s*$");
     for (const auto& a : story.sentences) {
       for (const auto& m : a.mentions.items) {
-        if (m.kind == MentionKind::kWork && m.not_drama) not_drama.insert(NormalizeKey(m.text));
+        if (m.kind != MentionKind::kWork) continue;
+        if (m.not_drama) not_drama.insert(NormalizeKey(m.text));
+        const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
+        if (!m.not_drama && RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                              kWorkNounBefore)) {
+          called_drama.insert(NormalizeKey(m.text));
+        }
       }
     }
+    for (const auto& k : called_drama) not_drama.erase(k);
     auto usable_work = [&](const Mention& m) {
       return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
     };
@@ -517,6 +600,36 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         story_replacement = KoreanReplacement(story.sentences[k].text);
       }
     }
+    // "He is set to play …", "She will also star …": the sentence opens with a pronoun subject
+    // and the cue of the type follows it
+    auto cue_subject_is_pronoun = [&](const Analysed& a) {
+      static const RE2 kPronounSubject(
+          "^(?:He|She|They|The\\s+(?:actor|actress|singer|idol|star))\\s");
+      re2::StringPiece in(a.text);
+      if (!RE2::Consume(&in, kPronounSubject)) return false;
+      for (const auto& c : a.cues) {
+        if ((c.rule->type == RuleType::kCasting) == casting &&
+            (c.rule->type == RuleType::kCasting || c.rule->type == RuleType::kOst) &&
+            !c.rule->modifier && c.begin <= 30) {
+          return std::string_view(a.text).substr(0, c.begin).find(',') == std::string_view::npos;
+        }
+      }
+      return false;
+    };
+    auto member_named = [&](const std::string& group) {
+      const std::string g = NormalizeKey(group);
+      for (const auto& a2 : story.sentences) {
+        for (const auto& p : a2.mentions.items) {
+          if (p.kind != MentionKind::kPerson || p.aside) continue;
+          if (NormalizeKey(p.group) == g) return true;
+          if (p.person != nullptr && !p.person->group.empty() &&
+              NormalizeKey(p.person->group) == g) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -564,6 +677,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             continue;
           }
         }
+        // "BTS' Jimin … the latest BTS member": a group whose member the story names is the
+        // member's tag, not a second artist
+        if (m.kind == MentionKind::kGroup && member_named(m.text)) continue;
         if (m.kind == MentionKind::kGroup) {
           bool tags_member = false;
           for (const auto& n2 : a.mentions.items) {
@@ -584,7 +700,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
-      if (si == 0 && a.veto[ti] && !a.has_type[ti] && story.index == 0 &&
+      if (si == 0 && a.veto[ti] && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
           !(casting && ko && story_replacement)) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
@@ -594,7 +710,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (!a.has_type[ti] || (casting && a.has_type[1])) {
         // an OST sentence is about singing: its casting words ("the lead actress of")
         // describe the drama, not a casting
-        if (!persons.empty() && last_persons.empty()) last_persons = persons;
+        // (names of a sentence about other news are nobody's anaphor)
+        if (!persons.empty() && last_persons.empty() && !a.veto[ti]) {
+          last_persons = persons;
+        }
         continue;
       }
       if (a.veto[ti] && casting && ko && KoreanReplacement(a.text)) {
@@ -615,6 +734,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " vetoed by a negative cue");
         continue;
+      }
+      // "He is set to play Heo Chi-hyun, the half-brother to Lee Min-ho's …": a pronoun subject
+      // right before the cue speaks of the story's persons; names after it are characters and
+      // co-stars (only "alongside"/"opposite" ones join the announcement)
+      if (!ko && !persons.empty() && !last_persons.empty() && cue_subject_is_pronoun(a)) {
+        std::vector<const Mention*> kept = last_persons;
+        for (const Mention* p : persons) {
+          const size_t b0 = p->begin > 12 ? p->begin - 12 : 0;
+          static const RE2 kBeside("(?i)\\b(?:alongside|opposite)\\s+$");
+          if (RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, p->begin - b0), kBeside)) {
+            kept.push_back(p);
+          }
+        }
+        persons = std::move(kept);
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a pronoun subject; it speaks of the story's persons");
       }
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0)) {
         persons = last_persons;
@@ -761,7 +896,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (k.size() < 4) continue;
       for (const auto& a : story.sentences) {
         for (const auto& m : a.mentions.items) {
-          if (m.kind != MentionKind::kWork || m.aside || &m == b.work) continue;
+          if (m.kind != MentionKind::kWork || (m.aside && !m.alt_title) || &m == b.work) continue;
           const std::string longer = NormalizeKey(m.text);
           if (longer.size() > k.size() &&
               (longer.compare(longer.size() - k.size(), k.size(), k) == 0 ||
@@ -814,13 +949,57 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           return false;
         };
         size_t lo = 0, hi = a.text.size();
-        if (casting && clauses.size() > 1) {
+        // "X courts A, B, C to star": a clause that is only a name of a list opened by a cue
+        // before it takes that cue, not the next clause's
+        bool list_item_after_cue = false;
+        if (casting && own && ci > 0 && clauses.size() > 1 &&
+            !type_cue_in(clauses[ci].first, clauses[ci].second)) {
+          const size_t len = clauses[ci].second - clauses[ci].first;
+          const size_t name = bound[i].person->end - bound[i].person->begin;
+          bool cue_before_names = false;
+          for (const auto& cue : a.cues) {
+            if (cue.rule->type == RuleType::kCasting && !cue.rule->modifier &&
+                cue.begin >= clauses[ci - 1].first && cue.begin < clauses[ci - 1].second) {
+              for (const auto& m : a.mentions.items) {
+                if (m.kind == MentionKind::kPerson && m.begin > cue.end &&
+                    m.begin < clauses[ci - 1].second) {
+                  cue_before_names = true;
+                }
+              }
+            }
+          }
+          if (len <= name + 8 && cue_before_names) {
+            list_item_after_cue = true;
+            lo = clauses[ci - 1].first;
+            hi = clauses[ci - 1].second;
+          }
+        }
+        if (casting && clauses.size() > 1 && !list_item_after_cue) {
           for (size_t k = ci; k < clauses.size(); ++k) {
             if (type_cue_in(clauses[k].first, clauses[k].second)) {
               lo = clauses[k].first;
               hi = clauses[k].second;
               break;
             }
+          }
+        }
+        // "with A signing on and B in talks to join": in English a person's own predicate
+        // follows the name, before the next person named
+        if (casting && !ko && own) {
+          const Mention* me = bound[i].person;
+          size_t next_person = hi;
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && !m.aside && m.begin > me->end &&
+                m.begin < next_person) {
+              next_person = m.begin;
+            }
+          }
+          const size_t from = std::max(lo, me->end);
+          if (from < next_person && type_cue_in(from, next_person)) {
+            lo = from;
+            hi = next_person;
+          } else if (from < hi && type_cue_in(from, hi) && type_cue_in(lo, from)) {
+            lo = from;
           }
         }
         // "alongside B", "to join B and C in": co-stars already cast
@@ -839,6 +1018,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             c.rule = cue.rule;
           }
         }
+        // "will be released at 6 p.m. today": out on the day of the news
+        c.future = future && a.text.find("today") == std::string::npos &&
+                   a.text.find("\xEC\x98\xA4\xEB\x8A\x98") == std::string::npos;  // 오늘
         if (!casting && future && c.status == "released") {
           c.status = "announced";
         }

@@ -188,7 +188,82 @@ struct FileIndex {
   Pending<size_t> member_by_group;
   Pending<size_t> person_exact, person_norm, work_exact, work_norm;
   Pending<size_t> network_exact, network_norm, org_exact, org_norm;
+  Pending<size_t> person_variant;  // other romanisations of full names (RomanisedVariants)
 };
+
+// Spellings of one romanised syllable that outlets use for the same Hangul: "a"/"ah"
+// (민아 Min-a, Min Ah), "u"/"oo" (유 Yu, Yoo), "i"/"ee" (지 Ji, Jee), "eong"/"ung"
+// (정 Jeong, Jung), "hyeon"/"hyun", "cheol"/"chul", "seok"/"suk", "hyeok"/"hyuk".
+std::vector<std::string> SyllableSpellings(const std::string& t) {
+  std::vector<std::string> out{t};
+  auto add = [&](std::string v) {
+    if (v != t && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
+  };
+  static const std::pair<std::string_view, std::string_view> kSwap[] = {
+      {"hyeon", "hyun"},  {"cheol", "chul"}, {"seok", "suk"}, {"hyeok", "hyuk"},
+      {"yeong", "young"}, {"deok", "duk"},   {"eong", "ung"}};
+  for (const auto& [x, y] : kSwap) {
+    for (const auto& [from, to] : {std::pair{x, y}, std::pair{y, x}}) {
+      if (const size_t at = t.find(from); at != std::string::npos) {
+        std::string v = t;
+        v.replace(at, from.size(), to);
+        add(v);
+      }
+    }
+  }
+  if (t.size() >= 2 && t.ends_with("ah")) add(t.substr(0, t.size() - 1));
+  if (!t.ends_with("ah") && t.ends_with('a')) add(t + "h");
+  if (const size_t at = t.find("oo"); at != std::string::npos) {
+    add(std::string(t).replace(at, 2, "u"));
+  } else if (const size_t u = t.find('u'); u != std::string::npos && u > 0 && t[u - 1] != 'e' &&
+                                           t[u - 1] != 'o' && t.find("eu") == std::string::npos) {
+    add(std::string(t).replace(u, 1, "oo"));
+  }
+  if (const size_t at = t.find("ee"); at != std::string::npos) {
+    add(std::string(t).replace(at, 2, "i"));
+  } else if (t.size() >= 2 && t.ends_with('i') && t[t.size() - 2] != 'a' &&
+             t[t.size() - 2] != 'u') {
+    add(t.substr(0, t.size() - 1) + "ee");
+  }
+  return out;
+}
+
+// Normalised keys of the other common romanisations of a full name written in Latin letters
+// with two to four space- or hyphen-separated syllables ("Shin Min-a" -> "shinminah"), and
+// the given name first ("Baek Ye-rin" -> "yerinbaek"); at most 17. Empty for one-word names,
+// Hangul and anything else.
+std::vector<std::string> RomanisedVariants(std::string_view name) {
+  std::vector<std::string> tokens;
+  std::string cur;
+  for (char c : name) {
+    if (c == ' ' || c == '-') {
+      if (!cur.empty()) tokens.push_back(std::move(cur));
+      cur.clear();
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      cur += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    } else {
+      return {};
+    }
+  }
+  if (!cur.empty()) tokens.push_back(std::move(cur));
+  if (tokens.size() < 2 || tokens.size() > 4) return {};
+  std::vector<std::string> keys{""};
+  for (const auto& t : tokens) {
+    std::vector<std::string> next;
+    for (const auto& k : keys) {
+      for (const auto& v : SyllableSpellings(t)) {
+        if (next.size() < 17) next.push_back(k + v);
+      }
+    }
+    keys = std::move(next);
+  }
+  keys.erase(keys.begin());  // the spelling itself
+  // the given name first, as English-language outlets often write it ("Yerin Baek")
+  std::string reversed;
+  for (size_t i = 1; i < tokens.size(); ++i) reversed += tokens[i];
+  keys.push_back(reversed + tokens[0]);
+  return keys;
+}
 
 constexpr std::string_view kSections[] = {"groups",   "soloists", "actors",       "singers",
                                           "networks", "works",    "organisations"};
@@ -234,6 +309,8 @@ Status IndexFile(const std::string& file, const Node& doc, FileIndex* out) {
       std::string norm = NormalizeKey(name);
       if (!p.group.empty()) out->member_by_group.emplace_back(norm + group_key, idx);
       if (name.empty()) continue;
+      for (std::string& v : RomanisedVariants(name))
+        out->person_variant.emplace_back(std::move(v), idx);
       out->person_exact.emplace_back(std::move(name), idx);
       out->person_norm.emplace_back(std::move(norm), idx);
     }
@@ -348,6 +425,8 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
       [&] { MergeRuns(runs(&FileIndex::org_norm), g.org_norm_, plus(org_base)); },
   };
   RunParallel(std::size(merges), [&](size_t i) { merges[i](); });
+  // Other romanisations only where no written name or alias already owns the key.
+  MergeRuns(runs(&FileIndex::person_variant), g.person_norm_, plus(person_base));
   // Every normalised key of every kind, so a finder can rule a word window out with one
   // hash look-up before asking each index.
   for (const auto* m : {&g.person_norm_, &g.work_norm_, &g.network_norm_, &g.org_norm_}) {

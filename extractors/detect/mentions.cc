@@ -583,7 +583,7 @@ bool IsRomanisedSurname(std::string_view word) {
       "ye",      "kyung",  "bong",    "sa",    "boo",   "tae",   "pyun",  "pyeon", "namgoong",
       "hwangbo", "jegal",  "seonwoo", "dokgo", "ryeo",  "yeom",  "uhm",   "keum",  "ohn",
       "ong",     "kyeong", "jee",     "gye",   "kye",   "chin",  "hur",   "ju",    "lyu",
-      "rho",     "shi",    "si",      "sung",  "yeh"};
+      "rho",     "shi",    "si",      "sung",  "yeh",   "bu",    "pi",    "bok"};
   return k.count(LowerAscii(word)) > 0;
 }
 
@@ -641,6 +641,21 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
 }
 
 // Words within `n` bytes before a work that mark it as an earlier work.
+// A group token with a subject, object or "and" particle ("SS501이", "샤이니와"); the
+// possessive 의 ("아스트로의 차은우") still tags the name after it.
+bool KoreanGroupHasCaseParticle(std::string_view token, const Gazetteer& gaz) {
+  // 이 가 은 는 을 를 와 과 도 (one syllable after a longer name; "아이오아이" is a name)
+  if (gaz.FindGroup(token).has_value()) return false;
+  static constexpr std::string_view kParticles[] = {"\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEC\x9D\x80",
+                                                    "\xEB\x8A\x94", "\xEC\x9D\x84", "\xEB\xA5\xBC",
+                                                    "\xEC\x99\x80", "\xEA\xB3\xBC", "\xEB\x8F\x84"};
+  if (token.size() <= 3) return false;
+  for (std::string_view p : kParticles) {
+    if (token.substr(token.size() - 3) == p) return true;
+  }
+  return false;
+}
+
 bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
       "(?i)(?:\\b(?:starred|appeared|featured|acted|debuted|played|worked|appearing|starring)\\s+"
@@ -655,8 +670,17 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
+      "\\b(?:now|currently)\\s+(?:on\\s+screen|on\\s+air|airing|starring|appearing|seen)\\s+in\\s+|"
+      "\\b(?:remake|version|reboot)\\s+of\\s+(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){1,4}?(?:drama|"
+      "film|"
+      "movie|series|show|sitcom)\\s+|"
+      "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|"
+      "film|movie|"
+      "work|project)s?\\s*,?\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
-      "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+)(?:the\\s+)?(?:hit\\s+)?"
+      "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
+      "\\d\\d\\s+)"
+      "(?:the\\s+)?(?:hit\\s+)?"
       "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show)\\s+)?$");
   static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
   return ko ? RE2::PartialMatch(before, kKo) : RE2::PartialMatch(before, kEn);
@@ -664,8 +688,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
 
 bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kEn(
-      "(?i)^(?:\\s*\\)|\\s*fame|\\s+star|\\s+actor|\\s+actress|\\s+director|\\s+writer|"
-      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?|\\s+heartthrob|"
+      "(?i)^(?:\\s*\\)|\\s*fame|\\s+star\\b|\\s+actor\\b|\\s+actress\\b|\\s+director|\\s+writer|"
+      "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?\\b|\\s+"
+      "heartthrob|"
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
@@ -691,7 +716,13 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
   // a quote holding another quote, or a status word, is somebody's statement
   static constexpr std::string_view kInnerQuotes[] = {"'", "\xE2\x80\x98", "\xE2\x80\x9C", "\""};
   for (auto q : kInnerQuotes) {
-    if (inside.find(q) != std::string_view::npos) return true;
+    for (size_t at = inside.find(q); at != std::string_view::npos; at = inside.find(q, at + 1)) {
+      // "A Killer's Diary": an apostrophe between letters is no quote
+      const bool apostrophe = q == "'" && at > 0 && at + 1 < inside.size() &&
+                              std::isalpha(static_cast<unsigned char>(inside[at - 1])) &&
+                              std::isalpha(static_cast<unsigned char>(inside[at + 1]));
+      if (!apostrophe) return true;
+    }
   }
   if (ko) {
     static const RE2 kStatusWord(
@@ -817,6 +848,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         gaz.FindWork(m.text) == nullptr &&
         (gaz.FindGroup(m.text).has_value() || (!ko && gaz.FindPerson(m.text) != nullptr));
     const bool lower_phrase = !ko && std::islower(static_cast<unsigned char>(m.text[0]));
+    // "idol group 'B2ST'", "boy band 'X'", "그룹 'X'": the quote names a group
+    static const RE2 kGroupWordBefore("(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛)\\s*$");
+    if (RE2::PartialMatch(before, kGroupWordBefore)) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted group name";
+      add(std::move(m));
+      continue;
+    }
     if (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase) {
       m.kind = MentionKind::kQuote;
       m.why = name_list      ? "quoted list of names"
@@ -838,7 +877,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         static const RE2 kRoleBefore(
             "(?i)(?:\\bas|role\\s+of|character\\s+of|character|named|plays|playing|play|portray|"
             "portrays|portraying)\\s*$");
-        if (RE2::PartialMatch(before, kRoleBefore)) {
+        static const RE2 kAlsoKnownAs(
+            "(?i)(?:\\b(?:also\\s+)?known\\s+as|\\ba\\.?k\\.?a\\.?|\\bor|alternatively|"
+            "\\balso\\s+called|\\balternative\\s+title|\\bliterally)\\s*:?\\s*$");
+        if (RE2::PartialMatch(before, kAlsoKnownAs)) {
+          m.alt_title = true;
+          m.why = "quoted title after 'also known as'";
+        } else if (RE2::PartialMatch(before, kRoleBefore)) {
           m.kind = MentionKind::kRole;
           m.why = "quote after 'as'/'role of'";
         }
@@ -847,7 +892,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.work = gaz.FindWork(m.text);
         // Song: after OST/song/track/곡 words, or before "(feat"
         static const RE2 kSongBefore(
-            "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|"
+            "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|duet|"
             "part\\.?\\s*\\d+|pt\\.?\\s*\\d+|곡|신곡|노래|타이틀곡|음원|가창곡|주제곡|주제가|"
             "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost|가창한|부른|노래한|불러|선보일|선보인|녹음한)\\s*"
             "(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
@@ -916,10 +961,21 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       return toks[k].capital || kSmall.count(low) > 0;
     };
     auto emit_title = [&](size_t a, size_t e, const std::string& why) {
-      while (e > a && !toks[e - 1].capital) --e;  // no trailing small words
+      // "confirmed for New Drama in 2019": a generic phrase in title case is no title
+      static const std::set<std::string, std::less<>> kGenericFirst = {"new", "upcoming",
+                                                                       "untitled", "next"};
+      if (a < n && kGenericFirst.count(LowerAscii(toks[a].text)) > 0 &&
+          gaz.FindWork(joined(a, e)) == nullptr) {
+        return;
+      }
+      // no trailing small words, nor the "OST" of "tvN's Marriage Plot OST"
+      while (e > a && (!toks[e - 1].capital || LowerAscii(toks[e - 1].text) == "ost" ||
+                       LowerAscii(toks[e - 1].text) == "soundtrack")) {
+        --e;
+      }
       if (e <= a || !toks[a].capital) return;
       const std::string title(s.substr(toks[a].b, toks[e - 1].e - toks[a].b));
-      if (e - a == 1 && title.size() < 3) return;
+      if (e - a == 1 && title.size() < 3 && gaz.FindWork(title) == nullptr) return;
       if (gaz.FindNetwork(title) || gaz.FindOrganisation(title) || gaz.FindGroup(title)) return;
       if (gaz.FindPerson(title) != nullptr && gaz.FindWork(title) == nullptr) return;
       if (e - a == 1 && EnglishRunStop().count(LowerAscii(title))) return;
@@ -949,6 +1005,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         ++a;
       // the comma of "drama, Title" is allowed once
       if (a >= n || toks[a].in_quote || used[a] || !toks[a].capital) continue;
+      if (LowerAscii(toks[a].text) == "ost" || LowerAscii(toks[a].text) == "soundtrack") continue;
       if (toks[a].possessive && gaz.FindNetwork(toks[a].text) != nullptr) continue;  // "KBS’s"
       if (a > k + 1 && !adjacent(a)) continue;
       if (a == k + 1) {
@@ -968,25 +1025,45 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             gap_ok = false;
           }
         }
+        // "Ruler–Master of the Mask": a dash joins the two halves of a title
+        const std::string_view gap = s.substr(toks[e - 1].e, toks[e].b - toks[e - 1].e);
+        if (gap == "\xE2\x80\x93" || gap == "\xE2\x80\x94") gap_ok = true;
         if (!gap_ok) break;
+        // "to romance Strong Woman Park Bo-young": a full romanised name ends the title
+        if (toks[e].capital && IsRomanisedSurname(toks[e].text) && e + 1 < n && adjacent(e + 1) &&
+            IsRomanisedGiven(toks[e + 1].text) && gaz.FindWork(joined(a, e + 2)) == nullptr) {
+          break;
+        }
         // "W as Han Hyo-joo": a name after a small word ends the title
         if (!toks[e].capital && e + 1 < n &&
-            (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr)) {
+            (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr ||
+             (e + 2 < n && gaz.FindPerson(joined(e + 1, e + 3)) != nullptr))) {
           break;
         }
         ++e;
       }
       // "Bring It On, Ghost" at the end of a headline: a title goes on past one comma when
       // the words after it are capitalised, are no name, and end the clause
+      // (an article may open the rest when capitalised words follow it: "From A Distance,
+      // A Green Spring")
+      const bool article_opens =
+          e + 2 < n && toks[e].capital && toks[e + 1].capital && adjacent(e + 1) &&
+          (LowerAscii(toks[e].text) == "a" || LowerAscii(toks[e].text) == "the") &&
+          !IsRomanisedSurname(toks[e + 1].text) && gaz.FindPerson(toks[e + 1].text) == nullptr;
       if (e < n && s.compare(toks[e - 1].e, 2, ", ") == 0 && toks[e].capital && !toks[e].in_quote &&
           !IsRomanisedSurname(toks[e].text) && gaz.FindPerson(toks[e].text) == nullptr &&
           gaz.FindNetwork(toks[e].text) == nullptr &&
-          !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+          (article_opens || !EnglishRunStop().count(LowerAscii(toks[e].text)))) {
         size_t e2 = e + 1;
         while (e2 < n && e2 - e < 8 && title_word(e2) && adjacent(e2) && !toks[e2].in_quote) ++e2;
         const bool clause_end = e2 >= n || !adjacent(e2) || !toks[e2].capital;
+        // (a comma after it is allowed before an apposition: "Lightly, Ardently, the new …")
+        const bool apposition =
+            e2 + 1 < n && s.compare(toks[e2 - 1].e, 2, ", ") == 0 && !toks[e2].capital &&
+            (LowerAscii(toks[e2].text) == "the" || LowerAscii(toks[e2].text) == "a" ||
+             LowerAscii(toks[e2].text) == "an");
         if (clause_end && toks[e2 - 1].capital &&
-            (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0)) {
+            (e2 >= n || s.compare(toks[e2 - 1].e, 1, ",") != 0 || apposition)) {
           e = e2;
         }
       }
@@ -1015,12 +1092,48 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
     }
+    // A title that opens a headline and courts its cast: "Seven Day Queen courts Park
+    // Min-young", "Chicago Typewriter casts …" (not a name, network, group or agency).
+    {
+      static const std::set<std::string, std::less<>> kCastingVerb = {
+          "courts",   "casts",      "taps",  "eyes",    "adds",     "finds",    "lands",
+          "recruits", "woos",       "nabs",  "snags",   "ropes",    "welcomes", "picks",
+          "offers",   "approaches", "wants", "enlists", "confirms", "rounds"};
+      size_t e = 0;
+      while (e < n && e < 7 && !toks[e].in_quote && !used[e] && title_word(e) &&
+             (e == 0 || adjacent(e)) && !toks[e].possessive) {
+        ++e;
+      }
+      // "Adamas is an upcoming … drama", "Glorious Day has been announced as SBS' new drama"
+      static const RE2 kIsNewWork(
+          "^\\s*(?:,\\s*(?:an?|the)|is\\s+(?:an?|the)|has\\s+been\\s+(?:announced|confirmed)\\s+as"
+          "(?:\\s+(?:an?|the))?|will\\s+be\\s+(?:an?|the))\\s+(?:\\S+\\s+){0,3}?(?:upcoming|new|"
+          "forthcoming|\\S+['’]s?\\s+new)\\b");
+      const bool is_new_work =
+          e >= 1 && e < n &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + toks[e - 1].e, s.size() - toks[e - 1].e),
+                            kIsNewWork);
+      if (e >= 1 && e < n &&
+          (is_new_work || (adjacent(e) && kCastingVerb.count(toks[e].text) > 0)) &&
+          toks[0].capital && !IsRomanisedSurname(toks[0].text) &&
+          gaz.FindPerson(joined(0, e)) == nullptr && gaz.FindPerson(toks[0].text) == nullptr &&
+          !gaz.FindGroup(toks[0].text) && gaz.FindNetwork(toks[0].text) == nullptr &&
+          gaz.FindOrganisation(joined(0, e)) == nullptr) {
+        emit_title(0, e, "title before a casting verb");
+      }
+    }
     // Title right before OST: "Dr. Romantic 3 OST", "Queen of Tears' OST".
     for (size_t k = 1; k < n; ++k) {
       const std::string low = LowerAscii(toks[k].text);
       if (low != "ost" && low != "soundtrack" && low != "o.s.t") continue;
       size_t a = k;
-      while (a > 0 && k - a < 10 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1)) {
+      static const std::set<std::string, std::less<>> kNotInTitle = {
+          "sing",         "sings",  "singing", "sang",    "lend",     "lends",   "lending",
+          "join",         "joins",  "joining", "release", "releases", "drop",    "drops",
+          "croon",        "croons", "record",  "records", "unveil",   "unveils", "participate",
+          "participates", "voice",  "voices",  "new",     "first",    "latest"};
+      while (a > 0 && k - a < 10 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1) &&
+             !kNotInTitle.count(LowerAscii(toks[a - 1].text)) && !gaz.FindGroup(toks[a - 1].text)) {
         bool gap_ok = true;
         for (size_t i = toks[a - 1].e; i < toks[a].b; ++i) {
           if (s[i] != ' ' && s[i] != ':' && s[i] != '\'' &&
@@ -1064,12 +1177,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // the group the text ties the person to: "GROUP's X", "GROUP X", "GROUP member X"
     // ("GROUP's X", "GROUP X", "GROUP member X", "그룹 아스트로 멤버 차은우"; a group in
     // parentheses or behind a comma tags nobody)
+    // ("SS501이 에릭을", "샤이니와 바비킴": a group with a particle is a subject or a
+    // partner, no tag)
+    const bool group_has_particle = ko && last_group_tok != SIZE_MAX && last_group_tok < n &&
+                                    KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
     if (last_group_tok != SIZE_MAX && a > last_group_tok && a - last_group_tok <= 3 &&
-        !toks[last_group_tok].in_parens) {
+        !toks[last_group_tok].in_parens && !group_has_particle) {
       bool tied = true;
       for (size_t k = last_group_tok + 1; k <= a && tied; ++k) {
         if (toks[k].in_parens) continue;  // "ITZY(있지) 리아": the group's other name
         for (size_t c = toks[k - 1].e; c < toks[k].b; ++c) {
+          if (s.compare(c, 3, "\xE2\x80\x99") == 0) {  // "Stray Kids’ Seungmin"
+            c += 2;
+            continue;
+          }
           if (s[c] != ' ' && s[c] != '\'' && s[c] != '(' && s[c] != ')') tied = false;
         }
         if (k < a) {
@@ -1096,16 +1217,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       std::string prev2 = k > 1 ? LowerAscii(toks[k - 2].text) : "";
       static const std::set<std::string, std::less<>> kRoleVerb = {
           "as", "plays", "play", "playing", "portray", "portrays", "portraying", "named", "called"};
-      if ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
-          (prev == "of" && (prev2 == "role" || prev2 == "character"))) {
+      // ("cast as Sung Hoon's leading lady": the possessive names a co-star, not the role)
+      const bool co_star_possessive = p != nullptr && b < n && toks[b - 1].possessive;
+      if (!co_star_possessive &&
+          ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
+           (prev == "of" && (prev2 == "role" || prev2 == "character")))) {
         m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
         m.why += ", character after '" + prev + "'";
+      }
+      if (prev == "replaces" || prev == "replacing" || prev == "replace") {
+        m.aside = true;  // "A replaces B in 'W'": B is out
+        m.why += ", the person replaced";
       }
       if (EnglishRoleBefore().count(prev) &&
           !(prev == "of" && prev2 != "role" && prev2 != "character" && prev2 != "director")) {
         if (!(prev == "by" && prev2 != "directed" && prev2 != "written" && prev2 != "penned" &&
-              prev2 != "helmed" && prev2 != "produced" && prev2 != "composed" &&
-              prev2 != "played" && prev2 != "portrayed")) {
+              prev2 != "helmed" && prev2 != "produced" && prev2 != "composed")) {
           m.aside = true;
           m.why += ", after '" + prev + "'";
         }
@@ -1304,6 +1431,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if ((t.capital || t.hangul) && (len >= 2 || (len == 1 && cand.size() >= 6))) {
           if (const GazetteerWork* w = gaz.FindWork(cand)) {
+            // "Once again BTS …": an English title is written in title case; a lower-case
+            // word other than a small one means the words are prose
+            if (!t.hangul && len >= 2) {
+              static const std::set<std::string, std::less<>> kTitleSmall = {
+                  "of", "the",  "a",  "an", "and",  "in", "on",  "to", "for", "with",
+                  "at", "from", "is", "my", "your", "no", "not", "or", "you"};
+              bool prose = false;
+              for (size_t k = i + 1; k < i + len; ++k) {
+                const char c0 = toks[k].text.empty() ? 'x' : toks[k].text[0];
+                if (!toks[k].capital && !std::isdigit(static_cast<unsigned char>(c0)) &&
+                    !kTitleSmall.count(LowerAscii(toks[k].text))) {
+                  prose = true;
+                }
+              }
+              if (prose) continue;
+            }
             // one-word titles only after a possessive network or a work noun
             static const std::set<std::string, std::less<>> kBeforeTitle = {
                 "drama",   "series",  "film",     "movie",  "in",     "for",
@@ -1470,8 +1613,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
-    const bool group_ctx =
-        last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
+    // (a group with a particle — "SS501은 타이틀 곡인", "샤이니와 바비킴" — tags nobody)
+    const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
+                           i - last_group_tok <= 2 &&
+                           !KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
     // "방탄소년단 진이": after its group, the member "진" + particle beats an unrelated "진이"
@@ -1586,6 +1731,43 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
       from = role_end;
+    }
+  }
+  // Track-list headlines: "Work OST Part 2: 백예린 (Yerin Baek) – 아주 오래된 기억": the name
+  // between "Part N:" and the dash sings; the words after the dash are the song.
+  {
+    static const RE2 kTrackList(
+        "(?i)\\b(?:OST|O\\.S\\.T\\.?|soundtrack)\\s*(?:Part|Pt\\.?|Vol\\.?)\\s*\\d{1,2}\\s*[:\\-]"
+        "\\s*"
+        "([^:()\\-\xE2\x80\x93\xE2\x80\x94]{1,60}?)\\s*(?:\\(([^()]{1,60})\\))?\\s*"
+        "(\xE2\x80\x93|\xE2\x80\x94|-)\\s*\\S");
+    re2::StringPiece name, alt, dash;
+    if (!s.empty() &&
+        RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kTrackList, &name, &alt, &dash)) {
+      const size_t b = static_cast<size_t>(name.data() - s.data());
+      const size_t e = alt.data() != nullptr
+                           ? static_cast<size_t>(alt.data() - s.data()) + alt.size() + 1
+                           : b + name.size();
+      const std::string first = TrimName(std::string(name.data(), name.size()));
+      const std::string second =
+          alt.data() != nullptr ? TrimName(std::string(alt.data(), alt.size())) : "";
+      const GazetteerPerson* p = gaz.FindPerson(first);
+      if (p == nullptr && !second.empty()) p = gaz.FindPerson(second);
+      const bool latin_second = !second.empty() && static_cast<unsigned char>(second[0]) < 0x80;
+      // names inside the span or after the dash (the song) are no singers
+      const size_t dash_at = static_cast<size_t>(dash.data() - s.data()) + dash.size();
+      std::erase_if(out.items, [&](const Mention& m) {
+        return (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) &&
+               ((m.begin >= b && m.begin < e) || m.begin >= dash_at - 1);
+      });
+      Mention m;
+      m.kind = MentionKind::kPerson;
+      m.begin = b;
+      m.end = e;
+      m.person = p;
+      m.text = latin_second ? second : first;
+      m.why = "singer after 'OST Part N:'";
+      if (!m.text.empty()) add(std::move(m));
     }
   }
   std::sort(out.items.begin(), out.items.end(),

@@ -42,6 +42,7 @@ struct Mention {
   // Works: named as an earlier work ("(Earlier Work)", "starred in", "전작").
   bool aside = false;
   bool not_drama = false;  // works: a show, album or concert by a cue next to it
+  bool alt_title = false;  // works: "(also known as 'X')", another form of the title before it
   std::string why;         // how it was found, for --explain
 };
 
