@@ -118,13 +118,21 @@ bool IsAnaphor(std::string_view s, bool ko) {
 bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   const size_t b = m.begin > 40 ? m.begin - 40 : 0;
   const std::string_view before = s.substr(b, m.begin - b);
-  const std::string_view after = s.substr(m.end, std::min<size_t>(24, s.size() - m.end));
+  const std::string_view after = s.substr(m.end, std::min<size_t>(ko ? 60 : 24, s.size() - m.end));
   if (ko) {
     // "A 주연의", "A의 테마곡", "A를 지원사격": the cast, the character, the friend supported
     static const RE2 kKoAfter(
         "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을|테마)|"
-        "^(?:을|를)\\s*(?:지원사격|응원)|^[와과]\\s*\\S+의\\s*테마");
-    return RE2::PartialMatch(after, kKoAfter);
+        "^(?:을|를)\\s*(?:지원사격|응원)|^[와과]\\s*\\S+의\\s*테마|"
+        // "에릭(문정혁)을 지원사격", "멤버 찬열 지원사격", "A, B 주연의": the same, with a
+        // parenthesis, without a particle, or ahead of the rest of a cast list
+        "^\\([^)]{0,30}\\)\\s*(?:을|를)\\s*(?:지원사격|응원)|^\\s+(?:지원사격|응원)|"
+        "^(?:\\s*[,·]\\s*[^\\s,·]+|[와과]\\s+[^\\s,·]+){1,3}\\s+주연(?:의|을|작)");
+    if (RE2::PartialMatch(after, kKoAfter)) return true;
+    // "강소라와 박해진의 테마곡", "구혜선과 지진희 주연의": the name's own token ends in 와/과
+    static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*테마|\\s+주연(?:의|을|작))");
+    const std::string_view last = s.substr(m.end >= 3 ? m.end - 3 : m.end, m.end >= 3 ? 3 : 0);
+    return (last == "와" || last == "과") && RE2::PartialMatch(after, kPairTail);
   }
   static const RE2 kEnBefore(
       "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|played\\s+by|portrayed\\s+by|cast\\s+"
@@ -133,6 +141,29 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
   return RE2::PartialMatch(before, kEnBefore);
+}
+
+// True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
+// "빈자리", "후임", "새롭게 합류").
+bool KoreanReplacement(std::string_view s) {
+  static const RE2 kRe(
+      "대타|대체\\s*(?:배우|투입|캐스팅)|빈자리|후임|새롭게\\s*합류|새로\\s*합류|"
+      "투입(?:한다|된다|됐다|될|할|을|이|하기로|되며)|같은\\s*배역");
+  return RE2::PartialMatch(s, kRe);
+}
+
+// True when the Korean sentence says person `m` leaves the work: "하차한 B", "B의 하차",
+// "B의 대타로", "B는 …에서 하차했다".
+bool KoreanLeaves(std::string_view s, const Mention& m) {
+  const size_t b = m.begin > 30 ? m.begin - 30 : 0;
+  const std::string_view before = s.substr(b, m.begin - b);
+  const std::string_view after = s.substr(m.end, std::min<size_t>(90, s.size() - m.end));
+  static const RE2 kBefore("(?:하차한|하차하는|하차를\\s*결정한|중도\\s*하차한)\\s*(?:배우\\s*)?$");
+  static const RE2 kAfter(
+      "^(?:\\([^)]{0,20}\\))?(?:의?\\s*(?:하차|중도\\s*하차|대타|대신|빈자리|후임|자리|공백)|"
+      "\\s*(?:이|가|은|는)?\\s*(?:[^\\s.]+\\s+){0,6}?(?:중도\\s*)?하차(?:했|한다|하며|하게|하기로|"
+      "하는\\s*가운데))");
+  return RE2::PartialMatch(before, kBefore) || RE2::PartialMatch(after, kAfter);
 }
 
 // English confirmed casting cues that do not state a casting on their own (cues sorted by
@@ -525,8 +556,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (m.kind != MentionKind::kWork) continue;
         if (m.not_drama) not_drama.insert(NormalizeKey(m.text));
         const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
-        if (!m.not_drama &&
-            RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0), kWorkNounBefore)) {
+        if (!m.not_drama && RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                              kWorkNounBefore)) {
           called_drama.insert(NormalizeKey(m.text));
         }
       }
@@ -561,6 +592,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<const Mention*> last_persons;
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
+    // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
+    bool story_replacement = false;
+    if (casting && ko) {
+      bool any_veto = false;
+      for (const auto& a : story.sentences) any_veto = any_veto || a.veto[0];
+      for (size_t k = 0; any_veto && !story_replacement && k < story.sentences.size(); ++k) {
+        story_replacement = KoreanReplacement(story.sentences[k].text);
+      }
+    }
     // "He is set to play …", "She will also star …": the sentence opens with a pronoun subject
     // and the cue of the type follows it
     auto cue_subject_is_pronoun = [&](const Analysed& a) {
@@ -648,12 +688,21 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                 NormalizeKey(n2.group) == NormalizeKey(m.text)) {
               tags_member = true;
             }
+            // "시크릿의 메인 보컬 송지은": in Korean a group right before a name, with no list
+            // mark between, tags that name even when the gazetteer lists no membership
+            if (ko && n2.kind == MentionKind::kPerson && n2.begin > m.end &&
+                n2.begin - m.end <= 24) {
+              const std::string_view gap(a.text.data() + m.end, n2.begin - m.end);
+              static const RE2 kListMark("[,·、]|(?:^|\\s)(?:와|과|및|그리고)\\s|^[와과]\\s");
+              if (!RE2::PartialMatch(gap, kListMark)) tags_member = true;
+            }
           }
           if (tags_member) continue;
         }
         persons.push_back(&m);
       }
-      if (si == 0 && a.veto[ti] && (!a.has_type[ti] || a.story_veto) && story.index == 0) {
+      if (si == 0 && a.veto[ti] && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
+          !(casting && ko && story_replacement)) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
                ": the headline is other news; story vetoed");
@@ -668,7 +717,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         continue;
       }
-      if (a.veto[ti]) {
+      if (a.veto[ti] && casting && ko && KoreanReplacement(a.text)) {
+        // "하차한 B의 대타로 A가 투입": the newcomer is casting news, the one who leaves is not
+        std::vector<const Mention*> staying;
+        for (const Mention* p : persons) {
+          if (OwnsMention(a.mentions.items, p) && KoreanLeaves(a.text, *p)) {
+            vetoed.insert(NormalizeKey(p->text));
+          } else {
+            staying.push_back(p);
+          }
+        }
+        persons = std::move(staying);
+        decide("casting: sentence " + std::to_string(si) +
+               " names a replacement; only the one who leaves is vetoed");
+      } else if (a.veto[ti]) {
         for (const Mention* p : persons) vetoed.insert(NormalizeKey(p->text));
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " vetoed by a negative cue");

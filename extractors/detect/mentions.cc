@@ -184,6 +184,18 @@ std::vector<Span> FindQuotes(std::string_view s) {
              s.find(close, j + 3) != std::string_view::npos && j - from < 200) {
         j = s.find(close, j + 3);
       }
+      if (open == "\xE2\x80\x98") {
+        // ‘오 나의 귀신님'에서: Korean copy closes a curly quote with a straight one
+        const size_t k = s.find('\'', from);
+        if (k != std::string_view::npos && k > from && (j == std::string_view::npos || k < j) &&
+            k - from <= 200 && HangulSyllables(s.substr(from, k - from)) > 0 &&
+            !(k + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[k + 1])))) {
+          out.push_back({i, k + 1, from, k});
+          i = k + 1;
+          matched = true;
+          break;
+        }
+      }
       if (open == "\xE2\x80\x98" || open == "\xE2\x80\x9C") {
         // ‘Title‘ / “Title“ typed with the opening mark twice
         const size_t same = s.find(open, from);
@@ -500,7 +512,8 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       "이들이",     "주인공은",   "주연은",   "안방극장", "신스틸러", "연기파",   "대세",
       "청춘",       "학원물",     "로맨스",   "스릴러",   "코미디",   "감성",     "명품",
       "국민",       "원조",       "전성기",   "대표",     "보컬",     "가창력",   "음색",
-      "목소리"};
+      "목소리",     "메인",       "타이틀",   "곡인",     "수록곡",   "자작곡",   "여운",
+      "감동"};
   return k;
 }
 
@@ -682,11 +695,16 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
-      "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:이후|이후로|에\\s*이어|에서\\s*(?:호흡|활약|"
-      "열연|주목|인상)|로\\s*(?:주목|사랑|인기|"
+      "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|에\\s*이어|"
+      "에서\\s*(?:호흡|활약|"
+      "열연|주목|인상)|에서\\s*(?:[^\\s.]+\\s+){0,5}?(?:이름을\\s*알린|이름을\\s*알렸던|"
+      "연기력을\\s*선보인|연기력을\\s*선보였던|열연을\\s*펼친|열연했던|활약했던|눈도장을\\s*찍은|"
+      "출연\\s*중인|열연\\s*중인)|에\\s*출연\\s*중인|(?:으로|로)\\s*(?:친숙한|유명한|잘\\s*알려진)|"
+      "로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|"
-      "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한|에서의|의\\s*(?:흥행|성공|인기)|감독|"
+      "눈도장|존재감|흥행|호평)|에\\s*출연했던|에\\s*출연한(?:\\s|,|$)|에서의|의\\s*(?:흥행|성공|"
+      "인기)|감독|"
       "작가|"
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
@@ -768,13 +786,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
   // --- quoted spans: works, songs, roles, statements ---
   for (const Span& q : quotes) {
     std::string_view inside = s.substr(q.ib, q.ie - q.ib);
-    const std::string_view after = After(s, q.e, 40);
+    const std::string_view after = After(s, q.e, ko ? 64 : 40);
     const std::string_view before = Before(s, q.b, 48);
     Mention m;
     m.begin = q.b;
     m.end = q.e;
     m.quoted = true;
     m.text = CleanTitle(inside);
+    if (ko) {
+      // '옐로우(Yellow)': a Korean title with its English form in parentheses is the Korean one
+      static const RE2 kLatinTail("^(.*\\S)\\s*\\([A-Za-z0-9][A-Za-z0-9 .,'&!?:\\-]*\\)$");
+      std::string korean;
+      if (RE2::FullMatch(m.text, kLatinTail, &korean) && HangulSyllables(korean) > 0 &&
+          gaz.FindWork(m.text) == nullptr) {
+        m.text = korean;
+      }
+    }
     if (m.text.empty()) continue;
     // parenthesised? count opening parens before
     int depth = 0;
@@ -1606,7 +1633,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
-    if (auto g = gaz.FindGroup(base); g && HangulSyllables(base) >= 2) {
+    // "걸스데이": a group whose name ends like a particle is looked up whole first
+    std::optional<std::string> g = gaz.FindGroup(base);
+    if (!g && raw != base) g = gaz.FindGroup(raw);
+    if (g && HangulSyllables(base) >= 2) {
       Mention m;
       m.kind = MentionKind::kGroup;
       m.begin = t.b;
@@ -1625,14 +1655,25 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
                            !KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
-    if (p == nullptr && group_ctx && raw == base && HangulSyllables(raw) == 2) {
-      // "엑소 첸이": a one-syllable stage name with its particle
+    // "방탄소년단 진이": after its group, the member "진" + particle beats an unrelated "진이"
+    if (p != nullptr && group_ctx && raw != base && HangulSyllables(base) == 1 &&
+        p->group != last_group) {
+      const GazetteerPerson* member = gaz.FindPersonInGroup(base, last_group);
+      if (member != nullptr && member->group == last_group) p = member;
+    }
+    if ((p == nullptr || p->group != last_group) && group_ctx && raw == base &&
+        HangulSyllables(raw) == 2) {
+      // "엑소 첸이": a one-syllable stage name with its particle (beats an unrelated "진이")
       static constexpr std::string_view kOne[] = {"이", "가", "은", "는", "도",
                                                   "과", "와", "의", "을", "를"};
       for (auto part : kOne) {
         if (EndsWithAny(raw, {part})) {
           const std::string stem = raw.substr(0, raw.size() - part.size());
-          if ((p = gaz.FindPersonInGroup(stem, last_group)) != nullptr) break;
+          const GazetteerPerson* member = gaz.FindPersonInGroup(stem, last_group);
+          if (member != nullptr && (p == nullptr || member->group == last_group)) {
+            p = member;
+            break;
+          }
         }
       }
     }
@@ -1673,9 +1714,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
     if (raw == base &&
-        EndsWithAny(base, {"할", "한", "된", "될", "하는", "되는", "로", "에", "서",
-                           "며", "고", "던", "했", "된다", "한다", "라", "까", "지만",
-                           "들", "해", "됨", "른", "운",   "워",   "져", "가", "함"})) {
+        EndsWithAny(base, {"할",   "한",   "된",   "될",   "하는", "되는", "로",  "에", "서",
+                           "며",   "고",   "던",   "했",   "된다", "한다", "라",  "까", "지만",
+                           "들",   "해",   "됨",   "른",   "운",   "워",   "져",  "가", "함",
+                           "었다", "았다", "였다", "렀다", "졌다", "됐다", "섰다"})) {
       continue;
     }
     if (EndsWithAny(base, {"하", "되", "됨", "해"})) continue;  // verb stems ("방송하", "방송되")

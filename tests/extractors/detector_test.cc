@@ -253,6 +253,49 @@ TEST(Detector, WorkingTitleQualifiersAreCleaned) {
                  "casting Kim Ji-won / 블루 아워 (confirmed)");
 }
 
+// ---- Korean shapes from real news (issue 14, second pass); sentences invented ----
+
+// A replacement story: the newcomer is cast, the actor who leaves is not.
+TEST(Detector, KoreanReplacementCastsTheNewcomerOnly) {
+  EXPECT_DETECTS("", "정소민이 건강 문제로 '푸른 등대'에서 하차한 김유정의 대타로 투입된다.",
+                 "casting Jung So-min / 푸른 등대 (confirmed)");
+  // the departure opens the story, the newcomer comes two sentences later
+  EXPECT_DETECTS("",
+                 "배우 김유정은 지난달 '푸른 등대'에서 하차했다. 제작진은 하차를 받아들였다. "
+                 "그의 빈자리는 배우 정소민이 합류해 채운다.",
+                 "casting Jung So-min / 푸른 등대 (confirmed)");
+  // no replacement named: still no event
+  EXPECT_DETECTS("", "김유정이 건강 문제로 '푸른 등대'에서 하차한다.", "");
+}
+
+// "케이블채널 tvN": a channel word names the network; the drama stays a drama.
+TEST(Detector, KoreanCableChannelKeepsTheDrama) {
+  EXPECT_DETECTS("",
+                 "배우 김지원이 케이블채널 tvN 새 드라마 '블루 아워'에 출연을 긍정적으로 검토하고 "
+                 "있다.",
+                 "casting Kim Ji-won / 블루 아워 (reviewing)");
+}
+
+// "'W'에 출연한다" is the news; "'W'에 출연 중인" names the current drama.
+TEST(Detector, KoreanPresentTenseWorkIsTheNews) {
+  EXPECT_DETECTS("", "김지원은 '하버 라이츠' 후속인 '블루 아워'에 출연한다.",
+                 "casting Kim Ji-won / 블루 아워 (confirmed)");
+  EXPECT_DETECTS("", "현재 '하버 라이츠'에 출연 중인 김지원이 '블루 아워'에 캐스팅됐다.",
+                 "casting Kim Ji-won / 블루 아워 (confirmed)");
+}
+
+// ‘제목'에: a curly opening quote closed by a straight one still quotes a title.
+TEST(Detector, KoreanMixedQuotesStillQuoteATitle) {
+  EXPECT_DETECTS("", "tvN 드라마 ‘블루 아워'에서 호평을 받는 박보영이 OST까지 직접 부른다.",
+                 "ost Park Bo-young / 블루 아워 (announced)");
+}
+
+// The drama's actors named in an OST story ("A 주연의", "A와 B의 테마곡") are no singers.
+TEST(Detector, KoreanOstActorsAreNotSingers) {
+  EXPECT_DETECTS("", "김지원과 박보영의 테마곡인 '블루 아워' OST를 백지영이 부른다.",
+                 "ost Baek Ji-young / 블루 아워 (announced)");
+}
+
 // ---- English and Korean reports of one announcement: one event ----
 
 TEST(Detector, EnglishAndKoreanReportsShareOneEventId) {
