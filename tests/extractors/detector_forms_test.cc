@@ -36,8 +36,8 @@ std::string Summary(const std::string& title, const std::string& text) {
   std::set<std::string> rows;
   if (r.ok()) {
     for (const auto& d : *r) {
-      rows.insert(std::string(EventTypeName(d.type)) + " " + d.person.name + " / " +
-                  d.work.title + " (" + d.status + ")");
+      rows.insert(std::string(EventTypeName(d.type)) + " " + d.person.name + " / " + d.work.title +
+                  " (" + d.status + ")");
     }
   }
   std::string out;
@@ -61,7 +61,9 @@ TEST(DetectorForms, AlsoKnownAsGivesTheFullerTitle) {
 }
 
 TEST(DetectorForms, TitleWithAnApostropheInCurlyQuotes) {
-  EXPECT_EQ(Summary("Shin Se-kyung cast in movie \xE2\x80\x98" "A Killer's Diary\xE2\x80\x99", ""),
+  EXPECT_EQ(Summary("Shin Se-kyung cast in movie \xE2\x80\x98"
+                    "A Killer's Diary\xE2\x80\x99",
+                    ""),
             "casting Shin Se-kyung / A Killer's Diary (confirmed)");
 }
 
@@ -85,10 +87,10 @@ TEST(DetectorForms, TrackListHeadlineNamesTheSinger) {
 
 TEST(DetectorForms, AnEarlierStageGovernsTheVerbAfterIt) {
   // "in talks to join": in talks, not confirmed; the co-star joined is cast
-  EXPECT_EQ(Summary("Go Youn-jung is in talks to join Seo In-guk in JTBC's new drama 'Blue Hour'",
-                    ""),
-            "casting Go Youn-jung / Blue Hour (in_talks); casting Seo In-guk / Blue Hour "
-            "(confirmed)");
+  EXPECT_EQ(
+      Summary("Go Youn-jung is in talks to join Seo In-guk in JTBC's new drama 'Blue Hour'", ""),
+      "casting Go Youn-jung / Blue Hour (in_talks); casting Seo In-guk / Blue Hour "
+      "(confirmed)");
   // "courts A to play": in talks
   EXPECT_EQ(Summary("Fantasy drama Paper Lantern courts Ahn Hyo-seop to play a rebel", ""),
             "casting Ahn Hyo-seop / Paper Lantern (in_talks)");
@@ -143,8 +145,11 @@ TEST(DetectorForms, HeadlineTitleBeforeACastingVerb) {
 TEST(DetectorForms, KoreanGroupWithAParticleTagsNobody) {
   // "SS501이 에릭을": the group is the subject; Eric is not tied to it as a member
   auto r = TheDetector().Detect(
-      "", "SS501\xEC\x9D\xB4 \xEC\x97\x90\xEB\xA6\xAD\xEC\x9D\x84 \xEB\xA7\x8C\xEB\x82\xAC\xEB\x8B\xA4. "
-      "SS501\xEC\x9D\xB4 \xE2\x80\x98\xEC\xB5\x9C\xEA\xB0\x95\xEC\xB9\xA0\xEC\x9A\xB0\xE2\x80\x99 OST\xEB\xA5\xBC "
+      "",
+      "SS501\xEC\x9D\xB4 \xEC\x97\x90\xEB\xA6\xAD\xEC\x9D\x84 "
+      "\xEB\xA7\x8C\xEB\x82\xAC\xEB\x8B\xA4. "
+      "SS501\xEC\x9D\xB4 \xE2\x80\x98\xEC\xB5\x9C\xEA\xB0\x95\xEC\xB9\xA0\xEC\x9A\xB0\xE2\x80\x99 "
+      "OST\xEB\xA5\xBC "
       "\xEB\xB6\x80\xEB\xA5\xB8\xEB\x8B\xA4.",
       "ko", SourceRef{"u", "site.test", "t", "", "2026-01-01T00:00:00Z"});
   ASSERT_TRUE(r.ok());
