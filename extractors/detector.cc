@@ -266,7 +266,7 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
   }
   static const RE2 kEn(
       "(?:alongside|opposite|joining|to\\s+join|join|together\\s+with|with\\s+co-stars?|co-"
-      "starring|co-stars?|"
+      "starring|co-stars?|starring|"
       "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:[A-Z][\\w'’.\\-]*"
       "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
   return RE2::PartialMatch(before, kEn);
@@ -605,7 +605,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // and the cue of the type follows it
     auto cue_subject_is_pronoun = [&](const Analysed& a) {
       static const RE2 kPronounSubject(
-          "^(?:He|She|They|The\\s+(?:actor|actress|singer|idol|star))\\s");
+          "^(?:He|She|They|The\\s+(?:actor|actress|singer|idol|star))(?:['’](?:s|re|ll))?\\s");
       re2::StringPiece in(a.text);
       if (!RE2::Consume(&in, kPronounSubject)) return false;
       for (const auto& c : a.cues) {
@@ -757,7 +757,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         for (const Mention* p : persons) {
           const size_t b0 = p->begin > 12 ? p->begin - 12 : 0;
           static const RE2 kBeside("(?i)\\b(?:alongside|opposite)\\s+$");
-          if (RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, p->begin - b0), kBeside)) {
+          if (RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, p->begin - b0), kBeside) ||
+              IsCoStar(a.text, *p, ko)) {
             kept.push_back(p);
           }
         }
