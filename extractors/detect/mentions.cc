@@ -1134,7 +1134,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       static const std::set<std::string, std::less<>> kCastingVerb = {
           "courts",   "casts",      "taps",  "eyes",    "adds",     "finds",    "lands",
           "recruits", "woos",       "nabs",  "snags",   "ropes",    "welcomes", "picks",
-          "offers",   "approaches", "wants", "enlists", "confirms", "rounds"};
+          "offers",   "approaches", "wants", "enlists", "confirms", "rounds",   "reaches"};
       size_t e = 0;
       while (e < n && e < 7 && !toks[e].in_quote && !used[e] && title_word(e) &&
              (e == 0 || adjacent(e)) && !toks[e].possessive) {
