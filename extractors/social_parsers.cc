@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
@@ -161,7 +162,11 @@ Result<SocialPage> ParseRedditListing(std::string_view body, std::string_view re
     p.text = self.empty() ? title : title + "\n\n" + self;
     p.author = Str(*d, "author");
     if (auto c = d->find("created_utc"); c != d->end() && c->is_number()) {
-      p.published_at = static_cast<int64_t>(c->get<double>());
+      // a hostile or broken number (1e40, NaN) is no time: only 1970..9999 converts
+      const double t = c->get<double>();
+      if (std::isfinite(t) && t >= 0.0 && t < 253402300800.0) {
+        p.published_at = static_cast<int64_t>(t);
+      }
     }
     std::string permalink = Str(*d, "permalink");
     p.url = permalink.starts_with("/") ? "https://www.reddit.com" + permalink : permalink;

@@ -51,6 +51,18 @@ TEST(Reddit, LastPageHasNoCursor) {
   EXPECT_EQ(page->next_url, "");
 }
 
+// Found by the social fuzzer under UBSan: a created_utc beyond int64 was cast anyway.
+TEST(Reddit, OutOfRangeCreationTimeIsNoTime) {
+  for (const char* t : {"1.7e40", "-5", "1e300"}) {
+    const std::string listing = std::string(R"({"kind":"Listing","data":{"children":[{"data":{)") +
+                                R"("name":"t3_a","title":"x","created_utc":)" + t + "}}]}}";
+    Result<SocialPage> page = ParseRedditListing(listing, "u");
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_EQ(page->posts.size(), 1u);
+    EXPECT_FALSE(page->posts[0].published_at.has_value()) << t;
+  }
+}
+
 TEST(Reddit, WrongShapeIsParseError) {
   EXPECT_EQ(ParseRedditListing("[1,2]", "u").status().code(), ErrorCode::kParse);
   EXPECT_EQ(ParseRedditListing("<html>", "u").status().code(), ErrorCode::kParse);
