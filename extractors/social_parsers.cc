@@ -170,7 +170,9 @@ Result<SocialPage> ParseRedditListing(std::string_view body, std::string_view re
     }
     std::string permalink = Str(*d, "permalink");
     p.url = permalink.starts_with("/") ? "https://www.reddit.com" + permalink : permalink;
-    bool is_self = d->value("is_self", false);
+    // (a mistyped "is_self": 1 is no self post; json::value would throw on it)
+    const auto self_flag = d->find("is_self");
+    const bool is_self = self_flag != d->end() && self_flag->is_boolean() && self_flag->get<bool>();
     std::string link = Str(*d, "url_overridden_by_dest");
     if (link.empty()) link = Str(*d, "url");
     if (!is_self && link.find("reddit.com/") == std::string::npos &&

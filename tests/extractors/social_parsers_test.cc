@@ -63,6 +63,18 @@ TEST(Reddit, OutOfRangeCreationTimeIsNoTime) {
   }
 }
 
+// Found by the social fuzzer: a number where Reddit sends a boolean threw out of the parser.
+TEST(Reddit, MistypedIsSelfIsNoSelfPost) {
+  const std::string listing =
+      R"({"kind":"Listing","data":{"children":[{"data":{"name":"t3_a","title":"x",)"
+      R"("is_self":1,"url":"https://news.example/a"}}]}})";
+  Result<SocialPage> page = ParseRedditListing(listing, "u");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->posts.size(), 1u);
+  ASSERT_EQ(page->posts[0].links.size(), 1u);
+  EXPECT_EQ(page->posts[0].links[0], "https://news.example/a");
+}
+
 TEST(Reddit, WrongShapeIsParseError) {
   EXPECT_EQ(ParseRedditListing("[1,2]", "u").status().code(), ErrorCode::kParse);
   EXPECT_EQ(ParseRedditListing("<html>", "u").status().code(), ErrorCode::kParse);
