@@ -12,12 +12,10 @@
 #include "crawler/learned_names_store.h"
 #include "extractors/detector.h"
 #include "extractors/event_merger.h"
-#include "tests/support/paths.h"
+#include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
-
-using hallyu::testing::SourcePath;
 
 class CollectingPublisher : public EventPublisher {
  public:
@@ -28,15 +26,7 @@ class CollectingPublisher : public EventPublisher {
   std::vector<Event> events;
 };
 
-const Detector& TheDetector() {
-  static const Detector* d = [] {
-    auto r = Detector::Load(SourcePath("configs/rules"), SourcePath("configs/gazetteer"));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (!r.ok()) std::abort();
-    return new Detector(std::move(*r));
-  }();
-  return *d;
-}
+const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
 
 class LearnedNamesPipelineTest : public ::testing::Test {
  protected:

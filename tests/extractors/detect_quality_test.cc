@@ -21,21 +21,14 @@
 #include "extractors/detect/evaluation.h"
 #include "extractors/detector.h"
 #include "tests/support/paths.h"
+#include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
 
 using hallyu::testing::SourcePath;
 
-const Detector& TheDetector() {
-  static const Detector* d = [] {
-    auto r = Detector::Load(SourcePath("configs/rules"), SourcePath("configs/gazetteer"));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (!r.ok()) std::abort();
-    return new Detector(std::move(*r));
-  }();
-  return *d;
-}
+const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
 
 std::string ReadAll(const std::string& relative) {
   std::ifstream in(SourcePath(relative), std::ios::binary);

@@ -13,21 +13,14 @@
 
 #include "extractors/event_merger.h"
 #include "tests/support/paths.h"
+#include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
 
 using hallyu::testing::SourcePath;
 
-const Detector& TheDetector() {
-  static const Detector* d = [] {
-    auto r = Detector::Load(SourcePath("configs/rules"), SourcePath("configs/gazetteer"));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (!r.ok()) std::abort();
-    return new Detector(std::move(*r));
-  }();
-  return *d;
-}
+const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
 
 SourceRef Src(const std::string& url) {
   return SourceRef{url, "site.test", "t", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"};

@@ -10,22 +10,12 @@
 #include <string>
 
 #include "extractors/detector.h"
-#include "tests/support/paths.h"
+#include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
 
-using hallyu::testing::SourcePath;
-
-const Detector& TheDetector() {
-  static const Detector* d = [] {
-    auto r = Detector::Load(SourcePath("configs/rules"), SourcePath("configs/gazetteer"));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (!r.ok()) std::abort();
-    return new Detector(std::move(*r));
-  }();
-  return *d;
-}
+const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
 
 // The facts `sentence` teaches about the person mention whose text is `name`.
 LearnedFacts FactsFor(const std::string& sentence, const std::string& name,
