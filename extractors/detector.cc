@@ -691,18 +691,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             // "시크릿의 메인 보컬 송지은": in Korean a group right before a name, with no list
             // mark between, tags that name even when the gazetteer lists no membership
             // ("SS501이 에릭을 위해": a group with a case particle is a subject, no tag)
-            const std::string_view surface(a.text.data() + m.begin, m.end - m.begin);
-            static constexpr std::string_view
-                kCaseParticles[] = {"\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEC\x9D\x80", "\xEB\x8A\x94",
-                                    "\xEC\x9D\x84", "\xEB\xA5\xBC", "\xEC\x99\x80", "\xEA\xB3\xBC",
-                                    "\xEB\x8F\x84"};  // 이가은는을를와과도
-            bool case_particle = false;
-            for (std::string_view p : kCaseParticles) {
-              if (surface.size() > p.size() && surface.ends_with(p) &&
-                  !gazetteer_->FindGroup(surface).has_value()) {
-                case_particle = true;
-              }
-            }
+            const bool case_particle = KoreanGroupHasCaseParticle(
+                std::string_view(a.text.data() + m.begin, m.end - m.begin), *gazetteer_);
             if (ko && !case_particle && n2.kind == MentionKind::kPerson && n2.begin > m.end &&
                 n2.begin - m.end <= 24) {
               const std::string_view gap(a.text.data() + m.end, n2.begin - m.end);

@@ -621,6 +621,19 @@ std::string CleanTitle(std::string_view title) {
   return TrimName(t);
 }
 
+bool KoreanGroupHasCaseParticle(std::string_view token, const Gazetteer& gaz) {
+  // 이 가 은 는 을 를 와 과 도 (one syllable after a longer name; "아이오아이" is a name)
+  if (gaz.FindGroup(token).has_value()) return false;
+  static constexpr std::string_view kParticles[] = {"\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEC\x9D\x80",
+                                                    "\xEB\x8A\x94", "\xEC\x9D\x84", "\xEB\xA5\xBC",
+                                                    "\xEC\x99\x80", "\xEA\xB3\xBC", "\xEB\x8F\x84"};
+  if (token.size() <= 3) return false;
+  for (std::string_view p : kParticles) {
+    if (token.substr(token.size() - 3) == p) return true;
+  }
+  return false;
+}
+
 namespace {
 
 std::string_view After(std::string_view s, size_t at, size_t n) {
@@ -641,21 +654,6 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
 }
 
 // Words within `n` bytes before a work that mark it as an earlier work.
-// A group token with a subject, object or "and" particle ("SS501이", "샤이니와"); the
-// possessive 의 ("아스트로의 차은우") still tags the name after it.
-bool KoreanGroupHasCaseParticle(std::string_view token, const Gazetteer& gaz) {
-  // 이 가 은 는 을 를 와 과 도 (one syllable after a longer name; "아이오아이" is a name)
-  if (gaz.FindGroup(token).has_value()) return false;
-  static constexpr std::string_view kParticles[] = {"\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEC\x9D\x80",
-                                                    "\xEB\x8A\x94", "\xEC\x9D\x84", "\xEB\xA5\xBC",
-                                                    "\xEC\x99\x80", "\xEA\xB3\xBC", "\xEB\x8F\x84"};
-  if (token.size() <= 3) return false;
-  for (std::string_view p : kParticles) {
-    if (token.substr(token.size() - 3) == p) return true;
-  }
-  return false;
-}
-
 bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
       "(?i)(?:\\b(?:starred|appeared|featured|acted|debuted|played|worked|appearing|starring)\\s+"

@@ -55,6 +55,12 @@ struct SentenceMentions {
 SentenceMentions FindMentions(std::string_view sentence, std::string_view lang,
                               const Gazetteer& gazetteer);
 
+// True when the Korean group token carries a subject, object or "and" particle
+// ("SS501이", "샤이니와"): the group is then a subject or a partner, not the tag of the
+// name after it. The possessive 의 ("아스트로의 차은우") is no such particle; a token that
+// is itself a group name ("아이오아이") has none. False for anything else.
+bool KoreanGroupHasCaseParticle(std::string_view token, const Gazetteer& gazetteer);
+
 // Strips title qualifiers and leftovers: "(working title)", "(literal title)",
 // "(가제)", "(이하 …)", "(가칭)", trailing "OST" and particles outside quotes.
 // "Blue Eyes (working title)" -> "Blue Eyes". Empty in, empty out.
