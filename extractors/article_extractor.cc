@@ -393,16 +393,74 @@ std::string NodeText(const GumboNode* n, std::size_t limit = 4096) {
 
 // ---------------------------------------------------------------- class/id hints
 
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+// A class token (lower case) that states what a block carries or how it is laid out, never
+// that it is boilerplate: Drupal field display flags (field--label-hidden), page-builder
+// wrappers (elementor-widget-container), layout and state flags (has-post-thumbnail,
+// with-sidebar, withsidebar). Such tokens used to read as "thumb", "hidden", "widget" or
+// "sidebar" and threw the article away with them. `wp_post` is true when the class list is
+// a WordPress post's own (hentry, status-publish, post-123): its tag-*, category-*,
+// type-* and format-* tokens name the post's taxonomy, not a tag list.
+bool IsNeutralClassToken(std::string_view t, bool wp_post) {
+  for (std::string_view prefix :
+       {"has-", "has_", "with-", "with_", "field--label", "label-", "elementor-element"}) {
+    if (StartsWith(t, prefix)) return true;
+  }
+  if (t == "elementor-widget" || t == "elementor-widget-container" || t == "elementor-widget-wrap")
+    return true;
+  if (t.find("withsidebar") != std::string_view::npos) return true;
+  if (wp_post) {
+    for (std::string_view prefix : {"tag-", "category-", "type-", "status-", "format-"}) {
+      if (StartsWith(t, prefix)) return true;
+    }
+  }
+  return false;
+}
+
+// True for a WordPress post's own class list: "hentry", "status-publish" or "post-<digits>".
+bool IsWordPressPostClassList(std::string_view lower_cls) {
+  std::size_t i = 0;
+  while (i < lower_cls.size()) {
+    while (i < lower_cls.size() && IsAsciiSpace(lower_cls[i])) ++i;
+    std::size_t j = i;
+    while (j < lower_cls.size() && !IsAsciiSpace(lower_cls[j])) ++j;
+    const std::string_view t = lower_cls.substr(i, j - i);
+    if (t == "hentry" || t == "status-publish") return true;
+    if (t.size() > 5 && StartsWith(t, "post-") &&
+        std::all_of(t.begin() + 5, t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
 std::string HintString(const GumboNode* n) {
   std::string s;
   const std::string_view cls = Attr(n, "class");
   const std::string_view id = Attr(n, "id");
   if (cls.empty() && id.empty()) return s;
+  const std::string lower_cls = Lower(cls);
+  const bool wp_post = IsWordPressPostClassList(lower_cls);
   s.reserve(cls.size() + id.size() + 1);
-  s.append(cls);
-  s.push_back(' ');
-  s.append(id);
-  return Lower(s);
+  std::size_t i = 0;
+  while (i < lower_cls.size()) {
+    while (i < lower_cls.size() && IsAsciiSpace(lower_cls[i])) ++i;
+    std::size_t j = i;
+    while (j < lower_cls.size() && !IsAsciiSpace(lower_cls[j])) ++j;
+    if (j > i) {
+      const std::string_view token(lower_cls.data() + i, j - i);
+      if (!IsNeutralClassToken(token, wp_post)) {
+        s.append(token);
+        s.push_back(' ');
+      }
+    }
+    i = j;
+  }
+  s.append(Lower(id));
+  return s;
 }
 
 bool HasToken(std::string_view s, std::string_view word) {
@@ -445,36 +503,111 @@ bool IsStrongPositive(std::string_view h) {
                     "blog-content",    "se-main-container", "rich-text",      "richtext"});
 }
 
+// "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece).
+bool HasCommentHint(std::string_view h) {
+  for (std::size_t p = h.find("comment"); p != std::string_view::npos;
+       p = h.find("comment", p + 1)) {
+    if (h.substr(p + 7, 3) != "ary") return true;
+  }
+  return false;
+}
+
+// Hints that name a block that is boilerplate whatever its size: comments, related and
+// recommended stories, footers, newsletter and cookie boxes, ranking lists.
+bool IsStrongBoilerplate(std::string_view h) {
+  return HasCommentHint(h) ||
+         HasAny(h, {"reply",      "disqus",   "related",   "recommend", "footer",
+                    "newsletter", "subscri",  "cookie",    "consent",   "gdpr",
+                    "outbrain",   "taboola",  "trending",  "popular",   "ranking",
+                    "most-read",  "mostread", "most_read", "share",     "social"});
+}
+
 bool IsHardNegative(std::string_view h) {
   if (h.empty()) return false;
-  return HasAny(h, {"comment",      "related",      "recommend",
-                    "sidebar",      "social",       "share",
-                    "banner",       "cookie",       "consent",
-                    "gdpr",         "advert",       "sponsor",
-                    "promo",        "popular",      "ranking",
-                    "newsletter",   "subscri",      "breadcrumb",
-                    "pagination",   "paging",       "footer",
-                    "outbrain",     "taboola",      "modal",
-                    "popup",        "reply",        "disqus",
-                    "morenews",     "more_news",    "more-news",
-                    "othernews",    "other_news",   "hotnews",
-                    "hot_news",     "copyright",    "byline",
-                    "journalist",   "author-bio",   "authorbio",
-                    "author_bio",   "author-box",   "tag_list",
-                    "taglist",      "tag-list",     "keyword",
-                    "caption",      "photo_desc",   "img_desc",
-                    "credit",       "font_size",    "fontsize",
-                    "screen_out",   "sr-only",      "visually-hidden",
-                    "skip",         "header",       "masthead",
-                    "toolbar",      "utility",      "widget",
-                    "trending",     "most-read",    "mostread",
-                    "most_read",    "reporter",     "writer",
-                    "profile",      "reaction",     "emotion",
-                    "sns",          "print",        "dateline",
-                    "article-info", "article_info", "news_info",
-                    "view_info",    "info_area",    "photo_info",
-                    "thumb",        "copy_right",   "tweet",
-                    "instagram",    "tiktok",       "another_category",
+  return HasCommentHint(h) ||
+         HasAny(h, {"related",
+                    "recommend",
+                    "sidebar",
+                    "social",
+                    "share",
+                    "banner",
+                    "cookie",
+                    "consent",
+                    "gdpr",
+                    "advert",
+                    "sponsor",
+                    "promo",
+                    "popular",
+                    "ranking",
+                    "newsletter",
+                    "subscri",
+                    "breadcrumb",
+                    "pagination",
+                    "paging",
+                    "footer",
+                    "outbrain",
+                    "taboola",
+                    "modal",
+                    "popup",
+                    "reply",
+                    "disqus",
+                    "morenews",
+                    "more_news",
+                    "more-news",
+                    "othernews",
+                    "other_news",
+                    "hotnews",
+                    "hot_news",
+                    "copyright",
+                    "byline",
+                    "journalist",
+                    "author-bio",
+                    "authorbio",
+                    "author_bio",
+                    "author-box",
+                    "tag_list",
+                    "taglist",
+                    "tag-list",
+                    "keyword",
+                    "caption",
+                    "photo_desc",
+                    "img_desc",
+                    "credit",
+                    "font_size",
+                    "fontsize",
+                    "screen_out",
+                    "sr-only",
+                    "visually-hidden",
+                    "skip",
+                    "header",
+                    "masthead",
+                    "toolbar",
+                    "utility",
+                    "widget",
+                    "trending",
+                    "most-read",
+                    "mostread",
+                    "most_read",
+                    "reporter",
+                    "writer",
+                    "profile",
+                    "reaction",
+                    "emotion",
+                    "sns",
+                    "print",
+                    "dateline",
+                    "article-info",
+                    "article_info",
+                    "news_info",
+                    "view_info",
+                    "info_area",
+                    "photo_info",
+                    "thumb",
+                    "copy_right",
+                    "tweet",
+                    "instagram",
+                    "tiktok",
+                    "another_category",
                     "recent"}) ||
          HasAnyToken(h, {"ad",     "ads",   "adv",    "nav",     "menu",     "gnb",        "lnb",
                          "snb",    "rank",  "blind",  "hidden",  "hide",     "tag",        "tags",
@@ -602,6 +735,7 @@ class Extraction {
   Stats ComputeStats(const GumboNode* n, bool in_link, int depth);
   const GumboNode* ChooseContainer(std::vector<const GumboNode*>* roots);
   bool InsideHardNegative(const GumboNode* n) const;
+  bool IsContentWrapper(const GumboNode* n, std::string_view hint, int around_chars) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
   void Break();
@@ -638,6 +772,8 @@ class Extraction {
   std::vector<std::string_view> hrefs_;
 
   std::unordered_map<const GumboNode*, Stats> stats_;
+  int total_chars_ = 0;      // text of the whole document (after ComputeStats)
+  int emit_root_chars_ = 0;  // text of the root Emit is walking
   std::vector<Para> paras_;
   std::string cur_;
   int cur_link_ = 0;
@@ -835,10 +971,25 @@ Stats Extraction::ComputeStats(const GumboNode* n, bool in_link, int depth) {
   return s;
 }
 
+// A block whose hint reads as boilerplate but which holds most of the text around it
+// (`around_chars`) with few links is a wrapper of the article ("cuerpo-ad", id="top"), not
+// boilerplate — unless its hint names a block that never is the article (comments, related
+// stories, footers, sharing).
+bool Extraction::IsContentWrapper(const GumboNode* n, std::string_view hint,
+                                  int around_chars) const {
+  if (IsStrongBoilerplate(hint)) return false;
+  auto it = stats_.find(n);
+  if (it == stats_.end()) return false;
+  const Stats& s = it->second;
+  return s.chars >= 200 && s.chars * 2 >= around_chars && s.link_chars * 4 < s.chars;
+}
+
 bool Extraction::InsideHardNegative(const GumboNode* n) const {
   for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
     const std::string h = HintString(p);
-    if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h)) return true;
+    if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
+        !IsContentWrapper(p, h, total_chars_))
+      return true;
     const GumboTag t = Tag(p);
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return true;
   }
@@ -1041,7 +1192,9 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   if (!is_root) {
     if (IsHiddenByAttr(n)) return;
     const std::string h = HintString(n);
-    if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h)) return;
+    if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
+        !IsContentWrapper(n, h, emit_root_chars_))
+      return;
     if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_DIV ||
         t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE) {
       auto it = stats_.find(n);
@@ -1470,10 +1623,12 @@ Document Extraction::Run(const GumboNode* root) {
   FillOther();
 
   // Main text.
-  ComputeStats(root, false, 0);
+  total_chars_ = ComputeStats(root, false, 0).chars;
   std::vector<const GumboNode*> roots;
   ChooseContainer(&roots);
   for (const GumboNode* r : roots) {
+    auto rit = stats_.find(r);
+    emit_root_chars_ = rit != stats_.end() ? rit->second.chars : 0;
     Emit(r, false, 0, true);
     Break();
   }
