@@ -15,17 +15,25 @@ void AddInspectPageCommand(CLI::App& parent, CliContext& ctx) {
       parent.add_subcommand("page", "Extract one HTML page and print the Document as JSON");
   auto file = std::make_shared<std::string>();
   auto url = std::make_shared<std::string>();
-  cmd->add_option("file", *file, "HTML file (UTF-8), '-' for stdin")->required();
+  auto content_type = std::make_shared<std::string>();
+  cmd->add_option("file", *file,
+                  "HTML file in any charset (byte-order mark, <meta charset> or sniffed, as a "
+                  "browser decides), '-' for stdin")
+      ->required();
   cmd->add_option("--url", *url, "URL the page was fetched from (resolves links, dates)");
-  cmd->callback([&ctx, file, url] {
-    ctx.run = [file, url]() -> int {
+  cmd->add_option("--content-type", *content_type,
+                  "the Content-Type header it was served with (its charset is used after a "
+                  "byte-order mark, before <meta>)");
+  cmd->callback([&ctx, file, url, content_type] {
+    ctx.run = [file, url, content_type]() -> int {
       std::string html;
       if (std::string error = ReadBoundedInput(*file, ExtractOptions{}.max_input_bytes, &html);
           !error.empty()) {
         std::cerr << "inspect page: cannot read " << error << "\n";
         return 1;
       }
-      Result<Document> doc = ExtractArticle(html, *url);
+      // Decoded like a fetched body: BOM, then the header, then <meta>, then sniffing.
+      Result<Document> doc = ExtractArticleFromBody(html, *content_type, *url);
       if (!doc.ok()) {
         std::cerr << "inspect page: " << doc.status().ToString() << "\n";
         return 1;

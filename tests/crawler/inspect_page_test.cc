@@ -1,7 +1,10 @@
 // `hallyu inspect page FILE [--url URL]` prints the Document as JSON (runs the binary).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +47,30 @@ TEST(InspectPage, MissingFileFails) {
   int status = -1;
   RunCommand(testing::HallyuBinary() + " inspect page /nonexistent/page.html 2>/dev/null", &status);
   EXPECT_NE(status, 0);
+}
+
+// A page saved in EUC-KR that says so only in its <meta> comes out as Hangul, not mojibake
+// (the file used to be read as UTF-8 whatever it declared).
+TEST(InspectPage, DecodesTheCharsetTheMetaDeclares) {
+  const std::string utf8 =
+      "<html><head><meta charset=\"euc-kr\"><title>드라마 출연 확정</title></head><body>"
+      "<div class=\"article-body\"><p>배우 한지민이 새 드라마 출연을 확정했다고 소속사가 "
+      "밝혔다. 촬영은 다음 달 시작된다.</p><p>제작진은 올해 하반기 방송을 목표로 준비하고 "
+      "있다고 전했다.</p></div></body></html>";
+  char path[] = "/tmp/hallyu-inspect-euckr-XXXXXX";
+  const int fd = mkstemp(path);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  // Convert with iconv(1) so the test does not depend on our own encoder.
+  int status = -1;
+  RunCommand("printf '%s' '" + utf8 + "' | iconv -f UTF-8 -t EUC-KR > " + path, &status);
+  ASSERT_EQ(status, 0);
+  const std::string out = RunCommand(testing::HallyuBinary() + " inspect page " + path, &status);
+  std::remove(path);
+  ASSERT_EQ(status, 0) << out;
+  const auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["title"], "드라마 출연 확정");
+  EXPECT_NE(j["text"].get<std::string>().find("한지민이 새 드라마"), std::string::npos) << out;
 }
 
 }  // namespace
