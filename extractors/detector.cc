@@ -272,9 +272,11 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
-      "(?:alongside|opposite|joining|to\\s+join|join|together\\s+with|with\\s+co-stars?|co-"
-      "starring|co-stars?|starring|"
-      "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:[A-Z][\\w'’.\\-]*"
+      "(?:alongside|opposite|joining|to\\s+join|join|joins|joined|together\\s+with|with\\s+co-"
+      "stars?|co-starring|co-stars?|starring|"
+      "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:(?:fellow\\s+)?(?:"
+      "actors?|"
+      "actress(?:es)?|stars?|idols?|singers?)\\s+)?(?:[A-Z][\\w'’.\\-]*"
       "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
   return RE2::PartialMatch(before, kEn);
 }

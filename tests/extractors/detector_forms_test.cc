@@ -233,5 +233,37 @@ TEST(DetectorFormsEn, TitleCaseWordAfterAMemberIsNoSecondMember) {
             "casting Moonbin / Quiet Harbor (in_talks)");
 }
 
+TEST(DetectorFormsEn, CoStarOfAJoinGivesWayToTheirOwnClaim) {
+  // "A joins B" names B as cast, but the story says B is only considering an offer
+  EXPECT_EQ(Summary("Kim Ji-suk joins Na In-woo in 'Quiet Harbor'",
+                    "Kim Ji-suk has signed on to play the hero, while Na In-woo is considering an "
+                    "offer to play his brother."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Na In-woo / Quiet Harbor "
+            "(reviewing)");
+}
+
+TEST(DetectorFormsEn, StoryRestingOnAReportIsARumourUntilSomeonesSideSpeaks) {
+  EXPECT_EQ(Summary("Kim Ji-suk to star in 'Quiet Harbor'",
+                    "News outlets have reported that Kim Ji-suk has been confirmed for the drama."),
+            "casting Kim Ji-suk / Quiet Harbor (rumored)");
+  // a network that speaks is the production side
+  EXPECT_EQ(Summary("Kim Ji-suk to star in 'Quiet Harbor'",
+                    "News outlets have reported that Kim Ji-suk has been confirmed for the drama. "
+                    "tvN said on Monday that he will star."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn, CastListCues) {
+  EXPECT_EQ(Summary("Netflix unveils new series 'Quiet Harbor'",
+                    "It will feature Kim Ji-suk and Na In-woo."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Na In-woo / Quiet Harbor "
+            "(confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Lee Mi-sook has been cast in 'Quiet Harbor'. She will be working alongside "
+                    "actors Kim Ji-suk and Na In-woo in the new series."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Lee Mi-sook / Quiet Harbor "
+            "(confirmed); casting Na In-woo / Quiet Harbor (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
