@@ -797,7 +797,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         bool free_cue = false;
         for (const auto& c : a.cues) {
-          if (is_type(c.rule) && !veto_clauses.count(clause_of(c.begin))) free_cue = true;
+          // (a rumour word — "ending rumors that …" — states no casting of its own)
+          if (is_type(c.rule) && c.rule->status != "rumored" &&
+              !veto_clauses.count(clause_of(c.begin))) {
+            free_cue = true;
+          }
         }
         std::vector<const Mention*> staying;
         for (const Mention* p : persons) {
@@ -1130,6 +1134,29 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               hi = clauses[k].second;
               break;
             }
+          }
+        }
+        // "A has received an offer …, and she's reviewing it": in English a next clause whose
+        // subject is a pronoun goes on with the person's predicate
+        if (casting && !ko && own && clauses.size() > 1) {
+          static const RE2 kPronounClause(
+              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
+              "have|"
+              "will|was|were))\\b");
+          size_t k = 0;
+          while (k < clauses.size() && clauses[k].second <= hi) ++k;
+          for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {
+            const std::string_view cl(a.text.data() + clauses[k].first,
+                                      clauses[k].second - clauses[k].first);
+            bool names = false;
+            for (const auto& m : a.mentions.items) {
+              if (m.kind == MentionKind::kPerson && m.begin >= clauses[k].first &&
+                  m.begin < clauses[k].second) {
+                names = true;
+              }
+            }
+            if (names || !RE2::PartialMatch(cl, kPronounClause)) break;
+            hi = clauses[k].second;
           }
         }
         // "with A signing on and B in talks to join": in English a person's own predicate

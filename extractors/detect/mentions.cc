@@ -1017,14 +1017,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         return;
       }
       // "SBS's new Monday-Tuesday drama": a time slot is no title
-      static constexpr std::string_view kDays[] = {"monday",  "tuesday",  "wednesday", "thursday",
-                                                   "friday",  "saturday", "sunday",    "weekend",
-                                                   "weekday", "daily"};
+      static constexpr std::string_view kDays[] = {
+          "monday",  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+          "weekend", "weekday", "daily",     "mon",      "tues",   "tue",      "wed",
+          "thurs",   "thur",    "thu",       "fri",      "sat",    "sun"};
       bool only_days = true;
       for (size_t k = a; k < e && only_days; ++k) {
         std::string w = LowerAscii(toks[k].text);
         if (w == "and" || w.find("episode") != std::string::npos) continue;
-        for (size_t cut = w.find('-'); cut != std::string::npos; cut = w.find('-')) w.erase(cut, 1);
+        // ("Fri.-Sat.": the dots of the short forms go with the hyphen)
+        std::erase_if(w, [](char ch) { return ch == '-' || ch == '.'; });
         // "monday", "mondaytuesday" (after the hyphen is gone), "weekend"
         size_t at = 0;
         while (at < w.size()) {
@@ -1056,7 +1058,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // is no title
       static const RE2 kYearOrNoun(
           "(?i)(?:19|20)\\d\\d|k-?dramas?|k-?movies?|k-?films?|web-?dramas?");
-      if (gaz.FindWork(title) == nullptr && RE2::FullMatch(title, kYearOrNoun)) return;
+      const std::string bare = e - a == 1 ? std::string(toks[a].text) : title;
+      if (gaz.FindWork(title) == nullptr && RE2::FullMatch(bare, kYearOrNoun)) return;
       Mention m;
       m.kind = MentionKind::kWork;
       m.begin = toks[a].b;
@@ -1105,7 +1108,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         if (!gap_ok) continue;
       }
       size_t e = a + 1;
+      // (a title never runs past "OST": "drama W OST Part 3 A - Song")
       while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) &&
+             LowerAscii(toks[e].text) != "ost" &&
              (!toks[e - 1].possessive || (toks[e].capital && !IsRomanisedSurname(toks[e].text) &&
                                           gaz.FindPerson(toks[e].text) == nullptr))) {
         bool gap_ok = true;
@@ -1842,6 +1847,23 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     person_mention(i, i + 1, nullptr, why);
   }
 
+  // "the friend of Choi Jun Woo (Ong Seong-wu)": an unknown name with a known actor in
+  // parentheses right after it is that actor's character
+  if (!ko) {
+    for (size_t k = 0; k + 1 < out.items.size(); ++k) {
+      Mention& name = out.items[k];
+      const Mention& actor = out.items[k + 1];
+      if (name.kind != MentionKind::kPerson || name.person != nullptr || name.in_parens ||
+          actor.kind != MentionKind::kPerson || actor.person == nullptr || !actor.in_parens) {
+        continue;
+      }
+      const std::string_view gap = s.substr(name.end, actor.begin - name.end);
+      if (gap == " (" || gap == "(") {
+        name.kind = MentionKind::kRole;
+        name.why += ", character of the actor in parentheses";
+      }
+    }
+  }
   // "극중 … 백상호의 비서 오두석 역": every name between 극중 and 역 is a character.
   if (ko) {
     size_t from = 0;

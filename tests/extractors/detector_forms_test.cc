@@ -265,5 +265,36 @@ TEST(DetectorFormsEn, CastListCues) {
             "(confirmed); casting Na In-woo / Quiet Harbor (confirmed)");
 }
 
+TEST(DetectorFormsEn, PronounClauseGoesOnWithThePersonsPredicate) {
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk has received an offer for 'Quiet Harbor', and she is reviewing "
+                    "it."),
+            "casting Kim Ji-suk / Quiet Harbor (reviewing)");
+}
+
+TEST(DetectorFormsEn, NameWithItsActorInParenthesesIsTheCharacter) {
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk was offered the role of the best friend of Choi Jun Woo (Na "
+                    "In-woo) in 'Quiet Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (in_talks)");
+}
+
+TEST(DetectorFormsEn, RumourWordIsNoCastingClauseOfItsOwn) {
+  // the negative cue (a relationship) covers the sentence: "ending rumors" casts nobody
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk is not in a relationship with Na In-woo, her agency said, "
+                    "ending rumors that the 'Quiet Harbor' co-stars are an item."),
+            "");
+}
+
+TEST(DetectorFormsEn, TimeSlotAndOstEndNoTitle) {
+  // "SBS's new Fri.-Sat. drama W OST Part. 3 A - Song": a time slot is no title, the title
+  // stops before "OST", and "Part. 3" ends no sentence
+  EXPECT_EQ(Summary("",
+                    "SBS's new Fri.-Sat. drama Quiet Harbor OST Part. 3 NCT WISH - To the Sea "
+                    "will be released at 6 p.m. on the 17th."),
+            "ost NCT WISH / Quiet Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
