@@ -283,7 +283,7 @@ TEST(DetectorFormsEn, RumourWordIsNoCastingClauseOfItsOwn) {
   // the negative cue (a relationship) covers the sentence: "ending rumors" casts nobody
   EXPECT_EQ(Summary("",
                     "Kim Ji-suk is not in a relationship with Na In-woo, her agency said, "
-                    "ending rumors that the 'Quiet Harbor' co-stars are an item."),
+                    "ending rumors that the 'Quiet Harbor' couple is an item."),
             "");
 }
 
