@@ -173,11 +173,17 @@ bool KoreanLeaves(std::string_view s, const Mention& m) {
 template <typename CueHit>
 void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
   static const RE2 kHedgeBefore(
-      "(?i)\\b(?:might|may|could|once|until|unless|if|when|before)\\s+(?:(?:also|still|"
-      "soon|possibly|not|the|be)\\s+)?$");
+      "(?i)(?:\\b(?:might|may|could|once|until|unless|if|when|before)\\s+(?:(?:also|still|"
+      "soon|possibly|not|the|be)\\s+)?|\\b(?:not|never)\\s+(?:be\\s+|been\\s+)?)$");
+  // "If A accepts, he will play …", "Should the talks go well, …": a sentence that opens
+  // with a condition states no casting
+  static const RE2 kConditionFirst("(?i)^\\W*(?:if|unless|should|once|in\\s+case)\\s");
+  const bool condition_first = RE2::PartialMatch(text, kConditionFirst);
   static const RE2 kSchedule(
       "(?i)^(?:is\\s+|are\\s+|was\\s+)?(?:set|scheduled|slated|due)\\s+to\\s+(?:start|begin|air|"
-      "premiere|broadcast|open|hit|release|wrap|debut|be\\s+released|go\\s+on\\s+air|launch)\\b");
+      "premiere|broadcast|open|hit|release|wrap|debut|be\\s+released|go\\s+on\\s+air|launch)\\b|"
+      "^(?:is\\s+|are\\s+|was\\s+|now\\s+)*set\\s+for\\s+(?:(?:a|its|the|an)\\s+)?(?:\\w+\\s+)?"
+      "(?:release|premiere|broadcast|debut|opening)\\b");
   std::vector<CueHit> kept;
   for (size_t i = 0; i < cues->size(); ++i) {
     const auto& c = (*cues)[i];
@@ -195,7 +201,8 @@ void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
         }
       }
       const size_t from = c.begin > 24 ? c.begin - 24 : 0;
-      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, c.begin - from), kHedgeBefore)) {
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, c.begin - from), kHedgeBefore) ||
+          condition_first) {
         drop = true;
       }
       if (RE2::PartialMatch(
@@ -265,9 +272,11 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
-      "(?:alongside|opposite|joining|to\\s+join|join|together\\s+with|with\\s+co-stars?|co-"
-      "starring|co-stars?|starring|"
-      "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:[A-Z][\\w'’.\\-]*"
+      "(?:alongside|opposite|joining|to\\s+join|join|joins|joined|together\\s+with|with\\s+co-"
+      "stars?|co-starring|co-stars?|starring|"
+      "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:(?:fellow\\s+)?(?:"
+      "actors?|"
+      "actress(?:es)?|stars?|idols?|singers?)\\s+)?(?:[A-Z][\\w'’.\\-]*"
       "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
   return RE2::PartialMatch(before, kEn);
 }
@@ -287,6 +296,7 @@ struct Detector::Analysed {
   bool veto[2] = {false, false};
   bool story_veto = false;  // a story_only negative (a listicle headline) fired
   bool agency = false, report = false;
+  bool explicit_report = false;  // a report frame other than a bare question mark
 };
 
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
@@ -378,7 +388,11 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         break;
       case RuleType::kFrame:
         if (c.rule->status == "agency") a->agency = true;
-        if (c.rule->status == "report" || c.rule->status == "rumor") a->report = true;
+        if (c.rule->status == "report" || c.rule->status == "rumor") {
+          a->report = true;
+          // ("Are you excited?" ends many stories: no source of the casting)
+          if (c.rule->id.find("question") == std::string::npos) a->explicit_report = true;
+        }
         break;
     }
   }
@@ -391,8 +405,10 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         "revealed|reveals|commented|comments|explained|explains|added|confirmed|confirms|announced|"
         "clarified|responded|측은|측이|관계자는|는|은)");
     for (const auto& m : a->mentions.items) {
-      if (m.kind != MentionKind::kOrganisation) continue;
-      const GazetteerOrganisation* org = gazetteer_->FindOrganisation(m.text);
+      // (in English a network or platform that speaks is the production side: "TVING said")
+      const bool network = lang == "en" && m.kind == MentionKind::kNetwork;
+      if (m.kind != MentionKind::kOrganisation && !network) continue;
+      const GazetteerOrganisation* org = network ? nullptr : gazetteer_->FindOrganisation(m.text);
       if (org != nullptr && org->kind == "outlet") continue;
       if (RE2::PartialMatch(re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end),
                             kSpeaks)) {
@@ -459,7 +475,8 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
-  bool future = false;  // OST: the sentence says the song is still to come
+  bool future = false;   // OST: the sentence says the song is still to come
+  bool co_star = false;  // casting: confirmed only as the co-star of someone else's news
   size_t sentence = 0;
   const Rule* rule = nullptr;
 };
@@ -485,6 +502,27 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::st
     if (!released && !claims.empty()) *chosen = &claims.front();
     *why = released ? "a sentence says the song is out" : "announced (nothing says it is out)";
     return released ? "released" : "announced";
+  }
+  // "A joins B in 'W'" makes B a confirmed co-star only when the story says nothing of B's
+  // own ("… while B is considering an offer"): such claims give way to any other.
+  std::vector<Claim> own_claims;
+  for (const auto& c : claims) {
+    if (!c.co_star) own_claims.push_back(c);
+  }
+  if (!own_claims.empty() && own_claims.size() < claims.size()) {
+    const std::string status = SettleStatus(own_claims, casting, why, chosen);
+    // (chosen points into own_claims: map it back to the caller's claims)
+    if (*chosen != nullptr) {
+      for (const auto& c : claims) {
+        if (!c.co_star && c.sentence == (*chosen)->sentence && c.status == (*chosen)->status &&
+            c.rule == (*chosen)->rule) {
+          *chosen = &c;
+          break;
+        }
+      }
+    }
+    *why += " (its own claims over a co-star mention)";
+    return status;
   }
   // A denial wins, unless the person's side says in the same story that an offer is
   // being discussed or reviewed ("출연설 부인" over "제안을 받은 건 맞지만 확정된 건 없다").
@@ -733,6 +771,67 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         persons = std::move(staying);
         decide("casting: sentence " + std::to_string(si) +
                " names a replacement; only the one who leaves is vetoed");
+      } else if (a.veto[ti] && !ko) {
+        // "Minah Drops Out of New Sitcom, Serri, Jiyul and Kyungri Added to Cast Lineup": in
+        // English a person's predicate follows the name, so a negative cue covers the persons
+        // whose next cue it is (the last cue for names after every cue)
+        auto is_veto = [&](const Rule* r) {
+          return r->type == RuleType::kNegative &&
+                 (r->status == "all" || r->status == (casting ? "casting" : "ost"));
+        };
+        auto is_type = [&](const Rule* r) {
+          return !r->modifier && !r->story_only &&
+                 r->type == (casting ? RuleType::kCasting : RuleType::kOst);
+        };
+        // (only when a cue of the type stands in a clause of its own; "A is reportedly dating
+        // B, agency responds" is other news as a whole)
+        const auto vclauses = ClauseSpans(a.text, ko);
+        auto clause_of = [&](size_t at) {
+          size_t k = 0;
+          while (k + 1 < vclauses.size() && vclauses[k].second <= at) ++k;
+          return k;
+        };
+        std::set<size_t> veto_clauses;
+        for (const auto& c : a.cues) {
+          if (is_veto(c.rule)) veto_clauses.insert(clause_of(c.begin));
+        }
+        bool free_cue = false;
+        for (const auto& c : a.cues) {
+          // (a rumour word — "ending rumors that …" — states no casting of its own)
+          if (is_type(c.rule) && c.rule->status != "rumored" &&
+              !veto_clauses.count(clause_of(c.begin))) {
+            free_cue = true;
+          }
+        }
+        std::vector<const Mention*> staying;
+        for (const Mention* p : persons) {
+          if (!free_cue) {
+            vetoed.insert(NormalizeKey(p->text));
+            continue;
+          }
+          const Rule* next = nullptr;
+          const bool own = OwnsMention(a.mentions.items, p);
+          for (const auto& c : a.cues) {
+            if (own && c.begin >= p->end && (is_veto(c.rule) || is_type(c.rule))) {
+              next = c.rule;
+              break;
+            }
+          }
+          for (auto it = a.cues.rbegin(); own && next == nullptr && it != a.cues.rend(); ++it) {
+            if (is_veto(it->rule) || is_type(it->rule)) next = it->rule;
+          }
+          if (!own || next == nullptr || is_veto(next)) {
+            vetoed.insert(NormalizeKey(p->text));
+          } else {
+            staying.push_back(p);
+          }
+        }
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a negative cue; it covers the persons it follows (" +
+               std::to_string(persons.size() - staying.size()) + " of " +
+               std::to_string(persons.size()) + ")");
+        if (staying.empty()) continue;
+        persons = std::move(staying);
       } else if (a.veto[ti]) {
         for (const Mention* p : persons) vetoed.insert(NormalizeKey(p->text));
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
@@ -854,13 +953,45 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         const Mention* w = work;
         const bool own = OwnsMention(a.mentions.items, p);
         if (own && clauses.size() > 1) {
-          for (const auto& [cb, ce] : clauses) {
+          for (size_t k = 0; k < clauses.size(); ++k) {
+            const auto& [cb, ce] = clauses[k];
             if (p->begin < cb || p->begin >= ce) continue;
+            bool found = false;
             for (const Mention* cand : works) {
               if (cand->begin >= cb && cand->begin < ce) {
                 w = cand;
+                found = true;
                 break;
               }
+            }
+            // (own clause has a cue: the sentence's work stands)
+            for (const auto& c : a.cues) {
+              if (!found && c.begin >= cb && c.begin < ce && !c.rule->modifier &&
+                  (casting ? c.rule->type == RuleType::kCasting : c.rule->type == RuleType::kOst)) {
+                found = true;
+              }
+            }
+            // "…; Park Min-young, Na In-woo set for Marry My Husband": in English a clause
+            // that only names a person of a list takes the work of the clause whose cue it
+            // borrows (the next one with a cue)
+            for (size_t k2 = k + 1; !found && !ko && k2 < clauses.size(); ++k2) {
+              bool cue_here = false;
+              for (const auto& c : a.cues) {
+                const bool of_type =
+                    casting ? c.rule->type == RuleType::kCasting : c.rule->type == RuleType::kOst;
+                if (of_type && !c.rule->modifier && c.begin >= clauses[k2].first &&
+                    c.begin < clauses[k2].second) {
+                  cue_here = true;
+                }
+              }
+              if (!cue_here) continue;
+              for (const Mention* cand : works) {
+                if (cand->begin >= clauses[k2].first && cand->begin < clauses[k2].second) {
+                  w = cand;
+                  break;
+                }
+              }
+              break;
             }
           }
         }
@@ -910,6 +1041,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
+    }
+    bool story_report_only = false;
+    {
+      bool any_report = false, any_agency = false;
+      for (const auto& a : story.sentences) {
+        // (a report about something else — "according to reports, she fell ill" — is none)
+        any_report = any_report || (a.explicit_report && a.has_type[0]);
+        any_agency = any_agency || a.agency;
+      }
+      story_report_only = any_report && !any_agency;
     }
     // One event per person (and work) over the story.
     std::map<std::string, std::vector<size_t>> by_key;
@@ -966,26 +1107,56 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             if (cue.rule->type == RuleType::kCasting && !cue.rule->modifier &&
                 cue.begin >= clauses[ci - 1].first && cue.begin < clauses[ci - 1].second) {
               for (const auto& m : a.mentions.items) {
-                if (m.kind == MentionKind::kPerson && m.begin > cue.end &&
+                if (m.kind == MentionKind::kPerson && !m.aside && m.begin > cue.end &&
                     m.begin < clauses[ci - 1].second) {
                   cue_before_names = true;
                 }
               }
             }
           }
-          if (len <= name + 8 && cue_before_names) {
+          // (only across a comma: "…; A, B set for W" opens a new list)
+          const std::string_view prev_clause(a.text.data() + clauses[ci - 1].first,
+                                             clauses[ci - 1].second - clauses[ci - 1].first);
+          const size_t last = prev_clause.find_last_not_of(' ');
+          const bool comma_before = last != std::string_view::npos && prev_clause[last] == ',';
+          if (len <= name + 8 && cue_before_names && comma_before) {
             list_item_after_cue = true;
             lo = clauses[ci - 1].first;
             hi = clauses[ci - 1].second;
           }
         }
-        if (casting && clauses.size() > 1 && !list_item_after_cue) {
+        // (a person carried into a nameless sentence is the subject of all its clauses: "He
+        // has yet to accept the offer but is positively considering it")
+        if (casting && clauses.size() > 1 && !list_item_after_cue && (own || ko)) {
           for (size_t k = ci; k < clauses.size(); ++k) {
             if (type_cue_in(clauses[k].first, clauses[k].second)) {
               lo = clauses[k].first;
               hi = clauses[k].second;
               break;
             }
+          }
+        }
+        // "A has received an offer …, and she's reviewing it": in English a next clause whose
+        // subject is a pronoun goes on with the person's predicate
+        if (casting && !ko && own && clauses.size() > 1) {
+          static const RE2 kPronounClause(
+              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
+              "have|"
+              "will|was|were))\\b");
+          size_t k = 0;
+          while (k < clauses.size() && clauses[k].second <= hi) ++k;
+          for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {
+            const std::string_view cl(a.text.data() + clauses[k].first,
+                                      clauses[k].second - clauses[k].first);
+            bool names = false;
+            for (const auto& m : a.mentions.items) {
+              if (m.kind == MentionKind::kPerson && m.begin >= clauses[k].first &&
+                  m.begin < clauses[k].second) {
+                names = true;
+              }
+            }
+            if (names || !RE2::PartialMatch(cl, kPronounClause)) break;
+            hi = clauses[k].second;
           }
         }
         // "with A signing on and B in talks to join": in English a person's own predicate
@@ -1034,7 +1205,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         if (co_star && c.rule != nullptr && c.status != "denied") {
           c.status = "confirmed";
-          c.report = false;
+          // (named beside someone in a media report, the co-star is reported too)
+          c.report = !ko && a.report && !a.agency;
+          c.co_star = !ko;
+        }
+        // "according to media reports": in an English story whose only source is a report
+        // (no agency, production or network speaks) a stated casting is still a report
+        if (casting && !ko && story_report_only && c.status == "confirmed" && !c.agency &&
+            !c.co_star) {
+          c.report = true;
         }
         if (casting && c.status == "rumored") c.report = true;
         if (c.rule != nullptr) claims.push_back(c);

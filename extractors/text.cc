@@ -163,6 +163,15 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
 
+// True when the word ending at `dot` is "Part" / "Pt" (any case): "OST Part. 3".
+bool IsPartWord(std::string_view text, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1])) && dot - b < 5) --b;
+  std::string w(text.substr(b, dot - b));
+  for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return w == "part" || w == "pt";
+}
+
 bool IsClosingQuoteAt(std::string_view t, size_t i, size_t* len) {
   static constexpr std::array<std::string_view, 6> kClose = {
       "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x8D"};
@@ -238,6 +247,18 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
     while (j < n && IsClosingQuoteAt(text, j, &qlen)) j += qlen;
     const bool at_end = j >= n;
     const bool space_after = at_end || IsSpace(text[j]);
+    // "… Kim Nam Gil.On March 2, …": English sentences run together on a scraped page (a
+    // lower-case letter, the dot, a capitalised word)
+    const bool run_together = c == '.' && !space_after && j == i + 1 && i > 0 && j + 1 < n &&
+                              std::islower(static_cast<unsigned char>(text[i - 1])) &&
+                              std::isupper(static_cast<unsigned char>(text[j])) &&
+                              std::islower(static_cast<unsigned char>(text[j + 1])) &&
+                              !IsAbbreviation(text, i);
+    if (run_together) {
+      emit(j);
+      i = j;
+      continue;
+    }
     if (!space_after && !korean_end) {
       i = j;
       continue;
@@ -245,6 +266,20 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
     if (c == '.' && !is_ellipsis && IsAbbreviation(text, i)) {
       i = j;
       continue;
+    }
+    // "SBS's Fri.-Sat. drama", "OST Part. 3": after an English word, a dot followed by a
+    // lower-case word or a number goes on with the sentence
+    if (c == '.' && !is_ellipsis && !at_end && j == i + 1 && i > 0 &&
+        std::isalpha(static_cast<unsigned char>(text[i - 1]))) {
+      size_t k = j;
+      while (k < n && text[k] == ' ') ++k;
+      if (k < n && k > j &&
+          (std::islower(static_cast<unsigned char>(text[k])) ||
+           (std::isdigit(static_cast<unsigned char>(text[k])) && k + 1 < n &&
+            !std::isdigit(static_cast<unsigned char>(text[k + 1])) && IsPartWord(text, i)))) {
+        i = j;
+        continue;
+      }
     }
     if (is_ellipsis && !at_end) {
       size_t k = j;

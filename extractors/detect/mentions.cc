@@ -393,7 +393,9 @@ const std::set<std::string, std::less<>>& EnglishRunStop() {
       "get", "wins", "win", "plays", "play", "sings", "to", "watch:", "exclusive:", "breaking:",
       "news", "bites", "biggest", "hit", "hits", "popular", "famous", "top", "hot", "big",
       "young", "old", "veteran", "rising", "talented", "beloved", "acclaimed", "award-winning",
-      "legendary"};
+      "legendary", "announces", "announced", "announce", "drops", "teases", "shares",
+      "celebrates", "says", "opens", "begins", "starts", "holds", "leaves", "exits", "leads",
+      "headlines", "debuts", "drop", "tease", "share", "releasing", "announcing"};
   // clang-format on
   return k;
 }
@@ -658,7 +660,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
       "(?i)(?:\\b(?:starred|appeared|featured|acted|debuted|played|worked|appearing|starring)\\s+"
       "(?:in|on)\\s+|\\b(?:known|famous|recognized|remembered|beloved|praised|acclaimed|"
-      "celebrated|lauded|noted)\\s+for\\s+(?:(?:her|his|their)\\s+(?:roles?|work|performances?|"
+      "celebrated|lauded|noted)\\s+for\\s+(?:(?:her|his|their)\\s+)?(?:(?:roles?|work|performances?"
+      "|"
       "turns?)\\s+(?:in|on)\\s+)?|\\blast\\s+seen\\s+in\\s+|\\bpreviously\\s+(?:in\\s+|"
       "starred\\s+in\\s+)?|\\bprevious\\s+(?:works?|dramas?|films?|projects?)\\s+(?:like\\s+|"
       "such\\s+as\\s+|including\\s+)?|\\bbreakout\\s+(?:role\\s+)?in\\s+|\\b(?:her|his|their)\\s+"
@@ -672,16 +675,31 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:remake|version|reboot)\\s+of\\s+(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){1,4}?(?:drama|"
       "film|"
       "movie|series|show|sitcom)\\s+|"
+      // "a Korean remake of Nodame Cantabile": the source, not the remake's own title
+      "\\bremake\\s+of\\s+(?:the\\s+|an?\\s+)?|"
+      // "the young breakout star of The Penthouse"
+      "\\b(?:(?:breakout|former|original|veteran|rising)\\s+stars?|alum|alumni)\\s+of\\s+|"
       "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|"
       "film|movie|"
       "work|project)s?\\s*,?\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
       "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
       "\\d\\d\\s+)"
-      "(?:the\\s+)?(?:hit\\s+)?"
-      "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show)\\s+)?$");
+      "(?:the\\s+)?(?:(?:19|20)\\d\\d\\s+)?(?:hit\\s+)?"
+      "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show|pic|flick)\\s+)?$");
+  // "who led tvN's recent romantic comedy K-drama Shooting Stars": a relative clause in the
+  // past names the person's earlier work
+  static const RE2 kWhoLed(
+      "(?i)\\bwho\\s+(?:led|headlined|fronted|starred\\s+in|appeared\\s+in|played\\s+in)\\s+"
+      "[^,.;:!?\"“”]{0,60}$");
+  // "will also be starring in 'W'", "to be appearing in": the news, not an earlier work
+  static const RE2 kFutureStarring(
+      "(?i)\\b(?:will|to|be)\\s+(?:also\\s+|not\\s+)?(?:be\\s+)?(?:starring|appearing)\\s+(?:in|on)"
+      "\\s+(?:\\S+\\s+){0,4}$");
   static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
-  return ko ? RE2::PartialMatch(before, kKo) : RE2::PartialMatch(before, kEn);
+  if (ko) return RE2::PartialMatch(before, kKo);
+  if (RE2::PartialMatch(before, kEn)) return !RE2::PartialMatch(before, kFutureStarring);
+  return RE2::PartialMatch(before, kWhoLed);
 }
 
 bool PastWorkAfter(std::string_view after, bool ko) {
@@ -689,7 +707,8 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "(?i)^(?:\\s*\\)|\\s*fame|\\s+star\\b|\\s+actor\\b|\\s+actress\\b|\\s+director|\\s+writer|"
       "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?\\b|\\s+"
       "heartthrob|"
-      "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was)|"
+      "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was\\s+(?:a|an|the|released|broadcast|aired|"
+      "shown|screened|one))|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
@@ -707,6 +726,34 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
+}
+
+// "Military Prosecutor Doberman's Kim Woo-seok", "'Goblin''s Gong Yoo": a title owning a
+// name introduces that person by an earlier work. `end` is where the title (or its
+// possessive token) ends.
+bool PossessiveOfAName(std::string_view s, size_t end, const Gazetteer& gaz) {
+  size_t at = end;
+  const bool poss_in_token = (end >= 2 && s.substr(end - 2, 2) == "'s") ||
+                             (end >= 4 && s.substr(end - 4, 4) == "\xE2\x80\x99s");
+  if (!poss_in_token) {
+    if (s.compare(at, 2, "'s") == 0) {
+      at += 2;
+    } else if (s.compare(at, 4, "\xE2\x80\x99s") == 0) {
+      at += 4;
+    } else {
+      return false;
+    }
+  }
+  static const RE2 kName("^\\s+((?-i:[A-Z])[a-zA-Z]+)(?:[\\s-]((?-i:[A-Z])?[a-zA-Z]+))?");
+  std::string first, second;
+  if (!RE2::PartialMatch(re2::StringPiece(s.data() + at, s.size() - at), kName, &first, &second)) {
+    return false;
+  }
+  if (gaz.FindPerson(first) != nullptr && gaz.FindWork(first) == nullptr && first.size() > 3) {
+    return true;
+  }
+  return IsRomanisedSurname(first) && !second.empty() &&
+         std::isupper(static_cast<unsigned char>(second[0]));
 }
 
 // A quoted span that is a statement, not a title.
@@ -845,7 +892,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     const bool quoted_name =
         gaz.FindWork(m.text) == nullptr &&
         (gaz.FindGroup(m.text).has_value() || (!ko && gaz.FindPerson(m.text) != nullptr));
-    const bool lower_phrase = !ko && std::islower(static_cast<unsigned char>(m.text[0]));
+    // ('K', the letter a character calls himself, is no title)
+    const bool lower_phrase = !ko && (std::islower(static_cast<unsigned char>(m.text[0])) ||
+                                      (m.text.size() == 1 && gaz.FindWork(m.text) == nullptr));
     // "idol group 'B2ST'", "boy band 'X'", "그룹 'X'": the quote names a group
     static const RE2 kGroupWordBefore("(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛)\\s*$");
     if (RE2::PartialMatch(before, kGroupWordBefore)) {
@@ -907,7 +956,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (m.kind == MentionKind::kWork && !m.in_parens) {
       // “Yong Pal,” actor Joo Won: punctuation inside the quotes ends the title's phrase
       const bool closed = !inside.empty() && (inside.back() == ',' || inside.back() == '.');
-      m.aside = PastWorkBefore(before, ko) || (!closed && PastWorkAfter(after, ko));
+      m.aside = PastWorkBefore(before, ko) || (!closed && PastWorkAfter(after, ko)) ||
+                (!ko && PossessiveOfAName(s, q.e, gaz));
       if (m.aside) m.why += ", named as an earlier work";
     } else if (m.kind == MentionKind::kWork) {
       m.aside = true;
@@ -941,7 +991,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     static const std::set<std::string, std::less<>> kSmall = {
         "of", "the",  "a",   "an", "and",  "in",  "on", "to",  "for", "with",
         "at", "from", "is",  "my", "your", "our", "me", "you", "i",   "we",
-        "be", "are",  "was", "no", "not",  "&",   "it", "all"};
+        "be", "are",  "was", "no", "not",  "&",   "it", "all", "that"};
     static const std::set<std::string, std::less<>> kCue = {
         "drama",       "dramas",        "series",   "film",       "movie",       "rom-com",
         "romcom",      "thriller",      "romance",  "sitcom",     "sageuk",      "k-drama",
@@ -967,14 +1017,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         return;
       }
       // "SBS's new Monday-Tuesday drama": a time slot is no title
-      static constexpr std::string_view kDays[] = {"monday",  "tuesday",  "wednesday", "thursday",
-                                                   "friday",  "saturday", "sunday",    "weekend",
-                                                   "weekday", "daily"};
+      static constexpr std::string_view kDays[] = {
+          "monday",  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+          "weekend", "weekday", "daily",     "mon",      "tues",   "tue",      "wed",
+          "thurs",   "thur",    "thu",       "fri",      "sat",    "sun"};
       bool only_days = true;
       for (size_t k = a; k < e && only_days; ++k) {
         std::string w = LowerAscii(toks[k].text);
         if (w == "and" || w.find("episode") != std::string::npos) continue;
-        for (size_t cut = w.find('-'); cut != std::string::npos; cut = w.find('-')) w.erase(cut, 1);
+        // ("Fri.-Sat.": the dots of the short forms go with the hyphen)
+        std::erase_if(w, [](char ch) { return ch == '-' || ch == '.'; });
         // "monday", "mondaytuesday" (after the hyphen is gone), "weekend"
         size_t at = 0;
         while (at < w.size()) {
@@ -1002,6 +1054,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (gaz.FindNetwork(title) || gaz.FindOrganisation(title) || gaz.FindGroup(title)) return;
       if (gaz.FindPerson(title) != nullptr && gaz.FindWork(title) == nullptr) return;
       if (e - a == 1 && EnglishRunStop().count(LowerAscii(title))) return;
+      // "adaptation of 2012 film …", "a new webtoon-based K-drama": a year or a generic noun
+      // is no title
+      static const RE2 kYearOrNoun(
+          "(?i)(?:19|20)\\d\\d|k-?dramas?|k-?movies?|k-?films?|web-?dramas?");
+      const std::string bare = e - a == 1 ? std::string(toks[a].text) : title;
+      if (gaz.FindWork(title) == nullptr && RE2::FullMatch(bare, kYearOrNoun)) return;
       Mention m;
       m.kind = MentionKind::kWork;
       m.begin = toks[a].b;
@@ -1011,7 +1069,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.in_parens = toks[a].in_parens;
       m.why = why;
       m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
-                PastWorkAfter(After(s, m.end, 40), ko);
+                PastWorkAfter(After(s, m.end, 40), ko) || PossessiveOfAName(s, m.end, gaz);
       if (m.aside) m.why += ", named as an earlier work";
       add(std::move(m));
       for (size_t k = a; k < e; ++k) used[k] = true;
@@ -1050,7 +1108,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         if (!gap_ok) continue;
       }
       size_t e = a + 1;
+      // (a title never runs past "OST": "drama W OST Part 3 A - Song")
       while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) &&
+             LowerAscii(toks[e].text) != "ost" &&
              (!toks[e - 1].possessive || (toks[e].capital && !IsRomanisedSurname(toks[e].text) &&
                                           gaz.FindPerson(toks[e].text) == nullptr))) {
         bool gap_ok = true;
@@ -1263,6 +1323,31 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.aside = true;  // "A replaces B in 'W'": B is out
         m.why += ", the person replaced";
       }
+      // "to play the male lead Moon Seo Ha", "star as the female lead Kim So Yong", "his
+      // character is Han Jung Woo": after 'as'/'play' … 'lead'/'role'/'character' comes the
+      // character, not an actor
+      if (!co_star_possessive && m.kind == MentionKind::kPerson) {
+        static const RE2 kCharacterBefore(
+            "(?i)(?:\\b(?:as|play|plays|playing|played|portray|portrays|portraying|offered)\\s+"
+            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?(?:lead|leading\\s+"
+            "(?:man|lady)|role|character|protagonist|heroine|hero|villain)|\\bcharacter\\s+(?:is|"
+            "was|will\\s+be)|\\brole\\s+as\\s+(?:the\\s+|an?\\s+)?(?:[a-z][\\w-]*\\s+){0,4}?)\\s*,?"
+            "\\s*$");
+        if (RE2::PartialMatch(Before(s, m.begin, 80), kCharacterBefore)) {
+          m.kind = MentionKind::kRole;
+          m.why += ", character after 'as/play … lead/role'";
+        }
+      }
+      // "Replacement eyed for Parasite star Lee Sun-kyun": the one replaced is out
+      static const RE2 kReplacementFor(
+          "(?i)(?:\\breplacements?\\s+(?:\\w+\\s+){0,2}for\\s+(?:[\\w'’\\-]+\\s+){0,4}|\\breplac(?:"
+          "e|es|"
+          "ing)\\s+(?:(?:the|previous|former|original|departing|female|male|lead|leading|main|"
+          "actor|actress)\\s+){0,4})$");
+      if (RE2::PartialMatch(Before(s, m.begin, 80), kReplacementFor)) {
+        m.aside = true;
+        m.why += ", the person replaced";
+      }
       if (EnglishRoleBefore().count(prev) &&
           !(prev == "of" && prev2 != "role" && prev2 != "character" && prev2 != "director")) {
         if (!(prev == "by" && prev2 != "directed" && prev2 != "written" && prev2 != "penned" &&
@@ -1287,8 +1372,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       if (b < n) {
         const std::string next = LowerAscii(toks[b].text);
+        // ("Kim Eun Sook Drama …": a name right before a work noun owns the work)
         if (next == "director" || next == "writer" || next == "pd" || next == "ceo" ||
-            next == "producer" || next == "screenwriter") {
+            next == "producer" || next == "screenwriter" ||
+            (!toks[b - 1].possessive &&
+             (next == "drama" || next == "film" || next == "movie" || next == "series"))) {
           m.aside = true;
           m.why += ", before '" + next + "'";
         }
@@ -1440,8 +1528,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             }
             const bool risky =
                 low.size() == 1 || kCommon.count(low) > 0 || (low.size() <= 3 && !all_caps);
-            const bool group_ctx =
-                last_group_tok != SIZE_MAX && i > last_group_tok && i - last_group_tok <= 2;
+            // (right after the group, or after "GROUP member": "ASTRO's Moonbin In Talks"
+            // gives "In" no group)
+            const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
+                                   (i - last_group_tok == 1 ||
+                                    (i - last_group_tok == 2 &&
+                                     EnglishDescriptors().count(LowerAscii(toks[i - 1].text))));
             if (!t.capital) continue;
             if (risky && !group_ctx &&
                 !(i > 0 && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)))) {
@@ -1528,7 +1620,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             m.work = best_work;
             m.why = "gazetteer title";
             m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
-                      PastWorkAfter(After(s, m.end, 40), ko);
+                      PastWorkAfter(After(s, m.end, 40), ko) ||
+                      (!ko && PossessiveOfAName(s, m.end, gaz));
           }
           add(std::move(m));
           for (size_t k = i; k < e; ++k) used[k] = true;
@@ -1549,9 +1642,19 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           !t.possessive) {
         // Surname + one or two given-name tokens ("Kim Young Dae", "Jang Seung-jo").
         size_t e = i + 1;
+        // "Kim So Yong", "Choi Jun Woo": a middle syllable that is also an English word
+        // ("So", "Jun") belongs to the name when another given-name syllable follows it
+        auto given_at = [&](size_t k) {
+          return k < n && adjacent(k) && !toks[k].in_quote && IsRomanisedGiven(toks[k].text) &&
+                 toks[k].text.find('-') == std::string_view::npos;
+        };
+        const bool word_middle = given_at(i + 1) && !toks[i + 1].possessive &&
+                                 EnglishRunStop().count(LowerAscii(toks[i + 1].text)) > 0 &&
+                                 given_at(i + 2) &&
+                                 !EnglishRunStop().count(LowerAscii(toks[i + 2].text));
         while (e < n && e - i <= 2 && adjacent(e) && !toks[e].in_quote &&
                IsRomanisedGiven(toks[e].text) &&
-               !EnglishRunStop().count(LowerAscii(toks[e].text))) {
+               (!EnglishRunStop().count(LowerAscii(toks[e].text)) || (word_middle && e == i + 1))) {
           const bool hyphen = toks[e].text.find('-') != std::string_view::npos;
           ++e;
           if (hyphen || toks[e - 1].possessive) break;
@@ -1744,6 +1847,23 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     person_mention(i, i + 1, nullptr, why);
   }
 
+  // "the friend of Choi Jun Woo (Ong Seong-wu)": an unknown name with a known actor in
+  // parentheses right after it is that actor's character
+  if (!ko) {
+    for (size_t k = 0; k + 1 < out.items.size(); ++k) {
+      Mention& name = out.items[k];
+      const Mention& actor = out.items[k + 1];
+      if (name.kind != MentionKind::kPerson || name.person != nullptr || name.in_parens ||
+          actor.kind != MentionKind::kPerson || actor.person == nullptr || !actor.in_parens) {
+        continue;
+      }
+      const std::string_view gap = s.substr(name.end, actor.begin - name.end);
+      if (gap == " (" || gap == "(") {
+        name.kind = MentionKind::kRole;
+        name.why += ", character of the actor in parentheses";
+      }
+    }
+  }
   // "극중 … 백상호의 비서 오두석 역": every name between 극중 and 역 is a character.
   if (ko) {
     size_t from = 0;

@@ -151,5 +151,150 @@ TEST(DetectorForms, KoreanGroupWithAParticleTagsNobody) {
   EXPECT_TRUE(ss501);
 }
 
+// ---- third round, English binder and finders (issue 14, general mechanisms) ----
+
+TEST(DetectorFormsEn, SpacedNameWithASyllableThatIsAnEnglishWord) {
+  // "So" and "Jun" are English words, yet the middle of "Kim So Yong" / "Choi Jun Woo"
+  EXPECT_EQ(Summary("Kim So Yong will star in tvN's new drama 'Quiet Harbor'", ""),
+            "casting Kim So Yong / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn, SentencesRunTogetherOnThePageAreSplit) {
+  // "… Kim Nam Gil.On May 2, …": the name is not cut at the missing space
+  EXPECT_EQ(Summary("",
+                    "Lee Mi-sook will star in 'Quiet Harbor' alongside Kim Nam Gil.On May 2, "
+                    "her agency confirmed the news."),
+            "casting Kim Nam-gil / Quiet Harbor (confirmed); casting Lee Mi-sook / Quiet Harbor "
+            "(confirmed)");
+}
+
+TEST(DetectorFormsEn, NameAfterPlayTheLeadIsTheCharacter) {
+  EXPECT_EQ(Summary("Ahn Bo-hyun will play the male lead Moon Seo Ha in 'Quiet Harbor'", ""),
+            "casting Ahn Bo-hyun / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn, WillBeStarringInNamesTheNewWork) {
+  EXPECT_EQ(Summary("",
+                    "tvN announced that Lee Joo-woo and Jo Han-chul will also be starring in "
+                    "\"Quiet Harbor\"."),
+            "casting Jo Han-chul / Quiet Harbor (confirmed); casting Lee Joo-woo / Quiet Harbor "
+            "(confirmed)");
+}
+
+TEST(DetectorFormsEn, TitleOwningANameIsAnEarlierWork) {
+  // "Military Prosecutor Doberman's Kim Woo-seok": the title introduces the actor
+  EXPECT_EQ(Summary("",
+                    "MBC confirmed that Kim Young-dae and Military Prosecutor Doberman's Kim "
+                    "Woo-seok have been cast in its new drama 'Quiet Harbor'."),
+            "casting Kim Young-dae / Quiet Harbor (confirmed); casting Wooshin / Quiet Harbor "
+            "(confirmed)");
+}
+
+TEST(DetectorFormsEn, ListClauseTakesTheWorkOfTheCueItBorrows) {
+  // "…; A, B set for W2": A's clause has no work of its own and borrows B's cue and work;
+  // the one a replacement is sought for is out
+  EXPECT_EQ(Summary("Replacement eyed for Lee Mi-sook in thriller 'Night Ferry'; Ahn Bo-hyun, "
+                    "Na In-woo set for 'Quiet Harbor'",
+                    ""),
+            "casting Ahn Bo-hyun / Quiet Harbor (confirmed); casting Na In-woo / Quiet Harbor "
+            "(confirmed)");
+}
+
+TEST(DetectorFormsEn, NegativeCueCoversOnlyThePersonsItFollows) {
+  EXPECT_EQ(Summary("Minah drops out of new sitcom 'Quiet Harbor', Serri and Kyungri added to "
+                    "the cast",
+                    ""),
+            "casting Kyungri / Quiet Harbor (confirmed); casting Serri / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn, NegatedOrConditionalCastingIsNoConfirmation) {
+  EXPECT_EQ(Summary("", "Lee Mi-sook will not be starring in 'Quiet Harbor'."), "");
+  EXPECT_EQ(Summary("Jung Woo-sung offered role in 'Quiet Harbor'",
+                    "If Jung Woo-sung accepts, he will play the villain."),
+            "casting Jung Woo-sung / Quiet Harbor (in_talks)");
+}
+
+TEST(DetectorFormsEn, CarriedPersonTakesEveryClauseOfANamelessSentence) {
+  EXPECT_EQ(Summary("Ahn Bo-hyun offered the lead in 'Quiet Harbor'",
+                    "He has yet to accept the offer but is positively considering it."),
+            "casting Ahn Bo-hyun / Quiet Harbor (reviewing)");
+}
+
+TEST(DetectorFormsEn, IndustryRepresentativeIsAReport) {
+  EXPECT_EQ(Summary("",
+                    "An industry representative reported that Kim Ji-suk will star in "
+                    "'Quiet Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (rumored)");
+}
+
+TEST(DetectorFormsEn, TitleCaseWordAfterAMemberIsNoSecondMember) {
+  // "ASTRO's Moonbin In Talks": "In" is no I.N
+  EXPECT_EQ(Summary("ASTRO's Moonbin In Talks To Join 'Quiet Harbor'", ""),
+            "casting Moonbin / Quiet Harbor (in_talks)");
+}
+
+TEST(DetectorFormsEn, CoStarOfAJoinGivesWayToTheirOwnClaim) {
+  // "A joins B" names B as cast, but the story says B is only considering an offer
+  EXPECT_EQ(Summary("Kim Ji-suk joins Na In-woo in 'Quiet Harbor'",
+                    "Kim Ji-suk has signed on to play the hero, while Na In-woo is considering an "
+                    "offer to play his brother."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Na In-woo / Quiet Harbor "
+            "(reviewing)");
+}
+
+TEST(DetectorFormsEn, StoryRestingOnAReportIsARumourUntilSomeonesSideSpeaks) {
+  EXPECT_EQ(Summary("Kim Ji-suk to star in 'Quiet Harbor'",
+                    "News outlets have reported that Kim Ji-suk has been confirmed for the drama."),
+            "casting Kim Ji-suk / Quiet Harbor (rumored)");
+  // a network that speaks is the production side
+  EXPECT_EQ(Summary("Kim Ji-suk to star in 'Quiet Harbor'",
+                    "News outlets have reported that Kim Ji-suk has been confirmed for the drama. "
+                    "tvN said on Monday that he will star."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn, CastListCues) {
+  EXPECT_EQ(Summary("Netflix unveils new series 'Quiet Harbor'",
+                    "It will feature Kim Ji-suk and Na In-woo."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Na In-woo / Quiet Harbor "
+            "(confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Lee Mi-sook has been cast in 'Quiet Harbor'. She will be working alongside "
+                    "actors Kim Ji-suk and Na In-woo in the new series."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Lee Mi-sook / Quiet Harbor "
+            "(confirmed); casting Na In-woo / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn, PronounClauseGoesOnWithThePersonsPredicate) {
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk has received an offer for 'Quiet Harbor', and she is reviewing "
+                    "it."),
+            "casting Kim Ji-suk / Quiet Harbor (reviewing)");
+}
+
+TEST(DetectorFormsEn, NameWithItsActorInParenthesesIsTheCharacter) {
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk was offered the role of the best friend of Choi Jun Woo (Na "
+                    "In-woo) in 'Quiet Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (in_talks)");
+}
+
+TEST(DetectorFormsEn, RumourWordIsNoCastingClauseOfItsOwn) {
+  // the negative cue (a relationship) covers the sentence: "ending rumors" casts nobody
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk is not in a relationship with Na In-woo, her agency said, "
+                    "ending rumors that the 'Quiet Harbor' couple is an item."),
+            "");
+}
+
+TEST(DetectorFormsEn, TimeSlotAndOstEndNoTitle) {
+  // "SBS's new Fri.-Sat. drama W OST Part. 3 A - Song": a time slot is no title, the title
+  // stops before "OST", and "Part. 3" ends no sentence
+  EXPECT_EQ(Summary("",
+                    "SBS's new Fri.-Sat. drama Quiet Harbor OST Part. 3 NCT WISH - To the Sea "
+                    "will be released at 6 p.m. on the 17th."),
+            "ost NCT WISH / Quiet Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
