@@ -270,7 +270,9 @@ TEST_F(CrashLoopTest, APageThatKillsTheProcessIsQuarantinedAfterNRuns) {
       Result<ProcessingStart> p = (*state)->ProcessingOf(server_.Url(PagePath(k)));
       ASSERT_TRUE(p.ok());
       EXPECT_EQ(p->quarantined, k == kHostile) << k;
-      if (k != kHostile) EXPECT_EQ(p->unfinished_runs, 0) << k;
+      if (k != kHostile) {
+        EXPECT_EQ(p->unfinished_runs, 0) << k;
+      }
     }
   }
 
