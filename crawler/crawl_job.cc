@@ -20,6 +20,7 @@
 #include "crawler/log_format.h"
 #include "crawler/metrics.h"
 #include "crawler/packed_task_queue.h"
+#include "crawler/processing_gate.h"
 #include "crawler/robots_fetch.h"
 #include "crawler/source_scheduler.h"
 #include "extractors/charset.h"
@@ -134,42 +135,6 @@ Task Unpack(QueuedTask q) {
   t.url = std::move(q.url);
   return t;
 }
-
-// Lets workers process pages side by side (shared) or one page alone (exclusive: no
-// other page in flight). A page suspected of killing the process (crash-loop protection)
-// is processed alone, so a crash during it blames it and no bystander. Exclusive
-// entrants go first: shared entrants wait while one waits.
-class ProcessingGate {
- public:
-  void EnterShared() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return !exclusive_ && exclusive_waiting_ == 0; });
-    ++shared_;
-  }
-  void LeaveShared() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (--shared_ == 0) cv_.notify_all();
-  }
-  void EnterExclusive() {
-    std::unique_lock<std::mutex> lock(mu_);
-    ++exclusive_waiting_;
-    cv_.wait(lock, [&] { return !exclusive_ && shared_ == 0; });
-    --exclusive_waiting_;
-    exclusive_ = true;
-  }
-  void LeaveExclusive() {
-    std::lock_guard<std::mutex> lock(mu_);
-    exclusive_ = false;
-    cv_.notify_all();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::size_t shared_ = 0;
-  std::size_t exclusive_waiting_ = 0;
-  bool exclusive_ = false;
-};
 
 // Quarantined URLs loaded at the start of a run (skipped before they are fetched); more
 // are only found when their page is fetched (CrawlStateStore::ProcessingOf).

@@ -20,18 +20,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "crawler/crawl_config.h"
 #include "crawler/crawl_job.h"
 #include "crawler/crawl_state_store.h"
 #include "crawler/event_merge_store.h"
+#include "crawler/processing_gate.h"
 #include "crawler/source_state_store.h"
 #include "extractors/detector.h"
 #include "tests/support/child_process.h"
@@ -309,6 +312,38 @@ TEST(CrawlStateStoreProcessing, StartsCountUntilEndedAndQuarantineSticks) {
   Result<std::vector<std::string>> q = s.QuarantinedUrls(10);
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(*q, std::vector<std::string>{url});
+}
+
+// A suspect page is processed alone: it waits for the pages in flight, and pages that
+// come after it wait until it is done (so a crash during it blames nobody else).
+TEST(ProcessingGateTest, AloneMeansNoOtherPageInFlight) {
+  ProcessingGate gate;
+  gate.EnterShared();  // a page in flight
+  std::atomic<bool> suspect_in{false}, release{false}, later_in{false};
+  std::thread suspect([&] {
+    gate.EnterExclusive();
+    suspect_in = true;
+    testing::WaitFor([&] { return release.load(); }, std::chrono::seconds(30));
+    gate.LeaveExclusive();
+  });
+  // Bounded waits for something that must not happen.
+  EXPECT_FALSE(testing::WaitFor([&] { return suspect_in.load(); }, std::chrono::milliseconds(200)))
+      << "the suspect started beside a page in flight";
+  std::thread later([&] {
+    gate.EnterShared();
+    later_in = true;
+    gate.LeaveShared();
+  });
+  EXPECT_FALSE(testing::WaitFor([&] { return later_in.load(); }, std::chrono::milliseconds(200)))
+      << "a page started while a suspect waited to go alone";
+  gate.LeaveShared();
+  EXPECT_TRUE(testing::WaitFor([&] { return suspect_in.load(); }, std::chrono::seconds(30)));
+  EXPECT_FALSE(testing::WaitFor([&] { return later_in.load(); }, std::chrono::milliseconds(200)))
+      << "a page started beside the suspect";
+  release = true;
+  EXPECT_TRUE(testing::WaitFor([&] { return later_in.load(); }, std::chrono::seconds(30)));
+  suspect.join();
+  later.join();
 }
 
 class HostBudgetTest : public CrashLoopTest {};
