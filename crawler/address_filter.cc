@@ -18,11 +18,16 @@ std::array<uint8_t, 16> Mapped(const in_addr& a) {
   return out;
 }
 
+// The last four are IPv6 forms that carry an IPv4 address a router may reach for us:
+// IPv4-compatible (::a.b.c.d, deprecated; ::/128 and ::1/128 lie inside), 6to4, Teredo and
+// NAT64's local-use prefix (its well-known one is next to them). Refused whole: ::7f00:1,
+// 2002:7f00:1:: and 64:ff9b::7f00:1 all lead to 127.0.0.1.
 const char* const kRefused[] = {
-    "0.0.0.0/8",     "10.0.0.0/8",   "100.64.0.0/10",  "127.0.0.0/8",   "169.254.0.0/16",
-    "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4",
-    "240.0.0.0/4",   "::/128",       "::1/128",        "fc00::/7",      "fe80::/10",
-    "ff00::/8",      "64:ff9b::/96",
+    "0.0.0.0/8",      "10.0.0.0/8",   "100.64.0.0/10",  "127.0.0.0/8",   "169.254.0.0/16",
+    "172.16.0.0/12",  "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4",
+    "240.0.0.0/4",    "::/128",       "::1/128",        "fc00::/7",      "fe80::/10",
+    "ff00::/8",       "64:ff9b::/96", "::/96",          "2002::/16",     "2001::/32",
+    "64:ff9b:1::/48",
 };
 
 }  // namespace

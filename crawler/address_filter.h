@@ -4,8 +4,10 @@
 // By default refuses everything that is not a public unicast address:
 // loopback (127/8, ::1), private (10/8, 172.16/12, 192.168/16, fc00::/7),
 // link-local (169.254/16, fe80::/10), multicast (224/4, ff00::/8), unspecified
-// (0/8, ::), CGNAT (100.64/10), broadcast/reserved (240/4). IPv4-mapped IPv6
-// addresses are judged as their IPv4 address. Ranges listed as allowed (CIDR)
+// (0/8, ::), CGNAT (100.64/10), broadcast/reserved (240/4), and the IPv6 forms that
+// embed an IPv4 address: IPv4-compatible (::/96), 6to4 (2002::/16), Teredo (2001::/32),
+// NAT64 (64:ff9b::/96, 64:ff9b:1::/48). IPv4-mapped IPv6 addresses are judged as their
+// IPv4 address. Ranges listed as allowed (CIDR)
 // override the refusal. Checked on the resolved address just before connect,
 // so a name that resolves to 127.0.0.1 is refused too.
 

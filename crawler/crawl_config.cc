@@ -49,7 +49,7 @@ const std::pair<const char*, std::vector<std::string_view>> kSectionKeys[] = {
     {"sink", {"store"}},
     {"crawl",
      {"workers", "respect_robots", "frontier_capacity", "max_pages", "results_queue",
-      "stop_grace_ms"}},
+      "results_queue_mb", "stop_grace_ms", "quarantine_after_runs", "max_requests_per_host"}},
 };
 
 }  // namespace
@@ -87,6 +87,7 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
         cfg.sources = std::move(*list);
         if (src["state_path"]) cfg.source_state_path = so->state_path;
         cfg.max_seen_per_source = so->max_seen_per_source;
+        cfg.job.sitemap_max_bytes = so->sitemap_max_bytes;
       } else if (src.IsScalar()) {
         auto list = LoadSourceConfigs(src.as<std::string>());
         if (!list.ok()) return list.status();
@@ -112,7 +113,9 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
     }
     if (YAML::Node crawl = root["crawl"]) {
       // Ranges: workers 0..256 (0 = one per core), frontier_capacity 1..100000000,
-      // max_pages 1..100000000, results_queue 1..65536, stop_grace_ms 0..3600000.
+      // max_pages 1..100000000, results_queue 1..65536, results_queue_mb 1..4096,
+      // stop_grace_ms 0..3600000, quarantine_after_runs 2..100, max_requests_per_host
+      // 0..100000000 (0 = no budget).
       auto in_range = [&](const char* key, int64_t min, int64_t max) -> Result<int64_t> {
         const int64_t v = crawl[key].as<int64_t>();
         if (v < min || v > max) {
@@ -137,6 +140,12 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
            [&](int64_t v) { cfg.job.results_queue = static_cast<std::size_t>(v); }},
           {"stop_grace_ms", 0, 3'600'000,
            [&](int64_t v) { cfg.job.stop_grace = std::chrono::milliseconds(v); }},
+          {"results_queue_mb", 1, 4096,
+           [&](int64_t v) { cfg.job.results_queue_bytes = static_cast<std::size_t>(v) << 20; }},
+          {"quarantine_after_runs", 2, 100,
+           [&](int64_t v) { cfg.job.quarantine_after_runs = static_cast<int>(v); }},
+          {"max_requests_per_host", 0, 100'000'000,
+           [&](int64_t v) { cfg.job.max_requests_per_host = static_cast<std::size_t>(v); }},
       };
       for (const Field& field : fields) {
         if (!crawl[field.key]) continue;

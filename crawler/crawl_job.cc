@@ -20,6 +20,7 @@
 #include "crawler/log_format.h"
 #include "crawler/metrics.h"
 #include "crawler/packed_task_queue.h"
+#include "crawler/processing_gate.h"
 #include "crawler/robots_fetch.h"
 #include "crawler/source_scheduler.h"
 #include "extractors/charset.h"
@@ -135,6 +136,10 @@ Task Unpack(QueuedTask q) {
   return t;
 }
 
+// Quarantined URLs loaded at the start of a run (skipped before they are fetched); more
+// are only found when their page is fetched (CrawlStateStore::ProcessingOf).
+constexpr std::size_t kQuarantinedLoadedAtStart = 100'000;
+
 // The mutable state of one run, shared by the dispatcher, the fetcher callback
 // and the workers. Everything below mu is guarded by it.
 class Run {
@@ -157,7 +162,8 @@ class Run {
         polls_(sources.size()),
         pending_(sources.size()),
         robots_(options.robots),
-        results_(options.results_queue) {
+        results_(options.results_queue, options.results_queue_bytes,
+                 [](const FetchResult& r) { return r.body.size() + r.url.size(); }) {
     for (std::size_t i = 0; i < sources_.size(); ++i) index_.emplace(sources_[i].name, i);
   }
 
@@ -165,6 +171,19 @@ class Run {
     auto started = std::chrono::steady_clock::now();
     if (!continuous_ && options_.deadline.count() > 0) deadline_ = started + options_.deadline;
     state_ = state;
+    if (state_ != nullptr) {
+      Result<std::vector<std::string>> quarantined =
+          state_->QuarantinedUrls(kQuarantinedLoadedAtStart);
+      if (quarantined.ok()) {
+        for (const std::string& url : *quarantined) quarantined_.insert(UrlHash(url));
+        if (!quarantined_.empty()) {
+          spdlog::info("{} quarantined pages are skipped (crash-loop protection)",
+                       quarantined_.size());
+        }
+      } else {
+        spdlog::warn("quarantined pages unreadable: {}", quarantined.status().ToString());
+      }
+    }
     FetcherOptions fetcher_options = options_.fetcher;
     // The workers inflate the bodies (DecodeBody in WorkerLoop): the fetch loop
     // only moves bytes.
@@ -533,12 +552,24 @@ class Run {
             r.kind = TaskKind::kRobots;
             r.url = origin + "/robots.txt";
             r.origin = origin;
+            // Its logs and metrics name the source that needed it (not the first source).
+            r.source = parked_[origin].front().source;
             SubmitLocked(std::move(r), lock);
           }
           continue;
         }
       }
+      if (t.kind == TaskKind::kPage && !quarantined_.empty() &&
+          quarantined_.count(UrlHash(t.url)) > 0) {
+        SkipQuarantinedLocked(t, "quarantined by an earlier run");
+        continue;
+      }
       if (t.kind == TaskKind::kPage && pages_submitted_ >= options_.max_pages) {
+        TaskDropped(t, /*settled=*/false);
+        continue;
+      }
+      if (!continuous_ && options_.max_requests_per_host > 0 && !HostBudgetLeftLocked(t)) {
+        summary_.host_budget_deferred++;
         TaskDropped(t, /*settled=*/false);
         continue;
       }
@@ -561,6 +592,35 @@ class Run {
                    options_.stop_grace.count());
     }
     summary_.left_for_next_run += frontier_.size() + ParkedCountLocked() + in_fetch_.size();
+  }
+
+  // Counts `t` against its host's request budget (RunOnce); false when the budget is
+  // spent (logged once per host). Called with mu_ held.
+  bool HostBudgetLeftLocked(const Task& t) {
+    auto host = UrlHost(t.url);
+    const std::string key = host.ok() ? *host : t.origin;
+    std::size_t& used = host_requests_[key];
+    if (used < options_.max_requests_per_host) {
+      ++used;
+      return true;
+    }
+    if (used == options_.max_requests_per_host) {
+      ++used;  // logged once
+      LogContext log_context(t.url, key, sources_[t.source].name);
+      spdlog::warn(
+          "host {}: request budget of {} for this run spent; its remaining URLs wait for the "
+          "next run",
+          key, options_.max_requests_per_host);
+    }
+    return false;
+  }
+
+  // A page quarantined by crash-loop protection: not fetched or processed, its entry
+  // settled (the DLQ has it). Called with mu_ held.
+  void SkipQuarantinedLocked(const Task& t, const std::string& why) {
+    summary_.quarantined_skipped++;
+    spdlog::info("page {} skipped: {}", t.url, why);
+    EntryDone(t, /*settled=*/true);
   }
 
   std::size_t ParkedCountLocked() const {
@@ -680,14 +740,16 @@ class Run {
       return;
     }
     CountFetch(t, r);
-    switch (t.kind) {
-      case TaskKind::kRobots:
-        return HandleRobots(t, r);
-      case TaskKind::kSource:
-        return HandleSource(t, r);
-      case TaskKind::kPage:
-        return HandlePage(t, r);
+    if (t.kind == TaskKind::kPage) return HandlePage(t, r);  // takes the gate itself
+    // Parsing a robots.txt, feed or sitemap shares the gate with pages: a page suspected
+    // of killing the process runs alone, and a crash then cannot come from here.
+    gate_.EnterShared();
+    if (t.kind == TaskKind::kRobots) {
+      HandleRobots(t, r);
+    } else {
+      HandleSource(t, r);
     }
+    gate_.LeaveShared();
   }
 
   void HandleRobots(const Task& t, const FetchResult& r) {
@@ -725,9 +787,20 @@ class Run {
   void DenyByRobotsLocked(const Task& t) {
     summary_.robots_denied++;
     CountRobotsDenial(t.url);
+    auto host = UrlHost(t.url);
+    // Called for parked tasks while a robots.txt result is handled: the log line names
+    // the denied URL's own source, not the robots.txt fetch's.
+    LogContext log_context(t.url, host.ok() ? *host : std::string(), sources_[t.source].name);
     const std::string failure = robots_.FailureOf(t.origin);
-    spdlog::info("robots.txt disallows {} ({})", t.url,
-                 failure.empty() ? "rule" : "robots.txt unavailable: " + failure);
+    if (t.kind == TaskKind::kSource) {
+      // A source URL robots.txt denies is a failed source (it was counted as neither).
+      summary_.sources_failed++;
+      spdlog::warn("source {} ({}): denied by robots.txt ({})", sources_[t.source].name, t.url,
+                   failure.empty() ? "rule" : "robots.txt unavailable: " + failure);
+    } else {
+      spdlog::info("robots.txt disallows {} ({})", t.url,
+                   failure.empty() ? "rule" : "robots.txt unavailable: " + failure);
+    }
     TaskDropped(t, /*settled=*/failure.empty());
   }
 
@@ -758,7 +831,8 @@ class Run {
       return SourceTaskEnded(t, failed);
     }
     Result<SourceItems> items =
-        ReadSourceResponse(src, r.body, r.final_url, r.content_type, NowUnix(), r.Header("Link"));
+        ReadSourceResponse(src, r.body, r.final_url, r.content_type, NowUnix(), r.Header("Link"),
+                           SourceReadLimits{options_.sitemap_max_bytes});
     if (!items.ok()) {
       if (progress_ != nullptr) progress_->AddErrors();
       {
@@ -905,14 +979,82 @@ class Run {
     origin.title_hint = t.link.title;
     origin.published_at = t.link.published_at;
     origin.fetched_at = NowRfc3339();
+    // Crash-loop protection: the start is recorded (durably) before the page is parsed and
+    // cleared once it is processed, so a page that kills the process is found by the next
+    // runs; one that did so quarantine_after_runs times is quarantined instead.
+    Result<ProcessingStart> before = ProcessingStart{};
+    if (state_ != nullptr) before = state_->ProcessingOf(t.url);
+    if (!before.ok()) {
+      spdlog::warn("page {}: crash-loop state unreadable ({}); processing it anyway", t.url,
+                   before.status().ToString());
+      before = ProcessingStart{};
+    }
+    if (before->quarantined) {
+      std::lock_guard<std::mutex> lock(mu_);
+      return SkipQuarantinedLocked(t, "quarantined: " + before->reason);
+    }
+    if (before->unfinished_runs >= options_.quarantine_after_runs) {
+      return QuarantinePage(t, before->unfinished_runs);
+    }
+    const bool alone = before->unfinished_runs > 0;
+    if (alone) {
+      spdlog::info("page {}: processing did not finish in {} earlier run(s); processing it alone",
+                   t.url, before->unfinished_runs);
+      gate_.EnterExclusive();
+    } else {
+      gate_.EnterShared();
+    }
+    if (state_ != nullptr) {
+      if (Status s = state_->MarkProcessing(t.url); !s.ok())
+        spdlog::warn("page {}: processing start not recorded: {}", t.url, s.ToString());
+    }
     bool settled = true;
-    auto events = pipeline_->ProcessPageBody(r.body, r.content_type, origin, &settled);
+    Result<std::vector<Event>> events =
+        pipeline_->ProcessPageBody(r.body, r.content_type, origin, &settled);
+    if (state_ != nullptr) {
+      if (Status s = state_->EndProcessing(t.url); !s.ok())
+        spdlog::warn("page {}: processing end not recorded: {}", t.url, s.ToString());
+    }
+    if (alone) {
+      gate_.LeaveExclusive();
+    } else {
+      gate_.LeaveShared();
+    }
     CountEvents(events);
     if (!events.ok()) spdlog::warn("page {}: {}", origin.url, events.status().ToString());
     // The page's validators only once its events are accepted (spooled): stored
     // earlier, a crash would leave a page that answers 304 and was never processed.
     if (settled && state_ != nullptr && r.validators) (void)state_->Put(*r.validators);
     EntryDone(t, settled);
+  }
+
+  // Quarantines page `t`, whose processing did not finish in `unfinished_runs` earlier
+  // runs: reported (log, summary, metric), sent to the DLQ with its reason and then
+  // marked quarantined and settled. When the DLQ refuses it nothing is marked: the next
+  // run tries again.
+  void QuarantinePage(const Task& t, int unfinished_runs) {
+    const std::string reason = "processing did not finish in " + std::to_string(unfinished_runs) +
+                               " earlier runs (the process died while the page was in flight)";
+    spdlog::error("page {} quarantined: {}; sent to the DLQ and skipped from now on", t.url,
+                  reason);
+    Status dlq =
+        pipeline_->ReportFailure(t.url, Status(ErrorCode::kInternal, "quarantined: " + reason));
+    if (!dlq.ok()) {
+      spdlog::warn("page {}: quarantine not reported to the DLQ ({}); tried again next run", t.url,
+                   dlq.ToString());
+      return EntryDone(t, /*settled=*/false);
+    }
+    if (Status q = state_->Quarantine(t.url, reason); !q.ok()) {
+      spdlog::warn("page {}: quarantine not recorded ({}); tried again next run", t.url,
+                   q.ToString());
+      return EntryDone(t, /*settled=*/false);
+    }
+    metrics_.pages_quarantined.With({}).Inc();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      summary_.pages_quarantined++;
+    }
+    EntryDone(t, /*settled=*/true);
   }
 
   const CrawlJobOptions& options_;
@@ -950,6 +1092,9 @@ class Run {
   uint64_t next_id_ = 1;
   CrawlSummary summary_;
   BoundedQueue<FetchResult> results_;
+  std::unordered_map<std::string, std::size_t> host_requests_;  // guarded by mu_; RunOnce
+  std::unordered_set<uint64_t> quarantined_;  // URL hashes; filled before the run starts
+  ProcessingGate gate_;                       // crash-loop protection: suspects go alone
 
   uint64_t documents_before_ = 0, extraction_failures_before_ = 0, events_before_ = 0,
            publish_failures_before_ = 0, events_bounded_before_ = 0;

@@ -49,7 +49,10 @@ struct CrawlJobOptions {
   std::size_t workers = 0;                    // parse/extract/detect threads; 0 = one per core
   std::size_t frontier_capacity = 1'000'000;  // URLs waiting to be fetched; more are refused
   std::size_t results_queue = 256;            // fetched pages waiting for a worker
-  std::size_t max_pages = 1'000'000;          // pages fetched per run at most (a safety bound)
+  // Body bytes those waiting pages may hold together (a count alone let 256 bodies of
+  // 10 MiB wait at once); one larger page still passes alone. crawl.results_queue_mb.
+  std::size_t results_queue_bytes = std::size_t{64} << 20;
+  std::size_t max_pages = 1'000'000;  // pages fetched per run at most (a safety bound)
   int max_link_depth = 0;  // 0: only pages a source lists; 1: also their links (same host)
   // After `stop` is raised: longest wait for fetches already handed to the fetcher
   // (and their parsing) before the rest is cancelled; ms.
@@ -59,6 +62,21 @@ struct CrawlJobOptions {
   // and be processed, and what is left is not marked done (its entries stay new and their
   // listings lose their validators), so the next run picks it up.
   std::chrono::milliseconds deadline{0};
+  // Crash-loop protection (needs the CrawlStateStore): a page whose processing did not
+  // finish in this many earlier runs (the process died while it was in flight) is
+  // quarantined: logged, counted (CrawlSummary::pages_quarantined, metric
+  // hallyu_pages_quarantined_total), sent to the DLQ with its reason and skipped from then
+  // on. A page with an unfinished earlier run is processed alone (no other page in
+  // flight), so only the page that kills the process is blamed. Range 2..100.
+  int quarantine_after_runs = 3;
+  // RunOnce only: fetches handed to the fetcher per host in one run (sources and pages;
+  // robots.txt, retries and redirects of a fetch not counted); 0 = no budget. When spent,
+  // the host's remaining URLs are left for the next run (not marked done; counted in
+  // CrawlSummary::host_budget_deferred). Range 0..100000000.
+  std::size_t max_requests_per_host = 0;
+  // Sitemaps (after inflating a gzipped one) larger than this fail as too large
+  // (sources.sitemap_max_bytes; crawler/source_reader.h).
+  std::size_t sitemap_max_bytes = kDefaultSitemapMaxBytes;
 };
 
 struct CrawlSummary {
@@ -76,9 +94,12 @@ struct CrawlSummary {
   uint64_t extraction_failures = 0;
   uint64_t events_published = 0;
   uint64_t publish_failures = 0;
-  uint64_t events_bounded = 0;     // events cut or shrunk to fit a Kafka record (still published)
-  bool deadline_hit = false;       // RunOnce stopped at CrawlJobOptions::deadline
-  uint64_t left_for_next_run = 0;  // deadline/stop: tasks queued or in flight, not processed
+  uint64_t events_bounded = 0;       // events cut or shrunk to fit a Kafka record (still published)
+  bool deadline_hit = false;         // RunOnce stopped at CrawlJobOptions::deadline
+  uint64_t left_for_next_run = 0;    // deadline/stop: tasks queued or in flight, not processed
+  uint64_t pages_quarantined = 0;    // quarantined in this run (crash loop; sent to the DLQ)
+  uint64_t quarantined_skipped = 0;  // pages not processed: quarantined by an earlier run
+  uint64_t host_budget_deferred = 0;  // URLs left for the next run: their host's budget spent
   double seconds = 0;
 };
 

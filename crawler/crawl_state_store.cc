@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -64,6 +66,13 @@ Result<std::unique_ptr<CrawlStateStore>> CrawlStateStore::Open(const std::string
       "  content_hash TEXT NOT NULL DEFAULT '',"
       "  last_fetch_ms INTEGER NOT NULL DEFAULT 0,"
       "  last_status INTEGER NOT NULL DEFAULT 0"
+      ") WITHOUT ROWID;"
+      // Crash-loop protection: unfinished processing starts per page, and quarantine.
+      "CREATE TABLE IF NOT EXISTS processing ("
+      "  url TEXT PRIMARY KEY,"
+      "  unfinished INTEGER NOT NULL DEFAULT 0,"
+      "  quarantined_ms INTEGER NOT NULL DEFAULT 0,"  // 0: not quarantined
+      "  reason TEXT NOT NULL DEFAULT ''"
       ") WITHOUT ROWID;";
   char* err = nullptr;
   if (sqlite3_exec(db, kSchema, nullptr, nullptr, &err) != SQLITE_OK) {
@@ -175,6 +184,85 @@ Status CrawlStateStore::Erase(std::string_view url) {
   BindText(erase_, 1, url);
   if (sqlite3_step(erase_) != SQLITE_DONE) return SqliteError(db_, "erase");
   return Status::Ok();
+}
+
+Result<ProcessingStart> CrawlStateStore::ProcessingOf(std::string_view url) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ProcessingStart start;
+  Stmt st;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT unfinished, quarantined_ms, reason FROM processing WHERE url = ?",
+                         -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare processing get");
+  BindText(st.s, 1, url);
+  const int rc = sqlite3_step(st.s);
+  if (rc == SQLITE_ROW) {
+    start.unfinished_runs = sqlite3_column_int(st.s, 0);
+    start.quarantined = sqlite3_column_int64(st.s, 1) != 0;
+    start.reason = ColumnText(st.s, 2);
+  } else if (rc != SQLITE_DONE) {
+    return SqliteError(db_, "processing get");
+  }
+  return start;
+}
+
+Status CrawlStateStore::MarkProcessing(std::string_view url) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT INTO processing (url, unfinished) VALUES (?, 1) "
+                         "ON CONFLICT(url) DO UPDATE SET unfinished = unfinished + 1",
+                         -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare processing begin");
+  BindText(st.s, 1, url);
+  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "processing begin");
+  return Status::Ok();
+}
+
+Status CrawlStateStore::EndProcessing(std::string_view url) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_, "DELETE FROM processing WHERE url = ? AND quarantined_ms = 0", -1,
+                         &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare processing end");
+  BindText(st.s, 1, url);
+  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "processing end");
+  return Status::Ok();
+}
+
+Status CrawlStateStore::Quarantine(std::string_view url, std::string_view reason) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT INTO processing (url, unfinished, quarantined_ms, reason) "
+                         "VALUES (?1, 0, ?2, ?3) ON CONFLICT(url) DO UPDATE SET "
+                         "quarantined_ms = ?2, reason = ?3",
+                         -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare quarantine");
+  BindText(st.s, 1, url);
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  sqlite3_bind_int64(st.s, 2, std::max<int64_t>(1, now));
+  BindText(st.s, 3, reason);
+  if (sqlite3_step(st.s) != SQLITE_DONE) return SqliteError(db_, "quarantine");
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> CrawlStateStore::QuarantinedUrls(std::size_t limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt st;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT url FROM processing WHERE quarantined_ms > 0 "
+                         "ORDER BY quarantined_ms DESC LIMIT ?",
+                         -1, &st.s, nullptr) != SQLITE_OK)
+    return SqliteError(db_, "prepare quarantined");
+  sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) out.push_back(ColumnText(st.s, 0));
+  if (rc != SQLITE_DONE) return SqliteError(db_, "quarantined");
+  return out;
 }
 
 Result<int64_t> CrawlStateStore::Count() {

@@ -6,6 +6,11 @@
 // before a request and writes them back after a 200 or 304; other stages
 // (scheduler, dedup) may add their own columns through later migrations.
 //
+// Crash-loop protection (issue 20) keeps a second table: the pages being processed
+// (MarkProcessing, written through before the page is parsed, so it survives the
+// process dying on it) and the pages quarantined for it. A page whose processing did
+// not finish in N earlier runs is quarantined instead of being tried again forever.
+//
 // Thread-safety: all methods are safe to call from any thread (one connection
 // behind a mutex).
 
@@ -16,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "extractors/status.h"
 
@@ -42,6 +48,15 @@ struct CrawlStateStoreOptions {
   std::size_t put_batch = 1;
 };
 
+// What ProcessingOf found for a page.
+struct ProcessingStart {
+  // Earlier starts of its processing that never finished (the process died while it was
+  // in flight); not counting the start being recorded now.
+  int unfinished_runs = 0;
+  bool quarantined = false;  // quarantined earlier: do not process it
+  std::string reason;        // why it was quarantined ("" when not)
+};
+
 class CrawlStateStore {
  public:
   // Opens (creating when missing) the database at `path`; ":memory:" gives a
@@ -63,6 +78,23 @@ class CrawlStateStore {
   Result<int64_t> Count();
   // Writes the buffered Puts now, in one transaction. kIo on failure (they are dropped).
   Status Flush();
+
+  // ---- crash-loop protection (written through: never buffered) ----
+
+  // What is recorded about the processing of `url` (zeros when nothing). kIo on failure.
+  Result<ProcessingStart> ProcessingOf(std::string_view url);
+  // Records that the processing of `url` starts now (one more unfinished start). Durable
+  // (committed) when it returns, so a process that dies while parsing the page leaves
+  // the start behind. kIo on failure.
+  Status MarkProcessing(std::string_view url);
+  // The processing of `url` ended (whatever its outcome): its unfinished starts are
+  // forgotten. No error when none is recorded; kIo on failure.
+  Status EndProcessing(std::string_view url);
+  // Quarantines `url` with `reason`: ProcessingOf reports it as quarantined from now on
+  // (EndProcessing keeps it), and QuarantinedUrls lists it. kIo on failure.
+  Status Quarantine(std::string_view url, std::string_view reason);
+  // Quarantined URLs, at most `limit` of them (the most recently quarantined first).
+  Result<std::vector<std::string>> QuarantinedUrls(std::size_t limit);
 
  private:
   CrawlStateStore(sqlite3* db, CrawlStateStoreOptions options) : db_(db), options_(options) {}

@@ -113,6 +113,12 @@ class DocumentPipeline {
   Result<std::vector<Event>> ProcessText(const TextDocument& doc, const PageOrigin& origin,
                                          bool* settled = nullptr);
 
+  // Reports `url` to the publisher's DLQ with `error` (e.g. a page quarantined by the
+  // crawl's crash-loop protection). Returns the publisher's answer: OK once accepted.
+  Status ReportFailure(const std::string& url, const Status& error) {
+    return publisher_->PublishFailure(url, error);
+  }
+
   const PipelineCounters& counters() const { return counters_; }
 
   // Keeps what articles teach about names the gazetteer lacks and uses it for the

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace hallyu {
@@ -53,11 +54,16 @@ class TextFormatter final : public spdlog::formatter {
   TextFormatter()
       : base_("[%Y-%m-%d %H:%M:%S.%e] [%^%l%$] %v", spdlog::pattern_time_type::utc, "") {}
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
-    base_.format(msg, dest);
+    // The message may quote page content: escaped, so it stays one line of plain text.
+    const std::string payload =
+        EscapeForTextLog(std::string_view(msg.payload.data(), msg.payload.size()));
+    spdlog::details::log_msg escaped = msg;
+    escaped.payload = spdlog::string_view_t(payload.data(), payload.size());
+    base_.format(escaped, dest);
     std::string extra;
-    if (!t_fields.url.empty()) extra += " url=" + t_fields.url;
-    if (!t_fields.host.empty()) extra += " host=" + t_fields.host;
-    if (!t_fields.source.empty()) extra += " source=" + t_fields.source;
+    if (!t_fields.url.empty()) extra += " url=" + EscapeForTextLog(t_fields.url);
+    if (!t_fields.host.empty()) extra += " host=" + EscapeForTextLog(t_fields.host);
+    if (!t_fields.source.empty()) extra += " source=" + EscapeForTextLog(t_fields.source);
     extra += '\n';
     dest.append(extra.data(), extra.data() + extra.size());
   }
@@ -69,7 +75,105 @@ class TextFormatter final : public spdlog::formatter {
   spdlog::pattern_formatter base_;
 };
 
+// Length of the valid UTF-8 sequence at the start of `s` (1..4), 0 when it is not one
+// (overlong forms, surrogates and code points past U+10FFFF are not valid).
+std::size_t Utf8SequenceLength(std::string_view s) {
+  const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  uint32_t cp = 0;
+  if (c >= 0xc2 && c <= 0xdf) {
+    n = 2;
+    cp = c & 0x1f;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    n = 3;
+    cp = c & 0x0f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (s.size() < n) return 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((b(i) & 0xc0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i) & 0x3f);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10ffff ||
+      (cp >= 0xd800 && cp <= 0xdfff))
+    return 0;
+  return n;
+}
+
+void AppendHexByte(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "\\x";
+  out += kHex[c >> 4];
+  out += kHex[c & 0xf];
+}
+
 }  // namespace
+
+std::string EscapeForTextLog(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c == '\\') out += '\\';
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case '\n':
+        out += "\\n";
+        ++i;
+        continue;
+      case '\r':
+        out += "\\r";
+        ++i;
+        continue;
+      case '\t':
+        out += "\\t";
+        ++i;
+        continue;
+      case 0x1b:
+        out += "\\e";
+        ++i;
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x80) {  // other C0 controls and DEL
+      AppendHexByte(out, c);
+      ++i;
+      continue;
+    }
+    const std::size_t n = Utf8SequenceLength(text.substr(i));
+    if (n == 0) {  // not UTF-8: the byte itself, escaped
+      AppendHexByte(out, c);
+      ++i;
+      continue;
+    }
+    if (n == 2 && c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) {
+      // C1 controls (U+0080..U+009F; U+009B is a CSI on some terminals).
+      out += "\\u{";
+      static constexpr char kHex[] = "0123456789abcdef";
+      const unsigned char cp = static_cast<unsigned char>(text[i + 1]);
+      out += kHex[cp >> 4];
+      out += kHex[cp & 0xf];
+      out += '}';
+      i += 2;
+      continue;
+    }
+    out.append(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
 
 LogContext::LogContext(std::string url, std::string host, std::string source)
     : prev_url_(t_fields.url), prev_host_(t_fields.host), prev_source_(t_fields.source) {

@@ -4,10 +4,13 @@
 //   {"ts":"2026-05-01T09:12:00.123Z","level":"info","msg":"...","url":"...","host":"...","source":"..."}
 // url / host / source come from the innermost LogContext of the logging thread and
 // are omitted when empty. With the text format the same fields are appended as
-// " url=... host=... source=...".
+// " url=... host=... source=...", and the message and fields are escaped
+// (EscapeForTextLog): bytes from hostile content (a title, a URL, an error) cannot
+// forge log lines or send terminal control sequences.
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <spdlog/formatter.h>
 
@@ -32,6 +35,12 @@ class LogContext {
  private:
   std::string prev_url_, prev_host_, prev_source_;
 };
+
+// `text` made safe for one line of a text log: control characters (C0, DEL and the C1
+// range U+0080..U+009F) become \n, \r, \t, \e or \xNN / \u{NN}, a backslash becomes \\,
+// and every byte that is not part of valid UTF-8 becomes \xNN. Valid UTF-8 text (Korean
+// included) is kept as it is.
+std::string EscapeForTextLog(std::string_view text);
 
 enum class LogFormat { kText, kJson };
 

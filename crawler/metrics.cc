@@ -207,10 +207,14 @@ CrawlMetrics::CrawlMetrics(MetricsRegistry& r)
                                      {"source"})),
       sink_messages(r.AddCounter(
           "hallyu_sink_messages_total",
-          "Messages handled by the sink, by outcome (stored, duplicate, dlq)", {"outcome"})) {
+          "Messages handled by the sink, by outcome (stored, duplicate, dlq)", {"outcome"})),
+      pages_quarantined(r.AddCounter(
+          "hallyu_pages_quarantined_total",
+          "Pages quarantined because their processing did not finish in several runs")) {
   // Pre-create the unlabelled series so they show up at zero.
   spool_bytes.With({});
   spool_messages.With({});
+  pages_quarantined.With({});
 }
 
 MetricsRegistry& DefaultMetricsRegistry() {

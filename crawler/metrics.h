@@ -167,6 +167,7 @@ struct CrawlMetrics {
   Family<Gauge>& spool_messages;       // hallyu_spool_messages
   Family<Gauge>& source_last_success;  // hallyu_source_last_success_timestamp_seconds{source}
   Family<Counter>& sink_messages;      // hallyu_sink_messages_total{outcome}
+  Family<Counter>& pages_quarantined;  // hallyu_pages_quarantined_total (crash loops)
 };
 
 // The process-wide registry and crawl metrics (created on first use).

@@ -50,6 +50,8 @@ std::string_view FailureKindName(FailureKind kind) {
       return "other";
     case FailureKind::kDecode:
       return "decode";
+    case FailureKind::kUnsupportedProtocol:
+      return "unsupported_protocol";
   }
   return "unknown";
 }
@@ -90,7 +92,7 @@ RetryPolicy::Decision RetryPolicy::Decide(CURLcode code, long status) {
     case CURLE_FILESIZE_EXCEEDED:
       return {FailureKind::kTooLarge, false};
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return {FailureKind::kBadScheme, false};
+      return {FailureKind::kUnsupportedProtocol, false};
     case CURLE_URL_MALFORMAT:
       return {FailureKind::kBadUrl, false};
     case CURLE_ABORTED_BY_CALLBACK:

@@ -37,6 +37,10 @@ enum class FailureKind : int {
   kCancelled = 18,         // fetcher stopped before the request finished
   kOther = 19,             // anything else curl reports
   kDecode = 20,            // bad gzip/brotli stream
+  // libcurl cannot speak the protocol (CURLE_UNSUPPORTED_PROTOCOL): the scheme was checked
+  // as http/https before, so this is libcurl's build or an HTTP version it lacks, not the
+  // URL's scheme (it used to be labelled bad_scheme).
+  kUnsupportedProtocol = 21,
 };
 
 // Stable lower-case name ("dns", "http_5xx", "blocked_address", ...).

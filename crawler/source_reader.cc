@@ -47,9 +47,10 @@ Result<SourceItems> ReadFeed(const CrawlSource& source, std::string_view body, s
 }
 
 Result<SourceItems> ReadSitemap(const CrawlSource& source, std::string_view body,
-                                std::string_view url, int64_t now_unix) {
+                                std::string_view url, int64_t now_unix, std::size_t max_bytes) {
   SitemapParseOptions opts;
   opts.url = std::string(url);
+  opts.max_bytes = max_bytes;
   opts.default_offset_minutes = source.default_offset_minutes;
   Result<Sitemap> sitemap = ParseSitemap(body, opts);
   if (!sitemap.ok()) return sitemap.status();
@@ -184,14 +185,15 @@ EntryKey EntryKeyOf(const SourcePost& post) {
 
 Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
                                        std::string_view url, std::string_view content_type,
-                                       int64_t now_unix, std::string_view link_header) {
+                                       int64_t now_unix, std::string_view link_header,
+                                       const SourceReadLimits& limits) {
   switch (source.kind) {
     case SourceKind::kFeed:
       return ReadFeed(source, body, url, content_type);
     case SourceKind::kYouTube:
       return FromSocialPage(ParseYouTubeFeed(body));
     case SourceKind::kSitemap:
-      return ReadSitemap(source, body, url, now_unix);
+      return ReadSitemap(source, body, url, now_unix, limits.sitemap_max_bytes);
     case SourceKind::kListing:
       return ReadListing(source, body, url, content_type);
     case SourceKind::kReddit:

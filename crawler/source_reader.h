@@ -96,15 +96,28 @@ class SitemapFanout {
   std::unordered_map<std::string, std::size_t> per_root_;  // children followed this poll
 };
 
+// Largest sitemap the crawl reads, after inflating a gzipped one (sources.sitemap_max_bytes,
+// 1..50 MiB): the protocol allows 50 MiB, but every worker may hold one at a time and a
+// news sitemap is far smaller, so a gzip that inflates past this fails as kTooLarge.
+inline constexpr std::size_t kDefaultSitemapMaxBytes = std::size_t{10} << 20;
+
+// Budgets of ReadSourceResponse.
+struct SourceReadLimits {
+  std::size_t sitemap_max_bytes = kDefaultSitemapMaxBytes;  // inflated sitemap cap
+};
+
 // Turns a source's response body into work. `url` is where the body came
 // from (base for relative links), `content_type` the response header, `now_unix`
 // the current time (sitemap horizon), `link_header` the response's Link header
-// (mastodon pages by rel="next"; "" when none). A sitemap index's children are bounded
+// (mastodon pages by rel="next"; "" when none), `limits` the size budgets (a sitemap
+// larger than limits.sitemap_max_bytes, inflated, fails as kTooLarge). A sitemap index's
+// children are bounded
 // by SitemapFanout::Default() (counted in child_sources_dropped, logged). Fails with the parser's
 // error (kParse, kTooLarge, kUnsupported) — the caller counts the source as failed.
 Result<SourceItems> ReadSourceResponse(const CrawlSource& source, std::string_view body,
                                        std::string_view url, std::string_view content_type,
-                                       int64_t now_unix, std::string_view link_header = {});
+                                       int64_t now_unix, std::string_view link_header = {},
+                                       const SourceReadLimits& limits = {});
 
 // The key the seen-set (SourceStateStore) knows a page or post by: its id (else its
 // URL) and its update time (else its publication time; nullopt when neither parses).

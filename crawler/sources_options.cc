@@ -17,8 +17,8 @@ Result<SourcesOptions> ParseSourcesOptions(const YAML::Node& node) {
   try {
     if (node["file"]) o.file = node["file"].as<std::string>();
     if (node["state_path"]) o.state_path = node["state_path"].as<std::string>();
-    // Ranges: max_seen_per_source 1..1000000, feed_max_bytes and sitemap_max_bytes
-    // 1..1 GiB, max_entries_per_poll 1..100000.
+    // Ranges: max_seen_per_source 1..1000000, feed_max_bytes 1..1 GiB, sitemap_max_bytes
+    // 1..50 MiB (the protocol's limit), max_entries_per_poll 1..100000.
     struct Field {
       const char* key;
       size_t* field;
@@ -26,7 +26,7 @@ Result<SourcesOptions> ParseSourcesOptions(const YAML::Node& node) {
     };
     for (const Field& f : {Field{"max_seen_per_source", &o.max_seen_per_source, 1'000'000},
                            Field{"feed_max_bytes", &o.feed_max_bytes, int64_t{1} << 30},
-                           Field{"sitemap_max_bytes", &o.sitemap_max_bytes, int64_t{1} << 30},
+                           Field{"sitemap_max_bytes", &o.sitemap_max_bytes, int64_t{50} << 20},
                            Field{"max_entries_per_poll", &o.max_entries_per_poll, 100'000}}) {
       if (!node[f.key]) continue;
       const int64_t v = node[f.key].as<int64_t>();

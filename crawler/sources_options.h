@@ -16,7 +16,7 @@ struct SourcesOptions {
   std::string state_path = "data/source_state.sqlite";  // schedules + seen ids (SQLite)
   size_t max_seen_per_source = 5000;                    // seen ids kept per source
   size_t feed_max_bytes = 16u << 20;                    // feeds larger are refused; 16 MiB
-  size_t sitemap_max_bytes = 50u << 20;                 // inflated sitemap cap; 50 MiB
+  size_t sitemap_max_bytes = 10u << 20;                 // inflated sitemap cap; 10 MiB
   size_t max_entries_per_poll = 5000;                   // feed / sitemap entries kept per poll
 };
 

@@ -100,6 +100,17 @@ void PrintSummary(const CrawlSummary& s, const DeliveryFigures& d) {
             << s.events_bounded << " cut to fit), " << d.events_delivered
             << " events delivered to Kafka, " << d.refused << " records refused by Kafka (DLQ), "
             << d.still_spooled << " records still spooled; " << s.seconds << " s\n";
+  if (s.pages_quarantined > 0 || s.quarantined_skipped > 0) {
+    std::cerr << "crawl: " << s.pages_quarantined
+              << " pages quarantined (processing did not finish in crawl.quarantine_after_runs "
+                 "runs; sent to the DLQ), "
+              << s.quarantined_skipped << " quarantined pages skipped\n";
+  }
+  if (s.host_budget_deferred > 0) {
+    std::cerr << "crawl: " << s.host_budget_deferred
+              << " URLs left for the next run: their host's crawl.max_requests_per_host was "
+                 "spent\n";
+  }
   if (s.deadline_hit) {
     std::cerr << "crawl: deadline reached; " << s.left_for_next_run
               << " fetches left for the next run (not marked done)\n";

@@ -52,6 +52,30 @@ TEST(AddressFilter, RefusesNonPublicByDefault) {
   }
 }
 
+// IPv6 forms that embed an IPv4 address (issue 20, case 9): a router or relay on the way
+// may turn them into the IPv4 address, so each spelling of 127.0.0.1 / 10.0.0.1 through
+// them is refused, and so is the whole prefix.
+TEST(AddressFilter, RefusesIpv6FormsThatEmbedIpv4) {
+  AddressFilter f;
+  for (const char* a : {"::127.0.0.1",  // IPv4-compatible
+                        "::7f00:1", "::10.0.0.1", "::8.8.8.8",
+                        "2002:7f00:1::1",  // 6to4 of 127.0.0.1
+                        "2002:a00:1::", "2002:808:808::1",
+                        "2001:0:4136:e378:8000:63bf:80ff:fffe",  // Teredo
+                        "2001::1",
+                        "64:ff9b::7f00:1",  // NAT64 well-known prefix
+                        "64:ff9b::8.8.8.8",
+                        "64:ff9b:1::7f00:1",  // NAT64 local-use prefix
+                        "64:ff9b:1:ffff::1"}) {
+    EXPECT_FALSE(AllowedText(f, a)) << a;
+  }
+  // Neighbours of those prefixes stay public.
+  for (const char* a :
+       {"2001:1::1", "2001:4860:4860::8888", "2003::1", "64:ff9b:2::1", "1::7f00:1"}) {
+    EXPECT_TRUE(AllowedText(f, a)) << a;
+  }
+}
+
 TEST(AddressFilter, AllowedRangesOverride) {
   AddressFilter f({CidrRange::Parse("127.0.0.0/8").value(), CidrRange::Parse("fd00::/8").value()});
   EXPECT_TRUE(AllowedText(f, "127.0.0.1"));

@@ -49,7 +49,8 @@ TEST(RetryPolicy, DecideTable) {
       {CURLE_PARTIAL_FILE, 200, FailureKind::kTruncated, true},
       {CURLE_BAD_CONTENT_ENCODING, 200, FailureKind::kDecode, false},
       {CURLE_FILESIZE_EXCEEDED, 200, FailureKind::kTooLarge, false},
-      {CURLE_UNSUPPORTED_PROTOCOL, 0, FailureKind::kBadScheme, false},
+      // The fetcher checks the scheme itself; libcurl's refusal is another matter.
+      {CURLE_UNSUPPORTED_PROTOCOL, 0, FailureKind::kUnsupportedProtocol, false},
       {CURLE_URL_MALFORMAT, 0, FailureKind::kBadUrl, false},
       {CURLE_WRITE_ERROR, 200, FailureKind::kOther, false},
   };
@@ -120,6 +121,7 @@ TEST(RetryPolicy, KindNamesAreStable) {
   EXPECT_EQ(FailureKindName(FailureKind::kTooManyRedirects), "too_many_redirects");
   EXPECT_EQ(FailureKindName(FailureKind::kRobotsDenied), "robots_denied");
   EXPECT_EQ(FailureKindName(FailureKind::kHttp5xx), "http_5xx");
+  EXPECT_EQ(FailureKindName(FailureKind::kUnsupportedProtocol), "unsupported_protocol");
   EXPECT_EQ(FailureKindName(FailureKind::kTooLarge), "too_large");
 }
 
