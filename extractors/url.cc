@@ -335,10 +335,15 @@ std::string UrlParts::PathAndQuery() const {
 }
 
 std::string UrlParts::ToString() const {
-  std::string out = scheme + "://";
-  if (!userinfo.empty()) out += userinfo + "@";
-  out += Origin().substr(scheme.size() + 3);
-  out += PathAndQuery();
+  const bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+  std::string out;
+  out.reserve(scheme.size() + userinfo.size() + host.size() + path.size() + query.size() + 12);
+  out.append(scheme).append("://");
+  if (!userinfo.empty()) out.append(userinfo).append("@");
+  out.append(host);
+  if (!default_port) out.append(":").append(std::to_string(port));
+  out.append(path);
+  if (!query.empty()) out.append("?").append(query);
   return out;
 }
 
@@ -355,6 +360,24 @@ bool IsTrackingParam(std::string_view name, const UrlNormalizeOptions& options) 
 
 namespace {
 
+bool HasDotSegment(std::string_view path) {
+  for (std::size_t slash = path.find("/."); slash != std::string_view::npos;
+       slash = path.find("/.", slash + 1)) {
+    std::string_view rest = path.substr(slash + 2);
+    if (rest.empty() || rest[0] == '/' || rest == "." || rest.substr(0, 2) == "./") return true;
+  }
+  return false;
+}
+
+// UrlParts::ToString().size(), without building the string.
+std::size_t SerializedSize(const UrlParts& parts) {
+  const bool default_port = (parts.scheme == "http" && parts.port == 80) ||
+                            (parts.scheme == "https" && parts.port == 443);
+  return parts.scheme.size() + 3 + (parts.userinfo.empty() ? 0 : parts.userinfo.size() + 1) +
+         parts.host.size() + (default_port ? 0 : 1 + std::to_string(parts.port).size()) +
+         parts.path.size() + (parts.query.empty() ? 0 : parts.query.size() + 1);
+}
+
 // The crawl key of a parsed URL: only http/https, percent-encoding normalised (escapes of
 // unreserved characters decoded, hex upper-case, bytes outside the RFC 3986 path/query
 // characters encoded), fragment dropped, tracking parameters and an empty query removed.
@@ -370,9 +393,14 @@ Result<UrlParts> CrawlKeyParts(const WhatwgUrl& url, const UrlNormalizeOptions& 
     parts.userinfo = url.username;
     if (!url.password.empty()) parts.userinfo += ":" + url.password;
   }
-  parts.path = RemoveDotSegments(NormalizePercent(url.path, IsPathChar));
-  if (url.query) parts.query = CleanQuery(NormalizePercent(*url.query, IsQueryChar), options);
-  if (parts.ToString().size() > options.max_length) {
+  parts.path = NormalizePercent(url.path, IsPathChar);
+  // The parser removed every dot segment, "%2e" spellings included, so decoding escapes
+  // cannot create new ones; the check is kept cheap for the common case.
+  if (HasDotSegment(parts.path)) parts.path = RemoveDotSegments(parts.path);
+  if (url.query && !url.query->empty()) {
+    parts.query = CleanQuery(NormalizePercent(*url.query, IsQueryChar), options);
+  }
+  if (SerializedSize(parts) > options.max_length) {
     return InvalidArgument("url: longer than " + std::to_string(options.max_length) + " bytes");
   }
   return parts;
