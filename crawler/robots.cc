@@ -13,6 +13,10 @@ namespace {
 
 constexpr std::size_t kMaxSitemaps = 1000;
 constexpr std::size_t kMaxRules = 20000;
+// Longest line read, in bytes; the rest of a longer line is cut off and what remains is
+// still used (a cut Allow/Disallow pattern matches by its prefix), as Google's parser
+// does with its 8 * 2083-byte line buffer (which holds 16,663 bytes and a terminator).
+constexpr std::size_t kMaxLineBytes = 8 * 2083 - 1;
 
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -129,12 +133,26 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
     if (end == std::string_view::npos) end = body.size();
     std::string_view line = body.substr(pos, end - pos);
     pos = end + 1;
+    if (line.size() > kMaxLineBytes) line = line.substr(0, kMaxLineBytes);
     std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
+    Key key = Key::kUnknown;
+    std::string_view value;
     std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;  // garbage or blank
-    Key key = ClassifyKey(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
+    if (colon != std::string_view::npos) {
+      key = ClassifyKey(line.substr(0, colon));
+      value = Trim(line.substr(colon + 1));
+    } else {
+      // A known key and a value separated by white space only ("disallow /"): the colon
+      // was forgotten, and what is meant is plain. Anything else without a colon is
+      // garbage or blank.
+      std::string_view trimmed = Trim(line);
+      std::size_t space = trimmed.find_first_of(" \t");
+      if (space == std::string_view::npos) continue;
+      key = ClassifyKey(trimmed.substr(0, space));
+      value = Trim(trimmed.substr(space));
+      if (key == Key::kUnknown || value.empty()) continue;
+    }
 
     switch (key) {
       case Key::kUserAgent: {
@@ -160,9 +178,18 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
         if (!group_open || value.empty()) break;
         std::string pattern = NormalizeRobotsPath(value);
         if (pattern[0] != '/' && pattern[0] != '*') pattern.insert(pattern.begin(), '/');
+        // "Allow: /dir/index.html" also allows "/dir/" itself: both name the same page.
+        constexpr std::string_view kIndexPage = "/index.html";
+        std::optional<Rule> directory;
+        if (key == Key::kAllow && pattern.ends_with(kIndexPage)) {
+          directory = Rule{pattern.substr(0, pattern.size() - kIndexPage.size() + 1) + "$", true};
+        }
         Rule rule{std::move(pattern), key == Key::kAllow};
-        if (cur_ours && ours_rules.size() < kMaxRules) ours_rules.push_back(rule);
-        if (cur_star && star_rules.size() < kMaxRules) star_rules.push_back(std::move(rule));
+        for (const Rule* r : {&rule, directory ? &*directory : nullptr}) {
+          if (r == nullptr) continue;
+          if (cur_ours && ours_rules.size() < kMaxRules) ours_rules.push_back(*r);
+          if (cur_star && star_rules.size() < kMaxRules) star_rules.push_back(*r);
+        }
         break;
       }
       case Key::kCrawlDelay: {

@@ -19,7 +19,11 @@
 //     upper-case, raw non-ASCII UTF-8 encoded) before comparing;
 //   - the file is read up to 500 KiB (RobotsRules::kMaxBytes); the rest and a
 //     line cut at the limit are ignored; a UTF-8 BOM is skipped; lines
-//     without a known key are ignored; comments (#) are stripped;
+//     without a known key are ignored; comments (#) are stripped; a line longer
+//     than 16,663 bytes is cut there and its start still used (as Google does);
+//   - a known key followed by white space instead of a colon ("disallow /") is
+//     read as if the colon were there;
+//   - "Allow: <dir>/index.html" also allows "<dir>/" exactly (the same page);
 //   - `Crawl-delay` (seconds, of the selected group) and `Sitemap` (anywhere)
 //     are exposed; common misspellings (useragent, dissallow, site-map) are
 //     accepted as major crawlers do.

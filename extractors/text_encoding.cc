@@ -65,6 +65,37 @@ Result<std::string> Iconv(std::string_view bytes, const std::string& from, bool 
   return out;
 }
 
+// windows-1252 as the WHATWG Encoding Standard defines it, which is how browsers read
+// every document labelled ISO-8859-1, latin1 or windows-1252: 0x80-0x9F are the
+// typographic characters (curly quotes, dashes, the euro sign), and the five bytes
+// Windows leaves undefined become the C1 controls of the same number. Every byte
+// decodes, so one odd byte cannot make the whole feed fail and fall back elsewhere.
+std::string DecodeWindows1252(std::string_view bytes) {
+  static constexpr char16_t kHigh[32] = {
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
+      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 88-8F
+      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
+      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98-9F
+  };
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 4);
+  for (char ch : bytes) {
+    const auto b = static_cast<unsigned char>(ch);
+    const unsigned cp = (b >= 0x80 && b <= 0x9F) ? kHigh[b - 0x80] : b;
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string XmlDeclaredEncoding(std::string_view bytes) {
@@ -97,14 +128,13 @@ Result<std::string> DecodeFeedBytes(std::string_view bytes, std::string_view hin
   if (IsValidUtf8(bytes)) return std::string(bytes);
   for (std::string_view label : {hint, declared}) {
     if (label.empty() || IsUtf8Name(label)) continue;
+    if (CanonicalCharset(label) == "windows-1252") return DecodeWindows1252(bytes);
     Result<std::string> r = Iconv(bytes, IconvName(label), true);
     if (r.ok()) return r;
   }
-  for (const char* fallback : {"CP949", "WINDOWS-1252"}) {
-    Result<std::string> r = Iconv(bytes, fallback, true);
-    if (r.ok()) return r;
-  }
-  return RepairUtf8(bytes);
+  Result<std::string> korean = Iconv(bytes, "CP949", true);
+  if (korean.ok()) return korean;
+  return DecodeWindows1252(bytes);
 }
 
 }  // namespace hallyu

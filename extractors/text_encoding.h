@@ -21,10 +21,11 @@ std::string XmlDeclaredEncoding(std::string_view bytes);
 //   2. bytes that are already valid UTF-8 stay UTF-8, whatever is declared (sites
 //      routinely declare ISO-8859-1 or EUC-KR and send UTF-8);
 //   3. `hint` (the HTTP charset), then `declared` (XML declaration), when not UTF-8;
-//      EUC-KR / KS_C_5601 are read as CP949 and ISO-8859-1 as windows-1252;
+//      EUC-KR / KS_C_5601 are read as CP949; ISO-8859-1, latin1, US-ASCII and the
+//      other labels of windows-1252 as windows-1252 the way browsers decode it
+//      (every byte decodes: 0x92 is U+2019, the five undefined bytes C1 controls);
 //   4. CP949 (Korean sites that declare UTF-8 but send EUC-KR), then windows-1252.
-// Bytes that still do not convert become U+FFFD. Returns kUnsupported only when the
-// named charset is unknown to iconv AND the fallbacks fail (never in practice).
+// Never fails in practice (kept a Result for a charset label iconv cannot convert).
 Result<std::string> DecodeFeedBytes(std::string_view bytes, std::string_view hint,
                                     std::string_view declared);
 

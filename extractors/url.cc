@@ -335,10 +335,15 @@ std::string UrlParts::PathAndQuery() const {
 }
 
 std::string UrlParts::ToString() const {
-  std::string out = scheme + "://";
-  if (!userinfo.empty()) out += userinfo + "@";
-  out += Origin().substr(scheme.size() + 3);
-  out += PathAndQuery();
+  const bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+  std::string out;
+  out.reserve(scheme.size() + userinfo.size() + host.size() + path.size() + query.size() + 12);
+  out.append(scheme).append("://");
+  if (!userinfo.empty()) out.append(userinfo).append("@");
+  out.append(host);
+  if (!default_port) out.append(":").append(std::to_string(port));
+  out.append(path);
+  if (!query.empty()) out.append("?").append(query);
   return out;
 }
 
@@ -355,69 +360,66 @@ bool IsTrackingParam(std::string_view name, const UrlNormalizeOptions& options) 
 
 namespace {
 
-// True for "a.b.c.d" with four decimal numbers 0-255 without leading zeros: libcurl's form
-// of an IPv4 host.
-bool IsDottedQuad(std::string_view host) {
-  int parts = 0;
-  size_t i = 0;
-  while (i <= host.size()) {
-    size_t j = host.find('.', i);
-    if (j == std::string_view::npos) j = host.size();
-    std::string_view n = host.substr(i, j - i);
-    if (n.empty() || n.size() > 3 || (n.size() > 1 && n[0] == '0')) return false;
-    int v = 0;
-    for (char c : n) {
-      if (c < '0' || c > '9') return false;
-      v = v * 10 + (c - '0');
-    }
-    if (v > 255 || ++parts > 4) return false;
-    i = j + 1;
+bool HasDotSegment(std::string_view path) {
+  for (std::size_t slash = path.find("/."); slash != std::string_view::npos;
+       slash = path.find("/.", slash + 1)) {
+    std::string_view rest = path.substr(slash + 2);
+    if (rest.empty() || rest[0] == '/' || rest == "." || rest.substr(0, 2) == "./") return true;
   }
-  return parts == 4;
+  return false;
+}
+
+// UrlParts::ToString().size(), without building the string.
+std::size_t SerializedSize(const UrlParts& parts) {
+  const bool default_port = (parts.scheme == "http" && parts.port == 80) ||
+                            (parts.scheme == "https" && parts.port == 443);
+  return parts.scheme.size() + 3 + (parts.userinfo.empty() ? 0 : parts.userinfo.size() + 1) +
+         parts.host.size() + (default_port ? 0 : 1 + std::to_string(parts.port).size()) +
+         parts.path.size() + (parts.query.empty() ? 0 : parts.query.size() + 1);
+}
+
+// The crawl key of a parsed URL: only http/https, percent-encoding normalised (escapes of
+// unreserved characters decoded, hex upper-case, bytes outside the RFC 3986 path/query
+// characters encoded), fragment dropped, tracking parameters and an empty query removed.
+Result<UrlParts> CrawlKeyParts(const WhatwgUrl& url, const UrlNormalizeOptions& options) {
+  if (url.scheme != "http" && url.scheme != "https") {
+    return Unsupported("url: scheme \"" + url.scheme + "\" is not crawled (only http and https)");
+  }
+  UrlParts parts;
+  parts.scheme = url.scheme;
+  parts.host = url.host;
+  parts.port = url.EffectivePort();
+  if (!url.username.empty() || !url.password.empty()) {
+    parts.userinfo = url.username;
+    if (!url.password.empty()) parts.userinfo += ":" + url.password;
+  }
+  parts.path = NormalizePercent(url.path, IsPathChar);
+  // The parser removed every dot segment, "%2e" spellings included, so decoding escapes
+  // cannot create new ones; the check is kept cheap for the common case.
+  if (HasDotSegment(parts.path)) parts.path = RemoveDotSegments(parts.path);
+  if (url.query && !url.query->empty()) {
+    parts.query = CleanQuery(NormalizePercent(*url.query, IsQueryChar), options);
+  }
+  if (SerializedSize(parts) > options.max_length) {
+    return InvalidArgument("url: longer than " + std::to_string(options.max_length) + " bytes");
+  }
+  return parts;
+}
+
+Status CheckInputLength(std::string_view url, const UrlNormalizeOptions& options) {
+  if (url.size() > options.max_length) {
+    return InvalidArgument("url: longer than " + std::to_string(options.max_length) + " bytes");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
 Result<UrlParts> ParseUrl(std::string_view url, const UrlNormalizeOptions& options) {
-  std::string_view scheme = SchemeOf(url);
-  if (scheme.empty()) return InvalidArgument("url: not absolute (no scheme)");
-  if (!EqualsIgnoreCase(scheme, "http") && !EqualsIgnoreCase(scheme, "https")) {
-    return Unsupported("url: scheme \"" + std::string(scheme.substr(0, 32)) +
-                       "\" is not crawled (only http and https)");
-  }
-  CurluPtr u(curl_url());
-  if (!u) return Internal("url: out of memory");
-  HALLYU_RETURN_IF_ERROR(SetUrl(u.get(), url, options));
-  auto parts = PartsFromHandle(u.get(), options);
-  if (!parts.ok()) return parts;
-  // A percent-encoded host comes back decoded but was never read as a host, so check it
-  // here: no URL delimiters or '%' left in it, and a numeric-looking one ("%33" -> "3",
-  // "%31%32%37.0.0.1") is read once more to get the form of the host written plainly
-  // (dotted IPv4), which keeps NormalizeUrl idempotent. Found by tests/fuzz/url_fuzzer.cc.
-  // Any other unusual character (a decoded DEL, "!", "$", ...) gets the same second
-  // reading, where libcurl's host check refuses what it would refuse when written plainly.
-  const std::string& host = parts->host;
-  if (host.find_first_of("%/?#@\\") != std::string::npos) {
-    return InvalidArgument("url: bad character in host");
-  }
-  for (char c : host) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
-      return InvalidArgument("url: control character or space in host");
-    }
-  }
-  const bool numeric_looking = !host.empty() && host[0] >= '0' && host[0] <= '9' &&
-                               host.find_first_not_of("0123456789abcdefx.") == std::string::npos &&
-                               !IsDottedQuad(host);
-  const bool plain =
-      (!host.empty() && host[0] == '[') ||  // IPv6 literal: libcurl parsed it as one
-      host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-_") == std::string::npos;
-  if (numeric_looking || !plain) {
-    CurluPtr again(curl_url());
-    if (!again) return Internal("url: out of memory");
-    HALLYU_RETURN_IF_ERROR(SetUrl(again.get(), parts->ToString(), options));
-    return PartsFromHandle(again.get(), options);
-  }
-  return parts;
+  HALLYU_RETURN_IF_ERROR(CheckInputLength(url, options));
+  auto parsed = ParseWhatwgUrl(url);
+  if (!parsed.ok()) return parsed.status();
+  return CrawlKeyParts(*parsed, options);
 }
 
 Result<std::string> NormalizeUrl(std::string_view url, const UrlNormalizeOptions& options) {
@@ -461,63 +463,26 @@ Result<std::string> ResolveUrlWithCurl(std::string_view base, std::string_view r
 }  // namespace internal
 
 Result<UrlResolver> UrlResolver::Create(std::string_view base, const UrlNormalizeOptions& options) {
-  auto parts = ParseUrl(base, options);
+  Status length = CheckInputLength(base, options);
+  if (!length.ok()) return length.WithContext("base");
+  auto url = ParseWhatwgUrl(base);
+  if (!url.ok()) return url.status().WithContext("base");
+  auto parts = CrawlKeyParts(*url, options);
   if (!parts.ok()) return parts.status().WithContext("base");
   UrlResolver r;
+  r.base_url_ = std::move(*url);
   r.base_ = std::move(*parts);
   r.options_ = options;
-  r.prefix_ = r.base_.scheme + "://";
-  if (!r.base_.userinfo.empty()) r.prefix_ += r.base_.userinfo + "@";
-  r.prefix_ += r.base_.Origin().substr(r.base_.scheme.size() + 3);
   return r;
 }
 
 Result<std::string> UrlResolver::Resolve(std::string_view ref) const {
-  std::string_view scheme = SchemeOf(ref);
-  if (!scheme.empty()) {
-    if (!EqualsIgnoreCase(scheme, "http") && !EqualsIgnoreCase(scheme, "https")) {
-      return Unsupported("url: scheme \"" + std::string(scheme.substr(0, 32)) +
-                         "\" is not crawled (only http and https)");
-    }
-    return NormalizeUrl(ref, options_);
-  }
-  if (ref.size() > options_.max_length) {
-    return InvalidArgument("url: longer than " + std::to_string(options_.max_length) + " bytes");
-  }
-  std::string cleaned = CleanInput(ref);
-  std::string_view r = cleaned;
-  if (r.substr(0, 2) == "//") return NormalizeUrl(base_.scheme + ":" + cleaned, options_);
-  // RFC 3986 §5.2.2 for a reference without scheme and authority.
-  std::size_t hash = r.find('#');
-  if (hash != std::string_view::npos) r = r.substr(0, hash);
-  std::size_t qmark = r.find('?');
-  std::string_view ref_path = r.substr(0, qmark);
-  bool has_query = qmark != std::string_view::npos;
-  std::string path;
-  std::string query;
-  if (ref_path.empty()) {
-    path = base_.path;
-    query = has_query ? CleanQuery(NormalizePercent(r.substr(qmark + 1), IsQueryChar), options_)
-                      : base_.query;
-  } else {
-    std::string merged;
-    if (ref_path[0] == '/') {
-      merged.assign(ref_path);
-    } else {
-      merged.assign(base_.path, 0, base_.path.rfind('/') + 1);
-      merged.append(ref_path);
-    }
-    path = RemoveDotSegments(NormalizePercent(merged, IsPathChar));
-    if (has_query) query = CleanQuery(NormalizePercent(r.substr(qmark + 1), IsQueryChar), options_);
-  }
-  std::string out;
-  out.reserve(prefix_.size() + path.size() + query.size() + 1);
-  out.append(prefix_).append(path);
-  if (!query.empty()) out.append("?").append(query);
-  if (out.size() > options_.max_length) {
-    return InvalidArgument("url: longer than " + std::to_string(options_.max_length) + " bytes");
-  }
-  return out;
+  HALLYU_RETURN_IF_ERROR(CheckInputLength(ref, options_));
+  auto url = ParseWhatwgUrl(ref, &base_url_);
+  if (!url.ok()) return url.status();
+  auto parts = CrawlKeyParts(*url, options_);
+  if (!parts.ok()) return parts.status();
+  return parts->ToString();
 }
 
 Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,

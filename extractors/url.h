@@ -1,12 +1,13 @@
 #pragma once
-// URL parsing and normalisation on top of libcurl's URL API (CURLU).
+// The crawl key: URL normalisation on top of the WHATWG URL parser (whatwg_url.h).
 //
 // Every URL hallyu stores, dedups or fetches goes through NormalizeUrl or
-// ResolveUrl, so two spellings of one page compare equal. Normal form:
+// ResolveUrl, so two spellings of one page compare equal. The input is first parsed
+// (and resolved against a base) as a browser does (ParseWhatwgUrl); the normal form is
+// then a separate step on the parsed URL:
 //   - only http and https (anything else is an error naming the scheme);
-//   - scheme and host lower-case, internationalised host names in punycode
-//     (libidn2's idn2_lookup_u8, UTS #46: libcurl 7.88's CURLU_PUNYCODE
-//     depends on the process locale and fails under LANG=C);
+//   - scheme and host as the URL Standard serialises them: lower-case,
+//     internationalised names in punycode, IPv4 dotted decimal, IPv6 compressed;
 //   - default port (80 for http, 443 for https) dropped;
 //   - percent-encoding normalised: %XX of an unreserved character decoded,
 //     hex upper-case, bytes that may not appear raw (space, non-ASCII, "<>"...)
@@ -17,9 +18,9 @@
 //   - tracking query parameters removed (utm_*, fbclid, gclid plus
 //     UrlNormalizeOptions::extra_tracking_params), empty parameters and an empty
 //     query dropped. The order of the remaining parameters is kept.
-//   - user info, if present, is kept as libcurl encodes it.
+//   - user info, if present, is kept as the URL Standard encodes it.
 // Leading/trailing whitespace and control characters are stripped and tabs /
-// newlines inside the URL removed, as browsers do.
+// newlines inside the URL removed, backslashes read as slashes, as browsers do.
 
 #include <cstdint>
 #include <string>
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "extractors/status.h"
+#include "extractors/whatwg_url.h"
 
 namespace YAML {
 class Node;
@@ -76,16 +78,15 @@ Result<UrlParts> ParseUrl(std::string_view url, const UrlNormalizeOptions& optio
 Result<std::string> NormalizeUrl(std::string_view url, const UrlNormalizeOptions& options = {});
 
 // Resolves `ref` (absolute, scheme-relative, path-absolute, relative, "?q" or
-// "#f") against the absolute `base` as RFC 3986 §5 does, then normalises.
+// "#f") against the absolute `base` as the URL Standard does, then normalises.
 // Errors as ParseUrl, for a bad base as well as a bad reference (e.g.
 // "javascript:..." or "mailto:..." give kUnsupported).
 Result<std::string> ResolveUrl(std::string_view base, std::string_view ref,
                                const UrlNormalizeOptions& options = {});
 
 // Resolves many references against one base (all links of one page) without
-// re-parsing the base: Create parses it once; Resolve is a string operation
-// for path-relative references (the common case) and falls back to libcurl
-// for absolute and scheme-relative ones. Same results as ResolveUrl.
+// re-parsing the base: Create parses it once; Resolve runs the URL Standard's parser
+// on the reference against it. Same results as ResolveUrl.
 class UrlResolver {
  public:
   // Errors as ParseUrl for `base` (message prefixed "base: ").
@@ -95,8 +96,8 @@ class UrlResolver {
   const UrlParts& base() const { return base_; }
 
  private:
-  UrlParts base_;
-  std::string prefix_;  // scheme://[userinfo@]host[:port]
+  WhatwgUrl base_url_;  // the base as parsed, before normalisation
+  UrlParts base_;       // its crawl key
   UrlNormalizeOptions options_;
 };
 

@@ -24,16 +24,22 @@ int RunInspectRobots(const std::string& file, const std::string& agent) {
   RobotsRules rules = RobotsRules::Parse(body, agent);
 
   // Each stdin line is an absolute URL (normalised, then its path and query
-  // matched) or a path starting with '/'. A line that is neither cannot be
-  // fetched and prints "disallowed" (with a note on stderr).
+  // matched), a path starting with '/', or empty (the root, "/"). A line that is
+  // none of these cannot be fetched and prints "disallowed" (with a note on stderr).
+  // URLs up to the longest robots.txt line are read: the rules, not the crawl's URL
+  // length limit, are what is inspected here.
+  UrlNormalizeOptions url_options;
+  url_options.max_length = 1 << 20;
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string path;
-    if (!line.empty() && line[0] == '/') {
+    if (line.empty()) {
+      path = "/";
+    } else if (line[0] == '/') {
       path = line;
     } else {
-      auto parts = ParseUrl(line);
+      auto parts = ParseUrl(line, url_options);
       if (!parts.ok()) {
         std::cerr << "hallyu inspect robots: " << parts.status().ToString() << "\n";
         std::cout << "disallowed\n";

@@ -3,10 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "crawler/cli.h"
 #include "extractors/url.h"
+#include "extractors/whatwg_url.h"
 
 namespace hallyu {
 namespace {
@@ -22,24 +24,46 @@ Result<UrlNormalizeOptions> LoadUrlOptions(const std::string& path) {
   }
 }
 
-int RunInspectUrl(const GlobalOptions& global, const std::string& base) {
+struct InspectUrlFlags {
+  std::string base;
+  bool key = false;  // print the crawl key instead of the parsed URL
+  bool nul = false;  // records separated by NUL instead of newline
+};
+
+// The answer for one input record: the URL Standard's href (or the crawl key with
+// --key), "invalid" when the input does not parse.
+std::string InspectOne(const std::string& record, const InspectUrlFlags& flags,
+                       const WhatwgUrl* base, const UrlNormalizeOptions& options) {
+  if (flags.key) {
+    auto key = flags.base.empty() ? NormalizeUrl(record, options)
+                                  : ResolveUrl(flags.base, record, options);
+    return key.ok() ? *key : std::string("invalid");
+  }
+  if (record.size() > options.max_length) return "invalid";
+  auto url = ParseWhatwgUrl(record, base);
+  return url.ok() ? url->Href() : std::string("invalid");
+}
+
+int RunInspectUrl(const GlobalOptions& global, const InspectUrlFlags& flags) {
   auto options = LoadUrlOptions(global.config_path);
   if (!options.ok()) {
     std::cerr << "hallyu inspect url: " << options.status().ToString() << "\n";
     return 2;
   }
-  if (!base.empty()) {
-    auto b = NormalizeUrl(base, *options);
+  std::optional<WhatwgUrl> base;
+  if (!flags.base.empty()) {
+    auto b = ParseWhatwgUrl(flags.base);
     if (!b.ok()) {
       std::cerr << "hallyu inspect url: --base: " << b.status().ToString() << "\n";
       return 2;
     }
+    base = std::move(*b);
   }
-  std::string line;
-  // One output line per input line, in order; a bad URL prints "invalid".
-  while (std::getline(std::cin, line)) {
-    auto r = base.empty() ? NormalizeUrl(line, *options) : ResolveUrl(base, line, *options);
-    std::cout << (r.ok() ? *r : std::string("invalid")) << '\n';
+  const char separator = flags.nul ? '\0' : '\n';
+  std::string record;
+  // One output record per input record, in order; a bad URL prints "invalid".
+  while (std::getline(std::cin, record, separator)) {
+    std::cout << InspectOne(record, flags, base ? &*base : nullptr, *options) << separator;
   }
   std::cout.flush();
   return std::cout ? 0 : 1;
@@ -48,12 +72,20 @@ int RunInspectUrl(const GlobalOptions& global, const std::string& base) {
 }  // namespace
 
 void AddInspectUrlCommand(CLI::App& parent, CliContext& ctx) {
-  CLI::App* cmd =
-      parent.add_subcommand("url", "Read URLs on stdin and print each one normalised, or invalid");
-  auto base = std::make_shared<std::string>();
-  cmd->add_option("--base", *base, "Resolve each input line against this absolute URL");
+  CLI::App* cmd = parent.add_subcommand(
+      "url",
+      "Read URLs on stdin and print each one as the WHATWG URL Standard parses it (href), "
+      "or invalid");
+  auto flags = std::make_shared<InspectUrlFlags>();
+  cmd->add_option("--base", flags->base, "Resolve each input line against this absolute URL");
+  cmd->add_flag("--key", flags->key,
+                "Print the crawl key instead (tracking parameters, fragment and an empty query "
+                "removed, percent-encoding normalised)");
+  cmd->add_flag("-z,--null", flags->nul,
+                "Input and output records end with NUL instead of newline (for URLs that "
+                "contain a newline)");
   cmd->callback(
-      [&ctx, base] { ctx.run = [&ctx, base] { return RunInspectUrl(ctx.global, *base); }; });
+      [&ctx, flags] { ctx.run = [&ctx, flags] { return RunInspectUrl(ctx.global, *flags); }; });
 }
 
 }  // namespace hallyu

@@ -64,6 +64,15 @@ TEST(InspectRobotsCommand, StarGroupForOthers) {
             "disallowed\n");
 }
 
+// An empty line is the root; a URL longer than the crawl's URL limit is still matched.
+TEST(InspectRobotsCommand, EmptyLineIsTheRootAndLongUrlsAreMatched) {
+  RunResult r = RunWithStdin("inspect robots tests/data/robots/news_site.txt --agent SomeBot",
+                             "\nhttps://news.example.co.kr/search?q=" + std::string(9000, 'a') +
+                                 "\nhttps://news.example.co.kr/" + std::string(9000, 'a') + "\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "allowed\ndisallowed\nallowed\n");
+}
+
 TEST(InspectRobotsCommand, MissingFileFails) {
   RunResult r = RunWithStdin("inspect robots tests/data/robots/nope.txt --agent x", "/\n");
   EXPECT_NE(r.exit_code, 0);

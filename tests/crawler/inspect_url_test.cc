@@ -34,8 +34,8 @@ RunResult RunWithStdin(const std::string& args, const std::string& input) {
   return r;
 }
 
-TEST(InspectUrlCommand, NormalisesEachLineInOrder) {
-  RunResult r = RunWithStdin("inspect url",
+TEST(InspectUrlCommand, KeyNormalisesEachLineInOrder) {
+  RunResult r = RunWithStdin("inspect url --key",
                              "HTTP://Example.COM:80/a/./b/../c?utm_source=x&id=1#frag\n"
                              "ftp://example.com/\n"
                              "not a url\n"
@@ -52,9 +52,10 @@ TEST(InspectUrlCommand, NormalisesEachLineInOrder) {
             "https://example.com/p\n");
 }
 
-TEST(InspectUrlCommand, ResolvesAgainstBase) {
-  RunResult r = RunWithStdin("inspect url --base https://news.example.co.kr/ent/list.php?page=2",
-                             "view.php?id=7\n/top\n../up\n//cdn.example/x.js\n#s\nmailto:a@b.c\n");
+TEST(InspectUrlCommand, KeyResolvesAgainstBase) {
+  RunResult r =
+      RunWithStdin("inspect url --key --base https://news.example.co.kr/ent/list.php?page=2",
+                   "view.php?id=7\n/top\n../up\n//cdn.example/x.js\n#s\nmailto:a@b.c\n");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
             "https://news.example.co.kr/ent/view.php?id=7\n"
@@ -65,6 +66,45 @@ TEST(InspectUrlCommand, ResolvesAgainstBase) {
             "invalid\n");
 }
 
+// Without --key the answer is the parsed URL as the URL Standard serialises it: fragment,
+// tracking parameters and an empty query kept, percent-encoding left as written.
+TEST(InspectUrlCommand, PrintsTheParsedUrlByDefault) {
+  RunResult r = RunWithStdin("inspect url",
+                             "HTTP://Example.COM:80/a/./b/../c?utm_source=x&id=1#frag\n"
+                             "https://example.com/a?\n"
+                             "http:\\\\example.com\\x%7e\n"
+                             "https://user:@example.com/\n"
+                             "ftp://example.com/\n"
+                             "not a url\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "http://example.com/a/c?utm_source=x&id=1#frag\n"
+            "https://example.com/a?\n"
+            "http://example.com/x%7e\n"
+            "https://user@example.com/\n"
+            "ftp://example.com/\n"
+            "invalid\n");
+}
+
+TEST(InspectUrlCommand, ResolvesLikeABrowserAgainstBase) {
+  RunResult r = RunWithStdin("inspect url --base http://example.org/foo/bar",
+                             "http:baz\n\\\\other.example\\x\n?q\n#f\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "http://example.org/foo/baz\n"
+            "http://other.example/x\n"
+            "http://example.org/foo/bar?q\n"
+            "http://example.org/foo/bar#f\n");
+}
+
+// -z: records end with NUL, so a URL may contain a newline (removed by the parser).
+TEST(InspectUrlCommand, NulSeparatedRecordsMayContainNewlines) {
+  using namespace std::string_literals;
+  RunResult r = RunWithStdin("inspect url -z", "http://exa\nmple.com/\0bad\0"s);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "http://example.com/\0invalid\0"s);
+}
+
 TEST(InspectUrlCommand, BadBaseIsUsageError) {
   RunResult r = RunWithStdin("inspect url --base relative/only", "x\n");
   EXPECT_EQ(r.exit_code, 2);
@@ -73,7 +113,7 @@ TEST(InspectUrlCommand, BadBaseIsUsageError) {
 
 TEST(InspectUrlCommand, UsesConfiguredTrackingParams) {
   // configs/default.yaml lists mc_cid among extra_tracking_params.
-  RunResult r = RunWithStdin("--config configs/default.yaml inspect url",
+  RunResult r = RunWithStdin("--config configs/default.yaml inspect url --key",
                              "https://example.com/a?mc_cid=9&k=v\n");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "https://example.com/a?k=v\n");

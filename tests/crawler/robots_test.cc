@@ -281,6 +281,40 @@ TEST(RobotsRules, AcceptsCommonMisspellings) {
   EXPECT_EQ(RobotsRules::Parse("site-map: https://a/s.xml\n", "h").sitemaps().size(), 1u);
 }
 
+TEST(RobotsRules, KnownKeyWithoutColonIsReadAsIfItHadOne) {
+  const char* body = "user-agent hallyu\ndisallow /private\nallow\t/private/open\n";
+  EXPECT_FALSE(Allowed(body, "hallyu", "/private/x"));
+  EXPECT_TRUE(Allowed(body, "hallyu", "/private/open/1"));
+  EXPECT_TRUE(Allowed(body, "hallyu", "/public"));
+  // Without a colon, only a known key followed by a value counts.
+  EXPECT_TRUE(Allowed("user-agent *\nnoindex /x\ndisallow\n", "h", "/x"));
+  EXPECT_EQ(RobotsRules::Parse("user-agent *\nnonsense /x\ndisallow\n", "h").rule_count(), 0u);
+}
+
+TEST(RobotsRules, LongLineIsCutAndItsStartStillUsed) {
+  // A line of 20,000 bytes: the pattern keeps its first 16,663 - len("Disallow: ") bytes.
+  const std::string head = "Disallow: ";
+  const std::string pattern = "/x/" + std::string(20000, 'a');
+  const std::string body = "User-agent: *\n" + head + pattern + "\n";
+  const std::size_t kept = 16663 - head.size();
+  EXPECT_FALSE(Allowed(body, "h", pattern.substr(0, kept) + "/anything"));
+  EXPECT_TRUE(Allowed(body, "h", pattern.substr(0, kept - 1) + "b"));
+  EXPECT_TRUE(Allowed(body, "h", "/x/b"));
+  // The next line is read normally.
+  EXPECT_FALSE(Allowed(body + "Disallow: /next\n", "h", "/next"));
+}
+
+TEST(RobotsRules, AllowedIndexHtmlAllowsItsDirectory) {
+  const char* body = "User-agent: *\nAllow: /news/index.html\nDisallow: /\n";
+  EXPECT_TRUE(Allowed(body, "h", "/news/index.html"));
+  EXPECT_TRUE(Allowed(body, "h", "/news/"));
+  EXPECT_FALSE(Allowed(body, "h", "/news/other"));
+  EXPECT_FALSE(Allowed(body, "h", "/news/index.htm"));
+  EXPECT_FALSE(Allowed(body, "h", "/news"));
+  // Only Allow: a disallowed index page says nothing about the directory's other pages.
+  EXPECT_TRUE(Allowed("User-agent: *\nDisallow: /news/index.html\n", "h", "/news/"));
+}
+
 TEST(RobotsRules, PatternWithoutLeadingSlashIsRooted) {
   EXPECT_FALSE(Allowed("User-agent: *\nDisallow: private\n", "h", "/private/1"));
 }

@@ -373,6 +373,25 @@ TEST(FeedParser, Windows1252) {
   EXPECT_EQ(f.entries[0].title, "\u201cLovely Runner\u201d star\u2019s caf\u00e9 visit");
 }
 
+// A feed labelled ISO-8859-1 is read as windows-1252, as browsers do, even with a byte
+// Windows leaves undefined (0x81) in it: the apostrophe and the euro sign survive.
+TEST(FeedParser, Latin1LabelReadAsWindows1252WithUndefinedByte) {
+  const std::string body =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+      "<rss version=\"2.0\"><channel><title>T</title><item><guid>w1</guid>"
+      "<title>don\x92t pay \x80\x35 caf\xE9</title>"
+      "<description>odd \x81 byte</description></item></channel></rss>\n";
+  for (const char* hint : {"", "iso-8859-1", "latin1", "us-ascii"}) {
+    FeedParseOptions o;
+    o.charset_hint = hint;
+    Result<Feed> f = ParseFeed(body, o);
+    ASSERT_TRUE(f.ok()) << hint;
+    ASSERT_EQ(f->entries.size(), 1u) << hint;
+    EXPECT_EQ(f->entries[0].title, "don\u2019t pay \u20AC5 caf\u00E9") << hint;
+    EXPECT_EQ(f->entries[0].summary.find("\xEF\xBF\xBD"), std::string::npos) << hint;
+  }
+}
+
 TEST(FeedParser, HttpCharsetHintWins) {
   FeedParseOptions o;
   o.charset_hint = "euc-kr";

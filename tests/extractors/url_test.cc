@@ -176,6 +176,42 @@ TEST(UrlNormalizer, PercentEncodedHostGetsThePlainHostsForm) {
   EXPECT_EQ(*NormalizeUrl("https://exa%6Dple.com/"), "https://example.com/");
 }
 
+// The crawl key is a step on top of the URL Standard's parse: what the standard reads
+// (backslashes, "http:g" against a base, IPv4 forms, an empty password) is read first,
+// then the key drops what does not name another page.
+TEST(UrlNormalizer, KeyIsTakenFromTheStandardsParse) {
+  struct Case {
+    const char* base;  // nullptr: NormalizeUrl
+    const char* in;
+    const char* want;
+  };
+  const Case cases[] = {
+      {nullptr, "https:\\\\News.Example.kr\\a\\b?utm_source=x#f", "https://news.example.kr/a/b"},
+      {nullptr, "https://user:@example.kr/a", "https://user@example.kr/a"},
+      {nullptr, "http://0x7F.1:80/", "http://127.0.0.1/"},
+      {nullptr, "http://[0:0:0:0:0:0:0:1]/", "http://[::1]/"},
+      {nullptr, "http://example.kr/a/%2e%2E/b", "http://example.kr/b"},
+      {nullptr, "http://example.kr/?a='1'", "http://example.kr/?a=%271%27"},
+      {"https://news.example.kr/ent/list.php?page=1", "https:view.php?id=3",
+       "https://news.example.kr/ent/view.php?id=3"},
+      {"https://news.example.kr/ent/list.php?page=1", "\\\\cdn.example.kr\\x.js",
+       "https://cdn.example.kr/x.js"},
+      {"https://news.example.kr/ent/list.php?page=1", "http:other.example.kr/",
+       "http://other.example.kr/"},
+  };
+  for (const Case& c : cases) {
+    auto got = c.base == nullptr ? NormalizeUrl(c.in) : ResolveUrl(c.base, c.in);
+    ASSERT_TRUE(got.ok()) << c.in << ": " << got.status().ToString();
+    EXPECT_EQ(*got, c.want) << c.in;
+    auto again = NormalizeUrl(*got);
+    ASSERT_TRUE(again.ok()) << *got;
+    EXPECT_EQ(*again, *got) << "key is not a fixed point: " << c.in;
+  }
+  EXPECT_FALSE(NormalizeUrl("http://1.2.3.256/").ok());
+  EXPECT_FALSE(NormalizeUrl("https://user@/x").ok());
+  EXPECT_EQ(NormalizeUrl("wss://example.kr/").status().code(), ErrorCode::kUnsupported);
+}
+
 struct ResolveCase {
   const char* base;
   const char* ref;

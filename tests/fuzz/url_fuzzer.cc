@@ -1,13 +1,16 @@
 // libFuzzer target: arbitrary bytes as URLs. The input is split at its first newline into a
 // base and a reference; both are normalised, the reference is resolved against the base
 // with the fast resolver, and every result that succeeds must itself be a fixed point of
-// NormalizeUrl (normalising a normalised URL changes nothing). Must never crash or leak.
+// NormalizeUrl (normalising a normalised URL changes nothing). The WHATWG parser's
+// serialisation is a fixed point too (parse -> href -> parse gives the same href), with
+// and without the base. Must never crash or leak.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "extractors/url.h"
+#include "extractors/whatwg_url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 8192) return 0;
@@ -20,6 +23,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto again = hallyu::NormalizeUrl(*r);
     if (!again.ok() || *again != *r) std::abort();
   };
+  auto check_href_fixed_point = [](const hallyu::Result<hallyu::WhatwgUrl>& r) {
+    if (!r.ok()) return;
+    const std::string href = r->Href();
+    auto again = hallyu::ParseWhatwgUrl(href);
+    if (!again.ok() || again->Href() != href) std::abort();
+  };
+  auto parsed_base = hallyu::ParseWhatwgUrl(base);
+  check_href_fixed_point(parsed_base);
+  if (parsed_base.ok() && !ref.empty()) {
+    check_href_fixed_point(hallyu::ParseWhatwgUrl(ref, &*parsed_base));
+  }
   check_fixed_point(hallyu::NormalizeUrl(base));
   (void)hallyu::UrlHost(base);
   check_fixed_point(hallyu::ResolveUrl("https://news.example.co.kr/a/b/c.html?x=1", base));
