@@ -498,7 +498,7 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       // words met after a group or a role noun, and common words that are also stage names
       "출신", "일부", "탤런트", "탄생", "교체", "영상", "다음달", "이달", "등용문", "조합",
       "주제곡", "외도", "방송인", "여학생", "신드롬", "신고식", "전환점", "하모니", "상대방",
-      "기대작", "연령대", "최면술", "선율", "타로", "인물", "캐릭터", "역할", "후속작"};
+      "기대작", "연령대", "최면술", "선율", "타로", "선보이", "인물", "캐릭터", "역할", "후속작"};
   return k;
 }
 
@@ -699,8 +699,22 @@ bool PastWorkAfter(std::string_view after, bool ko) {
 bool KoreanQuotedStatus(std::string_view inside) {
   static const RE2 kStatusWord(
       "사실무근|사실이\\s*아니|검토\\s*(?:중|하고)|논의\\s*중|확정|미정|결정된|정해진|"
-      "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$");
+      "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|주인공으로|"
+      "출연을|출연한다");
   return RE2::PartialMatch(inside, kStatusWord);
+}
+
+// "드라마 '왕관을 쓰려는 자, 그 무게를 견뎌라'(이하 '상속자들')": a Korean quote named by a
+// work noun before it, or given a short form after it, is a title however long it is (unless
+// it holds a status word).
+bool KoreanNamedTitle(std::string_view before, std::string_view after, std::string_view inside) {
+  static const RE2 kWorkNounBefore(
+      "(?:드라마|영화|시리즈|웹드라마|웹\\s*드라마|미니시리즈|일일극|주말극|월화극|수목극|"
+      "금토극|사극|작품)\\s*$");
+  static const RE2 kShortFormAfter("^\\s*\\(\\s*이하");
+  return (RE2::PartialMatch(before, kWorkNounBefore) ||
+          RE2::PartialMatch(after, kShortFormAfter)) &&
+         !KoreanQuotedStatus(inside);
 }
 
 // A quoted span that is a statement, not a title.
@@ -754,8 +768,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     std::vector<Span> expanded;
     for (const Span& q : quotes) {
       std::string_view inside = s.substr(q.ib, q.ie - q.ib);
-      if (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
-          inside.find("\xC2\xB7") != std::string_view::npos) {
+      const bool named_title =
+          ko && KoreanNamedTitle(Before(s, q.b, 48), After(s, q.e, 64), inside);
+      if (!named_title && (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
+                           inside.find("\xC2\xB7") != std::string_view::npos)) {
         for (Span inner : FindQuotes(inside)) {
           inner.b += q.ib;
           inner.e += q.ib;
@@ -791,6 +807,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           gaz.FindWork(m.text) == nullptr) {
         m.text = korean;
       }
+    }
+    // "'키스 먼저 할까요?(극본 배유미, 연출 손정현)'": the credits in parentheses are no title
+    if (ko) {
+      static const RE2 kCreditsInside(
+          "\\s*\\((?:극본|연출|감독|각본|원작|작가|제작)[^()]*\\)\\s*$");
+      RE2::Replace(&m.text, kCreditsInside, "");
     }
     // "‘두 번째 남편 OST Part.5 - 그대가 있기에’": the title before "OST", the song after the dash
     std::string ost_song;
@@ -882,16 +904,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
     }
-    // "드라마 '왕관을 쓰려는 자, 그 무게를 견뎌라'(이하 '상속자들')": a quote named by a work
-    // noun before it, or given a short form after it, is a title however long it is
-    static const RE2 kKoWorkNounBefore(
-        "(?:드라마|영화|시리즈|웹드라마|웹\\s*드라마|미니시리즈|일일극|주말극|월화극|수목극|"
-        "금토극|사극|작품)\\s*$");
-    static const RE2 kKoShortFormAfter("^\\s*\\(\\s*이하");
-    const bool named_title = ko && !name_list &&
-                             (RE2::PartialMatch(before, kKoWorkNounBefore) ||
-                              RE2::PartialMatch(after, kKoShortFormAfter)) &&
-                             !KoreanQuotedStatus(inside);
+    const bool named_title = ko && !name_list && KoreanNamedTitle(before, after, inside);
     if (!named_title &&
         (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase)) {
       m.kind = MentionKind::kQuote;
@@ -1810,10 +1823,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
     if (raw == base &&
-        EndsWithAny(base, {"할",   "한",   "된",   "될",   "하는", "되는", "로",  "에", "서",
-                           "며",   "고",   "던",   "했",   "된다", "한다", "라",  "까", "지만",
-                           "들",   "해",   "됨",   "른",   "운",   "워",   "져",  "가", "함",
-                           "었다", "았다", "였다", "렀다", "졌다", "됐다", "섰다"})) {
+        EndsWithAny(base,
+                    {"할",   "한",   "된",   "될",   "하는", "되는", "로",   "에",   "서",   "며",
+                     "고",   "던",   "했",   "된다", "한다", "라",   "까",   "지만", "들",   "해",
+                     "됨",   "른",   "운",   "워",   "져",   "가",   "함",   "었다", "았다", "였다",
+                     "렀다", "졌다", "됐다", "섰다", "했다", "왔다", "냈다", "혔다", "랐다"})) {
       continue;
     }
     if (EndsWithAny(base, {"하", "되", "됨", "해"})) continue;  // verb stems ("방송하", "방송되")
