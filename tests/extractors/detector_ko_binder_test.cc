@@ -57,15 +57,17 @@ TEST(DetectorKorean, WordsThatLookLikeNamesAreNoPersons) {
 }
 
 TEST(DetectorKorean, ComposersAndLyricistsAreNoSingers) {
-  EXPECT_EQ(Summary("", "폴킴이 드라마 '푸른 항구' OST를 부른다. 이 곡에는 작곡가 정한결과 "
-                        "문서윤, 작사가 오다인이 참여한다."),
+  EXPECT_EQ(Summary("",
+                    "폴킴이 드라마 '푸른 항구' OST를 부른다. 이 곡에는 작곡가 정한결과 "
+                    "문서윤, 작사가 오다인이 참여한다."),
             "ost Paul Kim / 푸른 항구 (announced)");
 }
 
 TEST(DetectorKorean, ARowOfEarlierTitlesIsEarlierAsAWhole) {
-  EXPECT_EQ(Summary("", "배우 김수현이 드라마 '새벽 기차' 출연을 확정했다. '달빛 정원' '겨울 "
-                        "손님' '여름 편지' 등을 집필한 작가의 신작으로, 박보영과 차은우가 출연 "
-                        "물망에 올랐다."),
+  EXPECT_EQ(Summary("",
+                    "배우 김수현이 드라마 '새벽 기차' 출연을 확정했다. '달빛 정원' '겨울 "
+                    "손님' '여름 편지' 등을 집필한 작가의 신작으로, 박보영과 차은우가 출연 "
+                    "물망에 올랐다."),
             "casting Cha Eun-woo / 새벽 기차 (rumored); casting Kim Soo-hyun / 새벽 기차 "
             "(confirmed); casting Park Bo-young / 새벽 기차 (rumored)");
 }
@@ -77,8 +79,9 @@ TEST(DetectorKorean, QuotedStatusIsAStatementAndANamedTitleIsATitle) {
             "casting Cha Eun-woo / 새벽 기차 (confirmed)");
   // a long title with a comma, called a drama and given a short form, is a title; the short
   // form stands for it
-  EXPECT_EQ(Summary("", "차은우가 드라마 '바람이 분다, 그래도 우리는 걷는다'(이하 '바람')에 "
-                        "합류한다. '바람' 측은 박보영도 출연을 확정했다고 밝혔다."),
+  EXPECT_EQ(Summary("",
+                    "차은우가 드라마 '바람이 분다, 그래도 우리는 걷는다'(이하 '바람')에 "
+                    "합류한다. '바람' 측은 박보영도 출연을 확정했다고 밝혔다."),
             "casting Cha Eun-woo / 바람이 분다, 그래도 우리는 걷는다 (confirmed); casting "
             "Park Bo-young / 바람이 분다, 그래도 우리는 걷는다 (confirmed)");
 }
@@ -92,9 +95,10 @@ TEST(DetectorKorean, TitleWithOstPartAndSongInOneQuote) {
 
 TEST(DetectorKorean, NegatedAndReportedCuesDoNotConfirm) {
   // the agency confirms only the offer: "출연 확정은 아니다" is no confirmation
-  EXPECT_EQ(Summary("", "배우 박보영이 '새벽 기차' 여주인공에 캐스팅됐다는 보도에 소속사가 입장을 "
-                        "밝혔다. 박보영의 소속사 관계자는 \"제안을 받은 것은 사실\"이라며 \"출연 "
-                        "확정은 아니다\"라고 말했다."),
+  EXPECT_EQ(Summary("",
+                    "배우 박보영이 '새벽 기차' 여주인공에 캐스팅됐다는 보도에 소속사가 입장을 "
+                    "밝혔다. 박보영의 소속사 관계자는 \"제안을 받은 것은 사실\"이라며 \"출연 "
+                    "확정은 아니다\"라고 말했다."),
             "casting Park Bo-young / 새벽 기차 (in_talks)");
   // what a report said, and nothing else, is a rumour
   EXPECT_EQ(Summary("", "차은우가 드라마 '새벽 기차'에 캐스팅됐다는 보도가 나왔다."),
@@ -102,8 +106,9 @@ TEST(DetectorKorean, NegatedAndReportedCuesDoNotConfirm) {
 }
 
 TEST(DetectorKorean, ReleasedConnectiveNeedsAPastSentence) {
-  EXPECT_EQ(Summary("", "폴킴이 '푸른 항구' OST에 참여한다. 폴킴은 10일 정오 '푸른 항구' OST "
-                        "'너의 계절'을 공개하며 안방극장을 찾는다."),
+  EXPECT_EQ(Summary("",
+                    "폴킴이 '푸른 항구' OST에 참여한다. 폴킴은 10일 정오 '푸른 항구' OST "
+                    "'너의 계절'을 공개하며 안방극장을 찾는다."),
             "ost Paul Kim / 푸른 항구 (announced)");
 }
 
@@ -121,8 +126,9 @@ TEST(DetectorKorean, AMisspeltTitleIsTheStorysKnownTitle) {
 }
 
 TEST(DetectorKorean, AnAgencyConfirmingTheOfferKeepsTheReview) {
-  EXPECT_EQ(Summary("", "배우 차은우가 드라마 '새벽 기차' 출연을 제안받고 검토 중이다. 차은우의 "
-                        "소속사 관계자는 \"'새벽 기차'는 제안받은 작품 중 하나\"라고 말했다."),
+  EXPECT_EQ(Summary("",
+                    "배우 차은우가 드라마 '새벽 기차' 출연을 제안받고 검토 중이다. 차은우의 "
+                    "소속사 관계자는 \"'새벽 기차'는 제안받은 작품 중 하나\"라고 말했다."),
             "casting Cha Eun-woo / 새벽 기차 (reviewing)");
 }
 
@@ -134,28 +140,32 @@ TEST(DetectorKorean, NewLeadAfterADepartureIsCastingNews) {
 
 TEST(DetectorKorean, QuotedMemberAndSingersSong) {
   // "러블리즈의 '케이'": the quote is the member, not a title
-  EXPECT_EQ(Summary("", "드라마 '푸른 항구' OST Part.3가 발매된다. 가창에는 걸그룹 러블리즈의 "
-                        "'케이'가 참여했다."),
+  EXPECT_EQ(Summary("",
+                    "드라마 '푸른 항구' OST Part.3가 발매된다. 가창에는 걸그룹 러블리즈의 "
+                    "'케이'가 참여했다."),
             "ost Kei / 푸른 항구 (announced)");
   // "폴킴의 '너의 계절'": a known singer's quote is the song, the story's title the work
-  EXPECT_EQ(Summary("", "드라마 '푸른 항구'가 OST 라인업을 공개했다. 폴킴의 '너의 계절'이 첫 "
-                        "곡으로 참여한다."),
+  EXPECT_EQ(Summary("",
+                    "드라마 '푸른 항구'가 OST 라인업을 공개했다. 폴킴의 '너의 계절'이 첫 "
+                    "곡으로 참여한다."),
             "ost Paul Kim / 푸른 항구 (announced)");
 }
 
 TEST(DetectorKorean, ATitleEndingInAQuestionMarkBeforeParentheses) {
   // the drama's own rating record before its title is no chart story, and "?(" ends no
   // sentence
-  EXPECT_EQ(Summary("", "시청률 1위를 기록 중인 SBS 드라마 '우리 만날까요?(가제)' OST Part.3를 "
-                        "폴킴이 부른다."),
+  EXPECT_EQ(Summary("",
+                    "시청률 1위를 기록 중인 SBS 드라마 '우리 만날까요?(가제)' OST Part.3를 "
+                    "폴킴이 부른다."),
             "ost Paul Kim / 우리 만날까요? (announced)");
 }
 
 TEST(DetectorKorean, LexiconLines) {
   // remarks on a cameo are no casting; a role "lending strength" is one
   EXPECT_EQ(Summary("", "차은우가 드라마 '새벽 기차' 카메오 출연 소감을 밝혔다."), "");
-  EXPECT_EQ(Summary("", "영화 '새벽 기차'가 크랭크인했다. 배우 조재윤이 '박차장' 역으로 영화에 "
-                        "힘을 보탠다."),
+  EXPECT_EQ(Summary("",
+                    "영화 '새벽 기차'가 크랭크인했다. 배우 조재윤이 '박차장' 역으로 영화에 "
+                    "힘을 보탠다."),
             "casting Jo Jae-yoon / 새벽 기차 (confirmed)");
 }
 
