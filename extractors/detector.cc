@@ -664,8 +664,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
     };
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
-    // else the first such work anywhere in the story.
+    // else the first such work anywhere in the story (in Korean a known title first: "'의리
+    // 출연'이 계속된다 … '마음의 소리'에 카메오로").
     const Mention* story_work = nullptr;
+    if (ko) {
+      bool cue_work = false;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items)
+          cue_work = cue_work || (a.has_type[ti] && usable_work(m));
+      }
+      for (size_t k = 0; !cue_work && story_work == nullptr && k < story.sentences.size(); ++k) {
+        for (const auto& m : story.sentences[k].mentions.items) {
+          if (usable_work(m) && m.work != nullptr) {
+            story_work = &m;
+            break;
+          }
+        }
+      }
+    }
     for (int pass = 0; pass < 2 && story_work == nullptr; ++pass) {
       for (const auto& a : story.sentences) {
         if (pass == 0 && !a.has_type[ti]) continue;

@@ -700,7 +700,7 @@ bool KoreanQuotedStatus(std::string_view inside) {
   static const RE2 kStatusWord(
       "사실무근|사실이\\s*아니|검토\\s*(?:중|하고)|논의\\s*중|확정|미정|결정된|정해진|"
       "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|주인공으로|"
-      "출연을|출연한다");
+      "출연을|출연한다|출연$");
   return RE2::PartialMatch(inside, kStatusWord);
 }
 
@@ -876,6 +876,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // "idol group 'B2ST'", "boy band 'X'", "그룹 'X'": the quote names a group
     static const RE2 kGroupWordBefore(
         "(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛|아이돌|걸그룹|보이그룹)\\s*$");
+    // "제작사 '외유내강'의 작품": a quote right after a company noun names the company
+    static const RE2 kCompanyBefore("(?:제작사|소속사|배급사|투자사|레이블|기획사)\\s*$");
+    if (ko && RE2::PartialMatch(before, kCompanyBefore)) {
+      m.kind = MentionKind::kOrganisation;
+      m.why = "quoted company name";
+      add(std::move(m));
+      continue;
+    }
     // "아이돌 '덱스터' 멤버들로": a quote whose members are named is a group, not a title
     static const RE2 kMembersAfter("^\\s*(?:의\\s*)?멤버");
     if (RE2::PartialMatch(before, kGroupWordBefore) ||
@@ -1889,6 +1897,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         credit = &m;
       } else {
         credit = nullptr;
+      }
+    }
+  }
+
+  // "절친 이광수를 위해 카메오로 나섰다": the one a person appears for is not cast
+  if (ko) {
+    static const RE2 kForWhom("^\\s*(?:위해|위하여|위한|지원사격|응원)");
+    for (auto& m : out.items) {
+      if (m.kind != MentionKind::kPerson || m.aside || m.end < 3) continue;
+      const std::string_view last = s.substr(m.end - 3, 3);
+      if ((last == "\xEC\x9D\x84" || last == "\xEB\xA5\xBC") &&  // 을 를
+          RE2::PartialMatch(After(s, m.end, 24), kForWhom)) {
+        m.aside = true;
+        m.why += ", the one supported";
       }
     }
   }

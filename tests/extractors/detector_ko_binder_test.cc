@@ -169,5 +169,23 @@ TEST(DetectorKorean, LexiconLines) {
             "casting Jo Jae-yoon / 새벽 기차 (confirmed)");
 }
 
+TEST(DetectorKorean, StoryWorkLineUpsCompaniesAndTheOneSupported) {
+  // a line-up sentence without a singing verb names the singers of the story's OST
+  EXPECT_EQ(Summary("",
+                    "드라마 '푸른 항구' OST 1차 라인업이 공개됐다. 공개된 라인업에는 거미, "
+                    "폴킴 등이 포함됐다."),
+            "ost Gummy / 푸른 항구 (announced); ost Paul Kim / 푸른 항구 (announced)");
+  // a quote after 제작사 is the company, not the work
+  EXPECT_EQ(Summary("",
+                    "제작사 '한빛필름'의 신작 '새벽 기차'(가제)는 배우 김혜수 등 출연진 "
+                    "캐스팅을 마무리하고, 다음 달 촬영을 시작한다."),
+            "casting Kim Hye-soo / 새벽 기차 (confirmed)");
+  // a known title beats a quoted phrase as the story's work; the friend supported is not cast
+  EXPECT_EQ(Summary("",
+                    "스타들의 '의리 출연'이 이어지고 있다. 차은우가 절친 박보검을 위해 "
+                    "드라마 '낭만닥터 김사부 3'에 카메오로 나선다."),
+            "casting Cha Eun-woo / Dr. Romantic 3 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
