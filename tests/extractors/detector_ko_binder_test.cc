@@ -160,6 +160,14 @@ TEST(DetectorKorean, ATitleEndingInAQuestionMarkBeforeParentheses) {
             "ost Paul Kim / 우리 만날까요? (announced)");
 }
 
+TEST(DetectorKorean, SongNounsBeforeAQuote) {
+  // "팝송 'X'", "동요 'Y'": the quotes are songs, so the OST keeps the story's title
+  EXPECT_EQ(Summary("",
+                    "차은우가 영화 '새벽 기차' OST에 참여했다. 차은우는 팝송 'Blue Sky Road'와 "
+                    "동요 '작은 별 노래'를 불렀다."),
+            "ost Cha Eun-woo / 새벽 기차 (announced)");
+}
+
 TEST(DetectorKorean, LexiconLines) {
   // remarks on a cameo are no casting; a role "lending strength" is one
   EXPECT_EQ(Summary("", "차은우가 드라마 '새벽 기차' 카메오 출연 소감을 밝혔다."), "");
