@@ -147,7 +147,8 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
 // "빈자리", "후임", "새롭게 합류").
 bool KoreanReplacement(std::string_view s) {
   static const RE2 kRe(
-      "대타|대체\\s*(?:배우|투입|캐스팅)|빈자리|후임|새롭게\\s*합류|새로\\s*합류|"
+      "대타|대체\\s*(?:배우|투입|캐스팅)|빈자리|후임|새롭게\\s*합류|새로\\s*합류|새\\s*주연|"
+      "새\\s*주인공|"
       "투입(?:한다|된다|됐다|될|할|을|이|하기로|되며)|같은\\s*배역");
   return RE2::PartialMatch(s, kRe);
 }
@@ -212,6 +213,62 @@ void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
       }
     }
     if (!drop) kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
+// Korean casting and OST cues whose words do not state their status (cues sorted by begin):
+//  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다") is
+//    dropped;
+//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
+//    language's rumour cue, so the person's side still decides;
+//  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
+//    in the past tense.
+template <typename CueHit>
+void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<CueHit>* cues) {
+  static const RE2 kNegated(
+      "^\\s*(?:은|는|이|가|된\\s*(?:것|건)(?:은|이)?|한\\s*(?:것|건)(?:은|이)?|되지|하지|된\\s*"
+      "바는?)?\\s*(?:아니|않|없)");
+  static const RE2 kReported(
+      "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
+      "(?:[이가을를에과와도은는로,.]|\\s|$)");
+  static const RE2 kDescribesWork(
+      "^[^.,]{0,30}?(?:중인|있는|한|된|인)\\s+(?:\\S+\\s+){0,2}?(?:\\S*드라마|영화|시리즈|작품|"
+      "\\S*극)\\s*['‘\"“<《]");
+  static const RE2 kConnective("(?:하며|해|하고|되며|돼)\\s*$");
+  static const RE2 kPastEnd(
+      "(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔|쳤)(?:다|습니다)[\\s.!"
+      "\"”'’]*$");
+  const Rule* rumour = nullptr;
+  for (const auto& r : rules.rules()) {
+    if (r->lang == "ko" && r->type == RuleType::kCasting && r->status == "rumored" &&
+        !r->modifier && !r->story_only) {
+      rumour = r.get();
+      break;
+    }
+  }
+  std::vector<CueHit> kept;
+  for (CueHit c : *cues) {
+    const re2::StringPiece after(text.data() + c.end, std::min<size_t>(80, text.size() - c.end));
+    const re2::StringPiece span(text.data() + c.begin, c.end - c.begin);
+    if (c.rule->type == RuleType::kCasting && !c.rule->modifier) {
+      if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
+      if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
+          RE2::PartialMatch(after, kReported)) {
+        c.rule = rumour;
+      }
+    }
+    // "시청률 1위를 기록 중인 SBS 월화드라마 'X'": the drama's own record, described before its
+    // title, does not make an OST story a chart story
+    if (c.rule->type == RuleType::kNegative && c.rule->status == "ost" &&
+        RE2::PartialMatch(after, kDescribesWork)) {
+      continue;
+    }
+    if (c.rule->type == RuleType::kOst && c.rule->status == "released" &&
+        RE2::PartialMatch(span, kConnective) && !RE2::PartialMatch(text, kPastEnd)) {
+      continue;
+    }
+    kept.push_back(c);
   }
   *cues = std::move(kept);
 }
@@ -299,6 +356,34 @@ struct Detector::Analysed {
   bool explicit_report = false;  // a report frame other than a bare question mark
 };
 
+// True when `a` and `b` have the same number of UTF-8 characters, at least four, and differ
+// in exactly one of them ("당만닥터김사부3" and "낭만닥터김사부3").
+bool OneLetterApart(std::string_view a, std::string_view b) {
+  auto chars = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < s.size();) {
+      size_t n = 1;
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0xF0) {
+        n = 4;
+      } else if (c >= 0xE0) {
+        n = 3;
+      } else if (c >= 0xC0) {
+        n = 2;
+      }
+      n = std::min(n, s.size() - i);
+      out.push_back(s.substr(i, n));
+      i += n;
+    }
+    return out;
+  };
+  const auto x = chars(a), y = chars(b);
+  if (x.size() != y.size() || x.size() < 4) return false;
+  size_t diff = 0;
+  for (size_t i = 0; i < x.size() && diff < 2; ++i) diff += x[i] != y[i] ? 1 : 0;
+  return diff == 1;
+}
+
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
 // whose byte offsets mean nothing here).
 bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
@@ -345,6 +430,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   std::sort(a->cues.begin(), a->cues.end(),
             [](const Analysed::CueHit& x, const Analysed::CueHit& y) { return x.begin < y.begin; });
   if (lang == "en") DropGovernedCastingCues(a->text, &a->cues);
+  if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:
@@ -482,7 +568,7 @@ struct Claim {
 };
 
 // The status of one person over the story (see detector.h for the precedence).
-std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::string* why,
+std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko, std::string* why,
                          const Claim** chosen) {
   *chosen = nullptr;
   if (!casting) {
@@ -547,6 +633,17 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, std::st
     }
   }
   if (*chosen != nullptr) {
+    // "A가 'W' 출연을 제안받고 검토 중이다" + agency "제안받은 작품 중 하나": in Korean an
+    // agency that only confirms the offer does not undo a review stated as fact
+    if (ko && (*chosen)->status == "in_talks") {
+      for (const auto& c : claims) {
+        if (!c.agency && !c.report && c.status == "reviewing") {
+          *chosen = &c;
+          *why = "a review stated as fact; the agency confirms the offer";
+          return "reviewing";
+        }
+      }
+    }
     *why = "the agency/production statement beats reports";
     return (*chosen)->status;
   }
@@ -605,8 +702,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
     };
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
-    // else the first such work anywhere in the story.
+    // else the first such work anywhere in the story (in Korean a known title first: "'의리
+    // 출연'이 계속된다 … '마음의 소리'에 카메오로").
     const Mention* story_work = nullptr;
+    if (ko) {
+      bool cue_work = false;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items)
+          cue_work = cue_work || (a.has_type[ti] && usable_work(m));
+      }
+      for (size_t k = 0; !cue_work && story_work == nullptr && k < story.sentences.size(); ++k) {
+        for (const auto& m : story.sentences[k].mentions.items) {
+          if (usable_work(m) && m.work != nullptr) {
+            story_work = &m;
+            break;
+          }
+        }
+      }
+    }
     for (int pass = 0; pass < 2 && story_work == nullptr; ++pass) {
       for (const auto& a : story.sentences) {
         if (pass == 0 && !a.has_type[ti]) continue;
@@ -630,6 +743,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<const Mention*> last_persons;
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
+    std::set<std::string> vetoed_pairs;  // person key + "|" + work key
     // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
     bool story_replacement = false;
     if (casting && ko) {
@@ -833,7 +947,26 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (staying.empty()) continue;
         persons = std::move(staying);
       } else if (a.veto[ti]) {
-        for (const Mention* p : persons) vetoed.insert(NormalizeKey(p->text));
+        // "앞서 A는 <귀환>에 출연하기로 했으나 제작이 무기한 연기됐다": in Korean a vetoed
+        // sentence that names a work other than the story's vetoes that work only
+        const Mention* own_work = nullptr;
+        if (ko && casting) {
+          for (const auto& m : a.mentions.items) {
+            if (usable_work(m)) {
+              own_work = &m;
+              break;
+            }
+          }
+        }
+        const bool other_work = own_work != nullptr && story_work != nullptr &&
+                                NormalizeKey(own_work->text) != NormalizeKey(story_work->text);
+        for (const Mention* p : persons) {
+          if (other_work) {
+            vetoed_pairs.insert(NormalizeKey(p->text) + "|" + NormalizeKey(own_work->text));
+          } else {
+            vetoed.insert(NormalizeKey(p->text));
+          }
+        }
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " vetoed by a negative cue");
         continue;
@@ -1023,6 +1156,30 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (released && !future && !named) story_released = true;
       }
     }
+    // "'너를 사랑한 시간'(…, 이하 '너사시')": a short form the text declares stands for the
+    // title it follows, everywhere in the story
+    std::map<std::string, const Mention*> declared_short;
+    if (ko) {
+      static const RE2 kShortFormBefore("이하\\s*$");
+      for (const auto& a : story.sentences) {
+        const Mention* last_title = nullptr;
+        for (const auto& m : a.mentions.items) {
+          if (m.kind != MentionKind::kWork) continue;
+          const size_t b0 = m.begin > 12 ? m.begin - 12 : 0;
+          if (m.in_parens && last_title != nullptr &&
+              RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                kShortFormBefore)) {
+            declared_short.emplace(NormalizeKey(m.text), last_title);
+          } else if (!m.in_parens && !m.aside) {
+            last_title = &m;
+          }
+        }
+      }
+    }
+    for (auto& b : bound) {
+      auto it = declared_short.find(NormalizeKey(b.work->text));
+      if (it != declared_short.end()) b.work = it->second;
+    }
     // A short form of a title ("김사부3") stands for the story's full one ("낭만닥터 김사부 3").
     auto work_key = [](const Mention* w) {
       return NormalizeKey(w->work != nullptr ? w->work->title : w->text);
@@ -1030,6 +1187,18 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     for (auto& b : bound) {
       const std::string k = NormalizeKey(b.work->text);
       if (k.size() < 4) continue;
+      // "'당만닥터 김사부3' … '낭만닥터 김사부 3'": an unknown Korean title one letter away
+      // from a known title of the story is that title misspelt
+      if (ko && b.work->work == nullptr) {
+        for (const auto& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kWork && m.work != nullptr && !m.aside &&
+                OneLetterApart(k, NormalizeKey(m.text))) {
+              b.work = &m;
+            }
+          }
+        }
+      }
       for (const auto& a : story.sentences) {
         for (const auto& m : a.mentions.items) {
           if (m.kind != MentionKind::kWork || (m.aside && !m.alt_title) || &m == b.work) continue;
@@ -1061,6 +1230,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           NormalizeKey(b.person->person ? b.person->person->name : b.person->text) + "|" +
           work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
+      if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
+        continue;
+      }
       if (casting && ost_people.count(NormalizeKey(b.person->text))) continue;
       if (!casting) ost_people.insert(NormalizeKey(b.person->text));
       if (!by_key.count(key)) order.push_back(key);
@@ -1221,7 +1393,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (claims.empty()) continue;
       std::string why;
       const Claim* chosen = nullptr;
-      const std::string status = SettleStatus(claims, casting, &why, &chosen);
+      const std::string status = SettleStatus(claims, casting, ko, &why, &chosen);
       const Bound& first = bound[idx.front()];
       const Analysed& ev_sentence = *bound[chosen != nullptr ? [&] {
         for (size_t i : idx) {

@@ -377,6 +377,15 @@ void RunParallel(size_t n, Task task) {
   for (auto& th : pool) th.join();
 }
 
+// True when `s` is exactly one precomposed Hangul syllable (U+AC00..U+D7A3) in UTF-8.
+bool IsHangulSyllable(std::string_view s) {
+  if (s.size() != 3) return false;
+  const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
+  if ((b(0) & 0xF0) != 0xE0 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80) return false;
+  const uint32_t cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
 }  // namespace
 
 Result<Gazetteer> Gazetteer::LoadFromStrings(
@@ -433,7 +442,27 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
     for (const auto& kv : *m) g.any_key_.insert(kv.first);
   }
   for (const auto& kv : g.groups_) g.any_key_.insert(kv.first);
+  // The syllables of known given names, so a finder can tell "윤송아가" (a name) from
+  // "사로잡을" (a verb) without a list of every word that is not a name.
+  for (const GazetteerPerson& p : g.people_) {
+    const std::string& n = p.native;
+    if (n.size() != 9) continue;
+    if (!IsHangulSyllable(n.substr(0, 3)) || !IsHangulSyllable(n.substr(3, 3)) ||
+        !IsHangulSyllable(n.substr(6, 3))) {
+      continue;
+    }
+    ++g.hangul_names_;
+    g.given_middle_.insert(n.substr(3, 3));
+    g.given_final_.insert(n.substr(6, 3));
+  }
   return g;
+}
+
+bool Gazetteer::IsGivenNameSyllable(std::string_view syllable, bool final) const {
+  if (!IsHangulSyllable(syllable)) return false;
+  if (hangul_names_ < 300) return true;
+  const auto& set = final ? given_final_ : given_middle_;
+  return set.count(std::string(syllable)) > 0;
 }
 
 bool Gazetteer::MayName(const std::string& normalized_key) const {

@@ -90,6 +90,12 @@ class Gazetteer {
   // kind; false means every Find* above would return nothing for it.
   bool MayName(const std::string& normalized_key) const;
 
+  // For a name shape the gazetteer does not know ("윤송아가"): true when the Hangul
+  // `syllable` (one UTF-8 syllable) is the second (`final` false) or third (`final` true)
+  // syllable of some known three-syllable Hangul name. Always true when the gazetteer holds
+  // too few such names (under 300) to tell; false for anything that is not one syllable.
+  bool IsGivenNameSyllable(std::string_view syllable, bool final) const;
+
   size_t person_count() const { return people_.size(); }
   size_t group_count() const { return group_names_; }
   size_t work_count() const { return works_.size(); }
@@ -111,6 +117,9 @@ class Gazetteer {
   std::map<std::string, size_t, std::less<>> network_exact_, network_norm_;
   std::map<std::string, size_t, std::less<>> org_exact_, org_norm_;
   std::unordered_set<std::string> any_key_;  // every normalised key of every kind
+  // second and third syllables of the known three-syllable Hangul names
+  std::unordered_set<std::string> given_middle_, given_final_;
+  size_t hangul_names_ = 0;  // how many such names were seen
 };
 
 }  // namespace hallyu

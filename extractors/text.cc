@@ -259,7 +259,8 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
       i = j;
       continue;
     }
-    if (!space_after && !korean_end) {
+    // "'키스 먼저 할까요?(극본 …)'": a Korean ending right before "(" is inside a title
+    if (!space_after && (!korean_end || text[j] == '(')) {
       i = j;
       continue;
     }
@@ -350,9 +351,14 @@ std::string TrimName(std::string_view s) {
 std::string StripKoreanParticle(std::string_view name) {
   std::string s = TrimName(name);
   // Longest particles first; each is UTF-8 Hangul.
-  static constexpr std::array<std::string_view, 22> kParticles = {
-      "에게서", "으로서", "이라는", "에게", "께서", "한테", "으로", "이랑", "라는", "측은", "이",
-      "가",     "은",     "는",     "을",   "를",   "의",   "와",   "과",   "도",   "측",   "씨"};
+  // (stacked ones — "에는", "에서도", "까지" — before their parts, so "가창에는" is "가창")
+  // (not a bare "에": "이선균에 앞서" names no subject)
+  static constexpr std::array<std::string_view, 40> kParticles = {
+      "에게서", "에서는", "에서도", "에게는", "으로서", "으로는", "이라는", "이라고",
+      "에게",   "께서",   "한테",   "으로",   "이랑",   "라는",   "측은",   "에는",
+      "에도",   "에서",   "까지",   "부터",   "처럼",   "만큼",   "과의",   "와의",
+      "과는",   "와는",   "이다",   "이자",   "이",     "가",     "은",     "는",
+      "을",     "를",     "의",     "와",     "과",     "도",     "측",     "씨"};
   auto syllables = [](std::string_view v) {
     size_t count = 0;
     for (size_t i = 0; i < v.size();) {

@@ -460,62 +460,47 @@ const std::set<std::string, std::less<>>& KoreanSurnames() {
 // Common words that look like a surname + given name.
 const std::set<std::string, std::less<>>& KoreanStopNames() {
   static const std::set<std::string, std::less<>> k = {
-      "이번",       "이날",       "이어",     "이후",     "이야기",   "이름",     "이상",
-      "이미",       "이유",       "이제",     "이전",     "최근",     "최초",     "최고",
-      "최종",       "최대",       "한편",     "한국",     "한류",     "한창",     "한번",
-      "정식",       "정말",       "정규",     "정도",     "정상",     "정보",     "정리",
-      "전작",       "전망",       "전해",     "전문",     "전체",     "전국",     "전역",
-      "주연",       "주인공",     "주자",     "주말",     "주목",     "주요",     "주제",
-      "주제가",     "신작",       "신예",     "신인",     "신곡",     "신규",     "조연",
-      "조선",       "조만간",     "성공",     "성장",     "안방",     "안방극장", "연기",
-      "연출",       "연예",       "연말",     "방송",     "방송사",   "방송가",   "공개",
-      "공식",       "공연",       "공동",     "유명",     "유일",     "고백",     "고민",
-      "장르",       "장면",       "강렬",     "강력",     "문화",     "선보",     "선택",
-      "선공개",     "배우",       "배역",     "남자",     "남주",     "남녀",     "여자",
-      "여주",       "여주인공",   "여름",     "원작",     "원톱",     "제작",     "제작사",
-      "제작진",     "제안",       "제의",     "진행",     "진정",     "현재",     "현장",
-      "하차",       "하반기",     "소속사",   "소식",     "소속",     "도전",     "기대",
-      "기존",       "기획",       "모습",     "모두",     "오는",     "오후",     "오전",
-      "오랜만",     "서울",       "서로",     "서비스",   "권유",     "황금",     "송출",
-      "홍보",       "고정",       "양측",     "손잡",     "배경",     "백상",     "허락",
-      "남자주인공", "심사",       "노래",     "하나",     "하지만",   "곽도",     "차기작",
-      "차례",       "차기",       "구성",     "민낯",     "류승",     "나란히",   "진짜",
-      "지난",       "지난해",     "지금",     "지상파",   "엄청",     "채널",     "원더",
-      "천만",       "방영",       "공중파",   "현실",     "함께",     "변신",     "여러",
-      "추가",       "추석",       "도시",     "소재",     "석권",     "선정",     "설정",
-      "마지막",     "마음",       "길거리",   "위해",     "표현",     "명작",     "기록",
-      "반응",       "왕좌",       "금요일",   "옥탑방",   "인기",     "맹활약",   "제목",
-      "모든",       "탁월",       "국내",     "연속",     "어떤",     "은퇴",     "편성",
-      "용기",       "예능",       "예정",     "경쟁",     "봉준호",   "태양",     "목요일",
-      "형식",       "피날레",     "두번째",   "감성",     "동시",     "온라인",   "호흡",
-      "범죄",       "승리",       "간판",     "상반기",   "단독",     "당시",     "화제",
-      "창작",       "순위",       "종영",     "풍성",     "라인업",   "리메이크", "사극",
-      "가운데",     "가창",       "가수",     "각본",     "극본",     "출연",     "캐스팅",
-      "합류",       "확정",       "발탁",     "낙점",     "검토",     "논의",     "물망",
-      "거론",       "관계자",     "이하",     "가제",     "가칭",     "극중",     "극",
-      "중",         "역",         "측",       "등",       "및",       "또",       "또한",
-      "특히",       "이들",       "두사람",   "세사람",   "그녀",     "그룹",     "멤버",
-      "트로트",     "뮤지컬",     "드라마",   "영화",     "시리즈",   "작품",     "웹툰",
-      "웹드라마",   "주연작",     "출연작",   "데뷔",     "데뷔작",   "정식데뷔", "한국판",
-      "원조",       "기세",       "장편",     "단편",     "공포",     "전설",     "정의",
-      "주니어",     "오리지널",   "선배",     "후배",     "동료",     "이번주",   "오늘",
-      "내일",       "어제",       "올해",     "내년",     "작년",     "연휴",     "모델",
-      "광고",       "화보",       "앨범",     "음원",     "음반",     "발매",     "가요",
-      "가요계",     "연예계",     "방송계",   "성인",     "소녀",     "소년",     "이웃",
-      "형사",       "검사",       "변호사",   "의사",     "기자",     "작가",     "감독",
-      "사랑",       "사람",       "사건",     "사실",     "사실무근", "상대",     "상대역",
-      "상황",       "부분",       "단계",     "아직",     "정해진",   "결정",     "예정이다",
-      "전했다",     "밝혔다",     "알려졌다", "전해졌다", "나선다",   "맡는다",   "맡았다",
-      "맡아",       "출격",       "컴백",     "공백",     "복귀",     "복귀작",   "스크린",
-      "안방",       "주인공으로", "첫",       "두",       "세",       "네",       "다섯",
-      "여섯",       "일곱",       "여덟",     "아홉",     "열",       "이번에",   "신인상",
-      "조사관",     "비롯해",     "공개됨",   "등이",     "부른",     "인디",     "이뤄가",
-      "웨터",       "조율",       "조율하",   "방송하",   "방송되",   "가수들",   "배우들",
-      "이들이",     "주인공은",   "주연은",   "안방극장", "신스틸러", "연기파",   "대세",
-      "청춘",       "학원물",     "로맨스",   "스릴러",   "코미디",   "감성",     "명품",
-      "국민",       "원조",       "전성기",   "대표",     "보컬",     "가창력",   "음색",
-      "목소리",     "메인",       "타이틀",   "곡인",     "수록곡",   "자작곡",   "여운",
-      "감동"};
+      "이번", "이날", "이어", "이후", "이야기", "이름", "이상", "이미", "이유", "이제", "이전",
+      "최근", "최초", "최고", "최종", "최대", "한편", "한국", "한류", "한창", "한번", "정식",
+      "정말", "정규", "정도", "정상", "정보", "정리", "전작", "전망", "전해", "전문", "전체",
+      "전국", "전역", "주연", "주인공", "주자", "주말", "주목", "주요", "주제", "주제가", "신작",
+      "신예", "신인", "신곡", "신규", "조연", "조선", "조만간", "성공", "성장", "안방", "안방극장",
+      "연기", "연출", "연예", "연말", "방송", "방송사", "방송가", "공개", "공식", "공연", "공동",
+      "유명", "유일", "고백", "고민", "장르", "장면", "강렬", "강력", "문화", "선보", "선택",
+      "선공개", "배우", "배역", "남자", "남주", "남녀", "여자", "여주", "여주인공", "여름", "원작",
+      "원톱", "제작", "제작사", "제작진", "제안", "제의", "진행", "진정", "현재", "현장", "하차",
+      "하반기", "소속사", "소식", "소속", "도전", "기대", "기존", "기획", "모습", "모두", "오는",
+      "오후", "오전", "오랜만", "서울", "서로", "서비스", "권유", "황금", "송출", "홍보", "고정",
+      "양측", "손잡", "배경", "백상", "허락", "남자주인공", "심사", "노래", "하나", "하지만",
+      "곽도", "차기작", "차례", "차기", "구성", "민낯", "류승", "나란히", "진짜", "지난", "지난해",
+      "지금", "지상파", "엄청", "채널", "원더", "천만", "방영", "공중파", "현실", "함께", "변신",
+      "여러", "추가", "추석", "도시", "소재", "석권", "선정", "설정", "마지막", "마음", "길거리",
+      "위해", "표현", "명작", "기록", "반응", "왕좌", "금요일", "옥탑방", "인기", "맹활약", "제목",
+      "모든", "탁월", "국내", "연속", "어떤", "은퇴", "편성", "용기", "예능", "예정", "경쟁",
+      "봉준호", "태양", "목요일", "형식", "피날레", "두번째", "감성", "동시", "온라인", "호흡",
+      "범죄", "승리", "간판", "상반기", "단독", "당시", "화제", "창작", "순위", "종영", "풍성",
+      "라인업", "리메이크", "사극", "가운데", "가창", "가수", "각본", "극본", "출연", "캐스팅",
+      "합류", "확정", "발탁", "낙점", "검토", "논의", "물망", "거론", "관계자", "이하", "가제",
+      "가칭", "극중", "극", "중", "역", "측", "등", "및", "또", "또한", "특히", "이들", "두사람",
+      "세사람", "그녀", "그룹", "멤버", "트로트", "뮤지컬", "드라마", "영화", "시리즈", "작품",
+      "웹툰", "웹드라마", "주연작", "출연작", "데뷔", "데뷔작", "정식데뷔", "한국판", "원조",
+      "기세", "장편", "단편", "공포", "전설", "정의", "주니어", "오리지널", "선배", "후배", "동료",
+      "이번주", "오늘", "내일", "어제", "올해", "내년", "작년", "연휴", "모델", "광고", "화보",
+      "앨범", "음원", "음반", "발매", "가요", "가요계", "연예계", "방송계", "성인", "소녀", "소년",
+      "이웃", "형사", "검사", "변호사", "의사", "기자", "작가", "감독", "사랑", "사람", "사건",
+      "사실", "사실무근", "상대", "상대역", "상황", "부분", "단계", "아직", "정해진", "결정",
+      "예정이다", "전했다", "밝혔다", "알려졌다", "전해졌다", "나선다", "맡는다", "맡았다", "맡아",
+      "출격", "컴백", "공백", "복귀", "복귀작", "스크린", "안방", "주인공으로", "첫", "두", "세",
+      "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "이번에", "신인상", "조사관", "비롯해",
+      "공개됨", "등이", "부른", "인디", "이뤄가", "웨터", "조율", "조율하", "방송하", "방송되",
+      "가수들", "배우들", "이들이", "주인공은", "주연은", "안방극장", "신스틸러", "연기파", "대세",
+      "청춘", "학원물", "로맨스", "스릴러", "코미디", "감성", "명품", "국민", "원조", "전성기",
+      "대표", "보컬", "가창력", "음색", "목소리", "메인", "타이틀", "곡인", "수록곡", "자작곡",
+      "여운", "감동",
+      // words met after a group or a role noun, and common words that are also stage names
+      "출신", "일부", "탤런트", "탄생", "교체", "영상", "다음달", "이달", "등용문", "조합",
+      "주제곡", "외도", "방송인", "여학생", "신드롬", "신고식", "전환점", "하모니", "상대방",
+      "기대작", "연령대", "최면술", "선율", "타로", "선보이", "인물", "캐릭터", "역할", "후속작"};
   return k;
 }
 
@@ -754,6 +739,28 @@ bool PossessiveOfAName(std::string_view s, size_t end, const Gazetteer& gaz) {
   }
   return IsRomanisedSurname(first) && !second.empty() &&
          std::isupper(static_cast<unsigned char>(second[0]));
+
+// True when a Korean quote holds a word about the state of a casting ("확정", "검토 중",
+// "세부사항 조율 中"): somebody's statement, never a title.
+bool KoreanQuotedStatus(std::string_view inside) {
+  static const RE2 kStatusWord(
+      "사실무근|사실이\\s*아니|검토\\s*(?:중|하고)|논의\\s*중|확정|미정|결정된|정해진|"
+      "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|주인공으로|"
+      "출연을|출연한다|출연$");
+  return RE2::PartialMatch(inside, kStatusWord);
+}
+
+// "드라마 '왕관을 쓰려는 자, 그 무게를 견뎌라'(이하 '상속자들')": a Korean quote named by a
+// work noun before it, or given a short form after it, is a title however long it is (unless
+// it holds a status word).
+bool KoreanNamedTitle(std::string_view before, std::string_view after, std::string_view inside) {
+  static const RE2 kWorkNounBefore(
+      "(?:드라마|영화|시리즈|웹드라마|웹\\s*드라마|미니시리즈|일일극|주말극|월화극|수목극|"
+      "금토극|사극|작품)\\s*$");
+  static const RE2 kShortFormAfter("^\\s*\\(\\s*이하");
+  return (RE2::PartialMatch(before, kWorkNounBefore) ||
+          RE2::PartialMatch(after, kShortFormAfter)) &&
+         !KoreanQuotedStatus(inside);
 }
 
 // A quoted span that is a statement, not a title.
@@ -770,9 +777,7 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     }
   }
   if (ko) {
-    static const RE2 kStatusWord(
-        "사실무근|사실이\\s*아니|검토\\s*중|논의\\s*중|확정|미정|결정된|정해진|제안을\\s*받");
-    if (RE2::PartialMatch(inside, kStatusWord)) return true;
+    if (KoreanQuotedStatus(inside)) return true;
     // '...'라고 / '...'고 밝혔다 / "..."며
     static const RE2 kQuoteTail("^(?:이?라고|고\\s|고$|며\\s|면서|이라며|라며|라는\\s|이란|란\\s)");
     if (RE2::PartialMatch(after, kQuoteTail)) return true;
@@ -809,8 +814,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     std::vector<Span> expanded;
     for (const Span& q : quotes) {
       std::string_view inside = s.substr(q.ib, q.ie - q.ib);
-      if (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
-          inside.find("\xC2\xB7") != std::string_view::npos) {
+      const bool named_title =
+          ko && KoreanNamedTitle(Before(s, q.b, 48), After(s, q.e, 64), inside);
+      if (!named_title && (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
+                           inside.find("\xC2\xB7") != std::string_view::npos)) {
         for (Span inner : FindQuotes(inside)) {
           inner.b += q.ib;
           inner.e += q.ib;
@@ -845,6 +852,25 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (RE2::FullMatch(m.text, kLatinTail, &korean) && HangulSyllables(korean) > 0 &&
           gaz.FindWork(m.text) == nullptr) {
         m.text = korean;
+      }
+    }
+    // "'키스 먼저 할까요?(극본 배유미, 연출 손정현)'": the credits in parentheses are no title
+    if (ko) {
+      static const RE2 kCreditsInside(
+          "\\s*\\((?:극본|연출|감독|각본|원작|작가|제작)[^()]*\\)\\s*$");
+      RE2::Replace(&m.text, kCreditsInside, "");
+    }
+    // "‘두 번째 남편 OST Part.5 - 그대가 있기에’": the title before "OST", the song after the dash
+    std::string ost_song;
+    if (ko) {
+      static const RE2 kOstInside(
+          "(.*\\S)\\s*(?:OST|O\\.S\\.T\\.?)\\s*(?:(?:Part|PART|part|Pt|파트|Vol)\\.?\\s*\\d{1,2})?"
+          "\\s*(?:[-–—:]\\s*(.*))?");
+      std::string work_part, song_part;
+      if (RE2::FullMatch(m.text, kOstInside, &work_part, &song_part) &&
+          HangulSyllables(work_part) > 0) {
+        m.text = CleanTitle(work_part);
+        ost_song = TrimName(song_part);
       }
     }
     if (m.text.empty()) continue;
@@ -896,14 +922,47 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     const bool lower_phrase = !ko && (std::islower(static_cast<unsigned char>(m.text[0])) ||
                                       (m.text.size() == 1 && gaz.FindWork(m.text) == nullptr));
     // "idol group 'B2ST'", "boy band 'X'", "그룹 'X'": the quote names a group
-    static const RE2 kGroupWordBefore("(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛)\\s*$");
-    if (RE2::PartialMatch(before, kGroupWordBefore)) {
+    static const RE2 kGroupWordBefore(
+        "(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛|아이돌|걸그룹|보이그룹)\\s*$");
+    // "제작사 '외유내강'의 작품": a quote right after a company noun names the company
+    static const RE2 kCompanyBefore("(?:제작사|소속사|배급사|투자사|레이블|기획사)\\s*$");
+    if (ko && RE2::PartialMatch(before, kCompanyBefore)) {
+      m.kind = MentionKind::kOrganisation;
+      m.why = "quoted company name";
+      add(std::move(m));
+      continue;
+    }
+    // "아이돌 '덱스터' 멤버들로": a quote whose members are named is a group, not a title
+    static const RE2 kMembersAfter("^\\s*(?:의\\s*)?멤버");
+    if (RE2::PartialMatch(before, kGroupWordBefore) ||
+        (ko && RE2::PartialMatch(after, kMembersAfter))) {
       m.kind = MentionKind::kQuote;
       m.why = "quoted group name";
       add(std::move(m));
       continue;
     }
-    if (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase) {
+    // "러블리즈(Lovelyz)의 '케이(Kei)'": a quoted member of the group named right before
+    // the quote is that member, not a title
+    if (ko) {
+      static const RE2 kGroupOf("(\\S+?)\\s*(?:\\([^()]{1,30}\\))?\\s*의\\s*$");
+      std::string group_word;
+      if (RE2::PartialMatch(before, kGroupOf, &group_word)) {
+        if (auto g = gaz.FindGroup(group_word)) {
+          const GazetteerPerson* member = gaz.FindPersonInGroup(m.text, *g);
+          if (member != nullptr && member->group == *g) {
+            m.kind = MentionKind::kPerson;
+            m.person = member;
+            m.group = *g;
+            m.why = "quoted member after its group";
+            add(std::move(m));
+            continue;
+          }
+        }
+      }
+    }
+    const bool named_title = ko && !name_list && KoreanNamedTitle(before, after, inside);
+    if (!named_title &&
+        (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase)) {
       m.kind = MentionKind::kQuote;
       m.why = name_list      ? "quoted list of names"
               : quoted_name  ? "quoted name, not a title"
@@ -941,7 +1000,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         static const RE2 kSongBefore(
             "(?i)(?:OST|O\\.S\\.T\\.?|soundtrack|song|track|single|ballad|duet|"
             "part\\.?\\s*\\d+|pt\\.?\\s*\\d+|곡|신곡|노래|타이틀곡|음원|가창곡|주제곡|주제가|"
-            "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost|가창한|부른|노래한|불러|선보일|선보인|녹음한)\\s*"
+            "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost|가창한|부른|노래한|불러|선보일|선보인|녹음한|팝송|"
+            "동요|"
+            "발라드|듀엣곡|캐럴|트랙|개사한)\\s*"
             "(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
         static const RE2 kWorkAfter(
             "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s+)?(?:(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack|"
@@ -950,6 +1011,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             !RE2::PartialMatch(after, kWorkAfter)) {
           m.kind = MentionKind::kSong;
           m.why = "quote after an OST/song word";
+        }
+        // "존박의 '이상한 사람'", "폴킴의 '모든 날, 모든 순간'": in a sentence about an OST or
+        // songs, a quote right after a known singer's possessive is the singer's song
+        static const RE2 kSingerOf("(\\S+)의\\s*$");
+        static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창");
+        std::string singer;
+        if (ko && m.kind == MentionKind::kWork && m.work == nullptr &&
+            RE2::PartialMatch(before, kSingerOf, &singer) && RE2::PartialMatch(s, kMusicWord) &&
+            !RE2::PartialMatch(after, kWorkAfter) &&
+            (gaz.FindPerson(singer) != nullptr || gaz.FindGroup(singer).has_value())) {
+          m.kind = MentionKind::kSong;
+          m.why = "quote after a singer's possessive";
         }
       }
     }
@@ -963,7 +1036,54 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.aside = true;
       m.why += ", in parentheses";
     }
+    const bool work_with_song = m.kind == MentionKind::kWork && !ost_song.empty();
+    Mention song;
+    if (work_with_song) {
+      song.kind = MentionKind::kSong;
+      song.begin = m.begin;
+      song.end = m.end;
+      song.quoted = true;
+      song.in_parens = m.in_parens;
+      song.text = ost_song;
+      song.why = "song after 'OST' inside the title's quotes";
+    }
     add(std::move(m));
+    if (work_with_song) add(std::move(song));
+  }
+
+  // "'닥터챔프' '여인의 향기' '내겐 너무 사랑스러운 그녀' 등을 집필한": Korean titles listed in a
+  // row are one phrase, earlier works or not as a whole — the words around the row decide,
+  // not the title next to each one
+  if (ko) {
+    static const RE2 kRowGap("^[\\s,·、]*(?:(?:와|과|및|그리고)[\\s,·、]+)?$");
+    std::vector<Mention*> row;
+    auto settle_row = [&] {
+      if (row.size() >= 2) {
+        const Mention* first = row.front();
+        const Mention* last = row.back();
+        const bool past = PastWorkBefore(Before(s, first->begin, 48), ko) ||
+                          PastWorkAfter(After(s, last->end, 40), ko);
+        for (Mention* m : row) {
+          if (m->aside == past) continue;
+          m->aside = past;
+          m->why += past ? ", in a row of earlier works" : ", in a row of titles";
+        }
+      }
+      row.clear();
+    };
+    for (Mention& m : out.items) {
+      if (m.kind != MentionKind::kWork || m.in_parens || m.not_drama) {
+        settle_row();
+        continue;
+      }
+      if (!row.empty()) {
+        const size_t gap_b = row.back()->end;
+        const std::string_view gap = m.begin >= gap_b ? s.substr(gap_b, m.begin - gap_b) : "?";
+        if (!RE2::FullMatch(gap, kRowGap)) settle_row();
+      }
+      row.push_back(&m);
+    }
+    settle_row();
   }
 
   // --- words ---
@@ -1815,10 +1935,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")
     if (raw == base &&
-        EndsWithAny(base, {"할",   "한",   "된",   "될",   "하는", "되는", "로",  "에", "서",
-                           "며",   "고",   "던",   "했",   "된다", "한다", "라",  "까", "지만",
-                           "들",   "해",   "됨",   "른",   "운",   "워",   "져",  "가", "함",
-                           "었다", "았다", "였다", "렀다", "졌다", "됐다", "섰다"})) {
+        EndsWithAny(base,
+                    {"할",   "한",   "된",   "될",   "하는", "되는", "로",   "에",   "서",   "며",
+                     "고",   "던",   "했",   "된다", "한다", "라",   "까",   "지만", "들",   "해",
+                     "됨",   "른",   "운",   "워",   "져",   "가",   "함",   "었다", "았다", "였다",
+                     "렀다", "졌다", "됐다", "섰다", "했다", "왔다", "냈다", "혔다", "랐다"})) {
       continue;
     }
     if (EndsWithAny(base, {"하", "되", "됨", "해"})) continue;  // verb stems ("방송하", "방송되")
@@ -1828,16 +1949,23 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     const bool list_sep = IsKoreanListSep(s, t.e);
     const bool list_prev = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e);
     const bool surname = KoreanSurnames().count(FirstSyllable(base)) > 0;
+    // a bare name shape must look like a given name: its second and third syllables occur
+    // there in some known name ("윤송아가" yes; "사로잡을", "기대작으로", "정보에도" no)
+    auto given_syllable = [&](size_t at) {
+      const std::string_view syllable = std::string_view(base).substr(at, 3);
+      return gaz.IsGivenNameSyllable(syllable, false) || gaz.IsGivenNameSyllable(syllable, true);
+    };
+    const bool given_shape = syl == 3 && base.size() == 9 && given_syllable(3) && given_syllable(6);
     std::string why;
     if (role_noun) {
       why = "name after '" + prev + "'";
     } else if (group_ctx) {
       why = "name after its group";
-    } else if (syl == 3 && surname && (particle || list_sep)) {
+    } else if (syl == 3 && surname && given_shape && (particle || list_sep)) {
       why = "three-syllable name with a surname";
     } else if (syl == 3 && surname && list_prev) {
       why = "three-syllable name in a list";
-    } else if (syl == 3 && surname && i + 1 < n &&
+    } else if (syl == 3 && surname && given_shape && i + 1 < n &&
                (toks[i + 1].text == "\xEC\xB8\xA1" ||               // 측
                 toks[i + 1].text == "\xEC\xB8\xA1\xEC\x9D\x80")) {  // 측은
       why = "three-syllable name before 측";
@@ -1864,6 +1992,51 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
     }
   }
+
+  // "작곡가 박근태와 권순관, 작사가 김이나와 서지음": names after a credit noun (composer,
+  // lyricist, director, writer), and the names joined to them, are the credits, not the
+  // news ("가수 겸 프로듀서 주영훈": a second hat after 겸 is the person's own).
+  if (ko) {
+    static const RE2 kCreditBefore(
+        "(?:^|[\\s,(·])(작곡가|작사가|편곡가|작곡|작사|편곡|프로듀서|프로듀싱|감독|작가|연출|"
+        "연출가|극본|각본|PD|피디)\\s*$");
+    static const RE2 kSecondHat("겸\\s*\\S+\\s*$");
+    static const RE2 kJoined("^[\\s,·]*(?:와|과|및)?[\\s,·]*$");
+    const Mention* credit = nullptr;
+    for (auto& m : out.items) {
+      if (m.kind != MentionKind::kPerson) continue;
+      const std::string_view before = Before(s, m.begin, 24);
+      bool is_credit = false;
+      if (RE2::PartialMatch(before, kCreditBefore) && !RE2::PartialMatch(before, kSecondHat)) {
+        is_credit = true;
+      } else if (credit != nullptr && m.begin >= credit->end &&
+                 RE2::FullMatch(s.substr(credit->end, m.begin - credit->end), kJoined)) {
+        is_credit = true;
+      }
+      if (is_credit) {
+        if (!m.aside) m.why += ", a credit (composer, lyricist, director, writer)";
+        m.aside = true;
+        credit = &m;
+      } else {
+        credit = nullptr;
+      }
+    }
+  }
+
+  // "절친 이광수를 위해 카메오로 나섰다": the one a person appears for is not cast
+  if (ko) {
+    static const RE2 kForWhom("^\\s*(?:위해|위하여|위한|지원사격|응원)");
+    for (auto& m : out.items) {
+      if (m.kind != MentionKind::kPerson || m.aside || m.end < 3) continue;
+      const std::string_view last = s.substr(m.end - 3, 3);
+      if ((last == "\xEC\x9D\x84" || last == "\xEB\xA5\xBC") &&  // 을 를
+          RE2::PartialMatch(After(s, m.end, 24), kForWhom)) {
+        m.aside = true;
+        m.why += ", the one supported";
+      }
+    }
+  }
+
   // "극중 … 백상호의 비서 오두석 역": every name between 극중 and 역 is a character.
   if (ko) {
     size_t from = 0;
