@@ -11,6 +11,7 @@
 // (bench/RESULTS.md, issue 20, quotes them).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -108,7 +109,8 @@ TEST_F(HostileWebCrawlTest, CrawlEndsBoundedReportsEveryCaseAndDeliversTheGoodPa
   ASSERT_EQ(rc, 0) << log;
   const long peak_kib = crawl.PeakRssKib();
   std::cerr << "hostile web: crawl --once took " << seconds << " s, peak RSS " << peak_kib / 1024
-            << " MiB\n";
+            << " MiB\n"
+            << log.substr(std::min(log.size(), log.rfind("crawl: ")));
   if (const char* report = std::getenv("HALLYU_HOSTILE_WEB_REPORT"); report && *report) {
     std::ofstream(report, std::ios::app)
         << "seconds=" << seconds << " peak_rss_kib=" << peak_kib << "\n";
