@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "crawler/config_keys.h"
+#include "crawler/distributed_crawl.h"
 #include "crawler/fetcher_options.h"
 #include "crawler/kafka_options.h"
 #include "crawler/monitoring_options.h"
@@ -159,10 +160,11 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
     if (!fo.ok()) return fo.status().WithContext(path + ": fetcher");
     cfg.job.fetcher = std::move(*fo);
   }
-  // Sections other commands read (the producer, the URL rules, logs and metrics) are
-  // checked here too, so any command loading this file refuses a bad one with the file
-  // name.
+  // Sections other commands read (the producer, the distributed workers, the URL rules,
+  // logs and metrics) are checked here too, so any command loading this file refuses a
+  // bad one with the file name.
   HALLYU_RETURN_IF_ERROR(ParseKafkaOptions(root["kafka"]).status().WithContext(path));
+  HALLYU_RETURN_IF_ERROR(ParseDistributedOptions(root["distributed"]).status().WithContext(path));
   HALLYU_RETURN_IF_ERROR(ParseMonitoringOptions(root["monitoring"]).status().WithContext(path));
   try {
     HALLYU_RETURN_IF_ERROR(ParseUrlNormalizeOptions(root["urls"]).status().WithContext(path));

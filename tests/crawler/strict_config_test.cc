@@ -12,6 +12,7 @@
 
 #include "crawler/address_filter.h"
 #include "crawler/crawl_config.h"
+#include "crawler/distributed_crawl.h"
 #include "crawler/fetcher_options.h"
 #include "crawler/kafka_options.h"
 #include "crawler/monitoring_options.h"
@@ -180,6 +181,35 @@ TEST(StrictConfig, KafkaSectionIsStrict) {
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->partitions, 10000);
   EXPECT_EQ(ok->spool.max_bytes, uint64_t{1} << 40);
+}
+
+TEST(StrictConfig, DistributedSectionIsStrict) {
+  const std::string e = Error("distributed:\n  group_id: g\n  comit_interval_ms: 100\n");
+  EXPECT_NE(e.find("distributed: unknown key 'comit_interval_ms' at line 3 (did you mean "
+                   "'commit_interval_ms'?)"),
+            std::string::npos)
+      << e;
+  EXPECT_EQ(e.find("[file name missing]"), std::string::npos) << e;
+  ExpectEach({"distributed:\n  partitions: 6\n  partitions: 12\n",
+              "distributed:\n  test_faults: {abort_first_revoke_commit: true, "
+              "abort_first_revoke_commit: false}\n"},
+             "duplicate key");
+  ExpectEach(
+      {"distributed: {partitions: 0}", "distributed: {idle_exit_ms: -1}",
+       "distributed: {commit_interval_ms: 9223372036854775807}",
+       "distributed: {fetch_rounds: 1000}", "distributed: {host_queue_limit: 0}",
+       "distributed: {reseed_seconds: 99999999999}", "distributed: {max_producer_restarts: -1}"},
+      "must be within");
+  for (const char* bad : {"{group_id: 'a b'}", "{group_id: ''}", "{worker_id: \"w\\r\\n\"}",
+                          "{frontier_topic: 'x/y'}", "{test_faults: {fatal_after: 1}}"}) {
+    EXPECT_FALSE(ParseDistributedOptions(YAML::Load(bad)).ok()) << bad;
+  }
+  Result<DistributedOptions> ok = ParseDistributedOptions(
+      YAML::Load("{group_id: g, worker_id: '', partitions: 24, idle_exit_ms: 0, "
+                 "test_faults: {fatal_producer_after_commits: 3}}"));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->partitions, 24);
+  EXPECT_EQ(ok->test_faults.fatal_producer_after_commits, 3);
 }
 
 TEST(StrictConfig, UrlsMonitoringAndSourceEntriesAreStrict) {
