@@ -10,9 +10,13 @@
 #include <utility>
 
 #include "crawler/config_keys.h"
+#include "crawler/distributed_crawl.h"
 #include "crawler/fetcher_options.h"
+#include "crawler/kafka_options.h"
+#include "crawler/monitoring_options.h"
 #include "crawler/source_config.h"
 #include "crawler/sources_options.h"
+#include "extractors/url.h"
 
 namespace hallyu {
 namespace {
@@ -50,6 +54,8 @@ const std::pair<const char*, std::vector<std::string_view>> kSectionKeys[] = {
     {"crawl",
      {"workers", "respect_robots", "frontier_capacity", "max_pages", "results_queue",
       "results_queue_mb", "stop_grace_ms", "quarantine_after_runs", "max_requests_per_host"}},
+    // Read by extractors/url.cc (ParseUrlNormalizeOptions), which cannot include this.
+    {"urls", {"extra_tracking_params", "max_length"}},
 };
 
 }  // namespace
@@ -162,6 +168,17 @@ Result<CrawlConfig> LoadCrawlConfig(const std::string& path) {
     auto fo = ParseFetcherOptions(fetcher);
     if (!fo.ok()) return fo.status().WithContext(path + ": fetcher");
     cfg.job.fetcher = std::move(*fo);
+  }
+  // Sections other commands read (the producer, the distributed workers, the URL rules,
+  // logs and metrics) are checked here too, so any command loading this file refuses a
+  // bad one with the file name.
+  HALLYU_RETURN_IF_ERROR(ParseKafkaOptions(root["kafka"]).status().WithContext(path));
+  HALLYU_RETURN_IF_ERROR(ParseDistributedOptions(root["distributed"]).status().WithContext(path));
+  HALLYU_RETURN_IF_ERROR(ParseMonitoringOptions(root["monitoring"]).status().WithContext(path));
+  try {
+    HALLYU_RETURN_IF_ERROR(ParseUrlNormalizeOptions(root["urls"]).status().WithContext(path));
+  } catch (const YAML::Exception& e) {
+    return InvalidArgument(path + ": urls: " + e.what());
   }
   cfg.job.robots.user_agent = cfg.job.fetcher.user_agent;
   if (cfg.source_state_path.empty()) cfg.source_state_path = cfg.state_path + ".sources";

@@ -8,7 +8,8 @@
 //   detect:  {rules: configs/rules, gazetteer: configs/gazetteer, extra_gazetteer: [...]}
 //   crawl:   {workers: 0, respect_robots: true, frontier_capacity: 1000000, max_pages: ...}
 //   fetcher: {...}   (crawler/fetcher_options.h)
-//   kafka:   {...}   (crawler/kafka_config.h)
+//   kafka:   {...}   (crawler/kafka_options.h)
+//   distributed: {...}  (crawler/distributed_crawl.h), monitoring: {...}, urls: {...}
 
 #include <string>
 #include <vector>
@@ -41,7 +42,10 @@ struct CrawlConfig {
 };
 
 // Loads the crawl configuration from `path`. Fails with kNotFound (no file),
-// kParse (bad YAML) or kInvalidArgument (a bad value, named with its key).
+// kParse (bad YAML) or kInvalidArgument (a bad value, named with its key). Every section
+// is strict, including those only other commands use (kafka, distributed, monitoring,
+// urls): an unknown or repeated key is an error naming the file, the line and the nearest
+// valid key; a number outside its documented range is an error.
 Result<CrawlConfig> LoadCrawlConfig(const std::string& path);
 
 }  // namespace hallyu

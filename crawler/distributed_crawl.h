@@ -87,9 +87,16 @@ struct DistributedOptions {
   DistributedTestFaults test_faults;
 };
 
-// Parses the `distributed:` YAML mapping (undefined node: defaults). Keys as the fields
-// above (test_faults: a mapping with the keys of DistributedTestFaults). kInvalidArgument naming
-// the key for a wrong type, a non-positive count or an unknown key.
+// Parses the `distributed:` YAML mapping (undefined node: defaults); defined in
+// crawler/distributed_options.cc. Keys as the fields above (test_faults: a mapping with the
+// keys of DistributedTestFaults). Strict (crawler/config_keys.h): an unknown key names its
+// line and the nearest valid key, a repeated key is an error. Ranges: partitions 1..10000,
+// replication_factor -1 or 1..100, commit_interval_ms 1..600000, transaction_timeout_ms
+// 1..900000, session_timeout_ms, status_interval_ms and restore_timeout_ms 1..3600000,
+// host_queue_limit 1..10000000, idle_exit_ms 0..86400000, reseed_seconds 0..31622400,
+// fetch_rounds 1..100, max_producer_restarts 0..1000. Topics must be legal Kafka names;
+// group_id (non-empty) and worker_id: at most 200 bytes, no spaces or control characters.
+// kInvalidArgument naming the key for any of these or a wrong type.
 Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node);
 
 struct DistributedSummary {

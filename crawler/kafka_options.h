@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "crawler/kafka_spool.h"
 #include "extractors/status.h"
@@ -46,7 +47,19 @@ struct KafkaOptions {
 // brokers, client_id, topics{casting,ost,documents,dlq}, create_topics, partitions,
 // replication_factor, event_topic_configs{}, producer{}, spool{dir,max_mb,segment_mb,
 // fsync_every}, spool_sync_interval_ms, shutdown_timeout_ms, topic_timeout_ms,
-// embedded_brokers. Returns kInvalidArgument naming the key on a bad value or unknown key.
+// embedded_brokers. Strict (crawler/config_keys.h): an unknown key is an error naming its
+// line and the nearest valid key, a repeated key (also inside topics, spool, producer and
+// event_topic_configs) is an error. Ranges: partitions 1..10000, replication_factor -1 or
+// 1..100, spool_sync_interval_ms 1..60000, shutdown_timeout_ms 0..600000,
+// topic_timeout_ms 1..600000, embedded_brokers 1..16, spool.max_mb 1..1048576,
+// spool.segment_mb 1..max_mb, spool.fsync_every 0..1000000. Topic names must be legal
+// Kafka names; brokers, client_id (1..255 bytes) and the producer / topic-config
+// properties may hold no control characters. Returns kInvalidArgument naming the key
+// (the caller adds the file name) on any of these.
 Result<KafkaOptions> ParseKafkaOptions(const YAML::Node& node);
+
+// OK when `name` is a legal Kafka topic name (1..249 of [A-Za-z0-9._-], not "." or
+// ".."); kInvalidArgument saying why otherwise.
+Status CheckKafkaTopicName(std::string_view name);
 
 }  // namespace hallyu

@@ -6,11 +6,15 @@
 #include <filesystem>
 #include <set>
 
+#include "crawler/config_keys.h"
 #include "extractors/datetime.h"
 #include "extractors/listing_filter.h"
 
 namespace hallyu {
 namespace {
+
+constexpr int64_t kMaxIntervalSeconds = int64_t{366} * 86400;    // interval, min/max_interval
+constexpr int64_t kMaxHorizonSeconds = int64_t{100000} * 86400;  // horizon
 
 struct KindName {
   SourceKind kind;
@@ -59,18 +63,17 @@ Result<std::vector<std::string>> StringList(const YAML::Node& n, const char* fie
 
 Result<SourceConfig> ParseOne(const YAML::Node& n) {
   if (!n.IsMap()) return InvalidArgument("entry is not a mapping");
-  static const std::set<std::string> kKnown = {
-      "name",    "kind",    "url",     "interval", "cron", "min_interval", "max_interval",
-      "horizon", "include", "exclude", "lang",     "site", "timezone",     "max_pages"};
-  for (const auto& kv : n) {
-    std::string key = kv.first.as<std::string>();
-    if (!kKnown.count(key)) return InvalidArgument("unknown field '" + key + "'");
-  }
+  // Unknown keys name their line and the nearest valid key; a repeated key is an error.
+  HALLYU_RETURN_IF_ERROR(
+      CheckKeys(n, "",
+                {"name", "kind", "url", "interval", "cron", "min_interval", "max_interval",
+                 "horizon", "include", "exclude", "lang", "site", "timezone", "max_pages"}));
   SourceConfig s;
   if (!n["name"] || !n["name"].IsScalar() || n["name"].as<std::string>().empty()) {
     return InvalidArgument("missing name");
   }
   s.name = n["name"].as<std::string>();
+  if (s.name.size() > 128) return InvalidArgument("name longer than 128 bytes");
   for (char c : s.name) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) {
       return InvalidArgument("name '" + s.name + "' may only hold letters, digits, _ - .");
@@ -94,8 +97,19 @@ Result<SourceConfig> ParseOne(const YAML::Node& n) {
   if (!(s.url.starts_with("http://") || s.url.starts_with("https://"))) {
     return InvalidArgument("url '" + s.url + "' is not http(s)");
   }
+  if (s.url.size() > 4096) return InvalidArgument("url longer than 4096 bytes");
   s.lang = n["lang"] ? n["lang"].as<std::string>() : "";
   s.site = n["site"] ? n["site"].as<std::string>() : "";
+  // The site name goes into every event of the source: bounded, no control characters.
+  if (s.site.size() > 256) return InvalidArgument("site longer than 256 bytes");
+  for (const std::string* text : {&s.url, &s.site, &s.lang}) {
+    for (char c : *text) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7f) {
+        return InvalidArgument("control character (CR, LF, ...) in url, site or lang");
+      }
+    }
+  }
   s.default_offset_minutes = s.lang == "ko" ? kKstOffsetMinutes : 0;
   if (n["timezone"]) {
     Result<int> off = ParseOffset(n["timezone"].as<std::string>());
@@ -107,6 +121,7 @@ Result<SourceConfig> ParseOne(const YAML::Node& n) {
     Result<int64_t> d = ParseDurationSeconds(n["interval"].as<std::string>());
     if (!d.ok()) return d.status().WithContext("interval");
     if (*d < 10) return InvalidArgument("interval below 10s");
+    if (*d > kMaxIntervalSeconds) return InvalidArgument("interval above 366d");
     s.interval_seconds = *d;
   }
   if (n["cron"]) {
@@ -120,6 +135,12 @@ Result<SourceConfig> ParseOne(const YAML::Node& n) {
     if (!n[f]) continue;
     Result<int64_t> d = ParseDurationSeconds(n[f].as<std::string>());
     if (!d.ok()) return d.status().WithContext(f);
+    // Bounded so that no later arithmetic on the schedule (x 8, in nanoseconds) overflows.
+    const int64_t max = std::string_view(f) == "horizon" ? kMaxHorizonSeconds : kMaxIntervalSeconds;
+    if (*d > max) {
+      return InvalidArgument(std::string(f) + " must be within [0, " + std::to_string(max) +
+                             "] seconds");
+    }
     if (std::string_view(f) == "min_interval") s.min_interval_seconds = *d;
     if (std::string_view(f) == "max_interval") s.max_interval_seconds = *d;
     if (std::string_view(f) == "horizon") s.horizon_seconds = *d;

@@ -63,7 +63,12 @@ Result<int64_t> ParseDurationSeconds(std::string_view text);
 
 // Parses the `sources:` list of a YAML document (the root may also be the list
 // itself). Errors are kInvalidArgument and name the entry and field:
-// "sources[3] (dispatch): unknown kind 'rss'".
+// "sources[3] (dispatch): unknown kind 'rss'". Strict: an unknown key names its line and
+// the nearest valid key ("sources[0] (a): unknown key 'urll' at line 4 (did you mean
+// 'url'?)"), a repeated key is an error. Bounds: name 1..128 bytes of [A-Za-z0-9_.-],
+// url (http/https) at most 4096 bytes, site at most 256 bytes; no control characters in
+// url, site or lang; interval 10s..366d, min_interval and max_interval 0..366d, horizon
+// 0..100000d; max_pages 1..100.
 Result<std::vector<SourceConfig>> ParseSourceConfigs(const YAML::Node& root);
 
 // Reads and parses a sources file. kNotFound when missing, kParse for bad YAML.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "crawler/cli.h"
+#include "crawler/config_keys.h"
 #include "extractors/url.h"
 #include "extractors/whatwg_url.h"
 
@@ -18,6 +19,10 @@ Result<UrlNormalizeOptions> LoadUrlOptions(const std::string& path) {
   if (!std::filesystem::exists(path)) return UrlNormalizeOptions{};
   try {
     YAML::Node root = YAML::LoadFile(path);
+    // Unknown keys with their line and nearest key, repeated keys (extractors/ cannot
+    // use crawler/config_keys.h itself).
+    HALLYU_RETURN_IF_ERROR(
+        CheckKeys(root["urls"], "urls", {"extra_tracking_params", "max_length"}).WithContext(path));
     return ParseUrlNormalizeOptions(root["urls"]);
   } catch (const YAML::Exception& e) {
     return ParseError(path + ": " + e.what());

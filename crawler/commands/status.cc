@@ -32,12 +32,14 @@ int RunStatus(const StatusCommandOptions& opts, const GlobalOptions& global) {
   }
   auto kafka = ParseKafkaOptions(root["kafka"]);
   if (!kafka.ok()) {
-    std::cerr << "hallyu status: kafka: " << kafka.status().ToString() << "\n";
+    std::cerr << "hallyu status: " << global.config_path << ": " << kafka.status().ToString()
+              << "\n";
     return 1;
   }
   auto dist = ParseDistributedOptions(root["distributed"]);
   if (!dist.ok()) {
-    std::cerr << "hallyu status: " << dist.status().ToString() << "\n";
+    std::cerr << "hallyu status: " << global.config_path << ": " << dist.status().ToString()
+              << "\n";
     return 1;
   }
   auto st = DescribeDistributedGroup(*dist, *kafka, std::chrono::milliseconds(opts.timeout_ms));

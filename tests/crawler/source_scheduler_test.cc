@@ -165,7 +165,7 @@ TEST(SourceConfig, ClearErrors) {
            Bad{"sources:\n  - name: a\n    kind: listing\n    url: https://a\n    include: ['(']",
                "include pattern '('"},
            Bad{"sources:\n  - name: a\n    kind: feed\n    url: https://a\n    colour: red",
-               "unknown field 'colour'"},
+               "sources[0] (a): unknown key 'colour' at line 5"},
            Bad{"sources:\n  - name: a\n    kind: feed\n    url: https://a\n  - name: a\n"
                "    kind: feed\n    url: https://b",
                "sources[1] (a): duplicate name 'a'"},

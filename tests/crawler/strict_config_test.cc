@@ -8,10 +8,13 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "crawler/address_filter.h"
 #include "crawler/crawl_config.h"
+#include "crawler/distributed_crawl.h"
 #include "crawler/fetcher_options.h"
+#include "crawler/kafka_options.h"
 #include "crawler/monitoring_options.h"
 #include "crawler/sources_options.h"
 #include "tests/support/paths.h"
@@ -134,6 +137,105 @@ TEST(StrictConfig, SourcesAndMonitoringSectionsAreStrictToo) {
   EXPECT_NE(m.status().message().find("did you mean 'metrics_enabled'"), std::string::npos)
       << m.status().message();
   EXPECT_FALSE(ParseMonitoringOptions(YAML::Load("{log_format: text, log_format: json}")).ok());
+}
+
+// Every message of `yamls` (each loaded as a whole config file) contains `want`.
+void ExpectEach(const std::vector<std::string>& yamls, const std::string& want) {
+  for (const std::string& yaml : yamls) {
+    const std::string e = Error(yaml);
+    EXPECT_NE(e.find(want), std::string::npos) << yaml << " -> " << e;
+    EXPECT_EQ(e.find("[file name missing]"), std::string::npos) << yaml << " -> " << e;
+  }
+}
+
+TEST(StrictConfig, KafkaSectionIsStrict) {
+  const std::string e = Error("kafka:\n  brokers: 'k1:9092'\n  partitons: 3\n");
+  EXPECT_NE(e.find("kafka: unknown key 'partitons' at line 3 (did you mean 'partitions'?)"),
+            std::string::npos)
+      << e;
+  EXPECT_EQ(e.find("[file name missing]"), std::string::npos) << e;
+  ExpectEach({"kafka:\n  topics:\n    castng: c\n", "kafka:\n  spool: {dri: /tmp/x}\n"},
+             "did you mean");
+  ExpectEach({"kafka:\n  brokers: a:1\n  brokers: b:1\n",
+              "kafka:\n  topics:\n    casting: a\n    casting: b\n",
+              "kafka:\n  producer:\n    linger.ms: 5\n    linger.ms: 50\n",
+              "kafka:\n  spool:\n    dir: a\n    dir: b\n"},
+             "duplicate key");
+  ExpectEach(
+      {"kafka: {partitions: 100000}", "kafka: {partitions: 9223372036854775807}",
+       "kafka: {replication_factor: -2}", "kafka: {shutdown_timeout_ms: -1}",
+       "kafka: {spool_sync_interval_ms: 0}", "kafka: {topic_timeout_ms: 9223372036854775000}",
+       "kafka: {embedded_brokers: 17}", "kafka: {spool: {max_mb: 18446744073709551615}}",
+       "kafka: {spool: {fsync_every: -1}}"},
+      "must be within");
+  // Header-like values: no CR/LF or other control characters; topic names Kafka accepts.
+  for (const char* bad :
+       {"client_id: \"hallyu\\r\\nX: 1\"", "client_id: ''", "brokers: \"k1:9092\\n\"",
+        "producer: {sasl.username: \"a\\nb\"}", "topics: {casting: 'bad topic'}",
+        "topics: {dlq: ''}", "topics: {ost: '..'}"}) {
+    EXPECT_FALSE(ParseKafkaOptions(YAML::Load(bad)).ok()) << bad;
+  }
+  Result<KafkaOptions> ok = ParseKafkaOptions(YAML::Load(
+      "{brokers: 'k1:9092,k2:9092', client_id: hallyu-1, partitions: 10000, "
+      "topics: {casting: a.b_c-1}, spool: {max_mb: 1048576, segment_mb: 16, fsync_every: 0}}"));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->partitions, 10000);
+  EXPECT_EQ(ok->spool.max_bytes, uint64_t{1} << 40);
+}
+
+TEST(StrictConfig, DistributedSectionIsStrict) {
+  const std::string e = Error("distributed:\n  group_id: g\n  comit_interval_ms: 100\n");
+  EXPECT_NE(e.find("distributed: unknown key 'comit_interval_ms' at line 3 (did you mean "
+                   "'commit_interval_ms'?)"),
+            std::string::npos)
+      << e;
+  EXPECT_EQ(e.find("[file name missing]"), std::string::npos) << e;
+  ExpectEach({"distributed:\n  partitions: 6\n  partitions: 12\n",
+              "distributed:\n  test_faults: {abort_first_revoke_commit: true, "
+              "abort_first_revoke_commit: false}\n"},
+             "duplicate key");
+  ExpectEach(
+      {"distributed: {partitions: 0}", "distributed: {idle_exit_ms: -1}",
+       "distributed: {commit_interval_ms: 9223372036854775807}",
+       "distributed: {fetch_rounds: 1000}", "distributed: {host_queue_limit: 0}",
+       "distributed: {reseed_seconds: 99999999999}", "distributed: {max_producer_restarts: -1}"},
+      "must be within");
+  for (const char* bad : {"{group_id: 'a b'}", "{group_id: ''}", "{worker_id: \"w\\r\\n\"}",
+                          "{frontier_topic: 'x/y'}", "{test_faults: {fatal_after: 1}}"}) {
+    EXPECT_FALSE(ParseDistributedOptions(YAML::Load(bad)).ok()) << bad;
+  }
+  Result<DistributedOptions> ok = ParseDistributedOptions(
+      YAML::Load("{group_id: g, worker_id: '', partitions: 24, idle_exit_ms: 0, "
+                 "test_faults: {fatal_producer_after_commits: 3}}"));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->partitions, 24);
+  EXPECT_EQ(ok->test_faults.fatal_producer_after_commits, 3);
+}
+
+TEST(StrictConfig, UrlsMonitoringAndSourceEntriesAreStrict) {
+  ExpectEach({"urls:\n  max_lenght: 100\n"},
+             "urls: unknown key 'max_lenght' at line 2 (did you "
+             "mean 'max_length'?)");
+  ExpectEach({"urls:\n  max_length: 100\n  max_length: 200\n"}, "duplicate key 'max_length'");
+  ExpectEach({"monitoring:\n  metrics_enabeld: false\n"}, "did you mean 'metrics_enabled'");
+  const std::string entry =
+      Error("sources:\n  - name: a\n    kind: feed\n    urll: 'http://a.example/feed'\n");
+  EXPECT_NE(entry.find("sources[0] (a): unknown key 'urll' at line 4 (did you mean 'url'?)"),
+            std::string::npos)
+      << entry;
+  ExpectEach({"sources:\n  - name: a\n    kind: feed\n    url: 'http://a.example/1'\n"
+              "    url: 'http://a.example/2'\n"},
+             "duplicate key 'url' at line 5 (first at line 4)");
+  ExpectEach({"sources:\n  - {name: a, kind: feed, url: 'http://a.example/', site: \"A\\nB\"}\n",
+              "sources:\n  - {name: a, kind: feed, url: \"http://a.example/\\r\\nX: 1\"}\n"},
+             "control character");
+  // Durations bounded: 999999999d in nanoseconds overflows any clock.
+  ExpectEach({"sources:\n  - {name: a, kind: feed, url: 'http://a.example/', interval: "
+              "999999999d}\n"},
+             "interval above 366d");
+  ExpectEach({"sources:\n  - {name: a, kind: feed, url: 'http://a.example/', max_interval: "
+              "999999999d}\n"},
+             "max_interval must be within");
 }
 
 TEST(StrictConfig, ShippedConfigsLoad) {

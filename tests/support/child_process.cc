@@ -51,7 +51,7 @@ void ChildProcess::Signal(int sig) {
 bool ChildProcess::Running() {
   if (pid_ <= 0 || status_ != -1) return false;
   int st;
-  if (waitpid(pid_, &st, WNOHANG) == pid_) {
+  if (wait4(pid_, &st, WNOHANG, &usage_) == pid_) {
     status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     return false;
   }

@@ -2,6 +2,7 @@
 // Runs the hallyu binary (or any program) as a child process for end-to-end tests,
 // with stdout and stderr captured to files.
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -28,10 +29,14 @@ class ChildProcess {
   bool Running();
   std::string Stdout() const;
   std::string Stderr() const;
+  // Peak resident set size of the child (ru_maxrss of its own rusage, KiB), known once
+  // it was reaped (Wait/Running saw it end); -1 before.
+  long PeakRssKib() const { return status_ == -1 ? -1 : usage_.ru_maxrss; }
 
  private:
   pid_t pid_ = -1;
   int status_ = -1;
+  rusage usage_{};
   std::string out_path_, err_path_;
 };
 
