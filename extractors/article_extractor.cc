@@ -29,6 +29,11 @@ using internal::ParseDateTime;
 using internal::ResolveLink;
 
 constexpr int kMaxRecursion = 400;  // above PrescanLimits::max_depth + implied elements
+// Best-scored candidates looked at when choosing and widening the main-text container.
+constexpr std::size_t kRankedCandidates = 32;
+// How far above the top candidate an ancestor holding the rest of a split article may be
+// (a page-builder text block sits about ten elements below its section).
+constexpr int kMaxWidenLevels = 16;
 
 // ---------------------------------------------------------------- Gumbo's memory
 
@@ -398,19 +403,17 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 // A class token (lower case) that states what a block carries or how it is laid out, never
-// that it is boilerplate: Drupal field display flags (field--label-hidden), page-builder
-// wrappers (elementor-widget-container), layout and state flags (has-post-thumbnail,
-// with-sidebar, withsidebar). Such tokens used to read as "thumb", "hidden", "widget" or
+// that it is boilerplate: Drupal field display flags (field--label-hidden), layout and state
+// flags (has-post-thumbnail, with-sidebar, withsidebar); page-builder classes are read
+// through BuilderBlockKind first. Such tokens used to read as "thumb", "hidden", "widget" or
 // "sidebar" and threw the article away with them. `wp_post` is true when the class list is
 // a WordPress post's own (hentry, status-publish, post-123): its tag-*, category-*,
 // type-* and format-* tokens name the post's taxonomy, not a tag list.
 bool IsNeutralClassToken(std::string_view t, bool wp_post) {
-  for (std::string_view prefix :
-       {"has-", "has_", "with-", "with_", "field--label", "label-", "elementor-element"}) {
+  if (t.empty()) return true;
+  for (std::string_view prefix : {"has-", "has_", "with-", "with_", "field--label", "label-"}) {
     if (StartsWith(t, prefix)) return true;
   }
-  if (t == "elementor-widget" || t == "elementor-widget-container" || t == "elementor-widget-wrap")
-    return true;
   if (t.find("withsidebar") != std::string_view::npos) return true;
   if (wp_post) {
     for (std::string_view prefix : {"tag-", "category-", "type-", "status-", "format-"}) {
@@ -437,6 +440,25 @@ bool IsWordPressPostClassList(std::string_view lower_cls) {
   return false;
 }
 
+// Elementor (a WordPress page builder) names every block "elementor-widget-<kind>" and
+// every placement "elementor-location-<place>"; its other classes are layout
+// ("elementor-top-column", "elementor-section-boxed"). Returns the kind or place for the
+// first two, "" for the layout classes (read as "top", "column"... they threw whole
+// articles away), and `token` itself for any other class.
+std::string_view BuilderBlockKind(std::string_view token) {
+  constexpr std::string_view kBuilder = "elementor-";
+  if (!StartsWith(token, kBuilder)) return token;
+  for (std::string_view prefix : {"elementor-widget-", "elementor-location-"}) {
+    if (StartsWith(token, prefix) && token.size() > prefix.size()) {
+      const std::string_view kind = token.substr(prefix.size());
+      return kind == "container" || kind == "wrap" ? std::string_view() : kind;
+    }
+  }
+  return {};
+}
+
+// Class and id of `n`, lower case, as one string of tokens to match hints against; tokens
+// that are neutral (IsNeutralClassToken) are left out.
 std::string HintString(const GumboNode* n) {
   std::string s;
   const std::string_view cls = Attr(n, "class");
@@ -451,7 +473,8 @@ std::string HintString(const GumboNode* n) {
     std::size_t j = i;
     while (j < lower_cls.size() && !IsAsciiSpace(lower_cls[j])) ++j;
     if (j > i) {
-      const std::string_view token(lower_cls.data() + i, j - i);
+      std::string_view token(lower_cls.data() + i, j - i);
+      token = BuilderBlockKind(token);
       if (!IsNeutralClassToken(token, wp_post)) {
         s.append(token);
         s.push_back(' ');
@@ -735,7 +758,11 @@ class Extraction {
   Stats ComputeStats(const GumboNode* n, bool in_link, int depth);
   const GumboNode* ChooseContainer(std::vector<const GumboNode*>* roots);
   bool InsideHardNegative(const GumboNode* n) const;
+  static bool InsideBoilerplateBlock(const GumboNode* n);
   bool IsContentWrapper(const GumboNode* n, std::string_view hint, int around_chars) const;
+  const GumboNode* WidenToSplitArticle(
+      const GumboNode* top, double top_score,
+      const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
   void Break();
@@ -996,6 +1023,95 @@ bool Extraction::InsideHardNegative(const GumboNode* n) const {
   return false;
 }
 
+// True when `a` is above `d` in the tree.
+bool IsAncestorOf(const GumboNode* a, const GumboNode* d) {
+  int depth = 0;
+  for (const GumboNode* p = d->parent; p != nullptr && depth <= kMaxRecursion;
+       p = p->parent, ++depth) {
+    if (p == a) return true;
+  }
+  return false;
+}
+
+// An article cut into blocks that are cousins rather than siblings (page-builder sections,
+// recipe and guide steps each in its own wrapper) gives the top candidate only one block.
+// Peers are the other candidates of the same tag and class as `top` (the builder's or the
+// template's block for one part) scoring at least kPeerScoreShare of it, none nested in
+// another or in `top` and none inside boilerplate. The lowest ancestor of `top` (within
+// kMaxWidenLevels) holding three peers is the article when the peers there hold at least
+// as much text as `top` (a whole article beside a few teasers is not split), `top` and the
+// peers hold at least half of the ancestor's text, and the ancestor has few links. Returns
+// `top` otherwise.
+const GumboNode* Extraction::WidenToSplitArticle(
+    const GumboNode* top, double top_score,
+    const std::vector<std::pair<double, const GumboNode*>>& ranked) const {
+  constexpr double kPeerScoreShare = 0.4;
+  if (top_score <= 0) return top;
+  auto chars_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second.chars : 0;
+  };
+  const std::string_view top_class = Attr(top, "class");
+  std::vector<const GumboNode*> peers;
+  for (const auto& [sc, e] : ranked) {
+    if (sc < top_score * kPeerScoreShare) break;
+    if (Tag(e) != Tag(top) || Attr(e, "class") != top_class) continue;
+    if (e == top || IsAncestorOf(top, e) || IsAncestorOf(e, top)) continue;
+    bool nested = false;
+    for (const GumboNode* b : peers) {
+      if (IsAncestorOf(b, e) || IsAncestorOf(e, b)) {
+        nested = true;
+        break;
+      }
+    }
+    if (nested || InsideBoilerplateBlock(e)) continue;
+    peers.push_back(e);
+  }
+  if (peers.size() < 3) return top;
+  const int top_chars = chars_of(top);
+  int level = 0;
+  for (const GumboNode* a = top->parent;
+       a != nullptr && a->type == GUMBO_NODE_ELEMENT && level < kMaxWidenLevels;
+       a = a->parent, ++level) {
+    const GumboTag t = Tag(a);
+    if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return top;
+    int inside = 0;
+    int peer_chars = 0;
+    for (const GumboNode* b : peers) {
+      if (!IsAncestorOf(a, b)) continue;
+      ++inside;
+      peer_chars += chars_of(b);
+    }
+    if (inside < 3) continue;
+    auto it = stats_.find(a);
+    if (it == stats_.end()) return top;
+    const Stats& s = it->second;
+    if (peer_chars >= top_chars && (top_chars + peer_chars) * 2 >= s.chars &&
+        s.link_chars * 3 < s.chars && !InsideHardNegative(a))
+      return a;
+    return top;
+  }
+  return top;
+}
+
+// True when `n` or an element above it is a block that is never the article: comments,
+// related or recommended stories, footers, sharing, sidebars (by class or id, unless also
+// named as article text), or an <aside>, <nav> or <footer>. Weaker hints ("photo", "info",
+// "top") are left to the scores: they are too often words of the article's own wrappers.
+bool Extraction::InsideBoilerplateBlock(const GumboNode* n) {
+  int depth = 0;
+  for (const GumboNode* p = n;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth <= kMaxRecursion;
+       p = p->parent, ++depth) {
+    const GumboTag t = Tag(p);
+    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return true;
+    const std::string h = HintString(p);
+    if (!h.empty() && (IsStrongBoilerplate(h) || HasAny(h, {"sidebar"})) && !IsStrongPositive(h))
+      return true;
+  }
+  return false;
+}
+
 const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* roots) {
   // 1. Strong class/id/itemprop hints (articleBody, #dic_area, .article-view ...).
   const GumboNode* best_strong = nullptr;
@@ -1121,18 +1237,34 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       if (p != nullptr && p->type == GUMBO_NODE_ELEMENT) init(p) += add / 2;
     }
   }
-  const GumboNode* top = nullptr;
-  double top_score = 0;
-  for (auto& [e, sc] : score) {
+  // Candidates in document order, best first (ties keep document order).
+  std::vector<std::pair<double, const GumboNode*>> ranked;
+  ranked.reserve(score.size());
+  for (const GumboNode* e : elements_) {
+    auto it = score.find(e);
+    if (it == score.end()) continue;
     const Stats& s = stats_[e];
     const double ld = s.chars > 0 ? static_cast<double>(s.link_chars) / s.chars : 1.0;
-    sc *= (1.0 - ld);
-    if (top == nullptr || sc > top_score) {
+    it->second *= (1.0 - ld);
+    ranked.emplace_back(it->second, e);
+  }
+  if (ranked.empty()) return nullptr;
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  ranked.resize(std::min<std::size_t>(ranked.size(), kRankedCandidates));
+  // The best candidate outside related stories, comments, sidebars and footers: teaser
+  // excerpts there can outscore an article written in short paragraphs.
+  const GumboNode* top = ranked.front().second;
+  double top_score = ranked.front().first;
+  for (const auto& [sc, e] : ranked) {
+    if (sc <= 0) break;
+    if (!InsideBoilerplateBlock(e)) {
       top = e;
       top_score = sc;
+      break;
     }
   }
-  if (top == nullptr) return nullptr;
+  top = WidenToSplitArticle(top, top_score, ranked);
   // Siblings that belong with the top candidate.
   const GumboNode* parent = top->parent;
   if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) {

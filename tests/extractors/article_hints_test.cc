@@ -94,6 +94,41 @@ TEST(ArticleHints, LargeRelatedStoriesBlockStillDropped) {
   EXPECT_EQ(doc->text.find("Another drama"), std::string::npos) << doc->text;
 }
 
+// An Elementor article: each part is a text-editor widget in its own top-level column. The
+// layout classes ("elementor-top-column") and the widget-type classes
+// ("elementor-widget-text-editor") must not read as "top" or "widget" boilerplate, while a
+// share-buttons widget still goes.
+TEST(ArticleHints, ElementorLayoutAndWidgetTypeClasses) {
+  const std::string parts[] = {kPara1, kPara2,
+                               "The cast also includes two newcomers, who were chosen in an "
+                               "open audition, and a veteran actor returning after ten years.",
+                               "A teaser is due next month, and the broadcaster said the title "
+                               "song will be sung by the lead actress herself."};
+  std::string html =
+      R"(<html><body><div class="elementor elementor-812"><div class="elementor-inner">)";
+  for (const std::string& part : parts) {
+    html += R"(<section class="elementor-section elementor-top-section elementor-section-boxed">)"
+            R"(<div class="elementor-container elementor-column-gap-default">)"
+            R"(<div class="elementor-column elementor-col-100 elementor-top-column">)"
+            R"(<div class="elementor-widget-wrap">)"
+            R"(<div class="elementor-element elementor-widget elementor-widget-text-editor">)"
+            R"(<div class="elementor-widget-container">)"
+            R"(<div class="elementor-text-editor elementor-clearfix"><p>)" +
+            part + "</p></div></div></div></div></div></div></section>";
+  }
+  html += R"(<div class="elementor-element elementor-widget elementor-widget-share-buttons">)"
+          R"(<div class="elementor-widget-container"><p>Share this story with your friends on )"
+          R"(every network, and follow us for more casting news.</p></div></div></div></div>)"
+          R"(<footer><p>Copyright notice of the site, written as a sentence for the test.</p>)"
+          R"(</footer></body></html>)";
+  auto doc = ExtractArticle(html, "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& part : parts)
+    EXPECT_NE(doc->text.find(part), std::string::npos) << "missing: " << part << "\n" << doc->text;
+  EXPECT_EQ(doc->text.find("Share this story"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Copyright"), std::string::npos) << doc->text;
+}
+
 // A tag list is still a tag list when it is not a WordPress post's own class.
 TEST(ArticleHints, TagListBesideTheArticleStillDropped) {
   auto doc = ExtractArticle(
