@@ -596,7 +596,7 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
     if (!c.co_star) own_claims.push_back(c);
   }
   if (!own_claims.empty() && own_claims.size() < claims.size()) {
-    const std::string status = SettleStatus(own_claims, casting, why, chosen);
+    const std::string status = SettleStatus(own_claims, casting, ko, why, chosen);
     // (chosen points into own_claims: map it back to the caller's claims)
     if (*chosen != nullptr) {
       for (const auto& c : claims) {

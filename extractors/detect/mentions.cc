@@ -739,6 +739,7 @@ bool PossessiveOfAName(std::string_view s, size_t end, const Gazetteer& gaz) {
   }
   return IsRomanisedSurname(first) && !second.empty() &&
          std::isupper(static_cast<unsigned char>(second[0]));
+}
 
 // True when a Korean quote holds a word about the state of a casting ("확정", "검토 중",
 // "세부사항 조율 中"): somebody's statement, never a title.
