@@ -236,6 +236,9 @@ Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node) {
       } else if (key == "partitions") {
         o.partitions = v.as<int>();
         HALLYU_RETURN_IF_ERROR(positive(o.partitions));
+      } else if (key == "detection_partitions") {
+        o.detection_partitions = v.as<int>();
+        HALLYU_RETURN_IF_ERROR(positive(o.detection_partitions));
       } else if (key == "replication_factor") {
         o.replication_factor = v.as<int>();
         if (o.replication_factor == 0 || o.replication_factor < -1)
@@ -375,8 +378,8 @@ class DistributedCrawl::Impl : public EventPublisher {
   Status PublishEvent(const Event& detection) override {
     std::string site = detection.sources.empty() ? "" : detection.sources.back().site;
     Status s =
-        Produce(o_.detections_topic, PartitionForDomain(detection.event_id, o_.partitions),
-                detection.event_id,
+        Produce(o_.detections_topic,
+                PartitionForDomain(detection.event_id, o_.detection_partitions), detection.event_id,
                 ToJson(detection).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                 "hallyu.detection/1", site);
     if (s.ok()) {
@@ -577,8 +580,8 @@ class DistributedCrawl::Impl : public EventPublisher {
         {o_.frontier_topic, o_.partitions, {}},
         {o_.state_topic, o_.partitions, {{"cleanup.policy", "compact"}}},
         {o_.workers_topic, 1, {{"cleanup.policy", "compact"}}},
-        {o_.detections_topic, o_.partitions, {}},
-        {o_.merge_state_topic, o_.partitions, {{"cleanup.policy", "compact"}}},
+        {o_.detections_topic, o_.detection_partitions, {}},
+        {o_.merge_state_topic, o_.detection_partitions, {{"cleanup.policy", "compact"}}},
         {kafka_.topics.casting, kafka_.partitions, kafka_.event_topic_configs},
         {kafka_.topics.ost, kafka_.partitions, kafka_.event_topic_configs},
         {kafka_.topics.dlq, kafka_.partitions, {}},
@@ -1535,7 +1538,7 @@ class DistributedCrawl::Impl : public EventPublisher {
     }
     Status s;
     if (!lost) {
-      if (o_.test_faults.abort_first_revoke_commit && !revoke_fault_fired_) {
+      if (o_.test_faults.abort_first_revoke_commit && !revoke_fault_fired_ && !revoked.empty()) {
         revoke_fault_fired_ = true;
         spdlog::warn("distributed: test fault: aborting the commit of a revocation");
         s = AbortAndRewind(&revoked, &revoked_detections);

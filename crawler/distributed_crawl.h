@@ -86,8 +86,9 @@ namespace hallyu {
 
 // Faults injected on purpose, for the fault tests only (config `distributed.test_faults`).
 struct DistributedTestFaults {
-  int fatal_producer_after_commits = 0;    // > 0: make the producer fatal after this many commits
-  bool abort_first_revoke_commit = false;  // the first commit inside a revocation aborts
+  int fatal_producer_after_commits = 0;  // > 0: make the producer fatal after this many commits
+  // the commit inside the first revocation of frontier partitions aborts
+  bool abort_first_revoke_commit = false;
 };
 
 struct DistributedOptions {
@@ -96,10 +97,14 @@ struct DistributedOptions {
   std::string state_topic = "hallyu.crawl-state";  // compacted, keyed by URL
   std::string workers_topic = "hallyu.workers";    // compacted, keyed by worker id (status)
   // Raw detections keyed by event_id, and the merged state of each event (compacted); both
-  // with `partitions` partitions. "" = "<frontier_topic>.detections" / ".merge-state".
+  // with `detection_partitions` partitions. "" = "<frontier_topic>.detections" / ".merge-state".
   std::string detections_topic;
   std::string merge_state_topic;
-  int partitions = 12;         // of frontier and crawl-state (same count)
+  int partitions = 12;  // of frontier and crawl-state (same count)
+  // Of detections and merge-state (same count). The group's assignor balances the partitions
+  // of both subscribed topics together, so every detection partition takes the place of a
+  // frontier partition in some worker's share: few (merging is cheap) keep the crawl spread.
+  int detection_partitions = 1;
   int replication_factor = 1;  // for topics hallyu creates
   std::string worker_id;       // "" = <hostname>-<pid>; transactional.id is <group_id>.<worker_id>
   int commit_interval_ms = 200;         // transaction length at most; ms

@@ -763,7 +763,8 @@ TEST_F(DistributedCrawlTest, TwoWorkersReportingOneEventGiveOneVersionSequence) 
   for (const char* id : {"w1", "w2"}) StartWorker(id);
   ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages; w1 stderr:\n"
                                   << workers_["w1"]->Stderr().substr(0, 20000);
-  ASSERT_TRUE(testing::WaitFor([&] { return EventsAt("confirmed") >= size_t{kHosts}; }, 90s))
+  // Not fatal: when it times out, the checks below say why (a version published twice).
+  EXPECT_TRUE(testing::WaitFor([&] { return EventsAt("confirmed") >= size_t{kHosts}; }, 60s))
       << EventsAt("confirmed") << " events confirmed";
   std::this_thread::sleep_for(1s);  // a late duplicate would show up now
   StopWorkers();
@@ -777,8 +778,8 @@ TEST_F(DistributedCrawlTest, TwoWorkersReportingOneEventGiveOneVersionSequence) 
 // where the committed ones end (2 after 1), instead of starting again at 1.
 TEST_F(DistributedCrawlTest, RestartedWorkerContinuesTheVersions) {
   StartWorker("w1");
-  ASSERT_TRUE(WaitEventRecords(kHosts, 180s)) << workers_["w1"]->Stderr().substr(0, 20000);
-  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages";
+  ASSERT_TRUE(WaitAllPages(180s)) << DistinctPages() << " pages";  // the topics exist by now
+  ASSERT_TRUE(WaitEventRecords(kHosts, 60s)) << workers_["w1"]->Stderr().substr(0, 20000);
   workers_["w1"]->Signal(SIGKILL);
   EXPECT_EQ(workers_["w1"]->Wait(10s), 128 + SIGKILL);
   // A new source per host lists one page confirming the host's event.
@@ -800,7 +801,7 @@ TEST_F(DistributedCrawlTest, RestartedWorkerContinuesTheVersions) {
                       "\n    lang: en\n    site: " + HostName(i) + "\n    interval: 1h\n";
   }
   StartWorker("w1", "  restore_timeout_ms: 30000\n");
-  ASSERT_TRUE(testing::WaitFor([&] { return EventsAt("confirmed") >= size_t{kHosts}; }, 180s))
+  EXPECT_TRUE(testing::WaitFor([&] { return EventsAt("confirmed") >= size_t{kHosts}; }, 90s))
       << EventsAt("confirmed") << " events confirmed; w1 stderr:\n"
       << workers_["w1"]->Stderr().substr(0, 20000);
   std::this_thread::sleep_for(1s);
