@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <ctime>
 #include <deque>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -20,7 +21,7 @@
 
 #include "crawler/crawl_config.h"
 #include "crawler/document_pipeline.h"
-#include "crawler/event_merge_store.h"
+#include "crawler/event_bounds.h"
 #include "crawler/fetcher.h"
 #include "crawler/frontier_topic.h"
 #include "crawler/kafka_producer.h"
@@ -142,6 +143,68 @@ struct PartitionState {
   std::set<std::string> hosts;
 };
 
+// The pipeline of a worker merges nothing: every detection comes out as a "new" event and
+// goes, unmerged, to the detections topic (the owner of its event_id merges it).
+class NoMergeState : public MergeStateBackend {
+ public:
+  Result<std::optional<Event>> Get(const std::string& /*event_id*/) override {
+    return std::optional<Event>();
+  }
+  Status Put(const Event& /*event*/) override { return Status(); }
+};
+
+// The merge state of the events of one owned detection partition, with the before-images of
+// what the open transaction changed, so an abort puts the committed state back.
+class OwnedMergeState : public MergeStateBackend {
+ public:
+  Result<std::optional<Event>> Get(const std::string& event_id) override {
+    auto it = events_.find(event_id);
+    if (it == events_.end()) return std::optional<Event>();
+    return std::optional<Event>(it->second);
+  }
+  Status Put(const Event& event) override {
+    if (undo_.count(event.event_id) == 0) {
+      auto it = events_.find(event.event_id);
+      undo_[event.event_id] =
+          it == events_.end() ? std::optional<Event>() : std::optional<Event>(it->second);
+    }
+    events_[event.event_id] = event;
+    return Status();
+  }
+  // Stores `event` as committed state (restore from the merge-state topic).
+  void Restore(Event event) { events_[event.event_id] = std::move(event); }
+  // The open transaction committed: its changes are the committed state now.
+  void Committed() { undo_.clear(); }
+  // The open transaction aborted: puts back what it changed.
+  void Undo() {
+    for (auto& [id, before] : undo_) {
+      if (before) {
+        events_[id] = std::move(*before);
+      } else {
+        events_.erase(id);
+      }
+    }
+    undo_.clear();
+  }
+  void Clear() {
+    events_.clear();
+    undo_.clear();
+  }
+  std::size_t size() const { return events_.size(); }
+
+ private:
+  std::unordered_map<std::string, Event> events_;
+  std::unordered_map<std::string, std::optional<Event>> undo_;  // bounded by the txn's records
+};
+
+// An owned partition of the detections topic.
+struct DetectionPartition {
+  OwnedMergeState state;
+  bool restored = false;   // merge state read to the end: records may be merged
+  int64_t next = -1;       // highest offset merged + 1
+  int64_t committed = -1;  // last offset sent with a transaction
+};
+
 }  // namespace
 
 // ParseDistributedOptions: crawler/distributed_options.cc (with the other config readers).
@@ -157,7 +220,12 @@ class DistributedCrawl::Impl : public EventPublisher {
         detector_(detector),
         robots_(job_.robots) {
     if (o_.worker_id.empty()) o_.worker_id = DefaultWorkerId();
+    if (o_.detections_topic.empty()) o_.detections_topic = o_.frontier_topic + ".detections";
+    if (o_.merge_state_topic.empty()) o_.merge_state_topic = o_.frontier_topic + ".merge-state";
     for (const CrawlSource& s : sources_) source_index_[s.name] = &s;
+    auto max_message = kafka_.producer.find("message.max.bytes");
+    max_event_bytes_ =
+        MaxEventBytesForProducer(max_message == kafka_.producer.end() ? "" : max_message->second);
   }
 
   ~Impl() override { Shutdown(); }
@@ -179,6 +247,7 @@ class DistributedCrawl::Impl : public EventPublisher {
       PollFrontier(std::chrono::milliseconds(20));
       ProcessResults();
       RequeueDueRetries();
+      RetryMergeStateRestores();
       Dispatch();
       ApplyBackpressure();
       MonoTime now = MonoClock::now();
@@ -209,19 +278,25 @@ class DistributedCrawl::Impl : public EventPublisher {
     if (!fatal_.ok()) return fatal_;
     if (!end.ok()) return end;
     summary_.events_published = events_published_;
+    summary_.detections = detections_sent_;
     summary_.seconds = std::chrono::duration<double>(MonoClock::now() - started_).count();
     return summary_;
   }
 
-  // EventPublisher: every record goes into the open transaction.
-  Status PublishEvent(const Event& event) override {
-    const bool ost = event.type == EventType::kOst;
-    std::string site = event.sources.empty() ? "" : event.sources.back().site;
-    nlohmann::json j = ToJson(event);
-    Status s = Produce(ost ? kafka_.topics.ost : kafka_.topics.casting, -1, event.event_id,
-                       j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                       ost ? "hallyu.ost/1" : "hallyu.casting/1", site);
-    if (s.ok()) events_published_++;
+  // EventPublisher: every record goes into the open transaction. An "event" from this
+  // worker's pipeline is one unmerged detection (NoMergeState): it goes to the detections
+  // partition of its event_id, whose owner merges it (see the header).
+  Status PublishEvent(const Event& detection) override {
+    std::string site = detection.sources.empty() ? "" : detection.sources.back().site;
+    Status s =
+        Produce(o_.detections_topic,
+                PartitionForDomain(detection.event_id, o_.detection_partitions), detection.event_id,
+                ToJson(detection).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                "hallyu.detection/1", site);
+    if (s.ok()) {
+      detections_sent_++;
+      txn_detections_++;
+    }
     return s;
   }
   Status PublishFailure(const std::string& url, const Status& error) override {
@@ -251,6 +326,10 @@ class DistributedCrawl::Impl : public EventPublisher {
 
   bool Idle() const {
     if (!in_fetch_.empty() || !retry_wait_.empty()) return false;
+    if (txn_detections_ > 0) return false;  // they still have to reach their owner
+    for (const auto& [p, dp] : detection_parts_) {
+      if (!dp.restored) return false;  // its detections wait for the merge state
+    }
     for (const auto& [host, q] : hosts_) {
       if (!q.queue.empty()) return false;
     }
@@ -395,10 +474,9 @@ class DistributedCrawl::Impl : public EventPublisher {
 
   Status NewPipeline() {
     pipeline_.reset();
-    auto merge = EventMergeStore::Open(":memory:");
-    if (!merge.ok()) return merge.status();
-    merge_ = std::move(*merge);
-    pipeline_ = std::make_unique<DocumentPipeline>(detector_, merge_.get(), this);
+    DocumentPipelineOptions options;
+    options.max_event_bytes = max_event_bytes_;
+    pipeline_ = std::make_unique<DocumentPipeline>(detector_, &no_merge_, this, options);
     return Status();
   }
 
@@ -413,6 +491,8 @@ class DistributedCrawl::Impl : public EventPublisher {
         {o_.frontier_topic, o_.partitions, {}},
         {o_.state_topic, o_.partitions, {{"cleanup.policy", "compact"}}},
         {o_.workers_topic, 1, {{"cleanup.policy", "compact"}}},
+        {o_.detections_topic, o_.detection_partitions, {}},
+        {o_.merge_state_topic, o_.detection_partitions, {{"cleanup.policy", "compact"}}},
         {kafka_.topics.casting, kafka_.partitions, kafka_.event_topic_configs},
         {kafka_.topics.ost, kafka_.partitions, kafka_.event_topic_configs},
         {kafka_.topics.dlq, kafka_.partitions, {}},
@@ -461,8 +541,10 @@ class DistributedCrawl::Impl : public EventPublisher {
   }
 
   rd_kafka_resp_err_t Subscribe() {
-    PartitionListPtr topics(rd_kafka_topic_partition_list_new(1));
+    PartitionListPtr topics(rd_kafka_topic_partition_list_new(2));
     rd_kafka_topic_partition_list_add(topics.get(), o_.frontier_topic.c_str(),
+                                      RD_KAFKA_PARTITION_UA);
+    rd_kafka_topic_partition_list_add(topics.get(), o_.detections_topic.c_str(),
                                       RD_KAFKA_PARTITION_UA);
     return rd_kafka_subscribe(consumer_.get(), topics.get());
   }
@@ -482,6 +564,7 @@ class DistributedCrawl::Impl : public EventPublisher {
       return Internal("begin_transaction: " + m);
     }
     txn_records_ = 0;
+    txn_detections_ = 0;
     txn_failed_ = false;
     return Status();
   }
@@ -518,23 +601,31 @@ class DistributedCrawl::Impl : public EventPublisher {
     return Unavailable("produce to " + topic + ": queue stayed full");
   }
 
-  // Commits the open transaction with the offsets of finished URLs. On an abortable or fatal
-  // error (or when a record could not be added to it) aborts and rewinds to the committed
-  // offsets, without redoing anything of the `leaving` partitions (being revoked); returns
-  // an error only when the producer could not be replaced.
-  Status CommitTxn(bool force, const std::set<int32_t>* leaving = nullptr) {
+  // Commits the open transaction with the offsets of finished URLs and merged detections.
+  // On an abortable or fatal error (or when a record could not be added to it) aborts and
+  // rewinds to the committed offsets, without redoing anything of the `leaving` frontier
+  // partitions and `leaving_detections` detection partitions (being revoked; either may be
+  // null); returns an error only when the producer could not be replaced.
+  Status CommitTxn(bool force, const std::set<int32_t>* leaving = nullptr,
+                   const std::set<int32_t>* leaving_detections = nullptr) {
     rd_kafka_poll(producer_.get(), 0);
     if (txn_failed_) {
       spdlog::warn("distributed: a record could not join the transaction; aborting it");
-      return AbortAndRewind(leaving);
+      return AbortAndRewind(leaving, leaving_detections);
     }
-    PartitionListPtr offsets(
-        rd_kafka_topic_partition_list_new(static_cast<int>(partitions_.size())));
+    PartitionListPtr offsets(rd_kafka_topic_partition_list_new(
+        static_cast<int>(partitions_.size() + detection_parts_.size())));
     for (auto& [p, ps] : partitions_) {
       int64_t commit = ps.pending.empty() ? ps.next : *ps.pending.begin();
       if (commit >= 0 && commit != ps.committed) {
         rd_kafka_topic_partition_list_add(offsets.get(), o_.frontier_topic.c_str(), p)->offset =
             commit;
+      }
+    }
+    for (auto& [p, dp] : detection_parts_) {
+      if (dp.next >= 0 && dp.next != dp.committed) {
+        rd_kafka_topic_partition_list_add(offsets.get(), o_.detections_topic.c_str(), p)->offset =
+            dp.next;
       }
     }
     if (!force && offsets->cnt == 0 && txn_records_ == 0) return Status();
@@ -557,19 +648,26 @@ class DistributedCrawl::Impl : public EventPublisher {
         continue;
       }
       spdlog::warn("distributed: transaction aborted{}: {}", fatal ? " (fatal)" : "", m);
-      return AbortAndRewind(leaving);
+      return AbortAndRewind(leaving, leaving_detections);
     }
     for (int i = 0; i < offsets->cnt; ++i) {
-      auto it = partitions_.find(offsets->elems[i].partition);
-      if (it != partitions_.end()) it->second.committed = offsets->elems[i].offset;
+      const rd_kafka_topic_partition_t& e = offsets->elems[i];
+      if (o_.detections_topic == e.topic) {
+        auto it = detection_parts_.find(e.partition);
+        if (it != detection_parts_.end()) it->second.committed = e.offset;
+        continue;
+      }
+      auto it = partitions_.find(e.partition);
+      if (it != partitions_.end()) it->second.committed = e.offset;
     }
+    for (auto& [p, dp] : detection_parts_) dp.state.Committed();
     txn_urls_.clear();
     txn_results_.clear();
     summary_.transactions++;
     producer_restarts_in_a_row_ = 0;
     if (Status b = BeginTxn(); !b.ok()) {
       spdlog::warn("distributed: {}", b.ToString());
-      return AbortAndRewind(leaving);  // replaces the producer; nothing is lost
+      return AbortAndRewind(leaving, leaving_detections);  // replaces the producer
     }
     const int fatal_after = o_.test_faults.fatal_producer_after_commits;
     if (fatal_after > 0 && !fatal_fault_fired_ &&
@@ -607,11 +705,20 @@ class DistributedCrawl::Impl : public EventPublisher {
   // Aborts the open transaction (replacing the producer when it is fatal or the abort
   // fails) and rewinds to the committed offsets. The `leaving` partitions (revoked or
   // lost; may be null) are dropped FIRST, so nothing of theirs is redone here: their next
-  // owner redoes it (issue 19, window 6).
-  Status AbortAndRewind(const std::set<int32_t>* leaving = nullptr) {
+  // owner redoes it (issue 19, window 6). So are the `leaving_detections` partitions; the
+  // merge state of the others is put back as committed (window 5).
+  Status AbortAndRewind(const std::set<int32_t>* leaving = nullptr,
+                        const std::set<int32_t>* leaving_detections = nullptr) {
     summary_.aborts++;
     if (leaving != nullptr) {
       for (int32_t p : *leaving) partitions_.erase(p);
+    }
+    if (leaving_detections != nullptr) {
+      for (int32_t p : *leaving_detections) detection_parts_.erase(p);
+    }
+    for (auto& [p, dp] : detection_parts_) {
+      dp.state.Undo();
+      dp.next = -1;
     }
     bool restart = rd_kafka_fatal_error(producer_.get(), nullptr, 0) != RD_KAFKA_RESP_ERR_NO_ERROR;
     if (!restart) {
@@ -635,11 +742,16 @@ class DistributedCrawl::Impl : public EventPublisher {
     for (const std::string& url : txn_urls_) (void)state_->Erase(url);
     txn_urls_.clear();
     HALLYU_RETURN_IF_ERROR(NewPipeline());
-    PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(partitions_.size())));
+    PartitionListPtr list(rd_kafka_topic_partition_list_new(
+        static_cast<int>(partitions_.size() + detection_parts_.size())));
     for (auto& [p, ps] : partitions_) {
       ps.pending.clear();
       ps.next = -1;
       rd_kafka_topic_partition_list_add(list.get(), o_.frontier_topic.c_str(), p);
+    }
+    for (auto& [p, dp] : detection_parts_) {
+      if (dp.restored)
+        rd_kafka_topic_partition_list_add(list.get(), o_.detections_topic.c_str(), p);
     }
     if (list->cnt > 0) {
       rd_kafka_resp_err_t ce = RD_KAFKA_RESP_ERR_NO_ERROR;
@@ -654,7 +766,11 @@ class DistributedCrawl::Impl : public EventPublisher {
       }
       for (int i = 0; i < list->cnt; ++i) {
         if (list->elems[i].offset < 0) list->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
-        partitions_[list->elems[i].partition].committed = list->elems[i].offset;
+        if (o_.detections_topic == list->elems[i].topic) {
+          detection_parts_[list->elems[i].partition].committed = list->elems[i].offset;
+        } else {
+          partitions_[list->elems[i].partition].committed = list->elems[i].offset;
+        }
       }
       if (rd_kafka_error_t* e = rd_kafka_seek_partitions(consumer_.get(), list.get(), 30000)) {
         spdlog::warn("distributed: seek after abort: {}", rd_kafka_error_string(e));
@@ -739,8 +855,12 @@ class DistributedCrawl::Impl : public EventPublisher {
           rd_kafka_consumer_poll(consumer_.get(), i == 0 ? static_cast<int>(timeout.count()) : 0);
       if (m == nullptr) return;
       if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
-        HandleRecord(m->partition, m->offset,
-                     std::string_view(static_cast<const char*>(m->payload), m->len));
+        std::string_view payload(static_cast<const char*>(m->payload), m->len);
+        if (o_.detections_topic == rd_kafka_topic_name(m->rkt)) {
+          HandleDetection(m->partition, m->offset, payload);
+        } else {
+          HandleRecord(m->partition, m->offset, payload);
+        }
       } else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
         spdlog::warn("distributed: consumer: {}", rd_kafka_message_errstr(m));
       }
@@ -789,6 +909,58 @@ class DistributedCrawl::Impl : public EventPublisher {
       q.ready_after = ps.ready_at;
     }
     q.queue.push_back(std::move(t));
+  }
+
+  // Merges one detection of an owned detection partition into the open transaction: the new
+  // version (if any) to the event topic, the merged state to the merge-state topic. A
+  // record that cannot be added to the transaction fails it (it aborts and is redone).
+  void HandleDetection(int32_t partition, int64_t offset, std::string_view payload) {
+    auto it = detection_parts_.find(partition);
+    if (it == detection_parts_.end()) return;  // not ours (any more)
+    DetectionPartition& dp = it->second;
+    // Not merged before the partition's state is complete; read again after the restore.
+    if (!dp.restored || offset < dp.next) return;
+    dp.next = offset + 1;
+    last_activity_ = MonoClock::now();
+    auto j = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+    Result<Event> detection =
+        j.is_discarded() ? Result<Event>(ParseError("not JSON")) : EventFromJson(j);
+    if (!detection.ok()) {
+      spdlog::warn("distributed: bad detection record at {}:{}: {}", partition, offset,
+                   detection.status().ToString());
+      return;  // done: nothing to merge
+    }
+    EventMerger merger(&dp.state);
+    Result<MergeOutcome> merged = merger.Plan(*detection);
+    if (!merged.ok()) {  // the in-memory state does not fail; be safe anyway
+      txn_failed_ = true;
+      return;
+    }
+    if (merged->kind == MergeKind::kDuplicate) return;
+    (void)FitEventToMessage(merged->event, max_event_bytes_);
+    const Event& e = merged->event;
+    const std::string json =
+        ToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string site = e.sources.empty() ? "" : e.sources.back().site;
+    if (merged->publish()) {
+      const bool ost = e.type == EventType::kOst;
+      Status s = Produce(ost ? kafka_.topics.ost : kafka_.topics.casting, -1, e.event_id, json,
+                         ost ? "hallyu.ost/1" : "hallyu.casting/1", site);
+      if (!s.ok()) {
+        spdlog::warn("event {} v{}: {}", e.event_id, e.version, s.ToString());
+        txn_failed_ = true;  // the version must not be lost: abort and merge it again
+        return;
+      }
+      events_published_++;
+    }
+    Status s =
+        Produce(o_.merge_state_topic, partition, e.event_id, json, "hallyu.merge-state/1", site);
+    if (!s.ok()) {
+      spdlog::warn("merge state {}: {}", e.event_id, s.ToString());
+      txn_failed_ = true;
+      return;
+    }
+    (void)merger.Commit(*merged);
   }
 
   bool AlreadyCrawled(const Task& t) {
@@ -1147,9 +1319,13 @@ class DistributedCrawl::Impl : public EventPublisher {
   // --- rebalancing -------------------------------------------------------------------------
 
   void OnAssign(rd_kafka_topic_partition_list_t* parts) {
-    std::vector<int32_t> ps;
-    for (int i = 0; i < parts->cnt; ++i) ps.push_back(parts->elems[i].partition);
+    std::vector<int32_t> ps, ds;
+    for (int i = 0; i < parts->cnt; ++i) {
+      (o_.detections_topic == parts->elems[i].topic ? ds : ps).push_back(parts->elems[i].partition);
+    }
     Restore(ps);
+    for (int32_t p : ds) detection_parts_[p] = DetectionPartition{};
+    std::set<int32_t> unrestored = RestoreMergeState(ds);
     MonoTime ready = MonoClock::now() + job_.fetcher.min_host_delay;
     for (int32_t p : ps) {
       PartitionState& st = partitions_[p];
@@ -1160,15 +1336,97 @@ class DistributedCrawl::Impl : public EventPublisher {
       spdlog::error("distributed: incremental_assign: {}", rd_kafka_error_string(e));
       rd_kafka_error_destroy(e);
     }
-    spdlog::info("distributed: worker {} assigned {} partition(s), owns {}", o_.worker_id,
-                 ps.size(), partitions_.size());
+    if (!unrestored.empty()) {
+      PauseDetections(unrestored, true);
+      last_restore_try_ = MonoClock::now();
+    }
+    spdlog::info(
+        "distributed: worker {} assigned {} frontier and {} detection partition(s), owns {} "
+        "and {}",
+        o_.worker_id, ps.size(), ds.size(), partitions_.size(), detection_parts_.size());
+  }
+
+  void PauseDetections(const std::set<int32_t>& ps, bool pause) {
+    PartitionListPtr l(rd_kafka_topic_partition_list_new(static_cast<int>(ps.size())));
+    for (int32_t p : ps) rd_kafka_topic_partition_list_add(l.get(), o_.detections_topic.c_str(), p);
+    if (pause) {
+      rd_kafka_pause_partitions(consumer_.get(), l.get());
+    } else {
+      rd_kafka_resume_partitions(consumer_.get(), l.get());
+    }
+  }
+
+  // Reads the merge-state partitions `ds` (owned detection partitions) to their end into
+  // their OwnedMergeState and marks them restored; returns the partitions whose restore did
+  // not complete (their state is incomplete: they must not merge yet).
+  std::set<int32_t> RestoreMergeState(const std::vector<int32_t>& ds) {
+    std::set<int32_t> failed =
+        ReadPartitionsToEnd(o_.merge_state_topic, ds, [this](int32_t p, std::string_view payload) {
+          auto j = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+          if (j.is_discarded()) return false;
+          Result<Event> e = EventFromJson(j);
+          auto it = detection_parts_.find(p);
+          if (!e.ok() || it == detection_parts_.end()) return false;
+          it->second.state.Restore(std::move(*e));
+          return true;
+        });
+    for (int32_t p : ds) {
+      auto it = detection_parts_.find(p);
+      if (it == detection_parts_.end()) continue;
+      it->second.restored = failed.count(p) == 0;
+      if (!it->second.restored) it->second.state.Clear();
+    }
+    return failed;
+  }
+
+  // Restores (again) the detection partitions whose merge state is incomplete, at most once
+  // a second; once complete they are read again from their committed offsets and resumed.
+  void RetryMergeStateRestores() {
+    MonoTime now = MonoClock::now();
+    if (now - last_restore_try_ < std::chrono::seconds(1)) return;
+    std::vector<int32_t> todo;
+    for (const auto& [p, dp] : detection_parts_) {
+      if (!dp.restored) todo.push_back(p);
+    }
+    if (todo.empty()) return;
+    last_restore_try_ = now;
+    std::set<int32_t> failed = RestoreMergeState(todo);
+    std::set<int32_t> done;
+    for (int32_t p : todo) {
+      if (failed.count(p) == 0) done.insert(p);
+    }
+    if (done.empty()) return;
+    PartitionListPtr l(rd_kafka_topic_partition_list_new(static_cast<int>(done.size())));
+    for (int32_t p : done)
+      rd_kafka_topic_partition_list_add(l.get(), o_.detections_topic.c_str(), p);
+    if (rd_kafka_committed(consumer_.get(), l.get(), 30000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      for (int i = 0; i < l->cnt; ++i) l->elems[i].offset = RD_KAFKA_OFFSET_INVALID;
+    }
+    for (int i = 0; i < l->cnt; ++i) {
+      // Unknown or none: from the beginning; merging a detection again is a duplicate.
+      if (l->elems[i].offset < 0) l->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
+      DetectionPartition& dp = detection_parts_[l->elems[i].partition];
+      dp.committed = l->elems[i].offset;
+      dp.next = -1;
+    }
+    if (rd_kafka_error_t* e = rd_kafka_seek_partitions(consumer_.get(), l.get(), 30000)) {
+      spdlog::warn("distributed: seek after restore: {}", rd_kafka_error_string(e));
+      rd_kafka_error_destroy(e);
+    }
+    PauseDetections(done, false);
+    spdlog::info("distributed: merge state of detection partition(s) [{}] restored late",
+                 JoinPartitions(done));
   }
 
   void OnRevoke(rd_kafka_topic_partition_list_t* parts, bool lost) {
-    std::set<int32_t> revoked;
-    for (int i = 0; i < parts->cnt; ++i) revoked.insert(parts->elems[i].partition);
-    spdlog::info("distributed: worker {} {} partitions [{}]", o_.worker_id,
-                 lost ? "lost" : "releasing", JoinPartitions(revoked));
+    std::set<int32_t> revoked, revoked_detections;
+    for (int i = 0; i < parts->cnt; ++i) {
+      (o_.detections_topic == parts->elems[i].topic ? revoked_detections : revoked)
+          .insert(parts->elems[i].partition);
+    }
+    spdlog::info("distributed: worker {} {} partitions [{}] and detection partitions [{}]",
+                 o_.worker_id, lost ? "lost" : "releasing", JoinPartitions(revoked),
+                 JoinPartitions(revoked_detections));
     if (!lost) {
       // Finish what is at the fetcher for these hosts, so the next owner never overlaps.
       DrainInFlight(/*process=*/true, &revoked);
@@ -1191,54 +1449,86 @@ class DistributedCrawl::Impl : public EventPublisher {
     }
     Status s;
     if (!lost) {
-      if (o_.test_faults.abort_first_revoke_commit && !revoke_fault_fired_) {
+      if (o_.test_faults.abort_first_revoke_commit && !revoke_fault_fired_ && !revoked.empty()) {
         revoke_fault_fired_ = true;
         spdlog::warn("distributed: test fault: aborting the commit of a revocation");
-        s = AbortAndRewind(&revoked);
+        s = AbortAndRewind(&revoked, &revoked_detections);
       } else {
         // Commits the revoked partitions' work with their offsets; if that aborts, they are
         // left out of the rewind and their next owner redoes them.
-        s = CommitTxn(false, &revoked);
+        s = CommitTxn(false, &revoked, &revoked_detections);
       }
     } else {
       // The group gave these partitions away already (this worker was deemed dead): the open
       // transaction may hold their results, which the next owner redoes. Abort it and
       // restart the partitions still owned at their committed offsets, redoing their
       // fetched results (never dropping them: issue 19, window 3).
-      s = AbortAndRewind(&revoked);
+      s = AbortAndRewind(&revoked, &revoked_detections);
     }
     if (!s.ok()) fatal_ = s;
     for (int32_t p : revoked) partitions_.erase(p);
+    for (int32_t p : revoked_detections) detection_parts_.erase(p);
     if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(consumer_.get(), parts)) {
       spdlog::error("distributed: incremental_unassign: {}", rd_kafka_error_string(e));
       rd_kafka_error_destroy(e);
     }
-    spdlog::info("distributed: worker {} {} {} partition(s), owns {}", o_.worker_id,
-                 lost ? "lost" : "released", revoked.size(), partitions_.size());
+    spdlog::info("distributed: worker {} {} {} frontier and {} detection partition(s), owns {}",
+                 o_.worker_id, lost ? "lost" : "released", revoked.size(),
+                 revoked_detections.size(), partitions_.size());
   }
 
   // Reads crawl-state partitions `ps` to their (committed) end into the local store.
   void Restore(const std::vector<int32_t>& ps) {
     if (ps.empty()) return;
+    uint64_t n = 0;
+    std::set<int32_t> open =
+        ReadPartitionsToEnd(o_.state_topic, ps, [&](int32_t, std::string_view payload) {
+          auto st = DecodeUrlState(payload);
+          if (!st.ok()) return false;
+          (void)state_->Put(*st);
+          n++;
+          return true;
+        });
+    if (!open.empty()) {
+      // An incomplete crawl state only means pages fetched again.
+      spdlog::warn("distributed: restore of {} partition(s) timed out", open.size());
+    }
+    spdlog::info("distributed: restored {} URL states of {} partition(s)", n, ps.size());
+  }
+
+  // Reads partitions `ps` of `topic` from their beginning to their end, calling
+  // `record(partition, value)` for each record (read_committed). The end to reach is the
+  // high watermark now: reaching the read_committed end (EOF at the last stable offset) is
+  // not enough, the previous owner's last commit may still be writing its markers, and until
+  // they land its records sit above the LSO. Returns the partitions not read to that end
+  // (watermark unknown, or restore_timeout_ms passed).
+  std::set<int32_t> ReadPartitionsToEnd(
+      const std::string& topic, const std::vector<int32_t>& ps,
+      const std::function<bool(int32_t, std::string_view)>& record) {
+    std::set<int32_t> open(ps.begin(), ps.end());
+    if (ps.empty()) return open;
     PartitionListPtr l(rd_kafka_topic_partition_list_new(static_cast<int>(ps.size())));
     for (int32_t p : ps) {
-      rd_kafka_topic_partition_list_add(l.get(), o_.state_topic.c_str(), p)->offset =
+      rd_kafka_topic_partition_list_add(l.get(), topic.c_str(), p)->offset =
           RD_KAFKA_OFFSET_BEGINNING;
     }
-    // The end to reach: the high watermark now. Reaching the read_committed end (EOF at the
-    // last stable offset) is not enough: the previous owner's last commit may still be
-    // writing its markers, and until they land its records sit above the LSO.
     std::map<int32_t, int64_t> end;
+    std::set<int32_t> unknown;
     for (int32_t p : ps) {
       int64_t lo = 0, hi = 0;
-      if (rd_kafka_query_watermark_offsets(restorer_.get(), o_.state_topic.c_str(), p, &lo, &hi,
-                                           5000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+      for (int attempt = 0; attempt < 3; ++attempt) {
+        e = rd_kafka_query_watermark_offsets(restorer_.get(), topic.c_str(), p, &lo, &hi, 5000);
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR) break;
+      }
+      if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
         end[p] = hi;
+      } else {
+        spdlog::warn("distributed: end of {} [{}] unknown: {}", topic, p, rd_kafka_err2str(e));
+        unknown.insert(p);
       }
     }
     rd_kafka_assign(restorer_.get(), l.get());
-    std::set<int32_t> open(ps.begin(), ps.end());
-    uint64_t n = 0;
     MonoTime deadline = MonoClock::now() + milliseconds(o_.restore_timeout_ms);
     while (!open.empty() && MonoClock::now() < deadline) {
       rd_kafka_message_t* m = rd_kafka_consumer_poll(restorer_.get(), 100);
@@ -1246,21 +1536,15 @@ class DistributedCrawl::Impl : public EventPublisher {
       if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
         if (m->offset >= end[m->partition]) open.erase(m->partition);
       } else if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->payload != nullptr) {
-        auto st = DecodeUrlState(std::string_view(static_cast<const char*>(m->payload), m->len));
-        if (st.ok()) {
-          (void)state_->Put(*st);
-          n++;
-        }
+        (void)record(m->partition, std::string_view(static_cast<const char*>(m->payload), m->len));
       } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
         spdlog::warn("distributed: restore: {}", rd_kafka_message_errstr(m));
       }
       rd_kafka_message_destroy(m);
     }
     rd_kafka_assign(restorer_.get(), nullptr);
-    if (!open.empty()) {
-      spdlog::warn("distributed: restore of {} partition(s) timed out", open.size());
-    }
-    spdlog::info("distributed: restored {} URL states of {} partition(s)", n, ps.size());
+    open.insert(unknown.begin(), unknown.end());
+    return open;
   }
 
   // --- shutdown ----------------------------------------------------------------------------
@@ -1303,7 +1587,13 @@ class DistributedCrawl::Impl : public EventPublisher {
 
   RdKafkaPtr producer_, consumer_, restorer_;
   std::unique_ptr<CrawlStateStore> state_;
-  std::unique_ptr<EventMergeStore> merge_;
+  NoMergeState no_merge_;  // the pipeline's: detections leave unmerged
+  // Owned partitions of the detections topic, each with the merge state of its events.
+  std::map<int32_t, DetectionPartition> detection_parts_;
+  MonoTime last_restore_try_{};
+  std::size_t max_event_bytes_ = MaxEventBytesForProducer("");
+  uint64_t detections_sent_ = 0;
+  uint64_t txn_detections_ = 0;  // detections in the open transaction
   std::unique_ptr<DocumentPipeline> pipeline_;
   std::unique_ptr<Fetcher> fetcher_;
   RobotsCache robots_;
@@ -1396,9 +1686,10 @@ int RunDistributedCrawlCommand(const std::string& config_path, const std::string
             << " pages (" << s.not_modified << " not modified, " << s.fetch_failures << " failed, "
             << s.robots_denied << " denied by robots.txt, " << s.fetch_retries << " fetched again, "
             << s.fetch_given_up << " given up for now), " << s.skipped_seen << " already seen; "
-            << s.events_published << " events; " << s.transactions << " transactions, " << s.aborts
-            << " aborted, " << s.producer_restarts << " producer restarts; " << s.rebalances
-            << " rebalances, " << s.pauses << " pauses in " << s.seconds << " s\n";
+            << s.detections << " detections, " << s.events_published << " events; "
+            << s.transactions << " transactions, " << s.aborts << " aborted, "
+            << s.producer_restarts << " producer restarts; " << s.rebalances << " rebalances, "
+            << s.pauses << " pauses in " << s.seconds << " s\n";
   return 0;
 }
 

@@ -39,9 +39,33 @@
 //   replaced: the open transaction is dropped, a new producer with the same transactional.id
 //   fences the old epoch, and consumption restarts at the committed offsets.
 //
-// Limitations (see the report in bench/RESULTS-dist.md): event merge state is per worker
-// (in memory), so one event reported by pages of hosts owned by different workers gets a
-// version sequence per worker.
+// One owner per event version (issue 19, window 5). The versions of an event_id are made by
+// exactly one worker at a time, the owner of its partition of the detections topic:
+//
+//   page handled ──▶ hallyu.frontier.detections (key event_id, partition FNV(event_id))
+//   (raw detection, in the page's transaction)        │ same consumer group, same subscription
+//                                                      ▼
+//   owner of detection partition p: merge (state of p) ──▶ event topic (new version only)
+//                                                     └──▶ merge-state topic, partition p
+//   ... in ONE transaction with the detection offsets of p.
+//
+// - A worker never merges locally: its pipeline hands every detection unmerged to the
+//   detections topic. Only the owner of the event_id's detection partition plans a version,
+//   and it publishes that version, the merged state (compacted merge-state topic, keyed by
+//   event_id, the SAME partition number p) and the offset of the detection in one
+//   transaction: either all three become visible or none does.
+// - On assignment of detection partition p the new owner reads merge-state partition p to
+//   its high watermark (read_committed, so every earlier owner's transaction has ended)
+//   before it merges anything of p; until that restore is complete the partition is paused
+//   and its records are not merged. A version is therefore always planned from the last
+//   committed version of the event, across workers, restarts, kills and lost assignments.
+// - An abort undoes the merge state changed in the open transaction (before-images kept per
+//   transaction) and rewinds the detection partitions to their committed offsets: the same
+//   detection records are merged again from the same state and give the same versions,
+//   byte for byte. So no (event_id, version) is ever committed with two payloads, and the
+//   versions of an event_id in the event topic only grow.
+// - A zombie owner (lost assignment) cannot commit: its offsets carry a stale group
+//   generation (send_offsets_to_transaction fails) and its transaction aborts.
 
 #include <yaml-cpp/yaml.h>
 
@@ -62,8 +86,9 @@ namespace hallyu {
 
 // Faults injected on purpose, for the fault tests only (config `distributed.test_faults`).
 struct DistributedTestFaults {
-  int fatal_producer_after_commits = 0;    // > 0: make the producer fatal after this many commits
-  bool abort_first_revoke_commit = false;  // the first commit inside a revocation aborts
+  int fatal_producer_after_commits = 0;  // > 0: make the producer fatal after this many commits
+  // the commit inside the first revocation of frontier partitions aborts
+  bool abort_first_revoke_commit = false;
 };
 
 struct DistributedOptions {
@@ -71,9 +96,17 @@ struct DistributedOptions {
   std::string frontier_topic = "hallyu.frontier";  // keyed by registrable domain
   std::string state_topic = "hallyu.crawl-state";  // compacted, keyed by URL
   std::string workers_topic = "hallyu.workers";    // compacted, keyed by worker id (status)
-  int partitions = 12;                             // of frontier and crawl-state (same count)
-  int replication_factor = 1;                      // for topics hallyu creates
-  std::string worker_id;  // "" = <hostname>-<pid>; transactional.id is <group_id>.<worker_id>
+  // Raw detections keyed by event_id, and the merged state of each event (compacted); both
+  // with `detection_partitions` partitions. "" = "<frontier_topic>.detections" / ".merge-state".
+  std::string detections_topic;
+  std::string merge_state_topic;
+  int partitions = 12;  // of frontier and crawl-state (same count)
+  // Of detections and merge-state (same count). The group's assignor balances the partitions
+  // of both subscribed topics together, so every detection partition takes the place of a
+  // frontier partition in some worker's share: few (merging is cheap) keep the crawl spread.
+  int detection_partitions = 1;
+  int replication_factor = 1;  // for topics hallyu creates
+  std::string worker_id;       // "" = <hostname>-<pid>; transactional.id is <group_id>.<worker_id>
   int commit_interval_ms = 200;         // transaction length at most; ms
   int transaction_timeout_ms = 10000;   // a dead worker's open txn aborts after; ms
   int session_timeout_ms = 10000;       // a dead worker leaves the group after; ms
@@ -90,13 +123,13 @@ struct DistributedOptions {
 // Parses the `distributed:` YAML mapping (undefined node: defaults); defined in
 // crawler/distributed_options.cc. Keys as the fields above (test_faults: a mapping with the
 // keys of DistributedTestFaults). Strict (crawler/config_keys.h): an unknown key names its
-// line and the nearest valid key, a repeated key is an error. Ranges: partitions 1..10000,
-// replication_factor -1 or 1..100, commit_interval_ms 1..600000, transaction_timeout_ms
-// 1..900000, session_timeout_ms, status_interval_ms and restore_timeout_ms 1..3600000,
-// host_queue_limit 1..10000000, idle_exit_ms 0..86400000, reseed_seconds 0..31622400,
-// fetch_rounds 1..100, max_producer_restarts 0..1000. Topics must be legal Kafka names;
-// group_id (non-empty) and worker_id: at most 200 bytes, no spaces or control characters.
-// kInvalidArgument naming the key for any of these or a wrong type.
+// line and the nearest valid key, a repeated key is an error. Ranges: partitions and
+// detection_partitions 1..10000, replication_factor -1 or 1..100, commit_interval_ms 1..600000,
+// transaction_timeout_ms 1..900000, session_timeout_ms, status_interval_ms and
+// restore_timeout_ms 1..3600000, host_queue_limit 1..10000000, idle_exit_ms 0..86400000,
+// reseed_seconds 0..31622400, fetch_rounds 1..100, max_producer_restarts 0..1000. Topics must be
+// legal Kafka names; group_id (non-empty) and worker_id: at most 200 bytes, no spaces or control
+// characters. kInvalidArgument naming the key for any of these or a wrong type.
 Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node);
 
 struct DistributedSummary {
@@ -108,7 +141,8 @@ struct DistributedSummary {
   uint64_t not_modified = 0;
   uint64_t skipped_seen = 0;  // frontier records dropped as already crawled or queued
   uint64_t robots_denied = 0;
-  uint64_t events_published = 0;
+  uint64_t detections = 0;         // raw detections handed to the detections topic
+  uint64_t events_published = 0;   // versions published by this worker as an owner
   uint64_t transactions = 0;       // committed
   uint64_t aborts = 0;             // aborted and rewound
   uint64_t producer_restarts = 0;  // fatal transactional producers replaced

@@ -18,8 +18,11 @@ const std::vector<std::string_view> kDistributedKeys = {"group_id",
                                                         "frontier_topic",
                                                         "state_topic",
                                                         "workers_topic",
+                                                        "detections_topic",
+                                                        "merge_state_topic",
                                                         "worker_id",
                                                         "partitions",
+                                                        "detection_partitions",
                                                         "replication_factor",
                                                         "commit_interval_ms",
                                                         "transaction_timeout_ms",
@@ -99,8 +102,12 @@ Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node) {
   HALLYU_RETURN_IF_ERROR(ReadTopic(node, "frontier_topic", &o.frontier_topic));
   HALLYU_RETURN_IF_ERROR(ReadTopic(node, "state_topic", &o.state_topic));
   HALLYU_RETURN_IF_ERROR(ReadTopic(node, "workers_topic", &o.workers_topic));
+  HALLYU_RETURN_IF_ERROR(ReadTopic(node, "detections_topic", &o.detections_topic));
+  HALLYU_RETURN_IF_ERROR(ReadTopic(node, "merge_state_topic", &o.merge_state_topic));
   const std::string d = "distributed.";
   HALLYU_RETURN_IF_ERROR(ReadInRange(node, d, "partitions", &o.partitions, 1, 10'000));
+  HALLYU_RETURN_IF_ERROR(
+      ReadInRange(node, d, "detection_partitions", &o.detection_partitions, 1, 10'000));
   HALLYU_RETURN_IF_ERROR(
       ReadInRange(node, d, "replication_factor", &o.replication_factor, -1, 100));
   if (o.replication_factor == 0) {

@@ -45,10 +45,13 @@ fi
 step "ctest (unit + integration)"
 ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300 -LE chaos
 
-# The crash checker: `hallyu crawl --once` SIGKILLed 20 times at random moments, then
-# run to completion; every planted announcement must reach the broker (tests/chaos).
-step "chaos: crawl SIGKILLed ${HALLYU_CHAOS_KILLS:-20} times"
-HALLYU_CHAOS_KILLS="${HALLYU_CHAOS_KILLS:-20}" \
+# The crash checkers (tests/chaos): `hallyu crawl --once` SIGKILLed 20 times at random
+# moments, then run to completion; every planted announcement must reach the broker. And
+# three distributed workers SIGKILLed or frozen past their session timeout 20 times while
+# announcements change status: every one with its latest status, versions never repeated
+# with another payload nor going back.
+step "chaos: crawl SIGKILLed ${HALLYU_CHAOS_KILLS:-20} times, distributed workers ${HALLYU_DIST_CHAOS_FAULTS:-20} faults"
+HALLYU_CHAOS_KILLS="${HALLYU_CHAOS_KILLS:-20}" HALLYU_DIST_CHAOS_FAULTS="${HALLYU_DIST_CHAOS_FAULTS:-20}" \
   ctest --test-dir build --output-on-failure -L chaos --timeout 900
 
 if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then
