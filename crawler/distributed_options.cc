@@ -79,7 +79,9 @@ Status ReadId(const YAML::Node& node, const char* key, std::string* out, bool ma
   return Status::Ok();
 }
 
-Status ReadTopic(const YAML::Node& node, const char* key, std::string* out) {
+// `allow_empty`: "" keeps the derived default (detections and merge-state topics).
+Status ReadTopic(const YAML::Node& node, const char* key, std::string* out,
+                 bool allow_empty = false) {
   const YAML::Node v = node[key];
   if (!v) return Status::Ok();
   try {
@@ -87,6 +89,7 @@ Status ReadTopic(const YAML::Node& node, const char* key, std::string* out) {
   } catch (const YAML::Exception& e) {
     return InvalidArgument(std::string("distributed.") + key + ": " + e.what());
   }
+  if (allow_empty && out->empty()) return Status::Ok();
   return CheckKafkaTopicName(*out).WithContext(std::string("distributed.") + key);
 }
 
@@ -102,8 +105,8 @@ Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node) {
   HALLYU_RETURN_IF_ERROR(ReadTopic(node, "frontier_topic", &o.frontier_topic));
   HALLYU_RETURN_IF_ERROR(ReadTopic(node, "state_topic", &o.state_topic));
   HALLYU_RETURN_IF_ERROR(ReadTopic(node, "workers_topic", &o.workers_topic));
-  HALLYU_RETURN_IF_ERROR(ReadTopic(node, "detections_topic", &o.detections_topic));
-  HALLYU_RETURN_IF_ERROR(ReadTopic(node, "merge_state_topic", &o.merge_state_topic));
+  HALLYU_RETURN_IF_ERROR(ReadTopic(node, "detections_topic", &o.detections_topic, true));
+  HALLYU_RETURN_IF_ERROR(ReadTopic(node, "merge_state_topic", &o.merge_state_topic, true));
   const std::string d = "distributed.";
   HALLYU_RETURN_IF_ERROR(ReadInRange(node, d, "partitions", &o.partitions, 1, 10'000));
   HALLYU_RETURN_IF_ERROR(
