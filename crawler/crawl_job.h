@@ -53,7 +53,6 @@ struct CrawlJobOptions {
   // 10 MiB wait at once); one larger page still passes alone. crawl.results_queue_mb.
   std::size_t results_queue_bytes = std::size_t{64} << 20;
   std::size_t max_pages = 1'000'000;  // pages fetched per run at most (a safety bound)
-  int max_link_depth = 0;  // 0: only pages a source lists; 1: also their links (same host)
   // After `stop` is raised: longest wait for fetches already handed to the fetcher
   // (and their parsing) before the rest is cancelled; ms.
   std::chrono::milliseconds stop_grace{30'000};
