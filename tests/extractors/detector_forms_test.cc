@@ -20,19 +20,7 @@ const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
 
 // "type person / work (status)" per detection, sorted.
 std::string Summary(const std::string& title, const std::string& text) {
-  auto r = TheDetector().Detect(title, text, "auto",
-                                SourceRef{"u", "site.test", "t", "", "2026-01-01T00:00:00Z"});
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  std::set<std::string> rows;
-  if (r.ok()) {
-    for (const auto& d : *r) {
-      rows.insert(std::string(EventTypeName(d.type)) + " " + d.person.name + " / " + d.work.title +
-                  " (" + d.status + ")");
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) out += (out.empty() ? "" : "; ") + row;
-  return out;
+  return hallyu::testing::DetectionSummary(title, text, "auto");
 }
 
 TEST(DetectorForms, OtherRomanisationsOfAKnownNameResolve) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 
 #include "tests/support/paths.h"
 
@@ -16,6 +17,23 @@ const Detector& ShippedDetector() {
     return new Detector(std::move(*r));
   }();
   return *d;
+}
+
+std::string DetectionSummary(const std::string& title, const std::string& text,
+                             std::string_view lang) {
+  auto r = ShippedDetector().Detect(title, text, lang,
+                                    SourceRef{"u", "site.test", "t", "", "2026-01-01T00:00:00Z"});
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  std::set<std::string> rows;
+  if (r.ok()) {
+    for (const auto& d : *r) {
+      rows.insert(std::string(EventTypeName(d.type)) + " " + d.person.name + " / " + d.work.title +
+                  " (" + d.status + ")");
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) out += (out.empty() ? "" : "; ") + row;
+  return out;
 }
 
 }  // namespace hallyu::testing
