@@ -40,6 +40,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/paths.h"
+#include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
@@ -123,18 +124,7 @@ class CrashLoopTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::MakeTempDir("crash-loop-");
-    std::filesystem::create_directories(dir_ + "/gazetteer");
-    std::ofstream g(dir_ + "/gazetteer/test.yaml");
-    g << "actors:\n";
-    for (const auto& [name, native] : kPeople)
-      g << "  - {name: " << name << ", native: " << native << "}\n";
-    g << "works:\n";
-    for (const auto& [title, native] : kWorks)
-      g << "  - {title: " << title << ", native: " << native << "}\n";
-    g.close();
-    auto detector = Detector::Load(
-        testing::SourcePath("configs/rules"),
-        std::vector<std::string>{testing::SourcePath("configs/gazetteer"), dir_ + "/gazetteer"});
+    auto detector = testing::LoadDetectorWithTestGazetteer(dir_, kPeople, kWorks);
     ASSERT_TRUE(detector.ok()) << detector.status().ToString();
     detector_ = std::make_unique<Detector>(std::move(*detector));
 

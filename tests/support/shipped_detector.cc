@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "tests/support/paths.h"
@@ -17,6 +19,24 @@ const Detector& ShippedDetector() {
     return new Detector(std::move(*r));
   }();
   return *d;
+}
+
+Result<Detector> LoadDetectorWithTestGazetteer(
+    const std::string& dir, const std::vector<std::pair<std::string, std::string>>& actors,
+    const std::vector<std::pair<std::string, std::string>>& works) {
+  std::filesystem::create_directories(dir + "/gazetteer");
+  {
+    std::ofstream g(dir + "/gazetteer/test.yaml");
+    g << "actors:\n";
+    for (const auto& [name, native] : actors)
+      g << "  - {name: " << name << ", native: " << native << "}\n";
+    g << "works:\n";
+    for (const auto& [title, native] : works)
+      g << "  - {title: " << title << ", native: " << native << "}\n";
+  }
+  return Detector::Load(
+      SourcePath("configs/rules"),
+      std::vector<std::string>{SourcePath("configs/gazetteer"), dir + "/gazetteer"});
 }
 
 std::string DetectionSummary(const std::string& title, const std::string& text,

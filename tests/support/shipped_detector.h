@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "extractors/detector.h"
 
@@ -12,6 +14,13 @@ namespace hallyu::testing {
 // The shared detector. Aborts the test binary (after a gtest failure naming the load
 // error) when the shipped rules or gazetteer do not load.
 const Detector& ShippedDetector();
+
+// The shipped rules and gazetteer plus a gazetteer file written into `dir`/gazetteer naming
+// `actors` and `works` ({romanised, native} pairs): the detector of a test whose pages
+// speak of invented people. Errors of the load as Detector::Load gives them.
+Result<Detector> LoadDetectorWithTestGazetteer(
+    const std::string& dir, const std::vector<std::pair<std::string, std::string>>& actors,
+    const std::vector<std::pair<std::string, std::string>>& works);
 
 // What the shipped detector finds in `title` + `text` (language "en", "ko" or "auto"), as
 // "type person / work (status)" rows, sorted and joined by "; ". A failed Detect is a gtest
