@@ -284,5 +284,20 @@ TEST(DetectorFormsEn, TimeSlotAndOstEndNoTitle) {
             "ost NCT WISH / Quiet Harbor (announced)");
 }
 
+// Mechanisms of the fourth English round (issue 14), each seen in several real sets.
+
+TEST(DetectorFormsEn4, PromotionOfAWorkAlreadyCastIsNoCasting) {
+  // a poster, teaser, stills or release-date headline names a cast that was announced before
+  EXPECT_EQ(Summary("Kim Ji-suk and Na In-woo star in first teaser poster for tvN's 'Quiet "
+                    "Harbor'",
+                    ""),
+            "");
+  // a casting story that mentions the release date elsewhere stays a casting
+  EXPECT_EQ(Summary("Kim Ji-suk and Na In-woo to star in tvN's 'Quiet Harbor'",
+                    "The drama's release date has not been set yet."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed); casting Na In-woo / Quiet Harbor "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
