@@ -217,6 +217,49 @@ void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
   *cues = std::move(kept);
 }
 
+// English casting vetoes that describe something else, not the news, in a sentence with a
+// casting cue (cues sorted by begin): one inside a ", who …" clause ("A, who played a role in
+// Vincenzo, is in talks"), one in a phrase of what comes later ("to lead W ahead of military
+// enlistment", "before his discharge"), or one in the description of an earlier work ("of 2012 box
+// office hit 'Sunny'"). They are dropped.
+template <typename CueHit>
+void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& mentions,
+                           std::vector<CueHit>* cues) {
+  bool casting_cue = false;
+  for (const auto& c : *cues) {
+    if (c.rule->type == RuleType::kCasting && !c.rule->modifier && !c.rule->story_only) {
+      casting_cue = true;
+    }
+  }
+  if (!casting_cue) return;
+  static const RE2 kTimeBefore(
+      "(?i)\\b(?:ahead\\s+of|before|prior\\s+to)\\s+(?:(?:his|her|their|the|a|an|its)\\s+)?"
+      "(?:[\\w-]+\\s+){0,2}$");
+  static const RE2 kRelativeBefore("(?i),\\s+(?:who|which)\\s+[^,;.]*$");
+  static const RE2 kRelativeCue("(?i)^(?:who|which)\\s");
+  static const RE2 kCommaBefore(",\\s*$");
+  std::vector<CueHit> kept;
+  for (const auto& c : *cues) {
+    bool drop = false;
+    if (c.rule->type == RuleType::kNegative && c.rule->status == "casting") {
+      const size_t from = c.begin > 80 ? c.begin - 80 : 0;
+      const re2::StringPiece before(text.data() + from, c.begin - from);
+      const re2::StringPiece at(text.data() + c.begin, text.size() - c.begin);
+      if (RE2::PartialMatch(before, kTimeBefore) || RE2::PartialMatch(before, kRelativeBefore) ||
+          (RE2::PartialMatch(at, kRelativeCue) && RE2::PartialMatch(before, kCommaBefore))) {
+        drop = true;
+      }
+      for (const auto& m : mentions) {
+        if (m.kind == MentionKind::kWork && m.aside && m.begin >= c.end && m.begin - c.end <= 16) {
+          drop = true;
+        }
+      }
+    }
+    if (!drop) kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
 // Korean casting and OST cues whose words do not state their status (cues sorted by begin):
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다") is
 //    dropped;
@@ -429,7 +472,10 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
   std::sort(a->cues.begin(), a->cues.end(),
             [](const Analysed::CueHit& x, const Analysed::CueHit& y) { return x.begin < y.begin; });
-  if (lang == "en") DropGovernedCastingCues(a->text, &a->cues);
+  if (lang == "en") {
+    DropGovernedCastingCues(a->text, &a->cues);
+    DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
+  }
   if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
   for (const auto& c : a->cues) {
     switch (c.rule->type) {

@@ -671,7 +671,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
       "\\d\\d\\s+)"
       "(?:the\\s+)?(?:(?:19|20)\\d\\d\\s+)?(?:hit\\s+)?"
-      "(?:\\S+(?:'s|’s)\\s+)?(?:(?:drama|series|film|movie|K-drama|show|pic|flick)\\s+)?$");
+      "(?:\\S+(?:'s|’s)\\s+)?(?:(?:[\\w-]+\\s+){0,2}?(?:drama|series|film|movie|K-drama|show|pic|"
+      "flick)\\s+)?$");
   // "who led tvN's recent romantic comedy K-drama Shooting Stars": a relative clause in the
   // past names the person's earlier work
   static const RE2 kWhoLed(
@@ -683,7 +684,13 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\s+(?:\\S+\\s+){0,4}$");
   static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
   if (ko) return RE2::PartialMatch(before, kKo);
-  if (RE2::PartialMatch(before, kEn)) return !RE2::PartialMatch(before, kFutureStarring);
+  // "starring in the upcoming fantasy drama W": a new work, however it is described
+  static const RE2 kNewWorkNoun(
+      "(?i)\\b(?:upcoming|new|forthcoming|next|latest|untitled)\\s+(?:[\\w-]+\\s+){0,2}?(?:drama|"
+      "series|film|movie|K-drama|show|pic|flick)\\s+$");
+  if (RE2::PartialMatch(before, kEn)) {
+    return !RE2::PartialMatch(before, kFutureStarring) && !RE2::PartialMatch(before, kNewWorkNoun);
+  }
   return RE2::PartialMatch(before, kWhoLed);
 }
 
@@ -711,6 +718,24 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
+}
+
+// True when an English quote stands where a song does: right before "sung by", "as the
+// OST" or "for 'W' OST", or (in a sentence about a soundtrack) right after a singing or
+// releasing verb or "which is titled". `s` is the sentence, `before`/`after` the text next
+// to the quote.
+bool EnglishSongPlace(std::string_view s, std::string_view before, std::string_view after) {
+  static const RE2 kSongRoleAfter(
+      "(?i)^\\s*,?\\s*(?:(?:sung|performed)\\s+by\\b|as\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+)?"
+      "(?:\\w+\\s+)?(?:OST|O\\.S\\.T|soundtrack|theme\\s+song)|for\\s+(?:the\\s+)?"
+      "(?:'|\"|\xE2\x80\x98|\xE2\x80\x9C)[^'\"]{1,40}?(?:'|\"|\xE2\x80\x99|\xE2\x80\x9D)\\s*"
+      "(?:OST|O\\.S\\.T|soundtrack))");
+  if (RE2::PartialMatch(after, kSongRoleAfter)) return true;
+  static const RE2 kSingVerbBefore(
+      "(?i)(?:\\b(?:sings?|sang|singing|records?|recorded|recording|releases?|released|"
+      "releasing)|\\b(?:which|that)\\s+(?:is\\s+)?(?:titled|entitled|called|named))\\s*$");
+  static const RE2 kSoundtrackWord("(?i)\\bOST\\b|O\\.S\\.T|soundtrack|theme\\s+song");
+  return RE2::PartialMatch(before, kSingVerbBefore) && RE2::PartialMatch(s, kSoundtrackWord);
 }
 
 // "Military Prosecutor Doberman's Kim Woo-seok", "'Goblin''s Gong Yoo": a title owning a
@@ -1012,6 +1037,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             !RE2::PartialMatch(after, kWorkAfter)) {
           m.kind = MentionKind::kSong;
           m.why = "quote after an OST/song word";
+        }
+        // "“Everytime,” sung by A", "will sing 'X' as the OST part 5", "releases 'X' for 'W'
+        // OST", "the soundtrack which is titled 'X'": in English, an unknown quote in the place
+        // of the song is the song, not the drama
+        if (!ko && m.kind == MentionKind::kWork && m.work == nullptr &&
+            !RE2::PartialMatch(after, kWorkAfter) && EnglishSongPlace(s, before, after)) {
+          m.kind = MentionKind::kSong;
+          m.why = "quote in the place of the song";
         }
         // "존박의 '이상한 사람'", "폴킴의 '모든 날, 모든 순간'": in a sentence about an OST or
         // songs, a quote right after a known singer's possessive is the singer's song
@@ -1324,10 +1357,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "^\\s*(?:,\\s*(?:an?|the)|is\\s+(?:an?|the)|has\\s+been\\s+(?:announced|confirmed)\\s+as"
           "(?:\\s+(?:an?|the))?|will\\s+be\\s+(?:an?|the))\\s+(?:\\S+\\s+){0,3}?(?:upcoming|new|"
           "forthcoming|\\S+['’]s?\\s+new)\\b");
-      const bool is_new_work =
-          e >= 1 && e < n &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + toks[e - 1].e, s.size() - toks[e - 1].e),
-                            kIsNewWork);
+      // (the title ends at its last capitalised word: "Adamas is an upcoming …" ran on over
+      // the small words "is an")
+      size_t title_end = e;
+      while (title_end > 1 && !toks[title_end - 1].capital) --title_end;
+      const bool is_new_work = title_end >= 1 && title_end < n &&
+                               RE2::PartialMatch(re2::StringPiece(s.data() + toks[title_end - 1].e,
+                                                                  s.size() - toks[title_end - 1].e),
+                                                 kIsNewWork);
+      if (is_new_work) e = title_end;
       if (e >= 1 && e < n &&
           (is_new_work || (adjacent(e) && kCastingVerb.count(toks[e].text) > 0)) &&
           toks[0].capital && !IsRomanisedSurname(toks[0].text) &&

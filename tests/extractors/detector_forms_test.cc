@@ -299,5 +299,56 @@ TEST(DetectorFormsEn4, PromotionOfAWorkAlreadyCastIsNoCasting) {
             "(confirmed)");
 }
 
+TEST(DetectorFormsEn4, QuoteInThePlaceOfTheSongIsNoWork) {
+  // after a singing verb in a soundtrack sentence, before "as the OST", "sung by" or
+  // "for 'W' OST": the quote is the song, the drama is the other title
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk will sing 'Blue Night Letter' as the OST part 2 for tvN's "
+                    "'Quiet Harbor'."),
+            "ost Kim Ji-suk / Quiet Harbor (announced)");
+  EXPECT_EQ(Summary("Kim Ji-suk releases 'Blue Night Letter' for 'Quiet Harbor' OST", ""),
+            "ost Kim Ji-suk / Quiet Harbor (announced)");
+  EXPECT_EQ(Summary("Kim Ji-suk sings for the soundtrack of 'Quiet Harbor'",
+                    "\xE2\x80\x9C"
+                    "Blue Night Letter,\xE2\x80\x9D sung by Kim Ji-suk, comes out on Friday."),
+            "ost Kim Ji-suk / Quiet Harbor (announced)");
+}
+
+TEST(DetectorFormsEn4, TitleBeforeIsAnUpcomingDrama) {
+  // "W is an upcoming … drama": the title ends before the small words "is an"
+  EXPECT_EQ(Summary("",
+                    "Quiet Harbor is an upcoming tvN drama about a lighthouse keeper. Kim Ji-suk "
+                    "will play the keeper."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn4, VetoInADescriptionIsNoVeto) {
+  // a ", who …" clause, a time phrase and an earlier work's description are background: their
+  // negative words do not veto the casting the sentence states
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk, who starred in 'Old Lantern', is in talks to join 'Quiet "
+                    "Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (in_talks)");
+  EXPECT_EQ(Summary("Na In-woo to lead drama Quiet Harbor ahead of military enlistment", ""),
+            "casting Na In-woo / Quiet Harbor (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk of 2019 box office hit 'Old Lantern' will star in 'Quiet "
+                    "Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed)");
+  // the same words as the news itself still veto
+  EXPECT_EQ(Summary("Na In-woo will enlist in the military next month", ""), "");
+}
+
+TEST(DetectorFormsEn4, EarlierWorkWithDescriptiveWords) {
+  // "known for starring in the 2019 romantic-comedy series W": words between the year and
+  // the work noun still make W an earlier work; an upcoming one stays the news
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-suk, best known for starring in the 2019 romantic-comedy series "
+                    "'Old Lantern', will lead 'Quiet Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed)");
+  EXPECT_EQ(Summary("", "Kim Ji-suk is starring in the upcoming fantasy drama 'Quiet Harbor'."),
+            "casting Kim Ji-suk / Quiet Harbor (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
