@@ -2136,6 +2136,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (!m.text.empty()) add(std::move(m));
     }
   }
+  // "'Love (ft. Marriage & Divorce)' Season 2", "Tale of the Nine-Tailed Season 2": a season
+  // number right after a title belongs to it (the fuller form is the work)
+  if (!ko) {
+    static const RE2 kSeasonAfter("^\\s+[Ss]eason\\s+(\\d{1,2})\\b");
+    for (Mention& m : out.items) {
+      if (m.kind != MentionKind::kWork || m.end >= s.size()) continue;
+      re2::StringPiece rest(s.data() + m.end, s.size() - m.end);
+      const size_t before = rest.size();
+      std::string number;
+      if (!RE2::Consume(&rest, kSeasonAfter, &number)) continue;
+      m.end += before - rest.size();
+      m.text += " Season " + number;
+      m.work = gaz.FindWork(m.text);
+      m.why += ", with its season";
+    }
+  }
   std::sort(out.items.begin(), out.items.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   return out;

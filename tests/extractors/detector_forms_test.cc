@@ -350,5 +350,10 @@ TEST(DetectorFormsEn4, EarlierWorkWithDescriptiveWords) {
             "casting Kim Ji-suk / Quiet Harbor (confirmed)");
 }
 
+TEST(DetectorFormsEn4, SeasonNumberAfterATitleBelongsToIt) {
+  EXPECT_EQ(Summary("", "Kim Ji-suk will sing for the OST of the drama 'Quiet Harbor' Season 2."),
+            "ost Kim Ji-suk / Quiet Harbor Season 2 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
