@@ -355,5 +355,15 @@ TEST(DetectorFormsEn4, SeasonNumberAfterATitleBelongsToIt) {
             "ost Kim Ji-suk / Quiet Harbor Season 2 (announced)");
 }
 
+TEST(DetectorFormsEn4, HeadlineOfferWithoutAuxiliary) {
+  // "A offered to join W", "A offered SBS melodrama W": an offer, and it governs the verb
+  // after it
+  EXPECT_EQ(Summary("Kim Ji-suk and Na In-woo offered to join 'Quiet Harbor'", ""),
+            "casting Kim Ji-suk / Quiet Harbor (in_talks); casting Na In-woo / Quiet Harbor "
+            "(in_talks)");
+  EXPECT_EQ(Summary("Kim Ji-suk offered SBS melodrama 'Quiet Harbor'", ""),
+            "casting Kim Ji-suk / Quiet Harbor (in_talks)");
+}
+
 }  // namespace
 }  // namespace hallyu
