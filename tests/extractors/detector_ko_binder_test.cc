@@ -244,6 +244,9 @@ TEST(DetectorKorean, EverydayWordsAreNoNames) {
   EXPECT_TRUE(Persons("데뷔 무대를 하루 앞두고 벌어지는 이야기다.").empty());
   EXPECT_TRUE(Persons("100억 원대 예산의 영화에 출연한다.").empty());
   EXPECT_TRUE(Persons("다른 배우 협의중이다.").empty());
+  EXPECT_TRUE(Persons("라인업을 보니 바로 그 배우가 돌아온다.").empty());
+  // next to their group such names still count
+  EXPECT_EQ(Persons("그룹 B1A4 멤버 바로가 드라마에 출연한다."), std::vector<std::string>{"바로"});
 }
 
 }  // namespace
