@@ -607,8 +607,9 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
-  bool future = false;   // OST: the sentence says the song is still to come
-  bool co_star = false;  // casting: confirmed only as the co-star of someone else's news
+  bool future = false;            // OST: the sentence says the song is still to come
+  bool co_star = false;           // casting: confirmed only as the co-star of someone else's news
+  bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
   size_t sentence = 0;
   const Rule* rule = nullptr;
 };
@@ -681,7 +682,10 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
   if (*chosen != nullptr) {
     // "A가 'W' 출연을 제안받고 검토 중이다" + agency "제안받은 작품 중 하나": in Korean an
     // agency that only confirms the offer does not undo a review stated as fact
-    if (ko && (*chosen)->status == "in_talks") {
+    // (unless that side says the review has not begun: "대본도 받았지만 아직 검토 전이다")
+    bool not_begun = false;
+    for (const auto& c : claims) not_begun = not_begun || c.review_not_begun;
+    if (ko && (*chosen)->status == "in_talks" && !not_begun) {
       for (const auto& c : claims) {
         if (!c.agency && !c.report && c.status == "reviewing") {
           *chosen = &c;
@@ -1267,6 +1271,17 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       story_report_only = any_report && !any_agency;
     }
+    // "아직 검토 전", "검토도 하기 전이다", "검토 단계는 아니다": the story says no review has
+    // begun (the quote often runs over two sentences, so the story says it, not one claim)
+    bool review_not_begun = false;
+    if (casting && ko) {
+      static const RE2 kReviewNotBegun(
+          "검토\\s*(?:도\\s*)?(?:하기\\s*)?전(?:이|$|\\s|[\"”'’.,])|검토(?:하는|중인|할)?\\s*"
+          "단계(?:는|가|도)\\s*아니|검토(?:를|는|도)?\\s*(?:하지\\s*않|안\\s*했|못\\s*했)");
+      for (const auto& a : story.sentences) {
+        review_not_begun = review_not_begun || RE2::PartialMatch(a.text, kReviewNotBegun);
+      }
+    }
     // One event per person (and work) over the story.
     std::map<std::string, std::vector<size_t>> by_key;
     std::vector<std::string> order;
@@ -1284,6 +1299,49 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (!by_key.count(key)) order.push_back(key);
       by_key[key].push_back(i);
     }
+    // "배우 A가 드라마 'W'에 발탁됐다 … 극 중 'R'로 분한다": in a Korean story a person bound to a
+    // work the text names as one (a known title, or a quote after 드라마/영화) is not bound
+    // again to a bare quote (a role, an epithet, a statement); those claims join the named work.
+    if (ko) {
+      // (a title right after a Korean work noun: "웹드라마 'W'", "주말극 'W'", "E채널의 드라마
+      // 'W'")
+      static const RE2 kKoreanWorkNounBefore("(?:드라마|영화|시리즈|극|시트콤|웹무비)\\s*$");
+      std::set<std::string> named_keys = called_drama;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
+          if (m.kind == MentionKind::kWork &&
+              RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                kKoreanWorkNounBefore)) {
+            named_keys.insert(NormalizeKey(m.text));
+          }
+        }
+      }
+      auto named_work = [&](const Mention* w) {
+        return w->work != nullptr || named_keys.count(NormalizeKey(w->text)) > 0;
+      };
+      std::map<std::string, std::string> strong_key;  // person key -> first named-work key
+      for (const std::string& key : order) {
+        const std::string person = key.substr(0, key.find('|'));
+        if (named_work(bound[by_key[key].front()].work)) strong_key.emplace(person, key);
+      }
+      std::vector<std::string> kept;
+      for (const std::string& key : order) {
+        const auto it = strong_key.find(key.substr(0, key.find('|')));
+        if (it == strong_key.end() || it->second == key ||
+            named_work(bound[by_key[key].front()].work)) {
+          kept.push_back(key);
+          continue;
+        }
+        auto& into = by_key[it->second];
+        into.insert(into.end(), by_key[key].begin(), by_key[key].end());
+        decide(std::string(casting ? "casting" : "ost") + ": '" +
+               bound[by_key[key].front()].work->text + "' is no second work of " +
+               bound[by_key[key].front()].person->text + " (the story names '" +
+               bound[into.front()].work->text + "' as the work)");
+      }
+      order = std::move(kept);
+    }
     for (const std::string& key : order) {
       if (out->size() >= opts_.max_events) return;
       const auto& idx = by_key[key];
@@ -1294,6 +1352,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         c.sentence = bound[i].index;
         c.agency = a.agency;
         c.report = a.report && !a.agency;
+        c.review_not_begun = review_not_begun;
         int best = -1;
         bool future = false;
         // Cues of the person's own clause ("A is confirmed, while B is reviewing the offer");

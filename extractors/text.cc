@@ -184,6 +184,51 @@ bool IsClosingQuoteAt(std::string_view t, size_t i, size_t* len) {
   return false;
 }
 
+// True when the '?' or '!' at `i` stands inside a Korean title in single quotes or angle
+// brackets ("'안녕? 나야'에", "'내가! 금사월'(가제)"): the sentence so far opens such a mark
+// without closing it, the closing mark follows within 48 bytes with no sentence end before it,
+// and the title holds Hangul. False for anything else.
+bool InsideKoreanTitleQuote(std::string_view t, size_t start, size_t i) {
+  struct QuotePair {
+    std::string_view open, close;
+  };
+  static constexpr std::array<QuotePair, 6> kPairs = {{{"\xE2\x80\x98", "\xE2\x80\x99"},
+                                                       {"'", "'"},
+                                                       {"\xE3\x80\x8A", "\xE3\x80\x8B"},
+                                                       {"\xE3\x80\x88", "\xE3\x80\x89"},
+                                                       {"<", ">"},
+                                                       {"\xE3\x80\x8C", "\xE3\x80\x8D"}}};
+  if (i < start || i >= t.size()) return false;
+  const size_t from = i - start > 48 ? i - 48 : start;
+  const std::string_view before = t.substr(from, i - from);
+  const std::string_view after = t.substr(i + 1, std::min<size_t>(48, t.size() - i - 1));
+  auto has_hangul = [](std::string_view v) {
+    for (char ch : v) {
+      const auto b = static_cast<unsigned char>(ch);
+      if (b >= 0xEA && b <= 0xED) return true;  // lead bytes of U+A000..U+DFFF (syllables)
+    }
+    return false;
+  };
+  for (const QuotePair& q : kPairs) {
+    const size_t open = before.rfind(q.open);
+    if (open == std::string_view::npos) continue;
+    if (q.open == q.close) {
+      // one mark for both ends: inside when the sentence so far holds an odd number of them
+      size_t count = 0;
+      for (char ch : t.substr(start, i - start)) count += ch == q.open[0] ? 1 : 0;
+      if (count % 2 == 0) continue;
+    } else if (before.find(q.close, open) != std::string_view::npos) {
+      continue;
+    }
+    const size_t close = after.find(q.close);
+    if (close == std::string_view::npos) continue;
+    const std::string_view rest = after.substr(0, close);
+    if (rest.find_first_of(".?!\n") != std::string_view::npos) continue;
+    if (has_hangul(before.substr(open + q.open.size())) || has_hangul(rest)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_sentence_bytes) {
@@ -243,10 +288,17 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
     const uint32_t prev = PrevCodePoint(text, i, &prev_start);
     const bool korean_end = ascii_end && (prev == 0xB2E4 /*다*/ || prev == 0xC694 /*요*/ ||
                                           prev == 0xAE4C /*까*/ || prev == 0xC8E0 /*죠*/);
+    const size_t after_marks = j;
     size_t qlen = 0;
     while (j < n && IsClosingQuoteAt(text, j, &qlen)) j += qlen;
     const bool at_end = j >= n;
     const bool space_after = at_end || IsSpace(text[j]);
+    // "'안녕? 나야'에 출연한다": a mark inside a Korean title ends no sentence
+    if ((c == '?' || c == '!') && j == after_marks && !at_end &&
+        InsideKoreanTitleQuote(text, start, i)) {
+      i = j;
+      continue;
+    }
     // "… Kim Nam Gil.On March 2, …": English sentences run together on a scraped page (a
     // lower-case letter, the dot, a capitalised word)
     const bool run_together = c == '.' && !space_after && j == i + 1 && i > 0 && j + 1 < n &&

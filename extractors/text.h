@@ -22,7 +22,8 @@ std::string GuessLanguage(std::string_view text, double min_ratio = 0.2);
 // ideographic full stops followed by a space or a closing quote, and on the
 // Korean endings "다." / "요." / "까?" even without a following space. Does not
 // break after abbreviations ("Mr.", "vs.", "Dr.", single initials), inside
-// decimal numbers or on an ellipsis followed by a lower-case word. Sentences
+// decimal numbers, on an ellipsis followed by a lower-case word, or on a '?' / '!'
+// inside a Korean title in single quotes or angle brackets ("'안녕? 나야'에"). Sentences
 // longer than `max_sentence_bytes` (default 2000) are cut at a UTF-8 boundary
 // so downstream work stays bounded. Returned views point into `text` and live
 // as long as it does; they are trimmed and never empty.

@@ -145,6 +145,72 @@ struct Span {
   size_t ib, ie;  // the inside
 };
 
+// Where a Korean title opened with ‘ but never closed ends (a page that lost the closing
+// mark: "‘연애의 발견 제작진이", "‘다이아몬드 호텔에서 여주인공으로"): before a casting word
+// (출연, 제작진, 측, 역, OST, …) or at a place or object particle that ends a word (에서, 에,
+// 으로, 로, 을, 를). `from` is the first byte after the mark. 0 when no such end comes within
+// eight words, or a word holds punctuation first.
+size_t UnclosedKoreanTitleEnd(std::string_view s, size_t from) {
+  static constexpr std::string_view kStopWords[] = {
+      "\xEC\xB6\x9C\xEC\x97\xB0",              // 출연
+      "\xEC\xA0\x9C\xEC\x9E\x91\xEC\xA7\x84",  // 제작진
+      "\xEC\xA0\x9C\xEC\x9E\x91\xEC\x82\xAC",  // 제작사
+      "\xEC\xB8\xA1",                          // 측
+      "\xEC\x97\xAD",                          // 역
+      "OST",
+      "\xEA\xB0\x80\xEC\xB0\xBD\xEC\x9E\x90",              // 가창자
+      "\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",              // 주인공
+      "\xEC\x97\xAC\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",  // 여주인공
+      "\xEB\x82\xA8\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",  // 남주인공
+      "\xEC\xA3\xBC\xEC\x97\xB0",                          // 주연
+      "\xEC\xBA\x90\xEC\x8A\xA4\xED\x8C\x85",              // 캐스팅
+      "\xED\x95\xA9\xEB\xA5\x98",                          // 합류
+  };
+  static constexpr std::string_view kEndParticles[] = {
+      "\xEC\x97\x90\xEC\x84\x9C",  // 에서
+      "\xEC\x97\x90\xEA\xB2\x8C",  // 에게
+      "\xEC\x9C\xBC\xEB\xA1\x9C",  // 으로
+      "\xEC\x97\x90",              // 에
+      "\xEB\xA1\x9C",              // 로
+      "\xEC\x9D\x84",              // 을
+      "\xEB\xA5\xBC",              // 를
+  };
+  size_t pos = from;
+  size_t last_end = from;
+  for (int words = 0; words < 8 && pos < s.size(); ++words) {
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+    size_t we = s.find(' ', pos);
+    if (we == std::string_view::npos) we = s.size();
+    const std::string_view w = s.substr(pos, we - pos);
+    if (w.empty() || w.find_first_of(".,!?\"'()[]<>") != std::string_view::npos ||
+        w.find("\xE2\x80") != std::string_view::npos) {
+      return 0;
+    }
+    for (std::string_view stop : kStopWords) {
+      // the casting word, alone or glued to the title's last word ("발견제작진은"), with a
+      // particle of at most two syllables after it
+      for (size_t at = w.find(stop); at != std::string_view::npos; at = w.find(stop, at + 1)) {
+        const std::string_view tail = w.substr(at + stop.size());
+        if (tail.size() <= 6 && HangulSyllables(tail) * 3 == tail.size()) {
+          // (a one-syllable word glued to another is part of it: "지역에")
+          if (at > 0 && stop.size() < 6 && stop != "OST") break;
+          if (at > 0) return pos + at;
+          return words > 0 ? last_end : 0;
+        }
+      }
+    }
+    for (std::string_view p : kEndParticles) {
+      if (w.size() > p.size() && w.substr(w.size() - p.size()) == p &&
+          HangulSyllables(w.substr(0, w.size() - p.size())) > 0) {
+        return pos + w.size() - p.size();
+      }
+    }
+    last_end = we;
+    pos = we;
+  }
+  return 0;
+}
+
 // Quoted spans: ‘’ “” 「」 『』 《》 〈〉 <> and ASCII ' " that open after a
 // non-alphanumeric byte and close before one. At most 200 bytes inside.
 std::vector<Span> FindQuotes(std::string_view s) {
@@ -196,10 +262,23 @@ std::vector<Span> FindQuotes(std::string_view s) {
           break;
         }
       }
+      const bool never_closed = j == std::string_view::npos;
       if (open == "\xE2\x80\x98" || open == "\xE2\x80\x9C") {
         // ‘Title‘ / “Title“ typed with the opening mark twice
         const size_t same = s.find(open, from);
         if (same != std::string_view::npos && (j == std::string_view::npos || same < j)) j = same;
+      }
+      // (a second ‘ far away opens a title of its own: "‘다이아몬드 호텔에서 … ‘사랑이 스며들어")
+      if (open == "\xE2\x80\x98" && never_closed &&
+          (j == std::string_view::npos || j - from > 60)) {
+        // "‘연애의 발견 제작진이": a Korean title whose closing mark the page lost
+        const size_t end = UnclosedKoreanTitleEnd(s, from);
+        if (end > from && HangulSyllables(s.substr(from, end - from)) > 0) {
+          out.push_back({i, end, from, end});
+          i = end;
+          matched = true;
+          break;
+        }
       }
       if (j == std::string_view::npos || j == from || j - from > 200) continue;
       out.push_back({i, j + close.size(), from, j});
@@ -500,7 +579,9 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       // words met after a group or a role noun, and common words that are also stage names
       "출신", "일부", "탤런트", "탄생", "교체", "영상", "다음달", "이달", "등용문", "조합",
       "주제곡", "외도", "방송인", "여학생", "신드롬", "신고식", "전환점", "하모니", "상대방",
-      "기대작", "연령대", "최면술", "선율", "타로", "선보이", "인물", "캐릭터", "역할", "후속작"};
+      "기대작", "연령대", "최면술", "선율", "타로", "선보이", "인물", "캐릭터", "역할", "후속작",
+      // stage words written as one token after 배우 ("다른 배우 협의중")
+      "협의중", "논의중", "검토중", "조율중", "고민중", "물색중"};
   return k;
 }
 
@@ -514,7 +595,8 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
       "시원", "동해", "선미", "이안", "시온", "하람", "다원", "소리", "노을", "바다", "마루",
       "한결", "가람", "다온", "새벽", "초아", "혜원", "보민", "미소", "솔지", "예은", "주인",
       "단비", "금비", "은지", "승리", "대성", "탑",   "상추", "정상", "기적", "자유", "영원",
-      "유일", "하나", "두리", "세라", "루다", "여름", "봄",   "레오", "엔",   "켄"};
+      "유일", "하나", "두리", "세라", "루다", "여름", "봄",   "레오", "엔",   "켄",   "하루",
+      "원대", "바로", "온다", "보니"};
   return k;
 }
 

@@ -183,5 +183,71 @@ TEST(DetectorKorean, StoryWorkLineUpsCompaniesAndTheOneSupported) {
             "casting Cha Eun-woo / Dr. Romantic 3 (confirmed)");
 }
 
+// Round four (generalisation on fresh text): one mechanism per test, each seen in at least
+// three real items of two sets.
+
+TEST(DetectorKorean, ABareQuoteIsNoSecondWorkOfAPersonBoundToANamedWork) {
+  // a role in quotes ('한별'로 분한다), an epithet before the name and a quoted statement are
+  // no works when the story names the drama; their claims join the drama's
+  EXPECT_EQ(Summary("",
+                    "배우 김새론이 웹드라마 '푸른 골목의 끝'의 여주인공에 발탁됐다. 김새론은 극 "
+                    "중 밝은 성격의 대학생 '한별'로 분한다."),
+            "casting Kim Sae-ron / 푸른 골목의 끝 (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "'국민 첫사랑' 박보영이 드라마 '바람의 정원'에 주연으로 발탁됐다. 소속사 측은 "
+                    "\"박보영이 '바람의 정원' 여주인공 역에 최근 캐스팅됐다\"며 \"'이달 말부터 "
+                    "촬영에 합류한다'\"고 밝혔다."),
+            "casting Park Bo-young / 바람의 정원 (confirmed)");
+  // two known titles stay two events: the mechanism drops only bare quotes
+  // two works the text names as works stay two events
+  EXPECT_EQ(Summary("",
+                    "배우 김새론이 드라마 '푸른 골목'에 출연한다. 김새론은 영화 '붉은 언덕'에도 "
+                    "출연한다."),
+            "casting Kim Sae-ron / 붉은 언덕 (confirmed); casting Kim Sae-ron / 푸른 골목 "
+            "(confirmed)");
+}
+
+TEST(DetectorKorean, AQuestionOrExclamationMarkInsideATitleEndsNoSentence) {
+  EXPECT_EQ(Summary("",
+                    "배우 장기용이 새 드라마 '어서 와? 봄날'(극본 김하늘)에 카메오로 특별 "
+                    "출연한다. 제작진은 \"장기용이 1회에 등장한다\"고 밝혔다."),
+            "casting Jang Ki-yong / 어서 와? 봄날 (confirmed)");
+  EXPECT_EQ(
+      Summary("", "MBC 새 주말드라마 '우리가! 봄날'의 남자 주인공으로 배우 윤현민이 낙점됐다."),
+      "casting Yoon Hyun-min / 우리가! 봄날 (confirmed)");
+}
+
+TEST(DetectorKorean, ASideSayingNoReviewHasBegunKeepsTheOfferStage) {
+  // the writer says "검토 중", the agency says the offer came but the review has not begun
+  EXPECT_EQ(Summary("",
+                    "배우 한효주가 드라마 '새벽 등대' 출연 제안을 받고 검토 중이다. 한효주의 "
+                    "소속사 관계자는 \"'새벽 등대' 출연 제안을 받고 대본도 받았다. 아직 대본 "
+                    "검토 전이다\"라고 말했다."),
+            "casting Han Hyo-joo / 새벽 등대 (in_talks)");
+  // an agency that only confirms the offer still keeps the writer's review
+  EXPECT_EQ(Summary("",
+                    "배우 한효주가 드라마 '새벽 등대' 출연 제안을 받고 검토 중이다. 한효주의 "
+                    "소속사 관계자는 \"'새벽 등대'는 제안받은 작품 중 하나\"라고 말했다."),
+            "casting Han Hyo-joo / 새벽 등대 (reviewing)");
+}
+
+TEST(DetectorKorean, ATitleWhoseClosingMarkThePageLost) {
+  EXPECT_EQ(Summary("", "배우 한효주가 KBS2 새 드라마 ‘새벽 등대 출연을 확정했다."),
+            "casting Han Hyo-joo / 새벽 등대 (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "드라마 ‘새벽 등대 제작진이 한효주의 출연을 두고 입장을 밝혔다. 제작진은 "
+                    "\"한효주에게 출연 제안을 한 상태\"라고 말했다."),
+            "casting Han Hyo-joo / 새벽 등대 (in_talks)");
+}
+
+TEST(DetectorKorean, EverydayWordsAreNoNames) {
+  EXPECT_TRUE(Persons("데뷔 무대를 하루 앞두고 벌어지는 이야기다.").empty());
+  EXPECT_TRUE(Persons("100억 원대 예산의 영화에 출연한다.").empty());
+  EXPECT_TRUE(Persons("다른 배우 협의중이다.").empty());
+  EXPECT_TRUE(Persons("라인업을 보니 바로 그 배우가 돌아온다.").empty());
+  // next to their group such names still count
+  EXPECT_EQ(Persons("그룹 B1A4 멤버 바로가 드라마에 출연한다."), std::vector<std::string>{"바로"});
+}
+
 }  // namespace
 }  // namespace hallyu
