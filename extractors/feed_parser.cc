@@ -51,20 +51,18 @@ std::string TextOf(const XmlNode* n) {
 }
 std::string RawOf(const XmlNode* n) { return n == nullptr ? "" : CollapseWhitespace(n->Text()); }
 
-// `ref` resolved against `base` the way a browser reads an href (WHATWG URL parser);
-// references in schemes that parser does not read ("mailto:", "tag:", "urn:") and
-// bases it refuses go through RFC 3986 resolution instead. Returns "" when neither
-// gives an absolute URL.
+// A relative `ref` resolved against `base` the way a browser reads an href (WHATWG URL
+// parser). An absolute `ref` (one with a scheme) is kept exactly as written, as before,
+// so links and the ids derived from them do not change form; so are references the
+// WHATWG parser does not read ("mailto:", a base it refuses), which go through RFC 3986
+// resolution. Returns "" when neither gives an absolute URL.
 std::string ResolveUrl(std::string_view base, std::string_view ref) {
-  if (!base.empty()) {
-    Result<WhatwgUrl> parsed_base = ParseWhatwgUrl(base);
-    if (parsed_base.ok()) {
-      Result<WhatwgUrl> r = ParseWhatwgUrl(ref, &*parsed_base);
-      if (r.ok()) return r->Href();
-    }
+  if (HasUrlScheme(ref) || base.empty()) return ResolveReference(base, ref);
+  Result<WhatwgUrl> parsed_base = ParseWhatwgUrl(base);
+  if (parsed_base.ok()) {
+    Result<WhatwgUrl> r = ParseWhatwgUrl(ref, &*parsed_base);
+    if (r.ok()) return r->Href();
   }
-  Result<WhatwgUrl> absolute = ParseWhatwgUrl(ref);
-  if (absolute.ok()) return absolute->Href();
   return ResolveReference(base, ref);
 }
 

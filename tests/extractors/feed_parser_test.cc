@@ -599,6 +599,22 @@ TEST(FeedParser, XmlBaseNestedResolvesLinksAndIds) {
   EXPECT_EQ(f.entries[1].link, "https://mirror.example.org/y.html");
 }
 
+// Only relative references go through the WHATWG parser: an absolute link keeps the
+// exact form it was written in (ids of entries without a guid derive from it).
+TEST(FeedParser, AbsoluteLinksKeptExactlyAsWritten) {
+  Feed f = ParseInline(R"(<rss version="2.0"><channel><link>https://Stars.example.com</link>
+    <item><link>https://Stars.example.com:443/뉴스?id=1</link></item>
+    <item><link>/뉴스?id=2</link></item>
+  </channel></rss>)",
+                       "https://stars.example.com/rss");
+  EXPECT_EQ(f.link, "https://Stars.example.com");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].link, "https://Stars.example.com:443/뉴스?id=1");
+  EXPECT_EQ(f.entries[0].id, f.entries[0].link);
+  // A relative one is resolved as a browser would (path percent-encoded).
+  EXPECT_EQ(f.entries[1].link, "https://stars.example.com/%EB%89%B4%EC%8A%A4?id=2");
+}
+
 TEST(FeedParser, IdsWithoutXmlBaseKeptExactlyAsWritten) {
   Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom">
     <entry><id>HTTP://Example.COM/%7ebob</id></entry>
