@@ -132,7 +132,8 @@ std::string AtomTextOf(const XmlNode* n) {
   return CollapseWhitespace(DecodeCharRefs(raw));
 }
 
-// Summary of a Media RSS item: media:description, directly or in media:group.
+// Media RSS element `name` of an item (media:title, media:description): a direct child,
+// or one inside its media:group or media:content; nullptr when there is none.
 const XmlNode* MediaChild(const XmlNode& item, std::string_view name) {
   if (const XmlNode* d = item.Child(name)) return d;
   for (const XmlNode& c : item.children) {
