@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extractors/charset.h"
 #include "extractors/datetime.h"
 #include "extractors/link_resolver.h"
 #include "extractors/markup_text.h"
 #include "extractors/text_encoding.h"
+#include "extractors/whatwg_url.h"
 #include "extractors/xml_tree.h"
 
 namespace hallyu {
@@ -49,27 +51,124 @@ std::string TextOf(const XmlNode* n) {
 }
 std::string RawOf(const XmlNode* n) { return n == nullptr ? "" : CollapseWhitespace(n->Text()); }
 
-std::string BaseFor(const XmlNode& n, const std::string& parent_base) {
-  std::string_view b = n.Attr("xml:base");
-  if (b.empty()) return parent_base;
-  std::string r = ResolveReference(parent_base, b);
-  return r.empty() ? std::string(b) : r;
+// A relative `ref` resolved against `base` the way a browser reads an href (WHATWG URL
+// parser). An absolute `ref` (one with a scheme) is kept exactly as written, as before,
+// so links and the ids derived from them do not change form; so are references the
+// WHATWG parser does not read ("mailto:", a base it refuses), which go through RFC 3986
+// resolution. Returns "" when neither gives an absolute URL.
+std::string ResolveUrl(std::string_view base, std::string_view ref) {
+  if (HasUrlScheme(ref) || base.empty()) return ResolveReference(base, ref);
+  Result<WhatwgUrl> parsed_base = ParseWhatwgUrl(base);
+  if (parsed_base.ok()) {
+    Result<WhatwgUrl> r = ParseWhatwgUrl(ref, &*parsed_base);
+    if (r.ok()) return r->Href();
+  }
+  return ResolveReference(base, ref);
 }
 
-std::string Resolve(const std::string& base, std::string_view ref) {
+// The base URL in scope for an element (XML Base): its own xml:base resolved against
+// the parent's, or the parent's. `explicit_base` is true once any xml:base was seen,
+// false while the base is only the document's URL.
+struct BaseScope {
+  std::string url;
+  bool explicit_base = false;
+};
+
+BaseScope BaseFor(const XmlNode& n, const BaseScope& parent) {
+  std::string_view b = n.Attr("xml:base");
+  if (b.empty()) return parent;
+  std::string trimmed = CollapseWhitespace(b);
+  std::string r = ResolveUrl(parent.url, trimmed);
+  return BaseScope{r.empty() ? trimmed : r, true};
+}
+
+std::string Resolve(const BaseScope& base, std::string_view ref) {
   std::string trimmed = CollapseWhitespace(ref);
   if (trimmed.empty()) return "";
-  std::string r = ResolveReference(base, trimmed);
+  std::string r = ResolveUrl(base.url, trimmed);
   return r.empty() ? trimmed : r;
 }
 
-// "editor@site.com (Kim Min-ji)" → "Kim Min-ji"; "Kim Min-ji" stays.
+// An entry id in the scope of an explicit xml:base is resolved against it (RFC 4287
+// ids are IRIs, XML Base applies to them); without one it is kept exactly as written,
+// so ids of feeds that never used xml:base do not change.
+std::string ResolveId(const BaseScope& base, std::string id) {
+  if (!base.explicit_base || id.empty() || HasUrlScheme(id)) return id;
+  std::string r = ResolveUrl(base.url, id);
+  return r.empty() ? id : r;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Plain text of an Atom text construct or atom:content (RFC 4287 3.1 and 4.1.3; Atom
+// 0.3's "mode"): type "html" is reduced from HTML; "xhtml" and other XML types from
+// their child elements; "text" (the default) is kept as written, except that
+// references left over from double escaping are decoded; content in any other media
+// type, or with mode="base64", is base64 and decoded first (binary data that is not
+// UTF-8 text gives "").
+std::string AtomTextOf(const XmlNode* n) {
+  if (n == nullptr) return "";
+  std::string type = AsciiLower(CollapseWhitespace(n->Attr("type")));
+  std::string mode = AsciiLower(CollapseWhitespace(n->Attr("mode")));
+  bool html = type == "html" || type == "text/html" || (mode == "escaped" && type.empty());
+  bool xml = type == "xhtml" || type.ends_with("+xml") || type.ends_with("/xml");
+  bool text = type.empty() || type == "text" || type.starts_with("text/");
+  if (mode == "base64" || (!html && !xml && !text)) {
+    std::optional<std::string> decoded = DecodeBase64(n->Text());
+    if (!decoded || !IsValidUtf8(*decoded)) return "";
+    if (html || xml) return HtmlToText(*decoded);
+    return CollapseWhitespace(*decoded);
+  }
+  if (html) return TextOf(n);
+  std::string raw;
+  for (const XmlNode& c : n->children) AppendMarkupText(c, raw);
+  if (xml) return CollapseWhitespace(raw);
+  return CollapseWhitespace(DecodeCharRefs(raw));
+}
+
+// Media RSS element `name` of an item (media:title, media:description): a direct child,
+// or one inside its media:group or media:content; nullptr when there is none.
+const XmlNode* MediaChild(const XmlNode& item, std::string_view name) {
+  if (const XmlNode* d = item.Child(name)) return d;
+  for (const XmlNode& c : item.children) {
+    if (c.name != "media:group" && c.name != "media:content") continue;
+    if (const XmlNode* d = c.Child(name)) return d;
+  }
+  return nullptr;
+}
+
+// The name in an author field that also carries an e-mail address:
+// "editor@site.com (Kim Min-ji)", "Kim Min-ji (editor@site.com)" and
+// "Kim Min-ji <editor@site.com>" all give "Kim Min-ji"; anything else stays as written.
 std::string CleanAuthor(std::string a) {
   a = HtmlToText(a);
   size_t open = a.find('(');
   size_t close = a.rfind(')');
-  if (a.find('@') != std::string::npos && open != std::string::npos && close > open) {
-    return CollapseWhitespace(a.substr(open + 1, close - open - 1));
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    std::string inner = CollapseWhitespace(a.substr(open + 1, close - open - 1));
+    std::string outer = CollapseWhitespace(a.substr(0, open) + " " + a.substr(close + 1));
+    if (outer.find('@') != std::string::npos && inner.find('@') == std::string::npos &&
+        !inner.empty()) {
+      return inner;
+    }
+    if (inner.find('@') != std::string::npos && outer.find('@') == std::string::npos &&
+        !outer.empty()) {
+      return outer;
+    }
+    return a;
+  }
+  size_t lt = a.find('<');
+  size_t gt = a.rfind('>');
+  if (lt != std::string::npos && gt != std::string::npos && gt > lt &&
+      a.substr(lt, gt - lt).find('@') != std::string::npos) {
+    std::string outer = CollapseWhitespace(a.substr(0, lt) + " " + a.substr(gt + 1));
+    if (!outer.empty()) return outer;
   }
   return a;
 }
@@ -88,7 +187,7 @@ bool IsImageType(std::string_view type, std::string_view medium) {
 }
 
 // media:thumbnail, media:content (image), media:group/*, enclosure (image).
-std::string FindImage(const XmlNode& item, const std::string& base) {
+std::string FindImage(const XmlNode& item, const BaseScope& base) {
   for (const XmlNode& c : item.children) {
     if (c.name == "media:thumbnail" && !c.Attr("url").empty()) return Resolve(base, c.Attr("url"));
   }
@@ -121,12 +220,18 @@ void FinishEntry(FeedEntry& e, std::string_view date_raw) {
   }
 }
 
-std::string AtomLink(const XmlNode& n, const std::string& base) {
+// Target of an atom:link: its href, or (broken feeds) the URL written as its text.
+std::string LinkTarget(const XmlNode& link) {
+  if (!link.Attr("href").empty()) return std::string(link.Attr("href"));
+  return RawOf(&link);
+}
+
+std::string AtomLink(const XmlNode& n, const BaseScope& base) {
   const XmlNode* chosen = nullptr;
   for (const XmlNode& c : n.children) {
     if (c.name != "atom:link" && c.name != "link") continue;
     std::string_view rel = c.Attr("rel");
-    if (c.Attr("href").empty()) continue;
+    if (LinkTarget(c).empty()) continue;
     if (rel.empty() || rel == "alternate") {
       chosen = &c;
       break;
@@ -137,7 +242,7 @@ std::string AtomLink(const XmlNode& n, const std::string& base) {
     }
   }
   if (chosen == nullptr) return "";
-  return Resolve(BaseFor(*chosen, base), chosen->Attr("href"));
+  return Resolve(BaseFor(*chosen, base), LinkTarget(*chosen));
 }
 
 // Element `local` in the Atom namespace, or without any (Atom without xmlns).
@@ -147,16 +252,19 @@ const XmlNode* AtomChild(const XmlNode& n, std::string_view local) {
   return n.Child(local);
 }
 
-FeedEntry ParseRssItem(const Ctx& ctx, const XmlNode& item, const std::string& channel_base) {
+FeedEntry ParseRssItem(const Ctx& ctx, const XmlNode& item, const BaseScope& channel_base) {
   FeedEntry e;
-  std::string base = BaseFor(item, channel_base);
+  BaseScope base = BaseFor(item, channel_base);
   e.title = TextOf(item.Child("title"));
   if (e.title.empty()) e.title = TextOf(item.Child("dc:title"));
+  if (e.title.empty()) e.title = AtomTextOf(item.Child("atom:title"));
+  if (e.title.empty()) e.title = TextOf(MediaChild(item, "media:title"));
   std::string link = RawOf(item.Child("link"));
   if (link.empty()) {
     if (const XmlNode* l = item.Child("link"); l != nullptr) link = std::string(l->Attr("href"));
   }
   if (link.empty()) link = AtomLink(item, base);
+  if (link.empty()) link = std::string(item.Attr("href"));  // CDF <ITEM HREF="...">
   const XmlNode* guid = item.Child("guid");
   std::string guid_text = RawOf(guid);
   if (link.empty() && guid != nullptr && guid->Attr("ispermalink") != "false" &&
@@ -170,7 +278,8 @@ FeedEntry ParseRssItem(const Ctx& ctx, const XmlNode& item, const std::string& c
   if (e.id.empty()) e.id = std::string(item.Attr("rdf:about"));
 
   std::string date_raw;
-  for (std::string_view n : {"pubdate", "dc:date", "dcterms:issued", "atom:published", "date"}) {
+  for (std::string_view n :
+       {"pubdate", "dc:date", "dcterms:issued", "dcterms:created", "atom:published", "date"}) {
     if (const XmlNode* d = item.Child(n)) {
       date_raw = RawOf(d);
       e.published_at = ParseDate(ctx, date_raw);
@@ -183,13 +292,22 @@ FeedEntry ParseRssItem(const Ctx& ctx, const XmlNode& item, const std::string& c
       if (e.updated_at) break;
     }
   }
-  e.summary =
-      TextOf(item.FirstChildOf({"description", "summary", "atom:summary", "dc:description"}));
-  e.content = TextOf(item.FirstChildOf({"content:encoded", "atom:content"}));
+  if (!e.updated_at && item.HasAttr("lastmod")) {  // CDF
+    e.updated_at = ParseDate(ctx, item.Attr("lastmod"));
+  }
+  e.summary = TextOf(item.FirstChildOf(
+      {"description", "summary", "dc:description", "abstract", "itunes:summary"}));
+  if (e.summary.empty()) e.summary = AtomTextOf(item.Child("atom:summary"));
+  if (e.summary.empty()) e.summary = TextOf(MediaChild(item, "media:description"));
+  e.content = TextOf(item.Child("content:encoded"));
+  if (e.content.empty()) e.content = AtomTextOf(item.Child("atom:content"));
+  // Older full-text carriers: an inline XHTML <body>, Netscape's <fullitem>.
+  if (e.content.empty()) e.content = TextOf(item.FirstChildOf({"xhtml:body", "fullitem"}));
   if (e.summary.empty()) e.summary = e.content;
   for (const XmlNode& c : item.children) {
-    if (c.name == "author" || c.name == "dc:creator" || c.name == "itunes:author") {
-      if (const XmlNode* nm = c.Child("name")) {
+    if (c.name == "author" || c.name == "dc:creator" || c.name == "dc:author" ||
+        c.name == "itunes:author" || c.name == "atom:author") {
+      if (const XmlNode* nm = AtomChild(c, "name")) {
         AddAuthor(e.authors, nm->Text());
       } else {
         AddAuthor(e.authors, c.Text());
@@ -204,12 +322,16 @@ FeedEntry ParseRssItem(const Ctx& ctx, const XmlNode& item, const std::string& c
   return e;
 }
 
-FeedEntry ParseAtomEntry(const Ctx& ctx, const XmlNode& entry, const std::string& feed_base) {
+FeedEntry ParseAtomEntry(const Ctx& ctx, const XmlNode& entry, const BaseScope& feed_base) {
   FeedEntry e;
-  std::string base = BaseFor(entry, feed_base);
-  e.title = TextOf(AtomChild(entry, "title"));
+  BaseScope base = BaseFor(entry, feed_base);
+  e.title = AtomTextOf(AtomChild(entry, "title"));
+  if (e.title.empty()) e.title = TextOf(entry.Child("dc:title"));
+  if (e.title.empty()) e.title = TextOf(MediaChild(entry, "media:title"));
   e.link = AtomLink(entry, base);
-  e.id = RawOf(AtomChild(entry, "id"));
+  if (const XmlNode* id = AtomChild(entry, "id")) {
+    e.id = ResolveId(BaseFor(*id, base), RawOf(id));
+  }
   std::string date_raw;
   for (std::string_view n : {"published", "issued", "created"}) {
     if (const XmlNode* d = AtomChild(entry, n)) {
@@ -226,22 +348,24 @@ FeedEntry ParseAtomEntry(const Ctx& ctx, const XmlNode& entry, const std::string
       if (e.updated_at) break;
     }
   }
-  if (!e.published_at) {
-    if (const XmlNode* d = entry.Child("dc:date")) e.published_at = ParseDate(ctx, RawOf(d));
+  for (std::string_view n : {"dc:date", "dcterms:issued", "dcterms:created"}) {
+    if (e.published_at) break;
+    if (const XmlNode* d = entry.Child(n)) e.published_at = ParseDate(ctx, RawOf(d));
   }
-  e.summary = TextOf(AtomChild(entry, "summary"));
-  e.content = TextOf(AtomChild(entry, "content"));
-  if (e.summary.empty()) {
-    if (const XmlNode* g = entry.Child("media:group")) {
-      e.summary = TextOf(g->Child("media:description"));
-    }
+  if (!e.updated_at) {
+    if (const XmlNode* d = entry.Child("dcterms:modified")) e.updated_at = ParseDate(ctx, RawOf(d));
   }
+  e.summary = AtomTextOf(AtomChild(entry, "summary"));
+  e.content = AtomTextOf(AtomChild(entry, "content"));
+  if (e.summary.empty())
+    e.summary = TextOf(entry.FirstChildOf({"dc:description", "itunes:summary"}));
+  if (e.summary.empty()) e.summary = TextOf(MediaChild(entry, "media:description"));
   if (e.summary.empty()) e.summary = e.content;
   for (const XmlNode& c : entry.children) {
     if (c.name == "atom:author" || c.name == "author") {
       const XmlNode* nm = AtomChild(c, "name");
       AddAuthor(e.authors, nm != nullptr ? nm->Text() : c.Text());
-    } else if (c.name == "dc:creator") {
+    } else if (c.name == "dc:creator" || c.name == "dc:author" || c.name == "itunes:author") {
       AddAuthor(e.authors, c.Text());
     } else if (c.name == "atom:category" || c.name == "category") {
       std::string cat(c.Attr("label").empty() ? c.Attr("term") : c.Attr("label"));
@@ -258,19 +382,22 @@ Result<Feed> ParseXmlFeed(const Ctx& ctx, const XmlNode& doc) {
   const XmlNode* root = doc.FirstElement();
   if (root == nullptr) return ParseError("empty document");
   Feed feed;
-  std::string base = BaseFor(*root, ctx.opts.url);
+  BaseScope base = BaseFor(*root, BaseScope{ctx.opts.url, false});
   const std::string& name = root->name;
   if (name == "rss" || name == "rdf:rdf" || name == "rdf" || name == "channel") {
     feed.format = name == "rss" || name == "channel" ? FeedFormat::kRss : FeedFormat::kRdf;
     const XmlNode* channel = name == "channel" ? root : root->Child("channel");
-    std::string channel_base = base;
+    BaseScope channel_base = base;
     if (channel != nullptr) {
       channel_base = BaseFor(*channel, base);
       feed.title = TextOf(channel->Child("title"));
+      if (feed.title.empty()) feed.title = TextOf(channel->Child("dc:title"));
       std::string link = RawOf(channel->Child("link"));
       if (link.empty()) link = AtomLink(*channel, channel_base);
+      if (link.empty()) link = std::string(channel->Attr("href"));  // CDF
       feed.link = Resolve(channel_base, link);
-      for (std::string_view n : {"lastbuilddate", "pubdate", "dc:date", "atom:updated"}) {
+      for (std::string_view n :
+           {"lastbuilddate", "pubdate", "dc:date", "dcterms:modified", "atom:updated"}) {
         if (const XmlNode* d = channel->Child(n)) {
           feed.updated_at = ParseDate(ctx, RawOf(d));
           if (feed.updated_at) break;
@@ -290,7 +417,8 @@ Result<Feed> ParseXmlFeed(const Ctx& ctx, const XmlNode& doc) {
   }
   if (name == "atom:feed" || name == "feed") {
     feed.format = FeedFormat::kAtom;
-    feed.title = TextOf(AtomChild(*root, "title"));
+    feed.title = AtomTextOf(AtomChild(*root, "title"));
+    if (feed.title.empty()) feed.title = TextOf(root->Child("dc:title"));
     feed.link = AtomLink(*root, base);
     if (const XmlNode* d = AtomChild(*root, "updated")) feed.updated_at = ParseDate(ctx, RawOf(d));
     for (const XmlNode& c : root->children) {
@@ -320,9 +448,9 @@ Result<Feed> ParseJsonFeed(const Ctx& ctx, std::string_view body) {
   Feed feed;
   feed.format = FeedFormat::kJsonFeed;
   feed.title = HtmlToText(JsonString(j, "title"));
-  std::string base = ctx.opts.url;
+  BaseScope base{ctx.opts.url, false};
   std::string feed_url = JsonString(j, "feed_url");
-  if (base.empty() && HasUrlScheme(feed_url)) base = feed_url;
+  if (base.url.empty() && HasUrlScheme(feed_url)) base.url = feed_url;
   feed.link = Resolve(base, JsonString(j, "home_page_url"));
   auto items = j.find("items");
   if (items == j.end() || !items->is_array()) return feed;

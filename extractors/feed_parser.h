@@ -1,12 +1,21 @@
 #pragma once
-// Feed parsing: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 (and 0.3), JSON Feed 1.0/1.1.
+// Feed parsing: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 (and 0.3), JSON Feed 1.0/1.1, CDF.
 //
 // Parses in recovery mode (see xml_tree.h): bare '&', CDATA, HTML in titles (reduced
 // to text), content:encoded, media:thumbnail / media:content, undeclared prefixes,
 // wrong encoding declarations (text_encoding.h). Missing ids fall back to the link,
 // then to "hash:" + a hash of title and date. Relative links are resolved against
-// xml:base, then the feed URL. Unparseable dates become "no date", never an error.
-// Document-defined XML entities are never expanded; the body size is capped.
+// xml:base (nested, itself relative to the feed URL), then the feed URL, with the WHATWG
+// URL parser; Atom ids move only under an explicit xml:base. Unparseable dates become
+// "no date", never an error. Document-defined XML entities are never expanded (HTML's
+// named references are decoded, double-escaped ones too); the body size is capped.
+//
+// Atom text constructs follow RFC 4287: "text" kept as written, "html" and "xhtml"
+// reduced to plain text, other media types (and Atom 0.3 mode="base64") base64-decoded.
+// Fallbacks when the core element is missing: dc:title / media:title for titles;
+// dc:creator, dc:author, itunes:author for authors; dc:date, dcterms:issued / created /
+// modified for dates; itunes:summary, media:description for summaries. Microsoft CDF
+// (<CHANNEL HREF>, <ITEM HREF LASTMOD> with <TITLE> and <ABSTRACT>) reads as RSS.
 
 #include <cstdint>
 #include <optional>

@@ -3,6 +3,7 @@
 // references, HTML-to-text, whitespace, and a stable hash.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,7 @@ namespace hallyu {
 void AppendUtf8(uint32_t cp, std::string& out);
 
 // Decodes the reference starting at s[0] == '&' ("&amp;", "&#39;", "&#xAC00;" and the
-// common HTML names such as "&nbsp;", "&hellip;", "&rsquo;"). On success appends the
+// HTML 4 names, which HTML5 keeps, such as "&nbsp;", "&eacute;", "&rsquo;"). On success appends the
 // text to `out` and returns the bytes consumed; returns 0 (nothing appended) when
 // s does not start with a known reference. Never expands document-defined entities.
 size_t DecodeCharRef(std::string_view s, std::string& out);
@@ -32,6 +33,11 @@ bool IsHtmlBlockTag(std::string_view name);
 
 // Collapses runs of ASCII whitespace (and U+00A0) into one space and trims.
 std::string CollapseWhitespace(std::string_view s);
+
+// Decodes base64 (RFC 4648, standard alphabet; "-" and "_" of the URL-safe one also
+// accepted). ASCII whitespace anywhere is skipped and padding is optional. Returns
+// std::nullopt when another character appears or the length cannot be base64.
+std::optional<std::string> DecodeBase64(std::string_view s);
 
 // 64-bit FNV-1a of `s`, as 16 lower-case hex digits.
 std::string StableHashHex(std::string_view s);

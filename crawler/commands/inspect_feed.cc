@@ -85,6 +85,7 @@ int RunInspectFeed(const InspectFeedArgs& args) {
     j["published_at"] = TimeOrNull(e.published_at);
     j["updated_at"] = TimeOrNull(e.updated_at);
     j["summary"] = e.summary;
+    j["content"] = e.content;
     j["authors"] = e.authors;
     out["entries"].push_back(std::move(j));
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "extractors/datetime.h"
+#include "extractors/markup_text.h"
 #include "extractors/xml_tree.h"
 #include "tests/support/paths.h"
 
@@ -511,6 +512,219 @@ TEST(XmlTree, NamespacePrefixesCanonicalised) {
   EXPECT_EQ(feed->name, "atom:feed");
   ASSERT_NE(feed->Child("atom:entry"), nullptr);
   EXPECT_NE(feed->Child("atom:entry")->Child("content:encoded"), nullptr);
+}
+
+// --- Issue 15: feeds without lost characters (tests written from RSS 2.0, RFC 4287,
+// XML Base, Dublin Core, Media RSS, the iTunes podcast tags and CDF).
+
+Feed ParseInline(const std::string& body, const std::string& url = "") {
+  FeedParseOptions o;
+  o.url = url;
+  Result<Feed> f = ParseFeed(body, o);
+  EXPECT_TRUE(f.ok()) << f.status().ToString();
+  return f.ok() ? *f : Feed{};
+}
+
+TEST(MarkupText, DecodeBase64) {
+  EXPECT_EQ(DecodeBase64("S2ltIFNvby1oeXVu"), "Kim Soo-hyun");
+  EXPECT_EQ(DecodeBase64("  S2ltIFNv\n by1oeXVu  "), "Kim Soo-hyun");  // whitespace skipped
+  EXPECT_EQ(DecodeBase64("7ZWc6rWt"), "\xED\x95\x9C\xEA\xB5\xAD");     // "한국"
+  EXPECT_EQ(DecodeBase64("YQ=="), "a");
+  EXPECT_EQ(DecodeBase64("YQ"), "a");  // padding optional
+  EXPECT_EQ(DecodeBase64(""), "");
+  EXPECT_EQ(DecodeBase64("Y"), std::nullopt);       // one digit cannot be base64
+  EXPECT_EQ(DecodeBase64("YQ==YQ"), std::nullopt);  // data after padding
+  EXPECT_EQ(DecodeBase64("not base64!"), std::nullopt);
+}
+
+// RFC 4287 4.1.3.3: content whose type is neither text, html, xhtml, text/* nor an XML
+// media type is base64; Atom 0.3 says so with mode="base64".
+TEST(FeedParser, AtomBase64TextConstructsDecoded) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry>
+    <title type="application/octet-stream">
+      Smlzb28gam9pbnMgPGk+VGhlIFdpdGNoPC9pPg==
+    </title>
+    <summary type="application/octet-stream">7J2064+E7ZiEIOy2nOyXsA==</summary>
+    <content type="image/png">iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB</content>
+  </entry></feed>)");
+  ASSERT_EQ(f.entries.size(), 1u);
+  // Decoded bytes of a non-text type are text as written (the tag is not markup).
+  EXPECT_EQ(f.entries[0].title, "Jisoo joins <i>The Witch</i>");
+  EXPECT_EQ(f.entries[0].summary, "이도현 출연");
+  EXPECT_EQ(f.entries[0].content, "");  // binary image data is not text
+
+  Feed old = ParseInline(R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry>
+    <title mode="base64" type="text/html">PGI+T1NUPC9iPiBieSBJVQ==</title>
+    <content mode="base64">U2luZ2VyIElVIHJlY29yZHMgdGhlIE9TVA==</content>
+  </entry></feed>)");
+  ASSERT_EQ(old.entries.size(), 1u);
+  EXPECT_EQ(old.entries[0].title, "OST by IU");  // html once decoded
+  EXPECT_EQ(old.entries[0].content, "Singer IU records the OST");
+}
+
+TEST(FeedParser, AtomTextHtmlAndXhtmlReducedToPlainText) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry>
+    <title type="text">1 &lt; 2 &amp; &lt;b&gt;literal&lt;/b&gt;</title>
+    <summary type="html">&lt;p&gt;Cha Eun-woo &lt;b&gt;cast&lt;/b&gt;&lt;/p&gt;&lt;p&gt;in a thriller&lt;/p&gt;</summary>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First</p><p>second &amp; <b>bold</b></p></div></content>
+  </entry></feed>)");
+  ASSERT_EQ(f.entries.size(), 1u);
+  // type="text": the characters as written, markup-looking text included.
+  EXPECT_EQ(f.entries[0].title, "1 < 2 & <b>literal</b>");
+  EXPECT_EQ(f.entries[0].summary, "Cha Eun-woo cast in a thriller");
+  EXPECT_EQ(f.entries[0].content, "First second & bold");
+}
+
+// XML Base: xml:base is itself resolved against the base in scope (the document URL at
+// the top); links resolve as a browser reads an href (WHATWG URL Standard); ids only
+// move when an explicit xml:base is in scope.
+TEST(FeedParser, XmlBaseNestedResolvesLinksAndIds) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/blog/">
+    <link href="./"/>
+    <entry xml:base="2024/">
+      <id>posts/7</id>
+      <link href="..\05\yoona.html?q=a b"/>
+    </entry>
+    <entry>
+      <id>tag:kdrama.example.com,2024:8</id>
+      <link xml:base="https://mirror.example.org/x/" href="../y.html"/>
+    </entry>
+  </feed>)",
+                       "https://feeds.kdrama.example.com/atom/main.xml");
+  EXPECT_EQ(f.link, "https://feeds.kdrama.example.com/blog/");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].link, "https://feeds.kdrama.example.com/blog/05/yoona.html?q=a%20b");
+  EXPECT_EQ(f.entries[0].id, "https://feeds.kdrama.example.com/blog/2024/posts/7");
+  EXPECT_EQ(f.entries[1].id, "tag:kdrama.example.com,2024:8");  // absolute: untouched
+  EXPECT_EQ(f.entries[1].link, "https://mirror.example.org/y.html");
+}
+
+// Only relative references go through the WHATWG parser: an absolute link keeps the
+// exact form it was written in (ids of entries without a guid derive from it).
+TEST(FeedParser, AbsoluteLinksKeptExactlyAsWritten) {
+  Feed f = ParseInline(R"(<rss version="2.0"><channel><link>https://Stars.example.com</link>
+    <item><link>https://Stars.example.com:443/뉴스?id=1</link></item>
+    <item><link>/뉴스?id=2</link></item>
+  </channel></rss>)",
+                       "https://stars.example.com/rss");
+  EXPECT_EQ(f.link, "https://Stars.example.com");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].link, "https://Stars.example.com:443/뉴스?id=1");
+  EXPECT_EQ(f.entries[0].id, f.entries[0].link);
+  // A relative one is resolved as a browser would (path percent-encoded).
+  EXPECT_EQ(f.entries[1].link, "https://stars.example.com/%EB%89%B4%EC%8A%A4?id=2");
+}
+
+TEST(FeedParser, IdsWithoutXmlBaseKeptExactlyAsWritten) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom">
+    <entry><id>HTTP://Example.COM/%7ebob</id></entry>
+    <entry><id>12345</id></entry>
+  </feed>)",
+                       "https://feeds.example.com/atom.xml");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].id, "HTTP://Example.COM/%7ebob");
+  EXPECT_EQ(f.entries[1].id, "12345");
+}
+
+TEST(FeedParser, DublinCoreItunesAndMediaFallbacks) {
+  Feed f = ParseInline(R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+      xmlns:dcterms="http://purl.org/dc/terms/" xmlns:media="http://search.yahoo.com/mrss/"
+      xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+    <dc:title>Hallyu Podcast</dc:title>
+    <item>
+      <dc:title>Episode 12: OST week</dc:title>
+      <dc:creator>Park Ji-hoon</dc:creator>
+      <dc:date>2024-05-01T06:20:00Z</dc:date>
+      <dcterms:modified>2024-05-02T01:00:00Z</dcterms:modified>
+      <itunes:summary>Taeyeon sings the OST.</itunes:summary>
+      <link>https://pod.example.com/12</link>
+    </item>
+    <item>
+      <media:group><media:title>Teaser</media:title>
+        <media:description>Kim Go-eun stars.</media:description></media:group>
+      <dc:author>Lee Min-ji</dc:author>
+      <link>https://pod.example.com/13</link>
+    </item>
+  </channel></rss>)");
+  EXPECT_EQ(f.title, "Hallyu Podcast");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].title, "Episode 12: OST week");
+  EXPECT_EQ(f.entries[0].authors, std::vector<std::string>{"Park Ji-hoon"});
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(f.entries[0].updated_at), "2024-05-02T01:00:00Z");
+  EXPECT_EQ(f.entries[0].summary, "Taeyeon sings the OST.");
+  EXPECT_EQ(f.entries[1].title, "Teaser");
+  EXPECT_EQ(f.entries[1].summary, "Kim Go-eun stars.");
+  EXPECT_EQ(f.entries[1].authors, std::vector<std::string>{"Lee Min-ji"});
+}
+
+TEST(FeedParser, AtomDublinCoreFallbacks) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom"
+      xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><entry>
+    <dc:title>Song Kang returns</dc:title><dc:creator>Choi Yu-na</dc:creator>
+    <dcterms:issued>2024-05-01T06:20:00Z</dcterms:issued>
+    <dcterms:modified>2024-05-01T08:00:00Z</dcterms:modified>
+  </entry></feed>)");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "Song Kang returns");
+  EXPECT_EQ(f.entries[0].authors, std::vector<std::string>{"Choi Yu-na"});
+  EXPECT_EQ(Time(f.entries[0].published_at), "2024-05-01T06:20:00Z");
+  EXPECT_EQ(Time(f.entries[0].updated_at), "2024-05-01T08:00:00Z");
+}
+
+TEST(FeedParser, AuthorNameSeparatedFromEmail) {
+  Feed f = ParseInline(R"(<rss version="2.0"><channel>
+    <item><author>Kim Min-ji (minji@news.example.com)</author></item>
+    <item><author>minji@news.example.com (Kim Min-ji)</author></item>
+    <item><author>Kim Min-ji &lt;minji@news.example.com&gt;</author></item>
+    <item><author>minji@news.example.com</author></item>
+  </channel></rss>)");
+  ASSERT_EQ(f.entries.size(), 4u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(f.entries[i].authors, std::vector<std::string>{"Kim Min-ji"}) << i;
+  }
+  EXPECT_EQ(f.entries[3].authors, std::vector<std::string>{"minji@news.example.com"});
+}
+
+TEST(FeedParser, CdfChannelAndItems) {
+  Feed f = ParseInline(R"(<?xml version="1.0"?>
+<CHANNEL HREF="https://cdf.example.com/">
+  <TITLE>Legacy Channel</TITLE>
+  <ITEM HREF="/news/1.html" LASTMOD="2004-04-06T23:05:43-05:00">
+    <TITLE>Drama news</TITLE>
+    <ABSTRACT>Park Bo-gum is cast.</ABSTRACT>
+  </ITEM>
+</CHANNEL>)",
+                       "https://cdf.example.com/channel.cdf");
+  EXPECT_EQ(f.title, "Legacy Channel");
+  EXPECT_EQ(f.link, "https://cdf.example.com/");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "Drama news");
+  EXPECT_EQ(f.entries[0].link, "https://cdf.example.com/news/1.html");
+  EXPECT_EQ(f.entries[0].summary, "Park Bo-gum is cast.");
+  EXPECT_EQ(Time(f.entries[0].updated_at), "2004-04-07T04:05:43Z");
+}
+
+TEST(FeedParser, AtomLinkWrittenAsTextAndAlternatePreferred) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry>
+    <link rel="enclosure">https://cdn.example.com/a.mp3</link>
+    <link rel="alternate">https://news.example.com/a</link>
+  </entry></feed>)");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].link, "https://news.example.com/a");
+}
+
+// HTML named references in double-escaped titles: the whole HTML 4 set (kept by HTML5),
+// case-sensitive; document-declared entities are still never expanded.
+TEST(FeedParser, HtmlNamedEntitiesInDoubleEscapedTitles) {
+  Feed f = ParseInline(R"(<!DOCTYPE rss [ <!ENTITY custom "EXPANDED"> ]>
+<rss version="2.0"><channel><item>
+  <title>Caf&amp;eacute; &amp;Eacute;lite &amp;alpha;&amp;Omega; &amp;spades; &amp;frac12; &amp;custom; &custom;</title>
+</item></channel></rss>)");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title,
+            "Caf\u00e9 \u00c9lite \u03b1\u03a9 \u2660 \u00bd &custom; &custom;");
+  EXPECT_EQ(f.entries[0].title.find("EXPANDED"), std::string::npos);
 }
 
 }  // namespace
