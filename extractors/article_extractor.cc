@@ -19,6 +19,7 @@
 #include "extractors/charset.h"
 #include "extractors/html_prescan.h"
 #include "extractors/link_resolution.h"
+#include "extractors/text.h"
 
 namespace hallyu {
 namespace {
@@ -34,6 +35,8 @@ constexpr std::size_t kRankedCandidates = 32;
 // How far above the top candidate an ancestor holding the rest of a split article may be
 // (a page-builder text block sits about ten elements below its section).
 constexpr int kMaxWidenLevels = 16;
+constexpr std::size_t kExplainedLosers = 8;    // --explain: candidates listed
+constexpr std::size_t kExplainedSkipped = 16;  // --explain: blocks left out of the container
 
 // ---------------------------------------------------------------- Gumbo's memory
 
@@ -312,6 +315,8 @@ bool IsIgnoredTag(GumboTag t) {
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_TITLE:
     case GUMBO_TAG_MAP:
+    case GUMBO_TAG_RT:  // ruby annotations (readings over Japanese or Chinese text) and
+    case GUMBO_TAG_RP:  // their fallback parentheses are not part of the running text
       return true;
     default:
       return false;
@@ -523,7 +528,8 @@ bool IsStrongPositive(std::string_view h) {
                     "story_body",      "news_text",         "newstext",       "view_con",
                     "viewcon",         "content-body",      "content_body",   "news_article",
                     "article-detail",  "article_detail",    "post-body",      "post_body",
-                    "blog-content",    "se-main-container", "rich-text",      "richtext"});
+                    "blog-content",    "se-main-container", "rich-text",      "richtext",
+                    "articebody"});  // sic: the body of Naver's entertainment article view
 }
 
 // "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece).
@@ -745,7 +751,8 @@ struct Para {
 
 class Extraction {
  public:
-  Extraction(std::string_view url, const ExtractOptions& options) : url_(url), options_(options) {}
+  Extraction(std::string_view url, const ExtractOptions& options, ExtractionExplanation* explain)
+      : url_(url), options_(options), explain_(explain) {}
 
   Document Run(const GumboNode* root);
 
@@ -757,8 +764,20 @@ class Extraction {
   // Pass 2: statistics and scores.
   Stats ComputeStats(const GumboNode* n, bool in_link, int depth);
   const GumboNode* ChooseContainer(std::vector<const GumboNode*>* roots);
-  bool InsideHardNegative(const GumboNode* n) const;
-  static bool InsideBoilerplateBlock(const GumboNode* n);
+  bool InsideHardNegative(const GumboNode* n) const { return HardNegativeAround(n) != nullptr; }
+  const GumboNode* HardNegativeAround(const GumboNode* n) const;
+  static bool InsideBoilerplateBlock(const GumboNode* n) {
+    return BoilerplateBlockAround(n) != nullptr;
+  }
+  static const GumboNode* BoilerplateBlockAround(const GumboNode* n);
+  // --explain: a block as the choice saw it, and why it lost.
+  ExplainedBlock Describe(const GumboNode* n, double score) const;
+  ExplainedBlock DescribeLoser(const GumboNode* n, double score) const;
+  void ExplainScoredChoice(const GumboNode* top, double best_score,
+                           const std::vector<const GumboNode*>& roots,
+                           const std::vector<std::pair<double, const GumboNode*>>& ranked,
+                           const std::unordered_map<const GumboNode*, double>& score);
+  void ExplainSkipped(const GumboNode* n, std::string why);
   bool IsContentWrapper(const GumboNode* n, std::string_view hint, int around_chars) const;
   const GumboNode* WidenToSplitArticle(
       const GumboNode* top, double top_score,
@@ -780,6 +799,7 @@ class Extraction {
 
   std::string_view url_;
   const ExtractOptions& options_;
+  ExtractionExplanation* explain_;  // null unless asked for
   Document doc_;
 
   std::string base_;  // <base href> resolved, else url
@@ -1011,16 +1031,18 @@ bool Extraction::IsContentWrapper(const GumboNode* n, std::string_view hint,
   return s.chars >= 200 && s.chars * 2 >= around_chars && s.link_chars * 4 < s.chars;
 }
 
-bool Extraction::InsideHardNegative(const GumboNode* n) const {
+// The nearest element from `n` up that is boilerplate by hint or tag (see
+// InsideHardNegative), or null.
+const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
   for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
     const std::string h = HintString(p);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(p, h, total_chars_))
-      return true;
+      return p;
     const GumboTag t = Tag(p);
-    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return true;
+    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
   }
-  return false;
+  return nullptr;
 }
 
 // True when `a` is above `d` in the tree.
@@ -1098,18 +1120,18 @@ const GumboNode* Extraction::WidenToSplitArticle(
 // related or recommended stories, footers, sharing, sidebars (by class or id, unless also
 // named as article text), or an <aside>, <nav> or <footer>. Weaker hints ("photo", "info",
 // "top") are left to the scores: they are too often words of the article's own wrappers.
-bool Extraction::InsideBoilerplateBlock(const GumboNode* n) {
+const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
   int depth = 0;
   for (const GumboNode* p = n;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth <= kMaxRecursion;
        p = p->parent, ++depth) {
     const GumboTag t = Tag(p);
-    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return true;
+    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
     const std::string h = HintString(p);
     if (!h.empty() && (IsStrongBoilerplate(h) || HasAny(h, {"sidebar"})) && !IsStrongPositive(h))
-      return true;
+      return p;
   }
-  return false;
+  return nullptr;
 }
 
 const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* roots) {
@@ -1123,8 +1145,12 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     auto it = stats_.find(e);
     if (it == stats_.end()) continue;
     const Stats& s = it->second;
-    if (s.chars < 80 || s.link_chars * 2 > s.chars) continue;
-    if (InsideHardNegative(e->parent)) continue;
+    if (s.chars < 80) continue;
+    if (s.link_chars * 2 > s.chars || InsideHardNegative(e->parent)) {
+      if (explain_ != nullptr && explain_->losers.size() < kExplainedLosers)
+        explain_->losers.push_back(DescribeLoser(e, 0));
+      continue;
+    }
     strong.push_back(e);
     if (s.chars > best_strong_chars) {
       best_strong_chars = s.chars;
@@ -1147,6 +1173,17 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       }
     }
     roots->push_back(pick);
+    if (explain_ != nullptr) {
+      explain_->method = "strong hint";
+      explain_->chosen = Describe(pick, 0);
+      for (const GumboNode* e : strong) {
+        if (e == pick || IsAncestorOf(e, pick) || IsAncestorOf(pick, e)) continue;
+        if (explain_->losers.size() >= kExplainedLosers) break;
+        ExplainedBlock b = Describe(e, 0);
+        b.penalties.push_back("fewer characters than the chosen strong-hint block");
+        explain_->losers.push_back(std::move(b));
+      }
+    }
     return pick;
   }
 
@@ -1248,7 +1285,10 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     it->second *= (1.0 - ld);
     ranked.emplace_back(it->second, e);
   }
-  if (ranked.empty()) return nullptr;
+  if (ranked.empty()) {
+    if (explain_ != nullptr) explain_->method = "none";
+    return nullptr;
+  }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   ranked.resize(std::min<std::size_t>(ranked.size(), kRankedCandidates));
@@ -1264,11 +1304,17 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       break;
     }
   }
+  const GumboNode* best = top;
   top = WidenToSplitArticle(top, top_score, ranked);
+  if (explain_ != nullptr && top != best) {
+    explain_->notes.push_back("split article: the best block " + Describe(best, top_score).path +
+                              " widened to the ancestor holding its peer blocks");
+  }
   // Siblings that belong with the top candidate.
   const GumboNode* parent = top->parent;
   if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) {
     roots->push_back(top);
+    ExplainScoredChoice(top, top_score, *roots, ranked, score);
     return top;
   }
   const double threshold = std::max(10.0, top_score * 0.2);
@@ -1293,7 +1339,109 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     const std::string h = HintString(c);
     if (append && !IsHardNegative(h)) roots->push_back(c);
   }
+  ExplainScoredChoice(top, top_score, *roots, ranked, score);
   return top;
+}
+
+ExplainedBlock Extraction::Describe(const GumboNode* n, double score) const {
+  ExplainedBlock b;
+  b.tag = gumbo_normalized_tagname(Tag(n));
+  if (b.tag.empty()) b.tag = "?";
+  b.id = std::string(Attr(n, "id").substr(0, 200));
+  b.cls = std::string(Attr(n, "class").substr(0, 200));
+  b.score = score;
+  if (auto it = stats_.find(n); it != stats_.end()) {
+    b.chars = it->second.chars;
+    b.link_chars = it->second.link_chars;
+  }
+  std::vector<std::string> steps;
+  for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT && steps.size() < 8;
+       p = p->parent) {
+    if (Tag(p) == GUMBO_TAG_HTML) break;
+    std::string step = gumbo_normalized_tagname(Tag(p));
+    if (step.empty()) step = "?";
+    if (const std::string_view id = Attr(p, "id"); !id.empty())
+      step += "#" + std::string(id.substr(0, 60));
+    if (const std::string_view cls = Attr(p, "class"); !cls.empty()) {
+      std::size_t i = 0;
+      while (i < cls.size() && IsAsciiSpace(cls[i])) ++i;
+      std::size_t j = i;
+      while (j < cls.size() && !IsAsciiSpace(cls[j])) ++j;
+      if (j > i) step += "." + std::string(cls.substr(i, std::min<std::size_t>(j - i, 60)));
+    }
+    steps.push_back(std::move(step));
+    if (Tag(p) == GUMBO_TAG_BODY) break;
+  }
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    if (!b.path.empty()) b.path += " > ";
+    b.path += *it;
+  }
+  return b;
+}
+
+// Describe, with the reasons the block lost: its own class/id words read as boilerplate,
+// a boilerplate block around it, and its link density.
+ExplainedBlock Extraction::DescribeLoser(const GumboNode* n, double score) const {
+  ExplainedBlock b = Describe(n, score);
+  const std::string hint = HintString(n);
+  std::size_t i = 0;
+  while (i < hint.size()) {
+    while (i < hint.size() && hint[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < hint.size() && hint[j] != ' ') ++j;
+    const std::string_view token(hint.data() + i, j - i);
+    if (!token.empty() && IsHardNegative(token) && !IsStrongPositive(token))
+      b.penalties.push_back("hint '" + std::string(token) + "' reads as boilerplate");
+    i = j;
+  }
+  if (const GumboNode* around = BoilerplateBlockAround(n->parent); around != nullptr) {
+    b.penalties.push_back("inside boilerplate block " + Describe(around, 0).path);
+  } else if (const GumboNode* neg = HardNegativeAround(n->parent); neg != nullptr) {
+    b.penalties.push_back("inside negatively hinted block " + Describe(neg, 0).path);
+  }
+  if (b.chars > 0 && b.link_chars * 4 >= b.chars) {
+    b.penalties.push_back("link density " +
+                          std::to_string(static_cast<int>(100.0 * b.link_chars / b.chars)) + " %");
+  }
+  return b;
+}
+
+// `best_score` is the score of the best block, which `top` may have been widened from.
+void Extraction::ExplainScoredChoice(const GumboNode* top, double best_score,
+                                     const std::vector<const GumboNode*>& roots,
+                                     const std::vector<std::pair<double, const GumboNode*>>& ranked,
+                                     const std::unordered_map<const GumboNode*, double>& score) {
+  if (explain_ == nullptr) return;
+  auto score_of = [&](const GumboNode* e) {
+    auto it = score.find(e);
+    return it != score.end() ? it->second : 0.0;
+  };
+  explain_->method = "scored";
+  explain_->chosen = Describe(top, score.count(top) != 0 ? score_of(top) : best_score);
+  for (const GumboNode* r : roots) {
+    if (r != top && explain_->merged.size() < kExplainedLosers)
+      explain_->merged.push_back(Describe(r, score_of(r)));
+  }
+  // One entry per competing block: nothing inside or around the container, and nothing
+  // inside or around a block already listed (a teaser and its excerpt are one loser).
+  std::vector<const GumboNode*> listed(roots.begin(), roots.end());
+  for (const auto& [sc, e] : ranked) {
+    if (explain_->losers.size() >= kExplainedLosers) break;
+    bool related = IsAncestorOf(e, top);
+    for (const GumboNode* r : listed)
+      related = related || r == e || IsAncestorOf(r, e) || IsAncestorOf(e, r);
+    if (related) continue;
+    listed.push_back(e);
+    explain_->losers.push_back(DescribeLoser(e, sc));
+  }
+}
+
+void Extraction::ExplainSkipped(const GumboNode* n, std::string why) {
+  if (explain_ == nullptr || explain_->skipped.size() >= kExplainedSkipped) return;
+  ExplainedBlock b = Describe(n, 0);
+  if (b.chars == 0) return;
+  b.penalties.push_back(std::move(why));
+  explain_->skipped.push_back(std::move(b));
 }
 
 void Extraction::Break() {
@@ -1322,18 +1470,30 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   const GumboTag t = Tag(n);
   if (IsBoilerplateTag(t)) return;
   if (!is_root) {
-    if (IsHiddenByAttr(n)) return;
+    if (IsHiddenByAttr(n)) {
+      ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
+      return;
+    }
     const std::string h = HintString(n);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
-        !IsContentWrapper(n, h, emit_root_chars_))
+        !IsContentWrapper(n, h, emit_root_chars_)) {
+      if (explain_ != nullptr) {
+        ExplainedBlock why = DescribeLoser(n, 0);
+        ExplainSkipped(
+            n, why.penalties.empty() ? "class/id reads as boilerplate" : why.penalties.front());
+      }
       return;
+    }
     if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_DIV ||
         t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE) {
       auto it = stats_.find(n);
       if (it != stats_.end() && it->second.chars > 0) {
         const Stats& s = it->second;
         const double limit = (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) ? 0.3 : 0.5;
-        if (static_cast<double>(s.link_chars) / s.chars > limit) return;
+        if (static_cast<double>(s.link_chars) / s.chars > limit) {
+          ExplainSkipped(n, "mostly links");
+          return;
+        }
       }
     }
   }
@@ -1781,6 +1941,10 @@ Document Extraction::Run(const GumboNode* root) {
   const int ld_chars = CountChars(ld_body);
   if (ld_chars >= 100) {
     if (dom_chars * 2 < ld_chars) {
+      if (explain_ != nullptr)
+        explain_->notes.push_back("JSON-LD articleBody (" + std::to_string(ld_chars) +
+                                  " characters) replaced the page text (" +
+                                  std::to_string(dom_chars) + ")");
       paras.clear();
       for (auto& line : SplitList(ld_body, '\n')) {
         Para p;
@@ -1806,10 +1970,16 @@ Document Extraction::Run(const GumboNode* root) {
           kept.push_back(p);
         }
       }
-      if (kept_chars * 10 >= dom_chars * 6) paras = std::move(kept);
+      if (kept_chars * 10 >= dom_chars * 6) {
+        if (explain_ != nullptr && kept.size() != paras.size())
+          explain_->notes.push_back("dropped " + std::to_string(paras.size() - kept.size()) +
+                                    " paragraphs missing from the JSON-LD articleBody");
+        paras = std::move(kept);
+      }
     }
   }
   paras_ = paras;
+  if (explain_ != nullptr) explain_->dropped_paragraphs = dropped_paras_;
   for (std::size_t i = 0; i < paras.size(); ++i) {
     if (i > 0) doc_.text += "\n\n";
     doc_.text += paras[i].text;
@@ -1857,7 +2027,8 @@ std::size_t TreeBudget(std::size_t markup_bytes, const ExtractOptions& options) 
 
 // Gumbo + extraction over prescanned UTF-8 HTML; `pre` says what the prescan cut.
 Result<Document> ParseAndExtract(std::string_view prescanned, const internal::PrescanResult& pre,
-                                 std::string_view url, const ExtractOptions& options) {
+                                 std::string_view url, const ExtractOptions& options,
+                                 ExtractionExplanation* explain) {
   thread_local GumboArena arena;
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.max_errors = 0;
@@ -1868,6 +2039,14 @@ Result<Document> ParseAndExtract(std::string_view prescanned, const internal::Pr
     GumboArena* a;
     ~Release() { a->Reset(); }
   } release{&arena};
+  // NFC before parsing, so that every field, hint and byline rule sees composed text
+  // (decomposed Hangul from some CMSs would match no detection rule). Pages without
+  // combining marks or conjoining jamo, nearly all, cost one scan.
+  std::string composed;
+  if (MayNeedNfcComposition(prescanned)) {
+    composed = ComposeNfc(prescanned);
+    prescanned = composed;
+  }
   const std::size_t budget = TreeBudget(prescanned.size(), options);
   GumboOutput* out = GuardedParse(arena, gopts, prescanned.data(), prescanned.size(), budget);
   if (arena.exceeded()) {
@@ -1876,7 +2055,8 @@ Result<Document> ParseAndExtract(std::string_view prescanned, const internal::Pr
                     " bytes (budget: tree_bytes_base + tree_bytes_per_input_byte x markup)");
   }
   if (out == nullptr) return ParseError("gumbo returned no tree");
-  Extraction ex(url, options);
+  if (explain != nullptr) *explain = ExtractionExplanation{};
+  Extraction ex(url, options, explain);
   Document doc = ex.Run(out->document);
   if (pre.truncated || pre.dropped_tags > 0) {
     doc.metadata["prescan"] = {{"truncated", pre.truncated}, {"dropped_tags", pre.dropped_tags}};
@@ -1887,11 +2067,11 @@ Result<Document> ParseAndExtract(std::string_view prescanned, const internal::Pr
 }  // namespace
 
 Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url,
-                                const ExtractOptions& options) {
+                                const ExtractOptions& options, ExtractionExplanation* explain) {
   if (html_utf8.size() > options.max_input_bytes) return TooLargePage(html_utf8.size(), options);
   try {
     internal::PrescanResult pre = internal::PrescanHtml(html_utf8, LimitsOf(options));
-    return ParseAndExtract(pre.html, pre, url, options);
+    return ParseAndExtract(pre.html, pre, url, options, explain);
   } catch (const std::exception& e) {
     return Internal(std::string("article extraction failed: ") + e.what());
   } catch (...) {
@@ -1900,12 +2080,13 @@ Result<Document> ExtractArticle(std::string_view html_utf8, std::string_view url
 }
 
 Result<Document> ExtractArticleFromBody(std::string_view body, std::string_view content_type,
-                                        std::string_view url, const ExtractOptions& options) {
+                                        std::string_view url, const ExtractOptions& options,
+                                        ExtractionExplanation* explain) {
   if (body.size() > options.max_input_bytes) return TooLargePage(body.size(), options);
   try {
     const CharsetGuess guess = DetectCharset(body, content_type);
     if (!IsAsciiCompatibleCharset(guess.charset)) {
-      return ExtractArticle(DecodeToUtf8(body, content_type).text, url, options);
+      return ExtractArticle(DecodeToUtf8(body, content_type).text, url, options, explain);
     }
     // '<', '>' and quotes are never part of a multibyte sequence in these charsets, so
     // the prescan finds the same tags in the raw bytes; only what it keeps (scripts and
@@ -1913,7 +2094,7 @@ Result<Document> ExtractArticleFromBody(std::string_view body, std::string_view 
     // (A BOM is copied through and dropped by ConvertToUtf8, as DecodeToUtf8 does.)
     internal::PrescanResult pre = internal::PrescanHtml(body, LimitsOf(options));
     DecodedText text = ConvertToUtf8(pre.html, guess.charset);
-    return ParseAndExtract(text.text, pre, url, options);
+    return ParseAndExtract(text.text, pre, url, options, explain);
   } catch (const std::exception& e) {
     return Internal(std::string("article extraction failed: ") + e.what());
   } catch (...) {

@@ -58,6 +58,20 @@ std::string NormalizeKey(std::string_view s);
 // trimmed names with Korean particles stripped. Bounded to 16 names.
 std::vector<std::string> SplitNameList(std::string_view list);
 
+// Returns `text` in Unicode Normalization Form C for the sequences Korean and Latin
+// pages carry decomposed: conjoining Hangul jamo (L V, L V T, LV T) become precomposed
+// syllables, and a Latin letter followed by combining marks (U+0300..U+036F, reordered
+// by combining class) becomes the precomposed letter where Unicode has one ("e" + U+0301
+// -> "é", "e" + U+0323 + U+0302 -> "ệ"). Precomposed input is not decomposed first, so a
+// precomposed letter followed by a mark of lower class stays as it is; other scripts
+// pass through unchanged. Invalid UTF-8 is copied byte for byte. Linear; text without
+// jamo or combining marks is returned as is after one scan.
+std::string ComposeNfc(std::string_view text);
+
+// True when ComposeNfc(text) may differ from `text`: it holds a combining mark
+// U+0300..U+036F or a conjoining jamo U+1100..U+11FF. One scan, no allocation.
+bool MayNeedNfcComposition(std::string_view text);
+
 // True when `s` contains any Hangul syllable.
 bool ContainsHangul(std::string_view s);
 

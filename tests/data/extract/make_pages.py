@@ -697,6 +697,135 @@ def t_gallery_ko(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_naver_entertain(a, i, others, rng):
+    """Portal entertainment article view: the body in <div id="articeBody"> (sic) as <br> runs
+    with a photo and its caption at the top, ranking and cluster teasers beside it."""
+    url = "https://m.entertain.example.com/article/%03d/%010d" % (100 + i, 3000000 + i)
+    d_pub = kst(a["pub"])
+    h = d_pub.hour % 12 or 12
+    stamp = "%s. %s %d:%02d" % (d_pub.strftime("%Y.%m.%d"), "오후" if d_pub.hour >= 12 else "오전", h, d_pub.minute)
+    rel = related(others, "ko", 8)
+    press = "스타투데이엔"
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} : 엔터 포털</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:type" content="article">
+<meta property="og:site_name" content="엔터 포털"><meta property="og:url" content="{url}">
+<meta property="og:description" content="{E(a['paras'][0])}">
+</head><body>
+<div class="u_skip"><a href="#articeBody">본문 바로가기</a></div>
+<div id="header" class="header"><h1 class="logo"><a href="/">엔터 포털</a></h1><ul class="lnb"><li><a href="/home">홈</a></li><li><a href="/now">TV</a></li><li><a href="/movie">영화</a></li><li><a href="/music">뮤직</a></li><li><a href="/ranking">랭킹</a></li></ul></div>
+<div id="content" class="end_ct"><div class="end_ct_area">
+<div class="press_logo"><a href="/press/{100 + i}"><img alt="{press}"></a></div>
+<h2 class="end_tit">{E(a['title'])}</h2>
+<div class="article_info"><span class="author"><em>{E(a['authors'][0])} 기자</em></span><span class="author_more"><a>구독</a></span>
+<div class="info"><span>기사입력 <em class="date">{stamp}</em></span></div></div>
+<div class="end_btn"><button class="u_likeit_btn">좋아요 {rng.randint(10, 900)}</button><a class="btn_font">글자 크기</a><a class="btn_share">공유</a></div>
+<div id="articeBody" class="end_body_wrp">
+<span class="end_photo_org"><img src="https://imgnews.example.net/ent/{slug(a)}.jpg"><em class="img_desc">배우 {E(a['title'][3:6])}. 사진={press} DB</em></span><br><br>
+{br_html(a['paras'])}<br><br><br>
+{E(a['authors'][0])} 기자 {ko_email(a['authors'][0])}<br>
+</div>
+<p class="source">기사제공 {press}</p>
+<div class="copyright">ⓒ {press}, 무단전재 및 재배포 금지</div>
+<div class="end_rcm"><h3>이 기사를 추천합니다</h3><ul><li>좋아요</li><li>훈훈해요</li><li>팬이에요</li></ul></div>
+</div>
+<div class="end_ct_aside"><div class="cluster_area"><h3>이 시각 많이 본 연예 뉴스</h3>
+{''.join('<div class="cluster_item"><a href="%s"><strong class="cluster_tit">%s</strong><p class="cluster_desc">%s</p></a></div>' % (u, E(t), E(s)) for t, s, u in rel)}
+</div></div></div>
+<div id="cbox_module" class="u_cbox"><h4>댓글</h4>{''.join('<div class="u_cbox_comment"><span class="u_cbox_nick">%s</span><span class="u_cbox_contents">%s</span></div>' % (E(u), E(c)) for u, c in COMMENTS_KO)}</div>
+<div id="footer"><p>각 기사의 저작권은 해당 언론사에 있습니다.</p></div>
+</body></html>"""
+
+
+def t_outlet_br_runs(a, i, others, rng):
+    """An older outlet CMS: the body is bare text in <div id="article_body"> split by runs of
+    <br>, with a photo table, inline tags, a related-story line, tags and the reporter line
+    inside the same div."""
+    site = "뮤직앤스타"
+    url = "http://www.musicnstar.example.co.kr/news/view.asp?idx=%d&code=M02" % (77000 + i)
+    d_pub = kst(a["pub"])
+    first = "[뮤직앤스타=%s 기자] %s" % (a["authors"][0], a["paras"][0])
+    paras = [first] + a["paras"][1:]
+    rel = related(others, "ko", 5)
+    body = ("<br />\n<br />\n&nbsp;<br />\n").join(
+        E(p).replace("OST", "<b>OST</b>", 1) if k == 1 else E(p) for k, p in enumerate(paras))
+    return url, d_pub, paras, f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{site} - {E(a['title'])}</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+</head><body>
+<div id="top_menu"><a href="/">{site}</a> <a href="/news/list.asp?code=M01">가요</a> <a href="/news/list.asp?code=M02">OST</a> <a href="/news/list.asp?code=M03">공연</a></div>
+<div id="container"><div id="left_area">
+<div class="art_head"><h1 class="art_title">{E(a['title'])}</h1><div class="art_date">입력 {d_pub.strftime('%Y.%m.%d %H:%M')}</div></div>
+<div id="article_body">
+<table class="photo_table" align="center"><tr><td><img src="/upload/{slug(a)}.jpg" width="500"></td></tr><tr><td class="caption">▲ {E(a['title'][:6])} / 사진=소속사 제공</td></tr></table>
+<br /><br />
+{body}<br />
+<br /><br /><br />
+<font color="#0055aa">▶ 관련기사 : <a href="{rel[0][2]}">{E(rel[0][0])}</a></font><br />
+<br />
+{E(a['authors'][0])} 기자 {ko_email(a['authors'][0])}<br />
+&lt;저작권자 ⓒ {site} 무단전재 및 재배포금지&gt;
+<div class="art_keyword">#{E(a['tags'][0])} #{E(a['tags'][1])}</div>
+</div>
+<div class="other_news"><h3>{site} 다른 기사</h3><ul>{''.join('<li><a href="%s">%s</a></li>' % (u, E(t)) for t, s, u in rel[1:])}</ul></div>
+</div>
+<div id="right_area"><div class="ad_box"><a href="https://ad.example.com/c?2"><img alt="광고"></a></div>
+<div class="best_news"><h3>인기 기사</h3><ol>{''.join('<li><a href="%s">%s</a></li>' % (u, E(t)) for t, s, u in rel)}</ol></div></div></div>
+{KO_FOOTER}</body></html>"""
+
+
+def t_photo_heavy(a, i, others, rng):
+    """A photo-heavy entertainment page (press event): every short paragraph sits between
+    photos whose captions are longer than the text, and a photo strip follows."""
+    url = "https://enter.starlens.example.com/view/%d" % (91000 + i)
+    d_pub = kst(a["pub"])
+    people = ["서은결", "마도윤", "백시아", "주태경", "노가온 감독"]
+    caps = ["%s이(가) 2일 오후 서울 구로구의 한 호텔에서 열린 드라마 '별빛 연회' 제작발표회에 참석해 포토타임을 갖고 있다. '별빛 연회'는 9일 첫 방송된다." % n for n in people]
+    blocks = []
+    for k, p in enumerate(a["paras"]):
+        blocks.append('<div class="photo_area"><figure><img src="/p/%d-%d.jpg" alt=""><figcaption>%s /사진=%s 기자</figcaption></figure></div>' % (i, k, E(caps[k % len(caps)]), E(a["authors"][0])))
+        blocks.append("<p>%s</p>" % E(p))
+    blocks.append('<div class="photo_area"><img src="/p/%d-x.jpg"><p class="photo_caption">%s</p></div>' % (i, E(caps[0])))
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} | 스타렌즈</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="스타렌즈">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body><header class="gnb"><a href="/">스타렌즈</a> <a href="/photo">포토</a> <a href="/tv">방송</a></header>
+<div class="container"><div class="view_head"><h1>{E(a['title'])}</h1><p class="view_byline">{E(a['authors'][0])} 기자 · {d_pub.strftime('%Y.%m.%d %H:%M')}</p></div>
+<section class="viewer">
+{chr(10).join(blocks)}
+<p class="reporter">{E(a['authors'][0])} 기자 {ko_email(a['authors'][0])}</p>
+</section>
+<div class="photo_more"><h3>포토 더보기</h3>{''.join('<a href="/view/%d"><img><span>%s</span></a>' % (92000 + k, E(c)) for k, c in enumerate(caps))}</div>
+<div class="copyright">ⓒ 스타렌즈 무단전재 및 재배포 금지</div></div>
+{KO_FOOTER}</body></html>"""
+
+
+def t_nfd_ruby(a, i, others, rng):
+    """A page from a CMS that stores text decomposed (Hangul as conjoining jamo, NFD) with a
+    Japanese place name carrying ruby readings; the byline comes from the staff table (NFC)."""
+    import unicodedata
+    nfd = lambda t: unicodedata.normalize("NFD", t)
+    ruby = "<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>の<ruby>下町<rp>(</rp><rt>したまち</rt><rp>)</rp></ruby>"
+    url = "https://www.dramaletter.example.kr/news/articleView.html?idxno=%d" % (41000 + i)
+    d_pub, d_upd = kst(a["pub"]), kst(a["upd"])
+    body = "\n".join("<p>%s</p>" % E(nfd(p)).replace("東京の下町", ruby) for p in a["paras"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(nfd(a['title']))} - 드라마레터</title>
+<meta property="og:title" content="{E(nfd(a['title']))}"><meta property="og:site_name" content="드라마레터">
+<meta property="article:published_time" content="{iso_kst(d_pub)}"><meta property="article:modified_time" content="{iso_kst(d_upd)}">
+</head><body><div class="nav"><a href="/">드라마레터</a> <a href="/drama">드라마</a> <a href="/remake">리메이크</a></div>
+<div id="article-view"><h1 class="heading">{E(nfd(a['title']))}</h1>
+<ul class="infomation"><li>{E(a['authors'][0])} 기자</li><li>입력 {d_pub.strftime('%Y.%m.%d %H:%M')}</li></ul>
+<article id="article-view-content-div">
+{body}
+</article>
+<div class="view-copyright">저작권자 © 드라마레터 무단전재 및 재배포 금지</div></div>
+{KO_FOOTER}</body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -713,8 +842,11 @@ KO_LAYOUT = {
     "ko-fanmeet": t_osen, "ko-contract": t_osen, "ko-musical": t_newsen, "ko-award": t_ndsoft, "ko-script": t_ndsoft,
     "ko-documentary": t_naver, "ko-blog-cafe": t_tistory, "ko-gallery": t_gallery_ko, "ko-jsonld-only": t_jsonld_only,
     "ko-heavy-script": lambda *x: t_sportschosun(*x, heavy=True), "ko-related-long": lambda *x: t_ndsoft(*x, long_related=True),
-    "ko-interview": t_daum,
+    "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
+    "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby,
 }
+
+LATER = {"ko-portal-entertain", "ko-outlet-br-runs", "ko-photo-heavy", "ko-nfd-ruby"}  # issue 16
 
 
 def main():
@@ -722,7 +854,9 @@ def main():
     for group, layouts in ((EN, EN_LAYOUT), (KO, KO_LAYOUT)):
         for i, a in enumerate(group):
             rng = random.Random(a["key"])
-            others = [o for o in group if o is not a]
+            # Pages added later never show up in the teasers of the earlier ones, so those
+            # stay byte for byte what they were.
+            others = [o for o in group if o is not a and (a["key"] in LATER or o["key"] not in LATER)]
             rng.shuffle(others)
             res = layouts[a["key"]](a, n, others, rng)
             if len(res) == 4:
