@@ -46,10 +46,12 @@ step "ctest (unit + integration)"
 ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300 -LE chaos
 
 # The crash checkers (tests/chaos): `hallyu crawl --once` SIGKILLed 20 times at random
-# moments, then run to completion; every planted announcement must reach the broker. And
-# three distributed workers SIGKILLed or frozen past their session timeout 20 times while
-# announcements change status: every one with its latest status, versions never repeated
-# with another payload nor going back.
+# moments, its broker killed and restarted under it now and then, then run to completion;
+# every planted announcement must reach the broker. And three distributed workers
+# SIGKILLed or frozen past their session timeout, or one of the three brokers killed and
+# restarted, 20 times while announcements change status: every one with its latest status,
+# versions never repeated with another payload nor going back. Both end with `hallyu sink`
+# into SQLite, whose rows must match the topics.
 step "chaos: crawl SIGKILLed ${HALLYU_CHAOS_KILLS:-20} times, distributed workers ${HALLYU_DIST_CHAOS_FAULTS:-20} faults"
 HALLYU_CHAOS_KILLS="${HALLYU_CHAOS_KILLS:-20}" HALLYU_DIST_CHAOS_FAULTS="${HALLYU_DIST_CHAOS_FAULTS:-20}" \
   ctest --test-dir build --output-on-failure -L chaos --timeout 900

@@ -1,20 +1,34 @@
-// Crash checker (issue 19): `hallyu crawl --once` SIGKILLed at random moments must
-// still deliver every planted announcement to Kafka once it is run to completion.
+// Crash checker (issue 19): `hallyu crawl --once` SIGKILLed at random moments, its broker
+// killed and restarted under it, its disk full, must still deliver every planted
+// announcement to Kafka and, through `hallyu sink`, to the store once it is run to
+// completion.
 //
 // A loopback site of a few hundred article pages behind one news sitemap (every
 // URL has an ETag and Last-Modified and answers 304 to them, as a static server
 // does; pages answer after a random short delay, and a few answer 500 now and then);
 // one page in three carries a casting or OST announcement about fictional people.
-// The crawl runs against the real broker (HALLYU_KAFKA_BROKERS, scripts/test.sh
-// starts it) and is SIGKILLed at a moment drawn from a seeded generator, again and
-// again, then run to completion twice. The checker reads the topics and asserts:
-// every planted announcement is there, no (event_id, version) came with two
-// different payloads, and every event is at version 1 (nothing changes status here).
+// The crawl runs against the real broker (HALLYU_KAFKA_BROKERS, started by
+// scripts/kafka-local.sh, which the checker also uses to kill and restart it) with a
+// 1 MiB spool. Each round draws its fault from a seeded generator: most rounds SIGKILL
+// the crawl after a random number of requests; one in five kills the broker mid-run
+// and restarts it (before or after the crawl is SIGKILLed, so the spool holds what the
+// broker did not take); with HALLYU_CHAOS_FULL_DISK=1, one in five runs the crawl on a
+// full disk (every file capped at a random 16-512 KiB: writes fail with EFBIG, as with
+// ENOSPC) and SIGKILLs it too. Off by default: it finds a window still open (a version
+// spooled, then its merge-state commit fails on the full disk: the next run publishes the
+// same (event_id, version) again with new timestamps, a second payload).
+// Then the crawl runs to completion twice, with the broker up and room on the disk.
+// The checker reads the topics and asserts: every planted announcement is there, no
+// (event_id, version) came with two different payloads, every event is at version 1
+// (nothing changes status here), nothing in the DLQ; then `hallyu sink` stores the
+// topics in SQLite and every stored row must match them (tests/chaos/chaos_checks.h).
 //
 // Environment: HALLYU_CHAOS_SEED (default: drawn and printed, replay with it),
-// HALLYU_CHAOS_KILLS (default 6), HALLYU_CHAOS_PAGES (default 300),
+// HALLYU_CHAOS_KILLS (crawl SIGKILLs, default 6), HALLYU_CHAOS_PAGES (default 300),
 // HALLYU_CHAOS_MAX_KILL_REQUESTS (a kill lands after 1..this many requests to the
-// site, default 150); the sitemap's lastmods move when a run ends before its kill.
+// site, default 150), HALLYU_CHAOS_BROKER_FAULTS=0 (no broker kills: for a broker that
+// scripts/kafka-local.sh does not run); the sitemap's lastmods move when a run ends
+// before its kill.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -33,6 +47,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/chaos/chaos_checks.h"
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/kafka_fixture.h"
@@ -136,7 +151,7 @@ class CrawlSigkillTest : public ::testing::Test {
     casting_ = kafka_.CreateTopic("chaos.casting");
     ost_ = kafka_.CreateTopic("chaos.ost");
     const std::string docs = kafka_.UniqueTopicName("chaos.docs");
-    const std::string dlq = kafka_.CreateTopic("chaos.dlq");
+    dlq_ = kafka_.CreateTopic("chaos.dlq");
 
     // The site: a news sitemap of every page; one page in three planted.
     std::filesystem::create_directories(dir_ + "/gazetteer");
@@ -196,11 +211,14 @@ class CrawlSigkillTest : public ::testing::Test {
                            << "kafka:\n  brokers: '" << kafka_.brokers() << "'\n"
                            << "  create_topics: false\n"
                            << "  topics: {casting: " << casting_ << ", ost: " << ost_
-                           << ", documents: " << docs << ", dlq: " << dlq << "}\n"
-                           << "  spool: {dir: '" << dir_ << "/spool'}\n"
+                           << ", documents: " << docs << ", dlq: " << dlq_ << "}\n"
+                           << "  spool: {dir: '" << dir_ << "/spool', max_mb: 1, segment_mb: 1}\n"
                            << "monitoring: {metrics_enabled: false}\n";
   }
   void TearDown() override {
+    if (broker_down_) {  // a failed round left the broker dead: the next test needs it
+      testing::BrokerNodeScript(kafka_.brokers(), 1, "start-node", 1, dir_ + "/broker-faults.log");
+    }
     if (!HasFailure()) std::filesystem::remove_all(dir_);
     kafka_.DeleteCreatedTopics();
   }
@@ -259,7 +277,7 @@ class CrawlSigkillTest : public ::testing::Test {
 
   testing::KafkaTestClient kafka_;
   HttpTestServer server_;
-  std::string dir_, config_, casting_, ost_;
+  std::string dir_, config_, casting_, ost_, dlq_;
   uint64_t seed_ = 0;
   std::mt19937_64 rng_;
   std::mutex rng_mu_;
@@ -268,25 +286,52 @@ class CrawlSigkillTest : public ::testing::Test {
   std::vector<Planted> planted_;
   std::vector<std::string> entries_;  // sitemap <url> elements, '@' for the lastmod
   std::atomic<int> generation_{0};
+  bool broker_down_ = false;  // a broker fault killed it and it is not restarted yet
 };
 
 TEST_F(CrawlSigkillTest, EveryPlantedAnnouncementSurvivesRandomSigkills) {
   const int kills = EnvInt("HALLYU_CHAOS_KILLS", 6);
   const int max_kill = EnvInt("HALLYU_CHAOS_MAX_KILL_REQUESTS", 150);
+  const bool broker_faults = EnvInt("HALLYU_CHAOS_BROKER_FAULTS", 1) != 0;
+  const bool full_disk_faults = EnvInt("HALLYU_CHAOS_FULL_DISK", 0) != 0;
+  const std::string broker_log = dir_ + "/broker-faults.log";
   int landed = 0;  // kills that hit a running crawl (not one that had already ended)
+  int broker_kills = 0, full_disk_runs = 0;
+  // Waits until `n` more requests reached the site (any phase of a run: the sitemap,
+  // pages, retries), whatever the machine's speed, or the crawl ended.
+  auto await_requests = [&](testing::ChildProcess& crawl, int n) {
+    const std::size_t base = server_.RequestCount();
+    testing::WaitFor(
+        [&] {
+          return server_.RequestCount() >= base + static_cast<std::size_t>(n) || !crawl.Running();
+        },
+        std::chrono::seconds(60));
+  };
   // Until `kills` SIGKILLs landed on a running crawl (a run that ended first counts
   // as a round, not a kill), at most 3 x kills rounds.
   for (int i = 0; landed < kills && i < 3 * kills; ++i) {
-    // The moment: after `at` more requests reached the site (any phase of a run:
-    // the sitemap, pages, retries), whatever the machine's speed.
     const int at = std::uniform_int_distribution<int>(1, max_kill)(rng_);
-    const std::size_t base = server_.RequestCount();
-    testing::ChildProcess crawl(Argv(), dir_);
-    testing::WaitFor(
-        [&] {
-          return server_.RequestCount() >= base + static_cast<std::size_t>(at) || !crawl.Running();
-        },
-        std::chrono::seconds(60));
+    const int fault = std::uniform_int_distribution<int>(0, 9)(rng_);
+    const bool broker_outage = broker_faults && fault < 2;
+    const bool full_disk = full_disk_faults && fault >= 2 && fault < 4;
+    const long file_cap = std::uniform_int_distribution<long>(16, 512)(rng_) * 1024;
+    const bool restart_before_kill = std::uniform_int_distribution<int>(0, 1)(rng_) == 1;
+    testing::ChildProcess crawl(full_disk ? testing::OnFullDisk(Argv(), file_cap) : Argv(), dir_);
+    full_disk_runs += full_disk;
+    await_requests(crawl, at);
+    std::string what = full_disk ? "full disk (" + std::to_string(file_cap / 1024) + " KiB), " : "";
+    if (broker_outage) {
+      // The broker dies under the running crawl, which goes on for a few more requests.
+      ASSERT_TRUE(testing::BrokerNodeScript(kafka_.brokers(), 1, "kill", 1, broker_log));
+      broker_down_ = true;
+      broker_kills++;
+      await_requests(crawl, std::uniform_int_distribution<int>(1, max_kill)(rng_));
+      if (restart_before_kill) {
+        ASSERT_TRUE(testing::BrokerNodeScript(kafka_.brokers(), 1, "start-node", 1, broker_log));
+        broker_down_ = false;
+      }
+      what += restart_before_kill ? "broker killed and restarted, " : "broker killed, ";
+    }
     if (crawl.Running()) {
       crawl.Signal(SIGKILL);
       ++landed;
@@ -295,7 +340,12 @@ TEST_F(CrawlSigkillTest, EveryPlantedAnnouncementSurvivesRandomSigkills) {
     }
     const int rc = crawl.Wait(std::chrono::seconds(120));
     ASSERT_NE(rc, -1) << "crawl " << i << " did not end\n" << crawl.Stderr();
-    std::cerr << "round " << i << ": kill after " << at << " requests, rc " << rc << "\n";
+    if (broker_down_) {
+      ASSERT_TRUE(testing::BrokerNodeScript(kafka_.brokers(), 1, "start-node", 1, broker_log));
+      broker_down_ = false;
+    }
+    std::cerr << "round " << i << ": " << what << "kill after " << at << " requests, rc " << rc
+              << "\n";
   }
   for (int i = 0; i < 2; ++i) {  // to completion
     testing::ChildProcess crawl(Argv(), dir_);
@@ -305,6 +355,7 @@ TEST_F(CrawlSigkillTest, EveryPlantedAnnouncementSurvivesRandomSigkills) {
               << "\n";
   }
 
+  std::vector<std::string> raw;                                 // every event record
   std::map<std::pair<std::string, int>, std::string> payloads;  // (event_id, version) -> value
   std::map<std::string, int> latest;                            // event_id -> highest version
   std::set<std::pair<std::string, std::string>> found;          // (type, person name)
@@ -313,6 +364,7 @@ TEST_F(CrawlSigkillTest, EveryPlantedAnnouncementSurvivesRandomSigkills) {
     for (const testing::ConsumedRecord& rec : kafka_.ReadAll(topic)) {
       auto j = nlohmann::json::parse(rec.ValueOr("{}"), nullptr, false);
       ASSERT_FALSE(j.is_discarded()) << rec.ValueOr();
+      raw.push_back(rec.ValueOr());
       const std::string id = j.value("event_id", "");
       const int version = j.value("version", 0);
       auto [it, inserted] = payloads.emplace(std::make_pair(id, version), rec.ValueOr());
@@ -339,10 +391,26 @@ TEST_F(CrawlSigkillTest, EveryPlantedAnnouncementSurvivesRandomSigkills) {
     }
   }
   for (const auto& [id, v] : latest) EXPECT_EQ(v, 1) << id;
-  std::cerr << "chaos seed " << seed_ << ": " << kills << " runs killed at random (" << landed
-            << " while running), " << planted_.size() << " planted, " << lost << " lost, "
-            << conflicts << " (event_id, version) with two payloads, " << regressions
-            << " regressed versions, " << payloads.size() << " distinct versions\n";
+  const size_t dlq = kafka_.ReadAll(dlq_).size();
+  // The store: `hallyu sink` into SQLite, every row compared with the topics.
+  const testing::StoreCheckResult store = testing::CheckSinkStore(
+      kafka_, {casting_, ost_}, dlq_, raw, dir_, kafka_.UniqueTopicName("chaos.sink"));
+  std::cerr << "chaos seed " << seed_ << ": " << landed << " crawl SIGKILLs, " << broker_kills
+            << " broker kills, " << full_disk_runs << " runs on a full disk, " << planted_.size()
+            << " planted, " << lost << " lost, " << conflicts
+            << " (event_id, version) with two payloads, " << regressions << " regressed versions, "
+            << payloads.size() << " distinct versions, " << dlq
+            << " in the DLQ; store: " << store.versions - store.missing_versions << "/"
+            << store.versions << " versions, " << store.missing_versions << " missing, "
+            << store.payload_mismatch << " other payloads, " << store.stale_latest
+            << " stale latest, " << store.extra_versions << " extra, " << store.sink_dlq
+            << " sink DLQ\n";
+  EXPECT_EQ(dlq, 0u) << "replay with HALLYU_CHAOS_SEED=" << seed_;
+  EXPECT_TRUE(store.sink_ok);
+  EXPECT_EQ(store.missing_versions + store.payload_mismatch + store.stale_latest +
+                store.extra_versions + store.sink_dlq,
+            0)
+      << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(landed, kills) << "the crawl ended before most kills: make it slower";
   EXPECT_EQ(lost, 0) << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(conflicts, 0) << "replay with HALLYU_CHAOS_SEED=" << seed_;

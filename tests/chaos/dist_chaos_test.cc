@@ -1,19 +1,25 @@
 // Distributed crash-and-fault checker (issue 19): three `hallyu crawl --distributed` workers
 // on the 3-broker cluster crawl a generated web while, at random moments, one of them is
 // SIGKILLed (and started again) or SIGSTOPped past its session timeout (a lost assignment,
-// then SIGCONT). Pages fail transiently (503) and answer slowly now and then; the web changes
-// between rounds: announcements move from "in talks" to "confirmed" on other outlets (hosts
-// that other workers may own), so versions move while workers die.
+// then SIGCONT), or one of the three brokers is SIGKILLed and restarted a few seconds later
+// (scripts/kafka-local.sh kill / start-node; topics have replication factor 3). Pages fail
+// transiently (503) and answer slowly now and then; the web changes between rounds: announcements
+// move from "in talks" to "confirmed" on other outlets (hosts that other workers may own), so
+// versions move while workers die.
 //
 // At the end every worker runs until each planted event shows its final status, then the
 // checker reads the event topics (read_committed) and asserts: every planted announcement
 // present with its latest status, no (event_id, version) with two payloads, no version
 // lower than one already seen for the event (records of an event_id are in one partition,
-// in produce order), no version published twice, and nothing in the DLQ.
+// in produce order), no version published twice, and nothing in the DLQ; then `hallyu sink`
+// stores the event topics in SQLite and every stored row must match them
+// (tests/chaos/chaos_checks.h).
 //
 // Environment: HALLYU_DIST_KAFKA_BROKERS (the 3-broker cluster, scripts/kafka-local.sh
 // start --brokers 3), HALLYU_CHAOS_SEED (default: drawn and printed; replay with it),
-// HALLYU_DIST_CHAOS_FAULTS (faults injected, default 20), HALLYU_DIST_CHAOS_HOSTS (default 8).
+// HALLYU_DIST_CHAOS_FAULTS (faults injected, default 20), HALLYU_DIST_CHAOS_HOSTS (default 8),
+// HALLYU_DIST_CHAOS_BROKER_FAULTS=0 (no broker kills: for a cluster that
+// scripts/kafka-local.sh does not run).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -32,6 +38,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/chaos/chaos_checks.h"
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/kafka_fixture.h"
@@ -139,6 +146,9 @@ class DistributedChaosTest : public ::testing::Test {
       }
     }
     workers_.clear();
+    if (broker_down_ > 0) {  // a failed fault left a broker dead: the next test needs it
+      testing::BrokerNodeScript(brokers_, 3, "start-node", broker_down_, dir_ + "/brokers.log");
+    }
     kafka_->DeleteCreatedTopics();
     if (!HasFailure()) std::filesystem::remove_all(dir_);
   }
@@ -322,6 +332,7 @@ class DistributedChaosTest : public ::testing::Test {
   std::vector<Planted> planted_;
   std::vector<Report> reports_;
   std::atomic<int> round_{0};
+  int broker_down_ = 0;  // the broker node a fault killed and did not restart yet
 };
 
 TEST_F(DistributedChaosTest, VersionsSurviveKilledAndStoppedWorkers) {
@@ -330,7 +341,8 @@ TEST_F(DistributedChaosTest, VersionsSurviveKilledAndStoppedWorkers) {
   for (const std::string& id : ids) StartWorker(id);
   ASSERT_TRUE(testing::WaitFor([&] { return server_.RequestCount() > 0; }, 120s))
       << workers_["w1"]->Stderr();
-  int kills = 0, stops = 0;
+  const bool broker_faults = EnvInt("HALLYU_DIST_CHAOS_BROKER_FAULTS", 1) != 0;
+  int kills = 0, stops = 0, broker_kills = 0;
   for (int i = 0; i < faults; ++i) {
     if (i == faults / 3 || i == 2 * faults / 3) {
       round_++;
@@ -341,6 +353,22 @@ TEST_F(DistributedChaosTest, VersionsSurviveKilledAndStoppedWorkers) {
         std::chrono::milliseconds(std::uniform_int_distribution<int>(300, 3000)(rng_)));
     const std::string& id = ids[std::uniform_int_distribution<size_t>(0, ids.size() - 1)(rng_)];
     const bool stop = std::uniform_int_distribution<int>(0, 5)(rng_) == 0;
+    const bool broker = broker_faults && std::uniform_int_distribution<int>(0, 5)(rng_) == 0;
+    if (broker) {
+      // A broker dies for 0.5-4 s (then its restart takes its own time), whatever the
+      // workers are doing; one at a time, so every partition keeps an in-sync replica.
+      const int node = std::uniform_int_distribution<int>(1, 3)(rng_);
+      ASSERT_TRUE(testing::BrokerNodeScript(brokers_, 3, "kill", node, dir_ + "/brokers.log"));
+      broker_down_ = node;
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(500, 4000)(rng_)));
+      ASSERT_TRUE(
+          testing::BrokerNodeScript(brokers_, 3, "start-node", node, dir_ + "/brokers.log"));
+      broker_down_ = 0;
+      broker_kills++;
+      std::cerr << "fault " << i << ": SIGKILL broker " << node << ", restarted\n";
+      continue;
+    }
     ChildProcess& w = *workers_[id];
     if (!w.Running()) {
       ADD_FAILURE() << id << " exited by itself (rc " << w.Wait(1s) << "):\n" << w.Stderr();
@@ -421,18 +449,32 @@ TEST_F(DistributedChaosTest, VersionsSurviveKilledAndStoppedWorkers) {
     }
   }
   const size_t dlq = kafka_->ReadAll(topics_["dlq"]).size();
+  // The store: `hallyu sink` into SQLite, every row compared with the topics.
+  const testing::StoreCheckResult store =
+      testing::CheckSinkStore(*kafka_, {topics_["casting"], topics_["ost"]}, topics_["dlq"], raw,
+                              dir_, kafka_->UniqueTopicName("chaos.sink"));
   std::cerr << "distributed chaos seed " << seed_ << ": " << kills << " SIGKILLs, " << stops
-            << " SIGSTOPs past the session timeout, " << planted_.size() << " planted events ("
-            << reports_.size() << " reports), " << lost << " lost or stale, " << conflicts
-            << " (event_id, version) with two payloads, " << regressions << " regressed versions, "
-            << repeats << " repeated versions, " << raw.size() << " event records, " << dlq
-            << " in the DLQ, " << server_.RequestCount() << " requests\n";
+            << " SIGSTOPs past the session timeout, " << broker_kills << " broker kills, "
+            << planted_.size() << " planted events (" << reports_.size() << " reports), " << lost
+            << " lost or stale, " << conflicts << " (event_id, version) with two payloads, "
+            << regressions << " regressed versions, " << repeats << " repeated versions, "
+            << raw.size() << " event records, " << dlq << " in the DLQ, " << server_.RequestCount()
+            << " requests; store: " << store.versions - store.missing_versions << "/"
+            << store.versions << " versions, " << store.missing_versions << " missing, "
+            << store.payload_mismatch << " other payloads, " << store.stale_latest
+            << " stale latest, " << store.extra_versions << " extra, " << store.sink_dlq
+            << " sink DLQ\n";
   EXPECT_TRUE(settled) << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(lost, 0) << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(conflicts, 0) << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(regressions, 0) << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(repeats, 0) << "replay with HALLYU_CHAOS_SEED=" << seed_;
   EXPECT_EQ(dlq, 0u);
+  EXPECT_TRUE(store.sink_ok);
+  EXPECT_EQ(store.missing_versions + store.payload_mismatch + store.stale_latest +
+                store.extra_versions + store.sink_dlq,
+            0)
+      << "replay with HALLYU_CHAOS_SEED=" << seed_;
 }
 
 }  // namespace
