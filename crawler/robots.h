@@ -130,7 +130,8 @@ enum class RobotsBody {
 };
 
 // Per-host robots.txt state. Key: the URL origin (scheme://host[:port]), as
-// UrlParts::Origin() gives. Not thread-safe: owned by the fetch loop.
+// UrlParts::Origin() gives. Not thread-safe: owned by the fetch loop (under its lock); the
+// rules it hands out (Find, Snapshot) are immutable and may be matched on any thread.
 //
 // Outcome policy: 2xx -> parse the body (a failed transfer: as unreachable); 3xx left after
 // redirects and 4xx (except 429) -> allow all; 429, 5xx or network failure -> disallow all and
