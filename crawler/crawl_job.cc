@@ -538,12 +538,20 @@ class Run {
       }
       Task t = Unpack(*frontier_.PopFront());
       if (t.kind != TaskKind::kRobots && options_.respect_robots) {
-        RobotsCache::Verdict v = robots_.Check(t.origin, t.path_query);
-        if (v == RobotsCache::Verdict::kDisallowed) {
-          DenyByRobotsLocked(t);
-          continue;
+        RobotsCache::Lookup found = robots_.Find(t.origin, t.path_query);
+        if (found.rules != nullptr) {
+          // Matched on the immutable snapshot without mu_: workers and Enqueue go on.
+          lock.unlock();
+          const bool allowed = RobotsAllow(*found.rules, t);
+          lock.lock();
+          if (!allowed) {
+            DenyByRobotsLocked(t, found.failure);
+            continue;
+          }
         }
-        if (v == RobotsCache::Verdict::kNeedsFetch || v == RobotsCache::Verdict::kPending) {
+        const RobotsCache::Verdict v = found.verdict;
+        if (found.rules == nullptr &&
+            (v == RobotsCache::Verdict::kNeedsFetch || v == RobotsCache::Verdict::kPending)) {
           bool first = parked_.find(t.origin) == parked_.end();
           std::string origin = t.origin;
           parked_[origin].push_back(std::move(t));
@@ -626,7 +634,7 @@ class Run {
   std::size_t ParkedCountLocked() const {
     std::size_t n = 0;
     for (const auto& [origin, tasks] : parked_) n += tasks.size();
-    return n;
+    return n + robots_matching_;
   }
 
   // A task that will never be fetched (robots.txt, page budget, fetcher refusal).
@@ -753,45 +761,75 @@ class Run {
   }
 
   void HandleRobots(const Task& t, const FetchResult& r) {
+    // Parsed and compiled outside mu_ (a 500 KiB file takes a while).
+    RobotsCache::Outcome outcome = InterpretRobotsFetch(r, options_.robots.user_agent);
+    std::vector<Task> parked;
+    std::shared_ptr<const RobotsRules> rules;
+    std::string failure;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      robots_.Record(t.origin, std::move(outcome));
+      // Pages denied because robots.txt could not be read are left for a later run.
+      failure = robots_.FailureOf(t.origin);
+      rules = robots_.Snapshot(t.origin);
+      if (!failure.empty()) {
+        spdlog::warn("robots.txt of {} unavailable ({}): its pages wait for a later run", t.origin,
+                     failure);
+      } else if (rules != nullptr && rules->crawl_delay()) {
+        auto host = UrlHost(t.url);
+        if (host.ok()) {
+          fetcher_->SetCrawlDelay(
+              *host, std::chrono::milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
+        }
+      }
+      auto it = parked_.find(t.origin);
+      if (it == parked_.end()) return;
+      parked = std::move(it->second);
+      parked_.erase(it);
+      // Still counted as parked (ParkedCountLocked) while they are matched below.
+      robots_matching_ += parked.size();
+    }
+    // Matched without mu_: a file of many wildcard rules must not stall the dispatcher.
+    // Rules already expired again (a zero retry delay) allow nothing, as before.
+    std::vector<char> allowed(parked.size(), 0);
+    for (std::size_t i = 0; i < parked.size(); ++i) {
+      allowed[i] = rules != nullptr && RobotsAllow(*rules, parked[i]);
+    }
     std::lock_guard<std::mutex> lock(mu_);
-    RecordRobotsFetch(robots_, t.origin, r);
-    // Pages denied because robots.txt could not be read are left for a later run.
-    const std::string failure = robots_.FailureOf(t.origin);
-    if (!failure.empty()) {
-      spdlog::warn("robots.txt of {} unavailable ({}): its pages wait for a later run", t.origin,
-                   failure);
-    } else if (const RobotsRules* rules = robots_.Rules(t.origin); rules && rules->crawl_delay()) {
-      auto host = UrlHost(t.url);
-      if (host.ok()) {
-        fetcher_->SetCrawlDelay(
-            *host, std::chrono::milliseconds(static_cast<int64_t>(*rules->crawl_delay() * 1000)));
-      }
-    }
-    auto it = parked_.find(t.origin);
-    if (it == parked_.end()) return;
-    for (Task& p : it->second) {
-      RobotsCache::Verdict v = robots_.Check(p.origin, p.path_query);
-      if (v == RobotsCache::Verdict::kAllowed) {
-        frontier_.PushFront(Pack(p));
+    robots_matching_ -= parked.size();
+    for (std::size_t i = 0; i < parked.size(); ++i) {
+      if (allowed[i]) {
+        frontier_.PushFront(Pack(parked[i]));
       } else {
-        DenyByRobotsLocked(p);
+        DenyByRobotsLocked(parked[i], failure);
       }
     }
-    parked_.erase(it);
     cv_.notify_all();
+  }
+
+  // Whether origin's `rules` allow task `t`. Called WITHOUT mu_ held (the rules are an
+  // immutable snapshot); a match that spends the matcher's step budget is a denial.
+  bool RobotsAllow(const RobotsRules& rules, const Task& t) {
+    if (options_.on_robots_match) options_.on_robots_match(t.origin, t.path_query);
+    const RobotsRules::Decision d = rules.Decide(t.path_query);
+    if (d.over_budget) {
+      spdlog::warn("robots.txt of {}: matching {} spent its step budget ({} steps): disallowed",
+                   t.origin, t.url, d.steps);
+    }
+    return d.allowed;
   }
 
   // `t` may not be fetched: its origin's robots.txt disallows it, or could not be read
   // (then it stays new for a later run: an unreachable robots.txt may come back).
+  // `failure` is origin's robots.txt failure when the decision was taken (FailureOf).
   // Called with mu_ held.
-  void DenyByRobotsLocked(const Task& t) {
+  void DenyByRobotsLocked(const Task& t, const std::string& failure) {
     summary_.robots_denied++;
     CountRobotsDenial(t.url);
     auto host = UrlHost(t.url);
     // Called for parked tasks while a robots.txt result is handled: the log line names
     // the denied URL's own source, not the robots.txt fetch's.
     LogContext log_context(t.url, host.ok() ? *host : std::string(), sources_[t.source].name);
-    const std::string failure = robots_.FailureOf(t.origin);
     if (t.kind == TaskKind::kSource) {
       // A source URL robots.txt denies is a failed source (it was counted as neither).
       summary_.sources_failed++;
@@ -1087,7 +1125,8 @@ class Run {
   UrlHashSet seen_;                                  // guarded by mu_; 8-byte URL hashes
   std::unordered_map<uint64_t, Task> in_fetch_;      // guarded by mu_
   std::map<std::string, std::vector<Task>> parked_;  // waiting for robots.txt
-  std::size_t busy_workers_ = 0;                     // results not yet handled
+  std::size_t robots_matching_ = 0;  // guarded by mu_; taken from parked_, being matched
+  std::size_t busy_workers_ = 0;     // results not yet handled
   std::size_t pages_submitted_ = 0;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;

@@ -26,6 +26,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -76,6 +77,9 @@ struct CrawlJobOptions {
   // Sitemaps (after inflating a gzipped one) larger than this fail as too large
   // (sources.sitemap_max_bytes; crawler/source_reader.h).
   std::size_t sitemap_max_bytes = kDefaultSitemapMaxBytes;
+  // Tests only: called with the origin and path of every robots.txt match, on the thread
+  // that matches, without the crawl's lock held (a slow match must not stall the crawl).
+  std::function<void(const std::string& origin, const std::string& path_and_query)> on_robots_match;
 };
 
 struct CrawlSummary {

@@ -219,30 +219,76 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
     result.rules_ = std::move(star_rules);
     result.crawl_delay_ = star_delay;
   }
-  // Longest pattern first, Allow before Disallow at equal length: the first rule that
-  // matches decides, so IsAllowed stops there instead of trying every rule.
+  // Longest pattern first, Allow before Disallow at equal length: the matching rule of
+  // lowest rank decides.
   std::stable_sort(result.rules_.begin(), result.rules_.end(), [](const Rule& a, const Rule& b) {
     if (a.pattern.size() != b.pattern.size()) return a.pattern.size() > b.pattern.size();
     return a.allow && !b.allow;
   });
   result.rules_.shrink_to_fit();
+  if (!result.rules_.empty()) {
+    std::vector<std::string> patterns;
+    patterns.reserve(result.rules_.size());
+    for (const Rule& r : result.rules_) patterns.push_back(r.pattern);
+    result.matcher_ = std::make_shared<const RobotsMatcher>(patterns);
+  }
   return result;
 }
 
-bool RobotsRules::IsAllowed(std::string_view path_and_query) const {
+namespace {
+
+// The path as rules see it: normalised, starting with '/'.
+std::string RobotsMatchPath(std::string_view path_and_query) {
   std::string path = NormalizeRobotsPath(path_and_query);
   if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
+  return path;
+}
+
+}  // namespace
+
+RobotsRules::Decision RobotsRules::Decide(std::string_view path_and_query) const {
+  Decision d;
+  const std::string path = RobotsMatchPath(path_and_query);
+  if (path == "/robots.txt") return d;
+  if (disallow_all_) {
+    d.allowed = false;
+    return d;
+  }
+  if (matcher_ == nullptr) return d;
+  const RobotsMatcher::Result m = matcher_->Match(path);
+  d.steps = m.steps;
+  d.over_budget = m.over_budget;
+  if (m.over_budget) {
+    d.allowed = false;
+  } else if (m.rule != RobotsMatcher::kNoMatch) {
+    d.allowed = rules_[m.rule].allow;
+  }
+  return d;
+}
+
+bool RobotsRules::IsAllowedTryingEveryRule(std::string_view path_and_query, uint64_t* steps) const {
+  const std::string path = RobotsMatchPath(path_and_query);
   if (path == "/robots.txt") return true;
   if (disallow_all_) return false;
+  uint64_t work = 0;
+  bool allowed = true;
   // rules_ is sorted by precedence (Parse): the first match is the longest, Allow on a tie.
   for (const Rule& rule : rules_) {
-    if (RobotsPatternMatches(rule.pattern, path)) return rule.allow;
+    // A pattern with a star searches the path for its segments; a plain one compares.
+    work += rule.pattern.size() +
+            (rule.pattern.find('*') != std::string::npos ? path.size() : std::size_t{0});
+    if (RobotsPatternMatches(rule.pattern, path)) {
+      allowed = rule.allow;
+      break;
+    }
   }
-  return true;
+  if (steps != nullptr) *steps = work;
+  return allowed;
 }
 
 std::size_t RobotsRules::MemoryBytes() const {
   std::size_t n = sizeof(*this) + rules_.capacity() * sizeof(Rule);
+  if (matcher_ != nullptr) n += matcher_->MemoryBytes();
   for (const Rule& r : rules_) n += r.pattern.capacity();
   for (const std::string& s : sitemaps_) n += sizeof(s) + s.capacity();
   return n;
@@ -270,21 +316,35 @@ RobotsCache::Entry& RobotsCache::Touch(const std::string& origin) {
   return lru_.front();
 }
 
-RobotsCache::Verdict RobotsCache::Check(const std::string& origin,
-                                        std::string_view path_and_query) {
+RobotsCache::Lookup RobotsCache::Find(const std::string& origin, std::string_view path_and_query) {
   const TimePoint now = clock_();
   Entry& e = Touch(origin);
+  Lookup out;
   if (e.rules && now < e.expires_at) {
-    return e.rules->IsAllowed(path_and_query) ? Verdict::kAllowed : Verdict::kDisallowed;
+    out.rules = e.rules;
+    out.failure = e.failure;
+    return out;
   }
-  if (path_and_query == "/robots.txt") return Verdict::kAllowed;
-  if (e.fetching && now - e.fetch_started < options_.fetch_timeout) return Verdict::kPending;
+  if (path_and_query == "/robots.txt") return out;  // kAllowed
+  if (e.fetching && now - e.fetch_started < options_.fetch_timeout) {
+    out.verdict = Verdict::kPending;
+    return out;
+  }
   e.fetching = true;
   e.fetch_started = now;
-  return Verdict::kNeedsFetch;
+  out.verdict = Verdict::kNeedsFetch;
+  return out;
 }
 
-void RobotsCache::Store(const std::string& origin, RobotsRules rules, std::string failure) {
+RobotsCache::Verdict RobotsCache::Check(const std::string& origin,
+                                        std::string_view path_and_query) {
+  const Lookup found = Find(origin, path_and_query);
+  if (found.rules == nullptr) return found.verdict;
+  return found.rules->IsAllowed(path_and_query) ? Verdict::kAllowed : Verdict::kDisallowed;
+}
+
+void RobotsCache::Store(const std::string& origin, std::shared_ptr<const RobotsRules> rules,
+                        std::string failure) {
   const TimePoint now = clock_();
   Entry& e = Touch(origin);
   e.fetching = false;
@@ -301,8 +361,8 @@ void RobotsCache::Store(const std::string& origin, RobotsRules rules, std::strin
   e.expires_at = now + std::min(delay, options_.retry_max);
 }
 
-void RobotsCache::RecordResponse(const std::string& origin, int http_status, std::string_view body,
-                                 RobotsBody body_state) {
+RobotsCache::Outcome RobotsCache::Interpret(int http_status, std::string_view body,
+                                            RobotsBody body_state, std::string_view user_agent) {
   const std::string status = "HTTP " + std::to_string(http_status);
   if (http_status >= 200 && http_status < 300) {
     switch (body_state) {
@@ -312,14 +372,12 @@ void RobotsCache::RecordResponse(const std::string& origin, int http_status, std
         // The file is larger than we fetch: its first part is read (RFC 9309 2.5) and the
         // line cut at the limit ignored. Without a body there is nothing to read.
         if (!body.empty()) break;
-        Store(origin, RobotsRules::DisallowAll(),
-              status + ", body over the size limit and not kept");
-        return;
+        return Outcome{RobotsRules::DisallowAll(),
+                       status + ", body over the size limit and not kept"};
       case RobotsBody::kFailed:
         // A transfer that failed after the status line (cut short, corrupt encoding,
         // timeout mid-body) is "unreachable", not an empty file.
-        Store(origin, RobotsRules::DisallowAll(), status + ", transfer failed in the body");
-        return;
+        return Outcome{RobotsRules::DisallowAll(), status + ", transfer failed in the body"};
     }
     std::string_view readable = body;
     if (body_state == RobotsBody::kCutAtLimit && body.size() <= RobotsRules::kMaxBytes) {
@@ -327,17 +385,31 @@ void RobotsCache::RecordResponse(const std::string& origin, int http_status, std
       readable =
           last_nl == std::string_view::npos ? std::string_view() : body.substr(0, last_nl + 1);
     }
-    Store(origin, RobotsRules::Parse(readable, options_.user_agent), "");
-  } else if (http_status == 429 || http_status >= 500 || http_status < 200) {
-    Store(origin, RobotsRules::DisallowAll(), status);
-  } else {
-    Store(origin, RobotsRules::AllowAll(), "");  // 3xx left after redirects, 4xx
+    return Outcome{RobotsRules::Parse(readable, user_agent), ""};
   }
+  if (http_status == 429 || http_status >= 500 || http_status < 200) {
+    return Outcome{RobotsRules::DisallowAll(), status};
+  }
+  return Outcome{RobotsRules::AllowAll(), ""};  // 3xx left after redirects, 4xx
+}
+
+RobotsCache::Outcome RobotsCache::Unreachable(std::string_view why) {
+  return Outcome{RobotsRules::DisallowAll(),
+                 why.empty() ? std::string("unreachable") : std::string(why)};
+}
+
+void RobotsCache::Record(const std::string& origin, Outcome outcome) {
+  Store(origin, std::make_shared<const RobotsRules>(std::move(outcome.rules)),
+        std::move(outcome.failure));
+}
+
+void RobotsCache::RecordResponse(const std::string& origin, int http_status, std::string_view body,
+                                 RobotsBody body_state) {
+  Record(origin, Interpret(http_status, body, body_state, options_.user_agent));
 }
 
 void RobotsCache::RecordUnreachable(const std::string& origin, std::string_view why) {
-  Store(origin, RobotsRules::DisallowAll(),
-        why.empty() ? std::string("unreachable") : std::string(why));
+  Record(origin, Unreachable(why));
 }
 
 std::string RobotsCache::FailureOf(const std::string& origin) const {
@@ -345,12 +417,20 @@ std::string RobotsCache::FailureOf(const std::string& origin) const {
   return it == map_.end() ? std::string() : it->second->failure;
 }
 
+std::shared_ptr<const RobotsRules> RobotsCache::Snapshot(const std::string& origin) {
+  auto it = map_.find(origin);
+  if (it == map_.end() || !it->second->rules || clock_() >= it->second->expires_at) {
+    return nullptr;
+  }
+  return it->second->rules;
+}
+
 const RobotsRules* RobotsCache::Rules(const std::string& origin) {
   auto it = map_.find(origin);
   if (it == map_.end() || !it->second->rules || clock_() >= it->second->expires_at) {
     return nullptr;
   }
-  return &*it->second->rules;
+  return it->second->rules.get();
 }
 
 std::optional<RobotsCache::TimePoint> RobotsCache::ExpiresAt(const std::string& origin) const {

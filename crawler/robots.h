@@ -12,9 +12,10 @@
 //   - the longest matching pattern (in octets) wins; Allow wins a tie; no
 //     matching rule means allowed; /robots.txt itself is always allowed;
 //   - `*` matches any run of characters, a trailing `$` anchors the end;
-//     a pattern is matched in O(pattern + path) (its literal segments are searched
-//     once each, no backtracking), and the rules are kept longest first so that the
-//     first match decides;
+//     the rules are compiled once (crawler/robots_matcher.h) and a path is matched
+//     without trying every rule: O(path + the rules whose literal head is a prefix of
+//     it + segment occurrences), under a step budget linear in the path and the file;
+//     a match that would spend it is read as "disallowed" (see Decide);
 //   - percent-encoding is normalised on both sides (unreserved decoded, hex
 //     upper-case, raw non-ASCII UTF-8 encoded) before comparing;
 //   - the file is read up to 500 KiB (RobotsRules::kMaxBytes); the rest and a
@@ -33,11 +34,14 @@
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "crawler/robots_matcher.h"
 
 namespace hallyu {
 
@@ -65,7 +69,23 @@ class RobotsRules {
 
   // True when `path_and_query` (starting with '/', e.g. UrlParts::PathAndQuery())
   // may be fetched. A path not starting with '/' is treated as if it did.
-  bool IsAllowed(std::string_view path_and_query) const;
+  bool IsAllowed(std::string_view path_and_query) const { return Decide(path_and_query).allowed; }
+
+  struct Decision {
+    bool allowed = true;
+    uint64_t steps = 0;        // matcher work (RobotsMatcher::Result::steps), for tests and benches
+    bool over_budget = false;  // the match spent its step budget: read as disallowed
+  };
+  // IsAllowed with the work it took. A path whose match spends the matcher's step budget
+  // (only a file built for it gets there) is disallowed: rules that cannot be evaluated are
+  // treated like a robots.txt that cannot be read (RFC 9309 2.3.1.4), and only that
+  // file's own site is affected.
+  Decision Decide(std::string_view path_and_query) const;
+
+  // The plain reference of IsAllowed for tests and benchmarks: every rule tried in
+  // precedence order with RobotsPatternMatches, O(rules x path); `steps` (optional) gets
+  // the bytes it compared or searched. No step budget.
+  bool IsAllowedTryingEveryRule(std::string_view path_and_query, uint64_t* steps = nullptr) const;
 
   // Crawl-delay of the selected group in seconds, if given and valid (>= 0).
   std::optional<double> crawl_delay() const { return crawl_delay_; }
@@ -81,7 +101,8 @@ class RobotsRules {
     std::string pattern;  // normalised; may contain '*' and a trailing '$'
     bool allow = false;
   };
-  std::vector<Rule> rules_;
+  std::vector<Rule> rules_;  // precedence order: longest first, Allow first at equal length
+  std::shared_ptr<const RobotsMatcher> matcher_;  // rules_ compiled; null when there are none
   bool disallow_all_ = false;
   std::optional<double> crawl_delay_;
   std::vector<std::string> sitemaps_;
@@ -109,7 +130,8 @@ enum class RobotsBody {
 };
 
 // Per-host robots.txt state. Key: the URL origin (scheme://host[:port]), as
-// UrlParts::Origin() gives. Not thread-safe: owned by the fetch loop.
+// UrlParts::Origin() gives. Not thread-safe: owned by the fetch loop (under its lock); the
+// rules it hands out (Find, Snapshot) are immutable and may be matched on any thread.
 //
 // Outcome policy: 2xx -> parse the body (a failed transfer: as unreachable); 3xx left after
 // redirects and 4xx (except 429) -> allow all; 429, 5xx or network failure -> disallow all and
@@ -133,6 +155,34 @@ class RobotsCache {
   // needed fetch (then kPending until Record* is called or fetch_timeout passes).
   Verdict Check(const std::string& origin, std::string_view path_and_query);
 
+  // What Check knows before matching, so that the caller can match outside its lock.
+  struct Lookup {
+    // origin's fresh rules (shared and immutable: safe to match on any thread after the
+    // cache changed); null when there are none, then `verdict` says what to do.
+    std::shared_ptr<const RobotsRules> rules;
+    Verdict verdict = Verdict::kAllowed;  // meaningful only without `rules`
+    std::string failure;                  // FailureOf(origin) when `rules` were taken
+  };
+  // Check without the match: the fresh rules of `origin`, or (none fresh) the verdict Check
+  // gives (kNeedsFetch once per needed fetch, kPending, kAllowed for /robots.txt).
+  Lookup Find(const std::string& origin, std::string_view path_and_query);
+
+  // A robots.txt fetch outcome turned into rules, before it is recorded.
+  struct Outcome {
+    RobotsRules rules;
+    std::string failure;  // "" when the fetch succeeded (rules read, or 4xx: allow all)
+  };
+  // The rules RecordResponse stores for this answer (it parses the body: call it outside
+  // any lock and hand the result to Record). `user_agent` selects the group.
+  static Outcome Interpret(int http_status, std::string_view body, RobotsBody body_state,
+                           std::string_view user_agent);
+  // The rules RecordUnreachable stores.
+  static Outcome Unreachable(std::string_view why);
+  // Stores `outcome` as origin's robots.txt (backoff when it is a failure).
+  void Record(const std::string& origin, Outcome outcome);
+  // Our User-Agent (options.user_agent), for Interpret.
+  const std::string& user_agent() const { return options_.user_agent; }
+
   // Reports the outcome of fetching origin/robots.txt: final HTTP status and body. For a
   // 2xx, `body_state` says whether the body is the file: kCutAtLimit parses the part
   // given (at most RobotsRules::kMaxBytes are read; the line cut is ignored), kFailed —
@@ -150,6 +200,9 @@ class RobotsCache {
   // crawl logs it, and must not settle pages denied because of it: they are retried.
   std::string FailureOf(const std::string& origin) const;
 
+  // The fresh rules for `origin` as a shared immutable snapshot, or nullptr when none.
+  std::shared_ptr<const RobotsRules> Snapshot(const std::string& origin);
+
   // The fresh rules for `origin`, or nullptr when none (expired or unknown).
   const RobotsRules* Rules(const std::string& origin);
 
@@ -161,7 +214,7 @@ class RobotsCache {
  private:
   struct Entry {
     std::string origin;
-    std::optional<RobotsRules> rules;  // set once a fetch was reported
+    std::shared_ptr<const RobotsRules> rules;  // set once a fetch was reported
     TimePoint expires_at{};
     TimePoint fetch_started{};
     bool fetching = false;
@@ -170,7 +223,8 @@ class RobotsCache {
   };
   Entry& Touch(const std::string& origin);
   // `failure` is "" for a successful fetch, else why it failed (backoff applies).
-  void Store(const std::string& origin, RobotsRules rules, std::string failure);
+  void Store(const std::string& origin, std::shared_ptr<const RobotsRules> rules,
+             std::string failure);
 
   RobotsCacheOptions options_;
   Clock clock_;

@@ -16,13 +16,16 @@ RobotsBody RobotsBodyOf(const FetchResult& result) {
   return RobotsBody::kFailed;
 }
 
-void RecordRobotsFetch(RobotsCache& cache, const std::string& origin, const FetchResult& result) {
+RobotsCache::Outcome InterpretRobotsFetch(const FetchResult& result, std::string_view user_agent) {
   if (result.http_status > 0) {
-    cache.RecordResponse(origin, static_cast<int>(result.http_status), result.body,
-                         RobotsBodyOf(result));
-  } else {
-    cache.RecordUnreachable(origin, result.error.empty() ? "unreachable" : result.error);
+    return RobotsCache::Interpret(static_cast<int>(result.http_status), result.body,
+                                  RobotsBodyOf(result), user_agent);
   }
+  return RobotsCache::Unreachable(result.error.empty() ? "unreachable" : result.error);
+}
+
+void RecordRobotsFetch(RobotsCache& cache, const std::string& origin, const FetchResult& result) {
+  cache.Record(origin, InterpretRobotsFetch(result, cache.user_agent()));
 }
 
 }  // namespace hallyu

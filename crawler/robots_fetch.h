@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "crawler/fetcher.h"
 #include "crawler/robots.h"
@@ -24,6 +25,11 @@ void PrepareRobotsRequest(FetchRequest& request);
 // the request kept it, else nothing) and kFailed for any other failure (cut short,
 // corrupt content coding, timeout mid-body).
 RobotsBody RobotsBodyOf(const FetchResult& result);
+
+// What `result`, a robots.txt fetch, means for the cache (RobotsCache::Interpret with
+// RobotsBodyOf, or RobotsCache::Unreachable with the fetch error): parses the body, so call
+// it outside the crawl's lock and hand the outcome to RobotsCache::Record.
+RobotsCache::Outcome InterpretRobotsFetch(const FetchResult& result, std::string_view user_agent);
 
 // Reports `result`, the fetch of origin + "/robots.txt", to `cache`: a response with a
 // status through RecordResponse (with RobotsBodyOf), none through RecordUnreachable

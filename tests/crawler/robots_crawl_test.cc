@@ -6,8 +6,11 @@
 // body.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "crawler/crawl_job.h"
 #include "crawler/fetcher.h"
@@ -140,6 +143,115 @@ TEST_F(RobotsCrawlTest, RobotsCutMidBodyKeepsPagesUnfetchedAndNotDone) {
       << "the page denied for an unreachable robots.txt is fetched by the next run";
   EXPECT_EQ(second->pages_fetched, 1u);
   EXPECT_EQ(second->entries_seen_before, 0u);
+}
+
+// Issue 20, case 5: robots.txt rules are matched without the crawl's lock, so one host's
+// slow match does not stall the others. The slow host's feed waits (parked) for its
+// robots.txt; when that arrives a worker matches it, and the test hook holds that match
+// until the other host's page has been requested. The other host's feed is answered only
+// once the hold has begun, so its page is found, queued and dispatched during the hold:
+// a match under the lock would keep the dispatcher and that worker from it, and the hook
+// would give up at its deadline.
+TEST_F(RobotsCrawlTest, SlowRobotsMatchOfOneHostDoesNotStallAnother) {
+  HttpTestServer slow;
+  HttpTestServer other;
+  for (HttpTestServer* s : {&slow, &other}) {
+    s->Route("/robots.txt", Response::Text("User-agent: *\nAllow: /\n", "text/plain"));
+    s->Route("/page.html", Response::Text(kPage));
+  }
+  slow.Route("/feed.xml",
+             Response::Text(FeedListing(slow.Url("/page.html")), "application/rss+xml"));
+  std::atomic<bool> hold_begun{false};
+  std::atomic<bool> other_page_seen{false};
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  other.RouteHandler("/feed.xml", [&](const testing::RecordedRequest&) {
+    while (!hold_begun && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return Response::Text(FeedListing(other.Url("/page.html")), "application/rss+xml");
+  });
+  const std::string held_url = slow.Url("/feed.xml");
+  CrawlJobOptions o = Options();
+  o.workers = 2;  // one is held in the hook, the other reads the other host's feed
+  o.on_robots_match = [&](const std::string& origin, const std::string& path) {
+    if (origin + path != held_url || hold_begun.exchange(true)) return;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (!other.RequestsFor("/page.html").empty()) {
+        other_page_seen = true;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  };
+
+  MemoryMergeState merge;
+  NullPublisher publisher;
+  DocumentPipeline pipeline(detector_.get(), &merge, &publisher);
+  CrawlSource other_feed = Feed(other.Url("/feed.xml"));
+  other_feed.name = "other";
+  CrawlJob job(o, {Feed(held_url), other_feed}, &pipeline, nullptr);
+  auto summary = job.RunOnce();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_TRUE(hold_begun) << "the slow host's parked feed was matched through the hook";
+  EXPECT_TRUE(other_page_seen)
+      << "the other host's page was dispatched while the slow host's match was held";
+  EXPECT_EQ(slow.RequestsFor("/page.html").size(), 1u);
+  EXPECT_EQ(other.RequestsFor("/page.html").size(), 1u);
+  EXPECT_EQ(summary->pages_fetched, 2u);
+  EXPECT_EQ(summary->robots_denied, 0u);
+}
+
+// The dispatcher's side of the same: it matches a page of a host whose rules are known
+// without the lock, so a worker can record another host's robots.txt meanwhile. The slow
+// host's page is held in the hook until the other host's parked feed reaches the hook
+// too, which needs a worker to take the lock (record that robots.txt, unpark the feed).
+// The other host's robots.txt is answered only once the hold has begun.
+TEST_F(RobotsCrawlTest, DispatcherMatchesWithoutTheLock) {
+  HttpTestServer slow;
+  HttpTestServer other;
+  for (HttpTestServer* s : {&slow, &other}) {
+    s->Route("/feed.xml", Response::Text(FeedListing(s->Url("/page.html")), "application/rss+xml"));
+    s->Route("/page.html", Response::Text(kPage));
+  }
+  slow.Route("/robots.txt", Response::Text("User-agent: *\nAllow: /\n", "text/plain"));
+  std::atomic<bool> hold_begun{false};
+  std::atomic<bool> other_feed_matched{false};
+  std::atomic<bool> released{false};
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  other.RouteHandler("/robots.txt", [&](const testing::RecordedRequest&) {
+    while (!hold_begun && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return Response::Text("User-agent: *\nAllow: /\n", "text/plain");
+  });
+  const std::string held_url = slow.Url("/page.html");
+  const std::string other_feed_url = other.Url("/feed.xml");
+  CrawlJobOptions o = Options();
+  o.on_robots_match = [&](const std::string& origin, const std::string& path) {
+    if (origin + path == other_feed_url) other_feed_matched = true;
+    if (origin + path != held_url || hold_begun.exchange(true)) return;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (other_feed_matched) {
+        released = true;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  };
+
+  MemoryMergeState merge;
+  NullPublisher publisher;
+  DocumentPipeline pipeline(detector_.get(), &merge, &publisher);
+  CrawlSource other_feed = Feed(other_feed_url);
+  other_feed.name = "other";
+  CrawlJob job(o, {Feed(slow.Url("/feed.xml")), other_feed}, &pipeline, nullptr);
+  auto summary = job.RunOnce();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_TRUE(hold_begun) << "the slow host's page was matched through the hook";
+  EXPECT_TRUE(released)
+      << "a worker recorded the other host's robots.txt while the dispatcher matched";
+  EXPECT_EQ(summary->pages_fetched, 2u);
+  EXPECT_EQ(summary->robots_denied, 0u);
 }
 
 // The fetcher side: a request with keep_body_prefix hands on the first cap bytes of a
