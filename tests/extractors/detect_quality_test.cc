@@ -198,7 +198,17 @@ TEST(DetectQuality, HeldOutV2Floors) {
 TEST(DetectQuality, HeldOutV3Floors) {
   const EvalReport r = Score("tests/data/detect/heldout-v3.jsonl");
   EXPECT_EQ(r.items, 60);
-  ExpectFloors(r, {{"all", 0.56, 0.50}, {"lang:en", 0.50, 0.42}, {"lang:ko", 0.62, 0.60}});
+  ExpectFloors(r, {{"all", 0.64, 0.53}, {"lang:en", 0.52, 0.42}, {"lang:ko", 0.78, 0.66}});
+}
+
+// The fourth in-house held-out part (issue 14, round 4), written after 200 fresh real pages
+// from 156 hosts nobody tuning the detector read; scored first after that round's rules
+// were merged (strict P/R as counted here 0.650/0.549; en 0.536/0.455, ko 0.750/0.632).
+// Never tuned on.
+TEST(DetectQuality, HeldOutV4Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-v4.jsonl");
+  EXPECT_EQ(r.items, 60);
+  ExpectFloors(r, {{"all", 0.62, 0.52}, {"lang:en", 0.50, 0.42}, {"lang:ko", 0.72, 0.60}});
 }
 
 // The issue-6 sets (written for the old rule-per-phrasing detector).
