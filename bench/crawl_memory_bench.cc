@@ -2,7 +2,7 @@
 // <= 200 bytes per known URL at one million URLs), measured as the growth of
 // glibc's in-use heap (mallinfo2), so allocator overhead counts.
 //
-// The crawl job (crawler/crawl_job.cc) keeps, per URL it knows: a 64-bit hash in
+// The crawl job (crawler/crawl/crawl_job.cc) keeps, per URL it knows: a 64-bit hash in
 // a UrlHashSet (dedup, for the whole run) and, while the URL waits, one packed
 // entry in a PackedTaskQueue (URL, title and date from the sitemap/feed, source,
 // kind, depth). Per-URL crawl state (validators, content hash) is in SQLite on
@@ -18,8 +18,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "crawler/frontier.h"
-#include "crawler/packed_task_queue.h"
+#include "crawler/crawl/frontier.h"
+#include "crawler/crawl/packed_task_queue.h"
 
 namespace hallyu {
 namespace {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "extractors/detect/detector.h"
 #include "extractors/detect/mentions.h"
-#include "extractors/detector.h"
 
 namespace hallyu {
 namespace {

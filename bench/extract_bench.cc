@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "extractors/article_extractor.h"
-#include "extractors/html_prescan.h"
+#include "extractors/html/article_extractor.h"
+#include "extractors/html/html_prescan.h"
 
 namespace {
 

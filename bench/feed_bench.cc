@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
-#include "extractors/datetime.h"
-#include "extractors/feed_parser.h"
+#include "extractors/feeds/feed_parser.h"
+#include "extractors/text/datetime.h"
 
 namespace {
 

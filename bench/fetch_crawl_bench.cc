@@ -15,8 +15,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "crawler/fetcher.h"
-#include "extractors/url.h"
+#include "crawler/fetch/fetcher.h"
+#include "extractors/url/url.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "crawler/frontier.h"
+#include "crawler/crawl/frontier.h"
 
 namespace hallyu {
 namespace {

@@ -16,7 +16,7 @@
 #include <fstream>
 #include <string>
 
-#include "crawler/kafka_producer.h"
+#include "crawler/kafka/kafka_producer.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "crawler/robots.h"
+#include "crawler/fetch/robots.h"
 
 namespace hallyu {
 namespace {

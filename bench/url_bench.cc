@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/url.h"
+#include "extractors/url/url.h"
 
 namespace hallyu {
 namespace {

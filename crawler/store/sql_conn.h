@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-#include "extractors/status.h"
+#include "extractors/base/status.h"
 
 namespace hallyu::internal {
 

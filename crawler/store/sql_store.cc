@@ -4,8 +4,8 @@
 #include <ctime>
 #include <set>
 
-#include "crawler/store.h"
 #include "crawler/store/sql_conn.h"
+#include "crawler/store/store.h"
 
 namespace hallyu {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "extractors/text.h"
+#include "extractors/text/text.h"
 
 namespace hallyu {
 namespace {

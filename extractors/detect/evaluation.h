@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extractors/detector.h"
+#include "extractors/detect/detector.h"
 
 namespace hallyu {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/text.h"
+#include "extractors/text/text.h"
 
 namespace hallyu {
 namespace {

@@ -9,9 +9,9 @@
 
 #include <string_view>
 
+#include "extractors/detect/gazetteer.h"
+#include "extractors/detect/learned_facts.h"
 #include "extractors/detect/mentions.h"
-#include "extractors/gazetteer.h"
-#include "extractors/learned_facts.h"
 
 namespace hallyu {
 

@@ -7,7 +7,7 @@
 #include <cctype>
 #include <set>
 
-#include "extractors/text.h"
+#include "extractors/text/text.h"
 
 namespace hallyu {
 namespace {

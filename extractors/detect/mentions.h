@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extractors/gazetteer.h"
+#include "extractors/detect/gazetteer.h"
 
 namespace hallyu {
 

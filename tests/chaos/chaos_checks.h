@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "crawler/store.h"
+#include "crawler/store/store.h"
 #include "tests/support/child_process.h"
 #include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"

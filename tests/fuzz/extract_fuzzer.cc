@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "extractors/article_extractor.h"
+#include "extractors/html/article_extractor.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (1u << 20)) return 0;

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "crawler/robots.h"
+#include "crawler/fetch/robots.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > hallyu::RobotsRules::kMaxBytes) return 0;

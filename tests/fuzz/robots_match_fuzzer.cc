@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "crawler/robots.h"
-#include "crawler/robots_matcher.h"
+#include "crawler/fetch/robots.h"
+#include "crawler/fetch/robots_matcher.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "extractors/sitemap_parser.h"
+#include "extractors/feeds/sitemap_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (1u << 20)) return 0;

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "extractors/social_parsers.h"
+#include "extractors/feeds/social_parsers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0 || size > (1u << 20)) return 0;

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "extractors/url.h"
-#include "extractors/whatwg_url.h"
+#include "extractors/url/url.h"
+#include "extractors/url/whatwg_url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 8192) return 0;

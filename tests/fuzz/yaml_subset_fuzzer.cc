@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "extractors/gazetteer.h"
-#include "extractors/yaml_subset.h"
+#include "extractors/base/yaml_subset.h"
+#include "extractors/detect/gazetteer.h"
 
 namespace {
 

@@ -9,12 +9,12 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "crawler/crawl_job.h"
-#include "crawler/kafka_event_publisher.h"
-#include "crawler/kafka_producer.h"
-#include "crawler/metrics.h"
-#include "extractors/datetime.h"
-#include "extractors/detector.h"
+#include "crawler/crawl/crawl_job.h"
+#include "crawler/kafka/kafka_event_publisher.h"
+#include "crawler/kafka/kafka_producer.h"
+#include "crawler/ops/metrics.h"
+#include "extractors/detect/detector.h"
+#include "extractors/text/datetime.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"

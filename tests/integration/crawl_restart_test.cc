@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "crawler/source_state_store.h"
+#include "crawler/sources/source_state_store.h"
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/kafka_fixture.h"

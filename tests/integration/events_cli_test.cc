@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "crawler/store.h"
+#include "crawler/store/store.h"
 #include "tests/support/child_process.h"
 #include "tests/support/events.h"
 #include "tests/support/paths.h"

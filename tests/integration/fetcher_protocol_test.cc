@@ -10,7 +10,7 @@
 #include <mutex>
 #include <set>
 
-#include "crawler/fetcher.h"
+#include "crawler/fetch/fetcher.h"
 #include "tests/integration/getaddrinfo_counter.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/nginx_server.h"

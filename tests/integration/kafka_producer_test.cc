@@ -15,10 +15,10 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "crawler/kafka_event_publisher.h"
-#include "crawler/kafka_producer.h"
-#include "crawler/metrics.h"
-#include "extractors/event.h"
+#include "crawler/kafka/kafka_event_publisher.h"
+#include "crawler/kafka/kafka_producer.h"
+#include "crawler/ops/metrics.h"
+#include "extractors/detect/event.h"
 #include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "crawler/store.h"
+#include "crawler/store/store.h"
 #include "tests/support/child_process.h"
 #include "tests/support/events.h"
 #include "tests/support/kafka_client.h"

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "crawler/store.h"
+#include "crawler/store/store.h"
 #include "tests/support/events.h"
 #include "tests/support/paths.h"
 

@@ -10,10 +10,10 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
-#include "crawler/fetcher.h"
-#include "crawler/kafka_producer.h"
-#include "extractors/article_extractor.h"
-#include "extractors/detector.h"
+#include "crawler/fetch/fetcher.h"
+#include "crawler/kafka/kafka_producer.h"
+#include "extractors/detect/detector.h"
+#include "extractors/html/article_extractor.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"

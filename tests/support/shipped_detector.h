@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "extractors/detector.h"
+#include "extractors/detect/detector.h"
 
 namespace hallyu::testing {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "crawler/kafka_producer.h"
+#include "crawler/kafka/kafka_producer.h"
 
 int main(int argc, char** argv) {
   if (argc != 6) {

@@ -1,0 +1,43 @@
+#pragma once
+// SQLite-backed MergeStateBackend: the EventMerger's state (one row per
+// event_id holding the merged event as JSON) survives restarts.
+//
+// Not thread-safe: one store per EventMerger, used from one thread.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "extractors/base/status.h"
+#include "extractors/detect/event_merger.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace hallyu {
+
+class EventMergeStore : public MergeStateBackend {
+ public:
+  // Opens (creating if needed) the database at `path` (":memory:" allowed)
+  // and its table `event_merge_state`. Fails with kIo naming the SQLite error.
+  static Result<std::unique_ptr<EventMergeStore>> Open(const std::string& path);
+  ~EventMergeStore() override;
+  EventMergeStore(const EventMergeStore&) = delete;
+  EventMergeStore& operator=(const EventMergeStore&) = delete;
+
+  // The stored event, nullopt when absent; kCorrupt when the row does not parse.
+  Result<std::optional<Event>> Get(const std::string& event_id) override;
+  // Inserts or replaces `event` (one transaction per call).
+  Status Put(const Event& event) override;
+  // Number of stored events, or an error.
+  Result<int64_t> Count();
+
+ private:
+  explicit EventMergeStore(sqlite3* db) : db_(db) {}
+  Status Prepare();
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* get_ = nullptr;
+  sqlite3_stmt* put_ = nullptr;
+};
+
+}  // namespace hallyu

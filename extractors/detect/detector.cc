@@ -1,0 +1,1726 @@
+#include "extractors/detect/detector.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <future>
+#include <map>
+#include <set>
+
+#include <re2/re2.h>
+
+#include "extractors/detect/learn.h"
+#include "extractors/text/text.h"
+
+namespace hallyu {
+namespace {
+
+// Cuts `s` to at most `n` bytes at a UTF-8 boundary.
+std::string CutUtf8(std::string_view s, size_t n) {
+  if (s.size() <= n) return std::string(s);
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+int StatusRank(const std::string& s) {
+  static const std::map<std::string, int> k = {{"rumored", 1},   {"in_talks", 2}, {"reviewing", 3},
+                                               {"confirmed", 4}, {"denied", 5},   {"announced", 1},
+                                               {"released", 2}};
+  auto it = k.find(s);
+  return it == k.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+std::string UtcNowIso8601() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Detector::Detector(std::shared_ptr<const RuleSet> rules, std::shared_ptr<const Gazetteer> gazetteer,
+                   DetectorOptions opts)
+    : rules_(std::move(rules)), gazetteer_(std::move(gazetteer)), opts_(opts) {}
+
+Result<Detector> Detector::Load(const std::string& rules_dir, const std::string& gazetteer_dir,
+                                DetectorOptions opts) {
+  return Load(rules_dir, std::vector<std::string>{gazetteer_dir}, opts);
+}
+
+Result<Detector> Detector::Load(const std::string& rules_dir,
+                                const std::vector<std::string>& gazetteer_dirs,
+                                DetectorOptions opts) {
+  // The gazetteer parses while the rules compile.
+  auto gaz_future = std::async(std::launch::async,
+                               [&gazetteer_dirs] { return Gazetteer::LoadDirs(gazetteer_dirs); });
+  auto rules = RuleSet::LoadDir(rules_dir);
+  auto gaz = gaz_future.get();
+  if (!rules.ok()) return rules.status();
+  if (!gaz.ok()) return gaz.status();
+  return Detector(std::make_shared<const RuleSet>(std::move(*rules)),
+                  std::make_shared<const Gazetteer>(std::move(*gaz)), opts);
+}
+
+namespace {
+
+// The OST part named in a sentence: "Part 3", "PART.5", "Pt. 2", "파트3", "OST 4",
+// "세 번째 OST", "첫 OST 주자", "the third OST", "3rd OST". 0 when none.
+int FindPart(std::string_view s) {
+  static const RE2 kNumbered("(?i)(?:\\bpart|\\bpt|파트)\\s*\\.?\\s*(\\d{1,2})\\b");
+  static const RE2 kOstNumber("(?:OST|ost)\\s*(\\d{1,2})(?:\\s|$|[^\\d.%a-zA-Z차번])");
+  static const RE2 kKoOrdinal(
+      "(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\\d{1,2})\\s*(?:번째|번 "
+      "째)?\\s*(?:드라마\\s*)?(?:OST|ost|"
+      "O\\.S\\.T)");
+  static const RE2 kEnOrdinal(
+      "(?i)\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|"
+      "rd|th))\\s+(?:part\\s+of\\s+the\\s+)?(?:OST|soundtrack|O\\.S\\.T)");
+  std::string num;
+  re2::StringPiece in(s.data(), s.size());
+  if (RE2::PartialMatch(in, kNumbered, &num) || RE2::PartialMatch(in, kOstNumber, &num)) {
+    const int v = std::atoi(num.c_str());
+    return v > 0 && v < 100 ? v : 0;
+  }
+  if (RE2::PartialMatch(in, kKoOrdinal, &num) || RE2::PartialMatch(in, kEnOrdinal, &num)) {
+    static const std::map<std::string, int> kWords = {
+        {"첫", 1},    {"두", 2},      {"세", 3},     {"네", 4},     {"다섯", 5},
+        {"여섯", 6},  {"일곱", 7},    {"여덟", 8},   {"아홉", 9},   {"열", 10},
+        {"first", 1}, {"second", 2},  {"third", 3},  {"fourth", 4}, {"fifth", 5},
+        {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
+    auto it = kWords.find(Lower(num));
+    if (it != kWords.end()) return it->second;
+    const int v = std::atoi(num.c_str());
+    return v > 0 && v < 100 ? v : 0;
+  }
+  return 0;
+}
+
+bool IsAnaphor(std::string_view s, bool ko) {
+  static const RE2 kEn(
+      "(?i)\\b(?:he|she|they|the\\s+(?:actor|actress|singer|star|idol|duo|trio|pair|two|three|"
+      "group|rapper|vocalist|musician|artist|member|leads?)|both|the\\s+couple)\\b");
+  static const RE2 kKo(
+      "(?:^|\\s)(?:그는|그녀는|그가|그녀가|이들은|이들이|두\\s*사람은|두\\s*사람이|세\\s*"
+      "사람은|둘은|이는)");
+  return ko ? RE2::PartialMatch(s, kKo) : RE2::PartialMatch(s, kEn);
+}
+
+// "starring A and B", "A 주연의": persons named as the cast of the work, not its singers.
+bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
+  const size_t b = m.begin > 40 ? m.begin - 40 : 0;
+  const std::string_view before = s.substr(b, m.begin - b);
+  const std::string_view after = s.substr(m.end, std::min<size_t>(ko ? 60 : 24, s.size() - m.end));
+  if (ko) {
+    // "A 주연의", "A의 테마곡", "A를 지원사격": the cast, the character, the friend supported
+    static const RE2 kKoAfter(
+        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을|테마)|"
+        "^(?:을|를)\\s*(?:지원사격|응원)|^[와과]\\s*\\S+의\\s*테마|"
+        // "에릭(문정혁)을 지원사격", "멤버 찬열 지원사격", "A, B 주연의": the same, with a
+        // parenthesis, without a particle, or ahead of the rest of a cast list
+        "^\\([^)]{0,30}\\)\\s*(?:을|를)\\s*(?:지원사격|응원)|^\\s+(?:지원사격|응원)|"
+        "^(?:\\s*[,·]\\s*[^\\s,·]+|[와과]\\s+[^\\s,·]+){1,3}\\s+주연(?:의|을|작)");
+    if (RE2::PartialMatch(after, kKoAfter)) return true;
+    // "강소라와 박해진의 테마곡", "구혜선과 지진희 주연의": the name's own token ends in 와/과
+    static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*테마|\\s+주연(?:의|을|작))");
+    const std::string_view last = s.substr(m.end >= 3 ? m.end - 3 : m.end, m.end >= 3 ? 3 : 0);
+    return (last == "와" || last == "과") && RE2::PartialMatch(after, kPairTail);
+  }
+  static const RE2 kEnBefore(
+      "(?:[Ss]tarring|[Ss]tars|led\\s+by|headlined\\s+by|played\\s+by|portrayed\\s+by|cast\\s+"
+      "members?|[Aa]ctors\\s+(?:like|"
+      "such\\s+as)|"
+      "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
+      "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
+  return RE2::PartialMatch(before, kEnBefore);
+}
+
+// True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
+// "빈자리", "후임", "새롭게 합류").
+bool KoreanReplacement(std::string_view s) {
+  static const RE2 kRe(
+      "대타|대체\\s*(?:배우|투입|캐스팅)|빈자리|후임|새롭게\\s*합류|새로\\s*합류|새\\s*주연|"
+      "새\\s*주인공|"
+      "투입(?:한다|된다|됐다|될|할|을|이|하기로|되며)|같은\\s*배역");
+  return RE2::PartialMatch(s, kRe);
+}
+
+// True when the Korean sentence says person `m` leaves the work: "하차한 B", "B의 하차",
+// "B의 대타로", "B는 …에서 하차했다".
+bool KoreanLeaves(std::string_view s, const Mention& m) {
+  const size_t b = m.begin > 30 ? m.begin - 30 : 0;
+  const std::string_view before = s.substr(b, m.begin - b);
+  const std::string_view after = s.substr(m.end, std::min<size_t>(90, s.size() - m.end));
+  static const RE2 kBefore("(?:하차한|하차하는|하차를\\s*결정한|중도\\s*하차한)\\s*(?:배우\\s*)?$");
+  static const RE2 kAfter(
+      "^(?:\\([^)]{0,20}\\))?(?:의?\\s*(?:하차|중도\\s*하차|대타|대신|빈자리|후임|자리|공백)|"
+      "\\s*(?:이|가|은|는)?\\s*(?:[^\\s.]+\\s+){0,6}?(?:중도\\s*)?하차(?:했|한다|하며|하게|하기로|"
+      "하는\\s*가운데))");
+  return RE2::PartialMatch(before, kBefore) || RE2::PartialMatch(after, kAfter);
+}
+
+// English confirmed casting cues that do not state a casting on their own (cues sorted by
+// begin): the complement of an earlier stage ("in talks to join", "considering starring",
+// "rumoured to star"), a modal or a condition before them ("might make her return", "once
+// casting has been finalized"), and a production schedule ("is set to start filming").
+template <typename CueHit>
+void DropGovernedCastingCues(std::string_view text, std::vector<CueHit>* cues) {
+  static const RE2 kHedgeBefore(
+      "(?i)(?:\\b(?:might|may|could|once|until|unless|if|when|before)\\s+(?:(?:also|still|"
+      "soon|possibly|not|the|be)\\s+)?|\\b(?:not|never)\\s+(?:be\\s+|been\\s+)?)$");
+  // "If A accepts, he will play …", "Should the talks go well, …": a sentence that opens
+  // with a condition states no casting
+  static const RE2 kConditionFirst("(?i)^\\W*(?:if|unless|should|once|in\\s+case)\\s");
+  const bool condition_first = RE2::PartialMatch(text, kConditionFirst);
+  static const RE2 kSchedule(
+      "(?i)^(?:is\\s+|are\\s+|was\\s+)?(?:set|scheduled|slated|due)\\s+to\\s+(?:start|begin|air|"
+      "premiere|broadcast|open|hit|release|wrap|debut|be\\s+released|go\\s+on\\s+air|launch)\\b|"
+      "^(?:is\\s+|are\\s+|was\\s+|now\\s+)*set\\s+for\\s+(?:(?:a|its|the|an)\\s+)?(?:\\w+\\s+)?"
+      "(?:release|premiere|broadcast|debut|opening)\\b");
+  std::vector<CueHit> kept;
+  for (size_t i = 0; i < cues->size(); ++i) {
+    const auto& c = (*cues)[i];
+    bool drop = false;
+    if (c.rule->type == RuleType::kCasting && c.rule->status == "confirmed") {
+      for (size_t j = 0; j < i && !drop; ++j) {
+        const auto& g = (*cues)[j];
+        if (g.rule->type == RuleType::kCasting && !g.rule->modifier &&
+            (g.rule->status == "in_talks" || g.rule->status == "reviewing" ||
+             g.rule->status == "rumored") &&
+            c.begin >= g.begin && c.begin <= g.end + 40 &&
+            (c.begin <= g.end + 12 ||
+             text.substr(g.end, c.begin - g.end).find_first_of(",.;:") == std::string_view::npos)) {
+          drop = true;  // "in talks to star", "considering joining", "courts A to play"
+        }
+      }
+      const size_t from = c.begin > 24 ? c.begin - 24 : 0;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, c.begin - from), kHedgeBefore) ||
+          condition_first) {
+        drop = true;
+      }
+      if (RE2::PartialMatch(
+              re2::StringPiece(text.data() + c.begin, std::min<size_t>(60, text.size() - c.begin)),
+              kSchedule)) {
+        drop = true;
+      }
+    }
+    if (!drop) kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
+// English casting vetoes that describe something else, not the news, in a sentence with a
+// casting cue (cues sorted by begin): one inside a ", who …" clause ("A, who played a role in
+// Vincenzo, is in talks"), one in a phrase of what comes later ("to lead W ahead of military
+// enlistment", "before his discharge"), or one in the description of an earlier work ("of 2012 box
+// office hit 'Sunny'"). They are dropped.
+template <typename CueHit>
+void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& mentions,
+                           std::vector<CueHit>* cues) {
+  bool casting_cue = false;
+  for (const auto& c : *cues) {
+    if (c.rule->type == RuleType::kCasting && !c.rule->modifier && !c.rule->story_only) {
+      casting_cue = true;
+    }
+  }
+  if (!casting_cue) return;
+  static const RE2 kTimeBefore(
+      "(?i)\\b(?:ahead\\s+of|before|prior\\s+to)\\s+(?:(?:his|her|their|the|a|an|its)\\s+)?"
+      "(?:[\\w-]+\\s+){0,2}$");
+  static const RE2 kRelativeBefore("(?i),\\s+(?:who|which)\\s+[^,;.]*$");
+  static const RE2 kRelativeCue("(?i)^(?:who|which)\\s");
+  static const RE2 kCommaBefore(",\\s*$");
+  std::vector<CueHit> kept;
+  for (const auto& c : *cues) {
+    bool drop = false;
+    if (c.rule->type == RuleType::kNegative && c.rule->status == "casting") {
+      const size_t from = c.begin > 80 ? c.begin - 80 : 0;
+      const re2::StringPiece before(text.data() + from, c.begin - from);
+      const re2::StringPiece at(text.data() + c.begin, text.size() - c.begin);
+      if (RE2::PartialMatch(before, kTimeBefore) || RE2::PartialMatch(before, kRelativeBefore) ||
+          (RE2::PartialMatch(at, kRelativeCue) && RE2::PartialMatch(before, kCommaBefore))) {
+        drop = true;
+      }
+      for (const auto& m : mentions) {
+        if (m.kind == MentionKind::kWork && m.aside && m.begin >= c.end && m.begin - c.end <= 16) {
+          drop = true;
+        }
+      }
+    }
+    if (!drop) kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
+// Korean casting and OST cues whose words do not state their status (cues sorted by begin):
+//  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다") is
+//    dropped;
+//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
+//    language's rumour cue, so the person's side still decides;
+//  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
+//    in the past tense.
+template <typename CueHit>
+void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<CueHit>* cues) {
+  static const RE2 kNegated(
+      "^\\s*(?:은|는|이|가|된\\s*(?:것|건)(?:은|이)?|한\\s*(?:것|건)(?:은|이)?|되지|하지|된\\s*"
+      "바는?)?\\s*(?:아니|않|없)");
+  static const RE2 kReported(
+      "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
+      "(?:[이가을를에과와도은는로,.]|\\s|$)");
+  static const RE2 kDescribesWork(
+      "^[^.,]{0,30}?(?:중인|있는|한|된|인)\\s+(?:\\S+\\s+){0,2}?(?:\\S*드라마|영화|시리즈|작품|"
+      "\\S*극)\\s*['‘\"“<《]");
+  static const RE2 kConnective("(?:하며|해|하고|되며|돼)\\s*$");
+  static const RE2 kPastEnd(
+      "(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔|쳤)(?:다|습니다)[\\s.!"
+      "\"”'’]*$");
+  const Rule* rumour = nullptr;
+  for (const auto& r : rules.rules()) {
+    if (r->lang == "ko" && r->type == RuleType::kCasting && r->status == "rumored" &&
+        !r->modifier && !r->story_only) {
+      rumour = r.get();
+      break;
+    }
+  }
+  std::vector<CueHit> kept;
+  for (CueHit c : *cues) {
+    const re2::StringPiece after(text.data() + c.end, std::min<size_t>(80, text.size() - c.end));
+    const re2::StringPiece span(text.data() + c.begin, c.end - c.begin);
+    if (c.rule->type == RuleType::kCasting && !c.rule->modifier) {
+      if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
+      if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
+          RE2::PartialMatch(after, kReported)) {
+        c.rule = rumour;
+      }
+    }
+    // "시청률 1위를 기록 중인 SBS 월화드라마 'X'": the drama's own record, described before its
+    // title, does not make an OST story a chart story
+    if (c.rule->type == RuleType::kNegative && c.rule->status == "ost" &&
+        RE2::PartialMatch(after, kDescribesWork)) {
+      continue;
+    }
+    if (c.rule->type == RuleType::kOst && c.rule->status == "released" &&
+        RE2::PartialMatch(span, kConnective) && !RE2::PartialMatch(text, kPastEnd)) {
+      continue;
+    }
+    kept.push_back(c);
+  }
+  *cues = std::move(kept);
+}
+
+// Clauses of a sentence, split where a new subject usually starts: ", while",
+// "whereas", ";", ", but", " but "; Korean "반면", "가운데", "-했고", "-이고".
+std::vector<std::pair<size_t, size_t>> ClauseSpans(std::string_view s, bool ko) {
+  // Commas split too: a clause without a cue borrows the next clause's, so "A, B and C
+  // confirmed" stays one claim while "A는 확정, B는 검토" becomes two.
+  static const RE2 kEn(
+      "(?i)(,?\\s+(?:while|whereas|but|meanwhile|although|though)\\s+|;\\s*|…\\s*|\\.\\.\\.\\s*|,"
+      "\\s+|:\\s+|\\s[-–—]\\s)");
+  static const RE2 kKo(
+      "((?:반면|가운데|했고|하고|이고|였고|됐고|으며|했으며|중이며|는데|면서)[,\\s]+|…\\s*|\\.\\.+"
+      "\\s*|,\\s*)");
+  std::vector<std::pair<size_t, size_t>> out;
+  re2::StringPiece in(s.data(), s.size());
+  re2::StringPiece m;
+  size_t start = 0;
+  // "While A is in talks, B is confirmed": a leading subordinate clause ends at its comma
+  static const RE2 kLead("(?i)^(?:while|whereas|although|though|as|after|since|before)\\s");
+  if (!ko && RE2::PartialMatch(in, kLead)) {
+    const size_t comma = s.find(", ");
+    if (comma != std::string_view::npos) {
+      out.emplace_back(0, comma + 2);
+      start = comma + 2;
+      in = re2::StringPiece(s.data() + start, s.size() - start);
+    }
+  }
+  while (out.size() < 8 && RE2::PartialMatch(in, ko ? kKo : kEn, &m)) {
+    const size_t cut = static_cast<size_t>(m.data() - s.data());
+    // a comma inside parentheses ("(Spy, My Beautiful Bride)") splits nothing
+    int depth = 0;
+    for (size_t i = start; i < cut; ++i) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+    }
+    if (depth > 0) {
+      const size_t close = s.find(')', cut);
+      if (close == std::string_view::npos) break;
+      in = re2::StringPiece(s.data() + close, s.size() - close);
+      continue;
+    }
+    out.emplace_back(start, cut + m.size());
+    start = cut + m.size();
+    in = re2::StringPiece(s.data() + start, s.size() - start);
+  }
+  out.emplace_back(start, s.size());
+  return out;
+}
+
+// A person named as a co-star already cast: "alongside B", "opposite B", "to join B".
+bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
+  const size_t b = m.begin > 60 ? m.begin - 60 : 0;
+  const std::string_view before = s.substr(b, m.begin - b);
+  if (ko) {
+    static const RE2 kKo("(?:앞서\\s*출연을\\s*확정한|출연을\\s*확정한|캐스팅된|합류한)\\s*$");
+    return RE2::PartialMatch(before, kKo);
+  }
+  static const RE2 kEn(
+      "(?:alongside|opposite|joining|to\\s+join|join|joins|joined|together\\s+with|with\\s+co-"
+      "stars?|co-starring|co-stars?|starring|"
+      "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:(?:fellow\\s+)?(?:"
+      "actors?|"
+      "actress(?:es)?|stars?|idols?|singers?)\\s+)?(?:[A-Z][\\w'’.\\-]*"
+      "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
+  return RE2::PartialMatch(before, kEn);
+}
+
+}  // namespace
+
+struct Detector::Analysed {
+  std::string text;  // the sentence, valid UTF-8
+  SentenceMentions mentions;
+  struct CueHit {
+    const Rule* rule;
+    size_t begin, end;
+  };
+  std::vector<CueHit> cues;
+  bool has_type[2] = {false, false};   // casting, ost
+  bool story_cue[2] = {false, false};  // a story_only cue of the type fired
+  bool veto[2] = {false, false};
+  bool story_veto = false;  // a story_only negative (a listicle headline) fired
+  bool agency = false, report = false;
+  bool explicit_report = false;  // a report frame other than a bare question mark
+};
+
+// True when `a` and `b` have the same number of UTF-8 characters, at least four, and differ
+// in exactly one of them ("당만닥터김사부3" and "낭만닥터김사부3").
+bool OneLetterApart(std::string_view a, std::string_view b) {
+  auto chars = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < s.size();) {
+      size_t n = 1;
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0xF0) {
+        n = 4;
+      } else if (c >= 0xE0) {
+        n = 3;
+      } else if (c >= 0xC0) {
+        n = 2;
+      }
+      n = std::min(n, s.size() - i);
+      out.push_back(s.substr(i, n));
+      i += n;
+    }
+    return out;
+  };
+  const auto x = chars(a), y = chars(b);
+  if (x.size() != y.size() || x.size() < 4) return false;
+  size_t diff = 0;
+  for (size_t i = 0; i < x.size() && diff < 2; ++i) diff += x[i] != y[i] ? 1 : 0;
+  return diff == 1;
+}
+
+// True when `m` was found in `a` (and not carried over from another sentence of the story,
+// whose byte offsets mean nothing here).
+bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
+  return !items.empty() && m >= &items.front() && m <= &items.back();
+}
+
+struct Detector::Story {
+  size_t index = 0;
+  std::vector<Analysed> sentences;  // headline first
+};
+
+bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
+                           const std::string& lang) const {
+  for (std::string_view s : sentences) {
+    if (sentences.size() > 1 && rules_->FindTrigger(s, lang, 0) == std::string_view::npos) continue;
+    for (const Rule* r : rules_->Fired(SanitizeUtf8(s), lang)) {  // a superset: nothing masked
+      if ((r->type == RuleType::kCasting || r->type == RuleType::kOst) && !r->modifier &&
+          !r->story_only) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang,
+                               Analysed* a) const {
+  a->text = SanitizeUtf8(sentence);
+  a->mentions = FindMentions(a->text, lang, *gazetteer_);
+  // Cues never fire inside a title: a drama called 'Cast Away' is no casting news.
+  // (Quoted statements stay readable: "…is positively reviewing the offer".)
+  std::string masked = a->text;
+  for (const auto& m : a->mentions.items) {
+    const bool title = m.kind == MentionKind::kWork || m.kind == MentionKind::kSong ||
+                       (m.kind == MentionKind::kRole && m.quoted);
+    if (!title) continue;
+    for (size_t i = m.begin; i < m.end && i < masked.size(); ++i) masked[i] = ' ';
+  }
+  for (const Rule* r : rules_->Fired(masked, lang)) {
+    for (const auto& [b, e] : rules_->FindAll(*r, masked, 8)) {
+      a->cues.push_back({r, b, e});
+    }
+  }
+  std::sort(a->cues.begin(), a->cues.end(),
+            [](const Analysed::CueHit& x, const Analysed::CueHit& y) { return x.begin < y.begin; });
+  if (lang == "en") {
+    DropGovernedCastingCues(a->text, &a->cues);
+    DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
+  }
+  if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
+  for (const auto& c : a->cues) {
+    switch (c.rule->type) {
+      case RuleType::kCasting:
+        if (!c.rule->modifier && !c.rule->story_only) a->has_type[0] = true;
+        if (c.rule->story_only) a->story_cue[0] = true;
+        break;
+      case RuleType::kOst:
+        if (!c.rule->modifier && !c.rule->story_only) a->has_type[1] = true;
+        if (c.rule->story_only) a->story_cue[1] = true;
+        break;
+      case RuleType::kNegative:
+        if (c.rule->story_only) a->story_veto = true;
+        if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
+        if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
+        if (c.rule->status == "work") {
+          // the title next to the cue is a show, an album, a concert: not a drama or film
+          // ("an OST single for the drama X" is the soundtrack's single: no veto)
+          static const RE2 kOstBefore("(?i)(?:OST|O\\.S\\.T\\.?|soundtrack)\\s*$");
+          const size_t from = c.begin >= 16 ? c.begin - 16 : 0;
+          if (RE2::PartialMatch(re2::StringPiece(a->text.data() + from, c.begin - from),
+                                kOstBefore)) {
+            break;
+          }
+          for (auto& m : a->mentions.items) {
+            if (m.kind != MentionKind::kWork) continue;
+            const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
+            const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
+            // "'X' OST 앨범", "the 'X' OST album": the album is the soundtrack's
+            static const RE2 kOstNext(
+                "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:OST|O\\.S\\.T|soundtrack|sound\\s+track|"
+                "주제가)");
+            const bool ost_next = RE2::PartialMatch(
+                re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end), kOstNext);
+            if ((near_before || near_after) && !ost_next) {
+              m.aside = true;
+              m.not_drama = true;
+              m.why += ", not a drama/film (" + c.rule->id + ")";
+            }
+          }
+        }
+        break;
+      case RuleType::kFrame:
+        if (c.rule->status == "agency") a->agency = true;
+        if (c.rule->status == "report" || c.rule->status == "rumor") {
+          a->report = true;
+          // ("Are you excited?" ends many stories: no source of the casting)
+          if (c.rule->id.find("question") == std::string::npos) a->explicit_report = true;
+        }
+        break;
+    }
+  }
+  // "BH Entertainment said, …": an agency or production company that speaks is the
+  // person's side (outlets are not)
+  if (!a->agency) {
+    static const RE2 kSpeaks(
+        "(?i)^[\\s,]*(?:also\\s+|later\\s+|then\\s+|officially\\s+)?(?:said|says|stated|states|"
+        "told|"
+        "revealed|reveals|commented|comments|explained|explains|added|confirmed|confirms|announced|"
+        "clarified|responded|측은|측이|관계자는|는|은)");
+    for (const auto& m : a->mentions.items) {
+      // (in English a network or platform that speaks is the production side: "TVING said")
+      const bool network = lang == "en" && m.kind == MentionKind::kNetwork;
+      if (m.kind != MentionKind::kOrganisation && !network) continue;
+      const GazetteerOrganisation* org = network ? nullptr : gazetteer_->FindOrganisation(m.text);
+      if (org != nullptr && org->kind == "outlet") continue;
+      if (RE2::PartialMatch(re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end),
+                            kSpeaks)) {
+        a->agency = true;
+        break;
+      }
+    }
+  }
+}
+
+PersonRef Detector::ResolvePerson(const Mention& m) const {
+  PersonRef p;
+  const GazetteerPerson* gp = m.person;
+  if (gp == nullptr && m.kind == MentionKind::kGroup) {
+    p.name = m.text;
+    p.idol = true;
+    p.resolved = gazetteer_->FindGroup(m.text).has_value();
+    p.key = NormalizeKey(m.text);
+    return p;
+  }
+  if (gp != nullptr) {
+    p.name = gp->name;
+    p.native = gp->native;
+    p.group = !m.group.empty() ? m.group : gp->group;
+    p.idol = gp->kind == PersonKind::kIdol;
+    p.resolved = true;
+    p.key = gp->id;
+    p.actor = gp->kind == PersonKind::kActor || gp->also_actor;
+    return p;
+  }
+  p.name = m.text;
+  if (ContainsHangul(m.text)) p.native = m.text;
+  p.group = m.group;
+  p.idol = !m.group.empty();
+  p.resolved = false;
+  p.key = NormalizeKey(m.text);
+  return p;
+}
+
+WorkRef Detector::ResolveWork(const Mention& m, const std::string& network,
+                              const std::string& kind) const {
+  WorkRef w;
+  const GazetteerWork* gw = m.work != nullptr ? m.work : gazetteer_->FindWork(m.text);
+  if (gw != nullptr) {
+    w.title = gw->title;
+    w.native = gw->native;
+    w.kind = gw->kind;
+    w.network = gw->network;
+    w.resolved = true;
+    w.key = gw->id;
+  } else {
+    w.title = m.text;
+    if (ContainsHangul(m.text)) w.native = m.text;
+    w.key = NormalizeKey(m.text);
+  }
+  if (!kind.empty() && w.kind.empty()) w.kind = kind;
+  if (!network.empty() && w.network.empty()) w.network = network;
+  return w;
+}
+
+namespace {
+
+struct Claim {
+  std::string status;
+  bool agency = false;
+  bool report = false;
+  bool future = false;            // OST: the sentence says the song is still to come
+  bool co_star = false;           // casting: confirmed only as the co-star of someone else's news
+  bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
+  size_t sentence = 0;
+  const Rule* rule = nullptr;
+};
+
+// The status of one person over the story (see detector.h for the precedence).
+std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko, std::string* why,
+                         const Claim** chosen) {
+  *chosen = nullptr;
+  if (!casting) {
+    // OST: released when any sentence says it is out and none says it is still to come
+    bool released = false, future = false;
+    for (const auto& c : claims) {
+      if (c.status == "released") {
+        released = true;
+        *chosen = &c;
+      }
+      future = future || c.future;
+    }
+    if (future) {  // "'X' OST is released" over "will be unveiled at 6 p.m.": the body wins
+      released = false;
+      *chosen = nullptr;
+    }
+    if (!released && !claims.empty()) *chosen = &claims.front();
+    *why = released ? "a sentence says the song is out" : "announced (nothing says it is out)";
+    return released ? "released" : "announced";
+  }
+  // "A joins B in 'W'" makes B a confirmed co-star only when the story says nothing of B's
+  // own ("… while B is considering an offer"): such claims give way to any other.
+  std::vector<Claim> own_claims;
+  for (const auto& c : claims) {
+    if (!c.co_star) own_claims.push_back(c);
+  }
+  if (!own_claims.empty() && own_claims.size() < claims.size()) {
+    const std::string status = SettleStatus(own_claims, casting, ko, why, chosen);
+    // (chosen points into own_claims: map it back to the caller's claims)
+    if (*chosen != nullptr) {
+      for (const auto& c : claims) {
+        if (!c.co_star && c.sentence == (*chosen)->sentence && c.status == (*chosen)->status &&
+            c.rule == (*chosen)->rule) {
+          *chosen = &c;
+          break;
+        }
+      }
+    }
+    *why += " (its own claims over a co-star mention)";
+    return status;
+  }
+  // A denial wins, unless the person's side says in the same story that an offer is
+  // being discussed or reviewed ("출연설 부인" over "제안을 받은 건 맞지만 확정된 건 없다").
+  const Claim* denial = nullptr;
+  bool side_talks = false;
+  for (const auto& c : claims) {
+    if (c.status == "denied") denial = &c;
+    if (c.agency && (c.status == "in_talks" || c.status == "reviewing")) side_talks = true;
+  }
+  if (denial != nullptr && !side_talks) {
+    *chosen = denial;
+    *why = "a denial wins";
+    return "denied";
+  }
+  int best = -1;
+  for (const auto& c : claims) {
+    if (!c.agency || c.status == "denied") continue;
+    const int r = StatusRank(c.status);
+    if (r > best) {
+      best = r;
+      *chosen = &c;
+    }
+  }
+  if (*chosen != nullptr) {
+    // "A가 'W' 출연을 제안받고 검토 중이다" + agency "제안받은 작품 중 하나": in Korean an
+    // agency that only confirms the offer does not undo a review stated as fact
+    // (unless that side says the review has not begun: "대본도 받았지만 아직 검토 전이다")
+    bool not_begun = false;
+    for (const auto& c : claims) not_begun = not_begun || c.review_not_begun;
+    if (ko && (*chosen)->status == "in_talks" && !not_begun) {
+      for (const auto& c : claims) {
+        if (!c.agency && !c.report && c.status == "reviewing") {
+          *chosen = &c;
+          *why = "a review stated as fact; the agency confirms the offer";
+          return "reviewing";
+        }
+      }
+    }
+    *why = "the agency/production statement beats reports";
+    return (*chosen)->status;
+  }
+  for (const auto& c : claims) {
+    if (c.report || c.status == "rumored") continue;
+    const int r = StatusRank(c.status);
+    if (r > best) {
+      best = r;
+      *chosen = &c;
+    }
+  }
+  if (*chosen != nullptr) {
+    *why = "the most advanced stated status";
+    return (*chosen)->status;
+  }
+  if (!claims.empty()) *chosen = &claims.front();
+  *why = "only reports or rumours";
+  return "rumored";
+}
+
+}  // namespace
+
+void Detector::BindStory(const Story& story, const std::string& lang, const SourceRef& source,
+                         const std::string& now, std::vector<Detection>* out,
+                         DetectExplanation* explain) const {
+  const bool ko = lang == "ko";
+  auto decide = [&](std::string s) {
+    if (explain != nullptr && explain->decisions.size() < 256) {
+      explain->decisions.push_back(std::move(s));
+    }
+  };
+  // OST first: a singer of the story's OST is no casting of it ("Joining them are A and B").
+  std::set<std::string> ost_people;
+  for (int ti : {1, 0}) {
+    const bool casting = ti == 0;
+    const EventType type = casting ? EventType::kCasting : EventType::kOst;
+    // A title called a show, an album or a concert once is one everywhere in the story.
+    // (unless the story also calls it a drama or a film: "cast in movie 'Golden Slumber' … based
+    // on the novel 'Golden Slumber'")
+    std::set<std::string> not_drama, called_drama;
+    static const RE2 kWorkNounBefore(
+        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈)\\s*$");
+    for (const auto& a : story.sentences) {
+      for (const auto& m : a.mentions.items) {
+        if (m.kind != MentionKind::kWork) continue;
+        if (m.not_drama) not_drama.insert(NormalizeKey(m.text));
+        const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
+        if (!m.not_drama && RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                              kWorkNounBefore)) {
+          called_drama.insert(NormalizeKey(m.text));
+        }
+      }
+    }
+    for (const auto& k : called_drama) not_drama.erase(k);
+    auto usable_work = [&](const Mention& m) {
+      return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
+    };
+    // The story's work: the first work, not an aside, in a sentence with a cue of this type;
+    // else the first such work anywhere in the story (in Korean a known title first: "'의리
+    // 출연'이 계속된다 … '마음의 소리'에 카메오로").
+    const Mention* story_work = nullptr;
+    if (ko) {
+      bool cue_work = false;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items)
+          cue_work = cue_work || (a.has_type[ti] && usable_work(m));
+      }
+      for (size_t k = 0; !cue_work && story_work == nullptr && k < story.sentences.size(); ++k) {
+        for (const auto& m : story.sentences[k].mentions.items) {
+          if (usable_work(m) && m.work != nullptr) {
+            story_work = &m;
+            break;
+          }
+        }
+      }
+    }
+    for (int pass = 0; pass < 2 && story_work == nullptr; ++pass) {
+      for (const auto& a : story.sentences) {
+        if (pass == 0 && !a.has_type[ti]) continue;
+        for (const auto& m : a.mentions.items) {
+          if (usable_work(m)) {
+            story_work = &m;
+            break;
+          }
+        }
+        if (story_work != nullptr) break;
+      }
+    }
+    // Story persons for anaphora: the persons of the first sentence that names any.
+    struct Bound {
+      const Mention* person;
+      const Mention* work;
+      const Analysed* sentence;
+      size_t index;
+    };
+    std::vector<Bound> bound;
+    std::vector<const Mention*> last_persons;
+    std::vector<const Mention*> seen_persons;  // full names named so far in the story
+    std::set<std::string> vetoed;
+    std::set<std::string> vetoed_pairs;  // person key + "|" + work key
+    // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
+    bool story_replacement = false;
+    if (casting && ko) {
+      bool any_veto = false;
+      for (const auto& a : story.sentences) any_veto = any_veto || a.veto[0];
+      for (size_t k = 0; any_veto && !story_replacement && k < story.sentences.size(); ++k) {
+        story_replacement = KoreanReplacement(story.sentences[k].text);
+      }
+    }
+    // "He is set to play …", "She will also star …": the sentence opens with a pronoun subject
+    // and the cue of the type follows it
+    auto cue_subject_is_pronoun = [&](const Analysed& a) {
+      static const RE2 kPronounSubject(
+          "^(?:He|She|They|The\\s+(?:actor|actress|singer|idol|star))(?:['’](?:s|re|ll))?\\s");
+      re2::StringPiece in(a.text);
+      if (!RE2::Consume(&in, kPronounSubject)) return false;
+      for (const auto& c : a.cues) {
+        if ((c.rule->type == RuleType::kCasting) == casting &&
+            (c.rule->type == RuleType::kCasting || c.rule->type == RuleType::kOst) &&
+            !c.rule->modifier && c.begin <= 30) {
+          return std::string_view(a.text).substr(0, c.begin).find(',') == std::string_view::npos;
+        }
+      }
+      return false;
+    };
+    auto member_named = [&](const std::string& group) {
+      const std::string g = NormalizeKey(group);
+      for (const auto& a2 : story.sentences) {
+        for (const auto& p : a2.mentions.items) {
+          if (p.kind != MentionKind::kPerson || p.aside) continue;
+          if (NormalizeKey(p.group) == g) return true;
+          if (p.person != nullptr && !p.person->group.empty() &&
+              NormalizeKey(p.person->group) == g) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    for (size_t si = 0; si < story.sentences.size(); ++si) {
+      const Analysed& a = story.sentences[si];
+      std::vector<const Mention*> persons;
+      // a sentence that is OST news only through a story-only cue ("her first solo recording
+      // since LUMINA debuted") names no new group as a singer
+      bool story_only_sentence = false;
+      if (!casting && a.story_cue[1]) {
+        story_only_sentence = true;
+        for (const auto& c : a.cues) {
+          if (c.rule->type == RuleType::kOst && !c.rule->story_only && !c.rule->modifier) {
+            story_only_sentence = false;
+          }
+        }
+      }
+      for (const auto& m0 : a.mentions.items) {
+        if (story_only_sentence && m0.kind == MentionKind::kGroup) continue;
+        const Mention* mp = &m0;
+        // "Bae" after "Bae Doona": a surname alone speaks of the person named before.
+        if (m0.kind == MentionKind::kPerson && !ko && m0.text.find(' ') == std::string::npos &&
+            m0.text.find('-') == std::string::npos) {
+          for (const Mention* prev : seen_persons) {
+            if (prev->text.size() > m0.text.size() &&
+                prev->text.compare(0, m0.text.size() + 1, m0.text + " ") == 0) {
+              mp = prev;
+              break;
+            }
+          }
+        }
+        const Mention& m = *mp;
+        if (m0.kind == MentionKind::kPerson && mp == &m0 &&
+            m0.text.find(' ') != std::string::npos) {
+          seen_persons.push_back(&m0);
+        }
+        const bool is_person =
+            m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
+        if (!is_person || m.aside || m.in_parens) continue;
+        if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
+        // a group right before its member is the member's tag, not a second artist; so is
+        // "one of the members of NCT"
+        if (m.kind == MentionKind::kGroup && m.begin >= 3) {
+          const size_t b0 = m.begin > 12 ? m.begin - 12 : 0;
+          const std::string_view before(a.text.data() + b0, m.begin - b0);
+          if (before.find("of ") != std::string_view::npos ||
+              before.find("from ") != std::string_view::npos) {
+            continue;
+          }
+        }
+        // "BTS' Jimin … the latest BTS member": a group whose member the story names is the
+        // member's tag, not a second artist
+        if (m.kind == MentionKind::kGroup && member_named(m.text)) continue;
+        if (m.kind == MentionKind::kGroup) {
+          bool tags_member = false;
+          for (const auto& n2 : a.mentions.items) {
+            if (n2.kind == MentionKind::kPerson && n2.begin > m.end && n2.begin - m.end <= 24 &&
+                NormalizeKey(n2.group) == NormalizeKey(m.text)) {
+              tags_member = true;
+            }
+            // "시크릿의 메인 보컬 송지은": in Korean a group right before a name, with no list
+            // mark between, tags that name even when the gazetteer lists no membership
+            // ("SS501이 에릭을 위해": a group with a case particle is a subject, no tag)
+            const bool case_particle = KoreanGroupHasCaseParticle(
+                std::string_view(a.text.data() + m.begin, m.end - m.begin), *gazetteer_);
+            if (ko && !case_particle && n2.kind == MentionKind::kPerson && n2.begin > m.end &&
+                n2.begin - m.end <= 24) {
+              const std::string_view gap(a.text.data() + m.end, n2.begin - m.end);
+              static const RE2 kListMark("[,·、]|(?:^|\\s)(?:와|과|및|그리고)\\s|^[와과]\\s");
+              if (!RE2::PartialMatch(gap, kListMark)) tags_member = true;
+            }
+          }
+          if (tags_member) continue;
+        }
+        persons.push_back(&m);
+      }
+      if (si == 0 && a.veto[ti] && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
+          !(casting && ko && story_replacement)) {
+        // "[입대 러시] …": a headline about something else makes the story no casting news
+        decide(std::string(casting ? "casting" : "ost") +
+               ": the headline is other news; story vetoed");
+        break;
+      }
+      if (!a.has_type[ti] || (casting && a.has_type[1])) {
+        // an OST sentence is about singing: its casting words ("the lead actress of")
+        // describe the drama, not a casting
+        // (names of a sentence about other news are nobody's anaphor)
+        if (!persons.empty() && last_persons.empty() && !a.veto[ti]) {
+          last_persons = persons;
+        }
+        continue;
+      }
+      if (a.veto[ti] && casting && ko && KoreanReplacement(a.text)) {
+        // "하차한 B의 대타로 A가 투입": the newcomer is casting news, the one who leaves is not
+        std::vector<const Mention*> staying;
+        for (const Mention* p : persons) {
+          if (OwnsMention(a.mentions.items, p) && KoreanLeaves(a.text, *p)) {
+            vetoed.insert(NormalizeKey(p->text));
+          } else {
+            staying.push_back(p);
+          }
+        }
+        persons = std::move(staying);
+        decide("casting: sentence " + std::to_string(si) +
+               " names a replacement; only the one who leaves is vetoed");
+      } else if (a.veto[ti] && !ko) {
+        // "Minah Drops Out of New Sitcom, Serri, Jiyul and Kyungri Added to Cast Lineup": in
+        // English a person's predicate follows the name, so a negative cue covers the persons
+        // whose next cue it is (the last cue for names after every cue)
+        auto is_veto = [&](const Rule* r) {
+          return r->type == RuleType::kNegative &&
+                 (r->status == "all" || r->status == (casting ? "casting" : "ost"));
+        };
+        auto is_type = [&](const Rule* r) {
+          return !r->modifier && !r->story_only &&
+                 r->type == (casting ? RuleType::kCasting : RuleType::kOst);
+        };
+        // (only when a cue of the type stands in a clause of its own; "A is reportedly dating
+        // B, agency responds" is other news as a whole)
+        const auto vclauses = ClauseSpans(a.text, ko);
+        auto clause_of = [&](size_t at) {
+          size_t k = 0;
+          while (k + 1 < vclauses.size() && vclauses[k].second <= at) ++k;
+          return k;
+        };
+        std::set<size_t> veto_clauses;
+        for (const auto& c : a.cues) {
+          if (is_veto(c.rule)) veto_clauses.insert(clause_of(c.begin));
+        }
+        bool free_cue = false;
+        for (const auto& c : a.cues) {
+          // (a rumour word — "ending rumors that …" — states no casting of its own)
+          if (is_type(c.rule) && c.rule->status != "rumored" &&
+              !veto_clauses.count(clause_of(c.begin))) {
+            free_cue = true;
+          }
+        }
+        std::vector<const Mention*> staying;
+        for (const Mention* p : persons) {
+          if (!free_cue) {
+            vetoed.insert(NormalizeKey(p->text));
+            continue;
+          }
+          const Rule* next = nullptr;
+          const bool own = OwnsMention(a.mentions.items, p);
+          for (const auto& c : a.cues) {
+            if (own && c.begin >= p->end && (is_veto(c.rule) || is_type(c.rule))) {
+              next = c.rule;
+              break;
+            }
+          }
+          for (auto it = a.cues.rbegin(); own && next == nullptr && it != a.cues.rend(); ++it) {
+            if (is_veto(it->rule) || is_type(it->rule)) next = it->rule;
+          }
+          if (!own || next == nullptr || is_veto(next)) {
+            vetoed.insert(NormalizeKey(p->text));
+          } else {
+            staying.push_back(p);
+          }
+        }
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a negative cue; it covers the persons it follows (" +
+               std::to_string(persons.size() - staying.size()) + " of " +
+               std::to_string(persons.size()) + ")");
+        if (staying.empty()) continue;
+        persons = std::move(staying);
+      } else if (a.veto[ti]) {
+        // "앞서 A는 <귀환>에 출연하기로 했으나 제작이 무기한 연기됐다": in Korean a vetoed
+        // sentence that names a work other than the story's vetoes that work only
+        const Mention* own_work = nullptr;
+        if (ko && casting) {
+          for (const auto& m : a.mentions.items) {
+            if (usable_work(m)) {
+              own_work = &m;
+              break;
+            }
+          }
+        }
+        const bool other_work = own_work != nullptr && story_work != nullptr &&
+                                NormalizeKey(own_work->text) != NormalizeKey(story_work->text);
+        for (const Mention* p : persons) {
+          if (other_work) {
+            vetoed_pairs.insert(NormalizeKey(p->text) + "|" + NormalizeKey(own_work->text));
+          } else {
+            vetoed.insert(NormalizeKey(p->text));
+          }
+        }
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " vetoed by a negative cue");
+        continue;
+      }
+      // "He is set to play Heo Chi-hyun, the half-brother to Lee Min-ho's …": a pronoun subject
+      // right before the cue speaks of the story's persons; names after it are characters and
+      // co-stars (only "alongside"/"opposite" ones join the announcement)
+      if (!ko && !persons.empty() && !last_persons.empty() && cue_subject_is_pronoun(a)) {
+        std::vector<const Mention*> kept = last_persons;
+        for (const Mention* p : persons) {
+          const size_t b0 = p->begin > 12 ? p->begin - 12 : 0;
+          static const RE2 kBeside("(?i)\\b(?:alongside|opposite)\\s+$");
+          if (RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, p->begin - b0), kBeside) ||
+              IsCoStar(a.text, *p, ko)) {
+            kept.push_back(p);
+          }
+        }
+        persons = std::move(kept);
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a pronoun subject; it speaks of the story's persons");
+      }
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0)) {
+        persons = last_persons;
+        if (!persons.empty()) {
+          decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                 " has no name; it speaks of the story's persons");
+        }
+      }
+      if (!persons.empty()) last_persons = persons;
+      // The work: in this sentence, the one nearest the first cue of the type.
+      const Mention* work = nullptr;
+      size_t cue_at = std::string::npos;
+      for (const auto& c : a.cues) {
+        if ((casting && c.rule->type == RuleType::kCasting) ||
+            (!casting && c.rule->type == RuleType::kOst)) {
+          cue_at = c.begin;
+          break;
+        }
+      }
+      std::vector<const Mention*> works;
+      for (const auto& m : a.mentions.items) {
+        if (usable_work(m)) works.push_back(&m);
+      }
+      if (!casting && works.size() >= 2) {
+        // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work
+        static const RE2 kOstAfter(
+            "(?i)^\\s*(?:'s|’s|의)?\\s*(?:[^\\s,]+\\s+){0,2}?(?:OST|O\\.S\\.T|soundtrack|sound\\s+"
+            "track|주제가)");
+        static const RE2 kWorkBefore(
+            "(?i)(?:for|of|to|from|in)\\s+(?:the\\s+)?(?:\\S+(?:'s|’s)\\s+)?(?:(?:new|upcoming|"
+            "drama|series|film|movie|web)\\s+)*$");
+        const Mention* tied = nullptr;
+        // the text's own tie to "OST" first, a known title second
+        for (int pass = 0; pass < 2 && tied == nullptr; ++pass) {
+          for (const Mention* w : works) {
+            const std::string_view after(a.text.data() + w->end,
+                                         std::min<size_t>(30, a.text.size() - w->end));
+            const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
+            const std::string_view before(a.text.data() + bb, w->begin - bb);
+            const bool tie = pass == 0 ? RE2::PartialMatch(after, kOstAfter) ||
+                                             RE2::PartialMatch(before, kWorkBefore)
+                                       : w->work != nullptr;
+            if (tie) {
+              tied = w;
+              break;
+            }
+          }
+        }
+        if (tied != nullptr) works = {tied};
+      }
+      if (!works.empty()) {
+        work = works.front();
+        if (cue_at != std::string::npos) {
+          size_t best = SIZE_MAX;
+          for (const Mention* w : works) {
+            const size_t d = w->begin > cue_at ? w->begin - cue_at : cue_at - w->end;
+            if (d < best) {
+              best = d;
+              work = w;
+            }
+          }
+        }
+      }
+      if (work == nullptr) work = story_work;
+      if (work == nullptr) {
+        decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+               " has a cue but the story names no work");
+        continue;
+      }
+      // In a roundup each clause has its own work: "A is in talks for 'X', while B is
+      // considering 'Y'". A person takes the work of their own clause when it names one.
+      const auto clauses = ClauseSpans(a.text, ko);
+      if (!casting && clauses.size() > 1) {
+        // "A sings the OST: B & C amplify emotions": the singers are in or before the OST clause
+        size_t last_cue_clause = 0;
+        bool found = false;
+        for (size_t k = 0; k < clauses.size(); ++k) {
+          for (const auto& c : a.cues) {
+            if (c.rule->type == RuleType::kOst && !c.rule->modifier &&
+                c.begin >= clauses[k].first && c.begin < clauses[k].second) {
+              last_cue_clause = k;
+              found = true;
+            }
+          }
+        }
+        if (found) {
+          const size_t limit = clauses[last_cue_clause].second;
+          std::vector<const Mention*> kept;
+          for (const Mention* p : persons) {
+            const bool own = OwnsMention(a.mentions.items, p);
+            if (!own || p->begin < limit) kept.push_back(p);
+          }
+          persons = std::move(kept);
+        }
+      }
+      for (const Mention* p : persons) {
+        const Mention* w = work;
+        const bool own = OwnsMention(a.mentions.items, p);
+        if (own && clauses.size() > 1) {
+          for (size_t k = 0; k < clauses.size(); ++k) {
+            const auto& [cb, ce] = clauses[k];
+            if (p->begin < cb || p->begin >= ce) continue;
+            bool found = false;
+            for (const Mention* cand : works) {
+              if (cand->begin >= cb && cand->begin < ce) {
+                w = cand;
+                found = true;
+                break;
+              }
+            }
+            // (own clause has a cue: the sentence's work stands)
+            for (const auto& c : a.cues) {
+              if (!found && c.begin >= cb && c.begin < ce && !c.rule->modifier &&
+                  (casting ? c.rule->type == RuleType::kCasting : c.rule->type == RuleType::kOst)) {
+                found = true;
+              }
+            }
+            // "…; Park Min-young, Na In-woo set for Marry My Husband": in English a clause
+            // that only names a person of a list takes the work of the clause whose cue it
+            // borrows (the next one with a cue)
+            for (size_t k2 = k + 1; !found && !ko && k2 < clauses.size(); ++k2) {
+              bool cue_here = false;
+              for (const auto& c : a.cues) {
+                const bool of_type =
+                    casting ? c.rule->type == RuleType::kCasting : c.rule->type == RuleType::kOst;
+                if (of_type && !c.rule->modifier && c.begin >= clauses[k2].first &&
+                    c.begin < clauses[k2].second) {
+                  cue_here = true;
+                }
+              }
+              if (!cue_here) continue;
+              for (const Mention* cand : works) {
+                if (cand->begin >= clauses[k2].first && cand->begin < clauses[k2].second) {
+                  w = cand;
+                  break;
+                }
+              }
+              break;
+            }
+          }
+        }
+        bound.push_back({p, w, &a, si});
+      }
+      // the persons a later "the actor" speaks of: not the co-stars named with "alongside"
+      if (casting) {
+        std::vector<const Mention*> subjects;
+        for (const Mention* p : persons) {
+          const bool own = OwnsMention(a.mentions.items, p);
+          if (!own || !IsCoStar(a.text, *p, ko)) subjects.push_back(p);
+        }
+        if (!subjects.empty()) last_persons = subjects;
+      }
+    }
+    // An OST story whose nameless sentence says the songs are out.
+    bool story_released = false;
+    if (!casting) {
+      for (const auto& a : story.sentences) {
+        bool released = false, future = false, named = false;
+        for (const auto& c : a.cues) {
+          if (c.rule->type != RuleType::kOst) continue;
+          if (c.rule->status == "released") released = true;
+          if (c.rule->id.find("future") != std::string::npos) future = true;
+        }
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) named = true;
+        }
+        if (released && !future && !named) story_released = true;
+      }
+    }
+    // "'너를 사랑한 시간'(…, 이하 '너사시')": a short form the text declares stands for the
+    // title it follows, everywhere in the story
+    std::map<std::string, const Mention*> declared_short;
+    if (ko) {
+      static const RE2 kShortFormBefore("이하\\s*$");
+      for (const auto& a : story.sentences) {
+        const Mention* last_title = nullptr;
+        for (const auto& m : a.mentions.items) {
+          if (m.kind != MentionKind::kWork) continue;
+          const size_t b0 = m.begin > 12 ? m.begin - 12 : 0;
+          if (m.in_parens && last_title != nullptr &&
+              RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                kShortFormBefore)) {
+            declared_short.emplace(NormalizeKey(m.text), last_title);
+          } else if (!m.in_parens && !m.aside) {
+            last_title = &m;
+          }
+        }
+      }
+    }
+    for (auto& b : bound) {
+      auto it = declared_short.find(NormalizeKey(b.work->text));
+      if (it != declared_short.end()) b.work = it->second;
+    }
+    // A short form of a title ("김사부3") stands for the story's full one ("낭만닥터 김사부 3").
+    auto work_key = [](const Mention* w) {
+      return NormalizeKey(w->work != nullptr ? w->work->title : w->text);
+    };
+    for (auto& b : bound) {
+      const std::string k = NormalizeKey(b.work->text);
+      if (k.size() < 4) continue;
+      // "'당만닥터 김사부3' … '낭만닥터 김사부 3'": an unknown Korean title one letter away
+      // from a known title of the story is that title misspelt
+      if (ko && b.work->work == nullptr) {
+        for (const auto& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kWork && m.work != nullptr && !m.aside &&
+                OneLetterApart(k, NormalizeKey(m.text))) {
+              b.work = &m;
+            }
+          }
+        }
+      }
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind != MentionKind::kWork || (m.aside && !m.alt_title) || &m == b.work) continue;
+          const std::string longer = NormalizeKey(m.text);
+          if (longer.size() > k.size() &&
+              (longer.compare(longer.size() - k.size(), k.size(), k) == 0 ||
+               longer.compare(0, k.size(), k) == 0)) {
+            b.work = &m;
+          }
+        }
+      }
+    }
+    bool story_report_only = false;
+    {
+      bool any_report = false, any_agency = false;
+      for (const auto& a : story.sentences) {
+        // (a report about something else — "according to reports, she fell ill" — is none)
+        any_report = any_report || (a.explicit_report && a.has_type[0]);
+        any_agency = any_agency || a.agency;
+      }
+      story_report_only = any_report && !any_agency;
+    }
+    // "아직 검토 전", "검토도 하기 전이다", "검토 단계는 아니다": the story says no review has
+    // begun (the quote often runs over two sentences, so the story says it, not one claim)
+    bool review_not_begun = false;
+    if (casting && ko) {
+      static const RE2 kReviewNotBegun(
+          "검토\\s*(?:도\\s*)?(?:하기\\s*)?전(?:이|$|\\s|[\"”'’.,])|검토(?:하는|중인|할)?\\s*"
+          "단계(?:는|가|도)\\s*아니|검토(?:를|는|도)?\\s*(?:하지\\s*않|안\\s*했|못\\s*했)");
+      for (const auto& a : story.sentences) {
+        review_not_begun = review_not_begun || RE2::PartialMatch(a.text, kReviewNotBegun);
+      }
+    }
+    // One event per person (and work) over the story.
+    std::map<std::string, std::vector<size_t>> by_key;
+    std::vector<std::string> order;
+    for (size_t i = 0; i < bound.size(); ++i) {
+      const Bound& b = bound[i];
+      const std::string key =
+          NormalizeKey(b.person->person ? b.person->person->name : b.person->text) + "|" +
+          work_key(b.work);
+      if (vetoed.count(NormalizeKey(b.person->text))) continue;
+      if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
+        continue;
+      }
+      if (casting && ost_people.count(NormalizeKey(b.person->text))) continue;
+      if (!casting) ost_people.insert(NormalizeKey(b.person->text));
+      if (!by_key.count(key)) order.push_back(key);
+      by_key[key].push_back(i);
+    }
+    // "배우 A가 드라마 'W'에 발탁됐다 … 극 중 'R'로 분한다": in a Korean story a person bound to a
+    // work the text names as one (a known title, or a quote after 드라마/영화) is not bound
+    // again to a bare quote (a role, an epithet, a statement); those claims join the named work.
+    if (ko) {
+      // (a title right after a Korean work noun: "웹드라마 'W'", "주말극 'W'", "E채널의 드라마
+      // 'W'")
+      static const RE2 kKoreanWorkNounBefore("(?:드라마|영화|시리즈|극|시트콤|웹무비)\\s*$");
+      std::set<std::string> named_keys = called_drama;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
+          if (m.kind == MentionKind::kWork &&
+              RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                kKoreanWorkNounBefore)) {
+            named_keys.insert(NormalizeKey(m.text));
+          }
+        }
+      }
+      auto named_work = [&](const Mention* w) {
+        return w->work != nullptr || named_keys.count(NormalizeKey(w->text)) > 0;
+      };
+      std::map<std::string, std::string> strong_key;  // person key -> first named-work key
+      for (const std::string& key : order) {
+        const std::string person = key.substr(0, key.find('|'));
+        if (named_work(bound[by_key[key].front()].work)) strong_key.emplace(person, key);
+      }
+      std::vector<std::string> kept;
+      for (const std::string& key : order) {
+        const auto it = strong_key.find(key.substr(0, key.find('|')));
+        if (it == strong_key.end() || it->second == key ||
+            named_work(bound[by_key[key].front()].work)) {
+          kept.push_back(key);
+          continue;
+        }
+        auto& into = by_key[it->second];
+        into.insert(into.end(), by_key[key].begin(), by_key[key].end());
+        decide(std::string(casting ? "casting" : "ost") + ": '" +
+               bound[by_key[key].front()].work->text + "' is no second work of " +
+               bound[by_key[key].front()].person->text + " (the story names '" +
+               bound[into.front()].work->text + "' as the work)");
+      }
+      order = std::move(kept);
+    }
+    for (const std::string& key : order) {
+      if (out->size() >= opts_.max_events) return;
+      const auto& idx = by_key[key];
+      std::vector<Claim> claims;
+      for (size_t i : idx) {
+        const Analysed& a = *bound[i].sentence;
+        Claim c;
+        c.sentence = bound[i].index;
+        c.agency = a.agency;
+        c.report = a.report && !a.agency;
+        c.review_not_begun = review_not_begun;
+        int best = -1;
+        bool future = false;
+        // Cues of the person's own clause ("A is confirmed, while B is reviewing the offer");
+        // a clause without one borrows the next clause's, then the sentence's.
+        const auto clauses = ClauseSpans(a.text, ko);
+        // persons carried over from an earlier sentence have no place in this one
+        const bool own = OwnsMention(a.mentions.items, bound[i].person);
+        const size_t at = own ? bound[i].person->begin : 0;
+        size_t ci = 0;
+        while (ci + 1 < clauses.size() && clauses[ci].second <= at) ++ci;
+        auto type_cue_in = [&](size_t b, size_t e) {
+          for (const auto& cue : a.cues) {
+            const bool of_type =
+                casting ? cue.rule->type == RuleType::kCasting : cue.rule->type == RuleType::kOst;
+            if (of_type && cue.begin >= b && cue.begin < e) return true;
+          }
+          return false;
+        };
+        size_t lo = 0, hi = a.text.size();
+        // "X courts A, B, C to star": a clause that is only a name of a list opened by a cue
+        // before it takes that cue, not the next clause's
+        bool list_item_after_cue = false;
+        if (casting && own && ci > 0 && clauses.size() > 1 &&
+            !type_cue_in(clauses[ci].first, clauses[ci].second)) {
+          const size_t len = clauses[ci].second - clauses[ci].first;
+          const size_t name = bound[i].person->end - bound[i].person->begin;
+          bool cue_before_names = false;
+          for (const auto& cue : a.cues) {
+            if (cue.rule->type == RuleType::kCasting && !cue.rule->modifier &&
+                cue.begin >= clauses[ci - 1].first && cue.begin < clauses[ci - 1].second) {
+              for (const auto& m : a.mentions.items) {
+                if (m.kind == MentionKind::kPerson && !m.aside && m.begin > cue.end &&
+                    m.begin < clauses[ci - 1].second) {
+                  cue_before_names = true;
+                }
+              }
+            }
+          }
+          // (only across a comma: "…; A, B set for W" opens a new list)
+          const std::string_view prev_clause(a.text.data() + clauses[ci - 1].first,
+                                             clauses[ci - 1].second - clauses[ci - 1].first);
+          const size_t last = prev_clause.find_last_not_of(' ');
+          const bool comma_before = last != std::string_view::npos && prev_clause[last] == ',';
+          if (len <= name + 8 && cue_before_names && comma_before) {
+            list_item_after_cue = true;
+            lo = clauses[ci - 1].first;
+            hi = clauses[ci - 1].second;
+          }
+        }
+        // (a person carried into a nameless sentence is the subject of all its clauses: "He
+        // has yet to accept the offer but is positively considering it")
+        if (casting && clauses.size() > 1 && !list_item_after_cue && (own || ko)) {
+          for (size_t k = ci; k < clauses.size(); ++k) {
+            if (type_cue_in(clauses[k].first, clauses[k].second)) {
+              lo = clauses[k].first;
+              hi = clauses[k].second;
+              break;
+            }
+          }
+        }
+        // "A has received an offer …, and she's reviewing it": in English a next clause whose
+        // subject is a pronoun goes on with the person's predicate
+        if (casting && !ko && own && clauses.size() > 1) {
+          static const RE2 kPronounClause(
+              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
+              "have|"
+              "will|was|were))\\b");
+          size_t k = 0;
+          while (k < clauses.size() && clauses[k].second <= hi) ++k;
+          for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {
+            const std::string_view cl(a.text.data() + clauses[k].first,
+                                      clauses[k].second - clauses[k].first);
+            bool names = false;
+            for (const auto& m : a.mentions.items) {
+              if (m.kind == MentionKind::kPerson && m.begin >= clauses[k].first &&
+                  m.begin < clauses[k].second) {
+                names = true;
+              }
+            }
+            if (names || !RE2::PartialMatch(cl, kPronounClause)) break;
+            hi = clauses[k].second;
+          }
+        }
+        // "with A signing on and B in talks to join": in English a person's own predicate
+        // follows the name, before the next person named
+        if (casting && !ko && own) {
+          const Mention* me = bound[i].person;
+          size_t next_person = hi;
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && !m.aside && m.begin > me->end &&
+                m.begin < next_person) {
+              next_person = m.begin;
+            }
+          }
+          const size_t from = std::max(lo, me->end);
+          if (from < next_person && type_cue_in(from, next_person)) {
+            lo = from;
+            hi = next_person;
+          } else if (from < hi && type_cue_in(from, hi) && type_cue_in(lo, from)) {
+            lo = from;
+          }
+        }
+        // "alongside B", "to join B and C in": co-stars already cast
+        const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
+        for (const auto& cue : a.cues) {
+          if ((casting && cue.rule->type != RuleType::kCasting) ||
+              (!casting && cue.rule->type != RuleType::kOst)) {
+            continue;
+          }
+          if (cue.begin < lo || cue.begin >= hi) continue;
+          if (!casting && cue.rule->id.find("future") != std::string::npos) future = true;
+          const int r = cue.rule->priority;
+          if (r > best) {
+            best = r;
+            c.status = cue.rule->status;
+            c.rule = cue.rule;
+          }
+        }
+        // "will be released at 6 p.m. today": out on the day of the news
+        c.future = future && a.text.find("today") == std::string::npos &&
+                   a.text.find("\xEC\x98\xA4\xEB\x8A\x98") == std::string::npos;  // 오늘
+        if (!casting && future && c.status == "released") {
+          c.status = "announced";
+        }
+        if (!casting && c.status == "announced" && !future && story_released) {
+          c.status = "released";  // "Two OSTs have been released for 'X'. The first is sung by A."
+        }
+        if (co_star && c.rule != nullptr && c.status != "denied") {
+          c.status = "confirmed";
+          // (named beside someone in a media report, the co-star is reported too)
+          c.report = !ko && a.report && !a.agency;
+          c.co_star = !ko;
+        }
+        // "according to media reports": in an English story whose only source is a report
+        // (no agency, production or network speaks) a stated casting is still a report
+        if (casting && !ko && story_report_only && c.status == "confirmed" && !c.agency &&
+            !c.co_star) {
+          c.report = true;
+        }
+        if (casting && c.status == "rumored") c.report = true;
+        if (c.rule != nullptr) claims.push_back(c);
+      }
+      if (claims.empty()) continue;
+      std::string why;
+      const Claim* chosen = nullptr;
+      const std::string status = SettleStatus(claims, casting, ko, &why, &chosen);
+      const Bound& first = bound[idx.front()];
+      const Analysed& ev_sentence = *bound[chosen != nullptr ? [&] {
+        for (size_t i : idx) {
+          if (bound[i].index == chosen->sentence) return i;
+        }
+        return idx.front();
+      }()
+                                                             : idx.front()]
+                                         .sentence;
+      // network and kind: a network mention in the work's sentence
+      std::string network;
+      for (size_t i : idx) {
+        for (const auto& m : bound[i].sentence->mentions.items) {
+          if (m.kind == MentionKind::kNetwork && network.empty()) network = m.text;
+        }
+      }
+      Detection d;
+      d.type = type;
+      d.status = status;
+      d.person = ResolvePerson(*first.person);
+      if (!d.person.resolved && first.person->kind == MentionKind::kPerson) {
+        // what the story says about a name the gazetteer lacks (detect/learn.h)
+        for (const Analysed& a : story.sentences) {
+          for (const Mention& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && m.person == nullptr &&
+                NormalizeKey(m.text) == d.person.key) {
+              MergeLearnedFacts(LearnFactsAbout(a.text, m, lang, *gazetteer_), &d.person.learned);
+            }
+          }
+        }
+      }
+      d.work = ResolveWork(*first.work, network, "");
+      if (d.work.title.empty() || d.work.title.size() > 160 || d.person.name.empty() ||
+          d.person.name.size() > 80) {
+        continue;
+      }
+      if (casting) {
+        for (size_t i : idx) {
+          for (const auto& m : bound[i].sentence->mentions.items) {
+            if (m.kind == MentionKind::kRole && d.role.empty()) d.role = m.text;
+          }
+        }
+        d.crossover = d.person.idol;
+      } else {
+        for (size_t i : idx) {
+          for (const auto& m : bound[i].sentence->mentions.items) {
+            if (&m == bound[i].work) continue;
+            if ((m.kind == MentionKind::kSong || (m.kind == MentionKind::kWork && !m.aside &&
+                                                  bound[i].work != &m && m.work == nullptr)) &&
+                d.song.empty()) {
+              d.song = m.text;
+            }
+          }
+          if (d.part == 0) d.part = FindPart(bound[i].sentence->text);
+        }
+        d.crossover = d.person.idol || d.person.actor;
+      }
+      const std::string rule_id =
+          chosen != nullptr && chosen->rule != nullptr ? chosen->rule->id : "";
+      d.evidence = {CutUtf8(ev_sentence.text, 600), rule_id, lang};
+      d.sources = {source};
+      d.first_seen_at = now;
+      d.detected_at = now;
+      const double base =
+          chosen != nullptr && chosen->rule != nullptr ? chosen->rule->confidence : 0.7;
+      const double c =
+          std::min(0.99, base + (d.person.resolved ? 0.04 : 0.0) + (d.work.resolved ? 0.04 : 0.0));
+      d.confidence = static_cast<double>(static_cast<int>(c * 100 + 0.5)) / 100.0;
+      d.event_id = ComputeEventId(d);
+      decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
+             d.work.title + " = " + status + " (" + why + "; " + std::to_string(claims.size()) +
+             " claim(s))");
+      out->push_back(std::move(d));
+    }
+  }
+}
+
+Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::string_view text,
+                                                std::string_view lang, const SourceRef& source,
+                                                DetectExplanation* explain) const {
+  if (lang != "en" && lang != "ko" && lang != "auto") {
+    return InvalidArgument("detect: lang must be en, ko or auto, got '" + std::string(lang) + "'");
+  }
+  std::string_view body = text;
+  if (body.size() > opts_.max_text_bytes) {
+    size_t n = opts_.max_text_bytes;
+    while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
+    body = body.substr(0, n);
+  }
+  if (title.size() > 4096) title = title.substr(0, 4096);
+  std::string l(lang);
+  if (l == "auto") {
+    std::string sample(title);
+    sample += ' ';
+    sample += CutUtf8(body, 4096);
+    l = GuessLanguage(sample, opts_.min_hangul_ratio);
+  }
+  if (explain != nullptr) explain->lang = l;
+  const std::string now = source.fetched_at.empty() ? UtcNowIso8601() : source.fetched_at;
+  std::vector<Detection> found;
+  size_t budget = opts_.max_sentences;
+
+  auto run_story = [&](Story& story) {
+    for (int ti = 0; ti < 2; ++ti) {
+      bool typed = false;
+      for (const auto& a : story.sentences) typed = typed || a.has_type[ti];
+      if (!typed) continue;
+      for (auto& a : story.sentences) a.has_type[ti] = a.has_type[ti] || a.story_cue[ti];
+    }
+    bool any = false;
+    for (const auto& a : story.sentences) any = any || a.has_type[0] || a.has_type[1];
+    if (explain != nullptr) {
+      for (const auto& a : story.sentences) {
+        DetectExplanation::Sentence es;
+        es.story = story.index;
+        es.text = a.text;
+        es.mentions = a.mentions.items;
+        for (const auto& c : a.cues) {
+          es.cues.push_back(c.rule->id + "(" + c.rule->status + ")@" + std::to_string(c.begin));
+        }
+        explain->sentences.push_back(std::move(es));
+      }
+    }
+    if (any) BindStory(story, l, source, now, &found, explain);
+  };
+
+  // Story 0: the headline and the lead, read as one story.
+  Story lead;
+  lead.index = 0;
+  size_t consumed_to = 0;  // bytes of body that belong to the lead story
+  {
+    std::vector<std::string_view> parts;
+    if (!title.empty()) {
+      for (auto s : SplitSentences(title, opts_.max_sentence_bytes)) parts.push_back(s);
+    }
+    size_t taken = 0;
+    size_t pos = 0;
+    while (pos < body.size() && taken < opts_.lead_sentences + (title.empty() ? 1 : 0)) {
+      size_t nl = body.find('\n', pos);
+      if (nl == std::string_view::npos) nl = body.size();
+      const std::string_view line = body.substr(pos, nl - pos);
+      for (auto s : SplitSentences(line, opts_.max_sentence_bytes)) {
+        if (taken >= opts_.lead_sentences + (title.empty() ? 1 : 0)) break;
+        parts.push_back(s);
+        ++taken;
+        consumed_to = static_cast<size_t>(s.data() + s.size() - body.data());
+      }
+      pos = nl + 1;
+    }
+    bool trigger = false;
+    for (auto s : parts) {
+      if (rules_->FindTrigger(s, l, 0) != std::string_view::npos) trigger = true;
+    }
+    // Mention finding is the costly step: a story is analysed only when one of its sentences
+    // holds a casting or OST cue (checked with the cue Set alone, titles in quotes masked).
+    if (trigger && StoryHasCue(parts, l)) {
+      for (auto s : parts) {
+        if (budget == 0) break;
+        --budget;
+        Analysed a;
+        AnalyseSentence(s, l, &a);
+        lead.sentences.push_back(std::move(a));
+      }
+      run_story(lead);
+    }
+  }
+  // Later paragraphs: each one holding a trigger is a story of its own.
+  size_t pos = rules_->FindTrigger(body, l, consumed_to);
+  size_t story_index = 1;
+  while (pos != std::string_view::npos && budget > 0) {
+    const size_t nl = pos == 0 ? std::string_view::npos : body.rfind('\n', pos - 1);
+    size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    if (line_begin < consumed_to) line_begin = consumed_to;
+    size_t line_end = body.find('\n', pos);
+    if (line_end == std::string_view::npos) line_end = body.size();
+    Story st;
+    st.index = story_index++;
+    // One cue-Set pass over the paragraph decides whether it is split and read at all.
+    const std::string_view paragraph = body.substr(line_begin, line_end - line_begin);
+    if (!StoryHasCue({paragraph}, l)) {
+      pos = rules_->FindTrigger(body, l, line_end);
+      continue;
+    }
+    const std::vector<std::string_view> sentences =
+        SplitSentences(paragraph, opts_.max_sentence_bytes);
+    if (!StoryHasCue(sentences, l)) {
+      pos = rules_->FindTrigger(body, l, line_end);
+      continue;
+    }
+    for (auto s : sentences) {
+      if (budget == 0) break;
+      --budget;
+      Analysed a;
+      AnalyseSentence(s, l, &a);
+      st.sentences.push_back(std::move(a));
+    }
+    run_story(st);
+    pos = rules_->FindTrigger(body, l, line_end);
+  }
+  // One detection per event_id: the strongest status wins, missing fields fill in.
+  std::vector<Detection> out;
+  std::map<std::string, size_t> by_id;
+  for (auto& d : found) {
+    auto it = by_id.find(d.event_id);
+    if (it == by_id.end()) {
+      by_id.emplace(d.event_id, out.size());
+      out.push_back(std::move(d));
+      continue;
+    }
+    Detection& keep = out[it->second];
+    if (StatusRank(d.status) > StatusRank(keep.status)) {
+      std::swap(keep.status, d.status);
+      std::swap(keep.evidence, d.evidence);
+      keep.confidence = std::max(keep.confidence, d.confidence);
+    }
+    if (keep.role.empty()) keep.role = d.role;
+    if (keep.part == 0) keep.part = d.part;
+    if (keep.song.empty()) keep.song = d.song;
+    if (keep.work.network.empty()) keep.work.network = d.work.network;
+    if (keep.work.kind.empty()) keep.work.kind = d.work.kind;
+  }
+  return out;
+}
+
+}  // namespace hallyu

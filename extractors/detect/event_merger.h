@@ -1,0 +1,86 @@
+#pragma once
+// EventMerger: folds detections from many documents into events.
+//
+// The same announcement from several outlets (same event_id) is one event whose
+// `sources` accumulate. A status change (in_talks -> confirmed, anything ->
+// denied, denied -> confirmed) or a new fact (role, part, network, song now
+// known) bumps `version`. The same facts again add at most a source and never a
+// version. A weaker casting status arriving after a stronger one (a late
+// "in talks" report after "confirmed") does not downgrade the event.
+//
+// State lives in a MergeStateBackend so it survives restarts: the in-memory
+// one here, or the SQLite one in crawler/event_merge_store.h. Not thread-safe:
+// one merger per writer.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "extractors/base/status.h"
+#include "extractors/detect/event.h"
+
+namespace hallyu {
+
+// Where merged events are kept between detections.
+class MergeStateBackend {
+ public:
+  virtual ~MergeStateBackend() = default;
+  // The stored event with `event_id`, nullopt when absent, or an error.
+  virtual Result<std::optional<Event>> Get(const std::string& event_id) = 0;
+  // Stores (insert or replace) `event`.
+  virtual Status Put(const Event& event) = 0;
+};
+
+// A backend in a std::map; lost when destroyed.
+class MemoryMergeState : public MergeStateBackend {
+ public:
+  Result<std::optional<Event>> Get(const std::string& event_id) override;
+  Status Put(const Event& event) override;
+  size_t size() const { return events_.size(); }
+
+ private:
+  std::map<std::string, Event> events_;
+};
+
+enum class MergeKind {
+  kNew,          // first time this event_id is seen: publish version 1
+  kNewVersion,   // status or facts changed: publish the bumped version
+  kSourceAdded,  // same facts from another outlet: sources grew, no new version
+  kDuplicate,    // nothing new at all
+};
+
+struct MergeOutcome {
+  MergeKind kind = MergeKind::kNew;
+  Event event;  // the merged event as stored
+  // True for kNew and kNewVersion: the event should be published downstream.
+  bool publish() const { return kind == MergeKind::kNew || kind == MergeKind::kNewVersion; }
+};
+
+struct EventMergerOptions {
+  size_t max_sources = 64;  // sources kept per event; older ones beyond this are dropped
+};
+
+class EventMerger {
+ public:
+  // `backend` must outlive the merger.
+  explicit EventMerger(MergeStateBackend* backend, EventMergerOptions opts = {});
+
+  // Merges one detection and stores the result: Plan + Commit. Fails only when
+  // the backend fails.
+  Result<MergeOutcome> Merge(const Detection& detection);
+
+  // What merging `detection` gives, without storing it. A caller that publishes
+  // versions calls Commit only after the publisher accepted the event, so the
+  // stored version never runs ahead of what was published (a failed publish or a
+  // crash in between leaves the old state, and the same detection plans the same
+  // version again). Not for two Plans of one event_id before the first's Commit.
+  Result<MergeOutcome> Plan(const Detection& detection);
+  // Stores a planned outcome (nothing to store for kDuplicate).
+  Status Commit(const MergeOutcome& outcome);
+
+ private:
+  MergeStateBackend* backend_;
+  EventMergerOptions opts_;
+};
+
+}  // namespace hallyu

@@ -1,0 +1,125 @@
+#pragma once
+// The gazetteer: known K-pop groups and their members, idol soloists, actors,
+// singers, networks/platforms and drama titles, loaded from
+// configs/gazetteer/*.yaml. Names found by rules resolve against it: exact
+// name, then alias, then normalised key (case, hyphens, spaces dropped).
+//
+// File format (any file may hold any section):
+//   groups:   [{id, name, native, aliases: [], members: [{name, native, aliases}]}]
+//   soloists: [{name, native, aliases}]   # idol soloists (idol: true)
+//   actors:   [{name, native, aliases}]
+//   singers:  [{name, native, aliases}]   # vocalists who are neither idols nor actors
+//   networks: [{name, native, aliases}]
+//   works:    [{title, native, kind, network, year, aliases}]
+//   organisations: [{name, native, kind, aliases}]  # agencies, production
+//                  # companies, labels, outlets: never a person
+//
+// Loading fails (kParse, "file:line: reason") on bad YAML, an unknown
+// section or field, an entry without its name/title, or a wrong type.
+//
+// Immutable after loading; safe to share across threads.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "extractors/base/status.h"
+
+namespace hallyu {
+
+enum class PersonKind { kIdol, kActor, kSinger };
+
+struct GazetteerPerson {
+  std::string id;  // canonical key, e.g. "chaeunwoo"
+  std::string name;
+  std::string native;
+  std::string group;  // group display name for idols in a group
+  PersonKind kind = PersonKind::kActor;
+  bool also_actor = false;  // an idol who also acts is still an idol
+};
+
+struct GazetteerWork {
+  std::string id;
+  std::string title;
+  std::string native;
+  std::string kind;  // drama | film | series | variety
+  std::string network;
+  int year = 0;  // first broadcast/release year, 0 when unknown
+};
+
+struct GazetteerNetwork {
+  std::string name;
+  std::string native;
+};
+
+struct GazetteerOrganisation {
+  std::string name;
+  std::string native;
+  std::string kind;  // agency | production | label | outlet | "" when not given
+};
+
+class Gazetteer {
+ public:
+  // Loads every *.yaml in `dir`. Fails with kParse naming the file on bad YAML.
+  static Result<Gazetteer> LoadDir(const std::string& dir);
+  // Loads the *.yaml files of every folder in `dirs`, in order, into one
+  // gazetteer (e.g. the shipped one plus a user's additions). Same errors as LoadDir.
+  static Result<Gazetteer> LoadDirs(const std::vector<std::string>& dirs);
+  // Loads from (file name, content) pairs. Same errors.
+  static Result<Gazetteer> LoadFromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files);
+
+  // Resolves a person name (any script); nullptr when unknown.
+  const GazetteerPerson* FindPerson(std::string_view name) const;
+  // Resolves a group name; returns its display name or nullopt.
+  std::optional<std::string> FindGroup(std::string_view name) const;
+  // Resolves a work title; nullptr when unknown.
+  const GazetteerWork* FindWork(std::string_view title) const;
+  // Resolves a network/platform; nullptr when unknown.
+  const GazetteerNetwork* FindNetwork(std::string_view name) const;
+  // Resolves an agency, production company, label or outlet; nullptr when unknown.
+  const GazetteerOrganisation* FindOrganisation(std::string_view name) const;
+  // Resolves a person named together with a group ("ASTRO's Cha Eun-woo"):
+  // a member of that group first, then any person; nullptr when unknown.
+  const GazetteerPerson* FindPersonInGroup(std::string_view name, std::string_view group) const;
+
+  // True when `normalized_key` (NormalizeKey of a name) is a name, alias or title of any
+  // kind; false means every Find* above would return nothing for it.
+  bool MayName(const std::string& normalized_key) const;
+
+  // For a name shape the gazetteer does not know ("윤송아가"): true when the Hangul
+  // `syllable` (one UTF-8 syllable) is the second (`final` false) or third (`final` true)
+  // syllable of some known three-syllable Hangul name. Always true when the gazetteer holds
+  // too few such names (under 300) to tell; false for anything that is not one syllable.
+  bool IsGivenNameSyllable(std::string_view syllable, bool final) const;
+
+  size_t person_count() const { return people_.size(); }
+  size_t group_count() const { return group_names_; }
+  size_t work_count() const { return works_.size(); }
+  size_t network_count() const { return networks_.size(); }
+  size_t organisation_count() const { return organisations_.size(); }
+
+ private:
+  std::vector<GazetteerPerson> people_;
+  std::vector<GazetteerWork> works_;
+  std::vector<GazetteerNetwork> networks_;
+  std::vector<GazetteerOrganisation> organisations_;
+  std::map<std::string, std::string, std::less<>> groups_;  // key -> display name
+  size_t group_names_ = 0;
+  // normalised name + '|' + normalised group -> index, for homonyms in different groups
+  std::map<std::string, size_t, std::less<>> member_by_group_;
+  // exact and normalised indexes: key -> index
+  std::map<std::string, size_t, std::less<>> person_exact_, person_norm_;
+  std::map<std::string, size_t, std::less<>> work_exact_, work_norm_;
+  std::map<std::string, size_t, std::less<>> network_exact_, network_norm_;
+  std::map<std::string, size_t, std::less<>> org_exact_, org_norm_;
+  std::unordered_set<std::string> any_key_;  // every normalised key of every kind
+  // second and third syllables of the known three-syllable Hangul names
+  std::unordered_set<std::string> given_middle_, given_final_;
+  size_t hangul_names_ = 0;  // how many such names were seen
+};
+
+}  // namespace hallyu

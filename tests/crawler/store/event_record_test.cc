@@ -1,0 +1,71 @@
+#include "crawler/store/event_record.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/events.h"
+
+namespace hallyu {
+namespace {
+
+TEST(EventRecord, ParsesCastingEnvelope) {
+  testing::TestEvent t;
+  t.source_urls = {"https://a.example/1", "https://b.example/2"};
+  auto r = ParseEventRecord(testing::TestEventJson(t));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->event_id, "c-test");
+  EXPECT_EQ(r->person, "Cha Eun-woo");
+  EXPECT_EQ(r->person_group, "ASTRO");
+  EXPECT_EQ(r->work, "Wonderful World");
+  EXPECT_TRUE(r->crossover);
+  EXPECT_EQ(r->sources.size(), 2u);
+  EXPECT_EQ(r->detected_at, 1777626720);  // 2026-05-01T09:12:00Z
+}
+
+TEST(EventRecord, ParsesOstEnvelope) {
+  testing::TestEvent t;
+  t.type = "ost";
+  t.status = "released";
+  t.person = "IU";
+  auto r = ParseEventRecord(testing::TestEventJson(t));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->person, "IU");
+  EXPECT_EQ(r->song, "Test Song");
+}
+
+TEST(EventRecord, RejectsMalformed) {
+  EXPECT_EQ(ParseEventRecord("not json").status().code(), ErrorCode::kParse);
+  EXPECT_EQ(ParseEventRecord("[1,2]").status().code(), ErrorCode::kParse);
+  auto good = nlohmann::json::parse(testing::TestEventJson({}));
+  for (const char* field : {"event_id", "version", "status", "person", "work", "crossover",
+                            "sources", "schema", "type"}) {
+    auto j = good;
+    j.erase(field);
+    auto r = ParseEventRecord(j.dump());
+    EXPECT_EQ(r.status().code(), ErrorCode::kCorrupt) << field;
+    EXPECT_NE(r.status().message().find(field), std::string::npos) << r.status().ToString();
+  }
+  auto j = good;
+  j["status"] = "released";  // an OST status on a casting event
+  EXPECT_FALSE(ParseEventRecord(j.dump()).ok());
+  j = good;
+  j["version"] = 0;
+  EXPECT_FALSE(ParseEventRecord(j.dump()).ok());
+  j = good;
+  j["schema"] = "hallyu.ost/1";
+  EXPECT_FALSE(ParseEventRecord(j.dump()).ok());
+}
+
+TEST(EventRecord, ParsesTimestamps) {
+  EXPECT_EQ(*ParseTimestamp("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(*ParseTimestamp("1970-01-01T09:00:00+09:00"), 0);
+  EXPECT_EQ(*ParseTimestamp("1970-01-01T00:00:01.250Z"), 1);
+  EXPECT_EQ(*ParseTimestamp("1970-01-02"), 86400);
+  EXPECT_FALSE(ParseTimestamp("yesterday").ok());
+  EXPECT_FALSE(ParseTimestamp("2026-13-01T00:00:00Z").ok());
+  EXPECT_EQ(FormatMinuteUtc(1777626720), "2026-05-01 09:12");
+}
+
+}  // namespace
+}  // namespace hallyu

@@ -1,0 +1,223 @@
+// Quality of the composing detector on the in-house labelled sets in
+// tests/data/detect/, scored with EvaluateDetector (the code behind
+// `hallyu eval detect`): strict = type, person, work and status right.
+//
+// These are REGRESSION FLOORS, not the issue 14 targets. Each floor sits a
+// little below what the detector scored when the floor was set (figures in the
+// comment next to it, in-house sets, 2026-12-05), so a change that loses
+// ground fails here. The targets (strict precision >= 0.95 and recall >= 0.90
+// per language on the held-out set) are NOT asserted: the detector does not
+// meet them yet. Raise a floor when the detector improves; never lower one to
+// make a change pass without saying why in the commit.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "extractors/detect/detector.h"
+#include "extractors/detect/evaluation.h"
+#include "tests/support/paths.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+using hallyu::testing::SourcePath;
+
+const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
+
+std::string ReadAll(const std::string& relative) {
+  std::ifstream in(SourcePath(relative), std::ios::binary);
+  EXPECT_TRUE(in.good()) << relative;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Strict precision counting every wrong-status detection as a false alarm.
+// EvaluateDetector marks a detection that matches a labelled event on type,
+// person and work but not status as used, so it is neither a tp nor an fp:
+// its precision() overstates strict precision (and loose_precision() can
+// exceed 1). Reported to the lead; the floors below use this figure.
+double StrictPrecision(const EvalCounts& c) {
+  const int detected = c.fp + c.loose_tp;  // strict hits + wrong-status hits + false alarms
+  return detected == 0 ? 1.0 : static_cast<double>(c.tp) / detected;
+}
+
+EvalReport Score(const std::string& relative) {
+  auto r = EvaluateDetector(TheDetector(), ReadAll(relative));
+  EXPECT_TRUE(r.ok()) << relative << ": " << r.status().ToString();
+  if (!r.ok()) return EvalReport{};
+  std::printf("[%s] %d items\n", relative.c_str(), r->items);
+  auto row = [](const std::string& name, const EvalCounts& c) {
+    std::printf(
+        "  %-20s strict P %.3f R %.3f | loose R %.3f | tp %d fp %d wrong-status %d fn %d"
+        " | (EvaluateDetector P %.3f)\n",
+        name.c_str(), StrictPrecision(c), c.recall(), c.loose_recall(), c.tp, c.fp,
+        c.loose_tp - c.tp, c.fn, c.precision());
+  };
+  row("all", r->all);
+  for (const auto& [k, c] : r->by) {
+    if (k.rfind("structure:", 0) != 0) row(k, c);
+  }
+  for (const auto& [k, f] : r->fields)
+    std::printf("  field %-8s %d/%d\n", k.c_str(), f.second, f.first);
+  return *r;
+}
+
+struct Floor {
+  const char* key;  // "all" or a key of EvalReport::by
+  double precision, recall;
+};
+
+void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
+  for (const Floor& f : floors) {
+    const std::string key = f.key;
+    const EvalCounts* c = &r.all;
+    if (key != "all") {
+      auto it = r.by.find(key);
+      ASSERT_NE(it, r.by.end()) << key;
+      c = &it->second;
+    }
+    EXPECT_GE(StrictPrecision(*c), f.precision) << key << " strict precision fell below its floor";
+    EXPECT_GE(c->recall(), f.recall) << key << " strict recall fell below its floor";
+  }
+}
+
+// Every labelled set parses: the right fields, known types and statuses.
+TEST(DetectQuality, LabelledSetsAreWellFormed) {
+  for (const char* file :
+       {"tests/data/detect/dev-en.jsonl", "tests/data/detect/dev-ko.jsonl",
+        "tests/data/detect/heldout-v2.jsonl", "tests/data/detect/heldout-v3.jsonl",
+        "tests/data/detect/heldout-v4.jsonl", "tests/data/detect/dev.jsonl",
+        "tests/data/detect/heldout.jsonl"}) {
+    std::istringstream in(ReadAll(file));
+    std::string line;
+    int n = 0, line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty()) continue;
+      ++n;
+      const auto item = nlohmann::json::parse(line, nullptr, false);
+      ASSERT_FALSE(item.is_discarded()) << file << ":" << line_no;
+      for (const char* k : {"id", "lang", "title", "text", "events"}) {
+        ASSERT_TRUE(item.contains(k)) << file << ":" << line_no << " lacks " << k;
+      }
+      for (const auto& e : item["events"]) {
+        const std::string type = e["type"];
+        const std::string status = e["status"];
+        if (type == "casting") {
+          EXPECT_TRUE(status == "confirmed" || status == "reviewing" || status == "in_talks" ||
+                      status == "rumored" || status == "denied")
+              << file << ":" << line_no << " " << status;
+        } else {
+          EXPECT_EQ(type, "ost") << file << ":" << line_no;
+          EXPECT_TRUE(status == "announced" || status == "released") << file << ":" << line_no;
+        }
+      }
+    }
+    EXPECT_GE(n, 60) << file;
+  }
+}
+
+// The new dev set's composition as issue 14 asks: >= 600 items, >= 45 %
+// Korean, >= 35 % hard negatives (items without an event), each tagged with its
+// structure; the v2 held-out part has >= 150 items.
+TEST(DetectQuality, DevSetCompositionMatchesTheIssue) {
+  int items = 0, korean = 0, negatives = 0, untagged = 0;
+  for (const char* file : {"tests/data/detect/dev-en.jsonl", "tests/data/detect/dev-ko.jsonl"}) {
+    std::istringstream in(ReadAll(file));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      const auto item = nlohmann::json::parse(line);
+      ++items;
+      korean += item["lang"] == "ko" ? 1 : 0;
+      negatives += item["events"].empty() ? 1 : 0;
+      untagged += item.contains("structure") && item["structure"].is_string() ? 0 : 1;
+    }
+  }
+  std::printf("dev-en + dev-ko: %d items, %d Korean, %d hard negatives\n", items, korean,
+              negatives);
+  EXPECT_GE(items, 600);
+  EXPECT_GE(korean * 100, items * 45) << korean << " of " << items;
+  EXPECT_GE(negatives * 100, items * 35) << negatives << " of " << items;
+  EXPECT_EQ(untagged, 0);
+  std::istringstream held(ReadAll("tests/data/detect/heldout-v2.jsonl"));
+  std::string line;
+  int held_items = 0;
+  while (std::getline(held, line)) held_items += line.empty() ? 0 : 1;
+  EXPECT_GE(held_items, 150);
+}
+
+// The floors below are LOW because the detector is still weak, above all on
+// English (recall ~0.6) and on OST status (released read as announced); they
+// are regression guards, far under the issue's 0.95 / 0.90. Figures when set
+// (in-house sets, HEAD 6ecc86f + the lead's uncommitted mentions.cc, 2026-12-05
+// 06:47 UTC; strict P counts wrong-status detections as false alarms):
+//   dev-en      all P 0.666 R 0.610 | casting P 0.675 R 0.630 | ost P 0.619 R 0.520
+//   dev-ko      all P 0.879 R 0.735 | casting P 0.933 R 0.759 | ost P 0.779 R 0.686
+//   heldout-v2  all P 0.697 R 0.651 | en P 0.627 R 0.545 | ko P 0.760 R 0.760
+//               casting P 0.697 R 0.679 | ost P 0.697 R 0.575
+//   dev (issue 6)     all P 0.823 R 0.812 | casting P 0.942 R 0.910 | ost P 0.483 R 0.509
+//   heldout (issue 6) all P 0.705 R 0.756 | casting P 0.893 R 0.926 | ost P 0.375 R 0.429
+// (Before 6ecc86f, at 06:34: dev-en all P 0.716, issue-6 held-out OST P 0.545;
+// that commit traded precision for recall.) Floors sit about 0.04 below (0.07
+// for the small issue-6 held-out set, where one item moves a figure by 0.02-0.07).
+TEST(DetectQuality, DevEnglishFloors) {
+  const EvalReport r = Score("tests/data/detect/dev-en.jsonl");
+  EXPECT_EQ(r.items, 384);
+  ExpectFloors(r, {{"all", 0.62, 0.57}, {"type:casting", 0.63, 0.59}, {"type:ost", 0.57, 0.47}});
+}
+
+TEST(DetectQuality, DevKoreanFloors) {
+  const EvalReport r = Score("tests/data/detect/dev-ko.jsonl");
+  EXPECT_EQ(r.items, 365);
+  ExpectFloors(r, {{"all", 0.83, 0.69}, {"type:casting", 0.89, 0.71}, {"type:ost", 0.73, 0.64}});
+}
+
+// The in-house held-out part (never tuned on): per language, as the issue
+// measures it.
+TEST(DetectQuality, HeldOutV2Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-v2.jsonl");
+  EXPECT_EQ(r.items, 192);
+  ExpectFloors(r, {{"all", 0.65, 0.61},
+                   {"lang:en", 0.58, 0.50},
+                   {"lang:ko", 0.72, 0.72},
+                   {"type:casting", 0.65, 0.63},
+                   {"type:ost", 0.65, 0.53}});
+}
+
+// The third in-house held-out part, written after real pages nobody tuning the detector
+// read (never tuned on). Floors sit a little under the figures after the round that added
+// it (Korean lost two of its 27 events to that round's rules).
+TEST(DetectQuality, HeldOutV3Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-v3.jsonl");
+  EXPECT_EQ(r.items, 60);
+  ExpectFloors(r, {{"all", 0.64, 0.53}, {"lang:en", 0.52, 0.42}, {"lang:ko", 0.78, 0.66}});
+}
+
+// The fourth in-house held-out part (issue 14, round 4), written after 200 fresh real pages
+// from 156 hosts nobody tuning the detector read; scored first after that round's rules
+// were merged (strict P/R as counted here 0.650/0.549; en 0.536/0.455, ko 0.750/0.632).
+// Never tuned on.
+TEST(DetectQuality, HeldOutV4Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-v4.jsonl");
+  EXPECT_EQ(r.items, 60);
+  ExpectFloors(r, {{"all", 0.62, 0.52}, {"lang:en", 0.50, 0.42}, {"lang:ko", 0.72, 0.60}});
+}
+
+// The issue-6 sets (written for the old rule-per-phrasing detector).
+TEST(DetectQuality, OldIssue6SetsFloors) {
+  const EvalReport dev = Score("tests/data/detect/dev.jsonl");
+  ExpectFloors(dev, {{"all", 0.78, 0.77}, {"type:casting", 0.90, 0.87}, {"type:ost", 0.44, 0.46}});
+  const EvalReport held = Score("tests/data/detect/heldout.jsonl");
+  ExpectFloors(held, {{"all", 0.63, 0.68}, {"type:casting", 0.82, 0.85}, {"type:ost", 0.30, 0.35}});
+}
+
+}  // namespace
+}  // namespace hallyu

@@ -1,0 +1,145 @@
+// Class and id hints that look like boilerplate but belong to the article (issue 16): the
+// article must survive them, while real boilerplate beside it still goes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/html/article_extractor.h"
+
+namespace hallyu {
+namespace {
+
+const char kPara1[] =
+    "The production company said on Monday that the drama will start filming in spring, and "
+    "that the lead actors met for the first script reading last week in Seoul.";
+const char kPara2[] =
+    "According to the network, the series has twelve episodes, each about an hour long, and "
+    "it is planned for the second half of the year after a short pre-production.";
+const char kSidebar[] =
+    "Most viewed this week: ten photos from the red carpet that everybody is talking about now.";
+
+// A page with a navigation bar, the article inside `open`...`close`, a sidebar and a footer.
+std::string Page(const std::string& open, const std::string& close) {
+  return "<html><body><nav><a href=\"/\">Home</a> <a href=\"/tv\">TV</a></nav>"
+         "<div class=\"layout\">" +
+         open + "<h1>Drama news</h1><p>" + kPara1 + "</p><p>" + kPara2 + "</p>" + close +
+         "<div class=\"sidebar related-posts\"><p>" + kSidebar +
+         "</p></div></div><footer><p>Copyright notice of the site, written as a sentence "
+         "for the test.</p></footer></body></html>";
+}
+
+void ExpectArticleOnly(const std::string& html) {
+  auto doc = ExtractArticle(html, "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kPara1), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find(kPara2), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Most viewed"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Copyright"), std::string::npos) << doc->text;
+}
+
+TEST(ArticleHints, WordPressPostClassesOnTheArticle) {
+  ExpectArticleOnly(
+      Page("<div class=\"content-body\"><article id=\"post-812\" class=\"post-812 post type-post "
+           "status-publish format-standard has-post-thumbnail hentry category-drama tag-casting "
+           "tag-netflix\">",
+           "</article></div>"));
+}
+
+TEST(ArticleHints, DrupalLabelHiddenField) {
+  ExpectArticleOnly(
+      Page("<div class=\"entry-content\"><div class=\"field field--name-body "
+           "field--type-text-with-summary field--label-hidden field__item\">",
+           "</div></div>"));
+}
+
+TEST(ArticleHints, CommentaryIsNotComments) {
+  ExpectArticleOnly(
+      Page("<div class=\"article-body\"><div class=\"commentary-text\">", "</div></div>"));
+}
+
+TEST(ArticleHints, PageBuilderWidgetContainer) {
+  ExpectArticleOnly(
+      Page("<div class=\"elementor-element elementor-element-3fa elementor-widget "
+           "elementor-widget-theme-post-content\"><div class=\"elementor-widget-container\">",
+           "</div></div>"));
+}
+
+TEST(ArticleHints, LayoutFlagWithSidebar) {
+  ExpectArticleOnly(Page("<div class=\"article-content\"><div class=\"ArticlePage-withSidebar\">",
+                         "</div></div>"));
+}
+
+TEST(ArticleHints, WrapperWhoseIdReadsAsAdHoldingTheArticle) {
+  ExpectArticleOnly(Page("<div id=\"cuerpo-ad\">", "</div>"));
+}
+
+TEST(ArticleHints, WrapperWhoseIdIsTopHoldingTheArticle) {
+  ExpectArticleOnly(Page("<div class=\"post-content\"><div id=\"top\">", "</div></div>"));
+}
+
+// The wrapper rule must not let a large block of related stories in: related stories are
+// boilerplate whatever their size.
+TEST(ArticleHints, LargeRelatedStoriesBlockStillDropped) {
+  std::string related;
+  for (int i = 0; i < 12; ++i)
+    related += "<p>Another drama number " + std::to_string(i) +
+               " confirmed its cast this week, and the network plans to air it in the autumn.</p>";
+  auto doc =
+      ExtractArticle("<html><body><main><div class=\"article-body\"><p>" + std::string(kPara1) +
+                         "</p><p>" + kPara2 + "</p><div class=\"related-stories\">" + related +
+                         "</div></div></main></body></html>",
+                     "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kPara1), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Another drama"), std::string::npos) << doc->text;
+}
+
+// An Elementor article: each part is a text-editor widget in its own top-level column. The
+// layout classes ("elementor-top-column") and the widget-type classes
+// ("elementor-widget-text-editor") must not read as "top" or "widget" boilerplate, while a
+// share-buttons widget still goes.
+TEST(ArticleHints, ElementorLayoutAndWidgetTypeClasses) {
+  const std::string parts[] = {kPara1, kPara2,
+                               "The cast also includes two newcomers, who were chosen in an "
+                               "open audition, and a veteran actor returning after ten years.",
+                               "A teaser is due next month, and the broadcaster said the title "
+                               "song will be sung by the lead actress herself."};
+  std::string html =
+      R"(<html><body><div class="elementor elementor-812"><div class="elementor-inner">)";
+  for (const std::string& part : parts) {
+    html += R"(<section class="elementor-section elementor-top-section elementor-section-boxed">)"
+            R"(<div class="elementor-container elementor-column-gap-default">)"
+            R"(<div class="elementor-column elementor-col-100 elementor-top-column">)"
+            R"(<div class="elementor-widget-wrap">)"
+            R"(<div class="elementor-element elementor-widget elementor-widget-text-editor">)"
+            R"(<div class="elementor-widget-container">)"
+            R"(<div class="elementor-text-editor elementor-clearfix"><p>)" +
+            part + "</p></div></div></div></div></div></div></section>";
+  }
+  html += R"(<div class="elementor-element elementor-widget elementor-widget-share-buttons">)"
+          R"(<div class="elementor-widget-container"><p>Share this story with your friends on )"
+          R"(every network, and follow us for more casting news.</p></div></div></div></div>)"
+          R"(<footer><p>Copyright notice of the site, written as a sentence for the test.</p>)"
+          R"(</footer></body></html>)";
+  auto doc = ExtractArticle(html, "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& part : parts)
+    EXPECT_NE(doc->text.find(part), std::string::npos) << "missing: " << part << "\n" << doc->text;
+  EXPECT_EQ(doc->text.find("Share this story"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Copyright"), std::string::npos) << doc->text;
+}
+
+// A tag list is still a tag list when it is not a WordPress post's own class.
+TEST(ArticleHints, TagListBesideTheArticleStillDropped) {
+  auto doc = ExtractArticle(
+      "<html><body><article><div class=\"story\"><p>" + std::string(kPara1) + "</p><p>" + kPara2 +
+          "</p><div class=\"tag-list\"><p>Tags: casting, Netflix, drama, spring schedule, "
+          "script reading, Seoul, production news</p></div></div></article></body></html>",
+      "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kPara2), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Tags:"), std::string::npos) << doc->text;
+}
+
+}  // namespace
+}  // namespace hallyu
