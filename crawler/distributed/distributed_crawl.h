@@ -172,11 +172,4 @@ class DistributedCrawl {
   std::unique_ptr<Impl> impl_;
 };
 
-// `hallyu crawl --distributed`: loads the config at `config_path` (sources, detect, fetcher,
-// kafka, distributed sections), overrides distributed.worker_id with `worker_id` when not
-// empty, runs one worker until `stop` and prints its summary on stderr. Returns the exit
-// code: 0 done, 1 a config or Kafka error (printed).
-int RunDistributedCrawlCommand(const std::string& config_path, const std::string& worker_id,
-                               const std::atomic<bool>* stop);
-
 }  // namespace hallyu
