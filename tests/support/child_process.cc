@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <thread>
 
 #include "tests/support/paths.h"
@@ -73,6 +74,18 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeou
     if (std::chrono::steady_clock::now() > deadline) return done();
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+}
+
+std::string RunShellCommand(const std::string& cmd, int* status) {
+  std::string out;
+  *status = -1;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return out;
+  char buf[4096];
+  size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  *status = pclose(p);
+  return out;
 }
 
 }  // namespace hallyu::testing

@@ -44,4 +44,8 @@ class ChildProcess {
 // last value.
 bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout);
 
+// Runs `cmd` through /bin/sh and returns what it wrote on stdout. *status is pclose's
+// wait status (0 when the command exited 0), or -1 when it could not be started.
+std::string RunShellCommand(const std::string& cmd, int* status);
+
 }  // namespace hallyu::testing

@@ -9,25 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/child_process.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
 namespace {
 
+using hallyu::testing::RunShellCommand;
+
 using hallyu::testing::HallyuBinary;
 using hallyu::testing::MakeTempDir;
 using hallyu::testing::SourcePath;
-
-std::string RunCommand(const std::string& cmd, int* status) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) out.append(buf, n);
-  *status = pclose(p);
-  return out;
-}
 
 TEST(DetectCli, PrintsOneJsonLinePerEventForTextAndHtml) {
   const std::string dir = MakeTempDir("detect_cli");
@@ -46,7 +38,7 @@ TEST(DetectCli, PrintsOneJsonLinePerEventForTextAndHtml) {
   }
   int status = 0;
   const std::string out =
-      RunCommand(HallyuBinary() + " detect --lang en " + dir + "/a.txt", &status);
+      RunShellCommand(HallyuBinary() + " detect --lang en " + dir + "/a.txt", &status);
   EXPECT_EQ(status, 0);
   std::istringstream lines(out);
   std::string line;
@@ -58,13 +50,13 @@ TEST(DetectCli, PrintsOneJsonLinePerEventForTextAndHtml) {
     ++count;
   }
   EXPECT_EQ(count, 2);
-  const std::string html = RunCommand(HallyuBinary() + " detect " + dir + "/b.html", &status);
+  const std::string html = RunShellCommand(HallyuBinary() + " detect " + dir + "/b.html", &status);
   EXPECT_EQ(status, 0);
   auto j = nlohmann::json::parse(html.substr(0, html.find('\n')));
   EXPECT_EQ(j["schema"], "hallyu.ost/1");
   EXPECT_EQ(j["artist"]["name"], "IU");
   EXPECT_EQ(html.find("\"X\""), std::string::npos);  // script text is not visible text
-  RunCommand(HallyuBinary() + " detect --lang fr " + dir + "/a.txt 2>/dev/null", &status);
+  RunShellCommand(HallyuBinary() + " detect --lang fr " + dir + "/a.txt 2>/dev/null", &status);
   EXPECT_NE(status, 0);
   std::filesystem::remove_all(dir);
 }
@@ -75,7 +67,7 @@ TEST(DetectCli, ExplainGoesToStderrAndLeavesStdoutJson) {
   const std::string dir = MakeTempDir("detect_cli_explain");
   std::ofstream(dir + "/a.txt") << "Kim Ji-won has been cast in tvN's new drama 'Blue Hour'.\n";
   int status = 0;
-  const std::string out = RunCommand(
+  const std::string out = RunShellCommand(
       HallyuBinary() + " detect --explain --lang en " + dir + "/a.txt 2>" + dir + "/err.txt",
       &status);
   EXPECT_EQ(status, 0);
@@ -97,7 +89,7 @@ TEST(DetectCli, ExplainGoesToStderrAndLeavesStdoutJson) {
   EXPECT_NE(err.find("cue casting.en."), std::string::npos) << err;
   EXPECT_NE(err.find("decision:"), std::string::npos) << err;
   // Without --explain nothing is written to stderr.
-  RunCommand(
+  RunShellCommand(
       HallyuBinary() + " detect --lang en " + dir + "/a.txt >/dev/null 2>" + dir + "/quiet.txt",
       &status);
   EXPECT_EQ(status, 0);
@@ -109,7 +101,7 @@ TEST(DetectCli, ErrorsForMissingFilesAndBadRules) {
   const std::string dir = MakeTempDir("detect_cli_errors");
   int status = 0;
   std::string out =
-      RunCommand(HallyuBinary() + " detect " + dir + "/no-such-file.txt 2>&1", &status);
+      RunShellCommand(HallyuBinary() + " detect " + dir + "/no-such-file.txt 2>&1", &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(out.find("cannot read"), std::string::npos) << out;
   EXPECT_NE(out.find("no-such-file.txt"), std::string::npos) << out;
@@ -119,9 +111,9 @@ TEST(DetectCli, ErrorsForMissingFilesAndBadRules) {
       << "lang: en\ntype: casting\nrules:\n  - id: casting.en.oops\n    status: confirmed\n"
          "    pattern: '(unclosed'\n";
   std::ofstream(dir + "/a.txt") << "Kim Ji-won has been cast in 'Blue Hour'.\n";
-  out = RunCommand(HallyuBinary() + " detect --rules " + dir + "/rules --gazetteer " +
-                       SourcePath("configs/gazetteer") + " " + dir + "/a.txt 2>&1",
-                   &status);
+  out = RunShellCommand(HallyuBinary() + " detect --rules " + dir + "/rules --gazetteer " +
+                            SourcePath("configs/gazetteer") + " " + dir + "/a.txt 2>&1",
+                        &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(out.find("casting.en.yaml"), std::string::npos) << out;
   EXPECT_NE(out.find("casting.en.oops"), std::string::npos) << out;
@@ -129,9 +121,9 @@ TEST(DetectCli, ErrorsForMissingFilesAndBadRules) {
   // A gazetteer typo fails with file:line and reason.
   std::filesystem::create_directories(dir + "/gaz");
   std::ofstream(dir + "/gaz/people.yaml") << "actors:\n  - {name: A}\n  - {name: B, nativ: X}\n";
-  out = RunCommand(HallyuBinary() + " detect --rules " + SourcePath("configs/rules") +
-                       " --gazetteer " + dir + "/gaz " + dir + "/a.txt 2>&1",
-                   &status);
+  out = RunShellCommand(HallyuBinary() + " detect --rules " + SourcePath("configs/rules") +
+                            " --gazetteer " + dir + "/gaz " + dir + "/a.txt 2>&1",
+                        &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(out.find("people.yaml:3"), std::string::npos) << out;
   EXPECT_NE(out.find("nativ"), std::string::npos) << out;
@@ -170,7 +162,7 @@ TEST(DetectCli, EvalDetectScoresALabelledFile) {
       << "\n";
   }
   int status = 0;
-  const std::string out = RunCommand(
+  const std::string out = RunShellCommand(
       HallyuBinary() + " eval detect --rules " + SourcePath("configs/rules") + " --gazetteer " +
           SourcePath("configs/gazetteer") + " " + dir + "/items.jsonl 2>&1",
       &status);
@@ -190,15 +182,15 @@ TEST(DetectCli, EvalDetectScoresALabelledFile) {
   EXPECT_NE(alarm_part.find("fa: casting Park Bo-young"), std::string::npos) << out;
   // Errors: a missing file, malformed JSON (the line is named).
   std::string err =
-      RunCommand(HallyuBinary() + " eval detect " + dir + "/none.jsonl 2>&1", &status);
+      RunShellCommand(HallyuBinary() + " eval detect " + dir + "/none.jsonl 2>&1", &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(err.find("none.jsonl"), std::string::npos) << err;
   std::ofstream(dir + "/bad.jsonl")
       << item("ok", "en", "x", nlohmann::json::array()) << "\n{\"id\": \"broken\"\n";
-  err = RunCommand(HallyuBinary() + " eval detect --rules " + SourcePath("configs/rules") +
-                       " --gazetteer " + SourcePath("configs/gazetteer") + " " + dir +
-                       "/bad.jsonl 2>&1",
-                   &status);
+  err = RunShellCommand(HallyuBinary() + " eval detect --rules " + SourcePath("configs/rules") +
+                            " --gazetteer " + SourcePath("configs/gazetteer") + " " + dir +
+                            "/bad.jsonl 2>&1",
+                        &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(err.find("line 2"), std::string::npos) << err;
   EXPECT_NE(err.find("bad.jsonl"), std::string::npos) << err;
@@ -210,7 +202,7 @@ TEST(DetectCli, EvalDetectScoresALabelledFile) {
 // articles box and footer are not.
 TEST(DetectCli, HtmlPageDetectsOnlyTheArticleBody) {
   int status = 0;
-  const std::string out = RunCommand(
+  const std::string out = RunShellCommand(
       HallyuBinary() + " detect " + SourcePath("tests/data/detect/article_with_boilerplate.html"),
       &status);
   EXPECT_EQ(status, 0);

@@ -9,29 +9,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/child_process.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
 namespace {
 
-std::string RunCommand(const std::string& cmd, int* status) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) out.append(buf, n);
-  *status = pclose(p);
-  return out;
-}
+using hallyu::testing::RunShellCommand;
 
 TEST(InspectPage, PrintsDocumentJson) {
   int status = -1;
   const std::string out =
-      RunCommand(testing::HallyuBinary() + " inspect page " +
-                     testing::SourcePath("tests/data/extract/21-ko-ost-singer.html") +
-                     " --url https://n.news.example.com/mnews/article/120/0002000020",
-                 &status);
+      RunShellCommand(testing::HallyuBinary() + " inspect page " +
+                          testing::SourcePath("tests/data/extract/21-ko-ost-singer.html") +
+                          " --url https://n.news.example.com/mnews/article/120/0002000020",
+                      &status);
   ASSERT_EQ(status, 0) << out;
   const auto j = nlohmann::json::parse(out);
   EXPECT_EQ(j["title"], "가수 이다온, 드라마 '달빛 장부' OST 두 번째 주자로 나선다");
@@ -45,7 +37,8 @@ TEST(InspectPage, PrintsDocumentJson) {
 
 TEST(InspectPage, MissingFileFails) {
   int status = -1;
-  RunCommand(testing::HallyuBinary() + " inspect page /nonexistent/page.html 2>/dev/null", &status);
+  RunShellCommand(testing::HallyuBinary() + " inspect page /nonexistent/page.html 2>/dev/null",
+                  &status);
   EXPECT_NE(status, 0);
 }
 
@@ -63,9 +56,10 @@ TEST(InspectPage, DecodesTheCharsetTheMetaDeclares) {
   close(fd);
   // Convert with iconv(1) so the test does not depend on our own encoder.
   int status = -1;
-  RunCommand("printf '%s' '" + utf8 + "' | iconv -f UTF-8 -t EUC-KR > " + path, &status);
+  RunShellCommand("printf '%s' '" + utf8 + "' | iconv -f UTF-8 -t EUC-KR > " + path, &status);
   ASSERT_EQ(status, 0);
-  const std::string out = RunCommand(testing::HallyuBinary() + " inspect page " + path, &status);
+  const std::string out =
+      RunShellCommand(testing::HallyuBinary() + " inspect page " + path, &status);
   std::remove(path);
   ASSERT_EQ(status, 0) << out;
   const auto j = nlohmann::json::parse(out);

@@ -12,25 +12,17 @@
 #include <vector>
 
 #include "crawler/store/learned_names_store.h"
+#include "tests/support/child_process.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
 namespace {
 
+using hallyu::testing::RunShellCommand;
+
 using hallyu::testing::HallyuBinary;
 using hallyu::testing::MakeTempDir;
 using hallyu::testing::SourcePath;
-
-std::string RunCommand(const std::string& cmd, int* status) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) out.append(buf, n);
-  *status = pclose(p);
-  return out;
-}
 
 std::vector<nlohmann::json> JsonLines(const std::string& out) {
   std::vector<nlohmann::json> rows;
@@ -59,8 +51,8 @@ TEST(NamesCli, ListsCorrectsAndForgetsLearnedNames) {
                         << "detect: {gazetteer: " << SourcePath("configs/gazetteer") << "}\n";
   int status = -1;
   // through the configuration's state.path
-  auto rows =
-      JsonLines(RunCommand(HallyuBinary() + " --config " + config + " names list --json", &status));
+  auto rows = JsonLines(
+      RunShellCommand(HallyuBinary() + " --config " + config + " names list --json", &status));
   EXPECT_EQ(status, 0);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0]["name"], "Cha Eun-woo");  // most recently seen first
@@ -68,18 +60,19 @@ TEST(NamesCli, ListsCorrectsAndForgetsLearnedNames) {
   EXPECT_EQ(rows[1]["known_as"]["singer"], true);
   EXPECT_EQ(rows[1]["facts"][0]["source_url"], "https://news.test/1");
 
-  rows = JsonLines(RunCommand(
+  rows = JsonLines(RunShellCommand(
       HallyuBinary() + " --config " + config + " names list --json --unresolved-only", &status));
   EXPECT_EQ(status, 0);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["name"], "Yoon Da-bin");
 
   // through --state, as `crawl` would store it
-  const std::string out = RunCommand(
+  const std::string out = RunShellCommand(
       HallyuBinary() + " names correct 'Yoon Da-bin' --actor --native " + "윤다빈 --state " + state,
       &status);
   EXPECT_EQ(status, 0) << out;
-  rows = JsonLines(RunCommand(HallyuBinary() + " names list --json --state " + state, &status));
+  rows =
+      JsonLines(RunShellCommand(HallyuBinary() + " names list --json --state " + state, &status));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0]["name"], "Yoon Da-bin");
   EXPECT_EQ(rows[0]["corrected"], true);
@@ -87,19 +80,22 @@ TEST(NamesCli, ListsCorrectsAndForgetsLearnedNames) {
   EXPECT_EQ(rows[0]["known_as"]["singer"], false);  // the correction's kinds win
   EXPECT_EQ(rows[0]["known_as"]["native"], "윤다빈");
 
-  const std::string table = RunCommand(HallyuBinary() + " names list --state " + state, &status);
+  const std::string table =
+      RunShellCommand(HallyuBinary() + " names list --state " + state, &status);
   EXPECT_EQ(status, 0);
   EXPECT_NE(table.find("Yoon Da-bin\tactor, native=윤다빈\tyes"), std::string::npos) << table;
 
-  RunCommand(HallyuBinary() + " names correct 'Yoon Da-bin' --state " + state + " 2>/dev/null",
-             &status);
+  RunShellCommand(HallyuBinary() + " names correct 'Yoon Da-bin' --state " + state + " 2>/dev/null",
+                  &status);
   EXPECT_EQ(WEXITSTATUS(status), 2);  // nothing said
-  RunCommand(HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state, &status);
+  RunShellCommand(HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state,
+                  &status);
   EXPECT_EQ(status, 0);
-  rows = JsonLines(RunCommand(HallyuBinary() + " names list --json --state " + state, &status));
+  rows =
+      JsonLines(RunShellCommand(HallyuBinary() + " names list --json --state " + state, &status));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["name"], "Cha Eun-woo");
-  RunCommand(
+  RunShellCommand(
       HallyuBinary() + " names correct 'Yoon Da-bin' --forget --state " + state + " 2>/dev/null",
       &status);
   EXPECT_EQ(WEXITSTATUS(status), 1);  // unknown name
