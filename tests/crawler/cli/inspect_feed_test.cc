@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/support/child_process.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
@@ -15,6 +16,7 @@ namespace {
 
 using ::hallyu::testing::HallyuBinary;
 using ::hallyu::testing::MakeTempDir;
+using ::hallyu::testing::RunShellCommand;
 using ::hallyu::testing::SourcePath;
 
 struct CommandRun {
@@ -23,15 +25,9 @@ struct CommandRun {
 };
 
 CommandRun RunHallyu(const std::string& args) {
-  std::string cmd = HallyuBinary() + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  CommandRun r{-1, ""};
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  int status = -1;
+  CommandRun r{-1, RunShellCommand(HallyuBinary() + " " + args + " 2>&1", &status)};
+  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/child_process.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
@@ -21,15 +22,10 @@ RunResult RunWithStdin(const std::string& args, const std::string& input) {
   std::string dir = testing::MakeTempDir("hallyu-inspect-url-");
   std::string in_path = dir + "/in.txt";
   std::ofstream(in_path, std::ios::binary) << input;
-  std::string cmd = testing::HallyuBinary() + " " + args + " < " + in_path;
+  int status = -1;
   RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = testing::RunShellCommand(testing::HallyuBinary() + " " + args + " < " + in_path, &status);
+  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
   std::filesystem::remove_all(dir);
   return r;
 }
