@@ -53,12 +53,12 @@ ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300 -LE chaos
 # versions never repeated with another payload nor going back. Both end with `hallyu sink`
 # into SQLite, whose rows must match the topics.
 step "chaos: crawl SIGKILLed ${HALLYU_CHAOS_KILLS:-20} times, distributed workers ${HALLYU_DIST_CHAOS_FAULTS:-20} faults"
-# Broker kills in the distributed checker stay off here for now: in one of its runs a worker
-# stopped at the end aborted inside librdkafka 2.0.2 (`assignor_state` assertion of the
-# cooperative-sticky assignor, librdkafka issue 4312, fixed in 2.3.0), not yet reproduced
-# alone nor worked around. bench/chaos/dist_long.sh runs them (bench/RESULTS.md, issue 19).
+# The distributed checker also kills and restarts brokers (HALLYU_DIST_CHAOS_BROKER_FAULTS=0
+# turns that off). A worker stopped between its JoinGroup and its first assignment used to
+# abort inside librdkafka 2.0.2 (issue 4312); it now keeps that consumer open until exit
+# (DistributedCrawlTest.WorkerStoppedBeforeItsFirstAssignmentExitsCleanly).
 HALLYU_CHAOS_KILLS="${HALLYU_CHAOS_KILLS:-20}" HALLYU_DIST_CHAOS_FAULTS="${HALLYU_DIST_CHAOS_FAULTS:-20}" \
-  HALLYU_DIST_CHAOS_BROKER_FAULTS="${HALLYU_DIST_CHAOS_BROKER_FAULTS:-0}" \
+  HALLYU_DIST_CHAOS_BROKER_FAULTS="${HALLYU_DIST_CHAOS_BROKER_FAULTS:-1}" \
   ctest --test-dir build --output-on-failure -L chaos --timeout 900
 
 if [[ "${HALLYU_SKIP_ASAN:-0}" != 1 ]]; then

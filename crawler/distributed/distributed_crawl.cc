@@ -18,6 +18,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "crawler/crawl/document_pipeline.h"
 #include "crawler/crawl/event_bounds.h"
@@ -62,6 +63,20 @@ struct RdKafkaDeleter {
   void operator()(rd_kafka_t* rk) const { rd_kafka_destroy(rk); }
 };
 using RdKafkaPtr = std::unique_ptr<rd_kafka_t, RdKafkaDeleter>;
+
+// librdkafka before 2.3.0 aborts in rd_kafka_destroy() when a cooperative-sticky consumer had
+// its JoinGroup answered but never a SyncGroup (assertion `assignor_state` in
+// rd_kafka_sticky_assignor_state_destroy, librdkafka issue 4312): e.g. a worker stopped while
+// the group's leader is frozen. Such a consumer, already closed, is not destroyed but kept
+// until the process exits (a global root, so leak checkers see it as reachable).
+bool DestroyAbortsBeforeFirstAssignment() { return rd_kafka_version() < 0x020300ff; }
+
+void KeepUntilExit(rd_kafka_t* rk) {
+  static auto* kept = new std::vector<rd_kafka_t*>();
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  kept->push_back(rk);
+}
 struct PartitionListDeleter {
   void operator()(rd_kafka_topic_partition_list_t* l) const {
     rd_kafka_topic_partition_list_destroy(l);
@@ -77,10 +92,11 @@ Status SetProp(rd_kafka_conf_t* conf, const std::string& k, const std::string& v
   return Status();
 }
 
-// Security/connection properties of kafka.producer that every client needs.
+// Security/connection properties of kafka.producer that every client needs, and `debug`
+// (librdkafka debug contexts, e.g. "cgrp": the group consumer is where they matter most).
 bool IsSharedClientProperty(const std::string& k) {
   return k.rfind("security.", 0) == 0 || k.rfind("sasl.", 0) == 0 || k.rfind("ssl.", 0) == 0 ||
-         k == "client.dns.lookup" || k == "broker.address.family";
+         k == "client.dns.lookup" || k == "broker.address.family" || k == "debug";
 }
 
 enum class TaskKind { kSource, kPage, kRobots };
@@ -313,6 +329,7 @@ class DistributedCrawl::Impl : public EventPublisher {
   // Rebalance callback (on the main thread, inside consumer poll/close).
   void OnRebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts) {
     summary_.rebalances++;
+    synced_once_ = true;  // a SyncGroup answer comes before any rebalance callback
     last_activity_ = MonoClock::now();
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
       OnAssign(parts);
@@ -1567,6 +1584,13 @@ class DistributedCrawl::Impl : public EventPublisher {
   void Shutdown() {
     if (fetcher_) fetcher_->Stop();
     fetcher_.reset();
+    if (consumer_ && !synced_once_ && DestroyAbortsBeforeFirstAssignment()) {
+      spdlog::info(
+          "distributed: group consumer never got an assignment: kept open until exit "
+          "(librdkafka {} aborts when it is destroyed now)",
+          rd_kafka_version_str());
+      KeepUntilExit(consumer_.release());
+    }
     consumer_.reset();
     restorer_.reset();
     producer_.reset();
@@ -1586,6 +1610,7 @@ class DistributedCrawl::Impl : public EventPublisher {
   uint64_t events_published_ = 0;
 
   RdKafkaPtr producer_, consumer_, restorer_;
+  bool synced_once_ = false;  // the group consumer had a rebalance callback (see Shutdown)
   std::unique_ptr<CrawlStateStore> state_;
   NoMergeState no_merge_;  // the pipeline's: detections leave unmerged
   // Owned partitions of the detections topic, each with the merge state of its events.

@@ -31,6 +31,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/kafka_fixture.h"
+#include "tests/support/kafka_group_member.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
@@ -185,7 +186,7 @@ class DistributedCrawlTest : public ::testing::Test {
       f << "    - \"" << HostName(i) << ":" << server_.port() << ":127.0.0.1\"\n";
     }
     f << "kafka:\n  brokers: \"" << Brokers() << "\"\n  partitions: 3\n  replication_factor: 3\n"
-      << "  topics: {casting: " << topics_["casting"] << ", ost: " << topics_["ost"]
+      << kafka_extra_ << "  topics: {casting: " << topics_["casting"] << ", ost: " << topics_["ost"]
       << ", documents: " << topics_["docs"] << ", dlq: " << topics_["dlq"] << "}\n"
       << "distributed:\n  group_id: " << group_ << "\n  frontier_topic: " << topics_["frontier"]
       << "\n  state_topic: " << topics_["state"] << "\n  workers_topic: " << topics_["workers"]
@@ -458,6 +459,7 @@ class DistributedCrawlTest : public ::testing::Test {
   std::map<std::string, std::unique_ptr<ChildProcess>> workers_;
   std::set<std::string> stopped_;
   std::string extra_sources_;  // YAML list items appended to `sources:`
+  std::string kafka_extra_;    // indented YAML lines appended to `kafka:`
   int host_queue_limit_ = 1000;
   std::chrono::milliseconds page_delay_ = 10ms;
   // Set before the crawl: (host, page, n-th request of it) -> an answer replacing the page.
@@ -810,6 +812,54 @@ TEST_F(DistributedCrawlTest, RestartedWorkerContinuesTheVersions) {
   for (const auto& [id, versions] : CastingVersions()) {
     EXPECT_EQ(versions.size(), 2u) << id << ": 'in talks' then 'confirmed' are two versions";
   }
+}
+
+// librdkafka before 2.3.0 aborts when a cooperative-sticky consumer that has had its
+// JoinGroup answered, but not yet its first SyncGroup, is destroyed (librdkafka issue 4312).
+// A worker stopped in that window must still exit cleanly. The group's leader here is the
+// test's own member, which never sends the assignment, so the worker waits in that window
+// until it is stopped.
+TEST_F(DistributedCrawlTest, WorkerStoppedBeforeItsFirstAssignmentExitsCleanly) {
+  testing::KafkaGroupMember leader(Brokers(), group_, topics_["frontier"], 6s);
+  ASSERT_EQ(leader.Connect(30s), "");
+  testing::JoinGroupAnswer a = leader.Join(30s);
+  ASSERT_EQ(a.error, 0);
+  ASSERT_EQ(a.leader, a.member_id);
+  ASSERT_EQ(leader.Sync(a.generation, a.member_ids, 30s), 0);
+
+  kafka_extra_ = "  producer: {debug: cgrp}\n";  // reaches the worker's group consumer too
+  WriteConfig();
+  StartWorker("w1");
+  // Heartbeats tell the leader when the worker joins; it joins again and, as long as the
+  // answer lists only itself, completes that generation and waits for the next.
+  ASSERT_TRUE(testing::WaitFor(
+      [&] {
+        int16_t hb = leader.Heartbeat(a.generation, 10s);
+        if (hb == 0) return false;
+        if (hb != 27) {  // 27: REBALANCE_IN_PROGRESS
+          ADD_FAILURE() << "heartbeat: Kafka error " << hb;
+          return true;
+        }
+        a = leader.Join(60s);
+        if (a.error != 0) {
+          ADD_FAILURE() << "join: Kafka error " << a.error;
+          return true;
+        }
+        if (a.member_ids.size() >= 2) return true;
+        EXPECT_EQ(leader.Sync(a.generation, a.member_ids, 30s), 0);
+        return false;
+      },
+      120s));
+  ASSERT_EQ(a.member_ids.size(), 2u);
+  ASSERT_EQ(a.leader, a.member_id);
+  // The worker got its JoinGroup answer and now waits for the assignment (SyncGroup).
+  ASSERT_TRUE(testing::WaitFor(
+      [&] { return workers_["w1"]->Stderr().find("-> wait-sync") != std::string::npos; }, 30s));
+  workers_["w1"]->Signal(SIGTERM);
+  int code = workers_["w1"]->Wait(120s);
+  std::string err = workers_["w1"]->Stderr();
+  EXPECT_EQ(code, 0) << err.substr(err.size() > 3000 ? err.size() - 3000 : 0);
+  EXPECT_EQ(err.find("assignor_state"), std::string::npos);
 }
 
 }  // namespace
