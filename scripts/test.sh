@@ -46,7 +46,8 @@ step "ctest (unit + integration)"
 ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 300 -LE chaos
 
 # The crash checkers (tests/chaos): `hallyu crawl --once` SIGKILLed 20 times at random
-# moments, its broker killed and restarted under it now and then, then run to completion;
+# moments, its broker killed and restarted under it now and then and some runs on a full
+# disk (HALLYU_CHAOS_FULL_DISK=0 turns those off), then run to completion;
 # every planted announcement must reach the broker. And three distributed workers
 # SIGKILLed or frozen past their session timeout 20 times (broker kills: below) while
 # announcements change status: every one with its latest status,

@@ -86,10 +86,31 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
     // Bounded before it is merged: a field from a hostile page (a 3 MB feed title) must
     // neither reach Kafka nor the merge state.
     const bool cut = BoundEventFields(d) > 0;
-    // Plan, publish, then commit: the merge state holds a version only once the
-    // publisher (its spool) accepted it. A crash or a failed publish in between
-    // leaves the old state, so the next detection of the page publishes the
-    // version again instead of calling it a duplicate.
+    // A version committed pending and never marked published (a crash, a failed publish or
+    // a failed mark, e.g. on a full disk) goes out again exactly as stored: same version,
+    // same payload. Only then is this detection planned on top of it.
+    Result<std::optional<Event>> pending = merger_.Pending(d.event_id);
+    if (!pending.ok()) {
+      if (settled != nullptr) *settled = false;
+      return pending.status().WithContext("merge " + d.event_id);
+    }
+    if (pending->has_value()) {
+      if (Status s = publisher_->PublishEvent(**pending); !s.ok()) {
+        counters_.publish_failures++;
+        if (settled != nullptr) *settled = false;
+        return s.WithContext("publish pending " + d.event_id);
+      }
+      counters_.events_republished++;
+      if (Status m = merger_.MarkPublished(**pending); !m.ok()) {
+        if (settled != nullptr) *settled = false;
+        return m.WithContext("merge " + d.event_id);
+      }
+      published.push_back(std::move(**pending));
+    }
+    // Plan, commit as pending, publish, mark published. The merge state holds a version
+    // before the publisher sees it, so a version number is never planned twice with two
+    // payloads; a failure after the pending commit leaves that exact event to be sent again
+    // (above) by the next detection of the event.
     Result<MergeOutcome> merged = merger_.Plan(d);
     if (!merged.ok()) {
       if (settled != nullptr) *settled = false;
@@ -104,20 +125,28 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
                    options_.max_event_bytes);
     }
     if (cut || SerializedEventBytes(merged->event) < before) counters_.events_bounded++;
-    if (merged->publish()) {
-      Status s = publisher_->PublishEvent(merged->event);
-      if (!s.ok()) {
-        counters_.publish_failures++;
+    if (!merged->publish()) {
+      if (Status c = merger_.Commit(*merged); !c.ok()) {
         if (settled != nullptr) *settled = false;
-        return s.WithContext("publish " + merged->event.event_id);
+        return c.WithContext("merge " + d.event_id);
       }
-      counters_.events_published++;
+      continue;
     }
-    if (Status c = merger_.Commit(*merged); !c.ok()) {
+    if (Status c = merger_.CommitPending(*merged); !c.ok()) {
       if (settled != nullptr) *settled = false;
       return c.WithContext("merge " + d.event_id);
     }
-    if (merged->publish()) published.push_back(std::move(merged->event));
+    if (Status s = publisher_->PublishEvent(merged->event); !s.ok()) {
+      counters_.publish_failures++;
+      if (settled != nullptr) *settled = false;
+      return s.WithContext("publish " + merged->event.event_id);
+    }
+    counters_.events_published++;
+    if (Status m = merger_.MarkPublished(merged->event); !m.ok()) {
+      if (settled != nullptr) *settled = false;
+      return m.WithContext("merge " + d.event_id);
+    }
+    published.push_back(std::move(merged->event));
   }
   return published;
 }

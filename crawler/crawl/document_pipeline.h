@@ -69,6 +69,9 @@ struct PipelineCounters {
   std::atomic<uint64_t> detections{0};        // raw detections before merging
   std::atomic<uint64_t> events_published{0};  // new events + new versions accepted
   std::atomic<uint64_t> publish_failures{0};
+  // Versions committed pending by an earlier attempt (a crash, a failed publish or mark)
+  // and sent again with the same payload.
+  std::atomic<uint64_t> events_republished{0};
   // Events whose fields were cut to the limits of crawler/crawl/event_bounds.h or that were
   // shrunk to fit max_event_bytes (still published).
   std::atomic<uint64_t> events_bounded{0};
@@ -98,9 +101,11 @@ class DocumentPipeline {
   // `settled` (optional) tells the caller whether it may mark the document done
   // (seen entry, validators): true after success and after a failure that would
   // repeat (extraction, detection); false when an event was not accepted (merge
-  // state or publisher failed): the document must be processed again later. An
-  // event's merge state advances only after the publisher accepted the new
-  // version (issue 19, window 2), so processing it again publishes that version.
+  // state or publisher failed): the document must be processed again later. A new
+  // version is committed to the merge state as pending before the publisher sees it and
+  // marked published after (EventMerger::CommitPending); processing the document again
+  // first sends a still-pending version exactly as stored, so one (event_id, version)
+  // never goes out with two payloads, whatever failed in between (issue 19).
   Result<std::vector<Event>> ProcessPage(std::string_view html_utf8, const PageOrigin& origin,
                                          bool* settled = nullptr);
 

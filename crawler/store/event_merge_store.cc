@@ -37,12 +37,29 @@ Result<std::unique_ptr<EventMergeStore>> EventMergeStore::Open(const std::string
       "  version INTEGER NOT NULL,"
       "  status TEXT NOT NULL,"
       "  event_json TEXT NOT NULL,"
-      "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));";
+      "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+      // 1 while the stored version may not have reached the publisher (see
+      // EventMerger::CommitPending): it is published again, with the same payload.
+      "  pending INTEGER NOT NULL DEFAULT 0);";
   if (sqlite3_exec(db, kSchema, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "?";
     sqlite3_free(err);
     return IoError("sqlite: create event_merge_state: " + msg);
   }
+  // A database from before the pending column gets it (every row published).
+  sqlite3_stmt* probe = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT pending FROM event_merge_state LIMIT 0", -1, &probe,
+                         nullptr) != SQLITE_OK) {
+    if (sqlite3_exec(db,
+                     "ALTER TABLE event_merge_state ADD COLUMN pending INTEGER NOT NULL "
+                     "DEFAULT 0",
+                     nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "?";
+      sqlite3_free(err);
+      return IoError("sqlite: add event_merge_state.pending: " + msg);
+    }
+  }
+  sqlite3_finalize(probe);
   HALLYU_RETURN_IF_ERROR(store->Prepare());
   return store;
 }
@@ -51,32 +68,53 @@ Status EventMergeStore::Prepare() {
   int rc = sqlite3_prepare_v2(db_, "SELECT event_json FROM event_merge_state WHERE event_id = ?1",
                               -1, &get_, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, "prepare get", rc);
-  rc = sqlite3_prepare_v2(db_,
-                          "INSERT INTO event_merge_state(event_id, version, status, event_json) "
-                          "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(event_id) DO UPDATE SET "
-                          "version = excluded.version, status = excluded.status, "
-                          "event_json = excluded.event_json, "
-                          "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
-                          -1, &put_, nullptr);
+  rc = sqlite3_prepare_v2(
+      db_, "SELECT event_json FROM event_merge_state WHERE event_id = ?1 AND pending = 1", -1,
+      &get_pending_, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db_, "prepare get pending", rc);
+  rc = sqlite3_prepare_v2(
+      db_,
+      "INSERT INTO event_merge_state(event_id, version, status, event_json, pending) "
+      "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(event_id) DO UPDATE SET "
+      "version = excluded.version, status = excluded.status, "
+      "event_json = excluded.event_json, pending = excluded.pending, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+      -1, &put_, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, "prepare put", rc);
+  rc = sqlite3_prepare_v2(
+      db_,
+      "UPDATE event_merge_state SET pending = 0 WHERE event_id = ?1 AND version = ?2 AND "
+      "pending = 1",
+      -1, &mark_, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db_, "prepare mark published", rc);
   return Status::Ok();
 }
 
 EventMergeStore::~EventMergeStore() {
   sqlite3_finalize(get_);
+  sqlite3_finalize(get_pending_);
   sqlite3_finalize(put_);
+  sqlite3_finalize(mark_);
   sqlite3_close(db_);
 }
 
 Result<std::optional<Event>> EventMergeStore::Get(const std::string& event_id) {
-  sqlite3_reset(get_);
-  sqlite3_bind_text(get_, 1, event_id.data(), static_cast<int>(event_id.size()), SQLITE_TRANSIENT);
-  const int rc = sqlite3_step(get_);
+  return Read(get_, event_id);
+}
+
+Result<std::optional<Event>> EventMergeStore::GetPending(const std::string& event_id) {
+  return Read(get_pending_, event_id);
+}
+
+Result<std::optional<Event>> EventMergeStore::Read(sqlite3_stmt* st, const std::string& event_id) {
+  sqlite3_reset(st);
+  sqlite3_bind_text(st, 1, event_id.data(), static_cast<int>(event_id.size()), SQLITE_TRANSIENT);
+  const int rc = sqlite3_step(st);
   if (rc == SQLITE_DONE) return std::optional<Event>();
   if (rc != SQLITE_ROW) return SqliteError(db_, "get " + event_id, rc);
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(get_, 0));
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   const std::string json_text = text ? text : "";
-  sqlite3_reset(get_);
+  sqlite3_reset(st);
   auto j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Corrupt("event_merge_state row " + event_id + " is not JSON");
   auto e = EventFromJson(j);
@@ -84,7 +122,21 @@ Result<std::optional<Event>> EventMergeStore::Get(const std::string& event_id) {
   return std::optional<Event>(std::move(*e));
 }
 
-Status EventMergeStore::Put(const Event& event) {
+Status EventMergeStore::Put(const Event& event) { return Store(event, false); }
+
+Status EventMergeStore::PutPending(const Event& event) { return Store(event, true); }
+
+Status EventMergeStore::MarkPublished(const std::string& event_id, int version) {
+  sqlite3_reset(mark_);
+  sqlite3_bind_text(mark_, 1, event_id.data(), static_cast<int>(event_id.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_int(mark_, 2, version);
+  const int rc = sqlite3_step(mark_);
+  sqlite3_reset(mark_);
+  if (rc != SQLITE_DONE) return SqliteError(db_, "mark published " + event_id, rc);
+  return Status::Ok();
+}
+
+Status EventMergeStore::Store(const Event& event, bool pending) {
   const std::string json_text = ToJson(event).dump();
   sqlite3_reset(put_);
   sqlite3_bind_text(put_, 1, event.event_id.data(), static_cast<int>(event.event_id.size()),
@@ -94,6 +146,7 @@ Status EventMergeStore::Put(const Event& event) {
                     SQLITE_TRANSIENT);
   sqlite3_bind_text(put_, 4, json_text.data(), static_cast<int>(json_text.size()),
                     SQLITE_TRANSIENT);
+  sqlite3_bind_int(put_, 5, pending ? 1 : 0);
   const int rc = sqlite3_step(put_);
   sqlite3_reset(put_);
   if (rc != SQLITE_DONE) return SqliteError(db_, "put " + event.event_id, rc);

@@ -41,6 +41,24 @@ Result<std::optional<Event>> MemoryMergeState::Get(const std::string& event_id) 
 
 Status MemoryMergeState::Put(const Event& event) {
   events_[event.event_id] = event;
+  pending_.erase(event.event_id);
+  return Status::Ok();
+}
+
+Status MemoryMergeState::PutPending(const Event& event) {
+  events_[event.event_id] = event;
+  pending_.insert(event.event_id);
+  return Status::Ok();
+}
+
+Result<std::optional<Event>> MemoryMergeState::GetPending(const std::string& event_id) {
+  if (pending_.count(event_id) == 0) return std::optional<Event>();
+  return std::optional<Event>(events_.at(event_id));
+}
+
+Status MemoryMergeState::MarkPublished(const std::string& event_id, int version) {
+  auto it = events_.find(event_id);
+  if (it != events_.end() && it->second.version == version) pending_.erase(event_id);
   return Status::Ok();
 }
 
@@ -57,6 +75,19 @@ Result<MergeOutcome> EventMerger::Merge(const Detection& d) {
 Status EventMerger::Commit(const MergeOutcome& outcome) {
   if (outcome.kind == MergeKind::kDuplicate) return Status::Ok();
   return backend_->Put(outcome.event);
+}
+
+Status EventMerger::CommitPending(const MergeOutcome& outcome) {
+  if (!outcome.publish()) return Commit(outcome);
+  return backend_->PutPending(outcome.event);
+}
+
+Result<std::optional<Event>> EventMerger::Pending(const std::string& event_id) {
+  return backend_->GetPending(event_id);
+}
+
+Status EventMerger::MarkPublished(const Event& event) {
+  return backend_->MarkPublished(event.event_id, event.version);
 }
 
 Result<MergeOutcome> EventMerger::Plan(const Detection& d) {

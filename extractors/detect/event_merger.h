@@ -14,6 +14,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "extractors/base/status.h"
@@ -27,8 +28,21 @@ class MergeStateBackend {
   virtual ~MergeStateBackend() = default;
   // The stored event with `event_id`, nullopt when absent, or an error.
   virtual Result<std::optional<Event>> Get(const std::string& event_id) = 0;
-  // Stores (insert or replace) `event`.
+  // Stores (insert or replace) `event` as published (clears a pending mark).
   virtual Status Put(const Event& event) = 0;
+  // Stores (insert or replace) `event` marked pending: planned, maybe handed to the
+  // publisher, not yet known to be accepted. Backends without pending marks store it as
+  // published (the default).
+  virtual Status PutPending(const Event& event) { return Put(event); }
+  // The stored event of `event_id` when it carries a pending mark, else nullopt; or an error.
+  virtual Result<std::optional<Event>> GetPending(const std::string& /*event_id*/) {
+    return std::optional<Event>();
+  }
+  // Clears the pending mark of `event_id` when its stored version is `version` (no-op
+  // otherwise).
+  virtual Status MarkPublished(const std::string& /*event_id*/, int /*version*/) {
+    return Status::Ok();
+  }
 };
 
 // A backend in a std::map; lost when destroyed.
@@ -36,10 +50,14 @@ class MemoryMergeState : public MergeStateBackend {
  public:
   Result<std::optional<Event>> Get(const std::string& event_id) override;
   Status Put(const Event& event) override;
+  Status PutPending(const Event& event) override;
+  Result<std::optional<Event>> GetPending(const std::string& event_id) override;
+  Status MarkPublished(const std::string& event_id, int version) override;
   size_t size() const { return events_.size(); }
 
  private:
   std::map<std::string, Event> events_;
+  std::set<std::string> pending_;
 };
 
 enum class MergeKind {
@@ -77,6 +95,19 @@ class EventMerger {
   Result<MergeOutcome> Plan(const Detection& detection);
   // Stores a planned outcome (nothing to store for kDuplicate).
   Status Commit(const MergeOutcome& outcome);
+
+  // Publishing without ever giving one (event_id, version) two payloads, across crashes
+  // and failed writes: CommitPending(outcome) before handing the event to the publisher,
+  // MarkPublished(event) once it accepted it. Before planning a detection, Pending(event_id)
+  // returns a version that was committed pending and never marked: publish exactly that
+  // event again (same version, same payload), mark it, then plan on top of it.
+  //
+  // Stores a planned kNew/kNewVersion outcome marked pending (others: as Commit).
+  Status CommitPending(const MergeOutcome& outcome);
+  // The pending stored event of `event_id`, nullopt when there is none; or an error.
+  Result<std::optional<Event>> Pending(const std::string& event_id);
+  // Clears the pending mark of `event` (its event_id and version).
+  Status MarkPublished(const Event& event);
 
  private:
   MergeStateBackend* backend_;

@@ -12,11 +12,12 @@
 // 1 MiB spool. Each round draws its fault from a seeded generator: most rounds SIGKILL
 // the crawl after a random number of requests; one in five kills the broker mid-run
 // and restarts it (before or after the crawl is SIGKILLed, so the spool holds what the
-// broker did not take); with HALLYU_CHAOS_FULL_DISK=1, one in five runs the crawl on a
-// full disk (every file capped at a random 16-512 KiB: writes fail with EFBIG, as with
-// ENOSPC) and SIGKILLs it too. Off by default: it finds a window still open (a version
-// spooled, then its merge-state commit fails on the full disk: the next run publishes the
-// same (event_id, version) again with new timestamps, a second payload).
+// broker did not take); one in five runs the crawl on a full disk (every file capped at a
+// random 16-512 KiB: writes fail with EFBIG, as with ENOSPC) and SIGKILLs it too
+// (HALLYU_CHAOS_FULL_DISK=0 turns that off). The full disk found the last window: a version
+// spooled, then its merge-state commit failed, and the next run published the same
+// (event_id, version) again with new timestamps; versions are now committed pending before
+// they are published (tests/crawler/crawl/pending_version_test.cc).
 // Then the crawl runs to completion twice, with the broker up and room on the disk.
 // The checker reads the topics and asserts: every planted announcement is there, no
 // (event_id, version) came with two different payloads, every event is at version 1
@@ -293,7 +294,7 @@ TEST_F(CrawlSigkillTest, EveryPlantedAnnouncementSurvivesRandomSigkills) {
   const int kills = EnvInt("HALLYU_CHAOS_KILLS", 6);
   const int max_kill = EnvInt("HALLYU_CHAOS_MAX_KILL_REQUESTS", 150);
   const bool broker_faults = EnvInt("HALLYU_CHAOS_BROKER_FAULTS", 1) != 0;
-  const bool full_disk_faults = EnvInt("HALLYU_CHAOS_FULL_DISK", 0) != 0;
+  const bool full_disk_faults = EnvInt("HALLYU_CHAOS_FULL_DISK", 1) != 0;
   const std::string broker_log = dir_ + "/broker-faults.log";
   int landed = 0;  // kills that hit a running crawl (not one that had already ended)
   int broker_kills = 0, full_disk_runs = 0;

@@ -271,9 +271,11 @@ TEST_F(CrawlDurabilityTest, AVersionThePublisherRefusedIsPublishedByTheNextRun) 
   {
     auto merge = EventMergeStore::Open(dir_ + "/merge.db");
     ASSERT_TRUE(merge.ok());
-    auto stored = (*merge)->Get(refused);
+    // Kept pending: the next run sends exactly this version before planning anything.
+    auto stored = (*merge)->GetPending(refused);
     ASSERT_TRUE(stored.ok());
-    EXPECT_FALSE(stored->has_value()) << "merge state committed a version never published";
+    ASSERT_TRUE(stored->has_value()) << "the refused version is not kept pending";
+    EXPECT_EQ((*stored)->version, 1);
   }
 
   RunOnce(&publisher);  // the refused page was not settled: fetched and published now
@@ -283,9 +285,10 @@ TEST_F(CrawlDurabilityTest, AVersionThePublisherRefusedIsPublishedByTheNextRun) 
   for (const auto& [id, versions] : got) EXPECT_EQ(versions.size(), 1u) << id;
 }
 
-// The pipeline alone: a refused publish leaves the document unsettled and the
-// merge state unchanged, so the same document publishes version 1 afterwards.
-TEST_F(CrawlDurabilityTest, PipelineCommitsMergeStateOnlyAfterThePublisherAccepted) {
+// The pipeline alone: a refused publish leaves the document unsettled and the planned
+// version pending in the merge state, so the same document publishes that version 1
+// afterwards (and nothing is marked published before the publisher accepted it).
+TEST_F(CrawlDurabilityTest, PipelineMarksAVersionPublishedOnlyAfterThePublisherAccepted) {
   const std::string events = dir_ + "/events.txt";
   FilePublisher publisher(events);
   MemoryMergeState merge;
@@ -304,7 +307,9 @@ TEST_F(CrawlDurabilityTest, PipelineCommitsMergeStateOnlyAfterThePublisherAccept
   auto first = pipeline.ProcessText(doc, origin, &settled);
   EXPECT_FALSE(first.ok());
   EXPECT_FALSE(settled);
-  EXPECT_EQ(merge.size(), 0u);
+  auto pending = merge.GetPending((*probe)[0].event_id);
+  ASSERT_TRUE(pending.ok());
+  EXPECT_TRUE(pending->has_value()) << "a refused version must stay pending";
 
   auto second = pipeline.ProcessText(doc, origin, &settled);
   ASSERT_TRUE(second.ok()) << second.status().ToString();
@@ -312,6 +317,9 @@ TEST_F(CrawlDurabilityTest, PipelineCommitsMergeStateOnlyAfterThePublisherAccept
   ASSERT_EQ(second->size(), 1u);
   EXPECT_EQ((*second)[0].version, 1);
   EXPECT_EQ(merge.size(), 1u);
+  pending = merge.GetPending((*probe)[0].event_id);
+  ASSERT_TRUE(pending.ok());
+  EXPECT_FALSE(pending->has_value());
 }
 
 }  // namespace
