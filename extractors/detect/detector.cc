@@ -502,7 +502,8 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
           }
           for (auto& m : a->mentions.items) {
             if (m.kind != MentionKind::kWork) continue;
-            const bool near_before = m.begin >= c.end && m.begin - c.end <= 24;
+            // (a cue may end a few bytes into the masked title: "musical" + 2 spaces)
+            const bool near_before = m.begin + 4 >= c.end && m.begin <= c.end + 24 && m.end > c.end;
             const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
             // "'X' OST 앨범", "the 'X' OST album": the album is the soundtrack's
             static const RE2 kOstNext(

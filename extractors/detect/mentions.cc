@@ -1632,6 +1632,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.kind = MentionKind::kRole;
         m.why += ", before 역";
       }
+      // "곽시양이 하차한 '진짜가 나타났다!'에 안재현이 캐스팅됐다": the one who left
+      if (next == "하차한" || next == "하차했던" || next == "하차하면서" || next == "하차하며") {
+        m.aside = true;
+        m.why += ", the one who left";
+      }
       // "출연하던 강지환": the actor who was in it, not the news
       static const RE2 kWasIn(
           "(?:출연하던|출연했던|출연\\s*중이던|활약하던|열연하던|하차한|떠난)\\s*$");

@@ -301,6 +301,24 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
       i = j;
       continue;
     }
+    // A title in quotes that ends with the mark goes on in the same sentence: a particle or a
+    // comma right after the closing quote ("‘진짜가 나타났다!’에서", "'Run On!', and"), or a
+    // lower-case English word after it ("“Are You Human?” starring", "“… best.” she said").
+    if (j > after_marks && !at_end) {
+      const auto next = static_cast<unsigned char>(text[j]);
+      if (!space_after && ((next >= 0xEA && next <= 0xED) || next == ',')) {
+        i = j;
+        continue;
+      }
+      if (space_after && text[j] != '\n') {
+        size_t k = j;
+        while (k < n && (text[k] == ' ' || text[k] == '\t')) ++k;
+        if (k < n && std::islower(static_cast<unsigned char>(text[k]))) {
+          i = j;
+          continue;
+        }
+      }
+    }
     // "… Kim Nam Gil.On March 2, …": English sentences run together on a scraped page (a
     // lower-case letter, the dot, a capitalised word)
     const bool run_together = c == '.' && !space_after && j == i + 1 && i > 0 && j + 1 < n &&

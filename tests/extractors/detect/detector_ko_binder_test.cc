@@ -249,5 +249,18 @@ TEST(DetectorKorean, EverydayWordsAreNoNames) {
   EXPECT_EQ(Persons("그룹 B1A4 멤버 바로가 드라마에 출연한다."), std::vector<std::string>{"바로"});
 }
 
+TEST(DetectorKorean, TheOneWhoLeftIsNotCastInTheirPlace) {
+  // "X이 하차한 <work>": a relative clause about the actor who left; the one cast in the
+  // role is the news (before: the cast actor vetoed by 하차, or the one who left cast too)
+  EXPECT_EQ(Persons("배우 김수현이 박보영이 하차한 주말드라마 '푸른 항구'에 캐스팅됐다."),
+            std::vector<std::string>{"김수현"});
+  EXPECT_EQ(Summary("",
+                    "배우 김수현이 박보영이 하차한 주말드라마 ‘푸른 항구!’에서 남자 주인공으로 "
+                    "캐스팅됐다."),
+            "casting Kim Soo-hyun / 푸른 항구! (confirmed)");
+  // leaving is still a veto when it is the news
+  EXPECT_EQ(Summary("", "배우 김수현이 주말드라마 '푸른 항구'에서 하차한다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu

@@ -33,6 +33,25 @@ TEST(SplitSentences, KoreanEndingsWithAndWithoutSpace) {
   EXPECT_EQ(s[3], "제목");
 }
 
+TEST(SplitSentences, ATitleEndingInAMarkInsideQuotesGoesOn) {
+  auto s = SplitSentences(
+      "배우 한서윤이 ‘진짜가 나타났다!’에서 주인공을 맡는다. 성태는 '뭐하나 볼까?'의 OST를 "
+      "부른다. She joins “Are You Human?” starring Seo Kang-joon. “I will do my best.” she "
+      "said. 'Run On!', a drama, airs. “Done.” Next one.");
+  ASSERT_EQ(s.size(), 7u) << [&] {
+    std::string all;
+    for (auto v : s) all += "[" + std::string(v) + "]";
+    return all;
+  }();
+  EXPECT_EQ(s[0], "배우 한서윤이 ‘진짜가 나타났다!’에서 주인공을 맡는다.");
+  EXPECT_EQ(s[1], "성태는 '뭐하나 볼까?'의 OST를 부른다.");
+  EXPECT_EQ(s[2], "She joins “Are You Human?” starring Seo Kang-joon.");
+  EXPECT_EQ(s[3], "“I will do my best.” she said.");
+  EXPECT_EQ(s[4], "'Run On!', a drama, airs.");
+  EXPECT_EQ(s[5], "“Done.”");  // an upper-case word after the quote starts a sentence
+  EXPECT_EQ(s[6], "Next one.");
+}
+
 TEST(SplitSentences, BoundedWithoutBreaksAndLinear) {
   std::string big(1 << 20, 'a');
   auto s = SplitSentences(big, 2000);
