@@ -368,8 +368,9 @@ TEST(DetectorFormsEn4, HeadlineOfferWithoutAuxiliary) {
 TEST(DetectorForms, MusicalBeforeAGenreWordIsNoStageShow) {
   // "musical" as a genre ("musical movie", "musical romance drama") keeps the work a screen
   // work; "the musical 'Title'" is still the stage
-  EXPECT_EQ(Summary("", "It was announced that Shin Min Ah has been confirmed to play the female "
-                        "lead of the musical movie 'Quiet Harbor.'"),
+  EXPECT_EQ(Summary("",
+                    "It was announced that Shin Min Ah has been confirmed to play the female "
+                    "lead of the musical movie 'Quiet Harbor.'"),
             "casting Shin Min-a / Quiet Harbor (confirmed)");
   EXPECT_EQ(Summary("", "Shin Min Ah has been cast in the musical 'Quiet Harbor'."), "");
 }
