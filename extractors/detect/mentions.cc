@@ -2024,6 +2024,21 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
     }
+    // "여자주인공 나영을 맡았다": after a lead-role noun and before 맡다, the name is the
+    // character (even when an idol has that stage name)
+    if (AllHangul(raw) && raw != base && EndsWithAny(raw, {"을", "를"}) && i > 0 && i + 1 < n &&
+        toks[i + 1].text.rfind("맡", 0) == 0 &&
+        EndsWithAny(std::string(toks[i - 1].text), {"주인공", "주연", "여주", "남주", "역할",
+                                                    "배역", "악역", "조연", "타이틀롤"})) {
+      Mention m;
+      m.kind = MentionKind::kRole;
+      m.begin = t.b;
+      m.end = t.e;
+      m.text = base;
+      m.why = "character before 맡다";
+      add(std::move(m));
+      continue;
+    }
     // Stage names that are also common words ("주연", "현재", "남주") need their group.
     if (p != nullptr && !group_ctx &&
         (KoreanStopNames().count(base) || KoreanStopNames().count(raw) ||
@@ -2049,6 +2064,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // Unknown Hangul name shapes.
     const size_t syl = HangulSyllables(base);
     if (!AllHangul(base) || syl < 2 || syl > 4) continue;
+    if (base.rfind("측", 0) == 0) continue;  // "소속사 측은": the agency's side, no name
     if (KoreanStopNames().count(base) || KoreanStopNames().count(raw)) continue;
     if (KoreanCommonStageNames().count(base)) continue;
     // final syllables of loanwords and common nouns, rare at the end of a given name

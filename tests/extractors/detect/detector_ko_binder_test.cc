@@ -262,5 +262,15 @@ TEST(DetectorKorean, TheOneWhoLeftIsNotCastInTheirPlace) {
   EXPECT_EQ(Summary("", "배우 김수현이 주말드라마 '푸른 항구'에서 하차한다."), "");
 }
 
+TEST(DetectorKorean, TheCharacterBeforeMatdaIsNoPerson) {
+  // "여자주인공 나영을 맡았다": 나영 is the character here, not the idol of that name; and
+  // "소속사 측은" names the agency's side, no person
+  EXPECT_EQ(Summary("",
+                    "걸그룹 마마무 멤버 문별이 웹드라마 '푸른 항구' 여자주인공으로 첫 연기 "
+                    "도전에 나섰다. 마마무 소속사 측은 14일 이를 밝혔다. 문별은 웹드라마 "
+                    "'푸른 항구'에서 여자주인공 나영을 맡았다."),
+            "casting Moonbyul / 푸른 항구 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
