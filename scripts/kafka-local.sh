@@ -245,6 +245,10 @@ launch_node() { # $1 node id: JVM in its own session; the pid file holds the JVM
   local id="$1" d heap i
   d="$(node_dir "$id")"
   if [[ "$N" -ge 3 ]]; then heap="${KAFKA_HEAP_OPTS:--Xms128m -Xmx384m}"; else heap="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"; fi
+  for ((i = 0; i < 200; i++)); do # a node killed just before may still be letting go (10 s)
+    port_busy "$(client_port "$id")" || port_busy "$(controller_port "$id")" || break
+    sleep 0.05
+  done
   port_busy "$(client_port "$id")" && die "port $(client_port "$id") is already in use (another broker? set KAFKA_BASE_PORT)"
   port_busy "$(controller_port "$id")" && die "port $(controller_port "$id") is already in use (set KAFKA_BASE_PORT)"
   rm -f "$d/pid"
@@ -362,9 +366,15 @@ cmd_kill() {
   is_node_pid "$id" "$pid" || die "node $id is not running"
   kill -KILL "$pid"
   local i st
-  for ((i = 0; i < 100; i++)); do # until gone or a zombie (its ports are closed then), max 5 s
+  for ((i = 0; i < 600; i++)); do # until gone or a zombie (its ports are closed then), max 30 s
     st="$(awk '/^State:/{print $2}' "/proc/$pid/status" 2>/dev/null || true)"
     [[ -z "$st" || "$st" == Z ]] && break
+    sleep 0.05
+  done
+  # On a loaded machine the dying JVM can hold its listeners a while: a restart right after
+  # must find the ports free (bounded, 30 s).
+  for ((i = 0; i < 600; i++)); do
+    port_busy "$(client_port "$id")" || port_busy "$(controller_port "$id")" || break
     sleep 0.05
   done
   rm -f "$(node_dir "$id")/pid"
