@@ -366,7 +366,7 @@ cmd_kill() {
   is_node_pid "$id" "$pid" || die "node $id is not running"
   kill -KILL "$pid"
   local i st
-  for ((i = 0; i < 600; i++)); do # until gone or a zombie (its ports are closed then), max 30 s
+  for ((i = 0; i < 600; i++)); do # until gone or a zombie (its other threads may still run), 30 s
     st="$(awk '/^State:/{print $2}' "/proc/$pid/status" 2>/dev/null || true)"
     [[ -z "$st" || "$st" == Z ]] && break
     sleep 0.05
