@@ -93,8 +93,8 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
   for (const char* file :
        {"tests/data/detect/dev-en.jsonl", "tests/data/detect/dev-ko.jsonl",
         "tests/data/detect/heldout-v2.jsonl", "tests/data/detect/heldout-v3.jsonl",
-        "tests/data/detect/heldout-v4.jsonl", "tests/data/detect/dev.jsonl",
-        "tests/data/detect/heldout.jsonl"}) {
+        "tests/data/detect/heldout-v4.jsonl", "tests/data/detect/heldout-v5.jsonl",
+        "tests/data/detect/dev.jsonl", "tests/data/detect/heldout.jsonl"}) {
     std::istringstream in(ReadAll(file));
     std::string line;
     int n = 0, line_no = 0;
