@@ -452,6 +452,27 @@ bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
   return false;
 }
 
+// "김주환이 수인(장신영 분)의 전 남편 역으로 출연한다": an actor credited for a character
+// ("(X 분)") is a co-star the story describes, not its news, when the story names someone
+// outside such credits; a story told only through credits ("구천(남주혁 분)과 생강(노윤서
+// 분)") keeps them.
+void Detector::SettleCastCredits(Story* story) {
+  bool other = false;
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      other = other || (m.kind == MentionKind::kPerson && !m.cast_credit && !m.in_parens);
+    }
+  }
+  if (!other) return;
+  for (auto& a : story->sentences) {
+    for (auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kPerson || !m.cast_credit || m.aside) continue;
+      m.aside = true;
+      m.why += ", a character's actor beside the story's news";
+    }
+  }
+}
+
 void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang,
                                Analysed* a) const {
   a->text = SanitizeUtf8(sentence);
@@ -1609,6 +1630,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       if (!typed) continue;
       for (auto& a : story.sentences) a.has_type[ti] = a.has_type[ti] || a.story_cue[ti];
     }
+    if (l == "ko") SettleCastCredits(&story);
     bool any = false;
     for (const auto& a : story.sentences) any = any || a.has_type[0] || a.has_type[1];
     if (explain != nullptr) {

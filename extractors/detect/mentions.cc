@@ -345,6 +345,11 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
       size_t l2 = 1;
       const uint32_t c2 = CodePointAt(s, j, &l2);
       if (c2 == ' ' || c2 == '\t' || c2 == '\n' || c2 == '\r') break;
+      // "이설-양경원-김신록": a hyphen between Hangul syllables joins a list of names, not a word
+      if (c2 == '-' && j > i && j + 1 < s.size()) {
+        size_t lp = 0, ln = 1;
+        if (IsHangulCp(PrevCodePointOf(s, j, &lp)) && IsHangulCp(CodePointAt(s, j + 1, &ln))) break;
+      }
       if (c2 == '\'' || c2 == '.' || c2 == '-' || c2 == '&' || c2 == '+') {
         // inside a word when a word character follows ("Eun-woo", "D.O.", "BTS's")
         if (j + 1 < s.size()) {
@@ -581,7 +586,9 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       "주제곡", "외도", "방송인", "여학생", "신드롬", "신고식", "전환점", "하모니", "상대방",
       "기대작", "연령대", "최면술", "선율", "타로", "선보이", "인물", "캐릭터", "역할", "후속작",
       // stage words written as one token after 배우 ("다른 배우 협의중")
-      "협의중", "논의중", "검토중", "조율중", "고민중", "물색중"};
+      "협의중", "논의중", "검토중", "조율중", "고민중", "물색중",
+      // a role noun with a suffix ("배우진", "멤버인"), loanwords shaped like a name
+      "배우진", "멤버인", "이미지", "컴퍼니"};
   return k;
 }
 
@@ -612,11 +619,30 @@ bool KoreanNonPersonSuffix(std::string_view w) {
   return false;
 }
 
+// True when `word` is a Hangul name of two or more syllables with 에 and `next` is 이어 or
+// 이어서 ("김하경에 이어"): there the 에 is the name's particle.
+bool BeforeEIeo(std::string_view word, std::string_view next) {
+  if (next != "\xEC\x9D\xB4\xEC\x96\xB4" &&              // 이어
+      next != "\xEC\x9D\xB4\xEC\x96\xB4\xEC\x84\x9C") {  // 이어서
+    return false;
+  }
+  if (word.size() < 9 || word.substr(word.size() - 3) != "\xEC\x97\x90") return false;  // 에
+  const std::string_view stem = word.substr(0, word.size() - 3);
+  return AllHangul(stem) && HangulSyllables(stem) >= 2;
+}
+
 bool IsKoreanListSep(std::string_view s, size_t at) {
   // "·", "、", ",", "와 ", "과 ", "및"
   if (at >= s.size()) return false;
   if (s[at] == ',') return true;
   if (s.compare(at, 2, "\xC2\xB7") == 0) return true;
+  // "이설-양경원": a hyphen right between Hangul syllables
+  if (s[at] == '-' && at > 0 && at + 1 < s.size()) {
+    size_t lp = 0, ln = 1;
+    if (IsHangulCp(PrevCodePointOf(s, at, &lp)) && IsHangulCp(CodePointAt(s, at + 1, &ln))) {
+      return true;
+    }
+  }
   if (s.compare(at, 3, "\xE3\x83\xBB") == 0 || s.compare(at, 3, "\xE3\x80\x81") == 0) return true;
   return false;
 }
@@ -786,7 +812,8 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
-      "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|에\\s*이어|"
+      "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|의\\s*후속|\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
+      "에\\s*이어|"
       "에서\\s*(?:호흡|활약|"
       "열연|주목|인상)|에서\\s*(?:[^\\s.]+\\s+){0,5}?(?:이름을\\s*알린|이름을\\s*알렸던|"
       "연기력을\\s*선보인|연기력을\\s*선보였던|열연을\\s*펼친|열연했던|활약했던|눈도장을\\s*찍은|"
@@ -1508,6 +1535,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     m.in_parens = toks[a].in_parens;
     std::string surface = joined(a, b);
     if (ko) surface = StripKoreanParticle(surface);
+    if (ko && b < n && BeforeEIeo(surface, toks[b].text)) surface.resize(surface.size() - 3);
     m.text = p != nullptr ? surface : TrimName(surface);
     // the group the text ties the person to: "GROUP's X", "GROUP X", "GROUP member X"
     // ("GROUP's X", "GROUP X", "GROUP member X", "그룹 아스트로 멤버 차은우"; a group in
@@ -1646,6 +1674,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       if (m.in_parens && next == "\xEB\xB6\x84") {  // "(남주혁 분)": a cast credit
         m.in_parens = false;
+        m.cast_credit = true;
         m.why += ", cast credit (… 분)";
       }
       if (a >= 2 && toks[a - 2].text == "\xEA\xB7\xB9" && toks[a - 1].text == "\xEC\xA4\x91") {
@@ -1928,6 +1957,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // ---- Korean words ----
     const std::string raw(t.text);
     std::string base = StripKoreanParticle(raw);
+    // "유선, 김소연, 김하경에 이어 홍종현이": before 에 이어 the 에 is a name's particle
+    // (a bare 에 is none elsewhere: "이선균에 앞서" names no subject)
+    if (base == raw && i + 1 < n && BeforeEIeo(raw, toks[i + 1].text)) {
+      base = raw.substr(0, raw.size() - 3);
+    }
     // "10CM가", "IU는": a Latin name with a Korean particle
     if (!raw.empty() && static_cast<unsigned char>(raw[0]) < 0x80) {
       size_t cut = 0;

@@ -41,9 +41,10 @@ struct Mention {
   // (director, writer, role, "who starred in", "starring" after a work, ...).
   // Works: named as an earlier work ("(Earlier Work)", "starred in", "전작").
   bool aside = false;
-  bool not_drama = false;  // works: a show, album or concert by a cue next to it
-  bool alt_title = false;  // works: "(also known as 'X')", another form of the title before it
-  std::string why;         // how it was found, for --explain
+  bool not_drama = false;    // works: a show, album or concert by a cue next to it
+  bool cast_credit = false;  // persons: "(남주혁 분)", the actor credited for a character
+  bool alt_title = false;    // works: "(also known as 'X')", another form of the title before it
+  std::string why;           // how it was found, for --explain
 };
 
 struct SentenceMentions {
