@@ -1,6 +1,6 @@
 #pragma once
 // robots.txt fetches: how the crawl asks the Fetcher for one and how it reports
-// the result to a RobotsCache (crawl_job.cc and distributed_crawl.cc share this).
+// the result to a RobotsCache (crawl_job.cc and distributed_fetch.cc share this).
 
 #include <cstdint>
 #include <string>

@@ -1,0 +1,762 @@
+// The main text of the article extraction: per-node statistics, the choice of the
+// container by scores and class/id hints, emission of paragraphs and their filtering
+// (see article_extraction.h).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "extractors/html/article_dom.h"
+#include "extractors/html/article_extraction.h"
+
+namespace hallyu::article_internal {
+namespace {
+
+// Best-scored candidates looked at when choosing and widening the main-text container.
+constexpr std::size_t kRankedCandidates = 32;
+// How far above the top candidate an ancestor holding the rest of a split article may be
+// (a page-builder text block sits about ten elements below its section).
+constexpr int kMaxWidenLevels = 16;
+constexpr std::size_t kExplainedLosers = 8;    // --explain: candidates listed
+constexpr std::size_t kExplainedSkipped = 16;  // --explain: blocks left out of the container
+
+// ---------------------------------------------------------------- class/id hints for scoring
+
+bool IsStrongPositive(std::string_view h) {
+  return HasAny(h, {"articlebody",     "article_body",      "article-body",   "article__body",
+                    "article_txt",     "article-text",      "articletext",    "article_view",
+                    "article-view",    "articleview",       "news_body",      "newsbody",
+                    "news-body",       "dic_area",          "newsct_article", "news_cnt_detail",
+                    "article-content", "article_content",   "articlecontent", "article_con",
+                    "art_body",        "entry-content",     "entry_content",  "post-content",
+                    "post_content",    "postcontent",       "story-body",     "storybody",
+                    "story_body",      "news_text",         "newstext",       "view_con",
+                    "viewcon",         "content-body",      "content_body",   "news_article",
+                    "article-detail",  "article_detail",    "post-body",      "post_body",
+                    "blog-content",    "se-main-container", "rich-text",      "richtext",
+                    "articebody"});  // sic: the body of Naver's entertainment article view
+}
+
+// "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece).
+bool HasCommentHint(std::string_view h) {
+  for (std::size_t p = h.find("comment"); p != std::string_view::npos;
+       p = h.find("comment", p + 1)) {
+    if (h.substr(p + 7, 3) != "ary") return true;
+  }
+  return false;
+}
+
+// Hints that name a block that is boilerplate whatever its size: comments, related and
+// recommended stories, footers, newsletter and cookie boxes, ranking lists.
+bool IsStrongBoilerplate(std::string_view h) {
+  return HasCommentHint(h) ||
+         HasAny(h, {"reply",      "disqus",   "related",   "recommend", "footer",
+                    "newsletter", "subscri",  "cookie",    "consent",   "gdpr",
+                    "outbrain",   "taboola",  "trending",  "popular",   "ranking",
+                    "most-read",  "mostread", "most_read", "share",     "social"});
+}
+
+bool IsHardNegative(std::string_view h) {
+  if (h.empty()) return false;
+  return HasCommentHint(h) ||
+         HasAny(h, {"related",
+                    "recommend",
+                    "sidebar",
+                    "social",
+                    "share",
+                    "banner",
+                    "cookie",
+                    "consent",
+                    "gdpr",
+                    "advert",
+                    "sponsor",
+                    "promo",
+                    "popular",
+                    "ranking",
+                    "newsletter",
+                    "subscri",
+                    "breadcrumb",
+                    "pagination",
+                    "paging",
+                    "footer",
+                    "outbrain",
+                    "taboola",
+                    "modal",
+                    "popup",
+                    "reply",
+                    "disqus",
+                    "morenews",
+                    "more_news",
+                    "more-news",
+                    "othernews",
+                    "other_news",
+                    "hotnews",
+                    "hot_news",
+                    "copyright",
+                    "byline",
+                    "journalist",
+                    "author-bio",
+                    "authorbio",
+                    "author_bio",
+                    "author-box",
+                    "tag_list",
+                    "taglist",
+                    "tag-list",
+                    "keyword",
+                    "caption",
+                    "photo_desc",
+                    "img_desc",
+                    "credit",
+                    "font_size",
+                    "fontsize",
+                    "screen_out",
+                    "sr-only",
+                    "visually-hidden",
+                    "skip",
+                    "header",
+                    "masthead",
+                    "toolbar",
+                    "utility",
+                    "widget",
+                    "trending",
+                    "most-read",
+                    "mostread",
+                    "most_read",
+                    "reporter",
+                    "writer",
+                    "profile",
+                    "reaction",
+                    "emotion",
+                    "sns",
+                    "print",
+                    "dateline",
+                    "article-info",
+                    "article_info",
+                    "news_info",
+                    "view_info",
+                    "info_area",
+                    "photo_info",
+                    "thumb",
+                    "copy_right",
+                    "tweet",
+                    "instagram",
+                    "tiktok",
+                    "another_category",
+                    "recent"}) ||
+         HasAnyToken(h, {"ad",     "ads",   "adv",    "nav",     "menu",     "gnb",        "lnb",
+                         "snb",    "rank",  "blind",  "hidden",  "hide",     "tag",        "tags",
+                         "date",   "info",  "meta",   "util",    "btn",      "button",     "author",
+                         "source", "login", "search", "logo",    "vote",     "like",       "dable",
+                         "more",   "list",  "time",   "top10",   "aside",    "wrap_ad",    "photo",
+                         "right",  "side",  "other",  "another", "category", "categories", "best",
+                         "hot",    "top"});
+}
+
+int ClassWeight(std::string_view h) {
+  if (h.empty()) return 0;
+  int w = 0;
+  if (IsStrongPositive(h))
+    w += 50;
+  else if (HasAny(h, {"article", "body", "content", "entry", "main", "post", "text", "blog",
+                      "story", "news", "view", "cont", "txt"}))
+    w += 25;
+  if (IsHardNegative(h)) w -= 25;
+  return w;
+}
+
+bool IsHiddenByAttr(const GumboNode* n) {
+  if (gumbo_get_attribute(&n->v.element.attributes, "hidden") != nullptr) return true;
+  if (Attr(n, "aria-hidden") == "true") return true;
+  const std::string_view style = Attr(n, "style");
+  if (!style.empty()) {
+    std::string st = Lower(style);
+    st.erase(std::remove(st.begin(), st.end(), ' '), st.end());
+    if (st.find("display:none") != std::string::npos ||
+        st.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- pass 2: scores and emission
+
+Stats Extraction::ComputeStats(const GumboNode* n, bool in_link, int depth) {
+  Stats s;
+  if (depth > kMaxRecursion) return s;
+  if (IsText(n)) {
+    const std::string_view t(n->v.text.text);
+    s.chars = CountChars(t);
+    s.link_chars = in_link ? s.chars : 0;
+    s.commas = static_cast<int>(std::count(t.begin(), t.end(), ','));
+    s.direct_chars = s.chars;
+    return s;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) return s;
+  const GumboTag t = Tag(n);
+  if (n->type == GUMBO_NODE_ELEMENT && IsIgnoredTag(t)) return s;
+  const bool link = in_link || t == GUMBO_TAG_A;
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = Child(ch, i);
+    const Stats cs = ComputeStats(c, link, depth + 1);
+    s.chars += cs.chars;
+    s.link_chars += cs.link_chars;
+    s.commas += cs.commas;
+    if (IsText(c) || (c->type == GUMBO_NODE_ELEMENT && !IsBlockTag(Tag(c))))
+      s.direct_chars += cs.chars;
+  }
+  if (n->type == GUMBO_NODE_ELEMENT) stats_[n] = s;
+  return s;
+}
+
+// A block whose hint reads as boilerplate but which holds most of the text around it
+// (`around_chars`) with few links is a wrapper of the article ("cuerpo-ad", id="top"), not
+// boilerplate — unless its hint names a block that never is the article (comments, related
+// stories, footers, sharing).
+bool Extraction::IsContentWrapper(const GumboNode* n, std::string_view hint,
+                                  int around_chars) const {
+  if (IsStrongBoilerplate(hint)) return false;
+  auto it = stats_.find(n);
+  if (it == stats_.end()) return false;
+  const Stats& s = it->second;
+  return s.chars >= 200 && s.chars * 2 >= around_chars && s.link_chars * 4 < s.chars;
+}
+
+// The nearest element from `n` up that is boilerplate by hint or tag (see
+// InsideHardNegative), or null.
+const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
+  for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    const std::string h = HintString(p);
+    if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
+        !IsContentWrapper(p, h, total_chars_))
+      return p;
+    const GumboTag t = Tag(p);
+    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// True when `a` is above `d` in the tree.
+bool IsAncestorOf(const GumboNode* a, const GumboNode* d) {
+  int depth = 0;
+  for (const GumboNode* p = d->parent; p != nullptr && depth <= kMaxRecursion;
+       p = p->parent, ++depth) {
+    if (p == a) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// An article cut into blocks that are cousins rather than siblings (page-builder sections,
+// recipe and guide steps each in its own wrapper) gives the top candidate only one block.
+// Peers are the other candidates of the same tag and class as `top` (the builder's or the
+// template's block for one part) scoring at least kPeerScoreShare of it, none nested in
+// another or in `top` and none inside boilerplate. The lowest ancestor of `top` (within
+// kMaxWidenLevels) holding three peers is the article when the peers there hold at least
+// as much text as `top` (a whole article beside a few teasers is not split), `top` and the
+// peers hold at least half of the ancestor's text, and the ancestor has few links. Returns
+// `top` otherwise.
+const GumboNode* Extraction::WidenToSplitArticle(
+    const GumboNode* top, double top_score,
+    const std::vector<std::pair<double, const GumboNode*>>& ranked) const {
+  constexpr double kPeerScoreShare = 0.4;
+  if (top_score <= 0) return top;
+  auto chars_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second.chars : 0;
+  };
+  const std::string_view top_class = Attr(top, "class");
+  std::vector<const GumboNode*> peers;
+  for (const auto& [sc, e] : ranked) {
+    if (sc < top_score * kPeerScoreShare) break;
+    if (Tag(e) != Tag(top) || Attr(e, "class") != top_class) continue;
+    if (e == top || IsAncestorOf(top, e) || IsAncestorOf(e, top)) continue;
+    bool nested = false;
+    for (const GumboNode* b : peers) {
+      if (IsAncestorOf(b, e) || IsAncestorOf(e, b)) {
+        nested = true;
+        break;
+      }
+    }
+    if (nested || InsideBoilerplateBlock(e)) continue;
+    peers.push_back(e);
+  }
+  if (peers.size() < 3) return top;
+  const int top_chars = chars_of(top);
+  int level = 0;
+  for (const GumboNode* a = top->parent;
+       a != nullptr && a->type == GUMBO_NODE_ELEMENT && level < kMaxWidenLevels;
+       a = a->parent, ++level) {
+    const GumboTag t = Tag(a);
+    if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return top;
+    int inside = 0;
+    int peer_chars = 0;
+    for (const GumboNode* b : peers) {
+      if (!IsAncestorOf(a, b)) continue;
+      ++inside;
+      peer_chars += chars_of(b);
+    }
+    if (inside < 3) continue;
+    auto it = stats_.find(a);
+    if (it == stats_.end()) return top;
+    const Stats& s = it->second;
+    if (peer_chars >= top_chars && (top_chars + peer_chars) * 2 >= s.chars &&
+        s.link_chars * 3 < s.chars && !InsideHardNegative(a))
+      return a;
+    return top;
+  }
+  return top;
+}
+
+// True when `n` or an element above it is a block that is never the article: comments,
+// related or recommended stories, footers, sharing, sidebars (by class or id, unless also
+// named as article text), or an <aside>, <nav> or <footer>. Weaker hints ("photo", "info",
+// "top") are left to the scores: they are too often words of the article's own wrappers.
+const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
+  int depth = 0;
+  for (const GumboNode* p = n;
+       p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth <= kMaxRecursion;
+       p = p->parent, ++depth) {
+    const GumboTag t = Tag(p);
+    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
+    const std::string h = HintString(p);
+    if (!h.empty() && (IsStrongBoilerplate(h) || HasAny(h, {"sidebar"})) && !IsStrongPositive(h))
+      return p;
+  }
+  return nullptr;
+}
+
+const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* roots) {
+  // 1. Strong class/id/itemprop hints (articleBody, #dic_area, .article-view ...).
+  const GumboNode* best_strong = nullptr;
+  int best_strong_chars = 0;
+  std::vector<const GumboNode*> strong;
+  for (const GumboNode* e : elements_) {
+    const std::string h = HintString(e) + " " + Lower(Attr(e, "itemprop"));
+    if (h.size() <= 2 || !IsStrongPositive(h)) continue;
+    auto it = stats_.find(e);
+    if (it == stats_.end()) continue;
+    const Stats& s = it->second;
+    if (s.chars < 80) continue;
+    if (s.link_chars * 2 > s.chars || InsideHardNegative(e->parent)) {
+      if (explain_ != nullptr && explain_->losers.size() < kExplainedLosers)
+        explain_->losers.push_back(DescribeLoser(e, 0));
+      continue;
+    }
+    strong.push_back(e);
+    if (s.chars > best_strong_chars) {
+      best_strong_chars = s.chars;
+      best_strong = e;
+    }
+  }
+  if (best_strong != nullptr) {
+    // Prefer the deepest strong element holding most of the text.
+    const GumboNode* pick = best_strong;
+    std::size_t pick_depth = 0;
+    for (const GumboNode* e : strong) {
+      std::size_t d = 0;
+      bool inside = false;
+      for (const GumboNode* p = e; p != nullptr; p = p->parent, ++d) {
+        if (p == best_strong) inside = true;
+      }
+      if (inside && stats_[e].chars * 10 >= best_strong_chars * 7 && d > pick_depth) {
+        pick = e;
+        pick_depth = d;
+      }
+    }
+    roots->push_back(pick);
+    if (explain_ != nullptr) {
+      explain_->method = "strong hint";
+      explain_->chosen = Describe(pick, 0);
+      for (const GumboNode* e : strong) {
+        if (e == pick || IsAncestorOf(e, pick) || IsAncestorOf(pick, e)) continue;
+        if (explain_->losers.size() >= kExplainedLosers) break;
+        ExplainedBlock b = Describe(e, 0);
+        b.penalties.push_back("fewer characters than the chosen strong-hint block");
+        explain_->losers.push_back(std::move(b));
+      }
+    }
+    return pick;
+  }
+
+  // 2. Readability-style scoring.
+  std::unordered_map<const GumboNode*, double> score;
+  auto init = [&](const GumboNode* e) -> double& {
+    auto it = score.find(e);
+    if (it != score.end()) return it->second;
+    double base = 0;
+    switch (Tag(e)) {
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_MAIN:
+        base = 5;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        base = 3;
+        break;
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_ADDRESS:
+        base = -3;
+        break;
+      case GUMBO_TAG_TH:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+        base = -5;
+        break;
+      default:
+        break;
+    }
+    base += ClassWeight(HintString(e));
+    if (Tag(e) == GUMBO_TAG_ARTICLE) base += 10;
+    return score.emplace(e, base).first->second;
+  };
+  for (const GumboNode* e : elements_) {
+    auto it = stats_.find(e);
+    if (it == stats_.end()) continue;
+    const Stats& s = it->second;
+    const GumboTag t = Tag(e);
+    const bool p_like =
+        t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE;
+    if (p_like && s.chars >= 25) {
+      const double add = 1 + s.commas + std::min(s.chars / 100, 3);
+      const GumboNode* p = e->parent;
+      if (p != nullptr && p->type == GUMBO_NODE_ELEMENT) {
+        init(p) += add;
+        const GumboNode* g = p->parent;
+        if (g != nullptr && g->type == GUMBO_NODE_ELEMENT) init(g) += add / 2;
+      }
+    } else if (!p_like && s.direct_chars >= 25 &&
+               (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+                t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SPAN)) {
+      // Text split by <br> (common on Korean sites): each segment is a paragraph.
+      double add = 0;
+      int seg_chars = 0, seg_commas = 0;
+      auto flush = [&] {
+        if (seg_chars >= 25) add += 1 + seg_commas + std::min(seg_chars / 100, 3);
+        seg_chars = seg_commas = 0;
+      };
+      const GumboVector& ch = Children(e);
+      for (unsigned i = 0; i < ch.length; ++i) {
+        const GumboNode* c = Child(ch, i);
+        if (IsText(c)) {
+          const std::string_view tx(c->v.text.text);
+          seg_chars += CountChars(tx);
+          seg_commas += static_cast<int>(std::count(tx.begin(), tx.end(), ','));
+        } else if (c->type == GUMBO_NODE_ELEMENT && !IsBlockTag(Tag(c))) {
+          auto cit = stats_.find(c);
+          if (cit != stats_.end() && cit->second.link_chars * 2 < cit->second.chars) {
+            seg_chars += cit->second.chars;
+            seg_commas += cit->second.commas;
+          }
+        } else {
+          flush();
+        }
+      }
+      flush();
+      if (add <= 0) continue;
+      init(e) += add;
+      const GumboNode* p = e->parent;
+      if (p != nullptr && p->type == GUMBO_NODE_ELEMENT) init(p) += add / 2;
+    }
+  }
+  // Candidates in document order, best first (ties keep document order).
+  std::vector<std::pair<double, const GumboNode*>> ranked;
+  ranked.reserve(score.size());
+  for (const GumboNode* e : elements_) {
+    auto it = score.find(e);
+    if (it == score.end()) continue;
+    const Stats& s = stats_[e];
+    const double ld = s.chars > 0 ? static_cast<double>(s.link_chars) / s.chars : 1.0;
+    it->second *= (1.0 - ld);
+    ranked.emplace_back(it->second, e);
+  }
+  if (ranked.empty()) {
+    if (explain_ != nullptr) explain_->method = "none";
+    return nullptr;
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  ranked.resize(std::min<std::size_t>(ranked.size(), kRankedCandidates));
+  // The best candidate outside related stories, comments, sidebars and footers: teaser
+  // excerpts there can outscore an article written in short paragraphs.
+  const GumboNode* top = ranked.front().second;
+  double top_score = ranked.front().first;
+  for (const auto& [sc, e] : ranked) {
+    if (sc <= 0) break;
+    if (!InsideBoilerplateBlock(e)) {
+      top = e;
+      top_score = sc;
+      break;
+    }
+  }
+  const GumboNode* best = top;
+  top = WidenToSplitArticle(top, top_score, ranked);
+  if (explain_ != nullptr && top != best) {
+    explain_->notes.push_back("split article: the best block " + Describe(best, top_score).path +
+                              " widened to the ancestor holding its peer blocks");
+  }
+  // Siblings that belong with the top candidate.
+  const GumboNode* parent = top->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) {
+    roots->push_back(top);
+    ExplainScoredChoice(top, top_score, *roots, ranked, score);
+    return top;
+  }
+  const double threshold = std::max(10.0, top_score * 0.2);
+  const std::string top_class = Lower(Attr(top, "class"));
+  const GumboVector& ch = Children(parent);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = Child(ch, i);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    if (c == top) {
+      roots->push_back(c);
+      continue;
+    }
+    auto sit = score.find(c);
+    const Stats& s = stats_[c];
+    const double ld = s.chars > 0 ? static_cast<double>(s.link_chars) / s.chars : 1.0;
+    bool append = false;
+    if (sit != score.end() && sit->second >= threshold) append = true;
+    if (!top_class.empty() && Lower(Attr(c, "class")) == top_class && s.chars > 0 &&
+        sit != score.end() && sit->second > 0)
+      append = true;
+    if (Tag(c) == GUMBO_TAG_P && ld < 0.25 && s.chars > 80) append = true;
+    const std::string h = HintString(c);
+    if (append && !IsHardNegative(h)) roots->push_back(c);
+  }
+  ExplainScoredChoice(top, top_score, *roots, ranked, score);
+  return top;
+}
+
+ExplainedBlock Extraction::Describe(const GumboNode* n, double score) const {
+  ExplainedBlock b;
+  b.tag = gumbo_normalized_tagname(Tag(n));
+  if (b.tag.empty()) b.tag = "?";
+  b.id = std::string(Attr(n, "id").substr(0, 200));
+  b.cls = std::string(Attr(n, "class").substr(0, 200));
+  b.score = score;
+  if (auto it = stats_.find(n); it != stats_.end()) {
+    b.chars = it->second.chars;
+    b.link_chars = it->second.link_chars;
+  }
+  std::vector<std::string> steps;
+  for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT && steps.size() < 8;
+       p = p->parent) {
+    if (Tag(p) == GUMBO_TAG_HTML) break;
+    std::string step = gumbo_normalized_tagname(Tag(p));
+    if (step.empty()) step = "?";
+    if (const std::string_view id = Attr(p, "id"); !id.empty())
+      step += "#" + std::string(id.substr(0, 60));
+    if (const std::string_view cls = Attr(p, "class"); !cls.empty()) {
+      std::size_t i = 0;
+      while (i < cls.size() && IsAsciiSpace(cls[i])) ++i;
+      std::size_t j = i;
+      while (j < cls.size() && !IsAsciiSpace(cls[j])) ++j;
+      if (j > i) step += "." + std::string(cls.substr(i, std::min<std::size_t>(j - i, 60)));
+    }
+    steps.push_back(std::move(step));
+    if (Tag(p) == GUMBO_TAG_BODY) break;
+  }
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    if (!b.path.empty()) b.path += " > ";
+    b.path += *it;
+  }
+  return b;
+}
+
+// Describe, with the reasons the block lost: its own class/id words read as boilerplate,
+// a boilerplate block around it, and its link density.
+ExplainedBlock Extraction::DescribeLoser(const GumboNode* n, double score) const {
+  ExplainedBlock b = Describe(n, score);
+  const std::string hint = HintString(n);
+  std::size_t i = 0;
+  while (i < hint.size()) {
+    while (i < hint.size() && hint[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < hint.size() && hint[j] != ' ') ++j;
+    const std::string_view token(hint.data() + i, j - i);
+    if (!token.empty() && IsHardNegative(token) && !IsStrongPositive(token))
+      b.penalties.push_back("hint '" + std::string(token) + "' reads as boilerplate");
+    i = j;
+  }
+  if (const GumboNode* around = BoilerplateBlockAround(n->parent); around != nullptr) {
+    b.penalties.push_back("inside boilerplate block " + Describe(around, 0).path);
+  } else if (const GumboNode* neg = HardNegativeAround(n->parent); neg != nullptr) {
+    b.penalties.push_back("inside negatively hinted block " + Describe(neg, 0).path);
+  }
+  if (b.chars > 0 && b.link_chars * 4 >= b.chars) {
+    b.penalties.push_back("link density " +
+                          std::to_string(static_cast<int>(100.0 * b.link_chars / b.chars)) + " %");
+  }
+  return b;
+}
+
+// `best_score` is the score of the best block, which `top` may have been widened from.
+void Extraction::ExplainScoredChoice(const GumboNode* top, double best_score,
+                                     const std::vector<const GumboNode*>& roots,
+                                     const std::vector<std::pair<double, const GumboNode*>>& ranked,
+                                     const std::unordered_map<const GumboNode*, double>& score) {
+  if (explain_ == nullptr) return;
+  auto score_of = [&](const GumboNode* e) {
+    auto it = score.find(e);
+    return it != score.end() ? it->second : 0.0;
+  };
+  explain_->method = "scored";
+  explain_->chosen = Describe(top, score.count(top) != 0 ? score_of(top) : best_score);
+  for (const GumboNode* r : roots) {
+    if (r != top && explain_->merged.size() < kExplainedLosers)
+      explain_->merged.push_back(Describe(r, score_of(r)));
+  }
+  // One entry per competing block: nothing inside or around the container, and nothing
+  // inside or around a block already listed (a teaser and its excerpt are one loser).
+  std::vector<const GumboNode*> listed(roots.begin(), roots.end());
+  for (const auto& [sc, e] : ranked) {
+    if (explain_->losers.size() >= kExplainedLosers) break;
+    bool related = IsAncestorOf(e, top);
+    for (const GumboNode* r : listed)
+      related = related || r == e || IsAncestorOf(r, e) || IsAncestorOf(e, r);
+    if (related) continue;
+    listed.push_back(e);
+    explain_->losers.push_back(DescribeLoser(e, sc));
+  }
+}
+
+void Extraction::ExplainSkipped(const GumboNode* n, std::string why) {
+  if (explain_ == nullptr || explain_->skipped.size() >= kExplainedSkipped) return;
+  ExplainedBlock b = Describe(n, 0);
+  if (b.chars == 0) return;
+  b.penalties.push_back(std::move(why));
+  explain_->skipped.push_back(std::move(b));
+}
+
+void Extraction::Break() {
+  if (!cur_.empty()) {
+    Para p;
+    p.text = Collapse(cur_);
+    p.chars = CountChars(p.text);
+    p.link_chars = cur_link_;
+    p.heading = cur_heading_;
+    if (p.chars > 0 && paras_.size() < 5000) paras_.push_back(std::move(p));
+  }
+  cur_.clear();
+  cur_link_ = 0;
+  cur_heading_ = false;
+}
+
+void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root) {
+  if (depth > kMaxRecursion) return;
+  if (IsText(n)) {
+    const std::string_view t(n->v.text.text);
+    if (cur_.size() < (4u << 20)) cur_.append(t);
+    if (in_link) cur_link_ += CountChars(t);
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT) return;
+  const GumboTag t = Tag(n);
+  if (IsBoilerplateTag(t)) return;
+  if (!is_root) {
+    if (IsHiddenByAttr(n)) {
+      ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
+      return;
+    }
+    const std::string h = HintString(n);
+    if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
+        !IsContentWrapper(n, h, emit_root_chars_)) {
+      if (explain_ != nullptr) {
+        ExplainedBlock why = DescribeLoser(n, 0);
+        ExplainSkipped(
+            n, why.penalties.empty() ? "class/id reads as boilerplate" : why.penalties.front());
+      }
+      return;
+    }
+    if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_DIV ||
+        t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE) {
+      auto it = stats_.find(n);
+      if (it != stats_.end() && it->second.chars > 0) {
+        const Stats& s = it->second;
+        const double limit = (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) ? 0.3 : 0.5;
+        if (static_cast<double>(s.link_chars) / s.chars > limit) {
+          ExplainSkipped(n, "mostly links");
+          return;
+        }
+      }
+    }
+  }
+  const bool block = IsBlockTag(t);
+  if (block) Break();
+  const bool heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+                       t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+  if (heading) cur_heading_ = true;
+  const bool link = in_link || t == GUMBO_TAG_A;
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) Emit(Child(ch, i), link, depth + 1, false);
+  if (block) Break();
+}
+
+namespace {
+
+bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  for (auto p : prefixes) {
+    if (s.starts_with(p)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool LooksLikeBoilerplate(const std::string& t, int chars) {
+  static const RE2 email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
+  if (chars < 150 && RE2::PartialMatch(t, email)) return true;
+  if (chars < 220 &&
+      HasAny(t, {"ⓒ", "©", "Copyright", "COPYRIGHT", "무단전재", "무단 전재", "재배포 금지",
+                 "재배포금지", "All rights reserved", "All Rights Reserved", "저작권자"}))
+    return true;
+  if (chars < 200 &&
+      StartsWithAny(
+          t,
+          {"사진=",     "사진 =",    "[사진",       "(사진",     "사진제공",      "사진 제공",
+           "/사진",     "▲",         "△",           "Photo:",    "Photo by",      "[Photo",
+           "(Photo",    "PHOTO:",    "Courtesy of", "Image:",    "Credit:",       "Read more",
+           "READ MORE", "Related:",  "RELATED",     "Also read", "See also",      "관련기사",
+           "관련 기사", "▶",         "☞",           "■ 관련",    "Advertisement", "ADVERTISEMENT",
+           "광고",      "Subscribe", "Sign up",     "Follow us", "Share this",    "Share on",
+           "구독",      "기사제보",  "제보하기",    "많이 본",   "Click here",    "Tags:",
+           "TAGS",      "태그",      "#",           "Loading",   "Top of page"}))
+    return true;
+  return false;
+}
+
+std::vector<Para> Extraction::FilterParagraphs() {
+  std::vector<Para> out;
+  for (auto& p : paras_) {
+    if (p.chars == 0) continue;
+    if (p.link_chars * 2 > p.chars) {
+      continue;
+    }
+    if (LooksLikeBoilerplate(p.text, p.chars)) {
+      if (dropped_paras_.size() < 16) dropped_paras_.push_back(p.text);
+      continue;
+    }
+    out.push_back(std::move(p));
+  }
+  // A heading with nothing after it introduces a block we removed.
+  while (!out.empty() && out.back().heading) out.pop_back();
+  return out;
+}
+
+}  // namespace hallyu::article_internal

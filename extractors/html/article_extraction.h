@@ -1,0 +1,141 @@
+#pragma once
+// Internal to extractors/html (not part of the public API; include article_extractor.h):
+// the state of one article extraction over a parsed Gumbo tree. Its member functions are
+// defined by idea in three files:
+//   article_metadata.cc  pass 1 (Collect: <meta>, JSON-LD, microdata, <time>, bylines,
+//                        links) and the fields filled from it (title, authors, dates, site
+//                        name, language, canonical URL, section, image, tags, links);
+//   article_content.cc   pass 2: node statistics, the choice of the main-text container,
+//                        emission and filtering of paragraphs;
+//   article_extractor.cc Run, which drives both, and the public entry points.
+#include <gumbo.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "extractors/html/article_extractor.h"
+
+namespace hallyu::article_internal {
+
+// ---------------------------------------------------------------- JSON-LD (article_metadata.cc)
+
+// True when the "@type" of `obj` (a string or an array of strings) is one of `types`;
+// false when `obj` has no "@type".
+bool TypeIs(const nlohmann::json& obj, std::initializer_list<std::string_view> types);
+
+// `obj[key]` as collapsed text: the string itself, the first string of an array, or the
+// "name", "url" or "@id" of an object; empty when absent or of another shape.
+std::string JsonString(const nlohmann::json& obj, const char* key);
+
+// Appends to `out` every object in `j`, descending arrays and "@graph" to `depth` 4 and
+// stopping after 65 objects. Pointers are into `j`.
+void CollectJsonLdObjects(const nlohmann::json& j, std::vector<const nlohmann::json*>* out,
+                          int depth);
+
+// ---------------------------------------------------------------- paragraphs (article_content.cc)
+
+// True for a short paragraph that is boilerplate by its text: an e-mail line, a copyright
+// notice, a photo credit, a "related"/"subscribe"/"share" line. `chars` is CountChars(t).
+bool LooksLikeBoilerplate(const std::string& t, int chars);
+
+// ---------------------------------------------------------------- the extraction
+
+struct Stats {
+  int chars = 0;
+  int link_chars = 0;
+  int commas = 0;
+  int direct_chars = 0;  // in direct text children and inline children
+};
+
+struct Para {
+  std::string text;
+  int chars = 0;
+  int link_chars = 0;
+  bool heading = false;
+};
+
+class Extraction {
+ public:
+  Extraction(std::string_view url, const ExtractOptions& options, ExtractionExplanation* explain)
+      : url_(url), options_(options), explain_(explain) {}
+
+  Document Run(const GumboNode* root);
+
+ private:
+  // Pass 1: metadata, links, candidates for bylines.
+  void Collect(const GumboNode* n, int depth);
+  void OnMeta(const GumboNode* n);
+  void OnJsonLd(const GumboNode* n);
+  // Pass 2: statistics and scores.
+  Stats ComputeStats(const GumboNode* n, bool in_link, int depth);
+  const GumboNode* ChooseContainer(std::vector<const GumboNode*>* roots);
+  bool InsideHardNegative(const GumboNode* n) const { return HardNegativeAround(n) != nullptr; }
+  const GumboNode* HardNegativeAround(const GumboNode* n) const;
+  static bool InsideBoilerplateBlock(const GumboNode* n) {
+    return BoilerplateBlockAround(n) != nullptr;
+  }
+  static const GumboNode* BoilerplateBlockAround(const GumboNode* n);
+  // --explain: a block as the choice saw it, and why it lost.
+  ExplainedBlock Describe(const GumboNode* n, double score) const;
+  ExplainedBlock DescribeLoser(const GumboNode* n, double score) const;
+  void ExplainScoredChoice(const GumboNode* top, double best_score,
+                           const std::vector<const GumboNode*>& roots,
+                           const std::vector<std::pair<double, const GumboNode*>>& ranked,
+                           const std::unordered_map<const GumboNode*, double>& score);
+  void ExplainSkipped(const GumboNode* n, std::string why);
+  bool IsContentWrapper(const GumboNode* n, std::string_view hint, int around_chars) const;
+  const GumboNode* WidenToSplitArticle(
+      const GumboNode* top, double top_score,
+      const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
+  // Emission.
+  void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
+  void Break();
+  std::vector<Para> FilterParagraphs();
+
+  void FillTitle();
+  void FillAuthors();
+  void FillDates();
+  void FillOther();
+  bool IsKoreanSite() const;
+  std::string Resolve(std::string_view href) const;
+
+  void AddMeta(const std::string& group, const std::string& key, std::string_view value);
+  std::string MetaValue(std::initializer_list<std::string_view> keys) const;
+
+  std::string_view url_;
+  const ExtractOptions& options_;
+  ExtractionExplanation* explain_;  // null unless asked for
+  Document doc_;
+
+  std::string base_;  // <base href> resolved, else url
+  std::string html_lang_;
+  std::string title_tag_;
+  std::vector<std::string> h1s_;
+  std::unordered_map<std::string, std::vector<std::string>> meta_;  // lowercased key -> values
+  std::vector<nlohmann::json> jsonld_;                              // parsed scripts
+  const nlohmann::json* article_ld_ = nullptr;
+  std::vector<std::pair<std::string, std::string>> itemprops_;  // prop -> value
+  std::vector<std::pair<std::string, std::string>> times_;      // datetime, text
+  std::vector<std::string> byline_texts_;
+  std::vector<std::string> author_texts_;
+  std::vector<std::string> dropped_paras_;
+  std::string canonical_href_;
+  std::vector<const GumboNode*> elements_;
+  std::vector<std::string_view> hrefs_;
+
+  std::unordered_map<const GumboNode*, Stats> stats_;
+  int total_chars_ = 0;      // text of the whole document (after ComputeStats)
+  int emit_root_chars_ = 0;  // text of the root Emit is walking
+  std::vector<Para> paras_;
+  std::string cur_;
+  int cur_link_ = 0;
+  bool cur_heading_ = false;
+};
+
+}  // namespace hallyu::article_internal
