@@ -526,26 +526,6 @@ bool TitleCaseSentence(const std::vector<Token>& toks) {
   return capitals >= 3 && lower <= 1;
 }
 
-// True when `word`, right after a one-word stage name, makes that name the first part of
-// another one ("Chris Evans", "Nicole Holofcener", "JM Company"): a capitalised run of 3+
-// ASCII letters that is no romanised Korean surname ("Suzy Bae" stays Suzy), no word that
-// ends a name run, and no known person, group, network, work or organisation.
-bool ForeignNameGoesOn(std::string_view word, const Gazetteer& gaz) {
-  if (word.size() < 3 || !std::isupper(static_cast<unsigned char>(word.front()))) return false;
-  for (char c : word) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
-  }
-  static const std::set<std::string, std::less<>> kSmall = {
-      "and", "for", "with", "from", "into",  "will", "was",   "has",    "had",  "are",
-      "not", "but", "who",  "ost",  "drama", "film", "movie", "series", "says", "said"};
-  const std::string low = LowerAscii(word);
-  if (kSmall.count(low) > 0 || EnglishRunStop().count(low) > 0) return false;
-  if (IsRomanisedSurname(word)) return false;
-  return gaz.FindPerson(word) == nullptr && !gaz.FindGroup(word) &&
-         gaz.FindNetwork(word) == nullptr && gaz.FindWork(word) == nullptr &&
-         gaz.FindOrganisation(word) == nullptr;
-}
-
 // Nouns right before an unknown name that make it a person ("배우 X", "가수 X").
 const std::set<std::string, std::less<>>& KoreanRoleNouns() {
   static const std::set<std::string, std::less<>> k = {
@@ -1852,14 +1832,6 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
                                     (i - last_group_tok == 2 &&
                                      EnglishDescriptors().count(LowerAscii(toks[i - 1].text))));
             if (!t.capital) continue;
-            // "Chris Evans", "Steve Tish", "JM Company": a one-word stage name followed by a
-            // capitalised word that is no Korean surname nor a known name is the first part
-            // of another name (not in a title-case headline, where every word is capitalised)
-            if (!group_ctx && i + 1 < n && adjacent(i + 1) && !toks[i + 1].in_quote &&
-                !toks[i].possessive && ForeignNameGoesOn(toks[i + 1].text, gaz) &&
-                !TitleCaseSentence(toks)) {
-              continue;
-            }
             if (risky && !group_ctx &&
                 !(i > 0 && EnglishDescriptors().count(LowerAscii(toks[i - 1].text)))) {
               continue;
