@@ -60,6 +60,13 @@ TEST(DetectorFormsEn5, KDramaBeforeAnUnquotedTitleIsAWorkNoun) {
                     "Harbor",
                     ""),
             "casting Roh Yoon-seo / Paper Harbor (confirmed)");
+  // not in a title-case headline, where every word is capitalised, nor as an owner
+  EXPECT_EQ(Summary("Roh Yoon-seo Gets K-Movie Leading Men Harem Of Cha Eun-woo And Lee Jung-jae",
+                    "Roh Yoon-seo will star in a new film alongside Cha Eun-woo and Lee Jung-jae."),
+            "");
+  EXPECT_EQ(Summary("K-Drama's Return of Leading Ladies - Roh Yoon-seo, Kim Go-eun",
+                    "Roh Yoon-seo and Kim Go-eun will lead new dramas this year."),
+            "");
 }
 
 }  // namespace
