@@ -1631,6 +1631,25 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       for (auto& a : story.sentences) a.has_type[ti] = a.has_type[ti] || a.story_cue[ti];
     }
     if (l == "ko") SettleCastCredits(&story);
+    // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
+    // the lead credits as director or writer is no cast member in the headline (elsewhere
+    // the text may say the director also stars: "co-starring Lee Jung-jae").
+    if (l != "ko" && story.index == 0 && !story.sentences.empty()) {
+      std::set<std::string> credited;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson && m.credit) credited.insert(NormalizeKey(m.text));
+        }
+      }
+      for (auto& m : story.sentences.front().mentions.items) {
+        if (m.kind != MentionKind::kPerson || m.aside || !credited.count(NormalizeKey(m.text))) {
+          continue;
+        }
+        m.aside = true;
+        m.credit = true;
+        m.why += ", credited as director/writer in the lead";
+      }
+    }
     bool any = false;
     for (const auto& a : story.sentences) any = any || a.has_type[0] || a.has_type[1];
     if (explain != nullptr) {

@@ -497,6 +497,40 @@ const std::set<std::string, std::less<>>& EnglishRoleBefore() {
   return k;
 }
 
+// True when `word` (lower-case ASCII) names a credit of a work rather than its cast:
+// "director", "scriptwriter", "writer-director", "filmmaker". False for anything else.
+bool EnglishCreditNoun(std::string_view word) {
+  static const std::set<std::string, std::less<>> k = {
+      "director",   "writer",    "scriptwriter", "script-writer", "screenwriter", "pd",
+      "producer",   "creator",   "author",       "filmmaker",     "showrunner",   "novelist",
+      "playwright", "helmer",    "composer",     "lyricist",      "webtoonist",   "directors",
+      "writers",    "producers", "director's"};
+  if (k.count(word) > 0) return true;
+  // "writer-director", "director-writer", "actor-director": the last hat is the credit
+  const size_t dash = word.rfind('-');
+  return dash != std::string_view::npos && dash + 1 < word.size() &&
+         k.count(word.substr(dash + 1)) > 0 && word.substr(0, dash) != "actor" &&
+         word.substr(0, dash) != "actress";
+}
+
+// True when a headline is written in title case: three or more capitalised words and at
+// most one lower-case word of four letters or more ("K-Drama Casting Updates", not "A, B
+// and C will be added to the cast of …", whose names alone are capitalised).
+bool TitleCaseSentence(const std::vector<Token>& toks) {
+  size_t capitals = 0, lower = 0;
+  for (const Token& t : toks) {
+    if (t.hangul || t.text.empty() || !std::isalpha(static_cast<unsigned char>(t.text.front()))) {
+      continue;
+    }
+    if (t.capital) {
+      ++capitals;
+    } else if (t.text.size() >= 4) {
+      ++lower;
+    }
+  }
+  return capitals >= 3 && lower <= 1;
+}
+
 // Nouns right before an unknown name that make it a person ("배우 X", "가수 X").
 const std::set<std::string, std::less<>>& KoreanRoleNouns() {
   static const std::set<std::string, std::less<>> k = {
@@ -1337,6 +1371,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       for (size_t k = a; k < e; ++k) used[k] = true;
     };
+    const bool title_case = TitleCaseSentence(toks);
     for (size_t k = 0; k + 1 < n; ++k) {
       if (toks[k].in_quote) continue;
       const std::string low = LowerAscii(toks[k].text);
@@ -1345,7 +1380,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           low == "of" && k > 0 &&
           (LowerAscii(toks[k - 1].text) == "cast" || LowerAscii(toks[k - 1].text) == "line-up" ||
            LowerAscii(toks[k - 1].text) == "lineup");
-      const bool cue = (kCue.count(low) > 0 && !toks[k].capital) || cast_of;
+      // ("K-drama", "K-movie" are capitalised by nature and still work nouns, but not in a
+      // title-case headline, "K-Drama Casting Updates", nor as an owner, "K-Drama's …")
+      const bool k_noun =
+          low.size() > 2 && low.compare(0, 2, "k-") == 0 && !toks[k].possessive && !title_case;
+      const bool cue = (kCue.count(low) > 0 && (!toks[k].capital || k_noun)) || cast_of;
       const bool net_possessive = toks[k].possessive && gaz.FindNetwork(toks[k].text) != nullptr;
       if (!cue && !net_possessive) continue;
       size_t a = k + 1;
@@ -1354,6 +1393,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           (LowerAscii(toks[a].text) == "upcoming" || LowerAscii(toks[a].text) == "new" ||
            LowerAscii(toks[a].text) == "forthcoming")) {
         ++a;
+      }
+      // "tvN's upcoming K-drama Shuroop": the K-drama after it is the cue, not the title
+      if (net_possessive && a < n && kCue.count(LowerAscii(toks[a].text)) > 0 &&
+          LowerAscii(toks[a].text).compare(0, 2, "k-") == 0) {
+        continue;
       }
       if (a < n && (LowerAscii(toks[a].text) == "of") &&
           (low == "remake" || low == "adaptation" || low == "season" || low == "sequel"))
@@ -1623,7 +1667,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
               prev2 != "helmed" && prev2 != "produced" && prev2 != "composed")) {
           m.aside = true;
           m.why += ", after '" + prev + "'";
+          m.credit = EnglishCreditNoun(prev) || prev == "by";
         }
+      } else if (EnglishCreditNoun(prev)) {
+        // "star scriptwriter Kim Eun Sook", "writer-director Jo Hana": the credits
+        m.aside = true;
+        m.credit = true;
+        m.why += ", after '" + prev + "'";
       }
       if (b < n && toks[b - 1].possessive) {
         // "Yoon Jong-bin's upcoming film": the director's or writer's work, not their casting
@@ -1647,6 +1697,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             (!toks[b - 1].possessive &&
              (next == "drama" || next == "film" || next == "movie" || next == "series"))) {
           m.aside = true;
+          m.credit = next != "drama" && next != "film" && next != "movie" && next != "series";
           m.why += ", before '" + next + "'";
         }
       }

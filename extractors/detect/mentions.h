@@ -41,6 +41,9 @@ struct Mention {
   // (director, writer, role, "who starred in", "starring" after a work, ...).
   // Works: named as an earlier work ("(Earlier Work)", "starred in", "전작").
   bool aside = false;
+  // Persons (English): named as a credit of the work (director, writer, producer); the
+  // same name is then no cast member anywhere in the story ("joins Kim Ki-duk project").
+  bool credit = false;
   bool not_drama = false;    // works: a show, album or concert by a cue next to it
   bool cast_credit = false;  // persons: "(남주혁 분)", the actor credited for a character
   bool alt_title = false;    // works: "(also known as 'X')", another form of the title before it
