@@ -39,6 +39,7 @@
 #include "extractors/detect/detector.h"
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
+#include "tests/support/local_crawl.h"
 #include "tests/support/paths.h"
 #include "tests/support/shipped_detector.h"
 
@@ -144,24 +145,14 @@ class CrashLoopTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   CrawlJobOptions JobOptions() {
-    CrawlJobOptions o;
-    o.fetcher.allowed_cidrs = {"127.0.0.0/8"};
-    o.fetcher.min_host_delay = std::chrono::milliseconds(0);
+    CrawlJobOptions o = testing::LoopbackCrawlOptions(2);
     o.fetcher.max_in_flight_per_host = 4;
-    o.fetcher.retry.max_attempts = 1;
-    o.workers = 2;
     o.quarantine_after_runs = 2;
     return o;
   }
 
   CrawlSource Sitemap() {
-    CrawlSource s;
-    s.name = "outlet";
-    s.kind = SourceKind::kSitemap;
-    s.url = server_.Url("/sitemap.xml");
-    s.lang = "en";
-    s.horizon_seconds = int64_t{100000} * 86400;
-    return s;
+    return testing::AnyAgeSource(SourceKind::kSitemap, server_.Url("/sitemap.xml"));
   }
 
   // One crawl --once over the stores in dir_ (`sources_db`: the seen entries).

@@ -34,6 +34,7 @@
 #include "extractors/detect/detector.h"
 #include "tests/support/child_process.h"
 #include "tests/support/http_test_server.h"
+#include "tests/support/local_crawl.h"
 #include "tests/support/paths.h"
 #include "tests/support/shipped_detector.h"
 
@@ -168,23 +169,13 @@ class CrawlDurabilityTest : public ::testing::Test {
   }
 
   CrawlJobOptions JobOptions() {
-    CrawlJobOptions o;
-    o.fetcher.allowed_cidrs = {"127.0.0.0/8"};
-    o.fetcher.min_host_delay = std::chrono::milliseconds(0);
+    CrawlJobOptions o = testing::LoopbackCrawlOptions(1);
     o.fetcher.max_in_flight_per_host = 4;
-    o.fetcher.retry.max_attempts = 1;
-    o.workers = 1;
     return o;
   }
 
   CrawlSource Sitemap() {
-    CrawlSource s;
-    s.name = "outlet";
-    s.kind = SourceKind::kSitemap;
-    s.url = server_.Url("/sitemap.xml");
-    s.lang = "en";
-    s.horizon_seconds = int64_t{100000} * 86400;
-    return s;
+    return testing::AnyAgeSource(SourceKind::kSitemap, server_.Url("/sitemap.xml"));
   }
 
   // One `hallyu crawl --once` over the stores in dir_, publishing to `publisher`.

@@ -12,6 +12,7 @@
 #include "crawler/crawl/crawl_job.h"
 #include "extractors/detect/detector.h"
 #include "tests/support/http_test_server.h"
+#include "tests/support/local_crawl.h"
 #include "tests/support/paths.h"
 
 namespace hallyu {
@@ -146,18 +147,9 @@ TEST(EventBoundsCrawlTest, FeedEntryWithA3MBTitleGivesANormalBoundedEvent) {
                               "drama 'Velvet Lantern'.</p><p>Organizers said the photo "
                               "exhibition would travel to Busan next spring.</p></article>"
                               "</body></html>"));
-  CrawlJobOptions o;
-  o.fetcher.allowed_cidrs = {"127.0.0.0/8"};
-  o.fetcher.min_host_delay = std::chrono::milliseconds(0);
-  o.fetcher.retry.max_attempts = 1;
-  o.workers = 2;
-  CrawlSource source;
-  source.name = "outlet";
-  source.kind = SourceKind::kFeed;
-  source.url = server.Url("/feed.xml");
-  source.lang = "en";
-  source.horizon_seconds = int64_t{100000} * 86400;
-  CrawlJob job(o, {source}, &pipeline, nullptr);
+  CrawlJob job(testing::LoopbackCrawlOptions(2),
+               {testing::AnyAgeSource(SourceKind::kFeed, server.Url("/feed.xml"))}, &pipeline,
+               nullptr);
   auto summary = job.RunOnce();
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   ASSERT_EQ(summary->pages_fetched, 1u);
