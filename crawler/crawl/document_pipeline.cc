@@ -81,6 +81,11 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
     counters_.learned_name_failures++;  // the detections keep what their own story taught
   }
   std::vector<Event> published;
+  // An event not accepted: the document must be processed again (see ProcessPage).
+  auto unsettled = [settled](const Status& s, const std::string& what) {
+    if (settled != nullptr) *settled = false;
+    return s.WithContext(what);
+  };
   std::lock_guard<std::mutex> lock(merge_mu_);
   for (Detection& d : *found) {
     // Bounded before it is merged: a field from a hostile page (a 3 MB feed title) must
@@ -90,32 +95,24 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
     // a failed mark, e.g. on a full disk) goes out again exactly as stored: same version,
     // same payload. Only then is this detection planned on top of it.
     Result<std::optional<Event>> pending = merger_.Pending(d.event_id);
-    if (!pending.ok()) {
-      if (settled != nullptr) *settled = false;
-      return pending.status().WithContext("merge " + d.event_id);
-    }
+    if (!pending.ok()) return unsettled(pending.status(), "merge " + d.event_id);
     if (pending->has_value()) {
       if (Status s = publisher_->PublishEvent(**pending); !s.ok()) {
         counters_.publish_failures++;
-        if (settled != nullptr) *settled = false;
-        return s.WithContext("publish pending " + d.event_id);
+        return unsettled(s, "publish pending " + d.event_id);
       }
       counters_.events_republished++;
       if (Status m = merger_.MarkPublished(**pending); !m.ok()) {
-        if (settled != nullptr) *settled = false;
-        return m.WithContext("merge " + d.event_id);
+        return unsettled(m, "merge " + d.event_id);
       }
       published.push_back(std::move(**pending));
     }
-    // Plan, commit as pending, publish, mark published. The merge state holds a version
-    // before the publisher sees it, so a version number is never planned twice with two
-    // payloads; a failure after the pending commit leaves that exact event to be sent again
-    // (above) by the next detection of the event.
+    // Plan, commit (a new version as pending), publish, mark published. The merge state
+    // holds a version before the publisher sees it, so a version number is never planned
+    // twice with two payloads; a failure after the pending commit leaves that exact event to
+    // be sent again (above) by the next detection of the event.
     Result<MergeOutcome> merged = merger_.Plan(d);
-    if (!merged.ok()) {
-      if (settled != nullptr) *settled = false;
-      return merged.status().WithContext("merge " + d.event_id);
-    }
+    if (!merged.ok()) return unsettled(merged.status(), "merge " + d.event_id);
     // The merged event (older sources included) must fit one Kafka record; what is shrunk
     // is stored as published.
     const std::size_t before = SerializedEventBytes(merged->event);
@@ -125,26 +122,17 @@ Result<std::vector<Event>> DocumentPipeline::DetectAndPublish(const std::string&
                    options_.max_event_bytes);
     }
     if (cut || SerializedEventBytes(merged->event) < before) counters_.events_bounded++;
-    if (!merged->publish()) {
-      if (Status c = merger_.Commit(*merged); !c.ok()) {
-        if (settled != nullptr) *settled = false;
-        return c.WithContext("merge " + d.event_id);
-      }
-      continue;
-    }
     if (Status c = merger_.CommitPending(*merged); !c.ok()) {
-      if (settled != nullptr) *settled = false;
-      return c.WithContext("merge " + d.event_id);
+      return unsettled(c, "merge " + d.event_id);
     }
+    if (!merged->publish()) continue;  // a source added or nothing new: stored as is
     if (Status s = publisher_->PublishEvent(merged->event); !s.ok()) {
       counters_.publish_failures++;
-      if (settled != nullptr) *settled = false;
-      return s.WithContext("publish " + merged->event.event_id);
+      return unsettled(s, "publish " + merged->event.event_id);
     }
     counters_.events_published++;
     if (Status m = merger_.MarkPublished(merged->event); !m.ok()) {
-      if (settled != nullptr) *settled = false;
-      return m.WithContext("merge " + d.event_id);
+      return unsettled(m, "merge " + d.event_id);
     }
     published.push_back(std::move(merged->event));
   }
