@@ -233,6 +233,16 @@ node_running() { is_node_pid "$1" "$(node_pid "$1")"; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Waits until node $1's client and controller ports are free, at most $2 tries 0.05 s apart
+# (a JVM just SIGKILLed may hold its listeners a while after its main thread is a zombie).
+wait_ports_free() { # $1 node id, $2 tries of 0.05 s
+  local i
+  for ((i = 0; i < $2; i++)); do
+    port_busy "$(client_port "$1")" || port_busy "$(controller_port "$1")" || return 0
+    sleep 0.05
+  done
+}
+
 # A real metadata request through librdkafka (kcat): the node answers and lists every broker
 # of the cluster, i.e. all of them are registered and unfenced.
 node_answers() { # $1 node id
@@ -245,10 +255,7 @@ launch_node() { # $1 node id: JVM in its own session; the pid file holds the JVM
   local id="$1" d heap i
   d="$(node_dir "$id")"
   if [[ "$N" -ge 3 ]]; then heap="${KAFKA_HEAP_OPTS:--Xms128m -Xmx384m}"; else heap="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"; fi
-  for ((i = 0; i < 200; i++)); do # a node killed just before may still be letting go (10 s)
-    port_busy "$(client_port "$id")" || port_busy "$(controller_port "$id")" || break
-    sleep 0.05
-  done
+  wait_ports_free "$id" 200 # a node killed just before may still be letting go (10 s)
   port_busy "$(client_port "$id")" && die "port $(client_port "$id") is already in use (another broker? set KAFKA_BASE_PORT)"
   port_busy "$(controller_port "$id")" && die "port $(controller_port "$id") is already in use (set KAFKA_BASE_PORT)"
   rm -f "$d/pid"
@@ -371,12 +378,7 @@ cmd_kill() {
     [[ -z "$st" || "$st" == Z ]] && break
     sleep 0.05
   done
-  # On a loaded machine the dying JVM can hold its listeners a while: a restart right after
-  # must find the ports free (bounded, 30 s).
-  for ((i = 0; i < 600; i++)); do
-    port_busy "$(client_port "$id")" || port_busy "$(controller_port "$id")" || break
-    sleep 0.05
-  done
+  wait_ports_free "$id" 600 # a restart right after must find them free (30 s)
   rm -f "$(node_dir "$id")/pid"
   log "node $id (pid $pid) killed"
 }
