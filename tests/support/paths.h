@@ -16,7 +16,10 @@ std::string HallyuBinary();
 // returns "" when it cannot be read.
 std::string ReadFileOrFail(const std::string& path);
 
-// A fresh, empty directory under the system temp dir, removed by the caller.
+// A fresh, empty directory under the system temp dir; "" (and a test failure) when it
+// cannot be made. Removed with its contents when the process exits if no test failed
+// (kept and named on stderr otherwise, or when HALLYU_KEEP_TEST_DIRS is set); a caller may
+// remove it earlier.
 std::string MakeTempDir(std::string_view prefix);
 
 }  // namespace hallyu::testing
