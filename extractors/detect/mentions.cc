@@ -2037,7 +2037,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
       }
-      if ((after_descriptor || after_group) && !EnglishRunStop().count(low)) {
+      // "set to star Parasite's Choi Woo-shik": 'star' after 'to'/'will' is the verb; "STAR
+      // WARS VII Rumors", "Upcoming Idol Life K-Drama": a capitalised descriptor inside a
+      // title-case headline is a word of the run, not a descriptor
+      const bool descriptor_is_word =
+          after_descriptor && !after_group &&
+          ((LowerAscii(toks[i - 1].text) == "star" && i > 1 &&
+            (LowerAscii(toks[i - 2].text) == "to" || LowerAscii(toks[i - 2].text) == "will")) ||
+           (i > 1 && toks[i - 1].capital && TitleCaseSentence(toks)));
+      if ((after_descriptor || after_group) && !descriptor_is_word &&
+          !EnglishRunStop().count(low)) {
         size_t e = i + 1;
         while (e < n && e - i < 3 && adjacent(e) && toks[e].capital && !toks[e].in_quote &&
                !EnglishRunStop().count(LowerAscii(toks[e].text)) && !toks[e - 1].possessive) {

@@ -5,7 +5,9 @@
 // setting, not a casting; the one who had the part before ('the role vacated by B',
 // 'originally played by B and C', 'earlier offered to B') is no casting; names after
 // 'produced by' / 'penned by' and a few describing words are credits; a year or a
-// possessive makes no unquoted title; a person is cast in one work per story.
+// possessive makes no unquoted title; 'star' as a verb or a capitalised word of a
+// title-case headline is no descriptor before a name; a person is cast in one work per
+// story.
 // Sentences are invented; people and titles are facts from the shipped gazetteer or made
 // up. Each test fails when its mechanism is removed.
 
@@ -106,6 +108,18 @@ TEST(DetectorFormsEn6, AYearOrAPossessiveMakesNoUnquotedTitle) {
                     "Roh Yoon-seo has joined the cast of KBC's new Wednesday-Thursday drama, "
                     "\"Paper Harbor.\""),
             "casting Roh Yoon-seo / Paper Harbor (confirmed)");
+}
+
+TEST(DetectorFormsEn6, AVerbOrATitleCaseWordIsNoDescriptorBeforeAName) {
+  // 'star' after 'to' is the verb: "Moonrise's" is no person
+  EXPECT_EQ(Summary("", "The drama \"Paper Harbor\" is set to star Moonrise's Cha Eun-woo."),
+            "casting Cha Eun-woo / Paper Harbor (confirmed)");
+  // in a title-case headline "Idol Life" is a run of words, not the idol Life
+  EXPECT_EQ(Summary("Cha Eun-woo, Roh Yoon-seo Confirmed As Leads For JTBC's Upcoming Idol "
+                    "Life K-Drama 'Paper Harbor'",
+                    ""),
+            "casting Cha Eun-woo / Paper Harbor (confirmed); casting Roh Yoon-seo / Paper "
+            "Harbor (confirmed)");
 }
 
 TEST(DetectorFormsEn6, APersonIsCastInOneWorkPerStory) {
