@@ -436,6 +436,7 @@ bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
 struct Detector::Story {
   size_t index = 0;
   std::vector<Analysed> sentences;  // headline first
+  bool has_headline = false;        // sentences[0] is a headline (the document has a title)
 };
 
 bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
@@ -1364,6 +1365,50 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       order = std::move(kept);
     }
+    // "A, star of W1, is in talks for W2 … her agency said she is reviewing W2": in an English
+    // story a person is cast in one work; the other titles bound to them are earlier works or
+    // sources. The work is the one the agency or production speaks of, else the headline's,
+    // else the one with the most claims, else the last named; the other works' claims join it.
+    if (!ko && casting) {
+      std::map<std::string, std::vector<std::string>> keys_of;  // person key -> work keys
+      for (const std::string& key : order) keys_of[key.substr(0, key.find('|'))].push_back(key);
+      std::map<std::string, std::string> chosen;  // person key -> the kept key
+      for (const auto& [person, keys] : keys_of) {
+        if (keys.size() < 2) continue;
+        std::string best;
+        int best_score = -1;
+        for (const std::string& key : keys) {
+          bool agency = false, headline = false;
+          for (size_t i : by_key[key]) {
+            agency = agency || bound[i].sentence->agency;
+            // (the headline's own title, not one it inherits from the lead)
+            headline = headline || (story.has_headline && bound[i].index == 0 &&
+                                    OwnsMention(bound[i].sentence->mentions.items, bound[i].work));
+          }
+          const int score =
+              (agency ? 1000 : 0) + (headline ? 500 : 0) + static_cast<int>(by_key[key].size());
+          if (score >= best_score) {  // (a tie goes to the work named last)
+            best_score = score;
+            best = key;
+          }
+        }
+        chosen.emplace(person, best);
+      }
+      std::vector<std::string> kept;
+      for (const std::string& key : order) {
+        const auto it = chosen.find(key.substr(0, key.find('|')));
+        if (it == chosen.end() || it->second == key) {
+          kept.push_back(key);
+          continue;
+        }
+        auto& into = by_key[it->second];
+        decide("casting: '" + bound[by_key[key].front()].work->text + "' is no second work of " +
+               bound[by_key[key].front()].person->text + " (the story casts them in '" +
+               bound[into.front()].work->text + "')");
+        into.insert(into.end(), by_key[key].begin(), by_key[key].end());
+      }
+      order = std::move(kept);
+    }
     for (const std::string& key : order) {
       if (out->size() >= opts_.max_events) return;
       const auto& idx = by_key[key];
@@ -1675,6 +1720,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     std::vector<std::string_view> parts;
     if (!title.empty()) {
       for (auto s : SplitSentences(title, opts_.max_sentence_bytes)) parts.push_back(s);
+      lead.has_headline = !parts.empty();
     }
     size_t taken = 0;
     size_t pos = 0;

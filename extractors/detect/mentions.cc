@@ -504,7 +504,7 @@ bool EnglishCreditNoun(std::string_view word) {
       "director",   "writer",    "scriptwriter", "script-writer", "screenwriter", "pd",
       "producer",   "creator",   "author",       "filmmaker",     "showrunner",   "novelist",
       "playwright", "helmer",    "composer",     "lyricist",      "webtoonist",   "directors",
-      "writers",    "producers", "director's"};
+      "writers",    "producers", "director's",   "cartoonist",    "illustrator"};
   if (k.count(word) > 0) return true;
   // "writer-director", "director-writer", "actor-director": the last hat is the credit
   const size_t dash = word.rfind('-');
@@ -1357,6 +1357,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "(?i)(?:19|20)\\d\\d|k-?dramas?|k-?movies?|k-?films?|web-?dramas?");
       const std::string bare = e - a == 1 ? std::string(toks[a].text) : title;
       if (gaz.FindWork(title) == nullptr && RE2::FullMatch(bare, kYearOrNoun)) return;
+      // "Netflix's 2020 K-drama series Sweet Home", "its 2012 Fuji TV original", "KBC's new
+      // drama": an unknown run of years and generic nouns only, one opening with a year, or
+      // one ending in a possessive is a description or an owner, not a title
+      if (gaz.FindWork(title) == nullptr) {
+        static const RE2 kYear("(?:19|20)\\d\\d");
+        bool all_generic = true;
+        for (size_t k = a; k < e && all_generic; ++k) {
+          all_generic = RE2::FullMatch(std::string(toks[k].text), kYearOrNoun);
+        }
+        if (all_generic || toks[e - 1].possessive ||
+            (e - a >= 2 && RE2::FullMatch(std::string(toks[a].text), kYear))) {
+          return;
+        }
+      }
       Mention m;
       m.kind = MentionKind::kWork;
       m.begin = toks[a].b;
@@ -1660,6 +1674,38 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (RE2::PartialMatch(Before(s, m.begin, 80), kReplacementFor)) {
         m.aside = true;
         m.why += ", the person replaced";
+      }
+      // "the role vacated by B", "roles originally played by B and C", "earlier offered to
+      // B", "in place of B": the one who had the part before is no casting news (a list of
+      // up to three earlier names after the phrase shares it)
+      static const RE2 kPredecessorBefore(
+          "(?i)\\b(?:vacated\\s+by|(?:originally|previously|formerly|first|earlier|once|initially)"
+          "\\s+(?:played|portrayed|offered|given|taken|held)\\s+(?:by|to)|(?:left|dropped|turned"
+          "\\s+down)\\s+by|in\\s+place\\s+of|(?:taking|takes|took|take)\\s+over\\s+(?:the\\s+"
+          "(?:\\w+\\s+){0,2}?role\\s+)?from|stepp(?:ed|ing|s)\\s+in\\s+for)\\s+(?:(?:the|"
+          "previous|former|original|departing|disgraced|actor|actress|star|idol|singer|lead|"
+          "female|male)\\s+){0,4}(?:(?-i:[A-Z])[\\w'’.-]*(?:\\s+(?-i:[A-Z])[\\w'’.-]*){0,3}\\s*"
+          "(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)){0,3}$");
+      if (!m.aside && RE2::PartialMatch(Before(s, m.begin, 160), kPredecessorBefore)) {
+        m.aside = true;
+        m.why += ", the one who had the part before";
+      }
+      // "helmed by Secretary Kim's Park Joon Hwa", "penned by the duo Hong Sisters",
+      // "produced by Escape Artists' Todd Black, Jason Blumenthal and Steve Tish": names after a
+      // credit verb and 'by', past a few describing words and down a list, are credits (not
+      // in a title-case headline, where every word is capitalised)
+      static const RE2 kCreditByBefore(
+          "(?i)\\b(?:directed|written|penned|helmed|produced|created|composed|scripted|"
+          "authored|drawn|illustrated)\\s+by\\s+(?:(?:the|a|an|duo|famed|famous|renowned|"
+          "acclaimed|hit|star|veteran|writer|writers|director|pd|cartoonist|author|novelist|"
+          "webtoonist|screenwriter|producer|producers|(?-i:[A-Z])[\\w'’.:-]*)\\s+){0,8}"
+          "(?:(?-i:[A-Z])[\\w'’.-]*(?:\\s+(?-i:[A-Z])[\\w'’.-]*){0,3}\\s*(?:,\\s*(?:and\\s+)?|"
+          "\\s+and\\s+|\\s*&\\s*)){0,4}$");
+      if (!m.aside && m.kind == MentionKind::kPerson &&
+          RE2::PartialMatch(Before(s, m.begin, 200), kCreditByBefore) && !TitleCaseSentence(toks)) {
+        m.aside = true;
+        m.credit = true;
+        m.why += ", credited after a credit verb and 'by'";
       }
       if (EnglishRoleBefore().count(prev) &&
           !(prev == "of" && prev2 != "role" && prev2 != "character" && prev2 != "director")) {
@@ -1991,7 +2037,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
       }
-      if ((after_descriptor || after_group) && !EnglishRunStop().count(low)) {
+      // "set to star Parasite's Choi Woo-shik": 'star' after 'to'/'will' is the verb; "STAR
+      // WARS VII Rumors", "Upcoming Idol Life K-Drama": a capitalised descriptor inside a
+      // title-case headline is a word of the run, not a descriptor
+      const bool descriptor_is_word =
+          after_descriptor && !after_group &&
+          ((LowerAscii(toks[i - 1].text) == "star" && i > 1 &&
+            (LowerAscii(toks[i - 2].text) == "to" || LowerAscii(toks[i - 2].text) == "will")) ||
+           (i > 1 && toks[i - 1].capital && TitleCaseSentence(toks)));
+      if ((after_descriptor || after_group) && !descriptor_is_word &&
+          !EnglishRunStop().count(low)) {
         size_t e = i + 1;
         while (e < n && e - i < 3 && adjacent(e) && toks[e].capital && !toks[e].in_quote &&
                !EnglishRunStop().count(LowerAscii(toks[e].text)) && !toks[e - 1].possessive) {
