@@ -133,7 +133,8 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     if (RE2::PartialMatch(after, kKoPartner)) return true;
     // "A 주연의", "A의 테마곡", "A를 지원사격": the cast, the character, the friend supported
     static const RE2 kKoAfter(
-        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을|테마)|"
+        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 "
+        "중인|열연|주연의|주연을|테마|러브\\s*송)|"
         "^(?:을|를)\\s*(?:지원사격|응원|위해|위한)|^[와과]\\s*\\S+의\\s*테마|"
         // "에릭(문정혁)을 지원사격", "멤버 찬열 지원사격", "A, B 주연의": the same, with a
         // parenthesis, without a particle, or ahead of the rest of a cast list
@@ -170,8 +171,15 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       ")?(?:"
       "new\\s+)?(?:OST\\s+)?(?:music\\s+videos?|MVs?)\\b)");
   if (RE2::PartialMatch(after, kEnCastAfter)) return true;
+  // (a mention may hold its own possessive: "Seungyoon’s")
+  const std::string_view span = s.substr(m.begin, m.end - m.begin);
+  const bool owns_possessive = span.ends_with("'s") || span.ends_with("\xE2\x80\x99s");
+  const std::string with_possessive = owns_possessive ? "'s" + std::string(after) : "";
   std::string tail;
-  if (!RE2::PartialMatch(after, kEnCastPossessive, &tail)) return false;
+  if (!RE2::PartialMatch(owns_possessive ? std::string_view(with_possessive) : after,
+                         kEnCastPossessive, &tail)) {
+    return false;
+  }
   if (tail.size() > 3) return true;
   static const RE2 kForBefore("(?i)\\bfor\\s+(?:[A-Z][\\w\\-]*\\s*(?:&|and|,)?\\s*){0,4}$");
   return RE2::PartialMatch(before, kForBefore);
@@ -793,7 +801,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // on the novel 'Golden Slumber'")
     std::set<std::string> not_drama, called_drama;
     static const RE2 kWorkNounBefore(
-        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈),?\\s*$");
+        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈),?\\s*["
+        "“\"‘'《<〈「]?$");
     for (const auto& a : story.sentences) {
       for (const auto& m : a.mentions.items) {
         if (m.kind != MentionKind::kWork) continue;
@@ -838,6 +847,25 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         if (story_work != nullptr) break;
+      }
+    }
+    // (OST: "Song by A … theme song for upcoming film 'W'": when that first work is an unknown
+    // title the text never calls a drama or film, a title it does call one is the story's)
+    if (!casting && story_work != nullptr && story_work->work == nullptr &&
+        !called_drama.count(NormalizeKey(story_work->text))) {
+      for (size_t k = 0; k < story.sentences.size(); ++k) {
+        const Analysed& a = story.sentences[k];
+        const Mention* called = nullptr;
+        for (const auto& m : a.mentions.items) {
+          if (a.has_type[ti] && usable_work(m) && called_drama.count(NormalizeKey(m.text))) {
+            called = &m;
+            break;
+          }
+        }
+        if (called != nullptr) {
+          story_work = called;
+          break;
+        }
       }
     }
     // Story persons for anaphora: the persons of the first sentence that names any.

@@ -108,5 +108,25 @@ TEST(DetectorOstFresh, UntiedQuotesAfterTheStorysDramaAreSongs) {
             "(released)");
 }
 
+TEST(DetectorOstFresh, AHeadlinePossessiveAndACharactersLoveSongNameTheCast) {
+  // the headline's name holds its own possessive ("B’s")
+  EXPECT_EQ(En("Singers lend their voices for Kim Min-jun & Park Ji-woo’s 'Blue Harbor'",
+               "Jang Seo-rin will sing the first OST of the drama 'Blue Harbor'."),
+            "ost Jang Seo-rin / Blue Harbor (announced)");
+  // "극 중 A와 B의 러브송": the characters' actors
+  EXPECT_EQ(Ko("",
+               "드라마 '푸른 항구' OST에는 극 중 김수현과 김지원의 러브송인 가수 오다인의 "
+               "'바닷바람'이 참여했다."),
+            "ost 오다인 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOstFresh, TheStorysWorkIsATitleCalledAFilm) {
+  // the headline names no work; the lead's first quote is the song, the film comes after it
+  EXPECT_EQ(En("SEVENTEEN track chosen as theme song",
+               "The Chinese version of 'Sea Wind' by SEVENTEEN will be used as the theme song for "
+               "upcoming Korean-Chinese film 'Blue Harbor'."),
+            "ost SEVENTEEN / Blue Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
