@@ -923,11 +923,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // restates a dated release of the song is news of that release; its chart words veto no
     // OST sentence
     bool dated_release = false;
-    if (!casting) {
-      static const RE2 kDated(
-          "\\d+\\s*일|어제|(?i:\\byesterday\\b|\\bon\\s+(?:monday|tuesday|wednesday|thursday|"
-          "friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
-          "october|november|december)\\b)");
+    // (seen in Korean stories only: "14일 오후 6시 … 공개됐다"; the release sentence itself
+    // holds no chart words)
+    if (!casting && ko) {
+      static const RE2 kDated("\\d+\\s*일|어제");
       for (const auto& a : story.sentences) {
         bool released = false, future = false;
         for (const auto& c : a.cues) {
@@ -935,7 +934,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (c.rule->status == "released") released = true;
           if (c.rule->id.find("future") != std::string::npos) future = true;
         }
-        if (released && !future && !a.veto_all && RE2::PartialMatch(a.text, kDated)) {
+        if (released && !future && !a.veto[1] && RE2::PartialMatch(a.text, kDated)) {
           dated_release = true;
         }
       }

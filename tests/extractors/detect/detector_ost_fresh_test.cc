@@ -82,6 +82,11 @@ TEST(DetectorOstFresh, AChartStoryRestatingADatedReleaseIsReleaseNews) {
                "어제(14일) 오후 6시 각종 음원사이트를 통해 오다인의 '푸른 항구' 두 번째 OST "
                "'바닷바람'이 공개됐다."),
             "ost 오다인 / 푸른 항구 (released)");
+  // a chart story whose release sentence holds the chart words stays no news
+  EXPECT_EQ(En("Blue Harbor OST hits 100 million streams",
+               "Jang Seo-rin’s ballad 'Sea Wind', released in 2015 as part of the Blue Harbor "
+               "soundtrack, passed 100 million streams on June 4."),
+            "");
   // a chart story with no dated release stays no news
   EXPECT_EQ(Ko("오다인, '푸른 항구' OST 음원차트 상위권",
                "오다인이 부른 '푸른 항구' OST가 음원차트 1위에 올랐다."),
