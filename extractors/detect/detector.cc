@@ -129,7 +129,8 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     const bool bare = s.substr(m.begin, m.end - m.begin) == m.text;
     if (bare && RE2::PartialMatch(after, kKoCastList)) return true;
     // "배우 B와 결혼한 A가 … OST를 발표했다": a spouse or partner named beside the singer
-    static const RE2 kKoPartner("^[와과]\\s*(?:결혼|열애|교제|연애)");
+    // (the particle may belong to the mention: "정석원과" + " 결혼하고")
+    static const RE2 kKoPartner("^[와과]?\\s*(?:결혼|열애|교제|연애)");
     if (RE2::PartialMatch(after, kKoPartner)) return true;
     // "A 주연의", "A의 테마곡", "A를 지원사격": the cast, the character, the friend supported
     static const RE2 kKoAfter(
@@ -1182,17 +1183,17 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         static const RE2 kWorkNounTie(
             "(?i)(?:drama|series|film|movie|sitcom|드라마|영화|시리즈)\\s*,?\\s*[“\"‘'《<〈「]?$");
         const Mention* tied = nullptr;
-        // the text's own tie to "OST" or a work noun first, then "for/of 'W'", a known title
-        // last ("the Chinese version of 'S' … for upcoming film 'W'")
-        for (int pass = 0; pass < 3 && tied == nullptr; ++pass) {
+        // the text's own tie to "OST" first, then a work noun before the title, then
+        // "for/of 'W'", a known title last ("the Chinese version of 'S' … for upcoming film 'W'")
+        for (int pass = 0; pass < 4 && tied == nullptr; ++pass) {
           for (const Mention* w : works) {
             const std::string_view after(a.text.data() + w->end,
                                          std::min<size_t>(30, a.text.size() - w->end));
             const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
             const std::string_view before(a.text.data() + bb, w->begin - bb);
-            const bool tie = pass == 0 ? RE2::PartialMatch(after, kOstAfter) ||
-                                             RE2::PartialMatch(before, kWorkNounTie)
-                             : pass == 1 ? RE2::PartialMatch(before, kWorkBefore)
+            const bool tie = pass == 0   ? RE2::PartialMatch(after, kOstAfter)
+                             : pass == 1 ? RE2::PartialMatch(before, kWorkNounTie)
+                             : pass == 2 ? RE2::PartialMatch(before, kWorkBefore)
                                          : w->work != nullptr;
             if (tie) {
               tied = w;

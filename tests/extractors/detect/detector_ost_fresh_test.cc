@@ -133,5 +133,18 @@ TEST(DetectorOstFresh, TheStorysWorkIsATitleCalledAFilm) {
             "ost SEVENTEEN / Blue Harbor (announced)");
 }
 
+TEST(DetectorOstFresh, TheTitleRightBeforeOstBeatsAnotherCalledADrama) {
+  // two dramas in one sentence: the one "OST" follows is the OST's
+  EXPECT_EQ(Ko("",
+               "가수 오다인과 한서윤이 월화 드라마 '푸른 항구'와 수목 드라마 '검은 바다' OST에 "
+               "참여한다."),
+            "ost 오다인 / 검은 바다 (announced); ost 한서윤 / 검은 바다 (announced)");
+  // a spouse named beside the singer, the particle read with the name
+  EXPECT_EQ(Ko("",
+               "배우 김수현과 결혼한 가수 오다인이 드라마 '푸른 항구' OST 곡 '바닷바람'을 "
+               "발표했다."),
+            "ost 오다인 / 푸른 항구 (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
