@@ -118,19 +118,32 @@ bool IsAnaphor(std::string_view s, bool ko) {
 bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   const size_t b = m.begin > 40 ? m.begin - 40 : 0;
   const std::string_view before = s.substr(b, m.begin - b);
-  const std::string_view after = s.substr(m.end, std::min<size_t>(ko ? 60 : 24, s.size() - m.end));
+  const std::string_view after = s.substr(m.end, std::min<size_t>(ko ? 60 : 90, s.size() - m.end));
   if (ko) {
+    // "박시후 문채원 주연 KBS2 <W>", "배우 A-B가 출연하는 드라마": a cast list joined by spaces
+    // or hyphens ends in 주연 / 출연하는 (cast of the work, not its singers)
+    // (only right after the bare name: "A가 배우 B 주연의" is no list of A's)
+    static const RE2 kKoCastList(
+        "^(?:\\s*[-·,]\\s*[가-힣]{2,4}){1,3}(?:[이가은는]?\\s*(?:출연하는|출연한|출연\\s*중인)|\\s*"
+        "주연(?:의|을|작)?(?:\\s|$))|^(?:\\s+[가-힣]{2,4}){1,3}\\s+주연(?:의|을|작)?(?:\\s|$)");
+    const bool bare = s.substr(m.begin, m.end - m.begin) == m.text;
+    if (bare && RE2::PartialMatch(after, kKoCastList)) return true;
+    // "배우 B와 결혼한 A가 … OST를 발표했다": a spouse or partner named beside the singer
+    // (the particle may belong to the mention: "정석원과" + " 결혼하고")
+    static const RE2 kKoPartner("^[와과]?\\s*(?:결혼|열애|교제|연애)");
+    if (RE2::PartialMatch(after, kKoPartner)) return true;
     // "A 주연의", "A의 테마곡", "A를 지원사격": the cast, the character, the friend supported
     static const RE2 kKoAfter(
-        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 중인|열연|주연의|주연을|테마)|"
-        "^(?:을|를)\\s*(?:지원사격|응원)|^[와과]\\s*\\S+의\\s*테마|"
+        "^(?:[이가은는와과의,·]?\\s*)(?:주연|출연하는|출연한|출연 "
+        "중인|열연|주연의|주연을|테마|러브\\s*송)|"
+        "^(?:을|를)\\s*(?:지원사격|응원|위해|위한)|^[와과]\\s*\\S+의\\s*테마|"
         // "에릭(문정혁)을 지원사격", "멤버 찬열 지원사격", "A, B 주연의": the same, with a
         // parenthesis, without a particle, or ahead of the rest of a cast list
-        "^\\([^)]{0,30}\\)\\s*(?:을|를)\\s*(?:지원사격|응원)|^\\s+(?:지원사격|응원)|"
+        "^\\([^)]{0,30}\\)\\s*(?:을|를)\\s*(?:지원사격|응원|위해|위한)|^\\s+(?:지원사격|응원)|"
         "^(?:\\s*[,·]\\s*[^\\s,·]+|[와과]\\s+[^\\s,·]+){1,3}\\s+주연(?:의|을|작)");
     if (RE2::PartialMatch(after, kKoAfter)) return true;
     // "강소라와 박해진의 테마곡", "구혜선과 지진희 주연의": the name's own token ends in 와/과
-    static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*테마|\\s+주연(?:의|을|작))");
+    static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*(?:테마|러브\\s*송)|\\s+주연(?:의|을|작))");
     const std::string_view last = s.substr(m.end >= 3 ? m.end - 3 : m.end, m.end >= 3 ? 3 : 0);
     return (last == "와" || last == "과") && RE2::PartialMatch(after, kPairTail);
   }
@@ -140,7 +153,37 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       "such\\s+as)|"
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
-  return RE2::PartialMatch(before, kEnBefore);
+  if (RE2::PartialMatch(before, kEnBefore)) return true;
+  // "for A from GROUP & B's upcoming web drama", "A and B’s new romance series": persons whose
+  // possessive names the work are its cast; so are "for A & B’s 'W'" (a singer's own
+  // possessive before a quote names the song: "A’s 'Song'")
+  static const RE2 kEnCastPossessive(
+      "^(?:\\s+from\\s+\\S+?)?(?:\\s*(?:,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}(?:"
+      "\\s+from\\s+\\S+?)?){0,3}['’]s?\\s+((?:(?:new|upcoming|latest|hit|popular|next|romance|"
+      "romantic|music|mystery|thriller|fantasy|action|historical|period|medical|legal|family|youth|"
+      "office|comedy|[a-z]+-[a-z]+)\\s+){0,3}(?:web\\s+)?(?:drama|series|film|movie|sitcom)\\b|["
+      "“\"‘'])");
+  // "A and B will star in W", "stills of A and B in a new OST music video", "Choi's starrer
+  // drama": the cast of the drama or the video, not its singers
+  static const RE2 kEnCastAfter(
+      "^(?:\\s*(?:,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}){0,3}(?:['’]s)?\\s+(?:(?:"
+      "will\\s+|"
+      "to\\s+)?(?:star|stars|starred|starring)\\s+in\\b|starrer\\b|in\\s+(?:a\\s+|the\\s+|their\\s+"
+      ")?(?:"
+      "new\\s+)?(?:OST\\s+)?(?:music\\s+videos?|MVs?)\\b)");
+  if (RE2::PartialMatch(after, kEnCastAfter)) return true;
+  // (a mention may hold its own possessive: "Seungyoon’s")
+  const std::string_view span = s.substr(m.begin, m.end - m.begin);
+  const bool owns_possessive = span.ends_with("'s") || span.ends_with("\xE2\x80\x99s");
+  const std::string with_possessive = owns_possessive ? "'s" + std::string(after) : "";
+  std::string tail;
+  if (!RE2::PartialMatch(owns_possessive ? std::string_view(with_possessive) : after,
+                         kEnCastPossessive, &tail)) {
+    return false;
+  }
+  if (tail.size() > 3) return true;
+  static const RE2 kForBefore("(?i)\\bfor\\s+(?:[A-Z][\\w\\-]*\\s*(?:&|and|,)?\\s*){0,4}$");
+  return RE2::PartialMatch(before, kForBefore);
 }
 
 // True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
@@ -395,6 +438,7 @@ struct Detector::Analysed {
   bool story_cue[2] = {false, false};  // a story_only cue of the type fired
   bool veto[2] = {false, false};
   bool story_veto = false;  // a story_only negative (a listicle headline) fired
+  bool veto_all = false;    // a negative cue of every type ("all") fired
   bool agency = false, report = false;
   bool explicit_report = false;  // a report frame other than a bare question mark
 };
@@ -511,6 +555,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         break;
       case RuleType::kNegative:
         if (c.rule->story_only) a->story_veto = true;
+        if (c.rule->status == "all") a->veto_all = true;
         if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
         if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
         if (c.rule->status == "work") {
@@ -758,7 +803,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // on the novel 'Golden Slumber'")
     std::set<std::string> not_drama, called_drama;
     static const RE2 kWorkNounBefore(
-        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈)\\s*$");
+        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈),?\\s*["
+        "“\"‘'《<〈「]?$");
     for (const auto& a : story.sentences) {
       for (const auto& m : a.mentions.items) {
         if (m.kind != MentionKind::kWork) continue;
@@ -803,6 +849,25 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         if (story_work != nullptr) break;
+      }
+    }
+    // (OST: "Song by A … theme song for upcoming film 'W'": when that first work is an unknown
+    // title the text never calls a drama or film, a title it does call one is the story's)
+    if (!casting && story_work != nullptr && story_work->work == nullptr &&
+        !called_drama.count(NormalizeKey(story_work->text))) {
+      for (size_t k = 0; k < story.sentences.size(); ++k) {
+        const Analysed& a = story.sentences[k];
+        const Mention* called = nullptr;
+        for (const auto& m : a.mentions.items) {
+          if (a.has_type[ti] && usable_work(m) && called_drama.count(NormalizeKey(m.text))) {
+            called = &m;
+            break;
+          }
+        }
+        if (called != nullptr) {
+          story_work = called;
+          break;
+        }
       }
     }
     // Story persons for anaphora: the persons of the first sentence that names any.
@@ -855,6 +920,29 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
       return false;
+    };
+    // "'W' OST 음원차트 상위권 … 14일 오후 6시 'S'가 공개됐다": a chart or buzz story that
+    // restates a dated release of the song is news of that release; its chart words veto no
+    // OST sentence
+    bool dated_release = false;
+    // (seen in Korean stories only: "14일 오후 6시 … 공개됐다"; the release sentence itself
+    // holds no chart words)
+    if (!casting && ko) {
+      static const RE2 kDated("\\d+\\s*일|어제");
+      for (const auto& a : story.sentences) {
+        bool released = false, future = false;
+        for (const auto& c : a.cues) {
+          if (c.rule->type != RuleType::kOst) continue;
+          if (c.rule->status == "released") released = true;
+          if (c.rule->id.find("future") != std::string::npos) future = true;
+        }
+        if (released && !future && !a.veto[1] && RE2::PartialMatch(a.text, kDated)) {
+          dated_release = true;
+        }
+      }
+    }
+    auto vetoes = [&](const Analysed& a) {
+      return a.veto[ti] && !(dated_release && !a.veto_all && !a.story_veto);
     };
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
@@ -929,7 +1017,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
-      if (si == 0 && a.veto[ti] && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
+      if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
           !(casting && ko && story_replacement)) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
@@ -940,12 +1028,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // an OST sentence is about singing: its casting words ("the lead actress of")
         // describe the drama, not a casting
         // (names of a sentence about other news are nobody's anaphor)
-        if (!persons.empty() && last_persons.empty() && !a.veto[ti]) {
+        if (!persons.empty() && last_persons.empty() && !vetoes(a)) {
           last_persons = persons;
         }
         continue;
       }
-      if (a.veto[ti] && casting && ko && KoreanReplacement(a.text)) {
+      if (vetoes(a) && casting && ko && KoreanReplacement(a.text)) {
         // "하차한 B의 대타로 A가 투입": the newcomer is casting news, the one who leaves is not
         std::vector<const Mention*> staying;
         for (const Mention* p : persons) {
@@ -958,7 +1046,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         persons = std::move(staying);
         decide("casting: sentence " + std::to_string(si) +
                " names a replacement; only the one who leaves is vetoed");
-      } else if (a.veto[ti] && !ko) {
+      } else if (vetoes(a) && !ko) {
         // "Minah Drops Out of New Sitcom, Serri, Jiyul and Kyungri Added to Cast Lineup": in
         // English a person's predicate follows the name, so a negative cue covers the persons
         // whose next cue it is (the last cue for names after every cue)
@@ -1019,7 +1107,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                std::to_string(persons.size()) + ")");
         if (staying.empty()) continue;
         persons = std::move(staying);
-      } else if (a.veto[ti]) {
+      } else if (vetoes(a)) {
         // "앞서 A는 <귀환>에 출연하기로 했으나 제작이 무기한 연기됐다": in Korean a vetoed
         // sentence that names a work other than the story's vetoes that work only
         const Mention* own_work = nullptr;
@@ -1091,24 +1179,42 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         static const RE2 kWorkBefore(
             "(?i)(?:for|of|to|from|in)\\s+(?:the\\s+)?(?:\\S+(?:'s|’s)\\s+)?(?:(?:new|upcoming|"
             "drama|series|film|movie|web)\\s+)*$");
+        // "the theme song for upcoming Korean-Chinese film 'W'", "웹드라마 'W'의 주연배우":
+        // a title the text calls a drama or a film
+        static const RE2 kWorkNounTie(
+            "(?i)(?:drama|series|film|movie|sitcom|드라마|영화|시리즈)\\s*,?\\s*[“\"‘'《<〈「]?$");
         const Mention* tied = nullptr;
-        // the text's own tie to "OST" first, a known title second
-        for (int pass = 0; pass < 2 && tied == nullptr; ++pass) {
+        // the text's own tie to "OST" first, then a work noun before the title, then
+        // "for/of 'W'", a known title last ("the Chinese version of 'S' … for upcoming film 'W'")
+        for (int pass = 0; pass < 4 && tied == nullptr; ++pass) {
           for (const Mention* w : works) {
             const std::string_view after(a.text.data() + w->end,
                                          std::min<size_t>(30, a.text.size() - w->end));
             const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
             const std::string_view before(a.text.data() + bb, w->begin - bb);
-            const bool tie = pass == 0 ? RE2::PartialMatch(after, kOstAfter) ||
-                                             RE2::PartialMatch(before, kWorkBefore)
-                                       : w->work != nullptr;
+            const bool tie = pass == 0   ? RE2::PartialMatch(after, kOstAfter)
+                             : pass == 1 ? RE2::PartialMatch(before, kWorkNounTie)
+                             : pass == 2 ? RE2::PartialMatch(before, kWorkBefore)
+                                         : w->work != nullptr;
             if (tie) {
               tied = w;
               break;
             }
           }
         }
-        if (tied != nullptr) works = {tied};
+        if (tied != nullptr) {
+          works = {tied};
+        } else if (story_work != nullptr && (story_work->work != nullptr ||
+                                             called_drama.count(NormalizeKey(story_work->text)))) {
+          // "… A’s 'S1' and B’s 'S2' …": several titles neither tied to the OST nor known, in
+          // a story whose earlier sentence named its drama, are songs; the drama stands
+          bool earlier = false;
+          for (size_t k = 0; k < si && !earlier; ++k) {
+            for (const auto& m : story.sentences[k].mentions.items)
+              earlier = earlier || &m == story_work;
+          }
+          if (earlier) works = {story_work};
+        }
       }
       if (!works.empty()) {
         work = works.front();
@@ -1223,8 +1329,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (c.rule->status == "released") released = true;
           if (c.rule->id.find("future") != std::string::npos) future = true;
         }
+        // (the drama's cast named there sings nothing: "A and B’s upcoming drama 'W' has
+        // released its first two OSTs")
         for (const auto& m : a.mentions.items) {
-          if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) named = true;
+          if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
+              !m.in_parens && !NamedAsCast(a.text, m, ko)) {
+            named = true;
+          }
         }
         if (released && !future && !named) story_released = true;
       }
