@@ -89,7 +89,8 @@ void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
 }
 
 // Every labelled set parses: the right fields, known types and statuses, and it holds at
-// least the number of items it was written with (heldout-v5 has 40, every other set 60+).
+// least the number of items it was written with (heldout-v5 and heldout-v6 have 40, every
+// other set 60+).
 TEST(DetectQuality, LabelledSetsAreWellFormed) {
   struct LabelledSet {
     const char* file;
@@ -101,6 +102,7 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                                  LabelledSet{"tests/data/detect/heldout-v3.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout-v4.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout-v5.jsonl", 40},
+                                 LabelledSet{"tests/data/detect/heldout-v6.jsonl", 40},
                                  LabelledSet{"tests/data/detect/dev.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout.jsonl", 60}}) {
     const char* file = set.file;
