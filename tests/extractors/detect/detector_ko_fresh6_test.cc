@@ -2,8 +2,8 @@
 // more real items of two or more evaluation files: details still being settled after a stated
 // casting, a quote closed by 라면서 (a statement), a work on air now or already ended, a work
 // described by a past performance in it, a short quoted character name, a quoted epithet
-// ('천만 배우'). Sentences are invented;
-// people and titles are made up. Each test fails when its mechanism is removed.
+// ('천만 배우'), and everyday words that are also stage names (우리, 이런, 동명). Sentences are
+// invented; people and titles are made up. Each test fails when its mechanism is removed.
 
 #include <gtest/gtest.h>
 
@@ -100,6 +100,16 @@ TEST(DetectorKoreanFresh6, AQuotedEpithetOrTopicIsNoTitle) {
   EXPECT_EQ(Summary("'흥행 보증' 한서윤, 차기작 확정",
                     "배우 한서윤이 새 드라마 '푸른 항구'에 캐스팅됐다."),
             "casting 한서윤 / 푸른 항구 (confirmed)");
+}
+
+TEST(DetectorKoreanFresh6, EverydayWordsThatAreStageNamesAreNoPersons) {
+  // 우리 (we), 이런 (such), 동명 (of the same name) are stage names in the gazetteer
+  for (const std::string s : {"소속사는 \"배우와 우리가 모르는 출연이 있겠나\"라고 했다.",
+                              "이런 배우 또 없다.", "동명 웹툰을 원작으로 한 작품이다."}) {
+    for (const auto& m : FindMentions(s, "ko", TheDetector().gazetteer()).items) {
+      EXPECT_NE(m.kind, MentionKind::kPerson) << s << ": " << m.text;
+    }
+  }
 }
 
 }  // namespace
