@@ -527,7 +527,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   std::string masked = a->text;
   for (const auto& m : a->mentions.items) {
     const bool title = m.kind == MentionKind::kWork || m.kind == MentionKind::kSong ||
-                       (m.kind == MentionKind::kRole && m.quoted);
+                       (m.kind == MentionKind::kRole && m.quoted) || m.epithet;
     if (!title) continue;
     for (size_t i = m.begin; i < m.end && i < masked.size(); ++i) masked[i] = ' ';
   }

@@ -637,7 +637,7 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
       "한결", "가람", "다온", "새벽", "초아", "혜원", "보민", "미소", "솔지", "예은", "주인",
       "단비", "금비", "은지", "승리", "대성", "탑",   "상추", "정상", "기적", "자유", "영원",
       "유일", "하나", "두리", "세라", "루다", "여름", "봄",   "레오", "엔",   "켄",   "하루",
-      "원대", "바로", "온다", "보니"};
+      "원대", "바로", "온다", "보니", "우리", "이런", "동명"};
   return k;
 }
 
@@ -836,6 +836,22 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   return RE2::PartialMatch(before, kWhoLed);
 }
 
+// True when the Korean text before a quote says the work is on air now or has ended
+// ("현재 방영 중인 tvN 토일드라마 'W'", "최근 종영한 SBS 드라마 'W'"): the person's current or
+// earlier work, not the news — unless the text after it makes it the news: a cameo in it
+// ("'W'에 카메오로 출연한다") or its soundtrack ("출연 중인 'W' OST").
+bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
+  static const RE2 kOnAirBefore(
+      "(?:(?:방영|방송|출연|상영)\\s*중인|종영한|종영된|종영했던|막을\\s*내린)\\s+"
+      "(?:[A-Za-z0-9+]+\\s+|[^\\s'‘\"“<《]*(?:드라마|극|시리즈|영화)\\s+|"
+      // "현재 방영 중인 토일드라마 <W1>와 월화드라마 <W2>": a title joined to one on air
+      "['‘\"“<《][^'’\"”>》]{1,40}['’\"”>》](?:와|과|,)\\s*){0,4}$");
+  static const RE2 kNewsAfter(
+      "^(?:\\s*(?:OST|O\\.S\\.T)|(?:에|에서)\\s*(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
+      "우정\\s*출연))");
+  return RE2::PartialMatch(before, kOnAirBefore) && !RE2::PartialMatch(after, kNewsAfter);
+}
+
 bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kEn(
       "(?i)^(?:\\s*\\)|\\s*fame|\\s+star\\b|\\s+actor\\b|\\s+actress\\b|\\s+director|\\s+writer|"
@@ -851,6 +867,7 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "에서\\s*(?:호흡|활약|"
       "열연|주목|인상)|에서\\s*(?:[^\\s.]+\\s+){0,5}?(?:이름을\\s*알린|이름을\\s*알렸던|"
       "연기력을\\s*선보인|연기력을\\s*선보였던|열연을\\s*펼친|열연했던|활약했던|눈도장을\\s*찍은|"
+      "열연한\\s|활약한\\s|호흡을\\s*맞춘\\s|호흡을\\s*맞췄던\\s|"
       "출연\\s*중인|열연\\s*중인)|에\\s*출연\\s*중인|(?:으로|로)\\s*(?:친숙한|유명한|잘\\s*알려진)|"
       "로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|"
@@ -948,7 +965,8 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
   if (ko) {
     if (KoreanQuotedStatus(inside)) return true;
     // '...'라고 / '...'고 밝혔다 / "..."며
-    static const RE2 kQuoteTail("^(?:이?라고|고\\s|고$|며\\s|면서|이라며|라며|라는\\s|이란|란\\s)");
+    static const RE2 kQuoteTail(
+        "^(?:이?라고|고\\s|고$|며\\s|면서|이?라면서|이라며|라며|라는\\s|이란|란\\s)");
     if (RE2::PartialMatch(after, kQuoteTail)) return true;
     // Titles end in 다 as often as sentences do ('우리 별이 되다'); a statement has
     // its full stop, a quoting tail, or the length of a sentence.
@@ -1101,6 +1119,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "'천만 배우' 임시완", "'흥행 보증' 제작진", "‘꿈의 캐스팅’", "tvN 새 드라마 ‘캐스팅’이":
+    // a short Korean quote ending in a word of praise or of the casting itself is an epithet
+    // or a topic, not a title (unless the gazetteer knows it as a work)
+    static const RE2 kEpithetEnd(
+        "(?:^|\\s|의)(?:배우|스타|퀸|디바|보컬|대세|메이커|보증|요정|여신|캐스팅|라인업|예약|전역|"
+        "신드롬|앓이|투톱|원톱|케미|조합)$");
+    if (ko && std::count(inside.begin(), inside.end(), ' ') <= 2 &&
+        RE2::PartialMatch(inside, kEpithetEnd) && gaz.FindWork(m.text) == nullptr) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted epithet or topic, not a title";
+      m.epithet = true;
+      add(std::move(m));
+      continue;
+    }
     // "아이돌 '덱스터' 멤버들로": a quote whose members are named is a group, not a title
     static const RE2 kMembersAfter("^\\s*(?:의\\s*)?멤버");
     if (RE2::PartialMatch(before, kGroupWordBefore) ||
@@ -1147,6 +1179,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         if (a.substr(0, 3) == "\xEC\x97\xAD" || a.substr(0, 3) == "\xE5\xBD\xB9") {  // 역 役
           m.kind = MentionKind::kRole;
           m.why = "quote followed by 역";
+        }
+        // "여고생 '단오'가", "'아린'으로 분한다", "'찬미'(신예은 분)": a short quoted name after a
+        // character noun, before 'as' + play/appear, or credited to an actor is a character
+        static const RE2 kCharacterBefore(
+            "(?:여고생|여주인공|남주인공|주인공|캐릭터|극\\s*중|극중)\\s*$");
+        static const RE2 kCharacterAfter(
+            "^(?:(?:으로|로)\\s*(?:분(?:한다|해|하며|할|했|하는)|등장(?:한다|해|하며|할|했|,)|"
+            "열연)|\\s*\\(\\s*\\S{2,12}\\s+분\\s*\\))");
+        if (m.kind == MentionKind::kWork && inside.find(' ') == std::string_view::npos &&
+            HangulSyllables(inside) >= 1 && HangulSyllables(inside) <= 4 &&
+            (RE2::PartialMatch(before, kCharacterBefore) ||
+             RE2::PartialMatch(after, kCharacterAfter))) {
+          m.kind = MentionKind::kRole;
+          m.why = "short quote named as a character";
         }
       } else {
         static const RE2 kRoleBefore(
@@ -1206,8 +1252,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (m.kind == MentionKind::kWork && !m.in_parens) {
       // “Yong Pal,” actor Joo Won: punctuation inside the quotes ends the title's phrase
       const bool closed = !inside.empty() && (inside.back() == ',' || inside.back() == '.');
-      m.aside = PastWorkBefore(before, ko) || (!closed && PastWorkAfter(after, ko)) ||
-                (!ko && PossessiveOfAName(s, q.e, gaz));
+      m.aside = PastWorkBefore(before, ko) ||
+                (ko && OnAirOrEndedWork(Before(s, q.b, 120), after)) ||
+                (!closed && PastWorkAfter(after, ko)) || (!ko && PossessiveOfAName(s, q.e, gaz));
       if (m.aside) m.why += ", named as an earlier work";
     } else if (m.kind == MentionKind::kWork) {
       m.aside = true;

@@ -47,6 +47,7 @@ struct Mention {
   bool not_drama = false;    // works: a show, album or concert by a cue next to it
   bool cast_credit = false;  // persons: "(남주혁 분)", the actor credited for a character
   bool alt_title = false;    // works: "(also known as 'X')", another form of the title before it
+  bool epithet = false;      // quotes: praise or a topic ('천만 배우'): no title, no cue inside
   std::string why;           // how it was found, for --explain
 };
 
