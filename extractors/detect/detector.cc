@@ -567,6 +567,16 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
                                 kOstBefore)) {
             break;
           }
+          // "웹툰 원작 드라마 'X'", "동명 웹툰을 원작으로 한", "웹툰 작가로 출격": a webtoon or
+          // novel as the drama's source, or a webtoon artist's part, says nothing of the title
+          static const RE2 kSourceNext("^\\s*(?:을|를)?\\s*(?:원작|작가)");
+          const std::string_view cue_text =
+              std::string_view(a->text).substr(c.begin, c.end - c.begin);
+          const bool source_noun =
+              (cue_text == "웹툰" || cue_text == "소설") &&
+              RE2::PartialMatch(re2::StringPiece(a->text.data() + c.end, a->text.size() - c.end),
+                                kSourceNext);
+          if (source_noun) break;
           for (auto& m : a->mentions.items) {
             if (m.kind != MentionKind::kWork) continue;
             // (a cue may end a few bytes into the masked title: "musical" + 2 spaces)

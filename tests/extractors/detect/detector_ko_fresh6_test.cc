@@ -112,5 +112,19 @@ TEST(DetectorKoreanFresh6, EverydayWordsThatAreStageNamesAreNoPersons) {
   }
 }
 
+// "웹툰 원작 드라마 'X'" (seen in 11 real items of 3 files): the webtoon is the drama's source,
+// so the title stays the drama, as it does beside a webtoon artist's part.
+TEST(DetectorKoreanFresh6, AWebtoonAsTheDramasSourceLeavesTheTitleADrama) {
+  EXPECT_EQ(Summary("", "인기 웹툰 원작 드라마 '푸른 항구'에 배우 한서윤이 출연을 확정했다."),
+            "casting 한서윤 / 푸른 항구 (confirmed)");
+  EXPECT_EQ(Summary("", "동명 웹툰을 원작으로 한 드라마 '푸른 항구'에 배우 한서윤이 캐스팅됐다."),
+            "casting 한서윤 / 푸른 항구 (confirmed)");
+  EXPECT_EQ(
+      Summary("", "배우 한서윤이 SBS 새 드라마 '푸른 항구'에서 웹툰 작가 역으로 출연을 확정했다."),
+      "casting 한서윤 / 푸른 항구 (confirmed)");
+  // the same sentence with a webtoon as the title's own format: no drama, no casting
+  EXPECT_EQ(Summary("", "배우 한서윤이 새 웹툰 '푸른 항구'에 출연을 확정했다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
