@@ -1554,6 +1554,32 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
     }
+    // A title after "in"/"for" that its apposition calls a work: "will star in Uhm Bok-dong,
+    // the film about …", "for Hello Monster, the KBS drama that …" (not a name, network,
+    // group or agency).
+    for (size_t k = 0; k + 1 < n; ++k) {
+      const std::string low = LowerAscii(toks[k].text);
+      if ((low != "in" && low != "for") || toks[k].capital) continue;
+      const size_t a = k + 1;
+      if (toks[a].in_quote || used[a] || !toks[a].capital || !adjacent(a)) continue;
+      size_t e = a + 1;
+      while (e < n && e - a < 8 && !toks[e].in_quote && !used[e] && title_word(e) && adjacent(e))
+        ++e;
+      while (e > a + 1 && !toks[e - 1].capital) --e;  // ends at its last capitalised word
+      static const RE2 kWorkApposition(
+          "^,\\s+(?:the|an?)\\s+(?:\\S+\\s+){0,3}?(?:film|movie|drama|series|K-drama|sitcom)(?:\\s|"
+          ",|\\.|$)");
+      const size_t end = toks[e - 1].e;
+      if (!RE2::PartialMatch(re2::StringPiece(s.data() + end, s.size() - end), kWorkApposition))
+        continue;
+      // (a name-shaped title is still one: "Uhm Bok-dong, the film"; a known person is not)
+      if (gaz.FindPerson(joined(a, e)) != nullptr || gaz.FindPerson(toks[a].text) != nullptr ||
+          gaz.FindGroup(toks[a].text) || gaz.FindNetwork(toks[a].text) != nullptr ||
+          gaz.FindOrganisation(joined(a, e)) != nullptr) {
+        continue;
+      }
+      emit_title(a, e, "unquoted title before its apposition");
+    }
     // A title that opens a headline and courts its cast: "Seven Day Queen courts Park
     // Min-young", "Chicago Typewriter casts …" (not a name, network, group or agency).
     {

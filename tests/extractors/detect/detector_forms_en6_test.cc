@@ -137,5 +137,20 @@ TEST(DetectorFormsEn6, APersonIsCastInOneWorkPerStory) {
             "casting Roh Yoon-seo / Paper Harbor (reviewing)");
 }
 
+// An unquoted title after "in"/"for" that an apposition calls a work ("in Paper Harbor, the
+// film about …"; seen in 4 real items of 2 files): the title is found even when it looks like a
+// name; a known person before ", the drama's lead" is still a person.
+TEST(DetectorFormsEn6, AnAppositionNamesAnUnquotedTitleAWork) {
+  EXPECT_EQ(Summary("", "Han Seo-yun will star in Paper Harbor, the film about a ferry captain."),
+            "casting Han Seo-yun / Paper Harbor (confirmed)");
+  EXPECT_EQ(Summary("", "Han Seo-yun will star in Moon Dal-gu, the film about a cyclist."),
+            "casting Han Seo-yun / Moon Dal-gu (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Han Seo-yun is in talks for Paper Harbor, the KBS drama that offered "
+                    "her the lead."),
+            "casting Han Seo-yun / Paper Harbor (in_talks)");
+  EXPECT_EQ(Summary("", "Fans cheered for Park Bo-gum, the drama's lead, at the premiere."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
