@@ -1,5 +1,6 @@
 #include "extractors/detect/event.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -7,7 +8,19 @@
 
 namespace hallyu {
 
-std::string_view EventTypeName(EventType t) { return t == EventType::kCasting ? "casting" : "ost"; }
+std::string_view EventTypeName(EventType t) {
+  switch (t) {
+    case EventType::kCasting:
+      return "casting";
+    case EventType::kOst:
+      return "ost";
+    case EventType::kRelease:
+      return "release";
+    case EventType::kCollab:
+      return "collab";
+  }
+  return "casting";
+}
 
 namespace {
 
@@ -31,24 +44,70 @@ std::string GetStr(const nlohmann::json& j, const char* k) {
 
 }  // namespace
 
+namespace {
+std::string PersonKey(const PersonRef& p) { return p.key.empty() ? NormalizeKey(p.name) : p.key; }
+
+nlohmann::json PersonJson(const PersonRef& p) {
+  return {{"name", p.name},
+          {"native", OrNull(p.native)},
+          {"group", OrNull(p.group)},
+          {"idol", p.idol},
+          {"resolved", p.resolved}};
+}
+
+PersonRef PersonFromJson(const nlohmann::json& p) {
+  PersonRef r;
+  r.name = GetStr(p, "name");
+  r.native = GetStr(p, "native");
+  r.group = GetStr(p, "group");
+  r.idol = p.at("idol").get<bool>();
+  r.resolved = p.at("resolved").get<bool>();
+  return r;
+}
+}  // namespace
+
 std::string ComputeEventId(const Event& e) {
-  std::string pk = e.person.key.empty() ? NormalizeKey(e.person.name) : e.person.key;
-  std::string wk = e.work.key.empty() ? NormalizeKey(e.work.title) : e.work.key;
-  std::string in = std::string(EventTypeName(e.type)) + "|" + pk + "|" + wk;
-  if (e.type == EventType::kOst) in += "|" + NormalizeKey(e.song);
+  std::string in = std::string(EventTypeName(e.type));
+  const char* prefix = "c-";
+  switch (e.type) {
+    case EventType::kCasting:
+    case EventType::kOst: {
+      std::string wk = e.work.key.empty() ? NormalizeKey(e.work.title) : e.work.key;
+      in += "|" + PersonKey(e.person) + "|" + wk;
+      if (e.type == EventType::kOst) {
+        in += "|" + NormalizeKey(e.song);
+        prefix = "o-";
+      }
+      break;
+    }
+    case EventType::kRelease:
+      in += "|" + PersonKey(e.person) + "|" + NormalizeKey(e.title);
+      prefix = "r-";
+      break;
+    case EventType::kCollab: {
+      prefix = "j-";
+      const std::string tk = NormalizeKey(e.title);
+      if (!tk.empty()) {
+        in += "|t|" + tk;
+      } else {
+        std::vector<std::string> keys;
+        for (const auto& p : e.people) keys.push_back(PersonKey(p));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        in += "|p";
+        for (const auto& k : keys) in += "|" + k;
+      }
+      break;
+    }
+  }
   char buf[24];
   std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(Fnv1a(in)));
-  return (e.type == EventType::kCasting ? "c-" : "o-") + std::string(buf);
+  return prefix + std::string(buf);
 }
 
 nlohmann::json ToJson(const Event& e) {
   using nlohmann::json;
-  const bool casting = e.type == EventType::kCasting;
-  json person = {{"name", e.person.name},
-                 {"native", OrNull(e.person.native)},
-                 {"group", OrNull(e.person.group)},
-                 {"idol", e.person.idol},
-                 {"resolved", e.person.resolved}};
+  json person = PersonJson(e.person);
   json work = {{"title", e.work.title},
                {"native", OrNull(e.work.native)},
                {"kind", OrNull(e.work.kind)},
@@ -62,18 +121,36 @@ nlohmann::json ToJson(const Event& e) {
                        {"fetched_at", OrNull(s.fetched_at)}});
   }
   json j;
-  j["schema"] = casting ? "hallyu.casting/1" : "hallyu.ost/1";
+  j["schema"] = "hallyu." + std::string(EventTypeName(e.type)) + "/1";
   j["event_id"] = e.event_id;
   j["version"] = e.version;
   j["type"] = EventTypeName(e.type);
   j["status"] = e.status;
-  j[casting ? "person" : "artist"] = person;
-  j["work"] = work;
-  if (casting) {
-    j["role"] = OrNull(e.role);
-  } else {
-    j["song"] = OrNull(e.song);
-    j["part"] = e.part > 0 ? json(e.part) : json();
+  switch (e.type) {
+    case EventType::kCasting:
+      j["person"] = person;
+      j["work"] = work;
+      j["role"] = OrNull(e.role);
+      break;
+    case EventType::kOst:
+      j["artist"] = person;
+      j["work"] = work;
+      j["song"] = OrNull(e.song);
+      j["part"] = e.part > 0 ? json(e.part) : json();
+      break;
+    case EventType::kRelease:
+      j["artist"] = person;
+      j["title"] = OrNull(e.title);
+      j["kind"] = OrNull(e.release_kind);
+      break;
+    case EventType::kCollab: {
+      json people = json::array();
+      for (const auto& p : e.people) people.push_back(PersonJson(p));
+      j["people"] = people;
+      j["title"] = OrNull(e.title);
+      j["cause"] = OrNull(e.cause);
+      break;
+    }
   }
   j["crossover"] = e.crossover;
   j["evidence"] = {{"text", e.evidence.text}, {"rule", e.evidence.rule}, {"lang", e.evidence.lang}};
@@ -92,29 +169,42 @@ Result<Event> EventFromJson(const nlohmann::json& j) {
       e.type = EventType::kCasting;
     } else if (type == "ost") {
       e.type = EventType::kOst;
+    } else if (type == "release") {
+      e.type = EventType::kRelease;
+    } else if (type == "collab") {
+      e.type = EventType::kCollab;
     } else {
       return ParseError("event: unknown type '" + type + "'");
     }
-    const bool casting = e.type == EventType::kCasting;
     e.event_id = GetStr(j, "event_id");
     e.version = j.at("version").get<int>();
     e.status = GetStr(j, "status");
-    const auto& p = j.at(casting ? "person" : "artist");
-    e.person.name = GetStr(p, "name");
-    e.person.native = GetStr(p, "native");
-    e.person.group = GetStr(p, "group");
-    e.person.idol = p.at("idol").get<bool>();
-    e.person.resolved = p.at("resolved").get<bool>();
-    const auto& w = j.at("work");
-    e.work.title = GetStr(w, "title");
-    e.work.native = GetStr(w, "native");
-    e.work.kind = GetStr(w, "kind");
-    e.work.network = GetStr(w, "network");
-    if (casting) {
-      e.role = GetStr(j, "role");
-    } else {
-      e.song = GetStr(j, "song");
-      e.part = j.contains("part") && j["part"].is_number() ? j["part"].get<int>() : 0;
+    if (e.type == EventType::kCasting || e.type == EventType::kOst) {
+      e.person = PersonFromJson(j.at(e.type == EventType::kCasting ? "person" : "artist"));
+      const auto& w = j.at("work");
+      e.work.title = GetStr(w, "title");
+      e.work.native = GetStr(w, "native");
+      e.work.kind = GetStr(w, "kind");
+      e.work.network = GetStr(w, "network");
+    }
+    switch (e.type) {
+      case EventType::kCasting:
+        e.role = GetStr(j, "role");
+        break;
+      case EventType::kOst:
+        e.song = GetStr(j, "song");
+        e.part = j.contains("part") && j["part"].is_number() ? j["part"].get<int>() : 0;
+        break;
+      case EventType::kRelease:
+        e.person = PersonFromJson(j.at("artist"));
+        e.title = GetStr(j, "title");
+        e.release_kind = GetStr(j, "kind");
+        break;
+      case EventType::kCollab:
+        for (const auto& p : j.at("people")) e.people.push_back(PersonFromJson(p));
+        e.title = GetStr(j, "title");
+        e.cause = GetStr(j, "cause");
+        break;
     }
     e.crossover = j.at("crossover").get<bool>();
     const auto& ev = j.at("evidence");

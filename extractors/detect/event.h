@@ -1,5 +1,6 @@
 #pragma once
-// Casting and OST events (DESIGN.md "Event"), their stable id and JSON form.
+// Casting, OST, release and collab events (DESIGN.md "Event"), their stable id and JSON
+// form.
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -11,9 +12,9 @@
 
 namespace hallyu {
 
-enum class EventType { kCasting, kOst };
+enum class EventType { kCasting, kOst, kRelease, kCollab };
 
-// "casting" | "ost".
+// "casting" | "ost" | "release" | "collab".
 std::string_view EventTypeName(EventType t);
 
 struct PersonRef {
@@ -47,18 +48,24 @@ struct Evidence {
   std::string text, rule, lang;
 };
 
-// One casting or OST event. For OST, `person` is serialised as "artist".
+// One event. For OST and release, `person` is serialised as "artist"; a collab has
+// `people` instead of `person`; release and collab have no `work`.
 struct Event {
   EventType type = EventType::kCasting;
   std::string event_id;
   int version = 1;
-  std::string
-      status;  // casting: rumored|in_talks|reviewing|confirmed|denied; ost: announced|released
-  PersonRef person;
+  // casting: rumored|in_talks|reviewing|confirmed|denied;
+  // ost, release, collab: announced|released
+  std::string status;
+  PersonRef person;  // casting, ost, release (empty for collab)
   WorkRef work;
-  std::string role;  // casting only, "" when not named
-  std::string song;  // ost only
-  int part = 0;      // ost only, 0 when not named
+  std::string role;   // casting only, "" when not named
+  std::string song;   // ost only
+  int part = 0;       // ost only, 0 when not named
+  std::string title;  // release, collab: the single, album, song or project; "" when not named
+  std::string release_kind;       // release: single|digital_single|album|ep, "" when not named
+  std::vector<PersonRef> people;  // collab: every participant, in text order
+  std::string cause;              // collab: the charity or campaign as stated, "" when none
   bool crossover = false;
   Evidence evidence;
   std::vector<SourceRef> sources;
@@ -69,13 +76,15 @@ struct Event {
 // A detection is an event as found in one document (version 1, one source).
 using Detection = Event;
 
-// Stable fingerprint: "c-"/"o-" + 16 hex digits of FNV-1a/64 over type, person
-// key, work key (and normalised song for OST). Keys fall back to the normalised
-// name when unresolved.
+// Stable fingerprint: "c-"/"o-"/"r-"/"j-" + 16 hex digits of FNV-1a/64 over the type
+// and: person key and work key (casting; OST adds the normalised song); artist key and
+// normalised title (release); the normalised title, or without one the sorted keys of
+// the people (collab, so outlets listing them in another order merge). Keys fall back
+// to the normalised name when unresolved.
 std::string ComputeEventId(const Event& e);
 
-// The event as the documented JSON object (schema hallyu.casting/1 or
-// hallyu.ost/1). Empty optional strings become null.
+// The event as the documented JSON object (schema hallyu.casting/1, hallyu.ost/1,
+// hallyu.release/1 or hallyu.collab/1). Empty optional strings become null.
 nlohmann::json ToJson(const Event& e);
 
 // Parses what ToJson produced. Fails with kParse on a missing or mistyped field.
