@@ -89,8 +89,9 @@ void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
 }
 
 // Every labelled set parses: the right fields, known types and statuses, and it holds at
-// least the number of items it was written with (heldout-v5 and heldout-v6 have 40, every
-// other set 60+).
+// least the number of items it was written with (heldout-v5 and heldout-v6 have 40,
+// heldout-rc-v1 has 150+, every other set 60+). A release names its artist and a known
+// kind (or null); a collab lists at least two people.
 TEST(DetectQuality, LabelledSetsAreWellFormed) {
   struct LabelledSet {
     const char* file;
@@ -103,6 +104,7 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                                  LabelledSet{"tests/data/detect/heldout-v4.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout-v5.jsonl", 40},
                                  LabelledSet{"tests/data/detect/heldout-v6.jsonl", 40},
+                                 LabelledSet{"tests/data/detect/heldout-rc-v1.jsonl", 150},
                                  LabelledSet{"tests/data/detect/dev.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout.jsonl", 60}}) {
     const char* file = set.file;
@@ -126,8 +128,19 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                       status == "rumored" || status == "denied")
               << file << ":" << line_no << " " << status;
         } else {
-          EXPECT_EQ(type, "ost") << file << ":" << line_no;
+          EXPECT_TRUE(type == "ost" || type == "release" || type == "collab")
+              << file << ":" << line_no << " " << type;
           EXPECT_TRUE(status == "announced" || status == "released") << file << ":" << line_no;
+        }
+        if (type == "release") {
+          EXPECT_TRUE(e.contains("artist") && e["artist"].is_string()) << file << ":" << line_no;
+          const nlohmann::json kind = e.contains("kind") ? e["kind"] : nlohmann::json();
+          EXPECT_TRUE(kind.is_null() || kind == "single" || kind == "digital_single" ||
+                      kind == "album" || kind == "ep")
+              << file << ":" << line_no << " kind " << kind.dump();
+        } else if (type == "collab") {
+          EXPECT_TRUE(e.contains("people") && e["people"].is_array() && e["people"].size() >= 2)
+              << file << ":" << line_no << " people";
         }
       }
     }
