@@ -978,6 +978,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     auto vetoes = [&](const Analysed& a) {
       return a.veto[ti] && !(dated_release && !a.veto_all && !a.story_veto);
     };
+    // "OST 시장을 수놓는 그들을 살펴봤다", "We list down some of the best dramas with …": the
+    // lead says the story rounds up several works or people; none of them is news
+    {
+      bool roundup = false;
+      for (const auto& a : story.sentences) {
+        for (const auto& c : a.cues) {
+          roundup = roundup || (c.rule->type == RuleType::kNegative &&
+                                c.rule->id.find(".roundup") != std::string::npos);
+        }
+      }
+      if (roundup) {
+        decide(std::string(casting ? "casting" : "ost") +
+               ": the lead rounds up several works or people; story vetoed");
+        continue;
+      }
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;

@@ -109,5 +109,20 @@ TEST(DetectorFresh7, AnotherActorIsNotTheStorysPerson) {
             "casting Kim Seon-ho / 겨울 바다 (denied)");
 }
 
+// "가수들을 살펴봤다", "We list down some of the dramas …": a lead that rounds up several works
+// or people makes none of them news; the same sentences without it are still read.
+TEST(DetectorFresh7, ARoundupLeadVetoesTheStory) {
+  const std::string ko = "먼저 KBS 주말드라마 '겨울 바다' OST에는 가수 김종국이 참여했다.";
+  EXPECT_EQ(Summary("", "드라마 OST에 참여한 가수들을 살펴봤다. " + ko, "ko"), "");
+  EXPECT_EQ(Summary("", ko, "ko"), "ost Kim Jong-kook / 겨울 바다 (announced)");
+  const std::string en =
+      "From IU in the lead role to EXO's Baekhyun in the supporting act, Moon Lovers: Scarlet "
+      "Heart Ryeo is one of the most popular dramas with idols in it.";
+  EXPECT_EQ(
+      Summary("", "We list down some of the dramas with K-pop idols in lead roles. " + en, "en"),
+      "");
+  EXPECT_NE(Summary("", en, "en"), "");
+}
+
 }  // namespace
 }  // namespace hallyu
