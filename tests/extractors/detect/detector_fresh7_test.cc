@@ -124,5 +124,23 @@ TEST(DetectorFresh7, ARoundupLeadVetoesTheStory) {
   EXPECT_NE(Summary("", en, "en"), "");
 }
 
+// "A는 이미 확정된 상태며, B는 현재 조율중이다": each clause's status goes to its own person;
+// "출연을 긍정적으로 생각하고 있다" is a review (beats the "조율중" after it).
+TEST(DetectorFresh7, KoreanAlreadySettledAndPositivelyConsidering) {
+  EXPECT_EQ(Summary("",
+                    "김선호가 KBS 2TV 새 드라마 '겨울 바다' 출연을 확정지었다. KBS 관계자는 "
+                    "\"김선호가 '겨울 바다' 출연을 확정지었다. 공효진은 이미 확정된 상태며, "
+                    "김수현은 현재 조율중이다\"고 말했다.",
+                    "ko"),
+            "casting Gong Hyo-jin / 겨울 바다 (confirmed); casting Kim Seon-ho / 겨울 바다 "
+            "(confirmed); casting Kim Soo-hyun / 겨울 바다 (in_talks)");
+  EXPECT_EQ(
+      Summary("",
+              "배우 김선호가 SBS '겨울 바다'에 출연을 확정지었다. 상대역 김유미 소속사 측은 "
+              "\"현재 출연을 긍정적으로 생각하고 있다\"라며 \"막판 조율중이다\"라고 말했다.",
+              "ko"),
+      "casting Kim Seon-ho / 겨울 바다 (confirmed); casting Kim Yoo-mi / 겨울 바다 (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
