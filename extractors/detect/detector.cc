@@ -518,6 +518,30 @@ void Detector::SettleCastCredits(Story* story) {
   }
 }
 
+// "'기적' 임윤아, '갯마을 차차차' 김선호가 뭉쳤다 … <기적> <공조>의 임윤아": a title the story
+// names as someone's earlier work anywhere (not in parentheses, which also hold short forms
+// of the news title) is that earlier work in every sentence of the story.
+void Detector::SettleEarlierWorks(Story* story) {
+  std::set<std::string> earlier;
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      if (m.kind == MentionKind::kWork && m.aside && !m.in_parens && !m.not_drama && !m.alt_title) {
+        earlier.insert(NormalizeKey(m.text));
+      }
+    }
+  }
+  if (earlier.empty()) return;
+  for (auto& a : story->sentences) {
+    for (auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kWork || m.aside || !earlier.count(NormalizeKey(m.text))) {
+        continue;
+      }
+      m.aside = true;
+      m.why += ", named as an earlier work elsewhere in the story";
+    }
+  }
+}
+
 void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang,
                                Analysed* a) const {
   a->text = SanitizeUtf8(sentence);
@@ -954,6 +978,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     auto vetoes = [&](const Analysed& a) {
       return a.veto[ti] && !(dated_release && !a.veto_all && !a.story_veto);
     };
+    // "OST 시장을 수놓는 그들을 살펴봤다", "We list down some of the best dramas with …": the
+    // lead says the story rounds up several works or people; none of them is news
+    {
+      bool roundup = false;
+      for (const auto& a : story.sentences) {
+        for (const auto& c : a.cues) {
+          roundup = roundup || (c.rule->type == RuleType::kNegative &&
+                                c.rule->id.find(".roundup") != std::string::npos);
+        }
+      }
+      if (roundup) {
+        decide(std::string(casting ? "casting" : "ost") +
+               ": the lead rounds up several works or people; story vetoed");
+        continue;
+      }
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -1159,7 +1199,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " has a pronoun subject; it speaks of the story's persons");
       }
-      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0)) {
+      // ("다른 배우와 협의 중", "in talks with another actor": someone else, not the story's)
+      static const RE2 kSomeoneElse(
+          "(?i)다른\\s*(?:배우|후보|연기자)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
+          "candidates?)\\b|\\bsomeone\\s+else\\b");
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) &&
+          !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
         if (!persons.empty()) {
           decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
@@ -1797,6 +1842,35 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       for (auto& a : story.sentences) a.has_type[ti] = a.has_type[ti] || a.story_cue[ti];
     }
     if (l == "ko") SettleCastCredits(&story);
+    SettleEarlierWorks(&story);
+    // `관계자는 "시나리오를 받은 건 맞지만 확정은 아니다. 현재 검토 중이다"라고`, `Pledis stated,
+    // “An offer came in. We're considering it.”`: a sentence that begins inside a quote the
+    // sentence before it left open is the same speaker's, so it keeps that speaker's frame.
+    {
+      bool straight = false;  // a straight quote (") is open
+      int curly = 0;          // curly quotes (“ ”) open
+      for (size_t si = 0; si < story.sentences.size(); ++si) {
+        Analysed& a = story.sentences[si];
+        if (si == 1 && story.has_headline) straight = false, curly = 0;  // the body starts anew
+        if (si > 0 && (straight || curly > 0) && !a.agency && !a.report) {
+          const Analysed& prev = story.sentences[si - 1];
+          a.agency = prev.agency;
+          a.report = prev.report;
+          a.explicit_report = prev.explicit_report;
+        }
+        size_t ascii = 0;
+        for (char ch : a.text) ascii += ch == '"' ? 1 : 0;
+        for (size_t at = a.text.find("\xE2\x80\x9C"); at != std::string::npos;
+             at = a.text.find("\xE2\x80\x9C", at + 3)) {
+          ++curly;  // “
+        }
+        for (size_t at = a.text.find("\xE2\x80\x9D"); at != std::string::npos;
+             at = a.text.find("\xE2\x80\x9D", at + 3)) {
+          curly = curly > 0 ? curly - 1 : 0;  // ”
+        }
+        if (ascii % 2 == 1) straight = !straight;
+      }
+    }
     // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
     // the lead credits as director or writer is no cast member in the headline (elsewhere
     // the text may say the director also stars: "co-starring Lee Jung-jae").

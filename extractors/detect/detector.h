@@ -90,6 +90,8 @@ class Detector {
   void AnalyseSentence(std::string_view sentence, const std::string& lang, Analysed* out) const;
   // Korean: "(X 분)" credits become asides when the story names a person outside them.
   static void SettleCastCredits(Story* story);
+  // A title named as an earlier work in one sentence is that earlier work in all of them.
+  static void SettleEarlierWorks(Story* story);
   // True when a sentence of the story holds a casting or OST cue (cue Set only, cheap).
   bool StoryHasCue(const std::vector<std::string_view>& sentences, const std::string& lang) const;
   void BindStory(const Story& story, const std::string& lang, const SourceRef& source,

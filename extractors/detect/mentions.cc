@@ -654,12 +654,18 @@ bool KoreanNonPersonSuffix(std::string_view w) {
 }
 
 // True when `word` is a Hangul name of two or more syllables with 에 and `next` is 이어 or
-// 이어서 ("김하경에 이어"): there the 에 is the name's particle.
+// 이어서 ("김하경에 이어"), or 대해/대한/대해서/관해/관한 ("이제훈과 신민아에 대해"): there the 에
+// is the name's particle.
 bool BeforeEIeo(std::string_view word, std::string_view next) {
-  if (next != "\xEC\x9D\xB4\xEC\x96\xB4" &&              // 이어
-      next != "\xEC\x9D\xB4\xEC\x96\xB4\xEC\x84\x9C") {  // 이어서
-    return false;
-  }
+  static const std::set<std::string_view> kNext = {
+      "\xEC\x9D\xB4\xEC\x96\xB4",              // 이어
+      "\xEC\x9D\xB4\xEC\x96\xB4\xEC\x84\x9C",  // 이어서
+      "\xEB\x8C\x80\xED\x95\xB4",              // 대해
+      "\xEB\x8C\x80\xED\x95\xB4\xEC\x84\x9C",  // 대해서
+      "\xEB\x8C\x80\xED\x95\x9C",              // 대한
+      "\xEA\xB4\x80\xED\x95\xB4",              // 관해
+      "\xEA\xB4\x80\xED\x95\x9C"};             // 관한
+  if (!kNext.count(next)) return false;
   if (word.size() < 9 || word.substr(word.size() - 3) != "\xEC\x97\x90") return false;  // 에
   const std::string_view stem = word.substr(0, word.size() - 3);
   return AllHangul(stem) && HangulSyllables(stem) >= 2;
@@ -862,6 +868,8 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
+      // "<엑시트>의 이상근 감독이": the title of a director's or writer's earlier work
+      "의\\s*[^\\s.,]{2,12}\\s*(?:감독|작가|PD|피디|연출가|각본가)|"
       "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|의\\s*후속|\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
       "에\\s*이어|"
       "에서\\s*(?:호흡|활약|"
@@ -878,6 +886,18 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
+}
+
+// "<기적> <공조>의 임윤아", "'갯마을 차차차'의 김선호가": a Korean title owning a known
+// person's name (의 right before the name) introduces that person by an earlier work, not
+// the news. `after` is the text right after the title.
+bool KoreanTitleOwnsName(std::string_view after, const Gazetteer& gaz) {
+  static const RE2 kOwner("^\xEC\x9D\x98\\s*([^\\s,.!?'\"()<>]+)");  // 의 + a token
+  std::string token;
+  if (!RE2::PartialMatch(after, kOwner, &token)) return false;
+  const std::string base = StripKoreanParticle(token);
+  // (a full name of three syllables: two-syllable stage names collide with nouns such as 주연)
+  return base.size() >= 9 && gaz.FindPerson(base) != nullptr && gaz.FindWork(base) == nullptr;
 }
 
 // True when an English quote stands where a song does: right before "sung by", "as the
@@ -1133,6 +1153,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "‘수술 중 각성’을 소재로 한 의학스릴러": the quote is the story's subject matter, not a title
+    // (unless the gazetteer knows it as a work)
+    static const RE2 kTopicAfter(
+        "^\\s*(?:을|를|이라는|라는)?\\s*(?:소재|모티브|모티프|주제)(?:로|으로|를|삼아)");
+    if (ko && RE2::PartialMatch(after, kTopicAfter) && gaz.FindWork(m.text) == nullptr) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted topic, not a title";
+      m.epithet = true;
+      add(std::move(m));
+      continue;
+    }
     // "아이돌 '덱스터' 멤버들로": a quote whose members are named is a group, not a title
     static const RE2 kMembersAfter("^\\s*(?:의\\s*)?멤버");
     if (RE2::PartialMatch(before, kGroupWordBefore) ||
@@ -1254,7 +1285,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       const bool closed = !inside.empty() && (inside.back() == ',' || inside.back() == '.');
       m.aside = PastWorkBefore(before, ko) ||
                 (ko && OnAirOrEndedWork(Before(s, q.b, 120), after)) ||
-                (!closed && PastWorkAfter(after, ko)) || (!ko && PossessiveOfAName(s, q.e, gaz));
+                (!closed && PastWorkAfter(after, ko)) || (!ko && PossessiveOfAName(s, q.e, gaz)) ||
+                (ko && KoreanTitleOwnsName(after, gaz));
       if (m.aside) m.why += ", named as an earlier work";
     } else if (m.kind == MentionKind::kWork) {
       m.aside = true;
@@ -1286,7 +1318,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         const Mention* first = row.front();
         const Mention* last = row.back();
         const bool past = PastWorkBefore(Before(s, first->begin, 48), ko) ||
-                          PastWorkAfter(After(s, last->end, 40), ko);
+                          PastWorkAfter(After(s, last->end, 40), ko) ||
+                          KoreanTitleOwnsName(After(s, last->end, 40), gaz);
         for (Mention* m : row) {
           if (m->aside == past) continue;
           m->aside = past;
