@@ -333,9 +333,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (!rules.FindAll(*r, masked, 1).empty()) {
           const int vt = r->status == "release" ? kRelease : kCollab;
           s.veto[vt] = true;
-          // "… team up for another OST!": a "_story" veto in the first sentence (the headline)
-          // holds for the whole story
-          if (i == 0 && EndsWith(r->id, "_story")) story_veto[vt] = true;
+          // "… team up for another OST!": a "_story" veto in the first two sentences (the
+          // headline and the lead's first) holds for the whole story
+          if (i <= 1 && EndsWith(r->id, "_story")) story_veto[vt] = true;
           s.fired.push_back(r->id + "(veto " + r->status + ")");
         }
         continue;
@@ -459,6 +459,12 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
         if (m.kind == MentionKind::kGroup && member_groups.count(NormalizeKey(m.text))) continue;
+        // "for Kim Min-jun & Park Ji-woo's 'W'": a person whose possessive names a title is its
+        // star, not a singer
+        const std::string_view span = std::string_view(s.text).substr(m.begin, m.end - m.begin);
+        if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s"))) {
+          continue;
+        }
         PersonRef p = ResolveMusicPerson(m, gazetteer);
         if (m.kind == MentionKind::kPerson) {
           const LearnedFacts f = LearnFactsAbout(s.text, m, lang, gazetteer);
