@@ -272,14 +272,19 @@ bool HasMusicProjectRules(const RuleSet& rules, std::string_view lang) {
 }
 
 bool MusicProjectCrossover(const Event& e) {
-  if (e.type == EventType::kRelease) return e.person.actor || e.person.learned.actor;
+  auto idol = [](const PersonRef& p) { return p.idol || p.learned.idol; };
+  auto acts = [](const PersonRef& p) { return p.actor || p.learned.actor; };
+  if (e.type == EventType::kRelease) return !e.person.name.empty() && acts(e.person);
   if (e.type != EventType::kCollab) return false;
-  bool idol = false, actor = false;
-  for (const auto& p : e.people) {
-    idol = idol || p.idol || p.learned.idol;
-    actor = actor || p.actor || p.learned.actor;
+  // an idol and ANOTHER participant who acts without being an idol (the same rule as the
+  // plumbing branch's IsCrossover, so the two agree when it lands)
+  for (size_t i = 0; i < e.people.size(); ++i) {
+    if (!idol(e.people[i])) continue;
+    for (size_t k = 0; k < e.people.size(); ++k) {
+      if (k != i && acts(e.people[k]) && !idol(e.people[k])) return true;
+    }
   }
-  return idol && actor;
+  return false;
 }
 
 void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,

@@ -194,6 +194,11 @@ TEST(MusicProjects, CrossoverNeedsAnIdolAndAnActor) {
   EXPECT_FALSE(MusicProjectCrossover(e));
   e.people.push_back(idol);
   EXPECT_TRUE(MusicProjectCrossover(e));
+  // two idols, one of whom also acts, are no crossover
+  PersonRef idol_actor = idol;
+  idol_actor.actor = true;
+  e.people = {idol, idol_actor};
+  EXPECT_FALSE(MusicProjectCrossover(e));
   e.type = EventType::kCasting;
   EXPECT_FALSE(MusicProjectCrossover(e));
 }
