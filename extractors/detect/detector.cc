@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 
 #include "extractors/detect/learn.h"
+#include "extractors/detect/music_projects.h"
 #include "extractors/text/text.h"
 
 namespace hallyu {
@@ -620,6 +621,9 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
           }
         }
         break;
+      case RuleType::kRelease:
+      case RuleType::kCollab:
+        break;  // read by DetectMusicProjects (music_projects.h)
       case RuleType::kFrame:
         if (c.rule->status == "agency") a->agency = true;
         if (c.rule->status == "report" || c.rule->status == "rumor") {
@@ -1947,6 +1951,10 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       }
       run_story(lead);
     }
+    // issue 17: an actor's own release and joint projects, read from the same headline and
+    // lead (music_projects.h; its cues are of their own types, with no trigger words, so
+    // they never open a story to the casting/OST reading)
+    DetectMusicProjects(*rules_, *gazetteer_, parts, l, source, now, &found, explain);
   }
   // Later paragraphs: each one holding a trigger is a story of its own.
   size_t pos = rules_->FindTrigger(body, l, consumed_to);

@@ -39,6 +39,52 @@ std::string Describe(const std::string& type, const std::string& person, const s
   return type + " " + person + " / " + work + " (" + status + ")";
 }
 
+// Participants as "A + B + C".
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : " + ") + n;
+  return out;
+}
+
+// A collab's participants match when each labelled name is one detected person and no
+// detected person is left over (order-insensitive: outlets list them in any order).
+bool SamePeople(const Gazetteer& g, const std::vector<std::string>& want,
+                const std::vector<PersonRef>& got) {
+  if (want.size() != got.size() || want.empty()) return false;
+  std::vector<bool> taken(got.size(), false);
+  for (const auto& w : want) {
+    bool found = false;
+    for (size_t i = 0; i < got.size() && !found; ++i) {
+      if (!taken[i] && SamePerson(g, w, got[i])) found = taken[i] = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+// At least one labelled participant among the detected ones.
+bool PeopleOverlap(const Gazetteer& g, const std::vector<std::string>& want,
+                   const std::vector<PersonRef>& got) {
+  for (const auto& w : want) {
+    for (const auto& p : got) {
+      if (SamePerson(g, w, p)) return true;
+    }
+  }
+  return false;
+}
+
+// "collab A + B / Title (announced)", "release A / Title (released)", "casting A / W (s)".
+std::string DescribeDetection(const Event& e) {
+  const std::string type(EventTypeName(e.type));
+  if (e.type == EventType::kCollab) {
+    std::vector<std::string> names;
+    for (const auto& p : e.people) names.push_back(p.name);
+    return Describe(type, JoinNames(names), e.title, e.status);
+  }
+  if (e.type == EventType::kRelease) return Describe(type, e.person.name, e.title, e.status);
+  return Describe(type, e.person.name, e.work.title, e.status);
+}
+
 }  // namespace
 
 Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl) {
@@ -80,8 +126,7 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
     };
     for (const auto& want : item["events"]) {
       const std::string type = Str(want, "type");
-      if (type != "casting" && type != "ost") {
-        if (type == "release" || type == "collab") continue;  // not detected yet (issue 17)
+      if (type != "casting" && type != "ost" && type != "release" && type != "collab") {
         return InvalidArgument("line " + std::to_string(line_no) + ": unknown type '" + type + "'");
       }
       const std::string status = Str(want, "status");
@@ -89,17 +134,46 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
       const std::string person =
           Str(want, "person").empty() ? Str(want, "artist") : Str(want, "person");
       const std::string work = Str(want, "work");
+      const std::string title = Str(want, "title");
+      std::vector<std::string> people;
+      if (want.contains("people") && want["people"].is_array()) {
+        for (const auto& p : want["people"]) {
+          if (p.is_string()) people.push_back(p.get<std::string>());
+          if (p.is_object()) people.push_back(Str(p, "name"));
+        }
+      }
+      // identity: everything strict asks for but the status; loose: what a loose hit needs
+      auto identity = [&](const Event& e) {
+        if (type == "release") {
+          return SamePerson(det.gazetteer(), person, e.person) &&
+                 (title.empty() || SameName(title, e.title, ""));
+        }
+        if (type == "collab") {
+          return SamePeople(det.gazetteer(), people, e.people) &&
+                 (title.empty() || SameName(title, e.title, ""));
+        }
+        return SamePerson(det.gazetteer(), person, e.person) &&
+               SameWork(det.gazetteer(), work, e.work);
+      };
+      auto loose_match = [&](const Event& e) {
+        if (type == "release") return SamePerson(det.gazetteer(), person, e.person);
+        if (type == "collab") return PeopleOverlap(det.gazetteer(), people, e.people);
+        return identity(e);
+      };
       int strict = -1, loose = -1;
       for (size_t i = 0; i < detected.size(); ++i) {
         const Event& e = *detected[i];
         if (used[i] || EventTypeName(e.type) != type) continue;
-        if (!SamePerson(det.gazetteer(), person, e.person)) continue;
-        if (!SameWork(det.gazetteer(), work, e.work)) continue;
-        if (e.status == status && strict < 0) strict = static_cast<int>(i);
+        if (!loose_match(e)) continue;
+        if (identity(e) && e.status == status && strict < 0) strict = static_cast<int>(i);
         if (loose < 0) loose = static_cast<int>(i);
       }
       const int hit = strict >= 0 ? strict : loose;
       if (hit >= 0) used[static_cast<size_t>(hit)] = true;
+      const std::string described = type == "collab"
+                                        ? Describe(type, JoinNames(people), title, status)
+                                    : type == "release" ? Describe(type, person, title, status)
+                                                        : Describe(type, person, work, status);
       if (strict >= 0) {
         const Event& e = *detected[static_cast<size_t>(strict)];
         bump(
@@ -120,6 +194,8 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
                           want["part"].get<int>() == e.part);
         field("group", SameName(Str(want, "group"), e.person.group, ""));
         field("network", SameName(Str(want, "network"), e.work.network, ""));
+        field("kind", Str(want, "kind") == e.release_kind);
+        field("cause", SameName(Str(want, "cause"), e.cause, ""));
       } else {
         bump(
             [&](EvalCounts& c) {
@@ -127,12 +203,13 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
               if (loose >= 0) ++c.loose_tp;
             },
             type, status);
-        std::string miss = id + ": " + Describe(type, person, work, status);
+        std::string miss = id + ": " + described;
         if (loose >= 0) {
-          // the detection names the right person and work with the wrong status: a strict
-          // false alarm (counted under its own status) and a loose hit
+          // the detection names the right person and work with the wrong status (release,
+          // collab: or the wrong title or participants): a strict false alarm (counted under
+          // its own status) and a loose hit
           const Event& e = *detected[static_cast<size_t>(loose)];
-          miss += " — found as " + e.status;
+          miss += " — found as " + DescribeDetection(e);
           bump([](EvalCounts& c) { ++c.fp; }, type, e.status);
         }
         r.misses.push_back(std::move(miss));
@@ -143,8 +220,7 @@ Result<EvalReport> EvaluateDetector(const Detector& det, std::string_view jsonl)
       const Event& e = *detected[i];
       const std::string type(EventTypeName(e.type));
       bump([](EvalCounts& c) { ++c.fp; }, type, e.status);
-      r.false_alarms.push_back(id + ": " + Describe(type, e.person.name, e.work.title, e.status) +
-                               " [" + e.evidence.rule + "]");
+      r.false_alarms.push_back(id + ": " + DescribeDetection(e) + " [" + e.evidence.rule + "]");
     }
   }
   return r;

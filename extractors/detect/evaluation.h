@@ -5,9 +5,15 @@
 //
 // An item: {"id", "lang", "title", "text", "events": [{"type", "person", "work",
 // "status", "role"?, "song"?, "part"?, "group"?, "network"?}], "structure"?}.
+// Release events: {"type": "release", "artist", "title", "kind", "status"}; collab events:
+// {"type": "collab", "people": [names], "title", "cause", "status"}.
 // A detection is a strict hit when type, person, work and status all match a
 // labelled event; loose when type, person and work match (any status): such a
-// detection is a loose hit and a strict false alarm. Persons
+// detection is a loose hit and a strict false alarm. A release is a strict hit when
+// type, artist, title (when labelled) and status match, loose on type and artist; a
+// collab when type, the set of participants (order-insensitive), title (when labelled)
+// and status match, loose on type and one shared participant. Kind and cause are
+// scored as fields over strict hits. Persons
 // and works match by name or native form after NormalizeKey, or when both
 // resolve to one gazetteer entry. `denied` events count neither as hits nor as
 // false alarms (labelled or detected).
@@ -42,7 +48,7 @@ struct EvalReport {
   EvalCounts all;
   // keys: "lang:en", "type:casting", "status:confirmed", "structure:..."
   std::map<std::string, EvalCounts> by;
-  // field -> (labelled, right) over strict hits: role, song, part, group, network
+  // field -> (labelled, right) over strict hits: role, song, part, group, network, kind, cause
   std::map<std::string, std::pair<int, int>> fields;
   std::vector<std::string> misses;        // "id: casting 차은우 / 원더풀 월드 (confirmed)"
   std::vector<std::string> false_alarms;  // "id: casting X / Y (rumored) — evidence"

@@ -27,6 +27,10 @@ std::string_view RuleTypeName(RuleType t) {
       return "negative";
     case RuleType::kFrame:
       return "frame";
+    case RuleType::kRelease:
+      return "release";
+    case RuleType::kCollab:
+      return "collab";
   }
   return "?";
 }
@@ -76,9 +80,12 @@ bool ValidStatus(RuleType t, const std::string& s) {
     case RuleType::kCasting:
       return kCasting.count(s) > 0;
     case RuleType::kOst:
+    case RuleType::kRelease:
+    case RuleType::kCollab:
       return kOst.count(s) > 0;
     case RuleType::kNegative:
-      return s == "casting" || s == "ost" || s == "all" || s == "work";
+      return s == "casting" || s == "ost" || s == "all" || s == "work" || s == "release" ||
+             s == "collab";
     case RuleType::kFrame:
       return s == "agency" || s == "report" || s == "rumor" || s == "past";
   }
@@ -90,7 +97,9 @@ Result<RuleType> ParseType(const std::string& s) {
   if (s == "ost") return RuleType::kOst;
   if (s == "negative") return RuleType::kNegative;
   if (s == "frame") return RuleType::kFrame;
-  return ParseError("unknown rule type '" + s + "' (casting|ost|negative|frame)");
+  if (s == "release") return RuleType::kRelease;
+  if (s == "collab") return RuleType::kCollab;
+  return ParseError("unknown rule type '" + s + "' (casting|ost|negative|frame|release|collab)");
 }
 
 // Expands {NAME} macros (non-recursive beyond 4 rounds) into (?:...).
@@ -367,7 +376,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   rs.compiled_ = std::move(res);
   // The title-mark prefilter must never hide an event a rule would find.
   for (const auto& rule : rs.rules_) {
-    if (rule->type == RuleType::kNegative || rule->type == RuleType::kFrame) continue;
+    if (rule->type != RuleType::kCasting && rule->type != RuleType::kOst) continue;
     for (const auto& ex : rule->examples) {
       if (!rs.HasTitleMark(ex.text, rule->lang)) {
         return ParseError(rule->file + ": rule " + rule->id +

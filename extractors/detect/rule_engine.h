@@ -7,7 +7,7 @@
 // "this is a report", "this is not about a drama"; mentions and binding are
 // done by the detector, not by the pattern.
 //   lang: en | ko                 # language of every rule in the file
-//   type: casting | ost | negative | frame
+//   type: casting | ost | negative | frame | release | collab
 //   triggers: [cast, 출연, ...]   # literal keywords; text without any of them
 //                                 # is skipped before sentence splitting
 //   title_marks: [...]            # optional: literals of which a sentence needs one
@@ -15,8 +15,9 @@
 //   rules:
 //     - id: casting.en.cast_as    # unique across all files
 //       status: confirmed         # casting: rumored|in_talks|reviewing|confirmed|denied
-//                                 # ost: announced|released
-//                                 # negative (a veto): casting|ost|all (the sentence)
+//                                 # ost, release, collab: announced|released
+//                                 # negative (a veto): casting|ost|all (the sentence),
+//                                 #   release|collab (the sentence, for that type)
 //                                 #   or work (the title next to the cue)
 //                                 # frame: agency|report|rumor|past (who says it)
 //       pattern: '(?i)\bcast\s+as\b'   # RE2 syntax
@@ -47,9 +48,11 @@ class RE2;
 
 namespace hallyu {
 
-enum class RuleType { kCasting, kOst, kNegative, kFrame };
+// kRelease and kCollab (issue 17) are read by music_projects.h, not by the casting/OST
+// binder.
+enum class RuleType { kCasting, kOst, kNegative, kFrame, kRelease, kCollab };
 
-// "casting", "ost", "negative" or "frame".
+// "casting", "ost", "negative", "frame", "release" or "collab".
 std::string_view RuleTypeName(RuleType t);
 
 struct RuleExample {

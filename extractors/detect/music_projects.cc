@@ -1,0 +1,670 @@
+#include "extractors/detect/music_projects.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extractors/detect/learn.h"
+#include "extractors/detect/mentions.h"
+#include "extractors/text/text.h"
+
+namespace hallyu {
+namespace {
+
+struct CueHit {
+  const Rule* rule = nullptr;
+  size_t begin = 0, end = 0;
+};
+
+// One sentence of the story as the release/collab binder sees it.
+struct MusicSentence {
+  std::string text;  // valid UTF-8
+  SentenceMentions mentions;
+  std::vector<CueHit> cues[2];  // announcing cues: release, collab
+  bool released[2] = {false, false};
+  bool veto[2] = {false, false};
+  std::string kind;  // release kind word's class, "" when none
+  std::string cause;
+  std::string generic_cause;       // "charity", "자선": only when nothing more specific is said
+  std::vector<std::string> fired;  // "rule(status)@pos" for --explain
+};
+
+constexpr int kRelease = 0, kCollab = 1;
+
+int KindRank(const std::string& k) {
+  if (k == "digital_single") return 4;
+  if (k == "ep") return 3;
+  if (k == "single") return 2;
+  if (k == "album") return 1;
+  return 0;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Up to `n` bytes of `s` before `pos`, not starting inside a UTF-8 character.
+std::string_view Before(std::string_view s, size_t pos, size_t n) {
+  size_t b = pos > n ? pos - n : 0;
+  while (b < pos && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+  return s.substr(b, pos - b);
+}
+
+// Up to `n` bytes of `s` from `pos`, not ending inside a UTF-8 character.
+std::string_view After(std::string_view s, size_t pos, size_t n) {
+  if (pos >= s.size()) return {};
+  size_t e = std::min(s.size(), pos + n);
+  while (e > pos && e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) --e;
+  return s.substr(pos, e - pos);
+}
+
+// A person named as the song's maker, producer, host or organiser, not its singer.
+bool IsCreditNotSinger(std::string_view text, const Mention& m) {
+  static const RE2 kBefore(
+      "(?i)(?:작곡가|작사가|프로듀서|프로듀싱팀|감독|연출가|producer|composer|songwriter|"
+      "written\\s+by|"
+      "produced\\s+by|composed\\s+by|directed\\s+by|host|MC)\\s*$");
+  static const RE2 kAfter(
+      "(?i)^\\s*(?:이|가|은|는|의)?\\s*(?:작곡|작사|프로듀싱|프로듀서|연출|편곡|(?:,\\s*)?who\\s+(?"
+      ":wrote|"
+      "composed|produced)|wrote|composed|produced)");
+  return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
+         RE2::PartialMatch(After(text, m.end, 32), kAfter);
+}
+
+// A person seen in a music video, not singing ("뮤직비디오에 배우 X가 출연", "appears in the
+// music video").
+bool InMusicVideo(std::string_view text, const Mention& m) {
+  static const RE2 kKo("^\\s*(?:이|가|은|는|도)?\\s*(?:[^.]{0,30}?)(?:출연|주인공|등장)");
+  static const RE2 kMv("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video");
+  return RE2::PartialMatch(text, kMv) && RE2::PartialMatch(After(text, m.end, 60), kKo);
+}
+
+// Korean: the mention carries a subject or topic particle ("추영우가", "그는"); the
+// mention's span holds the particle, its text does not.
+bool KoreanSubject(std::string_view text, const Mention& m) {
+  static const RE2 kParticle("^(?:이|가|은|는|도)(?:\\s|,|$)");
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  if (span.size() > m.text.size() && span.substr(0, m.text.size()) == m.text) {
+    const std::string_view rest = text.substr(m.begin + m.text.size(), 8);
+    return RE2::PartialMatch(rest, kParticle);
+  }
+  return RE2::PartialMatch(After(text, m.end, 8), kParticle);
+}
+
+// The quoted name is a drama, film, concert, fan meeting or tour, not a song or an album.
+bool NotASongTitle(std::string_view text, const Mention& m) {
+  static const RE2 kBefore(
+      "(?i)(?:드라마|영화|시리즈|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|film|"
+      "movie|series|"
+      "fan\\s*meeting|fan\\s*concert|concert|tour|show)\\s*(?:[<《'‘\"“])?\\s*$");
+  static const RE2 kAfter(
+      "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
+      "출신)");
+  return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
+         RE2::PartialMatch(After(text, m.end, 24), kAfter);
+}
+
+// How strongly a quoted name reads as the song/album title: 2 next to a song word or the
+// release verb, 1 plain, 0 a project name (kept as a fallback).
+int TitleScore(std::string_view text, const Mention& m) {
+  static const RE2 kSongBefore(
+      "(?i)(?:곡|신곡|듀엣곡|싱글|앨범|음반|노래|음원|캠페인\\s*송|캠페인송|팬송|single|song|duet|"
+      "track|album|"
+      "EP|ballad|titled|called|,)\\s*(?:[<《'‘\"“])?\\s*$");
+  static const RE2 kVerbAfter(
+      "^\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:을|를|이|가|은|는|로|으로)?\\s*(?:\\d+일\\s*)?(?:[^.\\s]+"
+      "\\s+){0,4}?"
+      "(?:발매|발표|공개|선보|내놓|함께\\s*부|불렀|부른|가창|참여|(?:이)?라는\\s*제목)");
+  static const RE2 kProject("(?i)프로젝트|project|캠페인|campaign");
+  if (RE2::PartialMatch(m.text, kProject) || RE2::PartialMatch(After(text, m.end, 20), kProject)) {
+    return 0;
+  }
+  if (RE2::PartialMatch(Before(text, m.begin, 20), kSongBefore)) return 2;
+  if (RE2::PartialMatch(After(text, m.end, 80), kVerbAfter)) return 2;
+  return 1;
+}
+
+// The title without qualifiers and without a reading or translation in parentheses after
+// it ("WE BELONG(위 빌롱)" -> "WE BELONG"; a title that is all parentheses stays).
+std::string SongTitle(std::string_view raw) {
+  std::string t = CleanTitle(raw);
+  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\([^()]*\\)$");
+  std::string head;
+  if (RE2::FullMatch(t, kTrailingParens, &head)) t = head;
+  return t;
+}
+
+bool TitleCandidate(const Mention& m) {
+  if (m.epithet || m.alt_title) return false;
+  if (m.kind == MentionKind::kWork || m.kind == MentionKind::kSong ||
+      m.kind == MentionKind::kQuote) {
+    return m.quoted || m.why.find("titled") != std::string::npos;
+  }
+  return false;
+}
+
+// A teaser, poster or photo is out, not the song ("티저 영상을 공개했다").
+bool TeaserBefore(std::string_view text, size_t pos) {
+  static const RE2 kTeaser(
+      "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|teaser|poster|photo|image|schedule|"
+      "track\\s*list|concept");
+  return RE2::PartialMatch(Before(text, pos, 36), kTeaser);
+}
+
+PersonRef ResolveMusicPerson(const Mention& m, const Gazetteer& gazetteer) {
+  PersonRef p;
+  if (m.kind == MentionKind::kGroup) {
+    p.name = m.text;
+    p.idol = true;
+    p.resolved = gazetteer.FindGroup(m.text).has_value();
+    p.key = NormalizeKey(m.text);
+    return p;
+  }
+  if (const GazetteerPerson* gp = m.person; gp != nullptr) {
+    p.name = gp->name;
+    p.native = gp->native;
+    p.group = !m.group.empty() ? m.group : gp->group;
+    p.idol = gp->kind == PersonKind::kIdol;
+    p.resolved = true;
+    p.key = gp->id;
+    p.actor = gp->kind == PersonKind::kActor || gp->also_actor;
+    return p;
+  }
+  p.name = m.text;
+  if (ContainsHangul(m.text)) p.native = m.text;
+  p.group = m.group;
+  p.idol = !m.group.empty();
+  p.key = NormalizeKey(m.text);
+  return p;
+}
+
+bool Usable(const Mention& m) {
+  return (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
+         !m.credit && !m.cast_credit && !m.in_parens;
+}
+
+// The text presents the person of `m` as an actor: a descriptor before the name
+// ("배우 X", "actress X", "Drama star X", "가수 겸 배우 X") or what learn.h reads around it.
+bool PresentedAsActor(std::string_view text, const Mention& m, const std::string& lang,
+                      const Gazetteer& gazetteer) {
+  static const RE2 kBefore(
+      "(?i)(?:배우|연기자|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)\\s*)?"
+      "$");
+  if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore)) return true;
+  return LearnFactsAbout(text, m, lang, gazetteer).actor;
+}
+
+// A sentence that names nobody and speaks of "the actor" / "the actress".
+bool ActorAnaphor(std::string_view text) {
+  static const RE2 kAnaphor(
+      "(?i)\\b(?:the|this)\\s+(?:[A-Z][\\w'’:-]*\\s+){0,4}(?:actor|actress)\\b");
+  return RE2::PartialMatch(text, kAnaphor);
+}
+
+// Names the mention finders leave out but a descriptor or a coordination marks as a
+// participant: Korean "가수 적재와", "혼성그룹 로코베리가", "그룹 NCT 도영과"; English "Wendy and
+// Eric Nam", "with John Park". Each with its byte offset in `text`.
+std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text, bool ko) {
+  std::vector<std::pair<size_t, std::string>> out;
+  if (ko) {
+    static const RE2 kKo(
+        "(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
+        "뮤지컬\\s*배우)\\s+"
+        "(?:겸\\s+\\S+\\s+)?(?:[A-Za-z0-9]+\\s+)?([가-힣A-Za-z]{2,12}?)(과|와|이|가|은|는|도|,|·|"
+        "\\s)");
+    // "가수 공휘, 조아영이": the list goes on after a comma or a middle dot
+    static const RE2 kNext("\\s*([가-힣A-Za-z]{2,8}?)(과|와|이|가|은|는|도|,|·|\\s)");
+    re2::StringPiece in(text.data(), text.size());
+    re2::StringPiece name, end;
+    while (RE2::FindAndConsume(&in, kKo, &name, &end)) {
+      out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
+      static const RE2 kDescriptorWord(
+          "^(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
+          "뮤지컬)$");
+      for (int k = 0; k < 10 && (end == "," || end == "·"); ++k) {
+        re2::StringPiece peek = in;
+        if (!RE2::Consume(&peek, kNext, &name, &end) || RE2::FullMatch(name, kDescriptorWord)) {
+          break;  // the next item has its own descriptor ("…, 배우 지창욱"): the outer loop reads
+                  // it
+        }
+        in = peek;
+        out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
+      }
+    }
+    return out;
+  }
+  static const RE2 kEn(
+      "((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,2})\\s+(?:and|&|with)\\s+(?:(?:actor|actress|"
+      "singer|rapper)\\s+)?((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,2})");
+  static const RE2 kNotName(
+      "^(?:The|A|An|For|In|On|At|To|SM|JYP|YG|HYBE)\\b|(?:Entertainment|Station|Project|Records|"
+      "Music|"
+      "Foundation|Campaign)$");
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece a, b;
+  while (RE2::FindAndConsume(&in, kEn, &a, &b)) {
+    for (re2::StringPiece n : {a, b}) {
+      static const RE2 kDescriptor("^(?:Actor|Actress|Singer|Rapper)\\s+");
+      RE2::Consume(&n, kDescriptor);
+      if (n.empty() || RE2::PartialMatch(n, kNotName)) continue;
+      out.emplace_back(static_cast<size_t>(n.data() - text.data()), std::string(n));
+    }
+  }
+  return out;
+}
+
+std::string Cue(const CueHit& c) {
+  return c.rule->id + "(" + c.rule->status + ")@" + std::to_string(c.begin);
+}
+
+}  // namespace
+
+bool HasMusicProjectRules(const RuleSet& rules, std::string_view lang) {
+  for (const auto& r : rules.rules()) {
+    if (r->lang == lang && (r->type == RuleType::kRelease || r->type == RuleType::kCollab)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool MusicProjectCrossover(const Event& e) {
+  auto idol = [](const PersonRef& p) { return p.idol || p.learned.idol; };
+  auto acts = [](const PersonRef& p) { return p.actor || p.learned.actor; };
+  if (e.type == EventType::kRelease) return !e.person.name.empty() && acts(e.person);
+  if (e.type != EventType::kCollab) return false;
+  // an idol and ANOTHER participant who acts without being an idol (the same rule as the
+  // plumbing branch's IsCrossover, so the two agree when it lands)
+  for (size_t i = 0; i < e.people.size(); ++i) {
+    if (!idol(e.people[i])) continue;
+    for (size_t k = 0; k < e.people.size(); ++k) {
+      if (k != i && acts(e.people[k]) && !idol(e.people[k])) return true;
+    }
+  }
+  return false;
+}
+
+void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
+                         const std::vector<std::string_view>& sentences, const std::string& lang,
+                         const SourceRef& source, const std::string& now,
+                         std::vector<Detection>* out, DetectExplanation* explain) {
+  if ((lang != "en" && lang != "ko") || sentences.empty()) return;
+  // Cheap pass: the cue Set on each sentence; the story is read only when one of them holds
+  // a release or collab cue that announces.
+  // (A sentence whose veto fires in the same pass holds no cue of that type: an OST story
+  // costs no mention finding here.)
+  std::vector<std::vector<const Rule*>> fired(sentences.size());
+  bool any = false;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    fired[i] = rules.Fired(sentences[i], lang);
+    bool cue[2] = {false, false}, veto[2] = {false, false};
+    for (const Rule* r : fired[i]) {
+      if (r->type == RuleType::kRelease && !r->modifier) cue[kRelease] = true;
+      if (r->type == RuleType::kCollab && !r->modifier) cue[kCollab] = true;
+      if (r->type == RuleType::kNegative && r->status == "release") veto[kRelease] = true;
+      if (r->type == RuleType::kNegative && r->status == "collab") veto[kCollab] = true;
+    }
+    any = any || (cue[kRelease] && !veto[kRelease]) || (cue[kCollab] && !veto[kCollab]);
+  }
+  if (!any) return;
+  const size_t first_new = out->size();
+  auto decide = [&](const std::string& d) {
+    if (explain != nullptr) explain->decisions.push_back(d);
+  };
+  const bool ko = lang == "ko";
+  std::vector<MusicSentence> story(sentences.size());
+  bool story_veto[2] = {false, false};
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    MusicSentence& s = story[i];
+    s.text = SanitizeUtf8(sentences[i]);
+    s.mentions = FindMentions(s.text, lang, gazetteer);
+    if (fired[i].empty()) continue;
+    // cues never fire inside a title ("a song called 'Duet'")
+    std::string masked = s.text;
+    for (const auto& m : s.mentions.items) {
+      if (TitleCandidate(m) && m.end <= masked.size()) {
+        // every byte becomes a space: the text stays valid UTF-8, offsets stay the same
+        for (size_t k = m.begin; k < m.end; ++k) masked[k] = ' ';
+      }
+    }
+    for (const Rule* r : fired[i]) {
+      const int t = r->type == RuleType::kRelease  ? kRelease
+                    : r->type == RuleType::kCollab ? kCollab
+                                                   : -1;
+      if (r->type == RuleType::kNegative && (r->status == "release" || r->status == "collab")) {
+        if (!rules.FindAll(*r, masked, 1).empty()) {
+          const int vt = r->status == "release" ? kRelease : kCollab;
+          s.veto[vt] = true;
+          // "… team up for another OST!": a "_story" veto in the first two sentences (the
+          // headline and the lead's first) holds for the whole story
+          if (i <= 1 && EndsWith(r->id, "_story")) story_veto[vt] = true;
+          s.fired.push_back(r->id + "(veto " + r->status + ")");
+        }
+        continue;
+      }
+      if (t < 0) continue;
+      const bool generic = EndsWith(r->id, ".cause_generic");
+      if (EndsWith(r->id, ".kind") || EndsWith(r->id, ".cause") || generic) {
+        RuleMatch match;
+        if (!rules.MatchOne(*r, s.text, &match)) continue;
+        for (const auto& [group, value] : match.groups) {
+          std::string& into = generic ? s.generic_cause : s.cause;
+          if (EndsWith(r->id, ".kind")) {
+            if (KindRank(group) > KindRank(s.kind)) s.kind = group;
+          } else if (into.empty() && !value.empty()) {
+            into = TrimName(value);
+          }
+        }
+        continue;
+      }
+      for (const auto& [b, e] : rules.FindAll(*r, masked, 8)) {
+        if (r->modifier) {
+          if (r->status == "released" && !TeaserBefore(s.text, b)) s.released[t] = true;
+          s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
+          continue;
+        }
+        s.cues[t].push_back({r, b, e});
+        s.fired.push_back(Cue(s.cues[t].back()));
+      }
+    }
+    if (!s.fired.empty()) {
+      std::string line = "music: sentence " + std::to_string(i) + " cues:";
+      for (const auto& f : s.fired) line += " " + f;
+      decide(line);
+    }
+  }
+  for (auto& s : story) {
+    for (int t = 0; t < 2; ++t) s.veto[t] = s.veto[t] || story_veto[t];
+  }
+  bool story_released[2] = {false, false};
+  std::string kind, cause;
+  for (const auto& s : story) {
+    for (int t = 0; t < 2; ++t) story_released[t] = story_released[t] || s.released[t];
+    if (!s.cues[kRelease].empty() && KindRank(s.kind) > KindRank(kind)) kind = s.kind;
+    if (!s.cues[kCollab].empty() && cause.empty()) cause = s.cause;
+  }
+  for (const auto& s : story) {
+    if (cause.empty()) cause = s.cause;
+  }
+  for (const auto& s : story) {
+    if (cause.empty()) cause = s.generic_cause;
+  }
+  auto best_title = [&](int t) {
+    std::string title;
+    int best = -1;
+    for (const auto& s : story) {
+      if (s.cues[t].empty() || s.veto[t]) continue;
+      for (const auto& m : s.mentions.items) {
+        if (!TitleCandidate(m) || NotASongTitle(s.text, m)) continue;
+        const int score = TitleScore(s.text, m);
+        if (score > best) {
+          best = score;
+          title = SongTitle(m.text);
+        }
+      }
+    }
+    if (title.empty()) {
+      // "두 사람은 오는 9일 겨울 발라드 'T'를 발표한다": the title in a sentence without a cue,
+      // only next to a song word or the release verb
+      for (const auto& s : story) {
+        if (s.veto[t] || !title.empty()) continue;
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && !NotASongTitle(s.text, m) && TitleScore(s.text, m) == 2) {
+            title = SongTitle(m.text);
+            break;
+          }
+        }
+      }
+    }
+    return title;
+  };
+  auto make_event = [&](EventType type, const MusicSentence& s, const CueHit& cue,
+                        const std::string& status) {
+    Detection d;
+    d.type = type;
+    d.version = 1;
+    d.status = status;
+    d.evidence = {s.text, cue.rule->id, lang};
+    d.sources = {source};
+    d.first_seen_at = now;
+    d.detected_at = now;
+    d.confidence = cue.rule->confidence;
+    return d;
+  };
+
+  // Collab: every named participant of the story's collab sentences, in text order; when
+  // they name fewer than two, the other sentences of the story too ("찬열·정기고, 듀엣곡 …" ⟂
+  // "엑소 찬열과 가수 정기고가 …").
+  std::set<std::string> collab_keys;
+  {
+    struct Participant {
+      size_t sentence, offset;
+      PersonRef person;
+    };
+    std::vector<Participant> found;
+    std::set<std::string> seen;
+    const MusicSentence* evidence = nullptr;
+    const CueHit* cue = nullptr;
+    auto gather = [&](size_t si) {
+      const MusicSentence& s = story[si];
+      std::set<std::string> member_groups;  // "NCT 도영": the group tags its member
+      for (const auto& m : s.mentions.items) {
+        if (m.kind == MentionKind::kPerson && !m.group.empty()) {
+          member_groups.insert(NormalizeKey(m.group));
+        }
+      }
+      const auto described = DescribedNames(s.text, ko);
+      std::vector<std::pair<size_t, size_t>> spans;
+      for (const auto& m : s.mentions.items) {
+        if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) {
+          spans.emplace_back(m.begin, m.end);
+        }
+        if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
+        if (m.kind == MentionKind::kGroup && member_groups.count(NormalizeKey(m.text))) continue;
+        // "for Kim Min-jun & Park Ji-woo's 'W'": a person whose possessive names a title is its
+        // star, not a singer
+        const std::string_view span = std::string_view(s.text).substr(m.begin, m.end - m.begin);
+        if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s"))) {
+          continue;
+        }
+        PersonRef p = ResolveMusicPerson(m, gazetteer);
+        if (m.kind == MentionKind::kPerson) {
+          const LearnedFacts f = LearnFactsAbout(s.text, m, lang, gazetteer);
+          const bool actor = PresentedAsActor(s.text, m, lang, gazetteer);
+          // a Korean word the finders took for a name ("어린이를", "유니세프") joins only with
+          // a descriptor ("가수 X") or what the text says of it
+          static const RE2 kCoordinated("(?:과|와|,|·)\\s*$");  // "가수 적재와 최유리가"
+          bool named = p.resolved || !ko || !f.empty() || actor ||
+                       RE2::PartialMatch(Before(s.text, m.begin, 8), kCoordinated);
+          for (const auto& [off, n] : described) named = named || (off >= m.begin && off < m.end);
+          if (!named) continue;
+          if (!p.resolved) MergeLearnedFacts(f, &p.learned);
+          p.actor = p.actor || f.actor || actor;
+          p.idol = p.idol || f.idol;
+        }
+        if (p.key.empty() || !seen.insert(p.key).second) continue;
+        found.push_back({si, m.begin, std::move(p)});
+      }
+      for (const auto& [off, n] : described) {
+        bool inside = false;  // overlaps a person or group the finders saw
+        for (const auto& [b, e] : spans) inside = inside || (off < e && off + n.size() > b);
+        if (inside) continue;
+        PersonRef p;
+        p.name = n;
+        if (ContainsHangul(n)) p.native = n;
+        p.key = NormalizeKey(n);
+        static const RE2 kActorBefore("(?:배우|actor|actress)\\s*$");
+        p.actor = RE2::PartialMatch(Before(s.text, off, 16), kActorBefore);
+        p.learned.actor = p.actor;
+        if (p.key.empty() || !seen.insert(p.key).second) continue;
+        found.push_back({si, off, std::move(p)});
+      }
+    };
+    for (size_t si = 0; si < story.size(); ++si) {
+      const MusicSentence& s = story[si];
+      if (s.cues[kCollab].empty()) continue;
+      if (s.veto[kCollab]) {
+        decide("collab: vetoed in sentence " + std::to_string(si));
+        continue;
+      }
+      if (evidence == nullptr) {
+        evidence = &s;
+        cue = &s.cues[kCollab].front();
+      }
+      gather(si);
+    }
+    if (evidence != nullptr && found.size() < 2) {
+      for (size_t si = 0; si < story.size(); ++si) {
+        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
+      }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {
+      return x.sentence != y.sentence ? x.sentence < y.sentence : x.offset < y.offset;
+    });
+    if (evidence != nullptr && found.size() >= 2) {
+      Detection d = make_event(EventType::kCollab, *evidence, *cue,
+                               story_released[kCollab] ? "released" : "announced");
+      for (auto& f : found) d.people.push_back(std::move(f.person));
+      d.title = best_title(kCollab);
+      d.cause = cause;
+      d.crossover = MusicProjectCrossover(d);
+      d.event_id = ComputeEventId(d);
+      std::string names;
+      for (const auto& p : d.people) {
+        names += (names.empty() ? "" : " + ") + p.name;
+        collab_keys.insert(p.key);
+      }
+      decide("collab: " + names + " / '" + d.title + "' = " + d.status +
+             (d.cause.empty() ? "" : " (cause: " + d.cause + ")") + " by " + cue->rule->id);
+      out->push_back(std::move(d));
+    } else if (evidence != nullptr) {
+      decide("collab: fewer than two named participants; no event");
+    }
+  }
+
+  // Release: the subject of a release sentence, when the text presents them as an actor.
+  const Mention* subject = nullptr;
+  size_t subject_sentence = 0;
+  const CueHit* release_cue = nullptr;
+  size_t cue_sentence = 0;
+  auto pick_subject = [&](const MusicSentence& s, size_t cue_begin) -> const Mention* {
+    const Mention* first = nullptr;
+    const Mention* first_before = nullptr;
+    for (const auto& m : s.mentions.items) {
+      if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
+          InMusicVideo(s.text, m)) {
+        continue;
+      }
+      if (ko && m.begin < cue_begin && KoreanSubject(s.text, m)) return &m;
+      if (first == nullptr) first = &m;
+      if (first_before == nullptr && m.begin < cue_begin) first_before = &m;
+    }
+    return first_before != nullptr ? first_before : first;
+  };
+  for (size_t i = 0; i < story.size() && subject == nullptr; ++i) {
+    const MusicSentence& s = story[i];
+    if (s.cues[kRelease].empty()) continue;
+    if (s.veto[kRelease]) {
+      decide("release: vetoed in sentence " + std::to_string(i));
+      continue;
+    }
+    if (release_cue == nullptr) {
+      release_cue = &s.cues[kRelease].front();
+      cue_sentence = i;
+    }
+    subject = pick_subject(s, s.cues[kRelease].front().begin);
+    subject_sentence = i;
+  }
+  if (subject == nullptr && release_cue != nullptr) {
+    // "The actor will release a ballad": the story's first person (the headline's)
+    for (size_t i = 0; i < story.size() && subject == nullptr; ++i) {
+      if (story[i].veto[kRelease]) continue;
+      subject = pick_subject(story[i], story[i].text.size());
+      subject_sentence = i;
+    }
+  }
+  // "뮤지컬 배우 겸 리포터 선우가 …": a name only its descriptor marks
+  Mention described_subject;
+  if (subject == nullptr && release_cue != nullptr) {
+    for (const auto& [off, n] : DescribedNames(story[cue_sentence].text, ko)) {
+      if (off >= release_cue->begin) break;
+      described_subject.kind = MentionKind::kPerson;
+      described_subject.begin = off;
+      described_subject.end = off + n.size();
+      described_subject.text = n;
+      described_subject.why = "descriptor before the name";
+      subject = &described_subject;
+      subject_sentence = cue_sentence;
+      break;
+    }
+  }
+  if (subject != nullptr && release_cue != nullptr) {
+    PersonRef p = ResolveMusicPerson(*subject, gazetteer);
+    bool actor = subject == &described_subject &&
+                 PresentedAsActor(story[cue_sentence].text, described_subject, lang, gazetteer);
+    std::string why = actor ? "descriptor in sentence " + std::to_string(cue_sentence) : "";
+    for (size_t i = 0; i < story.size(); ++i) {
+      const MusicSentence& s = story[i];
+      bool named = false;
+      for (const auto& m : s.mentions.items) {
+        if (m.kind != MentionKind::kPerson) continue;
+        const PersonRef q = ResolveMusicPerson(m, gazetteer);
+        if (q.key != p.key) {
+          named = named || Usable(m);
+          continue;
+        }
+        named = true;
+        if (!p.resolved) MergeLearnedFacts(LearnFactsAbout(s.text, m, lang, gazetteer), &p.learned);
+        if (!actor && PresentedAsActor(s.text, m, lang, gazetteer)) {
+          actor = true;
+          why = "presented as an actor in sentence " + std::to_string(i);
+        }
+      }
+      if (!actor && !ko && !named && !s.cues[kRelease].empty() && ActorAnaphor(s.text)) {
+        actor = true;
+        why = "'the actor' in sentence " + std::to_string(i);
+      }
+    }
+    if (collab_keys.count(p.key)) {
+      decide("release: " + p.name + " is a participant of the story's collab; no release");
+    } else if (!actor) {
+      decide("release: " + p.name + " is not presented as an actor; no release");
+    } else {
+      p.actor = true;
+      const MusicSentence& ev = story[cue_sentence];
+      Detection d = make_event(EventType::kRelease, ev, *release_cue,
+                               story_released[kRelease] ? "released" : "announced");
+      d.person = std::move(p);
+      d.title = best_title(kRelease);
+      d.release_kind = kind;
+      d.crossover = MusicProjectCrossover(d);
+      d.event_id = ComputeEventId(d);
+      decide("release: " + d.person.name + " (subject of sentence " +
+             std::to_string(subject_sentence) + ", " + why + ") / '" + d.title + "' " +
+             (kind.empty() ? "" : kind + " ") + "= " + d.status + " by " + release_cue->rule->id);
+      out->push_back(std::move(d));
+    }
+  }
+  // A song the story releases is no drama: castings of it ("A and B teamed up for a duet
+  // 'T'" read as a casting of 'T') are dropped.
+  std::set<std::string> titles;
+  for (size_t i = first_new; i < out->size(); ++i) {
+    if (!(*out)[i].title.empty()) titles.insert(NormalizeKey((*out)[i].title));
+  }
+  if (titles.empty()) return;
+  std::vector<Detection> kept;
+  for (auto& d : *out) {
+    if (d.type == EventType::kCasting && !d.work.title.empty() &&
+        titles.count(NormalizeKey(d.work.title))) {
+      decide("casting: " + d.person.name + " / " + d.work.title + " dropped: the story's song");
+      continue;
+    }
+    kept.push_back(std::move(d));
+  }
+  *out = std::move(kept);
+}
+
+}  // namespace hallyu
