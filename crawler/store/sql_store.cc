@@ -119,8 +119,10 @@ class SqlStore final : public Store {
     if (q.status) add("e.status = $?", {*q.status});
     // Any person of the event (event_people) whose name or native name contains `needle`.
     auto person_clause = [](std::vector<SqlValue>* values, const std::string& needle) {
-      values->push_back(LikePattern(needle));
-      values->push_back(LikePattern(needle));
+      // Built in place: moving a temporary variant here trips GCC 12's -Wmaybe-uninitialized.
+      const std::string pattern = LikePattern(needle);
+      values->emplace_back(std::in_place_type<std::string>, pattern);
+      values->emplace_back(std::in_place_type<std::string>, pattern);
       return std::string("(LOWER(p.name) LIKE $? ESCAPE '\\' OR p.native LIKE $? ESCAPE '\\')");
     };
     if (q.person) {
