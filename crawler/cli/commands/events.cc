@@ -30,7 +30,8 @@ struct EventsArgs {
 // The spellings `name` stands for: itself; the gazetteer person it names (by name, alias,
 // romanisation variant or Hangul: their canonical name and Hangul name); what the crawl's
 // learned-names store (`<state.path>.names`, read only when it exists) knows of it (the
-// name as first written, its Hangul form). The gazetteer and state come from --config
+// name as first written, its Hangul form; for a Hangul `name`, the names it was taught
+// as the Hangul form of). The gazetteer and state come from --config
 // when it exists, else the defaults; a gazetteer directory that does not exist is
 // skipped. A gazetteer or store that cannot be read is warned about on stderr and
 // skipped: the name itself is always searched.
@@ -74,6 +75,20 @@ std::vector<std::string> PersonSpellings(const std::string& name, const GlobalOp
       if (!known.ok()) continue;
       add(known->name);
       add(known->Effective().native);
+    }
+    // A Hangul name the articles paired with a romanised one ("Mira Vale (미라 베일)") is a
+    // fact of that name, not a key: find the names that carry it.
+    const bool non_ascii = std::any_of(
+        name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (non_ascii) {
+      auto all = (*store)->List(LearnedNamesStoreOptions{}.max_names);
+      if (all.ok()) {
+        for (const LearnedName& n : *all) {
+          for (const LearnedFact& f : n.facts) {
+            if (f.fact == "native" && f.value == name) add(n.name);
+          }
+        }
+      }
     }
   }
   return out;
