@@ -983,7 +983,7 @@ class Run {
       return;
     }
     for (const Event& e : *events) {
-      metrics_.events.With({e.type == EventType::kOst ? "ost" : "casting", e.status}).Inc();
+      metrics_.events.With({std::string(EventTypeName(e.type)), e.status}).Inc();
     }
     if (progress_ != nullptr) progress_->AddEvents(static_cast<int64_t>(events->size()));
   }

@@ -54,6 +54,18 @@ std::size_t BoundEventFields(Event& e) {
   bound(e.work.network, kMaxEventNameBytes);
   bound(e.role, kMaxEventNameBytes);
   bound(e.song, kMaxEventNameBytes);
+  bound(e.title, kMaxEventNameBytes);
+  bound(e.release_kind, kMaxEventShortBytes);
+  bound(e.cause, kMaxEventNameBytes);
+  if (e.people.size() > kMaxEventPeople) {
+    e.people.resize(kMaxEventPeople);
+    ++cut;
+  }
+  for (PersonRef& p : e.people) {
+    bound(p.name, kMaxEventNameBytes);
+    bound(p.native, kMaxEventNameBytes);
+    bound(p.group, kMaxEventNameBytes);
+  }
   bound(e.evidence.text, kMaxEvidenceBytes);
   bound(e.evidence.rule, kMaxEventTagBytes);
   bound(e.evidence.lang, kMaxEventTagBytes);

@@ -8,7 +8,8 @@
 //   source url 4096, source title 512, source site 256, source dates 64,
 //   person name / native / group 256, work title / native / network / kind 256,
 //   role 256, song 256, evidence text 1024, evidence rule and lang 128,
-//   event id, status, first_seen_at, detected_at 64.
+//   event id, status, first_seen_at, detected_at 64; release/collab title and cause 256,
+//   release kind 64, a collab's participants: the first 64, each name / native / group 256.
 // Detections hold a bounded number of sources (EventMerger::max_sources, 64), so a bounded
 // event serialises to about 330 KiB at most, under Kafka's default 1 MB message.max.bytes.
 
@@ -26,6 +27,7 @@ inline constexpr std::size_t kMaxEventNameBytes = 256;  // names, work fields, r
 inline constexpr std::size_t kMaxEvidenceBytes = 1024;
 inline constexpr std::size_t kMaxEventShortBytes = 64;  // ids, status, timestamps
 inline constexpr std::size_t kMaxEventTagBytes = 128;   // evidence rule, lang
+inline constexpr std::size_t kMaxEventPeople = 64;      // participants kept in a collab
 
 // The librdkafka default of message.max.bytes.
 inline constexpr std::size_t kDefaultKafkaMessageMaxBytes = 1'000'000;

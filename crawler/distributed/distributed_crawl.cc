@@ -326,6 +326,8 @@ Status DistributedCrawl::Impl::EnsureTopics() {
       {o_.merge_state_topic, o_.detection_partitions, {{"cleanup.policy", "compact"}}},
       {kafka_.topics.casting, kafka_.partitions, kafka_.event_topic_configs},
       {kafka_.topics.ost, kafka_.partitions, kafka_.event_topic_configs},
+      {kafka_.topics.release, kafka_.partitions, kafka_.event_topic_configs},
+      {kafka_.topics.collab, kafka_.partitions, kafka_.event_topic_configs},
       {kafka_.topics.dlq, kafka_.partitions, {}},
   };
   char err[512];

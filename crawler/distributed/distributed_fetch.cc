@@ -132,9 +132,8 @@ void DistributedCrawl::Impl::HandleDetection(int32_t partition, int64_t offset,
   const std::string json = ToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const std::string site = e.sources.empty() ? "" : e.sources.back().site;
   if (merged->publish()) {
-    const bool ost = e.type == EventType::kOst;
-    Status s = Produce(ost ? kafka_.topics.ost : kafka_.topics.casting, -1, e.event_id, json,
-                       ost ? "hallyu.ost/1" : "hallyu.casting/1", site);
+    Status s = Produce(EventTopic(kafka_.topics, e.type), -1, e.event_id, json,
+                       EventSchemaName(e.type), site);
     if (!s.ok()) {
       spdlog::warn("event {} v{}: {}", e.event_id, e.version, s.ToString());
       txn_failed_ = true;  // the version must not be lost: abort and merge it again

@@ -43,7 +43,7 @@ Result<DownstreamConfig> LoadDownstreamConfig(const std::string& path, bool requ
   if (root["kafka"] && root["kafka"]["brokers"] && kafka->brokers != kEmbeddedBrokers) {
     out.brokers = kafka->brokers;
   }
-  out.event_topics = {kafka->topics.casting, kafka->topics.ost};
+  out.event_topics = EventTopics(kafka->topics);
   out.dlq_topic = kafka->topics.dlq;
   for (const auto& [k, v] : kafka->producer) {
     if (IsClientProperty(k)) out.client_properties[k] = v;

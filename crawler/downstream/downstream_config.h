@@ -4,7 +4,8 @@
 // the Kafka cluster for every command:
 //
 //   sink:  {store: sqlite:.hallyu/demo.db}
-//   kafka: {brokers: "host:9092", topics: {casting: ..., ost: ..., dlq: ...},
+//   kafka: {brokers: "host:9092", topics: {casting: ..., ost: ..., release: ...,
+//           collab: ..., dlq: ...},
 //           producer: {security.protocol: SASL_SSL, sasl.*: ..., ssl.*: ...}}
 //
 // A command's own flags win over the file; the file wins over built-in defaults.
@@ -22,8 +23,9 @@ struct DownstreamConfig {
   // kafka.brokers; unset when the file names the in-process "embedded" cluster,
   // which no other process can reach.
   std::optional<std::string> brokers;
-  std::vector<std::string> event_topics;  // kafka.topics.casting and .ost
-  std::string dlq_topic;                  // kafka.topics.dlq
+  // kafka.topics.casting, .ost, .release and .collab
+  std::vector<std::string> event_topics;
+  std::string dlq_topic;  // kafka.topics.dlq
   // The connection properties of kafka.producer (security.protocol, sasl.*, ssl.*),
   // which a consumer of the same cluster needs too.
   std::map<std::string, std::string> client_properties;

@@ -52,7 +52,21 @@ std::string Who(const EventRecord& e) {
   return e.person_group.empty() ? e.person : e.person + " (" + e.person_group + ")";
 }
 
+// "digital single 'Title'", "single", "album 'Title'", "new music" (nothing named).
+std::string ReleaseWhat(const EventRecord& e) {
+  std::string kind = e.release_kind;
+  for (char& c : kind) c = c == '_' ? ' ' : c;
+  if (kind == "ep") kind = "EP";
+  if (kind.empty()) kind = e.title.empty() ? "new music" : "release";
+  return e.title.empty() ? kind : kind + " '" + e.title + "'";
+}
+
 std::string What(const EventRecord& e) {
+  if (e.type == "release") return ReleaseWhat(e);
+  if (e.type == "collab") {
+    std::string what = e.title.empty() ? "collab" : "collab '" + e.title + "'";
+    return e.cause.empty() ? what : what + " for " + e.cause;
+  }
   std::string work = "'" + e.work + "'";
   if (!e.network.empty()) work += " (" + e.network + ")";
   if (e.type == "ost") return (e.song.empty() ? "OST" : "OST '" + e.song + "'") + " for " + work;

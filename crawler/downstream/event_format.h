@@ -11,7 +11,9 @@ namespace hallyu {
 
 // One line, e.g.
 // "2026-05-01 09:12 CONFIRMED  Cha Eun-woo (ASTRO) → 'Wonderful World' (MBC)  [crossover, 4
-// sources]". OST events read "IU → OST 'Song' for 'Work' (tvN)". Time is detected_at in UTC.
+// sources]". OST events read "IU → OST 'Song' for 'Work' (tvN)", releases "Actor →
+// digital single 'Title'", collabs "A, B, C → collab 'Title' for CAUSE". Time is
+// detected_at in UTC.
 std::string FormatEventLine(const EventRecord& e, int64_t source_count);
 
 // A fixed-width table (header + one row per event): UPDATED, FIRST SEEN, TYPE,

@@ -26,7 +26,8 @@ namespace hallyu {
 
 struct SinkOptions {
   std::string brokers = "127.0.0.1:9092";  // bootstrap servers
-  std::vector<std::string> topics = {"hallyu.events.casting", "hallyu.events.ost"};
+  std::vector<std::string> topics = {"hallyu.events.casting", "hallyu.events.ost",
+                                     "hallyu.events.release", "hallyu.events.collab"};
   std::string dlq_topic = "hallyu.dlq";
   std::string group = "hallyu-sink";         // consumer group; also the key of stored offsets
   int max_batch = 500;                       // messages per transaction (1..100000)

@@ -1,5 +1,7 @@
 #include "crawler/downstream/event_watch.h"
 
+#include <algorithm>
+
 #include <librdkafka/rdkafka.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -122,6 +124,9 @@ Status EventWatcher::Run(std::ostream& out) {
       continue;
     }
     if (o.crossover_only && !rec->crossover) continue;
+    if (!o.types.empty() && std::find(o.types.begin(), o.types.end(), rec->type) == o.types.end()) {
+      continue;
+    }
     auto it = impl.last_status.find(rec->event_id);
     if (it != impl.last_status.end() && it->second == rec->status) continue;  // no change
     if (impl.last_status.size() >= o.max_tracked_events) impl.last_status.clear();

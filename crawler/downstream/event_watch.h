@@ -1,7 +1,8 @@
 #pragma once
 // EventWatcher: the `hallyu watch` follower. Assigns itself every partition of the
 // event topics at their current end (no consumer group, nothing committed), then
-// prints each new event or status change as one line (FormatEventLine) and, when a
+// prints each new event or status change (of the chosen types: casting, OST, release,
+// collab) as one line (FormatEventLine) and, when a
 // webhook URL is set, POSTs the event JSON there (retried with backoff, see
 // webhook.h). Malformed messages are skipped with a warning.
 //
@@ -21,8 +22,11 @@ namespace hallyu {
 
 struct WatchOptions {
   std::string brokers = "127.0.0.1:9092";
-  std::vector<std::string> topics = {"hallyu.events.casting", "hallyu.events.ost"};
+  std::vector<std::string> topics = {"hallyu.events.casting", "hallyu.events.ost",
+                                     "hallyu.events.release", "hallyu.events.collab"};
   bool crossover_only = false;
+  // Only events of these types ("casting", "ost", "release", "collab"); empty: every type.
+  std::vector<std::string> types;
   bool from_beginning = false;  // replay what the topics hold instead of starting at the end
   std::string webhook_url;      // "" = no webhook
   WebhookOptions webhook;

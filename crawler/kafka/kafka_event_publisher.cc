@@ -30,10 +30,9 @@ Status KafkaEventPublisher::ProduceDurably(std::string topic, std::string key, s
 }
 
 Status KafkaEventPublisher::PublishEvent(const Event& event) {
-  const bool ost = event.type == EventType::kOst;
   std::string site = event.sources.empty() ? "" : event.sources.back().site;
-  return ProduceDurably(ost ? topics_.ost : topics_.casting, event.event_id, Dump(ToJson(event)),
-                        StandardHeaders(ost ? "hallyu.ost/1" : "hallyu.casting/1", site));
+  return ProduceDurably(EventTopic(topics_, event.type), event.event_id, Dump(ToJson(event)),
+                        StandardHeaders(EventSchemaName(event.type), site));
 }
 
 Status KafkaEventPublisher::PublishDocument(const Document& doc) {

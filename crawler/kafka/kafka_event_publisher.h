@@ -1,11 +1,10 @@
 #pragma once
-// KafkaEventPublisher: the EventPublisher of a crawl. Events go to the casting or
-// OST topic (key = event_id, value = the event JSON of schemas/casting.json or
-// schemas/ost.json), documents to the documents topic (key = URL), extraction
-// failures to the DLQ. Headers carry the schema name, the source site and the
-// hallyu version. Every record goes through the producer's on-disk spool first,
-// so nothing accepted is lost; when the spool is full, Publish* waits (the
-// crawl pauses) instead of dropping.
+// KafkaEventPublisher: the EventPublisher of a crawl. Events go to the casting, OST,
+// release or collab topic (key = event_id, value = the event JSON of
+// schemas/{casting,ost,release,collab}.json), documents to the documents topic (key = URL),
+// extraction failures to the DLQ. Headers carry the schema name, the source site and the hallyu
+// version. Every record goes through the producer's on-disk spool first, so nothing accepted is
+// lost; when the spool is full, Publish* waits (the crawl pauses) instead of dropping.
 
 #include <atomic>
 #include <chrono>

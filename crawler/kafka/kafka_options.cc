@@ -138,15 +138,18 @@ Result<KafkaOptions> ParseKafkaOptions(const YAML::Node& node) {
   HALLYU_RETURN_IF_ERROR(ReadMap(node, "producer", &o.producer));
   if (const YAML::Node t = node["topics"]; t && !t.IsNull()) {
     if (!t.IsMap()) return Bad("topics", "must be a map");
-    HALLYU_RETURN_IF_ERROR(CheckKeys(t, "kafka.topics", {"casting", "ost", "documents", "dlq"}));
+    HALLYU_RETURN_IF_ERROR(
+        CheckKeys(t, "kafka.topics", {"casting", "ost", "release", "collab", "documents", "dlq"}));
     HALLYU_RETURN_IF_ERROR(Read(t, "casting", &o.topics.casting, "topics."));
     HALLYU_RETURN_IF_ERROR(Read(t, "ost", &o.topics.ost, "topics."));
+    HALLYU_RETURN_IF_ERROR(Read(t, "release", &o.topics.release, "topics."));
+    HALLYU_RETURN_IF_ERROR(Read(t, "collab", &o.topics.collab, "topics."));
     HALLYU_RETURN_IF_ERROR(Read(t, "documents", &o.topics.documents, "topics."));
     HALLYU_RETURN_IF_ERROR(Read(t, "dlq", &o.topics.dlq, "topics."));
-    const std::pair<const char*, const std::string*> names[] = {{"casting", &o.topics.casting},
-                                                                {"ost", &o.topics.ost},
-                                                                {"documents", &o.topics.documents},
-                                                                {"dlq", &o.topics.dlq}};
+    const std::pair<const char*, const std::string*> names[] = {
+        {"casting", &o.topics.casting},     {"ost", &o.topics.ost},
+        {"release", &o.topics.release},     {"collab", &o.topics.collab},
+        {"documents", &o.topics.documents}, {"dlq", &o.topics.dlq}};
     for (const auto& [key, name] : names) {
       if (Status s = CheckKafkaTopicName(*name); !s.ok()) {
         return Bad(std::string("topics.") + key, s.message() + (t[key] ? LineOf(t, key) : ""));
@@ -178,6 +181,28 @@ Result<KafkaOptions> ParseKafkaOptions(const YAML::Node& node) {
     }
   }
   return o;
+}
+
+const std::string& EventTopic(const KafkaTopicNames& topics, EventType type) {
+  switch (type) {
+    case EventType::kOst:
+      return topics.ost;
+    case EventType::kRelease:
+      return topics.release;
+    case EventType::kCollab:
+      return topics.collab;
+    case EventType::kCasting:
+      break;
+  }
+  return topics.casting;
+}
+
+std::vector<std::string> EventTopics(const KafkaTopicNames& topics) {
+  return {topics.casting, topics.ost, topics.release, topics.collab};
+}
+
+std::string EventSchemaName(EventType type) {
+  return "hallyu." + std::string(EventTypeName(type)) + "/1";
 }
 
 }  // namespace hallyu

@@ -6,9 +6,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crawler/kafka/kafka_spool.h"
 #include "extractors/base/status.h"
+#include "extractors/detect/event.h"
 
 namespace hallyu {
 
@@ -18,9 +20,21 @@ inline constexpr const char* kEmbeddedBrokers = "embedded";
 struct KafkaTopicNames {
   std::string casting = "hallyu.events.casting";  // compacted
   std::string ost = "hallyu.events.ost";          // compacted
+  std::string release = "hallyu.events.release";  // compacted (issue 17)
+  std::string collab = "hallyu.events.collab";    // compacted (issue 17)
   std::string documents = "hallyu.documents";
   std::string dlq = "hallyu.dlq";
 };
+
+// The topic events of `type` go to (compacted, key = event_id).
+const std::string& EventTopic(const KafkaTopicNames& topics, EventType type);
+
+// The four event topics: casting, ost, release, collab (in that order).
+std::vector<std::string> EventTopics(const KafkaTopicNames& topics);
+
+// The payload schema name of events of `type` ("hallyu.casting/1", "hallyu.ost/1",
+// "hallyu.release/1", "hallyu.collab/1"), also the `hallyu.schema` record header.
+std::string EventSchemaName(EventType type);
 
 struct KafkaOptions {
   // "host:port,..." or "embedded" (librdkafka mock cluster in process, no Kafka needed).
@@ -30,7 +44,7 @@ struct KafkaOptions {
   bool create_topics = true;   // create missing topics at start-up (admin API)
   int partitions = 6;          // for topics hallyu creates
   int replication_factor = 1;  // for topics hallyu creates; -1: broker default
-  // Extra topic configs for the event topics (casting, ost).
+  // Extra topic configs for the event topics (casting, ost, release, collab).
   std::map<std::string, std::string> event_topic_configs = {{"cleanup.policy", "compact"}};
   // Passed to librdkafka as-is (`kafka.producer.*`), after hallyu's defaults, so they win:
   // e.g. security.protocol, sasl.mechanisms, sasl.username, ssl.ca.location, linger.ms.
@@ -44,7 +58,8 @@ struct KafkaOptions {
 };
 
 // Parses the `kafka:` YAML section (a missing node gives the defaults). Keys:
-// brokers, client_id, topics{casting,ost,documents,dlq}, create_topics, partitions,
+// brokers, client_id, topics{casting,ost,release,collab,documents,dlq}, create_topics,
+// partitions,
 // replication_factor, event_topic_configs{}, producer{}, spool{dir,max_mb,segment_mb,
 // fsync_every}, spool_sync_interval_ms, shutdown_timeout_ms, topic_timeout_ms,
 // embedded_brokers. Strict (crawler/ops/config_keys.h): an unknown key is an error naming its

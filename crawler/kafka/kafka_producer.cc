@@ -126,8 +126,8 @@ KafkaHeaders StandardHeaders(std::string_view schema, std::string_view site) {
 
 std::vector<KafkaTopicSpec> DefaultTopicSpecs(const KafkaOptions& o) {
   std::vector<KafkaTopicSpec> out;
-  for (const std::string* t : {&o.topics.casting, &o.topics.ost}) {
-    out.push_back({*t, o.partitions, o.replication_factor, o.event_topic_configs});
+  for (const std::string& t : EventTopics(o.topics)) {
+    out.push_back({t, o.partitions, o.replication_factor, o.event_topic_configs});
   }
   for (const std::string* t : {&o.topics.documents, &o.topics.dlq}) {
     out.push_back({*t, o.partitions, o.replication_factor, {}});

@@ -133,10 +133,12 @@ Result<EventRecord> ParseEventRecord(std::string_view text) {
   auto type = RequiredString(j, "type", "type");
   if (!type.ok()) return type.status();
   e.type = *type;
-  if (e.type != "casting" && e.type != "ost") return Missing("type", "is not casting|ost");
+  if (e.type != "casting" && e.type != "ost" && e.type != "release" && e.type != "collab") {
+    return Missing("type", "is not casting|ost|release|collab");
+  }
   auto schema = RequiredString(j, "schema", "schema");
   if (!schema.ok()) return schema.status();
-  const std::string want_schema = e.type == "casting" ? "hallyu.casting/" : "hallyu.ost/";
+  const std::string want_schema = "hallyu." + e.type + "/";
   if (schema->rfind(want_schema, 0) != 0) {
     return Missing("schema", "'" + *schema + "' does not match type " + e.type);
   }
@@ -154,26 +156,66 @@ Result<EventRecord> ParseEventRecord(std::string_view text) {
   if (!ValidStatus(e.type, e.status))
     return Missing("status", "'" + e.status + "' is not valid for " + e.type);
 
-  const char* who_key = e.type == "casting" ? "person" : "artist";
-  auto who = j.find(who_key);
-  if (who == j.end() || !who->is_object()) return Missing(who_key, "is missing or not an object");
-  auto name = RequiredString(*who, "name", std::string(who_key) + ".name");
-  if (!name.ok()) return name.status();
-  e.person = *name;
-  e.person_native = OptionalString(*who, "native");
-  e.person_group = OptionalString(*who, "group");
-  e.person_idol = OptionalBool(*who, "idol");
+  // Reads one person object at `path` into `out`.
+  auto read_person = [](const json& obj, const std::string& path, EventPerson* out) -> Status {
+    if (!obj.is_object()) return Missing(path, "is missing or not an object");
+    auto name = RequiredString(obj, "name", path + ".name");
+    if (!name.ok()) return name.status();
+    *out = {*name, OptionalString(obj, "native"), OptionalString(obj, "group"),
+            OptionalBool(obj, "idol")};
+    return Status::Ok();
+  };
+  if (e.type == "collab") {
+    auto people = j.find("people");
+    if (people == j.end() || !people->is_array() || people->empty()) {
+      return Missing("people", "is missing or not a non-empty array");
+    }
+    for (const auto& p : *people) {
+      EventPerson one;
+      HALLYU_RETURN_IF_ERROR(read_person(p, "people[]", &one));
+      e.people.push_back(std::move(one));
+    }
+    for (const EventPerson& p : e.people) {
+      e.person += (e.person.empty() ? "" : ", ") + p.name;
+      if (!p.native.empty()) e.person_native += (e.person_native.empty() ? "" : ", ") + p.native;
+      e.person_idol = e.person_idol || p.idol;
+    }
+  } else {
+    const char* who_key = e.type == "casting" ? "person" : "artist";
+    auto who = j.find(who_key);
+    EventPerson one;
+    HALLYU_RETURN_IF_ERROR(read_person(who == j.end() ? json() : *who, who_key, &one));
+    e.person = one.name;
+    e.person_native = one.native;
+    e.person_group = one.group;
+    e.person_idol = one.idol;
+    e.people.push_back(std::move(one));
+  }
 
-  auto work = j.find("work");
-  if (work == j.end() || !work->is_object()) return Missing("work", "is missing or not an object");
-  auto title = RequiredString(*work, "title", "work.title");
-  if (!title.ok()) return title.status();
-  e.work = *title;
-  e.work_native = OptionalString(*work, "native");
-  e.work_kind = OptionalString(*work, "kind");
-  e.network = OptionalString(*work, "network");
+  if (e.type == "casting" || e.type == "ost") {
+    auto work = j.find("work");
+    if (work == j.end() || !work->is_object()) {
+      return Missing("work", "is missing or not an object");
+    }
+    auto title = RequiredString(*work, "title", "work.title");
+    if (!title.ok()) return title.status();
+    e.work = *title;
+    e.work_native = OptionalString(*work, "native");
+    e.work_kind = OptionalString(*work, "kind");
+    e.network = OptionalString(*work, "network");
+  } else {
+    e.title = OptionalString(j, "title");
+  }
   e.role = OptionalString(j, "role");
   e.song = OptionalString(j, "song");
+  if (e.type == "release") {
+    e.release_kind = OptionalString(j, "kind");
+    if (!e.release_kind.empty() && e.release_kind != "single" &&
+        e.release_kind != "digital_single" && e.release_kind != "album" && e.release_kind != "ep") {
+      return Missing("kind", "'" + e.release_kind + "' is not single|digital_single|album|ep");
+    }
+  }
+  if (e.type == "collab") e.cause = OptionalString(j, "cause");
 
   auto cross = j.find("crossover");
   if (cross == j.end() || !cross->is_boolean())

@@ -338,10 +338,9 @@ Result<int64_t> LearnedNamesStore::Count() {
 
 namespace {
 
-// Applies what is known of the detection's person (see ApplyLearnedNames).
-void ApplyFacts(const LearnedFacts& facts, bool kinds_corrected, Detection* d) {
-  PersonRef& p = d->person;
-  const bool casting = d->type == EventType::kCasting;
+// Applies what is known of one person of a detection (see ApplyLearnedNames).
+void ApplyFacts(const LearnedFacts& facts, bool kinds_corrected, PersonRef* person) {
+  PersonRef& p = *person;
   if (kinds_corrected) {
     p.idol = facts.idol;
     p.actor = facts.actor;
@@ -352,10 +351,6 @@ void ApplyFacts(const LearnedFacts& facts, bool kinds_corrected, Detection* d) {
   if (p.group.empty() && !facts.group.empty()) p.group = facts.group;
   if (p.native.empty() && !facts.native.empty()) p.native = facts.native;
   p.learned = facts;
-  LearnedFacts flags = facts;
-  flags.idol = p.idol;
-  flags.actor = p.actor;
-  d->crossover = LearnedCrossover(flags, casting);
 }
 
 }  // namespace
@@ -366,43 +361,56 @@ Status ApplyLearnedNames(LearnedNamesStore& store, std::vector<Detection>* detec
     if (!s.ok() && first_error.ok()) first_error = s;
   };
   for (Detection& d : *detections) {
-    if (d.person.resolved || d.person.name.empty()) continue;
-    const LearnedFacts taught = d.person.learned;
-    if (!taught.empty()) {
-      const std::string& url = d.sources.empty() ? std::string() : d.sources.front().url;
-      keep(store.Record(d.person.name, taught, url, d.detected_at));
+    std::vector<PersonRef*> persons;
+    if (d.type == EventType::kCollab) {
+      for (PersonRef& p : d.people) persons.push_back(&p);
+    } else {
+      persons.push_back(&d.person);
     }
-    // what is known of the name and of its Hangul form (taught by Korean articles)
-    LearnedFacts facts;
-    bool known = false, kinds_corrected = false;
-    for (std::string_view n : {std::string_view(d.person.name), std::string_view(taught.native)}) {
-      if (n.empty()) continue;
-      Result<LearnedName> entry = store.Get(n);
-      if (!entry.ok()) {
-        if (entry.status().code() != ErrorCode::kNotFound) keep(entry.status());
-        continue;
+    bool applied = false;
+    for (PersonRef* person : persons) {
+      if (person->resolved || person->name.empty()) continue;
+      const LearnedFacts taught = person->learned;
+      if (!taught.empty()) {
+        const std::string& url = d.sources.empty() ? std::string() : d.sources.front().url;
+        keep(store.Record(person->name, taught, url, d.detected_at));
       }
-      const LearnedFacts e = entry->Effective();
-      if (e.empty()) continue;
-      if (!known) {
-        facts = e;
-        kinds_corrected = entry->kinds_corrected();
-      } else if (!kinds_corrected && entry->kinds_corrected()) {
-        facts.idol = e.idol;  // a user's statement of the kinds wins over the text's
-        facts.singer = e.singer;
-        facts.actor = e.actor;
-        facts.rapper = e.rapper;
-        kinds_corrected = true;
-        MergeLearnedFacts(e, &facts);
-      } else {
-        LearnedFacts more = e;
-        if (kinds_corrected) more.idol = more.singer = more.actor = more.rapper = false;
-        MergeLearnedFacts(more, &facts);
+      // what is known of the name and of its Hangul form (taught by Korean articles)
+      LearnedFacts facts;
+      bool known = false, kinds_corrected = false;
+      for (std::string_view n : {std::string_view(person->name), std::string_view(taught.native)}) {
+        if (n.empty()) continue;
+        Result<LearnedName> entry = store.Get(n);
+        if (!entry.ok()) {
+          if (entry.status().code() != ErrorCode::kNotFound) keep(entry.status());
+          continue;
+        }
+        const LearnedFacts e = entry->Effective();
+        if (e.empty()) continue;
+        if (!known) {
+          facts = e;
+          kinds_corrected = entry->kinds_corrected();
+        } else if (!kinds_corrected && entry->kinds_corrected()) {
+          facts.idol = e.idol;  // a user's statement of the kinds wins over the text's
+          facts.singer = e.singer;
+          facts.actor = e.actor;
+          facts.rapper = e.rapper;
+          kinds_corrected = true;
+          MergeLearnedFacts(e, &facts);
+        } else {
+          LearnedFacts more = e;
+          if (kinds_corrected) more.idol = more.singer = more.actor = more.rapper = false;
+          MergeLearnedFacts(more, &facts);
+        }
+        known = true;
       }
-      known = true;
+      if (!kinds_corrected) MergeLearnedFacts(taught, &facts);
+      if (!facts.empty()) {
+        ApplyFacts(facts, kinds_corrected, person);
+        applied = true;
+      }
     }
-    if (!kinds_corrected) MergeLearnedFacts(taught, &facts);
-    if (!facts.empty()) ApplyFacts(facts, kinds_corrected, &d);
+    if (applied) d.crossover = IsCrossover(d);
   }
   return first_error;
 }

@@ -117,11 +117,12 @@ class LearnedNamesStore {
   int64_t clock_ = 0;  // recency counter for eviction; guarded by mu_
 };
 
-// The crawl's use of the store, for every detection of an unresolved person:
-// records what the story taught (d.person.learned, with the detection's source URL
-// and detected_at), then applies what is known of the name (or of its Hangul form)
-// to the detection: idol / actor flags, group and native when the text gave none,
-// `learned`, and the crossover (LearnedCrossover). A user's correction of the kinds
+// The crawl's use of the store, for every unresolved person of a detection (the
+// person or artist; every participant of a collab): records what the story taught
+// (person.learned, with the detection's source URL and detected_at), then applies what
+// is known of the name (or of its Hangul form) to that person: idol / actor flags,
+// group and native when the text gave none, `learned`; then recomputes the detection's
+// crossover (IsCrossover, extractors/detect/event.h). A user's correction of the kinds
 // replaces the flags instead of adding to them. Resolved persons are left alone.
 // A store failure leaves the detection with what its own story taught and is
 // returned (the first one) after every detection was handled.

@@ -68,6 +68,26 @@ CREATE TABLE consumer_offsets (
   PRIMARY KEY (consumer_group, topic, kafka_partition)
 );
 )sql",
+      // 2 (issue 17): release and collab events. Their title, kind and cause; every
+      // person of every event in event_people (a collab has many), filled for the events
+      // stored so far from their one person.
+      R"sql(
+ALTER TABLE events ADD COLUMN title TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN release_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN cause TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_type ON events (type);
+CREATE TABLE event_people (
+  event_id TEXT NOT NULL,
+  ord      INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  native   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (event_id, ord)
+);
+CREATE INDEX event_people_name ON event_people (name);
+CREATE INDEX event_people_native ON event_people (native);
+INSERT INTO event_people (event_id, ord, name, native)
+  SELECT event_id, 0, person, person_native FROM events;
+)sql",
   };
   return kMigrations;
 }

@@ -117,13 +117,33 @@ class SqlStore final : public Store {
     };
     if (q.type) add("e.type = $?", {*q.type});
     if (q.status) add("e.status = $?", {*q.status});
+    // Any person of the event (event_people) whose name or native name contains `needle`.
+    auto person_clause = [](std::vector<SqlValue>* values, const std::string& needle) {
+      // Built in place: moving a temporary variant here trips GCC 12's -Wmaybe-uninitialized.
+      const std::string pattern = LikePattern(needle);
+      values->emplace_back(std::in_place_type<std::string>, pattern);
+      values->emplace_back(std::in_place_type<std::string>, pattern);
+      return std::string("(LOWER(p.name) LIKE $? ESCAPE '\\' OR p.native LIKE $? ESCAPE '\\')");
+    };
     if (q.person) {
-      add("(LOWER(e.person) LIKE $? ESCAPE '\\' OR e.person_native LIKE $? ESCAPE '\\')",
-          {LikePattern(*q.person), LikePattern(*q.person)});
+      std::vector<SqlValue> values;
+      std::string c = person_clause(&values, *q.person);
+      add("EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND " + c + ")",
+          std::move(values));
+    }
+    if (!q.person_any.empty()) {
+      std::vector<SqlValue> values;
+      std::string any;
+      for (const std::string& name : q.person_any) {
+        any += (any.empty() ? "" : " OR ") + person_clause(&values, name);
+      }
+      add("EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND (" + any + "))",
+          std::move(values));
     }
     if (q.work) {
-      add("(LOWER(e.work) LIKE $? ESCAPE '\\' OR e.work_native LIKE $? ESCAPE '\\')",
-          {LikePattern(*q.work), LikePattern(*q.work)});
+      add("(LOWER(e.work) LIKE $? ESCAPE '\\' OR e.work_native LIKE $? ESCAPE '\\' OR "
+          "LOWER(e.title) LIKE $? ESCAPE '\\')",
+          {LikePattern(*q.work), LikePattern(*q.work), LikePattern(*q.work)});
     }
     if (q.crossover_only) sql += " AND e.crossover = 1";
     if (q.updated_since) add("e.updated_at >= $?", {*q.updated_since});
@@ -159,8 +179,9 @@ class SqlStore final : public Store {
   }
 
   Result<int64_t> CountRows(const std::string& table) override {
-    static const std::set<std::string> kTables = {"events", "event_versions", "event_sources",
-                                                  "people", "works",          "consumer_offsets"};
+    static const std::set<std::string> kTables = {
+        "events", "event_versions", "event_sources",   "event_people",
+        "people", "works",          "consumer_offsets"};
     if (!kTables.count(table)) return InvalidArgument("unknown table " + table);
     auto rows = conn_->Query("SELECT COUNT(*) FROM " + table, {});
     if (!rows.ok()) return rows.status();
@@ -192,20 +213,50 @@ class SqlStore final : public Store {
       auto changed = conn_->Exec(
           "INSERT INTO events (event_id, version, type, status, person, person_native, "
           "person_group, work, work_native, network, role, song, crossover, confidence, "
-          "first_seen_at, updated_at, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-          "$10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (event_id) DO UPDATE SET "
+          "first_seen_at, updated_at, payload, title, release_kind, cause) VALUES ($1, $2, $3, "
+          "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
+          "ON CONFLICT (event_id) DO UPDATE SET "
           "version = excluded.version, type = excluded.type, status = excluded.status, "
           "person = excluded.person, person_native = excluded.person_native, "
           "person_group = excluded.person_group, work = excluded.work, "
           "work_native = excluded.work_native, network = excluded.network, "
           "role = excluded.role, song = excluded.song, crossover = excluded.crossover, "
           "confidence = excluded.confidence, updated_at = excluded.updated_at, "
-          "payload = excluded.payload WHERE excluded.version > events.version",
-          {e.event_id, e.version, e.type, e.status, e.person, e.person_native, e.person_group,
-           e.work, e.work_native, e.network, e.role, e.song, static_cast<int64_t>(e.crossover),
-           e.confidence, e.first_seen_at, e.detected_at, e.payload});
+          "payload = excluded.payload, title = excluded.title, "
+          "release_kind = excluded.release_kind, cause = excluded.cause "
+          "WHERE excluded.version > events.version",
+          {e.event_id,
+           e.version,
+           e.type,
+           e.status,
+           e.person,
+           e.person_native,
+           e.person_group,
+           e.work,
+           e.work_native,
+           e.network,
+           e.role,
+           e.song,
+           static_cast<int64_t>(e.crossover),
+           e.confidence,
+           e.first_seen_at,
+           e.detected_at,
+           e.payload,
+           e.title,
+           e.release_kind,
+           e.cause});
       if (!changed.ok()) return changed.status();
       stats.events_changed += *changed;
+      if (*changed > 0) {  // this version is now the latest: its people are the event's
+        auto gone = conn_->Exec("DELETE FROM event_people WHERE event_id = $1", {e.event_id});
+        if (!gone.ok()) return gone.status();
+        for (size_t i = 0; i < e.people.size(); ++i) {
+          auto r = conn_->Exec(
+              "INSERT INTO event_people (event_id, ord, name, native) VALUES ($1, $2, $3, $4)",
+              {e.event_id, static_cast<int64_t>(i), e.people[i].name, e.people[i].native});
+          if (!r.ok()) return r.status();
+        }
+      }
       auto first = conn_->Exec(
           "UPDATE events SET first_seen_at = $1 WHERE event_id = $2 AND first_seen_at > $3",
           {e.first_seen_at, e.event_id, e.first_seen_at});
@@ -217,12 +268,15 @@ class SqlStore final : public Store {
             {e.event_id, s.url, s.site, s.title, s.published_at});
         if (!r.ok()) return r.status();
       }
-      auto p = conn_->Exec(
-          "INSERT INTO people (name, native, grp, idol) VALUES ($1, $2, $3, $4) "
-          "ON CONFLICT (name) DO UPDATE SET native = excluded.native, grp = excluded.grp, "
-          "idol = excluded.idol",
-          {e.person, e.person_native, e.person_group, static_cast<int64_t>(e.person_idol)});
-      if (!p.ok()) return p.status();
+      for (const EventPerson& person : e.people) {
+        auto p = conn_->Exec(
+            "INSERT INTO people (name, native, grp, idol) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (name) DO UPDATE SET native = excluded.native, grp = excluded.grp, "
+            "idol = excluded.idol",
+            {person.name, person.native, person.group, static_cast<int64_t>(person.idol)});
+        if (!p.ok()) return p.status();
+      }
+      if (e.work.empty()) continue;  // release, collab: no work
       auto w = conn_->Exec(
           "INSERT INTO works (title, native, kind, network) VALUES ($1, $2, $3, $4) "
           "ON CONFLICT (title) DO UPDATE SET native = excluded.native, kind = excluded.kind, "

@@ -7,9 +7,12 @@
 // Both apply the same forward-only, versioned migrations when opened
 // (crawler/store/migrations.cc; table schema_migrations records what ran).
 //
-// Tables: events (latest version per event_id; person, work, status, crossover, updated
-// indexed), event_versions (every version, primary key (event_id, version)),
-// event_sources (url, site, published_at per event), people, works, and
+// Tables: events (latest version per event_id; person, work, status, crossover, updated,
+// type indexed; title, release_kind, cause for release and collab), event_people (every
+// person of the latest version of each event, in text order: the one person of a casting,
+// OST or release, each participant of a collab), event_versions (every version, primary
+// key (event_id, version)), event_sources (url, site, published_at per event), people,
+// works, and
 // consumer_offsets (the next Kafka offset per group/topic/partition, written in the
 // same transaction as the rows so a crash neither loses nor doubles an event).
 //
@@ -43,10 +46,17 @@ struct WriteStats {
 
 // Filters for QueryEvents; unset fields do not filter.
 struct EventQuery {
-  std::optional<std::string> type;    // "casting" | "ost"
+  std::optional<std::string> type;    // "casting" | "ost" | "release" | "collab"
   std::optional<std::string> status;  // exact status
-  std::optional<std::string> person;  // case-insensitive substring of name or native name
-  std::optional<std::string> work;    // case-insensitive substring of title or native title
+  // Case-insensitive substring of the name or native name of any person of the event
+  // (person, artist or any collab participant).
+  std::optional<std::string> person;
+  // Like `person` for each spelling: an event matches when any person of it matches any
+  // of them (the names, aliases and Hangul forms of one person). Empty: no filter.
+  std::vector<std::string> person_any;
+  // Case-insensitive substring of the work's title or native title, or of the title of a
+  // release or collab.
+  std::optional<std::string> work;
   bool crossover_only = false;
   std::optional<int64_t> updated_since;  // Unix seconds: latest version detected at or after
   int64_t limit = 1000;                  // at most this many rows (1..100000)

@@ -105,6 +105,34 @@ std::string ComputeEventId(const Event& e) {
   return prefix + std::string(buf);
 }
 
+namespace {
+bool MakesMusic(const PersonRef& p) {
+  return p.idol || p.learned.idol || p.learned.singer || p.learned.rapper;
+}
+bool IsIdol(const PersonRef& p) { return p.idol || p.learned.idol; }
+bool Acts(const PersonRef& p) { return p.actor || p.learned.actor; }
+}  // namespace
+
+bool IsCrossover(const Event& e) {
+  switch (e.type) {
+    case EventType::kCasting:
+      return !e.person.name.empty() && MakesMusic(e.person);
+    case EventType::kOst:
+      return !e.person.name.empty() && (IsIdol(e.person) || Acts(e.person));
+    case EventType::kRelease:
+      return !e.person.name.empty() && Acts(e.person);
+    case EventType::kCollab:
+      for (size_t i = 0; i < e.people.size(); ++i) {
+        if (!IsIdol(e.people[i])) continue;
+        for (size_t k = 0; k < e.people.size(); ++k) {
+          if (k != i && Acts(e.people[k]) && !IsIdol(e.people[k])) return true;
+        }
+      }
+      return false;
+  }
+  return false;
+}
+
 nlohmann::json ToJson(const Event& e) {
   using nlohmann::json;
   json person = PersonJson(e.person);

@@ -83,6 +83,18 @@ using Detection = Event;
 // to the normalised name when unresolved.
 std::string ComputeEventId(const Event& e);
 
+// Whether the event joins the two worlds (DESIGN.md "Event", issue 17), from the
+// gazetteer flags of its people (PersonRef.idol / .actor) and, for people the gazetteer
+// does not know, from what texts taught about them (PersonRef.learned):
+//   casting: the person makes music (idol, or learned idol / singer / rapper);
+//   ost:     the artist is an idol or an actor (or learned so);
+//   release: the artist acts (actor flag, or learned actor) — an idol's or a singer's
+//            own single is no crossover;
+//   collab:  one participant is an idol and ANOTHER participant acts without being an
+//            idol (two idols, one of whom also acts, are no crossover).
+// False for an event without people (an empty collab, an empty person).
+bool IsCrossover(const Event& e);
+
 // The event as the documented JSON object (schema hallyu.casting/1, hallyu.ost/1,
 // hallyu.release/1 or hallyu.collab/1). Empty optional strings become null.
 nlohmann::json ToJson(const Event& e);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extractors/text/text.h"
+
 namespace hallyu {
 namespace {
 
@@ -16,7 +18,9 @@ int CastingRank(const std::string& s) {
 // Whether a new status replaces the stored one.
 bool StatusAdvances(const Event& stored, const std::string& next) {
   if (next == stored.status) return false;
-  if (stored.type == EventType::kOst) return stored.status == "announced" && next == "released";
+  if (stored.type != EventType::kCasting) {  // ost, release, collab
+    return stored.status == "announced" && next == "released";
+  }
   if (next == "denied") return true;                          // a denial always counts
   if (stored.status == "denied") return next == "confirmed";  // later confirmed after a denial
   return CastingRank(next) > CastingRank(stored.status);
@@ -29,6 +33,27 @@ bool Learn(std::string& stored, const std::string& next) {
     return true;
   }
   return false;
+}
+
+// Adds the participants of `next` that `stored` lacks (same key, else same normalised
+// name), in their text order after the known ones, and fills Hangul names and groups the
+// known ones lack; returns true when something changed.
+bool LearnPeople(std::vector<PersonRef>& stored, const std::vector<PersonRef>& next) {
+  auto key = [](const PersonRef& p) { return p.key.empty() ? NormalizeKey(p.name) : p.key; };
+  bool changed = false;
+  for (const PersonRef& p : next) {
+    auto it = std::find_if(stored.begin(), stored.end(), [&](const PersonRef& s) {
+      return key(s) == key(p) || (!s.native.empty() && s.native == p.native);
+    });
+    if (it == stored.end()) {
+      stored.push_back(p);
+      changed = true;
+      continue;
+    }
+    changed |= Learn(it->native, p.native);
+    changed |= Learn(it->group, p.group);
+  }
+  return changed;
 }
 
 }  // namespace
@@ -114,6 +139,10 @@ Result<MergeOutcome> EventMerger::Plan(const Detection& d) {
   changed |= Learn(e.work.native, d.work.native);
   changed |= Learn(e.person.native, d.person.native);
   changed |= Learn(e.person.group, d.person.group);
+  changed |= Learn(e.title, d.title);
+  changed |= Learn(e.release_kind, d.release_kind);
+  changed |= Learn(e.cause, d.cause);
+  changed |= LearnPeople(e.people, d.people);
   if (e.part == 0 && d.part > 0) {
     e.part = d.part;
     changed = true;

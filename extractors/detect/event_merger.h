@@ -3,10 +3,13 @@
 //
 // The same announcement from several outlets (same event_id) is one event whose
 // `sources` accumulate. A status change (in_talks -> confirmed, anything ->
-// denied, denied -> confirmed) or a new fact (role, part, network, song now
-// known) bumps `version`. The same facts again add at most a source and never a
+// denied, denied -> confirmed; announced -> released for OST, release and collab) or
+// a new fact (role, part, network, song now known; a release's title or kind, a
+// collab's title or cause now known, a collab participant not named before) bumps
+// `version`. The same facts again add at most a source and never a
 // version. A weaker casting status arriving after a stronger one (a late
-// "in talks" report after "confirmed") does not downgrade the event.
+// "in talks" report after "confirmed") does not downgrade the event, nor does a
+// late "announced" after "released".
 //
 // State lives in a MergeStateBackend so it survives restarts: the in-memory
 // one here, or the SQLite one in crawler/event_merge_store.h. Not thread-safe:

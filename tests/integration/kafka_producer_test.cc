@@ -82,6 +82,89 @@ class KafkaProducerTest : public testing::KafkaTest {
   std::string spool_dir_;
 };
 
+// Issue 17: release and collab events from the event model, through the crawl's
+// publisher, land on their own compacted topics keyed by event_id, with their schema
+// name in the headers, and validate against schemas/release.json and collab.json.
+TEST_F(KafkaProducerTest, ReleaseAndCollabEventsGoToTheirOwnCompactedTopics) {
+  KafkaOptions o = Options(kafka().brokers());
+  o.topics.casting = kafka().UniqueTopicName("casting");
+  o.topics.ost = kafka().UniqueTopicName("ost");
+  o.topics.release = kafka().UniqueTopicName("release");
+  o.topics.collab = kafka().UniqueTopicName("collab");
+  o.topics.documents = kafka().UniqueTopicName("documents");
+  o.topics.dlq = kafka().UniqueTopicName("dlq");
+  auto p = KafkaProducer::Start(o);  // creates every topic
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  for (const auto& t : {o.topics.casting, o.topics.ost, o.topics.release, o.topics.collab,
+                        o.topics.documents, o.topics.dlq}) {
+    kafka().DeleteAfterwards(t);
+  }
+  auto person = [](const std::string& name, const std::string& native, bool idol, bool actor) {
+    PersonRef r;
+    r.name = name;
+    r.native = native;
+    r.idol = idol;
+    r.actor = actor;
+    r.resolved = !native.empty();
+    return r;
+  };
+  auto envelope = [](EventType type) {
+    Event e;
+    e.type = type;
+    e.status = "announced";
+    e.evidence = {"an invented sentence", "test.rule", "en"};
+    e.sources = {{"https://news.example.com/a/9", "example", "t", "2026-12-01T00:00:00Z",
+                  "2026-12-01T00:05:00Z"}};
+    e.first_seen_at = e.detected_at = "2026-12-01T00:05:00Z";
+    e.confidence = 0.8;
+    return e;
+  };
+  Event release = envelope(EventType::kRelease);
+  release.person = person("Han Do-yoon", "한도윤", false, true);
+  release.title = "Night Letter";
+  release.release_kind = "digital_single";
+  release.crossover = IsCrossover(release);
+  release.event_id = ComputeEventId(release);
+  Event collab = envelope(EventType::kCollab);
+  collab.people = {person("Seo Ha-rin", "서하린", true, false),
+                   person("Han Do-yoon", "한도윤", false, true),
+                   person("Mira Vale", "", false, false)};
+  collab.title = "Paper Lanterns";
+  collab.cause = "children's hospital";
+  collab.crossover = IsCrossover(collab);
+  collab.event_id = ComputeEventId(collab);
+  {
+    KafkaEventPublisher publisher(p->get(), o.topics);
+    ASSERT_TRUE(publisher.PublishEvent(release).ok());
+    ASSERT_TRUE(publisher.PublishEvent(collab).ok());
+  }
+  ASSERT_TRUE((*p)->Flush(seconds(30)).ok());
+  ASSERT_TRUE((*p)->Close().ok());
+  struct Case {
+    std::string topic;
+    const Event* event;
+    std::string schema_name, schema_file;
+  };
+  for (const Case& c :
+       {Case{o.topics.release, &release, "hallyu.release/1", "schemas/release.json"},
+        Case{o.topics.collab, &collab, "hallyu.collab/1", "schemas/collab.json"}}) {
+    SCOPED_TRACE(c.topic);
+    std::vector<ConsumedRecord> got = kafka().ReadAll(c.topic);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].key, c.event->event_id);
+    EXPECT_EQ(got[0].Header("hallyu.schema"), c.schema_name);
+    EXPECT_EQ(got[0].Header("hallyu.site"), "example");
+    EXPECT_TRUE(ValidatesAgainst(c.schema_file, {got[0].ValueOr()}));
+    auto back = EventFromJson(nlohmann::json::parse(got[0].ValueOr()));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(ToJson(*back), ToJson(*c.event));
+    EXPECT_TRUE(back->crossover);
+    EXPECT_EQ(kafka().DescribeTopicConfigs(c.topic)["cleanup.policy"], "compact");
+  }
+  EXPECT_TRUE(kafka().ReadAll(o.topics.casting).empty());
+  EXPECT_TRUE(kafka().ReadAll(o.topics.ost).empty());
+}
+
 TEST_F(KafkaProducerTest, RoundTripOfEveryPayloadValidatesAgainstItsSchema) {
   KafkaOptions o = Options(kafka().brokers());
   o.topics.casting = kafka().UniqueTopicName("casting");

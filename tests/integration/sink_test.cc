@@ -5,13 +5,16 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "crawler/store/store.h"
+#include "extractors/detect/event.h"
 #include "tests/support/child_process.h"
 #include "tests/support/events.h"
 #include "tests/support/kafka_client.h"
 #include "tests/support/kafka_fixture.h"
 #include "tests/support/paths.h"
+#include "tests/support/schema_check.h"
 
 namespace hallyu {
 namespace {
@@ -235,6 +238,104 @@ TEST_P(SinkTest, UndeliverableDlqCopyStopsTheSinkWithOffsetsBeforeTheBadMessage)
   EXPECT_EQ(dlq[0].key, "junk");
   EXPECT_EQ(dlq[0].value, junk);
   EXPECT_EQ(dlq[0].headers.at("hallyu.dlq.offset"), "1");
+}
+
+// Issue 17: release and collab events (the model's JSON) published on their own topics
+// are sunk into the store, validate against their schemas, and `hallyu events` lists them
+// by type and follows a person into both.
+TEST_P(SinkTest, ReleaseAndCollabEventsAreStoredAndListed) {
+  const std::string release_topic = testing::UniqueTopicName("t.release");
+  const std::string collab_topic = testing::UniqueTopicName("t.collab");
+  testing::CreateTopic(brokers_, release_topic, 1);
+  testing::CreateTopic(brokers_, collab_topic, 2);
+  auto person = [](const std::string& name, const std::string& native, bool idol, bool actor) {
+    PersonRef r;
+    r.name = name;
+    r.native = native;
+    r.idol = idol;
+    r.actor = actor;
+    r.resolved = !native.empty();
+    return r;
+  };
+  auto envelope = [](EventType type, const std::string& when) {
+    Event e;
+    e.type = type;
+    e.status = "announced";
+    e.evidence = {"an invented sentence", "test.rule", "ko"};
+    e.sources = {{"https://news.example.com/" + when, "example", "t", when, when}};
+    e.first_seen_at = e.detected_at = when;
+    e.confidence = 0.8;
+    return e;
+  };
+  Event release = envelope(EventType::kRelease, "2026-12-01T01:00:00Z");
+  release.person = person("Han Do-yoon", "한도윤", false, true);
+  release.title = "Night Letter";
+  release.crossover = IsCrossover(release);
+  release.event_id = ComputeEventId(release);
+  Event release_v2 = release;  // the kind became known, then it came out
+  release_v2.version = 2;
+  release_v2.status = "released";
+  release_v2.release_kind = "digital_single";
+  release_v2.detected_at = "2026-12-02T01:00:00Z";
+  Event collab = envelope(EventType::kCollab, "2026-12-01T12:00:00Z");
+  collab.people = {person("Seo Ha-rin", "서하린", true, false),
+                   person("Han Do-yoon", "한도윤", false, true),
+                   person("Mira Vale", "", false, false)};
+  collab.title = "Paper Lanterns";
+  collab.cause = "children's hospital";
+  collab.crossover = IsCrossover(collab);
+  collab.event_id = ComputeEventId(collab);
+  const std::vector<std::string> payloads = {ToJson(release).dump(), ToJson(release_v2).dump(),
+                                             ToJson(collab).dump()};
+  testing::ProduceAll(brokers_, {{release_topic, release.event_id, payloads[0], {}, 0, 0},
+                                 {release_topic, release.event_id, payloads[1], {}, 0, 0},
+                                 {collab_topic, collab.event_id, payloads[2], {}, 0, 0}});
+  std::vector<std::string> args = SinkArgs({"--idle-exit-ms", "1500"});
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--topics") args[i + 1] = release_topic + "," + collab_topic;
+  }
+  ChildProcess sink(args, dir_);
+  ASSERT_EQ(sink.Wait(90s), 0) << sink.Stderr();
+  EXPECT_EQ(Count("events"), 2);
+  EXPECT_EQ(Count("event_versions"), 3);
+  EXPECT_EQ(Count("event_people"), 4);  // the release's artist, the collab's three
+
+  auto events = [&](std::vector<std::string> extra) {
+    std::vector<std::string> argv = {testing::HallyuBinary(), "events", "--store", store_url_,
+                                     "--json"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    ChildProcess p(argv, dir_);
+    EXPECT_EQ(p.Wait(30s), 0) << p.Stderr();
+    std::vector<nlohmann::json> out;
+    std::istringstream in(p.Stdout());
+    for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+    return out;
+  };
+  auto got = events({"--type", "release"});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0]["event_id"], release.event_id);
+  EXPECT_EQ(got[0]["version"], 2);
+  EXPECT_EQ(got[0]["status"], "released");
+  EXPECT_EQ(got[0]["kind"], "digital_single");
+  EXPECT_EQ(got[0]["source_count"], 1);
+  EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/release.json", {got[0].dump()}));
+  got = events({"--type", "collab"});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0]["people"].size(), 3u);
+  EXPECT_EQ(got[0]["cause"], "children's hospital");
+  EXPECT_EQ(got[0]["crossover"], true);
+  EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/collab.json", {got[0].dump()}));
+  // Newest first: the release's second version is the latest change.
+  got = events({"--person", "한도윤"});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0]["event_id"], release.event_id);
+  EXPECT_EQ(got[1]["event_id"], collab.event_id);
+  got = events({"--person", "mira"});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0]["event_id"], collab.event_id);
+  // Every payload as published validates.
+  EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/release.json", {payloads[0], payloads[1]}));
+  EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/collab.json", {payloads[2]}));
 }
 
 TEST_P(SinkTest, StopsCleanlyOnSigterm) {

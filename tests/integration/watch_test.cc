@@ -130,6 +130,74 @@ TEST(Watch, PrintsStatusChangesAndPostsWebhookWithRetry) {
   EXPECT_EQ(hook.ContentTypes()[2], "application/json");
 }
 
+// Issue 17: release and collab events are printed and POSTed like the others; --type
+// keeps only the kinds asked for.
+TEST(Watch, FollowsReleaseAndCollabTopicsAndFiltersByType) {
+  std::string brokers = testing::KafkaBrokers();
+  std::string dir = testing::MakeTempDir("watch");
+  std::string release = testing::UniqueTopicName("w.release");
+  std::string collab = testing::UniqueTopicName("w.collab");
+  testing::CreateTopic(brokers, release, 1);
+  testing::CreateTopic(brokers, collab, 1);
+  FlakyWebhook hook;
+  const std::string topics = release + "," + collab;
+  ChildProcess all({testing::HallyuBinary(), "watch", "--brokers", brokers, "--topics", topics,
+                    "--webhook", hook.Url(), "--webhook-backoff-ms", "50"},
+                   dir);
+  ChildProcess only({testing::HallyuBinary(), "watch", "--brokers", brokers, "--topics", topics,
+                     "--type", "release"},
+                    dir);
+  for (ChildProcess* w : {&all, &only}) {
+    ASSERT_TRUE(
+        WaitFor([&] { return w->Stderr().find("watch: following") != std::string::npos; }, 60s))
+        << w->Stderr();
+  }
+  TestEvent r;
+  r.event_id = "r-han";
+  r.type = "release";
+  r.status = "announced";
+  r.person = "Han Do-yoon";
+  r.group = "";
+  r.title = "Night Letter";
+  r.kind = "digital_single";
+  r.detected_at = "2026-12-01T10:00:00Z";
+  TestEvent j;
+  j.event_id = "j-lanterns";
+  j.type = "collab";
+  j.status = "released";
+  j.people = {{"Seo Ha-rin", "서하린"}, {"Han Do-yoon", "한도윤"}};
+  j.title = "Paper Lanterns";
+  j.cause = "children's hospital";
+  j.detected_at = "2026-12-02T10:00:00Z";
+  const std::string rj = testing::TestEventJson(r), jj = testing::TestEventJson(j);
+  testing::ProduceAll(brokers,
+                      {{release, r.event_id, rj, {}, 0, 0}, {collab, j.event_id, jj, {}, 0, 0}});
+  ASSERT_TRUE(WaitFor([&] { return CountLines(all.Stdout()) >= 2; }, 60s)) << all.Stderr();
+  ASSERT_TRUE(WaitFor([&] { return CountLines(only.Stdout()) >= 1; }, 60s)) << only.Stderr();
+  // The webhook's first answer is a 500: the first event is posted twice.
+  ASSERT_TRUE(WaitFor([&] { return hook.Bodies().size() >= 3; }, 30s)) << all.Stderr();
+  for (ChildProcess* w : {&all, &only}) {
+    w->Signal(SIGTERM);
+    EXPECT_EQ(w->Wait(30s), 0) << w->Stderr();
+  }
+  const std::string out = all.Stdout();
+  EXPECT_EQ(CountLines(out), 2) << out;
+  EXPECT_NE(out.find("2026-12-01 10:00 ANNOUNCED  Han Do-yoon → digital single 'Night Letter'  "
+                     "[crossover, 1 source]\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("2026-12-02 10:00 RELEASED   Seo Ha-rin, Han Do-yoon → collab 'Paper "
+                     "Lanterns' for children's hospital  [crossover, 1 source]\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(CountLines(only.Stdout()), 1) << only.Stdout();
+  EXPECT_NE(only.Stdout().find("Night Letter"), std::string::npos) << only.Stdout();
+  auto bodies = hook.Bodies();
+  std::sort(bodies.begin(), bodies.end());
+  bodies.erase(std::unique(bodies.begin(), bodies.end()), bodies.end());
+  EXPECT_EQ(bodies, (std::vector<std::string>{std::min(rj, jj), std::max(rj, jj)}));
+}
+
 TEST(Watch, CrossoverFilterSkipsOtherEvents) {
   std::string brokers = testing::KafkaBrokers();
   std::string dir = testing::MakeTempDir("watch");

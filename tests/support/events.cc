@@ -14,19 +14,42 @@ namespace hallyu::testing {
 std::string TestEventJson(const TestEvent& e) {
   nlohmann::json j;
   const bool casting = e.type == "casting";
-  j["schema"] = casting ? "hallyu.casting/1" : "hallyu.ost/1";
+  j["schema"] = "hallyu." + e.type + "/1";
   j["event_id"] = e.event_id;
   j["version"] = e.version;
   j["type"] = e.type;
   j["status"] = e.status;
   nlohmann::json who = {{"name", e.person},
-                        {"native", ""},
+                        {"native", e.person_native},
                         {"group", e.group},
                         {"idol", !e.group.empty()},
                         {"resolved", true}};
-  j[casting ? "person" : "artist"] = who;
-  j["work"] = {{"title", e.work}, {"native", ""}, {"kind", "drama"}, {"network", e.network}};
-  if (casting) {
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json() : nlohmann::json(s);
+  };
+  if (e.type == "release") {
+    j["artist"] = who;
+    j["title"] = or_null(e.title);
+    j["kind"] = or_null(e.kind);
+  } else if (e.type == "collab") {
+    nlohmann::json people = nlohmann::json::array();
+    for (const auto& [name, native] : e.people) {
+      nlohmann::json one = {{"name", name},
+                            {"native", or_null(native)},
+                            {"group", nullptr},
+                            {"idol", false},
+                            {"resolved", !native.empty()}};
+      people.push_back(one);
+    }
+    j["people"] = people;
+    j["title"] = or_null(e.title);
+    j["cause"] = or_null(e.cause);
+  } else {
+    j[casting ? "person" : "artist"] = who;
+    j["work"] = {{"title", e.work}, {"native", ""}, {"kind", "drama"}, {"network", e.network}};
+  }
+  if (e.type == "release" || e.type == "collab") {
+  } else if (casting) {
     j["role"] = "lead";
   } else {
     j["song"] = "Test Song";

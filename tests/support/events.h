@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hallyu::testing {
@@ -11,10 +12,16 @@ namespace hallyu::testing {
 struct TestEvent {
   std::string event_id = "c-test";
   int64_t version = 1;
-  std::string type = "casting";  // "casting" | "ost"
+  std::string type = "casting";  // "casting" | "ost" | "release" | "collab"
   std::string status = "confirmed";
-  std::string person = "Cha Eun-woo";
+  std::string person = "Cha Eun-woo";  // the person or artist (not for a collab)
+  std::string person_native;           // its Hangul name, "" when none
   std::string group = "ASTRO";
+  // collab: the participants (name, Hangul name or ""), in text order
+  std::vector<std::pair<std::string, std::string>> people;
+  std::string title;  // release, collab; "" gives null
+  std::string kind;   // release; "" gives null
+  std::string cause;  // collab; "" gives null
   std::string work = "Wonderful World";
   std::string network = "MBC";
   bool crossover = true;
@@ -23,7 +30,8 @@ struct TestEvent {
   std::string detected_at = "2026-05-01T09:12:00Z";
 };
 
-// The event as the JSON envelope of DESIGN.md (casting or OST).
+// The event as the JSON envelope of DESIGN.md (casting, OST, release or collab; the
+// schema name follows the type).
 std::string TestEventJson(const TestEvent& e);
 
 // A PostgreSQL URL (from env HALLYU_PG_URL) whose search_path is a fresh, empty

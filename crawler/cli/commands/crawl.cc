@@ -55,7 +55,7 @@ struct CrawlCommandOptions {
 
 // Kafka's view of one run: producer stats and event-topic deliveries before and after.
 struct DeliveryFigures {
-  uint64_t events_delivered = 0;  // acknowledged records on the casting and OST topics
+  uint64_t events_delivered = 0;  // acknowledged records on the four event topics
   uint64_t refused = 0;           // records Kafka refused for good (routed to the DLQ)
   uint64_t still_spooled = 0;     // records not acknowledged yet (re-sent by the next start)
 };
@@ -64,8 +64,11 @@ struct DeliveryFigures {
 // counts one per acknowledged record).
 uint64_t EventDeliveries(const KafkaOptions& kafka) {
   CrawlMetrics& m = DefaultCrawlMetrics();
-  return m.kafka_delivery.With({kafka.topics.casting}).Count() +
-         m.kafka_delivery.With({kafka.topics.ost}).Count();
+  uint64_t n = 0;
+  for (const std::string& topic : EventTopics(kafka.topics)) {
+    n += m.kafka_delivery.With({topic}).Count();
+  }
+  return n;
 }
 
 std::atomic<bool> g_stop{false};
@@ -78,7 +81,7 @@ Status SinkRound(KafkaProducer& producer, const KafkaOptions& kafka, Store& stor
   HALLYU_RETURN_IF_ERROR(producer.Flush(std::chrono::seconds(30)));
   SinkOptions so;
   so.brokers = producer.bootstrap_servers();
-  so.topics = {kafka.topics.casting, kafka.topics.ost};
+  so.topics = EventTopics(kafka.topics);
   so.dlq_topic = kafka.topics.dlq;
   so.idle_exit_ms = 2000;
   auto sink = EventSink::Create(so, store);

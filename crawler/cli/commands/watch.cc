@@ -66,6 +66,9 @@ void AddWatchCommand(CLI::App& parent, CliContext& ctx) {
           ->delimiter(',')
           ->capture_default_str();
   cmd->add_flag("--crossover", o->crossover_only, "Only K-pop/K-drama crossovers");
+  cmd->add_option("--type", o->types, "Only these event types (comma-separated; default: all)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"casting", "ost", "release", "collab"}));
   cmd->add_flag("--from-beginning", o->from_beginning, "Replay the topics from the start");
   cmd->add_option("--webhook", o->webhook_url, "POST each event's JSON to this URL");
   cmd->add_option("--webhook-attempts", o->webhook.max_attempts, "Tries per event")

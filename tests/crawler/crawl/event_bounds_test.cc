@@ -81,6 +81,31 @@ TEST(EventBoundsTest, EveryFieldIsBounded) {
   EXPECT_LE(SerializedEventBytes(e), MaxEventBytesForProducer(""));
 }
 
+// Issue 17: a collab's title, cause and participants are bounded too.
+TEST(EventBoundsTest, CollabTitleCauseAndParticipantsAreBounded) {
+  Event e = BigEvent();
+  e.type = EventType::kCollab;
+  e.person = PersonRef{};
+  e.title = std::string(10'000, 'T');
+  e.cause = std::string(10'000, 'C');
+  for (int i = 0; i < 500; ++i) {
+    PersonRef p;
+    p.name = "Singer " + std::to_string(i) + std::string(5'000, 'n');
+    p.native = std::string(3'000, 'k');
+    e.people.push_back(p);
+  }
+  EXPECT_GT(BoundEventFields(e), 0u);
+  EXPECT_LE(e.title.size(), kMaxEventNameBytes);
+  EXPECT_LE(e.cause.size(), kMaxEventNameBytes);
+  ASSERT_EQ(e.people.size(), kMaxEventPeople);
+  EXPECT_EQ(e.people[0].name.rfind("Singer 0", 0), 0u);  // text order kept
+  for (const PersonRef& p : e.people) {
+    EXPECT_LE(p.name.size(), kMaxEventNameBytes);
+    EXPECT_LE(p.native.size(), kMaxEventNameBytes);
+  }
+  EXPECT_LE(SerializedEventBytes(e), MaxEventBytesForProducer(""));
+}
+
 TEST(EventBoundsTest, FittingShrinksEvidenceThenOldSourcesButKeepsTheAnnouncement) {
   Event e = BigEvent();
   ASSERT_TRUE(FitEventToMessage(e, 20'000));

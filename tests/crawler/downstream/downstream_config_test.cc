@@ -33,7 +33,9 @@ kafka:
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->store, "postgresql://hallyu@db/hallyu");
   EXPECT_EQ(c->brokers, "k1:9092,k2:9092");
-  EXPECT_EQ(c->event_topics, (std::vector<std::string>{"prod.casting", "prod.ost"}));
+  EXPECT_EQ(c->event_topics,
+            (std::vector<std::string>{"prod.casting", "prod.ost", "hallyu.events.release",
+                                      "hallyu.events.collab"}));
   EXPECT_EQ(c->dlq_topic, "prod.dlq");
   // Connection settings carry over to consumers; producer tuning does not.
   EXPECT_EQ(c->client_properties.size(), 3u);
@@ -47,7 +49,8 @@ TEST(DownstreamConfig, EmbeddedBrokersAreNotReachableFromAnotherProcess) {
   EXPECT_FALSE(c->brokers.has_value());
   EXPECT_FALSE(c->store.has_value());
   EXPECT_EQ(c->event_topics,
-            (std::vector<std::string>{"hallyu.events.casting", "hallyu.events.ost"}));
+            (std::vector<std::string>{"hallyu.events.casting", "hallyu.events.ost",
+                                      "hallyu.events.release", "hallyu.events.collab"}));
 }
 
 TEST(DownstreamConfig, MissingFileIsAnErrorOnlyWhenRequired) {

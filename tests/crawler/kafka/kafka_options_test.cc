@@ -51,6 +51,24 @@ TEST(KafkaOptionsTest, DefaultConfigFileParses) {
   ASSERT_TRUE(o.ok()) << o.status().ToString();
   EXPECT_EQ(o->brokers, "embedded");
   EXPECT_EQ(o->topics.casting, "hallyu.events.casting");
+  EXPECT_EQ(o->topics.release, "hallyu.events.release");
+  EXPECT_EQ(o->topics.collab, "hallyu.events.collab");
+}
+
+TEST(KafkaOptionsTest, ReleaseAndCollabTopics) {
+  auto o = ParseKafkaOptions(YAML::Load("topics: {release: my.release, collab: my.collab}"));
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  EXPECT_EQ(EventTopic(o->topics, EventType::kRelease), "my.release");
+  EXPECT_EQ(EventTopic(o->topics, EventType::kCollab), "my.collab");
+  EXPECT_EQ(EventTopic(o->topics, EventType::kOst), "hallyu.events.ost");
+  EXPECT_EQ(EventTopic(o->topics, EventType::kCasting), "hallyu.events.casting");
+  EXPECT_EQ(EventTopics(o->topics),
+            (std::vector<std::string>{"hallyu.events.casting", "hallyu.events.ost", "my.release",
+                                      "my.collab"}));
+  EXPECT_EQ(EventSchemaName(EventType::kRelease), "hallyu.release/1");
+  EXPECT_EQ(EventSchemaName(EventType::kCollab), "hallyu.collab/1");
+  EXPECT_FALSE(ParseKafkaOptions(YAML::Load("topics: {collab: 'a b'}")).ok());
+  EXPECT_FALSE(ParseKafkaOptions(YAML::Load("topics: {releases: x}")).ok());
 }
 
 }  // namespace

@@ -150,6 +150,12 @@ TEST(Metrics, GrafanaDashboardUsesOnlyDeclaredMetrics) {
     ++n;
   }
   EXPECT_GE(n, 10);
+  // One panel per event type (issue 17: release and collab next to casting and OST).
+  for (const char* type : {"casting", "ost", "release", "collab"}) {
+    EXPECT_NE(dashboard.find(std::string("hallyu_events_total{type=\\\"") + type + "\\\"}"),
+              std::string::npos)
+        << "no panel for " << type;
+  }
 }
 
 TEST(Metrics, RejectsBadAddress) {

@@ -34,6 +34,67 @@ TEST(EventRecord, ParsesOstEnvelope) {
   EXPECT_EQ(r->song, "Test Song");
 }
 
+TEST(EventRecord, ParsesReleaseEnvelope) {
+  testing::TestEvent t;
+  t.type = "release";
+  t.status = "announced";
+  t.person = "Han Do-yoon";
+  t.person_native = "한도윤";
+  t.group = "";
+  t.title = "Night Letter";
+  t.kind = "digital_single";
+  auto r = ParseEventRecord(testing::TestEventJson(t));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->type, "release");
+  EXPECT_EQ(r->person, "Han Do-yoon");
+  EXPECT_EQ(r->person_native, "한도윤");
+  ASSERT_EQ(r->people.size(), 1u);
+  EXPECT_EQ(r->people[0].native, "한도윤");
+  EXPECT_EQ(r->work, "");
+  EXPECT_EQ(r->title, "Night Letter");
+  EXPECT_EQ(r->release_kind, "digital_single");
+  t.title = "";
+  t.kind = "";
+  auto bare = ParseEventRecord(testing::TestEventJson(t));
+  ASSERT_TRUE(bare.ok()) << bare.status().ToString();
+  EXPECT_EQ(bare->title, "");
+  auto j = nlohmann::json::parse(testing::TestEventJson(t));
+  j["kind"] = "mixtape";
+  EXPECT_EQ(ParseEventRecord(j.dump()).status().code(), ErrorCode::kCorrupt);
+  j["kind"] = nullptr;
+  j["status"] = "confirmed";  // a casting status on a release
+  EXPECT_FALSE(ParseEventRecord(j.dump()).ok());
+  j["status"] = "released";
+  j.erase("artist");
+  EXPECT_NE(ParseEventRecord(j.dump()).status().message().find("artist"), std::string::npos);
+}
+
+TEST(EventRecord, ParsesCollabEnvelopeWithEveryParticipant) {
+  testing::TestEvent t;
+  t.type = "collab";
+  t.status = "released";
+  t.people = {{"Seo Ha-rin", "서하린"}, {"Han Do-yoon", "한도윤"}, {"Mira Vale", ""}};
+  t.title = "Paper Lanterns";
+  t.cause = "children's hospital";
+  auto r = ParseEventRecord(testing::TestEventJson(t));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->type, "collab");
+  ASSERT_EQ(r->people.size(), 3u);
+  EXPECT_EQ(r->people[2].name, "Mira Vale");
+  EXPECT_EQ(r->person, "Seo Ha-rin, Han Do-yoon, Mira Vale");
+  EXPECT_EQ(r->person_native, "서하린, 한도윤");
+  EXPECT_EQ(r->title, "Paper Lanterns");
+  EXPECT_EQ(r->cause, "children's hospital");
+  auto j = nlohmann::json::parse(testing::TestEventJson(t));
+  j["people"] = nlohmann::json::array();
+  EXPECT_EQ(ParseEventRecord(j.dump()).status().code(), ErrorCode::kCorrupt);
+  j["people"] = {{{"native", "서하린"}}};  // a participant without a name
+  EXPECT_EQ(ParseEventRecord(j.dump()).status().code(), ErrorCode::kCorrupt);
+  j = nlohmann::json::parse(testing::TestEventJson(t));
+  j["schema"] = "hallyu.release/1";
+  EXPECT_FALSE(ParseEventRecord(j.dump()).ok());
+}
+
 TEST(EventRecord, RejectsMalformed) {
   EXPECT_EQ(ParseEventRecord("not json").status().code(), ErrorCode::kParse);
   EXPECT_EQ(ParseEventRecord("[1,2]").status().code(), ErrorCode::kParse);

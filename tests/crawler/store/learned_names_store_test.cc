@@ -65,6 +65,44 @@ TEST(LearnedNamesStore, RecordsFactsWithTheirFirstSourceAndSeenTimes) {
   EXPECT_EQ(store->Lookup("Nobody Here").status().code(), ErrorCode::kNotFound);
 }
 
+// Issue 17: what earlier stories taught about each participant of a collab (and about a
+// release's artist) decides the crossover, by IsCrossover.
+TEST(LearnedNamesStore, AppliesWhatIsKnownToEveryParticipantOfACollab) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->Record("Nari Seong", Facts(true, false, false, "LUMEN"), "https://a.test/1",
+                           "2026-01-02T00:00:00Z")
+                  .ok());
+  ASSERT_TRUE(store
+                  ->Record("Tae Gyeom", Facts(false, false, true), "https://a.test/2",
+                           "2026-01-02T00:00:00Z")
+                  .ok());
+  Detection collab;
+  collab.type = EventType::kCollab;
+  collab.status = "announced";
+  collab.people.resize(2);
+  collab.people[0].name = "Nari Seong";
+  collab.people[1].name = "Tae Gyeom";
+  collab.detected_at = "2026-02-01T00:00:00Z";
+  Detection release;
+  release.type = EventType::kRelease;
+  release.status = "announced";
+  release.person.name = "Tae Gyeom";
+  release.detected_at = "2026-02-01T00:00:00Z";
+  Detection idol_release = release;
+  idol_release.person.name = "Nari Seong";
+  idol_release.crossover = true;  // wrong on purpose: an idol's own single is no crossover
+  std::vector<Detection> ds = {collab, release, idol_release};
+  ASSERT_TRUE(ApplyLearnedNames(*store, &ds).ok());
+  EXPECT_TRUE(ds[0].people[0].idol);
+  EXPECT_EQ(ds[0].people[0].group, "LUMEN");
+  EXPECT_TRUE(ds[0].people[1].actor);
+  EXPECT_TRUE(ds[0].crossover);  // an idol with an actor
+  EXPECT_TRUE(ds[1].crossover);  // an actor's own music
+  EXPECT_FALSE(ds[2].crossover);
+}
+
 TEST(LearnedNamesStore, FindsAPersonByTheHangulFormTaughtElsewhere) {
   auto store = OpenMemory();
   ASSERT_NE(store, nullptr);
