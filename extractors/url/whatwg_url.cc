@@ -30,6 +30,8 @@ enum EncodeSet : std::uint8_t {
   kSpecialQuerySet = 2,
   kPathSet = 4,
   kUserinfoSet = 8,
+  kC0ControlSet = 16,  // opaque paths and opaque hosts of non-special URLs
+  kQuerySet = 32,      // the query of a non-special URL (no '\'')
 };
 
 constexpr std::array<std::uint8_t, 256> MakeEncodeTable() {
@@ -44,7 +46,8 @@ constexpr std::array<std::uint8_t, 256> MakeEncodeTable() {
                           (c >= '[' && c <= '^') || c == '|';
     table[c] = static_cast<std::uint8_t>((fragment ? kFragmentSet : 0) |
                                          (special_query ? kSpecialQuerySet : 0) |
-                                         (path ? kPathSet : 0) | (userinfo ? kUserinfoSet : 0));
+                                         (path ? kPathSet : 0) | (userinfo ? kUserinfoSet : 0) |
+                                         (c0 ? kC0ControlSet : 0) | (query ? kQuerySet : 0));
   }
   return table;
 }
@@ -479,21 +482,146 @@ int WhatwgUrl::EffectivePort() const { return port >= 0 ? port : DefaultPort(sch
 std::string WhatwgUrl::Href(bool with_fragment) const {
   std::string out;
   out.reserve(scheme.size() + host.size() + path.size() + 16 + (query ? query->size() : 0));
-  out.append(scheme).append("://");
-  if (!username.empty() || !password.empty()) {
-    out.append(username);
-    if (!password.empty()) out.append(":").append(password);
-    out.push_back('@');
+  out.append(scheme).push_back(':');
+  if (has_host) {
+    out.append("//");
+    if (!username.empty() || !password.empty()) {
+      out.append(username);
+      if (!password.empty()) out.append(":").append(password);
+      out.push_back('@');
+    }
+    out.append(host);
+    if (port >= 0) out.append(":").append(std::to_string(port));
+  } else if (!opaque_path && path.size() > 1 && path[0] == '/' && path[1] == '/') {
+    out.append("/.");  // keeps a path starting with an empty segment from reading as a host
   }
-  out.append(host);
-  if (port >= 0) out.append(":").append(std::to_string(port));
   out.append(path);
   if (query) out.append("?").append(*query);
   if (with_fragment && fragment) out.append("#").append(*fragment);
   return out;
 }
 
-Result<WhatwgUrl> ParseWhatwgUrl(std::string_view raw, const WhatwgUrl* base) {
+namespace {
+
+// A forbidden host code point (the opaque host of a non-special URL may hold '%').
+bool IsForbiddenHostCodePoint(unsigned char c) {
+  return c == 0 || c == '\t' || c == '\n' || c == '\r' || c == ' ' ||
+         std::strchr("#/:<>?@[\\]^|", c) != nullptr;
+}
+
+// The URL Standard's parser from the scheme state on, for an absolute URL of a non-special
+// scheme: "scheme://host/path" (an opaque host, any port), "scheme:/path" (no host) or
+// "scheme:text" (an opaque path, kept as written but for C0 controls and non-ASCII).
+// `in` is preprocessed; `p` is just after the ':'.
+Result<WhatwgUrl> ParseNonSpecial(std::string_view in, std::size_t p, std::string scheme) {
+  const std::size_t n = in.size();
+  WhatwgUrl url;
+  url.scheme = std::move(scheme);
+  url.special = false;
+  url.has_host = false;
+  bool list_path = false;
+  if (p + 1 < n && in[p] == '/' && in[p + 1] == '/') {
+    p += 2;
+    url.has_host = true;
+    std::size_t end = p;
+    while (end < n && in[end] != '/' && in[end] != '?' && in[end] != '#') ++end;
+    std::string_view auth = in.substr(p, end - p);
+    std::size_t at = auth.rfind('@');
+    if (at != kNpos) {
+      std::string_view userinfo = auth.substr(0, at);
+      std::size_t sep = userinfo.find(':');
+      AppendEncoded(url.username, userinfo.substr(0, sep), kUserinfoSet);
+      if (sep != kNpos) AppendEncoded(url.password, userinfo.substr(sep + 1), kUserinfoSet);
+      auth.remove_prefix(at + 1);
+      if (auth.empty()) return InvalidArgument("url: user info without a host");
+    }
+    std::size_t port_colon = kNpos;
+    bool in_brackets = false;
+    for (std::size_t i = 0; i < auth.size(); ++i) {
+      if (auth[i] == '[') in_brackets = true;
+      if (auth[i] == ']') in_brackets = false;
+      if (auth[i] == ':' && !in_brackets) {
+        port_colon = i;
+        break;
+      }
+    }
+    std::string_view host_text = auth.substr(0, port_colon);
+    if (host_text.empty() && port_colon != kNpos) return InvalidArgument("url: empty host");
+    if (!host_text.empty() && host_text.front() == '[') {
+      auto host = ParseWhatwgHost(host_text);
+      if (!host.ok()) return host.status();
+      url.host = std::move(*host);
+    } else {
+      for (char c : host_text) {
+        if (IsForbiddenHostCodePoint(static_cast<unsigned char>(c))) {
+          return InvalidArgument("url: forbidden character in host");
+        }
+      }
+      AppendEncoded(url.host, host_text, kC0ControlSet);
+    }
+    if (port_colon != kNpos) {
+      std::string_view digits = auth.substr(port_colon + 1);
+      std::uint32_t port = 0;
+      for (char c : digits) {
+        if (!IsAsciiDigit(c)) return InvalidArgument("url: port is not a number");
+        port = port * 10 + static_cast<std::uint32_t>(c - '0');
+        if (port > 65535) return InvalidArgument("url: port over 65535");
+      }
+      if (!digits.empty()) url.port = static_cast<int>(port);
+    }
+    p = end;
+    list_path = p < n && in[p] == '/';
+  } else if (p < n && in[p] == '/') {
+    list_path = true;
+  } else {
+    url.opaque_path = true;
+    std::size_t stop = p;
+    while (stop < n && in[stop] != '?' && in[stop] != '#') ++stop;
+    AppendEncoded(url.path, in.substr(p, stop - p), kC0ControlSet);
+    p = stop;
+  }
+  if (list_path) {
+    ++p;  // the slash before the first segment
+    std::string segment;
+    while (true) {
+      segment.clear();
+      std::size_t stop = p;
+      while (stop < n && in[stop] != '/' && in[stop] != '?' && in[stop] != '#') ++stop;
+      AppendEncoded(segment, in.substr(p, stop - p), kPathSet);
+      const bool at_slash = stop < n && in[stop] == '/';
+      if (IsDoubleDotSegment(segment)) {
+        ShortenPath(url.path);
+        if (!at_slash) url.path.push_back('/');
+      } else if (IsSingleDotSegment(segment)) {
+        if (!at_slash) url.path.push_back('/');
+      } else {
+        url.path.push_back('/');
+        url.path.append(segment);
+      }
+      p = stop;
+      if (!at_slash) break;
+      ++p;
+    }
+  }
+  if (p < n && in[p] == '?') {
+    std::size_t hash = in.find('#', p + 1);
+    std::string query;
+    AppendEncoded(query, in.substr(p + 1, hash == kNpos ? kNpos : hash - p - 1), kQuerySet);
+    url.query = std::move(query);
+    p = hash == kNpos ? n : hash;
+  }
+  if (p < n && in[p] == '#') {
+    std::string fragment;
+    AppendEncoded(fragment, in.substr(p + 1), kFragmentSet);
+    url.fragment = std::move(fragment);
+  }
+  return url;
+}
+
+}  // namespace
+
+Result<WhatwgUrl> ParseWhatwgUrl(std::string_view raw, const WhatwgUrl* base,
+                                 WhatwgSchemes schemes) {
   std::string scratch;
   const std::string_view in = Preprocess(raw, scratch);
   const std::size_t n = in.size();
@@ -514,6 +642,10 @@ Result<WhatwgUrl> ParseWhatwgUrl(std::string_view raw, const WhatwgUrl* base) {
   if (colon != kNpos) {
     for (std::size_t i = 0; i < colon; ++i) url.scheme.push_back(AsciiLower(in[i]));
     if (!IsSpecialScheme(url.scheme)) {
+      // "file:" is special in the standard, with states of its own this parser lacks.
+      if (schemes == WhatwgSchemes::kAll && url.scheme != "file") {
+        return ParseNonSpecial(in, colon + 1, url.scheme);
+      }
       return Unsupported("url: scheme \"" + url.scheme.substr(0, 32) +
                          "\" is not parsed (only http, https, ws, wss, ftp)");
     }
@@ -529,6 +661,9 @@ Result<WhatwgUrl> ParseWhatwgUrl(std::string_view raw, const WhatwgUrl* base) {
     }
   } else {
     if (base == nullptr) return InvalidArgument("url: relative reference without a base");
+    if (!base->special) {
+      return Unsupported("url: a reference relative to a non-special base is not parsed");
+    }
     url.scheme = base->scheme;
   }
 

@@ -3,7 +3,8 @@
 // with the fast resolver, and every result that succeeds must itself be a fixed point of
 // NormalizeUrl (normalising a normalised URL changes nothing). The WHATWG parser's
 // serialisation is a fixed point too (parse -> href -> parse gives the same href), with
-// and without the base. Must never crash or leak.
+// and without the base, and for non-special schemes (WhatwgSchemes::kAll) as well. Must
+// never crash or leak.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,14 +24,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto again = hallyu::NormalizeUrl(*r);
     if (!again.ok() || *again != *r) std::abort();
   };
-  auto check_href_fixed_point = [](const hallyu::Result<hallyu::WhatwgUrl>& r) {
+  auto check_href_fixed_point = [](const hallyu::Result<hallyu::WhatwgUrl>& r,
+                                   hallyu::WhatwgSchemes schemes =
+                                       hallyu::WhatwgSchemes::kSpecialOnly) {
     if (!r.ok()) return;
     const std::string href = r->Href();
-    auto again = hallyu::ParseWhatwgUrl(href);
+    auto again = hallyu::ParseWhatwgUrl(href, nullptr, schemes);
     if (!again.ok() || again->Href() != href) std::abort();
   };
   auto parsed_base = hallyu::ParseWhatwgUrl(base);
   check_href_fixed_point(parsed_base);
+  check_href_fixed_point(hallyu::ParseWhatwgUrl(base, nullptr, hallyu::WhatwgSchemes::kAll),
+                         hallyu::WhatwgSchemes::kAll);
   if (parsed_base.ok() && !ref.empty()) {
     check_href_fixed_point(hallyu::ParseWhatwgUrl(ref, &*parsed_base));
   }

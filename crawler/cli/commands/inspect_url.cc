@@ -45,7 +45,7 @@ std::string InspectOne(const std::string& record, const InspectUrlFlags& flags,
     return key.ok() ? *key : std::string("invalid");
   }
   if (record.size() > options.max_length) return "invalid";
-  auto url = ParseWhatwgUrl(record, base);
+  auto url = ParseWhatwgUrl(record, base, WhatwgSchemes::kAll);
   return url.ok() ? url->Href() : std::string("invalid");
 }
 

@@ -93,6 +93,25 @@ TEST(InspectUrlCommand, ResolvesLikeABrowserAgainstBase) {
             "http://example.org/foo/bar#f\n");
 }
 
+// A browser reads non-special schemes too (opaque paths, opaque hosts); inspect url prints
+// them as the standard does, while the crawl key (--key) still refuses what is not fetched.
+TEST(InspectUrlCommand, PrintsNonSpecialSchemesButKeyRefusesThem) {
+  const std::string input =
+      "mailto:Fan.Club@Example.kr\ntel:+82-2-123\nX-App://Repo.Example.kr:22/a/../b\n"
+      "x-app:/a/..//p\nfile:///tmp/x\n";
+  RunResult r = RunWithStdin("inspect url --base https://news.example.kr/ent/", input);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "mailto:Fan.Club@Example.kr\n"
+            "tel:+82-2-123\n"
+            "x-app://Repo.Example.kr:22/b\n"
+            "x-app:/.//p\n"
+            "invalid\n");
+  RunResult key = RunWithStdin("inspect url --key", input);
+  EXPECT_EQ(key.exit_code, 0);
+  EXPECT_EQ(key.out, "invalid\ninvalid\ninvalid\ninvalid\ninvalid\n");
+}
+
 // -z: records end with NUL, so a URL may contain a newline (removed by the parser).
 TEST(InspectUrlCommand, NulSeparatedRecordsMayContainNewlines) {
   using namespace std::string_literals;

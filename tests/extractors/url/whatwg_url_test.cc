@@ -232,6 +232,74 @@ TEST(WhatwgUrl, SchemesOutsideTheSpecialOnesAreUnsupported) {
   EXPECT_EQ(ws->EffectivePort(), 443);
 }
 
+// WhatwgSchemes::kAll: the standard's path for non-special schemes (scheme state, then the
+// path-or-authority, opaque host and opaque path states; "/." in the serialiser).
+void ExpectAnySchemeHrefs(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    Result<WhatwgUrl> base_url = InvalidArgument("no base");
+    if (c.base != nullptr) {
+      base_url = ParseWhatwgUrl(c.base);
+      ASSERT_TRUE(base_url.ok()) << c.base;
+    }
+    auto got =
+        ParseWhatwgUrl(c.input, c.base != nullptr ? &*base_url : nullptr, WhatwgSchemes::kAll);
+    if (c.href == nullptr) {
+      EXPECT_FALSE(got.ok()) << "'" << c.input << "' parsed as " << (got.ok() ? got->Href() : "");
+    } else {
+      ASSERT_TRUE(got.ok()) << "'" << c.input << "': " << got.status().ToString();
+      EXPECT_EQ(got->Href(), c.href) << "'" << c.input << "'";
+      auto again = ParseWhatwgUrl(got->Href(), nullptr, WhatwgSchemes::kAll);
+      ASSERT_TRUE(again.ok()) << got->Href();
+      EXPECT_EQ(again->Href(), got->Href()) << "href is not a fixed point";
+    }
+  }
+}
+
+TEST(WhatwgUrl, NonSpecialSchemesWhenAskedFor) {
+  ExpectAnySchemeHrefs({
+      // Opaque paths: kept as written, C0 controls and non-ASCII percent-encoded; a base of
+      // another scheme does not matter.
+      {"mailto:Fan.Club@Example.kr", "https://news.example.kr/a/b", "mailto:Fan.Club@Example.kr"},
+      {"tel:+82-2-123-4567", nullptr, "tel:+82-2-123-4567"},
+      {"Note:drama OST\x01\xEC\x95\x84", nullptr, "note:drama OST%01%EC%95%84"},
+      {"x-app:", "https://news.example.kr/", "x-app:"},
+      {"data:text/plain,hi?q=a b#frag x", nullptr, "data:text/plain,hi?q=a%20b#frag%20x"},
+      // A path without a host: dot segments removed; '\\' is data, not a slash.
+      {"x-app:/a/./b/../c\\d", nullptr, "x-app:/a/c\\d"},
+      {"x-app:/a/%2e%2E/b", nullptr, "x-app:/b"},
+      // An opaque host: case kept, '%' allowed, C0 controls and non-ASCII encoded; any port
+      // (no default port to drop); the non-special query keeps '\''.
+      {"svn+ssh://Dev@Repo.Example.kr:22/r/./x?rev='7'", nullptr,
+       "svn+ssh://Dev@Repo.Example.kr:22/r/x?rev='7'"},
+      {"x-app://h%41st\xEC\x95\x84/", nullptr, "x-app://h%41st%EC%95%84/"},
+      {"x-app://", nullptr, "x-app://"},
+      {"x-app://host", nullptr, "x-app://host"},
+      {"x-app://[0:0::1]:99999/", nullptr, nullptr},
+      {"x-app://[0:0::1]/", nullptr, "x-app://[::1]/"},
+      {"x-app://a b/", nullptr, nullptr},
+      {"x-app://a^b/", nullptr, nullptr},
+      {"x-app://user@/", nullptr, nullptr},
+      {"x-app://:7/", nullptr, nullptr},
+      // A host-less path starting with an empty segment serialises with "/." in front, so
+      // that reading it back does not take the segment for a host.
+      {"x-app:/.//p", nullptr, "x-app:/.//p"},
+      {"x-app:/a/..//p", nullptr, "x-app:/.//p"},
+      // Special schemes parse as before; "file:" stays unsupported.
+      {"HTTPS://Example.kr:443/a", nullptr, "https://example.kr/a"},
+  });
+  auto file = ParseWhatwgUrl("file:///tmp/x", nullptr, WhatwgSchemes::kAll);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), ErrorCode::kUnsupported);
+  // A reference relative to a non-special base is not parsed.
+  auto base = ParseWhatwgUrl("x-app:/dir/page", nullptr, WhatwgSchemes::kAll);
+  ASSERT_TRUE(base.ok());
+  EXPECT_FALSE(base->special);
+  EXPECT_FALSE(base->has_host);
+  auto rel = ParseWhatwgUrl("other", &*base, WhatwgSchemes::kAll);
+  ASSERT_FALSE(rel.ok());
+  EXPECT_EQ(rel.status().code(), ErrorCode::kUnsupported);
+}
+
 TEST(WhatwgUrl, PartsAndHrefWithoutFragment) {
   auto u = ParseWhatwgUrl("https://u:p@Example.kr:8443/a/b?x=1#f");
   ASSERT_TRUE(u.ok());
