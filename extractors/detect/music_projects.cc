@@ -271,22 +271,6 @@ bool HasMusicProjectRules(const RuleSet& rules, std::string_view lang) {
   return false;
 }
 
-bool MusicProjectCrossover(const Event& e) {
-  auto idol = [](const PersonRef& p) { return p.idol || p.learned.idol; };
-  auto acts = [](const PersonRef& p) { return p.actor || p.learned.actor; };
-  if (e.type == EventType::kRelease) return !e.person.name.empty() && acts(e.person);
-  if (e.type != EventType::kCollab) return false;
-  // an idol and ANOTHER participant who acts without being an idol (the same rule as the
-  // plumbing branch's IsCrossover, so the two agree when it lands)
-  for (size_t i = 0; i < e.people.size(); ++i) {
-    if (!idol(e.people[i])) continue;
-    for (size_t k = 0; k < e.people.size(); ++k) {
-      if (k != i && acts(e.people[k]) && !idol(e.people[k])) return true;
-    }
-  }
-  return false;
-}
-
 void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
                          const std::vector<std::string_view>& sentences, const std::string& lang,
                          const SourceRef& source, const std::string& now,
@@ -530,7 +514,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (auto& f : found) d.people.push_back(std::move(f.person));
       d.title = best_title(kCollab);
       d.cause = cause;
-      d.crossover = MusicProjectCrossover(d);
+      d.crossover = IsCrossover(d);
       d.event_id = ComputeEventId(d);
       std::string names;
       for (const auto& p : d.people) {
@@ -640,7 +624,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       d.person = std::move(p);
       d.title = best_title(kRelease);
       d.release_kind = kind;
-      d.crossover = MusicProjectCrossover(d);
+      d.crossover = IsCrossover(d);
       d.event_id = ComputeEventId(d);
       decide("release: " + d.person.name + " (subject of sentence " +
              std::to_string(subject_sentence) + ", " + why + ") / '" + d.title + "' " +

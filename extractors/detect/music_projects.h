@@ -42,10 +42,4 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
                          const SourceRef& source, const std::string& now,
                          std::vector<Detection>* out, DetectExplanation* explain = nullptr);
 
-// Crossover of a release or collab (issue 17): a release is one when its artist is an actor
-// (it is only emitted then); a collab when it joins an idol with another participant who
-// acts without being an idol (by the gazetteer or what the text says). False for other
-// types and for an event without people.
-bool MusicProjectCrossover(const Event& e);
-
 }  // namespace hallyu

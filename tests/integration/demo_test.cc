@@ -146,6 +146,9 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
       {"ost", "Yoon Seo-ah", "Winter Orchard", "released", true, 1},
       {"ost", "Choi Yeon-woo", "Starlight Terminal", "announced", true, 1},  // actor sings
       {"ost", "Han Ye-rin", "Starlight Terminal", "released", true, 1},      // from YouTube
+      // issue 17: an actor's own digital single, and a charity duet of an idol and an actor
+      {"release", "Ryu Jae-hyun", "Late Tram", "released", true, 1},
+      {"collab", "Kang Min-ji", "Warm Hands", "announced", true, 1},
   };
   std::ostringstream diff;
   for (const Row& r : want) {
@@ -179,11 +182,9 @@ TEST_F(DemoTest, CrawlOfTheBundledSampleYieldsExactlyThePlantedEvents) {
 
 // Issue 17: the sample web's music feed (configs/demo/site/kstar/feed-crossovers.xml)
 // holds an actor's own digital single and a charity duet of an idol with an actor.
-// DISABLED until release and collab DETECTION is merged (the plumbing is there, the
-// detector does not emit these types yet). To enable: drop DISABLED_, and for the demo to
-// print them, uncomment the kstar-music source in configs/demo.yaml (then add these two
-// rows to the `want` set of the test above).
-TEST_F(DemoTest, DISABLED_CrawlOfTheMusicFeedYieldsTheReleaseAndTheCollab) {
+// The demo crawls it (configs/demo.yaml, source kstar-music); the test adds the source
+// itself if a user's copy of the config lacks it.
+TEST_F(DemoTest, CrawlOfTheMusicFeedYieldsTheReleaseAndTheCollab) {
   const std::string bin = testing::HallyuBinary();
   const std::string cd = "cd '" + testing::SourcePath("") + "' && ";
   std::string cfg = testing::ReadFileOrFail(config_);

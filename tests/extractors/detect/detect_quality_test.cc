@@ -312,6 +312,20 @@ TEST(DetectQuality, ReleaseCollabDevFloors) {
   ExpectFloors(r, {{"all", 0.92, 0.89}, {"type:release", 0.95, 0.95}, {"type:collab", 0.90, 0.84}});
 }
 
+// heldout-rc-v1.jsonl: the in-house held-out set for release and collab (issue 17), written
+// from other pages than the dev set's and never tuned on. First score (2026-12-06, main after
+// the s7 merges), this test's stricter count: all 0.760 / 0.710, release 0.771 / 0.692, collab
+// 0.605 / 0.622, casting 1.000 / 0.846, OST 0.938 / 0.833 (`hallyu eval detect`: all 0.817 /
+// 0.710). The issue's targets (0.95 / 0.90) are not met.
+TEST(DetectQuality, HeldOutReleaseCollabV1Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-rc-v1.jsonl");
+  ExpectFloors(r, {{"all", 0.74, 0.69},
+                   {"type:release", 0.75, 0.67},
+                   {"type:collab", 0.58, 0.60},
+                   {"type:casting", 0.95, 0.80},
+                   {"type:ost", 0.90, 0.80}});
+}
+
 // The issue-6 sets (written for the old rule-per-phrasing detector).
 TEST(DetectQuality, OldIssue6SetsFloors) {
   const EvalReport dev = Score("tests/data/detect/dev.jsonl");

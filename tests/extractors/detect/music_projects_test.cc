@@ -191,16 +191,16 @@ TEST(MusicProjects, CrossoverNeedsAnIdolAndAnActor) {
   idol.name = "C";
   idol.learned.idol = true;
   e.people = {singer, actor};
-  EXPECT_FALSE(MusicProjectCrossover(e));
+  EXPECT_FALSE(IsCrossover(e));
   e.people.push_back(idol);
-  EXPECT_TRUE(MusicProjectCrossover(e));
+  EXPECT_TRUE(IsCrossover(e));
   // two idols, one of whom also acts, are no crossover
   PersonRef idol_actor = idol;
   idol_actor.actor = true;
   e.people = {idol, idol_actor};
-  EXPECT_FALSE(MusicProjectCrossover(e));
+  EXPECT_FALSE(IsCrossover(e));
   e.type = EventType::kCasting;
-  EXPECT_FALSE(MusicProjectCrossover(e));
+  EXPECT_FALSE(IsCrossover(e));
 }
 
 // `hallyu eval detect` scores release and collab: strict = type, artist / participant set
