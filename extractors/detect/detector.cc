@@ -657,13 +657,13 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
 }
 
-PersonRef Detector::ResolvePerson(const Mention& m) const {
+PersonRef PersonFromMention(const Mention& m, const Gazetteer& gazetteer) {
   PersonRef p;
   const GazetteerPerson* gp = m.person;
   if (gp == nullptr && m.kind == MentionKind::kGroup) {
     p.name = m.text;
     p.idol = true;
-    p.resolved = gazetteer_->FindGroup(m.text).has_value();
+    p.resolved = gazetteer.FindGroup(m.text).has_value();
     p.key = NormalizeKey(m.text);
     return p;
   }
@@ -684,6 +684,10 @@ PersonRef Detector::ResolvePerson(const Mention& m) const {
   p.resolved = false;
   p.key = NormalizeKey(m.text);
   return p;
+}
+
+PersonRef Detector::ResolvePerson(const Mention& m) const {
+  return PersonFromMention(m, *gazetteer_);
 }
 
 WorkRef Detector::ResolveWork(const Mention& m, const std::string& network,

@@ -108,4 +108,9 @@ class Detector {
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcNowIso8601();
 
+// The person a mention names, as events carry it: the gazetteer entry when the mention
+// resolved to one (name, Hangul, group, idol/actor, id as key), a group name as an idol
+// group, else the text as written (unresolved; Hangul text kept as its native form).
+PersonRef PersonFromMention(const Mention& m, const Gazetteer& gazetteer);
+
 }  // namespace hallyu

@@ -154,33 +154,6 @@ bool TeaserBefore(std::string_view text, size_t pos) {
   return RE2::PartialMatch(Before(text, pos, 36), kTeaser);
 }
 
-PersonRef ResolveMusicPerson(const Mention& m, const Gazetteer& gazetteer) {
-  PersonRef p;
-  if (m.kind == MentionKind::kGroup) {
-    p.name = m.text;
-    p.idol = true;
-    p.resolved = gazetteer.FindGroup(m.text).has_value();
-    p.key = NormalizeKey(m.text);
-    return p;
-  }
-  if (const GazetteerPerson* gp = m.person; gp != nullptr) {
-    p.name = gp->name;
-    p.native = gp->native;
-    p.group = !m.group.empty() ? m.group : gp->group;
-    p.idol = gp->kind == PersonKind::kIdol;
-    p.resolved = true;
-    p.key = gp->id;
-    p.actor = gp->kind == PersonKind::kActor || gp->also_actor;
-    return p;
-  }
-  p.name = m.text;
-  if (ContainsHangul(m.text)) p.native = m.text;
-  p.group = m.group;
-  p.idol = !m.group.empty();
-  p.key = NormalizeKey(m.text);
-  return p;
-}
-
 bool Usable(const Mention& m) {
   return (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
          !m.credit && !m.cast_credit && !m.in_parens;
@@ -454,7 +427,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s"))) {
           continue;
         }
-        PersonRef p = ResolveMusicPerson(m, gazetteer);
+        PersonRef p = PersonFromMention(m, gazetteer);
         if (m.kind == MentionKind::kPerson) {
           const LearnedFacts f = LearnFactsAbout(s.text, m, lang, gazetteer);
           const bool actor = PresentedAsActor(s.text, m, lang, gazetteer);
@@ -586,7 +559,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     }
   }
   if (subject != nullptr && release_cue != nullptr) {
-    PersonRef p = ResolveMusicPerson(*subject, gazetteer);
+    PersonRef p = PersonFromMention(*subject, gazetteer);
     bool actor = subject == &described_subject &&
                  PresentedAsActor(story[cue_sentence].text, described_subject, lang, gazetteer);
     std::string why = actor ? "descriptor in sentence " + std::to_string(cue_sentence) : "";
@@ -595,7 +568,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       bool named = false;
       for (const auto& m : s.mentions.items) {
         if (m.kind != MentionKind::kPerson) continue;
-        const PersonRef q = ResolveMusicPerson(m, gazetteer);
+        const PersonRef q = PersonFromMention(m, gazetteer);
         if (q.key != p.key) {
           named = named || Usable(m);
           continue;

@@ -503,6 +503,32 @@ std::string WhatwgUrl::Href(bool with_fragment) const {
 
 namespace {
 
+// Authority state: the last '@' of `auth` ends the user info, which goes (percent-encoded)
+// into url's username and password; `auth` keeps the host and port. Fails when nothing
+// follows the '@'.
+Status TakeUserinfo(std::string_view* auth, WhatwgUrl* url) {
+  const std::size_t at = auth->rfind('@');
+  if (at == kNpos) return Status::Ok();
+  std::string_view userinfo = auth->substr(0, at);
+  const std::size_t sep = userinfo.find(':');
+  AppendEncoded(url->username, userinfo.substr(0, sep), kUserinfoSet);
+  if (sep != kNpos) AppendEncoded(url->password, userinfo.substr(sep + 1), kUserinfoSet);
+  auth->remove_prefix(at + 1);
+  if (auth->empty()) return InvalidArgument("url: user info without a host");
+  return Status::Ok();
+}
+
+// Host state: the first ':' outside brackets starts the port; kNpos when there is none.
+std::size_t PortColon(std::string_view auth) {
+  bool in_brackets = false;
+  for (std::size_t i = 0; i < auth.size(); ++i) {
+    if (auth[i] == '[') in_brackets = true;
+    if (auth[i] == ']') in_brackets = false;
+    if (auth[i] == ':' && !in_brackets) return i;
+  }
+  return kNpos;
+}
+
 // A forbidden host code point (the opaque host of a non-special URL may hold '%').
 bool IsForbiddenHostCodePoint(unsigned char c) {
   return c == 0 || c == '\t' || c == '\n' || c == '\r' || c == ' ' ||
@@ -526,25 +552,8 @@ Result<WhatwgUrl> ParseNonSpecial(std::string_view in, std::size_t p, std::strin
     std::size_t end = p;
     while (end < n && in[end] != '/' && in[end] != '?' && in[end] != '#') ++end;
     std::string_view auth = in.substr(p, end - p);
-    std::size_t at = auth.rfind('@');
-    if (at != kNpos) {
-      std::string_view userinfo = auth.substr(0, at);
-      std::size_t sep = userinfo.find(':');
-      AppendEncoded(url.username, userinfo.substr(0, sep), kUserinfoSet);
-      if (sep != kNpos) AppendEncoded(url.password, userinfo.substr(sep + 1), kUserinfoSet);
-      auth.remove_prefix(at + 1);
-      if (auth.empty()) return InvalidArgument("url: user info without a host");
-    }
-    std::size_t port_colon = kNpos;
-    bool in_brackets = false;
-    for (std::size_t i = 0; i < auth.size(); ++i) {
-      if (auth[i] == '[') in_brackets = true;
-      if (auth[i] == ']') in_brackets = false;
-      if (auth[i] == ':' && !in_brackets) {
-        port_colon = i;
-        break;
-      }
-    }
+    if (Status st = TakeUserinfo(&auth, &url); !st.ok()) return st;
+    const std::size_t port_colon = PortColon(auth);
     std::string_view host_text = auth.substr(0, port_colon);
     if (host_text.empty() && port_colon != kNpos) return InvalidArgument("url: empty host");
     if (!host_text.empty() && host_text.front() == '[') {
@@ -714,26 +723,9 @@ Result<WhatwgUrl> ParseWhatwgUrl(std::string_view raw, const WhatwgUrl* base,
       ++end;
     }
     std::string_view auth = in.substr(p, end - p);
-    std::size_t at = auth.rfind('@');
-    if (at != kNpos) {
-      std::string_view userinfo = auth.substr(0, at);
-      std::size_t sep = userinfo.find(':');
-      AppendEncoded(url.username, userinfo.substr(0, sep), kUserinfoSet);
-      if (sep != kNpos) AppendEncoded(url.password, userinfo.substr(sep + 1), kUserinfoSet);
-      auth.remove_prefix(at + 1);
-      if (auth.empty()) return InvalidArgument("url: user info without a host");
-    }
+    if (Status st = TakeUserinfo(&auth, &url); !st.ok()) return st;
     // Host state: a ':' outside brackets starts the port.
-    std::size_t port_colon = kNpos;
-    bool in_brackets = false;
-    for (std::size_t i = 0; i < auth.size(); ++i) {
-      if (auth[i] == '[') in_brackets = true;
-      if (auth[i] == ']') in_brackets = false;
-      if (auth[i] == ':' && !in_brackets) {
-        port_colon = i;
-        break;
-      }
-    }
+    const std::size_t port_colon = PortColon(auth);
     std::string_view host_text = auth.substr(0, port_colon);
     if (host_text.empty()) return InvalidArgument("url: empty host");
     auto host = ParseWhatwgHost(host_text);
