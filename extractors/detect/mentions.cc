@@ -1133,7 +1133,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         "(?i)(?:\\bgroup|\\bband|\\bunit|그룹|밴드|유닛|아이돌|걸그룹|보이그룹)\\s*$");
     // "제작사 '외유내강'의 작품": a quote right after a company noun names the company
     static const RE2 kCompanyBefore("(?:제작사|소속사|배급사|투자사|레이블|기획사)\\s*$");
-    if (ko && RE2::PartialMatch(before, kCompanyBefore)) {
+    // "‘나무액터스’ 소속 배우들": a quote followed by 소속 names the agency the people belong to
+    static const RE2 kMembershipAfter("^\\s*소속");
+    if (ko && (RE2::PartialMatch(before, kCompanyBefore) ||
+               (RE2::PartialMatch(after, kMembershipAfter) && gaz.FindWork(m.text) == nullptr))) {
       m.kind = MentionKind::kOrganisation;
       m.why = "quoted company name";
       add(std::move(m));

@@ -142,5 +142,15 @@ TEST(DetectorFresh7, KoreanAlreadySettledAndPositivelyConsidering) {
       "casting Kim Seon-ho / 겨울 바다 (confirmed); casting Kim Yoo-mi / 겨울 바다 (reviewing)");
 }
 
+// "‘X’ 소속 배우들": a quote followed by 소속 is the agency the actors belong to, never the work
+// they are cast in or sing for.
+TEST(DetectorFresh7, AQuotedAgencyBeforeMembershipIsNoWork) {
+  EXPECT_EQ(Summary("",
+                    "김선호, 공효진 등 '별빛액터스' 소속 배우들이 새 작품에 함께 출연한다고 "
+                    "밝혔다.",
+                    "ko"),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
