@@ -125,21 +125,18 @@ class SqlStore final : public Store {
       values->emplace_back(std::in_place_type<std::string>, pattern);
       return std::string("(LOWER(p.name) LIKE $? ESCAPE '\\' OR p.native LIKE $? ESCAPE '\\')");
     };
-    if (q.person) {
-      std::vector<SqlValue> values;
-      std::string c = person_clause(&values, *q.person);
-      add("EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND " + c + ")",
-          std::move(values));
-    }
-    if (!q.person_any.empty()) {
+    // One person of the event matches any of `names`.
+    auto any_person = [&](const std::vector<std::string>& names) {
       std::vector<SqlValue> values;
       std::string any;
-      for (const std::string& name : q.person_any) {
+      for (const std::string& name : names) {
         any += (any.empty() ? "" : " OR ") + person_clause(&values, name);
       }
       add("EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.event_id AND (" + any + "))",
           std::move(values));
-    }
+    };
+    if (q.person) any_person({*q.person});
+    if (!q.person_any.empty()) any_person(q.person_any);
     if (q.work) {
       add("(LOWER(e.work) LIKE $? ESCAPE '\\' OR e.work_native LIKE $? ESCAPE '\\' OR "
           "LOWER(e.title) LIKE $? ESCAPE '\\')",
