@@ -47,6 +47,20 @@ TEST(DetectorFresh8, KoreanNetworkCastsAndGoesOn) {
             "");
 }
 
+// "보도자료를 통해 'W'의 캐스팅 현황을 공개했다": 통해 after a press release names the channel
+// of the news, not an earlier work, so the story keeps its title.
+TEST(DetectorFresh8, KoreanPressReleaseChannelIsNoEarlierWork) {
+  EXPECT_EQ(Works("제작사 측은 1일 보도자료를 통해 '봄날의 정원'의 캐스팅 현황을 공개했다.", "ko"),
+            (std::vector<std::string>{"봄날의 정원"}));
+  EXPECT_EQ(Summary("",
+                    "배우 김선호, 김유미가 tvN 드라마 ‘봄날의 정원’ 캐스팅 물망에 올랐다. 두 "
+                    "사람은 ‘봄날의 정원’ 출연을 긍정적으로 검토하고 있다. 제작사 측은 1일 "
+                    "보도자료를 통해 ‘봄날의 정원’의 캐스팅 현황을 공개했다.",
+                    "ko"),
+            "casting Kim Seon-ho / 봄날의 정원 (reviewing); casting Kim Yoo-mi / 봄날의 정원 "
+            "(reviewing)");
+}
+
 // "A daily reported that tvN had confirmed its main cast": the report relays the network's
 // own confirmation, which beats a bare report, so the casting stays confirmed.
 TEST(DetectorFresh8, EnglishReportOfANetworkConfirmationIsConfirmed) {
@@ -56,6 +70,20 @@ TEST(DetectorFresh8, EnglishReportOfANetworkConfirmationIsConfirmed) {
                     "Moonlit Garden.",
                     "en"),
             "casting Kim Seon-ho / Moonlit Garden (confirmed)");
+}
+
+// "2010년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a drama aired in a past year is the singer's
+// earlier work, its soundtrack included; the news is the new drama's OST.
+TEST(DetectorFresh8, KoreanDramaAiredInAPastYearIsAnEarlierWork) {
+  EXPECT_EQ(
+      Works("2010년 방송된 드라마 ‘달빛 정원’ OST ‘첫눈’으로 사랑받은 진원이 돌아온다.", "ko"),
+      (std::vector<std::string>{"달빛 정원 (aside)"}));
+  EXPECT_EQ(Summary("",
+                    "가수 진원이 KBS2 주말 드라마 ‘봄날의 정원’ OST를 3일 정오 공개한다. 2010년 "
+                    "방송된 드라마 ‘달빛 정원’ OST ‘첫눈’으로 사랑받은 진원은 5년 만에 OST "
+                    "가창에 나선다.",
+                    "ko"),
+            "ost 진원 / 봄날의 정원 (announced)");
 }
 
 }  // namespace
