@@ -72,6 +72,17 @@ TEST(DetectorFresh8, EnglishReportOfANetworkConfirmationIsConfirmed) {
             "casting Kim Seon-ho / Moonlit Garden (confirmed)");
 }
 
+// "'W' has shared stills of A and B in a new OST music video": A and B act in the video (in
+// the headline too) and sing nothing; a shared video means the song is out.
+TEST(DetectorFresh8, EnglishActorsInAnOstVideoAreNoSingers) {
+  EXPECT_EQ(Summary("Kim Seon-ho And Kim Yoo-mi's Romance Blossoms In New OST MV",
+                    "Upcoming drama “Moonlit Garden” has shared stills of Kim Seon-ho and Kim "
+                    "Yoo-mi in a new OST music video! The latest OST is titled “Spring Letter,” "
+                    "sung by Kim Jong-kook.",
+                    "en"),
+            "ost Kim Jong-kook / Moonlit Garden (released)");
+}
+
 // "2010년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a drama aired in a past year is the singer's
 // earlier work, its soundtrack included; the news is the new drama's OST.
 TEST(DetectorFresh8, KoreanDramaAiredInAPastYearIsAnEarlierWork) {
