@@ -187,6 +187,19 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(before, kForBefore);
 }
 
+// "stills of A and B in a new OST music video", "A and B star in the MV": English persons
+// named as the people seen in a music video (they act in it; they do not sing it).
+bool NamedInVideo(std::string_view s, const Mention& m) {
+  const std::string_view after = s.substr(m.end, std::min<size_t>(90, s.size() - m.end));
+  static const RE2 kInVideo(
+      "(?i)^(?:\\s*(?:,|&|and)\\s+(?-i:[A-Z])[\\w\\-]*(?:\\s+(?-i:[A-Z])[\\w\\-]*){0,2}){0,3}"
+      "(?:['’]s)?\\s+(?:(?:will\\s+|to\\s+)?(?:star|stars|starred|starring|appear|appears|"
+      "appeared|feature|features|featured)\\s+)?in\\s+(?:a\\s+|the\\s+|their\\s+|its\\s+)?(?:"
+      "new\\s+)?"
+      "(?:OST\\s+)?(?:music\\s+videos?|MVs?)\\b");
+  return RE2::PartialMatch(after, kInVideo);
+}
+
 // True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
 // "빈자리", "후임", "새롭게 합류").
 bool KoreanReplacement(std::string_view s) {
@@ -1002,6 +1015,19 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         continue;
       }
     }
+    // "'W' has shared stills of A and B in a new OST music video": a person the story shows
+    // in the video acts in it, so is no singer in any sentence of the story (the headline
+    // "A and B's romance blossoms in new OST MV" included)
+    std::set<std::string> in_video;
+    if (!casting && !ko) {
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson && NamedInVideo(a.text, m)) {
+            in_video.insert(NormalizeKey(m.text));
+          }
+        }
+      }
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -1039,6 +1065,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
+        if (!casting && in_video.count(NormalizeKey(m.text)) > 0) continue;
         // a group right before its member is the member's tag, not a second artist; so is
         // "one of the members of NCT"
         if (m.kind == MentionKind::kGroup && m.begin >= 3) {

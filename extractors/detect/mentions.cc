@@ -831,7 +831,12 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?i)\\b(?:will|to|be)\\s+(?:also\\s+|not\\s+)?(?:be\\s+)?(?:starring|appearing)\\s+(?:in|on)"
       "\\s+(?:\\S+\\s+){0,4}$");
   static const RE2 kKo("(?:전작|히트작|흥행작|대표작|출연작|주연작|통해|이후|당시)\\s*$");
-  if (ko) return RE2::PartialMatch(before, kKo);
+  // "1일 보도자료를 통해 '미생'의 캐스팅 현황을 공개했다": 통해 after a press release, a
+  // channel or a statement names how the news is told, not an earlier work
+  static const RE2 kKoChannel(
+      "(?:보도\\s*자료|자료|SNS|인스타그램|채널|계정|입장문|공식\\s*입장|인터뷰|매체|통화|"
+      "공지|공지사항)(?:을|를)?\\s*통해\\s*$");
+  if (ko) return RE2::PartialMatch(before, kKo) && !RE2::PartialMatch(before, kKoChannel);
   // "starring in the upcoming fantasy drama W": a new work, however it is described
   static const RE2 kNewWorkNoun(
       "(?i)\\b(?:upcoming|new|forthcoming|next|latest|untitled)\\s+(?:[\\w-]+\\s+){0,2}?(?:drama|"
@@ -843,7 +848,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
 }
 
 // True when the Korean text before a quote says the work is on air now or has ended
-// ("현재 방영 중인 tvN 토일드라마 'W'", "최근 종영한 SBS 드라마 'W'"): the person's current or
+// ("현재 방영 중인 tvN 토일드라마 'W'", "최근 종영한 SBS 드라마 'W'") or aired in a past year
+// ("2008년 방송된 드라마 'W'"): the person's current or
 // earlier work, not the news — unless the text after it makes it the news: a cameo in it
 // ("'W'에 카메오로 출연한다") or its soundtrack ("출연 중인 'W' OST").
 bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
@@ -855,6 +861,16 @@ bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
   static const RE2 kNewsAfter(
       "^(?:\\s*(?:OST|O\\.S\\.T)|(?:에|에서)\\s*(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
       "우정\\s*출연))");
+  // "2008년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a work aired or released in a past year
+  // is an earlier work, its soundtrack included (unless the news is a cameo in it)
+  static const RE2 kPastYearBefore(
+      "(?:(?:19|20)\\d\\d\\s*년|지난해|작년)\\s*(?:에\\s*)?(?:방송된|방영된|방송했던|방영했던|"
+      "방송한|방영한|개봉한|개봉했던|개봉된)\\s+(?:[A-Za-z0-9+]+\\s+)?(?:[^\\s'‘\"“<《]*(?:드라마|"
+      "극|"
+      "시리즈|영화)\\s*)?$");
+  static const RE2 kCameoAfter(
+      "^(?:에|에서)\\s*(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|우정\\s*출연)");
+  if (RE2::PartialMatch(before, kPastYearBefore)) return !RE2::PartialMatch(after, kCameoAfter);
   return RE2::PartialMatch(before, kOnAirBefore) && !RE2::PartialMatch(after, kNewsAfter);
 }
 
