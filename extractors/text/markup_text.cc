@@ -109,17 +109,19 @@ size_t FindIgnoreCase(std::string_view s, std::string_view needle, size_t from) 
 
 bool IsHtmlTag(std::string_view name) {
   static constexpr std::string_view kTags[] = {
-      "a",      "abbr",     "article", "aside",   "b",     "big",    "blockquote", "body",
-      "br",     "button",   "caption", "center",  "cite",  "code",   "col",        "dd",
-      "del",    "div",      "dl",      "dt",      "em",    "embed",  "figcaption", "figure",
-      "font",   "footer",   "form",    "h1",      "h2",    "h3",     "h4",         "h5",
-      "h6",     "head",     "header",  "hr",      "html",  "i",      "iframe",     "img",
-      "input",  "ins",      "label",   "li",      "link",  "main",   "mark",       "meta",
-      "nav",    "noscript", "object",  "ol",      "p",     "param",  "picture",    "pre",
-      "q",      "s",        "script",  "section", "small", "source", "span",       "strike",
-      "strong", "style",    "sub",     "sup",     "svg",   "table",  "tbody",      "td",
-      "th",     "thead",    "time",    "title",   "tr",    "u",      "ul",         "video",
-      "wbr"};
+      "a", "abbr", "article", "aside", "b", "big", "blockquote", "body", "br", "button", "caption",
+      "center", "cite", "code", "col", "dd", "del", "div", "dl", "dt", "em", "embed", "figcaption",
+      "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+      "hr", "html", "i", "iframe", "img", "input", "ins", "label", "li", "link", "main", "mark",
+      "meta", "nav", "noscript", "object", "ol", "p", "param", "picture", "pre", "q", "s", "script",
+      "section", "small", "source", "span", "strike", "strong", "style", "sub", "sup", "svg",
+      "table", "tbody", "td", "th", "thead", "time", "title", "tr", "u", "ul", "video", "wbr",
+      // Obsolete or embedding elements that hold no readable text but still turn up in
+      // feed markup ("<applet code=...>"); kept apart from words a title could start
+      // with ("<Frame>", "<Legend ...>") so those stay text.
+      "acronym", "applet", "basefont", "bdi", "bdo", "bgsound", "blink", "colgroup", "dfn",
+      "fieldset", "frameset", "kbd", "marquee", "nobr", "noembed", "noframes", "optgroup", "samp",
+      "textarea", "tfoot", "tt", "xmp"};
   for (std::string_view t : kTags) {
     if (name.size() == t.size() && StartsWithIgnoreCase(name, t)) return true;
   }
