@@ -128,6 +128,16 @@ bool IsHtmlTag(std::string_view name) {
   return false;
 }
 
+// Void elements whose names are also title words ("<Frame>", "<Base Camp>"): markup only
+// when written with an attribute ("<frame src=...>").
+bool IsHtmlTagWithAttributes(std::string_view name) {
+  static constexpr std::string_view kTags[] = {"area", "base", "frame"};
+  for (std::string_view t : kTags) {
+    if (name.size() == t.size() && StartsWithIgnoreCase(name, t)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsHtmlBlockTag(std::string_view name) {
@@ -261,7 +271,14 @@ std::string HtmlToText(std::string_view html) {
       std::string_view name = html.substr(name_start, j - name_start);
       bool declaration =
           !closing && name.empty() && j < html.size() && (html[j] == '!' || html[j] == '?');
-      if (!declaration && !IsHtmlTag(name)) {
+      bool tag = declaration || IsHtmlTag(name);
+      if (!tag && !closing && IsHtmlTagWithAttributes(name) && j < html.size() &&
+          IsAsciiSpace(html[j])) {
+        size_t gt = html.find('>', j);
+        size_t eq = html.find('=', j);
+        tag = gt != std::string_view::npos && eq < gt;
+      }
+      if (!tag) {
         raw.push_back(c);  // a lone '<' or "<Queen of Tears>" is text
         ++i;
         continue;

@@ -788,6 +788,10 @@ TEST(MarkupText, ObsoleteElementsAreMarkup) {
   EXPECT_EQ(HtmlToText("Song Kang in <Legend of the Blue Sea>"),
             "Song Kang in <Legend of the Blue Sea>");
   EXPECT_EQ(HtmlToText("<Frame> premieres"), "<Frame> premieres");
+  // A void element whose name is also a word is markup when it has an attribute.
+  EXPECT_EQ(HtmlToText("safe<frameset rows=\"*\"><frame src=\"http://example.com/\"></frameset> x"),
+            "safe x");
+  EXPECT_EQ(HtmlToText("<Base Camp> returns"), "<Base Camp> returns");
 }
 
 }  // namespace
