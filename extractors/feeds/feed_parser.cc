@@ -27,12 +27,16 @@ std::optional<int64_t> ParseDate(const Ctx& ctx, std::string_view text) {
 }
 
 // Text of a node whose children may be raw (X)HTML elements: block elements are
-// separated by a space.
+// separated by a space; what a script or style element holds is code, never text, and
+// is left out (as HtmlToText does for escaped HTML).
 void AppendMarkupText(const XmlNode& n, std::string& out) {
   if (n.is_text()) {
     out += n.text;
     return;
   }
+  std::string name(n.local_name());
+  for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (name == "script" || name == "style") return;
   bool block = IsHtmlBlockTag(n.local_name());
   if (block) out += ' ';
   for (const XmlNode& c : n.children) AppendMarkupText(c, out);
@@ -40,13 +44,19 @@ void AppendMarkupText(const XmlNode& n, std::string& out) {
 }
 
 // Plain text of a text construct: tags stripped, references decoded. Feeds that
-// escape their HTML twice ("&amp;lt;p&amp;gt;") get a second pass.
+// escape their HTML twice ("&amp;lt;p&amp;gt;") get a second pass: for tags, only when
+// the text held no tag of its own, since text that is already HTML and still reads
+// "<br />" after one pass wrote that as text ("<code>&lt;br /></code>"); for references
+// left over ("&amp;eacute;"), always.
 std::string TextOf(const XmlNode* n) {
   if (n == nullptr) return "";
   std::string raw;
   for (const XmlNode& c : n->children) AppendMarkupText(c, raw);
   std::string t = HtmlToText(raw);
-  if (t.find('<') != std::string::npos || t.find('&') != std::string::npos) t = HtmlToText(t);
+  const bool was_html = raw.find('<') != std::string::npos;
+  if ((!was_html && t.find('<') != std::string::npos) || t.find('&') != std::string::npos) {
+    t = HtmlToText(t);
+  }
   return t;
 }
 std::string RawOf(const XmlNode* n) { return n == nullptr ? "" : CollapseWhitespace(n->Text()); }
@@ -295,14 +305,31 @@ FeedEntry ParseRssItem(const Ctx& ctx, const XmlNode& item, const BaseScope& cha
   if (!e.updated_at && item.HasAttr("lastmod")) {  // CDF
     e.updated_at = ParseDate(ctx, item.Attr("lastmod"));
   }
-  e.summary = TextOf(item.FirstChildOf(
-      {"description", "summary", "dc:description", "abstract", "itunes:summary"}));
+  // An item with both a <description> and a <summary> (RSS has only the first; some
+  // feeds add the second): the one written first is the summary, the other the content
+  // when the item carries no other, so neither text is lost.
+  const XmlNode* second_text = nullptr;
+  const XmlNode* description = item.Child("description");
+  const XmlNode* summary = item.Child("summary");
+  if (description != nullptr && summary != nullptr) {
+    for (const XmlNode& c : item.children) {
+      if (&c == description || &c == summary) {
+        second_text = &c == description ? summary : description;
+        break;
+      }
+    }
+    e.summary = TextOf(second_text == summary ? description : summary);
+  } else {
+    e.summary = TextOf(item.FirstChildOf(
+        {"description", "summary", "dc:description", "abstract", "itunes:summary"}));
+  }
   if (e.summary.empty()) e.summary = AtomTextOf(item.Child("atom:summary"));
   if (e.summary.empty()) e.summary = TextOf(MediaChild(item, "media:description"));
   e.content = TextOf(item.Child("content:encoded"));
   if (e.content.empty()) e.content = AtomTextOf(item.Child("atom:content"));
   // Older full-text carriers: an inline XHTML <body>, Netscape's <fullitem>.
   if (e.content.empty()) e.content = TextOf(item.FirstChildOf({"xhtml:body", "fullitem"}));
+  if (e.content.empty() && second_text != nullptr) e.content = TextOf(second_text);
   if (e.summary.empty()) e.summary = e.content;
   for (const XmlNode& c : item.children) {
     if (c.name == "author" || c.name == "dc:creator" || c.name == "dc:author" ||

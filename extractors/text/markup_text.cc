@@ -109,17 +109,29 @@ size_t FindIgnoreCase(std::string_view s, std::string_view needle, size_t from) 
 
 bool IsHtmlTag(std::string_view name) {
   static constexpr std::string_view kTags[] = {
-      "a",      "abbr",     "article", "aside",   "b",     "big",    "blockquote", "body",
-      "br",     "button",   "caption", "center",  "cite",  "code",   "col",        "dd",
-      "del",    "div",      "dl",      "dt",      "em",    "embed",  "figcaption", "figure",
-      "font",   "footer",   "form",    "h1",      "h2",    "h3",     "h4",         "h5",
-      "h6",     "head",     "header",  "hr",      "html",  "i",      "iframe",     "img",
-      "input",  "ins",      "label",   "li",      "link",  "main",   "mark",       "meta",
-      "nav",    "noscript", "object",  "ol",      "p",     "param",  "picture",    "pre",
-      "q",      "s",        "script",  "section", "small", "source", "span",       "strike",
-      "strong", "style",    "sub",     "sup",     "svg",   "table",  "tbody",      "td",
-      "th",     "thead",    "time",    "title",   "tr",    "u",      "ul",         "video",
-      "wbr"};
+      "a", "abbr", "article", "aside", "b", "big", "blockquote", "body", "br", "button", "caption",
+      "center", "cite", "code", "col", "dd", "del", "div", "dl", "dt", "em", "embed", "figcaption",
+      "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+      "hr", "html", "i", "iframe", "img", "input", "ins", "label", "li", "link", "main", "mark",
+      "meta", "nav", "noscript", "object", "ol", "p", "param", "picture", "pre", "q", "s", "script",
+      "section", "small", "source", "span", "strike", "strong", "style", "sub", "sup", "svg",
+      "table", "tbody", "td", "th", "thead", "time", "title", "tr", "u", "ul", "video", "wbr",
+      // Obsolete or embedding elements that hold no readable text but still turn up in
+      // feed markup ("<applet code=...>"); kept apart from words a title could start
+      // with ("<Frame>", "<Legend ...>") so those stay text.
+      "acronym", "applet", "basefont", "bdi", "bdo", "bgsound", "blink", "colgroup", "dfn",
+      "fieldset", "frameset", "kbd", "marquee", "nobr", "noembed", "noframes", "optgroup", "samp",
+      "textarea", "tfoot", "tt", "xmp"};
+  for (std::string_view t : kTags) {
+    if (name.size() == t.size() && StartsWithIgnoreCase(name, t)) return true;
+  }
+  return false;
+}
+
+// Void elements whose names are also title words ("<Frame>", "<Base Camp>"): markup only
+// when written with an attribute ("<frame src=...>").
+bool IsHtmlTagWithAttributes(std::string_view name) {
+  static constexpr std::string_view kTags[] = {"area", "base", "frame"};
   for (std::string_view t : kTags) {
     if (name.size() == t.size() && StartsWithIgnoreCase(name, t)) return true;
   }
@@ -259,7 +271,14 @@ std::string HtmlToText(std::string_view html) {
       std::string_view name = html.substr(name_start, j - name_start);
       bool declaration =
           !closing && name.empty() && j < html.size() && (html[j] == '!' || html[j] == '?');
-      if (!declaration && !IsHtmlTag(name)) {
+      bool tag = declaration || IsHtmlTag(name);
+      if (!tag && !closing && IsHtmlTagWithAttributes(name) && j < html.size() &&
+          IsAsciiSpace(html[j])) {
+        size_t gt = html.find('>', j);
+        size_t eq = html.find('=', j);
+        tag = gt != std::string_view::npos && eq < gt;
+      }
+      if (!tag) {
         raw.push_back(c);  // a lone '<' or "<Queen of Tears>" is text
         ++i;
         continue;

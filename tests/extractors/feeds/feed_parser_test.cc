@@ -727,5 +727,72 @@ TEST(FeedParser, HtmlNamedEntitiesInDoubleEscapedTitles) {
   EXPECT_EQ(f.entries[0].title.find("EXPANDED"), std::string::npos);
 }
 
+// What a script or style element holds is code, never text: left out of an inline XHTML
+// text construct (RFC 4287 3.1.1.3) and of markup written unescaped into an RSS
+// description, as it already was from escaped HTML.
+TEST(FeedParser, ScriptAndStyleInsideInlineMarkupAreNotText) {
+  Feed f = ParseInline(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry>
+    <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">IU <SCRIPT>track('x');</SCRIPT>sings</div></title>
+    <summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><style>p {color: red}</style><p>OST part 3</p></div></summary>
+  </entry></feed>)");
+  ASSERT_EQ(f.entries.size(), 1u);
+  EXPECT_EQ(f.entries[0].title, "IU sings");
+  EXPECT_EQ(f.entries[0].summary, "OST part 3");
+
+  Feed rss = ParseInline(R"(<rss version="2.0"><channel><item>
+    <description><p>Lee Do-hyun cast</p><script type="text/javascript">var a = 1;</script></description>
+  </item></channel></rss>)");
+  ASSERT_EQ(rss.entries.size(), 1u);
+  EXPECT_EQ(rss.entries[0].summary, "Lee Do-hyun cast");
+}
+
+// HTML that already is markup and, once reduced, still reads "<br />" wrote that as text
+// (an escaped tag inside <code>): a second reduction, meant for feeds that escape their
+// HTML twice, must not remove it. Text escaped twice still gets the second pass.
+TEST(FeedParser, EscapedTagInsideHtmlKeptAsText) {
+  Feed f = ParseInline(R"(<rss version="2.0"><channel>
+    <item><description><![CDATA[Use <code>&lt;br /&gt;</code> for a line break]]></description></item>
+    <item><description>&amp;lt;p&amp;gt;Twice &amp;amp; escaped&amp;lt;/p&amp;gt;</description></item>
+  </channel></rss>)");
+  ASSERT_EQ(f.entries.size(), 2u);
+  EXPECT_EQ(f.entries[0].summary, "Use <br /> for a line break");
+  EXPECT_EQ(f.entries[1].summary, "Twice & escaped");
+}
+
+// RSS 2.0 items carry <description>; some feeds add a <summary> as well. Neither text is
+// dropped: the one written first is the summary, the other the content when the item has
+// no other content.
+TEST(FeedParser, RssDescriptionAndSummaryBothKept) {
+  Feed f = ParseInline(R"(<rss version="2.0"><channel>
+    <item><description>Full story of the casting</description><summary>Short</summary></item>
+    <item><summary>Short first</summary><description>Long second</description></item>
+    <item><description>D</description><summary>S</summary><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">Body</content:encoded></item>
+  </channel></rss>)");
+  ASSERT_EQ(f.entries.size(), 3u);
+  EXPECT_EQ(f.entries[0].summary, "Full story of the casting");
+  EXPECT_EQ(f.entries[0].content, "Short");
+  EXPECT_EQ(f.entries[1].summary, "Short first");
+  EXPECT_EQ(f.entries[1].content, "Long second");
+  EXPECT_EQ(f.entries[2].summary, "D");
+  EXPECT_EQ(f.entries[2].content, "Body");  // real content wins over the second text
+}
+
+// Obsolete and embedding elements (applet, marquee, blink ...) are markup, not text;
+// a work title in angle brackets that merely starts with a word stays text.
+TEST(MarkupText, ObsoleteElementsAreMarkup) {
+  EXPECT_EQ(HtmlToText("safe<applet code=\"a.class\" codebase=\"http://example.com/\"></applet> "
+                       "<b>description</b>"),
+            "safe description");
+  EXPECT_EQ(HtmlToText("<marquee>Breaking</marquee> <blink>news</blink>"), "Breaking news");
+  EXPECT_EQ(HtmlToText("<tt>mono</tt> and <kbd>keys</kbd>"), "mono and keys");
+  EXPECT_EQ(HtmlToText("Song Kang in <Legend of the Blue Sea>"),
+            "Song Kang in <Legend of the Blue Sea>");
+  EXPECT_EQ(HtmlToText("<Frame> premieres"), "<Frame> premieres");
+  // A void element whose name is also a word is markup when it has an attribute.
+  EXPECT_EQ(HtmlToText("safe<frameset rows=\"*\"><frame src=\"http://example.com/\"></frameset> x"),
+            "safe x");
+  EXPECT_EQ(HtmlToText("<Base Camp> returns"), "<Base Camp> returns");
+}
+
 }  // namespace
 }  // namespace hallyu
