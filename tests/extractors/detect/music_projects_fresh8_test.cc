@@ -61,8 +61,8 @@ TEST(MusicProjectsFresh8, AnActorTurnedSingerIsPresentedAsAnActor) {
 // named earlier in the story is not its artist.
 TEST(MusicProjectsFresh8, AGroupSubjectKeepsTheReleaseFromAnActorNamedBefore) {
   EXPECT_EQ(Music("",
-                  "배우 박해일이 새 뮤직비디오 촬영장을 찾아 응원했다. 하이라이트는 오는 3일 "
-                  "미니앨범 '겨울 숲'을 발매한다."),
+                  "그룹 하이라이트가 배우 박해일과 함께 액션 장면을 찍었다. 하이라이트는 "
+                  "오는 3일 미니앨범 '겨울 숲'을 발매한다."),
             "");
 }
 
