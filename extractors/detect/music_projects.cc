@@ -110,7 +110,8 @@ bool GroupIsSubject(std::string_view text, const Mention& m, const Gazetteer& ga
   return KoreanSubject(text, m);
 }
 
-// The quoted name is a drama, film, concert, fan meeting or tour, not a song or an album.
+// The quoted name is a drama, film, concert, fan meeting or tour, or a credit line, not a song
+// or an album.
 bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kBefore(
       "(?i)(?:드라마|영화|시리즈|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|film|"
@@ -119,15 +120,18 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kAfter(
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
       "출신)");
+  // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
+  static const RE2 kCredit("(?i)\\S\\s+(?:with|feat\\.?|featuring)\\s+\\S");
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
-         RE2::PartialMatch(After(text, m.end, 24), kAfter);
+         RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
 
 // How strongly a quoted name reads as the song/album title: 2 next to a song word or the
 // release verb, 1 plain, 0 a project name (kept as a fallback).
 int TitleScore(std::string_view text, const Mention& m) {
   static const RE2 kSongBefore(
-      "(?i)(?:곡|신곡|듀엣곡|싱글|앨범|음반|노래|음원|캠페인\\s*송|캠페인송|팬송|single|song|duet|"
+      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|싱글|앨범|음반|노래|음원|캠페인\\s*송|캠페인송|팬송|"
+      "single|song|duet|"
       "track|album|"
       "EP|ballad|titled|called|,)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kVerbAfter(
@@ -604,7 +608,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           // a Korean word the finders took for a name ("어린이를", "유니세프") joins only with
           // a descriptor ("가수 X") or what the text says of it
           static const RE2 kCoordinated("(?:과|와|,|·)\\s*$");  // "가수 적재와 최유리가"
-          bool named = p.resolved || !ko || !f.empty() || actor ||
+          bool named = p.resolved || m.person != nullptr || !ko || !f.empty() || actor ||
                        RE2::PartialMatch(Before(s.text, m.begin, 8), kCoordinated);
           for (const auto& [off, n] : described) named = named || (off >= m.begin && off < m.end);
           if (!named) continue;

@@ -49,6 +49,20 @@ TEST(MusicProjectsFresh8, TheTextsDescriptorBeatsAnIdolsRealNameInTheGazetteer) 
             "collab 박진영 + 한지민 / 봄의 끝 [] (announced)");
 }
 
+// 송유빈 is also an idol's real name (Yuvin); the story names no group of hers, so the
+// text's name stands, and still counts as a named participant. A quoted credit line
+// ("A with B") is no title.
+TEST(MusicProjectsFresh8, ARealNameWithoutItsGroupStaysAParticipantAndACreditIsNoTitle) {
+  EXPECT_EQ(Music("",
+                  "신인 송유빈과 가수 백지영이 듀엣곡을 낸다. 공개된 포스터에는 '백지영 with "
+                  "송유빈'이라는 글귀와 곡 제목 '밤의 정원'이 담겼다."),
+            "collab 송유빈 + 백지영 / 밤의 정원 [] (announced)");
+  EXPECT_EQ(Music("",
+                  "신인 송유빈과 가수 백지영이 '백지영 with 송유빈'이라는 이름으로 듀엣곡을 "
+                  "낸다."),
+            "collab 송유빈 + 백지영 /  [] (announced)");
+}
+
 // "X가 배우에서 가수로": the actor the person has been (and the real-name entry loses).
 TEST(MusicProjectsFresh8, AnActorTurnedSingerIsPresentedAsAnActor) {
   EXPECT_EQ(Music("",
