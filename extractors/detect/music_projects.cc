@@ -241,6 +241,39 @@ bool ActorAnaphor(std::string_view text) {
 // Names the mention finders leave out but a descriptor or a coordination marks as a
 // participant: Korean "가수 적재와", "혼성그룹 로코베리가", "그룹 NCT 도영과"; English "Wendy and
 // Eric Nam", "with John Park". Each with its byte offset in `text`.
+// Korean names joined by middle dots ("이승철·김조한·박진영·이효리 등"): when two or more links of
+// the chain are persons or groups the finders saw (`spans`), the links they did not see are
+// names too. A link is two to eight letters; the last one counts only before a space or 등.
+std::vector<std::pair<size_t, std::string>> DotChainNames(
+    std::string_view text, const std::vector<std::pair<size_t, size_t>>& spans) {
+  static const RE2 kChain("((?:[가-힣A-Za-z0-9.]{2,8}·){1,20}[가-힣A-Za-z0-9.]{2,8})(\\s|$)");
+  std::vector<std::pair<size_t, std::string>> out;
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece chain, end;
+  while (RE2::FindAndConsume(&in, kChain, &chain, &end)) {
+    const size_t base = static_cast<size_t>(chain.data() - text.data());
+    std::vector<std::pair<size_t, std::string>> unseen;
+    int seen = 0;
+    size_t b = 0;
+    const std::string_view c(chain.data(), chain.size());
+    while (b <= c.size()) {
+      size_t e = c.find("·", b);
+      if (e == std::string_view::npos) e = c.size();
+      const size_t off = base + b;
+      bool known = false;
+      for (const auto& [sb, se] : spans) known = known || (off < se && off + (e - b) > sb);
+      if (known) {
+        ++seen;
+      } else {
+        unseen.emplace_back(off, std::string(c.substr(b, e - b)));
+      }
+      b = e + std::string_view("·").size();
+    }
+    if (seen >= 2) out.insert(out.end(), unseen.begin(), unseen.end());
+  }
+  return out;
+}
+
 // "윤채하와" -> "윤채하": a name-like word of two to four syllables with the "and" particle;
 // anything else is returned as it is.
 std::string_view StripAnd(std::string_view w) {
@@ -618,6 +651,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         if (p.key.empty() || !seen.insert(p.key).second) continue;
         found.push_back({si, m.begin, std::move(p)});
+      }
+      if (ko) {
+        for (auto& named : DotChainNames(s.text, spans)) described.push_back(std::move(named));
       }
       for (const auto& [off, n] : described) {
         bool inside = false;  // overlaps a person or group the finders saw

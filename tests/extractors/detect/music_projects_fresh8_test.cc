@@ -105,6 +105,15 @@ TEST(MusicProjectsFresh8, KoreanJointSongShapes) {
             "collab 윤채하 + 도하람 / 다시 봄 [] (released)");
 }
 
+// "A·B·C·D 등": links the finders do not know are names when two links are persons or
+// groups they know.
+TEST(MusicProjectsFresh8, UnknownLinksOfAMiddleDotChainAreParticipants) {
+  EXPECT_EQ(Music("",
+                  "윤채하·박진영·도하람·소녀시대 등 가수 40명이 자선 음원 '작은 불빛'을 함께 "
+                  "부른다."),
+            "collab 윤채하 + 박진영 + 도하람 + Girls' Generation / 작은 불빛 [자선] (announced)");
+}
+
 // A fan song sung for the first time at a fan meeting is not released to music sites.
 TEST(MusicProjectsFresh8, AFanSongAtAFanMeetingIsNoRelease) {
   EXPECT_EQ(Music("",
