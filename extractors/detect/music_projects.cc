@@ -629,9 +629,12 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           continue;
         }
         // "for Kim Min-jun & Park Ji-woo's 'W'": a person whose possessive names a title is its
-        // star, not a singer
+        // star, not a singer; "Han Ji-min's duet with …" names her own part in the song
         const std::string_view span = std::string_view(s.text).substr(m.begin, m.end - m.begin);
-        if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s"))) {
+        static const RE2 kOwnPart(
+            "(?i)^\\s*(?:[\\w-]+\\s+){0,2}?(?:collaboration|duet|single|song|track|vocals?)\\b");
+        if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s")) &&
+            !RE2::PartialMatch(After(s.text, m.end, 40), kOwnPart)) {
           continue;
         }
         PersonRef p = PersonInContext(s.text, m, lang, gazetteer, story_groups);

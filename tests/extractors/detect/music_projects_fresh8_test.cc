@@ -128,6 +128,9 @@ TEST(MusicProjectsFresh8, EnglishJointSongShapes) {
                   "Actress Han Ji-min and EXO's Suho have dropped their teaser photos for "
                   "the duet 'Night Drive', out on May 3."),
             "collab Han Ji-min + Suho / Night Drive [] (announced)");
+  // "X's duet with Y": the possessive names X's own part, X sings
+  EXPECT_EQ(Music("", "Actress Han Ji-min's duet with EXO's Suho comes out on May 3."),
+            "collab Han Ji-min + Suho /  [] (announced)");
   // "lend their clear voices": an adjective between
   EXPECT_EQ(Music("",
                   "Red Velvet's Wendy and actress Han Ji-min lend their clear voices to "
