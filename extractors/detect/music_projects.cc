@@ -25,6 +25,9 @@ struct MusicSentence {
   std::vector<CueHit> cues[2];  // announcing cues: release, collab
   bool released[2] = {false, false};
   bool veto[2] = {false, false};
+  // a "_background" veto: the sentence tells of earlier releases, so its "공개했다" is no
+  // status of the story's song either
+  bool background[2] = {false, false};
   std::string kind;  // release kind word's class, "" when none
   std::string cause;
   std::string generic_cause;       // "charity", "자선": only when nothing more specific is said
@@ -94,7 +97,21 @@ bool KoreanSubject(std::string_view text, const Mention& m) {
   return RE2::PartialMatch(After(text, m.end, 8), kParticle);
 }
 
-// The quoted name is a drama, film, concert, fan meeting or tour, not a song or an album.
+// Korean: the group of `m` carries a subject or topic particle ("마이네임은"). A group
+// mention's text is the gazetteer's display name, so the particle is read off its span.
+bool GroupIsSubject(std::string_view text, const Mention& m, const Gazetteer& gazetteer) {
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  static const RE2 kParticle("^(.+?)\\s*(?:이|가|은|는|도)$");
+  re2::StringPiece head;
+  if (RE2::FullMatch(span, kParticle, &head) &&
+      gazetteer.FindGroup(std::string_view(head.data(), head.size())).has_value()) {
+    return true;
+  }
+  return KoreanSubject(text, m);
+}
+
+// The quoted name is a drama, film, concert, fan meeting or tour, or a credit line, not a song
+// or an album.
 bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kBefore(
       "(?i)(?:드라마|영화|시리즈|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|film|"
@@ -103,15 +120,18 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kAfter(
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
       "출신)");
+  // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
+  static const RE2 kCredit("(?i)\\S\\s+(?:with|feat\\.?|featuring)\\s+\\S");
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
-         RE2::PartialMatch(After(text, m.end, 24), kAfter);
+         RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
 
 // How strongly a quoted name reads as the song/album title: 2 next to a song word or the
 // release verb, 1 plain, 0 a project name (kept as a fallback).
 int TitleScore(std::string_view text, const Mention& m) {
   static const RE2 kSongBefore(
-      "(?i)(?:곡|신곡|듀엣곡|싱글|앨범|음반|노래|음원|캠페인\\s*송|캠페인송|팬송|single|song|duet|"
+      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|싱글|앨범|음반|노래|음원|캠페인\\s*송|캠페인송|팬송|"
+      "single|song|duet|"
       "track|album|"
       "EP|ballad|titled|called|,)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kVerbAfter(
@@ -154,6 +174,15 @@ bool TeaserBefore(std::string_view text, size_t pos) {
   return RE2::PartialMatch(Before(text, pos, 36), kTeaser);
 }
 
+// English: what came out is a teaser, poster or photo ("have dropped their music video
+// teaser").
+bool TeaserAfter(std::string_view text, size_t pos) {
+  static const RE2 kTeaser(
+      "(?i)^\\s*(?:[\\w'’-]+\\s+){0,3}?(?:teasers?|posters?|photos?|images?|concept|"
+      "schedule)\\b");
+  return RE2::PartialMatch(After(text, pos, 48), kTeaser);
+}
+
 bool Usable(const Mention& m) {
   return (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
          !m.credit && !m.cast_credit && !m.in_parens;
@@ -167,7 +196,39 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       "(?i)(?:배우|연기자|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)\\s*)?"
       "$");
   if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore)) return true;
+  // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
+  static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
+  if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;
   return LearnFactsAbout(text, m, lang, gazetteer).actor;
+}
+
+// The person of `m` as this story presents them. The gazetteer may reach an idol's entry
+// through another spelling (a real name: 김소연 for Yeori, 박진영 for Jinyoung); the text's
+// own name wins, and the person stays unresolved, when the story never names the idol's
+// group ("이승철·김조한·박진영·이효리 등 125명의 가수") or calls the person a singer or
+// an actor with no group (an idol who acts may well be the actor meant: "actor" keeps
+// such an entry, and so does a group the story names).
+PersonRef PersonInContext(std::string_view text, const Mention& m, const std::string& lang,
+                          const Gazetteer& gazetteer, const std::set<std::string>& story_groups) {
+  PersonRef p = PersonFromMention(m, gazetteer);
+  const GazetteerPerson* gp = m.person;
+  if (gp == nullptr || gp->kind != PersonKind::kIdol || !m.group.empty()) return p;
+  const std::string key = NormalizeKey(m.text);
+  if (key == NormalizeKey(gp->name) || key == NormalizeKey(gp->native)) return p;
+  if (!gp->group.empty() && story_groups.count(gp->group)) return p;
+  static const RE2 kSinger("(?i)(?:가수|트로트\\s*가수|singer)\\s*$");
+  const std::string_view before = Before(text, m.begin, 24);
+  const bool actor = PresentedAsActor(text, m, lang, gazetteer);
+  const bool singer = RE2::PartialMatch(before, kSinger);
+  if (gp->also_actor && actor) return p;
+  if (gp->group.empty() && !singer && !actor) return p;
+  PersonRef own;
+  own.name = m.text;
+  if (ContainsHangul(m.text)) own.native = m.text;
+  own.key = key;
+  own.actor = actor;
+  own.learned.actor = actor;
+  return own;
 }
 
 // A sentence that names nobody and speaks of "the actor" / "the actress".
@@ -180,9 +241,107 @@ bool ActorAnaphor(std::string_view text) {
 // Names the mention finders leave out but a descriptor or a coordination marks as a
 // participant: Korean "가수 적재와", "혼성그룹 로코베리가", "그룹 NCT 도영과"; English "Wendy and
 // Eric Nam", "with John Park". Each with its byte offset in `text`.
+// Korean names joined by middle dots ("이승철·김조한·박진영·이효리 등"): when two or more links of
+// the chain are persons or groups the finders saw (`spans`), the links they did not see are
+// names too. A link is two to eight letters; the last one counts only before a space or 등.
+std::vector<std::pair<size_t, std::string>> DotChainNames(
+    std::string_view text, const std::vector<std::pair<size_t, size_t>>& spans) {
+  static const RE2 kChain("((?:[가-힣A-Za-z0-9.]{2,8}·){1,20}[가-힣A-Za-z0-9.]{2,8})(\\s|$)");
+  std::vector<std::pair<size_t, std::string>> out;
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece chain, end;
+  while (RE2::FindAndConsume(&in, kChain, &chain, &end)) {
+    const size_t base = static_cast<size_t>(chain.data() - text.data());
+    std::vector<std::pair<size_t, std::string>> unseen;
+    int seen = 0;
+    size_t b = 0;
+    const std::string_view c(chain.data(), chain.size());
+    while (b <= c.size()) {
+      size_t e = c.find("·", b);
+      if (e == std::string_view::npos) e = c.size();
+      const size_t off = base + b;
+      bool known = false;
+      for (const auto& [sb, se] : spans) known = known || (off < se && off + (e - b) > sb);
+      if (known) {
+        ++seen;
+      } else {
+        unseen.emplace_back(off, std::string(c.substr(b, e - b)));
+      }
+      b = e + std::string_view("·").size();
+    }
+    if (seen >= 2) out.insert(out.end(), unseen.begin(), unseen.end());
+  }
+  return out;
+}
+
+// "윤채하와" -> "윤채하": a name-like word of two to four syllables with the "and" particle;
+// anything else is returned as it is.
+std::string_view StripAnd(std::string_view w) {
+  static const RE2 kAnd("^([가-힣]{2,4})(?:과|와)$");
+  re2::StringPiece name;
+  if (RE2::FullMatch(w, kAnd, &name)) return std::string_view(name.data(), name.size());
+  return w;
+}
+
+// Korean name runs without commas that close with 등: "배우 윤시윤 조여정 민효린, 지창욱 등이",
+// "인순이를 비롯해 박상민 변진섭 등". A run opens after a descriptor or "X를 비롯해" and holds
+// only name-like words (a word of the run that is anything else drops the whole run); one-
+// syllable words are let through but not named (they are part of a name the finders saw,
+// "더 원").
+void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>* out) {
+  static const RE2 kOpen(
+      "(?:(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|밴드|방송인|성악가|소프라노)\\s+|"
+      "([가-힣]{2,4})(?:을|를)\\s*비롯(?:해|한|하여)\\s+)");
+  static const RE2 kClose("\\s*등(?:이|은|도|의|\\s|,)");
+  static const RE2 kWord("^(?:[가-힣]{1,4}|[A-Z][A-Za-z.&]{0,10})$");
+  static const RE2 kDescriptorWord(
+      "^(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|밴드|방송인|성악가|소프라노|뮤지컬)$");
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece first;
+  while (RE2::FindAndConsume(&in, kOpen, &first)) {
+    const size_t start = static_cast<size_t>(in.data() - text.data());
+    std::vector<std::pair<size_t, std::string>> run;
+    if (!first.empty()) {
+      run.emplace_back(static_cast<size_t>(first.data() - text.data()), std::string(first));
+    }
+    size_t i = start;
+    bool closed = false, ok = true;
+    while (i < text.size() && i - start < 240 && ok) {
+      re2::StringPiece rest(text.data() + i, text.size() - i);
+      if (RE2::Consume(&rest, kClose)) {
+        closed = true;
+        break;
+      }
+      size_t e = i;
+      while (e < text.size() && text[e] != ' ' && text[e] != ',' && text[e] != '.') ++e;
+      const std::string_view w = text.substr(i, e - i);
+      // "인순이를 비롯해": the name before it, without its particle
+      static const RE2 kLead("^([가-힣]{2,4})(?:을|를)\\s*비롯(?:해|한|하여)\\s");
+      re2::StringPiece lead;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + i, text.size() - i), kLead, &lead)) {
+        run.emplace_back(i, std::string(lead));
+        e = text.find(' ', text.find(' ', i) + 1);
+        if (e == std::string_view::npos) break;
+      } else if (std::string_view name = StripAnd(w); name.size() < w.size()) {
+        run.emplace_back(i, std::string(name));  // "윤채하와 소프라노 도하람 등"
+      } else if (w.empty() || !RE2::FullMatch(w, kWord)) {
+        ok = false;  // "등" ends the run; a word with a particle or a verb is no name
+        break;
+      } else if (!RE2::FullMatch(w, kDescriptorWord) && w != "및" && w.size() > 3) {
+        run.emplace_back(i, std::string(w));
+      }
+      i = e;
+      while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+      if (i < text.size() && text[i] == '.') ok = false;
+    }
+    if (ok && closed && run.size() >= 2) out->insert(out->end(), run.begin(), run.end());
+  }
+}
+
 std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text, bool ko) {
   std::vector<std::pair<size_t, std::string>> out;
   if (ko) {
+    NameRuns(text, &out);
     static const RE2 kKo(
         "(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
         "뮤지컬\\s*배우)\\s+"
@@ -295,6 +454,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (!rules.FindAll(*r, masked, 1).empty()) {
           const int vt = r->status == "release" ? kRelease : kCollab;
           s.veto[vt] = true;
+          if (EndsWith(r->id, "_background")) s.background[vt] = true;
           // "… team up for another OST!": a "_story" veto in the first two sentences (the
           // headline and the lead's first) holds for the whole story
           if (i <= 1 && EndsWith(r->id, "_story")) story_veto[vt] = true;
@@ -319,7 +479,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       for (const auto& [b, e] : rules.FindAll(*r, masked, 8)) {
         if (r->modifier) {
-          if (r->status == "released" && !TeaserBefore(s.text, b)) s.released[t] = true;
+          if (r->status == "released" && !TeaserBefore(s.text, b) && !TeaserAfter(s.text, e)) {
+            s.released[t] = true;
+          }
           s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
           continue;
         }
@@ -327,6 +489,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         s.fired.push_back(Cue(s.cues[t].back()));
       }
     }
+    for (int t = 0; t < 2; ++t) s.released[t] = s.released[t] && !s.background[t];
     if (!s.fired.empty()) {
       std::string line = "music: sentence " + std::to_string(i) + " cues:";
       for (const auto& f : s.fired) line += " " + f;
@@ -335,6 +498,17 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   }
   for (auto& s : story) {
     for (int t = 0; t < 2; ++t) s.veto[t] = s.veto[t] || story_veto[t];
+  }
+  // the groups the story names, by their gazetteer display name (PersonInContext)
+  std::set<std::string> story_groups;
+  for (const auto& s : story) {
+    for (const auto& m : s.mentions.items) {
+      if (m.kind == MentionKind::kGroup)
+        story_groups.insert(gazetteer.FindGroup(m.text).value_or(m.text));
+      if (m.kind == MentionKind::kPerson && !m.group.empty()) {
+        story_groups.insert(gazetteer.FindGroup(m.group).value_or(m.group));
+      }
+    }
   }
   bool story_released[2] = {false, false};
   std::string kind, cause;
@@ -413,28 +587,64 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           member_groups.insert(NormalizeKey(m.group));
         }
       }
-      const auto described = DescribedNames(s.text, ko);
+      auto described = DescribedNames(s.text, ko);
+      // "원더걸스 출신 선예와 2AM 조권이": a group right before a name the finders left out
+      // tags that name; the name sings, the group does not
+      std::set<const Mention*> tag_groups;
+      if (ko) {
+        static const RE2 kTagged(
+            "^\\s*(?:출신\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
+        static const RE2 kNotName(
+            "^(?:멤버|신곡|앨범|음반|노래|음원|전원|소속|출신|데뷔|완전체|리더|보컬|막내|컴백|"
+            "팬들|측|유닛|솔로)");
+        for (const auto& m : s.mentions.items) {
+          if (m.kind != MentionKind::kGroup) continue;
+          re2::StringPiece name;
+          const std::string_view after = After(s.text, m.end, 24);
+          if (!RE2::PartialMatch(after, kTagged, &name) || RE2::PartialMatch(name, kNotName)) {
+            continue;
+          }
+          const size_t off = static_cast<size_t>(name.data() - after.data()) + m.end;
+          bool known = false;  // the finders saw a mention there: it speaks for itself
+          bool person = false;
+          for (const auto& o : s.mentions.items) {
+            const bool at = o.begin <= off && off < o.end;
+            known = known || at;
+            person = person || (at && o.kind == MentionKind::kPerson);
+          }
+          if (known && !person) continue;
+          tag_groups.insert(&m);
+          described.emplace_back(off, std::string(name));  // a person there is named by it
+        }
+        std::sort(described.begin(), described.end());
+      }
       std::vector<std::pair<size_t, size_t>> spans;
       for (const auto& m : s.mentions.items) {
         if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) {
           spans.emplace_back(m.begin, m.end);
         }
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
-        if (m.kind == MentionKind::kGroup && member_groups.count(NormalizeKey(m.text))) continue;
-        // "for Kim Min-jun & Park Ji-woo's 'W'": a person whose possessive names a title is its
-        // star, not a singer
-        const std::string_view span = std::string_view(s.text).substr(m.begin, m.end - m.begin);
-        if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s"))) {
+        if (m.kind == MentionKind::kGroup &&
+            (member_groups.count(NormalizeKey(m.text)) || tag_groups.count(&m))) {
           continue;
         }
-        PersonRef p = PersonFromMention(m, gazetteer);
+        // "for Kim Min-jun & Park Ji-woo's 'W'": a person whose possessive names a title is its
+        // star, not a singer; "Han Ji-min's duet with …" names her own part in the song
+        const std::string_view span = std::string_view(s.text).substr(m.begin, m.end - m.begin);
+        static const RE2 kOwnPart(
+            "(?i)^\\s*(?:[\\w-]+\\s+){0,2}?(?:collaboration|duet|single|song|track|vocals?)\\b");
+        if (m.kind == MentionKind::kPerson && (EndsWith(span, "'s") || EndsWith(span, "’s")) &&
+            !RE2::PartialMatch(After(s.text, m.end, 40), kOwnPart)) {
+          continue;
+        }
+        PersonRef p = PersonInContext(s.text, m, lang, gazetteer, story_groups);
         if (m.kind == MentionKind::kPerson) {
           const LearnedFacts f = LearnFactsAbout(s.text, m, lang, gazetteer);
           const bool actor = PresentedAsActor(s.text, m, lang, gazetteer);
           // a Korean word the finders took for a name ("어린이를", "유니세프") joins only with
           // a descriptor ("가수 X") or what the text says of it
           static const RE2 kCoordinated("(?:과|와|,|·)\\s*$");  // "가수 적재와 최유리가"
-          bool named = p.resolved || !ko || !f.empty() || actor ||
+          bool named = p.resolved || m.person != nullptr || !ko || !f.empty() || actor ||
                        RE2::PartialMatch(Before(s.text, m.begin, 8), kCoordinated);
           for (const auto& [off, n] : described) named = named || (off >= m.begin && off < m.end);
           if (!named) continue;
@@ -444,6 +654,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         if (p.key.empty() || !seen.insert(p.key).second) continue;
         found.push_back({si, m.begin, std::move(p)});
+      }
+      if (ko) {
+        for (auto& named : DotChainNames(s.text, spans)) described.push_back(std::move(named));
       }
       for (const auto& [off, n] : described) {
         bool inside = false;  // overlaps a person or group the finders saw
@@ -507,10 +720,21 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   size_t subject_sentence = 0;
   const CueHit* release_cue = nullptr;
   size_t cue_sentence = 0;
+  // "그룹 마이네임은 … 미니앨범을 공개했다": a group is the subject of the release sentence;
+  // the release is the group's, whoever else the story names
+  const Mention* group_subject = nullptr;
   auto pick_subject = [&](const MusicSentence& s, size_t cue_begin) -> const Mention* {
     const Mention* first = nullptr;
     const Mention* first_before = nullptr;
     for (const auto& m : s.mentions.items) {
+      if (ko && m.kind == MentionKind::kGroup && Usable(m) && m.begin < cue_begin &&
+          GroupIsSubject(s.text, m, gazetteer)) {
+        if (first_before == nullptr) {
+          group_subject = &m;
+          return nullptr;
+        }
+        continue;
+      }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
           InMusicVideo(s.text, m)) {
         continue;
@@ -534,7 +758,13 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     }
     subject = pick_subject(s, s.cues[kRelease].front().begin);
     subject_sentence = i;
+    if (group_subject != nullptr) {
+      decide("release: the group " + group_subject->text + " is the subject of sentence " +
+             std::to_string(i) + "; no release");
+      break;
+    }
   }
+  if (group_subject != nullptr) release_cue = nullptr;
   if (subject == nullptr && release_cue != nullptr) {
     // "The actor will release a ballad": the story's first person (the headline's)
     for (size_t i = 0; i < story.size() && subject == nullptr; ++i) {
@@ -559,7 +789,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     }
   }
   if (subject != nullptr && release_cue != nullptr) {
-    PersonRef p = PersonFromMention(*subject, gazetteer);
+    PersonRef p =
+        PersonInContext(story[subject_sentence].text, *subject, lang, gazetteer, story_groups);
     bool actor = subject == &described_subject &&
                  PresentedAsActor(story[cue_sentence].text, described_subject, lang, gazetteer);
     std::string why = actor ? "descriptor in sentence " + std::to_string(cue_sentence) : "";
@@ -568,7 +799,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       bool named = false;
       for (const auto& m : s.mentions.items) {
         if (m.kind != MentionKind::kPerson) continue;
-        const PersonRef q = PersonFromMention(m, gazetteer);
+        const PersonRef q = PersonInContext(s.text, m, lang, gazetteer, story_groups);
         if (q.key != p.key) {
           named = named || Usable(m);
           continue;
