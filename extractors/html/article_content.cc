@@ -181,6 +181,14 @@ bool IsHiddenByAttr(const GumboNode* n) {
   return false;
 }
 
+// True for <body> and <html>: their class words describe the page's layout or type
+// (Drupal's "one-sidebar sidebar-first", WordPress's "single-post tag-…"), never a block
+// of boilerplate around the article.
+bool IsPageElement(const GumboNode* n) {
+  const GumboTag t = Tag(n);
+  return t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- pass 2: scores and emission
@@ -231,6 +239,7 @@ bool Extraction::IsContentWrapper(const GumboNode* n, std::string_view hint,
 // InsideHardNegative), or null.
 const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
   for (const GumboNode* p = n; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    if (IsPageElement(p)) return nullptr;
     const std::string h = HintString(p);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(p, h, total_chars_))
@@ -316,6 +325,37 @@ const GumboNode* Extraction::WidenToSplitArticle(
   return top;
 }
 
+// A short block that a soft class word ("content", "text") lifted above the article: a
+// sidebar promotion in `<div class="content">` beside an article in an unnamed or misspelt
+// wrapper, where the class word outweighs a few paragraphs with few commas. A candidate
+// scoring at least kRunnerUpScoreShare of `top` that holds kRunnerUpTextFactor times its
+// non-link text (kRunnerUpMinChars at least), with few links, outside boilerplate and not
+// nested with `top`, is the article. Returns `top` otherwise; `*top_score` follows.
+const GumboNode* Extraction::PreferLongerRunnerUp(
+    const GumboNode* top, double* top_score,
+    const std::vector<std::pair<double, const GumboNode*>>& ranked) const {
+  constexpr double kRunnerUpScoreShare = 0.4;
+  constexpr int kRunnerUpTextFactor = 4;
+  constexpr int kRunnerUpMinChars = 300;
+  auto text_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second.chars - it->second.link_chars : 0;
+  };
+  const int top_text = text_of(top);
+  for (const auto& [sc, e] : ranked) {
+    if (sc < *top_score * kRunnerUpScoreShare) break;
+    if (e == top || IsAncestorOf(e, top) || IsAncestorOf(top, e)) continue;
+    auto it = stats_.find(e);
+    if (it == stats_.end() || it->second.link_chars * 4 >= it->second.chars) continue;
+    const int text = text_of(e);
+    if (text < kRunnerUpMinChars || text < top_text * kRunnerUpTextFactor) continue;
+    if (InsideBoilerplateBlock(e)) continue;
+    *top_score = sc;
+    return e;
+  }
+  return top;
+}
+
 // True when `n` or an element above it is a block that is never the article: comments,
 // related or recommended stories, footers, sharing, sidebars (by class or id, unless also
 // named as article text), or an <aside>, <nav> or <footer>. Weaker hints ("photo", "info",
@@ -325,6 +365,7 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
   for (const GumboNode* p = n;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth <= kMaxRecursion;
        p = p->parent, ++depth) {
+    if (IsPageElement(p)) return nullptr;
     const GumboTag t = Tag(p);
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
     const std::string h = HintString(p);
@@ -503,6 +544,13 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       top_score = sc;
       break;
     }
+  }
+  const GumboNode* lifted = top;
+  const double lifted_score = top_score;
+  top = PreferLongerRunnerUp(top, &top_score, ranked);
+  if (explain_ != nullptr && top != lifted) {
+    explain_->notes.push_back("short block " + Describe(lifted, lifted_score).path +
+                              " passed over for a much longer one scoring close to it");
   }
   const GumboNode* best = top;
   top = WidenToSplitArticle(top, top_score, ranked);

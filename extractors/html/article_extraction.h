@@ -93,6 +93,12 @@ class Extraction {
   const GumboNode* WidenToSplitArticle(
       const GumboNode* top, double top_score,
       const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
+  // A candidate with several times the text of `top` and a fair share of its score, when
+  // `top` is a short block lifted by a soft class word; `top` otherwise (see
+  // article_content.cc).
+  const GumboNode* PreferLongerRunnerUp(
+      const GumboNode* top, double* top_score,
+      const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
   void Break();

@@ -826,6 +826,36 @@ def t_nfd_ruby(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_drupal_sidebar(a, i, others, rng):
+    """A Drupal outlet page: the <body> carries layout classes ("one-sidebar sidebar-first"),
+    the article sits in a wrapper whose class is misspelt ("full_articel"), and the sidebar
+    column holds a one-paragraph promotion in a block named "content" (issue 16)."""
+    url = "https://www.stagebridge.example.kr/news/%d" % (52000 + i)
+    d_pub = kst(a["pub"])
+    rel = "".join('<li><a href="/news/%d">%s</a></li>' % (53000 + k, E(o["title"])) for k, o in enumerate(others[:3]))
+    tags = " ".join('<a href="/tag/%s">%s</a>' % (E(t), E(t)) for t in a["tags"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} | 스테이지브리지</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="스테이지브리지">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="html not-front not-logged-in one-sidebar sidebar-first node-type-article">
+<div class="container"><ul class="topmenu"><li><a href="/">홈</a></li><li><a href="/stage">공연</a></li><li><a href="/drama">드라마</a></li></ul>
+<div class="content"><div class="section group"><div class="col span_8_of_12">
+<div class="introduction__full_article"><div class="category"><a href="/tag/stage">{E(a['section'])}</a></div><h1>{E(a['title'])}</h1></div>
+<div class="author_share"><span>{E(a['authors'][0])} 기자</span> <span>{d_pub.strftime('%Y.%m.%d %H:%M')}</span></div>
+<div class="full_articel">
+{paras_html(a['paras'])}
+</div>
+<div class="related_to"><strong>관련 기사</strong><ul>{rel}</ul></div>
+</div>
+<div class="col span_4_of_12">
+<div class="widget_articel_info"><strong>태그</strong> {tags}</div>
+<div id="node-31540" class="node node-block clearfix"><div class="content"><p>스테이지브리지 정기 구독을 신청하시면 매주 금요일, 새로 오르는 공연의 할인 예매 정보와 배우 인터뷰를 가장 먼저 받아 보실 수 있습니다.</p></div></div>
+</div></div></div></div>
+{KO_FOOTER}</body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -843,10 +873,12 @@ KO_LAYOUT = {
     "ko-documentary": t_naver, "ko-blog-cafe": t_tistory, "ko-gallery": t_gallery_ko, "ko-jsonld-only": t_jsonld_only,
     "ko-heavy-script": lambda *x: t_sportschosun(*x, heavy=True), "ko-related-long": lambda *x: t_ndsoft(*x, long_related=True),
     "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
-    "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby,
+    "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby, "ko-drupal-sidebar": t_drupal_sidebar,
 }
 
-LATER = {"ko-portal-entertain", "ko-outlet-br-runs", "ko-photo-heavy", "ko-nfd-ruby"}  # issue 16
+# Pages added in later rounds (issue 16): 1 = second round, 2 = third round; the rest are 0.
+ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
+         "ko-drupal-sidebar": 2}
 
 
 def main():
@@ -854,9 +886,9 @@ def main():
     for group, layouts in ((EN, EN_LAYOUT), (KO, KO_LAYOUT)):
         for i, a in enumerate(group):
             rng = random.Random(a["key"])
-            # Pages added later never show up in the teasers of the earlier ones, so those
-            # stay byte for byte what they were.
-            others = [o for o in group if o is not a and (a["key"] in LATER or o["key"] not in LATER)]
+            # Pages added in a later round never show up in the teasers of earlier ones, so
+            # those stay byte for byte what they were.
+            others = [o for o in group if o is not a and ROUND.get(o["key"], 0) <= ROUND.get(a["key"], 0)]
             rng.shuffle(others)
             res = layouts[a["key"]](a, n, others, rng)
             if len(res) == 4:

@@ -141,5 +141,40 @@ TEST(ArticleHints, TagListBesideTheArticleStillDropped) {
   EXPECT_EQ(doc->text.find("Tags:"), std::string::npos) << doc->text;
 }
 
+// Drupal writes the page's layout into <body class> ("one-sidebar sidebar-first"): that is
+// no sign that everything is a sidebar, so a related-stories box whose inner block is
+// named "content" must not win over the article.
+TEST(ArticleHints, LayoutClassesOnTheBodyAreNotBoilerplate) {
+  ExpectArticleOnly(
+      "<html><body class=\"html not-front one-sidebar sidebar-first node-type-article\">"
+      "<div class=\"layout\"><div class=\"col-a\"><h1>Drama news</h1><p>" +
+      std::string(kPara1) + "</p><p>" + kPara2 +
+      "</p></div><div class=\"related-posts\"><div class=\"content\"><p>" + kSidebar +
+      "</p></div></div></div></body></html>");
+}
+
+// A one-paragraph promotion in a block named "content" outscores, by its class word alone,
+// an article of three paragraphs in a wrapper with a misspelt class; the block with four
+// times the text and a fair score is the article.
+TEST(ArticleHints, MuchLongerArticleBeatsShortContentNamedBlock) {
+  const std::string para3 =
+      "Tickets for the premiere screening go on sale next week, and the cast will meet fans "
+      "at a small stage event in Busan before the first episode airs on the network.";
+  const std::string promo =
+      "Subscribe to our weekly letter, and get the newest stage discounts before anyone else.";
+  auto doc = ExtractArticle(
+      "<html><body><div class=\"layout\"><div class=\"col span_8\"><h1>Drama news</h1>"
+      "<div class=\"full_articel\"><p>" +
+          std::string(kPara1) + "</p><p>" + kPara2 + "</p><p>" + para3 +
+          "</p></div></div><div class=\"col span_4\"><div class=\"node\"><div "
+          "class=\"content\"><p>" +
+          promo + "</p></div></div></div></div></body></html>",
+      "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kPara1), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find(para3), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Subscribe"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
