@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include "extractors/detect/mentions.h"
+#include "extractors/text/text.h"
 #include "tests/support/paths.h"
 
 namespace hallyu::testing {
@@ -53,6 +55,38 @@ std::string DetectionSummary(const std::string& title, const std::string& text,
   }
   std::string out;
   for (const auto& row : rows) out += (out.empty() ? "" : "; ") + row;
+  return out;
+}
+
+std::string MusicSummary(const std::string& title, const std::string& text) {
+  auto r = ShippedDetector().Detect(title, text, "auto",
+                                    SourceRef{"u", "site.test", "t", "", "2026-01-01T00:00:00Z"});
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  std::set<std::string> rows;
+  if (!r.ok()) return "";
+  const bool ko = ContainsHangul(title + text);
+  auto name = [&](const PersonRef& p) { return ko && !p.native.empty() ? p.native : p.name; };
+  for (const auto& d : *r) {
+    if (d.type == EventType::kRelease) {
+      rows.insert("release " + name(d.person) + " / " + d.title + " " + d.release_kind + " (" +
+                  d.status + ")");
+    } else if (d.type == EventType::kCollab) {
+      std::string names;
+      for (const auto& p : d.people) names += (names.empty() ? "" : " + ") + name(p);
+      rows.insert("collab " + names + " / " + d.title + " [" + d.cause + "] (" + d.status + ")");
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) out += (out.empty() ? "" : "; ") + row;
+  return out;
+}
+
+std::vector<std::string> WorkMentions(const std::string& sentence, std::string_view lang) {
+  std::vector<std::string> out;
+  for (const auto& m :
+       FindMentions(sentence, std::string(lang), ShippedDetector().gazetteer()).items) {
+    if (m.kind == MentionKind::kWork) out.push_back(m.text + (m.aside ? " (aside)" : ""));
+  }
   return out;
 }
 

@@ -28,4 +28,15 @@ Result<Detector> LoadDetectorWithTestGazetteer(
 std::string DetectionSummary(const std::string& title, const std::string& text,
                              std::string_view lang);
 
+// What the shipped detector finds of the music kinds in `title` + `text` (language "auto"):
+// "release ARTIST / TITLE KIND (status)" and "collab A + B / TITLE [CAUSE] (status)" rows,
+// sorted and joined by "; ". Casting and OST detections are left out. Names are in Hangul
+// for Korean text when the gazetteer knows them (romanised otherwise). A failed Detect is a
+// gtest failure and gives "".
+std::string MusicSummary(const std::string& title, const std::string& text);
+
+// The works FindMentions sees in one sentence of language `lang` with the shipped gazetteer,
+// each followed by " (aside)" when it is an aside (an earlier work, a channel of the news).
+std::vector<std::string> WorkMentions(const std::string& sentence, std::string_view lang);
+
 }  // namespace hallyu::testing

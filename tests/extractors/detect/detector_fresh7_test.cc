@@ -9,26 +9,19 @@
 #include <vector>
 
 #include "extractors/detect/detector.h"
-#include "extractors/detect/mentions.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
-
-const Detector& TheDetector() { return hallyu::testing::ShippedDetector(); }
 
 // "type person / work (status)" per detection, sorted, joined by "; ".
 std::string Summary(const std::string& title, const std::string& text, const std::string& lang) {
   return hallyu::testing::DetectionSummary(title, text, lang);
 }
 
-// The works FindMentions sees in one sentence, each marked when it is an aside.
+// See hallyu::testing::WorkMentions.
 std::vector<std::string> Works(const std::string& sentence, const std::string& lang) {
-  std::vector<std::string> out;
-  for (const auto& m : FindMentions(sentence, lang, TheDetector().gazetteer()).items) {
-    if (m.kind == MentionKind::kWork) out.push_back(m.text + (m.aside ? " (aside)" : ""));
-  }
-  return out;
+  return hallyu::testing::WorkMentions(sentence, lang);
 }
 
 // "<달빛 정원>의 김선호": a Korean title owning a known person's full name introduces that

@@ -24,13 +24,9 @@ std::string Summary(const std::string& title, const std::string& text) {
   return hallyu::testing::DetectionSummary(title, text, "ko");
 }
 
-// The works FindMentions sees in one sentence, each marked when it is an aside.
+// See hallyu::testing::WorkMentions.
 std::vector<std::string> Works(const std::string& sentence) {
-  std::vector<std::string> out;
-  for (const auto& m : FindMentions(sentence, "ko", TheDetector().gazetteer()).items) {
-    if (m.kind == MentionKind::kWork) out.push_back(m.text + (m.aside ? " (aside)" : ""));
-  }
-  return out;
+  return hallyu::testing::WorkMentions(sentence, "ko");
 }
 
 TEST(DetectorKoreanFresh6, DetailsSettledAfterAStatedCastingStayConfirmed) {

@@ -5,42 +5,18 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
 #include <string>
 
 #include "extractors/detect/evaluation.h"
 #include "extractors/detect/music_projects.h"
-#include "extractors/text/text.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
 
-// "release ARTIST / TITLE KIND (status)" and "collab A + B / TITLE [CAUSE] (status)" per
-// release or collab detection, sorted, joined by "; ". Casting and OST detections are left
-// out (other tests own them). Names in Hangul for Korean text (the gazetteer's romanised
-// name otherwise).
+// See hallyu::testing::MusicSummary.
 std::string Music(const std::string& title, const std::string& text) {
-  auto r = hallyu::testing::ShippedDetector().Detect(
-      title, text, "auto", SourceRef{"u", "site.test", "t", "", "2026-01-01T00:00:00Z"});
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  std::set<std::string> rows;
-  if (!r.ok()) return "";
-  const bool ko = ContainsHangul(title + text);
-  auto name = [&](const PersonRef& p) { return ko && !p.native.empty() ? p.native : p.name; };
-  for (const auto& d : *r) {
-    if (d.type == EventType::kRelease) {
-      rows.insert("release " + name(d.person) + " / " + d.title + " " + d.release_kind + " (" +
-                  d.status + ")");
-    } else if (d.type == EventType::kCollab) {
-      std::string names;
-      for (const auto& p : d.people) names += (names.empty() ? "" : " + ") + name(p);
-      rows.insert("collab " + names + " / " + d.title + " [" + d.cause + "] (" + d.status + ")");
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) out += (out.empty() ? "" : "; ") + row;
-  return out;
+  return hallyu::testing::MusicSummary(title, text);
 }
 
 const Event* First(const std::vector<Detection>& ds, EventType t) {
