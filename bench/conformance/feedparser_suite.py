@@ -230,7 +230,18 @@ def instant_of(value):
     return None
 
 
-class Date(str):
+class SameInstant:
+    """Mixin: equal to anything naming the same instant as one of `self.instants`."""
+
+    def __eq__(self, other):
+        t = instant_of(other)
+        return t is not None and any(abs(t - i) < 1 for i in self.instants)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+
+class Date(SameInstant, str):
     """A date field: equal to anything naming the same instant as one of hallyu's dates."""
 
     def __new__(cls, text, instants):
@@ -238,30 +249,18 @@ class Date(str):
         s.instants = instants
         return s
 
-    def __eq__(self, other):
-        t = instant_of(other)
-        return t is not None and any(abs(t - i) < 1 for i in self.instants)
-
-    def __ne__(self, other):
-        return not self.__eq__(other)
-
     __hash__ = str.__hash__
 
 
-class ParsedDate(tuple):
+class ParsedDate(SameInstant, tuple):
+    """A *_parsed field: a time tuple of the first instant, equal to any of them."""
+
     def __new__(cls, instants):
         first = instants[0]
         s = super().__new__(cls, tuple(datetime.datetime.fromtimestamp(
             first, datetime.timezone.utc).timetuple()))
         s.instants = instants
         return s
-
-    def __eq__(self, other):
-        t = instant_of(other)
-        return t is not None and any(abs(t - i) < 1 for i in self.instants)
-
-    def __ne__(self, other):
-        return not self.__eq__(other)
 
     __hash__ = tuple.__hash__
 
