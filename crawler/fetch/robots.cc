@@ -61,6 +61,32 @@ std::string RobotsProductToken(std::string_view user_agent) {
 
 std::string NormalizeRobotsPath(std::string_view in) { return NormalizePathPercentEncoding(in); }
 
+std::string LiteralRobotsPattern(std::string_view in) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  auto upper = [](char c) { return c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c; };
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c >= 0x80) {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    } else if (c == '%' && i + 2 < in.size() && is_hex(in[i + 1]) && is_hex(in[i + 2])) {
+      out.push_back('%');
+      out.push_back(upper(in[i + 1]));
+      out.push_back(upper(in[i + 2]));
+      i += 2;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // First position >= from where `needle` (non-empty) occurs in `hay`, or npos. memmem is
@@ -121,6 +147,7 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
 
   RobotsRules result;
   std::vector<Rule> ours_rules, star_rules;
+  std::vector<Rule> ours_literal, star_literal;  // the same lines, read as Google does
   std::optional<double> ours_delay, star_delay;
   bool ours_found = false;
   bool in_agent_lines = false;  // the previous significant line was a user-agent
@@ -185,10 +212,24 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
           directory = Rule{pattern.substr(0, pattern.size() - kIndexPage.size() + 1) + "$", true};
         }
         Rule rule{std::move(pattern), key == Key::kAllow};
+        // The same line as Google's parser reads it (see LiteralRobotsPattern).
+        std::string literal = LiteralRobotsPattern(value);
+        if (literal[0] != '/' && literal[0] != '*') literal.insert(literal.begin(), '/');
+        std::optional<Rule> literal_directory;
+        if (key == Key::kAllow && literal.ends_with(kIndexPage)) {
+          literal_directory =
+              Rule{literal.substr(0, literal.size() - kIndexPage.size() + 1) + "$", true};
+        }
+        Rule literal_rule{std::move(literal), key == Key::kAllow};
         for (const Rule* r : {&rule, directory ? &*directory : nullptr}) {
           if (r == nullptr) continue;
           if (cur_ours && ours_rules.size() < kMaxRules) ours_rules.push_back(*r);
           if (cur_star && star_rules.size() < kMaxRules) star_rules.push_back(*r);
+        }
+        for (const Rule* r : {&literal_rule, literal_directory ? &*literal_directory : nullptr}) {
+          if (r == nullptr) continue;
+          if (cur_ours && ours_literal.size() < kMaxRules) ours_literal.push_back(*r);
+          if (cur_star && star_literal.size() < kMaxRules) star_literal.push_back(*r);
         }
         break;
       }
@@ -214,25 +255,36 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
   }
   if (ours_found) {
     result.rules_ = std::move(ours_rules);
+    result.literal_rules_ = std::move(ours_literal);
     result.crawl_delay_ = ours_delay;
   } else {
     result.rules_ = std::move(star_rules);
+    result.literal_rules_ = std::move(star_literal);
     result.crawl_delay_ = star_delay;
   }
+  bool same_both_ways = result.literal_rules_.size() == result.rules_.size();
+  for (std::size_t i = 0; same_both_ways && i < result.rules_.size(); ++i) {
+    same_both_ways = result.rules_[i].pattern == result.literal_rules_[i].pattern;
+  }
+  if (same_both_ways) result.literal_rules_.clear();
+  result.matcher_ = Compile(result.rules_);
+  result.literal_matcher_ = Compile(result.literal_rules_);
+  return result;
+}
+
+std::shared_ptr<const RobotsMatcher> RobotsRules::Compile(std::vector<Rule>& rules) {
   // Longest pattern first, Allow before Disallow at equal length: the matching rule of
   // lowest rank decides.
-  std::stable_sort(result.rules_.begin(), result.rules_.end(), [](const Rule& a, const Rule& b) {
+  std::stable_sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) {
     if (a.pattern.size() != b.pattern.size()) return a.pattern.size() > b.pattern.size();
     return a.allow && !b.allow;
   });
-  result.rules_.shrink_to_fit();
-  if (!result.rules_.empty()) {
-    std::vector<std::string> patterns;
-    patterns.reserve(result.rules_.size());
-    for (const Rule& r : result.rules_) patterns.push_back(r.pattern);
-    result.matcher_ = std::make_shared<const RobotsMatcher>(patterns);
-  }
-  return result;
+  rules.shrink_to_fit();
+  if (rules.empty()) return nullptr;
+  std::vector<std::string> patterns;
+  patterns.reserve(rules.size());
+  for (const Rule& r : rules) patterns.push_back(r.pattern);
+  return std::make_shared<const RobotsMatcher>(patterns);
 }
 
 namespace {
@@ -244,26 +296,59 @@ std::string RobotsMatchPath(std::string_view path_and_query) {
   return path;
 }
 
+// The path as Google's parser sees it: as given, starting with '/'.
+std::string RobotsLiteralPath(std::string_view path_and_query) {
+  std::string path(path_and_query);
+  if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
+  return path;
+}
+
 }  // namespace
 
-RobotsRules::Decision RobotsRules::Decide(std::string_view path_and_query) const {
+RobotsRules::Decision RobotsRules::DecideWith(const std::vector<Rule>& rules,
+                                              const RobotsMatcher* matcher,
+                                              const std::string& path) {
   Decision d;
-  const std::string path = RobotsMatchPath(path_and_query);
-  if (path == "/robots.txt") return d;
-  if (disallow_all_) {
-    d.allowed = false;
-    return d;
-  }
-  if (matcher_ == nullptr) return d;
-  const RobotsMatcher::Result m = matcher_->Match(path);
+  if (matcher == nullptr) return d;
+  const RobotsMatcher::Result m = matcher->Match(path);
   d.steps = m.steps;
   d.over_budget = m.over_budget;
   if (m.over_budget) {
     d.allowed = false;
   } else if (m.rule != RobotsMatcher::kNoMatch) {
-    d.allowed = rules_[m.rule].allow;
+    d.allowed = rules[m.rule].allow;
   }
   return d;
+}
+
+RobotsRules::Decision RobotsRules::Decide(std::string_view path_and_query) const {
+  const std::string path = RobotsMatchPath(path_and_query);
+  if (path == "/robots.txt") return Decision{};
+  if (disallow_all_) return Decision{false, 0, false};
+  Decision d = DecideWith(rules_, matcher_.get(), path);
+  if (!d.allowed) return d;
+  // The second reading only when it can differ: other patterns, or another path.
+  const std::string literal = RobotsLiteralPath(path_and_query);
+  if (literal_rules_.empty() && literal == path) return d;
+  const Decision g = literal_rules_.empty()
+                         ? DecideWith(rules_, matcher_.get(), literal)
+                         : DecideWith(literal_rules_, literal_matcher_.get(), literal);
+  d.steps += g.steps;
+  d.over_budget = g.over_budget;
+  d.allowed = g.allowed;
+  return d;
+}
+
+bool RobotsRules::AllowedTryingEveryRule(const std::vector<Rule>& rules, const std::string& path,
+                                         uint64_t* work) {
+  // `rules` is sorted by precedence (Compile): the first match is the longest, Allow on a tie.
+  for (const Rule& rule : rules) {
+    // A pattern with a star searches the path for its segments; a plain one compares.
+    *work += rule.pattern.size() +
+             (rule.pattern.find('*') != std::string::npos ? path.size() : std::size_t{0});
+    if (RobotsPatternMatches(rule.pattern, path)) return rule.allow;
+  }
+  return true;
 }
 
 bool RobotsRules::IsAllowedTryingEveryRule(std::string_view path_and_query, uint64_t* steps) const {
@@ -271,25 +356,22 @@ bool RobotsRules::IsAllowedTryingEveryRule(std::string_view path_and_query, uint
   if (path == "/robots.txt") return true;
   if (disallow_all_) return false;
   uint64_t work = 0;
-  bool allowed = true;
-  // rules_ is sorted by precedence (Parse): the first match is the longest, Allow on a tie.
-  for (const Rule& rule : rules_) {
-    // A pattern with a star searches the path for its segments; a plain one compares.
-    work += rule.pattern.size() +
-            (rule.pattern.find('*') != std::string::npos ? path.size() : std::size_t{0});
-    if (RobotsPatternMatches(rule.pattern, path)) {
-      allowed = rule.allow;
-      break;
-    }
+  bool allowed = AllowedTryingEveryRule(rules_, path, &work);
+  const std::string literal = RobotsLiteralPath(path_and_query);
+  if (allowed && (!literal_rules_.empty() || literal != path)) {
+    allowed =
+        AllowedTryingEveryRule(literal_rules_.empty() ? rules_ : literal_rules_, literal, &work);
   }
   if (steps != nullptr) *steps = work;
   return allowed;
 }
 
 std::size_t RobotsRules::MemoryBytes() const {
-  std::size_t n = sizeof(*this) + rules_.capacity() * sizeof(Rule);
+  std::size_t n = sizeof(*this) + (rules_.capacity() + literal_rules_.capacity()) * sizeof(Rule);
   if (matcher_ != nullptr) n += matcher_->MemoryBytes();
+  if (literal_matcher_ != nullptr) n += literal_matcher_->MemoryBytes();
   for (const Rule& r : rules_) n += r.pattern.capacity();
+  for (const Rule& r : literal_rules_) n += r.pattern.capacity();
   for (const std::string& s : sitemaps_) n += sizeof(s) + s.capacity();
   return n;
 }

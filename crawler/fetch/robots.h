@@ -17,7 +17,12 @@
 //     it + segment occurrences), under a step budget linear in the path and the file;
 //     a match that would spend it is read as "disallowed" (see Decide);
 //   - percent-encoding is normalised on both sides (unreserved decoded, hex
-//     upper-case, raw non-ASCII UTF-8 encoded) before comparing;
+//     upper-case, raw non-ASCII UTF-8 encoded) before comparing (RFC 9309 2.2.2);
+//     a path is also matched the way Google's reference parser reads it (pattern:
+//     raw non-ASCII encoded, hex upper-case, nothing decoded; path: as given), and
+//     it is disallowed when either reading disallows it, so a crawler following
+//     these rules never fetches what either reader forbids ("Allow: /a/%62" does
+//     not open "/a/b" under Disallow: /; a raw "/a/ツ" is not the encoded one);
 //   - the file is read up to 500 KiB (RobotsRules::kMaxBytes); the rest and a
 //     line cut at the limit are ignored; a UTF-8 BOM is skipped; lines
 //     without a known key are ignored; comments (#) are stripped; a line longer
@@ -52,6 +57,10 @@ std::string RobotsProductToken(std::string_view user_agent);
 // unreserved character decoded, other hex upper-cased, bytes that may not
 // appear raw (non-ASCII, space, control) encoded. '*' and '$' are kept.
 std::string NormalizeRobotsPath(std::string_view path);
+
+// A robots pattern as Google's reference parser compares it: raw bytes >= 0x80 percent-
+// encoded, the hex digits of existing %XX upper-cased, nothing decoded. '*' and '$' kept.
+std::string LiteralRobotsPattern(std::string_view pattern);
 
 // The rules of one robots.txt that apply to one crawler (product token).
 class RobotsRules {
@@ -101,8 +110,21 @@ class RobotsRules {
     std::string pattern;  // normalised; may contain '*' and a trailing '$'
     bool allow = false;
   };
+  // Sorts `rules` into precedence order and compiles them (null matcher when empty).
+  static std::shared_ptr<const RobotsMatcher> Compile(std::vector<Rule>& rules);
+  // The decision of `rules` (compiled as `matcher`) for an already prepared `path`.
+  static Decision DecideWith(const std::vector<Rule>& rules, const RobotsMatcher* matcher,
+                             const std::string& path);
+  // The first rule of `rules` (precedence order) matching `path`, tried one by one.
+  static bool AllowedTryingEveryRule(const std::vector<Rule>& rules, const std::string& path,
+                                     uint64_t* work);
+
   std::vector<Rule> rules_;  // precedence order: longest first, Allow first at equal length
   std::shared_ptr<const RobotsMatcher> matcher_;  // rules_ compiled; null when there are none
+  // The same rules as Google's parser reads them (LiteralRobotsPattern), in their own
+  // precedence order; empty when every pattern reads the same both ways (rules_ serve).
+  std::vector<Rule> literal_rules_;
+  std::shared_ptr<const RobotsMatcher> literal_matcher_;
   bool disallow_all_ = false;
   std::optional<double> crawl_delay_;
   std::vector<std::string> sitemaps_;

@@ -11,6 +11,19 @@
 namespace hallyu {
 namespace {
 
+// The path and query of absolute URL `line` as written (no percent-encoding added or
+// decoded; the fragment dropped), so both readings of the rules see what the user gave;
+// `parsed` (the parser's) when the line has no "://".
+std::string AsWritten(const std::string& line, std::string parsed) {
+  const std::size_t scheme_end = line.find("://");
+  if (scheme_end == std::string::npos) return parsed;
+  std::size_t start = line.find_first_of("/?#", scheme_end + 3);
+  if (start == std::string::npos) return "/";
+  std::string out = line.substr(start, line.find('#', start) - start);
+  if (out.empty() || out[0] != '/') out.insert(out.begin(), '/');
+  return out;
+}
+
 int RunInspectRobots(const std::string& file, const std::string& agent) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -23,8 +36,8 @@ int RunInspectRobots(const std::string& file, const std::string& agent) {
   body.resize(static_cast<std::size_t>(in.gcount()));
   RobotsRules rules = RobotsRules::Parse(body, agent);
 
-  // Each stdin line is an absolute URL (normalised, then its path and query
-  // matched), a path starting with '/', or empty (the root, "/"). A line that is
+  // Each stdin line is an absolute URL (checked by the URL parser, then its path and
+  // query matched as written), a path starting with '/', or empty (the root, "/"). A line that is
   // none of these cannot be fetched and prints "disallowed" (with a note on stderr).
   // URLs up to the longest robots.txt line are read: the rules, not the crawl's URL
   // length limit, are what is inspected here.
@@ -45,7 +58,7 @@ int RunInspectRobots(const std::string& file, const std::string& agent) {
         std::cout << "disallowed\n";
         continue;
       }
-      path = parts->PathAndQuery();
+      path = AsWritten(line, parts->PathAndQuery());
     }
     std::cout << (rules.IsAllowed(path) ? "allowed" : "disallowed") << '\n';
   }

@@ -70,6 +70,22 @@ TEST(InspectRobotsCommand, EmptyLineIsTheRootAndLongUrlsAreMatched) {
   EXPECT_EQ(r.out, "allowed\ndisallowed\nallowed\n");
 }
 
+// A URL's path is matched as written: a percent-encoded unreserved character or a raw
+// non-ASCII one is not rewritten before both readings of the rules see it.
+TEST(InspectRobotsCommand, UrlPathIsMatchedAsWritten) {
+  std::string dir = testing::MakeTempDir("hallyu-inspect-robots-file-");
+  std::ofstream(dir + "/robots.txt", std::ios::binary)
+      << "User-agent: *\nDisallow: /\nAllow: /docs/%61bout\nAllow: /위키/\n";
+  RunResult r = RunWithStdin("inspect robots " + dir + "/robots.txt --agent SomeBot",
+                             "https://h.example/docs/%61bout#top\n"
+                             "https://h.example/docs/about\n"
+                             "https://h.example/%EC%9C%84%ED%82%A4/p?q=1\n"
+                             "https://h.example/위키/p\n");
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "allowed\ndisallowed\nallowed\ndisallowed\n");
+}
+
 TEST(InspectRobotsCommand, MissingFileFails) {
   RunResult r = RunWithStdin("inspect robots tests/data/robots/nope.txt --agent x", "/\n");
   EXPECT_NE(r.exit_code, 0);

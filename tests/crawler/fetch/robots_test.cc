@@ -248,6 +248,43 @@ TEST(RobotsRules, PercentEncodingNormalisedOnBothSides) {
   EXPECT_TRUE(Allowed(body, "h", "/a/b"));
 }
 
+// An Allow is read two ways (RFC 9309 2.2.2, and as written, the way Google's reference
+// parser compares) and opens only what both readings open: the crawler never fetches what
+// either reader forbids. Every path below is also checked against the rule-by-rule
+// reference.
+TEST(RobotsRules, AllowOpensOnlyWhatBothReadingsOpen) {
+  const char* body = "User-agent: *\nDisallow: /\nAllow: /docs/%61bout\nAllow: /위키/\n";
+  RobotsRules r = RobotsRules::Parse(body, "hallyu");
+  // Percent-encoded unreserved: the decoded spelling is opened by the RFC reading only.
+  EXPECT_TRUE(r.IsAllowed("/docs/%61bout"));
+  EXPECT_FALSE(r.IsAllowed("/docs/about"));
+  // Raw UTF-8 in the pattern is encoded by both; a raw path matches it only in the RFC
+  // reading (a URL arrives percent-encoded; a raw one is not the same string).
+  EXPECT_TRUE(r.IsAllowed("/%EC%9C%84%ED%82%A4/page"));
+  EXPECT_FALSE(r.IsAllowed("/위키/page"));
+  for (const char* path :
+       {"/docs/%61bout", "/docs/about", "/%EC%9C%84%ED%82%A4/page", "/위키/page", "/other"}) {
+    EXPECT_EQ(r.IsAllowed(path), r.IsAllowedTryingEveryRule(path)) << path;
+  }
+}
+
+// A Disallow closes what either reading closes: both spellings of an unreserved character
+// stay closed, whichever the file or the URL uses.
+TEST(RobotsRules, DisallowClosesWhatEitherReadingCloses) {
+  const char* body = "User-agent: *\nDisallow: /%7Euser/\nDisallow: /plain~/\n";
+  RobotsRules r = RobotsRules::Parse(body, "hallyu");
+  for (const char* path : {"/~user/x", "/%7Euser/x", "/%7euser/x", "/plain~/x", "/plain%7E/x"}) {
+    EXPECT_FALSE(r.IsAllowed(path)) << path;
+    EXPECT_EQ(r.IsAllowed(path), r.IsAllowedTryingEveryRule(path)) << path;
+  }
+  EXPECT_TRUE(r.IsAllowed("/user/x"));
+}
+
+TEST(LiteralRobotsPattern, EncodesRawBytesAndUpperCasesHexOnly) {
+  EXPECT_EQ(LiteralRobotsPattern("/a/%62%7ez/ツ*$"), "/a/%62%7Ez/%E3%83%84*$");
+  EXPECT_EQ(LiteralRobotsPattern("/100%/x%zz"), "/100%/x%zz");
+}
+
 TEST(RobotsRules, QueryIsPartOfThePath) {
   const char* body = "User-agent: *\nDisallow: /*?sort=\nDisallow: /search?\n";
   EXPECT_FALSE(Allowed(body, "h", "/list?sort=date"));
