@@ -678,10 +678,11 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
   // "BH Entertainment said, …": an agency or production company that speaks is the
   // person's side (outlets are not)
+  // ("Cube Entertainment, representing the idol, stated": an apposition may come between)
   if (!a->agency) {
     static const RE2 kSpeaks(
-        "(?i)^[\\s,]*(?:also\\s+|later\\s+|then\\s+|officially\\s+)?(?:said|says|stated|states|"
-        "told|"
+        "(?i)^[\\s,]*(?:[^,.;:!?\"“”]{1,40},\\s*)?"
+        "(?:also\\s+|later\\s+|then\\s+|officially\\s+)?(?:said|says|stated|states|told|"
         "revealed|reveals|commented|comments|explained|explains|added|confirmed|confirms|announced|"
         "clarified|responded|측은|측이|관계자는|는|은)");
     for (const auto& m : a->mentions.items) {

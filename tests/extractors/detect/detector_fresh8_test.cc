@@ -168,5 +168,18 @@ TEST(DetectorFresh8, APersonKeepsTheTitleNamedWithThem) {
             "(rumored)");
 }
 
+// "Cube Entertainment, representing the actor, stated to TV Report, '… one of the projects
+// under consideration'": the agency speaks past an apposition, so its review is the side's
+// word, not a report's, and beats the offer in the sentence before.
+TEST(DetectorFresh8, AnAgencySpeaksPastAnApposition) {
+  EXPECT_EQ(
+      Summary("",
+              "Kim Seon-ho has been offered the lead role in a new tvN drama. Cube "
+              "Entertainment, representing the actor, stated to TV Report, \"'Moonlit Garden' "
+              "is one of the projects under consideration.\"",
+              "en"),
+      "casting Kim Seon-ho / Moonlit Garden (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
