@@ -90,8 +90,8 @@ void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
 
 // Every labelled set parses: the right fields, known types and statuses, and it holds at
 // least the number of items it was written with (heldout-v5 and heldout-v6 have 40,
-// heldout-rc-v1 has 150+, heldout-v7 120+, heldout-rc-v2 80+, every other set 60+). A release names its artist and a known
-// kind (or null); a collab lists at least two people.
+// heldout-rc-v1 has 150+, heldout-v7 120+, heldout-rc-v2 80+, every other set 60+). A release names
+// its artist and a known kind (or null); a collab lists at least two people.
 TEST(DetectQuality, LabelledSetsAreWellFormed) {
   struct LabelledSet {
     const char* file;
