@@ -1,6 +1,7 @@
 #include "extractors/detect/detector.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -556,10 +557,23 @@ void Detector::SettleEarlierWorks(Story* story) {
   }
 }
 
-void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang,
-                               Analysed* a) const {
+void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang, Analysed* a,
+                               const std::vector<std::string>& story_titles) const {
   a->text = SanitizeUtf8(sentence);
   a->mentions = FindMentions(a->text, lang, *gazetteer_);
+  // a variety, reality or audition show the gazetteer knows ('I Live Alone', '런닝맨') is no
+  // drama or film, unless the text itself calls the title a drama or film
+  for (auto& m : a->mentions.items) {
+    static const RE2 kCalledDrama(
+        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|드라마|영화|시리즈),?\\s*[“\"‘'《<〈]?$");
+    const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
+    if (m.kind == MentionKind::kWork && m.work != nullptr && m.work->kind == "variety" &&
+        !RE2::PartialMatch(re2::StringPiece(a->text.data() + b0, m.begin - b0), kCalledDrama)) {
+      m.aside = true;
+      m.not_drama = true;
+      m.why += ", a variety show (gazetteer)";
+    }
+  }
   // Cues never fire inside a title: a drama called 'Cast Away' is no casting news.
   // (Quoted statements stay readable: "…is positively reviewing the offer".)
   std::string masked = a->text;
@@ -568,6 +582,21 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
                        (m.kind == MentionKind::kRole && m.quoted) || m.epithet;
     if (!title) continue;
     for (size_t i = m.begin; i < m.end && i < masked.size(); ++i) masked[i] = ' ';
+  }
+  // "'A Wonderful Rumor' ... A Wonderful Rumor (working title) has announced its cast": a title
+  // the story named before is a title again when repeated without quotes (several words only,
+  // whole words, as written)
+  for (const auto& t : story_titles) {
+    if (t.find(' ') == std::string::npos) continue;
+    for (size_t at = a->text.find(t); at != std::string::npos; at = a->text.find(t, at + 1)) {
+      const size_t end = at + t.size();
+      auto word = [&](size_t i) {
+        const unsigned char ch = static_cast<unsigned char>(a->text[i]);
+        return std::isalnum(ch) || ch >= 0x80;
+      };
+      if ((at > 0 && word(at - 1)) || (end < a->text.size() && word(end))) continue;
+      for (size_t i = at; i < end; ++i) masked[i] = ' ';
+    }
   }
   for (const Rule* r : rules_->Fired(masked, lang)) {
     for (const auto& [b, e] : rules_->FindAll(*r, masked, 8)) {
@@ -649,10 +678,11 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
   // "BH Entertainment said, …": an agency or production company that speaks is the
   // person's side (outlets are not)
+  // ("Cube Entertainment, representing the idol, stated": an apposition may come between)
   if (!a->agency) {
     static const RE2 kSpeaks(
-        "(?i)^[\\s,]*(?:also\\s+|later\\s+|then\\s+|officially\\s+)?(?:said|says|stated|states|"
-        "told|"
+        "(?i)^[\\s,]*(?:[^,.;:!?\"“”]{1,40},\\s*)?"
+        "(?:also\\s+|later\\s+|then\\s+|officially\\s+)?(?:said|says|stated|states|told|"
         "revealed|reveals|commented|comments|explained|explains|added|confirmed|confirms|announced|"
         "clarified|responded|측은|측이|관계자는|는|은)");
     for (const auto& m : a->mentions.items) {
@@ -1580,14 +1610,17 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         int best_score = -1;
         for (const std::string& key : keys) {
           bool agency = false, headline = false;
+          int named = 0;
           for (size_t i : by_key[key]) {
             agency = agency || bound[i].sentence->agency;
+            // (claims of sentences that name this title count; a sentence that only inherits
+            // the story's first title — a headline of names — says nothing of which work)
+            if (OwnsMention(bound[i].sentence->mentions.items, bound[i].work)) ++named;
             // (the headline's own title, not one it inherits from the lead)
             headline = headline || (story.has_headline && bound[i].index == 0 &&
                                     OwnsMention(bound[i].sentence->mentions.items, bound[i].work));
           }
-          const int score =
-              (agency ? 1000 : 0) + (headline ? 500 : 0) + static_cast<int>(by_key[key].size());
+          const int score = (agency ? 1000 : 0) + (headline ? 500 : 0) + named;
           if (score >= best_score) {  // (a tie goes to the work named last)
             best_score = score;
             best = key;
@@ -1869,6 +1902,16 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
   std::vector<Detection> found;
   size_t budget = opts_.max_sentences;
 
+  // the work titles the story's sentences so far have named
+  auto titles_of = [](const Story& story) {
+    std::vector<std::string> t;
+    for (const auto& a : story.sentences) {
+      for (const auto& m : a.mentions.items) {
+        if (m.kind == MentionKind::kWork) t.push_back(m.text);
+      }
+    }
+    return t;
+  };
   auto run_story = [&](Story& story) {
     for (int ti = 0; ti < 2; ++ti) {
       bool typed = false;
@@ -1977,7 +2020,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
         if (budget == 0) break;
         --budget;
         Analysed a;
-        AnalyseSentence(s, l, &a);
+        AnalyseSentence(s, l, &a, titles_of(lead));
         lead.sentences.push_back(std::move(a));
       }
       run_story(lead);
@@ -2014,7 +2057,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       if (budget == 0) break;
       --budget;
       Analysed a;
-      AnalyseSentence(s, l, &a);
+      AnalyseSentence(s, l, &a, titles_of(st));
       st.sentences.push_back(std::move(a));
     }
     run_story(st);

@@ -87,7 +87,10 @@ class Detector {
  private:
   struct Analysed;
   struct Story;
-  void AnalyseSentence(std::string_view sentence, const std::string& lang, Analysed* out) const;
+  // `story_titles`: work titles named in the story's earlier sentences; their unquoted
+  // repeats are titles too, and no cue fires inside them.
+  void AnalyseSentence(std::string_view sentence, const std::string& lang, Analysed* out,
+                       const std::vector<std::string>& story_titles = {}) const;
   // Korean: "(X 분)" credits become asides when the story names a person outside them.
   static void SettleCastCredits(Story* story);
   // A title named as an earlier work in one sentence is that earlier work in all of them.

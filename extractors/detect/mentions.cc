@@ -795,7 +795,7 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?:in|on)\\s+|\\b(?:known|famous|recognized|remembered|beloved|praised|acclaimed|"
       "celebrated|lauded|noted)\\s+for\\s+(?:(?:her|his|their)\\s+)?(?:(?:roles?|work|performances?"
       "|"
-      "turns?)\\s+(?:in|on)\\s+)?|\\blast\\s+seen\\s+in\\s+|\\bpreviously\\s+(?:in\\s+|"
+      "turns?|debut)\\s+(?:in|on)\\s+)?|\\blast\\s+seen\\s+in\\s+|\\bpreviously\\s+(?:in\\s+|"
       "starred\\s+in\\s+)?|\\bprevious\\s+(?:works?|dramas?|films?|projects?)\\s+(?:like\\s+|"
       "such\\s+as\\s+|including\\s+)?|\\bbreakout\\s+(?:role\\s+)?in\\s+|\\b(?:her|his|their)\\s+"
       "(?:roles?|work|turns?|performances?|appearances?|success)\\s+in\\s+|\\b(?:after|following|"
@@ -841,6 +841,12 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kNewWorkNoun(
       "(?i)\\b(?:upcoming|new|forthcoming|next|latest|untitled)\\s+(?:[\\w-]+\\s+){0,2}?(?:drama|"
       "series|film|movie|K-drama|show|pic|flick)\\s+$");
+  // "After the much-hyped drama 'W' and its lead actor A dominated the first half": the drama
+  // a story looks back on, not a new one
+  static const RE2 kAfterWork(
+      "(?i)\\b(?:after|following)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:drama|series|film|movie|"
+      "K-drama)\\s+[\"“‘']?$");
+  if (RE2::PartialMatch(before, kAfterWork)) return true;
   if (RE2::PartialMatch(before, kEn)) {
     return !RE2::PartialMatch(before, kFutureStarring) && !RE2::PartialMatch(before, kNewWorkNoun);
   }

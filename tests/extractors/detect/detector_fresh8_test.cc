@@ -90,5 +90,89 @@ TEST(DetectorFresh8, KoreanDramaAiredInAPastYearIsAnEarlierWork) {
             "ost 진원 / 봄날의 정원 (announced)");
 }
 
+// Status round (issue 14, r8 held half). "'A Garden of Rumors' … A Garden of Rumors (working
+// title) has unveiled its cast": a title the story named is a title again when repeated
+// without quotes, and the "Rumors" in it is no rumour cue.
+TEST(DetectorFresh8, UnquotedRepeatOfAStoryTitleHoldsNoCue) {
+  EXPECT_EQ(Summary("",
+                    "Kim Seon-ho and Kim Yoo-mi to lead new drama 'A Garden of Rumors'. A Garden "
+                    "of Rumors (working title) has unveiled its main cast.",
+                    "en"),
+            "casting Kim Seon-ho / A Garden of Rumors (confirmed); casting Kim Yoo-mi / A Garden "
+            "of Rumors (confirmed)");
+}
+
+// "has joined the possible lineup": a candidate under discussion, not a cast member.
+TEST(DetectorFresh8, PossibleLineupIsInTalks) {
+  EXPECT_EQ(Summary("",
+                    "Kim Seon-ho's agency said that the actor has joined the possible lineup of "
+                    "the upcoming series 'Moonlit Garden'.",
+                    "en"),
+            "casting Kim Seon-ho / Moonlit Garden (in_talks)");
+}
+
+// "received an offer … but nothing has been decided as the actor is still reviewing": an offer
+// with a review stated is `reviewing`, not `in_talks`.
+TEST(DetectorFresh8, OfferButStillReviewingIsReviewing) {
+  EXPECT_EQ(Summary("",
+                    "Kim Seon-ho's agency said he received an offer to star in the new drama "
+                    "'Moonlit Garden' but nothing has been decided as the actor is still reviewing "
+                    "the project.",
+                    "en"),
+            "casting Kim Seon-ho / Moonlit Garden (reviewing)");
+}
+
+// A variety show the gazetteer knows (kind: variety) is no drama or film: no casting on it.
+TEST(DetectorFresh8, GazetteerVarietyShowIsNoCastingWork) {
+  EXPECT_EQ(
+      Summary("", "Kim Seon-ho will appear on 'Running Man' next week, according to his agency.",
+              "en"),
+      "");
+  EXPECT_EQ(Summary("",
+                    "배우 김선호가 '런닝맨'에 깜짝 합류한다. SBS '런닝맨' 관계자는 \"김선호가 "
+                    "'런닝맨'에 출연한다\"고 말했다.",
+                    "ko"),
+            "");
+}
+
+// "known for his debut in the acclaimed film 'W'", "After the much-hyped drama 'W' and its
+// lead actor A dominated …": earlier works, not the news.
+TEST(DetectorFresh8, DebutWorkAndLookedBackOnDramaAreEarlierWorks) {
+  EXPECT_EQ(Works("Kim Seon-ho, known for his debut in the acclaimed film 'Moonlit Garden', is "
+                  "considering a role in a new drama.",
+                  "en"),
+            (std::vector<std::string>{"Moonlit Garden (aside)"}));
+  EXPECT_EQ(Works("After the much-hyped drama \"Moonlit Garden\" and its lead actor Kim Seon-ho "
+                  "dominated the first half, big stars prepare to return to the small screen.",
+                  "en"),
+            (std::vector<std::string>{"Moonlit Garden (aside)"}));
+}
+
+// A headline names two people, the body gives each a work: a person named with a title in
+// one sentence is cast in that title, not in the story's first one.
+TEST(DetectorFresh8, APersonKeepsTheTitleNamedWithThem) {
+  EXPECT_EQ(Summary("Casting rumors: Kim Seon-ho and Kim Yoo-mi",
+                    "There are some interesting casting rumours lately. Kim Yoo-mi is rumoured to "
+                    "be in talks for the drama 'Spring Letter'. Another "
+                    "big rumour is that Kim Seon-ho is positively considering the drama 'Moonlit "
+                    "Garden'.",
+                    "en"),
+            "casting Kim Seon-ho / Moonlit Garden (rumored); casting Kim Yoo-mi / Spring Letter "
+            "(rumored)");
+}
+
+// "Cube Entertainment, representing the actor, stated to TV Report, '… one of the projects
+// under consideration'": the agency speaks past an apposition, so its review is the side's
+// word, not a report's, and beats the offer in the sentence before.
+TEST(DetectorFresh8, AnAgencySpeaksPastAnApposition) {
+  EXPECT_EQ(
+      Summary("",
+              "Kim Seon-ho has been offered the lead role in a new tvN drama. Cube "
+              "Entertainment, representing the actor, stated to TV Report, \"'Moonlit Garden' "
+              "is one of the projects under consideration.\"",
+              "en"),
+      "casting Kim Seon-ho / Moonlit Garden (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
