@@ -275,23 +275,23 @@ class Node(dict):
             raise AttributeError(name)
 
 
+def put_title_and_link(node, j):
+    """Copies hallyu's `title` and `link` of a feed or an entry into `node` as feedparser names them."""
+    if "title" in j:
+        node["title"] = Text(j["title"])
+        node["title_detail"] = Node(value=Text(j["title"]))
+    if j.get("link"):
+        node["link"] = j["link"]
+        node["links"] = [Node(href=j["link"])]
+
+
 def stand_in(j):
     feed = Node()
-    if "title" in j:
-        feed["title"] = Text(j["title"])
-        feed["title_detail"] = Node(value=Text(j["title"]))
-    if j.get("link"):
-        feed["link"] = j["link"]
-        feed["links"] = [Node(href=j["link"])]
+    put_title_and_link(feed, j)
     entries = []
     for e in j.get("entries", []):
         n = Node()
-        if "title" in e:
-            n["title"] = Text(e["title"])
-            n["title_detail"] = Node(value=Text(e["title"]))
-        if e.get("link"):
-            n["link"] = e["link"]
-            n["links"] = [Node(href=e["link"])]
+        put_title_and_link(n, e)
         if e.get("id"):
             n["id"] = n["guid"] = e["id"]
         if "summary" in e:

@@ -203,34 +203,27 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view user_agen
       case Key::kDisallow: {
         in_agent_lines = false;
         if (!group_open || value.empty()) break;
-        std::string pattern = NormalizeRobotsPath(value);
-        if (pattern[0] != '/' && pattern[0] != '*') pattern.insert(pattern.begin(), '/');
-        // "Allow: /dir/index.html" also allows "/dir/" itself: both name the same page.
-        constexpr std::string_view kIndexPage = "/index.html";
-        std::optional<Rule> directory;
-        if (key == Key::kAllow && pattern.ends_with(kIndexPage)) {
-          directory = Rule{pattern.substr(0, pattern.size() - kIndexPage.size() + 1) + "$", true};
-        }
-        Rule rule{std::move(pattern), key == Key::kAllow};
+        const bool allow = key == Key::kAllow;
+        // One line, kept in the rule lists of each reading: `pattern` is the line's value as
+        // that reading spells it. "Allow: /dir/index.html" also allows "/dir/" itself: both
+        // name the same page.
+        auto keep = [&](std::string pattern, std::vector<Rule>& ours, std::vector<Rule>& star) {
+          if (pattern[0] != '/' && pattern[0] != '*') pattern.insert(pattern.begin(), '/');
+          constexpr std::string_view kIndexPage = "/index.html";
+          std::optional<Rule> directory;
+          if (allow && pattern.ends_with(kIndexPage)) {
+            directory = Rule{pattern.substr(0, pattern.size() - kIndexPage.size() + 1) + "$", true};
+          }
+          Rule rule{std::move(pattern), allow};
+          for (const Rule* r : {&rule, directory ? &*directory : nullptr}) {
+            if (r == nullptr) continue;
+            if (cur_ours && ours.size() < kMaxRules) ours.push_back(*r);
+            if (cur_star && star.size() < kMaxRules) star.push_back(*r);
+          }
+        };
+        keep(NormalizeRobotsPath(value), ours_rules, star_rules);
         // The same line as Google's parser reads it (see LiteralRobotsPattern).
-        std::string literal = LiteralRobotsPattern(value);
-        if (literal[0] != '/' && literal[0] != '*') literal.insert(literal.begin(), '/');
-        std::optional<Rule> literal_directory;
-        if (key == Key::kAllow && literal.ends_with(kIndexPage)) {
-          literal_directory =
-              Rule{literal.substr(0, literal.size() - kIndexPage.size() + 1) + "$", true};
-        }
-        Rule literal_rule{std::move(literal), key == Key::kAllow};
-        for (const Rule* r : {&rule, directory ? &*directory : nullptr}) {
-          if (r == nullptr) continue;
-          if (cur_ours && ours_rules.size() < kMaxRules) ours_rules.push_back(*r);
-          if (cur_star && star_rules.size() < kMaxRules) star_rules.push_back(*r);
-        }
-        for (const Rule* r : {&literal_rule, literal_directory ? &*literal_directory : nullptr}) {
-          if (r == nullptr) continue;
-          if (cur_ours && ours_literal.size() < kMaxRules) ours_literal.push_back(*r);
-          if (cur_star && star_literal.size() < kMaxRules) star_literal.push_back(*r);
-        }
+        keep(LiteralRobotsPattern(value), ours_literal, star_literal);
         break;
       }
       case Key::kCrawlDelay: {
@@ -289,18 +282,16 @@ std::shared_ptr<const RobotsMatcher> RobotsRules::Compile(std::vector<Rule>& rul
 
 namespace {
 
-// The path as rules see it: normalised, starting with '/'.
-std::string RobotsMatchPath(std::string_view path_and_query) {
-  std::string path = NormalizeRobotsPath(path_and_query);
-  if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
-  return path;
-}
-
 // The path as Google's parser sees it: as given, starting with '/'.
 std::string RobotsLiteralPath(std::string_view path_and_query) {
   std::string path(path_and_query);
   if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
   return path;
+}
+
+// The path as RFC 9309 rules see it: normalised, starting with '/'.
+std::string RobotsMatchPath(std::string_view path_and_query) {
+  return RobotsLiteralPath(NormalizeRobotsPath(path_and_query));
 }
 
 }  // namespace
