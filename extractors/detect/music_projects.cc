@@ -289,13 +289,14 @@ std::string_view StripAnd(std::string_view w) {
 // syllable words are let through but not named (they are part of a name the finders saw,
 // "더 원").
 void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>* out) {
-  static const RE2 kOpen(
-      "(?:(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|밴드|방송인|성악가|소프라노)\\s+|"
-      "([가-힣]{2,4})(?:을|를)\\s*비롯(?:해|한|하여)\\s+)");
+  // The words that describe who follows them ("가수 A B C 등").
+  static const std::string kDescriptors =
+      "가수|배우|래퍼|그룹|걸그룹|보이그룹|밴드|방송인|성악가|소프라노";
+  static const RE2 kOpen("(?:(?:" + kDescriptors + ")\\s+|" +
+                         "([가-힣]{2,4})(?:을|를)\\s*비롯(?:해|한|하여)\\s+)");
   static const RE2 kClose("\\s*등(?:이|은|도|의|\\s|,)");
   static const RE2 kWord("^(?:[가-힣]{1,4}|[A-Z][A-Za-z.&]{0,10})$");
-  static const RE2 kDescriptorWord(
-      "^(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|밴드|방송인|성악가|소프라노|뮤지컬)$");
+  static const RE2 kDescriptorWord("^(?:" + kDescriptors + "|뮤지컬)$");
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece first;
   while (RE2::FindAndConsume(&in, kOpen, &first)) {
