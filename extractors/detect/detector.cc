@@ -700,6 +700,26 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   }
 }
 
+namespace {
+
+// Whether `text` (a person mention's surface form) is a whole name rather than a
+// fragment such as a surname after the full name ("Bae" after "Bae Doona"): a spelling
+// the gazetteer knows, a romanised name of two or more parts, or two or more Hangul
+// syllables with no Latin letter.
+bool IsFullNameAsWritten(const std::string& text, const Gazetteer& gazetteer) {
+  if (text.empty() || text.size() > 80) return false;
+  if (gazetteer.FindPerson(text) != nullptr) return true;
+  if (ContainsHangul(text)) {
+    const bool latin = std::any_of(text.begin(), text.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    });
+    return !latin && text.size() >= 6;  // two syllables of three bytes each
+  }
+  return text.find_first_of(" -") != std::string::npos;
+}
+
+}  // namespace
+
 PersonRef PersonFromMention(const Mention& m, const Gazetteer& gazetteer) {
   PersonRef p;
   const GazetteerPerson* gp = m.person;
@@ -713,6 +733,17 @@ PersonRef PersonFromMention(const Mention& m, const Gazetteer& gazetteer) {
   if (gp != nullptr) {
     p.name = gp->name;
     p.native = gp->native;
+    // The label rules name people as the source writes them ("Jo Byung-gyu" where the
+    // gazetteer says "Jo Byung-kyu", 임시완 where it keeps the stage name 시완): a full
+    // spelling in the text replaces the gazetteer's in its script; the key stays the
+    // gazetteer's, so ids and merging do not depend on an outlet's spelling.
+    if (IsFullNameAsWritten(m.text, gazetteer)) {
+      if (ContainsHangul(m.text)) {
+        p.native = m.text;
+      } else {
+        p.name = m.text;
+      }
+    }
     p.group = !m.group.empty() ? m.group : gp->group;
     p.idol = gp->kind == PersonKind::kIdol;
     p.resolved = true;
@@ -744,6 +775,14 @@ WorkRef Detector::ResolveWork(const Mention& m, const std::string& network,
     w.network = gw->network;
     w.resolved = true;
     w.key = gw->id;
+    // As for people: the title as the source writes it, in its script (key unchanged).
+    if (!m.text.empty() && m.text.size() <= 160 && gazetteer_->FindWork(m.text) == gw) {
+      if (ContainsHangul(m.text)) {
+        w.native = m.text;
+      } else {
+        w.title = m.text;
+      }
+    }
   } else {
     w.title = m.text;
     if (ContainsHangul(m.text)) w.native = m.text;

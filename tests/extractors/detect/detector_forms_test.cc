@@ -26,9 +26,9 @@ std::string Summary(const std::string& title, const std::string& text) {
 TEST(DetectorForms, OtherRomanisationsOfAKnownNameResolve) {
   // "Shin Min Ah" for Shin Min-a, "Yerin Baek" (given name first) for Baek Ye-rin
   EXPECT_EQ(Summary("Shin Min Ah will star in tvN's new drama 'Quiet Harbor'", ""),
-            "casting Shin Min-a / Quiet Harbor (confirmed)");
+            "casting Shin Min Ah / Quiet Harbor (confirmed)");
   EXPECT_EQ(Summary("Yerin Baek to sing the OST for 'Quiet Harbor'", ""),
-            "ost Baek Ye-rin / Quiet Harbor (announced)");
+            "ost Yerin Baek / Quiet Harbor (announced)");
 }
 
 TEST(DetectorForms, AlsoKnownAsGivesTheFullerTitle) {
@@ -59,7 +59,7 @@ TEST(DetectorForms, TrackListHeadlineNamesTheSinger) {
   EXPECT_EQ(Summary("Paper Lantern OST Part 3: \xEB\xB0\xB1\xEC\x98\x88\xEB\xA6\xB0 (Yerin Baek) "
                     "\xE2\x80\x93 \xEC\x83\x88\xEB\xB2\xBD (Dawn)",
                     "The third OST for Paper Lantern was released on the 3rd."),
-            "ost Baek Ye-rin / Paper Lantern (released)");
+            "ost Yerin Baek / Paper Lantern (released)");
 }
 
 TEST(DetectorForms, AnEarlierStageGovernsTheVerbAfterIt) {
@@ -152,7 +152,7 @@ TEST(DetectorFormsEn, SentencesRunTogetherOnThePageAreSplit) {
   EXPECT_EQ(Summary("",
                     "Lee Mi-sook will star in 'Quiet Harbor' alongside Kim Nam Gil.On May 2, "
                     "her agency confirmed the news."),
-            "casting Kim Nam-gil / Quiet Harbor (confirmed); casting Lee Mi-sook / Quiet Harbor "
+            "casting Kim Nam Gil / Quiet Harbor (confirmed); casting Lee Mi-sook / Quiet Harbor "
             "(confirmed)");
 }
 
@@ -174,7 +174,7 @@ TEST(DetectorFormsEn, TitleOwningANameIsAnEarlierWork) {
   EXPECT_EQ(Summary("",
                     "MBC confirmed that Kim Young-dae and Military Prosecutor Doberman's Kim "
                     "Woo-seok have been cast in its new drama 'Quiet Harbor'."),
-            "casting Kim Young-dae / Quiet Harbor (confirmed); casting Wooshin / Quiet Harbor "
+            "casting Kim Woo-seok / Quiet Harbor (confirmed); casting Kim Young-dae / Quiet Harbor "
             "(confirmed)");
 }
 
@@ -371,7 +371,7 @@ TEST(DetectorForms, MusicalBeforeAGenreWordIsNoStageShow) {
   EXPECT_EQ(Summary("",
                     "It was announced that Shin Min Ah has been confirmed to play the female "
                     "lead of the musical movie 'Quiet Harbor.'"),
-            "casting Shin Min-a / Quiet Harbor (confirmed)");
+            "casting Shin Min Ah / Quiet Harbor (confirmed)");
   EXPECT_EQ(Summary("", "Shin Min Ah has been cast in the musical 'Quiet Harbor'."), "");
 }
 

@@ -90,7 +90,7 @@ TEST(DetectorFresh7, ASentenceInsideAnOpenQuoteKeepsItsSpeaker) {
               "has come in, but nothing has been confirmed. We are currently considering the "
               "project.”",
               "en"),
-      "casting Uee / Winter Sea (reviewing)");
+      "casting UEE / Winter Sea (reviewing)");
 }
 
 // "다른 배우와 협의 중": a sentence about another actor does not speak of the story's persons.

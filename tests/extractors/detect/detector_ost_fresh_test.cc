@@ -109,7 +109,7 @@ TEST(DetectorOstFresh, UntiedQuotesAfterTheStorysDramaAreSongs) {
                "Singers lend their voices to the OST of the upcoming web drama, 'Blue "
                "Harbor'. Two OST parts are out now, including Jang Seo-rin’s 'Sea Wind' and "
                "Kim Min-jun’s 'Night Road' which serve as OST part 1."),
-            "ost Jang Seo-rin / Blue Harbor (released); ost Kim Min-joon / Blue Harbor "
+            "ost Jang Seo-rin / Blue Harbor (released); ost Kim Min-jun / Blue Harbor "
             "(released)");
 }
 

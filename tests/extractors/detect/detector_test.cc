@@ -316,12 +316,45 @@ TEST(Detector, EnglishAndKoreanReportsShareOneEventId) {
 }
 
 TEST(Detector, RomanisationVariantsResolveToOnePerson) {
+  std::string first_id;
   for (const char* name : {"Cha Eun-woo", "Cha Eunwoo", "Cha Eun Woo"}) {
     auto d = DetectIn(std::string(name) + " confirmed to star in 'Wonderful World'", "");
     ASSERT_EQ(d.size(), 1u) << name;
-    EXPECT_EQ(d[0].person.name, "Cha Eun-woo");
     EXPECT_TRUE(d[0].person.resolved);
+    EXPECT_EQ(d[0].person.native, "차은우");
+    // one person, one event id, whatever the spelling; the name stays as written
+    EXPECT_EQ(d[0].person.name, name);
+    if (first_id.empty()) first_id = d[0].event_id;
+    EXPECT_EQ(d[0].event_id, first_id) << name;
   }
+}
+
+// The label rules name people and works as the source writes them: a full spelling in
+// the text replaces the gazetteer's in its script, a surname alone does not.
+TEST(Detector, NamesAndTitlesAreKeptAsTheSourceWritesThem) {
+  auto en = DetectIn("Jo Byung-gyu confirmed to star in 'Wonderful World'", "");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].person.name, "Jo Byung-gyu");
+  EXPECT_TRUE(en[0].person.resolved);
+  auto canon = DetectIn("Jo Byung-kyu confirmed to star in 'Wonderful World'", "");
+  ASSERT_EQ(canon.size(), 1u);
+  EXPECT_EQ(canon[0].event_id, en[0].event_id);
+  // Hangul as written: the full name where the gazetteer keeps a stage name
+  auto ko = DetectIn("배우 임시완이 새 드라마 '원더풀 월드' 출연을 확정했다.", "");
+  ASSERT_EQ(ko.size(), 1u);
+  EXPECT_EQ(ko[0].person.native, "임시완");
+  // a title as written; the same work under its fuller title is the same event
+  auto short_title = DetectIn("Kim Tae-ri will star in 'Jeong Nyeon'", "");
+  auto full_title = DetectIn("Kim Tae-ri will star in 'Jeong Nyeon: The Star Is Born'", "");
+  ASSERT_EQ(short_title.size(), 1u);
+  ASSERT_EQ(full_title.size(), 1u);
+  EXPECT_EQ(short_title[0].work.title, "Jeong Nyeon");
+  EXPECT_EQ(full_title[0].work.title, "Jeong Nyeon: The Star Is Born");
+  EXPECT_EQ(short_title[0].event_id, full_title[0].event_id);
+  // a surname after the full name keeps the full name
+  auto sur = DetectIn("Bae Doona will star in 'Wonderful World'. Bae confirmed the news.", "");
+  ASSERT_FALSE(sur.empty());
+  EXPECT_EQ(sur[0].person.name, "Bae Doona");
 }
 
 TEST(Detector, UnknownPeopleAreReportedUnresolved) {

@@ -54,7 +54,7 @@ TEST(MusicProjects, EnglishActorWithTheActorInTheLead) {
   EXPECT_EQ(Music("Jo Byung-gyu drops first single 'Don't Cry' this Saturday",
                   "The Sky Castle actor will release the ballad at 6 p.m. on all major music "
                   "sites, according to HB Entertainment."),
-            "release Jo Byung-kyu / Don't Cry single (announced)");
+            "release Jo Byung-gyu / Don't Cry single (announced)");
   EXPECT_EQ(Music("",
                   "Actor Kim Seon-ho will release his first single, 'Why You', on May 6, his "
                   "agency announced."),
