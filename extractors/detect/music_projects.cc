@@ -774,6 +774,17 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   // The title: the best-scored quoted name of the type's cue sentences (TitleScore); among
   // equals the one nearest a cue ("신곡 'A'로 사랑받는 가수 X가 … 듀엣곡 'B'를 발표했다":
   // B), then the earlier sentence.
+  // A quoted name after a company's possessive ("Dingo Music's 'Duet Mate'", "SM's
+  // 'Station'") is the company's programme or channel: a project name, no title.
+  auto title_score = [&](const MusicSentence& s, const Mention& m, int t) {
+    static const RE2 kPossessive("([A-Z][\\w&.’' -]{1,40}?)(?:'s|’s)\\s*(?:['‘\"“])?\\s*$");
+    std::string owner;
+    if (RE2::PartialMatch(Before(s.text, m.begin, 56), kPossessive, &owner) &&
+        OrganisationName(owner, gazetteer)) {
+      return 0;
+    }
+    return TitleScore(s.text, m, t == kCollab);
+  };
   auto best_title = [&](int t) {
     std::string title;
     int best = -1;
@@ -782,7 +793,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       if (s.cues[t].empty() || s.veto[t]) continue;
       for (const auto& m : s.mentions.items) {
         if (!TitleCandidate(m)) continue;
-        const int score = TitleScore(s.text, m, t == kCollab);
+        const int score = title_score(s, m, t);
         // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
         if (NotASongTitle(s.text, m) && score < 3) continue;
         size_t distance = std::string::npos;
@@ -809,15 +820,29 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
           if (!TitleCandidate(m) || NotASongTitle(s.text, m)) continue;
-          if (const int score = TitleScore(s.text, m, t == kCollab); score > fallback) {
+          if (const int score = title_score(s, m, t); score > fallback) {
             fallback = score;
             title = SongTitle(m.text);
           }
         }
       }
     }
+    if ((title.empty() || best == 0) && !ko) {
+      // "her debut digital single album, Present, on Jan 4", "the track is titled Love": an
+      // unquoted title in apposition or after "titled" (beats a project name)
+      static const RE2 kTitled(
+          "(?:titled|called)\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){0,3})");
+      for (const auto& s : story) {
+        if (s.veto[t]) continue;
+        std::string named;
+        if (RE2::PartialMatch(s.text, kTitled, &named)) {
+          title = named;
+          best = 1;
+          break;
+        }
+      }
+    }
     if (title.empty() && !ko) {
-      // "her debut digital single album, Present, on Jan 4": an unquoted title in apposition
       static const RE2 kApposition(
           "(?i:single|album|EP|song)(?:\\s+album)?,\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){"
           "0,"

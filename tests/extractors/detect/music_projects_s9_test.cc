@@ -70,6 +70,16 @@ TEST(MusicProjectsS9, TheSongNearestTheCueIsTheTitle) {
             "collab Kim Go-eun + Paul Kim / Late Night [] (announced)");
 }
 
+// A company's programme ("Dingo Music's 'Duet Mate'") is no title; the track's unquoted name
+// after "titled" is.
+TEST(MusicProjectsS9, ACompanysProgrammeIsNoTitleButTheTitledTrackIs) {
+  EXPECT_EQ(Music("",
+                  "Actress Kim Go-eun and rapper Loco will release a collaboration single through "
+                  "Dingo Music's 'Duet Mate'. Their track is titled Spring Rain and is produced by "
+                  "Rocoberry."),
+            "collab Kim Go-eun + Loco / Spring Rain [] (announced)");
+}
+
 // A duet stage on a variety show (configs/gazetteer/works-variety.yaml) is no joint song.
 TEST(MusicProjectsS9, AVarietyShowStageIsNoCollab) {
   EXPECT_EQ(Music("", "가수 송지은과 배우 박광현이 '불후의 명곡' 무대에서 듀엣을 선보인다."), "");
