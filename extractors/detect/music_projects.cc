@@ -425,6 +425,16 @@ std::vector<std::pair<size_t, std::string>> EnglishNameList(std::string_view tex
     }
     if (ok && items.size() >= 3) out.insert(out.end(), items.begin(), items.end());
   }
+  // "Ronan Keating will also take part": the one name of a sentence that joins a line-up
+  static const RE2 kAlso(
+      "^((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){1,2})\\s+(?:will\\s+also|also)\\s+(?:take\\s+"
+      "part|"
+      "join|sing|feature|took\\s+part|joined|sang|features)\\b");
+  re2::StringPiece one;
+  if (RE2::PartialMatch(text, kAlso, &one) && !RE2::PartialMatch(one, kNotName) &&
+      !OrganisationName(one, gazetteer)) {
+    out.emplace_back(static_cast<size_t>(one.data() - text.data()), std::string(one));
+  }
   return out;
 }
 
@@ -1007,6 +1017,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     if (evidence != nullptr && found.size() < 2) {
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
+      }
+    } else if (evidence != nullptr) {
+      // a line-up that goes on in a sentence of its own: "A, B 등이 참여했다", "C도 힘을
+      // 보탰다", "Ronan Keating will also take part"
+      static const RE2 kJoins(
+          "(?i)참여했|참여한다|참여해|참여하며|가세했|가세한다|합류했|합류한다|동참했|동참한다|"
+          "힘을\\s*보탰|힘을\\s*보탠다|\\bwill\\s+also\\s+(?:take\\s+part|join|feature|sing)\\b|"
+          "\\balso\\s+(?:took\\s+part|joined|features?|sang)\\b|\\bjoin(?:s|ed)?\\s+(?:the\\s+)?"
+          "(?:project|single|song|campaign|line-?up)\\b");
+      for (size_t si = 0; si < story.size(); ++si) {
+        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab] &&
+            RE2::PartialMatch(story[si].text, kJoins)) {
+          gather(si);
+        }
       }
     }
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {

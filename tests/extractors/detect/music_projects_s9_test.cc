@@ -52,6 +52,16 @@ TEST(MusicProjectsS9, AnEnglishListOfNamesAfterTheCue) {
             "collab Tom Hale + Mia Lane + Ravi Stone /  [flood victims] (announced)");
 }
 
+// A line-up that goes on in a sentence of its own ("will also take part", "등도 힘을
+// 보탰다") adds its names.
+TEST(MusicProjectsS9, ALineUpGoesOnInTheNextSentence) {
+  EXPECT_EQ(Music("",
+                  "Music stars are joining forces to release a charity single for flood victims. "
+                  "The single will feature Sir Tom Hale, Mia Lane and opera singer Ravi Stone. "
+                  "Tara Quinn will also take part."),
+            "collab Tom Hale + Mia Lane + Ravi Stone + Tara Quinn /  [flood victims] (announced)");
+}
+
 // A one-word stage name the gazetteer knows, continued by a surname, is the longer name.
 TEST(MusicProjectsS9, AFirstNameWithASurnameIsNotTheIdol) {
   EXPECT_EQ(Music("", "Nicole Kidman and Luke Evans have released their duet 'Say Something'."),
