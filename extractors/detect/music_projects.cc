@@ -126,14 +126,18 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
 
-// How strongly a quoted name reads as the song/album title: 2 next to a song word or the
-// release verb, 1 plain, 0 a project name (kept as a fallback).
-int TitleScore(std::string_view text, const Mention& m) {
+// How strongly a quoted name reads as the song/album title: 3 after a song word ("듀엣곡
+// 'T'", "a rendition of 'T'", "the title of his single will be 'T'"), 2 after an album word
+// or before the release verb, 1 plain, 0 a project name (kept as a fallback). With
+// `song_first` false (a release, whose title may be its album's) album words count as song
+// words; a collab's song beats the album it is on.
+int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   static const RE2 kSongBefore(
-      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|싱글|앨범|음반|노래|음원|캠페인\\s*송|캠페인송|팬송|"
-      "single|song|duet|"
-      "track|album|"
-      "EP|ballad|titled|called|,)\\s*(?:[<《'‘\"“])?\\s*$");
+      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|싱글|노래|음원|(?:듀엣|캠페인|팬|응원|테마)\\s*송|"
+      "single|song|duet|track|ballad|titled|called|rendition\\s+of|cover\\s+of|version\\s+of|"
+      "title\\s+of\\s+(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:single|song|album|EP)\\s+"
+      "(?:will\\s+be|is|was))\\s*(?:[<《'‘\"“])?\\s*$");
+  static const RE2 kAlbumBefore("(?i)(?:앨범|음반|album|\\bEP|,)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kVerbAfter(
       "^\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:을|를|이|가|은|는|로|으로)?\\s*(?:\\d+일\\s*)?(?:[^.\\s]+"
       "\\s+){0,4}?"
@@ -142,7 +146,9 @@ int TitleScore(std::string_view text, const Mention& m) {
   if (RE2::PartialMatch(m.text, kProject) || RE2::PartialMatch(After(text, m.end, 20), kProject)) {
     return 0;
   }
-  if (RE2::PartialMatch(Before(text, m.begin, 20), kSongBefore)) return 2;
+  const std::string_view before = Before(text, m.begin, 56);
+  if (RE2::PartialMatch(before, kSongBefore)) return 3;
+  if (RE2::PartialMatch(before, kAlbumBefore)) return song_first ? 2 : 3;
   if (RE2::PartialMatch(After(text, m.end, 80), kVerbAfter)) return 2;
   return 1;
 }
@@ -202,6 +208,236 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   return LearnFactsAbout(text, m, lang, gazetteer).actor;
 }
 
+// Words that say what someone is, never who: "래퍼 로꼬", "singer Paul Kim".
+bool DescriptorWord(std::string_view w) {
+  static const RE2 kWord(
+      "(?i)^(?:가수|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|"
+      "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|"
+      "singer|actor|actress|rapper|group|band|idol|producer|composer)$");
+  return RE2::FullMatch(w, kWord);
+}
+
+// The name at `end` is an item of a list of music services ("멜론, 지니, 벅스 등 각종 음원
+// 사이트"): the items after it, then the service noun, follow it directly.
+bool InPlatformList(std::string_view text, size_t end) {
+  static const RE2 kRestOfList(
+      "^(?:\\s*(?:,|·)\\s*[^\\s,.·]+(?:\\s[^\\s,.·]+)?){0,10}\\s*(?:등\\s*)?(?:각종|주요|국내외|"
+      "국내|해외|온라인)?\\s*(?:음원|음악|스트리밍)\\s*(?:사이트|플랫폼|서비스|차트)");
+  return RE2::PartialMatch(After(text, end, 200), kRestOfList);
+}
+
+// A company, label, agency, service or foundation, not a singer: the organisations gazetteer
+// (configs/gazetteer/organisations.yaml) or the shape of the name ("Amoeba Culture",
+// "Loen Entertainment", "카카오엔터테인먼트", "밀알복지재단").
+bool OrganisationName(std::string_view name, const Gazetteer& gazetteer) {
+  static const RE2 kTrim("^(.*?)[.,]*$");
+  std::string n;
+  if (!RE2::FullMatch(name, kTrim, &n) || n.empty()) return false;
+  if (gazetteer.FindOrganisation(n) != nullptr) return true;
+  static const RE2 kShape(
+      "(?i)(?:\\b(?:Entertainment|Ent|Culture|Music|Records|Label|Labels|Company|Studios?|Media|"
+      "Foundation|Agency|Corporation|Corp|Inc|Co|Group|Fund|Station)|"
+      "엔터테인먼트|엔터|컴퍼니|레코즈|레이블|미디어|재단|협회|위원회|방송국)$");
+  return RE2::PartialMatch(n, kShape);
+}
+
+// "Nicole Kidman": a one-word Latin mention (a stage name the gazetteer knows: Nicole of
+// KARA) that the text continues with a capitalised surname and a lower-case word is the
+// longer name, not the idol. Empty when the mention is not one.
+std::string LatinFullName(std::string_view text, const Mention& m) {
+  static const RE2 kOneWord("^[A-Z][a-z]+$");
+  if (!RE2::FullMatch(m.text, kOneWord)) return "";
+  static const RE2 kSurname("^\\s([A-Z][a-z]+(?:-[a-z]+)?)(?:\\s+[a-z]|'s\\b|’s\\b|[,.;:]|$)");
+  static const RE2 kNotSurname(
+      "^(?:And|The|To|For|With|In|On|At|Of|By|From|As|Is|Are|Was|Were|Will|Has|Have|Had|Also)"
+      "$");
+  re2::StringPiece surname;
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  if (span != m.text) return "";
+  if (!RE2::PartialMatch(After(text, m.end, 40), kSurname, &surname) ||
+      RE2::FullMatch(surname, kNotSurname)) {
+    return "";
+  }
+  return m.text + " " + std::string(surname);
+}
+
+// Korean coordinated lists of names ("전진과 브라운아이드걸스, 애프터스쿨의 유이, 케이윌, 간미연
+// 등이", "이성경과 로꼬는", "이승철·김조한·박진영 등"): items joined by 과/와, a comma, a
+// middle dot or 및, the last closed by a subject or topic particle or by 등 ("등 40여 명"
+// adds nobody). "애프터스쿨의 유이" names 유이; a descriptor ("가수", "배우") is skipped; a
+// role noun (작곡가, 프로듀서, 제작자, MC) drops the item it names. When one item or more is
+// a person or group the finders saw (`spans`), the other items are names too. Each with its
+// byte offset in `text`.
+std::vector<std::pair<size_t, std::string>> CoordinatedNames(
+    std::string_view text, const std::vector<std::pair<size_t, size_t>>& spans) {
+  struct Item {
+    size_t off;
+    std::string name;
+    bool role = false;
+    // the list's first item right after a word of the sentence ("취재 결과, 한해와 문세윤은"):
+    // a name only when the finders saw one there
+    bool after_word = false;
+  };
+  static const RE2 kName("^(?:[가-힣]{2,8}|[A-Za-z][A-Za-z0-9.&'-]{0,14})$");
+  static const RE2 kAnd("^(.+?)(?:과|와)$");
+  static const RE2 kClose("^(.+?)(?:이|가|은|는|도)$");
+  static const RE2 kOf("^[가-힣A-Za-z0-9]+의$");
+  static const RE2 kRole("^(?:작곡가|작사가|프로듀서|제작자|MC|진행자|대표|회장|감독|연출)$");
+  static const RE2 kStop(
+      "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
+      "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
+      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배)$|^.+(?:들|생)$");
+  static const RE2 kDeung("^등(?:이|은|도|의|과|와|을|를)?$");
+  std::vector<std::pair<size_t, std::string>> out;
+  std::vector<Item> list;
+  bool pending_role = false;
+  auto known = [&](size_t off, size_t n) {
+    for (const auto& [b, e] : spans) {
+      if (off < e && off + n > b) return true;
+    }
+    return false;
+  };
+  auto flush = [&](bool closed) {
+    if (closed && list.size() >= 2) {
+      int seen = 0;
+      for (const auto& it : list) seen += known(it.off, it.name.size()) ? 1 : 0;
+      if (seen >= 1) {
+        for (const auto& it : list) {
+          if (!it.role && (!it.after_word || known(it.off, it.name.size()))) {
+            out.emplace_back(it.off, it.name);
+          }
+        }
+      }
+    }
+    list.clear();
+    pending_role = false;
+  };
+  static constexpr std::string_view kDot = "·";
+  // a full stop ends a word only before a space or the end ("B.A.P", "Will.I.Am" are names)
+  auto stop = [&](size_t k) {
+    return text[k] == '.' && (k + 1 == text.size() || text[k + 1] == ' ');
+  };
+  auto word_end = [&](size_t k) {
+    while (k < text.size() && text[k] != ' ' && text[k] != ',' && !stop(k) &&
+           text.compare(k, kDot.size(), kDot) != 0) {
+      ++k;
+    }
+    return k;
+  };
+  bool after_word = false;  // the word before is no part of a list
+  auto push = [&](size_t off, std::string name) {
+    list.push_back({off, std::move(name), pending_role, list.empty() && after_word});
+    pending_role = false;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (stop(i)) {
+      flush(false);
+      after_word = false;
+      ++i;
+      continue;
+    }
+    if (text.compare(i, kDot.size(), kDot) == 0) {
+      i += kDot.size();
+      continue;
+    }
+    const size_t e = word_end(i);
+    const std::string w(text.substr(i, e - i));
+    // a comma or a middle dot follows: the list goes on
+    const bool sep = e < text.size() && (text[e] == ',' || text.compare(e, kDot.size(), kDot) == 0);
+    const bool name_like = RE2::FullMatch(w, kName) && !RE2::FullMatch(w, kStop);
+    std::string stem;
+    bool plain = false;
+    if (RE2::FullMatch(w, kDeung)) {
+      flush(true);
+    } else if (RE2::FullMatch(w, kOf) || DescriptorWord(w) || w == "및") {
+      // "애프터스쿨의 유이", "가수 적재", "A 및 B": the next word is the item
+    } else if (RE2::FullMatch(w, kRole)) {
+      pending_role = true;
+    } else if (sep && name_like) {
+      push(i, w);
+    } else if (!sep && RE2::FullMatch(w, kAnd, &stem) && ContainsHangul(stem) && stem.size() >= 6 &&
+               RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop)) {
+      push(i, stem);  // "전진과"
+    } else if (!list.empty() && RE2::FullMatch(w, kClose, &stem) && RE2::FullMatch(stem, kName) &&
+               !RE2::FullMatch(stem, kStop)) {
+      push(i, stem);  // "로꼬는": the list ends
+      flush(true);
+    } else if (!list.empty() && name_like) {
+      // the last item before 등 ("케이윌, 간미연 등이"); anything else ends the list
+      push(i, w);
+      size_t k = e;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (!RE2::FullMatch(text.substr(k, word_end(k) - k), kDeung)) list.clear();
+    } else {
+      list.clear();
+      pending_role = false;
+      plain = true;
+    }
+    after_word = plain;
+    i = e;
+  }
+  return out;
+}
+
+// English lists of names: "will feature Sir Cliff Richard, Boy George and opera singer Russell
+// Watson", "Katy Perry, Nicole Scherzinger, Adam Lambert and Craig David have ...". Three items
+// or more joined by commas and a last "and"; each item one to three capitalised words,
+// "Sir" and a lower-case descriptor before it dropped. Each with its byte offset in `text`.
+std::vector<std::pair<size_t, std::string>> EnglishNameList(std::string_view text,
+                                                            const Gazetteer& gazetteer) {
+  static const RE2 kItem(
+      "(?:(?:opera\\s+|pop\\s+|K-pop\\s+|rock\\s+)?(?:singer|actor|actress|rapper|star|"
+      "singer-songwriter)\\s+)?(?:Sir\\s+|Dame\\s+)?((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,"
+      "2})");
+  static const RE2 kList(
+      "((?:(?:(?:opera|pop|K-pop|rock)\\s+)?(?:singer|actor|actress|rapper|star)\\s+)?(?:Sir\\s+|"
+      "Dame\\s+)?[A-Z][\\w'.’-]+(?:\\s+[A-Z][\\w'.’-]+){0,2}(?:,\\s+(?:(?:(?:opera|pop|K-pop|rock)"
+      "\\s+)?(?:singer|actor|actress|rapper|star)\\s+)?(?:Sir\\s+|Dame\\s+)?[A-Z][\\w'.’-]+(?:\\s+"
+      "[A-Z][\\w'.’-]+){0,2}){1,30},?\\s+and\\s+(?:(?:(?:opera|pop|K-pop|rock)\\s+)?(?:singer|"
+      "actor|"
+      "actress|rapper|star)\\s+)?(?:Sir\\s+|Dame\\s+)?[A-Z][\\w'.’-]+(?:\\s+[A-Z][\\w'.’-]+){0,2}"
+      ")");
+  static const RE2 kNotName(
+      "^(?:The|A|An|For|In|On|At|To|January|February|March|April|May|June|July|August|"
+      "September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+      "Sunday)\\b");
+  std::vector<std::pair<size_t, std::string>> out;
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece list;
+  while (RE2::FindAndConsume(&in, kList, &list)) {
+    std::vector<std::pair<size_t, std::string>> items;
+    re2::StringPiece rest = list;
+    re2::StringPiece name;
+    bool ok = true;
+    while (RE2::FindAndConsume(&rest, kItem, &name)) {
+      std::string n(name);
+      while (!n.empty() && (n.back() == '.' || n.back() == ',')) n.pop_back();
+      if (RE2::PartialMatch(n, kNotName) || OrganisationName(n, gazetteer)) {
+        ok = false;
+        break;
+      }
+      items.emplace_back(static_cast<size_t>(name.data() - text.data()), n);
+    }
+    if (ok && items.size() >= 3) out.insert(out.end(), items.begin(), items.end());
+  }
+  // "Ronan Keating will also take part": the one name of a sentence that joins a line-up
+  static const RE2 kAlso(
+      "^((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){1,2})\\s+(?:will\\s+also|also)\\s+(?:take\\s+"
+      "part|"
+      "join|sing|feature|took\\s+part|joined|sang|features)\\b");
+  re2::StringPiece one;
+  if (RE2::PartialMatch(text, kAlso, &one) && !RE2::PartialMatch(one, kNotName) &&
+      !OrganisationName(one, gazetteer)) {
+    out.emplace_back(static_cast<size_t>(one.data() - text.data()), std::string(one));
+  }
+  return out;
+}
+
 // The person of `m` as this story presents them. The gazetteer may reach an idol's entry
 // through another spelling (a real name: 김소연 for Yeori, 박진영 for Jinyoung); the text's
 // own name wins, and the person stays unresolved, when the story never names the idol's
@@ -210,6 +446,16 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
 // such an entry, and so does a group the story names).
 PersonRef PersonInContext(std::string_view text, const Mention& m, const std::string& lang,
                           const Gazetteer& gazetteer, const std::set<std::string>& story_groups) {
+  if (lang == "en") {
+    if (const std::string full = LatinFullName(text, m); !full.empty()) {
+      PersonRef own;  // "Nicole Kidman", not Nicole of KARA
+      own.name = full;
+      own.key = NormalizeKey(full);
+      own.actor = PresentedAsActor(text, m, lang, gazetteer);
+      own.learned.actor = own.actor;
+      return own;
+    }
+  }
   PersonRef p = PersonFromMention(m, gazetteer);
   const GazetteerPerson* gp = m.person;
   if (gp == nullptr || gp->kind != PersonKind::kIdol || !m.group.empty()) return p;
@@ -439,6 +685,15 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     s.text = SanitizeUtf8(sentences[i]);
     s.mentions = FindMentions(s.text, lang, gazetteer);
     if (fired[i].empty()) continue;
+    // a stage on a variety show ("'불후의 명곡'에서 듀엣 무대", configs/gazetteer/
+    // works-variety.yaml) is neither a joint song nor an actor's own release
+    for (const auto& m : s.mentions.items) {
+      if (m.kind == MentionKind::kWork && m.work != nullptr && m.work->kind == "variety" &&
+          !s.veto[kCollab]) {
+        s.veto[kCollab] = s.veto[kRelease] = true;
+        s.fired.push_back("variety show " + m.work->title + " (veto release, collab)");
+      }
+    }
     // cues never fire inside a title ("a song called 'Duet'")
     std::string masked = s.text;
     for (const auto& m : s.mentions.items) {
@@ -520,20 +775,47 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   }
   for (const auto& s : story) {
     if (cause.empty()) cause = s.cause;
+    // "The title of his single will be …": the kind word of a sentence without the cue
+    if (kind.empty() && !s.veto[kRelease] && !s.background[kRelease]) kind = s.kind;
   }
   for (const auto& s : story) {
     if (cause.empty()) cause = s.generic_cause;
   }
+  // The title: the best-scored quoted name of the type's cue sentences (TitleScore); among
+  // equals the one nearest a cue ("신곡 'A'로 사랑받는 가수 X가 … 듀엣곡 'B'를 발표했다":
+  // B), then the earlier sentence.
+  // A quoted name after a company's possessive ("Dingo Music's 'Duet Mate'", "SM's
+  // 'Station'") is the company's programme or channel: a project name, no title.
+  auto title_score = [&](const MusicSentence& s, const Mention& m, int t) {
+    static const RE2 kPossessive("([A-Z][\\w&.’' -]{1,40}?)(?:'s|’s)\\s*(?:['‘\"“])?\\s*$");
+    std::string owner;
+    if (RE2::PartialMatch(Before(s.text, m.begin, 56), kPossessive, &owner) &&
+        OrganisationName(owner, gazetteer)) {
+      return 0;
+    }
+    return TitleScore(s.text, m, t == kCollab);
+  };
   auto best_title = [&](int t) {
     std::string title;
     int best = -1;
+    size_t best_distance = 0;
     for (const auto& s : story) {
       if (s.cues[t].empty() || s.veto[t]) continue;
       for (const auto& m : s.mentions.items) {
-        if (!TitleCandidate(m) || NotASongTitle(s.text, m)) continue;
-        const int score = TitleScore(s.text, m);
-        if (score > best) {
+        if (!TitleCandidate(m)) continue;
+        const int score = title_score(s, m, t);
+        // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
+        if (NotASongTitle(s.text, m) && score < 3) continue;
+        size_t distance = std::string::npos;
+        for (const auto& c : s.cues[t]) {
+          const size_t d = m.end <= c.begin   ? c.begin - m.end
+                           : c.end <= m.begin ? m.begin - c.end
+                                              : 0;
+          distance = std::min(distance, d);
+        }
+        if (score > best || (score == best && distance < best_distance)) {
           best = score;
+          best_distance = distance;
           title = SongTitle(m.text);
         }
       }
@@ -541,14 +823,43 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     if (title.empty()) {
       // "두 사람은 오는 9일 겨울 발라드 'T'를 발표한다": the title in a sentence without a cue,
       // only next to a song word or the release verb
+      // (the best-scored one: "the pair now have their own rendition of 'T'" beats the album
+      // named before it)
+      int fallback = 1;
       for (const auto& s : story) {
-        if (s.veto[t] || !title.empty()) continue;
+        if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
-          if (TitleCandidate(m) && !NotASongTitle(s.text, m) && TitleScore(s.text, m) == 2) {
+          if (!TitleCandidate(m) || NotASongTitle(s.text, m)) continue;
+          if (const int score = title_score(s, m, t); score > fallback) {
+            fallback = score;
             title = SongTitle(m.text);
-            break;
           }
         }
+      }
+    }
+    if ((title.empty() || best == 0) && !ko) {
+      // "her debut digital single album, Present, on Jan 4", "the track is titled Love": an
+      // unquoted title in apposition or after "titled" (beats a project name)
+      static const RE2 kTitled(
+          "(?:titled|called)\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){0,3})");
+      for (const auto& s : story) {
+        if (s.veto[t]) continue;
+        std::string named;
+        if (RE2::PartialMatch(s.text, kTitled, &named)) {
+          title = named;
+          best = 1;
+          break;
+        }
+      }
+    }
+    if (title.empty() && !ko) {
+      static const RE2 kApposition(
+          "(?i:single|album|EP|song)(?:\\s+album)?,\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){"
+          "0,"
+          "3}),");
+      for (const auto& s : story) {
+        if (s.cues[t].empty() || s.veto[t]) continue;
+        if (RE2::PartialMatch(s.text, kApposition, &title)) break;
       }
     }
     return title;
@@ -625,6 +936,11 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           spans.emplace_back(m.begin, m.end);
         }
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
+        // a music site in a list of them, a descriptor, a company or label
+        if (InPlatformList(s.text, m.end) || DescriptorWord(m.text) ||
+            (m.person == nullptr && OrganisationName(m.text, gazetteer))) {
+          continue;
+        }
         if (m.kind == MentionKind::kGroup &&
             (member_groups.count(NormalizeKey(m.text)) || tag_groups.count(&m))) {
           continue;
@@ -658,8 +974,19 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       if (ko) {
         for (auto& named : DotChainNames(s.text, spans)) described.push_back(std::move(named));
+        for (auto& named : CoordinatedNames(s.text, spans)) described.push_back(std::move(named));
+      } else {
+        for (auto& named : EnglishNameList(s.text, gazetteer)) {
+          described.push_back(std::move(named));
+        }
       }
+      std::stable_sort(described.begin(), described.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
       for (const auto& [off, n] : described) {
+        if (DescriptorWord(n) || OrganisationName(n, gazetteer) ||
+            InPlatformList(s.text, off + n.size())) {
+          continue;
+        }
         bool inside = false;  // overlaps a person or group the finders saw
         for (const auto& [b, e] : spans) inside = inside || (off < e && off + n.size() > b);
         if (inside) continue;
@@ -690,6 +1017,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     if (evidence != nullptr && found.size() < 2) {
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
+      }
+    } else if (evidence != nullptr) {
+      // a line-up that goes on in a sentence of its own: "A, B 등이 참여했다", "C도 힘을
+      // 보탰다", "Ronan Keating will also take part"
+      static const RE2 kJoins(
+          "(?i)참여했|참여한다|참여해|참여하며|가세했|가세한다|합류했|합류한다|동참했|동참한다|"
+          "힘을\\s*보탰|힘을\\s*보탠다|\\bwill\\s+also\\s+(?:take\\s+part|join|feature|sing)\\b|"
+          "\\balso\\s+(?:took\\s+part|joined|features?|sang)\\b|\\bjoin(?:s|ed)?\\s+(?:the\\s+)?"
+          "(?:project|single|song|campaign|line-?up)\\b");
+      for (size_t si = 0; si < story.size(); ++si) {
+        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab] &&
+            RE2::PartialMatch(story[si].text, kJoins)) {
+          gather(si);
+        }
       }
     }
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {
