@@ -1291,6 +1291,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       for (const auto& m : a.mentions.items) {
         if (usable_work(m)) works.push_back(&m);
       }
+      if (casting && ko && works.size() >= 2) {
+        // "'W1'은 'W2' 제작사 대표, KBS CP와 이야기를 끝낸 후 출연을 확정": a title that only
+        // names the people of its production (제작사, 제작진, 대표, CP) is how the speaker
+        // knows them; another title of the sentence is the one cast
+        static const RE2 kMakersAfter(
+            "^\\s*(?:의\\s*)?(?:제작사|제작진|제작\\s*관계자|대표|CP|책임\\s*프로듀서)");
+        std::vector<const Mention*> kept;
+        for (const Mention* w : works) {
+          const std::string_view after(a.text.data() + w->end,
+                                       std::min<size_t>(24, a.text.size() - w->end));
+          if (!RE2::PartialMatch(after, kMakersAfter)) kept.push_back(w);
+        }
+        if (!kept.empty() && kept.size() < works.size()) works = std::move(kept);
+      }
       if (!casting && works.size() >= 2) {
         // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work
         static const RE2 kOstAfter(
