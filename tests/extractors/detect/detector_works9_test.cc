@@ -111,5 +111,16 @@ TEST(DetectorWorks9, KoreanTitleOfTheMakersYields) {
             "casting Kim Yoo-mi / 가을 편지 (confirmed)");
 }
 
+// "Detective Han Seo Ra: A & B are reviewing … ‘Detective Han Seo Ra’": a digest item opens
+// with the title unquoted; the name inside the repeated title is part of it, no person.
+TEST(DetectorWorks9, TitleRepeatedUnquotedHoldsNoPerson) {
+  EXPECT_EQ(Summary("",
+                    "Detective Han Seo Ra: Kim Seon-ho & Kim Yoo-mi are positively reviewing the "
+                    "offer from MBC’s upcoming drama ‘Detective Han Seo Ra‘.",
+                    "en"),
+            "casting Kim Seon-ho / Detective Han Seo Ra (reviewing); casting Kim Yoo-mi / "
+            "Detective Han Seo Ra (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
