@@ -788,6 +788,10 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
   return false;
 }
 
+// How many bytes before a work PastWorkBefore reads: an English part described before its
+// title takes more room ("her leading role as the villainous soprano Cheon Seo-jin in W").
+size_t PastWindow(bool ko) { return ko ? 48 : 80; }
+
 // Words within `n` bytes before a work that mark it as an earlier work.
 bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
@@ -1355,7 +1359,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (m.kind == MentionKind::kWork && !m.in_parens) {
       // “Yong Pal,” actor Joo Won: punctuation inside the quotes ends the title's phrase
       const bool closed = !inside.empty() && (inside.back() == ',' || inside.back() == '.');
-      m.aside = PastWorkBefore(before, ko) ||
+      m.aside = PastWorkBefore(Before(s, q.b, PastWindow(ko)), ko) ||
                 (ko && OnAirOrEndedWork(Before(s, q.b, 120), after)) ||
                 (!closed && PastWorkAfter(after, ko)) || (!ko && PossessiveOfAName(s, q.e, gaz)) ||
                 (ko && KoreanTitleOwnsName(after, gaz));
@@ -1389,7 +1393,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (row.size() >= 2) {
         const Mention* first = row.front();
         const Mention* last = row.back();
-        const bool past = PastWorkBefore(Before(s, first->begin, 48), ko) ||
+        const bool past = PastWorkBefore(Before(s, first->begin, PastWindow(ko)), ko) ||
                           PastWorkAfter(After(s, last->end, 40), ko) ||
                           KoreanTitleOwnsName(After(s, last->end, 40), gaz);
         for (Mention* m : row) {
@@ -1531,7 +1535,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.work = gaz.FindWork(m.text);
       m.in_parens = toks[a].in_parens;
       m.why = why;
-      m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
+      m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, PastWindow(ko)), ko) ||
                 PastWorkAfter(After(s, m.end, 40), ko) || PossessiveOfAName(s, m.end, gaz);
       if (m.aside) m.why += ", named as an earlier work";
       add(std::move(m));
@@ -2175,7 +2179,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             m.kind = MentionKind::kWork;
             m.work = best_work;
             m.why = "gazetteer title";
-            m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
+            m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, PastWindow(ko)), ko) ||
                       PastWorkAfter(After(s, m.end, 40), ko) ||
                       (!ko && PossessiveOfAName(s, m.end, gaz));
           }

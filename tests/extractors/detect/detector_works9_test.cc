@@ -32,6 +32,10 @@ TEST(DetectorWorks9, EnglishPartDescribedBeforeATitleIsFilmography) {
                   "Garden', will star in 'Spring Letters'.",
                   "en"),
             (std::vector<std::string>{"Moonlit Garden (aside)", "Spring Letters"}));
+  EXPECT_EQ(Works("Kim Yoo-mi, known for her leading role as the villainous soprano Han Seo-ra in "
+                  "'Moonlit Garden', will star in 'Spring Letters'.",
+                  "en"),
+            (std::vector<std::string>{"Moonlit Garden (aside)", "Spring Letters"}));
   // (one who takes the role up again now is in the news)
   EXPECT_EQ(
       Works("Kim Yoo-mi will reprise her role as lawyer Han Seo-ra in 'Moonlit Garden 2'.", "en"),
