@@ -126,5 +126,13 @@ TEST(DetectorWorks9, TitleRepeatedUnquotedHoldsNoPerson) {
             "Detective Han Seo Ra (reviewing)");
 }
 
+// "예능드라마 'W'": a variety drama with a cast is a drama (label rules); a variety show is not.
+TEST(DetectorWorks9, KoreanVarietyDramaIsADrama) {
+  EXPECT_EQ(Summary("", "배우 김선호, 김유미가 예능드라마 '봄날의 정원' 출연을 확정했다.", "ko"),
+            "casting Kim Seon-ho / 봄날의 정원 (confirmed); casting Kim Yoo-mi / 봄날의 정원 "
+            "(confirmed)");
+  EXPECT_EQ(Summary("", "배우 김선호가 예능 '봄날의 정원'에 출연한다.", "ko"), "");
+}
+
 }  // namespace
 }  // namespace hallyu
