@@ -134,5 +134,14 @@ TEST(DetectorWorks9, KoreanVarietyDramaIsADrama) {
   EXPECT_EQ(Summary("", "배우 김선호가 예능 '봄날의 정원'에 출연한다.", "ko"), "");
 }
 
+// "<W1> <W2> 등에 출연하며 …": the list of works someone appeared in is filmography.
+TEST(DetectorWorks9, KoreanListOfWorksAppearedInIsFilmography) {
+  EXPECT_EQ(Summary("",
+                    "<봄날의 정원> <여름 편지> 등에 출연하며 청춘 스타로 떠오른 김유미가 '가을 "
+                    "편지'에 캐스팅됐다.",
+                    "ko"),
+            "casting Kim Yoo-mi / 가을 편지 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
