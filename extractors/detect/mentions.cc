@@ -870,6 +870,14 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?i)\\b(?:after|following)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:drama|series|film|movie|"
       "K-drama)\\s+[\"“‘']?$");
   if (RE2::PartialMatch(before, kAfterWork)) return true;
+  // "roles such as an athlete in ‘Weightlifting Fairy Kim Bok Joo, …": a quote left open
+  // before a title the gazetteer found stands where the title begins
+  for (std::string_view q : {"\xE2\x80\x98", "\xE2\x80\x9C", "'", "\""}) {
+    if (before.size() > q.size() && before.substr(before.size() - q.size()) == q) {
+      before.remove_suffix(q.size());
+      break;
+    }
+  }
   // "has confirmed his role in 'W'", "landed her first lead role in W": a role the sentence
   // gives the person now is the news
   static const RE2 kRoleTakenNow(

@@ -36,6 +36,12 @@ TEST(DetectorWorks9, EnglishPartDescribedBeforeATitleIsFilmography) {
                   "'Moonlit Garden', will star in 'Spring Letters'.",
                   "en"),
             (std::vector<std::string>{"Moonlit Garden (aside)", "Spring Letters"}));
+  // (a quote left open before a title the gazetteer knows)
+  EXPECT_EQ(
+      Works("She played roles such as an athlete in ‘Weightlifting Fairy Kim Bok Joo, and "
+            "will star in 'Spring Letters'.",
+            "en"),
+      (std::vector<std::string>{"Weightlifting Fairy Kim Bok Joo (aside)", "Spring Letters"}));
   // (one who takes the role up again now is in the news)
   EXPECT_EQ(
       Works("Kim Yoo-mi will reprise her role as lawyer Han Seo-ra in 'Moonlit Garden 2'.", "en"),
