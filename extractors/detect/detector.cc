@@ -561,6 +561,42 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
                                const std::vector<std::string>& story_titles) const {
   a->text = SanitizeUtf8(sentence);
   a->mentions = FindMentions(a->text, lang, *gazetteer_);
+  // "Rookie Historian Goo Hae Ryun: A & B are reviewing … 'Rookie Historian Goo Hae Ryun'": a
+  // quoted title of several words repeated without quotes in the sentence is that title; the
+  // names and shorter titles found inside the repetition are parts of it
+  {
+    std::vector<std::pair<size_t, size_t>> repeats;
+    for (const auto& w : a->mentions.items) {
+      if (w.kind != MentionKind::kWork || !w.quoted || w.text.find(' ') == std::string::npos) {
+        continue;
+      }
+      for (size_t at = a->text.find(w.text); at != std::string::npos;
+           at = a->text.find(w.text, at + 1)) {
+        const size_t end = at + w.text.size();
+        if (at < w.end && end > w.begin) continue;  // the quoted title itself
+        const auto word = [&](size_t i) {
+          const unsigned char ch = static_cast<unsigned char>(a->text[i]);
+          return std::isalnum(ch) || ch >= 0x80;
+        };
+        if ((at > 0 && word(at - 1)) || (end < a->text.size() && word(end))) continue;
+        repeats.emplace_back(at, end);
+      }
+    }
+    auto& items = a->mentions.items;
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const Mention& m) {
+                                 if (m.kind != MentionKind::kPerson &&
+                                     m.kind != MentionKind::kGroup &&
+                                     (m.kind != MentionKind::kWork || m.quoted)) {
+                                   return false;
+                                 }
+                                 for (const auto& [b, e] : repeats) {
+                                   if (m.begin >= b && m.end <= e) return true;
+                                 }
+                                 return false;
+                               }),
+                items.end());
+  }
   // a variety, reality or audition show the gazetteer knows ('I Live Alone', '런닝맨') is no
   // drama or film, unless the text itself calls the title a drama or film
   for (auto& m : a->mentions.items) {
@@ -1329,6 +1365,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       std::vector<const Mention*> works;
       for (const auto& m : a.mentions.items) {
         if (usable_work(m)) works.push_back(&m);
+      }
+      if (casting && ko && works.size() >= 2) {
+        // "'W1'은 'W2' 제작사 대표, KBS CP와 이야기를 끝낸 후 출연을 확정": a title that only
+        // names the people of its production (제작사, 제작진, 대표, CP) is how the speaker
+        // knows them; another title of the sentence is the one cast
+        static const RE2 kMakersAfter(
+            "^\\s*(?:의\\s*)?(?:제작사|제작진|제작\\s*관계자|대표|CP|책임\\s*프로듀서)");
+        std::vector<const Mention*> kept;
+        for (const Mention* w : works) {
+          const std::string_view after(a.text.data() + w->end,
+                                       std::min<size_t>(24, a.text.size() - w->end));
+          if (!RE2::PartialMatch(after, kMakersAfter)) kept.push_back(w);
+        }
+        if (!kept.empty() && kept.size() < works.size()) works = std::move(kept);
       }
       if (!casting && works.size() >= 2) {
         // "'Song', the third OST of 'Work'", "'Work' OST 'Song'": the title tied to OST is the work

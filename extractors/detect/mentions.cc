@@ -788,6 +788,10 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
   return false;
 }
 
+// How many bytes before a work PastWorkBefore reads: an English part described before its
+// title takes more room ("her leading role as the villainous soprano Cheon Seo-jin in W").
+size_t PastWindow(bool ko) { return ko ? 48 : 80; }
+
 // Words within `n` bytes before a work that mark it as an earlier work.
 bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kEn(
@@ -810,6 +814,19 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "movie|series|show|sitcom)\\s+|"
       // "a Korean remake of Nodame Cantabile": the source, not the remake's own title
       "\\bremake\\s+of\\s+(?:the\\s+|an?\\s+)?|"
+      // "known for dramas and films including a cameo in the film W", "made a cameo in W":
+      // a part listed or done in the past is a filmography entry
+      "\\b(?:including|includes|made|had)\\s+(?:a\\s+|an\\s+|her\\s+|his\\s+|their\\s+)?"
+      "(?:(?:special|brief|memorable|scene-stealing)\\s+)?(?:cameos?|roles?|turns?|"
+      "appearances?|performances?)\\s+(?:in|on)\\s+|"
+      // "known for her leading role as the villain X in W", "roles such as an athlete in W",
+      // "his last role as a doctor in 2013's W": a part described before its title
+      "\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?roles?\\s+as\\s+[^.;:!?]{0,40}?\\s+in\\s+|"
+      "\\broles?\\s+(?:such\\s+as|like|including)\\s+[^.;:!?]{0,60}?\\s+in\\s+|"
+      "\\b(?:his|her|their)\\s+(?:last|previous|first|latest|most\\s+recent)\\s+(?:[\\w-]+\\s+)?"
+      "roles?\\s+(?:as\\s+[^.;:!?]{0,40}?\\s+)?in\\s+|"
+      // "After Squid Game, A is confirmed to …": a title opening a sentence after "after"
+      "(?:^|[.!?]\\s+)(?:After|Following)\\s+|"
       // "the young breakout star of The Penthouse"
       "\\b(?:(?:breakout|former|original|veteran|rising)\\s+stars?|alum|alumni)\\s+of\\s+|"
       "\\b(?:his|her|their)\\s+(?:last|previous|latest|most\\s+recent|first)\\s+(?:drama|series|"
@@ -817,7 +834,7 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "work|project)s?\\s*,?\\s+|"
       "\\bhits?\\s+(?:like\\s+|such\\s+as\\s+|including\\s+)?|\\bworks?\\s+(?:like|such\\s+as|"
       "including)\\s+|\\bsuccess\\s+of\\s+|\\bfame\\s+from\\s+|\\b(?:of|from|in)\\s+(?:19|20)"
-      "\\d\\d\\s+)"
+      "\\d\\d(?:'s|’s)?\\s+)"
       "(?:the\\s+)?(?:(?:19|20)\\d\\d\\s+)?(?:hit\\s+)?"
       "(?:\\S+(?:'s|’s)\\s+)?(?:(?:[\\w-]+\\s+){0,2}?(?:drama|series|film|movie|K-drama|show|pic|"
       "flick)\\s+)?$");
@@ -836,7 +853,13 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   static const RE2 kKoChannel(
       "(?:보도\\s*자료|자료|SNS|인스타그램|채널|계정|입장문|공식\\s*입장|인터뷰|매체|통화|"
       "공지|공지사항)(?:을|를)?\\s*통해\\s*$");
-  if (ko) return RE2::PartialMatch(before, kKo) && !RE2::PartialMatch(before, kKoChannel);
+  // "‘W1’(2019) 이후 ‘W2’에 캐스팅됐다": after a title, 이후 makes the title that follows it
+  // the later, new one
+  static const RE2 kKoAfterATitle("['’\"”>》]\\s*(?:\\(\\s*\\d{4}\\s*\\)\\s*)?이후\\s*$");
+  if (ko) {
+    return RE2::PartialMatch(before, kKo) && !RE2::PartialMatch(before, kKoChannel) &&
+           !RE2::PartialMatch(before, kKoAfterATitle);
+  }
   // "starring in the upcoming fantasy drama W": a new work, however it is described
   static const RE2 kNewWorkNoun(
       "(?i)\\b(?:upcoming|new|forthcoming|next|latest|untitled)\\s+(?:[\\w-]+\\s+){0,2}?(?:drama|"
@@ -847,8 +870,23 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?i)\\b(?:after|following)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:drama|series|film|movie|"
       "K-drama)\\s+[\"“‘']?$");
   if (RE2::PartialMatch(before, kAfterWork)) return true;
+  // "roles such as an athlete in ‘Weightlifting Fairy Kim Bok Joo, …": a quote left open
+  // before a title the gazetteer found stands where the title begins
+  for (std::string_view q : {"\xE2\x80\x98", "\xE2\x80\x9C", "'", "\""}) {
+    if (before.size() > q.size() && before.substr(before.size() - q.size()) == q) {
+      before.remove_suffix(q.size());
+      break;
+    }
+  }
+  // "has confirmed his role in 'W'", "landed her first lead role in W": a role the sentence
+  // gives the person now is the news
+  static const RE2 kRoleTakenNow(
+      "(?i)\\b(?:confirmed|confirms|landed|lands|accepted|accepts|secured|secures|took|takes|"
+      "taken|reprise|reprises|reprising)\\s+(?:his|her|their)\\s+(?:[\\w-]+\\s+){0,2}?roles?\\s+"
+      "(?:as\\s+[^.;:!?]{0,40}?\\s+)?in\\s+(?:\\S+\\s+){0,4}$");
   if (RE2::PartialMatch(before, kEn)) {
-    return !RE2::PartialMatch(before, kFutureStarring) && !RE2::PartialMatch(before, kNewWorkNoun);
+    return !RE2::PartialMatch(before, kFutureStarring) &&
+           !RE2::PartialMatch(before, kNewWorkNoun) && !RE2::PartialMatch(before, kRoleTakenNow);
   }
   return RE2::PartialMatch(before, kWhoLed);
 }
@@ -887,12 +925,20 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "heartthrob|"
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was\\s+(?:a|an|the|released|broadcast|aired|"
       "shown|screened|one))|"
-      "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended))");
+      "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended)|"
+      // "Parasite (2019)": a title dated in brackets is a filmography entry
+      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\))");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
+      // "‘천추태후’(2009), ‘대왕의 꿈’(2012)를 연출한": a title dated in brackets is a filmography
+      // entry
+      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\)|"
       // "<엑시트>의 이상근 감독이": the title of a director's or writer's earlier work
       "의\\s*[^\\s.,]{2,12}\\s*(?:감독|작가|PD|피디|연출가|각본가)|"
-      "\\s*등에서|\\s*등을|\\s*등으로|\\s*후속|의\\s*후속|\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
+      "\\s*등에서|\\s*등을|\\s*등으로|"
+      // "<W1> <W2> 등에 출연하며 청춘 스타로": a list of the works someone appeared in
+      "\\s*등\\s*(?:여러\\s*)?(?:다수의\\s*)?(?:작품)?에\\s*(?:출연|주연|조연)|\\s*후속|의\\s*후속|"
+      "\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
       "에\\s*이어|"
       "에서\\s*(?:호흡|활약|"
       "열연|주목|인상)|에서\\s*(?:[^\\s.]+\\s+){0,5}?(?:이름을\\s*알린|이름을\\s*알렸던|"
@@ -1178,6 +1224,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "‘남다른’ <가족의 탄생>": one short word ending in an adnominal ㄴ right before another
+    // quoted title describes that title; it is no title of its own
+    static const RE2 kTitleRightAfter("^\\s*[<《〈'‘\"“]");
+    if (ko && inside.find(' ') == std::string_view::npos && HangulSyllables(inside) >= 2 &&
+        HangulSyllables(inside) <= 4 && RE2::PartialMatch(after, kTitleRightAfter) &&
+        gaz.FindWork(m.text) == nullptr) {
+      size_t last_at = 0;
+      const uint32_t last = PrevCodePointOf(inside, inside.size(), &last_at);
+      if (IsHangulCp(last) && (last - 0xAC00) % 28 == 4) {  // final consonant ㄴ
+        m.kind = MentionKind::kQuote;
+        m.why = "quoted modifier of the title after it, not a title";
+        m.epithet = true;
+        add(std::move(m));
+        continue;
+      }
+    }
     // "‘수술 중 각성’을 소재로 한 의학스릴러": the quote is the story's subject matter, not a title
     // (unless the gazetteer knows it as a work)
     static const RE2 kTopicAfter(
@@ -1308,7 +1370,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (m.kind == MentionKind::kWork && !m.in_parens) {
       // “Yong Pal,” actor Joo Won: punctuation inside the quotes ends the title's phrase
       const bool closed = !inside.empty() && (inside.back() == ',' || inside.back() == '.');
-      m.aside = PastWorkBefore(before, ko) ||
+      m.aside = PastWorkBefore(Before(s, q.b, PastWindow(ko)), ko) ||
                 (ko && OnAirOrEndedWork(Before(s, q.b, 120), after)) ||
                 (!closed && PastWorkAfter(after, ko)) || (!ko && PossessiveOfAName(s, q.e, gaz)) ||
                 (ko && KoreanTitleOwnsName(after, gaz));
@@ -1342,7 +1404,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (row.size() >= 2) {
         const Mention* first = row.front();
         const Mention* last = row.back();
-        const bool past = PastWorkBefore(Before(s, first->begin, 48), ko) ||
+        const bool past = PastWorkBefore(Before(s, first->begin, PastWindow(ko)), ko) ||
                           PastWorkAfter(After(s, last->end, 40), ko) ||
                           KoreanTitleOwnsName(After(s, last->end, 40), gaz);
         for (Mention* m : row) {
@@ -1484,7 +1546,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.work = gaz.FindWork(m.text);
       m.in_parens = toks[a].in_parens;
       m.why = why;
-      m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
+      m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, PastWindow(ko)), ko) ||
                 PastWorkAfter(After(s, m.end, 40), ko) || PossessiveOfAName(s, m.end, gaz);
       if (m.aside) m.why += ", named as an earlier work";
       add(std::move(m));
@@ -1515,6 +1577,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       // "tvN's upcoming K-drama Shuroop": the K-drama after it is the cue, not the title
       if (net_possessive && a < n && kCue.count(LowerAscii(toks[a].text)) > 0 &&
+          LowerAscii(toks[a].text).compare(0, 2, "k-") == 0) {
+        continue;
+      }
+      // "an upcoming rom-com K-drama, Diva of …": a K-noun after a cue word is the cue of the
+      // title after it, not a title
+      if (!net_possessive && a < n && kCue.count(LowerAscii(toks[a].text)) > 0 &&
           LowerAscii(toks[a].text).compare(0, 2, "k-") == 0) {
         continue;
       }
@@ -2122,7 +2190,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             m.kind = MentionKind::kWork;
             m.work = best_work;
             m.why = "gazetteer title";
-            m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, 48), ko) ||
+            m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, PastWindow(ko)), ko) ||
                       PastWorkAfter(After(s, m.end, 40), ko) ||
                       (!ko && PossessiveOfAName(s, m.end, gaz));
           }
