@@ -319,8 +319,8 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 }
 
 // Korean casting and OST cues whose words do not state their status (cues sorted by begin):
-//  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다") is
-//    dropped;
+//  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
+//    "출연을 결정지은 건 아니다") is dropped;
 //  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
 //    language's rumour cue, so the person's side still decides;
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
@@ -329,7 +329,7 @@ template <typename CueHit>
 void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<CueHit>* cues) {
   static const RE2 kNegated(
       "^\\s*(?:은|는|이|가|된\\s*(?:것|건)(?:은|이)?|한\\s*(?:것|건)(?:은|이)?|되지|하지|된\\s*"
-      "바는?)?\\s*(?:아니|않|없)");
+      "바는?|지은\\s*(?:것|건|게)(?:은|이)?|짓지|지은\\s*바는?)?\\s*(?:아니|않|없)");
   static const RE2 kReported(
       "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
       "(?:[이가을를에과와도은는로,.]|\\s|$)");
@@ -441,12 +441,22 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
 
 }  // namespace
 
+namespace {
+// Who states a casting cue: the person's side (agency, production, network), a media report, or
+// the article itself.
+enum class Speaker { kPlain, kAgency, kReport };
+const char* SpeakerName(Speaker s) {
+  return s == Speaker::kAgency ? "agency" : s == Speaker::kReport ? "report" : "plain";
+}
+}  // namespace
+
 struct Detector::Analysed {
   std::string text;  // the sentence, valid UTF-8
   SentenceMentions mentions;
   struct CueHit {
     const Rule* rule;
     size_t begin, end;
+    Speaker speaker = Speaker::kPlain;  // who states it (casting cues; see ClassifySpeakers)
   };
   std::vector<CueHit> cues;
   bool has_type[2] = {false, false};   // casting, ost
@@ -455,7 +465,8 @@ struct Detector::Analysed {
   bool story_veto = false;  // a story_only negative (a listicle headline) fired
   bool veto_all = false;    // a negative cue of every type ("all") fired
   bool agency = false, report = false;
-  bool explicit_report = false;  // a report frame other than a bare question mark
+  bool explicit_report = false;          // a report frame other than a bare question mark
+  size_t agency_at = std::string::npos;  // an organisation that speaks ("BH Entertainment said")
 };
 
 // True when `a` and `b` have the same number of UTF-8 characters, at least four, and differ
@@ -553,6 +564,112 @@ void Detector::SettleEarlierWorks(Story* story) {
       }
       m.aside = true;
       m.why += ", named as an earlier work elsewhere in the story";
+    }
+  }
+}
+
+// The speaker of each casting cue of a sentence, from the frame cues (configs/rules/frames.*)
+// and where they stand:
+//  - a cue inside quotation marks in a sentence where the person's side speaks is that side's
+//    statement ("관계자는 “제안을 받고 검토 중”이라고 밝혔다", "stated, “She is reviewing it”");
+//  - a report frame governs the cues it introduces: in English every cue of its sentence
+//    ("reportedly in talks", "A will star, according to reports"), unless it is a report the
+//    side answers ("responded to the reports") or an old one ("a year after he was first
+//    reported", which speaks only of the cue right after it); in Korean the cues before it
+//    ("…캐스팅됐다고 보도했다", "…합류한 것으로 알려졌다"), or after it when it names the
+//    source first ("…에 따르면", "한 매체는");
+//  - when a report and the person's side both govern a cue, the nearer frame speaks;
+//  - any other cue of a sentence where the person's side speaks is theirs; the rest is plain.
+// So "has been confirmed, a year after they were reported to be in talks" keeps a plain
+// confirmation beside an old report, and a statement quoted in a report's sentence stays the
+// agency's.
+template <typename A>
+void ClassifySpeakers(bool ko, A* a) {
+  // ("responded to the reports", "denied the report": a report answered is no speaker; "a
+  // year after he was first reported", "earlier reports": an old report speaks only of its own
+  // clause)
+  static const RE2 kAnswered(
+      "(?i)(?:respon\\w*|react\\w*|den(?:y|ied|ies|ying)|refut\\w*|address\\w*|regarding|"
+      "about|clarif\\w*)\\s+(?:to\\s+)?(?:(?:the|these|those|such|this|that|media|earlier|recent)"
+      "\\s+)*$");
+  static const RE2 kBackground(
+      "(?i)\\b(?:(?:a|one|two|three|several|some|a\\s+few)\\s+(?:years?|months?|weeks?)\\s+after|"
+      "(?:years?|months?|weeks?)\\s+since)\\b");
+  std::vector<std::pair<size_t, size_t>> agency, report, background;
+  bool question = false;  // "A to star in 'W'?": a headline that asks is a rumour
+  for (const auto& c : a->cues) {
+    if (c.rule->type != RuleType::kFrame) continue;
+    if (c.rule->status == "agency") agency.emplace_back(c.begin, c.end);
+    if (c.rule->status != "report" && c.rule->status != "rumor") continue;
+    if (c.rule->id.find("question") != std::string::npos) {
+      question = true;
+      continue;
+    }
+    const size_t from = c.begin > 40 ? c.begin - 40 : 0;
+    const re2::StringPiece before(a->text.data() + from, c.begin - from);
+    if (!ko && RE2::PartialMatch(before, kAnswered)) continue;
+    if (!ko && RE2::PartialMatch(before, kBackground)) {
+      background.emplace_back(c.begin, c.end);
+      continue;
+    }
+    report.emplace_back(c.begin, c.end);
+  }
+  if (!ko && report.empty() && !background.empty()) a->explicit_report = false;
+  if (a->agency_at != std::string::npos) agency.emplace_back(a->agency_at, a->agency_at + 1);
+  const std::string& t = a->text;
+  // quoted spans: “…”, "…" (a statement; titles are in single quotes)
+  std::vector<std::pair<size_t, size_t>> quotes;
+  for (size_t i = 0; i < t.size();) {
+    const bool curly = t.compare(i, 3, "\xE2\x80\x9C") == 0;
+    if (!curly && t[i] != '"') {
+      ++i;
+      continue;
+    }
+    const size_t open_end = i + (curly ? 3 : 1);
+    const size_t close = curly ? t.find("\xE2\x80\x9D", open_end) : t.find('"', open_end);
+    if (close == std::string::npos) break;
+    quotes.emplace_back(open_end, close);
+    i = close + (curly ? 3 : 1);
+  }
+  auto distance = [](size_t cb, size_t ce, const std::pair<size_t, size_t>& f) -> size_t {
+    if (f.second <= cb) return cb - f.second;
+    if (f.first >= ce) return f.first - ce;
+    return 0;
+  };
+  static const std::vector<std::string> kOpeners = {"따르면", "는", "은", "가", "에서"};
+  for (auto& c : a->cues) {
+    if (c.rule->type != RuleType::kCasting) continue;
+    bool quoted = false;
+    for (const auto& q : quotes) quoted = quoted || (c.begin >= q.first && c.end <= q.second);
+    if (quoted && !agency.empty()) {
+      c.speaker = Speaker::kAgency;
+      continue;
+    }
+    size_t near_report = std::string::npos, near_agency = std::string::npos;
+    for (const auto& f : report) {
+      const std::string_view ft(t.data() + f.first, f.second - f.first);
+      bool governs;
+      if (ko) {
+        // ("…에 따르면", "한 매체는": a source named first speaks of what follows)
+        bool opens = false;
+        for (const std::string& tail : kOpeners) opens = opens || ft.ends_with(tail);
+        governs = opens ? f.first <= c.begin : f.first >= c.end;
+      } else {
+        governs = true;  // (English moves its sources about: "A will star, sources said")
+      }
+      if (governs) near_report = std::min(near_report, distance(c.begin, c.end, f));
+    }
+    for (const auto& f : background) {  // (its own clause only: the cue right after it)
+      if (f.first <= c.begin && c.begin - f.second <= 16) {
+        near_report = std::min(near_report, distance(c.begin, c.end, f));
+      }
+    }
+    if (question) near_report = 0;
+    for (const auto& f : agency) near_agency = std::min(near_agency, distance(c.begin, c.end, f));
+    if (near_report != std::string::npos && near_report < near_agency) {
+      c.speaker = Speaker::kReport;
+    } else if (near_agency != std::string::npos) {
+      c.speaker = Speaker::kAgency;
     }
   }
 }
@@ -730,10 +847,12 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
       if (RE2::PartialMatch(re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end),
                             kSpeaks)) {
         a->agency = true;
+        a->agency_at = m.begin;
         break;
       }
     }
   }
+  ClassifySpeakers(lang == "ko", a);
 }
 
 namespace {
@@ -908,12 +1027,13 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
     }
   }
   if (*chosen != nullptr) {
-    // "A가 'W' 출연을 제안받고 검토 중이다" + agency "제안받은 작품 중 하나": in Korean an
+    // "A가 'W' 출연을 제안받고 검토 중이다" + agency "제안받은 작품 중 하나", "Cube revealed
+    // that A has been offered the lead … Currently, A is positively considering the offer": an
     // agency that only confirms the offer does not undo a review stated as fact
     // (unless that side says the review has not begun: "대본도 받았지만 아직 검토 전이다")
     bool not_begun = false;
     for (const auto& c : claims) not_begun = not_begun || c.review_not_begun;
-    if (ko && (*chosen)->status == "in_talks" && !not_begun) {
+    if ((*chosen)->status == "in_talks" && !not_begun) {
       for (const auto& c : claims) {
         if (!c.agency && !c.report && c.status == "reviewing") {
           *chosen = &c;
@@ -1803,6 +1923,23 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             }
           }
         }
+        // "A에게 출연을 제안했고, 현재 긍정 검토 중": in Korean a next clause that names no
+        // person goes on with the person's predicate
+        if (casting && ko && clauses.size() > 1) {
+          size_t k = 0;
+          while (k < clauses.size() && clauses[k].second <= hi) ++k;
+          for (; k < clauses.size() && clauses[k].first == hi; ++k) {
+            bool names = false;
+            for (const auto& m : a.mentions.items) {
+              if (m.kind == MentionKind::kPerson && !m.aside && m.begin >= clauses[k].first &&
+                  m.begin < clauses[k].second) {
+                names = true;
+              }
+            }
+            if (names || !type_cue_in(clauses[k].first, clauses[k].second)) break;
+            hi = clauses[k].second;
+          }
+        }
         // "A has received an offer …, and she's reviewing it": in English a next clause whose
         // subject is a pronoun goes on with the person's predicate
         if (casting && !ko && own && clauses.size() > 1) {
@@ -1847,6 +1984,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         // "alongside B", "to join B and C in": co-stars already cast
         const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
+        const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
               (!casting && cue.rule->type != RuleType::kOst)) {
@@ -1860,6 +1998,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             c.status = cue.rule->status;
             c.rule = cue.rule;
           }
+          // casting: the strongest cue of each speaker is a claim of its own
+          const auto sp = static_cast<size_t>(cue.speaker);
+          if (casting && (by_speaker[sp] == nullptr || r > by_speaker[sp]->priority)) {
+            by_speaker[sp] = cue.rule;
+          }
         }
         // "will be released at 6 p.m. today": out on the day of the news
         c.future = future && a.text.find("today") == std::string::npos &&
@@ -1870,20 +2013,38 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (!casting && c.status == "announced" && !future && story_released) {
           c.status = "released";  // "Two OSTs have been released for 'X'. The first is sung by A."
         }
-        if (co_star && c.rule != nullptr && c.status != "denied") {
-          c.status = "confirmed";
-          // (named beside someone in a media report, the co-star is reported too)
-          c.report = !ko && a.report && !a.agency;
-          c.co_star = !ko;
+        // casting: one claim per speaker of the person's cues (ClassifySpeakers), so that an
+        // agency's "reviewing" and a report's "cast" in one sentence are weighed by precedence
+        std::vector<Claim> mine;
+        if (casting) {
+          for (size_t sp = 0; sp < 3; ++sp) {
+            if (by_speaker[sp] == nullptr) continue;
+            Claim s = c;
+            s.rule = by_speaker[sp];
+            s.status = s.rule->status;
+            s.agency = static_cast<Speaker>(sp) == Speaker::kAgency;
+            s.report = static_cast<Speaker>(sp) == Speaker::kReport;
+            mine.push_back(s);
+          }
+        } else if (c.rule != nullptr) {
+          mine.push_back(c);
         }
-        // "according to media reports": in an English story whose only source is a report
-        // (no agency, production or network speaks) a stated casting is still a report
-        if (casting && !ko && story_report_only && c.status == "confirmed" && !c.agency &&
-            !c.co_star) {
-          c.report = true;
+        for (Claim& m : mine) {
+          if (co_star && m.status != "denied") {
+            m.status = "confirmed";
+            // (named beside someone in a media report, the co-star is reported too)
+            m.report = !ko && a.report && !a.agency;
+            m.co_star = !ko;
+          }
+          // "according to media reports": in an English story whose only source is a report
+          // (no agency, production or network speaks) a stated casting is still a report
+          if (casting && !ko && story_report_only && m.status == "confirmed" && !m.agency &&
+              !m.co_star) {
+            m.report = true;
+          }
+          if (casting && m.status == "rumored") m.report = true;
+          claims.push_back(m);
         }
-        if (casting && c.status == "rumored") c.report = true;
-        if (c.rule != nullptr) claims.push_back(c);
       }
       if (claims.empty()) continue;
       std::string why;
@@ -1958,9 +2119,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           std::min(0.99, base + (d.person.resolved ? 0.04 : 0.0) + (d.work.resolved ? 0.04 : 0.0));
       d.confidence = static_cast<double>(static_cast<int>(c * 100 + 0.5)) / 100.0;
       d.event_id = ComputeEventId(d);
+      std::string said;  // each claim: status[speaker]@sentence
+      for (const auto& c : claims) {
+        said += (said.empty() ? "" : ", ") + c.status + "[" +
+                (c.agency   ? "agency"
+                 : c.report ? "report"
+                            : "plain") +
+                "]@s" + std::to_string(c.sentence);
+      }
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
-             d.work.title + " = " + status + " (" + why + "; " + std::to_string(claims.size()) +
-             " claim(s))");
+             d.work.title + " = " + status + " (" + why + "; claims: " + said + ")");
       out->push_back(std::move(d));
     }
   }
@@ -2024,6 +2192,10 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
           a.agency = prev.agency;
           a.report = prev.report;
           a.explicit_report = prev.explicit_report;
+          for (auto& c : a.cues) {  // (and its cues that speaker's)
+            if (c.rule->type != RuleType::kCasting || c.speaker != Speaker::kPlain) continue;
+            c.speaker = a.agency ? Speaker::kAgency : a.report ? Speaker::kReport : Speaker::kPlain;
+          }
         }
         size_t ascii = 0;
         for (char ch : a.text) ascii += ch == '"' ? 1 : 0;
@@ -2066,7 +2238,10 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
         es.text = a.text;
         es.mentions = a.mentions.items;
         for (const auto& c : a.cues) {
-          es.cues.push_back(c.rule->id + "(" + c.rule->status + ")@" + std::to_string(c.begin));
+          es.cues.push_back(c.rule->id + "(" + c.rule->status + ")@" + std::to_string(c.begin) +
+                            (c.rule->type == RuleType::kCasting
+                                 ? std::string("[") + SpeakerName(c.speaker) + "]"
+                                 : std::string()));
         }
         explain->sentences.push_back(std::move(es));
       }

@@ -13,10 +13,12 @@
 //  3. a binder that reads the headline and the lead as one story: persons in a
 //     sentence with a cue bind to the work of that sentence, or to the story's
 //     work when the sentence names none; a sentence with a cue and no person
-//     speaks of the story's persons ("the actor", "the duo"). Each person's
-//     status is settled over the story by precedence: a denial wins; a statement
-//     by the agency, production or network beats a media report; otherwise the
-//     most advanced non-rumour status; a report alone is a rumour.
+//     speaks of the story's persons ("the actor", "the duo"). Each casting cue
+//     has a speaker (the person's side, a media report, or the article itself,
+//     from the frames around it); each person's status is settled over all of
+//     them by precedence: a denial wins; a statement by the agency, production or
+//     network beats a media report; otherwise the most advanced non-rumour
+//     status; a report alone is a rumour.
 //
 // Later paragraphs of a long article are stories of their own and are only read
 // when they hold a trigger keyword. Immutable after construction; Detect() is
@@ -41,7 +43,7 @@ struct DetectExplanation {
     size_t story = 0;
     std::string text;
     std::vector<Mention> mentions;
-    std::vector<std::string> cues;  // "casting.en.cast_as(confirmed)@12"
+    std::vector<std::string> cues;  // "casting.en.cast_as(confirmed)@12[report]" (casting: speaker)
   };
   std::string lang;
   std::vector<Sentence> sentences;
