@@ -67,7 +67,9 @@ std::string What(const EventRecord& e) {
     std::string what = e.title.empty() ? "collab" : "collab '" + e.title + "'";
     return e.cause.empty() ? what : what + " for " + e.cause;
   }
-  std::string work = "'" + e.work + "'";
+  // (a casting in a project with no title yet: "untitled drama (tvN)")
+  std::string work = e.work.empty() ? "untitled " + (e.work_kind.empty() ? "project" : e.work_kind)
+                                    : "'" + e.work + "'";
   if (!e.network.empty()) work += " (" + e.network + ")";
   if (e.type == "ost") return (e.song.empty() ? "OST" : "OST '" + e.song + "'") + " for " + work;
   return work;

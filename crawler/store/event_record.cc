@@ -197,9 +197,16 @@ Result<EventRecord> ParseEventRecord(std::string_view text) {
     if (work == j.end() || !work->is_object()) {
       return Missing("work", "is missing or not an object");
     }
-    auto title = RequiredString(*work, "title", "work.title");
-    if (!title.ok()) return title.status();
-    e.work = *title;
+    // a casting in a project with no title yet has work.title null (schemas/casting.json);
+    // it is stored as "" like every other absent text
+    const auto t = work->find("title");
+    if (e.type == "casting" && t != work->end() && t->is_null()) {
+      e.work.clear();
+    } else {
+      auto title = RequiredString(*work, "title", "work.title");
+      if (!title.ok()) return title.status();
+      e.work = *title;
+    }
     e.work_native = OptionalString(*work, "native");
     e.work_kind = OptionalString(*work, "kind");
     e.network = OptionalString(*work, "network");

@@ -467,6 +467,16 @@ struct Detector::Analysed {
   bool agency = false, report = false;
   bool explicit_report = false;          // a report frame other than a bare question mark
   size_t agency_at = std::string::npos;  // an organisation that speaks ("BH Entertainment said")
+  // Phrases naming one project that has no title yet ("an upcoming tvN drama", "최동훈 감독의
+  // 신작"), from the project lexicon (configs/rules/project.*.yaml). Kept apart from
+  // `mentions` so no title logic sees them; a casting binds to one only when the story names
+  // no titled work. Each is a work mention with the text "untitled".
+  struct Project {
+    Mention mention;
+    std::string kind;       // drama | film | series | "" (the rule's status after "project_")
+    bool specific = false;  // the phrase names a maker or says "untitled" / "(제목 미정)"
+  };
+  std::vector<Project> projects;
 };
 
 // True when `a` and `b` have the same number of UTF-8 characters, at least four, and differ
@@ -674,6 +684,46 @@ void ClassifySpeakers(bool ko, A* a) {
   }
 }
 
+
+namespace {
+
+// A match of the project lexicon (configs/rules/project.*.yaml) as one untitled project of the
+// sentence. Its text is the constant "untitled", so the phrasings of one story ("최동훈 감독의
+// 신작", "새 영화") are one work; the phrase itself is kept in `why`. A phrase after a word of
+// number ("several new dramas", "여러 새 드라마") speaks of offers in general, and one with a
+// quote right after it has a title: no project.
+template <typename A>
+void AddProjectTo(const Rule& rule, size_t b, size_t e, A* a) {
+  static const RE2 kMany(
+      "(?i)(?:\\b(?:several|multiple|numerous|various|many|some|other|few|two|three)|여러|"
+      "다수의?|몇몇|각종|복수의?)\\s*(?:\\S+\\s+)?$");
+  const std::string& text = a->text;
+  const size_t from = b > 24 ? b - 24 : 0;
+  if (RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from), kMany)) return;
+  // "tvN 새 드라마 ‘X’", "new drama 'X'": a quote right after the phrase is its title, even
+  // when the finders did not keep it as one (a one-word or generic-looking title)
+  static const RE2 kQuoteNext("^\\s*['\"‘“《〈「『<]");
+  if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), kQuoteNext)) return;
+  for (const auto& p : a->projects) {
+    if (b < p.mention.end && p.mention.begin < e) return;  // one project per phrase
+  }
+  typename A::Project p;
+  p.mention.kind = MentionKind::kWork;
+  p.mention.begin = b;
+  p.mention.end = e;
+  p.mention.text = "untitled";
+  p.kind = rule.status.substr(std::string("project_").size());
+  if (p.kind == "other") p.kind.clear();
+  static const RE2 kSpecific(
+      "(?i)director|writer|filmmaker|producer|showrunner|auteur|\\bPD\\b|untitled|감독|작가|"
+      "피디|연출|미정|가제");
+  p.specific = RE2::PartialMatch(text.substr(b, e - b), kSpecific);
+  p.mention.why = "untitled project '" + text.substr(b, e - b) + "' (" + rule.id + ")";
+  a->projects.push_back(std::move(p));
+}
+
+}  // namespace
+
 void Detector::AnalyseSentence(std::string_view sentence, const std::string& lang, Analysed* a,
                                const std::vector<std::string>& story_titles) const {
   a->text = SanitizeUtf8(sentence);
@@ -752,8 +802,13 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
     }
   }
   for (const Rule* r : rules_->Fired(masked, lang)) {
+    const bool project = r->type == RuleType::kNegative && r->status.rfind("project_", 0) == 0;
     for (const auto& [b, e] : rules_->FindAll(*r, masked, 8)) {
-      a->cues.push_back({r, b, e});
+      if (project) {
+        AddProjectTo(*r, b, e, a);
+      } else {
+        a->cues.push_back({r, b, e});
+      }
     }
   }
   std::sort(a->cues.begin(), a->cues.end(),
@@ -1559,6 +1614,38 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
       if (work == nullptr) work = story_work;
+      if (work == nullptr && casting) {
+        // No titled work anywhere in the story: a casting may be in one project that has no
+        // title yet ("joins an upcoming tvN drama", "최동훈 감독의 신작에 출연한다"), named in
+        // this sentence (nearest the cue) or elsewhere in the story.
+        auto untitled_project = [](const Analysed& in, size_t at) {
+          const Mention* best = nullptr;
+          size_t best_d = SIZE_MAX;
+          bool network = false;
+          for (const auto& m : in.mentions.items) network |= m.kind == MentionKind::kNetwork;
+          for (const auto& p : in.projects) {
+            const Mention& m = p.mention;
+            // specific enough to be one project: the phrase names its maker or says it is
+            // untitled, or (English) its sentence names the network ("a new drama" alone is
+            // often talk of offers)
+            if (!p.specific && !network) continue;
+            const size_t d = at == std::string::npos ? 0
+                             : m.begin > at          ? m.begin - at
+                             : at > m.end            ? at - m.end
+                                                     : 0;
+            if (best == nullptr || d < best_d) {
+              best = &m;
+              best_d = d;
+            }
+          }
+          return best;
+        };
+        work = untitled_project(a, cue_at);
+        for (size_t k = 0; work == nullptr && k < story.sentences.size(); ++k) {
+          work = untitled_project(story.sentences[k], std::string::npos);
+        }
+        if (work != nullptr) decide("casting: sentence " + std::to_string(si) + ": " + work->why);
+      }
       if (work == nullptr) {
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " has a cue but the story names no work");
@@ -2081,9 +2168,21 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
-      d.work = ResolveWork(*first.work, network, "");
-      if (d.work.title.empty() || d.work.title.size() > 160 || d.person.name.empty() ||
-          d.person.name.size() > 80) {
+      const Analysed::Project* project = nullptr;
+      for (const Analysed& a : story.sentences) {
+        for (const auto& p : a.projects) {
+          if (&p.mention == first.work) project = &p;
+        }
+      }
+      if (project != nullptr) {
+        // a project with no title yet: work.title null (schemas/README.md "work")
+        d.work.kind = project->kind;
+        d.work.network = network;
+      } else {
+        d.work = ResolveWork(*first.work, network, "");
+        if (d.work.title.empty()) continue;
+      }
+      if (d.work.title.size() > 160 || d.person.name.empty() || d.person.name.size() > 80) {
         continue;
       }
       if (casting) {
@@ -2128,7 +2227,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                 "]@s" + std::to_string(c.sentence);
       }
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
-             d.work.title + " = " + status + " (" + why + "; claims: " + said + ")");
+             (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
+             " (" + why + "; claims: " + said + ")");
       out->push_back(std::move(d));
     }
   }

@@ -29,6 +29,8 @@ bool SamePerson(const Gazetteer& g, const std::string& want, const PersonRef& p)
 }
 
 bool SameWork(const Gazetteer& g, const std::string& want, const WorkRef& w) {
+  // a casting in a project with no title yet: label work null, detection work.title null
+  if (NormalizeKey(want).empty()) return NormalizeKey(w.title).empty();
   if (SameName(want, w.title, w.native)) return true;
   const GazetteerWork* gw = g.FindWork(want);
   return gw != nullptr && w.resolved && gw->title == w.title;

@@ -73,6 +73,11 @@ std::string ComputeEventId(const Event& e) {
     case EventType::kCasting:
     case EventType::kOst: {
       std::string wk = e.work.key.empty() ? NormalizeKey(e.work.title) : e.work.key;
+      // a casting in a project with no title yet: "untitled" and the network, so two outlets'
+      // reports of it merge ("upcoming tvN drama", "tvN 새 드라마")
+      if (wk.empty() && e.type == EventType::kCasting) {
+        wk = "untitled|" + NormalizeKey(e.work.network);
+      }
       in += "|" + PersonKey(e.person) + "|" + wk;
       if (e.type == EventType::kOst) {
         in += "|" + NormalizeKey(e.song);
@@ -136,7 +141,7 @@ bool IsCrossover(const Event& e) {
 nlohmann::json ToJson(const Event& e) {
   using nlohmann::json;
   json person = PersonJson(e.person);
-  json work = {{"title", e.work.title},
+  json work = {{"title", OrNull(e.work.title)},
                {"native", OrNull(e.work.native)},
                {"kind", OrNull(e.work.kind)},
                {"network", OrNull(e.work.network)}};

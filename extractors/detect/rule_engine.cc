@@ -84,8 +84,11 @@ bool ValidStatus(RuleType t, const std::string& s) {
     case RuleType::kCollab:
       return kOst.count(s) > 0;
     case RuleType::kNegative:
+      // (project_<kind>: the lexicon of phrases naming one untitled project, project.*.yaml;
+      // like "work" it marks a mention rather than vetoing a sentence)
       return s == "casting" || s == "ost" || s == "all" || s == "work" || s == "release" ||
-             s == "collab";
+             s == "collab" || s == "project_drama" || s == "project_film" ||
+             s == "project_series" || s == "project_other";
     case RuleType::kFrame:
       return s == "agency" || s == "report" || s == "rumor" || s == "past";
   }

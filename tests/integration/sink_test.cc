@@ -338,6 +338,49 @@ TEST_P(SinkTest, ReleaseAndCollabEventsAreStoredAndListed) {
   EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/collab.json", {payloads[2]}));
 }
 
+// A casting in a project with no title yet (work.title null, issue 14) goes through the real
+// broker into the store and out of `hallyu events`, and validates against the schema before and
+// after: the events table keeps '' in its NOT NULL work column (no migration needed).
+TEST_P(SinkTest, UntitledCastingIsStoredAndListed) {
+  const std::string topic = testing::UniqueTopicName("t.untitled");
+  testing::CreateTopic(brokers_, topic, 1);
+  Event e;
+  e.type = EventType::kCasting;
+  e.status = "in_talks";
+  e.person.name = "Han Do-yoon";
+  e.person.native = "한도윤";
+  e.person.resolved = true;
+  e.work.kind = "drama";
+  e.work.network = "tvN";
+  e.evidence = {"an invented sentence", "test.rule", "en"};
+  e.sources = {{"https://news.example.com/u", "example", "t", "2026-12-01T01:00:00Z",
+                "2026-12-01T01:00:00Z"}};
+  e.first_seen_at = e.detected_at = "2026-12-01T01:00:00Z";
+  e.confidence = 0.8;
+  e.event_id = ComputeEventId(e);
+  const std::string payload = ToJson(e).dump();
+  ASSERT_TRUE(testing::ValidatesAgainstSchema("schemas/casting.json", {payload}));
+  testing::ProduceAll(brokers_, {{topic, e.event_id, payload, {}, 0, 0}});
+  std::vector<std::string> args = SinkArgs({"--idle-exit-ms", "1500"});
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--topics") args[i + 1] = topic;
+  }
+  ChildProcess sink(args, dir_);
+  ASSERT_EQ(sink.Wait(90s), 0) << sink.Stderr();
+  EXPECT_EQ(Count("events"), 1);
+  EXPECT_EQ(Count("works"), 0);  // nothing to list as a work yet
+  ChildProcess p({testing::HallyuBinary(), "events", "--store", store_url_, "--json"}, dir_);
+  ASSERT_EQ(p.Wait(30s), 0) << p.Stderr();
+  const auto got = nlohmann::json::parse(p.Stdout());
+  EXPECT_EQ(got["event_id"], e.event_id);
+  EXPECT_TRUE(got["work"]["title"].is_null());
+  EXPECT_EQ(got["work"]["network"], "tvN");
+  EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/casting.json", {got.dump()}));
+  ChildProcess table({testing::HallyuBinary(), "events", "--store", store_url_}, dir_);
+  ASSERT_EQ(table.Wait(30s), 0) << table.Stderr();
+  EXPECT_NE(table.Stdout().find("untitled drama (tvN)"), std::string::npos) << table.Stdout();
+}
+
 TEST_P(SinkTest, StopsCleanlyOnSigterm) {
   ChildProcess sink(SinkArgs({}), dir_);
   ASSERT_TRUE(

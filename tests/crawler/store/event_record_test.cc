@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crawler/downstream/event_format.h"
 #include "tests/support/events.h"
 
 namespace hallyu {
@@ -93,6 +94,25 @@ TEST(EventRecord, ParsesCollabEnvelopeWithEveryParticipant) {
   j = nlohmann::json::parse(testing::TestEventJson(t));
   j["schema"] = "hallyu.release/1";
   EXPECT_FALSE(ParseEventRecord(j.dump()).ok());
+}
+
+// A casting in a project with no title yet has work.title null (issue 14): stored as "" and
+// shown as "untitled drama (tvN)"; an OST still needs its title.
+TEST(EventRecord, ParsesACastingWithoutAWorkTitle) {
+  auto j = nlohmann::json::parse(testing::TestEventJson({}));
+  j["work"] = {{"title", nullptr}, {"native", nullptr}, {"kind", "drama"}, {"network", "tvN"}};
+  auto r = ParseEventRecord(j.dump());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->work, "");
+  EXPECT_EQ(r->network, "tvN");
+  EXPECT_NE(FormatEventLine(*r, 1).find("untitled drama (tvN)"), std::string::npos)
+      << FormatEventLine(*r, 1);
+  testing::TestEvent ost;
+  ost.type = "ost";
+  ost.status = "released";
+  auto o = nlohmann::json::parse(testing::TestEventJson(ost));
+  o["work"]["title"] = nullptr;
+  EXPECT_EQ(ParseEventRecord(o.dump()).status().code(), ErrorCode::kCorrupt);
 }
 
 TEST(EventRecord, RejectsMalformed) {

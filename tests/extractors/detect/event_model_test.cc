@@ -275,3 +275,50 @@ TEST(EventMergerNewTypes, CollabPeopleGrowAndCauseIsLearned) {
 
 }  // namespace
 }  // namespace hallyu
+
+namespace hallyu {
+namespace {
+
+// A casting in a project with no title yet (issue 14, round 9): work.title is null in JSON and
+// round-trips as ""; the payload validates; its id is person + "untitled" + network, so two
+// outlets' reports merge while another network's project or a titled work stays apart.
+TEST(EventModel, UntitledCastingIsNullTitleWithAStableId) {
+  auto casting = [](const std::string& network, const std::string& url) {
+    Event e = Envelope(EventType::kCasting, url);
+    e.status = "in_talks";
+    e.person = Person("Han Do-yoon", false, true, "한도윤");
+    e.work.kind = "drama";
+    e.work.network = network;
+    e.event_id = ComputeEventId(e);
+    return e;
+  };
+  const Event a = casting("tvN", "https://a.test/1");
+  const nlohmann::json j = ToJson(a);
+  ASSERT_TRUE(j["work"].is_object());
+  EXPECT_TRUE(j["work"]["title"].is_null());
+  EXPECT_EQ(j["work"]["network"], "tvN");
+  EXPECT_TRUE(testing::ValidatesAgainstSchema("schemas/casting.json", {j.dump()}));
+  auto back = EventFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->work.title, "");
+  EXPECT_EQ(back->work.network, "tvN");
+  EXPECT_EQ(casting("tvN", "https://b.test/2").event_id, a.event_id);
+  EXPECT_NE(casting("JTBC", "https://a.test/1").event_id, a.event_id);
+  Event titled = a;
+  titled.work.title = "Night Letter";
+  EXPECT_NE(ComputeEventId(titled), a.event_id);
+  // the merger keeps it one event over two sources
+  MemoryMergeState state;
+  EventMerger merger(&state);
+  auto first = merger.Merge(a);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->kind, MergeKind::kNew);
+  auto second = merger.Merge(casting("tvN", "https://b.test/2"));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->kind, MergeKind::kSourceAdded);
+  EXPECT_TRUE(second->event.work.title.empty());
+  EXPECT_TRUE(ToJson(second->event)["work"]["title"].is_null());
+}
+
+}  // namespace
+}  // namespace hallyu
