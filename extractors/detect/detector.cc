@@ -195,10 +195,21 @@ bool NamedInVideo(std::string_view s, const Mention& m) {
   static const RE2 kInVideo(
       "(?i)^(?:\\s*(?:,|&|and)\\s+(?-i:[A-Z])[\\w\\-]*(?:\\s+(?-i:[A-Z])[\\w\\-]*){0,2}){0,3}"
       "(?:['’]s)?\\s+(?:(?:will\\s+|to\\s+)?(?:star|stars|starred|starring|appear|appears|"
-      "appeared|feature|features|featured)\\s+)?in\\s+(?:a\\s+|the\\s+|their\\s+|its\\s+)?(?:"
+      "appeared|feature|features|featured)\\s+|"
+      // "A And B Preview Their Chemistry In OST Music Videos": the pair on screen
+      "(?:preview|previews|show|shows|showed|showcase|showcases|display|displays|tease|teases|"
+      "flaunt|flaunts)\\s+(?:off\\s+)?(?:their|the)\\s+(?:\\w+\\s+){0,2}?(?:chemistry|romance|"
+      "visuals|love\\s+story)\\s+)?in\\s+(?:a\\s+|the\\s+|their\\s+|its\\s+)?(?:"
       "new\\s+)?"
       "(?:OST\\s+)?(?:music\\s+videos?|MVs?)\\b");
-  return RE2::PartialMatch(after, kInVideo);
+  if (RE2::PartialMatch(after, kInVideo)) return true;
+  // "the videos show stills of A and B", "scenes of A and B in the music videos": the people
+  // whose stills or scenes are shown are the cast on screen
+  const size_t from = m.begin > 80 ? m.begin - 80 : 0;
+  static const RE2 kShownOf(
+      "(?i)\\b(?:stills|scenes|footage|clips|images|shots|glimpses|photos)\\s+of\\s+(?:(?-i:[A-Z])"
+      "[\\w\\-]*\\s+){0,3}(?:(?:,|&|and)\\s+(?:(?-i:[A-Z])[\\w\\-]*\\s+){0,3}){0,2}$");
+  return RE2::PartialMatch(s.substr(from, m.begin - from), kShownOf);
 }
 
 // True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",

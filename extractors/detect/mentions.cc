@@ -542,6 +542,13 @@ const std::set<std::string, std::less<>>& KoreanRoleNouns() {
   return k;
 }
 
+// Epithets of singers in soundtrack news that also make the next name a person ("음색의
+// 소유자 존박", "발라드 여제 양파").
+const std::set<std::string, std::less<>>& KoreanSingerEpithets() {
+  static const std::set<std::string, std::less<>> k = {"소유자", "여제", "여가수", "남가수"};
+  return k;
+}
+
 // Words after a name that make it not the news (the director, the writer, a role).
 bool KoreanAsideAfter(std::string_view next) {
   static constexpr std::string_view kHeads[] = {
@@ -685,6 +692,109 @@ bool IsKoreanListSep(std::string_view s, size_t at) {
   }
   if (s.compare(at, 3, "\xE3\x83\xBB") == 0 || s.compare(at, 3, "\xE3\x80\x81") == 0) return true;
   return false;
+}
+
+// Common nouns that stand where an OST singer stands ("가창진이 베일을 벗었다", "작곡가가
+// 참여했다", "리센느의 곡을 시작으로").
+const std::set<std::string, std::less<>>& KoreanOstNouns() {
+  static const std::set<std::string, std::less<>> k = {
+      "가창진",     "가창자",   "참여진", "보컬진",   "작곡진", "음악감독", "작곡가", "작사가",
+      "편곡가",     "프로듀서", "곡",     "곡을",     "시작",   "보컬",     "가수",   "밴드",
+      "듀오",       "그룹",     "걸그룹", "보이그룹", "음악",   "음원",     "주자",   "라인업",
+      "드라마",     "작품",     "제작진", "제작사",   "시청자", "팬들",     "이들",   "모두",
+      "두사람",     "주인공",   "배우",   "선율",     "목소리", "보이스",   "음색",   "연주",
+      "오케스트라", "피아노",   "스트링", "기타",     "가사",   "멜로디",   "감독",   "작가",
+      "스타",       "아이돌"};
+  return k;
+}
+
+// A singing, joining or line-up verb a singer is the subject of ("부른", "가창에", "참여했다",
+// "합류한다", "나선다", "낙점됐다", "출격", "이름을 올렸다").
+bool KoreanSingVerb(std::string_view w) {
+  static constexpr std::string_view kHeads[] = {"부른", "부르", "불렀", "불러",   "가창",
+                                                "참여", "합류", "나선", "나섰",   "나서",
+                                                "낙점", "발탁", "출격", "이름을", "목소리를"};
+  for (auto h : kHeads) {
+    if (w.substr(0, h.size()) == h) return true;
+  }
+  return false;
+}
+
+// A verb of a relative clause whose head is the singer ("가창에 나선 한살차이는").
+bool KoreanSingRelative(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"나선",   "참여한", "합류한", "발탁된",
+                                                "낙점된", "가창한", "출격한"};
+  for (auto x : kWords) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+bool EndsWithSubject(std::string_view w) {
+  static constexpr std::string_view kTails[] = {"이", "가", "은", "는", "도", "까지"};
+  for (auto t : kTails) {
+    if (w.size() > t.size() && w.substr(w.size() - t.size()) == t) return true;
+  }
+  return false;
+}
+
+// Marks the tokens of a Korean OST sentence that stand in a singer's slot (see the caller).
+void MarkKoreanOstSingerSlots(std::string_view s, const std::vector<Token>& toks,
+                              std::vector<char>* slot) {
+  const size_t n = toks.size();
+  auto plain = [&](size_t k) { return toks[k].hangul && !toks[k].in_quote && !toks[k].in_parens; };
+  // "A, B, C 등이": the names before 등 joined by list marks
+  // (1: a subject, with its particle; 2: a list member, which may have none)
+  auto mark_list = [&](size_t last, char how) {
+    (*slot)[last] = how;
+    for (size_t k = last, steps = 0; k > 0 && steps < 6; --k, ++steps) {
+      const std::string_view prev = toks[k - 1].text;
+      const bool joined = IsKoreanListSep(s, toks[k - 1].e) ||
+                          (prev.size() > 3 && (prev.substr(prev.size() - 3) == "와" ||
+                                               prev.substr(prev.size() - 3) == "과"));
+      if (!joined || !plain(k - 1)) break;
+      (*slot)[k - 1] = 2;
+    }
+  };
+  for (size_t j = 1; j < n; ++j) {
+    if (!plain(j)) continue;
+    if (KoreanSingVerb(toks[j].text)) {
+      // the subject, with at most five words between: the work's title, OST, "가창에", …
+      for (size_t k = j, gap = 0; k > 0 && gap < 6; --k, ++gap) {
+        const size_t c = k - 1;
+        if (toks[c].in_quote || toks[c].in_parens) continue;
+        const std::string_view w = toks[c].text;
+        if (EndsWithSubject(w) && toks[c].hangul) {
+          if (w == "등이" || w == "등은" || w == "등도") {
+            if (c > 0 && plain(c - 1)) mark_list(c - 1, 2);
+          } else {
+            mark_list(c, 1);
+          }
+          break;
+        }
+        const bool filler =
+            w.rfind("OST", 0) == 0 || w.rfind("ost", 0) == 0 ||
+            (w.size() > 3 && (w.substr(w.size() - 3) == "에" || w.substr(w.size() - 3) == "의" ||
+                              w.substr(w.size() - 3) == "로")) ||
+            w == "첫" || w == "드라마" || w == "전격" || w == "직접";
+        // ("안다은이 작사에 참여하여": a credit, not the song's voice)
+        static constexpr std::string_view kCredit[] = {"작사", "작곡", "편곡", "프로듀",
+                                                       "연출", "제작", "연주", "기획"};
+        bool credit = false;
+        for (auto h : kCredit) credit = credit || w.substr(0, h.size()) == h;
+        if (!filler || credit) break;
+      }
+    }
+    if (KoreanSingRelative(toks[j].text) && j + 1 < n && plain(j + 1) &&
+        EndsWithSubject(toks[j + 1].text)) {
+      const std::string_view before = toks[j - 1].text;
+      if (before.find("가창") != std::string_view::npos ||
+          before.find("OST") != std::string_view::npos ||
+          before.find("주자") != std::string_view::npos) {
+        (*slot)[j + 1] = 1;
+      }
+    }
+  }
 }
 
 // Given-name token shape of romanised Korean: one to three syllables
@@ -1137,6 +1247,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // "‘두 번째 남편 OST Part.5 - 그대가 있기에’": the title before "OST", the song after the dash
     std::string ost_song;
+    Mention dash_singer;
+    bool has_dash_singer = false;
     if (ko) {
       static const RE2 kOstInside(
           "(.*\\S)\\s*(?:OST|O\\.S\\.T\\.?)\\s*(?:(?:Part|PART|part|Pt|파트|Vol)\\.?\\s*\\d{1,2})?"
@@ -1345,6 +1457,30 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.kind = MentionKind::kSong;
           m.why = "quote after an OST/song word";
         }
+        // "OST Part.3 '밤비 - 스무살'", "OST Part 2 'Song – Singer'": album pages and label
+        // blurbs write the track as song, dash, singer; the singer is a name of its own
+        static const RE2 kSongDashSinger("^(.*\\S)\\s+(?:-|–|—)\\s+([^\\s\\-–—][^\\-–—]{0,40})$");
+        std::string dash_song, dash_name;
+        if (m.kind == MentionKind::kSong && m.why == "quote after an OST/song word" &&
+            RE2::FullMatch(m.text, kSongDashSinger, &dash_song, &dash_name)) {
+          dash_name = TrimName(dash_name);
+          if (!dash_name.empty() && std::count(dash_name.begin(), dash_name.end(), ' ') <= 2) {
+            m.text = dash_song;
+            dash_singer.begin = m.begin;
+            dash_singer.end = m.end;
+            dash_singer.in_parens = m.in_parens;
+            if (auto g = gaz.FindGroup(dash_name)) {
+              dash_singer.kind = MentionKind::kGroup;
+              dash_singer.text = *g;
+            } else {
+              dash_singer.kind = MentionKind::kPerson;
+              dash_singer.person = gaz.FindPerson(dash_name);
+              dash_singer.text = dash_name;
+            }
+            dash_singer.why = "singer after the dash of an OST track's quote";
+            has_dash_singer = true;
+          }
+        }
         // "“Everytime,” sung by A", "will sing 'X' as the OST part 5", "releases 'X' for 'W'
         // OST", "the soundtrack which is titled 'X'": in English, an unknown quote in the place
         // of the song is the song, not the drama
@@ -1392,6 +1528,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     add(std::move(m));
     if (work_with_song) add(std::move(song));
+    if (has_dash_singer) add(std::move(dash_singer));
   }
 
   // "'닥터챔프' '여인의 향기' '내겐 너무 사랑스러운 그녀' 등을 집필한": Korean titles listed in a
@@ -1987,8 +2124,19 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
   };
 
   auto role_noun_before = [&](size_t i) {
-    return i > 0 && adjacent(i) && KoreanRoleNouns().count(std::string(toks[i - 1].text)) > 0;
+    return i > 0 && adjacent(i) &&
+           (KoreanRoleNouns().count(std::string(toks[i - 1].text)) > 0 ||
+            KoreanSingerEpithets().count(std::string(toks[i - 1].text)) > 0);
   };
+  // Korean OST sentences: the singer's slot. An unknown name is the singer when it is the
+  // subject of a singing, joining or line-up verb ("한살차이가 부른", "양파까지 'W' OST 가창에
+  // 참여해", "A, B, C 등이 합류한다"), or right after such a verb in a relative clause ("OST 가창에
+  // 나선 한살차이는"). Indie singers and duos whose names are everyday words count there.
+  std::vector<char> ost_slot(n, 0);
+  if (ko) {
+    static const RE2 kOstWord("OST|ost|O\\.S\\.T|오에스티|주제가|사운드트랙|엔딩곡|삽입곡|테마곡");
+    if (RE2::PartialMatch(s, kOstWord)) MarkKoreanOstSingerSlots(s, toks, &ost_slot);
+  }
   for (size_t i = 0; i < n; ++i) {
     if (used[i] || toks[i].in_quote) continue;
     const Token& t = toks[i];
@@ -2379,9 +2527,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       continue;
     }
     // Stage names that are also common words ("주연", "현재", "남주") need their group.
+    // ("가수 소유가", "보컬 거미": a singer's noun right before names the person too)
     if (p != nullptr && !group_ctx &&
         (KoreanStopNames().count(base) || KoreanStopNames().count(raw) ||
-         KoreanCommonStageNames().count(base))) {
+         (KoreanCommonStageNames().count(base) && !role_noun_before(i) && ost_slot[i] == 0))) {
       p = nullptr;
     }
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
@@ -2400,12 +2549,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // An OST sentence's singer slot: any name shape that is no common word.
+    // (with its particle: "베일을 벗은" is a verb form, not "벗" + 은)
+    if (ost_slot[i] != 0 && (raw != base || ost_slot[i] == 2) && AllHangul(base) &&
+        HangulSyllables(base) >= 2 && HangulSyllables(base) <= 6 &&
+        !KoreanStopNames().count(base) && !KoreanStopNames().count(raw) &&
+        !KoreanRoleNouns().count(base) && !KoreanOstNouns().count(base)) {
+      person_mention(i, i + 1, nullptr, "singer in an OST sentence's singer slot");
+      // (a list member before a comma or 등 has no particle: "솔바람차이, …" keeps its 이)
+      if (ost_slot[i] == 2 && AllHangul(raw)) out.items.back().text = raw;
+      continue;
+    }
     // Unknown Hangul name shapes.
     const size_t syl = HangulSyllables(base);
-    if (!AllHangul(base) || syl < 2 || syl > 4) continue;
+    // ("가수 안녕하신가영": after a singer's noun a stage name may be a longer phrase)
+    if (!AllHangul(base) || syl < 2 || syl > (role_noun_before(i) ? 6 : 4)) continue;
     if (base.rfind("측", 0) == 0) continue;  // "소속사 측은": the agency's side, no name
     if (KoreanStopNames().count(base) || KoreanStopNames().count(raw)) continue;
     if (KoreanCommonStageNames().count(base)) continue;
+    if (KoreanOstNouns().count(base) || KoreanOstNouns().count(raw)) continue;
+    if (KoreanRoleNouns().count(base) > 0) continue;  // "신예 보컬리스트 X": a noun, then the name
     // final syllables of loanwords and common nouns, rare at the end of a given name
     if (!role_noun_before(i) &&
         EndsWithAny(base,
