@@ -695,7 +695,6 @@ void ClassifySpeakers(bool ko, A* a) {
   }
 }
 
-
 namespace {
 
 // A match of the project lexicon (configs/rules/project.*.yaml) as one untitled project of the
