@@ -351,10 +351,11 @@ class DistributedCrawl::Impl : public EventPublisher {
 
   // Reads partitions `ps` of `topic` from their beginning to their end, calling
   // `record(partition, value)` for each record (read_committed). The end to reach is the
-  // high watermark now: reaching the read_committed end (EOF at the last stable offset) is
-  // not enough, the previous owner's last commit may still be writing its markers, and until
-  // they land its records sit above the LSO. Returns the partitions not read to that end
-  // (watermark unknown, or restore_timeout_ms passed).
+  // high watermark of the read's first fetch: reaching the read_committed end (EOF at the
+  // last stable offset) is not enough, the previous owner's last commit may still be writing
+  // its markers, and until they land its records sit above the LSO. Never blocks past
+  // restore_timeout_ms, also when a partition's leader just died. Returns the partitions not
+  // read to that end by then.
   std::set<int32_t> ReadPartitionsToEnd(
       const std::string& topic, const std::vector<int32_t>& ps,
       const std::function<bool(int32_t, std::string_view)>& record);

@@ -194,29 +194,30 @@ std::set<int32_t> DistributedCrawl::Impl::ReadPartitionsToEnd(
     rd_kafka_topic_partition_list_add(l.get(), topic.c_str(), p)->offset =
         RD_KAFKA_OFFSET_BEGINNING;
   }
+  // The end to reach for each partition: its high watermark as the first fetch response of
+  // this read reported it (rd_kafka_get_watermark_offsets reads the value cached from the
+  // fetch responses, without a request). Not rd_kafka_query_watermark_offsets: in
+  // librdkafka 2.0.2 its ListOffsets request goes to the leader in the client's metadata
+  // and, when that broker was just killed, blocks far past its timeout (a worker sat in this
+  // rebalance callback until the dead broker came back, and its partitions were not crawled).
+  // The fetches below follow a leader change like any consumer's, within the deadline.
   std::map<int32_t, int64_t> end;
-  std::set<int32_t> unknown;
-  for (int32_t p : ps) {
-    int64_t lo = 0, hi = 0;
-    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-      e = rd_kafka_query_watermark_offsets(restorer_.get(), topic.c_str(), p, &lo, &hi, 5000);
-      if (e == RD_KAFKA_RESP_ERR_NO_ERROR) break;
-    }
-    if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
-      end[p] = hi;
-    } else {
-      spdlog::warn("distributed: end of {} [{}] unknown: {}", topic, p, rd_kafka_err2str(e));
-      unknown.insert(p);
-    }
-  }
   rd_kafka_assign(restorer_.get(), l.get());
   MonoTime deadline = MonoClock::now() + milliseconds(o_.restore_timeout_ms);
   while (!open.empty() && MonoClock::now() < deadline) {
     rd_kafka_message_t* m = rd_kafka_consumer_poll(restorer_.get(), 100);
     if (m == nullptr) continue;
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-      if (m->offset >= end[m->partition]) open.erase(m->partition);
+      // The fetch response that brought this EOF has updated the cached watermark.
+      auto e = end.find(m->partition);
+      int64_t lo = 0, hi = -1;
+      if (e == end.end() &&
+          rd_kafka_get_watermark_offsets(restorer_.get(), topic.c_str(), m->partition, &lo, &hi) ==
+              RD_KAFKA_RESP_ERR_NO_ERROR &&
+          hi >= 0) {
+        e = end.emplace(m->partition, hi).first;
+      }
+      if (e != end.end() && m->offset >= e->second) open.erase(m->partition);
     } else if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->payload != nullptr) {
       (void)record(m->partition, std::string_view(static_cast<const char*>(m->payload), m->len));
     } else if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -225,7 +226,6 @@ std::set<int32_t> DistributedCrawl::Impl::ReadPartitionsToEnd(
     rd_kafka_message_destroy(m);
   }
   rd_kafka_assign(restorer_.get(), nullptr);
-  open.insert(unknown.begin(), unknown.end());
   return open;
 }
 
