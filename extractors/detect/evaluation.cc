@@ -22,7 +22,8 @@ bool SameName(const std::string& want, const std::string& a, const std::string& 
 bool SamePerson(const Gazetteer& g, const std::string& want, const PersonRef& p) {
   if (SameName(want, p.name, p.native)) return true;
   const GazetteerPerson* gp = g.FindPerson(want);
-  if (gp != nullptr && p.resolved && gp->name == p.name) return true;
+  // (by the gazetteer's key: events spell names as their source writes them)
+  if (gp != nullptr && p.resolved && (gp->id == p.key || gp->name == p.name)) return true;
   // a group sung OST: "Red Velvet" vs the group's Hangul name
   if (auto grp = g.FindGroup(want); grp && NormalizeKey(*grp) == NormalizeKey(p.name)) return true;
   return false;
@@ -33,7 +34,7 @@ bool SameWork(const Gazetteer& g, const std::string& want, const WorkRef& w) {
   if (NormalizeKey(want).empty()) return NormalizeKey(w.title).empty();
   if (SameName(want, w.title, w.native)) return true;
   const GazetteerWork* gw = g.FindWork(want);
-  return gw != nullptr && w.resolved && gw->title == w.title;
+  return gw != nullptr && w.resolved && (gw->id == w.key || gw->title == w.title);
 }
 
 std::string Describe(const std::string& type, const std::string& person, const std::string& work,

@@ -1882,6 +1882,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     for (size_t k = 1; k < n; ++k) {
       const std::string low = LowerAscii(toks[k].text);
       if (low != "ost" && low != "soundtrack" && low != "o.s.t") continue;
+      // "Sings Emotional OST For 'W'": the OST names its work in quotes after it, so the
+      // capitalised words before it are a headline's description, not a title
+      if (k + 2 < n && !toks[k + 1].in_quote && toks[k + 2].in_quote) {
+        const std::string link = LowerAscii(toks[k + 1].text);
+        if (link == "for" || link == "of" || link == "from") continue;
+      }
       size_t a = k;
       static const std::set<std::string, std::less<>> kNotInTitle = {
           "sing",         "sings",  "singing", "sang",    "lend",     "lends",   "lending",

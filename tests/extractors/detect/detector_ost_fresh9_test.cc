@@ -79,5 +79,12 @@ TEST(DetectorOstFresh9, ThePairPreviewingItsChemistryInAnOstVideoIsTheCast) {
             "ost Jang Seo-rin / Soundtrack #1 (released)");
 }
 
+// A title-case headline: the words before "OST For 'W'" describe the song ("Sings Emotional
+// OST"), they are no title; the work is the quoted one after it.
+TEST(DetectorOstFresh9, WordsBeforeAnOstThatNamesItsWorkAreNoTitle) {
+  EXPECT_EQ(En("Watch: Taeyeon Sings Emotional OST For \"Blue Harbor\"", ""),
+            "ost Taeyeon / Blue Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/detect/evaluation.h"
 #include "extractors/detect/event_merger.h"
 #include "tests/support/paths.h"
 #include "tests/support/shipped_detector.h"
@@ -355,6 +356,21 @@ TEST(Detector, NamesAndTitlesAreKeptAsTheSourceWritesThem) {
   auto sur = DetectIn("Bae Doona will star in 'Wonderful World'. Bae confirmed the news.", "");
   ASSERT_FALSE(sur.empty());
   EXPECT_EQ(sur[0].person.name, "Bae Doona");
+}
+
+// `eval detect` matches a label in another spelling of the same gazetteer person or work by
+// the gazetteer's key, now that events spell them as the text does.
+TEST(Detector, EvaluationMatchesAnotherSpellingOfTheSamePersonAndWork) {
+  const std::string jsonl =
+      R"({"id":"s1","lang":"en","title":"","text":"Jo Byung-gyu will star in 'Jeong Nyeon'.",)"
+      R"("events":[{"type":"casting","person":"Jo Byung-kyu",)"
+      R"("work":"Jeong Nyeon: The Star Is Born","status":"confirmed"}]})"
+      "\n";
+  auto r = EvaluateDetector(hallyu::testing::ShippedDetector(), jsonl);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->all.tp, 1);
+  EXPECT_EQ(r->all.fp, 0);
+  EXPECT_EQ(r->all.fn, 0);
 }
 
 TEST(Detector, UnknownPeopleAreReportedUnresolved) {
