@@ -928,6 +928,9 @@ namespace {
 // syllables with no Latin letter.
 bool IsFullNameAsWritten(const std::string& text, const Gazetteer& gazetteer) {
   if (text.empty() || text.size() > 80) return false;
+  // quotes, brackets and ellipses are the sentence's, not the name's ("Kim Hye-yoon...")
+  static const RE2 kNotOfAName("[\"“”‘()\\[\\]<>《》〈〉「」…]|\\.\\.|[,;:!?]");
+  if (RE2::PartialMatch(text, kNotOfAName)) return false;
   if (gazetteer.FindPerson(text) != nullptr) return true;
   if (ContainsHangul(text)) {
     const bool latin = std::any_of(text.begin(), text.end(), [](char c) {

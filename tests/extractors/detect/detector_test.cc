@@ -352,6 +352,13 @@ TEST(Detector, NamesAndTitlesAreKeptAsTheSourceWritesThem) {
   EXPECT_EQ(short_title[0].work.title, "Jeong Nyeon");
   EXPECT_EQ(full_title[0].work.title, "Jeong Nyeon: The Star Is Born");
   EXPECT_EQ(short_title[0].event_id, full_title[0].event_id);
+  // punctuation of the sentence is no part of a name ("Kim Hye-yoon... New Faces")
+  auto ellipsis = DetectIn("Jo Byung-gyu, Kim Hye-yoon... Two Actors to Lead Spring Dramas",
+                           "Kim Hye-yoon will star in 'Wonderful World'.");
+  ASSERT_FALSE(ellipsis.empty());
+  for (const auto& d : ellipsis) {
+    EXPECT_EQ(d.person.name.find("..."), std::string::npos) << d.person.name;
+  }
   // a surname after the full name keeps the full name
   auto sur = DetectIn("Bae Doona will star in 'Wonderful World'. Bae confirmed the news.", "");
   ASSERT_FALSE(sur.empty());
