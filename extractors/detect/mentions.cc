@@ -802,7 +802,7 @@ void MarkKoreanOstSingerSlots(std::string_view s, const std::vector<Token>& toks
 bool IsRomanisedGiven(std::string_view w) {
   static const RE2 kGiven(
       "(?i)^(?:(?:ch|kk|tt|pp|ss|jj|sh|[bcdghjkmnprstwy])?(?:yeo|wae|ae|eo|eu|ui|oe|oo|ee|ou|wa|"
-      "wo|we|wi|ye|yo|yu|ya|ah|eh|oh|uh|a|e|i|o|u|y)(?:ng|n|m|k|l|p|t|r|b|g)?-?){1,3}$");
+      "wo|we|wi|ye|yo|yu|ya|ah|eh|oh|uh|a|e|i|o|u)(?:ng|n|m|k|l|p|t|r|b|g)?-?){1,3}$");
   if (w.size() < 2 || w.size() > 12) return false;
   if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
   return RE2::FullMatch(w, kGiven);
@@ -1982,9 +1982,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "as", "plays", "play", "playing", "portray", "portrays", "portraying", "named", "called"};
       // ("cast as Sung Hoon's leading lady": the possessive names a co-star, not the role)
       const bool co_star_possessive = p != nullptr && b < n && toks[b - 1].possessive;
+      // ("he is the older brother of Yoo Jin Kang": a relative in a character sketch is a
+      // character; an actor's real family is no casting news either)
+      static const std::set<std::string, std::less<>> kKin = {
+          "brother",      "sister",    "father",      "mother",      "son",        "daughter",
+          "wife",         "husband",   "fiancé",      "fiance",      "fiancée",    "lover",
+          "girlfriend",   "boyfriend", "grandfather", "grandmother", "uncle",      "aunt",
+          "cousin",       "nephew",    "niece",       "stepmother",  "stepfather", "stepson",
+          "stepdaughter", "twin"};
       if (!co_star_possessive &&
           ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
-           (prev == "of" && (prev2 == "role" || prev2 == "character")))) {
+           (prev == "of" && (prev2 == "role" || prev2 == "character" || kKin.count(prev2))))) {
         m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
         m.why += ", character after '" + prev + "'";
       }

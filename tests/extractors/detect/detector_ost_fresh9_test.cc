@@ -86,5 +86,12 @@ TEST(DetectorOstFresh9, WordsBeforeAnOstThatNamesItsWorkAreNoTitle) {
             "ost Taeyeon / Blue Harbor (announced)");
 }
 
+// "Sung By Paul Kim": a romanised given name has a Korean vowel in each syllable, so "By"
+// is no syllable and the singer is Paul Kim, not "Sung By Paul".
+TEST(DetectorOstFresh9, AnEnglishWordIsNoSyllableOfARomanisedName) {
+  EXPECT_EQ(En("The \"Blue Harbor\" OST Part 2 Is Sung By Paul Kim", ""),
+            "ost Paul Kim / Blue Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu

@@ -380,6 +380,15 @@ TEST(Detector, EvaluationMatchesAnotherSpellingOfTheSamePersonAndWork) {
   EXPECT_EQ(r->all.fn, 0);
 }
 
+// "he is the older brother of Yoo Jin Kang": a relative in a character sketch is a
+// character, no cast member.
+TEST(Detector, ARelativeInACharacterSketchIsNoCastMember) {
+  EXPECT_DETECTS("",
+                 "Kim Nam-gil will star in 'Quiet Harbor' as Han Do-jin; he is the older "
+                 "brother of Han Seo-yul and a detective.",
+                 "casting Kim Nam-gil / Quiet Harbor (confirmed)");
+}
+
 TEST(Detector, UnknownPeopleAreReportedUnresolved) {
   auto d = DetectIn("Rookie actress Seo Ji-an cast in 'Paper Crown'", "");
   ASSERT_EQ(d.size(), 1u) << Explain("Rookie actress Seo Ji-an cast in 'Paper Crown'", "");
