@@ -2771,6 +2771,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.why += ", with its season";
     }
   }
+  // "JM Company", "JYP Entertainment", "BH Entertainment": a name followed by a company word
+  // is the company's name (an agency or a producer), never a person of the news
+  if (!ko) {
+    static const RE2 kCompanyAfter(
+        "^\\s+(?:Company|Entertainment|Ent\\.|Agency|Media|Pictures|Studios?|Culture|Records|"
+        "Management|Contents|Partners|Label|Films)\\b");
+    for (Mention& m : out.items) {
+      if (m.kind != MentionKind::kPerson || m.end >= s.size()) continue;
+      if (!RE2::PartialMatch(re2::StringPiece(s.data() + m.end, s.size() - m.end), kCompanyAfter)) {
+        continue;
+      }
+      m.kind = MentionKind::kOrganisation;
+      m.person = nullptr;
+      m.why += ", the name of a company (a company word follows)";
+    }
+  }
   std::sort(out.items.begin(), out.items.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   return out;

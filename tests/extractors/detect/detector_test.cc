@@ -389,6 +389,12 @@ TEST(Detector, ARelativeInACharacterSketchIsNoCastMember) {
                  "casting Kim Nam-gil / Quiet Harbor (confirmed)");
 }
 
+// "An official with JM Company said": a name followed by a company word is the company's.
+TEST(Detector, ANameBeforeACompanyWordIsTheCompany) {
+  EXPECT_DETECTS("", "An official with JM Company said Joo Jin-mo will star in 'Enemy'.",
+                 "casting Joo Jin-mo / Enemy (confirmed)");
+}
+
 TEST(Detector, UnknownPeopleAreReportedUnresolved) {
   auto d = DetectIn("Rookie actress Seo Ji-an cast in 'Paper Crown'", "");
   ASSERT_EQ(d.size(), 1u) << Explain("Rookie actress Seo Ji-an cast in 'Paper Crown'", "");
