@@ -1130,7 +1130,7 @@ bool KoreanQuotedStatus(std::string_view inside) {
   static const RE2 kStatusWord(
       "사실무근|사실이\\s*아니|검토\\s*(?:중|하고)|논의\\s*중|확정|미정|결정된|정해진|"
       "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|주인공으로|"
-      "출연을|출연한다|출연$");
+      "출연을|출연한다|출연$|검토$");
   return RE2::PartialMatch(inside, kStatusWord);
 }
 
@@ -1332,6 +1332,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         RE2::PartialMatch(inside, kEpithetEnd) && gaz.FindWork(m.text) == nullptr) {
       m.kind = MentionKind::kQuote;
       m.why = "quoted epithet or topic, not a title";
+      m.epithet = true;
+      add(std::move(m));
+      continue;
+    }
+    // "‘핫’했던 배우들", "‘힙’한 감성": a quote turned into a verb or an adjective by 하다
+    // right after it is an emphasised word, never a title (titles take particles)
+    static const RE2 kHadaAfter("^(?:했던|했다|했고|하게|하다|한\\s|해진|해서|스러운|스런)");
+    if (ko && RE2::PartialMatch(after, kHadaAfter) && gaz.FindWork(m.text) == nullptr) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted word made a verb by 하다, not a title";
       m.epithet = true;
       add(std::move(m));
       continue;

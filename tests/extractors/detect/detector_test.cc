@@ -395,6 +395,15 @@ TEST(Detector, ANameBeforeACompanyWordIsTheCompany) {
                  "casting Joo Jin-mo / Enemy (confirmed)");
 }
 
+// "‘핫’했던 배우들": a quote made a verb by 하다 is an emphasised word, not a title; a quoted
+// headline ending in 검토 is the agency's statement, not a title.
+TEST(Detector, KoreanQuotedWordsThatAreNoTitles) {
+  EXPECT_DETECTS("", "김수현, 김우빈 등 ‘핫’했던 남자 배우들이 드라마 주인공으로 물망에 올랐다.",
+                 "");
+  EXPECT_DETECTS("원빈, 차기작은 중국 영화? \"국내 작품 위주 검토\"",
+                 "원빈의 소속사 측은 국내 작품 위주로 차기작을 검토하고 있다고 밝혔다.", "");
+}
+
 TEST(Detector, UnknownPeopleAreReportedUnresolved) {
   auto d = DetectIn("Rookie actress Seo Ji-an cast in 'Paper Crown'", "");
   ASSERT_EQ(d.size(), 1u) << Explain("Rookie actress Seo Ji-an cast in 'Paper Crown'", "");
