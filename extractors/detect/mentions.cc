@@ -863,6 +863,10 @@ std::string CleanTitle(std::string_view title) {
   RE2::GlobalReplace(&t, kQualifier, " ");
   static const RE2 kOpenQualifier("\\s*\\((?:가제|이하|가칭)[^\\)]*$");
   RE2::Replace(&t, kOpenQualifier, "");
+  // "사자(四子)", "해치(海馳)": the Hanja gloss after a Korean title is no part of it
+  static const RE2 kHanjaGloss("^(.*[가-힣].*?)\\s*\\(\\p{Han}+\\)$");
+  std::string bare;
+  if (RE2::FullMatch(t, kHanjaGloss, &bare)) t = bare;
   return TrimName(t);
 }
 
@@ -1824,6 +1828,23 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
                          (verb_cue && (gaz.FindPerson(toks[a].text) != nullptr ||
                                        gaz.FindGroup(toks[a].text))))) {
         continue;
+      }
+      // "MBC's new Joseon-era vampire fantasy drama W": capitalised words that lowercase
+      // words lead on to a genre noun describe the work named after it; they are no title
+      if (e - a <= 2 && gaz.FindWork(joined(a, e)) == nullptr) {
+        static const std::set<std::string, std::less<>> kGenre = {
+            "drama",   "dramas",   "series",  "film",    "movie",     "sitcom",  "sageuk",
+            "rom-com", "thriller", "romance", "k-drama", "melodrama", "webtoon", "comedy"};
+        bool describes = false;
+        for (size_t j = e; j < n && j < e + 5 && adjacent(j) && !toks[j].in_quote; ++j) {
+          const std::string w = LowerAscii(toks[j].text);
+          if (kGenre.count(w) > 0) {
+            describes = j > e;  // ("SBS's Night Taxi drama": the genre noun right after is its)
+            break;
+          }
+          if (toks[j].capital) break;
+        }
+        if (describes) continue;
       }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
     }

@@ -67,7 +67,8 @@ SentenceMentions FindMentions(std::string_view sentence, std::string_view lang,
 bool KoreanGroupHasCaseParticle(std::string_view token, const Gazetteer& gazetteer);
 
 // Strips title qualifiers and leftovers: "(working title)", "(literal title)",
-// "(가제)", "(이하 …)", "(가칭)", trailing "OST" and particles outside quotes.
+// "(가제)", "(이하 …)", "(가칭)", a Hanja gloss after a Korean title ("사자(四子)"),
+// trailing "OST" and particles outside quotes.
 // "Blue Eyes (working title)" -> "Blue Eyes". Empty in, empty out.
 std::string CleanTitle(std::string_view title);
 

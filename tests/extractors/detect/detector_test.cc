@@ -13,6 +13,7 @@
 
 #include "extractors/detect/evaluation.h"
 #include "extractors/detect/event_merger.h"
+#include "extractors/detect/mentions.h"
 #include "tests/support/paths.h"
 #include "tests/support/shipped_detector.h"
 
@@ -402,6 +403,21 @@ TEST(Detector, KoreanQuotedWordsThatAreNoTitles) {
                  "");
   EXPECT_DETECTS("원빈, 차기작은 중국 영화? \"국내 작품 위주 검토\"",
                  "원빈의 소속사 측은 국내 작품 위주로 차기작을 검토하고 있다고 밝혔다.", "");
+}
+
+// "MBC's new Joseon-era vampire fantasy drama W": the capitalised word that lowercase words
+// lead on to "drama" describes W; it is no title.
+TEST(Detector, ACapitalisedWordDescribingTheGenreIsNoTitle) {
+  EXPECT_DETECTS("",
+                 "Lee Jun-ki was offered the title role of MBC's new Joseon-era vampire fantasy "
+                 "drama Scholar Who Walks the Night.",
+                 "casting Lee Jun-ki / Scholar Who Walks the Night (in_talks)");
+}
+
+// "드라마 '사자(四子)'": the Hanja gloss after a Korean title is no part of it.
+TEST(Detector, AHanjaGlossIsNoPartOfTheTitle) {
+  EXPECT_EQ(CleanTitle("사자(四子)"), "사자");
+  EXPECT_EQ(CleanTitle("Love (ft. Marriage and Divorce)"), "Love (ft. Marriage and Divorce)");
 }
 
 TEST(Detector, UnknownPeopleAreReportedUnresolved) {
