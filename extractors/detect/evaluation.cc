@@ -34,7 +34,7 @@ bool SameWork(const Gazetteer& g, const std::string& want, const WorkRef& w) {
   if (NormalizeKey(want).empty()) return NormalizeKey(w.title).empty();
   if (SameName(want, w.title, w.native)) return true;
   const GazetteerWork* gw = g.FindWork(want);
-  return gw != nullptr && w.resolved && (gw->id == w.key || gw->title == w.title);
+  return gw != nullptr && w.resolved && gw->id == w.key;  // (resolved works carry the id as key)
 }
 
 std::string Describe(const std::string& type, const std::string& person, const std::string& work,
