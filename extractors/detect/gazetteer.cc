@@ -434,6 +434,26 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
       [&] { MergeRuns(runs(&FileIndex::org_norm), g.org_norm_, plus(org_base)); },
   };
   RunParallel(std::size(merges), [&](size_t i) { merges[i](); });
+  // A name that is the own name of a person outside any group ("현빈", "공유", "보아") is
+  // theirs even when a group member of the same stage name was read first: news names a
+  // member with the group ("JBJ 현빈", found through member_by_group_), and the bare name is
+  // the actor or soloist. Among solo people the first definition still wins.
+  for (size_t i = 0; i < g.people_.size(); ++i) {
+    const GazetteerPerson& p = g.people_[i];
+    if (!p.group.empty()) continue;
+    for (const std::string* n : {&p.name, &p.native}) {
+      if (n->empty()) continue;
+      if (auto it = g.person_exact_.find(*n); it != g.person_exact_.end() && it->second != i &&
+                                              !g.people_[it->second].group.empty()) {
+        it->second = i;
+      }
+      if (auto it = g.person_norm_.find(NormalizeKey(*n));
+          it != g.person_norm_.end() && it->second != i &&
+          !g.people_[it->second].group.empty()) {
+        it->second = i;
+      }
+    }
+  }
   // Other romanisations only where no written name or alias already owns the key.
   MergeRuns(runs(&FileIndex::person_variant), g.person_norm_, plus(person_base));
   // Every normalised key of every kind, so a finder can rule a word window out with one

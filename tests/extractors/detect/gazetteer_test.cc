@@ -114,6 +114,33 @@ organisations:
   EXPECT_GT(both->person_count(), Shipped().person_count());
 }
 
+// A bare name that is both a group member's stage name and an actor's or soloist's own name
+// is the actor's or soloist's, whichever file came first; the member is found with the group.
+TEST(Gazetteer, ABareNameIsTheSoloPersonsBeforeAGroupMembersStageName) {
+  auto g = Gazetteer::LoadFromStrings({{"a-groups.yaml", R"(groups:
+  - name: Bonus
+    members:
+      - {name: Sunbin, native: 선빈, aliases: [Kim Sun-bin]}
+      - {name: Dara, native: 다라}
+)"},
+                                       {"b-people.yaml", R"(actors:
+  - {name: Sun Bin, native: 선빈}
+singers:
+  - {name: Dara Song, native: 다라, aliases: [Kim Sun-bin]}
+)"}});
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->FindPerson("선빈")->name, "Sun Bin");
+  EXPECT_EQ(g->FindPerson("Sun Bin")->name, "Sun Bin");
+  EXPECT_EQ(g->FindPerson("다라")->name, "Dara Song");
+  EXPECT_EQ(g->FindPersonInGroup("선빈", "Bonus")->name, "Sunbin");
+  // an alias does not take a name from a member: the first definition keeps it
+  EXPECT_EQ(g->FindPerson("Kim Sun-bin")->name, "Sunbin");
+  // the shipped gazetteer: the actors, not idols of the same stage name
+  EXPECT_EQ(Shipped().FindPerson("현빈")->name, "Hyun Bin");
+  EXPECT_EQ(Shipped().FindPerson("공유")->name, "Gong Yoo");
+  EXPECT_EQ(Shipped().FindPerson("보아")->name, "BoA");
+}
+
 // Strict loading: a typo fails at load with "file:line: reason".
 TEST(Gazetteer, BadFilesFailWithFileLineAndReason) {
   std::string msg = LoadError("actors:\n  - {name: A}\n  - {name: B, nativ: 비}\n", "people.yaml");
