@@ -443,13 +443,12 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
     if (!p.group.empty()) continue;
     for (const std::string* n : {&p.name, &p.native}) {
       if (n->empty()) continue;
-      if (auto it = g.person_exact_.find(*n); it != g.person_exact_.end() && it->second != i &&
-                                              !g.people_[it->second].group.empty()) {
+      if (auto it = g.person_exact_.find(*n);
+          it != g.person_exact_.end() && it->second != i && !g.people_[it->second].group.empty()) {
         it->second = i;
       }
       if (auto it = g.person_norm_.find(NormalizeKey(*n));
-          it != g.person_norm_.end() && it->second != i &&
-          !g.people_[it->second].group.empty()) {
+          it != g.person_norm_.end() && it->second != i && !g.people_[it->second].group.empty()) {
         it->second = i;
       }
     }
