@@ -136,6 +136,23 @@ TEST(Mentions, KoreanPersonsGroupsAndNonPersons) {
   }
 }
 
+// Stage names that are everyday words or verb forms name nobody without their group or a
+// role noun: "정신과 의사" (psychiatrist), "여자 기수" (jockey), "사나이" (a man), "애 태우는"
+// (fretting), "'T'에 이은" (following), the music service 지니.
+TEST(Mentions, StageNamesThatAreEverydayWordsNeedTheirGroup) {
+  for (const char* s : {"드라마 '정신과 의사 한결' OST에 가수가 참여한다.",
+                        "시골 총각과 여자 기수가 사랑에 빠지는 드라마에 배우가 출연한다.",
+                        "낯선 사나이와 함께 떠나는 영화에 배우가 캐스팅됐다.",
+                        "친구를 두고 애 태우는 소녀의 이야기를 그린 드라마다.",
+                        "지난달 공개된 'A'에 이은 두 번째 OST다.",
+                        "신곡은 멜론, 지니 등 음원 사이트에서 공개된다."}) {
+    const auto ms = FindMentions(s, "ko", Gaz());
+    for (const auto& m : ms.items) {
+      EXPECT_NE(m.kind, MentionKind::kPerson) << s << "\n" << Dump(ms);
+    }
+  }
+}
+
 TEST(Mentions, QuotesBecomeWorksRolesSongsOrStatements) {
   const auto role_ko = FindMentions("김지원은 극 중 '홍해인' 역을 맡았다.", "ko", Gaz());
   EXPECT_TRUE(Has(role_ko, MentionKind::kRole, "홍해인")) << Dump(role_ko);
