@@ -987,6 +987,33 @@ PersonRef Detector::ResolvePerson(const Mention& m) const {
   return PersonFromMention(m, *gazetteer_);
 }
 
+namespace {
+
+// The network mention `m` of `sentence` as the text writes it ("KBS 2TV", "넷플릭스", "tvN"
+// out of "tvN은"); the gazetteer's name when the written span does not resolve to it.
+std::string NetworkAsWritten(std::string_view sentence, const Mention& m, const Gazetteer& g) {
+  if (m.end > sentence.size() || m.begin >= m.end) return m.text;
+  std::string span(sentence.substr(m.begin, m.end - m.begin));
+  const GazetteerNetwork* want = g.FindNetwork(m.text);
+  static constexpr std::string_view kParticles[] = {"으로", "에서", "와", "과", "은", "는", "이",
+                                                    "가",   "을",   "를", "의", "에", "도", "로"};
+  for (int pass = 0; pass < 2; ++pass) {
+    if (want != nullptr && g.FindNetwork(span) == want) return span;
+    bool cut = false;
+    for (std::string_view p : kParticles) {
+      if (span.size() > p.size() && span.compare(span.size() - p.size(), p.size(), p) == 0) {
+        span.resize(span.size() - p.size());
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) break;
+  }
+  return m.text;
+}
+
+}  // namespace
+
 WorkRef Detector::ResolveWork(const Mention& m, const std::string& network,
                               const std::string& kind) const {
   WorkRef w;
@@ -2159,17 +2186,32 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }()
                                                              : idx.front()]
                                          .sentence;
-      // network and kind: a network mention in the work's sentence
-      std::string network;
+      // network and kind: a network mention in the work's sentence (the gazetteer's name,
+      // for the logic and the id; the event carries it as the text writes it)
+      std::string network, network_written;
       for (size_t i : idx) {
         for (const auto& m : bound[i].sentence->mentions.items) {
-          if (m.kind == MentionKind::kNetwork && network.empty()) network = m.text;
+          if (m.kind == MentionKind::kNetwork && network.empty()) {
+            network = m.text;
+            network_written = NetworkAsWritten(bound[i].sentence->text, m, *gazetteer_);
+          }
         }
       }
       Detection d;
       d.type = type;
       d.status = status;
       d.person = ResolvePerson(*first.person);
+      if (network.empty()) {
+        // "tvN은 … 밝혔다" in another sentence of the story: the story's first network
+        for (const Analysed& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kNetwork && !m.aside && !m.in_parens && network.empty()) {
+              network = m.text;
+              network_written = NetworkAsWritten(a.text, m, *gazetteer_);
+            }
+          }
+        }
+      }
       if (!d.person.resolved && first.person->kind == MentionKind::kPerson) {
         // what the story says about a name the gazetteer lacks (detect/learn.h)
         for (const Analysed& a : story.sentences) {
@@ -2231,6 +2273,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           std::min(0.99, base + (d.person.resolved ? 0.04 : 0.0) + (d.work.resolved ? 0.04 : 0.0));
       d.confidence = static_cast<double>(static_cast<int>(c * 100 + 0.5)) / 100.0;
       d.event_id = ComputeEventId(d);
+      // "KBS 2TV", "넷플릭스": the network as written once the id is made of the gazetteer's name
+      if (!network.empty() && d.work.network == network) d.work.network = network_written;
       std::string said;  // each claim: status[speaker]@sentence
       for (const auto& c : claims) {
         said += (said.empty() ? "" : ", ") + c.status + "[" +

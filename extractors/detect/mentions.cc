@@ -2231,6 +2231,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if (const GazetteerNetwork* net = gaz.FindNetwork(cand)) {
           (void)net;
+          // "the upcoming MBC drama X", "KBS 드라마 'X'": a broadcaster and the genre noun,
+          // not its cable channel (MBC Drama Net, KBS Drama); the shorter match is taken
+          if (len >= 2) {
+            const std::string_view last = toks[i + len - 1].text;
+            if ((last == "drama" || last == "Drama" || last == "드라마") &&
+                gaz.FindNetwork(joined(i, i + len - 1)) != nullptr) {
+              continue;
+            }
+          }
           best_len = len;
           best_kind = 0;
           break;
@@ -2487,6 +2496,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.why = "gazetteer group with a particle";
           last_group = *lg;
           last_group_tok = i;
+          add(std::move(m));
+          continue;
+        }
+        // "tvN은 … 밝혔다", "JTBC 측은": a network with its particle
+        if (const GazetteerNetwork* ln = gaz.FindNetwork(latin)) {
+          Mention m;
+          m.kind = MentionKind::kNetwork;
+          m.begin = t.b;
+          m.end = t.e;
+          m.text = ln->name;
+          m.why = "gazetteer network with a particle";
           add(std::move(m));
           continue;
         }

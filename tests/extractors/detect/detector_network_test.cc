@@ -1,0 +1,77 @@
+// The network of a casting (detection-labels.md: "broadcaster or platform as written"): the
+// form the text writes, the broadcaster before the genre noun, and the story's network when
+// the work's own sentence names none. Sentences are invented.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+std::vector<Detection> Detect(const std::string& title, const std::string& text,
+                              const std::string& lang) {
+  auto r = hallyu::testing::ShippedDetector().Detect(
+      title, text, lang, SourceRef{"u", "site.test", "t", "", "2026-01-01T00:00:00Z"});
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : std::vector<Detection>{};
+}
+
+// "network" of the only casting, or "(n events)".
+std::string Network(const std::string& title, const std::string& text, const std::string& lang) {
+  const auto d = Detect(title, text, lang);
+  if (d.size() != 1) return "(" + std::to_string(d.size()) + " events)";
+  return d[0].work.network;
+}
+
+TEST(DetectorNetwork, TheBroadcasterBeforeTheGenreNounIsNotItsCableChannel) {
+  // "MBC drama" is MBC's drama, not MBC Drama Net; "KBS drama" not the KBS Drama channel
+  EXPECT_EQ(
+      Network("", "Actor Kim Soo-hyun will star in the upcoming MBC drama Garden of Blue Night.",
+              "en"),
+      "MBC");
+  EXPECT_EQ(
+      Network("", "Actor Kim Soo-hyun will star in the new KBS drama Garden of Blue Night.", "en"),
+      "KBS");
+}
+
+TEST(DetectorNetwork, TheNetworkIsKeptAsWrittenAndTheIdStaysOne) {
+  const auto a = Detect("", "배우 김수현이 KBS 2TV 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko");
+  const auto b =
+      Detect("", "배우 김수현이 KBS2 새 드라마 '푸른 밤의 정원'에 출연을 확정했다.", "ko");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].work.network, "KBS 2TV");
+  EXPECT_EQ(b[0].work.network, "KBS2");
+  EXPECT_EQ(a[0].event_id, b[0].event_id);
+  // a particle is not part of the name
+  EXPECT_EQ(
+      Network("", "넷플릭스는 배우 김수현이 시리즈 '푸른 밤의 정원'에 출연한다고 밝혔다.", "ko"),
+      "넷플릭스");
+  // an untitled project's id is made of the network's gazetteer name, whatever the spelling
+  const auto u1 = Detect("", "배우 김수현이 넷플릭스 새 시리즈(제목 미정) 출연을 확정했다.", "ko");
+  const auto u2 = Detect("", "배우 김수현이 Netflix 새 시리즈(제목 미정) 출연을 확정했다.", "ko");
+  ASSERT_EQ(u1.size(), 1u);
+  ASSERT_EQ(u2.size(), 1u);
+  EXPECT_EQ(u1[0].event_id, u2[0].event_id);
+}
+
+TEST(DetectorNetwork, TheStorysNetworkWhenTheWorksSentenceNamesNone) {
+  EXPECT_EQ(Network("김수현, '푸른 밤의 정원' 주인공 낙점",
+                    "배우 김수현이 드라마 '푸른 밤의 정원' 주인공으로 출연한다. tvN은 12일 이같이 "
+                    "밝혔다.",
+                    "ko"),
+            "tvN");
+  EXPECT_EQ(Network("Kim Soo-hyun joins Garden of Blue Night",
+                    "Actor Kim Soo-hyun has been cast in the drama Garden of Blue Night. The "
+                    "series will air on JTBC next spring.",
+                    "en"),
+            "JTBC");
+}
+
+}  // namespace
+}  // namespace hallyu
