@@ -967,7 +967,9 @@ PersonRef PersonFromMention(const Mention& m, const Gazetteer& gazetteer) {
         p.name = m.text;
       }
     }
-    p.group = !m.group.empty() ? m.group : gp->group;
+    // the group only when the text ties the person to it ("EXO's Suho", "그룹 엑소 멤버
+    // 수호"): a member the text names alone has none (detection-labels.md)
+    p.group = m.group;
     p.idol = gp->kind == PersonKind::kIdol;
     p.resolved = true;
     p.key = gp->id;
@@ -1010,6 +1012,85 @@ std::string NetworkAsWritten(std::string_view sentence, const Mention& m, const 
     if (!cut) break;
   }
   return m.text;
+}
+
+}  // namespace
+
+namespace {
+
+// The person of `m`'s own group (gazetteer) as `sentence` writes it within a few words
+// before the name ("Girl’s Day’s Hyeri", "그룹 빅톤 정수빈", "EXO member Suho") or right
+// after it ("Chani of SF9", "수호(엑소)"); "" when the sentence does not name it there.
+std::string GroupNamedBeside(std::string_view sentence, const Mention& m, const Gazetteer& g) {
+  if (m.person == nullptr || m.person->group.empty() || m.end > sentence.size()) return "";
+  const std::string& own = m.person->group;
+  auto words_of = [](std::string_view w) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (size_t i = 0; i <= w.size(); ++i) {
+      const char c = i < w.size() ? w[i] : ' ';
+      if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '[' || c == ']' || c == '"') {
+        if (!cur.empty()) out.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    return out;
+  };
+  // possessives and particles off the end of a word
+  auto bare = [](std::string w) {
+    // quotes around a group ("(‘Girl’s Day’)")
+    for (std::string_view q : {std::string_view("\xE2\x80\x98"), std::string_view("'"),
+                               std::string_view("\xE2\x80\x9C")}) {
+      if (w.size() > q.size() && w.compare(0, q.size(), q) == 0) w.erase(0, q.size());
+    }
+    for (std::string_view q : {std::string_view("\xE2\x80\x99"), std::string_view("'"),
+                               std::string_view("\xE2\x80\x9D")}) {
+      if (w.size() > q.size() && w.compare(w.size() - q.size(), q.size(), q) == 0) {
+        w.resize(w.size() - q.size());
+      }
+    }
+    static constexpr std::string_view kEnds[] = {
+        "'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99", "의", "은", "는", "이", "가", "와",
+        "과", "멤버"};
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::string_view e : kEnds) {
+        if (w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0) {
+          w.resize(w.size() - e.size());
+          break;
+        }
+      }
+    }
+    return w;
+  };
+  // the shortest written form nearest the name ("러블리즈(Lovelyz)의 케이": 러블리즈)
+  auto find_in = [&](std::string_view window, bool before_name) -> std::string {
+    const std::vector<std::string> w = words_of(window);
+    for (size_t len = 1; len <= 3 && len <= w.size(); ++len) {
+      for (size_t j = 0; j + len <= w.size(); ++j) {
+        const size_t i = before_name ? w.size() - len - j : j;
+        std::string cand = w[i];
+        for (size_t k = 1; k < len; ++k) cand += " " + w[i + k];
+        cand = bare(cand);
+        while (!cand.empty() && cand.back() == ' ') cand.pop_back();
+        if (cand.empty()) continue;
+        if (auto grp = g.FindGroup(cand); grp && *grp == own) return cand;
+      }
+    }
+    return "";
+  };
+  const size_t b = m.begin > 48 ? m.begin - 48 : 0;
+  std::string before(sentence.substr(b, m.begin - b));
+  if (b > 0) {  // not from inside a word or a UTF-8 character
+    const size_t sp = before.find(' ');
+    before = sp == std::string::npos ? "" : before.substr(sp + 1);
+  }
+  if (std::string w = find_in(before, true); !w.empty()) return w;
+  std::string after(sentence.substr(m.end, std::min<size_t>(40, sentence.size() - m.end)));
+  const size_t sp = after.rfind(' ');
+  if (m.end + 40 < sentence.size()) after = sp == std::string::npos ? "" : after.substr(0, sp);
+  return find_in(after, false);
 }
 
 }  // namespace
@@ -2201,6 +2282,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       d.type = type;
       d.status = status;
       d.person = ResolvePerson(*first.person);
+      if (first.person->person != nullptr && !first.person->person->group.empty()) {
+        // "Girl’s Day’s Hyeri", "Chani of SF9", "빅톤 정수빈": the person's own group named
+        // next to them anywhere in the story ties them to it, spelled as written
+        std::string written;
+        for (const Analysed& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (written.empty() && m.kind == MentionKind::kPerson &&
+                m.person == first.person->person) {
+              written = GroupNamedBeside(a.text, m, *gazetteer_);
+            }
+          }
+        }
+        if (!written.empty()) d.person.group = written;
+      }
       if (network.empty()) {
         // "tvN은 … 밝혔다" in another sentence of the story: the story's first network
         for (const Analysed& a : story.sentences) {

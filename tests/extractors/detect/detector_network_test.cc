@@ -1,6 +1,7 @@
 // The network of a casting (detection-labels.md: "broadcaster or platform as written"): the
 // form the text writes, the broadcaster before the genre noun, and the story's network when
-// the work's own sentence names none. Sentences are invented.
+// the work's own sentence names none. And the group of a person: only when the text ties the
+// person to it, as written. Sentences are invented.
 
 #include <gtest/gtest.h>
 
@@ -71,6 +72,28 @@ TEST(DetectorNetwork, TheStorysNetworkWhenTheWorksSentenceNamesNone) {
                     "series will air on JTBC next spring.",
                     "en"),
             "JTBC");
+}
+
+// "group – only if the text ties the person to a group"; as written.
+TEST(DetectorNetwork, AGroupOnlyWhenTheTextTiesThePersonToItAsWritten) {
+  auto group = [](const std::string& title, const std::string& text, const std::string& lang) {
+    const auto d = Detect(title, text, lang);
+    return d.size() == 1 ? d[0].person.group : "(" + std::to_string(d.size()) + " events)";
+  };
+  // a member named alone: no group, still an idol
+  const auto alone = Detect("", "차은우가 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko");
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].person.group, "");
+  EXPECT_TRUE(alone[0].person.idol);
+  // tied before or after the name, in another sentence of the story, in quotes
+  EXPECT_EQ(group("", "Chani of SF9 joins the drama 'Blue Garden'.", "en"), "SF9");
+  EXPECT_EQ(group("Girl’s Day’s Hyeri cast in 'Blue Garden'",
+                  "Hyeri will play the lead in the film 'Blue Garden'.", "en"),
+            "Girl’s Day");
+  EXPECT_EQ(group("", "Hyeri (‘Girl’s Day’) is cast in the new movie 'Blue Garden'.", "en"),
+            "Girl’s Day");
+  EXPECT_EQ(group("", "그룹 아스트로 멤버 차은우가 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko"),
+            "아스트로");
 }
 
 }  // namespace

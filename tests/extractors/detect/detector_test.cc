@@ -301,7 +301,8 @@ TEST(Detector, EnglishAndKoreanReportsShareOneEventId) {
   EXPECT_EQ(en[0].event_id, ko[0].event_id);
   EXPECT_EQ(ko[0].person.name, "Cha Eun-woo");
   EXPECT_EQ(ko[0].person.native, "차은우");
-  EXPECT_EQ(ko[0].person.group, "ASTRO");
+  EXPECT_EQ(ko[0].person.group, "아스트로");  // the group as the text writes it
+  EXPECT_EQ(en[0].person.group, "ASTRO");
   EXPECT_TRUE(ko[0].crossover);
   EXPECT_EQ(ko[0].work.title, "Wonderful World");
   EXPECT_EQ(ko[0].evidence.lang, "ko");
