@@ -856,6 +856,44 @@ def t_drupal_sidebar(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_drupal_paragraphs(a, i, others, rng):
+    """A Drupal page built from "paragraphs" entities: the lead, the body and a closing box
+    each sit in their own field--item > paragraph > field wrappers, cousins of one another;
+    the sidebar column holds a promotion (issue 16)."""
+    url = "https://www.gugak-now.example.kr/news/%d" % (54000 + i)
+    d_pub = kst(a["pub"])
+    lead, body, closing = a["paras"][0], a["paras"][1:-1], a["paras"][-1]
+    rel = "".join('<li><a href="/news/%d">%s</a></li>' % (55000 + k, E(o["title"])) for k, o in enumerate(others[:3]))
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} | 국악나우</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="국악나우">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="path-node page-node-type-article">
+<div class="dialog-off-canvas-main-canvas"><nav class="navbar"><ul class="menu"><li><a href="/">홈</a></li><li><a href="/concert">공연</a></li><li><a href="/people">사람</a></li></ul></nav>
+<div class="main-container"><section class="main_section"><div class="region region-content"><div class="page_with_bar"><div class="left_part">
+<h1><span>{E(a['title'])}</span></h1>
+<div class="field field--name-field-date field--type-datetime field--label-hidden field--item"><time datetime="{iso_kst(d_pub)}">{d_pub.strftime('%Y.%m.%d %H:%M')}</time> {E(a['authors'][0])} 기자</div>
+<div class="field field--name-field-contenu field--type-entity-reference-revisions field--label-hidden field--items">
+<div class="field--item"><div class="paragraph paragraph--type--chapo paragraph--view-mode--default"><div class="chapo_block">
+<p>{E(lead)}</p>
+</div></div></div>
+<div class="field--item"><div class="paragraph paragraph--type--image paragraph--view-mode--default"><div class="field field--name-field-image field--type-image field--label-hidden field--item"><img src="/files/2024-09/orchestra.jpg" alt=""></div></div></div>
+<div class="field--item"><div class="paragraph paragraph--type--text-simple paragraph--view-mode--default"><div class="field field--name-field-text-simple field--type-text-long field--label-hidden field--item">
+{paras_html(body)}
+</div></div></div>
+<div class="field--item"><div class="paragraph paragraph--type--en-savoir-plus paragraph--view-mode--default"><div class="savoir_plus_block"><h4>공연 안내</h4>
+<p>{E(closing)}</p>
+</div></div></div>
+</div>
+<div class="related_to"><strong>관련 기사</strong><ul>{rel}</ul></div>
+</div>
+<div class="right_part"><div class="field field--name-field-barre-lateral field--type-entity-reference-revisions field--label-hidden field--items"><div class="field--item"><div class="btn_paragraph_block"><a class="boutton_paragraph" href="/subscribe">정기 구독 신청</a></div></div>
+<div class="field--item"><div class="side_block"><p>국악나우 회원이 되시면 매달 둘째 주 화요일, 이달의 공연 일정과 할인 예매 소식을 전자우편으로 받아 보실 수 있습니다.</p></div></div></div></div>
+</div></div></section></div></div>
+{KO_FOOTER}</body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -874,11 +912,13 @@ KO_LAYOUT = {
     "ko-heavy-script": lambda *x: t_sportschosun(*x, heavy=True), "ko-related-long": lambda *x: t_ndsoft(*x, long_related=True),
     "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
     "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby, "ko-drupal-sidebar": t_drupal_sidebar,
+    "ko-drupal-paragraphs": t_drupal_paragraphs,
 }
 
-# Pages added in later rounds (issue 16): 1 = second round, 2 = third round; the rest are 0.
+# Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth;
+# the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
-         "ko-drupal-sidebar": 2}
+         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3}
 
 
 def main():
