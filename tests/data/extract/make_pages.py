@@ -894,6 +894,32 @@ def t_drupal_paragraphs(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_aside_articlebody(a, i, others, rng):
+    """A regional paper whose template wraps the whole story column in an <aside>; the body
+    is named by microdata (itemprop="articleBody"), the teaser above it repeats the lead, and
+    a recommendation widget sits after it in the same aside (issue 16)."""
+    url = "https://www.daejeon-daily.example.kr/news_article,_arid,%d.html" % (56000 + i)
+    d_pub = kst(a["pub"])
+    rel = "".join('<li><a href="/news/%d">%s</a></li>' % (57000 + k, E(o["title"])) for k, o in enumerate(others[:3]))
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} - 대전데일리</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="대전데일리">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="nfy nfy-responsive">
+<div class="nfy-outer"><div class="nfy-inner cf"><header class="nfy-head"><nav class="nfy-nav"><ul class="nfy-nav-list"><li><a href="/">홈</a></li><li><a href="/culture">문화</a></li><li><a href="/local">지역</a></li></ul></nav></header>
+<div class="nfy-inner-wrap cf"><main class="nfy-content"><aside class="nfy-pa nfy-pa-direct-content cf"><section class="nfy-ar nfy-ar-detail" itemscope itemtype="http://schema.org/Article">
+<header class="nfy-ar-functions cf"><h1 class="nfy-ar-headline" itemprop="headline">{E(a['title'])}</h1>
+<div class="nfy-ar-teaser-detail" itemprop="description"><p>{E(a['paras'][0])}</p></div>
+<div class="nfy-ar-date">{d_pub.strftime('%Y.%m.%d %H:%M')} {E(a['authors'][0])} 기자</div></header>
+<article class="cf"><div class="nfy-ar-text-detail cf" itemprop="articleBody">
+{paras_html(a['paras'])}
+</div><aside class="plista"><strong>추천 기사</strong><ul>{rel}</ul></aside></article>
+</section></aside></main>
+<aside class="nfy-service"><section class="nfy-cobo"><p>대전데일리 종이신문 구독 신청은 평일 오전 9시부터 오후 6시까지 독자센터에서 받습니다.</p></section></aside></div></div></div>
+{KO_FOOTER}</body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -912,13 +938,13 @@ KO_LAYOUT = {
     "ko-heavy-script": lambda *x: t_sportschosun(*x, heavy=True), "ko-related-long": lambda *x: t_ndsoft(*x, long_related=True),
     "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
     "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby, "ko-drupal-sidebar": t_drupal_sidebar,
-    "ko-drupal-paragraphs": t_drupal_paragraphs,
+    "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
 }
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth;
 # the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
-         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3}
+         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3}
 
 
 def main():
