@@ -49,6 +49,13 @@ bool HasCommentHint(std::string_view h) {
   return false;
 }
 
+// Blocks leading to the blog's next or previous posts, often with a teaser of each ("next-post
+// thumbnails", WordPress's "post-navigation"): other articles, never this one.
+bool IsOtherPostLink(std::string_view h) {
+  return HasAny(h, {"next-post", "nextpost", "next_post", "prev-post", "previous-post", "prev_post",
+                    "nextstory", "next-story", "next_story", "post-navigation"});
+}
+
 // Hints that name a block that is boilerplate whatever its size: comments, related and
 // recommended stories, footers, newsletter and cookie boxes, ranking lists.
 bool IsStrongBoilerplate(std::string_view h) {
@@ -56,12 +63,13 @@ bool IsStrongBoilerplate(std::string_view h) {
          HasAny(h, {"reply",      "disqus",   "related",   "recommend", "footer",
                     "newsletter", "subscri",  "cookie",    "consent",   "gdpr",
                     "outbrain",   "taboola",  "trending",  "popular",   "ranking",
-                    "most-read",  "mostread", "most_read", "share",     "social"});
+                    "most-read",  "mostread", "most_read", "share",     "social"}) ||
+         IsOtherPostLink(h);
 }
 
 bool IsHardNegative(std::string_view h) {
   if (h.empty()) return false;
-  return HasCommentHint(h) ||
+  return HasCommentHint(h) || IsOtherPostLink(h) ||
          HasAny(h, {"related",
                     "recommend",
                     "sidebar",
@@ -375,6 +383,18 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
   return nullptr;
 }
 
+// True when the strong-hint block `e` sits inside boilerplate (see HardNegativeAround). An
+// <aside> around an element that microdata names the article's body (itemprop="articleBody")
+// does not count: some templates wrap the whole story column in one, and the explicit
+// property outweighs the tag.
+bool Extraction::StrongBlockInsideBoilerplate(const GumboNode* e) const {
+  const bool microdata_body = Lower(Attr(e, "itemprop")) == "articlebody";
+  const GumboNode* neg = HardNegativeAround(e->parent);
+  while (neg != nullptr && microdata_body && Tag(neg) == GUMBO_TAG_ASIDE)
+    neg = HardNegativeAround(neg->parent);
+  return neg != nullptr;
+}
+
 const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* roots) {
   // 1. Strong class/id/itemprop hints (articleBody, #dic_area, .article-view ...).
   const GumboNode* best_strong = nullptr;
@@ -387,7 +407,7 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (it == stats_.end()) continue;
     const Stats& s = it->second;
     if (s.chars < 80) continue;
-    if (s.link_chars * 2 > s.chars || InsideHardNegative(e->parent)) {
+    if (s.link_chars * 2 > s.chars || StrongBlockInsideBoilerplate(e)) {
       if (explain_ != nullptr && explain_->losers.size() < kExplainedLosers)
         explain_->losers.push_back(DescribeLoser(e, 0));
       continue;
@@ -558,21 +578,42 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     explain_->notes.push_back("split article: the best block " + Describe(best, top_score).path +
                               " widened to the ancestor holding its peer blocks");
   }
-  // Siblings that belong with the top candidate.
-  const GumboNode* parent = top->parent;
+  // Siblings that belong with the top candidate. Wrappers holding the top candidate and
+  // nothing else (Drupal's field--item > paragraph > field, a template's part > inner) hide
+  // the template's other parts, a lead or a later section, from it: the siblings are looked
+  // for beside the highest such wrapper (`anchor`), and those of the wrapper's own class
+  // with scored paragraph text and few links are parts of the article too.
+  const GumboNode* anchor = top;
+  const int top_chars = stats_[top].chars;
+  for (int level = 0; level < kMaxWidenLevels; ++level) {
+    const GumboNode* up = anchor->parent;
+    if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || IsPageElement(up)) break;
+    auto uit = stats_.find(up);
+    if (uit == stats_.end() || uit->second.chars != top_chars) break;
+    anchor = up;
+  }
+  const GumboNode* parent = anchor->parent;
   if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) {
     roots->push_back(top);
     ExplainScoredChoice(top, top_score, *roots, ranked, score);
     return top;
   }
   const double threshold = std::max(10.0, top_score * 0.2);
-  const std::string top_class = Lower(Attr(top, "class"));
+  const std::string top_class = Lower(Attr(anchor, "class"));
+  // True when a block below `c` scored as paragraph text (a lead of two short lines in a
+  // dense script scores although it is under a hundred characters).
+  auto holds_scored_block = [&](const GumboNode* c) {
+    for (const auto& [e, sc] : score) {
+      if (sc > 0 && (e == c || IsAncestorOf(c, e))) return true;
+    }
+    return false;
+  };
   const GumboVector& ch = Children(parent);
   for (unsigned i = 0; i < ch.length; ++i) {
     const GumboNode* c = Child(ch, i);
     if (c->type != GUMBO_NODE_ELEMENT) continue;
-    if (c == top) {
-      roots->push_back(c);
+    if (c == anchor) {
+      roots->push_back(top);
       continue;
     }
     auto sit = score.find(c);
@@ -580,9 +621,9 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     const double ld = s.chars > 0 ? static_cast<double>(s.link_chars) / s.chars : 1.0;
     bool append = false;
     if (sit != score.end() && sit->second >= threshold) append = true;
-    if (!top_class.empty() && Lower(Attr(c, "class")) == top_class && s.chars > 0 &&
-        sit != score.end() && sit->second > 0)
-      append = true;
+    const bool same_class = !top_class.empty() && Lower(Attr(c, "class")) == top_class;
+    if (same_class && s.chars > 0 && sit != score.end() && sit->second > 0) append = true;
+    if (same_class && anchor != top && ld < 0.25 && holds_scored_block(c)) append = true;
     if (Tag(c) == GUMBO_TAG_P && ld < 0.25 && s.chars > 80) append = true;
     const std::string h = HintString(c);
     if (append && !IsHardNegative(h)) roots->push_back(c);
@@ -789,10 +830,32 @@ bool LooksLikeBoilerplate(const std::string& t, int chars) {
   return false;
 }
 
+namespace {
+
+// True when the paragraph `p`, of at least kMinChars, is a sentence ending in a colon: it
+// announces what the next paragraph holds ("... has set up a mailbox for this:").
+bool AnnouncesNext(const Para& p) {
+  constexpr int kMinChars = 40;
+  if (p.heading || p.chars < kMinChars) return false;
+  std::string_view t = p.text;
+  while (!t.empty() && IsAsciiSpace(t.back())) t.remove_suffix(1);
+  if (t.ends_with("\xC2\xA0")) t.remove_suffix(2);         // a no-break space after the colon
+  return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A");  // ':' or the full-width colon
+}
+
+}  // namespace
+
 std::vector<Para> Extraction::FilterParagraphs() {
+  static const RE2 email_only(R"(\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*)");
   std::vector<Para> out;
   for (auto& p : paras_) {
     if (p.chars == 0) continue;
+    // An address alone in its paragraph, announced by the sentence before it, is part of
+    // the text (where to write), not a reporter's or a site's contact line.
+    if (!out.empty() && AnnouncesNext(out.back()) && RE2::FullMatch(p.text, email_only)) {
+      out.push_back(std::move(p));
+      continue;
+    }
     if (p.link_chars * 2 > p.chars) {
       continue;
     }

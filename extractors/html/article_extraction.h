@@ -76,6 +76,7 @@ class Extraction {
   Stats ComputeStats(const GumboNode* n, bool in_link, int depth);
   const GumboNode* ChooseContainer(std::vector<const GumboNode*>* roots);
   bool InsideHardNegative(const GumboNode* n) const { return HardNegativeAround(n) != nullptr; }
+  bool StrongBlockInsideBoilerplate(const GumboNode* e) const;
   const GumboNode* HardNegativeAround(const GumboNode* n) const;
   static bool InsideBoilerplateBlock(const GumboNode* n) {
     return BoilerplateBlockAround(n) != nullptr;

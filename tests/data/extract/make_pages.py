@@ -856,6 +856,70 @@ def t_drupal_sidebar(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_drupal_paragraphs(a, i, others, rng):
+    """A Drupal page built from "paragraphs" entities: the lead, the body and a closing box
+    each sit in their own field--item > paragraph > field wrappers, cousins of one another;
+    the sidebar column holds a promotion (issue 16)."""
+    url = "https://www.gugak-now.example.kr/news/%d" % (54000 + i)
+    d_pub = kst(a["pub"])
+    lead, body, closing = a["paras"][0], a["paras"][1:-1], a["paras"][-1]
+    rel = "".join('<li><a href="/news/%d">%s</a></li>' % (55000 + k, E(o["title"])) for k, o in enumerate(others[:3]))
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} | 국악나우</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="국악나우">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="path-node page-node-type-article">
+<div class="dialog-off-canvas-main-canvas"><nav class="navbar"><ul class="menu"><li><a href="/">홈</a></li><li><a href="/concert">공연</a></li><li><a href="/people">사람</a></li></ul></nav>
+<div class="main-container"><section class="main_section"><div class="region region-content"><div class="page_with_bar"><div class="left_part">
+<h1><span>{E(a['title'])}</span></h1>
+<div class="field field--name-field-date field--type-datetime field--label-hidden field--item"><time datetime="{iso_kst(d_pub)}">{d_pub.strftime('%Y.%m.%d %H:%M')}</time> {E(a['authors'][0])} 기자</div>
+<div class="field field--name-field-contenu field--type-entity-reference-revisions field--label-hidden field--items">
+<div class="field--item"><div class="paragraph paragraph--type--chapo paragraph--view-mode--default"><div class="chapo_block">
+<p>{E(lead)}</p>
+</div></div></div>
+<div class="field--item"><div class="paragraph paragraph--type--image paragraph--view-mode--default"><div class="field field--name-field-image field--type-image field--label-hidden field--item"><img src="/files/2024-09/orchestra.jpg" alt=""></div></div></div>
+<div class="field--item"><div class="paragraph paragraph--type--text-simple paragraph--view-mode--default"><div class="field field--name-field-text-simple field--type-text-long field--label-hidden field--item">
+{paras_html(body)}
+</div></div></div>
+<div class="field--item"><div class="paragraph paragraph--type--en-savoir-plus paragraph--view-mode--default"><div class="savoir_plus_block"><h4>공연 안내</h4>
+<p>{E(closing)}</p>
+</div></div></div>
+</div>
+<div class="related_to"><strong>관련 기사</strong><ul>{rel}</ul></div>
+</div>
+<div class="right_part"><div class="field field--name-field-barre-lateral field--type-entity-reference-revisions field--label-hidden field--items"><div class="field--item"><div class="btn_paragraph_block"><a class="boutton_paragraph" href="/subscribe">정기 구독 신청</a></div></div>
+<div class="field--item"><div class="side_block"><p>국악나우 회원이 되시면 매달 둘째 주 화요일, 이달의 공연 일정과 할인 예매 소식을 전자우편으로 받아 보실 수 있습니다.</p></div></div></div></div>
+</div></div></section></div></div>
+{KO_FOOTER}</body></html>"""
+
+
+def t_aside_articlebody(a, i, others, rng):
+    """A regional paper whose template wraps the whole story column in an <aside>; the body
+    is named by microdata (itemprop="articleBody"), the teaser above it repeats the lead, and
+    a recommendation widget sits after it in the same aside (issue 16)."""
+    url = "https://www.daejeon-daily.example.kr/news_article,_arid,%d.html" % (56000 + i)
+    d_pub = kst(a["pub"])
+    rel = "".join('<li><a href="/news/%d">%s</a></li>' % (57000 + k, E(o["title"])) for k, o in enumerate(others[:3]))
+    return url, d_pub, f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} - 대전데일리</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="대전데일리">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="nfy nfy-responsive">
+<div class="nfy-outer"><div class="nfy-inner cf"><header class="nfy-head"><nav class="nfy-nav"><ul class="nfy-nav-list"><li><a href="/">홈</a></li><li><a href="/culture">문화</a></li><li><a href="/local">지역</a></li></ul></nav></header>
+<div class="nfy-inner-wrap cf"><main class="nfy-content"><aside class="nfy-pa nfy-pa-direct-content cf"><section class="nfy-ar nfy-ar-detail" itemscope itemtype="http://schema.org/Article">
+<header class="nfy-ar-functions cf"><h1 class="nfy-ar-headline" itemprop="headline">{E(a['title'])}</h1>
+<div class="nfy-ar-teaser-detail" itemprop="description"><p>{E(a['paras'][0])}</p></div>
+<div class="nfy-ar-date">{d_pub.strftime('%Y.%m.%d %H:%M')} {E(a['authors'][0])} 기자</div></header>
+<article class="cf"><div class="nfy-ar-text-detail cf" itemprop="articleBody">
+{paras_html(a['paras'])}
+</div><aside class="plista"><strong>추천 기사</strong><ul>{rel}</ul></aside></article>
+</section></aside></main>
+<aside class="nfy-service"><section class="nfy-cobo"><p>대전데일리 종이신문 구독 신청은 평일 오전 9시부터 오후 6시까지 독자센터에서 받습니다.</p></section></aside></div></div></div>
+{KO_FOOTER}</body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -874,11 +938,13 @@ KO_LAYOUT = {
     "ko-heavy-script": lambda *x: t_sportschosun(*x, heavy=True), "ko-related-long": lambda *x: t_ndsoft(*x, long_related=True),
     "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
     "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby, "ko-drupal-sidebar": t_drupal_sidebar,
+    "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
 }
 
-# Pages added in later rounds (issue 16): 1 = second round, 2 = third round; the rest are 0.
+# Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth;
+# the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
-         "ko-drupal-sidebar": 2}
+         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3}
 
 
 def main():

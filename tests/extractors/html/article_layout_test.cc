@@ -96,5 +96,103 @@ TEST(ArticleLayout, OneBlockArticleIsNotWidenedIntoTheBoxesBesideIt) {
   EXPECT_EQ(doc->text.find("Read our guide"), std::string::npos) << doc->text;
 }
 
+// A CMS that stores each part of a page as its own "paragraph" entity (Drupal's
+// field--item > paragraph > field) puts the lead, the body and a closing box in cousin
+// blocks: the best block sits alone in its wrappers, and the lead and the closing section
+// in the wrappers beside them must come out with it.
+TEST(ArticleLayout, LeadInACousinEntityBlockComesOutWithTheBody) {
+  const std::string lead =
+      "The city council has approved the new statutes of the harbour museum, which now "
+      "becomes a foundation of its own after ten years of planning.";
+  const std::string closing =
+      "The museum keeps its opening hours, and members keep their cards until the end of "
+      "the year, when new ones are sent by post.";
+  std::string html =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+      "<div class=\"main\"><h1>New statutes</h1><div class=\"field field--name-content\">"
+      "<div class=\"field--item\"><div class=\"paragraph paragraph--type--lead\">"
+      "<div class=\"lead-block\"><p>" +
+      lead +
+      "</p></div></div></div>"
+      "<div class=\"field--item\"><div class=\"paragraph paragraph--type--image\">"
+      "<div class=\"field field--name-image\"><img src=\"/a.jpg\" alt=\"\"></div></div></div>"
+      "<div class=\"field--item\"><div class=\"paragraph paragraph--type--text\">"
+      "<div class=\"field field--name-text\">";
+  for (const std::string& part : kParts) html += "<p>" + part + "</p>";
+  html +=
+      "</div></div></div><div class=\"field--item\"><div class=\"paragraph "
+      "paragraph--type--box\"><div class=\"box-block\"><h4>Opening hours</h4><p>" +
+      closing +
+      "</p></div></div></div></div></div><div class=\"col-side\"><div class=\"side-block\"><p>" +
+      std::string(kTeaser) + "</p></div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://city.example/news/statutes");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(lead), std::string::npos) << doc->text;
+  for (const std::string& part : kParts)
+    EXPECT_NE(doc->text.find(part), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find(closing), std::string::npos) << doc->text;
+  EXPECT_LT(doc->text.find(lead), doc->text.find(kParts[0])) << doc->text;
+  EXPECT_EQ(doc->text.find("Read our guide"), std::string::npos) << doc->text;
+}
+
+// Blocks leading to the next or previous posts, each with a teaser longer than the short
+// post itself, are other articles: the post stays the main text and the teasers stay out.
+TEST(ArticleLayout, NextPostTeasersLongerThanAShortPostStayOut) {
+  std::string html =
+      "<html><body><div id=\"container\"><div id=\"headline\"><h1>A comic about "
+      "commuters</h1></div><div id=\"story\"><p>The cartoonist drew a strip about the "
+      "morning train, the crowd on the platform and the man who always takes two seats, "
+      "and it is very funny. Click through for the whole thing.</p></div>"
+      "<div id=\"next-post-thumbnails\">";
+  for (int i = 0; i < 3; ++i)
+    html += "<div class=\"nextstory\"><h2><a href=\"/p" + std::to_string(i) +
+            "\">Another post</a></h2><p>" + std::string(kTeaser) + "</p><h3><a href=\"/p" +
+            std::to_string(i) + "\">READ THE REST</a></h3></div>";
+  html += "</div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://blog.example/2013/07/comic");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Click through for the whole thing."), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Read our guide"), std::string::npos) << doc->text;
+}
+
+// An e-mail address alone in its paragraph is a contact line and dropped — unless the
+// sentence before it announces it, as where readers are asked to write.
+TEST(ArticleLayout, AddressAnnouncedByTheSentenceBeforeItIsKept) {
+  std::string html = "<html><body><div class=\"page\"><h1>Reports wanted</h1><div class=\"c\">";
+  for (const std::string& part : kParts) html += "<p>" + part + "</p>";
+  html +=
+      "<p>To collect the reports, the assembly has already set up a dedicated mailbox:</p>"
+      "<p><a href=\"mailto:reports.collect@example.org\">reports.collect@example.org</a></p>"
+      "<p>It asks schools to send short and long reports alike, so that the problems of the "
+      "new term can be listed and answered together.</p>"
+      "<p>Contact the reporter: desk@example.org</p></div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/reports");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("reports.collect@example.org"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("desk@example.org"), std::string::npos) << doc->text;
+}
+
+// Some templates wrap the whole story column in an <aside>: the element that microdata names
+// the article's body (itemprop="articleBody") is the article all the same, and the page must
+// not come out empty.
+TEST(ArticleLayout, ArticleBodyMicrodataInsideAnAsideIsTheArticle) {
+  std::string html =
+      "<html><body><header><nav><a href=\"/\">Home</a> <a href=\"/culture\">Culture</a></nav>"
+      "</header><main class=\"content\"><aside class=\"pa direct-content\"><section "
+      "class=\"ar-detail\" itemscope itemtype=\"http://schema.org/Article\"><h1 "
+      "itemprop=\"headline\">Novel wins the book prize</h1><article><div class=\"ar-text\" "
+      "itemprop=\"articleBody\">";
+  for (const std::string& part : kParts) html += "<p>" + part + "</p>";
+  html += "</div><aside class=\"plista\"><p>" + std::string(kTeaser) +
+          "</p></aside></article></section></aside></main><aside class=\"service\"><p>Weather "
+          "and traffic for the region, updated every hour.</p></aside></body></html>";
+  auto doc = ExtractArticle(html, "https://paper.example/culture/prize");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& part : kParts)
+    EXPECT_NE(doc->text.find(part), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Read our guide"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Weather and traffic"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
