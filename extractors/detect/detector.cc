@@ -2296,6 +2296,38 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         if (!written.empty()) d.person.group = written;
       }
+      if (const GazetteerPerson* gp = first.person->person;
+          gp != nullptr && gp->kind == PersonKind::kIdol && !gp->also_actor &&
+          d.person.group.empty()) {
+        // "배우 이성민": the gazetteer reached an idol through a real name (Super Junior's
+        // Sungmin is 이성민 too); when the story calls the person an actor, never names the
+        // idol's group and the idol does not act, it is the actor of that name, unresolved
+        const std::string k = NormalizeKey(first.person->text);
+        bool group_named = false;
+        const Analysed* home = nullptr;
+        for (const Analysed& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (&m == first.person) home = &a;
+            group_named = group_named || (m.kind == MentionKind::kGroup && m.text == gp->group) ||
+                          (m.kind == MentionKind::kPerson && m.group == gp->group);
+          }
+        }
+        if (home != nullptr && !group_named && k != NormalizeKey(gp->name) &&
+            k != NormalizeKey(gp->native)) {
+          const LearnedFacts f = LearnFactsAbout(home->text, *first.person, lang, *gazetteer_);
+          if (f.actor && !f.idol && !f.singer && !f.rapper && f.group.empty()) {
+            PersonRef own;
+            own.name = first.person->text;
+            if (ContainsHangul(own.name)) own.native = own.name;
+            own.key = k;
+            own.actor = true;
+            own.learned = f;
+            decide("person: " + own.name + " is an actor here, not " + gp->name + " of " +
+                   gp->group + " (a real name the gazetteer holds for the idol)");
+            d.person = std::move(own);
+          }
+        }
+      }
       if (network.empty()) {
         // "tvN은 … 밝혔다" in another sentence of the story: the story's first network
         for (const Analysed& a : story.sentences) {

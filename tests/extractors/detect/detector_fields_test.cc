@@ -29,7 +29,7 @@ std::string Network(const std::string& title, const std::string& text, const std
   return d[0].work.network;
 }
 
-TEST(DetectorNetwork, TheBroadcasterBeforeTheGenreNounIsNotItsCableChannel) {
+TEST(DetectorFields, TheBroadcasterBeforeTheGenreNounIsNotItsCableChannel) {
   // "MBC drama" is MBC's drama, not MBC Drama Net; "KBS drama" not the KBS Drama channel
   EXPECT_EQ(
       Network("", "Actor Kim Soo-hyun will star in the upcoming MBC drama Garden of Blue Night.",
@@ -40,7 +40,7 @@ TEST(DetectorNetwork, TheBroadcasterBeforeTheGenreNounIsNotItsCableChannel) {
       "KBS");
 }
 
-TEST(DetectorNetwork, TheNetworkIsKeptAsWrittenAndTheIdStaysOne) {
+TEST(DetectorFields, TheNetworkIsKeptAsWrittenAndTheIdStaysOne) {
   const auto a = Detect("", "배우 김수현이 KBS 2TV 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko");
   const auto b =
       Detect("", "배우 김수현이 KBS2 새 드라마 '푸른 밤의 정원'에 출연을 확정했다.", "ko");
@@ -61,7 +61,7 @@ TEST(DetectorNetwork, TheNetworkIsKeptAsWrittenAndTheIdStaysOne) {
   EXPECT_EQ(u1[0].event_id, u2[0].event_id);
 }
 
-TEST(DetectorNetwork, TheStorysNetworkWhenTheWorksSentenceNamesNone) {
+TEST(DetectorFields, TheStorysNetworkWhenTheWorksSentenceNamesNone) {
   EXPECT_EQ(Network("김수현, '푸른 밤의 정원' 주인공 낙점",
                     "배우 김수현이 드라마 '푸른 밤의 정원' 주인공으로 출연한다. tvN은 12일 이같이 "
                     "밝혔다.",
@@ -75,7 +75,7 @@ TEST(DetectorNetwork, TheStorysNetworkWhenTheWorksSentenceNamesNone) {
 }
 
 // "group – only if the text ties the person to a group"; as written.
-TEST(DetectorNetwork, AGroupOnlyWhenTheTextTiesThePersonToItAsWritten) {
+TEST(DetectorFields, AGroupOnlyWhenTheTextTiesThePersonToItAsWritten) {
   auto group = [](const std::string& title, const std::string& text, const std::string& lang) {
     const auto d = Detect(title, text, lang);
     return d.size() == 1 ? d[0].person.group : "(" + std::to_string(d.size()) + " events)";
@@ -94,6 +94,25 @@ TEST(DetectorNetwork, AGroupOnlyWhenTheTextTiesThePersonToItAsWritten) {
             "Girl’s Day");
   EXPECT_EQ(group("", "그룹 아스트로 멤버 차은우가 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko"),
             "아스트로");
+}
+
+// A real name the gazetteer holds for an idol (Super Junior's Sungmin is 이성민 too) names the
+// actor of that name when the story calls the person an actor and never names the group.
+TEST(DetectorFields, AnActorWithAnIdolsRealNameIsNotTheIdol) {
+  const auto actor = Detect("", "배우 이성민이 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko");
+  ASSERT_EQ(actor.size(), 1u);
+  EXPECT_FALSE(actor[0].person.idol);
+  EXPECT_FALSE(actor[0].person.resolved);
+  EXPECT_EQ(actor[0].person.name, "이성민");
+  EXPECT_FALSE(actor[0].crossover);
+  const auto en = Detect("", "Actor Lee Sung-min will star in the drama 'Blue Garden'.", "en");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_FALSE(en[0].person.idol);
+  // with the group, or called a singer too, it is the idol
+  const auto idol = Detect("", "슈퍼주니어 이성민이 새 드라마 '푸른 밤의 정원'에 출연한다.", "ko");
+  ASSERT_EQ(idol.size(), 1u);
+  EXPECT_TRUE(idol[0].person.idol);
+  EXPECT_EQ(idol[0].person.name, "Sungmin");
 }
 
 }  // namespace
