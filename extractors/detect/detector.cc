@@ -589,6 +589,57 @@ void Detector::SettleEarlierWorks(Story* story) {
   }
 }
 
+// "1차 특별출연 라인업을 공개했다. 서현진, 김혜윤, 설인아, 김건우다.", "세 번째 OST가 공개된다.
+// 주인공은 A와 B다": a Korean sentence that is only a list of names ending in the copula (다 /
+// 이다) says whom the sentence before it announced, so it takes that sentence's casting and OST
+// cues (placed at its last byte, with their speakers).
+template <typename S>
+void JoinCopulaLists(S* story) {
+  static const RE2 kGap("\\s*(?:[,·、]|와|과|및|그리고)?\\s*");
+  // (a line-up noun may lead as the topic: "주인공은 A와 B다"; "연출은 A다" names no cast)
+  static const RE2 kHead(
+      "\\s*(?:(?:주인공|주자|가창자|출연진|라인업|주역)(?:은|는)\\s*)?(?:바로\\s*)?");
+  for (size_t si = 1; si < story->sentences.size(); ++si) {
+    auto& a = story->sentences[si];
+    const auto& prev = story->sentences[si - 1];
+    if (a.has_type[0] || a.has_type[1] || (!prev.has_type[0] && !prev.has_type[1])) continue;
+    std::string_view text = a.text;
+    while (!text.empty() && (text.back() == '.' || text.back() == '!' ||
+                             std::isspace(static_cast<unsigned char>(text.back())))) {
+      text.remove_suffix(1);
+    }
+    if (!text.ends_with("\xEB\x8B\xA4")) continue;  // 다
+    size_t at = 0, names = 0;
+    bool only_names = true;
+    for (const auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kGroup) continue;
+      if (m.begin < at) continue;
+      const std::string_view gap(a.text.data() + at, m.begin - at);
+      if (!RE2::FullMatch(gap, names == 0 ? kHead : kGap)) {
+        only_names = false;
+        break;
+      }
+      at = m.end;
+      ++names;
+    }
+    // (the copula is inside the last name's token: "김건우다.", "서현진이다.")
+    const size_t tail_end = static_cast<size_t>(text.data() + text.size() - a.text.data());
+    if (!only_names || names == 0 || at < tail_end) continue;
+    for (const auto& c : prev.cues) {
+      if (c.rule->type != RuleType::kCasting && c.rule->type != RuleType::kOst) continue;
+      auto copy = c;
+      copy.begin = a.text.size() - 1;  // (the sentence's last byte: inside its last clause)
+      copy.end = a.text.size();
+      a.cues.push_back(copy);
+      if (!c.rule->modifier && !c.rule->story_only) {
+        a.has_type[c.rule->type == RuleType::kCasting ? 0 : 1] = true;
+      }
+    }
+    a.agency = a.agency || prev.agency;
+    a.report = a.report || prev.report;
+  }
+}
+
 // The speaker of each casting cue of a sentence, from the frame cues (configs/rules/frames.*)
 // and where they stand:
 //  - a cue inside quotation marks in a sentence where the person's side speaks is that side's
@@ -2323,6 +2374,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
         if (ascii % 2 == 1) straight = !straight;
       }
     }
+    if (l == "ko") JoinCopulaLists(&story);
     // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
     // the lead credits as director or writer is no cast member in the headline (elsewhere
     // the text may say the director also stars: "co-starring Lee Jung-jae").

@@ -2460,6 +2460,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (base == raw && i + 1 < n && BeforeEIeo(raw, toks[i + 1].text)) {
       base = raw.substr(0, raw.size() - 3);
     }
+    // "주인공은 레드벨벳의 웬디와 슬기다", "라인업을 공개했다. 서현진, 김혜윤, 김건우다": a
+    // known name that ends the sentence takes the copula 다 after a vowel (이다 after a
+    // consonant is a particle already)
+    bool copula = false;
+    if (base == raw && i + 1 == n && AllHangul(TrimName(raw))) {
+      const std::string word = TrimName(raw);
+      if (HangulSyllables(word) >= 3 && EndsWithAny(word, {"다"})) {
+        const std::string stem = word.substr(0, word.size() - 3);
+        if (gaz.FindPerson(stem) != nullptr) {
+          base = stem;
+          copula = true;
+        }
+      }
+    }
     // "10CM가", "IU는": a Latin name with a Korean particle
     if (!raw.empty() && static_cast<unsigned char>(raw[0]) < 0x80) {
       size_t cut = 0;
@@ -2580,6 +2594,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
+      if (copula) out.items.back().text = base;
       continue;
     }
     // "야간 약사 고은비 역을 맡아": a name right before 역 is the character

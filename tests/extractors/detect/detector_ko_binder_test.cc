@@ -272,5 +272,34 @@ TEST(DetectorKorean, TheCharacterBeforeMatdaIsNoPerson) {
             "casting Moonbyul / 푸른 항구 (confirmed)");
 }
 
+// Round 10. "라인업을 공개했다. A, B, C다.": a sentence that only lists names and ends in the
+// copula names whom the sentence before it announced; "주인공은 A와 B다" too. A known name
+// that ends a sentence takes the copula 다 ("슬기다" is 슬기).
+TEST(DetectorKorean, ACopulaListNamesTheLineUpOfTheSentenceBefore) {
+  EXPECT_EQ(Summary("",
+                    "KBS2 새 수목드라마 '푸른 항구' 측은 12일 특별출연 1차 라인업을 공개했다. "
+                    "김혜윤, 설인아, 김건우다."),
+            "casting Kim Gun-u / 푸른 항구 (confirmed); casting Kim Hye-yoon / 푸른 항구 "
+            "(confirmed); casting Seol In-ah / 푸른 항구 (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "드라마 '푸른 항구' 세 번째 OST가 오늘 오후 6시 공개된다. 주인공은 레드벨벳의 "
+                    "웬디와 슬기다."),
+            "ost Seulgi / 푸른 항구 (announced); ost Wendy / 푸른 항구 (announced)");
+  // a sentence that is not only names ("연출은 A다") is no line-up
+  EXPECT_EQ(Summary("",
+                    "KBS2 새 수목드라마 '푸른 항구' 측은 12일 특별출연 라인업을 공개했다. 연출은 "
+                    "김건우다."),
+            "");
+}
+
+// Round 10. "…캐스팅됐다\"는 보도에 대해 소속사는 \"전혀 계획이 없다\"고 일축했다": 일축
+// ("dismissed") tells the side's answer to a report; it is a denial.
+TEST(DetectorKorean, ADismissedReportIsADenial) {
+  EXPECT_EQ(Summary("",
+                    "앞서 한 매체는 설인아가 드라마 '푸른 항구'의 여주인공으로 캐스팅됐다고 "
+                    "보도했다. 이에 소속사 관계자는 \"전혀 계획이 없다\"고 일축했다."),
+            "casting Seol In-ah / 푸른 항구 (denied)");
+}
+
 }  // namespace
 }  // namespace hallyu
