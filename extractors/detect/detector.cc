@@ -1446,6 +1446,53 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
+      // "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와 호흡을
+      // 맞췄던 A가": in Korean the names before a past modifier (-던) describe what came before;
+      // the news is the name after it
+      if (ko && persons.size() >= 2) {
+        // (a past stem is any syllable whose final consonant is ㅆ: 모았던, 맞췄던, 불렀던)
+        static const RE2 kPastModifier([] {
+          std::string cls;
+          for (uint32_t cp = 0xAC00 + 20; cp <= 0xD7A3; cp += 28) {
+            cls += static_cast<char>(0xE0 | (cp >> 12));
+            cls += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            cls += static_cast<char>(0x80 | (cp & 0x3F));
+          }
+          return "([" + cls + "]던\\s)";
+        }());
+        re2::StringPiece in(a.text), hit;
+        size_t cut = std::string::npos;
+        while (RE2::FindAndConsume(&in, kPastModifier, &hit)) {
+          const size_t at = static_cast<size_t>(hit.data() - a.text.data());
+          for (const Mention* p : persons) {
+            if (OwnsMention(a.mentions.items, p) && p->begin > at) cut = at;
+          }
+        }
+        if (cut != std::string::npos) {
+          // (a name with a topic or subject particle is the main clause's subject: "A는
+          // '별그대'에서 호흡을 맞췄던 B와 재회한다" keeps A)
+          auto subject = [&](const Mention* p) {
+            std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+            while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ' ')) {
+              w.remove_suffix(1);
+            }
+            return w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||  // 은 는
+                   w.ends_with("\xEC\x9D\xB4") || w.ends_with("\xEA\xB0\x80");    // 이 가
+          };
+          std::vector<const Mention*> after;
+          for (const Mention* p : persons) {
+            if (!OwnsMention(a.mentions.items, p) || p->begin > cut || subject(p)) {
+              after.push_back(p);
+            }
+          }
+          if (after.size() < persons.size()) {
+            decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                   ": " + std::to_string(persons.size() - after.size()) +
+                   " name(s) before a past modifier (-던) describe what came before");
+            persons = std::move(after);
+          }
+        }
+      }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
           !(casting && ko && story_replacement)) {
         // "[입대 러시] …": a headline about something else makes the story no casting news

@@ -2463,6 +2463,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // "주인공은 레드벨벳의 웬디와 슬기다", "라인업을 공개했다. 서현진, 김혜윤, 김건우다": a
     // known name that ends the sentence takes the copula 다 after a vowel (이다 after a
     // consonant is a particle already)
+    // "바비킴, 서영은, 샤이니 등이": inside a list (a separator before and after it) a name
+    // carries no particle, so "서영은" is no 서영 + 은
+    bool list_member = false;
+    if (base != raw && AllHangul(raw) && HangulSyllables(raw) <= 4 && i > 0 &&
+        IsKoreanListSep(s, t.e) && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e)) {
+      base = raw;
+      list_member = true;
+    }
     bool copula = false;
     if (base == raw && i + 1 == n && AllHangul(TrimName(raw))) {
       const std::string word = TrimName(raw);
@@ -2677,6 +2685,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       continue;
     }
     person_mention(i, i + 1, nullptr, why);
+    if (list_member) out.items.back().text = TrimName(raw);
   }
 
   // "the friend of Choi Jun Woo (Ong Seong-wu)": an unknown name with a known actor in

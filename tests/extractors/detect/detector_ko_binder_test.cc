@@ -301,5 +301,31 @@ TEST(DetectorKorean, ADismissedReportIsADenial) {
             "casting Seol In-ah / 푸른 항구 (denied)");
 }
 
+// Round 10. "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와
+// 호흡을 맞췄던 A가 캐스팅됐다": names before a past modifier (-던) describe what came before;
+// the news is the name after it (a subject before it, "A는 … 맞췄던 B와", stays).
+TEST(DetectorKorean, NamesBeforeAPastModifierAreBackground) {
+  EXPECT_EQ(Summary("",
+                    "폴킴, 정승환 등의 참여로 화제를 모았던 드라마 '푸른 항구' OST의 세 번째 "
+                    "주인공은 레드벨벳의 웬디다."),
+            "ost Wendy / 푸른 항구 (announced)");
+  EXPECT_EQ(Summary("",
+                    "전작 '달빛 정원'에서 김혜윤과 호흡을 맞췄던 김건우가 드라마 '푸른 항구' "
+                    "주인공으로 캐스팅됐다."),
+            "casting Kim Gun-u / 푸른 항구 (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "김건우는 '달빛 정원'에서 호흡을 맞췄던 김혜윤과 드라마 '푸른 항구'에 "
+                    "캐스팅됐다."),
+            "casting Kim Gun-u / 푸른 항구 (confirmed); casting Kim Hye-yoon / 푸른 항구 "
+            "(confirmed)");
+}
+
+// Round 10. "바비킴, 서영은, 샤이니 등이": inside a list a name carries no particle, so 서영은
+// is a name of its own, not 서영 + 은.
+TEST(DetectorKorean, AListMemberKeepsItsLastSyllable) {
+  EXPECT_EQ(Persons("폴킴, 서영은, 정승환 등이 드라마 OST에 참여한다."),
+            (std::vector<std::string>{"폴킴", "서영은", "정승환"}));
+}
+
 }  // namespace
 }  // namespace hallyu
