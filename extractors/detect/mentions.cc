@@ -629,7 +629,9 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       // stage words written as one token after 배우 ("다른 배우 협의중")
       "협의중", "논의중", "검토중", "조율중", "고민중", "물색중",
       // a role noun with a suffix ("배우진", "멤버인"), loanwords shaped like a name
-      "배우진", "멤버인", "이미지", "컴퍼니"};
+      "배우진", "멤버인", "이미지", "컴퍼니",
+      // a group's activity after its name ("워너원 활동 중으로", "완전체 컴백")
+      "활동", "활동중", "완전체", "재결합", "해체", "탈퇴", "공백기", "팬덤", "시절"};
   return k;
 }
 

@@ -327,5 +327,13 @@ TEST(DetectorKorean, AListMemberKeepsItsLastSyllable) {
             (std::vector<std::string>{"폴킴", "서영은", "정승환"}));
 }
 
+// Round 10. "현재 옹성우는 워너원 활동 중으로": a word of the group's activity after its name is
+// no member.
+TEST(DetectorKorean, AGroupsActivityIsNoMember) {
+  EXPECT_EQ(Persons("소속사는 \"현재 옹성우는 워너원 활동 중으로 차기작은 확정된 바 없다\"고 "
+                    "밝혔다."),
+            std::vector<std::string>{"옹성우"});
+}
+
 }  // namespace
 }  // namespace hallyu
