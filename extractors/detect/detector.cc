@@ -333,7 +333,8 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
 //    "출연을 결정지은 건 아니다") is dropped;
 //  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
-//    language's rumour cue, so the person's side still decides;
+//    language's rumour cue, so the person's side still decides; so does a denial of a report
+//    that the casting is settled ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
 //    in the past tense.
 template <typename CueHit>
@@ -344,6 +345,9 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kReported(
       "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
       "(?:[이가을를에과와도은는로,.]|\\s|$)");
+  static const RE2 kSettledClaim(
+      "(?:확정|결정)\\s*(?:설|보도|기사|소식)(?:을|를|은|는|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*"
+      "$");
   static const RE2 kDescribesWork(
       "^[^.,]{0,30}?(?:중인|있는|한|된|인)\\s+(?:\\S+\\s+){0,2}?(?:\\S*드라마|영화|시리즈|작품|"
       "\\S*극)\\s*['‘\"“<《]");
@@ -367,6 +371,13 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
       if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
           RE2::PartialMatch(after, kReported)) {
+        c.rule = rumour;
+      }
+      // "양측은 확정설을 부인했다": denying that a casting is settled denies no offer; it says
+      // what a report claimed was not confirmed
+      const size_t b0 = c.begin > 40 ? c.begin - 40 : 0;
+      if (c.rule->status == "denied" && rumour != nullptr &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + b0, c.begin - b0), kSettledClaim)) {
         c.rule = rumour;
       }
     }

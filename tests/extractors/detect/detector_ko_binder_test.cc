@@ -335,5 +335,19 @@ TEST(DetectorKorean, AGroupsActivityIsNoMember) {
             std::vector<std::string>{"옹성우"});
 }
 
+// Round 10. "양측은 확정설을 부인했다": denying that a casting is settled is no denial of the
+// offer (it stays a rumour the sides answer); and "B 측 역시 “논의 중이다”" is B's side
+// speaking, so B's stated stage beats that rumour.
+TEST(DetectorKorean, DenyingASettledCastingIsNoDenial) {
+  EXPECT_EQ(Summary("",
+                    "KBS2 새 드라마 '푸른 항구' 여주인공 자리를 두고 김혜윤과 설인아 모두 물망에 "
+                    "올랐다. 그러나 양측은 확정설을 부인했다. 김혜윤 소속사 측은 2일 오후 한 "
+                    "매체에 “김혜윤이 '푸른 항구' 출연 제안만 받은 상태”라고 선을 그었다. 또 "
+                    "다른 주인공 후보로 거론된 설인아 측 역시 “제안 받고 논의 중이다. 확정된 건 "
+                    "아무것도 없다”고 밝혔다."),
+            "casting Kim Hye-yoon / 푸른 항구 (in_talks); casting Seol In-ah / 푸른 항구 "
+            "(in_talks)");
+}
+
 }  // namespace
 }  // namespace hallyu
