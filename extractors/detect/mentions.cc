@@ -2621,10 +2621,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // An OST sentence's singer slot: any name shape that is no common word.
     // (with its particle: "베일을 벗은" is a verb form, not "벗" + 은)
+    // ("가수 휘인, 벤, 황민현": between two list separators a one-syllable stage name counts)
+    const bool between_seps = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e) &&
+                              IsKoreanListSep(s, t.e);
     if (ost_slot[i] != 0 && (raw != base || ost_slot[i] == 2) && AllHangul(base) &&
-        HangulSyllables(base) >= 2 && HangulSyllables(base) <= 6 &&
-        !KoreanStopNames().count(base) && !KoreanStopNames().count(raw) &&
-        !KoreanRoleNouns().count(base) && !KoreanOstNouns().count(base)) {
+        (HangulSyllables(base) >= 2 || (ost_slot[i] == 2 && raw == base && between_seps)) &&
+        HangulSyllables(base) <= 6 && !KoreanStopNames().count(base) &&
+        !KoreanStopNames().count(raw) && !KoreanRoleNouns().count(base) &&
+        !KoreanOstNouns().count(base)) {
       person_mention(i, i + 1, nullptr, "singer in an OST sentence's singer slot");
       // (a list member before a comma or 등 has no particle: "솔바람차이, …" keeps its 이)
       if (ost_slot[i] == 2 && AllHangul(raw)) out.items.back().text = raw;

@@ -349,5 +349,13 @@ TEST(DetectorKorean, DenyingASettledCastingIsNoDenial) {
             "(in_talks)");
 }
 
+// Round 10. "가수 휘인, 벤, 황민현이 OST에 참여": between two list separators of an OST
+// line-up a one-syllable stage name is a singer.
+TEST(DetectorKorean, AOneSyllableSingerInsideAnOstLineUp) {
+  EXPECT_EQ(Summary("", "가수 폴킴, 벤, 정승환이 드라마 '푸른 항구' OST에 참여한다."),
+            "ost Jung Seung-hwan / 푸른 항구 (announced); ost Paul Kim / 푸른 항구 (announced); "
+            "ost 벤 / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
