@@ -333,7 +333,8 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
 //    "출연을 결정지은 건 아니다") is dropped;
 //  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
-//    language's rumour cue, so the person's side still decides;
+//    language's rumour cue, so the person's side still decides; so does a denial of a report
+//    that the casting is settled ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
 //    in the past tense.
 template <typename CueHit>
@@ -344,6 +345,9 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kReported(
       "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
       "(?:[이가을를에과와도은는로,.]|\\s|$)");
+  static const RE2 kSettledClaim(
+      "(?:확정|결정)\\s*(?:설|보도|기사|소식)(?:을|를|은|는|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*"
+      "$");
   static const RE2 kDescribesWork(
       "^[^.,]{0,30}?(?:중인|있는|한|된|인)\\s+(?:\\S+\\s+){0,2}?(?:\\S*드라마|영화|시리즈|작품|"
       "\\S*극)\\s*['‘\"“<《]");
@@ -367,6 +371,13 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
       if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
           RE2::PartialMatch(after, kReported)) {
+        c.rule = rumour;
+      }
+      // "양측은 확정설을 부인했다": denying that a casting is settled denies no offer; it says
+      // what a report claimed was not confirmed
+      const size_t b0 = c.begin > 40 ? c.begin - 40 : 0;
+      if (c.rule->status == "denied" && rumour != nullptr &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + b0, c.begin - b0), kSettledClaim)) {
         c.rule = rumour;
       }
     }
@@ -586,6 +597,57 @@ void Detector::SettleEarlierWorks(Story* story) {
       m.aside = true;
       m.why += ", named as an earlier work elsewhere in the story";
     }
+  }
+}
+
+// "1차 특별출연 라인업을 공개했다. 서현진, 김혜윤, 설인아, 김건우다.", "세 번째 OST가 공개된다.
+// 주인공은 A와 B다": a Korean sentence that is only a list of names ending in the copula (다 /
+// 이다) says whom the sentence before it announced, so it takes that sentence's casting and OST
+// cues (placed at its last byte, with their speakers).
+template <typename S>
+void JoinCopulaLists(S* story) {
+  static const RE2 kGap("\\s*(?:[,·、]|와|과|및|그리고)?\\s*");
+  // (a line-up noun may lead as the topic: "주인공은 A와 B다"; "연출은 A다" names no cast)
+  static const RE2 kHead(
+      "\\s*(?:(?:주인공|주자|가창자|출연진|라인업|주역)(?:은|는)\\s*)?(?:바로\\s*)?");
+  for (size_t si = 1; si < story->sentences.size(); ++si) {
+    auto& a = story->sentences[si];
+    const auto& prev = story->sentences[si - 1];
+    if (a.has_type[0] || a.has_type[1] || (!prev.has_type[0] && !prev.has_type[1])) continue;
+    std::string_view text = a.text;
+    while (!text.empty() && (text.back() == '.' || text.back() == '!' ||
+                             std::isspace(static_cast<unsigned char>(text.back())))) {
+      text.remove_suffix(1);
+    }
+    if (!text.ends_with("\xEB\x8B\xA4")) continue;  // 다
+    size_t at = 0, names = 0;
+    bool only_names = true;
+    for (const auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kGroup) continue;
+      if (m.begin < at) continue;
+      const std::string_view gap(a.text.data() + at, m.begin - at);
+      if (!RE2::FullMatch(gap, names == 0 ? kHead : kGap)) {
+        only_names = false;
+        break;
+      }
+      at = m.end;
+      ++names;
+    }
+    // (the copula is inside the last name's token: "김건우다.", "서현진이다.")
+    const size_t tail_end = static_cast<size_t>(text.data() + text.size() - a.text.data());
+    if (!only_names || names == 0 || at < tail_end) continue;
+    for (const auto& c : prev.cues) {
+      if (c.rule->type != RuleType::kCasting && c.rule->type != RuleType::kOst) continue;
+      auto copy = c;
+      copy.begin = a.text.size() - 1;  // (the sentence's last byte: inside its last clause)
+      copy.end = a.text.size();
+      a.cues.push_back(copy);
+      if (!c.rule->modifier && !c.rule->story_only) {
+        a.has_type[c.rule->type == RuleType::kCasting ? 0 : 1] = true;
+      }
+    }
+    a.agency = a.agency || prev.agency;
+    a.report = a.report || prev.report;
   }
 }
 
@@ -1502,6 +1564,53 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (tags_member) continue;
         }
         persons.push_back(&m);
+      }
+      // "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와 호흡을
+      // 맞췄던 A가": in Korean the names before a past modifier (-던) describe what came before;
+      // the news is the name after it
+      if (ko && persons.size() >= 2) {
+        // (a past stem is any syllable whose final consonant is ㅆ: 모았던, 맞췄던, 불렀던)
+        static const RE2 kPastModifier([] {
+          std::string cls;
+          for (uint32_t cp = 0xAC00 + 20; cp <= 0xD7A3; cp += 28) {
+            cls += static_cast<char>(0xE0 | (cp >> 12));
+            cls += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            cls += static_cast<char>(0x80 | (cp & 0x3F));
+          }
+          return "([" + cls + "]던\\s)";
+        }());
+        re2::StringPiece in(a.text), hit;
+        size_t cut = std::string::npos;
+        while (RE2::FindAndConsume(&in, kPastModifier, &hit)) {
+          const size_t at = static_cast<size_t>(hit.data() - a.text.data());
+          for (const Mention* p : persons) {
+            if (OwnsMention(a.mentions.items, p) && p->begin > at) cut = at;
+          }
+        }
+        if (cut != std::string::npos) {
+          // (a name with a topic or subject particle is the main clause's subject: "A는
+          // '별그대'에서 호흡을 맞췄던 B와 재회한다" keeps A)
+          auto subject = [&](const Mention* p) {
+            std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+            while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ' ')) {
+              w.remove_suffix(1);
+            }
+            return w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||  // 은 는
+                   w.ends_with("\xEC\x9D\xB4") || w.ends_with("\xEA\xB0\x80");    // 이 가
+          };
+          std::vector<const Mention*> after;
+          for (const Mention* p : persons) {
+            if (!OwnsMention(a.mentions.items, p) || p->begin > cut || subject(p)) {
+              after.push_back(p);
+            }
+          }
+          if (after.size() < persons.size()) {
+            decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                   ": " + std::to_string(persons.size() - after.size()) +
+                   " name(s) before a past modifier (-던) describe what came before");
+            persons = std::move(after);
+          }
+        }
       }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
           !(casting && ko && story_replacement)) {
@@ -2494,6 +2603,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
         if (ascii % 2 == 1) straight = !straight;
       }
     }
+    if (l == "ko") JoinCopulaLists(&story);
     // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
     // the lead credits as director or writer is no cast member in the headline (elsewhere
     // the text may say the director also stars: "co-starring Lee Jung-jae").

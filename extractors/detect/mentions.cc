@@ -629,7 +629,9 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       // stage words written as one token after 배우 ("다른 배우 협의중")
       "협의중", "논의중", "검토중", "조율중", "고민중", "물색중",
       // a role noun with a suffix ("배우진", "멤버인"), loanwords shaped like a name
-      "배우진", "멤버인", "이미지", "컴퍼니", "사나이"};
+      "배우진", "멤버인", "이미지", "컴퍼니", "사나이",
+      // a group's activity after its name ("워너원 활동 중으로", "완전체 컴백")
+      "활동", "활동중", "완전체", "재결합", "해체", "탈퇴", "공백기", "팬덤", "시절"};
   return k;
 }
 
@@ -2472,6 +2474,28 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (base == raw && i + 1 < n && BeforeEIeo(raw, toks[i + 1].text)) {
       base = raw.substr(0, raw.size() - 3);
     }
+    // "주인공은 레드벨벳의 웬디와 슬기다", "라인업을 공개했다. 서현진, 김혜윤, 김건우다": a
+    // known name that ends the sentence takes the copula 다 after a vowel (이다 after a
+    // consonant is a particle already)
+    // "바비킴, 서영은, 샤이니 등이": inside a list (a separator before and after it) a name
+    // carries no particle, so "서영은" is no 서영 + 은
+    bool list_member = false;
+    if (base != raw && AllHangul(raw) && HangulSyllables(raw) <= 4 && i > 0 &&
+        IsKoreanListSep(s, t.e) && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e)) {
+      base = raw;
+      list_member = true;
+    }
+    bool copula = false;
+    if (base == raw && i + 1 == n && AllHangul(TrimName(raw))) {
+      const std::string word = TrimName(raw);
+      if (HangulSyllables(word) >= 3 && EndsWithAny(word, {"다"})) {
+        const std::string stem = word.substr(0, word.size() - 3);
+        if (gaz.FindPerson(stem) != nullptr) {
+          base = stem;
+          copula = true;
+        }
+      }
+    }
     // "10CM가", "IU는": a Latin name with a Korean particle
     if (!raw.empty() && static_cast<unsigned char>(raw[0]) < 0x80) {
       size_t cut = 0;
@@ -2603,6 +2627,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
+      if (copula) out.items.back().text = base;
       continue;
     }
     // "야간 약사 고은비 역을 맡아": a name right before 역 is the character
@@ -2619,10 +2644,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // An OST sentence's singer slot: any name shape that is no common word.
     // (with its particle: "베일을 벗은" is a verb form, not "벗" + 은)
+    // ("가수 휘인, 벤, 황민현": between two list separators a one-syllable stage name counts)
+    const bool between_seps = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e) &&
+                              IsKoreanListSep(s, t.e);
     if (ost_slot[i] != 0 && (raw != base || ost_slot[i] == 2) && AllHangul(base) &&
-        HangulSyllables(base) >= 2 && HangulSyllables(base) <= 6 &&
-        !KoreanStopNames().count(base) && !KoreanStopNames().count(raw) &&
-        !KoreanRoleNouns().count(base) && !KoreanOstNouns().count(base)) {
+        (HangulSyllables(base) >= 2 || (ost_slot[i] == 2 && raw == base && between_seps)) &&
+        HangulSyllables(base) <= 6 && !KoreanStopNames().count(base) &&
+        !KoreanStopNames().count(raw) && !KoreanRoleNouns().count(base) &&
+        !KoreanOstNouns().count(base)) {
       person_mention(i, i + 1, nullptr, "singer in an OST sentence's singer slot");
       // (a list member before a comma or 등 has no particle: "솔바람차이, …" keeps its 이)
       if (ost_slot[i] == 2 && AllHangul(raw)) out.items.back().text = raw;
@@ -2685,6 +2714,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       continue;
     }
     person_mention(i, i + 1, nullptr, why);
+    if (list_member) out.items.back().text = TrimName(raw);
   }
 
   // "the friend of Choi Jun Woo (Ong Seong-wu)": an unknown name with a known actor in

@@ -272,5 +272,90 @@ TEST(DetectorKorean, TheCharacterBeforeMatdaIsNoPerson) {
             "casting Moonbyul / 푸른 항구 (confirmed)");
 }
 
+// Round 10. "라인업을 공개했다. A, B, C다.": a sentence that only lists names and ends in the
+// copula names whom the sentence before it announced; "주인공은 A와 B다" too. A known name
+// that ends a sentence takes the copula 다 ("슬기다" is 슬기).
+TEST(DetectorKorean, ACopulaListNamesTheLineUpOfTheSentenceBefore) {
+  EXPECT_EQ(Summary("",
+                    "KBS2 새 수목드라마 '푸른 항구' 측은 12일 특별출연 1차 라인업을 공개했다. "
+                    "김혜윤, 설인아, 김건우다."),
+            "casting Kim Gun-u / 푸른 항구 (confirmed); casting Kim Hye-yoon / 푸른 항구 "
+            "(confirmed); casting Seol In-ah / 푸른 항구 (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "드라마 '푸른 항구' 세 번째 OST가 오늘 오후 6시 공개된다. 주인공은 레드벨벳의 "
+                    "웬디와 슬기다."),
+            "ost Seulgi / 푸른 항구 (announced); ost Wendy / 푸른 항구 (announced)");
+  // a sentence that is not only names ("연출은 A다") is no line-up
+  EXPECT_EQ(Summary("",
+                    "KBS2 새 수목드라마 '푸른 항구' 측은 12일 특별출연 라인업을 공개했다. 연출은 "
+                    "김건우다."),
+            "");
+}
+
+// Round 10. "…캐스팅됐다\"는 보도에 대해 소속사는 \"전혀 계획이 없다\"고 일축했다": 일축
+// ("dismissed") tells the side's answer to a report; it is a denial.
+TEST(DetectorKorean, ADismissedReportIsADenial) {
+  EXPECT_EQ(Summary("",
+                    "앞서 한 매체는 설인아가 드라마 '푸른 항구'의 여주인공으로 캐스팅됐다고 "
+                    "보도했다. 이에 소속사 관계자는 \"전혀 계획이 없다\"고 일축했다."),
+            "casting Seol In-ah / 푸른 항구 (denied)");
+}
+
+// Round 10. "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와
+// 호흡을 맞췄던 A가 캐스팅됐다": names before a past modifier (-던) describe what came before;
+// the news is the name after it (a subject before it, "A는 … 맞췄던 B와", stays).
+TEST(DetectorKorean, NamesBeforeAPastModifierAreBackground) {
+  EXPECT_EQ(Summary("",
+                    "폴킴, 정승환 등의 참여로 화제를 모았던 드라마 '푸른 항구' OST의 세 번째 "
+                    "주인공은 레드벨벳의 웬디다."),
+            "ost Wendy / 푸른 항구 (announced)");
+  EXPECT_EQ(Summary("",
+                    "전작 '달빛 정원'에서 김혜윤과 호흡을 맞췄던 김건우가 드라마 '푸른 항구' "
+                    "주인공으로 캐스팅됐다."),
+            "casting Kim Gun-u / 푸른 항구 (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "김건우는 '달빛 정원'에서 호흡을 맞췄던 김혜윤과 드라마 '푸른 항구'에 "
+                    "캐스팅됐다."),
+            "casting Kim Gun-u / 푸른 항구 (confirmed); casting Kim Hye-yoon / 푸른 항구 "
+            "(confirmed)");
+}
+
+// Round 10. "바비킴, 서영은, 샤이니 등이": inside a list a name carries no particle, so 서영은
+// is a name of its own, not 서영 + 은.
+TEST(DetectorKorean, AListMemberKeepsItsLastSyllable) {
+  EXPECT_EQ(Persons("폴킴, 서영은, 정승환 등이 드라마 OST에 참여한다."),
+            (std::vector<std::string>{"폴킴", "서영은", "정승환"}));
+}
+
+// Round 10. "현재 옹성우는 워너원 활동 중으로": a word of the group's activity after its name is
+// no member.
+TEST(DetectorKorean, AGroupsActivityIsNoMember) {
+  EXPECT_EQ(Persons("소속사는 \"현재 옹성우는 워너원 활동 중으로 차기작은 확정된 바 없다\"고 "
+                    "밝혔다."),
+            std::vector<std::string>{"옹성우"});
+}
+
+// Round 10. "양측은 확정설을 부인했다": denying that a casting is settled is no denial of the
+// offer (it stays a rumour the sides answer); and "B 측 역시 “논의 중이다”" is B's side
+// speaking, so B's stated stage beats that rumour.
+TEST(DetectorKorean, DenyingASettledCastingIsNoDenial) {
+  EXPECT_EQ(Summary("",
+                    "KBS2 새 드라마 '푸른 항구' 여주인공 자리를 두고 김혜윤과 설인아 모두 물망에 "
+                    "올랐다. 그러나 양측은 확정설을 부인했다. 김혜윤 소속사 측은 2일 오후 한 "
+                    "매체에 “김혜윤이 '푸른 항구' 출연 제안만 받은 상태”라고 선을 그었다. 또 "
+                    "다른 주인공 후보로 거론된 설인아 측 역시 “제안 받고 논의 중이다. 확정된 건 "
+                    "아무것도 없다”고 밝혔다."),
+            "casting Kim Hye-yoon / 푸른 항구 (in_talks); casting Seol In-ah / 푸른 항구 "
+            "(in_talks)");
+}
+
+// Round 10. "가수 휘인, 벤, 황민현이 OST에 참여": between two list separators of an OST
+// line-up a one-syllable stage name is a singer.
+TEST(DetectorKorean, AOneSyllableSingerInsideAnOstLineUp) {
+  EXPECT_EQ(Summary("", "가수 폴킴, 벤, 정승환이 드라마 '푸른 항구' OST에 참여한다."),
+            "ost Jung Seung-hwan / 푸른 항구 (announced); ost Paul Kim / 푸른 항구 (announced); "
+            "ost 벤 / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
