@@ -450,6 +450,31 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(before, kEn);
 }
 
+// English: a person the sentence names as cast before the news — "other actors already cast are
+// B and C", "joins previously announced stars B and C", "B and C are already set to star". Such a
+// person is background to someone else's casting. ("W starring B" is left to IsCoStar: real
+// labels differ on whether B is news.)
+bool NamedAsExistingCast(std::string_view s, const Mention& m) {
+  static const std::string kList =
+      "(?:(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?\\s+)|and\\s+|&\\s+){0,12}";
+  static const RE2 kBefore(
+      "(?:\\b(?:already|previously)[\\s-]+(?:been\\s+)?(?:announced|confirmed|cast|set|attached)"
+      "(?:\\s+(?:leads?|stars?|cast\\s+members?|actors?|actress(?:es)?))?|\\b(?:already|previously)"
+      "\\s+"
+      "(?:been\\s+)?(?:cast|confirmed|set|on\\s+board)\\b[^.;:]{0,60}?\\b(?:are|is|include|"
+      "includes|"
+      "including))\\s+(?:(?:fellow\\s+)?(?:actors?|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
+      kList + "$");
+  static const RE2 kAfter(
+      "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s+"
+      "(?:(?:are|is|were|was|have|has)\\s+(?:been\\s+)?(?:already|previously)|"
+      "(?:have|has)\\s+(?:already|previously)\\s+been)\\s+(?:been\\s+)?(?:set|"
+      "cast|confirmed|attached|on\\s+board)\\b");
+  const size_t b = m.begin > 160 ? m.begin - 160 : 0;
+  if (RE2::PartialMatch(s.substr(b, m.begin - b), kBefore)) return true;
+  return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);
+}
+
 }  // namespace
 
 namespace {
@@ -1022,8 +1047,9 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
-  bool future = false;            // OST: the sentence says the song is still to come
-  bool co_star = false;           // casting: confirmed only as the co-star of someone else's news
+  bool future = false;         // OST: the sentence says the song is still to come
+  bool co_star = false;        // casting: confirmed only as the co-star of someone else's news
+  bool existing_cast = false;  // casting (en): named as cast before the news (NamedAsExistingCast)
   bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
   size_t sentence = 0;
   const Rule* rule = nullptr;
@@ -1952,6 +1978,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       order = std::move(kept);
     }
+    const size_t first_out = out->size();
+    std::set<std::string> background;  // (en casting) persons named only as cast before the news
     for (const std::string& key : order) {
       if (out->size() >= opts_.max_events) return;
       const auto& idx = by_key[key];
@@ -2084,6 +2112,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         // "alongside B", "to join B and C in": co-stars already cast
         const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
+        const bool existing_cast =
+            casting && !ko && own && NamedAsExistingCast(a.text, *bound[i].person);
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -2143,6 +2173,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.report = true;
           }
           if (casting && m.status == "rumored") m.report = true;
+          m.existing_cast = existing_cast;
           claims.push_back(m);
         }
       }
@@ -2242,7 +2273,25 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
+      if (casting && !ko && std::all_of(claims.begin(), claims.end(), [](const Claim& c) {
+            return c.existing_cast;
+          })) {
+        background.insert(d.event_id);
+      }
       out->push_back(std::move(d));
+    }
+    // "Y is cast in W starring A and B. Other actors already cast are C and D": A-D were cast
+    // before the news; they are background to Y's casting, not announcements of their own (a
+    // story that names only such persons keeps them: "A is already confirmed for W").
+    if (!background.empty() &&
+        std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first_out), out->end(),
+                    [&](const Detection& d) { return background.count(d.event_id) == 0; })) {
+      for (size_t i = out->size(); i-- > first_out;) {
+        if (background.count((*out)[i].event_id) == 0) continue;
+        decide("casting: " + (*out)[i].person.name +
+               " is named only as cast before the news (background to another casting)");
+        out->erase(out->begin() + static_cast<std::ptrdiff_t>(i));
+      }
     }
   }
 }

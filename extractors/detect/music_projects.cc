@@ -201,7 +201,16 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   static const RE2 kBefore(
       "(?i)(?:배우|연기자|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)\\s*)?"
       "$");
-  if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore)) return true;
+  // (in English "star" after a music word or a group's name is a pop star: "BTS star Jin",
+  // "K-pop star X", "boy band star X"; "K-drama star X", "Squid Game star X" stay actors)
+  static const RE2 kMusicStar(
+      "(?:\\b(?i:k-?pop|pop|idol|band|boy\\s+band|boy\\s+group|girl\\s+group|group|music|rock|hip-"
+      "hop|"
+      "rap|trot|ballad|singing)|\\b[A-Z0-9][A-Z0-9&]+)\\s+(?i:star|superstar)\\s+$");
+  if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore) &&
+      !RE2::PartialMatch(Before(text, m.begin, 48), kMusicStar)) {
+    return true;
+  }
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
   static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
   if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;

@@ -1,0 +1,49 @@
+// English detection forms of the tenth round (issue 14): persons named as cast before the news
+// ("other actors already cast are B and C", "joins previously announced stars B and C", "B and C
+// are already set to star") are background to another person's casting; a "star" after a music
+// word or a group's name ("BTS star X", "K-pop star X") is a pop star, not an actor releasing
+// music of their own.
+// Sentences are invented; people and titles are facts from the shipped gazetteer or made up.
+// Each test fails when its mechanism is removed.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+// "type person / work (status)" per detection, sorted.
+std::string Summary(const std::string& title, const std::string& text) {
+  return hallyu::testing::DetectionSummary(title, text, "auto");
+}
+
+TEST(DetectorEn10, PersonsAlreadyCastAreBackgroundToTheNews) {
+  EXPECT_EQ(Summary("Roh Yoon-seo cast in tvN drama 'Paper Harbor'",
+                    "Roh Yoon-seo is cast in tvN drama 'Paper Harbor'. Other actors already cast "
+                    "in supporting roles are Cha Eun-woo and Lee Jung-jae."),
+            "casting Roh Yoon-seo / Paper Harbor (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Roh Yoon-seo has joined the cast of the film 'Paper Harbor'. She joins "
+                    "previously announced stars Cha Eun-woo and Lee Jung-jae."),
+            "casting Roh Yoon-seo / Paper Harbor (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Roh Yoon-seo has joined the drama 'Paper Harbor'. Cha Eun-woo and Lee "
+                    "Jung-jae are already set to star in the series."),
+            "casting Roh Yoon-seo / Paper Harbor (confirmed)");
+  // a story that names only such a person keeps them
+  EXPECT_EQ(Summary("", "Roh Yoon-seo is already confirmed to star in the drama 'Paper Harbor'."),
+            "casting Roh Yoon-seo / Paper Harbor (confirmed)");
+}
+
+TEST(DetectorEn10, AStarAfterAMusicWordIsNoActor) {
+  EXPECT_EQ(Summary("BTS star Jin to release first solo single",
+                    "Jin will release his first solo single next week."),
+            "");
+  EXPECT_EQ(Summary("K-pop star Jin to release a solo single", ""), "");
+}
+
+}  // namespace
+}  // namespace hallyu
