@@ -2,7 +2,8 @@
 // ("other actors already cast are B and C", "joins previously announced stars B and C", "B and C
 // are already set to star") are background to another person's casting; a "star" after a music
 // word or a group's name ("BTS star X", "K-pop star X") is a pop star, not an actor releasing
-// music of their own.
+// music of their own; nor is one named after "produced by" (with words saying what they are), or
+// anyone when a group noun ("the group", "the band") is the subject of the release sentence.
 // Sentences are invented; people and titles are facts from the shipped gazetteer or made up.
 // Each test fails when its mechanism is removed.
 
@@ -43,6 +44,22 @@ TEST(DetectorEn10, AStarAfterAMusicWordIsNoActor) {
                     "Jin will release his first solo single next week."),
             "");
   EXPECT_EQ(Summary("K-pop star Jin to release a solo single", ""), "");
+}
+
+TEST(DetectorEn10, AGroupNounSubjectOrAProducerCreditMakesNoActorRelease) {
+  // the group is the one releasing: a group noun is the subject of the release sentence
+  EXPECT_EQ(Summary("",
+                    "Actor Lee Jung-jae is the leader of Moonrise. The group will release its "
+                    "first single in May."),
+            "");
+  // the actor only produced the group
+  EXPECT_EQ(Summary("",
+                    "Moonrise, the girl group produced by singer and actor Lee Jung-jae, will "
+                    "release a new album."),
+            "");
+  // the actor as the subject still releases
+  EXPECT_EQ(Summary("", "Actor Lee Jung-jae will release his first single in May."),
+            "release Lee Jung-jae /  (announced)");
 }
 
 }  // namespace
