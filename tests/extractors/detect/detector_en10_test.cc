@@ -3,7 +3,8 @@
 // are already set to star") are background to another person's casting; a "star" after a music
 // word or a group's name ("BTS star X", "K-pop star X") is a pop star, not an actor releasing
 // music of their own; nor is one named after "produced by" (with words saying what they are), or
-// anyone when a group noun ("the group", "the band") is the subject of the release sentence.
+// anyone when a group noun ("the group", "the band") is the subject of the release sentence; a
+// title after "played a/an/the <part> in" is an earlier work.
 // Sentences are invented; people and titles are facts from the shipped gazetteer or made up.
 // Each test fails when its mechanism is removed.
 
@@ -60,6 +61,14 @@ TEST(DetectorEn10, AGroupNounSubjectOrAProducerCreditMakesNoActorRelease) {
   // the actor as the subject still releases
   EXPECT_EQ(Summary("", "Actor Lee Jung-jae will release his first single in May."),
             "release Lee Jung-jae /  (announced)");
+}
+
+TEST(DetectorEn10, APartPlayedInThePastNamesAnEarlierWork) {
+  // "she played a/an/the <part> in W": W is an earlier work, never the one being considered
+  EXPECT_EQ(Summary("",
+                    "Roh Yoon-seo is positively considering the offer. She played an independence "
+                    "fighter hired by a smuggler in Assassination, the 2015 film."),
+            "");
 }
 
 }  // namespace
