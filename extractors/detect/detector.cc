@@ -543,6 +543,16 @@ bool OneLetterApart(std::string_view a, std::string_view b) {
   return diff == 1;
 }
 
+// True when ASCII `a` and `b` differ by one inserted, deleted or replaced letter.
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1 || a == b) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
 // whose byte offsets mean nothing here).
 bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
@@ -1871,14 +1881,35 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         review_not_begun = review_not_begun || RE2::PartialMatch(a.text, kReviewNotBegun);
       }
     }
+    // "Kim Young-Kwang … In the drama, Kim Young-Kwan will play …": in an English story a name
+    // the gazetteer lacks, one letter from a known person the story names, is that person
+    // misspelt (names of eight letters or more)
+    std::map<std::string, std::string> misspelt;  // key -> the known person's name
+    if (!ko) {
+      for (const Bound& b : bound) {
+        if (b.person->person != nullptr || b.person->kind != MentionKind::kPerson) continue;
+        const std::string k = NormalizeKey(b.person->text);
+        if (k.size() < 8 || misspelt.count(k)) continue;
+        for (const auto& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && m.person != nullptr &&
+                OneEditApart(k, NormalizeKey(m.text))) {
+              misspelt.emplace(k, m.person->name);
+            }
+          }
+        }
+      }
+    }
     // One event per person (and work) over the story.
     std::map<std::string, std::vector<size_t>> by_key;
     std::vector<std::string> order;
     for (size_t i = 0; i < bound.size(); ++i) {
       const Bound& b = bound[i];
-      const std::string key =
-          NormalizeKey(b.person->person ? b.person->person->name : b.person->text) + "|" +
-          work_key(b.work);
+      const auto typo = misspelt.find(NormalizeKey(b.person->text));
+      const std::string key = NormalizeKey(b.person->person         ? b.person->person->name
+                                           : typo != misspelt.end() ? typo->second
+                                                                    : b.person->text) +
+                              "|" + work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
       if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
         continue;

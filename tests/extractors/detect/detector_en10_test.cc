@@ -4,7 +4,8 @@
 // word or a group's name ("BTS star X", "K-pop star X") is a pop star, not an actor releasing
 // music of their own; nor is one named after "produced by" (with words saying what they are), or
 // anyone when a group noun ("the group", "the band") is the subject of the release sentence; a
-// title after "played a/an/the <part> in" is an earlier work.
+// title after "played a/an/the <part> in" is an earlier work; an unknown name one letter from a
+// known person of the story is that person misspelt.
 // Sentences are invented; people and titles are facts from the shipped gazetteer or made up.
 // Each test fails when its mechanism is removed.
 
@@ -69,6 +70,14 @@ TEST(DetectorEn10, APartPlayedInThePastNamesAnEarlierWork) {
                     "Roh Yoon-seo is positively considering the offer. She played an independence "
                     "fighter hired by a smuggler in Assassination, the 2015 film."),
             "");
+}
+
+TEST(DetectorEn10, AnUnknownNameOneLetterFromAKnownOneIsThatPersonMisspelt) {
+  EXPECT_EQ(Summary("Cha Eun-woo & Roh Yoon-seo cast in tvN drama 'Paper Harbor'",
+                    "Cha Eun-woo & Roh Yoon-seo are now cast for lead roles in upcoming tvN drama "
+                    "'Paper Harbor'. In the drama, Cha Eun-wo will play a ferry captain."),
+            "casting Cha Eun-woo / Paper Harbor (confirmed); casting Roh Yoon-seo / Paper Harbor "
+            "(confirmed)");
 }
 
 }  // namespace
