@@ -1177,6 +1177,25 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       explain->decisions.push_back(std::move(s));
     }
   };
+  // "Famous actors such as A, B and C will return with their next works": an English story
+  // whose headline or first lead sentence introduces its people as examples of a plural
+  // ("actresses such as", "big stars like", "K-pop idols including") is a roundup, not an
+  // announcement (detection-labels.md: general roundups and listicles are negatives)
+  if (!ko) {
+    // (the plural is the sentence's subject: "X joins stars like A and B in W" is news of X)
+    static const RE2 kRoundup(
+        "^\\W*(?:[\\w'’-]+\\s+){0,3}?(?i:actors|actresses|stars|idols|celebrities|singers|celebs|"
+        "heartthrobs|a-listers|artists)\\s+(?i:such\\s+as|like|including)\\s+[A-Z]");
+    // (the headline may be cut in two at a quote: its sentences and the lead's first)
+    const size_t n = std::min<size_t>(story.sentences.size(), story.has_headline ? 3 : 2);
+    for (size_t i = 0; i < n; ++i) {
+      if (RE2::PartialMatch(story.sentences[i].text, kRoundup)) {
+        decide("story: sentence " + std::to_string(i) +
+               " introduces its people as examples of a plural; a roundup, no casting or OST");
+        return;
+      }
+    }
+  }
   // OST first: a singer of the story's OST is no casting of it ("Joining them are A and B").
   std::set<std::string> ost_people;
   for (int ti : {1, 0}) {

@@ -5,7 +5,8 @@
 // music of their own; nor is one named after "produced by" (with words saying what they are), or
 // anyone when a group noun ("the group", "the band") is the subject of the release sentence; a
 // title after "played a/an/the <part> in" is an earlier work; an unknown name one letter from a
-// known person of the story is that person misspelt.
+// known person of the story is that person misspelt; a headline or lead that introduces its
+// people as examples of a plural ("actresses such as A, B and C") opens a roundup.
 // Sentences are invented; people and titles are facts from the shipped gazetteer or made up.
 // Each test fails when its mechanism is removed.
 
@@ -78,6 +79,20 @@ TEST(DetectorEn10, AnUnknownNameOneLetterFromAKnownOneIsThatPersonMisspelt) {
                     "'Paper Harbor'. In the drama, Cha Eun-wo will play a ferry captain."),
             "casting Cha Eun-woo / Paper Harbor (confirmed); casting Roh Yoon-seo / Paper Harbor "
             "(confirmed)");
+}
+
+TEST(DetectorEn10, PeopleIntroducedAsExamplesOfAPluralMakeARoundup) {
+  EXPECT_EQ(
+      Summary("Dramas to wait for this year",
+              "Popular actresses such as Roh Yoon-seo, Han Seo-yun and Kim Ji-suk will return "
+              "this year. First, Roh Yoon-seo will star in the drama 'Paper Harbor'."),
+      "");
+  // a plural that is not the subject leaves the news of the one who joins
+  EXPECT_EQ(Summary("",
+                    "Roh Yoon-seo will join stars like Cha Eun-woo and Lee Jung-jae in the drama "
+                    "'Paper Harbor'."),
+            "casting Cha Eun-woo / Paper Harbor (confirmed); casting Lee Jung-jae / Paper Harbor "
+            "(confirmed); casting Roh Yoon-seo / Paper Harbor (confirmed)");
 }
 
 }  // namespace
