@@ -1186,8 +1186,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     static const RE2 kRoundup(
         "^\\W*(?:[\\w'’-]+\\s+){0,3}?(?i:actors|actresses|stars|idols|celebrities|singers|celebs|"
         "heartthrobs|a-listers|artists)\\s+(?i:such\\s+as|like|including)\\s+[A-Z]");
-    // (the headline may be cut in two at a quote: its sentences and the lead's first)
-    const size_t n = std::min<size_t>(story.sentences.size(), story.has_headline ? 3 : 2);
+    // (the first three sentences: a headline cut in two at a quote, then the lead's first;
+    // text read from a stream has its headline as the first line of the body)
+    const size_t n = std::min<size_t>(story.sentences.size(), 3);
     for (size_t i = 0; i < n; ++i) {
       if (RE2::PartialMatch(story.sentences[i].text, kRoundup)) {
         decide("story: sentence " + std::to_string(i) +
