@@ -6,7 +6,8 @@
 // anyone when a group noun ("the group", "the band") is the subject of the release sentence; a
 // title after "played a/an/the <part> in" is an earlier work; an unknown name one letter from a
 // known person of the story is that person misspelt; a headline or lead that introduces its
-// people as examples of a plural ("actresses such as A, B and C") opens a roundup.
+// people as examples of a plural ("actresses such as A, B and C") opens a roundup; "A offered
+// political drama W" is an offer, and a bare "B leaves" ends B's part.
 // Sentences are invented; people and titles are facts from the shipped gazetteer or made up.
 // Each test fails when its mechanism is removed.
 
@@ -93,6 +94,13 @@ TEST(DetectorEn10, PeopleIntroducedAsExamplesOfAPluralMakeARoundup) {
                     "'Paper Harbor'."),
             "casting Cha Eun-woo / Paper Harbor (confirmed); casting Lee Jung-jae / Paper Harbor "
             "(confirmed); casting Roh Yoon-seo / Paper Harbor (confirmed)");
+}
+
+TEST(DetectorEn10, OfferedADescribedDramaAndABareLeavesInAHeadline) {
+  // "A offered <describing words> drama W, B leaves": A is offered W; B leaving is no casting
+  EXPECT_EQ(Summary("Roh Yoon-seo offered romantic comedy drama Paper Harbor, Kim Ji-suk leaves",
+                    "The drama Paper Harbor is adding supporting cast members."),
+            "casting Roh Yoon-seo / Paper Harbor (in_talks)");
 }
 
 }  // namespace
