@@ -461,6 +461,31 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(before, kEn);
 }
 
+// English: a person the sentence names as cast before the news — "other actors already cast are
+// B and C", "joins previously announced stars B and C", "B and C are already set to star". Such a
+// person is background to someone else's casting. ("W starring B" is left to IsCoStar: real
+// labels differ on whether B is news.)
+bool NamedAsExistingCast(std::string_view s, const Mention& m) {
+  static const std::string kList =
+      "(?:(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?\\s+)|and\\s+|&\\s+){0,12}";
+  static const RE2 kBefore(
+      "(?:\\b(?:already|previously)[\\s-]+(?:been\\s+)?(?:announced|confirmed|cast|set|attached)"
+      "(?:\\s+(?:leads?|stars?|cast\\s+members?|actors?|actress(?:es)?))?|\\b(?:already|previously)"
+      "\\s+"
+      "(?:been\\s+)?(?:cast|confirmed|set|on\\s+board)\\b[^.;:]{0,60}?\\b(?:are|is|include|"
+      "includes|"
+      "including))\\s+(?:(?:fellow\\s+)?(?:actors?|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
+      kList + "$");
+  static const RE2 kAfter(
+      "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s+"
+      "(?:(?:are|is|were|was|have|has)\\s+(?:been\\s+)?(?:already|previously)|"
+      "(?:have|has)\\s+(?:already|previously)\\s+been)\\s+(?:been\\s+)?(?:set|"
+      "cast|confirmed|attached|on\\s+board)\\b");
+  const size_t b = m.begin > 160 ? m.begin - 160 : 0;
+  if (RE2::PartialMatch(s.substr(b, m.begin - b), kBefore)) return true;
+  return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);
+}
+
 }  // namespace
 
 namespace {
@@ -527,6 +552,16 @@ bool OneLetterApart(std::string_view a, std::string_view b) {
   size_t diff = 0;
   for (size_t i = 0; i < x.size() && diff < 2; ++i) diff += x[i] != y[i] ? 1 : 0;
   return diff == 1;
+}
+
+// True when ASCII `a` and `b` differ by one inserted, deleted or replaced letter.
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1 || a == b) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
 }
 
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
@@ -1192,8 +1227,9 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
-  bool future = false;            // OST: the sentence says the song is still to come
-  bool co_star = false;           // casting: confirmed only as the co-star of someone else's news
+  bool future = false;         // OST: the sentence says the song is still to come
+  bool co_star = false;        // casting: confirmed only as the co-star of someone else's news
+  bool existing_cast = false;  // casting (en): named as cast before the news (NamedAsExistingCast)
   bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
   size_t sentence = 0;
   const Rule* rule = nullptr;
@@ -1311,6 +1347,26 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       explain->decisions.push_back(std::move(s));
     }
   };
+  // "Famous actors such as A, B and C will return with their next works": an English story
+  // whose headline or first lead sentence introduces its people as examples of a plural
+  // ("actresses such as", "big stars like", "K-pop idols including") is a roundup, not an
+  // announcement (detection-labels.md: general roundups and listicles are negatives)
+  if (!ko) {
+    // (the plural is the sentence's subject: "X joins stars like A and B in W" is news of X)
+    static const RE2 kRoundup(
+        "^\\W*(?:[\\w'’-]+\\s+){0,3}?(?i:actors|actresses|stars|idols|celebrities|singers|celebs|"
+        "heartthrobs|a-listers|artists)\\s+(?i:such\\s+as|like|including)\\s+[A-Z]");
+    // (the first three sentences: a headline cut in two at a quote, then the lead's first;
+    // text read from a stream has its headline as the first line of the body)
+    const size_t n = std::min<size_t>(story.sentences.size(), 3);
+    for (size_t i = 0; i < n; ++i) {
+      if (RE2::PartialMatch(story.sentences[i].text, kRoundup)) {
+        decide("story: sentence " + std::to_string(i) +
+               " introduces its people as examples of a plural; a roundup, no casting or OST");
+        return;
+      }
+    }
+  }
   // OST first: a singer of the story's OST is no casting of it ("Joining them are A and B").
   std::set<std::string> ost_people;
   for (int ti : {1, 0}) {
@@ -2062,14 +2118,35 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         review_not_begun = review_not_begun || RE2::PartialMatch(a.text, kReviewNotBegun);
       }
     }
+    // "Kim Young-Kwang … In the drama, Kim Young-Kwan will play …": in an English story a name
+    // the gazetteer lacks, one letter from a known person the story names, is that person
+    // misspelt (names of eight letters or more)
+    std::map<std::string, std::string> misspelt;  // key -> the known person's name
+    if (!ko) {
+      for (const Bound& b : bound) {
+        if (b.person->person != nullptr || b.person->kind != MentionKind::kPerson) continue;
+        const std::string k = NormalizeKey(b.person->text);
+        if (k.size() < 8 || misspelt.count(k)) continue;
+        for (const auto& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && m.person != nullptr &&
+                OneEditApart(k, NormalizeKey(m.text))) {
+              misspelt.emplace(k, m.person->name);
+            }
+          }
+        }
+      }
+    }
     // One event per person (and work) over the story.
     std::map<std::string, std::vector<size_t>> by_key;
     std::vector<std::string> order;
     for (size_t i = 0; i < bound.size(); ++i) {
       const Bound& b = bound[i];
-      const std::string key =
-          NormalizeKey(b.person->person ? b.person->person->name : b.person->text) + "|" +
-          work_key(b.work);
+      const auto typo = misspelt.find(NormalizeKey(b.person->text));
+      const std::string key = NormalizeKey(b.person->person         ? b.person->person->name
+                                           : typo != misspelt.end() ? typo->second
+                                                                    : b.person->text) +
+                              "|" + work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
       if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
         continue;
@@ -2169,6 +2246,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       order = std::move(kept);
     }
+    const size_t first_out = out->size();
+    std::set<std::string> background;  // (en casting) persons named only as cast before the news
     for (const std::string& key : order) {
       if (out->size() >= opts_.max_events) return;
       const auto& idx = by_key[key];
@@ -2301,6 +2380,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         // "alongside B", "to join B and C in": co-stars already cast
         const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
+        const bool existing_cast =
+            casting && !ko && own && NamedAsExistingCast(a.text, *bound[i].person);
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -2360,6 +2441,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.report = true;
           }
           if (casting && m.status == "rumored") m.report = true;
+          m.existing_cast = existing_cast;
           claims.push_back(m);
         }
       }
@@ -2522,7 +2604,25 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
+      if (casting && !ko && std::all_of(claims.begin(), claims.end(), [](const Claim& c) {
+            return c.existing_cast;
+          })) {
+        background.insert(d.event_id);
+      }
       out->push_back(std::move(d));
+    }
+    // "Y is cast in W starring A and B. Other actors already cast are C and D": A-D were cast
+    // before the news; they are background to Y's casting, not announcements of their own (a
+    // story that names only such persons keeps them: "A is already confirmed for W").
+    if (!background.empty() &&
+        std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first_out), out->end(),
+                    [&](const Detection& d) { return background.count(d.event_id) == 0; })) {
+      for (size_t i = out->size(); i-- > first_out;) {
+        if (background.count((*out)[i].event_id) == 0) continue;
+        decide("casting: " + (*out)[i].person.name +
+               " is named only as cast before the news (background to another casting)");
+        out->erase(out->begin() + static_cast<std::ptrdiff_t>(i));
+      }
     }
   }
 }

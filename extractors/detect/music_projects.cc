@@ -73,7 +73,13 @@ bool IsCreditNotSinger(std::string_view text, const Mention& m) {
       "(?i)^\\s*(?:이|가|은|는|의)?\\s*(?:작곡|작사|프로듀싱|프로듀서|연출|편곡|(?:,\\s*)?who\\s+(?"
       ":wrote|"
       "composed|produced)|wrote|composed|produced)");
+  // "a group produced by singer and actor X": the credit verb, then words saying what X is
+  static const RE2 kCreditDescribed(
+      "(?i)\\b(?:written|produced|composed|directed)\\s+by\\s+(?:(?:the|veteran|famed|renowned|"
+      "singer|singer-songwriter|actor|actress|rapper|producer|composer|songwriter|musician|star|"
+      "K-pop|and|,)\\s*){1,6}$");
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
+         RE2::PartialMatch(Before(text, m.begin, 80), kCreditDescribed) ||
          RE2::PartialMatch(After(text, m.end, 32), kAfter);
 }
 
@@ -201,7 +207,16 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   static const RE2 kBefore(
       "(?i)(?:배우|연기자|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)\\s*)?"
       "$");
-  if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore)) return true;
+  // (in English "star" after a music word or a group's name is a pop star: "BTS star Jin",
+  // "K-pop star X", "boy band star X"; "K-drama star X", "Squid Game star X" stay actors)
+  static const RE2 kMusicStar(
+      "(?:\\b(?i:k-?pop|pop|idol|band|boy\\s+band|boy\\s+group|girl\\s+group|group|music|rock|hip-"
+      "hop|"
+      "rap|trot|ballad|singing)|\\b[A-Z0-9][A-Z0-9&]+)\\s+(?i:star|superstar)\\s+$");
+  if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore) &&
+      !RE2::PartialMatch(Before(text, m.begin, 48), kMusicStar)) {
+    return true;
+  }
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
   static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
   if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;
@@ -1104,6 +1119,24 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       decide("release: the group " + group_subject->text + " is the subject of sentence " +
              std::to_string(i) + "; no release");
       break;
+    }
+  }
+  // "the group is releasing a new album": in English a group noun as the subject of the release
+  // sentence makes the release the group's, whoever else the story names
+  if (!ko && group_subject == nullptr && release_cue != nullptr) {
+    static const RE2 kGroupNounSubject(
+        "(?i)\\b(?:the|this|its|their)\\s+(?:(?:new|rookie|project|idol|k-pop|girl|boy|co-ed|"
+        "(?:\\w+-member))\\s+){0,2}(?:group|band|duo|trio|quartet|quintet|sextet|septet|octet|unit|"
+        "girls|boys)\\s+(?:(?:is|are|will|has|have|also|then|plans\\s+to|is\\s+set\\s+to|is\\s+"
+        "going\\s+to)"
+        "\\s+){0,3}$");
+    const std::string& t = story[cue_sentence].text;
+    const size_t b = release_cue->begin > 60 ? release_cue->begin - 60 : 0;
+    if (RE2::PartialMatch(re2::StringPiece(t.data() + b, release_cue->begin - b),
+                          kGroupNounSubject)) {
+      decide("release: a group noun is the subject of sentence " + std::to_string(cue_sentence) +
+             "; no release");
+      release_cue = nullptr;
     }
   }
   if (group_subject != nullptr) release_cue = nullptr;
