@@ -824,6 +824,29 @@ TEST_F(DistributedCrawlTest, FatalTransactionalProducerIsReplaced) {
   ExpectEventsExactlyOnce();
 }
 
+// A commit_transaction that times out (a test fault gives it 1 ms) goes on in the background
+// and is resumed only by calling commit_transaction again (librdkafka's contract for its
+// retriable errors). The worker used to call send_offsets_to_transaction again first, which
+// fails while that commit is in progress: it then aborted the transaction, replaced the
+// producer and redid the work. Now the commit completes: no abort, no new producer.
+TEST_F(DistributedCrawlTest, TimedOutCommitIsResumedNotAborted) {
+  StartWorker("w1", "  test_faults: {time_out_a_commit: true}\n");
+  ASSERT_TRUE(WaitPages(50, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);  // topics exist
+  ASSERT_TRUE(WaitPageStates(size_t{kHosts} * kPagesPerHost, 180s))
+      << workers_["w1"]->Stderr().substr(0, 30000);
+  EXPECT_TRUE(WaitEventRecords(kHosts, 60s));
+  StopWorkers();
+  const std::string log = workers_["w1"]->Stderr();
+  size_t fault = log.find("test fault: commit_transaction timed out");
+  ASSERT_NE(fault, std::string::npos) << log.substr(0, 30000);
+  EXPECT_NE(log.find("commit retried", fault), std::string::npos) << log.substr(fault, 20000);
+  EXPECT_EQ(log.find("transaction aborted"), std::string::npos) << log.substr(fault, 20000);
+  EXPECT_EQ(log.find("recreating the transactional producer"), std::string::npos)
+      << log.substr(fault, 20000);
+  ExpectEveryPageOnce();
+  ExpectEventsExactlyOnce();
+}
+
 // Issue 19, window 5: one event reported by two outlets on hosts that different workers own,
 // "in talks" on one and "confirmed" on the other. Its versions are made by one owner only:
 // 1 then 2 (or 1 alone when the confirmation came first), never two payloads of version 1 (as
