@@ -89,6 +89,9 @@ struct DistributedTestFaults {
   int fatal_producer_after_commits = 0;  // > 0: make the producer fatal after this many commits
   // the commit inside the first revocation of frontier partitions aborts
   bool abort_first_revoke_commit = false;
+  // commit_transaction is first called with a 1 ms timeout, on each commit holding offsets,
+  // until one such call times out (a retriable error the commit must resume from)
+  bool time_out_a_commit = false;
 };
 
 struct DistributedOptions {

@@ -240,10 +240,12 @@ class DistributedCrawl::Impl : public EventPublisher {
                  const std::string& value, const std::string& schema, const std::string& site);
 
   // Commits the open transaction with the offsets of finished URLs and merged detections.
-  // On an abortable or fatal error (or when a record could not be added to it) aborts and
-  // rewinds to the committed offsets, without redoing anything of the `leaving` frontier
-  // partitions and `leaving_detections` detection partitions (being revoked; either may be
-  // null); returns an error only when the producer could not be replaced.
+  // A retriable error is retried at the step that failed (a timed-out commit_transaction is
+  // resumed by calling it again, never by sending the offsets again). On an abortable or fatal
+  // error (or when a record could not be added to it) aborts and rewinds to the committed offsets,
+  // without redoing anything of the `leaving` frontier partitions and `leaving_detections`
+  // detection partitions (being revoked; either may be null); returns an error only when the
+  // producer could not be replaced.
   Status CommitTxn(bool force, const std::set<int32_t>* leaving = nullptr,
                    const std::set<int32_t>* leaving_detections = nullptr);
 
@@ -407,6 +409,7 @@ class DistributedCrawl::Impl : public EventPublisher {
   bool txn_failed_ = false;  // a record could not be produced into the open transaction
   int producer_restarts_in_a_row_ = 0;
   bool fatal_fault_fired_ = false, revoke_fault_fired_ = false;  // test_faults
+  bool commit_timeout_fault_fired_ = false;                      // test_faults
   // Transient failures waiting for their next round, by due time; each is also pending in
   // its partition and in queued_urls_ (so bounded by the URLs taken from the frontier).
   std::multimap<MonoTime, Task> retry_wait_;

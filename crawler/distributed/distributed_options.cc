@@ -136,9 +136,9 @@ Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node) {
       ReadInRange(node, d, "max_producer_restarts", &o.max_producer_restarts, 0, 1000));
   if (const YAML::Node f = node["test_faults"]; f && !f.IsNull()) {
     if (!f.IsMap()) return InvalidArgument("distributed.test_faults: must be a mapping");
-    HALLYU_RETURN_IF_ERROR(
-        CheckKeys(f, "distributed.test_faults",
-                  {"fatal_producer_after_commits", "abort_first_revoke_commit"}));
+    HALLYU_RETURN_IF_ERROR(CheckKeys(
+        f, "distributed.test_faults",
+        {"fatal_producer_after_commits", "abort_first_revoke_commit", "time_out_a_commit"}));
     HALLYU_RETURN_IF_ERROR(ReadInRange(f, d + "test_faults.", "fatal_producer_after_commits",
                                        &o.test_faults.fatal_producer_after_commits, 0, 1'000'000));
     if (f["abort_first_revoke_commit"]) {
@@ -146,6 +146,14 @@ Result<DistributedOptions> ParseDistributedOptions(const YAML::Node& node) {
         o.test_faults.abort_first_revoke_commit = f["abort_first_revoke_commit"].as<bool>();
       } catch (const YAML::Exception& e) {
         return InvalidArgument(std::string("distributed.test_faults.abort_first_revoke_commit: ") +
+                               e.what());
+      }
+    }
+    if (f["time_out_a_commit"]) {
+      try {
+        o.test_faults.time_out_a_commit = f["time_out_a_commit"].as<bool>();
+      } catch (const YAML::Exception& e) {
+        return InvalidArgument(std::string("distributed.test_faults.time_out_a_commit: ") +
                                e.what());
       }
     }

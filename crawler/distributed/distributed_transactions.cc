@@ -72,20 +72,33 @@ Status DistributedCrawl::Impl::CommitTxn(bool force, const std::set<int32_t>* le
     }
   }
   if (!force && offsets->cnt == 0 && txn_records_ == 0) return Status();
+  // Each step is retried on its own retriable error, and never a step that succeeded: a
+  // commit_transaction that timed out goes on in the background, and only calling
+  // commit_transaction again resumes it (librdkafka's contract); send_offsets_to_transaction
+  // called then fails ("Conflicting commit_transaction API call is already in progress"),
+  // which aborted a transaction that was being committed and replaced the producer.
+  bool offsets_sent = offsets->cnt == 0;
   for (int attempt = 0;; ++attempt) {
     rd_kafka_error_t* e = nullptr;
-    if (offsets->cnt > 0) {
+    if (!offsets_sent) {
       rd_kafka_consumer_group_metadata_t* md = rd_kafka_consumer_group_metadata(consumer_.get());
       e = rd_kafka_send_offsets_to_transaction(producer_.get(), offsets.get(), md, 30000);
       rd_kafka_consumer_group_metadata_destroy(md);
+      offsets_sent = e == nullptr;
     }
-    if (e == nullptr) e = rd_kafka_commit_transaction(producer_.get(), 30000);
+    const bool fault = e == nullptr && offsets->cnt > 0 && o_.test_faults.time_out_a_commit &&
+                       !commit_timeout_fault_fired_ && attempt == 0;
+    if (e == nullptr) e = rd_kafka_commit_transaction(producer_.get(), fault ? 1 : 30000);
     if (e == nullptr) break;
     std::string m = rd_kafka_error_string(e);
     bool retriable = rd_kafka_error_is_retriable(e);
     bool abort = rd_kafka_error_txn_requires_abort(e);
     bool fatal = rd_kafka_error_is_fatal(e);
     rd_kafka_error_destroy(e);
+    if (fault && retriable) {
+      commit_timeout_fault_fired_ = true;
+      spdlog::warn("distributed: test fault: commit_transaction timed out after 1 ms");
+    }
     if (!fatal && retriable && !abort && attempt < 20) {
       spdlog::warn("distributed: commit retried: {}", m);
       continue;

@@ -601,6 +601,77 @@ TEST_F(DistributedCrawlTest, WorkersContinueWhenABrokerDies) {
   ExpectEventsExactlyOnce();
 }
 
+// A worker and a broker die at the same moment (the broker leading most of the worker's
+// crawl-state partitions). The survivors take the worker's partitions after its session
+// times out; their restore readers, idle since their own assignment, may still name the dead
+// broker as those partitions' leader. The restore must not wait for it: asking the dead
+// leader for the partition's end (rd_kafka_query_watermark_offsets, librdkafka 2.0.2) kept
+// the survivors inside the rebalance callback for minutes, until the broker came back,
+// crawling nothing. They must finish the dead worker's hosts while the broker is still down.
+TEST_F(DistributedCrawlTest, SurvivorsRestoreWhileTheDeadWorkersLeaderIsDown) {
+  const std::string base = EnvOr("HALLYU_DIST_KAFKA_BASE_PORT", "25192");
+  const std::string script = testing::SourcePath("scripts/kafka-local.sh");
+  for (const char* id : {"w1", "w2", "w3"}) StartWorker(id);
+  ASSERT_TRUE(WaitPages(100, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);
+  // w3's frontier partitions (also its crawl-state partitions), from the group description.
+  std::vector<int> w3_partitions;
+  nlohmann::json st;
+  ASSERT_TRUE(testing::WaitFor(
+      [&] {
+        ChildProcess status(
+            {testing::HallyuBinary(), "--config", config_, "status", "--distributed", "--json"},
+            dir_);
+        if (status.Wait(30s) != 0) return false;
+        st = nlohmann::json::parse(status.Stdout(), nullptr, false);
+        if (!st.is_object() || st["workers"].size() != 3) return false;
+        for (const auto& w : st["workers"]) {
+          if (w.value("worker", "") != "w3") continue;
+          w3_partitions.clear();
+          for (const auto& p : w["partitions"]) w3_partitions.push_back(p.get<int>());
+        }
+        return !w3_partitions.empty();
+      },
+      60s))
+      << st.dump();
+  std::map<int32_t, int32_t> leaders = kafka_->PartitionLeaders(topics_["state"]);
+  std::map<int, int> led;  // broker id -> how many of w3's state partitions it leads
+  for (int p : w3_partitions) led[leaders[p]]++;
+  int node = 0;
+  for (const auto& [broker, n] : led) {
+    if (node == 0 || n > led[node]) node = broker;
+  }
+  ASSERT_TRUE(node >= 1 && node <= 3) << "no leader known for w3's partitions: " << st.dump();
+  workers_["w3"]->Signal(SIGKILL);
+  ASSERT_EQ(std::system(("KAFKA_BASE_PORT=" + base + " " + script + " kill " +
+                         std::to_string(node) + " --brokers 3 >&2")
+                            .c_str()),
+            0);
+  EXPECT_EQ(workers_["w3"]->Wait(10s), 128 + SIGKILL);
+  stopped_.insert("w3");
+  const auto killed_at = std::chrono::steady_clock::now();
+  // With the broker still down: every page fetched and its crawl state committed. It takes
+  // ~20 s (the 6 s session timeout, the dead worker's open transaction aborted after 10 s);
+  // the survivors stuck in the restore took minutes.
+  bool done = WaitAllPages(75s) && WaitPageStates(size_t{kHosts} * kPagesPerHost, 30s);
+  const auto took = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::steady_clock::now() - killed_at);
+  size_t after = DistinctPages();
+  int restarted = std::system(("KAFKA_BASE_PORT=" + base + " " + script + " start-node " +
+                               std::to_string(node) + " --brokers 3 >&2")
+                                  .c_str());
+  EXPECT_EQ(restarted, 0);
+  for (const char* id : {"w1", "w2"}) {
+    EXPECT_TRUE(workers_[id]->Running()) << id << " exited:\n"
+                                         << workers_[id]->Stderr().substr(0, 20000);
+  }
+  StopWorkers();
+  ASSERT_TRUE(done) << after << " pages " << took.count() << " s after killing w3 (partitions "
+                    << st.dump() << ") and broker " << node << "; w1 stderr:\n"
+                    << workers_["w1"]->Stderr().substr(0, 20000);
+  std::cerr << "crawl finished " << took.count() << " s after the kills\n";
+  ExpectEventsExactlyOnce();
+}
+
 // Backpressure: with at most 10 URLs queued per host, each feed's 51 links overfill the
 // queue; the worker pauses the host's partition instead of buffering, resumes it as the
 // queue drains, and the crawl still fetches every page exactly once.
@@ -750,6 +821,29 @@ TEST_F(DistributedCrawlTest, FatalTransactionalProducerIsReplaced) {
   StopWorkers();
   EXPECT_NE(workers_["w1"]->Stderr().find("recreated the transactional producer"),
             std::string::npos);
+  ExpectEventsExactlyOnce();
+}
+
+// A commit_transaction that times out (a test fault gives it 1 ms) goes on in the background
+// and is resumed only by calling commit_transaction again (librdkafka's contract for its
+// retriable errors). The worker used to call send_offsets_to_transaction again first, which
+// fails while that commit is in progress: it then aborted the transaction, replaced the
+// producer and redid the work. Now the commit completes: no abort, no new producer.
+TEST_F(DistributedCrawlTest, TimedOutCommitIsResumedNotAborted) {
+  StartWorker("w1", "  test_faults: {time_out_a_commit: true}\n");
+  ASSERT_TRUE(WaitPages(50, 120s)) << workers_["w1"]->Stderr().substr(0, 20000);  // topics exist
+  ASSERT_TRUE(WaitPageStates(size_t{kHosts} * kPagesPerHost, 180s))
+      << workers_["w1"]->Stderr().substr(0, 30000);
+  EXPECT_TRUE(WaitEventRecords(kHosts, 60s));
+  StopWorkers();
+  const std::string log = workers_["w1"]->Stderr();
+  size_t fault = log.find("test fault: commit_transaction timed out");
+  ASSERT_NE(fault, std::string::npos) << log.substr(0, 30000);
+  EXPECT_NE(log.find("commit retried", fault), std::string::npos) << log.substr(fault, 20000);
+  EXPECT_EQ(log.find("transaction aborted"), std::string::npos) << log.substr(fault, 20000);
+  EXPECT_EQ(log.find("recreating the transactional producer"), std::string::npos)
+      << log.substr(fault, 20000);
+  ExpectEveryPageOnce();
   ExpectEventsExactlyOnce();
 }
 

@@ -324,6 +324,27 @@ int KafkaTestClient::PartitionCount(const std::string& topic, std::chrono::milli
   return t->partition_cnt;
 }
 
+std::map<int32_t, int32_t> KafkaTestClient::PartitionLeaders(const std::string& topic,
+                                                             std::chrono::milliseconds timeout) {
+  std::map<int32_t, int32_t> out;
+  rd_kafka_t* rk = Admin();
+  if (rk == nullptr) return out;
+  const rd_kafka_metadata_t* md = nullptr;
+  rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, Ms(timeout));
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    ADD_FAILURE() << "metadata from " << brokers_ << ": " << rd_kafka_err2str(err);
+    return out;
+  }
+  MetadataPtr hold(md);
+  const rd_kafka_metadata_topic_t* t = FindTopic(md, topic);
+  if (t == nullptr || t->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    ADD_FAILURE() << "topic " << topic << " not found on " << brokers_;
+    return out;
+  }
+  for (int i = 0; i < t->partition_cnt; ++i) out[t->partitions[i].id] = t->partitions[i].leader;
+  return out;
+}
+
 int KafkaTestClient::ReplicationFactor(const std::string& topic,
                                        std::chrono::milliseconds timeout) {
   rd_kafka_t* rk = Admin();

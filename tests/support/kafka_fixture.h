@@ -128,6 +128,11 @@ class KafkaTestClient {
   int ReplicationFactor(const std::string& topic,
                         std::chrono::milliseconds timeout = kAdminTimeout);
 
+  // The leader (broker id) of each partition of `topic` per a fresh metadata request;
+  // empty (and ADD_FAILURE) when the topic does not exist or the broker does not answer.
+  std::map<int32_t, int32_t> PartitionLeaders(const std::string& topic,
+                                              std::chrono::milliseconds timeout = kAdminTimeout);
+
   // Every config entry of `topic` as the broker reports it (DescribeConfigs: name -> value,
   // defaults included). Empty map after ADD_FAILURE on error.
   std::map<std::string, std::string> DescribeTopicConfigs(

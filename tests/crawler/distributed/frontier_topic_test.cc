@@ -76,16 +76,20 @@ TEST(DistributedOptionsTest, ParsesAndRejects) {
 TEST(DistributedOptionsTest, ParsesFetchRoundsProducerRestartsAndTestFaults) {
   auto o = ParseDistributedOptions(
       YAML::Load("{fetch_rounds: 5, max_producer_restarts: 2, test_faults: "
-                 "{fatal_producer_after_commits: 7, abort_first_revoke_commit: true}}"));
+                 "{fatal_producer_after_commits: 7, abort_first_revoke_commit: true, "
+                 "time_out_a_commit: true}}"));
   ASSERT_TRUE(o.ok()) << o.status().ToString();
   EXPECT_EQ(o->fetch_rounds, 5);
   EXPECT_EQ(o->max_producer_restarts, 2);
   EXPECT_EQ(o->test_faults.fatal_producer_after_commits, 7);
   EXPECT_TRUE(o->test_faults.abort_first_revoke_commit);
+  EXPECT_TRUE(o->test_faults.time_out_a_commit);
   auto d = ParseDistributedOptions(YAML::Node());
   EXPECT_EQ(d->fetch_rounds, 3);
   EXPECT_EQ(d->test_faults.fatal_producer_after_commits, 0);
   EXPECT_FALSE(d->test_faults.abort_first_revoke_commit);
+  EXPECT_FALSE(d->test_faults.time_out_a_commit);
+  EXPECT_FALSE(ParseDistributedOptions(YAML::Load("{test_faults: {time_out_a_commit: 2x}}")).ok());
   EXPECT_FALSE(ParseDistributedOptions(YAML::Load("{fetch_rounds: 0}")).ok());
   EXPECT_FALSE(ParseDistributedOptions(YAML::Load("{test_faults: {typo: 1}}")).ok());
   EXPECT_FALSE(ParseDistributedOptions(YAML::Load("{test_faults: 3}")).ok());
