@@ -580,12 +580,8 @@ bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
                            const std::string& lang) const {
   for (std::string_view s : sentences) {
     if (sentences.size() > 1 && rules_->FindTrigger(s, lang, 0) == std::string_view::npos) continue;
-    for (const Rule* r : rules_->Fired(SanitizeUtf8(s), lang)) {  // a superset: nothing masked
-      if ((r->type == RuleType::kCasting || r->type == RuleType::kOst) && !r->modifier &&
-          !r->story_only) {
-        return true;
-      }
-    }
+    // (a superset of what the sentence analysis keeps: nothing is masked here)
+    if (rules_->HasAnnouncingCue(SanitizeUtf8(s), lang)) return true;
   }
   return false;
 }

@@ -38,6 +38,10 @@ std::string_view RuleTypeName(RuleType t) {
 struct RuleSet::Lang {
   std::unique_ptr<RE2::Set> set;
   std::vector<size_t> set_to_rule;  // Set index -> rules_ index
+  // Only the casting and OST rules that announce on their own (HasAnnouncingCue): a much
+  // smaller automaton than `set`, asked of most sentences before anything else.
+  std::unique_ptr<RE2::Set> cue_set;
+  bool cue_set_empty = true;
   // Trigger keywords (ASCII lower-cased), indexed by a hash of their first four bytes so
   // the whole-text scan costs one bitmap probe per byte.
   std::vector<uint64_t> key_bits = std::vector<uint64_t>(65536 / 64, 0);
@@ -302,6 +306,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   for (auto& [name, lang] : rs.langs_) lang_list.emplace_back(name, lang.get());
   res.resize(rs.rules_.size());
   std::vector<std::string> set_errors(lang_list.size());
+  std::vector<std::string> cue_errors(lang_list.size());  // the cue Sets', filled apart
   auto build_set = [&](size_t l) {
     Lang& lang = *lang_list[l].second;
     RE2::Options o;
@@ -320,6 +325,30 @@ Result<RuleSet> RuleSet::LoadFromStrings(
           "rules for lang " + lang_list[l].first + ": RE2::Set failed to compile (max_mem?)";
     }
   };
+  auto build_cue_set = [&](size_t l) {
+    Lang& lang = *lang_list[l].second;
+    RE2::Options o;
+    o.set_max_mem(opts.max_mem_per_set);
+    o.set_log_errors(false);
+    lang.cue_set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (size_t i : lang.set_to_rule) {
+      const Rule& r = *rs.rules_[i];
+      if ((r.type != RuleType::kCasting && r.type != RuleType::kOst) || r.modifier ||
+          r.story_only) {
+        continue;
+      }
+      std::string err;
+      if (lang.cue_set->Add(r.pattern, &err) < 0) {
+        cue_errors[l] = r.file + ": rule " + r.id + ": RE2::Set: " + err;
+        return;
+      }
+      lang.cue_set_empty = false;
+    }
+    if (!lang.cue_set_empty && !lang.cue_set->Compile()) {
+      cue_errors[l] =
+          "rules for lang " + lang_list[l].first + ": RE2::Set failed to compile (max_mem?)";
+    }
+  };
   auto compile_rule = [&](size_t i) {
     RE2::Options o;
     o.set_max_mem(opts.max_mem_per_rule);
@@ -327,15 +356,19 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     o.set_case_sensitive(true);
     res[i] = std::make_unique<RE2>(rs.rules_[i]->pattern, o);
   };
-  // Jobs 0..L-1 build the Sets (the largest), then the rules one by one.
+  // Jobs 0..L-1 build the Sets (the largest), L..2L-1 the cue Sets, then the rules one by
+  // one.
   std::atomic<size_t> next_job{0};
-  const size_t jobs = lang_list.size() + rs.rules_.size();
+  const size_t nl = lang_list.size();
+  const size_t jobs = 2 * nl + rs.rules_.size();
   auto worker = [&] {
     for (size_t j = next_job++; j < jobs; j = next_job++) {
-      if (j < lang_list.size()) {
+      if (j < nl) {
         build_set(j);
+      } else if (j < 2 * nl) {
+        build_cue_set(j - nl);
       } else {
-        compile_rule(j - lang_list.size());
+        compile_rule(j - 2 * nl);
       }
     }
   };
@@ -355,6 +388,8 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     }
   }
   for (const std::string& err : set_errors)
+    if (!err.empty()) return ParseError(err);
+  for (const std::string& err : cue_errors)
     if (!err.empty()) return ParseError(err);
   // Title marks and the trigger prefilter.
   for (auto& [name, lang] : rs.langs_) {
@@ -486,6 +521,13 @@ std::vector<RuleMatch> RuleSet::Match(std::string_view sentence, std::string_vie
 }  // namespace hallyu
 
 namespace hallyu {
+
+bool RuleSet::HasAnnouncingCue(std::string_view sentence, std::string_view lang) const {
+  auto it = langs_.find(lang);
+  if (it == langs_.end() || it->second->cue_set_empty) return false;
+  // no index vector: the automaton stops at the first match
+  return it->second->cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), nullptr);
+}
 
 std::vector<const Rule*> RuleSet::Fired(std::string_view sentence, std::string_view lang) const {
   std::vector<const Rule*> out;

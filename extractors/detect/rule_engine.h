@@ -124,6 +124,11 @@ class RuleSet {
   // captures), in load order. A rule listed here is guaranteed to MatchOne().
   std::vector<const Rule*> Fired(std::string_view sentence, std::string_view lang) const;
 
+  // True when a casting or OST rule of `lang` that announces on its own (neither a
+  // modifier nor story_only) matches `sentence`: the same answer as scanning Fired() for
+  // one, from a smaller automaton. False for an unknown lang.
+  bool HasAnnouncingCue(std::string_view sentence, std::string_view lang) const;
+
   // Every rule, in load order.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 

@@ -134,6 +134,31 @@ TEST(RuleEngine, ShippedCuesFireOnCommonPhrasings) {
   EXPECT_TRUE(rs.Match("cast in 'X'", "fr").empty());
 }
 
+// HasAnnouncingCue (its own smaller Set) says yes exactly when Fired() holds a casting or OST
+// rule that announces on its own: every rule's examples and counterexamples, both languages.
+TEST(RuleEngine, AnnouncingCueSetAgreesWithTheFullSet) {
+  const RuleSet& rs = ShippedCues();
+  size_t yes = 0, no = 0;
+  for (const auto& rule : rs.rules()) {
+    std::vector<std::string> texts = rule->counterexamples;
+    for (const auto& ex : rule->examples) texts.push_back(ex.text);
+    for (const std::string& t : texts) {
+      for (const char* lang : {"en", "ko"}) {
+        bool want = false;
+        for (const Rule* r : rs.Fired(t, lang)) {
+          want = want || ((r->type == RuleType::kCasting || r->type == RuleType::kOst) &&
+                          !r->modifier && !r->story_only);
+        }
+        EXPECT_EQ(rs.HasAnnouncingCue(t, lang), want) << lang << ": " << t;
+        (want ? yes : no)++;
+      }
+    }
+  }
+  EXPECT_GT(yes, 100u);
+  EXPECT_GT(no, 100u);
+  EXPECT_FALSE(rs.HasAnnouncingCue("cast in 'X'", "fr"));
+}
+
 TEST(RuleEngine, TriggerPrefilterOfShippedCues) {
   const RuleSet& rs = ShippedCues();
   EXPECT_TRUE(rs.HasTrigger("Han So-hee has been cast in 'Harbor Lights'", "en"));
