@@ -58,8 +58,7 @@ void Index(Pending<size_t>& exact, Pending<size_t>& norm, const std::vector<std:
 // Adds the per-file runs to `out` in file order, keeping the first value of a key (the first
 // definition of a name wins); `fix(file, value)` turns a file-local value into a global one.
 template <typename V, typename Fix>
-void MergeRuns(const std::vector<Pending<V>*>& runs, std::map<std::string, V, std::less<>>& out,
-               Fix fix) {
+void MergeRuns(const std::vector<Pending<V>*>& runs, NameIndex<V>& out, Fix fix) {
   for (size_t f = 0; f < runs.size(); ++f) {
     for (auto& [key, value] : *runs[f]) {
       fix(f, value);

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -60,6 +61,14 @@ struct GazetteerOrganisation {
   std::string native;
   std::string kind;  // agency | production | label | outlet | "" when not given
 };
+
+// Hash of a name for the indexes below, usable with a string_view (no copy to look up).
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using NameIndex = std::unordered_map<std::string, V, NameHash, std::equal_to<>>;
 
 class Gazetteer {
  public:
@@ -107,15 +116,15 @@ class Gazetteer {
   std::vector<GazetteerWork> works_;
   std::vector<GazetteerNetwork> networks_;
   std::vector<GazetteerOrganisation> organisations_;
-  std::map<std::string, std::string, std::less<>> groups_;  // key -> display name
+  NameIndex<std::string> groups_;  // key -> display name
   size_t group_names_ = 0;
   // normalised name + '|' + normalised group -> index, for homonyms in different groups
-  std::map<std::string, size_t, std::less<>> member_by_group_;
+  NameIndex<size_t> member_by_group_;
   // exact and normalised indexes: key -> index
-  std::map<std::string, size_t, std::less<>> person_exact_, person_norm_;
-  std::map<std::string, size_t, std::less<>> work_exact_, work_norm_;
-  std::map<std::string, size_t, std::less<>> network_exact_, network_norm_;
-  std::map<std::string, size_t, std::less<>> org_exact_, org_norm_;
+  NameIndex<size_t> person_exact_, person_norm_;
+  NameIndex<size_t> work_exact_, work_norm_;
+  NameIndex<size_t> network_exact_, network_norm_;
+  NameIndex<size_t> org_exact_, org_norm_;
   std::unordered_set<std::string> any_key_;  // every normalised key of every kind
   // second and third syllables of the known three-syllable Hangul names
   std::unordered_set<std::string> given_middle_, given_final_;
