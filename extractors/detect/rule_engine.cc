@@ -307,47 +307,40 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   res.resize(rs.rules_.size());
   std::vector<std::string> set_errors(lang_list.size());
   std::vector<std::string> cue_errors(lang_list.size());  // the cue Sets', filled apart
-  auto build_set = [&](size_t l) {
-    Lang& lang = *lang_list[l].second;
+  // One RE2::Set of the rules of language `l` that `keep` admits into `*set`; `*error` on
+  // failure. Builds both a language's full Set and its announcing-cue Set (HasAnnouncingCue).
+  auto build_into = [&](size_t l, std::unique_ptr<RE2::Set>* set, bool* empty, std::string* error,
+                        auto keep) {
+    const Lang& lang = *lang_list[l].second;
     RE2::Options o;
     o.set_max_mem(opts.max_mem_per_set);
     o.set_log_errors(false);
-    lang.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    *set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     for (size_t i : lang.set_to_rule) {
+      const Rule& r = *rs.rules_[i];
+      if (!keep(r)) continue;
       std::string err;
-      if (lang.set->Add(rs.rules_[i]->pattern, &err) < 0) {
-        set_errors[l] = rs.rules_[i]->file + ": rule " + rs.rules_[i]->id + ": RE2::Set: " + err;
+      if ((*set)->Add(r.pattern, &err) < 0) {
+        *error = r.file + ": rule " + r.id + ": RE2::Set: " + err;
         return;
       }
+      *empty = false;
     }
-    if (!lang.set->Compile()) {
-      set_errors[l] =
-          "rules for lang " + lang_list[l].first + ": RE2::Set failed to compile (max_mem?)";
+    if (!*empty && !(*set)->Compile()) {
+      *error = "rules for lang " + lang_list[l].first + ": RE2::Set failed to compile (max_mem?)";
     }
+  };
+  auto build_set = [&](size_t l) {
+    bool empty = false;  // the full Set is compiled even with no rule
+    build_into(l, &lang_list[l].second->set, &empty, &set_errors[l],
+               [](const Rule&) { return true; });
   };
   auto build_cue_set = [&](size_t l) {
     Lang& lang = *lang_list[l].second;
-    RE2::Options o;
-    o.set_max_mem(opts.max_mem_per_set);
-    o.set_log_errors(false);
-    lang.cue_set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-    for (size_t i : lang.set_to_rule) {
-      const Rule& r = *rs.rules_[i];
-      if ((r.type != RuleType::kCasting && r.type != RuleType::kOst) || r.modifier ||
-          r.story_only) {
-        continue;
-      }
-      std::string err;
-      if (lang.cue_set->Add(r.pattern, &err) < 0) {
-        cue_errors[l] = r.file + ": rule " + r.id + ": RE2::Set: " + err;
-        return;
-      }
-      lang.cue_set_empty = false;
-    }
-    if (!lang.cue_set_empty && !lang.cue_set->Compile()) {
-      cue_errors[l] =
-          "rules for lang " + lang_list[l].first + ": RE2::Set failed to compile (max_mem?)";
-    }
+    build_into(l, &lang.cue_set, &lang.cue_set_empty, &cue_errors[l], [](const Rule& r) {
+      return (r.type == RuleType::kCasting || r.type == RuleType::kOst) && !r.modifier &&
+             !r.story_only;
+    });
   };
   auto compile_rule = [&](size_t i) {
     RE2::Options o;
