@@ -1090,26 +1090,15 @@ std::string NetworkAsWritten(std::string_view sentence, const Mention& m, const 
   if (m.end > sentence.size() || m.begin >= m.end) return m.text;
   std::string span(sentence.substr(m.begin, m.end - m.begin));
   const GazetteerNetwork* want = g.FindNetwork(m.text);
-  static constexpr std::string_view kParticles[] = {"으로", "에서", "와", "과", "은", "는", "이",
-                                                    "가",   "을",   "를", "의", "에", "도", "로"};
-  for (int pass = 0; pass < 2; ++pass) {
-    if (want != nullptr && g.FindNetwork(span) == want) return span;
-    bool cut = false;
-    for (std::string_view p : kParticles) {
-      if (span.size() > p.size() && span.compare(span.size() - p.size(), p.size(), p) == 0) {
-        span.resize(span.size() - p.size());
-        cut = true;
-        break;
-      }
-    }
-    if (!cut) break;
+  if (want == nullptr) return m.text;
+  // the span, then without one or two final Hangul syllables (a particle: 은, 으로, 에서)
+  for (int cut = 0; cut <= 2; ++cut) {
+    if (g.FindNetwork(span) == want) return span;
+    if (span.size() < 4 || !ContainsHangul(span.substr(span.size() - 3))) break;
+    span.resize(span.size() - 3);
   }
   return m.text;
 }
-
-}  // namespace
-
-namespace {
 
 // The person of `m`'s own group (gazetteer) as `sentence` writes it within a few words
 // before the name ("Girl’s Day’s Hyeri", "그룹 빅톤 정수빈", "EXO member Suho") or right

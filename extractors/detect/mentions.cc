@@ -2482,9 +2482,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // consonant is a particle already)
     // "바비킴, 서영은, 샤이니 등이": inside a list (a separator before and after it) a name
     // carries no particle, so "서영은" is no 서영 + 은
+    // (between two list separators; also lets a one-syllable stage name into an OST line-up)
+    const bool between_seps = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e) &&
+                              IsKoreanListSep(s, t.e);
     bool list_member = false;
-    if (base != raw && AllHangul(raw) && HangulSyllables(raw) <= 4 && i > 0 &&
-        IsKoreanListSep(s, t.e) && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e)) {
+    if (base != raw && AllHangul(raw) && HangulSyllables(raw) <= 4 && between_seps) {
       base = raw;
       list_member = true;
     }
@@ -2526,17 +2528,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           add(std::move(m));
           continue;
         }
-        // "tvN은 … 밝혔다", "JTBC 측은": a network with its particle
-        if (const GazetteerNetwork* ln = gaz.FindNetwork(latin)) {
-          Mention m;
-          m.kind = MentionKind::kNetwork;
-          m.begin = t.b;
-          m.end = t.e;
-          m.text = ln->name;
-          m.why = "gazetteer network with a particle";
-          add(std::move(m));
-          continue;
-        }
+        // "tvN은 … 밝혔다": a network with its particle is read by the network look-up below
+        if (gaz.FindNetwork(latin) != nullptr) base = latin;
       }
     }
     // "차은우측" / "차은우씨"
@@ -2648,8 +2641,6 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // An OST sentence's singer slot: any name shape that is no common word.
     // (with its particle: "베일을 벗은" is a verb form, not "벗" + 은)
     // ("가수 휘인, 벤, 황민현": between two list separators a one-syllable stage name counts)
-    const bool between_seps = i > 0 && toks[i - 1].e < t.b && IsKoreanListSep(s, toks[i - 1].e) &&
-                              IsKoreanListSep(s, t.e);
     if (ost_slot[i] != 0 && (raw != base || ost_slot[i] == 2) && AllHangul(base) &&
         (HangulSyllables(base) >= 2 || (ost_slot[i] == 2 && raw == base && between_seps)) &&
         HangulSyllables(base) <= 6 && !KoreanStopNames().count(base) &&
