@@ -1,0 +1,48 @@
+// Eleventh round for the other crossovers (issue 17): more of the words Korean reporters use
+// for singing together and for an actor's song coming out, a music video that vetoes a
+// joint song only when someone appears in it, and a "공개했다" that makes the news public,
+// not the song. Sentences and titles are invented; the names are made up and unknown to the
+// shipped gazetteer. Each test fails when its mechanism is removed.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+// See hallyu::testing::MusicSummary.
+std::string Music(const std::string& title, const std::string& text) {
+  return hallyu::testing::MusicSummary(title, text);
+}
+
+// collab.ko.sing_together: featuring on someone's song, a song "made together" ("함께한"),
+// singing together with the song named in between.
+TEST(MusicProjectsS11, KoreanWordsForSingingTogether) {
+  EXPECT_EQ(Music("", "가수 차우진의 신곡에 배우 서하윤이 피처링으로 참여했다."),
+            "collab 차우진 + 서하윤 /  [] (announced)");
+  EXPECT_EQ(Music("", "가수 차우진과 배우 서하윤이 함께한 '새벽 별'이 공개됐다."),
+            "collab 차우진 + 서하윤 / 새벽 별 [] (released)");
+  EXPECT_EQ(Music("", "가수 차우진과 배우 서하윤이 함께 희망송을 불렀다."),
+            "collab 차우진 + 서하윤 /  [] (announced)");
+  EXPECT_EQ(Music("", "가수 차우진과 배우 서하윤이 음악 프로젝트 '새벽'에 참여한다."),
+            "collab 차우진 + 서하윤 / 새벽 [] (announced)");
+  // a new project of two actors is no song
+  EXPECT_EQ(Music("", "배우 서하윤과 차우진이 새 프로젝트에 합류했다."), "");
+}
+
+// negative.ko.not_joint_song: a music video vetoes a joint song only when someone appears
+// in it; recording one together is part of the song's news.
+TEST(MusicProjectsS11, AMusicVideoVetoesOnlyWhenSomeoneAppearsInIt) {
+  EXPECT_EQ(Music("", "가수 차우진과 배우 서하윤이 노래를 함께 부르고 뮤직비디오를 촬영했다."),
+            "collab 차우진 + 서하윤 /  [] (announced)");
+  EXPECT_EQ(Music("",
+                  "가수 차우진과 배우 서하윤이 함께 부른 신곡 뮤직비디오에 배우 한도경이 "
+                  "출연한다."),
+            "");
+}
+
+}  // namespace
+}  // namespace hallyu
