@@ -44,5 +44,21 @@ TEST(MusicProjectsS11, AMusicVideoVetoesOnlyWhenSomeoneAppearsInIt) {
             "");
 }
 
+// NewsNotSong: "…발매한다고 발표했다", "참여 소식을 공개했다" make the news public, not the
+// song.
+TEST(MusicProjectsS11, PublishedNewsIsNoReleasedSong) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 첫 싱글 '봄날'을 낸다. 소속사는 서하윤이 28일 싱글을 "
+                  "발매한다고 발표했다."),
+            "release 서하윤 / 봄날 single (announced)");
+  EXPECT_EQ(Music("",
+                  "가수 차우진과 배우 서하윤이 듀엣곡 '봄'을 낸다. 소속사는 두 사람의 참여 "
+                  "소식을 공개했다."),
+            "collab 차우진 + 서하윤 / 봄 [] (announced)");
+  // the song itself made public stays released
+  EXPECT_EQ(Music("", "배우 서하윤이 첫 싱글 '봄날'을 29일 공개했다."),
+            "release 서하윤 / 봄날 single (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
