@@ -60,5 +60,15 @@ TEST(MusicProjectsS11, PublishedNewsIsNoReleasedSong) {
             "release 서하윤 / 봄날 single (released)");
 }
 
+// release.ko.debut_with: the debut or return a song makes, a single that "comes out".
+TEST(MusicProjectsS11, KoreanWordsForAnActorsSongComingOut) {
+  EXPECT_EQ(Music("", "배우 서하윤이 첫 디지털 싱글 '봄날'로 전격 데뷔한다."),
+            "release 서하윤 / 봄날 digital_single (announced)");
+  // the past form says the song is out
+  EXPECT_EQ(Music("", "배우 서하윤이 가수로 돌아왔다."), "release 서하윤 /   (released)");
+  EXPECT_EQ(Music("", "배우 서하윤의 첫 싱글이 나온다."), "release 서하윤 /  single (announced)");
+  EXPECT_EQ(Music("", "배우 서하윤이 드라마 '봄날'로 돌아온다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
