@@ -186,6 +186,16 @@ bool TeaserBefore(std::string_view text, size_t pos) {
   return RE2::PartialMatch(Before(text, pos, 36), kTeaser);
 }
 
+// Korean: what was made public is the news, not the song: reported speech ("듀엣곡을
+// 발표한다고 공개했다") or an announcement's object ("참여 소식을 발표했다", "라인업을
+// 공개했다").
+bool NewsNotSong(std::string_view text, size_t pos) {
+  static const RE2 kNews(
+      "(?:(?:다|라)\\s*고|(?:소식|명단|라인업|계획|일정|참여|사실|근황|현장|비하인드|과정|"
+      "모습|소감|계약|합류)(?:을|를)?)\\s*$");
+  return RE2::PartialMatch(Before(text, pos, 24), kNews);
+}
+
 // English: what came out is a teaser, poster or photo ("have dropped their music video
 // teaser").
 bool TeaserAfter(std::string_view text, size_t pos) {
@@ -750,7 +760,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       for (const auto& [b, e] : rules.FindAll(*r, masked, 8)) {
         if (r->modifier) {
-          if (r->status == "released" && !TeaserBefore(s.text, b) && !TeaserAfter(s.text, e)) {
+          if (r->status == "released" && !TeaserBefore(s.text, b) && !TeaserAfter(s.text, e) &&
+              !(ko && NewsNotSong(s.text, b))) {
             s.released[t] = true;
           }
           s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
