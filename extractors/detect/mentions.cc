@@ -1917,6 +1917,37 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         emit_title(0, e, "title before a casting verb");
       }
     }
+    // A title right before its qualifier: "the forthcoming show Wax Doll (translated title)",
+    // "Love Next Door (literal title)": capitalised words the writer marks as a title's
+    // wording are one (not a name, a network or a group)
+    {
+      static const RE2 kQualifier(
+          "(?i)^\\s*[\\(\\[](?:working|literal|translated|tentative|english)\\s+"
+          "(?:title|translation)");
+      for (size_t k = 0; k < n; ++k) {
+        if (toks[k].in_quote || used[k] || !toks[k].capital) continue;
+        const size_t end = toks[k].e;
+        if (!RE2::PartialMatch(re2::StringPiece(s.data() + end, s.size() - end), kQualifier)) {
+          continue;
+        }
+        size_t a = k;
+        while (a > 0 && k - a < 7 && !toks[a - 1].in_quote && !used[a - 1] && title_word(a - 1) &&
+               adjacent(a) && !toks[a - 1].possessive) {
+          --a;
+        }
+        while (a < k && !toks[a].capital) ++a;
+        // (the run may have taken in a network or a name written before the title)
+        while (a < k && (gaz.FindNetwork(toks[a].text) != nullptr ||
+                         gaz.FindPerson(toks[a].text) != nullptr || gaz.FindGroup(toks[a].text))) {
+          ++a;
+        }
+        if (gaz.FindPerson(joined(a, k + 1)) != nullptr || gaz.FindGroup(joined(a, k + 1)) ||
+            gaz.FindNetwork(joined(a, k + 1)) != nullptr) {
+          continue;
+        }
+        emit_title(a, k + 1, "unquoted title before its qualifier");
+      }
+    }
     // Title right before OST: "Dr. Romantic 3 OST", "Queen of Tears' OST".
     for (size_t k = 1; k < n; ++k) {
       const std::string low = LowerAscii(toks[k].text);
