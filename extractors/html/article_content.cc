@@ -40,11 +40,18 @@ bool IsStrongPositive(std::string_view h) {
                     "articebody"});  // sic: the body of Naver's entertainment article view
 }
 
-// "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece).
+// "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece),
+// "commented" (a state class on the post itself: Kinja's `<article class="post … commented">`)
+// or "commentator" (a columnist's block).
 bool HasCommentHint(std::string_view h) {
   for (std::size_t p = h.find("comment"); p != std::string_view::npos;
        p = h.find("comment", p + 1)) {
-    if (h.substr(p + 7, 3) != "ary") return true;
+    const std::string_view rest = h.substr(p + 7);
+    // "most-commented" is a ranking of other stories.
+    const bool most =
+        h.substr(p >= 5 ? p - 5 : 0, p >= 5 ? 5 : p).find("most") != std::string_view::npos;
+    if (most || (!rest.starts_with("ary") && !rest.starts_with("ed") && !rest.starts_with("ator")))
+      return true;
   }
   return false;
 }
@@ -110,6 +117,14 @@ bool IsHardNegative(std::string_view h) {
                     "authorbio",
                     "author_bio",
                     "author-box",
+                    "authorbox",
+                    "author_box",
+                    "about-author",
+                    "about_author",
+                    "aboutauthor",
+                    "author-info",
+                    "author_info",
+                    "ratings",
                     "tag_list",
                     "taglist",
                     "tag-list",
@@ -491,8 +506,13 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (it == stats_.end()) continue;
     const Stats& s = it->second;
     const GumboTag t = Tag(e);
-    const bool p_like =
-        t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE;
+    // A step of an ordered list (recipes, guides, how-tos) written as a sentence with few
+    // links counts as a paragraph; menus and link lists are unordered or all links.
+    const bool step = t == GUMBO_TAG_LI && e->parent != nullptr &&
+                      e->parent->type == GUMBO_NODE_ELEMENT && Tag(e->parent) == GUMBO_TAG_OL &&
+                      s.chars >= 80 && s.link_chars * 10 < s.chars;
+    const bool p_like = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD ||
+                        t == GUMBO_TAG_BLOCKQUOTE || step;
     if (p_like && s.chars >= 25) {
       const double add = 1 + s.commas + std::min(s.chars / 100, 3);
       const GumboNode* p = e->parent;
@@ -503,8 +523,10 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       }
     } else if (!p_like && s.direct_chars >= 25 &&
                (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
-                t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SPAN)) {
-      // Text split by <br> (common on Korean sites): each segment is a paragraph.
+                t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SPAN || t == GUMBO_TAG_BODY)) {
+      // Text split by <br> (common on Korean sites): each segment is a paragraph. Also
+      // text right in <body>, outside any block (hand-written pages, a text file served
+      // as HTML): no other element holds it, so without this the page has no candidate.
       double add = 0;
       int seg_chars = 0, seg_commas = 0;
       auto flush = [&] {
@@ -532,7 +554,7 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       if (add <= 0) continue;
       init(e) += add;
       const GumboNode* p = e->parent;
-      if (p != nullptr && p->type == GUMBO_NODE_ELEMENT) init(p) += add / 2;
+      if (p != nullptr && p->type == GUMBO_NODE_ELEMENT && !IsPageElement(p)) init(p) += add / 2;
     }
   }
   // Candidates in document order, best first (ties keep document order).
@@ -626,6 +648,12 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (same_class && anchor != top && ld < 0.25 && holds_scored_block(c)) append = true;
     if (Tag(c) == GUMBO_TAG_P && ld < 0.25 && s.chars > 80) append = true;
     const std::string h = HintString(c);
+    // A sibling section that scored as content itself (paragraphs among its children or
+    // grandchildren), below the threshold, with few links and no class word against it: a
+    // test report's intro and verdict beside its body, a recipe card beside the post's
+    // intro. (A column of teaser boxes scores only in the boxes, not as a whole.)
+    if (sit != score.end() && sit->second > 0 && ld < 0.25 && s.chars >= 80 && ClassWeight(h) >= 0)
+      append = true;
     if (append && !IsHardNegative(h)) roots->push_back(c);
   }
   ExplainScoredChoice(top, top_score, *roots, ranked, score);
@@ -747,6 +775,11 @@ void Extraction::Break() {
   cur_heading_ = false;
 }
 
+bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
+  auto it = stats_.find(n);
+  return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
+}
+
 void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root) {
   if (depth > kMaxRecursion) return;
   if (IsText(n)) {
@@ -765,7 +798,7 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
     }
     const std::string h = HintString(n);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
-        !IsContentWrapper(n, h, emit_root_chars_)) {
+        !IsContentWrapper(n, h, emit_root_chars_) && !(body_fallback_ && HoldsHalfOfRoot(n))) {
       if (explain_ != nullptr) {
         ExplainedBlock why = DescribeLoser(n, 0);
         ExplainSkipped(
