@@ -289,9 +289,9 @@ bool IsAncestorOf(const GumboNode* a, const GumboNode* d) {
 
 // An article cut into blocks that are cousins rather than siblings (page-builder sections,
 // recipe and guide steps each in its own wrapper) gives the top candidate only one block.
-// Peers are the other candidates of the same tag and class as `top` (the builder's or the
-// template's block for one part) scoring at least kPeerScoreShare of it, none nested in
-// another or in `top` and none inside boilerplate. The lowest ancestor of `top` (within
+// Peers are the other candidates of the same tag and first class word as `top` (the
+// builder's or the template's block for one part) scoring at least kPeerScoreShare of it, none
+// nested in another or in `top` and none inside boilerplate. The lowest ancestor of `top` (within
 // kMaxWidenLevels) holding three peers is the article when the peers there hold at least
 // as much text as `top` (a whole article beside a few teasers is not split), `top` and the
 // peers hold at least half of the ancestor's text, and the ancestor has few links. Returns
@@ -305,11 +305,20 @@ const GumboNode* Extraction::WidenToSplitArticle(
     auto it = stats_.find(e);
     return it != stats_.end() ? it->second.chars : 0;
   };
-  const std::string_view top_class = Attr(top, "class");
+  // The template's block class is the first word; words after it mark one block's state or
+  // place (eHow's first step is `<div class="content lead">`, the others `class="content"`).
+  auto first_class = [](const GumboNode* e) {
+    std::string_view c = Attr(e, "class");
+    while (!c.empty() && IsAsciiSpace(static_cast<unsigned char>(c.front()))) c.remove_prefix(1);
+    std::size_t end = 0;
+    while (end < c.size() && !IsAsciiSpace(static_cast<unsigned char>(c[end]))) ++end;
+    return c.substr(0, end);
+  };
+  const std::string_view top_class = first_class(top);
   std::vector<const GumboNode*> peers;
   for (const auto& [sc, e] : ranked) {
     if (sc < top_score * kPeerScoreShare) break;
-    if (Tag(e) != Tag(top) || Attr(e, "class") != top_class) continue;
+    if (Tag(e) != Tag(top) || first_class(e) != top_class) continue;
     if (e == top || IsAncestorOf(top, e) || IsAncestorOf(e, top)) continue;
     bool nested = false;
     for (const GumboNode* b : peers) {

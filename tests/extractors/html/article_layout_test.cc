@@ -351,5 +351,40 @@ TEST(ArticleLayout, SiblingSectionsOfATestAndARecipeComeOutWithTheBody) {
     EXPECT_NE(card->text.find(s), std::string::npos) << card->text;
 }
 
+// A how-to whose steps are each in their own wrapper, the first step's block marked by a
+// second class word (`class="content lead"`, the others `class="content"`): the steps are
+// one article although the best block's class is not exactly theirs.
+TEST(ArticleLayout, StepsWhoseFirstBlockHasAnExtraClassWordComeOutTogether) {
+  const std::string kSteps[] = {
+      "Soak the foam block in a bowl of water for ten minutes, until it sinks by itself, and "
+      "then let it drain on a towel while you choose a glass jar wide enough for your hand.",
+      "Press the wet foam into the bottom of the jar, and cover it with a thin layer of moss, "
+      "pushing it down gently.",
+      "Cut the stems of the small plants short, and set them into the foam, tallest at the "
+      "back, so that each one shows.",
+      "Fill the gaps with more moss, or with pebbles, and place the jar in a bright spot, out "
+      "of direct sun.",
+      "Mist the moss twice a week, and trim any leaves that touch the glass, so that the jar "
+      "stays clear."};
+  std::string html =
+      "<html><body><div class=\"page\"><div class=\"col-main\"><header><h1>Make a jar "
+      "garden</h1></header>";
+  bool first = true;
+  for (const std::string& s : kSteps) {
+    html += std::string(
+                "<div class=\"mod step\"><div class=\"stepContent\"><span "
+                "class=\"num\">Step</span><div class=\"") +
+            (first ? "content lead" : "content") + "\"><p>" + s + "</p></div></div></div>";
+    first = false;
+  }
+  html +=
+      "</div><div class=\"col-side\"><div class=\"related\"><a href=\"/a\">Ten houseplants "
+      "that need no light</a></div></div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://howto.example/jar-garden");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& s : kSteps) EXPECT_NE(doc->text.find(s), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("houseplants"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
