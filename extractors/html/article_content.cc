@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -784,6 +785,31 @@ void Extraction::Break() {
   cur_heading_ = false;
 }
 
+namespace {
+
+// `h` with every word "list" blanked out.
+std::string WithoutListWord(std::string_view h) {
+  std::string out(h);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    while (i < out.size() && !std::isalnum(static_cast<unsigned char>(out[i]))) ++i;
+    std::size_t j = i;
+    while (j < out.size() && std::isalnum(static_cast<unsigned char>(out[j]))) ++j;
+    if (std::string_view(out).substr(i, j - i) == "list") out.replace(i, j - i, j - i, ' ');
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Extraction::IsTextList(const GumboNode* n, std::string_view h) const {
+  if (!HasToken(h, "list") || IsHardNegative(WithoutListWord(h))) return false;
+  auto it = stats_.find(n);
+  return it != stats_.end() && it->second.chars > 0 &&
+         it->second.link_chars * 10 <= it->second.chars;
+}
+
 bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
   auto it = stats_.find(n);
   return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
@@ -807,7 +833,8 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
     }
     const std::string h = HintString(n);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
-        !IsContentWrapper(n, h, emit_root_chars_) && !(body_fallback_ && HoldsHalfOfRoot(n))) {
+        !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
+        !(body_fallback_ && HoldsHalfOfRoot(n))) {
       if (explain_ != nullptr) {
         ExplainedBlock why = DescribeLoser(n, 0);
         ExplainSkipped(

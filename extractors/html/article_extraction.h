@@ -102,6 +102,10 @@ class Extraction {
       const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
+  // True when `n` is named a list ("ingredients-list", "spec-list") and nothing else in its
+  // class or id reads as boilerplate, and holds text rather than links (at most a tenth):
+  // a recipe's ingredients, a product's specifications. Lists of other stories are links.
+  bool IsTextList(const GumboNode* n, std::string_view h) const;
   // True when `n` holds at least half the text of the root Emit is walking.
   bool HoldsHalfOfRoot(const GumboNode* n) const;
   void Break();

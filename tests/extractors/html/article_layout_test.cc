@@ -386,5 +386,29 @@ TEST(ArticleLayout, StepsWhoseFirstBlockHasAnExtraClassWordComeOutTogether) {
   EXPECT_EQ(doc->text.find("houseplants"), std::string::npos) << doc->text;
 }
 
+// A list the template names as one ("ingredients-list", "spec-list") inside the article
+// holds its text: a recipe's ingredients, a test's specifications. Only lists of links (other
+// stories) or lists named as boilerplate too ("tag-list") stay out.
+TEST(ArticleLayout, NamedListOfTextInTheArticleIsKept) {
+  const std::string kIntro[] = {
+      "This shortbread keeps for two weeks in a tin, and it needs only three ingredients, which "
+      "most kitchens have.",
+      "Use cold butter, and do not knead the dough for long, or the biscuits will be hard "
+      "instead of crumbly."};
+  const std::string html =
+      "<html><body><main><div class=\"post-body\"><p>" + kIntro[0] + "</p><p>" + kIntro[1] +
+      "</p><ul class=\"ingredients-list\"><li>250 g plain flour</li><li>100 g caster "
+      "sugar</li><li>200 g salted butter</li></ul><ul class=\"tag-list\"><li>baking</li>"
+      "<li>biscuits</li></ul></div></main><div class=\"col\"><ul class=\"news-list\"><li><a "
+      "href=\"/a\">Ten soups for the winter evenings</a></li><li><a href=\"/b\">Our best bread "
+      "for beginners</a></li></ul></div></body></html>";
+  auto doc = ExtractArticle(html, "https://kitchen.example/shortbread");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& p : kIntro) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("100 g caster sugar"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("biscuits\n"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Ten soups"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
