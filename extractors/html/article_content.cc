@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -40,11 +41,18 @@ bool IsStrongPositive(std::string_view h) {
                     "articebody"});  // sic: the body of Naver's entertainment article view
 }
 
-// "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece).
+// "comment" as boilerplate evidence, but not inside "commentary" (an opinion piece),
+// "commented" (a state class on the post itself: Kinja's `<article class="post … commented">`)
+// or "commentator" (a columnist's block).
 bool HasCommentHint(std::string_view h) {
   for (std::size_t p = h.find("comment"); p != std::string_view::npos;
        p = h.find("comment", p + 1)) {
-    if (h.substr(p + 7, 3) != "ary") return true;
+    const std::string_view rest = h.substr(p + 7);
+    // "most-commented" is a ranking of other stories.
+    const bool most =
+        h.substr(p >= 5 ? p - 5 : 0, p >= 5 ? 5 : p).find("most") != std::string_view::npos;
+    if (most || (!rest.starts_with("ary") && !rest.starts_with("ed") && !rest.starts_with("ator")))
+      return true;
   }
   return false;
 }
@@ -110,6 +118,14 @@ bool IsHardNegative(std::string_view h) {
                     "authorbio",
                     "author_bio",
                     "author-box",
+                    "authorbox",
+                    "author_box",
+                    "about-author",
+                    "about_author",
+                    "aboutauthor",
+                    "author-info",
+                    "author_info",
+                    "ratings",
                     "tag_list",
                     "taglist",
                     "tag-list",
@@ -274,9 +290,9 @@ bool IsAncestorOf(const GumboNode* a, const GumboNode* d) {
 
 // An article cut into blocks that are cousins rather than siblings (page-builder sections,
 // recipe and guide steps each in its own wrapper) gives the top candidate only one block.
-// Peers are the other candidates of the same tag and class as `top` (the builder's or the
-// template's block for one part) scoring at least kPeerScoreShare of it, none nested in
-// another or in `top` and none inside boilerplate. The lowest ancestor of `top` (within
+// Peers are the other candidates of the same tag and first class word as `top` (the
+// builder's or the template's block for one part) scoring at least kPeerScoreShare of it, none
+// nested in another or in `top` and none inside boilerplate. The lowest ancestor of `top` (within
 // kMaxWidenLevels) holding three peers is the article when the peers there hold at least
 // as much text as `top` (a whole article beside a few teasers is not split), `top` and the
 // peers hold at least half of the ancestor's text, and the ancestor has few links. Returns
@@ -290,11 +306,20 @@ const GumboNode* Extraction::WidenToSplitArticle(
     auto it = stats_.find(e);
     return it != stats_.end() ? it->second.chars : 0;
   };
-  const std::string_view top_class = Attr(top, "class");
+  // The template's block class is the first word; words after it mark one block's state or
+  // place (eHow's first step is `<div class="content lead">`, the others `class="content"`).
+  auto first_class = [](const GumboNode* e) {
+    std::string_view c = Attr(e, "class");
+    while (!c.empty() && IsAsciiSpace(static_cast<unsigned char>(c.front()))) c.remove_prefix(1);
+    std::size_t end = 0;
+    while (end < c.size() && !IsAsciiSpace(static_cast<unsigned char>(c[end]))) ++end;
+    return c.substr(0, end);
+  };
+  const std::string_view top_class = first_class(top);
   std::vector<const GumboNode*> peers;
   for (const auto& [sc, e] : ranked) {
     if (sc < top_score * kPeerScoreShare) break;
-    if (Tag(e) != Tag(top) || Attr(e, "class") != top_class) continue;
+    if (Tag(e) != Tag(top) || first_class(e) != top_class) continue;
     if (e == top || IsAncestorOf(top, e) || IsAncestorOf(e, top)) continue;
     bool nested = false;
     for (const GumboNode* b : peers) {
@@ -491,8 +516,13 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (it == stats_.end()) continue;
     const Stats& s = it->second;
     const GumboTag t = Tag(e);
-    const bool p_like =
-        t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE;
+    // A step of an ordered list (recipes, guides, how-tos) written as a sentence with few
+    // links counts as a paragraph; menus and link lists are unordered or all links.
+    const bool step = t == GUMBO_TAG_LI && e->parent != nullptr &&
+                      e->parent->type == GUMBO_NODE_ELEMENT && Tag(e->parent) == GUMBO_TAG_OL &&
+                      s.chars >= 80 && s.link_chars * 10 < s.chars;
+    const bool p_like = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD ||
+                        t == GUMBO_TAG_BLOCKQUOTE || step;
     if (p_like && s.chars >= 25) {
       const double add = 1 + s.commas + std::min(s.chars / 100, 3);
       const GumboNode* p = e->parent;
@@ -503,8 +533,10 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       }
     } else if (!p_like && s.direct_chars >= 25 &&
                (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
-                t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SPAN)) {
-      // Text split by <br> (common on Korean sites): each segment is a paragraph.
+                t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SPAN || t == GUMBO_TAG_BODY)) {
+      // Text split by <br> (common on Korean sites): each segment is a paragraph. Also
+      // text right in <body>, outside any block (hand-written pages, a text file served
+      // as HTML): no other element holds it, so without this the page has no candidate.
       double add = 0;
       int seg_chars = 0, seg_commas = 0;
       auto flush = [&] {
@@ -532,7 +564,7 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       if (add <= 0) continue;
       init(e) += add;
       const GumboNode* p = e->parent;
-      if (p != nullptr && p->type == GUMBO_NODE_ELEMENT) init(p) += add / 2;
+      if (p != nullptr && p->type == GUMBO_NODE_ELEMENT && !IsPageElement(p)) init(p) += add / 2;
     }
   }
   // Candidates in document order, best first (ties keep document order).
@@ -626,6 +658,12 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     if (same_class && anchor != top && ld < 0.25 && holds_scored_block(c)) append = true;
     if (Tag(c) == GUMBO_TAG_P && ld < 0.25 && s.chars > 80) append = true;
     const std::string h = HintString(c);
+    // A sibling section that scored as content itself (paragraphs among its children or
+    // grandchildren), below the threshold, with few links and no class word against it: a
+    // test report's intro and verdict beside its body, a recipe card beside the post's
+    // intro. (A column of teaser boxes scores only in the boxes, not as a whole.)
+    if (sit != score.end() && sit->second > 0 && ld < 0.25 && s.chars >= 80 && ClassWeight(h) >= 0)
+      append = true;
     if (append && !IsHardNegative(h)) roots->push_back(c);
   }
   ExplainScoredChoice(top, top_score, *roots, ranked, score);
@@ -747,6 +785,36 @@ void Extraction::Break() {
   cur_heading_ = false;
 }
 
+namespace {
+
+// `h` with every word "list" blanked out.
+std::string WithoutListWord(std::string_view h) {
+  std::string out(h);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    while (i < out.size() && !std::isalnum(static_cast<unsigned char>(out[i]))) ++i;
+    std::size_t j = i;
+    while (j < out.size() && std::isalnum(static_cast<unsigned char>(out[j]))) ++j;
+    if (std::string_view(out).substr(i, j - i) == "list") out.replace(i, j - i, j - i, ' ');
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Extraction::IsTextList(const GumboNode* n, std::string_view h) const {
+  if (!HasToken(h, "list") || IsHardNegative(WithoutListWord(h))) return false;
+  auto it = stats_.find(n);
+  return it != stats_.end() && it->second.chars > 0 &&
+         it->second.link_chars * 10 <= it->second.chars;
+}
+
+bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
+  auto it = stats_.find(n);
+  return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
+}
+
 void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root) {
   if (depth > kMaxRecursion) return;
   if (IsText(n)) {
@@ -765,7 +833,8 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
     }
     const std::string h = HintString(n);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
-        !IsContentWrapper(n, h, emit_root_chars_)) {
+        !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
+        !(body_fallback_ && HoldsHalfOfRoot(n))) {
       if (explain_ != nullptr) {
         ExplainedBlock why = DescribeLoser(n, 0);
         ExplainSkipped(

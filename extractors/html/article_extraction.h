@@ -102,6 +102,12 @@ class Extraction {
       const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
+  // True when `n` is named a list ("ingredients-list", "spec-list") and nothing else in its
+  // class or id reads as boilerplate, and holds text rather than links (at most a tenth):
+  // a recipe's ingredients, a product's specifications. Lists of other stories are links.
+  bool IsTextList(const GumboNode* n, std::string_view h) const;
+  // True when `n` holds at least half the text of the root Emit is walking.
+  bool HoldsHalfOfRoot(const GumboNode* n) const;
   void Break();
   std::vector<Para> FilterParagraphs();
 
@@ -139,6 +145,10 @@ class Extraction {
   std::unordered_map<const GumboNode*, Stats> stats_;
   int total_chars_ = 0;      // text of the whole document (after ComputeStats)
   int emit_root_chars_ = 0;  // text of the root Emit is walking
+  // Set while Emit walks <body> because no chosen block gave any text: a class or id word
+  // that reads as boilerplate then skips a block only when it holds under half the page's
+  // text (see article_extractor.cc).
+  bool body_fallback_ = false;
   std::vector<Para> paras_;
   std::string cur_;
   int cur_link_ = 0;

@@ -196,6 +196,43 @@ Document Extraction::Run(const GumboNode* root) {
     Break();
   }
   std::vector<Para> paras = FilterParagraphs();
+  // No chosen block gave any text: nothing scored (steps in list items, a definition list,
+  // text in <center> or <font>), or the only block that did was skipped for a class word
+  // ("entry social-ready", "share-wrapper-article"). An empty body is the worst answer on
+  // a page with an article, so the text of <body> comes out instead, without navigation,
+  // headers, footers, asides and forms (by tag), hidden and link-heavy blocks, and blocks
+  // whose class or id reads as boilerplate unless they hold half the page's text.
+  if (paras.empty()) {
+    // The document's <html> element, then its <body> (the parser always makes both).
+    const GumboNode* body = root;
+    for (const GumboTag want : {GUMBO_TAG_HTML, GUMBO_TAG_BODY}) {
+      const GumboNode* found = nullptr;
+      if (body != nullptr) {
+        const GumboVector& ch = Children(body);
+        for (unsigned i = 0; i < ch.length && found == nullptr; ++i) {
+          const GumboNode* c = Child(ch, i);
+          if (c->type == GUMBO_NODE_ELEMENT && Tag(c) == want) found = c;
+        }
+      }
+      body = found;
+    }
+    if (body != nullptr) {
+      paras_.clear();
+      dropped_paras_.clear();
+      auto bit = stats_.find(body);
+      emit_root_chars_ = bit != stats_.end() ? bit->second.chars : 0;
+      body_fallback_ = true;
+      Emit(body, false, 0, true);
+      Break();
+      body_fallback_ = false;
+      paras = FilterParagraphs();
+      if (explain_ != nullptr && !paras.empty()) {
+        explain_->notes.push_back(
+            "no chosen block gave text: the body's text outside navigation, sidebars and "
+            "footers");
+      }
+    }
+  }
   // JSON-LD articleBody as a strong signal.
   std::string ld_body;
   if (article_ld_ != nullptr) {

@@ -337,6 +337,36 @@ bool WindowIsUtf8(std::string_view window) {
   return true;
 }
 
+// True for the single-byte legacy charsets (windows-125x, ISO-8859-x, KOI8).
+bool IsSingleByteCharset(std::string_view canonical) {
+  return canonical.starts_with("windows-125") || canonical.starts_with("iso-8859-") ||
+         canonical.starts_with("koi8-");
+}
+
+// True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
+// limit allowed) holding at least one multibyte sequence.
+bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
+  const std::string_view s = body.substr(0, std::min(body.size(), max_bytes));
+  bool multibyte = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    std::size_t consumed;
+    const std::size_t len = Utf8SequenceAt(s, i, &consumed);
+    if (len == 0) return multibyte && body.size() > s.size() && s.size() - i < 4;
+    if (len > 1) multibyte = true;
+    i += len;
+  }
+  return multibyte;
+}
+
 std::string_view StripQuotes(std::string_view s) {
   while (!s.empty() &&
          (s.front() == ' ' || s.front() == '\t' || s.front() == '"' || s.front() == '\'')) {
@@ -473,6 +503,13 @@ CharsetGuess DetectCharset(std::string_view body, std::string_view content_type,
   CharsetSource markup_source = from_xml ? CharsetSource::kXmlDeclaration : CharsetSource::kMeta;
 
   std::string header = CanonicalCharset(CharsetFromContentType(content_type));
+  // A single-byte label on bytes that are UTF-8 (a site moved to UTF-8 that kept its old
+  // template's <meta>, a server's default ISO-8859-1): Latin text is never well-formed UTF-8
+  // with multibyte sequences by chance (every byte above 0x7F would have to pair as "Ã©").
+  const std::string& declared = header.empty() ? markup : header;
+  if (IsSingleByteCharset(declared) && HasMultibyteUtf8(body, options.max_input_bytes)) {
+    return {"utf-8", CharsetSource::kSniffed};
+  }
   if (!header.empty()) {
     // Mislabelled server: says UTF-8, bytes are not, the page says otherwise.
     if (header == "utf-8" && !markup.empty() && markup != "utf-8" && !WindowIsUtf8(window)) {

@@ -12,7 +12,11 @@
 //      when that window decodes as CP949 without error (Korean sites are the
 //      main source of legacy bytes here), else windows-1252.
 // A page declared UTF-8 whose bytes are not UTF-8 but whose <meta> names
-// another charset is decoded with the <meta> one (mislabelled servers).
+// another charset is decoded with the <meta> one (mislabelled servers). A page
+// declared (by header or <meta>) in a single-byte charset (windows-125x,
+// ISO-8859-x, KOI8) whose bytes are well-formed UTF-8 with at least one
+// multibyte sequence is decoded as UTF-8 (source "sniffed"): sites moved to UTF-8
+// keep old templates' labels, and Latin text is never such UTF-8 by chance.
 //
 // Labels are mapped as the WHATWG Encoding Standard does where it matters:
 // euc-kr / ks_c_5601-1987 / cp949 all decode as CP949 (a superset real Korean

@@ -57,6 +57,23 @@ TEST(ArticleHints, CommentaryIsNotComments) {
       Page("<div class=\"article-body\"><div class=\"commentary-text\">", "</div></div>"));
 }
 
+// Kinja marks a post that has comments with a state class on the <article> itself; a short
+// notice elsewhere on the page must not win because the article read as comments.
+TEST(ArticleHints, CommentedStateClassIsNotComments) {
+  ExpectArticleOnly(
+      Page("<div class=\"notice\"><p>The site is in read-only mode while we work on it.</p>"
+           "</div><article class=\"post hentry js_post_item status-published commented\"><div "
+           "class=\"post-content\">",
+           "</div></article>"));
+  // A ranking of the most commented stories is still boilerplate.
+  auto doc = ExtractArticle(
+      Page("<div class=\"story\">", "</div><div class=\"most-commented\"><p>" +
+                                        std::string(kSidebar) + " Again, with comments.</p></div>"),
+      "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.find("Again, with comments"), std::string::npos) << doc->text;
+}
+
 TEST(ArticleHints, PageBuilderWidgetContainer) {
   ExpectArticleOnly(
       Page("<div class=\"elementor-element elementor-element-3fa elementor-widget "

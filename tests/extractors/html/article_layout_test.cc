@@ -194,5 +194,221 @@ TEST(ArticleLayout, ArticleBodyMicrodataInsideAnAsideIsTheArticle) {
   EXPECT_EQ(doc->text.find("Weather and traffic"), std::string::npos) << doc->text;
 }
 
+// Text right in <body>, outside any block element: a hand-written page whose paragraphs are
+// runs of text between <br>s, and a plain-text file served as HTML. No element but <body>
+// holds the text: scoring only blocks gave such pages an empty body, or the short box
+// beside the text.
+TEST(ArticleLayout, TextRightInTheBodyIsTheArticle) {
+  const std::string kParts[] = {
+      "Our choir sang at the harbour festival on Saturday, and the weather, for once, held "
+      "until the last song.",
+      "About two hundred people stayed for the second half, which we had rehearsed since "
+      "March, and the mayor asked us back for next year.",
+      "Rehearsals start again in September, on Tuesdays at seven, in the school hall by the "
+      "church."};
+  std::string html =
+      "<html><head><title>Festival</title></head><body><h1>Harbour festival</h1><a "
+      "href=\"/\">Home</a> | <a href=\"/choir\">Choir</a><br><br>";
+  for (const std::string& part : kParts) html += part + "<br><br>\n";
+  // A short scored box after the text must not win over it.
+  html +=
+      "<div class=\"box\"><p>Open on Sundays from ten to four, closed in August.</p></div>"
+      "<hr><small><a href=\"/contact\">Contact</a></small></body></html>";
+  auto doc = ExtractArticle(html, "https://choir.example/festival.html");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& part : kParts)
+    EXPECT_NE(doc->text.find(part), std::string::npos) << doc->text;
+
+  std::string plain;
+  for (const std::string& part : kParts) plain += part + "\n\n";
+  auto text = ExtractArticle(plain, "https://choir.example/notes.txt");
+  ASSERT_TRUE(text.ok());
+  for (const std::string& part : kParts)
+    EXPECT_NE(text->text.find(part), std::string::npos) << text->text;
+}
+
+// A page whose old template still declares ISO-8859-15 while the site writes UTF-8: the
+// body comes out in the letters written, not as "kilÃ³metros".
+TEST(ArticleLayout, Utf8BytesUnderAnOldSingleByteLabelComeOutRight) {
+  const std::string kText =
+      "La Guardia Civil detuvo ayer a dos personas en un hotel a 70 kilómetros de Lyon, "
+      "según fuentes de la investigación.";
+  const std::string html =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=iso-8859-15\"><title>Detenidos</title></head><body><div class=\"noticia\"><p>" +
+      kText + "</p><p>" + kText + "</p></div></body></html>";
+  auto doc = ExtractArticleFromBody(html, "", "https://diario.example/2012/detenidos.html");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("70 kilómetros de Lyon"), std::string::npos) << doc->text;
+  // Served with a server's default ISO-8859-1 header: the same.
+  auto served = ExtractArticleFromBody(html, "text/html; charset=ISO-8859-1",
+                                       "https://diario.example/2012/detenidos.html");
+  ASSERT_TRUE(served.ok());
+  EXPECT_NE(served->text.find("70 kilómetros de Lyon"), std::string::npos) << served->text;
+}
+
+// Pages where no block scores or the one that does is skipped for a class word came out
+// empty: a recipe whose ingredients and steps are list items, an interview in a definition
+// list, old text in <center>, and an article in a wrapper whose class names a sharing
+// plugin. The body's text comes out instead, still without navigation, sidebar and footer.
+TEST(ArticleLayout, PageWhereNoBlockScoresStillGivesItsText) {
+  const std::string kSteps[] = {
+      "Beat the butter and the sugar until pale, then add the eggs one by one, beating well "
+      "after each.",
+      "Fold in the ground almonds and the flour, cover the bowl and leave the dough in the "
+      "fridge for an hour.",
+      "Roll small balls, press an almond into each and bake them for twelve minutes, until "
+      "golden at the edges."};
+  const std::string kFrame[2] = {
+      "<html><head><title>Recipe</title></head><body><nav><a href=\"/\">Home</a> <a "
+      "href=\"/recipes\">Recipes</a></nav><main>",
+      "</main><div class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/a\">Ten soups for "
+      "the winter</a></li><li><a href=\"/b\">Our best bread</a></li></ul></div><footer><p>All "
+      "recipes tested in our own kitchen since 2009.</p></footer></body></html>"};
+  std::string steps;
+  for (const std::string& s : kSteps) steps += "<li>" + s + "</li>";
+  const std::string bodies[] = {
+      // Recipe: ingredients and steps in lists, no paragraph anywhere.
+      "<div class=\"recipe\"><h2>Almond biscuits</h2><ul class=\"ingredients-list\"><li>200 g "
+      "butter, soft</li><li>150 g sugar</li><li>2 eggs</li></ul><ol class=\"steps-list\">" +
+          steps + "</ol></div>",
+      // Interview as a definition list.
+      "<dl><dt>How did you start?</dt><dd>" + kSteps[0] + "</dd><dt>And then?</dt><dd>" +
+          kSteps[1] + "</dd><dd>" + kSteps[2] + "</dd></dl>",
+      // Old text in <center>, split by <br>.
+      "<center>" + kSteps[0] + "<br><br>" + kSteps[1] + "<br><br>" + kSteps[2] + "</center>",
+      // An article wrapper named by a sharing plugin.
+      "<div class=\"entry social-ready\"><p>" + kSteps[0] + "</p><p>" + kSteps[1] + "</p><p>" +
+          kSteps[2] + "</p></div>"};
+  for (const std::string& body : bodies) {
+    auto doc = ExtractArticle(kFrame[0] + body + kFrame[1], "https://kitchen.example/biscuits");
+    ASSERT_TRUE(doc.ok());
+    for (const std::string& s : kSteps)
+      EXPECT_NE(doc->text.find(s), std::string::npos) << body << "\n--\n" << doc->text;
+    EXPECT_EQ(doc->text.find("Most read"), std::string::npos) << doc->text;
+    EXPECT_EQ(doc->text.find("Ten soups"), std::string::npos) << doc->text;
+    EXPECT_EQ(doc->text.find("own kitchen"), std::string::npos) << doc->text;
+    EXPECT_EQ(doc->text.find("Recipes"), std::string::npos) << doc->text;
+  }
+}
+
+// Articles in sibling sections that score less than the best one: a product test whose
+// intro and verdict sit beside its longer body, and a recipe post whose card (ingredients,
+// then the steps as an ordered list) follows the intro. The author's box beside them is not
+// part of the article, and neither is the sidebar.
+TEST(ArticleLayout, SiblingSectionsOfATestAndARecipeComeOutWithTheBody) {
+  const std::string kIntro =
+      "We carried the new trail shoe for three weeks, on forest paths, gravel and one wet "
+      "mountain weekend.";
+  const std::string kVerdict =
+      "It grips well and dries quickly, but the sole wears fast on asphalt, so it suits "
+      "runners who stay off roads.";
+  const std::string kBody[] = {
+      "The upper is a single layer of mesh, light and airy, with a stiff heel cup that holds "
+      "the foot on descents.",
+      "On wet rock the lugs held better than last year's model, though mud packed into them "
+      "on clay, and cleaning took a while.",
+      "After two hundred kilometres the outsole showed wear at the toe, which is early for a "
+      "shoe at this price."};
+  std::string review =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/tests\">Tests</a></nav><main><div "
+      "class=\"review\"><div class=\"intro\"><p>" +
+      kIntro +
+      "</p></div><div class=\"pros-cons\"><ul><li>Good grip</li><li>Dries fast</li></ul>"
+      "</div><div class=\"verdict\"><h2>Verdict</h2><p>" +
+      kVerdict + "</p></div><div class=\"body\">";
+  for (const std::string& b : kBody) review += "<p>" + b + "</p>";
+  review +=
+      "</div><div class=\"authorbox\"><p>Anna tests running gear for us, has run eleven "
+      "marathons and lives by the lake with two dogs.</p></div></div></main><div "
+      "class=\"sidebar\"><p><a href=\"/a\">Ten best rain jackets of the year</a></p></div>"
+      "</body></html>";
+  auto doc = ExtractArticle(review, "https://gear.example/tests/trail-shoe");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kIntro), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find(kVerdict), std::string::npos) << doc->text;
+  for (const std::string& b : kBody) EXPECT_NE(doc->text.find(b), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("eleven marathons"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("rain jackets"), std::string::npos) << doc->text;
+
+  const std::string kSteps[] = {
+      "Heat the oven to 180 degrees, line two trays with paper and take the butter out of the "
+      "fridge an hour before.",
+      "Mix the flour, sugar and salt in a large bowl, then rub in the butter with your fingers "
+      "until it looks like sand.",
+      "Bake for twelve to fifteen minutes, turning the trays halfway, and let the biscuits cool "
+      "on a rack before storing them."};
+  std::string recipe =
+      "<html><body><main><div class=\"post-intro\"><p>" + kIntro + "</p><p>" + kVerdict +
+      "</p></div><div class=\"recipe-card\"><h2>Shortbread</h2><ul><li>250 g flour</li><li>"
+      "100 g sugar</li><li>200 g butter</li></ul><ol>";
+  for (const std::string& s : kSteps) recipe += "<li>" + s + "</li>";
+  recipe += "</ol></div></main></body></html>";
+  auto card = ExtractArticle(recipe, "https://kitchen.example/shortbread");
+  ASSERT_TRUE(card.ok());
+  EXPECT_NE(card->text.find(kIntro), std::string::npos) << card->text;
+  for (const std::string& s : kSteps)
+    EXPECT_NE(card->text.find(s), std::string::npos) << card->text;
+}
+
+// A how-to whose steps are each in their own wrapper, the first step's block marked by a
+// second class word (`class="content lead"`, the others `class="content"`): the steps are
+// one article although the best block's class is not exactly theirs.
+TEST(ArticleLayout, StepsWhoseFirstBlockHasAnExtraClassWordComeOutTogether) {
+  const std::string kSteps[] = {
+      "Soak the foam block in a bowl of water for ten minutes, until it sinks by itself, and "
+      "then let it drain on a towel while you choose a glass jar wide enough for your hand.",
+      "Press the wet foam into the bottom of the jar, and cover it with a thin layer of moss, "
+      "pushing it down gently.",
+      "Cut the stems of the small plants short, and set them into the foam, tallest at the "
+      "back, so that each one shows.",
+      "Fill the gaps with more moss, or with pebbles, and place the jar in a bright spot, out "
+      "of direct sun.",
+      "Mist the moss twice a week, and trim any leaves that touch the glass, so that the jar "
+      "stays clear."};
+  std::string html =
+      "<html><body><div class=\"page\"><div class=\"col-main\"><header><h1>Make a jar "
+      "garden</h1></header>";
+  bool first = true;
+  for (const std::string& s : kSteps) {
+    html += std::string(
+                "<div class=\"mod step\"><div class=\"stepContent\"><span "
+                "class=\"num\">Step</span><div class=\"") +
+            (first ? "content lead" : "content") + "\"><p>" + s + "</p></div></div></div>";
+    first = false;
+  }
+  html +=
+      "</div><div class=\"col-side\"><div class=\"related\"><a href=\"/a\">Ten houseplants "
+      "that need no light</a></div></div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://howto.example/jar-garden");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& s : kSteps) EXPECT_NE(doc->text.find(s), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("houseplants"), std::string::npos) << doc->text;
+}
+
+// A list the template names as one ("ingredients-list", "spec-list") inside the article
+// holds its text: a recipe's ingredients, a test's specifications. Only lists of links (other
+// stories) or lists named as boilerplate too ("tag-list") stay out.
+TEST(ArticleLayout, NamedListOfTextInTheArticleIsKept) {
+  const std::string kIntro[] = {
+      "This shortbread keeps for two weeks in a tin, and it needs only three ingredients, which "
+      "most kitchens have.",
+      "Use cold butter, and do not knead the dough for long, or the biscuits will be hard "
+      "instead of crumbly."};
+  const std::string html =
+      "<html><body><main><div class=\"post-body\"><p>" + kIntro[0] + "</p><p>" + kIntro[1] +
+      "</p><ul class=\"ingredients-list\"><li>250 g plain flour</li><li>100 g caster "
+      "sugar</li><li>200 g salted butter</li></ul><ul class=\"tag-list\"><li>baking</li>"
+      "<li>biscuits</li></ul></div></main><div class=\"col\"><ul class=\"news-list\"><li><a "
+      "href=\"/a\">Ten soups for the winter evenings</a></li><li><a href=\"/b\">Our best bread "
+      "for beginners</a></li></ul></div></body></html>";
+  auto doc = ExtractArticle(html, "https://kitchen.example/shortbread");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& p : kIntro) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("100 g caster sugar"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("biscuits\n"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Ten soups"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu

@@ -130,6 +130,31 @@ TEST(CharsetDecode, Latin1LabelMeansWindows1252) {
   EXPECT_EQ(d.charset, "windows-1252");
 }
 
+TEST(CharsetDecode, SingleByteLabelOnUtf8BytesMeansUtf8) {
+  // A Spanish outlet moved to UTF-8 that kept its template's ISO-8859-15 <meta>: read as
+  // the label says, "kilómetros" would come out as "kilÃ³metros".
+  const std::string text = "La Guardia Civil detuvo a dos personas a 70 kilómetros de Lyon.";
+  const std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=iso-8859-15\"></head><body><p>" +
+      text + "</p></body></html>";
+  DecodedText d = DecodeToUtf8(page, "");
+  EXPECT_EQ(d.charset, "utf-8");
+  EXPECT_EQ(d.source, CharsetSource::kSniffed);
+  EXPECT_NE(d.text.find(text), std::string::npos);
+  // The same from a server whose default header says ISO-8859-1.
+  DecodedText h = DecodeToUtf8("<p>" + text + "</p>", "text/html; charset=ISO-8859-1");
+  EXPECT_NE(h.text.find(text), std::string::npos);
+  // Real Latin-1 bytes keep their label, and so does a page of ASCII only.
+  const std::string latin1 = Encode(text, "ISO-8859-15");
+  DecodedText l = DecodeToUtf8("<p>" + latin1 + "</p>", "text/html; charset=ISO-8859-15");
+  EXPECT_EQ(l.charset, "iso-8859-15");
+  EXPECT_NE(l.text.find(text), std::string::npos);
+  EXPECT_EQ(DecodeToUtf8("<p>plain</p>", "text/html; charset=ISO-8859-1").charset, "windows-1252");
+  // Multibyte labels are left alone: CP949 bytes can form short runs of valid UTF-8.
+  EXPECT_EQ(DecodeToUtf8("<p>" + text + "</p>", "text/html; charset=euc-kr").charset, "euc-kr");
+}
+
 TEST(CharsetDecode, OtherAsianAndUnicodeEncodings) {
   const std::string ja = "新しいドラマの主題歌";
   EXPECT_EQ(ConvertToUtf8(Encode(ja, "SHIFT_JIS"), "Shift_JIS").text, ja);
