@@ -1213,13 +1213,8 @@ PersonRef PersonFromMention(const Mention& m, const Gazetteer& gazetteer) {
     // spelling in the text replaces the gazetteer's in its script; the key stays the
     // gazetteer's, so ids and merging do not depend on an outlet's spelling.
     if (IsFullNameAsWritten(m.text, gazetteer)) {
-      // ("첸과", "신예" out of "신예은,": a particle kept or a syllable taken for one is no
-      // spelling of the name; the gazetteer's Hangul stands)
-      const bool particle_or_cut =
-          !gp->native.empty() && m.text != gp->native &&
-          (m.text.starts_with(gp->native) || std::string_view(gp->native).starts_with(m.text));
       if (ContainsHangul(m.text)) {
-        if (!particle_or_cut) p.native = m.text;
+        p.native = m.text;
       } else {
         p.name = m.text;
       }
@@ -2095,10 +2090,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         bool found = false;
         for (size_t k = 0; k < clauses.size(); ++k) {
           for (const auto& c : a.cues) {
-            // (Korean: "…가 첫 주자로 나서며, 이어 B가 합류했다": joining is joining the
-            // line-up in an OST sentence)
-            const bool joins = ko && c.rule->type == RuleType::kCasting;
-            if ((c.rule->type == RuleType::kOst || joins) && !c.rule->modifier &&
+            if (c.rule->type == RuleType::kOst && !c.rule->modifier &&
                 c.begin >= clauses[k].first && c.begin < clauses[k].second) {
               last_cue_clause = k;
               found = true;
@@ -2625,24 +2617,6 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       d.type = type;
       d.status = status;
       d.person = ResolvePerson(*first.person);
-      if (first.person->kind == MentionKind::kGroup && d.person.native.empty()) {
-        // "그룹 샤이니와 바비킴": a group the text writes in Hangul keeps that spelling beside
-        // the gazetteer's name, as persons do
-        for (const Analysed& a : story.sentences) {
-          if (!OwnsMention(a.mentions.items, first.person)) continue;
-          const std::string written = StripKoreanParticle(std::string_view(a.text).substr(
-              first.person->begin, first.person->end - first.person->begin));
-          const auto g1 = gazetteer_->FindGroup(written);
-          const auto g2 = gazetteer_->FindGroup(first.person->text);
-          if (ContainsHangul(written) && g1 && g2 && *g1 == *g2 &&
-              std::none_of(written.begin(), written.end(), [](char c) {
-                return std::isalpha(static_cast<unsigned char>(c)) != 0;
-              })) {
-            d.person.native = written;
-          }
-          break;
-        }
-      }
       if (first.person->person != nullptr && !first.person->person->group.empty()) {
         // "Girl’s Day’s Hyeri", "Chani of SF9", "빅톤 정수빈": the person's own group named
         // next to them anywhere in the story ties them to it, spelled as written
