@@ -682,6 +682,165 @@ void JoinCopulaLists(S* story) {
   }
 }
 
+// "소유, 김필, 헤이즈 등이 참여한다", "싱어송라이터 시온과, 올라운더 홍이삭, 도리(dori), …
+// 일레인까지 OST에 참여한다", "배우 정유민과 남태부가 출연한다": in a Korean sentence with a
+// casting or OST cue, an item of a coordinated list is a person when an item next to it is one
+// and it is written like a name (one word of two to four Hangul syllables, with a particle and a
+// romanised gloss in parentheses at most, after at most one describing word). A list joined by
+// 와 / 과 alone takes only a three-syllable name that opens with a surname. Items in parentheses
+// (credits) and words that are no names (pronouns, roles, 함께) are left alone.
+template <typename S>
+void CompleteKoreanLists(S* story, const Gazetteer& g) {
+  static const std::set<std::string, std::less<>> kNoName = {
+      "그녀",         "이들",     "모두",   "각각",   "함께",     "역시",   "또한", "특히",
+      "이어",         "현재",     "최근",   "이번",   "당시",     "직접",   "배우", "가수",
+      "그룹",         "감독",     "작가",   "극본",   "연출",     "제작",   "주연", "조연",
+      "출연",         "드라마",   "영화",   "작품",   "관계자",   "소속사", "멤버", "그리고",
+      "주인공",       "남자",     "여자",   "선배",   "후배",     "동료",   "사람", "두사람",
+      "세사람",       "이상",     "가창",   "참여",   "호흡",     "신예",   "대세", "실력파",
+      "보컬",         "래퍼",     "아이돌", "걸그룹", "보이그룹", "밴드",   "듀오", "솔로",
+      "싱어송라이터", "프로듀서", "작곡가", "작사가", "캐스팅",   "라인업", "주자", "출연진",
+      "제작진",       "시청자",   "팬",     "팬들",   "관객"};
+  static const RE2 kParenGloss("\\s*\\([^()]{1,30}\\)$");
+  for (auto& a : story->sentences) {
+    if (!a.has_type[0] && !a.has_type[1]) continue;
+    const std::string& t = a.text;
+    auto is_person_at = [&](size_t b, size_t e) {
+      for (const auto& m : a.mentions.items) {
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
+            !m.in_parens && m.begin < e && m.end > b) {
+          return true;
+        }
+      }
+      return false;
+    };
+    auto covered = [&](size_t b, size_t e) {
+      for (const auto& m : a.mentions.items) {
+        if (m.begin < e && m.end > b) return true;
+      }
+      return false;
+    };
+    // words with byte spans, and the parenthesis depth before each
+    struct Word {
+      size_t b, e;
+      int depth;
+    };
+    std::vector<Word> words;
+    int depth = 0;
+    for (size_t i = 0; i < t.size();) {
+      while (i < t.size() && t[i] == ' ') ++i;
+      const size_t b = i;
+      const int d0 = depth;
+      while (i < t.size() && t[i] != ' ') {
+        if (t[i] == '(') ++depth;
+        if (t[i] == ')' && depth > 0) --depth;
+        ++i;
+      }
+      if (i > b) words.push_back({b, i, d0});
+    }
+    // The name a word holds, "" when it is written like no name: the word without a final
+    // list mark, a romanised gloss "(dori)" and a particle.
+    auto name_in = [&](const Word& w, bool surname_only) -> std::string {
+      if (w.depth > 0) return "";
+      std::string s(t.data() + w.b, w.e - w.b);
+      while (!s.empty() && (s.back() == ',' || s.back() == '.')) s.pop_back();
+      if (s.ends_with("\xC2\xB7")) s.resize(s.size() - 2);  // ·
+      re2::StringPiece sp(s);
+      std::string core = s;
+      if (RE2::PartialMatch(sp, kParenGloss)) core = s.substr(0, s.rfind('('));
+      if (core.ends_with("\xEB\x93\xB1")) core.resize(core.size() - 3);  // 등
+      core = StripKoreanParticle(core);
+      // only Hangul syllables, two to four of them
+      if (core.size() < 6 || core.size() > 12 || core.size() % 3 != 0) return "";
+      for (size_t i = 0; i < core.size(); i += 3) {
+        const auto c0 = static_cast<unsigned char>(core[i]);
+        const uint32_t cp = ((c0 & 0x0Fu) << 12) |
+                            ((static_cast<unsigned char>(core[i + 1]) & 0x3Fu) << 6) |
+                            (static_cast<unsigned char>(core[i + 2]) & 0x3Fu);
+        if ((c0 & 0xF0) != 0xE0 || cp < 0xAC00 || cp > 0xD7A3) return "";
+      }
+      if (kNoName.count(core) || g.FindOrganisation(core) != nullptr ||
+          g.FindNetwork(core) != nullptr || g.FindWork(core) != nullptr) {
+        return "";
+      }
+      if (surname_only) {
+        static const std::set<std::string, std::less<>> kSurnames = {
+            "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신",
+            "권", "황", "안", "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허",
+            "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "류", "나", "진",
+            "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도"};
+        if (core.size() != 9 || !kSurnames.count(core.substr(0, 3))) return "";
+      }
+      return core;
+    };
+    auto ends_list_mark = [&](const Word& w) {
+      const std::string_view s(t.data() + w.b, w.e - w.b);
+      return s.ends_with(",") || s.ends_with("\xC2\xB7") || s.ends_with("\xE3\x80\x81");
+    };
+    auto ends_and = [&](const Word& w) {
+      const std::string_view s(t.data() + w.b, w.e - w.b);
+      return s.ends_with("\xEC\x99\x80") || s.ends_with("\xEA\xB3\xBC");  // 와 과
+    };
+    std::vector<char> person(words.size(), 0);
+    for (size_t k = 0; k < words.size(); ++k) {
+      person[k] = is_person_at(words[k].b, words[k].e) ? 1 : 0;
+    }
+    std::vector<Mention> added;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (person[k] || covered(words[k].b, words[k].e)) continue;
+        // a list mark between this word (or the describing word before it) and a person
+        bool comma_link = false, and_link = false;
+        for (size_t back = 1; back <= 2 && k >= back; ++back) {
+          const size_t p = k - back;
+          // (one describing word may stand between: "시온과, 올라운더 홍이삭"; a name may not)
+          if (!ends_list_mark(words[p]) && !(back == 1 && ends_and(words[p]))) {
+            if (person[p]) break;
+            continue;
+          }
+          if (person[p]) {
+            (ends_list_mark(words[p]) ? comma_link : and_link) = true;
+          }
+          break;
+        }
+        // (a name before one: the word opens the sentence or follows a list mark itself —
+        // "…에 이어, 소유, 김필"; "관계자에 따르면, A는" ends a clause)
+        if (k + 1 < words.size() && person[k + 1] && (k == 0 || ends_list_mark(words[k - 1]))) {
+          if (ends_list_mark(words[k])) comma_link = true;
+          if (ends_and(words[k])) and_link = true;
+        }
+        if (!comma_link && !and_link) continue;
+        // (the word closes a list item: a list mark, 와 / 과, a subject particle, 등 or 까지;
+        // "A, 극중 …" opens a new phrase)
+        static const RE2 kItemEnd("(?:이|가|은|는|도|등|까지|와|과|[,·、])$");
+        const std::string_view word(t.data() + words[k].b, words[k].e - words[k].b);
+        const bool next_etc =
+            k + 1 < words.size() && std::string_view(t.data() + words[k + 1].b,
+                                                     words[k + 1].e - words[k + 1].b)
+                                        .starts_with("\xEB\x93\xB1");  // 등
+        if (!RE2::PartialMatch(word, kItemEnd) && !next_etc) continue;
+        const std::string name = name_in(words[k], !comma_link);
+        if (name.empty()) continue;
+        Mention m;
+        m.kind = MentionKind::kPerson;
+        m.begin = words[k].b;
+        m.end = words[k].e;
+        m.text = name;
+        m.person = g.FindPerson(name);
+        m.why = "an item of a list next to a person";
+        added.push_back(std::move(m));
+        person[k] = 1;
+        grew = true;
+      }
+    }
+    if (added.empty()) continue;
+    for (auto& m : added) a.mentions.items.push_back(std::move(m));
+    std::stable_sort(a.mentions.items.begin(), a.mentions.items.end(),
+                     [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
+  }
+}
+
 // The speaker of each casting cue of a sentence, from the frame cues (configs/rules/frames.*)
 // and where they stand:
 //  - a cue inside quotation marks in a sentence where the person's side speaks is that side's
@@ -2689,6 +2848,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
       }
     }
     if (l == "ko") JoinCopulaLists(&story);
+    if (l == "ko") CompleteKoreanLists(&story, *gazetteer_);
     // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
     // the lead credits as director or writer is no cast member in the headline (elsewhere
     // the text may say the director also stars: "co-starring Lee Jung-jae").
