@@ -817,23 +817,24 @@ bool IsRomanisedGiven(std::string_view w) {
 
 bool IsRomanisedSurname(std::string_view word) {
   static const std::set<std::string, std::less<>> k = {
-      "kim",     "lee",    "yi",      "rhee",  "park",  "pak",   "choi",  "choe",  "jung",
-      "jeong",   "chung",  "kang",    "cho",   "jo",    "yoon",  "yun",   "jang",  "chang",
-      "lim",     "im",     "han",     "oh",    "seo",   "suh",   "shin",  "sin",   "kwon",
-      "hwang",   "ahn",    "an",      "song",  "jeon",  "jun",   "chun",  "hong",  "yoo",
-      "yu",      "ryu",    "ryoo",    "go",    "ko",    "moon",  "mun",   "yang",  "son",
-      "sohn",    "bae",    "baek",    "paik",  "heo",   "huh",   "nam",   "shim",  "sim",
-      "noh",     "roh",    "ha",      "kwak",  "sung",  "seong", "cha",   "joo",   "ju",
-      "woo",     "goo",    "koo",     "gu",    "ku",    "min",   "na",    "ra",    "jin",
-      "ji",      "um",     "uhm",     "eom",   "chae",  "won",   "cheon", "bang",  "gong",
-      "kong",    "hyun",   "ham",     "byun",  "byeon", "yeom",  "yeo",   "choo",  "chu",
-      "do",      "doh",    "so",      "seok",  "sun",   "seon",  "sul",   "seol",  "ma",
-      "gil",     "kil",    "wi",      "pyo",   "myung", "ki",    "gi",    "ban",   "wang",
-      "geum",    "ok",     "yook",    "maeng", "je",    "mo",    "tak",   "kook",  "yeon",
-      "ye",      "kyung",  "bong",    "sa",    "boo",   "tae",   "pyun",  "pyeon", "namgoong",
-      "hwangbo", "jegal",  "seonwoo", "dokgo", "ryeo",  "yeom",  "uhm",   "keum",  "ohn",
-      "ong",     "kyeong", "jee",     "gye",   "kye",   "chin",  "hur",   "ju",    "lyu",
-      "rho",     "shi",    "si",      "sung",  "yeh",   "bu",    "pi",    "bok"};
+      "kim",      "lee",     "yi",      "rhee",   "park",   "pak",   "choi",  "choe",  "jung",
+      "jeong",    "chung",   "kang",    "cho",    "jo",     "yoon",  "yun",   "jang",  "chang",
+      "lim",      "im",      "han",     "oh",     "seo",    "suh",   "shin",  "sin",   "kwon",
+      "hwang",    "ahn",     "an",      "song",   "jeon",   "jun",   "chun",  "hong",  "yoo",
+      "yu",       "ryu",     "ryoo",    "go",     "ko",     "moon",  "mun",   "yang",  "son",
+      "sohn",     "bae",     "baek",    "paik",   "heo",    "huh",   "nam",   "shim",  "sim",
+      "noh",      "roh",     "ha",      "kwak",   "sung",   "seong", "cha",   "joo",   "ju",
+      "woo",      "goo",     "koo",     "gu",     "ku",     "min",   "na",    "ra",    "jin",
+      "ji",       "um",      "uhm",     "eom",    "chae",   "won",   "cheon", "bang",  "gong",
+      "kong",     "hyun",    "ham",     "byun",   "byeon",  "yeom",  "yeo",   "choo",  "chu",
+      "do",       "doh",     "so",      "seok",   "sun",    "seon",  "sul",   "seol",  "ma",
+      "gil",      "kil",     "wi",      "pyo",    "myung",  "ki",    "gi",    "ban",   "wang",
+      "geum",     "ok",      "yook",    "maeng",  "je",     "mo",    "tak",   "kook",  "yeon",
+      "ye",       "kyung",   "bong",    "sa",     "boo",    "tae",   "pyun",  "pyeon", "namgoong",
+      "hwangbo",  "jegal",   "seonwoo", "dokgo",  "ryeo",   "yeom",  "uhm",   "keum",  "ohn",
+      "ong",      "kyeong",  "jee",     "gye",    "kye",    "chin",  "hur",   "ju",    "lyu",
+      "rho",      "shi",     "si",      "sung",   "yeh",    "bu",    "pi",    "bok",   "sunwoo",
+      "namkoong", "namkung", "dokko",   "sagong", "seomun", "jekal"};
   return k.count(LowerAscii(word)) > 0;
 }
 

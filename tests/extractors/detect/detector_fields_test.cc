@@ -115,5 +115,15 @@ TEST(DetectorFields, AnActorWithAnIdolsRealNameIsNotTheIdol) {
   EXPECT_EQ(idol[0].person.name, "Sungmin");
 }
 
+TEST(DetectorFields, AnIdolsStageNameThatIsACompoundSurnameStartsALongerName) {
+  // "Sunwoo" is an idol's stage name and a two-syllable surname (선우): followed by a
+  // given name it is the start of another person's name, not the idol
+  const auto d =
+      Detect("", "Sunwoo Jung-a has been cast in the new tvN drama 'Blue Garden'.", "en");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].person.name, "Sunwoo Jung-a");
+  EXPECT_FALSE(d[0].person.idol);
+}
+
 }  // namespace
 }  // namespace hallyu
