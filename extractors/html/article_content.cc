@@ -288,6 +288,52 @@ bool IsAncestorOf(const GumboNode* a, const GumboNode* d) {
 
 }  // namespace
 
+namespace {
+
+// The first word of a class attribute, lower case ("" when none).
+std::string FirstClassWord(const GumboNode* n) {
+  const std::string cls = Lower(Attr(n, "class"));
+  std::size_t i = 0;
+  while (i < cls.size() && IsAsciiSpace(static_cast<unsigned char>(cls[i]))) ++i;
+  std::size_t j = i;
+  while (j < cls.size() && !IsAsciiSpace(static_cast<unsigned char>(cls[j]))) ++j;
+  return cls.substr(i, j - i);
+}
+
+// True when `a` and `b` are the same element of one component: same tag and the same first
+// class word (a CMS names a component's parts "item item--image", "item item--text").
+bool SameComponent(const GumboNode* a, const GumboNode* b) {
+  if (Tag(a) != Tag(b)) return false;
+  const std::string w = FirstClassWord(a);
+  return w.size() >= 3 && w == FirstClassWord(b);
+}
+
+// True when an <h2>..<h4> below `n` reads as a sentence of the text: at least 80
+// characters, ending in '.', '!' or '?' (or one of them and a closing quote).
+bool HoldsSentenceHeading(const GumboNode* n, int depth) {
+  if (depth > 6 || n->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboTag t = Tag(n);
+  if (t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4) {
+    std::string text = Collapse(NodeText(n));
+    while (!text.empty() && IsAsciiSpace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    if (CountChars(text) < 80) return false;
+    for (std::string_view q : {"\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+      if (std::string_view(text).ends_with(q)) {
+        text.resize(text.size() - q.size());
+        break;
+      }
+    }
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+  }
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    if (HoldsSentenceHeading(Child(ch, i), depth + 1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // An article cut into blocks that are cousins rather than siblings (page-builder sections,
 // recipe and guide steps each in its own wrapper) gives the top candidate only one block.
 // Peers are the other candidates of the same tag and first class word as `top` (the
@@ -663,6 +709,12 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     // test report's intro and verdict beside its body, a recipe card beside the post's
     // intro. (A column of teaser boxes scores only in the boxes, not as a whole.)
     if (sit != score.end() && sit->second > 0 && ld < 0.25 && s.chars >= 80 && ClassWeight(h) >= 0)
+      append = true;
+    // A part of the same component as the chosen block (its first class word: a list
+    // post's items, "item item--image" beside "item item--text") whose text is a heading
+    // written as a sentence: the lead set as an <h2> above a picture. Headings do not score
+    // as paragraphs, so it is taken for what it says, not for its score.
+    if (!append && ld < 0.25 && SameComponent(anchor, c) && HoldsSentenceHeading(c, 0))
       append = true;
     if (append && !IsHardNegative(h)) roots->push_back(c);
   }

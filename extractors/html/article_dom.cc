@@ -266,7 +266,10 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 // type-* and format-* tokens name the post's taxonomy, not a tag list.
 bool IsNeutralClassToken(std::string_view t, bool wp_post) {
   if (t.empty()) return true;
-  for (std::string_view prefix : {"has-", "has_", "with-", "with_", "field--label", "label-"}) {
+  // A state word ("has-thumbnail", "with-sidebar") or a negated one ("no-caption",
+  // "no_sidebar", "without-ads": the block lacks the thing) says nothing of what it holds.
+  for (std::string_view prefix : {"has-", "has_", "with-", "with_", "no-", "no_", "without-",
+                                  "without_", "field--label", "label-"}) {
     if (StartsWith(t, prefix)) return true;
   }
   if (t.find("withsidebar") != std::string_view::npos) return true;

@@ -410,5 +410,58 @@ TEST(ArticleLayout, NamedListOfTextInTheArticleIsKept) {
   EXPECT_EQ(doc->text.find("Ten soups"), std::string::npos) << doc->text;
 }
 
+// A list post whose lead is written as an <h2> above the first picture, in an item of the
+// same component as the text items ("item item--image" beside "item item--text"): headings
+// do not score as paragraphs, but a heading that is a sentence is text of the article.
+TEST(ArticleLayout, LeadWrittenAsAHeadingInAnItemOfTheListPostIsKept) {
+  const std::string kLead =
+      "The owners of a small bakery in Busan say a queue of three hundred people formed "
+      "outside their door before the sun came up on Saturday.";
+  const std::string kBody[] = {
+      "The bakery, which opened in 1987, had posted a photograph of its red bean bread on a "
+      "Friday evening, and by the next morning the picture had been shared forty thousand "
+      "times.",
+      "\u201cWe baked until our arms hurt, and we still sent people home without bread,\u201d "
+      "the owner said, adding that the shop would open an hour earlier for the rest of the "
+      "month.",
+      "Neighbours said the queue stretched past the fish market and around the corner of the "
+      "post office, and that many of the people in it had travelled from Seoul."};
+  const std::string html =
+      "<html><body><div class=\"page\"><article><h1>Queue at a Busan bakery</h1><div "
+      "class=\"list-body\"><div class=\"sub-item sub-item--image wide\"><h2>" +
+      kLead +
+      "</h2><div class=\"media\"><img src=\"/a.jpg\"><p class=\"print\"><a "
+      "href=\"/a.jpg\">View this image</a></p></div></div><div class=\"sub-item "
+      "sub-item--text wide\"><p>" +
+      kBody[0] + "</p><p>" + kBody[1] + "</p></div><div class=\"sub-item sub-item--text\"><p>" +
+      kBody[2] +
+      "</p></div></div></article><div class=\"sidebar\"><div class=\"promo\"><a "
+      "href=\"/b\">Ten bakeries worth the train ride</a></div></div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/busan-bakery");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kLead), std::string::npos) << doc->text;
+  for (const std::string& p : kBody) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Ten bakeries"), std::string::npos) << doc->text;
+}
+
+// A negated state word in a class ("no-caption", "no_sidebar", "without-ads") says the block
+// lacks the thing; it is not the thing. The article's block must not be dropped for it.
+TEST(ArticleLayout, NegatedClassWordDoesNotReadAsBoilerplate) {
+  const std::string kText[] = {
+      "The ferry to Jeju will run twice a day from next month, the operator said on Monday, "
+      "after a winter in which storms cancelled one crossing in three.",
+      "Tickets go on sale on Friday, and the operator said that passengers with cars should "
+      "book early because the deck holds only forty vehicles."};
+  const std::string html =
+      "<html><body><div class=\"wrap\"><h1>Jeju ferry</h1><div class=\"story-part "
+      "no-caption\"><p>" +
+      kText[0] + "</p></div><div class=\"story-part no_sidebar\"><p>" + kText[1] +
+      "</p></div><div class=\"caption\"><p>Photo of the harbour at dawn taken from the "
+      "hill.</p></div></div></body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/jeju-ferry");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& p : kText) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
