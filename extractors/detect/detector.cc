@@ -1663,18 +1663,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       return a.veto[ti] && !(dated_release && !a.veto_all && !a.story_veto);
     };
     // "OST 시장을 수놓는 그들을 살펴봤다", "We list down some of the best dramas with …": the
-    // lead says the story rounds up several works or people; none of them is news
+    // lead says the story rounds up several works or people; none of them is news. "28일 방송된
+    // tvN 드라마 'W'에서는 … 모습이 그려졌다": the lead recaps an aired episode; its casting words
+    // are the plot and its people the drama's cast (".episode_recap")
     {
-      bool roundup = false;
+      bool roundup = false, recap = false;
       for (const auto& a : story.sentences) {
         for (const auto& c : a.cues) {
-          roundup = roundup || (c.rule->type == RuleType::kNegative &&
-                                c.rule->id.find(".roundup") != std::string::npos);
+          if (c.rule->type != RuleType::kNegative) continue;
+          roundup = roundup || c.rule->id.find(".roundup") != std::string::npos;
+          recap = recap || c.rule->id.find(".episode_recap") != std::string::npos;
         }
       }
-      if (roundup) {
+      if (roundup || recap) {
         decide(std::string(casting ? "casting" : "ost") +
-               ": the lead rounds up several works or people; story vetoed");
+               (roundup ? ": the lead rounds up several works or people; story vetoed"
+                        : ": the lead recaps an aired episode of a drama; story vetoed"));
         continue;
       }
     }

@@ -117,6 +117,24 @@ TEST(DetectorFresh7, ARoundupLeadVetoesTheStory) {
   EXPECT_NE(Summary("", en, "en"), "");
 }
 
+// "N일 방송된 드라마 'W'에서는 … 모습이 그려졌다": a lead that recaps an aired episode of a drama
+// makes its casting and offer words the plot (a drama about the entertainment business), so the
+// story is no casting news; the same headline without the recap is still read, and a variety
+// show's recap beside a casting is left alone.
+TEST(DetectorFresh7, AnEpisodeRecapLeadVetoesTheStory) {
+  const std::string head = "'겨울 바다' 김선호, 공효진에 주연 캐스팅 제안";
+  const std::string lead =
+      "9일 방송된 KBS 2TV 월화드라마 '겨울 바다'에서는 감독 한우진(김선호 분)이 배우 "
+      "서하늘(공효진 분)에게 새 영화 출연을 제안하는 모습이 그려졌다.";
+  EXPECT_EQ(Summary(head, lead, "ko"), "");
+  EXPECT_NE(Summary(head, "김선호가 공효진에게 출연을 제안했다.", "ko"), "");
+  EXPECT_NE(Summary("",
+                    "김선호가 KBS 2TV 새 드라마 '겨울 바다' 출연을 확정했다. 그는 지난 7일 방송된 "
+                    "MBC 예능 '꽃다발'에서는 근황을 전했다.",
+                    "ko"),
+            "");
+}
+
 // "A는 이미 확정된 상태며, B는 현재 조율중이다": each clause's status goes to its own person;
 // "출연을 긍정적으로 생각하고 있다" is a review (beats the "조율중" after it).
 TEST(DetectorFresh7, KoreanAlreadySettledAndPositivelyConsidering) {
