@@ -2689,6 +2689,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (!AllHangul(base) || syl < 2 || syl > (role_noun_before(i) ? 6 : 4)) continue;
     if (base.rfind("측", 0) == 0) continue;  // "소속사 측은": the agency's side, no name
     if (KoreanStopNames().count(base) || KoreanStopNames().count(raw)) continue;
+    // a common verbal noun + 중 ("캐스팅을 진행중이다", "촬영중인"): a state, not a name
+    if (base.size() > 3 && base.compare(base.size() - 3, 3, "중") == 0 &&
+        KoreanStopNames().count(std::string_view(base).substr(0, base.size() - 3))) {
+      continue;
+    }
     if (KoreanCommonStageNames().count(base)) continue;
     if (KoreanOstNouns().count(base) || KoreanOstNouns().count(raw)) continue;
     if (KoreanRoleNouns().count(base) > 0) continue;  // "신예 보컬리스트 X": a noun, then the name

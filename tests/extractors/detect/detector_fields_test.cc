@@ -125,5 +125,15 @@ TEST(DetectorFields, AnIdolsStageNameThatIsACompoundSurnameStartsALongerName) {
   EXPECT_FALSE(d[0].person.idol);
 }
 
+TEST(DetectorFields, AVerbalNounWithJungIsAStateNotAName) {
+  // "진행중" looks like surname 진 + a given name; it is "in progress"
+  const auto d = Detect("",
+                        "제작사 관계자는 \"주인공 캐스팅을 신중하게 진행중이다\"라며 드라마 "
+                        "'푸른 밤의 정원'은 내년 방송된다고 밝혔다.",
+                        "ko");
+  for (const auto& e : d) EXPECT_NE(e.person.name, "진행중");
+  EXPECT_TRUE(d.empty());
+}
+
 }  // namespace
 }  // namespace hallyu
