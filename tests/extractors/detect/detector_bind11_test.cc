@@ -26,8 +26,8 @@ TEST(DetectorBind11, AnItemOfAListNextToAPersonIsAPerson) {
             "푸른 항구 (announced); ost 도담 / 푸른 항구 (announced); ost 서하온 / 푸른 항구 "
             "(announced)");
   // 와 / 과 alone: a three-syllable name that opens with a surname
-  EXPECT_EQ(Summary("", "배우 정유민과 남태부가 드라마 '푸른 항구'에 출연한다."),
-            "casting Jung Yoo-min / 푸른 항구 (confirmed); casting 남태부 / 푸른 항구 "
+  EXPECT_EQ(Summary("", "배우 정유민과 류태온이 드라마 '푸른 항구'에 출연한다."),
+            "casting Jung Yoo-min / 푸른 항구 (confirmed); casting 류태온 / 푸른 항구 "
             "(confirmed)");
   // words that are no names stay out
   EXPECT_EQ(Summary("", "배우 박보영과 함께 드라마 '푸른 항구'에 출연한다."),

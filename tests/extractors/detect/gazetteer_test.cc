@@ -69,6 +69,26 @@ TEST(Gazetteer, ShippedEntriesResolveByAnyScriptAndSpelling) {
   EXPECT_EQ(g.FindWork(""), nullptr);
 }
 
+// actors-4.yaml (2026-12-06): OST vocalists the lists lacked resolve by Hangul and romanisation as
+// singers, and an actor restated with the spelling English news uses keeps every older spelling.
+TEST(Gazetteer, ShippedOstVocalistsAndRestatedSpellingsResolve) {
+  const Gazetteer& g = Shipped();
+  for (const char* native : {"임한별", "백아연", "최유리", "홍이삭", "선우정아", "정세운"}) {
+    const GazetteerPerson* p = g.FindPerson(native);
+    ASSERT_NE(p, nullptr) << native;
+    EXPECT_EQ(p->kind, PersonKind::kSinger) << native;
+  }
+  EXPECT_EQ(g.FindPerson("Lim Han-byul"), g.FindPerson("임한별"));
+  EXPECT_EQ(g.FindPerson("Hong Isaac"), g.FindPerson("홍이삭"));
+  const GazetteerPerson* elijah = g.FindPerson("이엘리야");
+  ASSERT_NE(elijah, nullptr);
+  EXPECT_EQ(g.FindPerson("Lee Elijah"), elijah);
+  EXPECT_EQ(g.FindPerson("Lee El-ri-ya"), elijah);
+  EXPECT_EQ(g.FindPerson("Jeon So-nee"), g.FindPerson("전소니"));
+  EXPECT_EQ(g.FindPerson("Shin Hyun-been"), g.FindPerson("신현빈"));
+  EXPECT_EQ(g.FindPerson("Shin Hyun-bin"), g.FindPerson("신현빈"));
+}
+
 TEST(Gazetteer, SectionsFieldsAndHomonymsFromStrings) {
   auto g = Gazetteer::LoadFromStrings({{"a.yaml", R"(groups:
   - name: Alpha

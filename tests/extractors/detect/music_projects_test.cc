@@ -154,7 +154,7 @@ TEST(MusicProjects, ExplainShowsCuesAndBindings) {
   std::string all;
   for (const auto& d : ex.decisions) all += d + "\n";
   EXPECT_NE(all.find("collab.ko.joint_song"), std::string::npos) << all;
-  EXPECT_NE(all.find("collab: 존박 + Jeon Mi-do"), std::string::npos) << all;
+  EXPECT_NE(all.find("collab: John Park + Jeon Mi-do"), std::string::npos) << all;
 }
 
 TEST(MusicProjects, CrossoverNeedsAnIdolAndAnActor) {
