@@ -163,5 +163,15 @@ TEST(DetectorFresh7, AQuotedAgencyBeforeMembershipIsNoWork) {
             "");
 }
 
+// "a song titled 'S'. … joins 'S' for 'W' OST": a quote the story names as a song in one
+// sentence is that song in every sentence, so the singer's OST binds to the drama only.
+TEST(DetectorFresh7, ATitleNamedAsASongIsTheSongEverywhere) {
+  EXPECT_EQ(Summary("",
+                    "Singer Han So-ri will sing a song titled 'Spring Promise'. Han So-ri joins "
+                    "'Spring Promise' for tvN drama 'Winter Sea' OST.",
+                    "en"),
+            "ost Han So-ri / Winter Sea (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
