@@ -925,6 +925,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?:roles?|work|turns?|performances?|appearances?|success)\\s+in\\s+|\\b(?:after|following|"
       "since)\\s+"
       "(?:starring|appearing|her\\s+role|his\\s+role|the\\s+success\\s+of)\\s+(?:in\\s+)?|"
+      // "return with W2 after W", "her first drama since W": a title right after "after" /
+      // "since" is the work before the news
+      "\\b(?:after|since)\\s+(?:(?:her|his|their)\\s+(?:hit\\s+)?)?|"
       "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"

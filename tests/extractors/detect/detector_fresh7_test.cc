@@ -173,5 +173,18 @@ TEST(DetectorFresh7, ATitleNamedAsASongIsTheSongEverywhere) {
             "ost Han So-ri / Winter Sea (announced)");
 }
 
+// "return to the small screen after W", "her first drama since W": a title right after
+// "after"/"since" is the work before the news, never the one announced.
+TEST(DetectorFresh7, ATitleAfterAfterOrSinceIsAnEarlierWork) {
+  EXPECT_EQ(
+      Summary("", "Kim Ji-won is set to return to the small screen after Queen of Tears.", "en"),
+      "");
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-won has been cast in the drama 'Winter Sea', her first drama since "
+                    "Queen of Tears.",
+                    "en"),
+            "casting Kim Ji-won / Winter Sea (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
