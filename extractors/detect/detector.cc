@@ -631,6 +631,35 @@ void Detector::SettleEarlierWorks(Story* story) {
   }
 }
 
+// "The two will release a song titled 'S'. … their upcoming song 'S' will be out at 6 p.m.": a
+// quoted title the story names as a song in one sentence is the song in every sentence, so the
+// OST's singers bind to the drama the story names, not to their own track. A title the gazetteer
+// knows as a work, or one the story writes before "OST" ("'W' OST"), stays a work.
+void Detector::SettleSongs(Story* story) {
+  std::set<std::string> songs, works;
+  static const RE2 kOstAfter(
+      "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:original\\s+)?(?:OST|soundtrack)");
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      if (m.kind == MentionKind::kSong) songs.insert(NormalizeKey(m.text));
+      if (m.kind == MentionKind::kWork && m.end <= a.text.size() &&
+          RE2::PartialMatch(std::string_view(a.text).substr(m.end), kOstAfter)) {
+        works.insert(NormalizeKey(m.text));
+      }
+    }
+  }
+  if (songs.empty()) return;
+  for (auto& a : story->sentences) {
+    for (auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kWork || m.work != nullptr || !m.quoted) continue;
+      const std::string key = NormalizeKey(m.text);
+      if (!songs.count(key) || works.count(key)) continue;
+      m.kind = MentionKind::kSong;
+      m.why += ", named as a song elsewhere in the story";
+    }
+  }
+}
+
 // "1차 특별출연 라인업을 공개했다. 서현진, 김혜윤, 설인아, 김건우다.", "세 번째 OST가 공개된다.
 // 주인공은 A와 B다": a Korean sentence that is only a list of names ending in the copula (다 /
 // 이다) says whom the sentence before it announced, so it takes that sentence's casting and OST
@@ -2819,6 +2848,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     }
     if (l == "ko") SettleCastCredits(&story);
     SettleEarlierWorks(&story);
+    SettleSongs(&story);
     // `관계자는 "시나리오를 받은 건 맞지만 확정은 아니다. 현재 검토 중이다"라고`, `Pledis stated,
     // “An offer came in. We're considering it.”`: a sentence that begins inside a quote the
     // sentence before it left open is the same speaker's, so it keeps that speaker's frame.

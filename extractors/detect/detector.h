@@ -97,6 +97,9 @@ class Detector {
   static void SettleCastCredits(Story* story);
   // A title named as an earlier work in one sentence is that earlier work in all of them.
   static void SettleEarlierWorks(Story* story);
+  // A title named as a song in one sentence is that song in all of them (unless the gazetteer
+  // knows it as a work, or the story writes it as a work's OST).
+  static void SettleSongs(Story* story);
   // True when a sentence of the story holds a casting or OST cue (cue Set only, cheap).
   bool StoryHasCue(const std::vector<std::string_view>& sentences, const std::string& lang) const;
   void BindStory(const Story& story, const std::string& lang, const SourceRef& source,

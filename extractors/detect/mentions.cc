@@ -925,6 +925,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?:roles?|work|turns?|performances?|appearances?|success)\\s+in\\s+|\\b(?:after|following|"
       "since)\\s+"
       "(?:starring|appearing|her\\s+role|his\\s+role|the\\s+success\\s+of)\\s+(?:in\\s+)?|"
+      // "return with W2 after W", "her first drama since W": a title right after "after" /
+      // "since" is the work before the news
+      "\\b(?:after|since)\\s+(?:(?:her|his|their)\\s+(?:hit\\s+)?)?|"
       "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
@@ -1470,7 +1473,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             "part\\.?\\s*\\d+|pt\\.?\\s*\\d+|곡|신곡|노래|타이틀곡|음원|가창곡|주제곡|주제가|"
             "파트\\s*\\d+|번째\\s*(?:OST|곡)|ost|가창한|부른|노래한|불러|선보일|선보인|녹음한|팝송|"
             "동요|"
-            "발라드|듀엣곡|캐럴|트랙|개사한)\\s*"
+            "발라드|듀엣곡|캐럴|트랙|개사한)"
+            // ("a song titled 'S'", "the track called 'S'")
+            "(?:\\s+(?:titled|entitled|called|named))?\\s*"
             "(?:,|:|인|은|는|이|의|으로|로)?\\s*$");
         static const RE2 kWorkAfter(
             "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s+)?(?:(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack|"

@@ -163,5 +163,28 @@ TEST(DetectorFresh7, AQuotedAgencyBeforeMembershipIsNoWork) {
             "");
 }
 
+// "a song titled 'S'. … joins 'S' for 'W' OST": a quote the story names as a song in one
+// sentence is that song in every sentence, so the singer's OST binds to the drama only.
+TEST(DetectorFresh7, ATitleNamedAsASongIsTheSongEverywhere) {
+  EXPECT_EQ(Summary("",
+                    "Singer Han So-ri will sing a song titled 'Spring Promise'. Han So-ri joins "
+                    "'Spring Promise' for tvN drama 'Winter Sea' OST.",
+                    "en"),
+            "ost Han So-ri / Winter Sea (announced)");
+}
+
+// "return to the small screen after W", "her first drama since W": a title right after
+// "after"/"since" is the work before the news, never the one announced.
+TEST(DetectorFresh7, ATitleAfterAfterOrSinceIsAnEarlierWork) {
+  EXPECT_EQ(
+      Summary("", "Kim Ji-won is set to return to the small screen after Queen of Tears.", "en"),
+      "");
+  EXPECT_EQ(Summary("",
+                    "Kim Ji-won has been cast in the drama 'Winter Sea', her first drama since "
+                    "Queen of Tears.",
+                    "en"),
+            "casting Kim Ji-won / Winter Sea (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
