@@ -343,11 +343,11 @@ bool IsSingleByteCharset(std::string_view canonical) {
          canonical.starts_with("koi8-");
 }
 
-// True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
-// limit allowed) holding at least one multibyte sequence.
-bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
-  const std::string_view s = body.substr(0, std::min(body.size(), max_bytes));
-  bool multibyte = false;
+// Reads `s` as UTF-8 from its start. Returns the offset of the first byte that begins no
+// well-formed sequence, or s.size() when all of `s` is well-formed; sets `*multibyte` when a
+// multibyte sequence came before that offset.
+std::size_t WellFormedUtf8Prefix(std::string_view s, bool* multibyte) {
+  *multibyte = false;
   std::size_t i = 0;
   while (i < s.size()) {
     // ASCII fast path, 8 bytes at a time.
@@ -360,11 +360,21 @@ bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
     if (i >= s.size()) break;
     std::size_t consumed;
     const std::size_t len = Utf8SequenceAt(s, i, &consumed);
-    if (len == 0) return multibyte && body.size() > s.size() && s.size() - i < 4;
-    if (len > 1) multibyte = true;
+    if (len == 0) return i;
+    if (len > 1) *multibyte = true;
     i += len;
   }
-  return multibyte;
+  return s.size();
+}
+
+// True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
+// limit allowed) holding at least one multibyte sequence.
+bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
+  const std::string_view s = body.substr(0, std::min(body.size(), max_bytes));
+  bool multibyte = false;
+  const std::size_t i = WellFormedUtf8Prefix(s, &multibyte);
+  if (i == s.size()) return multibyte;
+  return multibyte && body.size() > s.size() && s.size() - i < 4;
 }
 
 std::string_view StripQuotes(std::string_view s) {
@@ -528,22 +538,8 @@ bool IsAsciiCompatibleCharset(std::string_view canonical) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    std::size_t consumed;
-    std::size_t len = Utf8SequenceAt(s, i, &consumed);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
+  bool multibyte = false;
+  return WellFormedUtf8Prefix(s, &multibyte) == s.size();
 }
 
 std::string RepairUtf8(std::string_view s, std::size_t* replacements) {
