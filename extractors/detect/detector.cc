@@ -779,15 +779,8 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
       if (RE2::PartialMatch(sp, kParenGloss)) core = s.substr(0, s.rfind('('));
       if (core.ends_with("\xEB\x93\xB1")) core.resize(core.size() - 3);  // 등
       core = StripKoreanParticle(core);
-      // only Hangul syllables, two to four of them
-      if (core.size() < 6 || core.size() > 12 || core.size() % 3 != 0) return "";
-      for (size_t i = 0; i < core.size(); i += 3) {
-        const auto c0 = static_cast<unsigned char>(core[i]);
-        const uint32_t cp = ((c0 & 0x0Fu) << 12) |
-                            ((static_cast<unsigned char>(core[i + 1]) & 0x3Fu) << 6) |
-                            (static_cast<unsigned char>(core[i + 2]) & 0x3Fu);
-        if ((c0 & 0xF0) != 0xE0 || cp < 0xAC00 || cp > 0xD7A3) return "";
-      }
+      // only Hangul syllables (three bytes each), two to four of them
+      if (core.size() < 6 || core.size() > 12 || !AllHangul(core)) return "";
       if (kNoName.count(core) || g.FindOrganisation(core) != nullptr ||
           g.FindNetwork(core) != nullptr || g.FindWork(core) != nullptr) {
         return "";

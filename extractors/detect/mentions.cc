@@ -66,16 +66,6 @@ size_t HangulSyllables(std::string_view s) {
   return n;
 }
 
-bool AllHangul(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size();) {
-    size_t len = 1;
-    if (!IsHangulCp(CodePointAt(s, i, &len))) return false;
-    i += len;
-  }
-  return true;
-}
-
 std::string FirstSyllable(std::string_view s) {
   size_t len = 1;
   if (s.empty()) return "";
@@ -836,6 +826,16 @@ bool IsRomanisedSurname(std::string_view word) {
       "rho",      "shi",     "si",      "sung",   "yeh",    "bu",    "pi",    "bok",   "sunwoo",
       "namkoong", "namkung", "dokko",   "sagong", "seomun", "jekal"};
   return k.count(LowerAscii(word)) > 0;
+}
+
+bool AllHangul(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    if (!IsHangulCp(CodePointAt(s, i, &len))) return false;
+    i += len;
+  }
+  return true;
 }
 
 std::string_view MentionKindName(MentionKind k) {

@@ -28,6 +28,10 @@ enum class MentionKind { kPerson, kGroup, kWork, kNetwork, kOrganisation, kRole,
 // "person", "group", "work", "network", "organisation", "role", "song", "quote".
 std::string_view MentionKindName(MentionKind k);
 
+// True when `s` is one or more Hangul syllables (U+AC00..U+D7A3) and nothing else; false for
+// an empty string, spaces, jamo, Latin or invalid UTF-8.
+bool AllHangul(std::string_view s);
+
 struct Mention {
   MentionKind kind = MentionKind::kPerson;
   size_t begin = 0, end = 0;  // byte span in the sentence (quotes included for quoted spans)
