@@ -838,6 +838,13 @@ bool AllHangul(std::string_view s) {
   return true;
 }
 
+bool KoreanEndsInPastTense(std::string_view sentence) {
+  static const RE2 kPastEnd(
+      "(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔)(?:다|습니다)[\\s.!"
+      "\"”'’]*$");
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kPastEnd);
+}
+
 std::string_view MentionKindName(MentionKind k) {
   switch (k) {
     case MentionKind::kPerson:

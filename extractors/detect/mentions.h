@@ -32,6 +32,11 @@ std::string_view MentionKindName(MentionKind k);
 // an empty string, spaces, jamo, Latin or invalid UTF-8.
 bool AllHangul(std::string_view s);
 
+// True when a Korean sentence ends in a past-tense predicate ("…발매했다.", "…공개됐습니다",
+// "…알렸다”"), trailing spaces, full stops and closing quotes allowed; false for any other
+// ending, an empty string or text in another language.
+bool KoreanEndsInPastTense(std::string_view sentence);
+
 struct Mention {
   MentionKind kind = MentionKind::kPerson;
   size_t begin = 0, end = 0;  // byte span in the sentence (quotes included for quoted spans)

@@ -196,6 +196,13 @@ bool NewsNotSong(std::string_view text, size_t pos) {
   return RE2::PartialMatch(Before(text, pos, 24), kNews);
 }
 
+// Korean: a release verb that only joins the next clause ("싱글을 발매하고 …", "음원을 공개하며
+// …"); it says the song is out only when the sentence ends in the past tense ("… 변신했다").
+bool KoreanConnective(std::string_view span) {
+  static const RE2 kConnective("(?:하고|하며|하면서|해|되며|돼)\\s*$");
+  return RE2::PartialMatch(re2::StringPiece(span.data(), span.size()), kConnective);
+}
+
 // English: what came out is a teaser, poster or photo ("have dropped their music video
 // teaser").
 bool TeaserAfter(std::string_view text, size_t pos) {
@@ -761,7 +768,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (const auto& [b, e] : rules.FindAll(*r, masked, 8)) {
         if (r->modifier) {
           if (r->status == "released" && !TeaserBefore(s.text, b) && !TeaserAfter(s.text, e) &&
-              !(ko && NewsNotSong(s.text, b))) {
+              !(ko && NewsNotSong(s.text, b)) &&
+              !(ko && KoreanConnective(s.text.substr(b, e - b)) &&
+                !KoreanEndsInPastTense(s.text))) {
             s.released[t] = true;
           }
           s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
