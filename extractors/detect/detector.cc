@@ -1169,7 +1169,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
     }
   }
   // "BH Entertainment said, …": an agency or production company that speaks is the
-  // person's side (outlets are not)
+  // person's side (outlets and charities are not)
   // ("Cube Entertainment, representing the idol, stated": an apposition may come between)
   if (!a->agency) {
     static const RE2 kSpeaks(
@@ -1182,7 +1182,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
       const bool network = lang == "en" && m.kind == MentionKind::kNetwork;
       if (m.kind != MentionKind::kOrganisation && !network) continue;
       const GazetteerOrganisation* org = network ? nullptr : gazetteer_->FindOrganisation(m.text);
-      if (org != nullptr && org->kind == "outlet") continue;
+      if (org != nullptr && (org->kind == "outlet" || org->kind == "charity")) continue;
       if (RE2::PartialMatch(re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end),
                             kSpeaks)) {
         a->agency = true;

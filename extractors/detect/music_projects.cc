@@ -1071,6 +1071,27 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {
       return x.sentence != y.sentence ? x.sentence < y.sentence : x.offset < y.offset;
     });
+    // "Actress Song Hye Kyo and singer John Park … the duet of Song and John Park": an unknown
+    // one-word English name that opens another participant's longer name is that participant
+    // again, called by the family name
+    if (!ko) {
+      std::vector<bool> repeat(found.size(), false);
+      for (size_t i = 0; i < found.size(); ++i) {
+        const PersonRef& p = found[i].person;
+        if (p.resolved || p.name.empty() || p.name.find(' ') != std::string::npos) continue;
+        for (const auto& o : found) {
+          repeat[i] = repeat[i] || (o.person.name.size() > p.name.size() &&
+                                    o.person.name.compare(0, p.name.size() + 1, p.name + " ") == 0);
+        }
+      }
+      size_t n = 0;
+      for (size_t i = 0; i < found.size(); ++i) {
+        if (repeat[i]) continue;
+        if (n != i) found[n] = std::move(found[i]);
+        ++n;
+      }
+      found.resize(n);
+    }
     if (evidence != nullptr && found.size() >= 2) {
       Detection d = make_event(EventType::kCollab, *evidence, *cue,
                                story_released[kCollab] ? "released" : "announced");

@@ -53,5 +53,22 @@ TEST(MusicProjectsS12, ReleasedAnIsReleased) {
             "release Seo Ha-yoon / Spring Night ep (released)");
 }
 
+// A charity the campaign names is no participant of the song (organisations.yaml, kind
+// charity), and it is no person's side speaking either.
+TEST(MusicProjectsS12, ACharityIsNoParticipant) {
+  EXPECT_EQ(Music("",
+                  "Singer Cha Woo-jin, actress Seo Ha-yoon and UNICEF released a campaign song "
+                  "'Hope Road'."),
+            "collab Cha Woo-jin + Seo Ha-yoon / Hope Road [] (released)");
+}
+
+// A family name alone that opens another participant's full name is that participant again.
+TEST(MusicProjectsS12, AFamilyNameAloneIsTheSameParticipant) {
+  EXPECT_EQ(Music("",
+                  "Actress Seo Ha-yoon and singer Cha Woo-jin will release a duet song. Fans "
+                  "ask what the duet song of Seo and Cha Woo-jin will be called."),
+            "collab Seo Ha-yoon + Cha Woo-jin /  [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
