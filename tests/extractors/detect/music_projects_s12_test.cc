@@ -70,5 +70,13 @@ TEST(MusicProjectsS12, AFamilyNameAloneIsTheSameParticipant) {
             "collab Seo Ha-yoon + Cha Woo-jin /  [] (announced)");
 }
 
+// negative.ko.no_own_release: "앞서" vetoes an earlier release ("그는 앞서 싱글을 냈다"), but
+// "팬미팅에 앞서" is "ahead of the fan meeting": the release is the news.
+TEST(MusicProjectsS12, AheadOfAnEventIsNoEarlierRelease) {
+  EXPECT_EQ(Music("", "배우 서하윤이 팬미팅에 앞서 미니앨범 '봄날'을 발표했다."),
+            "release 서하윤 / 봄날 ep (released)");
+  EXPECT_EQ(Music("", "배우 서하윤은 앞서 미니앨범 '봄날'을 발표했다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
