@@ -78,5 +78,14 @@ TEST(MusicProjectsS12, AheadOfAnEventIsNoEarlierRelease) {
   EXPECT_EQ(Music("", "배우 서하윤은 앞서 미니앨범 '봄날'을 발표했다."), "");
 }
 
+// NewsNotSong: "피처링 참여진을 13일 공개했다" makes the line-up public, not the song (a date
+// may stand between the object and the verb).
+TEST(MusicProjectsS12, APublishedLineUpIsNoReleasedSong) {
+  EXPECT_EQ(Music("",
+                  "컴백을 앞둔 가수 차우진이 앨범 피처링 참여진을 13일 공개했다. 타이틀곡 "
+                  "'새벽'에는 배우 서하윤이 참여했다."),
+            "collab 차우진 + 서하윤 / 새벽 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
