@@ -1,0 +1,46 @@
+// Status as the label notes settle it (issue 14), round 12: English words that say an OST song
+// is already out. Sentences are invented after the shapes of real news; the people are real names
+// the gazetteer knows (facts), the titles are made up. Each test fails without its mechanism.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+std::string Summary(const std::string& title, const std::string& text, const std::string& lang) {
+  return hallyu::testing::DetectionSummary(title, text, lang);
+}
+
+// "…, which came out on July 28", "was made available on various music sites": phrasal verbs
+// that say the song is out (released), in the sentence that names the singer or in the next one.
+TEST(DetectorStatus12, EnglishPhrasalVerbsOfAReleaseSayTheSongIsOut) {
+  EXPECT_EQ(Summary("",
+                    "Taeyeon sang \"Sea Breeze\" for the \"Blue Harbor\" OST, which came out on "
+                    "July 28.",
+                    "en"),
+            "ost Taeyeon / Blue Harbor (released)");
+  EXPECT_EQ(Summary("",
+                    "The \"Blue Harbor\" OST \"Sea Breeze\" by Taeyeon was made available on "
+                    "various music sites on July 28.",
+                    "en"),
+            "ost Taeyeon / Blue Harbor (released)");
+  EXPECT_EQ(Summary("",
+                    "Taeyeon lent her voice to the \"Blue Harbor\" OST. The song came out on July "
+                    "28 at 6 p.m. KST.",
+                    "en"),
+            "ost Taeyeon / Blue Harbor (released)");
+  // (a song still to come is announced)
+  EXPECT_EQ(Summary("",
+                    "Taeyeon sang \"Sea Breeze\" for the \"Blue Harbor\" OST, which will come out "
+                    "on July 28.",
+                    "en"),
+            "ost Taeyeon / Blue Harbor (announced)");
+}
+
+}  // namespace
+}  // namespace hallyu
