@@ -42,5 +42,20 @@ TEST(DetectorStatus12, EnglishPhrasalVerbsOfAReleaseSayTheSongIsOut) {
             "ost Taeyeon / Blue Harbor (announced)");
 }
 
+// "… 발매되며 작품에 온기를 더했다": a passive release verb joining the next clause says the
+// song is out when the sentence ends in the past tense; "… 발매되며 … 더할 예정이다" does not.
+TEST(DetectorStatus12, AKoreanPassiveConnectiveIsReleasedInAPastSentence) {
+  EXPECT_EQ(Summary("",
+                    "태연이 부른 드라마 '푸른 항구' OST '바닷바람'이 28일 오후 6시 음원 "
+                    "플랫폼을 통해 발매되며 작품에 온기를 더했다.",
+                    "ko"),
+            "ost Taeyeon / 푸른 항구 (released)");
+  EXPECT_EQ(Summary("",
+                    "태연이 부른 드라마 '푸른 항구' OST '바닷바람'이 28일 오후 6시 음원 "
+                    "플랫폼을 통해 발매되며 작품에 온기를 더할 예정이다.",
+                    "ko"),
+            "ost Taeyeon / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
