@@ -352,9 +352,6 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
       "^[^.,]{0,30}?(?:중인|있는|한|된|인)\\s+(?:\\S+\\s+){0,2}?(?:\\S*드라마|영화|시리즈|작품|"
       "\\S*극)\\s*['‘\"“<《]");
   static const RE2 kConnective("(?:하며|해|하고|되며|돼)\\s*$");
-  static const RE2 kPastEnd(
-      "(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔|쳤)(?:다|습니다)[\\s.!"
-      "\"”'’]*$");
   const Rule* rumour = nullptr;
   for (const auto& r : rules.rules()) {
     if (r->lang == "ko" && r->type == RuleType::kCasting && r->status == "rumored" &&
@@ -388,7 +385,7 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
       continue;
     }
     if (c.rule->type == RuleType::kOst && c.rule->status == "released" &&
-        RE2::PartialMatch(span, kConnective) && !RE2::PartialMatch(text, kPastEnd)) {
+        RE2::PartialMatch(span, kConnective) && !KoreanEndsInPastTense(text)) {
       continue;
     }
     kept.push_back(c);
