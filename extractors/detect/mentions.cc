@@ -1794,6 +1794,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             IsRomanisedGiven(toks[e + 1].text) && gaz.FindWork(joined(a, e + 2)) == nullptr) {
           break;
         }
+        // "Confirms Cast of Office Romance Cruelty Starring Park Min Young": a headline's verb or
+        // line-up noun after the title ends it (unless the gazetteer knows the longer title)
+        static const std::set<std::string, std::less<>> kHeadlineWord = {
+            "starring", "featuring", "confirms", "confirmed", "casts",   "cast",
+            "casting",  "lineup",    "line-up",  "reveals",   "unveils", "announces"};
+        if (kHeadlineWord.count(LowerAscii(toks[e].text)) > 0 &&
+            gaz.FindWork(joined(a, e + 1)) == nullptr) {
+          break;
+        }
         // "W as Han Hyo-joo": a name after a small word ends the title
         if (!toks[e].capital && e + 1 < n &&
             (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr ||

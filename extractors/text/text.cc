@@ -301,6 +301,27 @@ std::vector<std::string_view> SplitSentences(std::string_view text, size_t max_s
       i = j;
       continue;
     }
+    // "a new drama called Oh! Samkwang Villa": a '!' or '?' right after the first word of a
+    // title that "called" / "titled" / "entitled" / "named" / "dubbed" introduces is part of
+    // the title when a capitalised word follows it
+    if ((c == '?' || c == '!') && j == after_marks && space_after && !at_end && i > 0 &&
+        std::isupper(static_cast<unsigned char>(text[j + 1 < n ? j + 1 : j]))) {
+      size_t w = i;
+      while (w > start && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+      size_t pe = w;
+      while (pe > start && text[pe - 1] == ' ') --pe;
+      size_t pb = pe;
+      while (pb > start && std::isalpha(static_cast<unsigned char>(text[pb - 1]))) --pb;
+      std::string prev_word(text.substr(pb, pe - pb));
+      for (auto& ch : prev_word)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (w < i && pe < w &&
+          (prev_word == "called" || prev_word == "titled" || prev_word == "entitled" ||
+           prev_word == "named" || prev_word == "dubbed")) {
+        i = j;
+        continue;
+      }
+    }
     // A title in quotes that ends with the mark goes on in the same sentence: a particle or a
     // comma right after the closing quote ("‘진짜가 나타났다!’에서", "'Run On!', and"), or a
     // lower-case English word after it ("“Are You Human?” starring", "“… best.” she said").
