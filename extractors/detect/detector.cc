@@ -887,6 +887,13 @@ void ClassifySpeakers(bool ko, A* a) {
   static const RE2 kBackground(
       "(?i)\\b(?:(?:a|one|two|three|several|some|a\\s+few)\\s+(?:years?|months?|weeks?)\\s+after|"
       "(?:years?|months?|weeks?)\\s+since)\\b");
+  // ("Previously, it was reported that …", "Earlier, we reported that …", "initially reported":
+  // what was reported before the news is background too)
+  static const RE2 kEarlier(
+      "(?i)\\b(?:previously|earlier|initially|originally|at\\s+first)\\b[\\s,]*(?:(?:it|this|that|"
+      "he|"
+      "she|they)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:first\\s+)?|(?:we|media\\s+outlets?|"
+      "outlets?|many|some)\\s+(?:had\\s+)?(?:first\\s+)?)?$");
   std::vector<std::pair<size_t, size_t>> agency, report, background;
   bool question = false;  // "A to star in 'W'?": a headline that asks is a rumour
   for (const auto& c : a->cues) {
@@ -900,7 +907,7 @@ void ClassifySpeakers(bool ko, A* a) {
     const size_t from = c.begin > 40 ? c.begin - 40 : 0;
     const re2::StringPiece before(a->text.data() + from, c.begin - from);
     if (!ko && RE2::PartialMatch(before, kAnswered)) continue;
-    if (!ko && RE2::PartialMatch(before, kBackground)) {
+    if (!ko && (RE2::PartialMatch(before, kBackground) || RE2::PartialMatch(before, kEarlier))) {
       background.emplace_back(c.begin, c.end);
       continue;
     }

@@ -57,5 +57,15 @@ TEST(DetectorStatus12, AKoreanPassiveConnectiveIsReleasedInAPastSentence) {
             "ost Taeyeon / 푸른 항구 (announced)");
 }
 
+// "Previously, it was reported that …": a report from before the news is background; it does
+// not make the story's own confirmation a rumour.
+TEST(DetectorStatus12, AnEarlierReportIsBackground) {
+  EXPECT_EQ(Summary("Kim Ji-won confirms lead role in new drama Winter Sea",
+                    "Kim Ji-won will star in the new tvN drama \"Winter Sea\". Previously, it was "
+                    "reported that Kim Ji-won had been offered the lead role.",
+                    "en"),
+            "casting Kim Ji-won / Winter Sea (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
