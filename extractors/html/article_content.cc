@@ -75,9 +75,19 @@ bool IsStrongBoilerplate(std::string_view h) {
          IsOtherPostLink(h);
 }
 
+// "header" as a page's header, but not inside "subheader": the headings of the article's
+// own sections (`<dt class="subheaders">`, `<h3 class="article-subheader">`).
+bool HasHeaderHint(std::string_view h) {
+  for (std::size_t at = h.find("header"); at != std::string_view::npos;
+       at = h.find("header", at + 1)) {
+    if (at < 3 || h.substr(at - 3, 3) != "sub") return true;
+  }
+  return false;
+}
+
 bool IsHardNegative(std::string_view h) {
   if (h.empty()) return false;
-  return HasCommentHint(h) || IsOtherPostLink(h) ||
+  return HasCommentHint(h) || IsOtherPostLink(h) || HasHeaderHint(h) ||
          HasAny(h, {"related",
                     "recommend",
                     "sidebar",
@@ -140,7 +150,6 @@ bool IsHardNegative(std::string_view h) {
                     "sr-only",
                     "visually-hidden",
                     "skip",
-                    "header",
                     "masthead",
                     "toolbar",
                     "utility",
@@ -504,7 +513,31 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
         pick_depth = d;
       }
     }
-    roots->push_back(pick);
+    // The story cut into several blocks of the same strong class (a news site's
+    // `div.story-body` between ads and "continue reading" slots): the other blocks of the
+    // chosen one's tag and first class word that share an ancestor with it at most
+    // kMaxStrongPeerLevels up come out too, in page order. A teaser of another story with
+    // the same class sits further away (a sidebar, the next article of an endless page).
+    constexpr int kMaxStrongPeerLevels = 2;
+    const GumboNode* near = pick;
+    for (int i = 0; i < kMaxStrongPeerLevels && near->parent != nullptr; ++i) near = near->parent;
+    std::vector<const GumboNode*> peers;
+    for (const GumboNode* e : strong) {
+      if (e != pick && SameComponent(pick, e) && IsAncestorOf(near, e) && !IsAncestorOf(e, pick) &&
+          !IsAncestorOf(pick, e) &&
+          std::none_of(peers.begin(), peers.end(), [&](const GumboNode* q) {
+            return IsAncestorOf(q, e) || IsAncestorOf(e, q);
+          }))
+        peers.push_back(e);
+    }
+    if (peers.empty()) {
+      roots->push_back(pick);
+    } else {
+      peers.push_back(pick);
+      for (const GumboNode* e : elements_) {  // page order
+        if (std::find(peers.begin(), peers.end(), e) != peers.end()) roots->push_back(e);
+      }
+    }
     if (explain_ != nullptr) {
       explain_->method = "strong hint";
       explain_->chosen = Describe(pick, 0);
@@ -862,6 +895,23 @@ bool Extraction::IsTextList(const GumboNode* n, std::string_view h) const {
          it->second.link_chars * 10 <= it->second.chars;
 }
 
+// A list in the article whose items link a bug, a source or a name inside a sentence of
+// their own ("Bug 1553982 landed, which prevents starting an update while …"): at most
+// kMaxLinkShare of its text in links and on average kMinProseChars of text outside links
+// per item. Menus, tag lists and related-story lists have items that are all link (or a
+// link and a date).
+bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
+  constexpr double kMaxLinkShare = 0.6;
+  constexpr int kMinProseChars = 25;
+  if (s.link_chars > kMaxLinkShare * s.chars) return false;
+  int items = 0;
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    if (Tag(Child(ch, i)) == GUMBO_TAG_LI) ++items;
+  }
+  return items > 0 && s.chars - s.link_chars >= kMinProseChars * items;
+}
+
 bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
   auto it = stats_.find(n);
   return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
@@ -899,8 +949,10 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
       auto it = stats_.find(n);
       if (it != stats_.end() && it->second.chars > 0) {
         const Stats& s = it->second;
-        const double limit = (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) ? 0.3 : 0.5;
-        if (static_cast<double>(s.link_chars) / s.chars > limit) {
+        const bool list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+        const double limit = list ? 0.3 : 0.5;
+        if (static_cast<double>(s.link_chars) / s.chars > limit &&
+            !(list && ItemsCarryProse(n, s))) {
           ExplainSkipped(n, "mostly links");
           return;
         }

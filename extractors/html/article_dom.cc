@@ -319,6 +319,53 @@ std::string_view BuilderBlockKind(std::string_view token) {
 
 // Class and id of `n`, lower case, as one string of tokens to match hints against; tokens
 // that are neutral (IsNeutralClassToken) are left out.
+namespace {
+
+// The ASCII alphanumeric words of `s`, lower case (anything else separates them, so that a
+// pilcrow link after a heading's text does not join its last word).
+std::vector<std::string> SlugWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  auto word_byte = [](unsigned char c) { return c < 0x80 && std::isalnum(c); };
+  while (i < s.size()) {
+    while (i < s.size() && !word_byte(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t j = i;
+    while (j < s.size() && word_byte(static_cast<unsigned char>(s[j]))) ++j;
+    if (j > i) out.push_back(Lower(s.substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+bool IsHeadingTag(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+// True when `id` is an anchor made from the text of the heading that `n` is or that opens
+// it (documentation generators and Markdown renderers: `<div class="section"
+// id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>`): words of
+// the article's own text, not of the template. Four words at least, so that a template's
+// `id="related-posts"` over `<h3>Related posts</h3>` keeps reading as boilerplate.
+bool IdIsHeadingAnchor(const GumboNode* n, std::string_view id) {
+  constexpr std::size_t kMinWords = 4;
+  const std::vector<std::string> words = SlugWords(id);
+  if (words.size() < kMinWords) return false;
+  const GumboNode* heading = IsHeadingTag(Tag(n)) ? n : nullptr;
+  if (heading == nullptr) {
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length && heading == nullptr; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      if (!IsHeadingTag(Tag(c))) break;  // only a heading that opens the block
+      heading = c;
+    }
+  }
+  return heading != nullptr && SlugWords(NodeText(heading, 512)) == words;
+}
+
+}  // namespace
+
 std::string HintString(const GumboNode* n) {
   std::string s;
   const std::string_view cls = Attr(n, "class");
@@ -342,7 +389,7 @@ std::string HintString(const GumboNode* n) {
     }
     i = j;
   }
-  s.append(Lower(id));
+  if (!id.empty() && !IdIsHeadingAnchor(n, id)) s.append(Lower(id));
   return s;
 }
 

@@ -106,6 +106,8 @@ class Extraction {
   // class or id reads as boilerplate, and holds text rather than links (at most a tenth):
   // a recipe's ingredients, a product's specifications. Lists of other stories are links.
   bool IsTextList(const GumboNode* n, std::string_view h) const;
+  // True when the list `n` (statistics `s`) is sentences that carry links rather than links.
+  bool ItemsCarryProse(const GumboNode* n, const Stats& s) const;
   // True when `n` holds at least half the text of the root Emit is walking.
   bool HoldsHalfOfRoot(const GumboNode* n) const;
   void Break();
