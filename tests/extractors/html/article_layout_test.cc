@@ -464,23 +464,28 @@ TEST(ArticleLayout, NegatedClassWordDoesNotReadAsBoilerplate) {
 }
 
 // Documentation generators name each section after its heading
-// (`id="sharing-a-shared-change-with-one-team"`): the words are the text's, so "shared" or
-// "share" in them is no sharing block. A template's short `id="related-posts"` still is.
+// (`id="when-two-people-share-it"`, or with a suffix that keeps anchors apart: "-2",
+// "-q8sJuw"): the words are the text's, so "share" in them is no sharing block. A template's
+// short `id="related-posts"` still is.
 TEST(ArticleLayout, SectionNamedAfterItsHeadingIsNoBoilerplate) {
   const std::string kText[] = {
       "Before the change is pushed, each developer amends it locally, so the history that "
       "reaches the server is already clean and nobody has to rebase their own work again.",
       "When two people amend the same change, the tool keeps both versions and asks the second "
-      "person which one to keep, instead of silently dropping the older of the two edits."};
+      "person which one to keep, instead of silently dropping the older of the two edits.",
+      "A shared server accepts the amended change only from the person who pushed it first, "
+      "and everybody else gets a message that tells them whose version is on the server."};
   const std::string html =
       "<html><body><div class=\"topnav\"><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a>"
-      "</div><div class=\"content\"><div class=\"section\" "
-      "id=\"sharing-a-shared-change-with-one-team\"><h1>Sharing a shared change with one "
-      "team<a class=\"headerlink\" href=\"#sharing\">\xC2\xB6</a></h1><p>" +
+      "</div><div class=\"content\"><div class=\"section\" id=\"amending-a-change\"><h1>"
+      "Amending a change<a class=\"headerlink\" href=\"#amending\">\xC2\xB6</a></h1><p>" +
       kText[0] +
       "</p><div class=\"section\" id=\"when-two-people-share-it\"><h2>When two people share "
-      "it</h2><p>" +
+      "it<a class=\"headerlink\" href=\"#when\">\xC2\xB6</a></h2><p>" +
       kText[1] +
+      "</p></div><div class=\"section\" id=\"a-shared-server-for-the-team-q8sJuw\"><h2>A "
+      "shared server for the team</h2><p>" +
+      kText[2] +
       "</p></div></div><div id=\"related-posts\"><h3>Related posts</h3><p>Our other guide on "
       "branches and how they are merged after review by the team.</p></div></div>"
       "</body></html>";
