@@ -66,13 +66,19 @@ bool IsOtherPostLink(std::string_view h) {
 
 // Hints that name a block that is boilerplate whatever its size: comments, related and
 // recommended stories, footers, newsletter and cookie boxes, ranking lists.
-bool IsStrongBoilerplate(std::string_view h) {
+// Of those, the hints that name text of their own (other stories, comments, notices), as
+// opposed to sharing buttons or a place on the page ("above-footer") that a wrapper of the
+// article may be named for.
+bool NamesOtherText(std::string_view h) {
   return HasCommentHint(h) ||
-         HasAny(h, {"reply",      "disqus",   "related",   "recommend", "footer",
-                    "newsletter", "subscri",  "cookie",    "consent",   "gdpr",
-                    "outbrain",   "taboola",  "trending",  "popular",   "ranking",
-                    "most-read",  "mostread", "most_read", "share",     "social"}) ||
+         HasAny(h, {"reply", "disqus", "related", "recommend", "newsletter", "subscri", "cookie",
+                    "consent", "gdpr", "dsgvo", "outbrain", "taboola", "trending", "popular",
+                    "ranking", "most-read", "mostread", "most_read"}) ||
          IsOtherPostLink(h);
+}
+
+bool IsStrongBoilerplate(std::string_view h) {
+  return NamesOtherText(h) || HasAny(h, {"footer", "share", "social"});
 }
 
 // "header" as a page's header, but not inside "subheader": the headings of the article's
@@ -97,6 +103,7 @@ bool IsHardNegative(std::string_view h) {
                     "cookie",
                     "consent",
                     "gdpr",
+                    "dsgvo",  // the GDPR in German: a cookie and privacy dialog
                     "advert",
                     "sponsor",
                     "promo",
@@ -448,7 +455,17 @@ const GumboNode* Extraction::PreferLongerRunnerUp(
 // related or recommended stories, footers, sharing, sidebars (by class or id, unless also
 // named as article text), or an <aside>, <nav> or <footer>. Weaker hints ("photo", "info",
 // "top") are left to the scores: they are too often words of the article's own wrappers.
-const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
+// A block named only for a sidebar that holds `n` with at least half of its text is the
+// layout of the article's column beside its sidebar ("row articleSidebar", "cb-post-wrap
+// cb-sidebar-right", Drupal's "zen-one-sidebar-second"), not the sidebar.
+const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
+  constexpr int kMinOwnChars = 250;
+  auto stats_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second : Stats{};
+  };
+  const Stats own = n != nullptr ? stats_of(n) : Stats{};
+  const bool text_block = own.chars >= kMinOwnChars && own.link_chars * 4 < own.chars;
   int depth = 0;
   for (const GumboNode* p = n;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth <= kMaxRecursion;
@@ -457,7 +474,9 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
     const GumboTag t = Tag(p);
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
     const std::string h = HintString(p);
-    if (!h.empty() && (IsStrongBoilerplate(h) || HasAny(h, {"sidebar"})) && !IsStrongPositive(h))
+    if (h.empty() || IsStrongPositive(h)) continue;
+    if (IsStrongBoilerplate(h)) return p;
+    if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars))
       return p;
   }
   return nullptr;
@@ -469,8 +488,22 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
 // property outweighs the tag.
 bool Extraction::StrongBlockInsideBoilerplate(const GumboNode* e) const {
   const bool microdata_body = Lower(Attr(e, "itemprop")) == "articlebody";
+  // A hinted wrapper whose text is almost all the strong block's is the article's own
+  // wrapper, named for a script or widget it also carries ("socialicons-sticky" around
+  // the entry's content, for share buttons that stay in view beside it): it does not count
+  // either, unless its hint names text of its own (comments, related stories: a comment
+  // list may hold a single comment in an "article-body").
+  constexpr int kOwnWrapperShare = 4;  // the strong block holds 3/4 of the wrapper's text
+  auto chars_of = [&](const GumboNode* n) {
+    auto it = stats_.find(n);
+    return it != stats_.end() ? it->second.chars : 0;
+  };
+  const int own_chars = chars_of(e);
   const GumboNode* neg = HardNegativeAround(e->parent);
-  while (neg != nullptr && microdata_body && Tag(neg) == GUMBO_TAG_ASIDE)
+  while (neg != nullptr && ((microdata_body && Tag(neg) == GUMBO_TAG_ASIDE) ||
+                            (Tag(neg) != GUMBO_TAG_ASIDE && Tag(neg) != GUMBO_TAG_NAV &&
+                             Tag(neg) != GUMBO_TAG_FOOTER && !NamesOtherText(HintString(neg)) &&
+                             own_chars * kOwnWrapperShare >= chars_of(neg) * 3)))
     neg = HardNegativeAround(neg->parent);
   return neg != nullptr;
 }
@@ -927,7 +960,10 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   }
   if (n->type != GUMBO_NODE_ELEMENT) return;
   const GumboTag t = Tag(n);
-  if (IsBoilerplateTag(t)) return;
+  // A <form> holding half of the text being emitted wraps the page or the article (ASP.NET
+  // pages put all of <body> in one; a shop's description sits in its product form): its
+  // text comes out, without its fields and buttons (ignored tags).
+  if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n))) return;
   if (!is_root) {
     if (IsHiddenByAttr(n)) {
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");

@@ -273,6 +273,29 @@ bool IsNeutralClassToken(std::string_view t, bool wp_post) {
     if (StartsWith(t, prefix)) return true;
   }
   if (t.find("withsidebar") != std::string_view::npos) return true;
+  // A feature switched on for the block ("enable-pin-share": share buttons over its
+  // pictures) is a state of the block too.
+  for (std::string_view prefix : {"enable-", "enable_", "enabled-", "enabled_"}) {
+    if (StartsWith(t, prefix)) return true;
+  }
+  // A BEM modifier of state ("site-content__layout--has-sidebar", "card--no-image"): the
+  // words after "--" say what the block has, like the prefixes above.
+  if (const std::size_t bem = t.rfind("--"); bem != std::string_view::npos) {
+    const std::string_view modifier = t.substr(bem + 2);
+    for (std::string_view prefix : {"has-", "has_", "with-", "with_", "no-", "no_", "without-"}) {
+      if (StartsWith(modifier, prefix)) return true;
+    }
+    // A variant that carries ad slots among its text ("TestReport__Section--ads"): the
+    // slots are elements of their own.
+    if (modifier == "ads" || modifier == "ad" || modifier == "with-ads") return true;
+  }
+  // A sticky-sidebar script's hooks: it wraps the article's column and the sidebar alike
+  // ("theiaStickySidebar" inside both, "sticky-sidebar-parent" on the article around the
+  // sticky column, "sticky-sidebar-relative" on its positioned content); the sidebar
+  // itself keeps its own words ("sidebar", <aside>).
+  for (std::string_view hook : {"stickysidebar", "sticky-sidebar", "sticky_sidebar"}) {
+    if (t.find(hook) != std::string_view::npos) return true;
+  }
   if (wp_post) {
     for (std::string_view prefix : {"tag-", "category-", "type-", "status-", "format-"}) {
       if (StartsWith(t, prefix)) return true;
@@ -371,6 +394,25 @@ bool IdIsHeadingAnchor(const GumboNode* n, std::string_view id) {
          std::equal(said.begin(), said.end(), words.begin());
 }
 
+// True when the first word of a class list (lower case) names the text itself: "entry",
+// "article", "post", "story", "content". The words after it are then the block's
+// features and states, not its role (the Hueman theme's `<div class="entry themeform
+// share">` is the post's text with a share bar beside it).
+bool IsContentFirstWord(std::string_view lower_cls) {
+  std::size_t i = 0;
+  while (i < lower_cls.size() && IsAsciiSpace(lower_cls[i])) ++i;
+  std::size_t j = i;
+  while (j < lower_cls.size() && !IsAsciiSpace(lower_cls[j])) ++j;
+  const std::string_view w = lower_cls.substr(i, j - i);
+  return w == "entry" || w == "article" || w == "post" || w == "story" || w == "content";
+}
+
+// A single word that, after a content word (IsContentFirstWord), names something the text
+// carries or how it behaves: share buttons, social links, a print version, a sticky part.
+bool IsFeatureWord(std::string_view t) {
+  return t == "share" || t == "sharing" || t == "social" || t == "print" || t == "sticky";
+}
+
 }  // namespace
 
 std::string HintString(const GumboNode* n) {
@@ -380,6 +422,8 @@ std::string HintString(const GumboNode* n) {
   if (cls.empty() && id.empty()) return s;
   const std::string lower_cls = Lower(cls);
   const bool wp_post = IsWordPressPostClassList(lower_cls);
+  const bool content_first = IsContentFirstWord(lower_cls);
+  bool first = true;
   s.reserve(cls.size() + id.size() + 1);
   std::size_t i = 0;
   while (i < lower_cls.size()) {
@@ -389,7 +433,9 @@ std::string HintString(const GumboNode* n) {
     if (j > i) {
       std::string_view token(lower_cls.data() + i, j - i);
       token = BuilderBlockKind(token);
-      if (!IsNeutralClassToken(token, wp_post)) {
+      const bool feature = !first && content_first && IsFeatureWord(token);
+      first = false;
+      if (!feature && !IsNeutralClassToken(token, wp_post)) {
         s.append(token);
         s.push_back(' ');
       }

@@ -78,10 +78,10 @@ class Extraction {
   bool InsideHardNegative(const GumboNode* n) const { return HardNegativeAround(n) != nullptr; }
   bool StrongBlockInsideBoilerplate(const GumboNode* e) const;
   const GumboNode* HardNegativeAround(const GumboNode* n) const;
-  static bool InsideBoilerplateBlock(const GumboNode* n) {
+  bool InsideBoilerplateBlock(const GumboNode* n) const {
     return BoilerplateBlockAround(n) != nullptr;
   }
-  static const GumboNode* BoilerplateBlockAround(const GumboNode* n);
+  const GumboNode* BoilerplateBlockAround(const GumboNode* n) const;
   // --explain: a block as the choice saw it, and why it lost.
   ExplainedBlock Describe(const GumboNode* n, double score) const;
   ExplainedBlock DescribeLoser(const GumboNode* n, double score) const;
