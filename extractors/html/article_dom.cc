@@ -273,6 +273,9 @@ bool IsNeutralClassToken(std::string_view t, bool wp_post) {
     if (StartsWith(t, prefix)) return true;
   }
   if (t.find("withsidebar") != std::string_view::npos) return true;
+  // A script's hook ("js-replyNewMessageContainer" on a forum thread's list of posts, where
+  // the script adds a reply): the block's role is in its other words.
+  if (StartsWith(t, "js-") || StartsWith(t, "js_")) return true;
   // A feature switched on for the block ("enable-pin-share": share buttons over its
   // pictures) is a state of the block too.
   for (std::string_view prefix : {"enable-", "enable_", "enabled-", "enabled_"}) {

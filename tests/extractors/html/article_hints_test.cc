@@ -303,5 +303,14 @@ TEST(ArticleHints, BemModifierAdsOnTheArticleSections) {
   EXPECT_EQ(doc->text.find("Our offices"), std::string::npos) << doc->text;
 }
 
+// A forum thread's list of posts carries a script's hook named for replying
+// ("js-replyNewMessageContainer"): a hook, not a block of replies.
+TEST(ArticleHints, ScriptHookClassIsNoRole) {
+  ExpectArticleNotNotice(PageWithNotice(
+      "<div class=\"block-body js-replyNewMessageContainer\"><article class=\"message\"><div "
+      "class=\"message-body\">",
+      "</div></article></div>"));
+}
+
 }  // namespace
 }  // namespace hallyu
