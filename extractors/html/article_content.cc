@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -943,6 +944,76 @@ bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
     if (Tag(Child(ch, i)) == GUMBO_TAG_LI) ++items;
   }
   return items > 0 && s.chars - s.link_chars >= kMinProseChars * items;
+}
+
+// The article's lead, set in its header above the text (`<header class="entry-header">
+// <h1>…</h1><p class="excerpt">…</p></header>`, `<div class="article-header"><p
+// class="teaser">`): headers are left out of the text as page headers, so the paragraphs
+// of a header inside the same <article> or <main> as `top`, before it, come out first. A
+// lead paragraph is a <p> (or a <div> of inline text named a lead, an intro, a teaser…) of
+// kMinLeadChars or more, few links,
+// and no class word against it (a byline, a date, a caption).
+std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const {
+  constexpr int kMinLeadChars = 80;
+  constexpr std::size_t kMaxLeads = 3;
+  std::vector<const GumboNode*> out;
+  const GumboNode* scope = nullptr;
+  int level = 0;
+  for (const GumboNode* p = top; p != nullptr && p->type == GUMBO_NODE_ELEMENT &&
+                                 !IsPageElement(p) && level <= kMaxWidenLevels;
+       p = p->parent, ++level) {
+    if (Tag(p) == GUMBO_TAG_ARTICLE || Tag(p) == GUMBO_TAG_MAIN) {
+      scope = p;
+      break;
+    }
+  }
+  if (scope == nullptr || scope == top) return out;
+  auto is_header = [](const GumboNode* c) {
+    return Tag(c) == GUMBO_TAG_HEADER || HasHeaderHint(HintString(c));
+  };
+  std::function<void(const GumboNode*, int)> collect = [&](const GumboNode* n, int depth) {
+    if (depth > 6 || out.size() >= kMaxLeads || n->type != GUMBO_NODE_ELEMENT) return;
+    if (n == top || IsAncestorOf(n, top) || IsAncestorOf(top, n)) return;
+    const GumboTag t = Tag(n);
+    if (IsIgnoredTag(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FIGURE ||
+        t == GUMBO_TAG_FORM)
+      return;
+    const std::string h = HintString(n);
+    if (!h.empty() && IsHardNegative(h) && !HasHeaderHint(h)) return;
+    auto it = stats_.find(n);
+    if (it == stats_.end()) return;
+    const Stats& s = it->second;
+    // A <div> only when its class names a lead: a breadcrumb trail is a <div> of inline text.
+    const bool lead_div = t == GUMBO_TAG_DIV && s.direct_chars == s.chars &&
+                          HasAny(h, {"lead", "intro", "teaser", "excerpt", "abstract", "summary",
+                                     "standfirst", "dek"});
+    if ((t == GUMBO_TAG_P || lead_div) && s.chars >= kMinLeadChars && s.link_chars * 4 < s.chars) {
+      out.push_back(n);
+      return;
+    }
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), depth + 1);
+  };
+  // Headers before `top`: siblings of `top` or of its ancestors up to the scope.
+  std::vector<const GumboNode*> headers;
+  for (const GumboNode* c = top; c != scope && c->parent != nullptr; c = c->parent) {
+    const GumboVector& ch = Children(c->parent);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* sib = Child(ch, i);
+      if (sib == c) break;
+      if (sib->type == GUMBO_NODE_ELEMENT && is_header(sib)) headers.push_back(sib);
+    }
+  }
+  std::sort(headers.begin(), headers.end(), [&](const GumboNode* a, const GumboNode* b) {
+    return IsAncestorOf(b, a)   ? false
+           : IsAncestorOf(a, b) ? true
+                                : a->index_within_parent < b->index_within_parent;
+  });
+  for (const GumboNode* h : headers) {
+    const GumboVector& ch = Children(h);
+    for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), 1);
+  }
+  return out;
 }
 
 bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {

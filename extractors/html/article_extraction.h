@@ -110,6 +110,8 @@ class Extraction {
   bool ItemsCarryProse(const GumboNode* n, const Stats& s) const;
   // True when `n` holds at least half the text of the root Emit is walking.
   bool HoldsHalfOfRoot(const GumboNode* n) const;
+  // The lead paragraphs in the article's header above `top` (see article_content.cc).
+  std::vector<const GumboNode*> HeaderLead(const GumboNode* top) const;
   void Break();
   std::vector<Para> FilterParagraphs();
 

@@ -312,5 +312,28 @@ TEST(ArticleHints, ScriptHookClassIsNoRole) {
       "</div></article></div>"));
 }
 
+// The lead set in the article's header, below the headline: the header is left out as a
+// page header, but its lead paragraph is the text's first; the byline and the site's own
+// header stay out.
+TEST(ArticleHints, LeadParagraphInTheArticleHeader) {
+  const std::string lead =
+      "In short: the drama adapted from a popular web novel has found its lead pair, and the "
+      "first table read took place in Seoul this week.";
+  auto doc = ExtractArticle(
+      "<html><body><header class=\"site-header\"><p>The site about dramas, films and music from "
+      "Korea, since 2009.</p></header><main><article class=\"post\"><header "
+      "class=\"entry-header\"><h1>Drama news</h1><p class=\"excerpt\">" +
+          lead +
+          "</p><div class=\"byline\">By a staff writer, published on Monday morning at nine, "
+          "updated later.</div></header><div class=\"entry-content\"><p>" +
+          kPara1 + "</p><p>" + kPara2 + "</p></div></article></main></body></html>",
+      "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.find(lead), 0u) << doc->text;
+  EXPECT_NE(doc->text.find(kPara2), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("staff writer"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("since 2009"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
