@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -66,18 +67,34 @@ bool IsOtherPostLink(std::string_view h) {
 
 // Hints that name a block that is boilerplate whatever its size: comments, related and
 // recommended stories, footers, newsletter and cookie boxes, ranking lists.
-bool IsStrongBoilerplate(std::string_view h) {
+// Of those, the hints that name text of their own (other stories, comments, notices), as
+// opposed to sharing buttons or a place on the page ("above-footer") that a wrapper of the
+// article may be named for.
+bool NamesOtherText(std::string_view h) {
   return HasCommentHint(h) ||
-         HasAny(h, {"reply",      "disqus",   "related",   "recommend", "footer",
-                    "newsletter", "subscri",  "cookie",    "consent",   "gdpr",
-                    "outbrain",   "taboola",  "trending",  "popular",   "ranking",
-                    "most-read",  "mostread", "most_read", "share",     "social"}) ||
+         HasAny(h, {"reply", "disqus", "related", "recommend", "newsletter", "subscri", "cookie",
+                    "consent", "gdpr", "dsgvo", "outbrain", "taboola", "trending", "popular",
+                    "ranking", "most-read", "mostread", "most_read"}) ||
          IsOtherPostLink(h);
+}
+
+bool IsStrongBoilerplate(std::string_view h) {
+  return NamesOtherText(h) || HasAny(h, {"footer", "share", "social"});
+}
+
+// "header" as a page's header, but not inside "subheader": the headings of the article's
+// own sections (`<dt class="subheaders">`, `<h3 class="article-subheader">`).
+bool HasHeaderHint(std::string_view h) {
+  for (std::size_t at = h.find("header"); at != std::string_view::npos;
+       at = h.find("header", at + 1)) {
+    if (at < 3 || h.substr(at - 3, 3) != "sub") return true;
+  }
+  return false;
 }
 
 bool IsHardNegative(std::string_view h) {
   if (h.empty()) return false;
-  return HasCommentHint(h) || IsOtherPostLink(h) ||
+  return HasCommentHint(h) || IsOtherPostLink(h) || HasHeaderHint(h) ||
          HasAny(h, {"related",
                     "recommend",
                     "sidebar",
@@ -87,6 +104,7 @@ bool IsHardNegative(std::string_view h) {
                     "cookie",
                     "consent",
                     "gdpr",
+                    "dsgvo",  // the GDPR in German: a cookie and privacy dialog
                     "advert",
                     "sponsor",
                     "promo",
@@ -140,7 +158,6 @@ bool IsHardNegative(std::string_view h) {
                     "sr-only",
                     "visually-hidden",
                     "skip",
-                    "header",
                     "masthead",
                     "toolbar",
                     "utility",
@@ -439,7 +456,17 @@ const GumboNode* Extraction::PreferLongerRunnerUp(
 // related or recommended stories, footers, sharing, sidebars (by class or id, unless also
 // named as article text), or an <aside>, <nav> or <footer>. Weaker hints ("photo", "info",
 // "top") are left to the scores: they are too often words of the article's own wrappers.
-const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
+// A block named only for a sidebar that holds `n` with at least half of its text is the
+// layout of the article's column beside its sidebar ("row articleSidebar", "cb-post-wrap
+// cb-sidebar-right", Drupal's "zen-one-sidebar-second"), not the sidebar.
+const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
+  constexpr int kMinOwnChars = 250;
+  auto stats_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second : Stats{};
+  };
+  const Stats own = n != nullptr ? stats_of(n) : Stats{};
+  const bool text_block = own.chars >= kMinOwnChars && own.link_chars * 4 < own.chars;
   int depth = 0;
   for (const GumboNode* p = n;
        p != nullptr && p->type == GUMBO_NODE_ELEMENT && depth <= kMaxRecursion;
@@ -448,7 +475,9 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
     const GumboTag t = Tag(p);
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
     const std::string h = HintString(p);
-    if (!h.empty() && (IsStrongBoilerplate(h) || HasAny(h, {"sidebar"})) && !IsStrongPositive(h))
+    if (h.empty() || IsStrongPositive(h)) continue;
+    if (IsStrongBoilerplate(h)) return p;
+    if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars))
       return p;
   }
   return nullptr;
@@ -460,8 +489,22 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) {
 // property outweighs the tag.
 bool Extraction::StrongBlockInsideBoilerplate(const GumboNode* e) const {
   const bool microdata_body = Lower(Attr(e, "itemprop")) == "articlebody";
+  // A hinted wrapper whose text is almost all the strong block's is the article's own
+  // wrapper, named for a script or widget it also carries ("socialicons-sticky" around
+  // the entry's content, for share buttons that stay in view beside it): it does not count
+  // either, unless its hint names text of its own (comments, related stories: a comment
+  // list may hold a single comment in an "article-body").
+  constexpr int kOwnWrapperShare = 4;  // the strong block holds 3/4 of the wrapper's text
+  auto chars_of = [&](const GumboNode* n) {
+    auto it = stats_.find(n);
+    return it != stats_.end() ? it->second.chars : 0;
+  };
+  const int own_chars = chars_of(e);
   const GumboNode* neg = HardNegativeAround(e->parent);
-  while (neg != nullptr && microdata_body && Tag(neg) == GUMBO_TAG_ASIDE)
+  while (neg != nullptr && ((microdata_body && Tag(neg) == GUMBO_TAG_ASIDE) ||
+                            (Tag(neg) != GUMBO_TAG_ASIDE && Tag(neg) != GUMBO_TAG_NAV &&
+                             Tag(neg) != GUMBO_TAG_FOOTER && !NamesOtherText(HintString(neg)) &&
+                             own_chars * kOwnWrapperShare >= chars_of(neg) * 3)))
     neg = HardNegativeAround(neg->parent);
   return neg != nullptr;
 }
@@ -504,7 +547,31 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
         pick_depth = d;
       }
     }
-    roots->push_back(pick);
+    // The story cut into several blocks of the same strong class (a news site's
+    // `div.story-body` between ads and "continue reading" slots): the other blocks of the
+    // chosen one's tag and first class word that share an ancestor with it at most
+    // kMaxStrongPeerLevels up come out too, in page order. A teaser of another story with
+    // the same class sits further away (a sidebar, the next article of an endless page).
+    constexpr int kMaxStrongPeerLevels = 2;
+    const GumboNode* near = pick;
+    for (int i = 0; i < kMaxStrongPeerLevels && near->parent != nullptr; ++i) near = near->parent;
+    std::vector<const GumboNode*> peers;
+    for (const GumboNode* e : strong) {
+      if (e != pick && SameComponent(pick, e) && IsAncestorOf(near, e) && !IsAncestorOf(e, pick) &&
+          !IsAncestorOf(pick, e) &&
+          std::none_of(peers.begin(), peers.end(), [&](const GumboNode* q) {
+            return IsAncestorOf(q, e) || IsAncestorOf(e, q);
+          }))
+        peers.push_back(e);
+    }
+    if (peers.empty()) {
+      roots->push_back(pick);
+    } else {
+      peers.push_back(pick);
+      for (const GumboNode* e : elements_) {  // page order
+        if (std::find(peers.begin(), peers.end(), e) != peers.end()) roots->push_back(e);
+      }
+    }
     if (explain_ != nullptr) {
       explain_->method = "strong hint";
       explain_->chosen = Describe(pick, 0);
@@ -862,6 +929,93 @@ bool Extraction::IsTextList(const GumboNode* n, std::string_view h) const {
          it->second.link_chars * 10 <= it->second.chars;
 }
 
+// A list in the article whose items link a bug, a source or a name inside a sentence of
+// their own ("Bug 1553982 landed, which prevents starting an update while …"): at most
+// kMaxLinkShare of its text in links and on average kMinProseChars of text outside links
+// per item. Menus, tag lists and related-story lists have items that are all link (or a
+// link and a date).
+bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
+  constexpr double kMaxLinkShare = 0.6;
+  constexpr int kMinProseChars = 25;
+  if (s.link_chars > kMaxLinkShare * s.chars) return false;
+  int items = 0;
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    if (Tag(Child(ch, i)) == GUMBO_TAG_LI) ++items;
+  }
+  return items > 0 && s.chars - s.link_chars >= kMinProseChars * items;
+}
+
+// The article's lead, set in its header above the text (`<header class="entry-header">
+// <h1>…</h1><p class="excerpt">…</p></header>`, `<div class="article-header"><p
+// class="teaser">`): headers are left out of the text as page headers, so the paragraphs
+// of a header inside the same <article> or <main> as `top`, before it, come out first. A
+// lead paragraph is a <p> (or a <div> of inline text named a lead, an intro, a teaser…) of
+// kMinLeadChars or more, few links,
+// and no class word against it (a byline, a date, a caption).
+std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const {
+  constexpr int kMinLeadChars = 80;
+  constexpr std::size_t kMaxLeads = 3;
+  std::vector<const GumboNode*> out;
+  const GumboNode* scope = nullptr;
+  int level = 0;
+  for (const GumboNode* p = top; p != nullptr && p->type == GUMBO_NODE_ELEMENT &&
+                                 !IsPageElement(p) && level <= kMaxWidenLevels;
+       p = p->parent, ++level) {
+    if (Tag(p) == GUMBO_TAG_ARTICLE || Tag(p) == GUMBO_TAG_MAIN) {
+      scope = p;
+      break;
+    }
+  }
+  if (scope == nullptr || scope == top) return out;
+  auto is_header = [](const GumboNode* c) {
+    return Tag(c) == GUMBO_TAG_HEADER || HasHeaderHint(HintString(c));
+  };
+  std::function<void(const GumboNode*, int)> collect = [&](const GumboNode* n, int depth) {
+    if (depth > 6 || out.size() >= kMaxLeads || n->type != GUMBO_NODE_ELEMENT) return;
+    if (n == top || IsAncestorOf(n, top) || IsAncestorOf(top, n)) return;
+    const GumboTag t = Tag(n);
+    if (IsIgnoredTag(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FIGURE ||
+        t == GUMBO_TAG_FORM)
+      return;
+    const std::string h = HintString(n);
+    if (!h.empty() && IsHardNegative(h) && !HasHeaderHint(h)) return;
+    auto it = stats_.find(n);
+    if (it == stats_.end()) return;
+    const Stats& s = it->second;
+    // A <div> only when its class names a lead: a breadcrumb trail is a <div> of inline text.
+    const bool lead_div = t == GUMBO_TAG_DIV && s.direct_chars == s.chars &&
+                          HasAny(h, {"lead", "intro", "teaser", "excerpt", "abstract", "summary",
+                                     "standfirst", "dek"});
+    if ((t == GUMBO_TAG_P || lead_div) && s.chars >= kMinLeadChars && s.link_chars * 4 < s.chars) {
+      out.push_back(n);
+      return;
+    }
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), depth + 1);
+  };
+  // Headers before `top`: siblings of `top` or of its ancestors up to the scope.
+  std::vector<const GumboNode*> headers;
+  for (const GumboNode* c = top; c != scope && c->parent != nullptr; c = c->parent) {
+    const GumboVector& ch = Children(c->parent);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* sib = Child(ch, i);
+      if (sib == c) break;
+      if (sib->type == GUMBO_NODE_ELEMENT && is_header(sib)) headers.push_back(sib);
+    }
+  }
+  std::sort(headers.begin(), headers.end(), [&](const GumboNode* a, const GumboNode* b) {
+    return IsAncestorOf(b, a)   ? false
+           : IsAncestorOf(a, b) ? true
+                                : a->index_within_parent < b->index_within_parent;
+  });
+  for (const GumboNode* h : headers) {
+    const GumboVector& ch = Children(h);
+    for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), 1);
+  }
+  return out;
+}
+
 bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
   auto it = stats_.find(n);
   return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
@@ -877,7 +1031,10 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   }
   if (n->type != GUMBO_NODE_ELEMENT) return;
   const GumboTag t = Tag(n);
-  if (IsBoilerplateTag(t)) return;
+  // A <form> holding half of the text being emitted wraps the page or the article (ASP.NET
+  // pages put all of <body> in one; a shop's description sits in its product form): its
+  // text comes out, without its fields and buttons (ignored tags).
+  if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n))) return;
   if (!is_root) {
     if (IsHiddenByAttr(n)) {
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
@@ -899,8 +1056,10 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
       auto it = stats_.find(n);
       if (it != stats_.end() && it->second.chars > 0) {
         const Stats& s = it->second;
-        const double limit = (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) ? 0.3 : 0.5;
-        if (static_cast<double>(s.link_chars) / s.chars > limit) {
+        const bool list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+        const double limit = list ? 0.3 : 0.5;
+        if (static_cast<double>(s.link_chars) / s.chars > limit &&
+            !(list && ItemsCarryProse(n, s))) {
           ExplainSkipped(n, "mostly links");
           return;
         }

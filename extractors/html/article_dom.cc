@@ -273,6 +273,32 @@ bool IsNeutralClassToken(std::string_view t, bool wp_post) {
     if (StartsWith(t, prefix)) return true;
   }
   if (t.find("withsidebar") != std::string_view::npos) return true;
+  // A script's hook ("js-replyNewMessageContainer" on a forum thread's list of posts, where
+  // the script adds a reply): the block's role is in its other words.
+  if (StartsWith(t, "js-") || StartsWith(t, "js_")) return true;
+  // A feature switched on for the block ("enable-pin-share": share buttons over its
+  // pictures) is a state of the block too.
+  for (std::string_view prefix : {"enable-", "enable_", "enabled-", "enabled_"}) {
+    if (StartsWith(t, prefix)) return true;
+  }
+  // A BEM modifier of state ("site-content__layout--has-sidebar", "card--no-image"): the
+  // words after "--" say what the block has, like the prefixes above.
+  if (const std::size_t bem = t.rfind("--"); bem != std::string_view::npos) {
+    const std::string_view modifier = t.substr(bem + 2);
+    for (std::string_view prefix : {"has-", "has_", "with-", "with_", "no-", "no_", "without-"}) {
+      if (StartsWith(modifier, prefix)) return true;
+    }
+    // A variant that carries ad slots among its text ("TestReport__Section--ads"): the
+    // slots are elements of their own.
+    if (modifier == "ads" || modifier == "ad" || modifier == "with-ads") return true;
+  }
+  // A sticky-sidebar script's hooks: it wraps the article's column and the sidebar alike
+  // ("theiaStickySidebar" inside both, "sticky-sidebar-parent" on the article around the
+  // sticky column, "sticky-sidebar-relative" on its positioned content); the sidebar
+  // itself keeps its own words ("sidebar", <aside>).
+  for (std::string_view hook : {"stickysidebar", "sticky-sidebar", "sticky_sidebar"}) {
+    if (t.find(hook) != std::string_view::npos) return true;
+  }
   if (wp_post) {
     for (std::string_view prefix : {"tag-", "category-", "type-", "status-", "format-"}) {
       if (StartsWith(t, prefix)) return true;
@@ -319,6 +345,79 @@ std::string_view BuilderBlockKind(std::string_view token) {
 
 // Class and id of `n`, lower case, as one string of tokens to match hints against; tokens
 // that are neutral (IsNeutralClassToken) are left out.
+namespace {
+
+// The ASCII alphanumeric words of `s`, lower case (anything else separates them, so that a
+// pilcrow link after a heading's text does not join its last word).
+std::vector<std::string> SlugWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  auto word_byte = [](unsigned char c) { return c < 0x80 && std::isalnum(c); };
+  while (i < s.size()) {
+    while (i < s.size() && !word_byte(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t j = i;
+    while (j < s.size() && word_byte(static_cast<unsigned char>(s[j]))) ++j;
+    if (j > i) out.push_back(Lower(s.substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+bool IsHeadingTag(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+// True when `id` is an anchor made from the text of the heading that `n` is or that opens
+// it (documentation generators and Markdown renderers: `<div class="section"
+// id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>`): words of
+// the article's own text, not of the template. Four words at least, so that a template's
+// `id="related-posts"` over `<h3>Related posts</h3>` keeps reading as boilerplate.
+bool IdIsHeadingAnchor(const GumboNode* n, std::string_view id) {
+  constexpr std::size_t kMinWords = 4;
+  const std::vector<std::string> words = SlugWords(id);
+  if (words.size() < kMinWords) return false;
+  const GumboNode* heading = IsHeadingTag(Tag(n)) ? n : nullptr;
+  if (heading == nullptr) {
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length && heading == nullptr; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      if (!IsHeadingTag(Tag(c))) break;  // only a heading that opens the block
+      heading = c;
+    }
+  }
+  if (heading == nullptr) return false;
+  const std::vector<std::string> said = SlugWords(NodeText(heading, 512));
+  if (said.size() < kMinWords) return false;
+  // A generator may add a short suffix that keeps anchors apart ("-2", "-o8svcM").
+  constexpr std::size_t kMaxSuffixChars = 8;
+  const bool suffixed = words.size() == said.size() + 1 && words.back().size() <= kMaxSuffixChars;
+  return (words.size() == said.size() || suffixed) &&
+         std::equal(said.begin(), said.end(), words.begin());
+}
+
+// True when the first word of a class list (lower case) names the text itself: "entry",
+// "article", "post", "story", "content". The words after it are then the block's
+// features and states, not its role (the Hueman theme's `<div class="entry themeform
+// share">` is the post's text with a share bar beside it).
+bool IsContentFirstWord(std::string_view lower_cls) {
+  std::size_t i = 0;
+  while (i < lower_cls.size() && IsAsciiSpace(lower_cls[i])) ++i;
+  std::size_t j = i;
+  while (j < lower_cls.size() && !IsAsciiSpace(lower_cls[j])) ++j;
+  const std::string_view w = lower_cls.substr(i, j - i);
+  return w == "entry" || w == "article" || w == "post" || w == "story" || w == "content";
+}
+
+// A single word that, after a content word (IsContentFirstWord), names something the text
+// carries or how it behaves: share buttons, social links, a print version, a sticky part.
+bool IsFeatureWord(std::string_view t) {
+  return t == "share" || t == "sharing" || t == "social" || t == "print" || t == "sticky";
+}
+
+}  // namespace
+
 std::string HintString(const GumboNode* n) {
   std::string s;
   const std::string_view cls = Attr(n, "class");
@@ -326,6 +425,8 @@ std::string HintString(const GumboNode* n) {
   if (cls.empty() && id.empty()) return s;
   const std::string lower_cls = Lower(cls);
   const bool wp_post = IsWordPressPostClassList(lower_cls);
+  const bool content_first = IsContentFirstWord(lower_cls);
+  bool first = true;
   s.reserve(cls.size() + id.size() + 1);
   std::size_t i = 0;
   while (i < lower_cls.size()) {
@@ -335,14 +436,16 @@ std::string HintString(const GumboNode* n) {
     if (j > i) {
       std::string_view token(lower_cls.data() + i, j - i);
       token = BuilderBlockKind(token);
-      if (!IsNeutralClassToken(token, wp_post)) {
+      const bool feature = !first && content_first && IsFeatureWord(token);
+      first = false;
+      if (!feature && !IsNeutralClassToken(token, wp_post)) {
         s.append(token);
         s.push_back(' ');
       }
     }
     i = j;
   }
-  s.append(Lower(id));
+  if (!id.empty() && !IdIsHeadingAnchor(n, id)) s.append(Lower(id));
   return s;
 }
 

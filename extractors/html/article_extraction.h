@@ -78,10 +78,10 @@ class Extraction {
   bool InsideHardNegative(const GumboNode* n) const { return HardNegativeAround(n) != nullptr; }
   bool StrongBlockInsideBoilerplate(const GumboNode* e) const;
   const GumboNode* HardNegativeAround(const GumboNode* n) const;
-  static bool InsideBoilerplateBlock(const GumboNode* n) {
+  bool InsideBoilerplateBlock(const GumboNode* n) const {
     return BoilerplateBlockAround(n) != nullptr;
   }
-  static const GumboNode* BoilerplateBlockAround(const GumboNode* n);
+  const GumboNode* BoilerplateBlockAround(const GumboNode* n) const;
   // --explain: a block as the choice saw it, and why it lost.
   ExplainedBlock Describe(const GumboNode* n, double score) const;
   ExplainedBlock DescribeLoser(const GumboNode* n, double score) const;
@@ -106,8 +106,12 @@ class Extraction {
   // class or id reads as boilerplate, and holds text rather than links (at most a tenth):
   // a recipe's ingredients, a product's specifications. Lists of other stories are links.
   bool IsTextList(const GumboNode* n, std::string_view h) const;
+  // True when the list `n` (statistics `s`) is sentences that carry links rather than links.
+  bool ItemsCarryProse(const GumboNode* n, const Stats& s) const;
   // True when `n` holds at least half the text of the root Emit is walking.
   bool HoldsHalfOfRoot(const GumboNode* n) const;
+  // The lead paragraphs in the article's header above `top` (see article_content.cc).
+  std::vector<const GumboNode*> HeaderLead(const GumboNode* top) const;
   void Break();
   std::vector<Para> FilterParagraphs();
 

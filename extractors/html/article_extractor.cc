@@ -189,6 +189,10 @@ Document Extraction::Run(const GumboNode* root) {
   total_chars_ = ComputeStats(root, false, 0).chars;
   std::vector<const GumboNode*> roots;
   ChooseContainer(&roots);
+  if (!roots.empty()) {
+    std::vector<const GumboNode*> lead = HeaderLead(roots.front());
+    roots.insert(roots.begin(), lead.begin(), lead.end());
+  }
   for (const GumboNode* r : roots) {
     auto rit = stats_.find(r);
     emit_root_chars_ = rit != stats_.end() ? rit->second.chars : 0;

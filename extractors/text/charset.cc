@@ -377,6 +377,26 @@ bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
   return multibyte && body.size() > s.size() && s.size() - i < 4;
 }
 
+// True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
+// limit allowed) holding at least `min_sequences` multibyte sequences.
+bool HasManyMultibyteUtf8(std::string_view body, std::size_t max_bytes, std::size_t min_sequences) {
+  const std::string_view s = body.substr(0, std::min(body.size(), max_bytes));
+  std::size_t count = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t consumed;
+    const std::size_t len = Utf8SequenceAt(s, i, &consumed);
+    if (len == 0) return count >= min_sequences && body.size() > s.size() && s.size() - i < 4;
+    ++count;
+    i += len;
+  }
+  return count >= min_sequences;
+}
+
 std::string_view StripQuotes(std::string_view s) {
   while (!s.empty() &&
          (s.front() == ' ' || s.front() == '\t' || s.front() == '"' || s.front() == '\'')) {
@@ -518,6 +538,15 @@ CharsetGuess DetectCharset(std::string_view body, std::string_view content_type,
   // with multibyte sequences by chance (every byte above 0x7F would have to pair as "Ã©").
   const std::string& declared = header.empty() ? markup : header;
   if (IsSingleByteCharset(declared) && HasMultibyteUtf8(body, options.max_input_bytes)) {
+    return {"utf-8", CharsetSource::kSniffed};
+  }
+  // The same under a multibyte label (a GB2312 or EUC-KR template's <meta> on a page saved
+  // or served as UTF-8). A few CJK characters in those encodings can read as UTF-8 by
+  // chance, a whole page with dozens of them cannot, so this needs kMinCjkSequences.
+  constexpr std::size_t kMinCjkSequences = 32;
+  if (!declared.empty() && declared != "utf-8" && IsAsciiCompatibleCharset(declared) &&
+      !IsSingleByteCharset(declared) &&
+      HasManyMultibyteUtf8(body, options.max_input_bytes, kMinCjkSequences)) {
     return {"utf-8", CharsetSource::kSniffed};
   }
   if (!header.empty()) {

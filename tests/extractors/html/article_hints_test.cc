@@ -193,5 +193,147 @@ TEST(ArticleHints, MuchLongerArticleBeatsShortContentNamedBlock) {
   EXPECT_EQ(doc->text.find("Subscribe"), std::string::npos) << doc->text;
 }
 
+// Pages where the article's own wrapper carries a word of boilerplate (issue 16, empty bodies
+// of the multilingual corpus): a notice above the layout must not win over the article.
+std::string PageWithNotice(const std::string& open, const std::string& close) {
+  const std::string notice =
+      "<div class=\"site-notice\"><p>Our offices are closed on Friday, and letters sent this "
+      "week will be answered on Monday.</p><p>The shop stays open, and parcels leave as usual, "
+      "twice a day.</p></div>";
+  std::string page = Page(open, close);
+  page.insert(page.find("<div class=\"layout\">"), notice);
+  return page;
+}
+
+void ExpectArticleNotNotice(const std::string& html) {
+  ExpectArticleOnly(html);
+  auto doc = ExtractArticle(html, "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.find("Our offices"), std::string::npos) << doc->text;
+}
+
+// A sticky-sidebar script wraps the article's column as well as the sidebar.
+TEST(ArticleHints, StickySidebarHookAroundTheArticleColumn) {
+  ExpectArticleNotNotice(PageWithNotice(
+      "<div class=\"theiaStickySidebar\"><article class=\"post\"><div class=\"post-entry\">",
+      "</div></article></div>"));
+}
+
+// A BEM modifier of state on the layout around the article.
+TEST(ArticleHints, BemModifierHasSidebarOnTheLayout) {
+  ExpectArticleNotNotice(PageWithNotice(
+      "<div class=\"page__layout page__layout--has-sidebar\"><div class=\"story-text\">",
+      "</div></div>"));
+}
+
+// A feature switched on for the article ("enable-pin-share").
+TEST(ArticleHints, EnabledFeatureClassOnTheArticle) {
+  ExpectArticleNotNotice(
+      PageWithNotice("<article class=\"full-content enable-pin-share\"><div class=\"entry\">",
+                     "</div></article>"));
+}
+
+// The post's text block first names itself, then its share bar ("entry themeform share").
+TEST(ArticleHints, ShareWordAfterTheEntryClassWord) {
+  ExpectArticleNotNotice(PageWithNotice(
+      "<div class=\"entry themeform share\"><div class=\"entry-inner\">", "</div></div>"));
+}
+
+// A wrapper named for sticky share icons whose text is almost all the entry's content.
+TEST(ArticleHints, SocialIconsWrapperAroundTheEntryContent) {
+  ExpectArticleNotNotice(
+      PageWithNotice("<div id=\"socialicons-sticky\"><div class=\"entry-content\">",
+                     "</div><a href=\"/s\">Share</a></div>"));
+}
+
+// A shop's description inside its product form, in the entry's content.
+TEST(ArticleHints, TextInsideAFormHoldingTheEntry) {
+  ExpectArticleNotNotice(
+      PageWithNotice("<div class=\"entry-content\"><form class=\"product-form\" action=\"/cart\" "
+                     "method=\"post\"><div class=\"description\">",
+                     "</div><input type=\"submit\" value=\"Buy\"></form></div>"));
+}
+
+// A cookie dialog named in German ("DSGVO", the GDPR) with far more text than the article.
+TEST(ArticleHints, DsgvoPrivacyDialogIsBoilerplate) {
+  std::string dialog = "<div class=\"cmp-dsgvo-popup\"><div class=\"cmp-dsgvo-text\">";
+  for (int i = 0; i < 12; ++i)
+    dialog += "<p>Service number " + std::to_string(i) +
+              " stores a cookie, which keeps your choice for a year, and it shares it with its "
+              "partner, as the privacy rules allow.</p>";
+  dialog += "</div></div>";
+  std::string html = Page("<div class=\"story\">", "</div>");
+  html.insert(html.find("<body>") + 6, dialog);
+  ExpectArticleOnly(html);
+  auto doc = ExtractArticle(html, "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.find("Service number"), std::string::npos) << doc->text;
+}
+
+// The row that lays the article's column out beside its sidebar is named for the sidebar
+// ("row articleSidebar"); the article holds most of its text.
+TEST(ArticleHints, LayoutRowNamedForItsSidebarHoldsTheArticle) {
+  ExpectArticleNotNotice(PageWithNotice(
+      "<div class=\"row articleSidebar\"><div class=\"col-main\"><article><div "
+      "class=\"article__text\">",
+      "</div></article></div><div class=\"col-side\"><p><a href=\"/x\">Read the other "
+      "story</a></p></div></div>"));
+}
+
+// A test report cut into sections whose BEM modifier says they carry ad slots
+// ("Report__Section--ads"): the sections are the report.
+TEST(ArticleHints, BemModifierAdsOnTheArticleSections) {
+  const std::string para3 =
+      "Tickets for the premiere screening go on sale next week, and the cast will meet fans at "
+      "a small stage event in Busan before the first episode airs.";
+  std::string html =
+      "<html><body><div class=\"site-notice\"><p>Our offices are closed on Friday, and letters "
+      "sent this week will be answered on Monday.</p><p>The shop stays open, and parcels leave "
+      "as usual, twice a day.</p></div><main><div class=\"article-body\">";
+  for (const std::string& p : {std::string(kPara1), std::string(kPara2), para3})
+    html += "<section class=\"Report__Section Report__Section--ads\"><h2>Part</h2><p>" + p +
+            "</p><div class=\"ad-slot\"></div></section>";
+  html +=
+      "</div></main><footer><p>Copyright notice of the site, written as a sentence for the "
+      "test.</p></footer></body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(kPara1), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find(para3), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Our offices"), std::string::npos) << doc->text;
+}
+
+// A forum thread's list of posts carries a script's hook named for replying
+// ("js-replyNewMessageContainer"): a hook, not a block of replies.
+TEST(ArticleHints, ScriptHookClassIsNoRole) {
+  ExpectArticleNotNotice(PageWithNotice(
+      "<div class=\"block-body js-replyNewMessageContainer\"><article class=\"message\"><div "
+      "class=\"message-body\">",
+      "</div></article></div>"));
+}
+
+// The lead set in the article's header, below the headline: the header is left out as a
+// page header, but its lead paragraph is the text's first; the byline and the site's own
+// header stay out.
+TEST(ArticleHints, LeadParagraphInTheArticleHeader) {
+  const std::string lead =
+      "In short: the drama adapted from a popular web novel has found its lead pair, and the "
+      "first table read took place in Seoul this week.";
+  auto doc = ExtractArticle(
+      "<html><body><header class=\"site-header\"><p>The site about dramas, films and music from "
+      "Korea, since 2009.</p></header><main><article class=\"post\"><header "
+      "class=\"entry-header\"><h1>Drama news</h1><p class=\"excerpt\">" +
+          lead +
+          "</p><div class=\"byline\">By a staff writer, published on Monday morning at nine, "
+          "updated later.</div></header><div class=\"entry-content\"><p>" +
+          kPara1 + "</p><p>" + kPara2 + "</p></div></article></main></body></html>",
+      "https://news.example/a");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.find(lead), 0u) << doc->text;
+  EXPECT_NE(doc->text.find(kPara2), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("staff writer"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("since 2009"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu

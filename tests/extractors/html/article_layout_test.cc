@@ -463,5 +463,116 @@ TEST(ArticleLayout, NegatedClassWordDoesNotReadAsBoilerplate) {
   for (const std::string& p : kText) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
 }
 
+// Documentation generators name each section after its heading
+// (`id="when-two-people-share-it"`, or with a suffix that keeps anchors apart: "-2",
+// "-q8sJuw"): the words are the text's, so "share" in them is no sharing block. A template's
+// short `id="related-posts"` still is.
+TEST(ArticleLayout, SectionNamedAfterItsHeadingIsNoBoilerplate) {
+  const std::string kText[] = {
+      "Before the change is pushed, each developer amends it locally, so the history that "
+      "reaches the server is already clean and nobody has to rebase their own work again.",
+      "When two people amend the same change, the tool keeps both versions and asks the second "
+      "person which one to keep, instead of silently dropping the older of the two edits.",
+      "A shared server accepts the amended change only from the person who pushed it first, "
+      "and everybody else gets a message that tells them whose version is on the server."};
+  const std::string html =
+      "<html><body><div class=\"topnav\"><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a>"
+      "</div><div class=\"content\"><div class=\"section\" id=\"amending-a-change\"><h1>"
+      "Amending a change<a class=\"headerlink\" href=\"#amending\">\xC2\xB6</a></h1><p>" +
+      kText[0] +
+      "</p><div class=\"section\" id=\"when-two-people-share-it\"><h2>When two people share "
+      "it<a class=\"headerlink\" href=\"#when\">\xC2\xB6</a></h2><p>" +
+      kText[1] +
+      "</p></div><div class=\"section\" id=\"a-shared-server-for-the-team-q8sJuw\"><h2>A "
+      "shared server for the team</h2><p>" +
+      kText[2] +
+      "</p></div></div><div id=\"related-posts\"><h3>Related posts</h3><p>Our other guide on "
+      "branches and how they are merged after review by the team.</p></div></div>"
+      "</body></html>";
+  auto doc = ExtractArticle(html, "https://docs.example/sharing");
+  ASSERT_TRUE(doc.ok());
+  for (const std::string& p : kText) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Our other guide"), std::string::npos) << doc->text;
+}
+
+// A weekly report lists what landed, each item a linked bug title and a sentence about it:
+// more than a third of the list is link text, but every item carries its own words. A menu
+// beside it (items that are only links) still goes.
+TEST(ArticleLayout, ListWhoseItemsAreSentencesAroundLinksIsKept) {
+  const std::string html =
+      "<html><body><ul class=\"menu\"><li><a href=\"/a\">Archive of old issues</a></li>"
+      "<li><a href=\"/b\">Contributors and owners</a></li></ul><article class=\"post\">"
+      "<h1>These weeks in the browser</h1><p>Here is what the team landed over the last two "
+      "weeks, with thanks to everyone who sent a patch, reviewed one or filed a bug.</p>"
+      "<ul><li><a href=\"/1\">Bug 1553982, update lock for profiles</a> landed, which stops an "
+      "update from starting while another window is open.</li><li><a href=\"/2\">Smarter tab "
+      "unloading in low memory</a> now picks the oldest tabs first when the machine runs "
+      "short.</li><li>Thanks to <a href=\"/3\">Mia Park and Joon Lee</a>, the profiler has "
+      "documentation for its new panel.</li></ul><p>That is all for this time, and the next "
+      "report will come out in two weeks after the holiday break for most of the team.</p>"
+      "</article></body></html>";
+  auto doc = ExtractArticle(html, "https://blog.example/these-weeks");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("landed, which stops an update"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("now picks the oldest tabs first"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("the profiler has documentation"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Contributors and owners"), std::string::npos) << doc->text;
+}
+
+// A news site cuts the story into several `div.story-body` blocks between ad and "continue
+// reading" slots, each with the strong class word: all of them are the story, in page order.
+// The same class on a teaser of another story further away stays out.
+TEST(ArticleLayout, StoryCutIntoSeveralStrongBlocksComesOutWhole) {
+  const std::string kText[] = {
+      "The ferry company agreed on Monday to sell its two oldest boats to a shipyard in Busan, "
+      "which will take them apart for steel over the next year, the company said.",
+      "The sale is done in two steps: first the boats move to a new subsidiary, and then the "
+      "subsidiary is sold, which lets the company keep the routes and the crews.",
+      "Analysts said the price was low, but that the boats would have needed new engines "
+      "within three years, and the company had no money set aside for that at all."};
+  const std::string html =
+      "<html><body><main><article id=\"story\"><h1>Ferry boats sold</h1>"
+      "<div class=\"story-body-supplemental\"><div class=\"story-body\"><p>" +
+      kText[0] +
+      "</p></div></div><div class=\"story-ad\"><a href=\"/ad\">Ad</a></div>"
+      "<div class=\"story-body-supplemental\"><div class=\"story-body\"><p>" +
+      kText[1] + "</p><p>" + kText[2] +
+      "</p><p>A company spokesman declined to say how many workers would move with the boats "
+      "to the new subsidiary, or what would happen to the ticket office.</p></div></div>"
+      "</article></main><div class=\"rail\"><div class=\"teasers\"><div class=\"box\">"
+      "<div class=\"story-body\"><p>Another story about a bridge that will close for repairs "
+      "in the spring, with buses running across the river instead.</p></div></div></div></div>"
+      "</body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/ferry-sale");
+  ASSERT_TRUE(doc.ok());
+  std::size_t last = 0;
+  for (const std::string& p : kText) {
+    const std::size_t at = doc->text.find(p);
+    ASSERT_NE(at, std::string::npos) << doc->text;
+    EXPECT_GE(at, last) << doc->text;
+    last = at;
+  }
+  EXPECT_EQ(doc->text.find("bridge that will close"), std::string::npos) << doc->text;
+}
+
+// A definition list of terms in the article marks its terms `class="subheaders"`: section
+// headings of the text, not the page's header.
+TEST(ArticleLayout, SubheaderClassIsNoPageHeader) {
+  const std::string html =
+      "<html><body><div class=\"header\"><a href=\"/\">Handbook</a></div><main><section "
+      "id=\"chapter\"><h1>Watching a service</h1><p>Before we start, a few words used in the "
+      "rest of this chapter, since teams use them in slightly different ways, and we want one "
+      "meaning for each.</p><dl><dt class=\"subheaders\">White-box checks</dt><dd>Checks "
+      "based on numbers the service reports about itself, such as its logs and counters, which "
+      "show trouble before users see it.</dd><dt class=\"subheaders\">Black-box checks</dt>"
+      "<dd>Checks that test what a user sees from outside, which only fire when something is "
+      "already broken for somebody.</dd></dl></section></main></body></html>";
+  auto doc = ExtractArticle(html, "https://book.example/watching");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("White-box checks"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("Black-box checks"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Handbook"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu

@@ -155,6 +155,30 @@ TEST(CharsetDecode, SingleByteLabelOnUtf8BytesMeansUtf8) {
   EXPECT_EQ(DecodeToUtf8("<p>" + text + "</p>", "text/html; charset=euc-kr").charset, "euc-kr");
 }
 
+TEST(CharsetDecode, MultibyteLabelOnAWholeUtf8PageMeansUtf8) {
+  // A Chinese portal's article saved as UTF-8 with its template's GB2312 <meta> still in it:
+  // read as the label says, every character comes out as two wrong ones.
+  const std::string text =
+      "谷歌在二零一四年收购的人工智能公司开发出一款能够用自己的记忆学习新知识并利用这些知识来回答"
+      "问题的计算机。";
+  const std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+      "</head><body><p>" +
+      text + "</p></body></html>";
+  DecodedText d = DecodeToUtf8(page, "");
+  EXPECT_EQ(d.charset, "utf-8");
+  EXPECT_NE(d.text.find(text), std::string::npos);
+  // The same text in real GB2312 bytes keeps its label.
+  const std::string gb = Encode(text, "GB2312");
+  DecodedText g = DecodeToUtf8(
+      "<html><head><meta charset=\"gb2312\"></head><body><p>" + gb + "</p></body></html>", "");
+  EXPECT_EQ(g.charset, "gbk");
+  EXPECT_NE(g.text.find(text), std::string::npos);
+  // A few characters that happen to be well-formed UTF-8 are not enough to overrule it.
+  EXPECT_EQ(DecodeToUtf8("<p>\xEA\xB0\x80\xEB\x82\x98</p>", "text/html; charset=euc-kr").charset,
+            "euc-kr");
+}
+
 TEST(CharsetDecode, OtherAsianAndUnicodeEncodings) {
   const std::string ja = "新しいドラマの主題歌";
   EXPECT_EQ(ConvertToUtf8(Encode(ja, "SHIFT_JIS"), "Shift_JIS").text, ja);
