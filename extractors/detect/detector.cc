@@ -890,10 +890,9 @@ void ClassifySpeakers(bool ko, A* a) {
   // ("Previously, it was reported that …", "Earlier, we reported that …", "initially reported":
   // what was reported before the news is background too)
   static const RE2 kEarlier(
-      "(?i)\\b(?:previously|earlier|initially|originally|at\\s+first)\\b[\\s,]*(?:(?:it|this|that|"
-      "he|"
-      "she|they)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:first\\s+)?|(?:we|media\\s+outlets?|"
-      "outlets?|many|some)\\s+(?:had\\s+)?(?:first\\s+)?)?$");
+      "(?i)\\b(?:previously|earlier|initially|originally|at\\s+first)\\b[\\s,]*"
+      "(?:(?:it|this|that|he|she|they)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:first\\s+)?|"
+      "(?:we|media\\s+outlets?|outlets?|many|some)\\s+(?:had\\s+)?(?:first\\s+)?)?$");
   std::vector<std::pair<size_t, size_t>> agency, report, background;
   bool question = false;  // "A to star in 'W'?": a headline that asks is a rumour
   for (const auto& c : a->cues) {
