@@ -344,10 +344,10 @@ bool IsSingleByteCharset(std::string_view canonical) {
 }
 
 // Reads `s` as UTF-8 from its start. Returns the offset of the first byte that begins no
-// well-formed sequence, or s.size() when all of `s` is well-formed; sets `*multibyte` when a
-// multibyte sequence came before that offset.
-std::size_t WellFormedUtf8Prefix(std::string_view s, bool* multibyte) {
-  *multibyte = false;
+// well-formed sequence, or s.size() when all of `s` is well-formed; sets `*multibyte` to the
+// number of multibyte sequences before that offset.
+std::size_t WellFormedUtf8Prefix(std::string_view s, std::size_t* multibyte) {
+  *multibyte = 0;
   std::size_t i = 0;
   while (i < s.size()) {
     // ASCII fast path, 8 bytes at a time.
@@ -361,20 +361,10 @@ std::size_t WellFormedUtf8Prefix(std::string_view s, bool* multibyte) {
     std::size_t consumed;
     const std::size_t len = Utf8SequenceAt(s, i, &consumed);
     if (len == 0) return i;
-    if (len > 1) *multibyte = true;
+    if (len > 1) ++*multibyte;
     i += len;
   }
   return s.size();
-}
-
-// True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
-// limit allowed) holding at least one multibyte sequence.
-bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
-  const std::string_view s = body.substr(0, std::min(body.size(), max_bytes));
-  bool multibyte = false;
-  const std::size_t i = WellFormedUtf8Prefix(s, &multibyte);
-  if (i == s.size()) return multibyte;
-  return multibyte && body.size() > s.size() && s.size() - i < 4;
 }
 
 // True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
@@ -382,19 +372,15 @@ bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
 bool HasManyMultibyteUtf8(std::string_view body, std::size_t max_bytes, std::size_t min_sequences) {
   const std::string_view s = body.substr(0, std::min(body.size(), max_bytes));
   std::size_t count = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t consumed;
-    const std::size_t len = Utf8SequenceAt(s, i, &consumed);
-    if (len == 0) return count >= min_sequences && body.size() > s.size() && s.size() - i < 4;
-    ++count;
-    i += len;
-  }
-  return count >= min_sequences;
+  const std::size_t i = WellFormedUtf8Prefix(s, &count);
+  if (count < min_sequences) return false;
+  return i == s.size() || (body.size() > s.size() && s.size() - i < 4);
+}
+
+// True when the first `max_bytes` of `body` are well-formed UTF-8 (a sequence cut at the
+// limit allowed) holding at least one multibyte sequence.
+bool HasMultibyteUtf8(std::string_view body, std::size_t max_bytes) {
+  return HasManyMultibyteUtf8(body, max_bytes, 1);
 }
 
 std::string_view StripQuotes(std::string_view s) {
@@ -567,7 +553,7 @@ bool IsAsciiCompatibleCharset(std::string_view canonical) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  bool multibyte = false;
+  std::size_t multibyte = 0;
   return WellFormedUtf8Prefix(s, &multibyte) == s.size();
 }
 
