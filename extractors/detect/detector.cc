@@ -336,7 +336,9 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 //    language's rumour cue, so the person's side still decides; so does a denial of a report
 //    that the casting is settled ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
-//    in the past tense.
+//    in the past tense;
+//  - a review or a negotiation of the drama's time slot ("편성은 검토 중이며", "편성을 논의
+//    중인 것은 맞지만") is no stage of anybody's casting: the cue is dropped.
 template <typename CueHit>
 void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<CueHit>* cues) {
   static const RE2 kNegated(
@@ -366,6 +368,11 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
     const re2::StringPiece span(text.data() + c.begin, c.end - c.begin);
     if (c.rule->type == RuleType::kCasting && !c.rule->modifier) {
       if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
+      if (c.rule->status == "reviewing" || c.rule->status == "in_talks") {
+        static const RE2 kSlot("편성\\s*(?:은|을|를|이|도|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*$");
+        const size_t s0 = c.begin > 32 ? c.begin - 32 : 0;
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kSlot)) continue;
+      }
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
           RE2::PartialMatch(after, kReported)) {
         c.rule = rumour;

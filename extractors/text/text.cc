@@ -187,9 +187,9 @@ bool IsClosingQuoteAt(std::string_view t, size_t i, size_t* len) {
 }
 
 // True when the '?' or '!' at `i` stands inside a Korean title in single quotes or angle
-// brackets ("'안녕? 나야'에", "'내가! 금사월'(가제)"): the sentence so far opens such a mark
-// without closing it, the closing mark follows within 48 bytes with no sentence end before it,
-// and the title holds Hangul. False for anything else.
+// brackets ("'안녕? 나야'에", "'내가! 금사월'(가제)", "'안녕? 나야!'의"): the sentence so far opens
+// such a mark without closing it, the closing mark follows within 48 bytes with no sentence end
+// before it, and the title holds Hangul. False for anything else.
 bool InsideKoreanTitleQuote(std::string_view t, size_t start, size_t i) {
   struct QuotePair {
     std::string_view open, close;
@@ -224,7 +224,9 @@ bool InsideKoreanTitleQuote(std::string_view t, size_t start, size_t i) {
     }
     const size_t close = after.find(q.close);
     if (close == std::string_view::npos) continue;
-    const std::string_view rest = after.substr(0, close);
+    std::string_view rest = after.substr(0, close);
+    // ("'안녕? 나야!'": a title may also end in a mark of its own, right at its closing quote)
+    while (!rest.empty() && (rest.back() == '!' || rest.back() == '?')) rest.remove_suffix(1);
     if (rest.find_first_of(".?!\n") != std::string_view::npos) continue;
     if (has_hangul(before.substr(open + q.open.size())) || has_hangul(rest)) return true;
   }

@@ -1,0 +1,41 @@
+// Casting mechanisms of the thirteenth detection round (issue 14). Sentences are invented;
+// the people are real names the gazetteer knows (facts), the titles are made up. Each test
+// fails when its mechanism is removed.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+// "type person / work (status)" per detection, sorted, joined by "; ".
+std::string Summary(const std::string& title, const std::string& text, const std::string& lang) {
+  return hallyu::testing::DetectionSummary(title, text, lang);
+}
+
+// "편성은 검토 중": a review of the drama's time slot is no stage of the casting; the offer the
+// network states stays in talks.
+TEST(DetectorCast13, AReviewOfTheTimeSlotIsNoCastingStage) {
+  EXPECT_EQ(Summary("",
+                    "KBS 측은 5일 “김유정과 안효섭에게 ‘겨울 바다’ 출연 제안을 한 상태다”라고 "
+                    "밝혔다. 이어 “현재 편성은 검토 중”이라는 입장을 전했다.",
+                    "ko"),
+            "casting Ahn Hyo-seop / 겨울 바다 (in_talks); casting Kim Yoo-jung / 겨울 바다 "
+            "(in_talks)");
+}
+
+// "‘안녕? 겨울!’의 …": a Korean title in quotes holding a '?' and ending in '!' is one title; the
+// sentence goes on past both marks.
+TEST(DetectorCast13, AQuotedKoreanTitleWithTwoMarksIsOneTitle) {
+  EXPECT_EQ(Summary("", "배우 김유미, 지승현이 ‘안녕? 겨울!’의 감초 2인방으로 캐스팅됐다.", "ko"),
+            "casting Ji Seung-hyun / 안녕? 겨울! (confirmed); casting Kim Yoo-mi / 안녕? 겨울! "
+            "(confirmed)");
+}
+
+}  // namespace
+}  // namespace hallyu
