@@ -1086,6 +1086,14 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "작가|"
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
+  // "'W'를 통해 베일을 벗으며", "'W'를 통해 컴백한다", "'W'로 데뷔 4년 만에 연기 데뷔의 꿈을
+  // 이루게 됐다": "through W" and "debut with W" followed by a present or future predicate
+  // (or by "N years after the debut") name the news work, not an earlier one
+  static const RE2 kNewWorkKo(
+      "^(?:(?:으로|로)\\s*데뷔\\s*\\d+\\s*년\\s*만에|[을를]\\s*통해[^.!?]{0,40}?(?:한다|"
+      "할\\s*예정|하게\\s*됐|벗는다|벗으며|벗을|나선다|나설|선보인다|선보일|돌아온다|돌아올|"
+      "론칭한다|데뷔한다|데뷔할|컴백한다|컴백할|복귀한다|복귀할|출격한다|출격할))");
+  if (ko && RE2::PartialMatch(after, kNewWorkKo)) return false;
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
 }
 

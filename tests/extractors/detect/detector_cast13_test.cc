@@ -37,5 +37,33 @@ TEST(DetectorCast13, AQuotedKoreanTitleWithTwoMarksIsOneTitle) {
             "(confirmed)");
 }
 
+// "'W'로 데뷔 4년 만에", "'W'를 통해 안방극장에 복귀한다": "debut with W" read as N years after
+// the debut, and "through W" before a present or future predicate, name the news work.
+TEST(DetectorCast13, ThroughTheNewWorkIsNoEarlierWork) {
+  EXPECT_EQ(Summary("",
+                    "시크릿의 한선화는 다음달 방송될 KBS2 새 월화극 '겨울 바다'로 데뷔 4년 만에 "
+                    "연기 데뷔의 꿈을 이루게 됐다.",
+                    "ko"),
+            "casting Sunhwa / 겨울 바다 (confirmed)");
+  EXPECT_EQ(
+      Summary("", "배우 한선화가 KBS2 새 드라마 '겨울 바다'를 통해 안방극장에 복귀한다.", "ko"),
+      "casting Sunhwa / 겨울 바다 (confirmed)");
+}
+
+// "캐스팅 제안한 적 없다", "제안을 받은 사실이 없다": an offer denied by the production or the
+// agency is a denial, not talks.
+TEST(DetectorCast13, AnOfferNeverMadeIsADenial) {
+  EXPECT_EQ(Summary("",
+                    "영화 '겨울 바다' 제작사 대표는 16일 “임시완 씨에게 캐스팅 제안한 적 없다”고 "
+                    "밝혔다.",
+                    "ko"),
+            "casting Siwan / 겨울 바다 (denied)");
+  EXPECT_EQ(Summary("",
+                    "송혜교 소속사 관계자는 “영화 '겨울 바다' 측으로부터 캐스팅 제안을 받은 사실이 "
+                    "없다”고 말했다.",
+                    "ko"),
+            "casting Song Hye-kyo / 겨울 바다 (denied)");
+}
+
 }  // namespace
 }  // namespace hallyu
