@@ -1017,9 +1017,16 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "(?i)\\b(?:confirmed|confirms|landed|lands|accepted|accepts|secured|secures|took|takes|"
       "taken|reprise|reprises|reprising)\\s+(?:his|her|their)\\s+(?:[\\w-]+\\s+){0,2}?roles?\\s+"
       "(?:as\\s+[^.;:!?]{0,40}?\\s+)?in\\s+(?:\\S+\\s+){0,4}$");
+  // "is positively reviewing her appearance in W", "considering his participation in W": an
+  // appearance the person's side is deciding on is the news
+  static const RE2 kAppearanceDecided(
+      "(?i)\\b(?:review\\w*|consider\\w*|discuss\\w*|mull\\w*|weigh\\w*|decid\\w*|confirm\\w*)\\s+"
+      "(?:on\\s+)?(?:his|her|their)\\s+(?:appearance|participation|casting)\\s+in\\s+(?:\\S+\\s+){"
+      "0,4}$");
   if (RE2::PartialMatch(before, kEn)) {
     return !RE2::PartialMatch(before, kFutureStarring) &&
-           !RE2::PartialMatch(before, kNewWorkNoun) && !RE2::PartialMatch(before, kRoleTakenNow);
+           !RE2::PartialMatch(before, kNewWorkNoun) && !RE2::PartialMatch(before, kRoleTakenNow) &&
+           !RE2::PartialMatch(before, kAppearanceDecided);
   }
   return RE2::PartialMatch(before, kWhoLed);
 }
@@ -2933,6 +2940,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
   }
   std::sort(out.items.begin(), out.items.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  // "best known for starring in W1 and W2", "who starred in the film W1, and Korean dramas like
+  // W2 and W3": a title joined to an earlier work by "and", a comma or "(and) dramas like" is
+  // another earlier work of the same list
+  if (!ko) {
+    static const RE2 kJoinsList(
+        "(?i)^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?:(?:[\\w-]+\\s+)?(?:dramas?|films?|movies?|"
+        "series|shows)\\s+(?:like|such\\s+as|including)\\s+)?(?:the\\s+(?:film|movie|drama|series)"
+        "\\s+)?$");
+    const Mention* prev = nullptr;
+    for (Mention& m : out.items) {
+      if (m.kind != MentionKind::kWork) continue;
+      if (prev != nullptr && prev->aside && !prev->in_parens && !prev->not_drama && !m.aside &&
+          !m.in_parens && m.begin >= prev->end &&
+          RE2::FullMatch(re2::StringPiece(s.data() + prev->end, m.begin - prev->end), kJoinsList)) {
+        m.aside = true;
+        m.why += ", named in a list of earlier works";
+      }
+      prev = &m;
+    }
+  }
   return out;
 }
 

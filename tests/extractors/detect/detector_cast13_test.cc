@@ -65,5 +65,43 @@ TEST(DetectorCast13, AnOfferNeverMadeIsADenial) {
             "casting Song Hye-kyo / 겨울 바다 (denied)");
 }
 
+// "best known for starring in W1 and W2": a title joined to an earlier work by "and" (or ", and
+// dramas like") is another earlier work; "positively reviewing her appearance in W3" names the
+// news work.
+TEST(DetectorCast13, ATitleListedWithAnEarlierWorkIsEarlierToo) {
+  EXPECT_EQ(Summary("",
+                    "Actress Park Ji-hu, best known for starring in All Of Us Are Dead and Little "
+                    "Women, may soon lead a new drama. Her agency said that she is positively "
+                    "reviewing her appearance in “Winter Sea”.",
+                    "en"),
+            "casting Park Ji-hu / Winter Sea (reviewing)");
+  EXPECT_EQ(Summary("",
+                    "Actor Park Seo-joon, who starred in the film Parasite, and Korean dramas like "
+                    "Itaewon Class and Hwarang: The Poet Warrior Youth, is reportedly in talks for "
+                    "a new project.",
+                    "en"),
+            "");
+}
+
+// "won Best Actor", "the 60th Baeksang Arts Awards": an awards story is no casting news.
+TEST(DetectorCast13, AnAwardsStoryIsNoCasting) {
+  EXPECT_EQ(Summary("",
+                    "The film Winter Sea and the drama Moving snagged the Daesang at the 60th "
+                    "Baeksang Arts Awards. In the television category, Namgoong Min and Honey Lee "
+                    "won Best Actor and Best Actress.",
+                    "en"),
+            "");
+}
+
+// "'W' 캐스팅 비화를 밝혔다": an actor telling how he was cast in his current drama is no casting
+// news.
+TEST(DetectorCast13, ACastingBackstoryIsNoCasting) {
+  EXPECT_EQ(Summary("",
+                    "배우 정웅인이 SBS 수목드라마 '겨울 바다' 캐스팅 비화를 밝혔다. 그는 \"감독이 "
+                    "14회까지 출연해줘야겠다고 했다\"고 말했다.",
+                    "ko"),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
