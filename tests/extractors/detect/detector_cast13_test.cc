@@ -103,5 +103,34 @@ TEST(DetectorCast13, ACastingBackstoryIsNoCasting) {
             "");
 }
 
+// English casting phrasings: "Joining the original cast will be A and B", "A and B are teaming
+// up for W" (confirmed, not "up for" a role), "We have made an offer to A" (in talks), "The role
+// of X will be played by A" (confirmed).
+TEST(DetectorCast13, EnglishLineUpOfferAndRolePhrasings) {
+  EXPECT_EQ(Summary("",
+                    "Netflix announced the new cast for the second season of “Winter Sea.” Joining "
+                    "the original cast will be actors Kang Ha-neul and Yang Dong-geun.",
+                    "en"),
+            "casting Kang Ha-neul / Winter Sea (confirmed); casting Yang Dong-geun / Winter Sea "
+            "(confirmed)");
+  EXPECT_EQ(
+      Summary("", "Seo In-guk and Oh Yeon-seo are teaming up for the KBS2 series “Winter Sea”.",
+              "en"),
+      "casting Oh Yeon-seo / Winter Sea (confirmed); casting Seo In-guk / Winter Sea "
+      "(confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Song Joong-ki has been offered a role in “Winter Sea.” “We have made an offer "
+                    "to him, but nothing has been decided yet,” an official at the production "
+                    "company said.",
+                    "en"),
+            "casting Song Joong-ki / Winter Sea (in_talks)");
+  EXPECT_EQ(Summary("",
+                    "Hyun Bin will take on the leading role in the film “Winter Sea.” The role of "
+                    "a prosecutor will be played by Yoo Ji-tae.",
+                    "en"),
+            "casting Hyun Bin / Winter Sea (confirmed); casting Yoo Ji-tae / Winter Sea "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
