@@ -1752,10 +1752,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // title-case headline, "K-Drama Casting Updates", nor as an owner, "K-Drama's …")
       const bool k_noun =
           low.size() > 2 && low.compare(0, 2, "k-") == 0 && !toks[k].possessive && !title_case;
-      const bool cue = (kCue.count(low) > 0 && (!toks[k].capital || k_noun)) || cast_of;
+      // "will be starring in The Marvels", "his film debut with Sad Tropics", "approached to
+      // lead Dream to You": a title right after a casting verb and its preposition
+      static const std::set<std::string, std::less<>> kStarVerb = {
+          "star", "stars",   "starring", "appear",      "appears", "appearing", "debut", "debuts",
+          "cast", "co-star", "co-stars", "co-starring", "cameo",   "role",      "roles"};
+      const bool star_in = (low == "in" || low == "with") && !toks[k].capital && k > 0 &&
+                           kStarVerb.count(LowerAscii(toks[k - 1].text)) > 0;
+      const bool lead_verb =
+          (low == "lead" || low == "leads") && !toks[k].capital && k > 0 &&
+          (LowerAscii(toks[k - 1].text) == "to" || LowerAscii(toks[k - 1].text) == "will");
+      const bool cue =
+          (kCue.count(low) > 0 && (!toks[k].capital || k_noun)) || cast_of || star_in || lead_verb;
       const bool net_possessive = toks[k].possessive && gaz.FindNetwork(toks[k].text) != nullptr;
       if (!cue && !net_possessive) continue;
       size_t a = k + 1;
+      // ("will star in JTBC Blue Harbor": a network right after the verb is no part of the title)
+      if ((star_in || lead_verb) && a + 1 < n && !toks[a].possessive &&
+          gaz.FindNetwork(toks[a].text) != nullptr) {
+        ++a;
+      }
       // "SBS's upcoming Romantic Guest House"
       if (net_possessive && a + 1 < n && !toks[a].capital &&
           (LowerAscii(toks[a].text) == "upcoming" || LowerAscii(toks[a].text) == "new" ||
@@ -1865,7 +1881,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "join",  "joins",  "joined",   "joining",   "boards", "boarded",
           "lands", "landed", "courts",   "courting",  "woos",   "wooing",
           "helm",  "helms",  "headline", "headlines", "front",  "fronts"};
-      const bool verb_cue = kVerbCue.count(low) > 0;
+      const bool verb_cue = kVerbCue.count(low) > 0 || star_in || lead_verb;
       const bool named_cue = low == "titled" || low == "called" || low == "dubbed";
       const bool name_shape = IsRomanisedSurname(toks[a].text) && a + 1 < n && adjacent(a + 1) &&
                               IsRomanisedGiven(toks[a + 1].text);

@@ -132,5 +132,27 @@ TEST(DetectorCast13, EnglishLineUpOfferAndRolePhrasings) {
             "(confirmed)");
 }
 
+// "his film debut with Blue Harbor", "will be starring in Blue Harbor", "approached to lead
+// Blue Harbor": an unquoted title right after a casting verb and its preposition (a network
+// before it is no part of it).
+TEST(DetectorCast13, AnUnquotedTitleAfterACastingVerb) {
+  EXPECT_EQ(
+      Summary("",
+              "Actor Kim Seon-ho has been confirmed to make his film debut with Blue "
+              "Harbor. Actors Go Ara and Kang Tae-joo would all be joining Kim Seon-ho in the "
+              "upcoming movie.",
+              "en"),
+      "casting Go Ara / Blue Harbor (confirmed); casting Kang Tae-joo / Blue Harbor "
+      "(confirmed); casting Kim Seon-ho / Blue Harbor (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Reports suggest that Lee Yoo-mi has been approached to lead Blue Harbor, "
+                    "a romantic comedy about a reporter.",
+                    "en"),
+            "casting Lee Yoo-mi / Blue Harbor (rumored)");
+  EXPECT_EQ(
+      Summary("", "Industry sources say Park Seo-joon will be starring in tvN Blue Harbor.", "en"),
+      "casting Park Seo-joon / Blue Harbor (rumored)");
+}
+
 }  // namespace
 }  // namespace hallyu
