@@ -154,5 +154,15 @@ TEST(DetectorCast13, AnUnquotedTitleAfterACastingVerb) {
       "casting Park Seo-joon / Blue Harbor (rumored)");
 }
 
+// "5인의 캐스팅 라인업을 10일 공개했다": the date between the line-up and its verb keeps the cue.
+TEST(DetectorCast13, ADateBetweenTheLineUpAndItsVerb) {
+  EXPECT_EQ(Summary("",
+                    "감독의 신작 '겨울 바다'(가제)가 강하늘, 김영광까지 2인의 캐스팅 라인업을 10일 "
+                    "공개했다.",
+                    "ko"),
+            "casting Kang Ha-neul / 겨울 바다 (confirmed); casting Kim Young-kwang / 겨울 바다 "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
