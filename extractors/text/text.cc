@@ -448,12 +448,12 @@ std::string StripKoreanParticle(std::string_view name) {
   // Longest particles first; each is UTF-8 Hangul.
   // (stacked ones — "에는", "에서도", "까지" — before their parts, so "가창에는" is "가창")
   // (not a bare "에": "이선균에 앞서" names no subject)
-  static constexpr std::array<std::string_view, 40> kParticles = {
-      "에게서", "에서는", "에서도", "에게는", "으로서", "으로는", "이라는", "이라고",
-      "에게",   "께서",   "한테",   "으로",   "이랑",   "라는",   "측은",   "에는",
-      "에도",   "에서",   "까지",   "부터",   "처럼",   "만큼",   "과의",   "와의",
-      "과는",   "와는",   "이다",   "이자",   "이",     "가",     "은",     "는",
-      "을",     "를",     "의",     "와",     "과",     "도",     "측",     "씨"};
+  static constexpr std::array<std::string_view, 41> kParticles = {
+      "에게서", "에서는", "에서도", "에게는", "으로서", "으로는", "이라는", "이라고", "에겐",
+      "에게",   "께서",   "한테",   "으로",   "이랑",   "라는",   "측은",   "에는",   "에도",
+      "에서",   "까지",   "부터",   "처럼",   "만큼",   "과의",   "와의",   "과는",   "와는",
+      "이다",   "이자",   "이",     "가",     "은",     "는",     "을",     "를",     "의",
+      "와",     "과",     "도",     "측",     "씨"};
   auto syllables = [](std::string_view v) {
     size_t count = 0;
     for (size_t i = 0; i < v.size();) {
@@ -472,6 +472,13 @@ std::string StripKoreanParticle(std::string_view name) {
       size_t ps = 0;
       if (!IsHangul(PrevCodePoint(rest, rest.size(), &ps))) continue;
       if (syllables(rest) < 2) continue;
+      // "남주혁씨에게", "서예지씨는": the honorific 씨 before the particle goes too
+      static constexpr std::string_view kSsi = "\xEC\x94\xA8";  // 씨
+      if (p != kSsi && rest.size() > kSsi.size() &&
+          rest.substr(rest.size() - kSsi.size()) == kSsi &&
+          syllables(rest.substr(0, rest.size() - kSsi.size())) >= 2) {
+        rest.remove_suffix(kSsi.size());
+      }
       return TrimName(rest);
     }
   }

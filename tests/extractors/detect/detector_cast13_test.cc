@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractors/detect/detector.h"
+#include "extractors/text/text.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
@@ -162,6 +163,19 @@ TEST(DetectorCast13, ADateBetweenTheLineUpAndItsVerb) {
                     "ko"),
             "casting Kang Ha-neul / 겨울 바다 (confirmed); casting Kim Young-kwang / 겨울 바다 "
             "(confirmed)");
+}
+
+// "남주혁씨에게", "서예지씨에겐": the honorific 씨 before a particle is no part of the name.
+TEST(DetectorCast13, TheHonorificSsiBeforeAParticle) {
+  EXPECT_EQ(StripKoreanParticle("남주혁씨에게"), "남주혁");
+  EXPECT_EQ(StripKoreanParticle("서예지씨에겐"), "서예지");
+  EXPECT_EQ(StripKoreanParticle("남주혁씨"), "남주혁");
+  EXPECT_EQ(
+      Summary("",
+              "MBC 측은 31일 “수지와 남주혁씨에게 ‘겨울 바다’ 드라마 출연 제안을 한 상태다”라고 "
+              "밝혔다.",
+              "ko"),
+      "casting Nam Joo-hyuk / 겨울 바다 (in_talks); casting Suzy / 겨울 바다 (in_talks)");
 }
 
 }  // namespace
