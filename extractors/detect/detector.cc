@@ -1555,10 +1555,19 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     static const RE2 kWorkNounBefore(
         "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈),?\\s*["
         "“\"‘'《<〈「]?$");
+    // ("'일요일이 좋다- 패밀리가 떴다'(이하 패떴)": the short form a show is given is that show
+    // too)
+    static const RE2 kShortForm("^\\s*\\(\\s*이하\\s*['‘\"“]?([^)'’\"”]{1,30}?)['’\"”]?\\s*\\)");
     for (const auto& a : story.sentences) {
       for (const auto& m : a.mentions.items) {
         if (m.kind != MentionKind::kWork) continue;
         if (m.not_drama) not_drama.insert(NormalizeKey(m.text));
+        std::string short_form;
+        if (m.not_drama && m.end < a.text.size() &&
+            RE2::PartialMatch(re2::StringPiece(a.text.data() + m.end, a.text.size() - m.end),
+                              kShortForm, &short_form)) {
+          not_drama.insert(NormalizeKey(short_form));
+        }
         const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
         if (!m.not_drama && RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
                                               kWorkNounBefore)) {
@@ -1567,8 +1576,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
     }
     for (const auto& k : called_drama) not_drama.erase(k);
+    // ("'패떴 시즌 2'": a season of a show is that show)
+    auto not_a_drama = [&](const std::string& text) {
+      static const RE2 kSeason("(?i)^(.+?)\\s*(?:시즌|season)\\s*\\d{1,2}$");
+      std::string base;
+      return not_drama.count(NormalizeKey(text)) > 0 ||
+             (RE2::FullMatch(text, kSeason, &base) && not_drama.count(NormalizeKey(base)) > 0);
+    };
     auto usable_work = [&](const Mention& m) {
-      return m.kind == MentionKind::kWork && !m.aside && !not_drama.count(NormalizeKey(m.text));
+      return m.kind == MentionKind::kWork && !m.aside && !not_a_drama(m.text);
     };
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
     // else the first such work anywhere in the story (in Korean a known title first: "'의리

@@ -178,5 +178,16 @@ TEST(DetectorCast13, TheHonorificSsiBeforeAParticle) {
       "casting Nam Joo-hyuk / 겨울 바다 (in_talks); casting Suzy / 겨울 바다 (in_talks)");
 }
 
+// "'W'(이하 S) … 'S 시즌 2'": the short form of a variety show, and a season of it, are that show.
+TEST(DetectorCast13, AShowsShortFormAndSeasonAreNoDrama) {
+  EXPECT_EQ(
+      Summary("",
+              "SBS 주말예능프로그램 '일요일 밤 겨울 캠프'(이하 겨캠)의 시즌 2 출연진이 베일을 "
+              "벗고 있다. 여기에 소녀시대의 윤아, 2PM의 택연이 '겨캠 시즌 2' 출연을 "
+              "확정지었다.",
+              "ko"),
+      "");
+}
+
 }  // namespace
 }  // namespace hallyu
