@@ -2555,6 +2555,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
 
     // ---- Korean words ----
     const std::string raw(t.text);
+    // "다니엘 헤니까지": a name the gazetteer writes as one word ("다니엘헤니"), written here as
+    // two (four syllables at least, so two common words seldom join into one)
+    if (i + 1 < n && adjacent(i + 1) && AllHangul(raw)) {
+      const std::string second = StripKoreanParticle(toks[i + 1].text);
+      if (AllHangul(second) && raw.size() + second.size() >= 12) {
+        if (const GazetteerPerson* p = gaz.FindPerson(raw + second); p != nullptr) {
+          person_mention(i, i + 2, p, "gazetteer person written in two words");
+          ++i;
+          continue;
+        }
+      }
+    }
     std::string base = StripKoreanParticle(raw);
     // "유선, 김소연, 김하경에 이어 홍종현이": before 에 이어 the 에 is a name's particle
     // (a bare 에 is none elsewhere: "이선균에 앞서" names no subject)

@@ -189,5 +189,13 @@ TEST(DetectorCast13, AShowsShortFormAndSeasonAreNoDrama) {
       "");
 }
 
+// "다니엘 헤니까지": a name the gazetteer writes as one word, written as two, is that person (not
+// two shorter stage names).
+TEST(DetectorCast13, AKnownNameWrittenInTwoWords) {
+  EXPECT_EQ(Summary("", "조인성, 다니엘 헤니까지 tvN 드라마 '겨울 바다'에 특별출연한다.", "ko"),
+            "casting Daniel Henney / 겨울 바다 (confirmed); casting Jo In-sung / 겨울 바다 "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
