@@ -615,6 +615,44 @@ void Detector::SettleCastCredits(Story* story) {
 // names as someone's earlier work anywhere (not in parentheses, which also hold short forms
 // of the news title) is that earlier work in every sentence of the story.
 void Detector::SettleEarlierWorks(Story* story) {
+  // "‘미칠이’ 최정원, … <이장과 군수>에 캐스팅", "'기적' 임윤아": a quoted title written only
+  // right before a person's name, with nothing but spaces between, is the person's epithet (an
+  // earlier work) when the story names another work that is no such epithet
+  {
+    std::set<std::string> epithets, others;
+    std::vector<Mention*> marked;
+    for (auto& a : story->sentences) {
+      for (auto& m : a.mentions.items) {
+        if (m.kind != MentionKind::kWork || m.aside || m.in_parens || m.not_drama) continue;
+        bool before_name = false;
+        if (m.quoted) {
+          for (const auto& p : a.mentions.items) {
+            if (p.kind != MentionKind::kPerson || p.begin <= m.end || p.begin > m.end + 4) continue;
+            before_name = std::all_of(a.text.begin() + static_cast<std::ptrdiff_t>(m.end),
+                                      a.text.begin() + static_cast<std::ptrdiff_t>(p.begin),
+                                      [](char ch) { return ch == ' '; });
+            if (before_name) break;
+          }
+        }
+        if (before_name) {
+          epithets.insert(NormalizeKey(m.text));
+          marked.push_back(&m);
+        } else {
+          others.insert(NormalizeKey(m.text));
+        }
+      }
+    }
+    bool other = false;
+    for (const auto& k : others) other = other || !epithets.count(k);
+    if (other) {
+      for (Mention* m : marked) {
+        // (a title the story also writes as a plain work is that work: "'W' 손석구 … 'W'에 출연")
+        if (others.count(NormalizeKey(m->text))) continue;
+        m->aside = true;
+        m->why += ", written before a name as its epithet";
+      }
+    }
+  }
   std::set<std::string> earlier;
   for (const auto& a : story->sentences) {
     for (const auto& m : a.mentions.items) {

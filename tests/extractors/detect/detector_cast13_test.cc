@@ -197,5 +197,21 @@ TEST(DetectorCast13, AKnownNameWrittenInTwoWords) {
             "(confirmed)");
 }
 
+// "'기적' 임윤아, 새 영화 <겨울 바다>에 캐스팅": a title written only right before a name is the
+// person's epithet when the story names another work; one the story also writes as a plain work
+// stays the work.
+TEST(DetectorCast13, ATitleBeforeANameIsItsEpithet) {
+  EXPECT_EQ(Summary("", "'기적' 임윤아, 새 영화 <겨울 바다>에 캐스팅", "ko"),
+            "casting YoonA / 겨울 바다 (confirmed)");
+  EXPECT_EQ(Summary("[캐스팅 소식] ‘미칠이’ 최정원",
+                    "‘미칠이’ 최정원이 새 영화에 나선다. 장규성 감독의 신작 <겨울 바다>에 캐스팅된 "
+                    "것.",
+                    "ko"),
+            "casting Choi Jung-won / 겨울 바다 (confirmed)");
+  EXPECT_EQ(Summary("'겨울 바다' 손석구, 특별출연 확정",
+                    "배우 손석구가 '겨울 바다'에 특별출연한다. '봄날'에 이은 만남이다.", "ko"),
+            "casting Son Suk-ku / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
