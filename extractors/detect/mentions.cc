@@ -2710,6 +2710,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "베테랑 사진기자인 오유경으로 분한다": a name right before (으)로 분하다 is the character
+    // (even when a person of the gazetteer has that name)
+    if (AllHangul(raw) && EndsWithAny(raw, {"으로", "로"}) && i + 1 < n &&
+        toks[i + 1].text.rfind("\xEB\xB6\x84", 0) == 0 &&  // 분
+        (toks[i + 1].text.rfind("분한", 0) == 0 || toks[i + 1].text.rfind("분해", 0) == 0 ||
+         toks[i + 1].text.rfind("분하", 0) == 0 || toks[i + 1].text.rfind("분할", 0) == 0 ||
+         toks[i + 1].text.rfind("분했", 0) == 0)) {
+      const std::string name = raw.substr(0, raw.size() - (EndsWithAny(raw, {"으로"}) ? 6 : 3));
+      if (HangulSyllables(name) >= 2 && HangulSyllables(name) <= 4 &&
+          !KoreanStopNames().count(name)) {
+        Mention m;
+        m.kind = MentionKind::kRole;
+        m.begin = t.b;
+        m.end = t.e;
+        m.text = name;
+        m.why = "character before (으)로 분하다";
+        add(std::move(m));
+        continue;
+      }
+    }
     // Stage names that are also common words ("주연", "현재", "남주") need their group.
     // ("가수 소유가", "보컬 거미": a singer's noun right before names the person too)
     if (p != nullptr && !group_ctx &&

@@ -213,5 +213,16 @@ TEST(DetectorCast13, ATitleBeforeANameIsItsEpithet) {
             "casting Son Suk-ku / 겨울 바다 (confirmed)");
 }
 
+// "전혜빈은 … 베테랑 사진기자인 오유경으로 분한다": a name right before (으)로 분하다 is the
+// character, not a second person of the casting.
+TEST(DetectorCast13, ANameBeforeBunhadaIsTheCharacter) {
+  EXPECT_EQ(
+      Summary("",
+              "나무엑터스 관계자는 “전혜빈이 '겨울 바다'에 출연을 확정했다”고 밝혔다. 전혜빈은 "
+              "베테랑 사진기자인 오유경으로 분한다.",
+              "ko"),
+      "casting Jeon Hye-bin / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
