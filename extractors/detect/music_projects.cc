@@ -917,6 +917,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   // they name fewer than two, the other sentences of the story too ("찬열·정기고, 듀엣곡 …" ⟂
   // "엑소 찬열과 가수 정기고가 …").
   std::set<std::string> collab_keys;
+  std::set<std::string> music_people;  // the actors whose own release this story is
   {
     struct Participant {
       size_t sentence, offset;
@@ -1104,6 +1105,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (const auto& p : d.people) {
         names += (names.empty() ? "" : " + ") + p.name;
         collab_keys.insert(p.key);
+        if (!d.title.empty()) music_people.insert(p.key);
       }
       decide("collab: " + names + " / '" + d.title + "' = " + d.status +
              (d.cause.empty() ? "" : " (cause: " + d.cause + ")") + " by " + cue->rule->id);
@@ -1241,6 +1243,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       const MusicSentence& ev = story[cue_sentence];
       Detection d = make_event(EventType::kRelease, ev, *release_cue,
                                story_released[kRelease] ? "released" : "announced");
+      music_people.insert(p.key);
       d.person = std::move(p);
       d.title = best_title(kRelease);
       d.release_kind = kind;
@@ -1251,6 +1254,35 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
              (kind.empty() ? "" : kind + " ") + "= " + d.status + " by " + release_cue->rule->id);
       out->push_back(std::move(d));
     }
+  }
+  // A music story (the headline or the lead's first sentence announces a release or a joint
+  // song, unvetoed) is no casting news: a casting of a work the text does not call a drama,
+  // film or series ("'승승장구'에 출연해 선보였던 곡", "'너목보2'에 출연해 화제를 모은 X가 첫
+  // 싱글로 데뷔한다", "'소문이' X, 가수로 깜짝 변신") is the story's background, dropped.
+  bool music_story = false;
+  for (size_t i = 0; i < story.size() && i <= 1; ++i) {
+    for (int t = 0; t < 2; ++t) {
+      music_story = music_story || (!story[i].cues[t].empty() && !story[i].veto[t]);
+    }
+  }
+  if (music_story) {
+    std::vector<Detection> kept;
+    for (auto& d : *out) {
+      bool music_sentence = false;  // the casting's own sentence holds a music cue
+      for (const auto& st : story) {
+        music_sentence =
+            music_sentence || (st.text == d.evidence.text &&
+                               (!st.cues[kRelease].empty() || !st.cues[kCollab].empty()));
+      }
+      if (d.type == EventType::kCasting && d.work.kind.empty() &&
+          (music_sentence || music_people.count(d.person.key))) {
+        decide("casting: " + d.person.name + " / " + d.work.title +
+               " dropped: a music story's background");
+        continue;
+      }
+      kept.push_back(std::move(d));
+    }
+    *out = std::move(kept);
   }
   // A song the story releases is no drama: castings of it ("A and B teamed up for a duet
   // 'T'" read as a casting of 'T') are dropped.

@@ -27,5 +27,29 @@ TEST(MusicProjectsS13, AnActorsFanSongAtAFanMeetingIsARelease) {
   EXPECT_EQ(Music("", "가수 차우진이 팬미팅 '봄의 편지'에서 팬송을 최초 공개한다."), "");
 }
 
+// A music story (its headline or first sentence announces a release or a joint song) is no
+// casting news: a casting of an untyped work in a sentence with a music cue, or of the actor
+// whose own release it is, or of a participant of a titled joint song, is dropped.
+TEST(MusicProjectsS13, AMusicStoryYieldsNoCastingOfItsBackground) {
+  // the headline's epithet read as a work: "'새벽빛' X, 가수로 깜짝 변신"
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "'새벽빛' 서하윤, 가수로 깜짝 변신…첫 싱글 공개",
+                "배우 서하윤이 가수로 변신한다. 소속사는 \"서하윤이 28일 첫 싱글 '너의 길'을 "
+                "발매한다\"고 전했다.",
+                "ko"),
+            "release 서하윤 /  (announced)");
+  // a participant's earlier drama, told as background
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "",
+                "가수 차우진과 배우 서하윤이 듀엣곡 '새벽길'을 28일 발표한다. 서하윤은 드라마 "
+                "'너의 밤'에 출연해 사랑받았다.",
+                "ko"),
+            "collab  /  (announced)");
+  // a casting story keeps its casting
+  EXPECT_EQ(
+      hallyu::testing::DetectionSummary("", "배우 서하윤이 드라마 '너의 밤'에 출연한다.", "ko"),
+      "casting 서하윤 / 너의 밤 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
