@@ -936,12 +936,13 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
       }
       auto described = DescribedNames(s.text, ko);
+      static const RE2 kMemberAfter("^\\s*(?:의\\s*)?멤버\\s");
       // "원더걸스 출신 선예와 2AM 조권이": a group right before a name the finders left out
       // tags that name; the name sings, the group does not
       std::set<const Mention*> tag_groups;
       if (ko) {
         static const RE2 kTagged(
-            "^\\s*(?:출신\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
+            "^\\s*(?:출신\\s*|멤버\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
         static const RE2 kNotName(
             "^(?:멤버|신곡|앨범|음반|노래|음원|전원|소속|출신|데뷔|완전체|리더|보컬|막내|컴백|"
             "팬들|측|유닛|솔로)");
@@ -965,6 +966,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           described.emplace_back(off, std::string(name));  // a person there is named by it
         }
         std::sort(described.begin(), described.end());
+      } else {
+        // "singer Soyu of girl group Sistar", "Kyuhyun, a member of Super Junior": a group
+        // after a name and "of" tags that name's person; the person sings, the group does not
+        static const RE2 kOfGroup(
+            "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?)\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:"
+            "(?:"
+            "girl|boy|K-pop|idol|co-ed|rock|project|vocal|hip-hop)\\s+)?(?:group|band|unit|duo|"
+            "trio)?\\s*$");
+        for (const auto& m : s.mentions.items) {
+          if (m.kind == MentionKind::kGroup &&
+              RE2::PartialMatch(Before(s.text, m.begin, 48), kOfGroup)) {
+            tag_groups.insert(&m);
+          }
+        }
       }
       std::vector<std::pair<size_t, size_t>> spans;
       for (const auto& m : s.mentions.items) {
@@ -972,6 +987,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           spans.emplace_back(m.begin, m.end);
         }
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
+        // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
+        if (ko && RE2::PartialMatch(After(s.text, m.end, 16), kMemberAfter)) continue;
         // a music site in a list of them, a descriptor, a company or label
         if (InPlatformList(s.text, m.end) || DescriptorWord(m.text) ||
             (m.person == nullptr && OrganisationName(m.text, gazetteer))) {
@@ -1020,7 +1037,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
                        [](const auto& x, const auto& y) { return x.first < y.first; });
       for (const auto& [off, n] : described) {
         if (DescriptorWord(n) || OrganisationName(n, gazetteer) ||
-            InPlatformList(s.text, off + n.size())) {
+            InPlatformList(s.text, off + n.size()) ||
+            (ko && RE2::PartialMatch(After(s.text, off + n.size(), 16), kMemberAfter))) {
           continue;
         }
         bool inside = false;  // overlaps a person or group the finders saw

@@ -51,5 +51,18 @@ TEST(MusicProjectsS13, AMusicStoryYieldsNoCastingOfItsBackground) {
       "casting 서하윤 / 너의 밤 (confirmed)");
 }
 
+// A group named as a participant's own group is no participant: "GROUP 멤버 NAME",
+// "NAME of girl group GROUP".
+TEST(MusicProjectsS13, AMembersGroupIsNoParticipant) {
+  EXPECT_EQ(Music("",
+                  "밴드 별빛소리 멤버 차우진과 배우 서하윤이 듀엣곡 '새벽길'을 28일 "
+                  "발표한다."),
+            "collab 차우진 + 서하윤 / 새벽길 [] (announced)");
+  EXPECT_EQ(Music("",
+                  "Actress Seo Ha-yoon's duet song with singer Yoon Da-bin of girl group SISTAR "
+                  "will be unveiled on Friday."),
+            "collab Seo Ha-yoon + Yoon Da-bin /  [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
