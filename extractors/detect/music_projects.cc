@@ -230,8 +230,20 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       "(?:\\b(?i:k-?pop|pop|idol|band|boy\\s+band|boy\\s+group|girl\\s+group|group|music|rock|hip-"
       "hop|"
       "rap|trot|ballad|singing)|\\b[A-Z0-9][A-Z0-9&]+)\\s+(?i:star|superstar)\\s+$");
+  // "star" alone says fame, not acting ("Up-and-coming star X", "'남격합창단'의 스타 X"): it
+  // presents an actor after a screen word or a work's title ("K-drama star X", "Castaway Diva
+  // star X", "“This Is Us” star X", "한류 스타 X"); a name that is no word ("3") is nobody
+  static const RE2 kStar("(?i:star|스타)\\s*(?:\\([^)]{0,30}\\)\\s*)?$");
+  static const RE2 kScreenStar(
+      "(?:(?i:drama|k-drama|movie|film|screen|hallyu|tv|sitcom|series|actor|actress|"
+      "드라마|영화|한류|안방극장|충무로|스크린)\\s*|\\b[A-Z][\\w'’:!?.]*(?:-[A-Z0-9][\\w'’]*)*\\s+|"
+      "[”\"'’]\\s*)"
+      "(?i:star|스타)\\s*(?:\\([^)]{0,30}\\)\\s*)?$");
+  const std::string_view before = Before(text, m.begin, 48);
+  if (!m.text.empty() && m.text[0] >= '0' && m.text[0] <= '9') return false;
   if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore) &&
-      !RE2::PartialMatch(Before(text, m.begin, 48), kMusicStar)) {
+      !RE2::PartialMatch(before, kMusicStar) &&
+      (!RE2::PartialMatch(before, kStar) || RE2::PartialMatch(before, kScreenStar))) {
     return true;
   }
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now

@@ -64,5 +64,21 @@ TEST(MusicProjectsS13, AMembersGroupIsNoParticipant) {
             "collab Seo Ha-yoon + Yoon Da-bin /  [] (announced)");
 }
 
+// "star" alone says fame, not acting: it presents an actor only after a screen word or a work's
+// title. A name that is a number is nobody.
+TEST(MusicProjectsS13, AStarIsAnActorOnlyOfTheScreen) {
+  EXPECT_EQ(
+      Music("", "Up-and-coming star Seo Ha-yoon will put out her first EP titled 'Blue Night'."),
+      "");
+  EXPECT_EQ(Music("", "'노래왕 3'의 스타 서하윤이 첫 싱글 '봄밤'을 28일 발표한다."), "");
+  EXPECT_EQ(
+      Music("", "'Song King 3's winner Seo Ha-yoon will release her first single 'Blue Night'."),
+      "");
+  EXPECT_EQ(Music("", "Castaway Diva star Seo Ha-yoon will release her first single 'Blue Night'."),
+            "release Seo Ha-yoon / Blue Night single (announced)");
+  EXPECT_EQ(Music("", "한류 스타 서하윤이 첫 싱글 '봄밤'을 28일 발표한다."),
+            "release 서하윤 / 봄밤 single (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
