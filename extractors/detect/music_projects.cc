@@ -255,7 +255,8 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
 // Words that say what someone is, never who: "래퍼 로꼬", "singer Paul Kim".
 bool DescriptorWord(std::string_view w) {
   static const RE2 kWord(
-      "(?i)^(?:가수|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|"
+      "(?i)^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|"
+      "보이그룹|혼성그룹|밴드|듀오|"
       "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|"
       "singer|actor|actress|rapper|group|band|idol|producer|composer)$");
   return RE2::FullMatch(w, kWord);
@@ -645,7 +646,8 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     while (RE2::FindAndConsume(&in, kKo, &name, &end)) {
       out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
       static const RE2 kDescriptorWord(
-          "^(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
+          "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|"
+          "듀오|개그맨|개그우먼|방송인|"
           "뮤지컬)$");
       for (int k = 0; k < 10 && (end == "," || end == "·"); ++k) {
         re2::StringPiece peek = in;
@@ -1097,6 +1099,42 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
             RE2::PartialMatch(story[si].text, kJoins)) {
           gather(si);
         }
+      }
+    }
+    // "작곡가이자 가수인 X가 작사, 작곡한 (곡을) A와 B가 함께 부른다": a person the story credits
+    // with writing a song that others are said to sing is its writer, no participant, in every
+    // sentence (a headline "X-A-B" too)
+    {
+      static const RE2 kOthersSing("(?:함께\\s*)?(?:부른다|부른|불렀|부를|노래한|가창)");
+      std::set<std::string> writers;
+      for (const auto& st : story) {
+        for (const auto& m : st.mentions.items) {
+          // (the credit modifies the song: "X가 작사, 작곡한 …", not "X가 작곡하고 … 함께 부른")
+          static const RE2 kWroteIt(
+              "^\\s*(?:이|가)?\\s*(?:직접\\s*)?(?:(?:작사|작곡)\\s*(?:,|·|와|과|및)?\\s*)?"
+              "(?:작곡|작사|편곡|프로듀싱)한\\s");
+          if (m.kind != MentionKind::kPerson ||
+              !RE2::PartialMatch(After(st.text, m.end, 48), kWroteIt)) {
+            continue;
+          }
+          re2::StringPiece rest(st.text.data() + m.end, st.text.size() - m.end);
+          if (RE2::PartialMatch(rest, kOthersSing)) {
+            writers.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
+          }
+        }
+      }
+      size_t left = 0;
+      for (const auto& f : found) left += writers.count(f.person.key) ? 0 : 1;
+      if (!writers.empty() && left >= 2) {
+        std::vector<Participant> singers;
+        for (auto& f : found) {
+          if (writers.count(f.person.key)) {
+            decide("collab: " + f.person.name + " wrote the song others sing; no participant");
+            continue;
+          }
+          singers.push_back(std::move(f));
+        }
+        found = std::move(singers);
       }
     }
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {

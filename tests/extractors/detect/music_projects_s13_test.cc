@@ -80,5 +80,15 @@ TEST(MusicProjectsS13, AStarIsAnActorOnlyOfTheScreen) {
             "release 서하윤 / 봄밤 single (announced)");
 }
 
+// A trot singer's descriptor is no participant; a person the story credits with writing the
+// song that others sing ("X가 작사, 작곡한 … A와 B가 함께 부른다") is its writer, not a singer.
+TEST(MusicProjectsS13, TheWriterOfASongOthersSingIsNoParticipant) {
+  EXPECT_EQ(Music("",
+                  "가수 차우진과 개그우먼 윤다빈, 트롯트 가수 서하윤이 새 응원가로 뭉친다. "
+                  "작곡가이자 가수인 차우진이 작사, 작곡한 응원가 '힘내라'는 윤다빈과 서하윤이 "
+                  "함께 부른다."),
+            "collab 윤다빈 + 서하윤 / 힘내라 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
