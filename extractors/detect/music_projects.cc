@@ -890,7 +890,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       // "her debut digital single album, Present, on Jan 4", "the track is titled Love": an
       // unquoted title in apposition or after "titled" (beats a project name)
       static const RE2 kTitled(
-          "(?:titled|called)\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){0,3})");
+          "(?:[Tt]itled|[Cc]alled)\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){0,3})");
       for (const auto& s : story) {
         if (s.veto[t]) continue;
         std::string named;

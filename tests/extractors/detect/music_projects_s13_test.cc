@@ -90,5 +90,19 @@ TEST(MusicProjectsS13, TheWriterOfASongOthersSingIsNoParticipant) {
             "collab 윤다빈 + 서하윤 / 힘내라 [] (announced)");
 }
 
+// An earlier collaboration told as background is no joint song of the story, nor is a song
+// made "in collaboration with" a label; the actor's own release stays. "Titled X," at the
+// start of a sentence names the title too.
+TEST(MusicProjectsS13, APastOrLabelCollaborationIsNoJointSong) {
+  EXPECT_EQ(Music("",
+                  "Actor Seo Ha-yoon will release his first single 'Blue Night' next week. He had "
+                  "previously collaborated with singer Cha Woo-jin on a duet."),
+            "release Seo Ha-yoon / Blue Night single (announced)");
+  EXPECT_EQ(Music("",
+                  "Actor Seo Ha-yoon has made his singing debut and released the new single on "
+                  "Tuesday. Titled Blue Night, the song is in collaboration with Star Rise Music."),
+            "release Seo Ha-yoon / Blue Night single (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
