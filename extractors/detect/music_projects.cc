@@ -1000,6 +1000,12 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) {
           spans.emplace_back(m.begin, m.end);
         }
+      }
+      // a name the finders saw that a coordinated list names ("송이한과 유성은이") joins as
+      // one the text names
+      const auto listed =
+          ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
+      for (const auto& m : s.mentions.items) {
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
         if (ko && RE2::PartialMatch(After(s.text, m.end, 16), kMemberAfter)) continue;
@@ -1031,6 +1037,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           bool named = p.resolved || m.person != nullptr || !ko || !f.empty() || actor ||
                        RE2::PartialMatch(Before(s.text, m.begin, 8), kCoordinated);
           for (const auto& [off, n] : described) named = named || (off >= m.begin && off < m.end);
+          for (const auto& [off, n] : listed) named = named || (off >= m.begin && off < m.end);
           if (!named) continue;
           if (!p.resolved) MergeLearnedFacts(f, &p.learned);
           p.actor = p.actor || f.actor || actor;

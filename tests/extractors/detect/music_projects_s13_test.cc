@@ -104,5 +104,12 @@ TEST(MusicProjectsS13, APastOrLabelCollaborationIsNoJointSong) {
             "release Seo Ha-yoon / Blue Night single (released)");
 }
 
+// A name the finders saw with no descriptor joins when a coordinated list with a known singer
+// names it ("차우진과 유성은이": 유성은 is in the gazetteer).
+TEST(MusicProjectsS13, ANameOfACoordinatedListWithAKnownSingerJoins) {
+  EXPECT_EQ(Music("", "`감성 보컬` 차우진과 유성은이 오는 12일 듀엣곡 '새벽길'을 발표한다."),
+            "collab 차우진 + 유성은 / 새벽길 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
