@@ -111,5 +111,21 @@ TEST(MusicProjectsS13, ANameOfACoordinatedListWithAKnownSingerJoins) {
             "collab 차우진 + 유성은 / 새벽길 [] (announced)");
 }
 
+// The Korean debut phrases with an adverb between ("가수로 전격 변신했다", "'T'로 가요계에 정식
+// 데뷔한다", "'T'으로 가수 데뷔를 했다"): a release cue, released in the past tense; a singer's
+// debut story it opens is then no casting of the show the singer was on.
+TEST(MusicProjectsS13, DebutPhrasesWithAnAdverbAreReleaseCues) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 댄스가수로 전격 변신했다. 소속사는 \"서하윤이 미니앨범 '봄밤'으로 "
+                  "가수 데뷔를 했다\"고 밝혔다."),
+            "release 서하윤 / 봄밤 ep (released)");
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "",
+                "'노래왕'에 출연해 화제를 모은 차우진이 첫 번째 싱글 앨범 '봄밤'으로 가요계에 정식 "
+                "데뷔한다.",
+                "ko"),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
