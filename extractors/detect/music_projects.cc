@@ -246,6 +246,12 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       (!RE2::PartialMatch(before, kStar) || RE2::PartialMatch(before, kScreenStar))) {
     return true;
   }
+  // "배우 A와 B가", "배우 A, B, C가", "배우 활동에 집중하던 A와 B가": the descriptor before a
+  // coordinated list presents every name of it
+  static const RE2 kListedActor(
+      "(?:배우|연기자)(?:\\s*활동[^.]{0,16}?(?:하던|해\\s*온|해온|하는|중인|하고\\s*있는))?\\s+"
+      "(?:[가-힣]{2,4}\\s*(?:과|와|,|·)\\s*){0,6}$");
+  if (lang == "ko" && RE2::PartialMatch(Before(text, m.begin, 90), kListedActor)) return true;
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
   static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
   if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;
@@ -1316,18 +1322,77 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     } else {
       p.actor = true;
       const MusicSentence& ev = story[cue_sentence];
-      Detection d = make_event(EventType::kRelease, ev, *release_cue,
-                               story_released[kRelease] ? "released" : "announced");
-      music_people.insert(p.key);
-      d.person = std::move(p);
-      d.title = best_title(kRelease);
-      d.release_kind = kind;
-      d.crossover = IsCrossover(d);
-      d.event_id = ComputeEventId(d);
-      decide("release: " + d.person.name + " (subject of sentence " +
-             std::to_string(subject_sentence) + ", " + why + ") / '" + d.title + "' " +
-             (kind.empty() ? "" : kind + " ") + "= " + d.status + " by " + release_cue->rule->id);
-      out->push_back(std::move(d));
+      // "배우 A와 B가 가수로 변신한다": each actor of a coordinated subject releases; a title
+      // whose sentence has one of them as its subject ("A는 첫 미니앨범 <T>로 돌아온다") is that
+      // one's alone
+      std::vector<PersonRef> releasing;
+      releasing.push_back(std::move(p));
+      const MusicSentence& ss = story[subject_sentence];
+      if (ko && subject != &described_subject) {
+        static const RE2 kJoin("^\\s*(?:과|와|,|·|및)?\\s*(?:,\\s*)?$");
+        size_t next = subject->begin;
+        for (size_t k = ss.mentions.items.size(); k-- > 0;) {
+          const Mention& m = ss.mentions.items[k];
+          if (m.end > next || m.kind != MentionKind::kPerson) continue;
+          if (!Usable(m) ||
+              !RE2::FullMatch(std::string_view(ss.text).substr(m.end, next - m.end), kJoin)) {
+            break;
+          }
+          next = m.begin;
+          PersonRef q = PersonInContext(ss.text, m, lang, gazetteer, story_groups);
+          bool q_actor = false;
+          for (const auto& st : story) {
+            for (const auto& o : st.mentions.items) {
+              if (o.kind == MentionKind::kPerson &&
+                  PersonInContext(st.text, o, lang, gazetteer, story_groups).key == q.key) {
+                q_actor = q_actor || PresentedAsActor(st.text, o, lang, gazetteer);
+              }
+            }
+          }
+          if (!q_actor || q.key.empty() || q.key == releasing.front().key ||
+              collab_keys.count(q.key)) {
+            continue;
+          }
+          q.actor = true;
+          releasing.insert(releasing.begin(), std::move(q));
+        }
+      }
+      const std::string title = best_title(kRelease);
+      std::string title_owner;  // the key of the subject of the title's sentence, if one releases
+      if (releasing.size() > 1 && !title.empty()) {
+        for (const auto& st : story) {
+          bool here = false;
+          for (const auto& m : st.mentions.items) {
+            here = here || (TitleCandidate(m) && SongTitle(m.text) == title);
+          }
+          if (!here) continue;
+          for (const auto& m : st.mentions.items) {
+            if (m.kind == MentionKind::kPerson && KoreanSubject(st.text, m)) {
+              const std::string key =
+                  PersonInContext(st.text, m, lang, gazetteer, story_groups).key;
+              for (const auto& r : releasing) {
+                if (r.key == key) title_owner = key;
+              }
+              break;
+            }
+          }
+          break;
+        }
+      }
+      for (auto& person : releasing) {
+        Detection d = make_event(EventType::kRelease, ev, *release_cue,
+                                 story_released[kRelease] ? "released" : "announced");
+        music_people.insert(person.key);
+        d.title = title_owner.empty() || title_owner == person.key ? title : "";
+        d.person = std::move(person);
+        d.release_kind = kind;
+        d.crossover = IsCrossover(d);
+        d.event_id = ComputeEventId(d);
+        decide("release: " + d.person.name + " (subject of sentence " +
+               std::to_string(subject_sentence) + ", " + why + ") / '" + d.title + "' " +
+               (kind.empty() ? "" : kind + " ") + "= " + d.status + " by " + release_cue->rule->id);
+        out->push_back(std::move(d));
+      }
     }
   }
   // A music story (the headline or the lead's first sentence announces a release or a joint

@@ -127,5 +127,17 @@ TEST(MusicProjectsS13, DebutPhrasesWithAnAdverbAreReleaseCues) {
             "");
 }
 
+// "배우 A와 B가 가수로 변신한다": the descriptor (or "배우 활동에 집중하던") before a coordinated
+// subject presents each name, and each actor releases; the title a sentence gives one of them as
+// its subject is that one's alone.
+TEST(MusicProjectsS13, EachActorOfACoordinatedSubjectReleases) {
+  EXPECT_EQ(Music("서하윤과 윤다빈이 가수로 변신한다",
+                  "배우 활동에 집중하던 서하윤과 윤다빈이 이번엔 음악으로 나선다. 서하윤은 첫 "
+                  "미니앨범 <봄밤>으로 돌아온다."),
+            "release 서하윤 / 봄밤 ep (announced); release 윤다빈 /  ep (announced)");
+  EXPECT_EQ(Music("", "배우 서하윤과 윤다빈이 가수로 변신한다."),
+            "release 서하윤 /   (announced); release 윤다빈 /   (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
