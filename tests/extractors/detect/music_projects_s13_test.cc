@@ -139,5 +139,16 @@ TEST(MusicProjectsS13, EachActorOfACoordinatedSubjectReleases) {
             "release 서하윤 /   (announced); release 윤다빈 /   (announced)");
 }
 
+// A music video vetoes an actor's release only when someone appears in it.
+TEST(MusicProjectsS13, AMusicVideoVetoesOnlyAnAppearance) {
+  EXPECT_EQ(Music("", "배우 서하윤이 첫 싱글 '봄밤'의 음원과 뮤직비디오를 28일 공개했다."),
+            "release 서하윤 / 봄밤 single (released)");
+  EXPECT_EQ(Music("", "배우 서하윤이 가수 차우진의 신곡 '봄밤' 뮤직비디오에 출연했다."), "");
+  EXPECT_EQ(Music("",
+                  "가수 차우진이 첫 싱글 '봄밤'을 발표했다. 이 뮤직비디오는 영화 '너의 밤'의 "
+                  "서하윤을 비롯해 배우 윤다빈 등이 출연한다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
