@@ -230,10 +230,28 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       "(?:\\b(?i:k-?pop|pop|idol|band|boy\\s+band|boy\\s+group|girl\\s+group|group|music|rock|hip-"
       "hop|"
       "rap|trot|ballad|singing)|\\b[A-Z0-9][A-Z0-9&]+)\\s+(?i:star|superstar)\\s+$");
+  // "star" alone says fame, not acting ("Up-and-coming star X", "'남격합창단'의 스타 X"): it
+  // presents an actor after a screen word or a work's title ("K-drama star X", "Castaway Diva
+  // star X", "“This Is Us” star X", "한류 스타 X"); a name that is no word ("3") is nobody
+  static const RE2 kStar("(?i:star|스타)\\s*(?:\\([^)]{0,30}\\)\\s*)?$");
+  static const RE2 kScreenStar(
+      "(?:(?i:drama|k-drama|movie|film|screen|hallyu|tv|sitcom|series|actor|actress|"
+      "드라마|영화|한류|안방극장|충무로|스크린)\\s*|\\b[A-Z][\\w'’:!?.]*(?:-[A-Z0-9][\\w'’]*)*\\s+|"
+      "[”\"'’]\\s*)"
+      "(?i:star|스타)\\s*(?:\\([^)]{0,30}\\)\\s*)?$");
+  const std::string_view before = Before(text, m.begin, 48);
+  if (!m.text.empty() && m.text[0] >= '0' && m.text[0] <= '9') return false;
   if (RE2::PartialMatch(Before(text, m.begin, 24), kBefore) &&
-      !RE2::PartialMatch(Before(text, m.begin, 48), kMusicStar)) {
+      !RE2::PartialMatch(before, kMusicStar) &&
+      (!RE2::PartialMatch(before, kStar) || RE2::PartialMatch(before, kScreenStar))) {
     return true;
   }
+  // "배우 A와 B가", "배우 A, B, C가", "배우 활동에 집중하던 A와 B가": the descriptor before a
+  // coordinated list presents every name of it
+  static const RE2 kListedActor(
+      "(?:배우|연기자)(?:\\s*활동[^.]{0,16}?(?:하던|해\\s*온|해온|하는|중인|하고\\s*있는))?\\s+"
+      "(?:[가-힣]{2,4}\\s*(?:과|와|,|·)\\s*){0,6}$");
+  if (lang == "ko" && RE2::PartialMatch(Before(text, m.begin, 90), kListedActor)) return true;
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
   static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
   if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;
@@ -243,7 +261,8 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
 // Words that say what someone is, never who: "래퍼 로꼬", "singer Paul Kim".
 bool DescriptorWord(std::string_view w) {
   static const RE2 kWord(
-      "(?i)^(?:가수|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|"
+      "(?i)^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|"
+      "보이그룹|혼성그룹|밴드|듀오|"
       "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|"
       "singer|actor|actress|rapper|group|band|idol|producer|composer)$");
   return RE2::FullMatch(w, kWord);
@@ -633,7 +652,8 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     while (RE2::FindAndConsume(&in, kKo, &name, &end)) {
       out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
       static const RE2 kDescriptorWord(
-          "^(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
+          "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|"
+          "듀오|개그맨|개그우먼|방송인|"
           "뮤지컬)$");
       for (int k = 0; k < 10 && (end == "," || end == "·"); ++k) {
         re2::StringPiece peek = in;
@@ -876,7 +896,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       // "her debut digital single album, Present, on Jan 4", "the track is titled Love": an
       // unquoted title in apposition or after "titled" (beats a project name)
       static const RE2 kTitled(
-          "(?:titled|called)\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){0,3})");
+          "(?:[Tt]itled|[Cc]alled)\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){0,3})");
       for (const auto& s : story) {
         if (s.veto[t]) continue;
         std::string named;
@@ -917,6 +937,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   // they name fewer than two, the other sentences of the story too ("찬열·정기고, 듀엣곡 …" ⟂
   // "엑소 찬열과 가수 정기고가 …").
   std::set<std::string> collab_keys;
+  std::set<std::string> music_people;  // the actors whose own release this story is
   {
     struct Participant {
       size_t sentence, offset;
@@ -935,12 +956,13 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
       }
       auto described = DescribedNames(s.text, ko);
+      static const RE2 kMemberAfter("^\\s*(?:의\\s*)?멤버\\s");
       // "원더걸스 출신 선예와 2AM 조권이": a group right before a name the finders left out
       // tags that name; the name sings, the group does not
       std::set<const Mention*> tag_groups;
       if (ko) {
         static const RE2 kTagged(
-            "^\\s*(?:출신\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
+            "^\\s*(?:출신\\s*|멤버\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
         static const RE2 kNotName(
             "^(?:멤버|신곡|앨범|음반|노래|음원|전원|소속|출신|데뷔|완전체|리더|보컬|막내|컴백|"
             "팬들|측|유닛|솔로)");
@@ -964,13 +986,35 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           described.emplace_back(off, std::string(name));  // a person there is named by it
         }
         std::sort(described.begin(), described.end());
+      } else {
+        // "singer Soyu of girl group Sistar", "Kyuhyun, a member of Super Junior": a group
+        // after a name and "of" tags that name's person; the person sings, the group does not
+        static const RE2 kOfGroup(
+            "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?)\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:"
+            "(?:"
+            "girl|boy|K-pop|idol|co-ed|rock|project|vocal|hip-hop)\\s+)?(?:group|band|unit|duo|"
+            "trio)?\\s*$");
+        for (const auto& m : s.mentions.items) {
+          if (m.kind == MentionKind::kGroup &&
+              RE2::PartialMatch(Before(s.text, m.begin, 48), kOfGroup)) {
+            tag_groups.insert(&m);
+          }
+        }
       }
       std::vector<std::pair<size_t, size_t>> spans;
       for (const auto& m : s.mentions.items) {
         if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) {
           spans.emplace_back(m.begin, m.end);
         }
+      }
+      // a name the finders saw that a coordinated list names ("송이한과 유성은이") joins as
+      // one the text names
+      const auto listed =
+          ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
+      for (const auto& m : s.mentions.items) {
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
+        // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
+        if (ko && RE2::PartialMatch(After(s.text, m.end, 16), kMemberAfter)) continue;
         // a music site in a list of them, a descriptor, a company or label
         if (InPlatformList(s.text, m.end) || DescriptorWord(m.text) ||
             (m.person == nullptr && OrganisationName(m.text, gazetteer))) {
@@ -999,6 +1043,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           bool named = p.resolved || m.person != nullptr || !ko || !f.empty() || actor ||
                        RE2::PartialMatch(Before(s.text, m.begin, 8), kCoordinated);
           for (const auto& [off, n] : described) named = named || (off >= m.begin && off < m.end);
+          for (const auto& [off, n] : listed) named = named || (off >= m.begin && off < m.end);
           if (!named) continue;
           if (!p.resolved) MergeLearnedFacts(f, &p.learned);
           p.actor = p.actor || f.actor || actor;
@@ -1019,7 +1064,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
                        [](const auto& x, const auto& y) { return x.first < y.first; });
       for (const auto& [off, n] : described) {
         if (DescriptorWord(n) || OrganisationName(n, gazetteer) ||
-            InPlatformList(s.text, off + n.size())) {
+            InPlatformList(s.text, off + n.size()) ||
+            (ko && RE2::PartialMatch(After(s.text, off + n.size(), 16), kMemberAfter))) {
           continue;
         }
         bool inside = false;  // overlaps a person or group the finders saw
@@ -1068,6 +1114,42 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
       }
     }
+    // "작곡가이자 가수인 X가 작사, 작곡한 (곡을) A와 B가 함께 부른다": a person the story credits
+    // with writing a song that others are said to sing is its writer, no participant, in every
+    // sentence (a headline "X-A-B" too)
+    {
+      static const RE2 kOthersSing("(?:함께\\s*)?(?:부른다|부른|불렀|부를|노래한|가창)");
+      std::set<std::string> writers;
+      for (const auto& st : story) {
+        for (const auto& m : st.mentions.items) {
+          // (the credit modifies the song: "X가 작사, 작곡한 …", not "X가 작곡하고 … 함께 부른")
+          static const RE2 kWroteIt(
+              "^\\s*(?:이|가)?\\s*(?:직접\\s*)?(?:(?:작사|작곡)\\s*(?:,|·|와|과|및)?\\s*)?"
+              "(?:작곡|작사|편곡|프로듀싱)한\\s");
+          if (m.kind != MentionKind::kPerson ||
+              !RE2::PartialMatch(After(st.text, m.end, 48), kWroteIt)) {
+            continue;
+          }
+          re2::StringPiece rest(st.text.data() + m.end, st.text.size() - m.end);
+          if (RE2::PartialMatch(rest, kOthersSing)) {
+            writers.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
+          }
+        }
+      }
+      size_t left = 0;
+      for (const auto& f : found) left += writers.count(f.person.key) ? 0 : 1;
+      if (!writers.empty() && left >= 2) {
+        std::vector<Participant> singers;
+        for (auto& f : found) {
+          if (writers.count(f.person.key)) {
+            decide("collab: " + f.person.name + " wrote the song others sing; no participant");
+            continue;
+          }
+          singers.push_back(std::move(f));
+        }
+        found = std::move(singers);
+      }
+    }
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {
       return x.sentence != y.sentence ? x.sentence < y.sentence : x.offset < y.offset;
     });
@@ -1104,6 +1186,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (const auto& p : d.people) {
         names += (names.empty() ? "" : " + ") + p.name;
         collab_keys.insert(p.key);
+        if (!d.title.empty()) music_people.insert(p.key);
       }
       decide("collab: " + names + " / '" + d.title + "' = " + d.status +
              (d.cause.empty() ? "" : " (cause: " + d.cause + ")") + " by " + cue->rule->id);
@@ -1239,18 +1322,107 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     } else {
       p.actor = true;
       const MusicSentence& ev = story[cue_sentence];
-      Detection d = make_event(EventType::kRelease, ev, *release_cue,
-                               story_released[kRelease] ? "released" : "announced");
-      d.person = std::move(p);
-      d.title = best_title(kRelease);
-      d.release_kind = kind;
-      d.crossover = IsCrossover(d);
-      d.event_id = ComputeEventId(d);
-      decide("release: " + d.person.name + " (subject of sentence " +
-             std::to_string(subject_sentence) + ", " + why + ") / '" + d.title + "' " +
-             (kind.empty() ? "" : kind + " ") + "= " + d.status + " by " + release_cue->rule->id);
-      out->push_back(std::move(d));
+      // "배우 A와 B가 가수로 변신한다": each actor of a coordinated subject releases; a title
+      // whose sentence has one of them as its subject ("A는 첫 미니앨범 <T>로 돌아온다") is that
+      // one's alone
+      std::vector<PersonRef> releasing;
+      releasing.push_back(std::move(p));
+      const MusicSentence& ss = story[subject_sentence];
+      if (ko && subject != &described_subject) {
+        static const RE2 kJoin("^\\s*(?:과|와|,|·|및)?\\s*(?:,\\s*)?$");
+        size_t next = subject->begin;
+        for (size_t k = ss.mentions.items.size(); k-- > 0;) {
+          const Mention& m = ss.mentions.items[k];
+          if (m.end > next || m.kind != MentionKind::kPerson) continue;
+          if (!Usable(m) ||
+              !RE2::FullMatch(std::string_view(ss.text).substr(m.end, next - m.end), kJoin)) {
+            break;
+          }
+          next = m.begin;
+          PersonRef q = PersonInContext(ss.text, m, lang, gazetteer, story_groups);
+          bool q_actor = false;
+          for (const auto& st : story) {
+            for (const auto& o : st.mentions.items) {
+              if (o.kind == MentionKind::kPerson &&
+                  PersonInContext(st.text, o, lang, gazetteer, story_groups).key == q.key) {
+                q_actor = q_actor || PresentedAsActor(st.text, o, lang, gazetteer);
+              }
+            }
+          }
+          if (!q_actor || q.key.empty() || q.key == releasing.front().key ||
+              collab_keys.count(q.key)) {
+            continue;
+          }
+          q.actor = true;
+          releasing.insert(releasing.begin(), std::move(q));
+        }
+      }
+      const std::string title = best_title(kRelease);
+      std::string title_owner;  // the key of the subject of the title's sentence, if one releases
+      if (releasing.size() > 1 && !title.empty()) {
+        for (const auto& st : story) {
+          bool here = false;
+          for (const auto& m : st.mentions.items) {
+            here = here || (TitleCandidate(m) && SongTitle(m.text) == title);
+          }
+          if (!here) continue;
+          for (const auto& m : st.mentions.items) {
+            if (m.kind == MentionKind::kPerson && KoreanSubject(st.text, m)) {
+              const std::string key =
+                  PersonInContext(st.text, m, lang, gazetteer, story_groups).key;
+              for (const auto& r : releasing) {
+                if (r.key == key) title_owner = key;
+              }
+              break;
+            }
+          }
+          break;
+        }
+      }
+      for (auto& person : releasing) {
+        Detection d = make_event(EventType::kRelease, ev, *release_cue,
+                                 story_released[kRelease] ? "released" : "announced");
+        music_people.insert(person.key);
+        d.title = title_owner.empty() || title_owner == person.key ? title : "";
+        d.person = std::move(person);
+        d.release_kind = kind;
+        d.crossover = IsCrossover(d);
+        d.event_id = ComputeEventId(d);
+        decide("release: " + d.person.name + " (subject of sentence " +
+               std::to_string(subject_sentence) + ", " + why + ") / '" + d.title + "' " +
+               (kind.empty() ? "" : kind + " ") + "= " + d.status + " by " + release_cue->rule->id);
+        out->push_back(std::move(d));
+      }
     }
+  }
+  // A music story (the headline or the lead's first sentence announces a release or a joint
+  // song, unvetoed) is no casting news: a casting of a work the text does not call a drama,
+  // film or series ("'승승장구'에 출연해 선보였던 곡", "'너목보2'에 출연해 화제를 모은 X가 첫
+  // 싱글로 데뷔한다", "'소문이' X, 가수로 깜짝 변신") is the story's background, dropped.
+  bool music_story = false;
+  for (size_t i = 0; i < story.size() && i <= 1; ++i) {
+    for (int t = 0; t < 2; ++t) {
+      music_story = music_story || (!story[i].cues[t].empty() && !story[i].veto[t]);
+    }
+  }
+  if (music_story) {
+    std::vector<Detection> kept;
+    for (auto& d : *out) {
+      bool music_sentence = false;  // the casting's own sentence holds a music cue
+      for (const auto& st : story) {
+        music_sentence =
+            music_sentence || (st.text == d.evidence.text &&
+                               (!st.cues[kRelease].empty() || !st.cues[kCollab].empty()));
+      }
+      if (d.type == EventType::kCasting && d.work.kind.empty() &&
+          (music_sentence || music_people.count(d.person.key))) {
+        decide("casting: " + d.person.name + " / " + d.work.title +
+               " dropped: a music story's background");
+        continue;
+      }
+      kept.push_back(std::move(d));
+    }
+    *out = std::move(kept);
   }
   // A song the story releases is no drama: castings of it ("A and B teamed up for a duet
   // 'T'" read as a casting of 'T') are dropped.

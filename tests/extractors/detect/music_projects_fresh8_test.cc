@@ -92,12 +92,14 @@ TEST(MusicProjectsFresh8, UnknownLinksOfAMiddleDotChainAreParticipants) {
             "collab 윤채하 + 박진영 + 도하람 + Girls' Generation / 작은 불빛 [자선] (announced)");
 }
 
-// A fan song sung for the first time at a fan meeting is not released to music sites.
-TEST(MusicProjectsFresh8, AFanSongAtAFanMeetingIsNoRelease) {
+// A fan song first sung at a fan meeting is the actor's own song, announced (the label rules
+// give 팬송 a release of kind null; session 13 reversed this round's reading); the fan
+// meeting's name is no title.
+TEST(MusicProjectsFresh8, AFanSongAtAFanMeetingIsTheActorsOwnSong) {
   EXPECT_EQ(Music("",
                   "배우 김하늘이 오는 5일 팬미팅 '봄빛 편지'에서 직접 쓴 팬송을 처음 "
                   "공개한다."),
-            "");
+            "release 김하늘 /   (announced)");
 }
 
 TEST(MusicProjectsFresh8, EnglishJointSongShapes) {
