@@ -144,6 +144,17 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
         "^\\([^)]{0,30}\\)\\s*(?:을|를)\\s*(?:지원사격|응원|위해|위한)|^\\s+(?:지원사격|응원)|"
         "^(?:\\s*[,·]\\s*[^\\s,·]+|[와과]\\s+[^\\s,·]+){1,3}\\s+주연(?:의|을|작)");
     if (RE2::PartialMatch(after, kKoAfter)) return true;
+    // "장혁과 오연서의 코믹 케미", "배우 정우, 이유미의 만남으로": the pair the drama brings
+    // together (the rest of the pair may follow the name)
+    static const RE2 kKoPairOf(
+        "^(?:[와과]?(?:\\s*[,·]\\s*|\\s+)[가-힣]{2,4})*의\\s*(?:[가-힣]+\\s+)?(?:만남|케미|연기\\s*"
+        "호흡|"
+        "로맨스\\s*호흡)");
+    const std::string_view rest =
+        s.substr(m.begin, m.text.size()) == m.text ? s.substr(m.begin + m.text.size()) : after;
+    if (RE2::PartialMatch(rest.substr(0, std::min<size_t>(60, rest.size())), kKoPairOf)) {
+      return true;
+    }
     // "강소라와 박해진의 테마곡", "구혜선과 지진희 주연의": the name's own token ends in 와/과
     static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*(?:테마|러브\\s*송)|\\s+주연(?:의|을|작))");
     const std::string_view last = s.substr(m.end >= 3 ? m.end - 3 : m.end, m.end >= 3 ? 3 : 0);
@@ -1720,9 +1731,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    std::set<std::string> cast_named;
+    // "배우 정우, 이유미의 만남으로 기대를 모으는 'W' 새 OST", "A and B's upcoming drama 'W'":
+    // the actors a lead sentence names as the drama's cast are the cast in the headline too
+    // ("정우X이유미 'W' 첫 OST 공개"); a sentence that names only the cast names nobody else
+    // (it takes no persons from the sentences before it)
+    if (!casting) {
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson && !m.in_parens && NamedAsCast(a.text, m, ko)) {
+            cast_named.insert(NormalizeKey(m.text));
+          }
+        }
+      }
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
+      bool cast_only = false;
       // a sentence that is OST news only through a story-only cue ("her first solo recording
       // since LUMINA debuted") names no new group as a singer
       bool story_only_sentence = false;
@@ -1757,7 +1783,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
-        if (!casting && in_video.count(NormalizeKey(m.text)) > 0) continue;
+        // (the headline only: in the lead an actor of the cast may sing the OST too)
+        if (!casting && si == 0 && story.index == 0 && cast_named.count(NormalizeKey(m.text)) > 0) {
+          cast_only = true;
+          continue;
+        }
+        if (!casting && in_video.count(NormalizeKey(m.text)) > 0) {
+          cast_only = true;  // (the sentence names the cast, not "nobody")
+          continue;
+        }
         // a group right before its member is the member's tag, not a second artist; so is
         // "one of the members of NCT"
         if (m.kind == MentionKind::kGroup && m.begin >= 3) {
@@ -1838,6 +1872,37 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                    ": " + std::to_string(persons.size() - after.size()) +
                    " name(s) before a past modifier (-던) describe what came before");
             persons = std::move(after);
+          }
+        }
+      }
+      // "에일리에 이어 두 번째 가창자로 참여한 B", "A의 'S1'부터 … 네 곡에 이어, C, D 등이":
+      // in a Korean OST sentence the singers named before "에 이어" sang the earlier songs; the
+      // news is the names after it (a subject with its particle stays: "B는 A에 이어")
+      if (!casting && ko && persons.size() >= 2) {
+        static const RE2 kFollowing("(에\\s*이어|의\\s*뒤를\\s*이어)(?:서)?[\\s,]");
+        re2::StringPiece in(a.text), hit;
+        size_t cut = std::string::npos;
+        while (RE2::FindAndConsume(&in, kFollowing, &hit)) {
+          const size_t at = static_cast<size_t>(hit.data() - a.text.data());
+          bool later = false;
+          for (const Mention* p : persons) {
+            later = later || (OwnsMention(a.mentions.items, p) && p->begin > at);
+          }
+          if (later) cut = at;
+        }
+        if (cut != std::string::npos) {
+          std::vector<const Mention*> kept;
+          for (const Mention* p : persons) {
+            std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+            const bool subject =
+                w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94");  // 은 는
+            if (!OwnsMention(a.mentions.items, p) || p->begin > cut || subject) kept.push_back(p);
+          }
+          if (kept.size() < persons.size()) {
+            decide("ost: sentence " + std::to_string(si) + ": " +
+                   std::to_string(persons.size() - kept.size()) +
+                   " name(s) before '에 이어' sang the earlier songs");
+            persons = std::move(kept);
           }
         }
       }
@@ -1977,7 +2042,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       static const RE2 kSomeoneElse(
           "(?i)다른\\s*(?:배우|후보|연기자)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
           "candidates?)\\b|\\bsomeone\\s+else\\b");
-      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) &&
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
         if (!persons.empty()) {
