@@ -751,6 +751,33 @@ void MarkKoreanOstSingerSlots(std::string_view s, const std::vector<Token>& toks
       (*slot)[k - 1] = 2;
     }
   };
+  // "첫 번째 OST인 A의 'S'", "세번째 OST인 A(Latin)의 'S'", "첫 OST인 B 보컬로 활약한 A의
+  // 'S'": the possessive owner of the quoted song after "OST인" is the singer
+  {
+    re2::StringPiece in(s), hit;
+    static const RE2 kOstIsCapture("((?:OST|ost)\\s*(?:인|이자)\\s)");
+    while (RE2::FindAndConsume(&in, kOstIsCapture, &hit)) {
+      const size_t from = static_cast<size_t>(hit.data() - s.data()) + hit.size();
+      size_t j0 = 0;
+      while (j0 < n && toks[j0].b < from) ++j0;
+      for (size_t k = j0; k < n && k < j0 + 6; ++k) {
+        if (toks[k].in_quote) break;
+        if (!plain(k)) continue;
+        const std::string_view w = toks[k].text;
+        // "A의 'S'" or "A(Latin)의 'S'"
+        size_t next = k + 1;
+        while (next < n && toks[next].in_parens) ++next;
+        const bool owns = w.size() > 3 && w.substr(w.size() - 3) == "의" && next == k + 1;
+        const bool owns_after_gloss =
+            next > k + 1 && next < n && toks[next].text == "의" && !toks[next].in_quote;
+        const size_t quote_at = owns ? k + 1 : next + 1;
+        if ((owns || owns_after_gloss) && quote_at < n && toks[quote_at].in_quote) {
+          (*slot)[k] = owns ? 1 : 2;
+          break;
+        }
+      }
+    }
+  }
   for (size_t j = 1; j < n; ++j) {
     if (!plain(j)) continue;
     if (KoreanSingVerb(toks[j].text)) {
@@ -1528,11 +1555,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         // songs, a quote right after a known singer's possessive is the singer's song
         static const RE2 kSingerOf("(\\S+)의\\s*$");
         static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창");
+        // ("첫 OST인 A의 'S'", "OST인 A(Latin)의 'S'": the owner is the song's singer)
+        static const RE2 kAfterOstIs("(?:OST|ost)\\s*(?:인|이자)\\s+(?:\\S+\\s+){0,4}?\\S*의\\s*$");
         std::string singer;
         if (ko && m.kind == MentionKind::kWork && m.work == nullptr &&
             RE2::PartialMatch(before, kSingerOf, &singer) && RE2::PartialMatch(s, kMusicWord) &&
             !RE2::PartialMatch(after, kWorkAfter) &&
-            (gaz.FindPerson(singer) != nullptr || gaz.FindGroup(singer).has_value())) {
+            (gaz.FindPerson(singer) != nullptr || gaz.FindGroup(singer).has_value() ||
+             RE2::PartialMatch(before, kAfterOstIs))) {
           m.kind = MentionKind::kSong;
           m.why = "quote after a singer's possessive";
         }

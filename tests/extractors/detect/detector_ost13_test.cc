@@ -2,8 +2,9 @@
 // dev text (dev13-real and some sixty real OST snippets read for this round): singers named
 // before "에 이어" sang the earlier songs; the actors a story names as its drama's cast
 // ("A와 B의 코믹 케미", "배우 A, B의 만남으로", "A and B's upcoming drama") sing in none of
-// its sentences. Sentences are invented; singers and titles are made up except gazetteer
-// actors. Each test failed before its mechanism.
+// its sentences; the possessive owner of the song after "OST인" is its singer. Sentences are
+// invented; singers and titles are made up except gazetteer actors. Each test failed before its
+// mechanism.
 
 #include <gtest/gtest.h>
 
@@ -54,6 +55,23 @@ TEST(DetectorOst13, TheDramasCastSingsInNoSentenceOfTheStory) {
                "released its first original soundtrack! The first OST, ‘Sea Wind’, is sung by "
                "Jang Seo-rin."),
             "ost Jang Seo-rin / Blue Harbor (released)");
+}
+
+TEST(DetectorOst13, ThePossessiveOwnerOfTheSongAfterOstInIsTheSinger) {
+  // "첫 번째 OST인 A의 'S'": an indie band the gazetteer lacks
+  EXPECT_EQ(Ko("",
+               "tvN 새 월화드라마 '푸른 항구' 측은 오늘 정오 첫 번째 OST인 솔바람씨밴드의 "
+               "'바닷바람'을 발매했다."),
+            "ost 솔바람씨밴드 / 푸른 항구 (released)");
+  // "세번째 OST인 A(Latin)의 'S'": a romanised gloss between the name and its 의
+  EXPECT_EQ(
+      Ko("", "OCN 토일 오리지널 '푸른 항구'의 세번째 OST인 하늘결(Skyl)의 '바닷바람'이 공개됐다."),
+      "ost 하늘결 / 푸른 항구 (released)");
+  // "첫 OST인 B 보컬로 활약한 A의 'S'": a description before the name
+  EXPECT_EQ(Ko("",
+               "OCN '푸른 항구' 측은 첫 OST인 밴드 보컬로 활약한 한소결의 'Sea Wind'를 오는 25일 "
+               "오후 6시 발매한다고 밝혔다."),
+            "ost 한소결 / 푸른 항구 (announced)");
 }
 
 }  // namespace
