@@ -1906,6 +1906,21 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
+      // "앞서 그룹 B가 'W'의 첫 번째 OST를 발매했다", "Previous artists to release songs for
+      // the soundtrack include B and C": a lead sentence that opens on what came before names
+      // the earlier singers, not the news
+      if (!casting && si > 0) {
+        static const RE2 kEarlier(
+            "^\\s*(?:앞서|이에\\s*앞서|(?i:previously|earlier|prior\\s+to\\s+this|before\\s+this)"
+            "\\b|(?i:"
+            "previous|earlier|past)\\s+(?:\\w+\\s+)?(?i:artists|singers|OSTs|releases|parts|"
+            "tracks|songs)\\b)");
+        if (RE2::PartialMatch(a.text, kEarlier)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " opens on what came before; its singers are no news");
+          continue;
+        }
+      }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
           !(casting && ko && story_replacement)) {
         // "[입대 러시] …": a headline about something else makes the story no casting news

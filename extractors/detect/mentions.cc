@@ -542,8 +542,10 @@ const std::set<std::string, std::less<>>& KoreanSingerEpithets() {
 // Words after a name that make it not the news (the director, the writer, a role).
 bool KoreanAsideAfter(std::string_view next) {
   static constexpr std::string_view kHeads[] = {
-      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가",   "프로듀서", "PD",  "피디",
-      "CP",   "원작", "극본", "각본", "회장", "교수",   "아나운서", "앵커",     "씨의"};
+      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가", "프로듀서", "PD", "피디", "CP",
+      "원작", "극본", "각본", "회장", "교수", "아나운서", "앵커", "씨의",
+      // ("[매체=A 인턴기자]": a byline)
+      "인턴기자", "수습기자", "객원기자"};
   for (auto h : kHeads) {
     if (next.substr(0, h.size()) == h) return true;
   }

@@ -2,7 +2,9 @@
 // dev text (dev13-real and some sixty real OST snippets read for this round): singers named
 // before "에 이어" sang the earlier songs; the actors a story names as its drama's cast
 // ("A와 B의 코믹 케미", "배우 A, B의 만남으로", "A and B's upcoming drama") sing in none of
-// its sentences; the possessive owner of the song after "OST인" is its singer. Sentences are
+// its sentences; the possessive owner of the song after "OST인" is its singer; a sentence
+// opening on what came before ("앞서", "Previous artists … include") and a reporter's byline
+// name no singer. Sentences are
 // invented; singers and titles are made up except gazetteer actors. Each test failed before its
 // mechanism.
 
@@ -72,6 +74,28 @@ TEST(DetectorOst13, ThePossessiveOwnerOfTheSongAfterOstInIsTheSinger) {
                "OCN '푸른 항구' 측은 첫 OST인 밴드 보컬로 활약한 한소결의 'Sea Wind'를 오는 25일 "
                "오후 6시 발매한다고 밝혔다."),
             "ost 한소결 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst13, ASentenceOnWhatCameBeforeNamesNoNews) {
+  // "앞서 B가 첫 번째 OST를 발매했다": the earlier singer
+  EXPECT_EQ(Ko("",
+               "가수 솔바람차이가 KBS 2TV 새 수목극 '푸른 항구'의 세 번째 OST 주자가 됐다. 앞서 "
+               "그룹 우주소녀 다영이 '푸른 항구'의 첫 번째 OST '바닷바람'을 발매했다."),
+            "ost 솔바람차이 / 푸른 항구 (announced)");
+  // "Previous artists to release songs for the soundtrack include …"
+  EXPECT_EQ(En("",
+               "Jang Seo-rin has just released a new OST single for the drama 'Blue Harbor'! "
+               "Previous artists to release songs for the soundtrack include Super Junior's "
+               "Kyuhyun and Park Bo Ram."),
+            "ost Jang Seo-rin / Blue Harbor (released)");
+}
+
+TEST(DetectorOst13, AReportersBylineNamesNoSinger) {
+  // (홍지수 is also an idol's real name in the gazetteer)
+  EXPECT_EQ(Ko("",
+               "[TV리포트=홍지수 인턴기자] 가수 솔바람차이가 KBS 2TV 새 수목극 '푸른 항구'의 세 "
+               "번째 OST 주자가 됐다."),
+            "ost 솔바람차이 / 푸른 항구 (announced)");
 }
 
 }  // namespace
