@@ -1496,6 +1496,22 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
         }
       }
     }
+    // "Song has been offered a role in 'W'." + production "We have made an offer, but nothing
+    // has been decided": the side's "undecided" stops a confirmation, not an offer or a review
+    // the story states as fact (a report does not count: "확정" report + "확정된 부분이 없다"
+    // stays a rumour)
+    if ((*chosen)->status == "rumored") {
+      const Claim* stated = nullptr;
+      for (const auto& c : claims) {
+        if (c.agency || c.report || (c.status != "in_talks" && c.status != "reviewing")) continue;
+        if (stated == nullptr || StatusRank(c.status) > StatusRank(stated->status)) stated = &c;
+      }
+      if (stated != nullptr) {
+        *chosen = stated;
+        *why = "the side says nothing is decided; the offer or review stated as fact stands";
+        return stated->status;
+      }
+    }
     *why = "the agency/production statement beats reports";
     return (*chosen)->status;
   }
