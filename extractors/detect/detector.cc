@@ -975,6 +975,21 @@ void ClassifySpeakers(bool ko, A* a) {
     }
     if (question) near_report = 0;
     for (const auto& f : agency) near_agency = std::min(near_agency, distance(c.begin, c.end, f));
+    // "the producers officially revealed that A would be joining …, reported the outlet X": in
+    // English the side that introduces the cue with "that" speaks; a report after the cue only
+    // names who carried the statement (one between the two still speaks)
+    if (!ko && near_report != std::string::npos) {
+      static const RE2 kIntro("^\\s*(?:that|:)\\s");
+      for (const auto& f : agency) {
+        if (f.second > c.begin ||
+            !RE2::PartialMatch(std::string_view(t).substr(f.second), kIntro)) {
+          continue;
+        }
+        bool between = false;
+        for (const auto& r : report) between = between || (r.first >= f.second && r.first < c.end);
+        if (!between && !question) near_report = std::string::npos;
+      }
+    }
     if (near_report != std::string::npos && near_report < near_agency) {
       c.speaker = Speaker::kReport;
     } else if (near_agency != std::string::npos) {

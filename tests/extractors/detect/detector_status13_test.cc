@@ -1,8 +1,9 @@
 // Casting status precedence of the thirteenth detection round (issue 14), from the status errors
 // on real dev text (dev13-real): the person's side saying "nothing has been decided" stops a
 // confirmation but not an offer the story states as fact (detection-labels.md: an offer with no
-// review or decision is in_talks). Sentences are invented; the actor is a gazetteer actor, the
-// titles are made up. Each test failed before its mechanism.
+// review or decision is in_talks); the side that introduces a casting with "revealed that" speaks
+// over the outlet named after it (", reported the outlet X"). Sentences are invented; the actor is
+// a gazetteer actor, the titles are made up. Each test failed before its mechanism.
 
 #include <gtest/gtest.h>
 
@@ -32,6 +33,19 @@ TEST(DetectorStatus13, TheSidesUndecidedAnsweringAReportedCastingStaysARumour) {
                "Song Joong-ki will reportedly star in “Blue Harbor,” an upcoming Netflix series. "
                "His agency said that nothing has been decided yet."),
             "casting Song Joong-ki / Blue Harbor (rumored)");
+}
+
+TEST(DetectorStatus13, TheSideThatIntroducesTheCastingSpeaksOverTheOutletThatCarriedIt) {
+  // "the producers … revealed that A would be joining …, reported the outlet X"
+  EXPECT_EQ(En("",
+               "On Friday, the producers of the film officially revealed that Go Ara would be "
+               "joining the upcoming film 'Blue Harbor', reported the news outlet Soompi."),
+            "casting Go Ara / Blue Harbor (confirmed)");
+  // (a report between the side and the casting still speaks)
+  EXPECT_EQ(En("",
+               "His agency said that, according to reports, Go Ara will star in the upcoming film "
+               "'Blue Harbor'."),
+            "casting Go Ara / Blue Harbor (rumored)");
 }
 
 }  // namespace
