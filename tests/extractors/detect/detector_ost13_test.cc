@@ -98,5 +98,13 @@ TEST(DetectorOst13, AReportersBylineNamesNoSinger) {
             "ost 솔바람차이 / 푸른 항구 (announced)");
 }
 
+TEST(DetectorOst13, AChartEpithetOfTheSingersIsNoChartStory) {
+  // "음원 강자로 꼽히는 가수들이 1차 라인업에 이름을 올렸다": line-up news
+  EXPECT_EQ(Ko("",
+               "'푸른 항구' OST 제작사에 따르면 헤이즈, 소유 등 음원 강자로 꼽히는 "
+               "가수들이 1차 라인업에 이름을 올렸다."),
+            "ost Heize / 푸른 항구 (announced); ost Soyou / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
