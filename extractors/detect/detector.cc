@@ -726,6 +726,39 @@ void JoinCopulaLists(S* story) {
 // romanised gloss in parentheses at most, after at most one describing word). A list joined by
 // 와 / 과 alone takes only a three-syllable name that opens with a surname. Items in parentheses
 // (credits) and words that are no names (pronouns, roles, 함께) are left alone.
+// "그룹 이달의 소녀(LOONA) 멤버 진솔이 … 진솔은 …": a name the gazetteer gives to two people
+// is, in every sentence of the story, the one whose group the story names (one person, not
+// an idol and a namesake).
+template <typename S>
+void SettleHomonyms(S* story) {
+  std::set<std::string> groups;
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      if (m.kind == MentionKind::kGroup) groups.insert(NormalizeKey(m.text));
+      if (m.kind == MentionKind::kPerson && !m.group.empty()) groups.insert(NormalizeKey(m.group));
+    }
+  }
+  std::map<std::string, const GazetteerPerson*> tied;
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      if (m.kind == MentionKind::kPerson && m.person != nullptr && !m.person->group.empty() &&
+          groups.count(NormalizeKey(m.person->group)) > 0) {
+        tied.emplace(NormalizeKey(m.text), m.person);
+      }
+    }
+  }
+  if (tied.empty()) return;
+  for (auto& a : story->sentences) {
+    for (auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kPerson || m.person == nullptr) continue;
+      auto it = tied.find(NormalizeKey(m.text));
+      if (it == tied.end() || it->second == m.person) continue;
+      if (!m.person->group.empty() && groups.count(NormalizeKey(m.person->group)) > 0) continue;
+      m.person = it->second;
+    }
+  }
+}
+
 template <typename S>
 void CompleteKoreanLists(S* story, const Gazetteer& g) {
   static const std::set<std::string, std::less<>> kNoName = {
@@ -2990,6 +3023,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     }
     if (l == "ko") JoinCopulaLists(&story);
     if (l == "ko") CompleteKoreanLists(&story, *gazetteer_);
+    SettleHomonyms(&story);
     // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
     // the lead credits as director or writer is no cast member in the headline (elsewhere
     // the text may say the director also stars: "co-starring Lee Jung-jae").

@@ -106,5 +106,13 @@ TEST(DetectorOst13, AChartEpithetOfTheSingersIsNoChartStory) {
             "ost Heize / 푸른 항구 (announced); ost Soyou / 푸른 항구 (announced)");
 }
 
+TEST(DetectorOst13, ANameOfTwoPeopleIsTheOneWhoseGroupTheStoryNames) {
+  // (the gazetteer knows two 진솔: an idol and a namesake)
+  EXPECT_EQ(Ko("",
+               "그룹 이달의 소녀(LOONA) 멤버 진솔이 처음으로 선보인 OST '바닷바람'이 15일 오후 6시 "
+               "공개된다. 진솔은 KBS2 수목드라마 '푸른 항구'의 여덟 번째 OST 주자로 나선다."),
+            "ost JinSoul / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
