@@ -805,6 +805,12 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
         if (t[i] == '(') ++depth;
         if (t[i] == ')' && depth > 0) --depth;
         ++i;
+        // ("정준일X이원석X빅스 켄": an X between two Hangul syllables joins names like a comma
+        // and ends the word)
+        if (t[i - 1] == 'X' && i >= 4 && i + 3 <= t.size() && AllHangul(t.substr(i - 4, 3)) &&
+            AllHangul(t.substr(i, 3))) {
+          break;
+        }
       }
       if (i > b) words.push_back({b, i, d0});
     }
@@ -813,7 +819,7 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
     auto name_in = [&](const Word& w, bool surname_only) -> std::string {
       if (w.depth > 0) return "";
       std::string s(t.data() + w.b, w.e - w.b);
-      while (!s.empty() && (s.back() == ',' || s.back() == '.')) s.pop_back();
+      while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == 'X')) s.pop_back();
       if (s.ends_with("\xC2\xB7")) s.resize(s.size() - 2);  // ·
       re2::StringPiece sp(s);
       std::string core = s;
@@ -838,7 +844,9 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
     };
     auto ends_list_mark = [&](const Word& w) {
       const std::string_view s(t.data() + w.b, w.e - w.b);
-      return s.ends_with(",") || s.ends_with("\xC2\xB7") || s.ends_with("\xE3\x80\x81");
+      return s.ends_with(",") || s.ends_with("\xC2\xB7") || s.ends_with("\xE3\x80\x81") ||
+             (s.ends_with("X") && s.size() > 1 &&
+              static_cast<unsigned char>(s[s.size() - 2]) >= 0x80);
     };
     auto ends_and = [&](const Word& w) {
       const std::string_view s(t.data() + w.b, w.e - w.b);
@@ -876,7 +884,7 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
         if (!comma_link && !and_link) continue;
         // (the word closes a list item: a list mark, 와 / 과, a subject particle, 등 or 까지;
         // "A, 극중 …" opens a new phrase)
-        static const RE2 kItemEnd("(?:이|가|은|는|도|등|까지|와|과|[,·、])$");
+        static const RE2 kItemEnd("(?:이|가|은|는|도|등|까지|와|과|[,·、]|[가-힣]X)$");
         const std::string_view word(t.data() + words[k].b, words[k].e - words[k].b);
         const bool next_etc =
             k + 1 < words.size() && std::string_view(t.data() + words[k + 1].b,

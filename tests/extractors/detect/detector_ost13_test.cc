@@ -114,5 +114,13 @@ TEST(DetectorOst13, ANameOfTwoPeopleIsTheOneWhoseGroupTheStoryNames) {
             "ost JinSoul / 푸른 항구 (announced)");
 }
 
+TEST(DetectorOst13, AnXBetweenHangulNamesJoinsAList) {
+  // "A X B X 그룹 C, 'W' OST 참여": B is a singer as much as A and C
+  EXPECT_EQ(
+      Ko("정준일X한소결X빅스 켄, '푸른 항구' OST 참여", ""),
+      "ost Jung Joon-il / 푸른 항구 (announced); ost Ken / 푸른 항구 (announced); ost 한소결 / "
+      "푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
