@@ -1425,6 +1425,25 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "인디 듀오 '부엉이'가 참여한 'W' OST", "메인 보컬이자 리더 'WOOSUNG'이 참여하며": in a
+    // Korean OST sentence a quote after a singer's noun, subject of a singing verb, is the
+    // singer (the gazetteer may not know the name)
+    {
+      static const RE2 kSingerNounBefore(
+          "(?:듀오|트리오|밴드|보컬|리더|가수|싱어송라이터|보컬리스트|래퍼|솔로\\s*아티스트)\\s*$");
+      static const RE2 kSubjectSings(
+          "^\\s*(?:이|가|은|는)\\s+(?:\\S+\\s+){0,2}?(?:참여|가창|부른|불렀|부르|나선|나섰|합류|"
+          "목소리)");
+      static const RE2 kOstWordKo("OST|ost|O\\.S\\.T|주제가|사운드트랙|엔딩곡|삽입곡|테마곡");
+      if (ko && gaz.FindWork(m.text) == nullptr && RE2::PartialMatch(before, kSingerNounBefore) &&
+          RE2::PartialMatch(after, kSubjectSings) && RE2::PartialMatch(s, kOstWordKo)) {
+        m.kind = MentionKind::kPerson;
+        m.person = gaz.FindPerson(m.text);
+        m.why = "quoted singer after a singer's noun";
+        add(std::move(m));
+        continue;
+      }
+    }
     // "아이돌 '덱스터' 멤버들로": a quote whose members are named is a group, not a title
     static const RE2 kMembersAfter("^\\s*(?:의\\s*)?멤버");
     if (RE2::PartialMatch(before, kGroupWordBefore) ||
@@ -1528,6 +1547,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         if (m.kind == MentionKind::kSong && m.why == "quote after an OST/song word" &&
             RE2::FullMatch(m.text, kSongDashSinger, &dash_song, &dash_name)) {
           dash_name = TrimName(dash_name);
+          // ("'WOOSUNG - Driver'": a name the gazetteer knows before the dash, and none after
+          // it, is the singer written first)
+          const std::string left = TrimName(dash_song);
+          if (gaz.FindPerson(dash_name) == nullptr && !gaz.FindGroup(dash_name).has_value() &&
+              (gaz.FindPerson(left) != nullptr || gaz.FindGroup(left).has_value())) {
+            std::swap(dash_song, dash_name);
+            dash_name = left;
+          }
           if (!dash_name.empty() && std::count(dash_name.begin(), dash_name.end(), ' ') <= 2) {
             m.text = dash_song;
             dash_singer.begin = m.begin;

@@ -122,5 +122,21 @@ TEST(DetectorOst13, AnXBetweenHangulNamesJoinsAList) {
       "푸른 항구 (announced)");
 }
 
+TEST(DetectorOst13, AQuoteAfterASingersNounThatSingsIsTheSinger) {
+  // "인디 듀오 'X'가 참여한 'W' OST": the duo, not a title
+  EXPECT_EQ(Ko("",
+               "인디 듀오 '솔바람'이 참여한 '푸른 항구' OST Part. 3 '지나간다'는 이날 오후 6시 "
+               "공개된다."),
+            "ost 솔바람 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst13, AKnownSingerBeforeTheDashOfATrackIsTheSinger) {
+  // "'WOOSUNG - Driver'": the singer written first
+  EXPECT_EQ(Ko("",
+               "SBS 새 금토드라마 '푸른 항구' OST Part.1 'WOOSUNG - Sea Wind'가 21일 오후 6시에 "
+               "발매된다."),
+            "ost WOOSUNG / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
