@@ -2076,6 +2076,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
 
   std::string last_group;  // group of the previous mention, for "GROUP's X" / "GROUP X"
   size_t last_group_tok = SIZE_MAX;
+  size_t last_member_tok = SIZE_MAX;  // the token of the last member named right after its group
 
   auto person_mention = [&](size_t a, size_t b, const GazetteerPerson* p, std::string why) {
     Mention m;
@@ -2684,9 +2685,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       continue;
     }
     // (a group with a particle — "SS501은 타이틀 곡인", "샤이니와 바비킴" — tags nobody)
+    // ("그룹 A.C.E 멤버 준과 찬이": a member joined to the member before it by 와 / 과 or a
+    // comma keeps the group)
+    const bool member_chain = last_member_tok != SIZE_MAX && i == last_member_tok + 1 &&
+                              (EndsWithAny(std::string(toks[i - 1].text), {"와", "과"}) ||
+                               IsKoreanListSep(s, toks[i - 1].e));
     const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
-                           i - last_group_tok <= 2 &&
+                           (i - last_group_tok <= 2 || member_chain) &&
                            !KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
+    std::string one_syllable_stem;
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
     // "방탄소년단 진이": after its group, the member "진" + particle beats an unrelated "진이"
@@ -2706,6 +2713,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           const GazetteerPerson* member = gaz.FindPersonInGroup(stem, last_group);
           if (member != nullptr && (p == nullptr || member->group == last_group)) {
             p = member;
+            one_syllable_stem = stem;
             break;
           }
         }
@@ -2736,6 +2744,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
       if (copula) out.items.back().text = base;
+      if (!one_syllable_stem.empty()) out.items.back().text = one_syllable_stem;
+      if (group_ctx && p->group == last_group) last_member_tok = i;
       continue;
     }
     // "야간 약사 고은비 역을 맡아": a name right before 역 is the character

@@ -138,5 +138,11 @@ TEST(DetectorOst13, AKnownSingerBeforeTheDashOfATrackIsTheSinger) {
             "ost WOOSUNG / 푸른 항구 (announced)");
 }
 
+TEST(DetectorOst13, AMemberJoinedToTheMemberBeforeItKeepsTheGroup) {
+  // "그룹 A.C.E 멤버 준과 찬이": the one-syllable stage name after 과 is the group's member too
+  EXPECT_EQ(Ko("", "아이돌 그룹 A.C.E 멤버 준과 찬이 드라마 '푸른 항구' OST에 참여한다."),
+            "ost Chan / 푸른 항구 (announced); ost Jun / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
