@@ -144,5 +144,11 @@ TEST(DetectorOst13, AMemberJoinedToTheMemberBeforeItKeepsTheGroup) {
             "ost Chan / 푸른 항구 (announced); ost Jun / 푸른 항구 (announced)");
 }
 
+TEST(DetectorOst13, AnOstSingerOfTheGazetteerLeadsAHeadline) {
+  // (configs/gazetteer/s13-ost.yaml: a headline names the singer with a comma only)
+  EXPECT_EQ(Ko("태사비애, 드라마 '푸른 항구' OST곡 '바닷바람' 공개", ""),
+            "ost Taesabiae / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
