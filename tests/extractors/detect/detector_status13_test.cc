@@ -2,7 +2,8 @@
 // on real dev text (dev13-real): the person's side saying "nothing has been decided" stops a
 // confirmation but not an offer the story states as fact (detection-labels.md: an offer with no
 // review or decision is in_talks); the side that introduces a casting with "revealed that" speaks
-// over the outlet named after it (", reported the outlet X"). Sentences are invented; the actor is
+// over the outlet named after it (", reported the outlet X"); a drama "under consideration for
+// broadcast" reviews no casting. Sentences are invented; the actor is
 // a gazetteer actor, the titles are made up. Each test failed before its mechanism.
 
 #include <gtest/gtest.h>
@@ -46,6 +47,16 @@ TEST(DetectorStatus13, TheSideThatIntroducesTheCastingSpeaksOverTheOutletThatCar
                "His agency said that, according to reports, Go Ara will star in the upcoming film "
                "'Blue Harbor'."),
             "casting Go Ara / Blue Harbor (rumored)");
+}
+
+TEST(DetectorStatus13, ADramaUnderConsiderationForBroadcastReviewsNoCasting) {
+  // the report stays a rumour: the network weighs the drama, not the actress the offer
+  EXPECT_EQ(
+      En("",
+         "According to a report by STAR NEWS today, Moon Ga-young is being considered for the "
+         "lead role in the upcoming drama 'Blue Harbor'. The drama is currently under "
+         "consideration for broadcast on tvN."),
+      "casting Moon Ga-young / Blue Harbor (rumored)");
 }
 
 }  // namespace
