@@ -144,6 +144,17 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
         "^\\([^)]{0,30}\\)\\s*(?:을|를)\\s*(?:지원사격|응원|위해|위한)|^\\s+(?:지원사격|응원)|"
         "^(?:\\s*[,·]\\s*[^\\s,·]+|[와과]\\s+[^\\s,·]+){1,3}\\s+주연(?:의|을|작)");
     if (RE2::PartialMatch(after, kKoAfter)) return true;
+    // "장혁과 오연서의 코믹 케미", "배우 정우, 이유미의 만남으로": the pair the drama brings
+    // together (the rest of the pair may follow the name)
+    static const RE2 kKoPairOf(
+        "^(?:[와과]?(?:\\s*[,·]\\s*|\\s+)[가-힣]{2,4})*의\\s*(?:[가-힣]+\\s+)?(?:만남|케미|연기\\s*"
+        "호흡|"
+        "로맨스\\s*호흡)");
+    const std::string_view rest =
+        s.substr(m.begin, m.text.size()) == m.text ? s.substr(m.begin + m.text.size()) : after;
+    if (RE2::PartialMatch(rest.substr(0, std::min<size_t>(60, rest.size())), kKoPairOf)) {
+      return true;
+    }
     // "강소라와 박해진의 테마곡", "구혜선과 지진희 주연의": the name's own token ends in 와/과
     static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*(?:테마|러브\\s*송)|\\s+주연(?:의|을|작))");
     const std::string_view last = s.substr(m.end >= 3 ? m.end - 3 : m.end, m.end >= 3 ? 3 : 0);
@@ -760,6 +771,39 @@ void JoinCopulaLists(S* story) {
 // romanised gloss in parentheses at most, after at most one describing word). A list joined by
 // 와 / 과 alone takes only a three-syllable name that opens with a surname. Items in parentheses
 // (credits) and words that are no names (pronouns, roles, 함께) are left alone.
+// "그룹 이달의 소녀(LOONA) 멤버 진솔이 … 진솔은 …": a name the gazetteer gives to two people
+// is, in every sentence of the story, the one whose group the story names (one person, not
+// an idol and a namesake).
+template <typename S>
+void SettleHomonyms(S* story) {
+  std::set<std::string> groups;
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      if (m.kind == MentionKind::kGroup) groups.insert(NormalizeKey(m.text));
+      if (m.kind == MentionKind::kPerson && !m.group.empty()) groups.insert(NormalizeKey(m.group));
+    }
+  }
+  std::map<std::string, const GazetteerPerson*> tied;
+  for (const auto& a : story->sentences) {
+    for (const auto& m : a.mentions.items) {
+      if (m.kind == MentionKind::kPerson && m.person != nullptr && !m.person->group.empty() &&
+          groups.count(NormalizeKey(m.person->group)) > 0) {
+        tied.emplace(NormalizeKey(m.text), m.person);
+      }
+    }
+  }
+  if (tied.empty()) return;
+  for (auto& a : story->sentences) {
+    for (auto& m : a.mentions.items) {
+      if (m.kind != MentionKind::kPerson || m.person == nullptr) continue;
+      auto it = tied.find(NormalizeKey(m.text));
+      if (it == tied.end() || it->second == m.person) continue;
+      if (!m.person->group.empty() && groups.count(NormalizeKey(m.person->group)) > 0) continue;
+      m.person = it->second;
+    }
+  }
+}
+
 template <typename S>
 void CompleteKoreanLists(S* story, const Gazetteer& g) {
   static const std::set<std::string, std::less<>> kNoName = {
@@ -806,6 +850,12 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
         if (t[i] == '(') ++depth;
         if (t[i] == ')' && depth > 0) --depth;
         ++i;
+        // ("정준일X이원석X빅스 켄": an X between two Hangul syllables joins names like a comma
+        // and ends the word)
+        if (t[i - 1] == 'X' && i >= 4 && i + 3 <= t.size() && AllHangul(t.substr(i - 4, 3)) &&
+            AllHangul(t.substr(i, 3))) {
+          break;
+        }
       }
       if (i > b) words.push_back({b, i, d0});
     }
@@ -814,7 +864,7 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
     auto name_in = [&](const Word& w, bool surname_only) -> std::string {
       if (w.depth > 0) return "";
       std::string s(t.data() + w.b, w.e - w.b);
-      while (!s.empty() && (s.back() == ',' || s.back() == '.')) s.pop_back();
+      while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == 'X')) s.pop_back();
       if (s.ends_with("\xC2\xB7")) s.resize(s.size() - 2);  // ·
       re2::StringPiece sp(s);
       std::string core = s;
@@ -839,7 +889,9 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
     };
     auto ends_list_mark = [&](const Word& w) {
       const std::string_view s(t.data() + w.b, w.e - w.b);
-      return s.ends_with(",") || s.ends_with("\xC2\xB7") || s.ends_with("\xE3\x80\x81");
+      return s.ends_with(",") || s.ends_with("\xC2\xB7") || s.ends_with("\xE3\x80\x81") ||
+             (s.ends_with("X") && s.size() > 1 &&
+              static_cast<unsigned char>(s[s.size() - 2]) >= 0x80);
     };
     auto ends_and = [&](const Word& w) {
       const std::string_view s(t.data() + w.b, w.e - w.b);
@@ -877,7 +929,7 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
         if (!comma_link && !and_link) continue;
         // (the word closes a list item: a list mark, 와 / 과, a subject particle, 등 or 까지;
         // "A, 극중 …" opens a new phrase)
-        static const RE2 kItemEnd("(?:이|가|은|는|도|등|까지|와|과|[,·、])$");
+        static const RE2 kItemEnd("(?:이|가|은|는|도|등|까지|와|과|[,·、]|[가-힣]X)$");
         const std::string_view word(t.data() + words[k].b, words[k].e - words[k].b);
         const bool next_etc =
             k + 1 < words.size() && std::string_view(t.data() + words[k + 1].b,
@@ -1009,6 +1061,21 @@ void ClassifySpeakers(bool ko, A* a) {
     }
     if (question) near_report = 0;
     for (const auto& f : agency) near_agency = std::min(near_agency, distance(c.begin, c.end, f));
+    // "the producers officially revealed that A would be joining …, reported the outlet X": in
+    // English the side that introduces the cue with "that" speaks; a report after the cue only
+    // names who carried the statement (one between the two still speaks)
+    if (!ko && near_report != std::string::npos) {
+      static const RE2 kIntro("^\\s*(?:that|:)\\s");
+      for (const auto& f : agency) {
+        if (f.second > c.begin ||
+            !RE2::PartialMatch(std::string_view(t).substr(f.second), kIntro)) {
+          continue;
+        }
+        bool between = false;
+        for (const auto& r : report) between = between || (r.first >= f.second && r.first < c.end);
+        if (!between && !question) near_report = std::string::npos;
+      }
+    }
     if (near_report != std::string::npos && near_report < near_agency) {
       c.speaker = Speaker::kReport;
     } else if (near_agency != std::string::npos) {
@@ -1530,6 +1597,22 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
         }
       }
     }
+    // "Song has been offered a role in 'W'." + production "We have made an offer, but nothing
+    // has been decided": the side's "undecided" stops a confirmation, not an offer or a review
+    // the story states as fact (a report does not count: "확정" report + "확정된 부분이 없다"
+    // stays a rumour)
+    if ((*chosen)->status == "rumored") {
+      const Claim* stated = nullptr;
+      for (const auto& c : claims) {
+        if (c.agency || c.report || (c.status != "in_talks" && c.status != "reviewing")) continue;
+        if (stated == nullptr || StatusRank(c.status) > StatusRank(stated->status)) stated = &c;
+      }
+      if (stated != nullptr) {
+        *chosen = stated;
+        *why = "the side says nothing is decided; the offer or review stated as fact stands";
+        return stated->status;
+      }
+    }
     *why = "the agency/production statement beats reports";
     return (*chosen)->status;
   }
@@ -1781,9 +1864,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    std::set<std::string> cast_named;
+    // "배우 정우, 이유미의 만남으로 기대를 모으는 'W' 새 OST", "A and B's upcoming drama 'W'":
+    // the actors a lead sentence names as the drama's cast are the cast in the headline too
+    // ("정우X이유미 'W' 첫 OST 공개"); a sentence that names only the cast names nobody else
+    // (it takes no persons from the sentences before it)
+    if (!casting) {
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson && !m.in_parens && NamedAsCast(a.text, m, ko)) {
+            cast_named.insert(NormalizeKey(m.text));
+          }
+        }
+      }
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
+      bool cast_only = false;
       // a sentence that is OST news only through a story-only cue ("her first solo recording
       // since LUMINA debuted") names no new group as a singer
       bool story_only_sentence = false;
@@ -1818,7 +1916,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
-        if (!casting && in_video.count(NormalizeKey(m.text)) > 0) continue;
+        // (the headline only: in the lead an actor of the cast may sing the OST too)
+        if (!casting && si == 0 && story.index == 0 && cast_named.count(NormalizeKey(m.text)) > 0) {
+          cast_only = true;
+          continue;
+        }
+        if (!casting && in_video.count(NormalizeKey(m.text)) > 0) {
+          cast_only = true;  // (the sentence names the cast, not "nobody")
+          continue;
+        }
         // a group right before its member is the member's tag, not a second artist; so is
         // "one of the members of NCT"
         if (m.kind == MentionKind::kGroup && m.begin >= 3) {
@@ -1900,6 +2006,52 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                    " name(s) before a past modifier (-던) describe what came before");
             persons = std::move(after);
           }
+        }
+      }
+      // "에일리에 이어 두 번째 가창자로 참여한 B", "A의 'S1'부터 … 네 곡에 이어, C, D 등이":
+      // in a Korean OST sentence the singers named before "에 이어" sang the earlier songs; the
+      // news is the names after it (a subject with its particle stays: "B는 A에 이어")
+      if (!casting && ko && persons.size() >= 2) {
+        static const RE2 kFollowing("(에\\s*이어|의\\s*뒤를\\s*이어)(?:서)?[\\s,]");
+        re2::StringPiece in(a.text), hit;
+        size_t cut = std::string::npos;
+        while (RE2::FindAndConsume(&in, kFollowing, &hit)) {
+          const size_t at = static_cast<size_t>(hit.data() - a.text.data());
+          bool later = false;
+          for (const Mention* p : persons) {
+            later = later || (OwnsMention(a.mentions.items, p) && p->begin > at);
+          }
+          if (later) cut = at;
+        }
+        if (cut != std::string::npos) {
+          std::vector<const Mention*> kept;
+          for (const Mention* p : persons) {
+            std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+            const bool subject =
+                w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94");  // 은 는
+            if (!OwnsMention(a.mentions.items, p) || p->begin > cut || subject) kept.push_back(p);
+          }
+          if (kept.size() < persons.size()) {
+            decide("ost: sentence " + std::to_string(si) + ": " +
+                   std::to_string(persons.size() - kept.size()) +
+                   " name(s) before '에 이어' sang the earlier songs");
+            persons = std::move(kept);
+          }
+        }
+      }
+      // "앞서 그룹 B가 'W'의 첫 번째 OST를 발매했다", "Previous artists to release songs for
+      // the soundtrack include B and C": a lead sentence that opens on what came before names
+      // the earlier singers, not the news
+      if (!casting && si > 0) {
+        static const RE2 kEarlier(
+            "^\\s*(?:앞서|이에\\s*앞서|(?i:previously|earlier|prior\\s+to\\s+this|before\\s+this)"
+            "\\b|(?i:"
+            "previous|earlier|past)\\s+(?:\\w+\\s+)?(?i:artists|singers|OSTs|releases|parts|"
+            "tracks|songs)\\b)");
+        if (RE2::PartialMatch(a.text, kEarlier)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " opens on what came before; its singers are no news");
+          continue;
         }
       }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
@@ -2038,7 +2190,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       static const RE2 kSomeoneElse(
           "(?i)다른\\s*(?:배우|후보|연기자)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
           "candidates?)\\b|\\bsomeone\\s+else\\b");
-      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) &&
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
         if (!persons.empty()) {
@@ -2940,6 +3092,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     }
     if (l == "ko") JoinCopulaLists(&story);
     if (l == "ko") CompleteKoreanLists(&story, *gazetteer_);
+    SettleHomonyms(&story);
     // "Ryoo Seung-bum joins Kim Ki-duk project / … reunite with director Kim Ki-duk": a name
     // the lead credits as director or writer is no cast member in the headline (elsewhere
     // the text may say the director also stars: "co-starring Lee Jung-jae").

@@ -542,8 +542,10 @@ const std::set<std::string, std::less<>>& KoreanSingerEpithets() {
 // Words after a name that make it not the news (the director, the writer, a role).
 bool KoreanAsideAfter(std::string_view next) {
   static constexpr std::string_view kHeads[] = {
-      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가",   "프로듀서", "PD",  "피디",
-      "CP",   "원작", "극본", "각본", "회장", "교수",   "아나운서", "앵커",     "씨의"};
+      "감독", "작가", "기자", "연출", "대표", "작곡가", "작사가", "프로듀서", "PD", "피디", "CP",
+      "원작", "극본", "각본", "회장", "교수", "아나운서", "앵커", "씨의",
+      // ("[매체=A 인턴기자]": a byline)
+      "인턴기자", "수습기자", "객원기자"};
   for (auto h : kHeads) {
     if (next.substr(0, h.size()) == h) return true;
   }
@@ -751,6 +753,33 @@ void MarkKoreanOstSingerSlots(std::string_view s, const std::vector<Token>& toks
       (*slot)[k - 1] = 2;
     }
   };
+  // "첫 번째 OST인 A의 'S'", "세번째 OST인 A(Latin)의 'S'", "첫 OST인 B 보컬로 활약한 A의
+  // 'S'": the possessive owner of the quoted song after "OST인" is the singer
+  {
+    re2::StringPiece in(s), hit;
+    static const RE2 kOstIsCapture("((?:OST|ost)\\s*(?:인|이자)\\s)");
+    while (RE2::FindAndConsume(&in, kOstIsCapture, &hit)) {
+      const size_t from = static_cast<size_t>(hit.data() - s.data()) + hit.size();
+      size_t j0 = 0;
+      while (j0 < n && toks[j0].b < from) ++j0;
+      for (size_t k = j0; k < n && k < j0 + 6; ++k) {
+        if (toks[k].in_quote) break;
+        if (!plain(k)) continue;
+        const std::string_view w = toks[k].text;
+        // "A의 'S'" or "A(Latin)의 'S'"
+        size_t next = k + 1;
+        while (next < n && toks[next].in_parens) ++next;
+        const bool owns = w.size() > 3 && w.substr(w.size() - 3) == "의" && next == k + 1;
+        const bool owns_after_gloss =
+            next > k + 1 && next < n && toks[next].text == "의" && !toks[next].in_quote;
+        const size_t quote_at = owns ? k + 1 : next + 1;
+        if ((owns || owns_after_gloss) && quote_at < n && toks[quote_at].in_quote) {
+          (*slot)[k] = owns ? 1 : 2;
+          break;
+        }
+      }
+    }
+  }
   for (size_t j = 1; j < n; ++j) {
     if (!plain(j)) continue;
     if (KoreanSingVerb(toks[j].text)) {
@@ -1411,6 +1440,25 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "인디 듀오 '부엉이'가 참여한 'W' OST", "메인 보컬이자 리더 'WOOSUNG'이 참여하며": in a
+    // Korean OST sentence a quote after a singer's noun, subject of a singing verb, is the
+    // singer (the gazetteer may not know the name)
+    {
+      static const RE2 kSingerNounBefore(
+          "(?:듀오|트리오|밴드|보컬|리더|가수|싱어송라이터|보컬리스트|래퍼|솔로\\s*아티스트)\\s*$");
+      static const RE2 kSubjectSings(
+          "^\\s*(?:이|가|은|는)\\s+(?:\\S+\\s+){0,2}?(?:참여|가창|부른|불렀|부르|나선|나섰|합류|"
+          "목소리)");
+      static const RE2 kOstWordKo("OST|ost|O\\.S\\.T|주제가|사운드트랙|엔딩곡|삽입곡|테마곡");
+      if (ko && gaz.FindWork(m.text) == nullptr && RE2::PartialMatch(before, kSingerNounBefore) &&
+          RE2::PartialMatch(after, kSubjectSings) && RE2::PartialMatch(s, kOstWordKo)) {
+        m.kind = MentionKind::kPerson;
+        m.person = gaz.FindPerson(m.text);
+        m.why = "quoted singer after a singer's noun";
+        add(std::move(m));
+        continue;
+      }
+    }
     // "아이돌 '덱스터' 멤버들로": a quote whose members are named is a group, not a title
     static const RE2 kMembersAfter("^\\s*(?:의\\s*)?멤버");
     if (RE2::PartialMatch(before, kGroupWordBefore) ||
@@ -1514,6 +1562,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         if (m.kind == MentionKind::kSong && m.why == "quote after an OST/song word" &&
             RE2::FullMatch(m.text, kSongDashSinger, &dash_song, &dash_name)) {
           dash_name = TrimName(dash_name);
+          // ("'WOOSUNG - Driver'": a name the gazetteer knows before the dash, and none after
+          // it, is the singer written first)
+          const std::string left = TrimName(dash_song);
+          if (gaz.FindPerson(dash_name) == nullptr && !gaz.FindGroup(dash_name).has_value() &&
+              (gaz.FindPerson(left) != nullptr || gaz.FindGroup(left).has_value())) {
+            std::swap(dash_song, dash_name);
+            dash_name = left;
+          }
           if (!dash_name.empty() && std::count(dash_name.begin(), dash_name.end(), ' ') <= 2) {
             m.text = dash_song;
             dash_singer.begin = m.begin;
@@ -1543,11 +1599,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         // songs, a quote right after a known singer's possessive is the singer's song
         static const RE2 kSingerOf("(\\S+)의\\s*$");
         static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창");
+        // ("첫 OST인 A의 'S'", "OST인 A(Latin)의 'S'": the owner is the song's singer)
+        static const RE2 kAfterOstIs("(?:OST|ost)\\s*(?:인|이자)\\s+(?:\\S+\\s+){0,4}?\\S*의\\s*$");
         std::string singer;
         if (ko && m.kind == MentionKind::kWork && m.work == nullptr &&
             RE2::PartialMatch(before, kSingerOf, &singer) && RE2::PartialMatch(s, kMusicWord) &&
             !RE2::PartialMatch(after, kWorkAfter) &&
-            (gaz.FindPerson(singer) != nullptr || gaz.FindGroup(singer).has_value())) {
+            (gaz.FindPerson(singer) != nullptr || gaz.FindGroup(singer).has_value() ||
+             RE2::PartialMatch(before, kAfterOstIs))) {
           m.kind = MentionKind::kSong;
           m.why = "quote after a singer's possessive";
         }
@@ -2048,6 +2107,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
 
   std::string last_group;  // group of the previous mention, for "GROUP's X" / "GROUP X"
   size_t last_group_tok = SIZE_MAX;
+  size_t last_member_tok = SIZE_MAX;  // the token of the last member named right after its group
 
   auto person_mention = [&](size_t a, size_t b, const GazetteerPerson* p, std::string why) {
     Mention m;
@@ -2668,9 +2728,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       continue;
     }
     // (a group with a particle — "SS501은 타이틀 곡인", "샤이니와 바비킴" — tags nobody)
+    // ("그룹 A.C.E 멤버 준과 찬이": a member joined to the member before it by 와 / 과 or a
+    // comma keeps the group)
+    const bool member_chain = last_member_tok != SIZE_MAX && i == last_member_tok + 1 &&
+                              (EndsWithAny(std::string(toks[i - 1].text), {"와", "과"}) ||
+                               IsKoreanListSep(s, toks[i - 1].e));
     const bool group_ctx = last_group_tok != SIZE_MAX && i > last_group_tok &&
-                           i - last_group_tok <= 2 &&
+                           (i - last_group_tok <= 2 || member_chain) &&
                            !KoreanGroupHasCaseParticle(toks[last_group_tok].text, gaz);
+    std::string one_syllable_stem;
     const GazetteerPerson* p = gaz.FindPersonInGroup(raw, group_ctx ? last_group : "");
     if (p == nullptr) p = gaz.FindPersonInGroup(base, group_ctx ? last_group : "");
     // "방탄소년단 진이": after its group, the member "진" + particle beats an unrelated "진이"
@@ -2690,6 +2756,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           const GazetteerPerson* member = gaz.FindPersonInGroup(stem, last_group);
           if (member != nullptr && (p == nullptr || member->group == last_group)) {
             p = member;
+            one_syllable_stem = stem;
             break;
           }
         }
@@ -2740,6 +2807,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
       if (copula) out.items.back().text = base;
+      if (!one_syllable_stem.empty()) out.items.back().text = one_syllable_stem;
+      if (group_ctx && p->group == last_group) last_member_tok = i;
       continue;
     }
     // "야간 약사 고은비 역을 맡아": a name right before 역 is the character
