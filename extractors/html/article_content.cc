@@ -276,6 +276,48 @@ bool Extraction::IsContentWrapper(const GumboNode* n, std::string_view hint,
   return s.chars >= 200 && s.chars * 2 >= around_chars && s.link_chars * 4 < s.chars;
 }
 
+// A block named for a sidebar is often the layout holding the sidebar beside the article
+// column ("container_wrap sidebar_right", "layout--with-sidebar", "cb-sidebar-right" around
+// the post): the page's <main> is inside it, or a sidebar of its own (an <aside>, a block
+// named for one) that holds less than half of its text. A sidebar itself holds no <main>,
+// and the inner box of a sidebar ("aside.sidebar > div.inner_sidebar") holds all of it.
+bool Extraction::IsSidebarLayout(const GumboNode* n) const {
+  constexpr int kMaxDepth = 12;
+  constexpr int kMaxVisited = 4000;
+  if (auto it = sidebar_layout_.find(n); it != sidebar_layout_.end()) return it->second;
+  auto chars_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second.chars : 0;
+  };
+  bool holds_main = false;
+  int sidebar_chars = 0;
+  int sidebars = 0;
+  int visited = 0;
+  std::function<void(const GumboNode*, int)> walk = [&](const GumboNode* e, int depth) {
+    if (holds_main || depth > kMaxDepth || ++visited > kMaxVisited) return;
+    const GumboVector& ch = Children(e);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT || IsIgnoredTag(Tag(c))) continue;
+      if (Tag(c) == GUMBO_TAG_MAIN) {
+        holds_main = true;
+        return;
+      }
+      if (Tag(c) == GUMBO_TAG_ASIDE || HasAny(HintString(c), {"sidebar"})) {
+        ++sidebars;
+        sidebar_chars += chars_of(c);
+        continue;
+      }
+      walk(c, depth + 1);
+    }
+  };
+  walk(n, 0);
+  const int own = chars_of(n);
+  const bool layout = holds_main || (sidebars > 0 && own > 0 && sidebar_chars * 2 < own);
+  sidebar_layout_.emplace(n, layout);
+  return layout;
+}
+
 // The nearest element from `n` up that is boilerplate by hint or tag (see
 // InsideHardNegative), or null.
 const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
@@ -283,7 +325,8 @@ const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
     if (IsPageElement(p)) return nullptr;
     const std::string h = HintString(p);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
-        !IsContentWrapper(p, h, total_chars_))
+        !IsContentWrapper(p, h, total_chars_) &&
+        !(HasAny(h, {"sidebar"}) && !IsStrongBoilerplate(h) && IsSidebarLayout(p)))
       return p;
     const GumboTag t = Tag(p);
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
@@ -477,7 +520,8 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
     const std::string h = HintString(p);
     if (h.empty() || IsStrongPositive(h)) continue;
     if (IsStrongBoilerplate(h)) return p;
-    if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars))
+    if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars) &&
+        !IsSidebarLayout(p))
       return p;
   }
   return nullptr;
@@ -1043,7 +1087,8 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
     const std::string h = HintString(n);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
-        !(body_fallback_ && HoldsHalfOfRoot(n))) {
+        !(body_fallback_ && HoldsHalfOfRoot(n)) &&
+        !(HasAny(h, {"sidebar"}) && !IsStrongBoilerplate(h) && IsSidebarLayout(n))) {
       if (explain_ != nullptr) {
         ExplainedBlock why = DescribeLoser(n, 0);
         ExplainSkipped(

@@ -574,5 +574,39 @@ TEST(ArticleLayout, SubheaderClassIsNoPageHeader) {
   EXPECT_EQ(doc->text.find("Handbook"), std::string::npos) << doc->text;
 }
 
+// The layout row around the post column and its sidebar is named for the sidebar
+// ("container_wrap sidebar_right"): it holds the page's <main> beside an <aside> with more
+// text than the post, so it is the layout, not the sidebar, and the post inside comes out.
+TEST(ArticleLayout, RowNamedForItsSidebarAroundTheMainColumnIsTheLayout) {
+  const std::string html =
+      "<html><body><div class=\"stretch_full\"><div class=\"title_container\"><span>You are here: "
+      "News / Drama / The new season</span></div></div>"
+      "<div class=\"container_wrap main_color sidebar_right\"><div class=\"container\">"
+      "<main class=\"content\"><article class=\"post\"><h1>The pharmacy drama returns</h1>"
+      "<div class=\"text\"><p>The drama about a night-shift pharmacist returns in May, "
+      "and the whole cast, from the pharmacist to the bus driver, signed on again.</p><p>The "
+      "writers kept the seaside town, the late-night customers and the quiet humour, and added "
+      "two regulars: a retired nurse and a student who works the counter.</p><p>Filming ended "
+      "in December, and the broadcaster booked the Friday slot for twelve weeks.</p></div>"
+      "</article></main><aside class=\"sidebar\"><div class=\"inner_sidebar\"><h3>Most read"
+      "</h3><p><a href=\"/a\">A variety show changes its host</a></p><p><a href=\"/b\">Ten cafes "
+      "near the "
+      "studio that fans visit, from the bakery by the ferry to the tea house on the hill</a></p>"
+      "<p><a href=\"/c\">Where the cast had dinner after the last day of filming</a>, and what "
+      "they ordered.</p>"
+      "<p><a href=\"/d\">The idol who learned to cook for a role, and the three dishes she "
+      "now makes at home for her group</a></p><p>Which drama sets are open to visitors this "
+      "summer, with "
+      "the hours, the tickets and the <a href=\"/e\">bus lines that stop "
+      "nearby</a>.</p></div></aside></div></div>"
+      "</body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/drama/pharmacy");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("returns in May"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("booked the Friday slot"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("You are here"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Ten cafes"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
