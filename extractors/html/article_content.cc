@@ -464,6 +464,70 @@ const GumboNode* Extraction::WidenToSplitArticle(
   return top;
 }
 
+// A short block chosen among several of a page whose text is spread over many blocks (a
+// landing page's sections, a guide's cards, a product's description beside its details, a
+// post's intro box above its paragraphs): the chosen block holds under kMaxTopChars of
+// paragraph text, and an ancestor at most kMaxLevels up, outside boilerplate and with few
+// links, holds at least kFactor times as much and kMinGain characters more. Paragraph text is
+// what emission would keep: <p>, <pre> and <blockquote> of kMinParaChars or more with few
+// links, outside blocks dropped by tag, hidden or named as boilerplate. Returns the lowest
+// such ancestor, or `top`.
+const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
+  constexpr int kMaxTopChars = 1500;
+  constexpr int kMaxLevels = 6;
+  constexpr int kFactor = 2;
+  constexpr int kMinGain = 300;
+  constexpr int kMinParaChars = 40;
+  constexpr int kMaxTopParagraphs = 2;
+  auto stats_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second : Stats{};
+  };
+  std::vector<const GumboNode*> chain;
+  for (const GumboNode* a = top->parent; a != nullptr && a->type == GUMBO_NODE_ELEMENT &&
+                                         !IsPageElement(a) && chain.size() < kMaxLevels;
+       a = a->parent)
+    chain.push_back(a);
+  if (chain.empty()) return top;
+  std::unordered_map<const GumboNode*, int> on_chain;
+  on_chain.emplace(top, 0);
+  for (const GumboNode* a : chain) on_chain.emplace(a, 0);
+  int paragraphs = 0;  // counted by the first walk, of `top`
+  std::function<int(const GumboNode*, int)> para_chars = [&](const GumboNode* e, int depth) {
+    if (depth > kMaxRecursion || e->type != GUMBO_NODE_ELEMENT) return 0;
+    const GumboTag t = Tag(e);
+    if (IsIgnoredTag(t) || IsBoilerplateTag(t) || IsHiddenByAttr(e)) return 0;
+    const std::string h = HintString(e);
+    if (!on_chain.count(e) && !h.empty() && IsHardNegative(h) && !IsStrongPositive(h)) return 0;
+    const Stats s = stats_of(e);
+    if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE) {
+      if (s.chars < kMinParaChars || s.link_chars * 4 >= s.chars) return 0;
+      ++paragraphs;
+      return s.chars;
+    }
+    int sum = 0;
+    const GumboVector& ch = Children(e);
+    for (unsigned i = 0; i < ch.length; ++i) sum += para_chars(Child(ch, i), depth + 1);
+    if (auto it = on_chain.find(e); it != on_chain.end()) it->second = sum;
+    return sum;
+  };
+  // Only a short top: the paragraph text of `top` first, then the walk of the highest
+  // ancestor fills the others.
+  const Stats top_stats = stats_of(top);
+  if (top_stats.chars - top_stats.link_chars >= kMaxTopChars) return top;
+  const int top_text = para_chars(top, 0);
+  if (paragraphs > kMaxTopParagraphs) return top;
+  para_chars(chain.back(), 0);
+  for (const GumboNode* a : chain) {
+    if (InsideBoilerplateBlock(a)) return top;
+    const Stats s = stats_of(a);
+    const int text = on_chain[a];
+    if (s.link_chars * 3 >= s.chars) return top;
+    if (text >= top_text * kFactor && text - top_text >= kMinGain) return a;
+  }
+  return top;
+}
+
 // A short block that a soft class word ("content", "text") lifted above the article: a
 // sidebar promotion in `<div class="content">` beside an article in an unnamed or misspelt
 // wrapper, where the class word outweighs a few paragraphs with few commas. A candidate
@@ -766,6 +830,13 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
   if (explain_ != nullptr && top != best) {
     explain_->notes.push_back("split article: the best block " + Describe(best, top_score).path +
                               " widened to the ancestor holding its peer blocks");
+  }
+  if (top == best) {
+    top = WidenToTextAround(best);
+    if (explain_ != nullptr && top != best) {
+      explain_->notes.push_back("short block " + Describe(best, top_score).path +
+                                " widened to the ancestor holding most of the paragraph text");
+    }
   }
   // Siblings that belong with the top candidate. Wrappers holding the top candidate and
   // nothing else (Drupal's field--item > paragraph > field, a template's part > inner) hide

@@ -104,6 +104,9 @@ class Extraction {
   const GumboNode* PreferLongerRunnerUp(
       const GumboNode* top, double* top_score,
       const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
+  // The lowest ancestor of a short `top` holding much more paragraph text than it (see
+  // article_content.cc); `top` otherwise.
+  const GumboNode* WidenToTextAround(const GumboNode* top) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
   // True when `n` is named a list ("ingredients-list", "spec-list") and nothing else in its

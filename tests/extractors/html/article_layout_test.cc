@@ -608,5 +608,35 @@ TEST(ArticleLayout, RowNamedForItsSidebarAroundTheMainColumnIsTheLayout) {
   EXPECT_EQ(doc->text.find("Ten cafes"), std::string::npos) << doc->text;
 }
 
+// A ministry's news page: a short intro box with a class word that names text ("c-intro__text")
+// outscores the report below it, whose paragraphs sit in an unnamed column of another row.
+// The intro is a short block, and the content area around it holds several times its
+// paragraph text: the whole report comes out.
+TEST(ArticleLayout, ShortIntroBoxWidensToTheReportAroundIt) {
+  const std::string html =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/press\">Press</a></nav>"
+      "<div id=\"content\" class=\"content\"><div class=\"row\"><div class=\"small-12\">"
+      "<div class=\"c-intro\"><div class=\"c-intro__hero\"><img src=\"a.jpg\">"
+      "<span>Forum hall</span></div><div class=\"c-intro__text\"><p>Two days of talks "
+      "about volunteers in the countryside ended on Friday with a list of twelve proposals "
+      "for the next budget, from simpler grants for clubs to a help desk for treasurers of "
+      "small associations.</p></div></div></div></div>"
+      "<div class=\"row align-center\"><div class=\"small-12 medium-10\">"
+      "<p>More than three hundred guests from clubs, fire brigades and village shops came "
+      "to the forum to describe what keeps volunteers going and what drives them away.</p>"
+      "<p>The most common wish was less paperwork for small associations, followed by "
+      "cheaper insurance for helpers and a fund for buses to reach remote villages.</p>"
+      "<p>The minister promised to answer every proposal in writing before the summer and to "
+      "invite the speakers again next year to report on what has changed since.</p>"
+      "</div></div></div><footer><p>Federal ministry, press office, Berlin.</p></footer>"
+      "</body></html>";
+  auto doc = ExtractArticle(html, "https://ministry.example/press/forum");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Two days of talks"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("three hundred guests"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("answer every proposal"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("press office"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
