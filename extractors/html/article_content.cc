@@ -672,7 +672,18 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
           }))
         peers.push_back(e);
     }
-    if (peers.empty()) {
+    // Short strong blocks (highlighted boxes "post-content-format--color-block") inside the
+    // article's unnamed text: the ancestor holding the text, and them, comes out instead.
+    const GumboNode* around = WidenToTextAround(pick);
+    if (around != pick && std::all_of(peers.begin(), peers.end(), [&](const GumboNode* e) {
+          return IsAncestorOf(around, e);
+        })) {
+      if (explain_ != nullptr) {
+        explain_->notes.push_back("short strong block " + Describe(pick, 0).path +
+                                  " widened to the ancestor holding most of the paragraph text");
+      }
+      roots->push_back(around);
+    } else if (peers.empty()) {
       roots->push_back(pick);
     } else {
       peers.push_back(pick);

@@ -638,5 +638,36 @@ TEST(ArticleLayout, ShortIntroBoxWidensToTheReportAroundIt) {
   EXPECT_EQ(doc->text.find("press office"), std::string::npos) << doc->text;
 }
 
+// A personal essay in an unnamed column, with two highlighted boxes whose class names the
+// post's content ("post-content-format--color-block"): the boxes are the only strong blocks,
+// but they hold no paragraph of the column's text, so the column around them comes out.
+TEST(ArticleLayout, HighlightBoxesNamedAsPostContentWidenToTheEssayAroundThem) {
+  std::string html =
+      "<html><body><nav><a href=\"/\">Magazine</a></nav><article class=\"col-12\">"
+      "<div class=\"post-single-content\"><h1>Where I come from</h1>";
+  const char* paras[] = {
+      "I wanted to write this text for years, but every time I started, it sounded like a "
+      "complaint, and I did not want to complain about a childhood that was mostly happy.",
+      "Today I see it differently: the questions at school were not cruel, they were only "
+      "tiring, and it took me a long time to understand why they tired me so much.",
+      "My mother answered them for me when I was small; later I made up short answers of "
+      "my own, and later still I stopped answering and asked a question back.",
+      "Now I teach, and when a pupil asks me where I really come from, I tell the whole "
+      "story, with the village, the ferry and the two languages we spoke at home."};
+  for (int i = 0; i < 4; ++i) {
+    html += std::string("<p>") + paras[i] + "</p>";
+    if (i == 1 || i == 3)
+      html +=
+          "<div class=\"post-content-format--color-block\"><div>\"You are too light for "
+          "there and too dark for here,\" a friend once said, laughing, and I laughed "
+          "with her.</div></div>";
+  }
+  html += "</div></article><footer><p>Magazine GmbH, Hamburg.</p></footer></body></html>";
+  auto doc = ExtractArticle(html, "https://mag.example/where-i-come-from");
+  ASSERT_TRUE(doc.ok());
+  for (const char* p : paras) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Magazine GmbH"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
