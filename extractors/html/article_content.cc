@@ -496,10 +496,11 @@ const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
   std::function<int(const GumboNode*, int)> para_chars = [&](const GumboNode* e, int depth) {
     if (depth > kMaxRecursion || e->type != GUMBO_NODE_ELEMENT) return 0;
     const GumboTag t = Tag(e);
-    if (IsIgnoredTag(t) || IsBoilerplateTag(t) || IsHiddenByAttr(e)) return 0;
+    if (IsIgnoredTag(t) || IsBoilerplateTag(t)) return 0;
+    const Stats s = stats_of(e);
+    if (s.chars < kMinParaChars || IsHiddenByAttr(e)) return 0;  // no paragraph inside
     const std::string h = HintString(e);
     if (!on_chain.count(e) && !h.empty() && IsHardNegative(h) && !IsStrongPositive(h)) return 0;
-    const Stats s = stats_of(e);
     if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE) {
       if (s.chars < kMinParaChars || s.link_chars * 4 >= s.chars) return 0;
       ++paragraphs;
