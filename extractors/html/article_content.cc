@@ -276,6 +276,48 @@ bool Extraction::IsContentWrapper(const GumboNode* n, std::string_view hint,
   return s.chars >= 200 && s.chars * 2 >= around_chars && s.link_chars * 4 < s.chars;
 }
 
+// A block named for a sidebar is often the layout holding the sidebar beside the article
+// column ("container_wrap sidebar_right", "layout--with-sidebar", "cb-sidebar-right" around
+// the post): the page's <main> is inside it, or a sidebar of its own (an <aside>, a block
+// named for one) that holds less than half of its text. A sidebar itself holds no <main>,
+// and the inner box of a sidebar ("aside.sidebar > div.inner_sidebar") holds all of it.
+bool Extraction::IsSidebarLayout(const GumboNode* n) const {
+  constexpr int kMaxDepth = 12;
+  constexpr int kMaxVisited = 4000;
+  if (auto it = sidebar_layout_.find(n); it != sidebar_layout_.end()) return it->second;
+  auto chars_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second.chars : 0;
+  };
+  bool holds_main = false;
+  int sidebar_chars = 0;
+  int sidebars = 0;
+  int visited = 0;
+  std::function<void(const GumboNode*, int)> walk = [&](const GumboNode* e, int depth) {
+    if (holds_main || depth > kMaxDepth || ++visited > kMaxVisited) return;
+    const GumboVector& ch = Children(e);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT || IsIgnoredTag(Tag(c))) continue;
+      if (Tag(c) == GUMBO_TAG_MAIN) {
+        holds_main = true;
+        return;
+      }
+      if (Tag(c) == GUMBO_TAG_ASIDE || HasAny(HintString(c), {"sidebar"})) {
+        ++sidebars;
+        sidebar_chars += chars_of(c);
+        continue;
+      }
+      walk(c, depth + 1);
+    }
+  };
+  walk(n, 0);
+  const int own = chars_of(n);
+  const bool layout = holds_main || (sidebars > 0 && own > 0 && sidebar_chars * 2 < own);
+  sidebar_layout_.emplace(n, layout);
+  return layout;
+}
+
 // The nearest element from `n` up that is boilerplate by hint or tag (see
 // InsideHardNegative), or null.
 const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
@@ -283,7 +325,8 @@ const GumboNode* Extraction::HardNegativeAround(const GumboNode* n) const {
     if (IsPageElement(p)) return nullptr;
     const std::string h = HintString(p);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
-        !IsContentWrapper(p, h, total_chars_))
+        !IsContentWrapper(p, h, total_chars_) &&
+        !(HasAny(h, {"sidebar"}) && !IsStrongBoilerplate(h) && IsSidebarLayout(p)))
       return p;
     const GumboTag t = Tag(p);
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
@@ -421,6 +464,71 @@ const GumboNode* Extraction::WidenToSplitArticle(
   return top;
 }
 
+// A short block chosen among several of a page whose text is spread over many blocks (a
+// landing page's sections, a guide's cards, a product's description beside its details, a
+// post's intro box above its paragraphs): the chosen block holds under kMaxTopChars of
+// paragraph text, and an ancestor at most kMaxLevels up, outside boilerplate and with few
+// links, holds at least kFactor times as much and kMinGain characters more. Paragraph text is
+// what emission would keep: <p>, <pre> and <blockquote> of kMinParaChars or more with few
+// links, outside blocks dropped by tag, hidden or named as boilerplate. Returns the lowest
+// such ancestor, or `top`.
+const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
+  constexpr int kMaxTopChars = 1500;
+  constexpr int kMaxLevels = 6;
+  constexpr int kFactor = 2;
+  constexpr int kMinGain = 300;
+  constexpr int kMinParaChars = 40;
+  constexpr int kMaxTopParagraphs = 2;
+  auto stats_of = [&](const GumboNode* e) {
+    auto it = stats_.find(e);
+    return it != stats_.end() ? it->second : Stats{};
+  };
+  std::vector<const GumboNode*> chain;
+  for (const GumboNode* a = top->parent; a != nullptr && a->type == GUMBO_NODE_ELEMENT &&
+                                         !IsPageElement(a) && chain.size() < kMaxLevels;
+       a = a->parent)
+    chain.push_back(a);
+  if (chain.empty()) return top;
+  std::unordered_map<const GumboNode*, int> on_chain;
+  on_chain.emplace(top, 0);
+  for (const GumboNode* a : chain) on_chain.emplace(a, 0);
+  int paragraphs = 0;  // counted by the first walk, of `top`
+  std::function<int(const GumboNode*, int)> para_chars = [&](const GumboNode* e, int depth) {
+    if (depth > kMaxRecursion || e->type != GUMBO_NODE_ELEMENT) return 0;
+    const GumboTag t = Tag(e);
+    if (IsIgnoredTag(t) || IsBoilerplateTag(t)) return 0;
+    const Stats s = stats_of(e);
+    if (s.chars < kMinParaChars || IsHiddenByAttr(e)) return 0;  // no paragraph inside
+    const std::string h = HintString(e);
+    if (!on_chain.count(e) && !h.empty() && IsHardNegative(h) && !IsStrongPositive(h)) return 0;
+    if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE) {
+      if (s.chars < kMinParaChars || s.link_chars * 4 >= s.chars) return 0;
+      ++paragraphs;
+      return s.chars;
+    }
+    int sum = 0;
+    const GumboVector& ch = Children(e);
+    for (unsigned i = 0; i < ch.length; ++i) sum += para_chars(Child(ch, i), depth + 1);
+    if (auto it = on_chain.find(e); it != on_chain.end()) it->second = sum;
+    return sum;
+  };
+  // Only a short top: the paragraph text of `top` first, then the walk of the highest
+  // ancestor fills the others.
+  const Stats top_stats = stats_of(top);
+  if (top_stats.chars - top_stats.link_chars >= kMaxTopChars) return top;
+  const int top_text = para_chars(top, 0);
+  if (paragraphs > kMaxTopParagraphs) return top;
+  para_chars(chain.back(), 0);
+  for (const GumboNode* a : chain) {
+    if (InsideBoilerplateBlock(a)) return top;
+    const Stats s = stats_of(a);
+    const int text = on_chain[a];
+    if (s.link_chars * 3 >= s.chars) return top;
+    if (text >= top_text * kFactor && text - top_text >= kMinGain) return a;
+  }
+  return top;
+}
+
 // A short block that a soft class word ("content", "text") lifted above the article: a
 // sidebar promotion in `<div class="content">` beside an article in an unnamed or misspelt
 // wrapper, where the class word outweighs a few paragraphs with few commas. A candidate
@@ -477,7 +585,8 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
     const std::string h = HintString(p);
     if (h.empty() || IsStrongPositive(h)) continue;
     if (IsStrongBoilerplate(h)) return p;
-    if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars))
+    if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars) &&
+        !IsSidebarLayout(p))
       return p;
   }
   return nullptr;
@@ -564,7 +673,18 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
           }))
         peers.push_back(e);
     }
-    if (peers.empty()) {
+    // Short strong blocks (highlighted boxes "post-content-format--color-block") inside the
+    // article's unnamed text: the ancestor holding the text, and them, comes out instead.
+    const GumboNode* around = WidenToTextAround(pick);
+    if (around != pick && std::all_of(peers.begin(), peers.end(), [&](const GumboNode* e) {
+          return IsAncestorOf(around, e);
+        })) {
+      if (explain_ != nullptr) {
+        explain_->notes.push_back("short strong block " + Describe(pick, 0).path +
+                                  " widened to the ancestor holding most of the paragraph text");
+      }
+      roots->push_back(around);
+    } else if (peers.empty()) {
       roots->push_back(pick);
     } else {
       peers.push_back(pick);
@@ -722,6 +842,13 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
   if (explain_ != nullptr && top != best) {
     explain_->notes.push_back("split article: the best block " + Describe(best, top_score).path +
                               " widened to the ancestor holding its peer blocks");
+  }
+  if (top == best) {
+    top = WidenToTextAround(best);
+    if (explain_ != nullptr && top != best) {
+      explain_->notes.push_back("short block " + Describe(best, top_score).path +
+                                " widened to the ancestor holding most of the paragraph text");
+    }
   }
   // Siblings that belong with the top candidate. Wrappers holding the top candidate and
   // nothing else (Drupal's field--item > paragraph > field, a template's part > inner) hide
@@ -1043,7 +1170,8 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
     const std::string h = HintString(n);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
-        !(body_fallback_ && HoldsHalfOfRoot(n))) {
+        !(body_fallback_ && HoldsHalfOfRoot(n)) &&
+        !(HasAny(h, {"sidebar"}) && !IsStrongBoilerplate(h) && IsSidebarLayout(n))) {
       if (explain_ != nullptr) {
         ExplainedBlock why = DescribeLoser(n, 0);
         ExplainSkipped(

@@ -82,6 +82,10 @@ class Extraction {
     return BoilerplateBlockAround(n) != nullptr;
   }
   const GumboNode* BoilerplateBlockAround(const GumboNode* n) const;
+  // True when `n`, named for a sidebar, is the page's layout around one: it holds a <main>,
+  // or a sidebar of its own (an <aside> or a block named for one) beside more text than it
+  // (see article_content.cc). Cached per node.
+  bool IsSidebarLayout(const GumboNode* n) const;
   // --explain: a block as the choice saw it, and why it lost.
   ExplainedBlock Describe(const GumboNode* n, double score) const;
   ExplainedBlock DescribeLoser(const GumboNode* n, double score) const;
@@ -100,6 +104,9 @@ class Extraction {
   const GumboNode* PreferLongerRunnerUp(
       const GumboNode* top, double* top_score,
       const std::vector<std::pair<double, const GumboNode*>>& ranked) const;
+  // The lowest ancestor of a short `top` holding much more paragraph text than it (see
+  // article_content.cc); `top` otherwise.
+  const GumboNode* WidenToTextAround(const GumboNode* top) const;
   // Emission.
   void Emit(const GumboNode* n, bool in_link, int depth, bool is_root);
   // True when `n` is named a list ("ingredients-list", "spec-list") and nothing else in its
@@ -147,6 +154,7 @@ class Extraction {
   std::vector<std::string_view> hrefs_;
 
   std::unordered_map<const GumboNode*, Stats> stats_;
+  mutable std::unordered_map<const GumboNode*, bool> sidebar_layout_;  // IsSidebarLayout
   int total_chars_ = 0;      // text of the whole document (after ComputeStats)
   int emit_root_chars_ = 0;  // text of the root Emit is walking
   // Set while Emit walks <body> because no chosen block gave any text: a class or id word

@@ -2,11 +2,15 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <cctype>
 #include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/html/article_dom.h"
@@ -145,6 +149,87 @@ GumboOutput* GuardedParse(GumboArena& arena, const GumboOptions& gopts, const ch
   return out;
 }
 
+// Text reduced for comparing a page paragraph with the JSON-LD articleBody: no white space
+// (ASCII, no-break, thin and zero-width spaces), typographic quotes, apostrophes and dashes
+// as their ASCII forms, markup tags dropped and the five common entities decoded. A CMS often
+// writes the body of its JSON-LD with straight quotes, plain spaces or a few tags where the
+// page has curly quotes and no-break spaces: the same sentence must still match.
+std::string SqueezedForCompare(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '<') {  // a tag: skipped up to its '>' (a lone '<' stays)
+      const std::size_t end = s.find('>', i + 1);
+      if (end != std::string_view::npos && end - i <= 200 && end > i + 1 &&
+          (std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0 || s[i + 1] == '/')) {
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c == '&') {
+      bool decoded = false;
+      for (const auto& [entity, plain] :
+           {std::pair<std::string_view, std::string_view>{"&amp;", "&"},
+            {"&quot;", "\""},
+            {"&#39;", "'"},
+            {"&#039;", "'"},
+            {"&apos;", "'"},
+            {"&lt;", "<"},
+            {"&gt;", ">"},
+            {"&nbsp;", ""}}) {
+        if (s.substr(i).starts_with(entity)) {
+          out.append(plain);
+          i += entity.size();
+          decoded = true;
+          break;
+        }
+      }
+      if (decoded) continue;
+    }
+    if (article_internal::IsAsciiSpace(c)) {
+      ++i;
+      continue;
+    }
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("\xC2\xA0")) {  // no-break space
+      i += 2;
+      continue;
+    }
+    if (rest.starts_with("\xC2\xAB") || rest.starts_with("\xC2\xBB")) {  // guillemets
+      out.push_back('"');
+      i += 2;
+      continue;
+    }
+    if (rest.size() >= 3 && c == 0xE2 && static_cast<unsigned char>(rest[1]) == 0x80) {
+      const unsigned char k = static_cast<unsigned char>(rest[2]);
+      if ((k >= 0x80 && k <= 0x8B) || k == 0xAF) {  // en/em/thin/zero-width spaces
+        i += 3;
+        continue;
+      }
+      if (k == 0x98 || k == 0x99 || k == 0x9A || k == 0xB2) {  // single quotes, prime
+        out.push_back('\'');
+        i += 3;
+        continue;
+      }
+      if (k == 0x9C || k == 0x9D || k == 0x9E || k == 0xB3) {  // double quotes
+        out.push_back('"');
+        i += 3;
+        continue;
+      }
+      if (k == 0x93 || k == 0x94) {  // en and em dashes
+        out.push_back('-');
+        i += 3;
+        continue;
+      }
+    }
+    out.push_back(static_cast<char>(c));
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace article_internal {
@@ -266,18 +351,19 @@ Document Extraction::Run(const GumboNode* root) {
       }
     } else if (ld_chars * 10 >= dom_chars * 7) {
       // Drop DOM paragraphs the article body does not contain.
-      std::string squeezed;
-      for (char c : ld_body) {
-        if (!IsAsciiSpace(static_cast<unsigned char>(c))) squeezed.push_back(c);
-      }
+      // The page's own summary (its description) opening a paragraph marks the lead, which
+      // many CMSs leave out of the articleBody: it stays.
+      constexpr std::size_t kLeadPrefixBytes = 40;
+      const std::string squeezed = SqueezedForCompare(ld_body);
+      std::string summary = SqueezedForCompare(MetaValue({"og:description", "description"}));
+      if (summary.size() < kLeadPrefixBytes) summary.clear();
+      summary.resize(std::min(summary.size(), kLeadPrefixBytes));
       std::vector<Para> kept;
       int kept_chars = 0;
       for (auto& p : paras) {
-        std::string q;
-        for (char c : p.text) {
-          if (c != ' ') q.push_back(c);
-        }
-        if (squeezed.find(q) != std::string::npos) {
+        const std::string q = SqueezedForCompare(p.text);
+        if (squeezed.find(q) != std::string::npos ||
+            (!summary.empty() && std::string_view(q).starts_with(summary))) {
           kept_chars += p.chars;
           kept.push_back(p);
         }

@@ -218,6 +218,46 @@ TEST(ArticleExtractor, JsonLdArticleBodyWhenDomHasNone) {
             "pass the sanity threshold for bodies.");
 }
 
+// The JSON-LD articleBody is written with straight quotes and plain spaces, the page with
+// curly quotes and no-break spaces, and the body leaves out the lead (the page's description):
+// the same sentences and the lead stay, only the paragraph the body lacks goes.
+TEST(ArticleExtractor, JsonLdBodyMatchesParagraphsDespiteTypographyAndKeepsTheLead) {
+  const std::string html =
+      "<html><head><meta property=\"og:description\" content=\"The drama about a night-shift "
+      "pharmacist returns in May with its whole cast, the broadcaster said on Monday.\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":"
+      "\"The second season keeps the seaside town and the 24-hour pharmacy. 'We wanted the "
+      "same faces,' the director said, adding that the writers' room met in January.\\n"
+      "Filming started in the autumn and ended before the holidays, so the broadcaster could "
+      "book the Friday slot - the one the first season held - for twelve weeks.\\nThe lead "
+      "actor said the role \\\"changed how I see night work\\\" and that the cast still "
+      "shares a group chat.\\nTwo new characters join: a night-bus driver and a retired "
+      "nurse who opens a bakery next to the pharmacy, and both are written as regulars.\"}"
+      "</script></head><body><article><div class=\"story\">"
+      "<p>The drama about a night-shift pharmacist returns in May with its whole cast, the "
+      "broadcaster said on Monday.</p>"
+      "<p>The second season keeps the seaside town and the 24-hour pharmacy. \xE2\x80\x98We "
+      "wanted the same faces,\xE2\x80\x99 the director said, adding that the writers\xE2\x80\x99 "
+      "room met in January.</p>"
+      "<p>Filming started in the autumn and ended before the holidays, so the broadcaster "
+      "could book the Friday slot \xE2\x80\x93 the one the first season held \xE2\x80\x93 "
+      "for\xC2\xA0twelve weeks.</p>"
+      "<p>The lead actor said the role \xE2\x80\x9C"
+      "changed how I see night work\xE2\x80\x9D "
+      "and that the cast still shares a group chat.</p>"
+      "<p>Two new characters join: a night-bus driver and a retired nurse who opens a bakery "
+      "next to the pharmacy, and both are written as regulars.</p>"
+      "<p>Get the week's drama news in your inbox every Friday, free, with our picks.</p>"
+      "</div></article></body></html>";
+  auto doc = ExtractArticle(html, "https://e.com/drama/pharmacy");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("returns in May with its whole cast"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("the writers\xE2\x80\x99 room met"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("for twelve weeks"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("changed how I see night work"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("in your inbox"), std::string::npos) << doc->text;
+}
+
 TEST(ArticleExtractor, RemovesBoilerplateBlocks) {
   auto doc = ExtractArticle(R"(<body><nav><a href="/">Home</a></nav>
 <div class="cookie-banner"><p>We use cookies to improve your experience, analyse traffic and personalise ads on this site.</p></div>

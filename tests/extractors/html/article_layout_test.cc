@@ -574,5 +574,100 @@ TEST(ArticleLayout, SubheaderClassIsNoPageHeader) {
   EXPECT_EQ(doc->text.find("Handbook"), std::string::npos) << doc->text;
 }
 
+// The layout row around the post column and its sidebar is named for the sidebar
+// ("container_wrap sidebar_right"): it holds the page's <main> beside an <aside> with more
+// text than the post, so it is the layout, not the sidebar, and the post inside comes out.
+TEST(ArticleLayout, RowNamedForItsSidebarAroundTheMainColumnIsTheLayout) {
+  const std::string html =
+      "<html><body><div class=\"stretch_full\"><div class=\"title_container\"><span>You are here: "
+      "News / Drama / The new season</span></div></div>"
+      "<div class=\"container_wrap main_color sidebar_right\"><div class=\"container\">"
+      "<main class=\"content\"><article class=\"post\"><h1>The pharmacy drama returns</h1>"
+      "<div class=\"text\"><p>The drama about a night-shift pharmacist returns in May, "
+      "and the whole cast, from the pharmacist to the bus driver, signed on again.</p><p>The "
+      "writers kept the seaside town, the late-night customers and the quiet humour, and added "
+      "two regulars: a retired nurse and a student who works the counter.</p><p>Filming ended "
+      "in December, and the broadcaster booked the Friday slot for twelve weeks.</p></div>"
+      "</article></main><aside class=\"sidebar\"><div class=\"inner_sidebar\"><h3>Most read"
+      "</h3><p><a href=\"/a\">A variety show changes its host</a></p><p><a href=\"/b\">Ten cafes "
+      "near the "
+      "studio that fans visit, from the bakery by the ferry to the tea house on the hill</a></p>"
+      "<p><a href=\"/c\">Where the cast had dinner after the last day of filming</a>, and what "
+      "they ordered.</p>"
+      "<p><a href=\"/d\">The idol who learned to cook for a role, and the three dishes she "
+      "now makes at home for her group</a></p><p>Which drama sets are open to visitors this "
+      "summer, with "
+      "the hours, the tickets and the <a href=\"/e\">bus lines that stop "
+      "nearby</a>.</p></div></aside></div></div>"
+      "</body></html>";
+  auto doc = ExtractArticle(html, "https://news.example/drama/pharmacy");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("returns in May"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("booked the Friday slot"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("You are here"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Ten cafes"), std::string::npos) << doc->text;
+}
+
+// A ministry's news page: a short intro box with a class word that names text ("c-intro__text")
+// outscores the report below it, whose paragraphs sit in an unnamed column of another row.
+// The intro is a short block, and the content area around it holds several times its
+// paragraph text: the whole report comes out.
+TEST(ArticleLayout, ShortIntroBoxWidensToTheReportAroundIt) {
+  const std::string html =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/press\">Press</a></nav>"
+      "<div id=\"content\" class=\"content\"><div class=\"row\"><div class=\"small-12\">"
+      "<div class=\"c-intro\"><div class=\"c-intro__hero\"><img src=\"a.jpg\">"
+      "<span>Forum hall</span></div><div class=\"c-intro__text\"><p>Two days of talks "
+      "about volunteers in the countryside ended on Friday with a list of twelve proposals "
+      "for the next budget, from simpler grants for clubs to a help desk for treasurers of "
+      "small associations.</p></div></div></div></div>"
+      "<div class=\"row align-center\"><div class=\"small-12 medium-10\">"
+      "<p>More than three hundred guests from clubs, fire brigades and village shops came "
+      "to the forum to describe what keeps volunteers going and what drives them away.</p>"
+      "<p>The most common wish was less paperwork for small associations, followed by "
+      "cheaper insurance for helpers and a fund for buses to reach remote villages.</p>"
+      "<p>The minister promised to answer every proposal in writing before the summer and to "
+      "invite the speakers again next year to report on what has changed since.</p>"
+      "</div></div></div><footer><p>Federal ministry, press office, Berlin.</p></footer>"
+      "</body></html>";
+  auto doc = ExtractArticle(html, "https://ministry.example/press/forum");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Two days of talks"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("three hundred guests"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("answer every proposal"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("press office"), std::string::npos) << doc->text;
+}
+
+// A personal essay in an unnamed column, with two highlighted boxes whose class names the
+// post's content ("post-content-format--color-block"): the boxes are the only strong blocks,
+// but they hold no paragraph of the column's text, so the column around them comes out.
+TEST(ArticleLayout, HighlightBoxesNamedAsPostContentWidenToTheEssayAroundThem) {
+  std::string html =
+      "<html><body><nav><a href=\"/\">Magazine</a></nav><article class=\"col-12\">"
+      "<div class=\"post-single-content\"><h1>Where I come from</h1>";
+  const char* paras[] = {
+      "I wanted to write this text for years, but every time I started, it sounded like a "
+      "complaint, and I did not want to complain about a childhood that was mostly happy.",
+      "Today I see it differently: the questions at school were not cruel, they were only "
+      "tiring, and it took me a long time to understand why they tired me so much.",
+      "My mother answered them for me when I was small; later I made up short answers of "
+      "my own, and later still I stopped answering and asked a question back.",
+      "Now I teach, and when a pupil asks me where I really come from, I tell the whole "
+      "story, with the village, the ferry and the two languages we spoke at home."};
+  for (int i = 0; i < 4; ++i) {
+    html += std::string("<p>") + paras[i] + "</p>";
+    if (i == 1 || i == 3)
+      html +=
+          "<div class=\"post-content-format--color-block\"><div>\"You are too light for "
+          "there and too dark for here,\" a friend once said, laughing, and I laughed "
+          "with her.</div></div>";
+  }
+  html += "</div></article><footer><p>Magazine GmbH, Hamburg.</p></footer></body></html>";
+  auto doc = ExtractArticle(html, "https://mag.example/where-i-come-from");
+  ASSERT_TRUE(doc.ok());
+  for (const char* p : paras) EXPECT_NE(doc->text.find(p), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Magazine GmbH"), std::string::npos) << doc->text;
+}
+
 }  // namespace
 }  // namespace hallyu
