@@ -92,6 +92,23 @@ std::string SanitizeUtf8(std::string_view text) {
   return out;
 }
 
+bool IsCleanUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    const size_t n = DecodeUtf8(text, i, &cp);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 bool ContainsHangul(std::string_view s) {
   for (size_t i = 0; i + 2 < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
