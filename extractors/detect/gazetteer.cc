@@ -67,6 +67,15 @@ void MergeRuns(const std::vector<Pending<V>*>& runs, NameIndex<V>& out, Fix fix)
   }
 }
 
+// FNV-1a over the bytes, its bits mixed once more (for the Bloom filter over key names).
+uint64_t BloomHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
 // The index of `name`: exact spelling first, then its normalised key; nullopt when unknown.
 template <typename Map>
 std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view name) {
@@ -460,6 +469,18 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
     for (const auto& kv : *m) g.any_key_.insert(kv.first);
   }
   for (const auto& kv : g.groups_) g.any_key_.insert(kv.first);
+  {
+    uint64_t bits = 1024;
+    while (bits < 16 * static_cast<uint64_t>(g.any_key_.size())) bits *= 2;
+    g.key_bloom_.assign(bits / 64, 0);
+    g.key_bloom_mask_ = bits - 1;
+    for (const std::string& k : g.any_key_) {
+      const uint64_t h = BloomHash(k);
+      for (const uint64_t b : {h & g.key_bloom_mask_, (h >> 32) & g.key_bloom_mask_}) {
+        g.key_bloom_[b >> 6] |= uint64_t{1} << (b & 63);
+      }
+    }
+  }
   // The syllables of known given names, so a finder can tell "윤송아가" (a name) from
   // "사로잡을" (a verb) without a list of every word that is not a name.
   for (const GazetteerPerson& p : g.people_) {
@@ -484,6 +505,12 @@ bool Gazetteer::IsGivenNameSyllable(std::string_view syllable, bool final) const
 }
 
 bool Gazetteer::MayName(const std::string& normalized_key) const {
+  if (!key_bloom_.empty()) {
+    const uint64_t h = BloomHash(normalized_key);
+    for (const uint64_t b : {h & key_bloom_mask_, (h >> 32) & key_bloom_mask_}) {
+      if ((key_bloom_[b >> 6] & (uint64_t{1} << (b & 63))) == 0) return false;
+    }
+  }
   return any_key_.count(normalized_key) > 0;
 }
 

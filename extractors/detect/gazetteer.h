@@ -19,6 +19,7 @@
 //
 // Immutable after loading; safe to share across threads.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -126,6 +127,10 @@ class Gazetteer {
   NameIndex<size_t> network_exact_, network_norm_;
   NameIndex<size_t> org_exact_, org_norm_;
   std::unordered_set<std::string> any_key_;  // every normalised key of every kind
+  // A Bloom filter over any_key_ (two bits per key, >= 16 bits per key): MayName asks the
+  // set only for the few windows the filter lets through.
+  std::vector<uint64_t> key_bloom_;
+  uint64_t key_bloom_mask_ = 0;  // bit count - 1 (a power of two)
   // second and third syllables of the known three-syllable Hangul names
   std::unordered_set<std::string> given_middle_, given_final_;
   size_t hangul_names_ = 0;  // how many such names were seen

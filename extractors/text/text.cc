@@ -537,12 +537,14 @@ std::string NormalizeKey(std::string_view s) {
         c == ':' || c == '!' || c == '?') {
       continue;
     }
-    if (s.substr(i, 2) == "\xC2\xB7") {  // middle dot
-      ++i;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB7) {
+      ++i;  // middle dot
       continue;
     }
-    if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x98") {
-      i += 2;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+      i += 2;  // curly single quotes
       continue;
     }
     out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII only, no locale
