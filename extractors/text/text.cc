@@ -530,6 +530,13 @@ std::string StripTitleQuotes(std::string_view title) {
 
 std::string NormalizeKey(std::string_view s) {
   std::string out;
+  NormalizeKeyTo(s, &out);
+  return out;
+}
+
+void NormalizeKeyTo(std::string_view s, std::string* key) {
+  std::string& out = *key;
+  out.clear();
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -549,7 +556,6 @@ std::string NormalizeKey(std::string_view s) {
     }
     out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII only, no locale
   }
-  return out;
 }
 
 std::vector<std::string> SplitNameList(std::string_view list) {

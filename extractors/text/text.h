@@ -57,6 +57,8 @@ std::string TrimName(std::string_view s);
 // Lower-cases ASCII letters and drops spaces, hyphens, dots, apostrophes and
 // middle dots: "Cha Eun-woo" -> "chaeunwoo". Non-ASCII bytes are kept.
 std::string NormalizeKey(std::string_view s);
+// NormalizeKey(s), written into *key (its buffer reused).
+void NormalizeKeyTo(std::string_view s, std::string* key);
 
 // Splits a list of names ("A, B and C", "A·B·C", "A와 B", "A, B, C") into
 // trimmed names with Korean particles stripped. Bounded to 16 names.
