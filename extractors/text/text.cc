@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -95,6 +96,17 @@ std::string SanitizeUtf8(std::string_view text) {
 bool IsCleanUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    // Eight ASCII bytes at a time: no high bit set and no zero byte.
+    while (i + 8 <= text.size()) {
+      uint64_t v;
+      std::memcpy(&v, text.data() + i, 8);
+      if ((v & 0x8080808080808080ull) != 0 ||
+          ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == 0) return false;
     if (c < 0x80) {
