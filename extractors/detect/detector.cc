@@ -596,7 +596,10 @@ bool Detector::StoryHasCue(const std::vector<std::string_view>& sentences,
   for (std::string_view s : sentences) {
     if (sentences.size() > 1 && rules_->FindTrigger(s, lang, 0) == std::string_view::npos) continue;
     // (a superset of what the sentence analysis keeps: nothing is masked here)
-    if (rules_->HasAnnouncingCue(SanitizeUtf8(s), lang)) return true;
+    if (IsCleanUtf8(s) ? rules_->HasAnnouncingCue(s, lang)
+                       : rules_->HasAnnouncingCue(SanitizeUtf8(s), lang)) {
+      return true;
+    }
   }
   return false;
 }

@@ -67,14 +67,13 @@ void MergeRuns(const std::vector<Pending<V>*>& runs, NameIndex<V>& out, Fix fix)
   }
 }
 
-// The index of `name`: exact spelling first, then its normalised key; nullopt when unknown.
-template <typename Map>
-std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view name) {
-  if (auto it = exact.find(name); it != exact.end()) return it->second;
-  const std::string key = NormalizeKey(name);
-  if (key.empty()) return std::nullopt;
-  if (auto it = norm.find(key); it != norm.end()) return it->second;
-  return std::nullopt;
+// FNV-1a over the bytes, its bits mixed once more (for the Bloom filter over key names).
+uint64_t BloomHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
 }
 
 // Fails ("file:line: reason") when `n` is not a map, lacks a non-empty scalar `required`, has a
@@ -460,6 +459,17 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
     for (const auto& kv : *m) g.any_key_.insert(kv.first);
   }
   for (const auto& kv : g.groups_) g.any_key_.insert(kv.first);
+  g.key_bloom_.Reset(g.any_key_.size());
+  for (const std::string& k : g.any_key_) g.key_bloom_.Add(k);
+  {
+    const auto exact = {&g.person_exact_, &g.work_exact_, &g.network_exact_, &g.org_exact_};
+    size_t keys = 0;
+    for (const auto* m : exact) keys += m->size();
+    g.exact_bloom_.Reset(keys);
+    for (const auto* m : exact) {
+      for (const auto& kv : *m) g.exact_bloom_.Add(kv.first);
+    }
+  }
   // The syllables of known given names, so a finder can tell "윤송아가" (a name) from
   // "사로잡을" (a verb) without a list of every word that is not a name.
   for (const GazetteerPerson& p : g.people_) {
@@ -483,7 +493,44 @@ bool Gazetteer::IsGivenNameSyllable(std::string_view syllable, bool final) const
   return set.count(std::string(syllable)) > 0;
 }
 
+void Gazetteer::Bloom::Reset(size_t keys) {
+  uint64_t n = 1024;
+  while (n < 16 * static_cast<uint64_t>(keys)) n *= 2;
+  bits.assign(n / 64, 0);
+  mask = n - 1;
+}
+
+void Gazetteer::Bloom::Add(std::string_view key) {
+  const uint64_t h = BloomHash(key);
+  for (const uint64_t b : {h & mask, (h >> 32) & mask}) bits[b >> 6] |= uint64_t{1} << (b & 63);
+}
+
+bool Gazetteer::Bloom::MayHave(std::string_view key) const {
+  if (bits.empty()) return true;
+  const uint64_t h = BloomHash(key);
+  for (const uint64_t b : {h & mask, (h >> 32) & mask}) {
+    if ((bits[b >> 6] & (uint64_t{1} << (b & 63))) == 0) return false;
+  }
+  return true;
+}
+
+// The index of `name`: exact spelling first, then its normalised key; nullopt when unknown.
+// (The normalised indexes' keys are all in any_key_, so key_bloom_ rules keys out for them.)
+template <typename Map>
+std::optional<size_t> Gazetteer::Lookup(const Map& exact, const Map& norm,
+                                        std::string_view name) const {
+  if (exact_bloom_.MayHave(name)) {
+    if (auto it = exact.find(name); it != exact.end()) return it->second;
+  }
+  thread_local std::string key;
+  NormalizeKeyTo(name, &key);
+  if (key.empty() || !key_bloom_.MayHave(key)) return std::nullopt;
+  if (auto it = norm.find(key); it != norm.end()) return it->second;
+  return std::nullopt;
+}
+
 bool Gazetteer::MayName(const std::string& normalized_key) const {
+  if (!key_bloom_.MayHave(normalized_key)) return false;
   return any_key_.count(normalized_key) > 0;
 }
 

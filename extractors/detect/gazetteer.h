@@ -19,6 +19,7 @@
 //
 // Immutable after loading; safe to share across threads.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -126,6 +127,19 @@ class Gazetteer {
   NameIndex<size_t> network_exact_, network_norm_;
   NameIndex<size_t> org_exact_, org_norm_;
   std::unordered_set<std::string> any_key_;  // every normalised key of every kind
+  // Bloom filters (two bits per key, >= 16 bits per key; empty: everything may be there):
+  // over any_key_, and over the keys of the exact-spelling indexes, so that MayName and
+  // the Find* look-ups ask a hash table only for the few names the filter lets through.
+  struct Bloom {
+    std::vector<uint64_t> bits;
+    uint64_t mask = 0;  // bit count - 1 (a power of two)
+    void Reset(size_t keys);
+    void Add(std::string_view key);
+    bool MayHave(std::string_view key) const;
+  };
+  Bloom key_bloom_, exact_bloom_;
+  template <typename Map>
+  std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view name) const;
   // second and third syllables of the known three-syllable Hangul names
   std::unordered_set<std::string> given_middle_, given_final_;
   size_t hangul_names_ = 0;  // how many such names were seen

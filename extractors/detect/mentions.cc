@@ -223,6 +223,12 @@ std::vector<Span> FindQuotes(std::string_view s) {
   };
   size_t i = 0;
   while (i < s.size() && out.size() < 32) {
+    // (the first bytes of the marks above and of ')
+    if (const auto c = static_cast<unsigned char>(s[i]);
+        c != 0xE2 && c != 0xE3 && c != '<' && c != '"' && c != '`' && c != '\'') {
+      ++i;
+      continue;
+    }
     bool matched = false;
     for (const auto& [open, close] : kPairs) {
       if (s.compare(i, open.size(), open) != 0) continue;

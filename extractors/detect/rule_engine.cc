@@ -47,7 +47,13 @@ struct RuleSet::Lang {
   std::vector<uint64_t> key_bits = std::vector<uint64_t>(65536 / 64, 0);
   std::vector<std::vector<std::string>> by_key = std::vector<std::vector<std::string>>(65536);
   std::vector<std::string> short_triggers;  // one- or two-byte triggers (rare)
-  bool match_all = false;                   // no triggers: every text passes
+  // The (lower-cased) first two bytes of every trigger, and the first byte of the one-byte
+  // ones: a text position passes on to the checks above only when its bytes start some
+  // trigger (most positions of most texts do not).
+  std::vector<uint64_t> pair_bits = std::vector<uint64_t>(65536 / 64, 0);
+  std::array<bool, 256> single = {};
+  std::array<bool, 256> first = {};  // by raw byte: it starts some trigger (case folded)
+  bool match_all = false;            // no triggers: every text passes
   // Title marks, and by first byte the marks starting with it.
   std::vector<std::string> title_marks;
   std::array<std::vector<std::string>, 256> marks_by_first;
@@ -395,6 +401,18 @@ Result<RuleSet> RuleSet::LoadFromStrings(
       std::string low;
       for (unsigned char c : t) low += static_cast<char>(LowerByte(c));
       if (low.empty()) continue;
+      for (int c = 0; c < 256; ++c) {
+        if (LowerByte(static_cast<unsigned char>(c)) == static_cast<unsigned char>(low[0])) {
+          lang->first[static_cast<size_t>(c)] = true;
+        }
+      }
+      if (low.size() == 1) {
+        lang->single[static_cast<unsigned char>(low[0])] = true;
+      } else {
+        const unsigned pair = (static_cast<unsigned>(static_cast<unsigned char>(low[0])) << 8) |
+                              static_cast<unsigned char>(low[1]);
+        lang->pair_bits[pair >> 6] |= uint64_t{1} << (pair & 63);
+      }
       if (low.size() < 4) {
         lang->short_triggers.push_back(low);
         continue;
@@ -449,7 +467,18 @@ size_t RuleSet::FindTrigger(std::string_view text, std::string_view lang, size_t
   if (l.match_all) return from;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  const bool* first = l.first.data();
+  const uint64_t* pair_bits = l.pair_bits.data();
   for (size_t i = from; i < n; ++i) {
+    while (i < n && !first[p[i]]) ++i;
+    if (i >= n) break;
+    const unsigned char c0 = LowerByte(p[i]);
+    if (i + 1 < n) {
+      const unsigned pair = (static_cast<unsigned>(c0) << 8) | LowerByte(p[i + 1]);
+      if ((pair_bits[pair >> 6] & (uint64_t{1} << (pair & 63))) == 0 && !l.single[c0]) continue;
+    } else if (!l.single[c0]) {
+      continue;  // the last byte: only a one-byte trigger fits
+    }
     for (const auto& t : l.short_triggers) {
       if (LowerByte(p[i]) != static_cast<unsigned char>(t[0])) continue;
       size_t k = 1;

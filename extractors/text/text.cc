@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -90,6 +91,34 @@ std::string SanitizeUtf8(std::string_view text) {
     }
   }
   return out;
+}
+
+bool IsCleanUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    // Eight ASCII bytes at a time: no high bit set and no zero byte.
+    while (i + 8 <= text.size()) {
+      uint64_t v;
+      std::memcpy(&v, text.data() + i, 8);
+      if ((v & 0x8080808080808080ull) != 0 ||
+          ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= text.size()) break;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    const size_t n = DecodeUtf8(text, i, &cp);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
 }
 
 bool ContainsHangul(std::string_view s) {
@@ -513,6 +542,13 @@ std::string StripTitleQuotes(std::string_view title) {
 
 std::string NormalizeKey(std::string_view s) {
   std::string out;
+  NormalizeKeyTo(s, &out);
+  return out;
+}
+
+void NormalizeKeyTo(std::string_view s, std::string* key) {
+  std::string& out = *key;
+  out.clear();
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -520,17 +556,18 @@ std::string NormalizeKey(std::string_view s) {
         c == ':' || c == '!' || c == '?') {
       continue;
     }
-    if (s.substr(i, 2) == "\xC2\xB7") {  // middle dot
-      ++i;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB7) {
+      ++i;  // middle dot
       continue;
     }
-    if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x98") {
-      i += 2;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+      i += 2;  // curly single quotes
       continue;
     }
     out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII only, no locale
   }
-  return out;
 }
 
 std::vector<std::string> SplitNameList(std::string_view list) {

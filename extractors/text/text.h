@@ -14,6 +14,10 @@ namespace hallyu {
 // NUL bytes dropped. Linear; never fails.
 std::string SanitizeUtf8(std::string_view text);
 
+// True when SanitizeUtf8(text) == text (valid UTF-8 without NUL bytes), so callers
+// can read `text` as is instead of a copy.
+bool IsCleanUtf8(std::string_view text);
+
 // Returns "ko" when at least `min_ratio` (default 0.2) of the letters in `text`
 // are Hangul, else "en". Empty or letter-less text gives "en".
 std::string GuessLanguage(std::string_view text, double min_ratio = 0.2);
@@ -53,6 +57,8 @@ std::string TrimName(std::string_view s);
 // Lower-cases ASCII letters and drops spaces, hyphens, dots, apostrophes and
 // middle dots: "Cha Eun-woo" -> "chaeunwoo". Non-ASCII bytes are kept.
 std::string NormalizeKey(std::string_view s);
+// NormalizeKey(s), written into *key (its buffer reused).
+void NormalizeKeyTo(std::string_view s, std::string* key);
 
 // Splits a list of names ("A, B and C", "A·B·C", "A와 B", "A, B, C") into
 // trimmed names with Korean particles stripped. Bounded to 16 names.

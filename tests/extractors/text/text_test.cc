@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace hallyu {
 namespace {
@@ -118,6 +119,44 @@ TEST(Utf8, InvalidBytesReplacedAndNulDropped) {
   const std::string bad = std::string("ab\xFF\xC3(c") + '\0' + "\xE2\x82";
   EXPECT_EQ(SanitizeUtf8(bad), "ab\xEF\xBF\xBD\xEF\xBF\xBD(c\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(SanitizeUtf8("차은우"), "차은우");
+}
+
+// IsCleanUtf8 says exactly when SanitizeUtf8 would change nothing: over every short
+// string of bytes that matter (ASCII, NUL, lead and continuation bytes), at every offset
+// of an ASCII run so the eight-bytes-at-a-time path meets each of them.
+TEST(SanitizeUtf8, IsCleanUtf8AgreesWithSanitize) {
+  const std::string bytes[] = {"a",    std::string(1, '\0'),
+                               "\x80", "\xBF",
+                               "\xC2", "\xE2",
+                               "\xED", "\xF0",
+                               "\xF4", "\xF8",
+                               "\xC0", "\x9C",
+                               "\xA0"};
+  std::vector<std::string> cases = {"", "plain ascii text, long enough for words",
+                                    "차은우가 출연한다", "\xE2\x80\x99s"};
+  for (const auto& a : bytes) {
+    for (const auto& b : bytes) {
+      for (const auto& c : bytes) cases.push_back(a + b + c);
+    }
+  }
+  for (const auto& c : cases) {
+    for (size_t pad = 0; pad < 10; ++pad) {
+      const std::string t = std::string(pad, 'x') + c + std::string(9 - pad, 'y');
+      EXPECT_EQ(IsCleanUtf8(t), SanitizeUtf8(t) == t) << pad;
+      EXPECT_EQ(IsCleanUtf8(c), SanitizeUtf8(c) == c);
+    }
+  }
+}
+
+TEST(NormalizeKey, DropsMiddleDotsAndCurlyQuotesOnlyWhenWhole) {
+  EXPECT_EQ(NormalizeKey("Kim\xC2\xB7Lee"), "kimlee");
+  EXPECT_EQ(NormalizeKey("O\xE2\x80\x99Neil \xE2\x80\x98x"), "oneilx");
+  EXPECT_EQ(NormalizeKey("a\xC2"), "a\xC2");  // a cut middle dot stays
+  EXPECT_EQ(NormalizeKey("a\xE2\x80"), "a\xE2\x80");
+  EXPECT_EQ(NormalizeKey("a\xE2\x80\x9C"), "a\xE2\x80\x9C");  // a double quote stays
+  std::string key = "stale";
+  NormalizeKeyTo("Cha Eun-woo", &key);
+  EXPECT_EQ(key, "chaeunwoo");
 }
 
 TEST(NormalizeKey, RomanisationVariantsCollapse) {
