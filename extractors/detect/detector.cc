@@ -873,9 +873,11 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
       std::string core = s;
       if (RE2::PartialMatch(sp, kParenGloss)) core = s.substr(0, s.rfind('('));
       if (core.ends_with("\xEB\x93\xB1")) core.resize(core.size() - 3);  // 등
+      if (KoreanWordIsNoName(core)) return "";  // "안무가" before its 가 is taken for a particle
       core = StripKoreanParticle(core);
       // only Hangul syllables (three bytes each), two to four of them
       if (core.size() < 6 || core.size() > 12 || !AllHangul(core)) return "";
+      if (KoreanWordIsNoName(core)) return "";  // "공개되며", "스타들", "역에(는)"
       if (kNoName.count(core) || g.FindOrganisation(core) != nullptr ||
           g.FindNetwork(core) != nullptr || g.FindWork(core) != nullptr) {
         return "";

@@ -873,6 +873,32 @@ bool AllHangul(std::string_view s) {
   return true;
 }
 
+bool KoreanWordIsNoName(std::string_view word) {
+  if (word.empty() || !AllHangul(word)) return false;
+  // occupation nouns whose last syllable looks like the subject particle 가
+  static const std::set<std::string, std::less<>> kOccupations = {
+      "안무가", "작곡가", "작사가", "편곡가", "연출가", "전문가", "평론가",  "사업가",
+      "소설가", "만화가", "무용가", "성악가", "연주가", "음악가", "예술가",  "사진가",
+      "미술가", "건축가", "기업가", "활동가", "연구가", "애호가", "방송작가"};
+  if (kOccupations.count(word)) return true;
+  // (three bytes per syllable)
+  auto ends = [&](std::string_view tail) {
+    return word.size() > tail.size() && word.ends_with(tail);
+  };
+  // verb endings: "…며" closes no given name; the others after 되 / 하 / 했 / 됐
+  if (ends("며")) return true;
+  static constexpr std::string_view kVerbTails[] = {
+      "되고", "하고", "되어", "하여", "되면", "하면", "된다", "한다", "했다", "됐다",
+      "되는", "하는", "되자", "하자", "되지", "하지", "됐고", "했고", "되던", "하던"};
+  for (auto t : kVerbTails) {
+    if (ends(t)) return true;
+  }
+  const size_t syllables = word.size() / 3;
+  if (syllables >= 3 && ends("들")) return true;  // …들: a plural
+  if (syllables == 2 && ends("에")) return true;  // 역에: a noun and its 에
+  return false;
+}
+
 bool KoreanEndsInPastTense(std::string_view sentence) {
   static const RE2 kPastEnd(
       "(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔)(?:다|습니다)[\\s.!"
@@ -2836,10 +2862,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         (HangulSyllables(base) >= 2 || (ost_slot[i] == 2 && raw == base && between_seps)) &&
         HangulSyllables(base) <= 6 && !KoreanStopNames().count(base) &&
         !KoreanStopNames().count(raw) && !KoreanRoleNouns().count(base) &&
-        !KoreanOstNouns().count(base)) {
+        !KoreanOstNouns().count(base) && !KoreanWordIsNoName(base) && !KoreanWordIsNoName(raw)) {
       person_mention(i, i + 1, nullptr, "singer in an OST sentence's singer slot");
-      // (a list member before a comma or 등 has no particle: "솔바람차이, …" keeps its 이)
-      if (ost_slot[i] == 2 && AllHangul(raw)) out.items.back().text = raw;
+      // (a list member before a comma or 등 has no particle: "솔바람차이, …" keeps its 이;
+      // "그레이스와 유성은이": 와 / 과 join the list and go)
+      if (ost_slot[i] == 2 && AllHangul(raw) && !raw.ends_with("\xEC\x99\x80") &&
+          !raw.ends_with("\xEA\xB3\xBC")) {
+        out.items.back().text = raw;
+      }
       continue;
     }
     // Unknown Hangul name shapes.
@@ -2848,6 +2878,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (!AllHangul(base) || syl < 2 || syl > (role_noun_before(i) ? 6 : 4)) continue;
     if (base.rfind("측", 0) == 0) continue;  // "소속사 측은": the agency's side, no name
     if (KoreanStopNames().count(base) || KoreanStopNames().count(raw)) continue;
+    if (KoreanWordIsNoName(base) || KoreanWordIsNoName(raw)) continue;
     // a common verbal noun + 중 ("캐스팅을 진행중이다", "촬영중인"): a state, not a name
     if (base.size() > 3 && base.compare(base.size() - 3, 3, "중") == 0 &&
         KoreanStopNames().count(std::string_view(base).substr(0, base.size() - 3))) {
