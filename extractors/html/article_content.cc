@@ -467,11 +467,11 @@ const GumboNode* Extraction::WidenToSplitArticle(
 // A short block chosen among several of a page whose text is spread over many blocks (a
 // landing page's sections, a guide's cards, a product's description beside its details, a
 // post's intro box above its paragraphs): the chosen block holds under kMaxTopChars of
-// paragraph text, and an ancestor at most kMaxLevels up, outside boilerplate and with few
-// links, holds at least kFactor times as much and kMinGain characters more. Paragraph text is
-// what emission would keep: <p>, <pre> and <blockquote> of kMinParaChars or more with few
-// links, outside blocks dropped by tag, hidden or named as boilerplate. Returns the lowest
-// such ancestor, or `top`.
+// paragraph text, and an ancestor at most kMaxLevels up, outside boilerplate and with links
+// under half its text (a report's column may carry the site's link modules below it), holds at
+// least kFactor times as much and kMinGain characters more. Paragraph text is what emission would
+// keep: <p>, <pre> and <blockquote> of kMinParaChars or more with few links, outside blocks dropped
+// by tag, hidden or named as boilerplate. Returns the lowest such ancestor, or `top`.
 const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
   constexpr int kMaxTopChars = 1500;
   constexpr int kMaxLevels = 6;
@@ -523,7 +523,7 @@ const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
     if (InsideBoilerplateBlock(a)) return top;
     const Stats s = stats_of(a);
     const int text = on_chain[a];
-    if (s.link_chars * 3 >= s.chars) return top;
+    if (s.link_chars * 2 >= s.chars) return top;
     if (text >= top_text * kFactor && text - top_text >= kMinGain) return a;
   }
   return top;
