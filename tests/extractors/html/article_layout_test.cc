@@ -677,6 +677,34 @@ TEST(ArticleLayout, ShortIntroBoxWidensOverLinkModulesBelowTheReport) {
   EXPECT_EQ(doc->text.find("Village halls"), std::string::npos) << doc->text;
 }
 
+// A column that ends with a label line ("More on this topic:") above a list of links to other
+// stories: the list is left out as links, so the label introduces nothing and goes too. A
+// label inside the text, above a list of sentences that stays, is kept.
+TEST(ArticleLayout, LabelAboveLeftOutLinksAtTheEndGoesWithThem) {
+  const std::string html =
+      "<html><body><nav><a href=\"/\">Home</a></nav><div class=\"post\"><h1>Coal exit "
+      "moved</h1><div class=\"text-inner\">"
+      "<p>The state government agreed on Tuesday to close the last two coal plants three years "
+      "earlier than planned, after a long night of talks with the unions.</p>"
+      "<p>Three things change for the workers:</p><ul><li>The training fund doubles to twenty "
+      "million euros a year.</li><li>Workers over fifty-five may retire two years early.</li>"
+      "<li>The plants keep their canteens open until the last shift.</li></ul>"
+      "<p>The opposition called the plan late but welcome, and asked for a vote in the "
+      "regional parliament before the summer break.</p>"
+      "<p><strong>More on this topic:</strong></p><ul>"
+      "<li><a href=\"/a\">Wind farms in the north wait for their grid connection</a></li>"
+      "<li><a href=\"/b\">What the coal exit means for electricity prices</a></li>"
+      "<li><a href=\"/c\">Mining towns look for new employers</a></li></ul></div></div>"
+      "<footer><p>Energy desk, all rights with the authors.</p></footer></body></html>";
+  auto doc = ExtractArticle(html, "https://energy.example/coal-exit");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("close the last two coal plants"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("Three things change for the workers:"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("before the summer break"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("More on this topic"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Mining towns"), std::string::npos) << doc->text;
+}
+
 // A personal essay in an unnamed column, with two highlighted boxes whose class names the
 // post's content ("post-content-format--color-block"): the boxes are the only strong blocks,
 // but they hold no paragraph of the column's text, so the column around them comes out.
