@@ -467,11 +467,11 @@ const GumboNode* Extraction::WidenToSplitArticle(
 // A short block chosen among several of a page whose text is spread over many blocks (a
 // landing page's sections, a guide's cards, a product's description beside its details, a
 // post's intro box above its paragraphs): the chosen block holds under kMaxTopChars of
-// paragraph text, and an ancestor at most kMaxLevels up, outside boilerplate and with few
-// links, holds at least kFactor times as much and kMinGain characters more. Paragraph text is
-// what emission would keep: <p>, <pre> and <blockquote> of kMinParaChars or more with few
-// links, outside blocks dropped by tag, hidden or named as boilerplate. Returns the lowest
-// such ancestor, or `top`.
+// paragraph text, and an ancestor at most kMaxLevels up, outside boilerplate and with links
+// under half its text (a report's column may carry the site's link modules below it), holds at
+// least kFactor times as much and kMinGain characters more. Paragraph text is what emission would
+// keep: <p>, <pre> and <blockquote> of kMinParaChars or more with few links, outside blocks dropped
+// by tag, hidden or named as boilerplate. Returns the lowest such ancestor, or `top`.
 const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
   constexpr int kMaxTopChars = 1500;
   constexpr int kMaxLevels = 6;
@@ -523,7 +523,7 @@ const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
     if (InsideBoilerplateBlock(a)) return top;
     const Stats s = stats_of(a);
     const int text = on_chain[a];
-    if (s.link_chars * 3 >= s.chars) return top;
+    if (s.link_chars * 2 >= s.chars) return top;
     if (text >= top_text * kFactor && text - top_text >= kMinGain) return a;
   }
   return top;
@@ -1031,6 +1031,11 @@ void Extraction::Break() {
   cur_heading_ = false;
 }
 
+void Extraction::MarkDrop() {
+  Break();
+  if (!paras_.empty()) paras_.back().before_drop = true;
+}
+
 namespace {
 
 // `h` with every word "list" blanked out.
@@ -1177,6 +1182,7 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
         ExplainSkipped(
             n, why.penalties.empty() ? "class/id reads as boilerplate" : why.penalties.front());
       }
+      if (IsBlockTag(t)) MarkDrop();
       return;
     }
     if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_DIV ||
@@ -1189,6 +1195,7 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
         if (static_cast<double>(s.link_chars) / s.chars > limit &&
             !(list && ItemsCarryProse(n, s))) {
           ExplainSkipped(n, "mostly links");
+          MarkDrop();  // a block tag: emitting it would close the paragraph too
           return;
         }
       }
@@ -1251,6 +1258,21 @@ bool AnnouncesNext(const Para& p) {
   return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A");  // ':' or the full-width colon
 }
 
+// True when the paragraph `p` is a label: a heading or a short line ending in a colon
+// ("More on this:"), or a very short question ("Read this yet?"), which introduces what
+// follows it. Longer questions are the text's own.
+bool IsLabel(const Para& p) {
+  constexpr int kMaxChars = 60;
+  constexpr int kMaxQuestionChars = 32;
+  if (p.chars > kMaxChars) return false;
+  if (p.heading) return true;
+  std::string_view t = p.text;
+  while (!t.empty() && IsAsciiSpace(t.back())) t.remove_suffix(1);
+  if (t.ends_with("\xC2\xA0")) t.remove_suffix(2);
+  if (t.ends_with("?")) return p.chars <= kMaxQuestionChars;
+  return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A");
+}
+
 }  // namespace
 
 std::vector<Para> Extraction::FilterParagraphs() {
@@ -1264,17 +1286,27 @@ std::vector<Para> Extraction::FilterParagraphs() {
       out.push_back(std::move(p));
       continue;
     }
+    // A label introduces what follows it: when that is a list of links or a block left out
+    // as boilerplate ("More on this:" above related stories), the label introduces nothing
+    // that is kept, and goes when no text of the article follows it either.
+    auto drop_label = [&] {
+      if (!out.empty() && IsLabel(out.back())) out.back().introduces_dropped = true;
+    };
     if (p.link_chars * 2 > p.chars) {
+      drop_label();
       continue;
     }
     if (LooksLikeBoilerplate(p.text, p.chars)) {
       if (dropped_paras_.size() < 16) dropped_paras_.push_back(p.text);
       continue;
     }
+    const bool before_drop = p.before_drop;
     out.push_back(std::move(p));
+    if (before_drop) drop_label();
   }
-  // A heading with nothing after it introduces a block we removed.
-  while (!out.empty() && out.back().heading) out.pop_back();
+  // A heading with nothing after it introduces a block we removed, and so does a label
+  // followed by such a block with nothing after it.
+  while (!out.empty() && (out.back().heading || out.back().introduces_dropped)) out.pop_back();
   return out;
 }
 

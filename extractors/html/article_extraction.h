@@ -58,6 +58,8 @@ struct Para {
   int chars = 0;
   int link_chars = 0;
   bool heading = false;
+  bool before_drop = false;         // a block of links or boilerplate was left out after it
+  bool introduces_dropped = false;  // a label whose next block was left out
 };
 
 class Extraction {
@@ -120,6 +122,8 @@ class Extraction {
   // The lead paragraphs in the article's header above `top` (see article_content.cc).
   std::vector<const GumboNode*> HeaderLead(const GumboNode* top) const;
   void Break();
+  // Closes the paragraph being built and marks the last one as followed by a left-out block.
+  void MarkDrop();
   std::vector<Para> FilterParagraphs();
 
   void FillTitle();

@@ -638,6 +638,73 @@ TEST(ArticleLayout, ShortIntroBoxWidensToTheReportAroundIt) {
   EXPECT_EQ(doc->text.find("press office"), std::string::npos) << doc->text;
 }
 
+// The same ministry page where the report's column also carries the site's link modules
+// below the text (a slideshow of publications, a keyword list): links make up over a third of
+// the column's text but well under half, and the column still holds several times the intro's
+// paragraph text, so the report comes out without the modules' link titles.
+TEST(ArticleLayout, ShortIntroBoxWidensOverLinkModulesBelowTheReport) {
+  std::string html =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/press\">Press</a></nav>"
+      "<div id=\"content\" class=\"content\"><div class=\"row\"><div class=\"small-12\">"
+      "<div class=\"c-intro\"><h1>Forum on rural volunteering</h1><div "
+      "class=\"c-intro__text\"><p>Two days of talks about volunteers in the countryside ended "
+      "on Friday with twelve proposals for the next budget.</p></div></div>"
+      "<p>More than three hundred guests from clubs, fire brigades and village shops came to "
+      "the forum to describe what keeps volunteers going and what drives them away.</p>"
+      "<p>The most common wish was less paperwork for small associations, followed by cheaper "
+      "insurance for helpers and a fund for buses to reach remote villages.</p>"
+      "<p>The minister promised to answer every proposal in writing before the summer.</p>"
+      "<div class=\"c-module\"><div class=\"c-module-caption\">Publications</div>"
+      "<div class=\"row js-slideshow\">";
+  const char* titles[] = {"Village shops as meeting places: a practical handbook",
+                          "Insurance for volunteers explained in ten questions",
+                          "Funding programme for rural mobility, guidelines 2026",
+                          "Annual report on civic engagement in the countryside",
+                          "Broadband in villages: what has been reached so far",
+                          "Clubs and associations: the new register explained",
+                          "Village halls: a fund for repairs and new kitchens"};
+  for (const char* t : titles)
+    html += std::string("<div class=\"c-slide\"><a href=\"/pub\">") + t + "</a></div>";
+  html +=
+      "</div></div></div></div></div><footer><p>Federal ministry, press office, "
+      "Berlin.</p></footer></body></html>";
+  auto doc = ExtractArticle(html, "https://ministry.example/press/forum-2");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Two days of talks"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("three hundred guests"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("cheaper insurance"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("press office"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Village halls"), std::string::npos) << doc->text;
+}
+
+// A column that ends with a label line ("More on this topic:") above a list of links to other
+// stories: the list is left out as links, so the label introduces nothing and goes too. A
+// label inside the text, above a list of sentences that stays, is kept.
+TEST(ArticleLayout, LabelAboveLeftOutLinksAtTheEndGoesWithThem) {
+  const std::string html =
+      "<html><body><nav><a href=\"/\">Home</a></nav><div class=\"post\"><h1>Coal exit "
+      "moved</h1><div class=\"text-inner\">"
+      "<p>The state government agreed on Tuesday to close the last two coal plants three years "
+      "earlier than planned, after a long night of talks with the unions.</p>"
+      "<p>Three things change for the workers:</p><ul><li>The training fund doubles to twenty "
+      "million euros a year.</li><li>Workers over fifty-five may retire two years early.</li>"
+      "<li>The plants keep their canteens open until the last shift.</li></ul>"
+      "<p>The opposition called the plan late but welcome, and asked for a vote in the "
+      "regional parliament before the summer break.</p>"
+      "<p><strong>More on this topic:</strong></p><ul>"
+      "<li><a href=\"/a\">Wind farms in the north wait for their grid connection</a></li>"
+      "<li><a href=\"/b\">What the coal exit means for electricity prices</a></li>"
+      "<li><a href=\"/c\">Mining towns look for new employers</a></li></ul></div></div>"
+      "<footer><p>Energy desk, all rights with the authors.</p></footer></body></html>";
+  auto doc = ExtractArticle(html, "https://energy.example/coal-exit");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("close the last two coal plants"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("Three things change for the workers:"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("before the summer break"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("More on this topic"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("Mining towns"), std::string::npos) << doc->text;
+}
+
 // A personal essay in an unnamed column, with two highlighted boxes whose class names the
 // post's content ("post-content-format--color-block"): the boxes are the only strong blocks,
 // but they hold no paragraph of the column's text, so the column around them comes out.
