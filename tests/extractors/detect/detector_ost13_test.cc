@@ -47,15 +47,14 @@ TEST(DetectorOst13, TheDramasCastSingsInNoSentenceOfTheStory) {
   // "배우 A, B의 만남으로 기대를 모으는 'W' 새 OST가 공개됐다": the leads of the drama,
   // named in the headline as well
   EXPECT_EQ(Ko("정우X이유미 '푸른 항구' 첫 OST 공개",
-               "배우 정우, 이유미의 만남으로 기대를 모으고 있는 tvN '푸른 항구' 새 OST가 "
-               "공개됐다. 첫 번째 OST는 솔바람차이가 부른 '바닷바람'이다."),
+               "배우 정우, 이유미의 만남으로 화제인 tvN 드라마 '푸른 항구'의 OST가 베일을 "
+               "벗었다. 첫 번째 OST는 솔바람차이가 부른 '바닷바람'이다."),
             "ost 솔바람차이 / 푸른 항구 (released)");
   // "A and B's upcoming drama 'W' has released its first OSTs": the pair of the headline
   // is the cast
-  EXPECT_EQ(En("Watch: Park Hyung Sik & Han So Hee tease Blue Harbor OST music videos",
-               "Park Hyung Sik and Han So Hee’s upcoming romance drama, ‘Blue Harbor’, has "
-               "released its first original soundtrack! The first OST, ‘Sea Wind’, is sung by "
-               "Jang Seo-rin."),
+  EXPECT_EQ(En("Park Hyung Sik & Han So Hee's Blue Harbor drops its first OST",
+               "Park Hyung Sik and Han So Hee’s new drama ‘Blue Harbor’ has released its "
+               "first soundtrack song. The OST, ‘Sea Wind’, is sung by Jang Seo-rin."),
             "ost Jang Seo-rin / Blue Harbor (released)");
 }
 
@@ -82,11 +81,10 @@ TEST(DetectorOst13, ASentenceOnWhatCameBeforeNamesNoNews) {
                "가수 솔바람차이가 KBS 2TV 새 수목극 '푸른 항구'의 세 번째 OST 주자가 됐다. 앞서 "
                "그룹 우주소녀 다영이 '푸른 항구'의 첫 번째 OST '바닷바람'을 발매했다."),
             "ost 솔바람차이 / 푸른 항구 (announced)");
-  // "Previous artists to release songs for the soundtrack include …"
+  // "Previous artists … include …": the earlier singers of the soundtrack
   EXPECT_EQ(En("",
-               "Jang Seo-rin has just released a new OST single for the drama 'Blue Harbor'! "
-               "Previous artists to release songs for the soundtrack include Super Junior's "
-               "Kyuhyun and Park Bo Ram."),
+               "Jang Seo-rin has released a new OST song for the drama 'Blue Harbor'. Previous "
+               "artists to sing for the soundtrack include Kyuhyun and Park Bo Ram."),
             "ost Jang Seo-rin / Blue Harbor (released)");
 }
 
@@ -101,16 +99,16 @@ TEST(DetectorOst13, AReportersBylineNamesNoSinger) {
 TEST(DetectorOst13, AChartEpithetOfTheSingersIsNoChartStory) {
   // "음원 강자로 꼽히는 가수들이 1차 라인업에 이름을 올렸다": line-up news
   EXPECT_EQ(Ko("",
-               "'푸른 항구' OST 제작사에 따르면 헤이즈, 소유 등 음원 강자로 꼽히는 "
-               "가수들이 1차 라인업에 이름을 올렸다."),
+               "'푸른 항구' OST 제작사 측은 헤이즈, 소유 등 음원 강자로 불리는 가수들이 1차 "
+               "라인업에 참여한다고 밝혔다."),
             "ost Heize / 푸른 항구 (announced); ost Soyou / 푸른 항구 (announced)");
 }
 
 TEST(DetectorOst13, ANameOfTwoPeopleIsTheOneWhoseGroupTheStoryNames) {
   // (the gazetteer knows two 진솔: an idol and a namesake)
   EXPECT_EQ(Ko("",
-               "그룹 이달의 소녀(LOONA) 멤버 진솔이 처음으로 선보인 OST '바닷바람'이 15일 오후 6시 "
-               "공개된다. 진솔은 KBS2 수목드라마 '푸른 항구'의 여덟 번째 OST 주자로 나선다."),
+               "그룹 이달의 소녀(LOONA) 멤버 진솔의 첫 OST '바닷바람'이 15일 오후 6시 "
+               "발매된다. 진솔은 KBS2 수목드라마 '푸른 항구'의 여덟 번째 OST 주자로 나선다."),
             "ost JinSoul / 푸른 항구 (announced)");
 }
 

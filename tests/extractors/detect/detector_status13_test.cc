@@ -20,32 +20,31 @@ std::string En(const std::string& title, const std::string& text) {
 }
 
 TEST(DetectorStatus13, TheSidesUndecidedKeepsAStatedOfferInTalks) {
-  EXPECT_EQ(
-      En("",
-         "Song Joong-ki has been offered a role in “Blue Harbor,” an upcoming Netflix series. "
-         "“We have made an offer to Song, but nothing has been decided yet,” an official at "
-         "the production company said."),
-      "casting Song Joong-ki / Blue Harbor (in_talks)");
+  EXPECT_EQ(En("",
+               "Song Joong-ki has been offered a part in “Blue Harbor,” a new Netflix series. “We "
+               "did make him an offer, but nothing has been decided yet,” a source at the "
+               "production company said."),
+            "casting Song Joong-ki / Blue Harbor (in_talks)");
 }
 
 TEST(DetectorStatus13, TheSidesUndecidedAnsweringAReportedCastingStaysARumour) {
   // (the rule the mechanism keeps: a report of a casting + "nothing decided" is a rumour)
   EXPECT_EQ(En("",
-               "Song Joong-ki will reportedly star in “Blue Harbor,” an upcoming Netflix series. "
-               "His agency said that nothing has been decided yet."),
+               "Song Joong-ki will reportedly star in “Blue Harbor,” a Netflix series due next "
+               "year. His agency said nothing has been decided yet."),
             "casting Song Joong-ki / Blue Harbor (rumored)");
 }
 
 TEST(DetectorStatus13, TheSideThatIntroducesTheCastingSpeaksOverTheOutletThatCarriedIt) {
   // "the producers … revealed that A would be joining …, reported the outlet X"
   EXPECT_EQ(En("",
-               "On Friday, the producers of the film officially revealed that Go Ara would be "
-               "joining the upcoming film 'Blue Harbor', reported the news outlet Soompi."),
+               "The producers of the film revealed that Go Ara would be joining the cast of "
+               "'Blue Harbor', reported the outlet Soompi on Friday."),
             "casting Go Ara / Blue Harbor (confirmed)");
   // (a report between the side and the casting still speaks)
   EXPECT_EQ(En("",
-               "His agency said that, according to reports, Go Ara will star in the upcoming film "
-               "'Blue Harbor'."),
+               "Her agency said that, according to reports, Go Ara will star in the film 'Blue "
+               "Harbor'."),
             "casting Go Ara / Blue Harbor (rumored)");
 }
 
@@ -53,9 +52,8 @@ TEST(DetectorStatus13, ADramaUnderConsiderationForBroadcastReviewsNoCasting) {
   // the report stays a rumour: the network weighs the drama, not the actress the offer
   EXPECT_EQ(
       En("",
-         "According to a report by STAR NEWS today, Moon Ga-young is being considered for the "
-         "lead role in the upcoming drama 'Blue Harbor'. The drama is currently under "
-         "consideration for broadcast on tvN."),
+         "Moon Ga-young is being considered for the lead of the drama 'Blue Harbor', an outlet "
+         "reported on Monday. The series itself is under consideration for broadcast by tvN."),
       "casting Moon Ga-young / Blue Harbor (rumored)");
 }
 

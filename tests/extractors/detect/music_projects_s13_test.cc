@@ -99,8 +99,8 @@ TEST(MusicProjectsS13, APastOrLabelCollaborationIsNoJointSong) {
                   "previously collaborated with singer Cha Woo-jin on a duet."),
             "release Seo Ha-yoon / Blue Night single (announced)");
   EXPECT_EQ(Music("",
-                  "Actor Seo Ha-yoon has made his singing debut and released the new single on "
-                  "Tuesday. Titled Blue Night, the song is in collaboration with Star Rise Music."),
+                  "Actor Seo Ha-yoon released his first single on Tuesday, his singing debut. "
+                  "Titled Blue Night, it was made in collaboration with Star Rise Music."),
             "release Seo Ha-yoon / Blue Night single (released)");
 }
 
