@@ -2678,6 +2678,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       base = raw;
       list_member = true;
     }
+    // "배우 김고은, tvN 새 드라마", "신예 차서은·박하준": right before a comma or a middle dot a
+    // three-syllable word that starts with a surname and ends in a given-name syllable is a
+    // whole name — a particle is rarely followed by a list separator — so "차서은" is no
+    // 차서 + 은
+    if (!list_member && base != raw && AllHangul(raw) && HangulSyllables(raw) == 3 &&
+        HangulSyllables(base) == 2 && IsKoreanListSep(s, t.e) &&
+        KoreanSurnames().count(FirstSyllable(raw)) > 0 &&
+        gaz.IsGivenNameSyllable(std::string_view(raw).substr(6, 3), true) &&
+        !KoreanStopNames().count(raw) && !KoreanWordIsNoName(raw)) {
+      base = raw;
+      list_member = true;
+    }
     bool copula = false;
     if (base == raw && i + 1 == n && AllHangul(TrimName(raw))) {
       const std::string word = TrimName(raw);
@@ -2839,6 +2851,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
       if (copula) out.items.back().text = base;
+      if (list_member && p != nullptr) out.items.back().text = TrimName(raw);
       if (!one_syllable_stem.empty()) out.items.back().text = one_syllable_stem;
       if (group_ctx && p->group == last_group) last_member_tok = i;
       continue;
