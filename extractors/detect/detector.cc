@@ -343,8 +343,9 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 // Korean casting and OST cues whose words do not state their status (cues sorted by begin):
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
 //    "출연을 결정지은 건 아니다") is dropped;
-//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
-//    language's rumour cue, so the person's side still decides; so does a denial of a report
+//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") or only a condition
+//    ("출연이 확정된다면") becomes the language's rumour cue, so the person's side still decides;
+//    so does a denial of a report
 //    that the casting is settled ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
 //    in the past tense;
@@ -358,6 +359,9 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kReported(
       "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
       "(?:[이가을를에과와도은는로,.]|\\s|$)");
+  // ("출연이 확정된다면", "캐스팅되면", "합류한다면": a casting stated only as a condition is
+  // what the writer supposes, a rumour until someone confirms it)
+  static const RE2 kConditional("^\\s*(?:된다|한다|이라|이|되|하)?면(?:\\s|,|$)");
   static const RE2 kSettledClaim(
       "(?:확정|결정)\\s*(?:설|보도|기사|소식)(?:을|를|은|는|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*"
       "$");
@@ -385,7 +389,7 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
         if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kSlot)) continue;
       }
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
-          RE2::PartialMatch(after, kReported)) {
+          (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional))) {
         c.rule = rumour;
       }
       // "양측은 확정설을 부인했다": denying that a casting is settled denies no offer; it says
@@ -1036,7 +1040,8 @@ void ClassifySpeakers(bool ko, A* a) {
     if (f.first >= ce) return f.first - ce;
     return 0;
   };
-  static const std::vector<std::string> kOpeners = {"따르면", "는", "은", "가", "에서"};
+  // ("확정된다면": a condition, of what follows)
+  static const std::vector<std::string> kOpeners = {"따르면", "는", "은", "가", "에서", "면"};
   for (auto& c : a->cues) {
     if (c.rule->type != RuleType::kCasting) continue;
     bool quoted = false;
