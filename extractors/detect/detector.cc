@@ -505,6 +505,16 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
   return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);
 }
 
+// Korean: a sentence that tells a casting made before the news — "앞서 A, B가 'W'에
+// 캐스팅돼 화제를 모은 바 있다", "이에 앞서 A가 출연을 확정했다". Its persons are background to
+// the story's new casting (the binder drops them only when the story has another).
+bool KoreanTellsEarlierCasting(std::string_view s) {
+  static const RE2 kEarlier(
+      "^\\W{0,3}(?:이에\\s*|이보다\\s*)?앞서\\s|^\\W{0,3}(?:지난해|지난\\s*\\d{4}년)\\s|"
+      "바\\s*(?:가\\s*)?있(?:다|으며|었다|고|는데|어)");
+  return RE2::PartialMatch(s, kEarlier);
+}
+
 }  // namespace
 
 namespace {
@@ -1518,9 +1528,10 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
-  bool future = false;         // OST: the sentence says the song is still to come
-  bool co_star = false;        // casting: confirmed only as the co-star of someone else's news
-  bool existing_cast = false;  // casting (en): named as cast before the news (NamedAsExistingCast)
+  bool future = false;            // OST: the sentence says the song is still to come
+  bool co_star = false;           // casting: confirmed only as the co-star of someone else's news
+  bool existing_cast = false;     // casting: named as cast before the news (NamedAsExistingCast,
+                                  // KoreanTellsEarlierCasting)
   bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
   size_t sentence = 0;
   const Rule* rule = nullptr;
@@ -2776,8 +2787,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         // "alongside B", "to join B and C in": co-stars already cast
         const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
-        const bool existing_cast =
-            casting && !ko && own && NamedAsExistingCast(a.text, *bound[i].person);
+        const bool existing_cast = casting && own &&
+                                   (ko ? KoreanTellsEarlierCasting(a.text)
+                                       : NamedAsExistingCast(a.text, *bound[i].person));
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -3000,9 +3012,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
-      if (casting && !ko && std::all_of(claims.begin(), claims.end(), [](const Claim& c) {
-            return c.existing_cast;
-          })) {
+      if (casting && std::all_of(claims.begin(), claims.end(),
+                                 [](const Claim& c) { return c.existing_cast; })) {
         background.insert(d.event_id);
       }
       out->push_back(std::move(d));
