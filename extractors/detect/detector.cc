@@ -2849,7 +2849,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.report = true;
           }
           if (casting && m.status == "rumored") m.report = true;
-          m.existing_cast = existing_cast;
+          // (Korean: "앞서 한 매체는 … 보도했다" is an earlier report, a rumour, not an earlier
+          // casting)
+          m.existing_cast = existing_cast && !(ko && m.report);
           claims.push_back(m);
         }
       }
