@@ -1069,6 +1069,14 @@ void ClassifySpeakers(bool ko, A* a) {
         bool opens = false;
         for (const std::string& tail : kOpeners) opens = opens || ft.ends_with(tail);
         governs = opens ? f.first <= c.begin : f.first >= c.end;
+        // ("A가 주연을 맡은 'W'의 캐스팅이 화제인 반면, 출연설이 제기된 B 측은 …", "A가 출연을
+        // 확정한 가운데 B도 합류한 것으로 알려졌다": a report verb speaks back to the turn of the
+        // sentence, not across it)
+        static const RE2 kTurn("(?:반면|가운데|와\\s*달리|과\\s*달리|하지만|그러나)");
+        if (governs && !opens &&
+            RE2::PartialMatch(re2::StringPiece(t.data() + c.end, f.first - c.end), kTurn)) {
+          governs = false;
+        }
       } else {
         governs = true;  // (English moves its sources about: "A will star, sources said")
       }
