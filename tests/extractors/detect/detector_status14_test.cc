@@ -80,5 +80,17 @@ TEST(DetectorStatus14, LeaningTowardsIsReviewing) {
       "casting Park Seo-joon / Winter Sea (reviewing)");
 }
 
+// "드라마 'W2'가 끝나면 본인과 상의하려 한다": a drama that is still to end is the person's
+// current work, not a second casting; the agency's review speaks of the offered work.
+TEST(DetectorStatus14, ADramaStillOnAirIsNoSecondWork) {
+  EXPECT_EQ(
+      Summary("",
+              "소속사 관계자는 6일 “이서진이 영화 ‘겨울 바다’ 특별출연 제의를 받은 것은 "
+              "사실”이라고 밝혔다. 이어 “소속사로서는 긍정적으로 검토 중인 것이 맞지만 드라마 "
+              "‘봄날의 약속’이 끝나면 본인과 상의하려 한다”고 덧붙였다.",
+              "ko"),
+      "casting Lee Seo-jin / 겨울 바다 (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
