@@ -383,6 +383,11 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
     const re2::StringPiece span(text.data() + c.begin, c.end - c.begin);
     if (c.rule->type == RuleType::kCasting && !c.rule->modifier) {
       if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
+      // ("아직 검토 중인 단계는 아니다", "검토하고 있는 것은 아니다": a review the side says has
+      // not begun is no review; the offer stands)
+      static const RE2 kNotYetReviewing(
+          "^\\s*(?:인|이|있는)?\\s*(?:단계|것|건|상황)(?:은|는|이|가)?\\s*아니");
+      if (c.rule->status == "reviewing" && RE2::PartialMatch(after, kNotYetReviewing)) continue;
       if (c.rule->status == "reviewing" || c.rule->status == "in_talks") {
         static const RE2 kSlot("편성\\s*(?:은|을|를|이|도|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*$");
         const size_t s0 = c.begin > 32 ? c.begin - 32 : 0;

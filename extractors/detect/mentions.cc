@@ -1127,6 +1127,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was\\s+(?:a|an|the|released|broadcast|aired|"
       "shown|screened|one))|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended)|"
+      // "He was cast in W last year", "W two years ago": a title dated in the past
+      "\\s*,?\\s+(?:last\\s+(?:year|month|summer|winter|spring|fall|autumn)|(?:a|one|two|three|"
+      "four|five|\\d+)\\s+(?:years?|decades?)\\s+ago)\\b|"
       // "Parasite (2019)": a title dated in brackets is a filmography entry
       "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\))");
   static const RE2 kKo(
@@ -1281,6 +1284,11 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     return HangulSyllables(inside) > 22;
   }
   if (inside.size() > 60) return true;
+  // "He is currently in talks.", "She is reviewing the offer positively": a pronoun subject and
+  // a lower-case verb open a statement (a title capitalises its words: "She Was Pretty")
+  static const RE2 kPronounClause(
+      "^(?:He|She|They|We|I|It)(?:'s|’s|'re|’re|'m|’m)?\\s+[a-z][a-z'’]*\\s+\\S");
+  if (RE2::PartialMatch(inside, kPronounClause)) return true;
   const size_t spaces = std::count(inside.begin(), inside.end(), ' ');
   if (spaces >= 8) return true;
   if (!inside.empty() && std::islower(static_cast<unsigned char>(inside[0])) && spaces >= 2) {

@@ -92,5 +92,46 @@ TEST(DetectorStatus14, ADramaStillOnAirIsNoSecondWork) {
       "casting Lee Seo-jin / 겨울 바다 (reviewing)");
 }
 
+// his agency stated, "He is currently in talks.": a quote opened by a pronoun and a lower-case
+// verb is the agency's statement, not a title; the side's word beats the report.
+TEST(DetectorStatus14, APronounQuoteIsTheAgencysStatement) {
+  EXPECT_EQ(Summary("",
+                    "Park Seo-joon reportedly confirmed to star in 'Winter Sea'. In response, his "
+                    "agency stated, \"He is currently in talks.\"",
+                    "en"),
+            "casting Park Seo-joon / Winter Sea (in_talks)");
+}
+
+// "offered the lead … his agency says he is looking it over": the offer and its review; the
+// review is the more advanced stage.
+TEST(DetectorStatus14, LookingItOverIsReviewing) {
+  EXPECT_EQ(Summary("",
+                    "Park Seo-joon has been offered the lead in 'Winter Sea' and his agency says "
+                    "he is looking it over.",
+                    "en"),
+            "casting Park Seo-joon / Winter Sea (reviewing)");
+}
+
+// "제안만 받았다. 아직 검토 중인 단계는 아니다": a review the side says has not begun is no
+// review; the offer stands (detection-labels.md, in_talks).
+TEST(DetectorStatus14, AReviewNotYetBegunLeavesTheOffer) {
+  EXPECT_EQ(
+      Summary("",
+              "김유정 소속사 관계자는 \"'겨울 바다' 출연 제안만 받았다. 아직 검토 중인 단계는 "
+              "아니다\"라고 말했다.",
+              "ko"),
+      "casting Kim Yoo-jung / 겨울 바다 (in_talks)");
+}
+
+// "He was cast in W last year": a title dated in the past is an earlier work, background to the
+// news casting.
+TEST(DetectorStatus14, ACastingLastYearIsAnEarlierWork) {
+  EXPECT_EQ(Summary("",
+                    "Park Seo-joon will lead 'Winter Sea'. He was cast in 'Itaewon Class' last "
+                    "year.",
+                    "en"),
+            "casting Park Seo-joon / Winter Sea (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
