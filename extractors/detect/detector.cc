@@ -502,9 +502,17 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       kList + "$");
   static const RE2 kAfter(
       "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s+"
-      "(?:(?:are|is|were|was|have|has)\\s+(?:been\\s+)?(?:already|previously)|"
-      "(?:have|has)\\s+(?:already|previously)\\s+been)\\s+(?:been\\s+)?(?:set|"
-      "cast|confirmed|attached|on\\s+board)\\b");
+      "(?:(?:are|is|were|was|have|has|had)\\s+(?:been\\s+)?(?:already|previously)|"
+      "(?:have|has)\\s+(?:already|previously)\\s+been|(?:already|previously))\\s+(?:been\\s+)?"
+      "(?:set|cast|confirmed|attached|on\\s+board|joined|signed\\s+on)\\b|"
+      // "B, who was cast earlier this month, …", "B, who had already joined the cast": a
+      // relative clause telling B's casting before the news
+      "^\\s*,\\s*who\\s+(?:was|were|had\\s+been|has\\s+been|had|has)\\s+(?:already\\s+|"
+      "previously\\s+)?"
+      "(?:cast|confirmed|joined|signed\\s+on)\\b[^,.;]{0,40}?\\b(?:earlier|already|previously|"
+      "last\\s+(?:week|month|year))\\b|"
+      "^\\s*,\\s*who\\s+(?:was|were|had\\s+been|has\\s+been|had|has)\\s+(?:already|previously)\\s+"
+      "(?:cast|confirmed|joined|signed\\s+on)\\b");
   const size_t b = m.begin > 160 ? m.begin - 160 : 0;
   if (RE2::PartialMatch(s.substr(b, m.begin - b), kBefore)) return true;
   return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);

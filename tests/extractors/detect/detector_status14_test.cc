@@ -133,5 +133,20 @@ TEST(DetectorStatus14, ACastingLastYearIsAnEarlierWork) {
             "casting Park Seo-joon / Winter Sea (confirmed)");
 }
 
+// "B previously confirmed his appearance", "B, who was cast earlier this month, …": a person told
+// as cast before the news is background to the story's new casting.
+TEST(DetectorStatus14, AnEnglishCastingBeforeTheNewsIsBackground) {
+  EXPECT_EQ(Summary("",
+                    "Kim Yoo-jung has been cast in 'Winter Sea'. Ahn Hyo-seop previously confirmed "
+                    "his appearance in the drama.",
+                    "en"),
+            "casting Kim Yoo-jung / Winter Sea (confirmed)");
+  EXPECT_EQ(Summary("",
+                    "Kim Yoo-jung will star in 'Winter Sea', with Ahn Hyo-seop, who was cast "
+                    "earlier this month, playing her rival.",
+                    "en"),
+            "casting Kim Yoo-jung / Winter Sea (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
