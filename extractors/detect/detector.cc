@@ -343,8 +343,9 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 // Korean casting and OST cues whose words do not state their status (cues sorted by begin):
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
 //    "출연을 결정지은 건 아니다") is dropped;
-//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") becomes the
-//    language's rumour cue, so the person's side still decides; so does a denial of a report
+//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") or only a condition
+//    ("출연이 확정된다면") becomes the language's rumour cue, so the person's side still decides;
+//    so does a denial of a report
 //    that the casting is settled ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
 //    in the past tense;
@@ -358,6 +359,9 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kReported(
       "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
       "(?:[이가을를에과와도은는로,.]|\\s|$)");
+  // ("출연이 확정된다면", "캐스팅되면", "합류한다면": a casting stated only as a condition is
+  // what the writer supposes, a rumour until someone confirms it)
+  static const RE2 kConditional("^\\s*(?:된다|한다|이라|이|되|하)?면(?:\\s|,|$)");
   static const RE2 kSettledClaim(
       "(?:확정|결정)\\s*(?:설|보도|기사|소식)(?:을|를|은|는|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*"
       "$");
@@ -379,13 +383,18 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
     const re2::StringPiece span(text.data() + c.begin, c.end - c.begin);
     if (c.rule->type == RuleType::kCasting && !c.rule->modifier) {
       if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
+      // ("아직 검토 중인 단계는 아니다", "검토하고 있는 것은 아니다": a review the side says has
+      // not begun is no review; the offer stands)
+      static const RE2 kNotYetReviewing(
+          "^\\s*(?:인|이|있는)?\\s*(?:단계|것|건|상황)(?:은|는|이|가)?\\s*아니");
+      if (c.rule->status == "reviewing" && RE2::PartialMatch(after, kNotYetReviewing)) continue;
       if (c.rule->status == "reviewing" || c.rule->status == "in_talks") {
         static const RE2 kSlot("편성\\s*(?:은|을|를|이|도|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*$");
         const size_t s0 = c.begin > 32 ? c.begin - 32 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kSlot)) continue;
       }
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
-          RE2::PartialMatch(after, kReported)) {
+          (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional))) {
         c.rule = rumour;
       }
       // "양측은 확정설을 부인했다": denying that a casting is settled denies no offer; it says
@@ -493,12 +502,30 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       kList + "$");
   static const RE2 kAfter(
       "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s+"
-      "(?:(?:are|is|were|was|have|has)\\s+(?:been\\s+)?(?:already|previously)|"
-      "(?:have|has)\\s+(?:already|previously)\\s+been)\\s+(?:been\\s+)?(?:set|"
-      "cast|confirmed|attached|on\\s+board)\\b");
+      "(?:(?:are|is|were|was|have|has|had)\\s+(?:been\\s+)?(?:already|previously)|"
+      "(?:have|has)\\s+(?:already|previously)\\s+been|(?:already|previously))\\s+(?:been\\s+)?"
+      "(?:set|cast|confirmed|attached|on\\s+board|joined|signed\\s+on)\\b|"
+      // "B, who was cast earlier this month, …", "B, who had already joined the cast": a
+      // relative clause telling B's casting before the news
+      "^\\s*,\\s*who\\s+(?:was|were|had\\s+been|has\\s+been|had|has)\\s+(?:already\\s+|"
+      "previously\\s+)?"
+      "(?:cast|confirmed|joined|signed\\s+on)\\b[^,.;]{0,40}?\\b(?:earlier|already|previously|"
+      "last\\s+(?:week|month|year))\\b|"
+      "^\\s*,\\s*who\\s+(?:was|were|had\\s+been|has\\s+been|had|has)\\s+(?:already|previously)\\s+"
+      "(?:cast|confirmed|joined|signed\\s+on)\\b");
   const size_t b = m.begin > 160 ? m.begin - 160 : 0;
   if (RE2::PartialMatch(s.substr(b, m.begin - b), kBefore)) return true;
   return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);
+}
+
+// Korean: a sentence that tells a casting made before the news — "앞서 A, B가 'W'에
+// 캐스팅돼 화제를 모은 바 있다", "이에 앞서 A가 출연을 확정했다". Its persons are background to
+// the story's new casting (the binder drops them only when the story has another).
+bool KoreanTellsEarlierCasting(std::string_view s) {
+  static const RE2 kEarlier(
+      "^\\W{0,3}(?:이에\\s*|이보다\\s*)?앞서\\s|^\\W{0,3}(?:지난해|지난\\s*\\d{4}년)\\s|"
+      "바\\s*(?:가\\s*)?있(?:다|으며|었다|고|는데|어)");
+  return RE2::PartialMatch(s, kEarlier);
 }
 
 }  // namespace
@@ -1036,7 +1063,8 @@ void ClassifySpeakers(bool ko, A* a) {
     if (f.first >= ce) return f.first - ce;
     return 0;
   };
-  static const std::vector<std::string> kOpeners = {"따르면", "는", "은", "가", "에서"};
+  // ("확정된다면": a condition, of what follows)
+  static const std::vector<std::string> kOpeners = {"따르면", "는", "은", "가", "에서", "면"};
   for (auto& c : a->cues) {
     if (c.rule->type != RuleType::kCasting) continue;
     bool quoted = false;
@@ -1054,6 +1082,14 @@ void ClassifySpeakers(bool ko, A* a) {
         bool opens = false;
         for (const std::string& tail : kOpeners) opens = opens || ft.ends_with(tail);
         governs = opens ? f.first <= c.begin : f.first >= c.end;
+        // ("A가 주연을 맡은 'W'의 캐스팅이 화제인 반면, 출연설이 제기된 B 측은 …", "A가 출연을
+        // 확정한 가운데 B도 합류한 것으로 알려졌다": a report verb speaks back to the turn of the
+        // sentence, not across it)
+        static const RE2 kTurn("(?:반면|가운데|와\\s*달리|과\\s*달리|하지만|그러나)");
+        if (governs && !opens &&
+            RE2::PartialMatch(re2::StringPiece(t.data() + c.end, f.first - c.end), kTurn)) {
+          governs = false;
+        }
       } else {
         governs = true;  // (English moves its sources about: "A will star, sources said")
       }
@@ -1513,9 +1549,10 @@ struct Claim {
   std::string status;
   bool agency = false;
   bool report = false;
-  bool future = false;         // OST: the sentence says the song is still to come
-  bool co_star = false;        // casting: confirmed only as the co-star of someone else's news
-  bool existing_cast = false;  // casting (en): named as cast before the news (NamedAsExistingCast)
+  bool future = false;            // OST: the sentence says the song is still to come
+  bool co_star = false;           // casting: confirmed only as the co-star of someone else's news
+  bool existing_cast = false;     // casting: named as cast before the news (NamedAsExistingCast,
+                                  // KoreanTellsEarlierCasting)
   bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
   size_t sentence = 0;
   const Rule* rule = nullptr;
@@ -2771,8 +2808,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         // "alongside B", "to join B and C in": co-stars already cast
         const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
-        const bool existing_cast =
-            casting && !ko && own && NamedAsExistingCast(a.text, *bound[i].person);
+        const bool existing_cast = casting && own &&
+                                   (ko ? KoreanTellsEarlierCasting(a.text)
+                                       : NamedAsExistingCast(a.text, *bound[i].person));
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -2832,7 +2870,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.report = true;
           }
           if (casting && m.status == "rumored") m.report = true;
-          m.existing_cast = existing_cast;
+          // (Korean: "앞서 한 매체는 … 보도했다" is an earlier report, a rumour, not an earlier
+          // casting)
+          m.existing_cast = existing_cast && !(ko && m.report);
           claims.push_back(m);
         }
       }
@@ -2995,9 +3035,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
-      if (casting && !ko && std::all_of(claims.begin(), claims.end(), [](const Claim& c) {
-            return c.existing_cast;
-          })) {
+      if (casting && std::all_of(claims.begin(), claims.end(),
+                                 [](const Claim& c) { return c.existing_cast; })) {
         background.insert(d.event_id);
       }
       out->push_back(std::move(d));

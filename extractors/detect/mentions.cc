@@ -1127,6 +1127,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was\\s+(?:a|an|the|released|broadcast|aired|"
       "shown|screened|one))|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended)|"
+      // "He was cast in W last year", "W two years ago": a title dated in the past
+      "\\s*,?\\s+(?:last\\s+(?:year|month|summer|winter|spring|fall|autumn)|(?:a|one|two|three|"
+      "four|five|\\d+)\\s+(?:years?|decades?)\\s+ago)\\b|"
       // "Parasite (2019)": a title dated in brackets is a filmography entry
       "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\))");
   static const RE2 kKo(
@@ -1137,6 +1140,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       // "<엑시트>의 이상근 감독이": the title of a director's or writer's earlier work
       "의\\s*[^\\s.,]{2,12}\\s*(?:감독|작가|PD|피디|연출가|각본가)|"
       "\\s*등에서|\\s*등을|\\s*등으로|"
+      // "드라마 'W'가 끝나면 얘기하려 했다", "'W' 종영 후": the work now on air, before the news
+      "(?:이|가)\\s*(?:끝나면|끝난\\s*(?:뒤|후|다음)|끝나는\\s*대로)|\\s*종영\\s*(?:후|이후|뒤)|"
+      "(?:을|를)\\s*마치(?:고|면|는\\s*대로)\\s|"
       // "<W1> <W2> 등에 출연하며 청춘 스타로": a list of the works someone appeared in
       "\\s*등\\s*(?:여러\\s*)?(?:다수의\\s*)?(?:작품)?에\\s*(?:출연|주연|조연)|\\s*후속|의\\s*후속|"
       "\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
@@ -1278,6 +1284,11 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     return HangulSyllables(inside) > 22;
   }
   if (inside.size() > 60) return true;
+  // "He is currently in talks.", "She is reviewing the offer positively": a pronoun subject and
+  // a lower-case verb open a statement (a title capitalises its words: "She Was Pretty")
+  static const RE2 kPronounClause(
+      "^(?:He|She|They|We|I|It)(?:'s|’s|'re|’re|'m|’m)?\\s+[a-z][a-z'’]*\\s+\\S");
+  if (RE2::PartialMatch(inside, kPronounClause)) return true;
   const size_t spaces = std::count(inside.begin(), inside.end(), ' ');
   if (spaces >= 8) return true;
   if (!inside.empty() && std::islower(static_cast<unsigned char>(inside[0])) && spaces >= 2) {
