@@ -58,6 +58,14 @@ bool HasCommentHint(std::string_view h) {
   return false;
 }
 
+// The hint with every "comment" made a word break ("mtncommentvote" -> "mtn vote"), so that
+// the other words still count when a discussion's posts are its text.
+std::string WithoutCommentWord(std::string h) {
+  for (std::size_t p = h.find("comment"); p != std::string::npos; p = h.find("comment", p))
+    h.replace(p, 7, " ");
+  return h;
+}
+
 // Blocks leading to the blog's next or previous posts, often with a teaser of each ("next-post
 // thumbnails", WordPress's "post-navigation"): other articles, never this one.
 bool IsOtherPostLink(std::string_view h) {
@@ -1172,7 +1180,8 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
       return;
     }
-    const std::string h = HintString(n);
+    std::string h = HintString(n);
+    if (comments_are_text_ && HasCommentHint(h)) h = WithoutCommentWord(h);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
         !(body_fallback_ && HoldsHalfOfRoot(n)) &&

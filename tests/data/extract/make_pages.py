@@ -920,6 +920,44 @@ def t_aside_articlebody(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_forum_thread(a, i, others, rng):
+    """A fan community's discussion thread (an older ASP.NET forum): the whole page sits in
+    one <form>, and the opening post and every reply are blocks named for comments
+    ("BoardComment", "BoardCommentText"), so no block reads as an article (issue 16)."""
+    url = "https://www.dramaro.example.kr/board/drama/thread-%d.html" % (61000 + i)
+    d_pub = kst(a["pub"])
+    op = [a["paras"][0], a["paras"][1]]
+    replies = [("물빛정원", a["paras"][2]), ("새벽세시라디오", a["paras"][3]), ("해질녘산책", a["paras"][4])]
+
+    def post(n, who, when, paras):
+        return (f"""<div class="BoardComment" id="Body_BoardComment_{n}"><div class="BoardCommentProfile">"""
+                f"""<span class="BoardCommentAvatar"></span></div><div class="BoardCommentContent">"""
+                f"""<div class="BoardCommentInformation"><span class="BoardCommentUser">{E(who)}</span>"""
+                f"""<span class="BoardCommentTime">{when}</span></div><div class="BoardCommentText">"""
+                + "<br />".join(E(p) for p in paras) +
+                """</div></div><div class="BoardCommentFunctions"><div class="BoardCommentVote">"""
+                """<span class="Note" style="display:none;">도움이 됐나요?</span><span class="Count">+2</span>"""
+                """</div></div></div>""")
+    rel = "".join('<li><a href="/board/drama/thread-%d.html">%s</a></li>' % (62000 + k, E(o["title"])) for k, o in enumerate(others[:4]))
+    body = post("First", a["authors"][0], d_pub.strftime("%y.%m.%d %H:%M"), op)
+    body += '\n<h2 class="Title" id="comments">댓글 3</h2>\n'
+    for k, (who, text) in enumerate(replies):
+        body += post(k, who, (d_pub + dt.timedelta(minutes=40 * (k + 1))).strftime("%y.%m.%d %H:%M"), [text]) + "\n"
+    return url, d_pub, a["paras"], f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} : 드라마 게시판 - 드라마로</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="드라마로">
+<meta name="description" content="드라마와 OST 이야기를 나누는 팬 커뮤니티 드라마로">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body id="HtmlBody" class="Board"><form method="post" action="./thread" id="HtmlForm1">
+<header class="Head"><a class="Logo" href="/">드라마로</a><nav><ul><li><a href="/board/drama">드라마</a></li><li><a href="/board/ost">OST</a></li><li><a href="/board/free">자유</a></li></ul></nav></header>
+<main id="content"><div class="BoardBreadcrumb"><a href="/">홈</a> &gt; <a href="/board/drama">드라마 게시판</a></div>
+<h2 class="Title">{E(a['title'])}</h2>
+{body}<div class="BoardCommentWrite login-required"><p>로그인한 회원만 댓글을 쓸 수 있습니다.</p><input type="submit" value="댓글 쓰기"></div>
+</main><aside class="BoardSide"><strong>같은 게시판 새 글</strong><ul>{rel}</ul></aside>
+<footer class="Foot"><p>드라마로 | 운영: 드라마로 커뮤니티 | 문의 help@dramaro.example.kr</p></footer></form></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -939,12 +977,14 @@ KO_LAYOUT = {
     "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
     "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby, "ko-drupal-sidebar": t_drupal_sidebar,
     "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
+    "ko-forum-thread": t_forum_thread,
 }
 
-# Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth;
-# the rest are 0.
+# Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
+# 4 = session 14; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
-         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3}
+         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
+         "ko-forum-thread": 4}
 
 
 def main():
