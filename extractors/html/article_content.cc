@@ -1251,6 +1251,57 @@ bool LooksLikeBoilerplate(const std::string& t, int chars) {
            "구독",      "기사제보",  "제보하기",    "많이 본",   "Click here",    "Tags:",
            "TAGS",      "태그",      "#",           "Loading",   "Top of page"}))
     return true;
+  // The same closing lines in the other languages of the web (German, French, Spanish,
+  // Italian, Portuguese, Polish): pointers to other stories, sharing and newsletter
+  // prompts. Short lines only: a sentence of the text may open with such words.
+  constexpr int kMaxPromptChars = 100;
+  if (chars < kMaxPromptChars && StartsWithAny(t, {"Auch interessant",
+                                                   "Das könnte Sie auch",
+                                                   "Das könnte dich auch",
+                                                   "Schon gelesen",
+                                                   "Lesen Sie auch",
+                                                   "Lesen Sie mehr",
+                                                   "Lies auch",
+                                                   "Mehr zum Thema",
+                                                   "Zum Weiterlesen",
+                                                   "Weiterlesen",
+                                                   "Weitere Artikel",
+                                                   "Ähnliche Artikel",
+                                                   "Diesen Artikel teilen",
+                                                   "Artikel teilen",
+                                                   "Beitrag teilen",
+                                                   "Jetzt teilen",
+                                                   "Möchten Sie den Artikel teilen",
+                                                   "Zum Newsletter",
+                                                   "Newsletter abonnieren",
+                                                   "Jetzt abonnieren",
+                                                   "Lire aussi",
+                                                   "À lire aussi",
+                                                   "A lire aussi",
+                                                   "Voir aussi",
+                                                   "Partager",
+                                                   "Abonnez-vous",
+                                                   "Inscrivez-vous",
+                                                   "Lee también",
+                                                   "Lea también",
+                                                   "Leer también",
+                                                   "Te puede interesar",
+                                                   "Compartir",
+                                                   "Suscríbete",
+                                                   "Noticias relacionadas",
+                                                   "Leggi anche",
+                                                   "Condividi",
+                                                   "Iscriviti",
+                                                   "Leia também",
+                                                   "Leia mais",
+                                                   "Compartilhe",
+                                                   "Veja também",
+                                                   "Czytaj także",
+                                                   "Czytaj też",
+                                                   "Zobacz także",
+                                                   "Zobacz też",
+                                                   "Udostępnij"}))
+    return true;
   return false;
 }
 

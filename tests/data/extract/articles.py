@@ -397,3 +397,18 @@ dict(key="ko-portal-entertain", title="배우 도하람, 스릴러 '유리 정�
  "엔딩 곡은 드라마 안에서 주인공이 직접 치는 설정이라 배우가 연습한 버전이 따로 실린다는 기사도 봤어요. 나오면 바로 알려 드릴게요.",
  ]),
 ]
+
+# Pages in other languages (issue 16, session 14): the web's closing lines in those languages.
+OTHER = [
+ dict(key="de-magazine-prompts", title="K-Pop-Band NAVIRE spielt im Herbst erstmals in Berlin und Hamburg",
+      authors=["Lena Hofmann"], pub="2024-06-20 18:30", upd=None, section="Musik", tags=["NAVIRE", "K-Pop"],
+      # Lines of the page that must not come out (the sidecar's "must_not").
+      must_not=["Mehr zum Thema", "Zum Newsletter anmelden", "Diesen Artikel teilen", "Schon gelesen?"],
+      paras=[
+ "Die fünfköpfige K-Pop-Band NAVIRE kommt im Oktober für zwei Konzerte nach Deutschland. Wie ihr Label am Donnerstag mitteilte, tritt die Gruppe am 14. Oktober in Berlin und zwei Tage später in Hamburg auf.",
+ "Für die Band ist es die erste Tournee außerhalb Asiens. Im Frühjahr hatte NAVIRE mit ihrem zweiten Album die Spitze der koreanischen Wochencharts erreicht, in Europa wuchs die Zahl der Hörerinnen und Hörer vor allem über Streamingdienste.",
+ "Auf dem Programm stehen nach Angaben des Veranstalters Lieder beider Alben sowie zwei neue Stücke, die die Band eigens für die Reise aufgenommen hat. Eine Vorband soll in den kommenden Wochen bekanntgegeben werden.",
+ "Der Vorverkauf beginnt am 1. Juli um zehn Uhr. Pro Bestellung werden höchstens vier Karten abgegeben, um den Weiterverkauf zu überhöhten Preisen einzudämmen.",
+ ]),
+]
+

@@ -4,7 +4,8 @@
 The pages imitate the *layouts* of English and Korean K-news outlets, portals and
 blogs (navigation, bylines, share bars, ads, related blocks, comment sections,
 cookie banners, heavy inline scripts, footers); all text is invented (articles.py).
-Sidecar JSON = ground truth: url, title, published_at (RFC 3339 UTC), authors, body.
+Sidecar JSON = ground truth: url, title, published_at (RFC 3339 UTC), authors, body, and for
+some pages must_not: lines of the page that must not come out.
 Run: python3 tests/data/extract/make_pages.py   (rewrites the files in place)
 """
 import datetime as dt
@@ -15,7 +16,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from articles import EN, KO  # noqa: E402
+from articles import EN, KO, OTHER  # noqa: E402
 
 OUT = os.path.dirname(os.path.abspath(__file__))
 KST = dt.timezone(dt.timedelta(hours=9))
@@ -958,6 +959,32 @@ def t_forum_thread(a, i, others, rng):
 <footer class="Foot"><p>드라마로 | 운영: 드라마로 커뮤니티 | 문의 help@dramaro.example.kr</p></footer></form></body></html>"""
 
 
+def t_de_magazine(a, i, others, rng):
+    """A German culture magazine: the article ends in closing lines written as plain
+    paragraphs in the body's own blocks, with no class word that reads as boilerplate: a
+    pointer to more on the topic, a sharing prompt and a newsletter prompt (issue 16)."""
+    url = "https://www.kulturblatt.example.de/musik/navire-tournee-%d.html" % (63000 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>{E(a['title'])} | Kulturblatt</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="Kulturblatt">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="c-page c-page--article">
+<header class="c-head"><a class="c-logo" href="/">Kulturblatt</a><nav><ul><li><a href="/musik">Musik</a></li><li><a href="/film">Film</a></li><li><a href="/buehne">Bühne</a></li></ul></nav></header>
+<main class="c-main"><article class="c-article"><h1 class="c-article__title">{E(a['title'])}</h1>
+<div class="c-article__byline">Von {E(a['authors'][0])}</div>
+<div class="c-article__text">
+{paras_html(a['paras'])}
+<p><strong>Mehr zum Thema:</strong> unsere Reihe über neue Musik aus Seoul</p>
+<p>Zum Newsletter anmelden und keine Konzertankündigung verpassen</p>
+</div>
+<div class="c-article__tools"><p>Diesen Artikel teilen</p></div>
+<div class="c-article__more"><h2>Schon gelesen?</h2><ul><li><a href="/musik/1">Drei Festivals für den Spätsommer</a></li><li><a href="/musik/2">Ein Besuch im Tonstudio</a></li></ul></div>
+</article></main>
+<footer class="c-foot"><p>Kulturblatt, Berlin. Impressum, Datenschutz.</p></footer></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -979,17 +1006,18 @@ KO_LAYOUT = {
     "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
     "ko-forum-thread": t_forum_thread,
 }
+OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine}
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
 # 4 = session 14; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
          "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
-         "ko-forum-thread": 4}
+         "ko-forum-thread": 4, "de-magazine-prompts": 4}
 
 
 def main():
     n = 0
-    for group, layouts in ((EN, EN_LAYOUT), (KO, KO_LAYOUT)):
+    for group, layouts in ((EN, EN_LAYOUT), (KO, KO_LAYOUT), (OTHER, OTHER_LAYOUT)):
         for i, a in enumerate(group):
             rng = random.Random(a["key"])
             # Pages added in a later round never show up in the teasers of earlier ones, so
@@ -1008,6 +1036,8 @@ def main():
                 f.write(page)
             truth = {"url": url, "title": a["title"], "published_at": utc_str(d_pub), "authors": a["authors"],
                      "body": "\n\n".join(paras)}
+            if a.get("must_not"):
+                truth["must_not"] = a["must_not"]
             with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
                 json.dump(truth, f, ensure_ascii=False, indent=1)
                 f.write("\n")

@@ -8,7 +8,8 @@
 // carries "one-sidebar sidebar-first", whose article wrapper has a misspelt class, and
 // whose sidebar holds a one-paragraph promotion in a block named "content". Page 48
 // (issue 16, session 14): a fan forum's thread whose opening post and replies are all
-// blocks named for comments.
+// blocks named for comments. Page 49: a German magazine's article that ends in a pointer to
+// more on the topic, a sharing and a newsletter prompt, as plain paragraphs.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -84,6 +85,23 @@ TEST(ArticleEval, NoPageComesOutEmptyOrMostlyMissing) {
         testing::ShinglePrecisionRecall(doc->text, page.truth["body"].get<std::string>());
     EXPECT_GE(pr.recall, 0.8) << page.name;
   }
+}
+
+// A page's sidecar may list lines that must not come out ("must_not"): closing prompts.
+TEST(ArticleEval, MustNotLinesStayOut) {
+  int checked = 0;
+  for (const auto& page : LoadEvalSet()) {
+    if (!page.truth.contains("must_not")) continue;
+    auto doc = ExtractArticle(page.html, page.truth["url"].get<std::string>());
+    ASSERT_TRUE(doc.ok()) << page.name;
+    for (const auto& line : page.truth["must_not"]) {
+      ++checked;
+      EXPECT_EQ(doc->text.find(line.get<std::string>()), std::string::npos)
+          << page.name << ": " << line << "\n--\n"
+          << doc->text;
+    }
+  }
+  EXPECT_GE(checked, 4);
 }
 
 TEST(ArticleEval, TitleDateAndAuthorsExact) {
