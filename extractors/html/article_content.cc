@@ -1302,6 +1302,13 @@ bool LooksLikeBoilerplate(const std::string& t, int chars) {
                                                    "Zobacz też",
                                                    "Udostępnij"}))
     return true;
+  // Picture credits and captions in those languages, and in brackets below a picture.
+  if (chars < 200 &&
+      StartsWithAny(t, {"(Credit",      "(Photo",    "(Foto",   "(Bild",     "Foto:",
+                        "Fotos:",       "Foto ©",    "Bild:",   "Bilder:",   "Bildquelle",
+                        "Beitragsbild", "Titelbild", "Quelle:", "Abbildung", "Abb.",
+                        "Crédit",       "Fuente:",   "Foto di", "Zdjęcie:",  "Fot."}))
+    return true;
   return false;
 }
 

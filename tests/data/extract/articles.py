@@ -403,7 +403,8 @@ OTHER = [
  dict(key="de-magazine-prompts", title="K-Pop-Band NAVIRE spielt im Herbst erstmals in Berlin und Hamburg",
       authors=["Lena Hofmann"], pub="2024-06-20 18:30", upd=None, section="Musik", tags=["NAVIRE", "K-Pop"],
       # Lines of the page that must not come out (the sidecar's "must_not").
-      must_not=["Mehr zum Thema", "Zum Newsletter anmelden", "Diesen Artikel teilen", "Schon gelesen?"],
+      must_not=["Mehr zum Thema", "Zum Newsletter anmelden", "Diesen Artikel teilen", "Schon gelesen?",
+                "Sternhafen Entertainment", "Kulturblatt-Archiv"],
       paras=[
  "Die fünfköpfige K-Pop-Band NAVIRE kommt im Oktober für zwei Konzerte nach Deutschland. Wie ihr Label am Donnerstag mitteilte, tritt die Gruppe am 14. Oktober in Berlin und zwei Tage später in Hamburg auf.",
  "Für die Band ist es die erste Tournee außerhalb Asiens. Im Frühjahr hatte NAVIRE mit ihrem zweiten Album die Spitze der koreanischen Wochencharts erreicht, in Europa wuchs die Zahl der Hörerinnen und Hörer vor allem über Streamingdienste.",

@@ -960,9 +960,10 @@ def t_forum_thread(a, i, others, rng):
 
 
 def t_de_magazine(a, i, others, rng):
-    """A German culture magazine: the article ends in closing lines written as plain
-    paragraphs in the body's own blocks, with no class word that reads as boilerplate: a
-    pointer to more on the topic, a sharing prompt and a newsletter prompt (issue 16)."""
+    """A German culture magazine: picture credits below its photos and closing lines at the
+    end of the article, written as plain paragraphs in the body's own blocks with no class
+    word that reads as boilerplate: a pointer to more on the topic, a sharing prompt and a
+    newsletter prompt (issue 16)."""
     url = "https://www.kulturblatt.example.de/musik/navire-tournee-%d.html" % (63000 + i)
     d_pub = kst(a["pub"])
     return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
@@ -975,7 +976,10 @@ def t_de_magazine(a, i, others, rng):
 <main class="c-main"><article class="c-article"><h1 class="c-article__title">{E(a['title'])}</h1>
 <div class="c-article__byline">Von {E(a['authors'][0])}</div>
 <div class="c-article__text">
-{paras_html(a['paras'])}
+<div class="c-article__media"><img src="/img/navire.jpg" alt=""><p>Foto: Sternhafen Entertainment</p></div>
+{paras_html(a['paras'][:2])}
+<div class="c-article__media"><img src="/img/halle.jpg" alt=""><p>(Bild: Kulturblatt-Archiv)</p></div>
+{paras_html(a['paras'][2:])}
 <p><strong>Mehr zum Thema:</strong> unsere Reihe über neue Musik aus Seoul</p>
 <p>Zum Newsletter anmelden und keine Konzertankündigung verpassen</p>
 </div>
