@@ -1089,7 +1089,8 @@ bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
 // The article's lead, set in its header above the text (`<header class="entry-header">
 // <h1>…</h1><p class="excerpt">…</p></header>`, `<div class="article-header"><p
 // class="teaser">`): headers are left out of the text as page headers, so the paragraphs
-// of a header inside the same <article> or <main> as `top`, before it, come out first. A
+// of a header inside the same <main> as `top` (or, without one, the same <article>: a theme
+// may set the entry header in <main> above the <article>), before it, come out first. A
 // lead paragraph is a <p> (or a <div> of inline text named a lead, an intro, a teaser…) of
 // kMinLeadChars or more, few links,
 // and no class word against it (a byline, a date, a caption).
@@ -1102,10 +1103,11 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   for (const GumboNode* p = top; p != nullptr && p->type == GUMBO_NODE_ELEMENT &&
                                  !IsPageElement(p) && level <= kMaxWidenLevels;
        p = p->parent, ++level) {
-    if (Tag(p) == GUMBO_TAG_ARTICLE || Tag(p) == GUMBO_TAG_MAIN) {
+    if (Tag(p) == GUMBO_TAG_MAIN) {
       scope = p;
       break;
     }
+    if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr) scope = p;
   }
   if (scope == nullptr || scope == top) return out;
   auto is_header = [](const GumboNode* c) {

@@ -411,5 +411,14 @@ OTHER = [
  "Auf dem Programm stehen nach Angaben des Veranstalters Lieder beider Alben sowie zwei neue Stücke, die die Band eigens für die Reise aufgenommen hat. Eine Vorband soll in den kommenden Wochen bekanntgegeben werden.",
  "Der Vorverkauf beginnt am 1. Juli um zehn Uhr. Pro Bestellung werden höchstens vier Karten abgegeben, um den Weiterverkauf zu überhöhten Preisen einzudämmen.",
  ]),
+ dict(key="en-header-lead-main", title="Streaming service orders a second season of the hospital drama 'Night Ward'",
+      authors=["Chloe Bae"], pub="2024-07-09 10:15", upd=None, section="TV", tags=["Night Ward"],
+      # Lines that must come out (the sidecar's "must"): the lead in the header.
+      must=["will return for a second season next year"],
+      paras=[
+ "The hospital drama 'Night Ward' will return for a second season next year, its streaming service confirmed on Tuesday, three weeks after the final episode topped its weekly chart in eleven countries.",
+ "Lead actors Kang Si-woo and Park Eun-jae are both set to come back, playing the two night-shift doctors whose rivalry carried the first season. Writer Jung Ha-ram will again pen all ten episodes.",
+ "Production is planned to start in the spring in Busan, where the first season built a full emergency room set inside a former warehouse. The set has been kept standing since filming ended.",
+ "The service did not give a release date but said the new episodes would follow the doctors through a citywide blackout, a storyline the writer first mentioned in an interview last month.",
+ ]),
 ]
-

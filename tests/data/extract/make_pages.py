@@ -5,7 +5,7 @@ The pages imitate the *layouts* of English and Korean K-news outlets, portals an
 blogs (navigation, bylines, share bars, ads, related blocks, comment sections,
 cookie banners, heavy inline scripts, footers); all text is invented (articles.py).
 Sidecar JSON = ground truth: url, title, published_at (RFC 3339 UTC), authors, body, and for
-some pages must_not: lines of the page that must not come out.
+some pages must / must_not: lines of the page that must / must not come out.
 Run: python3 tests/data/extract/make_pages.py   (rewrites the files in place)
 """
 import datetime as dt
@@ -989,6 +989,30 @@ def t_de_magazine(a, i, others, rng):
 <footer class="c-foot"><p>Kulturblatt, Berlin. Impressum, Datenschutz.</p></footer></body></html>"""
 
 
+def t_header_lead_main(a, i, others, rng):
+    """A magazine theme that sets the entry header, with the lead paragraph below the title,
+    in <main> above the wrapper of the <article> that holds the text: the lead is outside the
+    article element but inside the page's main column (issue 16)."""
+    url = "https://www.screenweekly.example.com/tv/night-ward-season-two-%d/" % (64000 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{E(a['title'])} - Screen Weekly</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="Screen Weekly">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="post-template-default single single-post">
+<div id="page" class="site"><header id="masthead" class="site-header"><a href="/">Screen Weekly</a><nav><ul><li><a href="/tv/">TV</a></li><li><a href="/film/">Film</a></li></ul></nav></header>
+<div id="content" class="site-content"><section id="primary" class="content-area"><main id="main" class="site-main">
+<header class="entry-header"><span class="cat-label"><a href="/tv/">{E(a['section'])}</a></span><h1 class="entry-title">{E(a['title'])}</h1>
+<div class="lead"><p>{E(a['paras'][0])}</p></div>
+<div class="entry-meta">By {E(a['authors'][0])} | {d_pub.strftime('%B %-d, %Y')}</div></header>
+<div class="main-content"><article id="post-{700 + i}" class="post type-post"><div class="entry-content"><div class="article-body">
+{paras_html(a['paras'][1:])}
+</div></div></article></div>
+</main></section></div>
+<footer id="colophon" class="site-footer"><p>Screen Weekly. All about what we watch.</p></footer></div></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -1010,13 +1034,13 @@ KO_LAYOUT = {
     "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
     "ko-forum-thread": t_forum_thread,
 }
-OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine}
+OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main}
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
 # 4 = session 14; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
          "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
-         "ko-forum-thread": 4, "de-magazine-prompts": 4}
+         "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4}
 
 
 def main():
@@ -1040,8 +1064,9 @@ def main():
                 f.write(page)
             truth = {"url": url, "title": a["title"], "published_at": utc_str(d_pub), "authors": a["authors"],
                      "body": "\n\n".join(paras)}
-            if a.get("must_not"):
-                truth["must_not"] = a["must_not"]
+            for field in ("must", "must_not"):
+                if a.get(field):
+                    truth[field] = a[field]
             with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
                 json.dump(truth, f, ensure_ascii=False, indent=1)
                 f.write("\n")
