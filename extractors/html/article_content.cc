@@ -58,6 +58,14 @@ bool HasCommentHint(std::string_view h) {
   return false;
 }
 
+// The hint with every "comment" made a word break ("mtncommentvote" -> "mtn vote"), so that
+// the other words still count when a discussion's posts are its text.
+std::string WithoutCommentWord(std::string h) {
+  for (std::size_t p = h.find("comment"); p != std::string::npos; p = h.find("comment", p))
+    h.replace(p, 7, " ");
+  return h;
+}
+
 // Blocks leading to the blog's next or previous posts, often with a teaser of each ("next-post
 // thumbnails", WordPress's "post-navigation"): other articles, never this one.
 bool IsOtherPostLink(std::string_view h) {
@@ -1081,7 +1089,8 @@ bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
 // The article's lead, set in its header above the text (`<header class="entry-header">
 // <h1>…</h1><p class="excerpt">…</p></header>`, `<div class="article-header"><p
 // class="teaser">`): headers are left out of the text as page headers, so the paragraphs
-// of a header inside the same <article> or <main> as `top`, before it, come out first. A
+// of a header inside the same <main> as `top` (or, without one, the same <article>: a theme
+// may set the entry header in <main> above the <article>), before it, come out first. A
 // lead paragraph is a <p> (or a <div> of inline text named a lead, an intro, a teaser…) of
 // kMinLeadChars or more, few links,
 // and no class word against it (a byline, a date, a caption).
@@ -1094,10 +1103,11 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   for (const GumboNode* p = top; p != nullptr && p->type == GUMBO_NODE_ELEMENT &&
                                  !IsPageElement(p) && level <= kMaxWidenLevels;
        p = p->parent, ++level) {
-    if (Tag(p) == GUMBO_TAG_ARTICLE || Tag(p) == GUMBO_TAG_MAIN) {
+    if (Tag(p) == GUMBO_TAG_MAIN) {
       scope = p;
       break;
     }
+    if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr) scope = p;
   }
   if (scope == nullptr || scope == top) return out;
   auto is_header = [](const GumboNode* c) {
@@ -1172,7 +1182,8 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
       return;
     }
-    const std::string h = HintString(n);
+    std::string h = HintString(n);
+    if (comments_are_text_ && HasCommentHint(h)) h = WithoutCommentWord(h);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
         !(body_fallback_ && HoldsHalfOfRoot(n)) &&
@@ -1241,6 +1252,64 @@ bool LooksLikeBoilerplate(const std::string& t, int chars) {
            "광고",      "Subscribe", "Sign up",     "Follow us", "Share this",    "Share on",
            "구독",      "기사제보",  "제보하기",    "많이 본",   "Click here",    "Tags:",
            "TAGS",      "태그",      "#",           "Loading",   "Top of page"}))
+    return true;
+  // The same closing lines in the other languages of the web (German, French, Spanish,
+  // Italian, Portuguese, Polish): pointers to other stories, sharing and newsletter
+  // prompts. Short lines only: a sentence of the text may open with such words.
+  constexpr int kMaxPromptChars = 100;
+  if (chars < kMaxPromptChars && StartsWithAny(t, {"Auch interessant",
+                                                   "Das könnte Sie auch",
+                                                   "Das könnte dich auch",
+                                                   "Schon gelesen",
+                                                   "Lesen Sie auch",
+                                                   "Lesen Sie mehr",
+                                                   "Lies auch",
+                                                   "Mehr zum Thema",
+                                                   "Zum Weiterlesen",
+                                                   "Weiterlesen",
+                                                   "Weitere Artikel",
+                                                   "Ähnliche Artikel",
+                                                   "Diesen Artikel teilen",
+                                                   "Artikel teilen",
+                                                   "Beitrag teilen",
+                                                   "Jetzt teilen",
+                                                   "Möchten Sie den Artikel teilen",
+                                                   "Zum Newsletter",
+                                                   "Newsletter abonnieren",
+                                                   "Jetzt abonnieren",
+                                                   "Lire aussi",
+                                                   "À lire aussi",
+                                                   "A lire aussi",
+                                                   "Voir aussi",
+                                                   "Partager",
+                                                   "Abonnez-vous",
+                                                   "Inscrivez-vous",
+                                                   "Lee también",
+                                                   "Lea también",
+                                                   "Leer también",
+                                                   "Te puede interesar",
+                                                   "Compartir",
+                                                   "Suscríbete",
+                                                   "Noticias relacionadas",
+                                                   "Leggi anche",
+                                                   "Condividi",
+                                                   "Iscriviti",
+                                                   "Leia também",
+                                                   "Leia mais",
+                                                   "Compartilhe",
+                                                   "Veja também",
+                                                   "Czytaj także",
+                                                   "Czytaj też",
+                                                   "Zobacz także",
+                                                   "Zobacz też",
+                                                   "Udostępnij"}))
+    return true;
+  // Picture credits and captions in those languages, and in brackets below a picture.
+  if (chars < 200 &&
+      StartsWithAny(t, {"(Credit",      "(Photo",    "(Foto",   "(Bild",     "Foto:",
+                        "Fotos:",       "Foto ©",    "Bild:",   "Bilder:",   "Bildquelle",
+                        "Beitragsbild", "Titelbild", "Quelle:", "Abbildung", "Abb.",
+                        "Crédit",       "Fuente:",   "Foto di", "Zdjęcie:",  "Fot."}))
     return true;
   return false;
 }

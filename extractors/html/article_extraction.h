@@ -165,6 +165,10 @@ class Extraction {
   // that reads as boilerplate then skips a block only when it holds under half the page's
   // text (see article_extractor.cc).
   bool body_fallback_ = false;
+  // Set on a second walk of <body> when the first gave no text either: the page is a
+  // discussion (a forum thread, a question and its answers) whose posts are all named for
+  // comments, so a block is not skipped for its comment word alone.
+  bool comments_are_text_ = false;
   std::vector<Para> paras_;
   std::string cur_;
   int cur_link_ = 0;

@@ -313,8 +313,19 @@ Document Extraction::Run(const GumboNode* root) {
       body_fallback_ = true;
       Emit(body, false, 0, true);
       Break();
-      body_fallback_ = false;
       paras = FilterParagraphs();
+      // Still nothing: every block with text was named for comments (a forum thread, whose
+      // opening post and replies are all "comments"). The posts are the page's text.
+      if (paras.empty()) {
+        paras_.clear();
+        dropped_paras_.clear();
+        comments_are_text_ = true;
+        Emit(body, false, 0, true);
+        Break();
+        comments_are_text_ = false;
+        paras = FilterParagraphs();
+      }
+      body_fallback_ = false;
       if (explain_ != nullptr && !paras.empty()) {
         explain_->notes.push_back(
             "no chosen block gave text: the body's text outside navigation, sidebars and "

@@ -387,4 +387,38 @@ dict(key="ko-portal-entertain", title="배우 도하람, 스릴러 '유리 정�
  "서점 연합 측은 \"작은 서점 여섯 곳이 돌아가며 작가를 모시는 자리로, 올해가 세 번째\"라며 \"지난해에는 좌석이 일찍 마감돼 이번에는 의자를 두 배로 늘렸다\"고 설명했다.",
  "참가 신청은 연합에 속한 서점 어디에서나 할 수 있으며, 낭독회가 끝난 뒤에는 사인회가 이어진다. 참가비는 받지 않는다.",
  ]),
+ dict(key="ko-forum-thread", title="드라마 '파도 아래 도서관' OST 앨범 발매 소식 들으신 분 계신가요?",
+      authors=["해질녘산책"], pub="2024-11-04 21:37", upd=None, section="드라마 게시판", tags=["파도 아래 도서관", "OST"],
+      paras=[
+ "요즘 '파도 아래 도서관' 보는 재미로 한 주를 버티고 있는데요, 매회 엔딩에 나오는 피아노 곡이 너무 좋아서 음원을 찾아봤는데 아직 어디에도 안 올라와 있더라고요.",
+ "제작사 공식 계정을 뒤져 봐도 OST 앨범 얘기는 없고, 팬 카페에서는 종영하고 나서 한꺼번에 낸다는 말도 있고 아니라는 말도 있어서 헷갈립니다. 혹시 확실하게 아시는 분 계실까요?",
+ "저도 그 곡 때문에 매주 본방 사수하고 있어요. 지난주 제작발표회 영상 다시 보니까 음악감독이 연말쯤 앨범으로 묶어서 낸다고 지나가듯 말하긴 하더라고요.",
+ "작년에 같은 제작사 드라마도 종영 두 주 뒤에 연주곡 모음이 나왔어요. 이번에도 비슷하게 가지 않을까 싶네요.",
+ "엔딩 곡은 드라마 안에서 주인공이 직접 치는 설정이라 배우가 연습한 버전이 따로 실린다는 기사도 봤어요. 나오면 바로 알려 드릴게요.",
+ ]),
+]
+
+# Pages in other languages (issue 16, session 14): the web's closing lines in those languages.
+OTHER = [
+ dict(key="de-magazine-prompts", title="K-Pop-Band NAVIRE spielt im Herbst erstmals in Berlin und Hamburg",
+      authors=["Lena Hofmann"], pub="2024-06-20 18:30", upd=None, section="Musik", tags=["NAVIRE", "K-Pop"],
+      # Lines of the page that must not come out (the sidecar's "must_not").
+      must_not=["Mehr zum Thema", "Zum Newsletter anmelden", "Diesen Artikel teilen", "Schon gelesen?",
+                "Sternhafen Entertainment", "Kulturblatt-Archiv"],
+      paras=[
+ "Die fünfköpfige K-Pop-Band NAVIRE kommt im Oktober für zwei Konzerte nach Deutschland. Wie ihr Label am Donnerstag mitteilte, tritt die Gruppe am 14. Oktober in Berlin und zwei Tage später in Hamburg auf.",
+ "Für die Band ist es die erste Tournee außerhalb Asiens. Im Frühjahr hatte NAVIRE mit ihrem zweiten Album die Spitze der koreanischen Wochencharts erreicht, in Europa wuchs die Zahl der Hörerinnen und Hörer vor allem über Streamingdienste.",
+ "Auf dem Programm stehen nach Angaben des Veranstalters Lieder beider Alben sowie zwei neue Stücke, die die Band eigens für die Reise aufgenommen hat. Eine Vorband soll in den kommenden Wochen bekanntgegeben werden.",
+ "Der Vorverkauf beginnt am 1. Juli um zehn Uhr. Pro Bestellung werden höchstens vier Karten abgegeben, um den Weiterverkauf zu überhöhten Preisen einzudämmen.",
+ ]),
+ dict(key="en-header-lead-main", title="Streaming service orders a second season of the hospital drama 'Night Ward'",
+      authors=["Chloe Bae"], pub="2024-07-09 10:15", upd=None, section="TV", tags=["Night Ward"],
+      # Lines that must come out (the sidecar's "must"): the lead in the header.
+      must=["will return for a second season next year"],
+      paras=[
+ "The hospital drama 'Night Ward' will return for a second season next year, its streaming service confirmed on Tuesday, three weeks after the final episode topped its weekly chart in eleven countries.",
+ "Lead actors Kang Si-woo and Park Eun-jae are both set to come back, playing the two night-shift doctors whose rivalry carried the first season. Writer Jung Ha-ram will again pen all ten episodes.",
+ "Production is planned to start in the spring in Busan, where the first season built a full emergency room set inside a former warehouse. The set has been kept standing since filming ended.",
+ "The service did not give a release date but said the new episodes would follow the doctors through a citywide blackout, a storyline the writer first mentioned in an interview last month.",
+ ]),
 ]

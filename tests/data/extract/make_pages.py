@@ -4,7 +4,8 @@
 The pages imitate the *layouts* of English and Korean K-news outlets, portals and
 blogs (navigation, bylines, share bars, ads, related blocks, comment sections,
 cookie banners, heavy inline scripts, footers); all text is invented (articles.py).
-Sidecar JSON = ground truth: url, title, published_at (RFC 3339 UTC), authors, body.
+Sidecar JSON = ground truth: url, title, published_at (RFC 3339 UTC), authors, body, and for
+some pages must / must_not: lines of the page that must / must not come out.
 Run: python3 tests/data/extract/make_pages.py   (rewrites the files in place)
 """
 import datetime as dt
@@ -15,7 +16,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from articles import EN, KO  # noqa: E402
+from articles import EN, KO, OTHER  # noqa: E402
 
 OUT = os.path.dirname(os.path.abspath(__file__))
 KST = dt.timezone(dt.timedelta(hours=9))
@@ -920,6 +921,98 @@ def t_aside_articlebody(a, i, others, rng):
 {KO_FOOTER}</body></html>"""
 
 
+def t_forum_thread(a, i, others, rng):
+    """A fan community's discussion thread (an older ASP.NET forum): the whole page sits in
+    one <form>, and the opening post and every reply are blocks named for comments
+    ("BoardComment", "BoardCommentText"), so no block reads as an article (issue 16)."""
+    url = "https://www.dramaro.example.kr/board/drama/thread-%d.html" % (61000 + i)
+    d_pub = kst(a["pub"])
+    op = [a["paras"][0], a["paras"][1]]
+    replies = [("물빛정원", a["paras"][2]), ("새벽세시라디오", a["paras"][3]), ("해질녘산책", a["paras"][4])]
+
+    def post(n, who, when, paras):
+        return (f"""<div class="BoardComment" id="Body_BoardComment_{n}"><div class="BoardCommentProfile">"""
+                f"""<span class="BoardCommentAvatar"></span></div><div class="BoardCommentContent">"""
+                f"""<div class="BoardCommentInformation"><span class="BoardCommentUser">{E(who)}</span>"""
+                f"""<span class="BoardCommentTime">{when}</span></div><div class="BoardCommentText">"""
+                + "<br />".join(E(p) for p in paras) +
+                """</div></div><div class="BoardCommentFunctions"><div class="BoardCommentVote">"""
+                """<span class="Note" style="display:none;">도움이 됐나요?</span><span class="Count">+2</span>"""
+                """</div></div></div>""")
+    rel = "".join('<li><a href="/board/drama/thread-%d.html">%s</a></li>' % (62000 + k, E(o["title"])) for k, o in enumerate(others[:4]))
+    body = post("First", a["authors"][0], d_pub.strftime("%y.%m.%d %H:%M"), op)
+    body += '\n<h2 class="Title" id="comments">댓글 3</h2>\n'
+    for k, (who, text) in enumerate(replies):
+        body += post(k, who, (d_pub + dt.timedelta(minutes=40 * (k + 1))).strftime("%y.%m.%d %H:%M"), [text]) + "\n"
+    return url, d_pub, a["paras"], f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>{E(a['title'])} : 드라마 게시판 - 드라마로</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="드라마로">
+<meta name="description" content="드라마와 OST 이야기를 나누는 팬 커뮤니티 드라마로">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body id="HtmlBody" class="Board"><form method="post" action="./thread" id="HtmlForm1">
+<header class="Head"><a class="Logo" href="/">드라마로</a><nav><ul><li><a href="/board/drama">드라마</a></li><li><a href="/board/ost">OST</a></li><li><a href="/board/free">자유</a></li></ul></nav></header>
+<main id="content"><div class="BoardBreadcrumb"><a href="/">홈</a> &gt; <a href="/board/drama">드라마 게시판</a></div>
+<h2 class="Title">{E(a['title'])}</h2>
+{body}<div class="BoardCommentWrite login-required"><p>로그인한 회원만 댓글을 쓸 수 있습니다.</p><input type="submit" value="댓글 쓰기"></div>
+</main><aside class="BoardSide"><strong>같은 게시판 새 글</strong><ul>{rel}</ul></aside>
+<footer class="Foot"><p>드라마로 | 운영: 드라마로 커뮤니티 | 문의 help@dramaro.example.kr</p></footer></form></body></html>"""
+
+
+def t_de_magazine(a, i, others, rng):
+    """A German culture magazine: picture credits below its photos and closing lines at the
+    end of the article, written as plain paragraphs in the body's own blocks with no class
+    word that reads as boilerplate: a pointer to more on the topic, a sharing prompt and a
+    newsletter prompt (issue 16)."""
+    url = "https://www.kulturblatt.example.de/musik/navire-tournee-%d.html" % (63000 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>{E(a['title'])} | Kulturblatt</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="Kulturblatt">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="c-page c-page--article">
+<header class="c-head"><a class="c-logo" href="/">Kulturblatt</a><nav><ul><li><a href="/musik">Musik</a></li><li><a href="/film">Film</a></li><li><a href="/buehne">Bühne</a></li></ul></nav></header>
+<main class="c-main"><article class="c-article"><h1 class="c-article__title">{E(a['title'])}</h1>
+<div class="c-article__byline">Von {E(a['authors'][0])}</div>
+<div class="c-article__text">
+<div class="c-article__media"><img src="/img/navire.jpg" alt=""><p>Foto: Sternhafen Entertainment</p></div>
+{paras_html(a['paras'][:2])}
+<div class="c-article__media"><img src="/img/halle.jpg" alt=""><p>(Bild: Kulturblatt-Archiv)</p></div>
+{paras_html(a['paras'][2:])}
+<p><strong>Mehr zum Thema:</strong> unsere Reihe über neue Musik aus Seoul</p>
+<p>Zum Newsletter anmelden und keine Konzertankündigung verpassen</p>
+</div>
+<div class="c-article__tools"><p>Diesen Artikel teilen</p></div>
+<div class="c-article__more"><h2>Schon gelesen?</h2><ul><li><a href="/musik/1">Drei Festivals für den Spätsommer</a></li><li><a href="/musik/2">Ein Besuch im Tonstudio</a></li></ul></div>
+</article></main>
+<footer class="c-foot"><p>Kulturblatt, Berlin. Impressum, Datenschutz.</p></footer></body></html>"""
+
+
+def t_header_lead_main(a, i, others, rng):
+    """A magazine theme that sets the entry header, with the lead paragraph below the title,
+    in <main> above the wrapper of the <article> that holds the text: the lead is outside the
+    article element but inside the page's main column (issue 16)."""
+    url = "https://www.screenweekly.example.com/tv/night-ward-season-two-%d/" % (64000 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{E(a['title'])} - Screen Weekly</title>
+<meta property="og:title" content="{E(a['title'])}"><meta property="og:site_name" content="Screen Weekly">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="post-template-default single single-post">
+<div id="page" class="site"><header id="masthead" class="site-header"><a href="/">Screen Weekly</a><nav><ul><li><a href="/tv/">TV</a></li><li><a href="/film/">Film</a></li></ul></nav></header>
+<div id="content" class="site-content"><section id="primary" class="content-area"><main id="main" class="site-main">
+<header class="entry-header"><span class="cat-label"><a href="/tv/">{E(a['section'])}</a></span><h1 class="entry-title">{E(a['title'])}</h1>
+<div class="lead"><p>{E(a['paras'][0])}</p></div>
+<div class="entry-meta">By {E(a['authors'][0])} | {d_pub.strftime('%B %-d, %Y')}</div></header>
+<div class="main-content"><article id="post-{700 + i}" class="post type-post"><div class="entry-content"><div class="article-body">
+{paras_html(a['paras'][1:])}
+</div></div></article></div>
+</main></section></div>
+<footer id="colophon" class="site-footer"><p>Screen Weekly. All about what we watch.</p></footer></div></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -939,17 +1032,20 @@ KO_LAYOUT = {
     "ko-interview": t_daum, "ko-portal-entertain": t_naver_entertain, "ko-outlet-br-runs": t_outlet_br_runs,
     "ko-photo-heavy": t_photo_heavy, "ko-nfd-ruby": t_nfd_ruby, "ko-drupal-sidebar": t_drupal_sidebar,
     "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
+    "ko-forum-thread": t_forum_thread,
 }
+OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main}
 
-# Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth;
-# the rest are 0.
+# Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
+# 4 = session 14; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
-         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3}
+         "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
+         "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4}
 
 
 def main():
     n = 0
-    for group, layouts in ((EN, EN_LAYOUT), (KO, KO_LAYOUT)):
+    for group, layouts in ((EN, EN_LAYOUT), (KO, KO_LAYOUT), (OTHER, OTHER_LAYOUT)):
         for i, a in enumerate(group):
             rng = random.Random(a["key"])
             # Pages added in a later round never show up in the teasers of earlier ones, so
@@ -968,6 +1064,9 @@ def main():
                 f.write(page)
             truth = {"url": url, "title": a["title"], "published_at": utc_str(d_pub), "authors": a["authors"],
                      "body": "\n\n".join(paras)}
+            for field in ("must", "must_not"):
+                if a.get(field):
+                    truth[field] = a[field]
             with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
                 json.dump(truth, f, ensure_ascii=False, indent=1)
                 f.write("\n")
