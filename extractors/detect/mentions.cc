@@ -1131,7 +1131,12 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s*,?\\s+(?:last\\s+(?:year|month|summer|winter|spring|fall|autumn)|(?:a|one|two|three|"
       "four|five|\\d+)\\s+(?:years?|decades?)\\s+ago)\\b|"
       // "Parasite (2019)": a title dated in brackets is a filmography entry
-      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\))");
+      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\)|"
+      // "W is currently airing", "W, now on air", "W is doing high ratings": the work on air
+      // now, whose slot or cast the news is not about
+      "\\s*,?\\s+(?:(?:which|that)\\s+)?(?:is\\s+)?(?:currently|now)\\s+(?:airing|on\\s+air|"
+      "broadcasting)\\b|\\s+is\\s+(?:currently\\s+|"
+      "now\\s+)?(?:doing|posting|recording|enjoying)\\s+(?:well|high|strong|good|record)\\b)");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
       // "‘천추태후’(2009), ‘대왕의 꿈’(2012)를 연출한": a title dated in brackets is a filmography
@@ -1227,6 +1232,20 @@ bool PossessiveOfAName(std::string_view s, size_t end, const Gazetteer& gaz) {
   }
   return IsRomanisedSurname(first) && !second.empty() &&
          std::isupper(static_cast<unsigned char>(second[0]));
+}
+
+// "Oh Yeon-seo of the My Sassy Girl drama", "A of the 'W' series": a known person (or a
+// star) introduced by the drama, series or film they are of names that person's earlier work,
+// not the news. `begin` and `end` bound the title (quotes included).
+bool NameOfTheWork(std::string_view s, size_t begin, size_t end, const Gazetteer& gaz) {
+  static const RE2 kKindAfter("(?i)^\\s+(?:drama|series|film|movie|K-drama|sitcom)\\b");
+  if (!RE2::PartialMatch(After(s, end, 16), kKindAfter)) return false;
+  static const RE2 kOfThe(
+      "(?i)((?-i:[A-Z])[a-zA-Z]+(?:[\\s-](?-i:[A-Z])?[a-zA-Z]+){0,2}|star)"
+      "\\s+of\\s+the\\s+$");
+  std::string name;
+  if (!RE2::PartialMatch(Before(s, begin, 48), kOfThe, &name)) return false;
+  return LowerAscii(name) == "star" || gaz.FindPerson(name) != nullptr;
 }
 
 // True when a Korean quote holds a word about the state of a casting ("확정", "검토 중",
@@ -1661,7 +1680,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.aside = PastWorkBefore(Before(s, q.b, PastWindow(ko)), ko) ||
                 (ko && OnAirOrEndedWork(Before(s, q.b, 120), after)) ||
                 (!closed && PastWorkAfter(after, ko)) || (!ko && PossessiveOfAName(s, q.e, gaz)) ||
-                (ko && KoreanTitleOwnsName(after, gaz));
+                (!ko && NameOfTheWork(s, q.b, q.e, gaz)) || (ko && KoreanTitleOwnsName(after, gaz));
       if (m.aside) m.why += ", named as an earlier work";
     } else if (m.kind == MentionKind::kWork) {
       m.aside = true;
@@ -1836,7 +1855,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       m.in_parens = toks[a].in_parens;
       m.why = why;
       m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, PastWindow(ko)), ko) ||
-                PastWorkAfter(After(s, m.end, 40), ko) || PossessiveOfAName(s, m.end, gaz);
+                PastWorkAfter(After(s, m.end, 40), ko) || PossessiveOfAName(s, m.end, gaz) ||
+                (!ko && NameOfTheWork(s, m.begin, m.end, gaz));
       if (m.aside) m.why += ", named as an earlier work";
       add(std::move(m));
       for (size_t k = a; k < e; ++k) used[k] = true;
@@ -2589,7 +2609,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             m.why = "gazetteer title";
             m.aside = m.in_parens || PastWorkBefore(Before(s, m.begin, PastWindow(ko)), ko) ||
                       PastWorkAfter(After(s, m.end, 40), ko) ||
-                      (!ko && PossessiveOfAName(s, m.end, gaz));
+                      (!ko && PossessiveOfAName(s, m.end, gaz)) ||
+                      (!ko && NameOfTheWork(s, m.begin, m.end, gaz));
           }
           add(std::move(m));
           for (size_t k = i; k < e; ++k) used[k] = true;
