@@ -996,7 +996,10 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       // "return with W2 after W", "her first drama since W": a title right after "after" /
       // "since" is the work before the news
       "\\b(?:after|since)\\s+(?:(?:her|his|their)\\s+(?:hit\\s+)?)?|"
-      "\\b(?:directed|wrote|written|penned|helmed|created|produced)\\s+(?:by\\s+\\S+\\s+)?|"
+      // ("the Min Yong Geun-directed film W": a compound naming who makes the film describes
+      // the new work, not an earlier one)
+      "(?:^|[^\\w-])(?:directed|wrote|written|penned|helmed|created|produced)\\s+"
+      "(?:by\\s+\\S+\\s+)?|"
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
       "\\b(?:now|currently)\\s+(?:on\\s+screen|on\\s+air|airing|starring|appearing|seen)\\s+in\\s+|"
@@ -2260,6 +2263,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.kind = MentionKind::kRole;
           m.why += ", character after 'as/play … lead/role'";
         }
+      }
+      // "the Min Yong Geun-directed film", "a Kim Eun-sook-penned drama": the name joined to
+      // "-directed" / "-penned" is the work's maker, not its cast
+      static const RE2 kMakerCompound(
+          "^(?:\\s+[A-Z][a-z]+)?-(?:directed|penned|written|helmed|produced|scripted)\\b");
+      if (RE2::PartialMatch(After(s, m.end, 24), kMakerCompound)) {
+        m.aside = true;
+        m.why += ", the work's maker";
       }
       // "Replacement eyed for Parasite star Lee Sun-kyun": the one replaced is out
       static const RE2 kReplacementFor(

@@ -45,5 +45,20 @@ TEST(DetectorWork14, TheWorkOnAirNowIsNotTheNews) {
             "casting Lee Joon / Winter Sea (confirmed)");
 }
 
+// "the Min Yong Geun-directed film W", "the Kim Eun-sook-penned drama W": a maker's name
+// joined to "-directed" / "-penned" describes the new work (it is no earlier work), and the
+// maker is not cast in it.
+TEST(DetectorWork14, AMakerCompoundDescribesTheNewWork) {
+  EXPECT_EQ(Summary("",
+                    "Jinyoung has been offered a part in the Min Yong Geun-directed film 'Winter "
+                    "Sea', his agency said on Monday.",
+                    "en"),
+            "casting Jinyoung / Winter Sea (in_talks)");
+  EXPECT_EQ(
+      Summary("", "Kim Go-eun is in talks to star in the Kim Eun-sook-penned drama 'Winter Sea'.",
+              "en"),
+      "casting Kim Go-eun / Winter Sea (in_talks)");
+}
+
 }  // namespace
 }  // namespace hallyu
