@@ -2191,9 +2191,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " has a pronoun subject; it speaks of the story's persons");
       }
-      // ("다른 배우와 협의 중", "in talks with another actor": someone else, not the story's)
+      // ("다른 배우와 협의 중", "in talks with another actor": someone else, not the story's;
+      // "주연 배우가 자신이 참여한 …": an actor in general, with its reflexive)
       static const RE2 kSomeoneElse(
-          "(?i)다른\\s*(?:배우|후보|연기자)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
+          "(?i)다른\\s*(?:배우|후보|연기자)|(?:배우|가수|연기자|스타|아이돌)들?(?:이|가)\\s+"
+          "(?:자신|본인)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
           "candidates?)\\b|\\bsomeone\\s+else\\b");
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {

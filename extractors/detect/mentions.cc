@@ -881,6 +881,12 @@ bool KoreanWordIsNoName(std::string_view word) {
       "소설가", "만화가", "무용가", "성악가", "연주가", "음악가", "예술가",  "사진가",
       "미술가", "건축가", "기업가", "활동가", "연구가", "애호가", "방송작가"};
   if (kOccupations.count(word)) return true;
+  // personal and reflexive pronouns, which stand in a name's place as subject
+  // ("자신이 참여한 드라마 OST")
+  static const std::set<std::string, std::less<>> kPronouns = {
+      "자신", "자기", "본인", "당신", "그들", "그녀",   "그녀들", "저희", "우리",
+      "너희", "이들", "그분", "이분", "저분", "자신들", "서로",   "누구", "모두"};
+  if (kPronouns.count(word)) return true;
   // (three bytes per syllable)
   auto ends = [&](std::string_view tail) {
     return word.size() > tail.size() && word.ends_with(tail);
@@ -1228,7 +1234,8 @@ bool PossessiveOfAName(std::string_view s, size_t end, const Gazetteer& gaz) {
 bool KoreanQuotedStatus(std::string_view inside) {
   static const RE2 kStatusWord(
       "사실무근|사실이\\s*아니|검토\\s*(?:중|하고)|논의\\s*중|확정|미정|결정된|정해진|"
-      "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|주인공으로|"
+      "(?:제안|제의)(?:을|를)?\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|"
+      "주인공으로|"
       "출연을|출연한다|출연$|검토$");
   return RE2::PartialMatch(inside, kStatusWord);
 }
@@ -1269,6 +1276,16 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     // its full stop, a quoting tail, or the length of a sentence.
     if (EndsWithAny(inside, {"다.", "요.", "죠.", "까?", "!", ".", "다!", "요!"}) &&
         HangulSyllables(inside) >= 6) {
+      return true;
+    }
+    // Without its full stop, a clause in the past tense or denied ('…정식 미팅 없었다',
+    // '…감독과 만나지 못했다') is still somebody's words: titles end in a plain
+    // or present form ('우리 별이 되다', '그 겨울, 바람이 분다'). Titles of that shape are
+    // short ('악마를 보았다', '너희들은 포위됐다', '비밀은 없다'): nine syllables or more in
+    // three words or more are a clause.
+    static const RE2 kSaidEnd("(?:었|았|였|했|됐|없|않)다$");
+    if (std::count(inside.begin(), inside.end(), ' ') >= 2 && HangulSyllables(inside) >= 9 &&
+        RE2::PartialMatch(inside, kSaidEnd)) {
       return true;
     }
     if (inside.find(". ") != std::string_view::npos ||
@@ -1427,8 +1444,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     static const RE2 kEpithetEnd(
         "(?:^|\\s|의)(?:배우|스타|퀸|디바|보컬|대세|메이커|보증|요정|여신|캐스팅|라인업|예약|전역|"
         "신드롬|앓이|투톱|원톱|케미|조합)$");
-    if (ko && std::count(inside.begin(), inside.end(), ' ') <= 2 &&
-        RE2::PartialMatch(inside, kEpithetEnd) && gaz.FindWork(m.text) == nullptr) {
+    // ("'연기돌'로 변신", "A X B '꿀조합'": one word compounded with 돌 (an idol), 조합 or 케미)
+    static const RE2 kEpithetCompound("^\\S{1,6}(?:돌|조합|케미)$");
+    if (ko && gaz.FindWork(m.text) == nullptr &&
+        ((std::count(inside.begin(), inside.end(), ' ') <= 2 &&
+          RE2::PartialMatch(inside, kEpithetEnd)) ||
+         (HangulSyllables(inside) >= 3 && HangulSyllables(inside) <= 5 &&
+          RE2::FullMatch(inside, kEpithetCompound)))) {
       m.kind = MentionKind::kQuote;
       m.why = "quoted epithet or topic, not a title";
       m.epithet = true;
@@ -1630,9 +1652,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         // "존박의 '이상한 사람'", "폴킴의 '모든 날, 모든 순간'": in a sentence about an OST or
         // songs, a quote right after a known singer's possessive is the singer's song
         static const RE2 kSingerOf("(\\S+)의\\s*$");
-        static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창");
+        // ("첫 주자로 나선 A의 'S'": a line-up's runner is a singer)
+        static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창|주자");
         // ("첫 OST인 A의 'S'", "OST인 A(Latin)의 'S'": the owner is the song's singer)
-        static const RE2 kAfterOstIs("(?:OST|ost)\\s*(?:인|이자)\\s+(?:\\S+\\s+){0,4}?\\S*의\\s*$");
+        // ("OST Part.3 A의 'S'": the part's singer, then the song)
+        static const RE2 kAfterOstIs(
+            "(?:OST|ost)\\s*(?:(?:인|이자)\\s+(?:\\S+\\s+){0,4}?\\S*|"
+            "(?:Part|PART|part|파트)\\s*\\.?\\s*\\d{1,2}\\s+\\S+)의\\s*$");
         std::string singer;
         if (ko && m.kind == MentionKind::kWork && m.work == nullptr &&
             RE2::PartialMatch(before, kSingerOf, &singer) && RE2::PartialMatch(s, kMusicWord) &&

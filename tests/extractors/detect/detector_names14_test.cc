@@ -1,0 +1,79 @@
+// What is a person and what is a work in Korean leads, round 14: pronouns are no singers,
+// a quoted statement in a headline is no title, a singer's possessive before a quote in a
+// line-up sentence names the song, compound epithets are no titles, and an agency recruiting
+// an entertainer is no casting. Shapes met in real leads; the sentences here are ours.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/detect/mentions.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+std::string Ko(const std::string& title, const std::string& text) {
+  return hallyu::testing::DetectionSummary(title, text, "ko");
+}
+
+TEST(KoreanWordIsNoName, PronounsAreNoNames) {
+  EXPECT_TRUE(KoreanWordIsNoName("자신"));
+  EXPECT_TRUE(KoreanWordIsNoName("본인"));
+  EXPECT_TRUE(KoreanWordIsNoName("당신"));
+  EXPECT_TRUE(KoreanWordIsNoName("그들"));
+  // names still are
+  EXPECT_FALSE(KoreanWordIsNoName("자현"));
+  EXPECT_FALSE(KoreanWordIsNoName("오다인"));
+}
+
+TEST(DetectorNames14, AReflexivePronounIsNoOstSinger) {
+  // "자신이 참여한 작품의 OST": the actor's own self, no singer called 자신
+  EXPECT_EQ(Ko("",
+               "요즘은 주연이 자신이 참여한 작품의 OST까지 맡는 경우가 늘었다. '푸른 항구' "
+               "정한결 등이 대표적이다."),
+            "");
+}
+
+TEST(DetectorNames14, AQuotedStatementInTheHeadlineIsNoTitle) {
+  // a headline quote ending in a past or negated predicate is what somebody said
+  EXPECT_EQ(hallyu::testing::WorkMentions(
+                "“일정이 겹쳐 감독과 만나지 못했다”…정한결, ‘푸른 항구’ 출연 논의", "ko"),
+            std::vector<std::string>{"푸른 항구"});
+  EXPECT_EQ(hallyu::testing::WorkMentions(
+                "“출연 제의 받았으나 미팅은 하지 않았다”…한서윤, ‘푸른 항구’ 검토", "ko"),
+            std::vector<std::string>{"푸른 항구"});
+}
+
+TEST(DetectorNames14, ASingersPossessiveInALineUpSentenceNamesTheSong) {
+  // "첫 주자로 나선 A의 'S'를 시작으로": the quote is A's song, no drama of its own
+  EXPECT_EQ(hallyu::testing::WorkMentions(
+                "지난달 첫 주자로 나선 유승우의 '새벽 세 시'를 시작으로 여러 가수들이 힘을 보탰다.",
+                "ko"),
+            std::vector<std::string>{});
+  // "OST Part.2 A의 'S'": the part's singer, then the song
+  EXPECT_EQ(hallyu::testing::WorkMentions(
+                "tvN 드라마 '푸른 항구' OST Part.2 한서윤의 'SLOWLY'가 어제 발매됐다.", "ko"),
+            std::vector<std::string>{"푸른 항구"});
+}
+
+TEST(DetectorNames14, CompoundEpithetsAreNoTitles) {
+  // '연기돌' (an acting idol), '꿀조합' (a sweet pairing): praise compounds, not titles
+  EXPECT_EQ(hallyu::testing::WorkMentions("그룹 멤버 세 명이 '연기돌'로 변신한다.", "ko"),
+            std::vector<std::string>{});
+  EXPECT_EQ(
+      hallyu::testing::WorkMentions("한서윤X오다인 ‘꿀조합’ 통했다…‘푸른 항구’ OST 공개", "ko"),
+      std::vector<std::string>{"푸른 항구"});
+}
+
+TEST(DetectorNames14, AnAgencyRecruitingAnEntertainerIsNoCasting) {
+  // "영입을 제안했다": a management company courting a host, no drama offer
+  EXPECT_EQ(Ko("",
+               "한 기획사 대표가 지난 3일 KBS 2TV '해피투게더' 녹화장을 찾아 유재석을 만나 "
+               "자사 영입을 제안했다."),
+            "");
+}
+
+}  // namespace
+}  // namespace hallyu
