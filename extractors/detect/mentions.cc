@@ -2115,6 +2115,28 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             gaz.FindNetwork(joined(a, k + 1)) != nullptr) {
           continue;
         }
+        // "film Even If I Die, One More Time (working title)": the qualifier closes the title
+        // that a work noun opened before the comma; the two runs are one title
+        Mention* opened = nullptr;
+        if (a > 0 && used[a - 1] && a < n) {
+          static const RE2 kCommaGap("^\\s*,\\s+$");
+          const std::string_view gap = s.substr(toks[a - 1].e, toks[a].b - toks[a - 1].e);
+          for (Mention& m : out.items) {
+            if (m.kind == MentionKind::kWork && !m.quoted && m.end == toks[a - 1].e &&
+                m.why.rfind("unquoted title after '", 0) == 0 &&
+                RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kCommaGap)) {
+              opened = &m;
+            }
+          }
+        }
+        if (opened != nullptr) {
+          opened->end = toks[k].e;
+          opened->text = CleanTitle(s.substr(opened->begin, opened->end - opened->begin));
+          opened->work = gaz.FindWork(opened->text);
+          opened->why += ", running on past a comma to its qualifier";
+          for (size_t u = a; u <= k; ++u) used[u] = true;
+          continue;
+        }
         emit_title(a, k + 1, "unquoted title before its qualifier");
       }
     }

@@ -1,7 +1,9 @@
 // What is a person and what is a work in Korean leads, round 14: pronouns are no singers,
 // a quoted statement in a headline is no title, a singer's possessive before a quote in a
-// line-up sentence names the song, compound epithets are no titles, and an agency recruiting
-// an entertainer is no casting. Shapes met in real leads; the sentences here are ours.
+// line-up sentence names the song, compound epithets are no titles, an agency recruiting
+// an entertainer is no casting; in English, an unquoted title runs on past its comma to its
+// "(working title)", and a "variety drama" is a drama. Shapes met in real leads; the
+// sentences here are ours.
 
 #include <gtest/gtest.h>
 
@@ -81,6 +83,25 @@ TEST(DetectorNames14, AnAgencyRecruitingAnEntertainerIsNoCasting) {
                "한 기획사 대표가 지난 3일 KBS 2TV '해피투게더' 녹화장을 찾아 유재석을 만나 "
                "자사 영입을 제안했다."),
             "");
+}
+
+TEST(DetectorNames14, AnUnquotedTitleRunsOnPastItsCommaToItsQualifier) {
+  // "film A, B (working title)": one title, not "A" and "B"
+  EXPECT_EQ(
+      hallyu::testing::DetectionSummary(
+          "", "Actor Park Seo-joon will star in the film If I Fall, One More Step (working title).",
+          "en"),
+      "casting Park Seo-joon / If I Fall, One More Step (confirmed)");
+}
+
+TEST(DetectorNames14, AVarietyDramaIsADrama) {
+  // a "variety drama" has a cast (label rules); a variety show has none
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "",
+                "SF9's Rowoon will lead MBCEvery1's new variety drama titled \"Harbor Lights\", "
+                "his agency confirmed.",
+                "en"),
+            "casting Rowoon / Harbor Lights (confirmed)");
 }
 
 }  // namespace
