@@ -1267,7 +1267,14 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
                 "주제가)");
             const bool ost_next = RE2::PartialMatch(
                 re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end), kOstNext);
-            if ((near_before || near_after) && !ost_next) {
+            // ("웹툰 'X' OST", "the mobile game 'X' OST": a medium named before the title
+            // makes the soundtrack that medium's, not a drama's)
+            static const RE2 kMedium(
+                "(?i)웹툰|웹소설|소설|게임|애니메이션|뮤지컬|연극|webtoon|novel|game|musical");
+            const bool medium_before =
+                near_before &&
+                RE2::FullMatch(re2::StringPiece(cue_text.data(), cue_text.size()), kMedium);
+            if ((near_before || near_after) && (!ost_next || medium_before)) {
               m.aside = true;
               m.not_drama = true;
               m.why += ", not a drama/film (" + c.rule->id + ")";

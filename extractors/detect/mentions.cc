@@ -982,6 +982,13 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
   return false;
 }
 
+// "글로벌 뮤직 플랫폼 AURORA(오로라)를 통해": right after a platform's or a service's noun, a
+// word the gazetteer knows as a person is that platform's name.
+bool PlatformNounBefore(std::string_view prev) {
+  return EndsWithAny(std::string(prev),
+                     {"플랫폼", "사이트", "스트리밍", "애플리케이션", "어플", "서비스"});
+}
+
 // How many bytes before a work PastWorkBefore reads: an English part described before its
 // title takes more room ("her leading role as the villainous soprano Cheon Seo-jin in W").
 size_t PastWindow(bool ko) { return ko ? 48 : 80; }
@@ -2599,6 +2606,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       if (best_kind >= 0) {
         const size_t e = i + best_len;
+        if (best_kind == 3 && i > 0 && PlatformNounBefore(toks[i - 1].text)) {
+          i = e - 1;  // the platform's name ("플랫폼 AURORA")
+          continue;
+        }
         if (best_kind == 3) {
           person_mention(i, e, best_person, "gazetteer person");
         } else {
@@ -2748,6 +2759,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "을", "를", "에", "로", "으로", "측", "측은", "이다"};
       if (!latin.empty() && kParticle.count(tail)) {
         if (const GazetteerPerson* lp = gaz.FindPerson(latin)) {
+          if (i > 0 && PlatformNounBefore(toks[i - 1].text)) continue;  // the platform's name
           person_mention(i, i + 1, lp, "gazetteer person with a particle");
           out.items.back().text = latin;
           continue;
@@ -2841,6 +2853,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           }
         }
       }
+    }
+    if (p != nullptr && i > 0 && !toks[i - 1].in_quote && PlatformNounBefore(toks[i - 1].text)) {
+      continue;  // the platform's name
     }
     // "여자주인공 나영을 맡았다": after a lead-role noun and before 맡다, the name is the
     // character (even when an idol has that stage name)

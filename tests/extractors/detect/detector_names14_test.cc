@@ -1,7 +1,8 @@
 // What is a person and what is a work in Korean leads, round 14: pronouns are no singers,
 // a quoted statement in a headline is no title, a singer's possessive before a quote in a
 // line-up sentence names the song, compound epithets are no titles, an agency recruiting
-// an entertainer is no casting; in English, an unquoted title runs on past its comma to its
+// an entertainer is no casting, a webtoon's OST has no drama, a platform named like a
+// singer is no singer; in English, an unquoted title runs on past its comma to its
 // "(working title)", and a "variety drama" is a drama. Shapes met in real leads; the
 // sentences here are ours.
 
@@ -83,6 +84,19 @@ TEST(DetectorNames14, AnAgencyRecruitingAnEntertainerIsNoCasting) {
                "한 기획사 대표가 지난 3일 KBS 2TV '해피투게더' 녹화장을 찾아 유재석을 만나 "
                "자사 영입을 제안했다."),
             "");
+}
+
+TEST(DetectorNames14, AWebtoonsSoundtrackHasNoDrama) {
+  // "웹툰 'X' OST": the title is the webtoon's, and a webtoon is no work for an OST event
+  EXPECT_EQ(Ko("", "싱어송라이터 한서윤이 인기 웹툰 '별빛 정거장' OST를 내일 정오 발매한다."), "");
+}
+
+TEST(DetectorNames14, APlatformsNameIsNoSinger) {
+  // "음악 플랫폼 AURORA를 통해": the gazetteer's singer AURORA is here the platform
+  EXPECT_EQ(Ko("",
+               "KBS2 주말드라마 '푸른 항구' OST Part.2 한서윤의 '바람길'이 어제 음악 플랫폼 "
+               "AURORA를 통해 공개됐다."),
+            "ost 한서윤 / 푸른 항구 (announced)");
 }
 
 TEST(DetectorNames14, AnUnquotedTitleRunsOnPastItsCommaToItsQualifier) {
