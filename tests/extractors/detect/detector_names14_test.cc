@@ -2,9 +2,9 @@
 // a quoted statement in a headline is no title, a singer's possessive before a quote in a
 // line-up sentence names the song, compound epithets are no titles, an agency recruiting
 // an entertainer is no casting, a webtoon's OST has no drama, a platform named like a
-// singer is no singer; in English, an unquoted title runs on past its comma to its
-// "(working title)", and a "variety drama" is a drama. Shapes met in real leads; the
-// sentences here are ours.
+// singer is no singer, a drama "until it ends" is no news work; in English, an unquoted
+// title runs on past its comma to its "(working title)", and a "variety drama" is a
+// drama. Shapes met in real leads; the sentences here are ours.
 
 #include <gtest/gtest.h>
 
@@ -97,6 +97,18 @@ TEST(DetectorNames14, APlatformsNameIsNoSinger) {
                "KBS2 주말드라마 '푸른 항구' OST Part.2 한서윤의 '바람길'이 어제 음악 플랫폼 "
                "AURORA를 통해 공개됐다."),
             "ost 한서윤 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorNames14, AWorkThatIsStillRunningIsNoNewsWork) {
+  // "'W'가 끝나면", "'W' 종영 후": the drama someone is busy with, not the offer's work
+  EXPECT_EQ(
+      hallyu::testing::WorkMentions(
+          "관계자는 \"드라마 '바다의 노래'가 끝나면 다음 작품을 정할 것\"이라고 말했다.", "ko"),
+      std::vector<std::string>{"바다의 노래 (aside)"});
+  EXPECT_EQ(
+      hallyu::testing::WorkMentions(
+          "정한결은 '바다의 노래' 종영 후 휴식을 취하며 '푸른 항구' 대본을 검토 중이다.", "ko"),
+      (std::vector<std::string>{"바다의 노래 (aside)", "푸른 항구"}));
 }
 
 TEST(DetectorNames14, AnUnquotedTitleRunsOnPastItsCommaToItsQualifier) {
