@@ -1303,7 +1303,14 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
                 "주제가)");
             const bool ost_next = RE2::PartialMatch(
                 re2::StringPiece(a->text.data() + m.end, a->text.size() - m.end), kOstNext);
-            if ((near_before || near_after) && !ost_next) {
+            // ("웹툰 'X' OST", "the mobile game 'X' OST": a medium named before the title
+            // makes the soundtrack that medium's, not a drama's)
+            static const RE2 kMedium(
+                "(?i)웹툰|웹소설|소설|게임|애니메이션|뮤지컬|연극|webtoon|novel|game|musical");
+            const bool medium_before =
+                near_before &&
+                RE2::FullMatch(re2::StringPiece(cue_text.data(), cue_text.size()), kMedium);
+            if ((near_before || near_after) && (!ost_next || medium_before)) {
               m.aside = true;
               m.not_drama = true;
               m.why += ", not a drama/film (" + c.rule->id + ")";
@@ -2228,9 +2235,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                " has a pronoun subject; it speaks of the story's persons");
       }
-      // ("다른 배우와 협의 중", "in talks with another actor": someone else, not the story's)
+      // ("다른 배우와 협의 중", "in talks with another actor": someone else, not the story's;
+      // "주연 배우가 자신이 참여한 …": an actor in general, with its reflexive)
       static const RE2 kSomeoneElse(
-          "(?i)다른\\s*(?:배우|후보|연기자)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
+          "(?i)다른\\s*(?:배우|후보|연기자)|(?:배우|가수|연기자|스타|아이돌)들?(?:이|가)\\s+"
+          "(?:자신|본인)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
           "candidates?)\\b|\\bsomeone\\s+else\\b");
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {

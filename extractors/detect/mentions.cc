@@ -881,6 +881,12 @@ bool KoreanWordIsNoName(std::string_view word) {
       "소설가", "만화가", "무용가", "성악가", "연주가", "음악가", "예술가",  "사진가",
       "미술가", "건축가", "기업가", "활동가", "연구가", "애호가", "방송작가"};
   if (kOccupations.count(word)) return true;
+  // personal and reflexive pronouns, which stand in a name's place as subject
+  // ("자신이 참여한 드라마 OST")
+  static const std::set<std::string, std::less<>> kPronouns = {
+      "자신", "자기", "본인", "당신", "그들", "그녀",   "그녀들", "저희", "우리",
+      "너희", "이들", "그분", "이분", "저분", "자신들", "서로",   "누구", "모두"};
+  if (kPronouns.count(word)) return true;
   // (three bytes per syllable)
   auto ends = [&](std::string_view tail) {
     return word.size() > tail.size() && word.ends_with(tail);
@@ -974,6 +980,13 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> tai
     if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) return true;
   }
   return false;
+}
+
+// "글로벌 뮤직 플랫폼 AURORA(오로라)를 통해": right after a platform's or a service's noun, a
+// word the gazetteer knows as a person is that platform's name.
+bool PlatformNounBefore(std::string_view prev) {
+  return EndsWithAny(std::string(prev),
+                     {"플랫폼", "사이트", "스트리밍", "애플리케이션", "어플", "서비스"});
 }
 
 // How many bytes before a work PastWorkBefore reads: an English part described before its
@@ -1153,6 +1166,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "(?:을|를)\\s*마치(?:고|면|는\\s*대로)\\s|"
       // "<W1> <W2> 등에 출연하며 청춘 스타로": a list of the works someone appeared in
       "\\s*등\\s*(?:여러\\s*)?(?:다수의\\s*)?(?:작품)?에\\s*(?:출연|주연|조연)|\\s*후속|의\\s*후속|"
+      // "'W'가 끝나면", "'W' 종영 후": the work someone is busy with until then
+      "(?:이|가)?\\s*(?:끝나면|끝나고|끝나는\\s*대로|끝난\\s*(?:뒤|후)|종영\\s*(?:후|이후|뒤)|"
+      "종영(?:하면|되면|한\\s*(?:뒤|후)|된\\s*(?:뒤|후)))|"
       "\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
       "에\\s*이어|"
       "에서\\s*(?:호흡|활약|"
@@ -1256,7 +1272,8 @@ bool NameOfTheWork(std::string_view s, size_t begin, size_t end, const Gazetteer
 bool KoreanQuotedStatus(std::string_view inside) {
   static const RE2 kStatusWord(
       "사실무근|사실이\\s*아니|검토\\s*(?:중|하고)|논의\\s*중|확정|미정|결정된|정해진|"
-      "제안을\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|주인공으로|"
+      "(?:제안|제의)(?:을|를)?\\s*받|조율|협의\\s*중|협상\\s*중|긍정적|中$|캐스팅\\s*된|캐스팅됐|"
+      "주인공으로|"
       "출연을|출연한다|출연$|검토$");
   return RE2::PartialMatch(inside, kStatusWord);
 }
@@ -1297,6 +1314,16 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     // its full stop, a quoting tail, or the length of a sentence.
     if (EndsWithAny(inside, {"다.", "요.", "죠.", "까?", "!", ".", "다!", "요!"}) &&
         HangulSyllables(inside) >= 6) {
+      return true;
+    }
+    // Without its full stop, a clause in the past tense or denied ('…정식 미팅 없었다',
+    // '…감독과 만나지 못했다') is still somebody's words: titles end in a plain
+    // or present form ('우리 별이 되다', '그 겨울, 바람이 분다'). Titles of that shape are
+    // short ('악마를 보았다', '너희들은 포위됐다', '비밀은 없다'): nine syllables or more in
+    // three words or more are a clause.
+    static const RE2 kSaidEnd("(?:었|았|였|했|됐|없|않)다$");
+    if (std::count(inside.begin(), inside.end(), ' ') >= 2 && HangulSyllables(inside) >= 9 &&
+        RE2::PartialMatch(inside, kSaidEnd)) {
       return true;
     }
     if (inside.find(". ") != std::string_view::npos ||
@@ -1460,8 +1487,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     static const RE2 kEpithetEnd(
         "(?:^|\\s|의)(?:배우|스타|퀸|디바|보컬|대세|메이커|보증|요정|여신|캐스팅|라인업|예약|전역|"
         "신드롬|앓이|투톱|원톱|케미|조합)$");
-    if (ko && std::count(inside.begin(), inside.end(), ' ') <= 2 &&
-        RE2::PartialMatch(inside, kEpithetEnd) && gaz.FindWork(m.text) == nullptr) {
+    // ("'연기돌'로 변신", "A X B '꿀조합'": one word compounded with 돌 (an idol), 조합 or 케미)
+    static const RE2 kEpithetCompound("^\\S{1,6}(?:돌|조합|케미)$");
+    if (ko && gaz.FindWork(m.text) == nullptr &&
+        ((std::count(inside.begin(), inside.end(), ' ') <= 2 &&
+          RE2::PartialMatch(inside, kEpithetEnd)) ||
+         (HangulSyllables(inside) >= 3 && HangulSyllables(inside) <= 5 &&
+          RE2::FullMatch(inside, kEpithetCompound)))) {
       m.kind = MentionKind::kQuote;
       m.why = "quoted epithet or topic, not a title";
       m.epithet = true;
@@ -1663,9 +1695,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         // "존박의 '이상한 사람'", "폴킴의 '모든 날, 모든 순간'": in a sentence about an OST or
         // songs, a quote right after a known singer's possessive is the singer's song
         static const RE2 kSingerOf("(\\S+)의\\s*$");
-        static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창");
+        // ("첫 주자로 나선 A의 'S'": a line-up's runner is a singer)
+        static const RE2 kMusicWord("OST|ost|O\\.S\\.T|곡|노래|음원|가창|주자");
         // ("첫 OST인 A의 'S'", "OST인 A(Latin)의 'S'": the owner is the song's singer)
-        static const RE2 kAfterOstIs("(?:OST|ost)\\s*(?:인|이자)\\s+(?:\\S+\\s+){0,4}?\\S*의\\s*$");
+        // ("OST Part.3 A의 'S'": the part's singer, then the song)
+        static const RE2 kAfterOstIs(
+            "(?:OST|ost)\\s*(?:(?:인|이자)\\s+(?:\\S+\\s+){0,4}?\\S*|"
+            "(?:Part|PART|part|파트)\\s*\\.?\\s*\\d{1,2}\\s+\\S+)의\\s*$");
         std::string singer;
         if (ko && m.kind == MentionKind::kWork && m.work == nullptr &&
             RE2::PartialMatch(before, kSingerOf, &singer) && RE2::PartialMatch(s, kMusicWord) &&
@@ -2121,6 +2157,28 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if (gaz.FindPerson(joined(a, k + 1)) != nullptr || gaz.FindGroup(joined(a, k + 1)) ||
             gaz.FindNetwork(joined(a, k + 1)) != nullptr) {
+          continue;
+        }
+        // "film Even If I Die, One More Time (working title)": the qualifier closes the title
+        // that a work noun opened before the comma; the two runs are one title
+        Mention* opened = nullptr;
+        if (a > 0 && used[a - 1] && a < n) {
+          static const RE2 kCommaGap("^\\s*,\\s+$");
+          const std::string_view gap = s.substr(toks[a - 1].e, toks[a].b - toks[a - 1].e);
+          for (Mention& m : out.items) {
+            if (m.kind == MentionKind::kWork && !m.quoted && m.end == toks[a - 1].e &&
+                m.why.rfind("unquoted title after '", 0) == 0 &&
+                RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kCommaGap)) {
+              opened = &m;
+            }
+          }
+        }
+        if (opened != nullptr) {
+          opened->end = toks[k].e;
+          opened->text = CleanTitle(s.substr(opened->begin, opened->end - opened->begin));
+          opened->work = gaz.FindWork(opened->text);
+          opened->why += ", running on past a comma to its qualifier";
+          for (size_t u = a; u <= k; ++u) used[u] = true;
           continue;
         }
         emit_title(a, k + 1, "unquoted title before its qualifier");
@@ -2593,6 +2651,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
       if (best_kind >= 0) {
         const size_t e = i + best_len;
+        if (best_kind == 3 && i > 0 && PlatformNounBefore(toks[i - 1].text)) {
+          i = e - 1;  // the platform's name ("플랫폼 AURORA")
+          continue;
+        }
         if (best_kind == 3) {
           person_mention(i, e, best_person, "gazetteer person");
         } else {
@@ -2755,6 +2817,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "을", "를", "에", "로", "으로", "측", "측은", "이다"};
       if (!latin.empty() && kParticle.count(tail)) {
         if (const GazetteerPerson* lp = gaz.FindPerson(latin)) {
+          if (i > 0 && PlatformNounBefore(toks[i - 1].text)) continue;  // the platform's name
           person_mention(i, i + 1, lp, "gazetteer person with a particle");
           out.items.back().text = latin;
           continue;
@@ -2848,6 +2911,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           }
         }
       }
+    }
+    if (p != nullptr && i > 0 && !toks[i - 1].in_quote && PlatformNounBefore(toks[i - 1].text)) {
+      continue;  // the platform's name
     }
     // "여자주인공 나영을 맡았다": after a lead-role noun and before 맡다, the name is the
     // character (even when an idol has that stage name)

@@ -39,8 +39,9 @@ bool KoreanEndsInPastTense(std::string_view sentence);
 
 // True when a Hangul word (its particle already stripped) has a shape no person's name has:
 // a verb's connective or final ending ("공개되며", "참여하고", "발매된다"), a plural
-// ("스타들"), a particle left after a one-syllable noun ("역에" of "역에는"), or an occupation
-// noun ending in 가 ("안무가", "작곡가": the 가 is no particle). False for other words, for
+// ("스타들"), a particle left after a one-syllable noun ("역에" of "역에는"), an occupation
+// noun ending in 가 ("안무가", "작곡가": the 가 is no particle) or a personal or reflexive
+// pronoun ("자신", "본인", "그들"). False for other words, for
 // non-Hangul text and for an empty string. Meant for names the gazetteer does not know.
 bool KoreanWordIsNoName(std::string_view word);
 
