@@ -83,6 +83,19 @@ bool IsCreditNotSinger(std::string_view text, const Mention& m) {
          RE2::PartialMatch(After(text, m.end, 32), kAfter);
 }
 
+// A name that owns what speaks or posts the news, not a singer: "업텐션 공식 홈페이지",
+// "A 측은", "A 소속사 관계자", "on B's official Instagram", "B's agency".
+bool NewsOwnerNotSinger(std::string_view text, const Mention& m) {
+  static const RE2 kKo(
+      "^\\s*(?:의\\s*)?(?:공식\\s*)?(?:홈페이지|SNS|인스타그램|트위터|페이스북|유튜브|팬카페|"
+      "측|관계자|소속사)(?:\\s|[,.은는이가을를의에]|$)");
+  static const RE2 kEn(
+      "(?i)^(?:'s|’s)?\\s+(?:official\\s+)?(?:website|homepage|SNS|Instagram|Twitter|Facebook|"
+      "YouTube|fan\\s+cafe|agency|label|management|representatives?)\\b");
+  const std::string_view after = After(text, m.end, 40);
+  return RE2::PartialMatch(after, kKo) || RE2::PartialMatch(after, kEn);
+}
+
 // A person seen in a music video, not singing ("뮤직비디오에 배우 X가 출연", "appears in the
 // music video").
 bool InMusicVideo(std::string_view text, const Mention& m) {
@@ -163,10 +176,25 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
 // it ("WE BELONG(위 빌롱)" -> "WE BELONG"; a title that is all parentheses stays).
 std::string SongTitle(std::string_view raw) {
   std::string t = CleanTitle(raw);
-  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\([^()]*\\)$");
-  std::string head;
-  if (RE2::FullMatch(t, kTrailingParens, &head)) t = head;
+  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\(([^()]*)\\)$");
+  std::string head, reading;
+  if (RE2::FullMatch(t, kTrailingParens, &head, &reading)) {
+    // "Dream(드림)": the Korean form is the title when the source gives both
+    t = !ContainsHangul(head) && ContainsHangul(reading) ? TrimName(reading) : head;
+  }
   return t;
+}
+
+// "Dream" of "Dream(드림)": the Latin head of a title the source also gives in Hangul
+// after it; empty when the raw title is not of that shape.
+std::string LatinHead(std::string_view raw) {
+  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\(([^()]*)\\)$");
+  std::string head, reading;
+  if (RE2::FullMatch(CleanTitle(raw), kTrailingParens, &head, &reading) && !ContainsHangul(head) &&
+      ContainsHangul(reading)) {
+    return head;
+  }
+  return "";
 }
 
 bool TitleCandidate(const Mention& m) {
@@ -852,6 +880,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   };
   auto best_title = [&](int t) {
     std::string title;
+    std::string title_raw;  // the chosen mention's text
     int best = -1;
     size_t best_distance = 0;
     for (const auto& s : story) {
@@ -872,6 +901,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           best = score;
           best_distance = distance;
           title = SongTitle(m.text);
+          title_raw = m.text;
         }
       }
     }
@@ -888,6 +918,18 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           if (const int score = title_score(s, m, t); score > fallback) {
             fallback = score;
             title = SongTitle(m.text);
+            title_raw = m.text;
+          }
+        }
+      }
+    }
+    // "'Shining Star(샤이닝 스타)' … 'Shining Star'는": the Latin form the text also uses by
+    // itself is the title it goes by
+    if (const std::string head = LatinHead(title_raw); !head.empty()) {
+      for (const auto& s : story) {
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && NormalizeKey(CleanTitle(m.text)) == NormalizeKey(head)) {
+            title = head;
           }
         }
       }
@@ -1012,7 +1054,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       const auto listed =
           ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
       for (const auto& m : s.mentions.items) {
-        if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
+        if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m) ||
+            NewsOwnerNotSinger(s.text, m)) {
+          continue;
+        }
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
         if (ko && RE2::PartialMatch(After(s.text, m.end, 16), kMemberAfter)) continue;
         // a music site in a list of them, a descriptor, a company or label

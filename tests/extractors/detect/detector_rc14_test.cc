@@ -48,5 +48,31 @@ TEST(DetectorRc14, ANewAlbumIsNoWork) {
             "");
 }
 
+std::string Music(const std::string& title, const std::string& text) {
+  return hallyu::testing::MusicSummary(title, text);
+}
+
+// A name that owns the page or the side that speaks ("GROUP 공식 홈페이지", "A 측은") is no
+// participant; the member the group tags elsewhere in the story is.
+TEST(DetectorRc14, TheOwnerOfTheNewsIsNoParticipant) {
+  EXPECT_EQ(Music("",
+                  "아이돌 두 명이 듀엣 프로젝트를 예고했다. 비투비 서하윤과 마마무 차은별이 "
+                  "뭉친 것. 10일 비투비 공식 홈페이지에는 서하윤과 차은별의 듀엣곡 "
+                  "'봄의 정원' 소식이 올라왔다."),
+            "collab 서하윤 + 차은별 / 봄의 정원 [] (announced)");
+}
+
+// "'Moonlight(문라이트)'": the Korean form is the collab's title, unless the text goes on to
+// use the Latin form by itself.
+TEST(DetectorRc14, AJointSongGoesByItsKoreanForm) {
+  EXPECT_EQ(
+      Music("", "가수 차우진과 배우 서하윤이 오는 9일 듀엣곡 'Moonlight(문라이트)'를 발표한다."),
+      "collab 차우진 + 서하윤 / 문라이트 [] (announced)");
+  EXPECT_EQ(Music("",
+                  "가수 차우진과 배우 서하윤이 오는 9일 듀엣곡 'Moonlight(문라이트)'를 발표한다. "
+                  "'Moonlight'는 겨울밤의 설렘을 담았다."),
+            "collab 차우진 + 서하윤 / Moonlight [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
