@@ -140,7 +140,8 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
       "출신)");
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
-  static const RE2 kCredit("(?i)\\S\\s+(?:with|feat\\.?|featuring)\\s+\\S");
+  // ("Cry with us": a lower-case word after "with" names nobody)
+  static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
@@ -620,7 +621,7 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
   static const RE2 kOpen("(?:(?:" + kDescriptors + ")\\s+|" +
                          "([가-힣]{2,4})(?:을|를)\\s*비롯(?:해|한|하여)\\s+)");
   static const RE2 kClose("\\s*등(?:이|은|도|의|\\s|,)");
-  static const RE2 kWord("^(?:[가-힣]{1,4}|[A-Z][A-Za-z.&]{0,10})$");
+  static const RE2 kWord("^(?:[가-힣]{1,6}|[A-Z][A-Za-z.&]{0,10})$");
   static const RE2 kDescriptorWord("^(?:" + kDescriptors + "|뮤지컬)$");
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece first;

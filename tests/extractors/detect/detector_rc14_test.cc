@@ -74,5 +74,15 @@ TEST(DetectorRc14, AJointSongGoesByItsKoreanForm) {
             "collab 차우진 + 서하윤 / Moonlight [] (announced)");
 }
 
+// A charity line-up "A를 비롯해 B C D 등": a long group name (six syllables) is a name of the
+// run too; "Sing with us" is a title, not a credit line "A with B".
+TEST(DetectorRc14, ALongLineUpAndATitleWithWith) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤을 비롯해 차우진 도하람 마이티사운즈 등 30여 명이 난민 어린이를 "
+                  "돕기 위한 프로젝트 음반 'Sing with us'를 만든다."),
+            "collab 서하윤 + 차우진 + 도하람 + 마이티사운즈 / Sing with us [난민 어린이] "
+            "(announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
