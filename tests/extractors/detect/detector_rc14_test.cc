@@ -84,5 +84,17 @@ TEST(DetectorRc14, ALongLineUpAndATitleWithWith) {
             "(announced)");
 }
 
+// Music variety shows are variety (configs/gazetteer/works-variety.yaml, kind variety): a
+// casting on one is no event, by their English spelling and their Korean long name too.
+TEST(DetectorRc14, MusicVarietyShowsAreNoWork) {
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "",
+                "Singers IU and Zico have been confirmed to join 'Infinity Challenge' for its "
+                "music special next month.",
+                "en"),
+            "");
+  EXPECT_EQ(Ko("", "가수 백지영이 MBC '우리들의 일밤-나는가수다'에 출연한다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
