@@ -96,5 +96,13 @@ TEST(DetectorRc14, MusicVarietyShowsAreNoWork) {
   EXPECT_EQ(Ko("", "가수 백지영이 MBC '우리들의 일밤-나는가수다'에 출연한다."), "");
 }
 
+// Actors cast as the leads ("주연") of a project's music videos are no participants of it.
+TEST(DetectorRc14, MusicVideoLeadsAreNoParticipants) {
+  EXPECT_EQ(Music("",
+                  "걸그룹 구구단이 프로젝트 앨범 '여름 한 달'의 첫 주자로 나선다. 배우 서하윤과 "
+                  "차우진이 뮤직비디오 시리즈 주연으로 발탁됐다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
