@@ -999,6 +999,31 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
       }
       auto described = DescribedNames(s.text, ko);
+      // "가수 비와 소유가", "가수 별과 나윤권이": a one-syllable stage name and its 와/과 after a
+      // descriptor (the finders read the particle into the name: '비와'); both names of the
+      // pair come from here
+      std::map<size_t, std::string> mono;  // offset -> the one-syllable name
+      if (ko) {
+        static const RE2 kMonoPair(
+            "(?:가수|래퍼|그룹|밴드|듀오|배우)\\s+([가-힣])(?:와|과)\\s+(?:(?:가수|배우|래퍼|"
+            "그룹|밴드)\\s+)?([가-힣]{1,8}?)(?:이|가|은|는|도)\\s");
+        re2::StringPiece in(s.text), a, b;
+        while (RE2::FindAndConsume(&in, kMonoPair, &a, &b)) {
+          const auto off = [&](re2::StringPiece p) {
+            return static_cast<size_t>(p.data() - s.text.data());
+          };
+          mono[off(a)] = std::string(a);
+          std::erase_if(described, [&](const auto& d) { return d.first == off(a); });
+          described.emplace_back(off(a), std::string(a));
+          described.emplace_back(off(b), std::string(b));
+        }
+        std::sort(described.begin(), described.end());
+      }
+      // the finders' mention of such a name with its particle
+      auto mono_mention = [&](const Mention& m) {
+        auto it = mono.find(m.begin);
+        return m.kind == MentionKind::kPerson && it != mono.end() && m.text != it->second;
+      };
       static const RE2 kMemberAfter("^\\s*(?:의\\s*)?멤버\\s");
       // "원더걸스 출신 선예와 2AM 조권이": a group right before a name the finders left out
       // tags that name; the name sings, the group does not
@@ -1046,7 +1071,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       std::vector<std::pair<size_t, size_t>> spans;
       for (const auto& m : s.mentions.items) {
-        if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) {
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !mono_mention(m)) {
           spans.emplace_back(m.begin, m.end);
         }
       }
@@ -1056,7 +1081,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
       for (const auto& m : s.mentions.items) {
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m) ||
-            NewsOwnerNotSinger(s.text, m)) {
+            NewsOwnerNotSinger(s.text, m) || mono_mention(m)) {
           continue;
         }
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group

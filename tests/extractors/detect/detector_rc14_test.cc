@@ -104,5 +104,13 @@ TEST(DetectorRc14, MusicVideoLeadsAreNoParticipants) {
             "");
 }
 
+// "가수 휘와 X가": a one-syllable stage name keeps no 와/과, and its partner joins.
+TEST(DetectorRc14, AOneSyllableStageNameLosesItsParticle) {
+  EXPECT_EQ(Music("", "가수 휘와 서하윤이 오는 9일 듀엣곡 '별밤'을 발표한다."),
+            "collab 휘 + 서하윤 / 별밤 [] (announced)");
+  EXPECT_EQ(Music("", "가수 린과 배우 서하윤이 듀엣곡 '별밤'을 함께 불렀다."),
+            "collab 린 + 서하윤 / 별밤 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
