@@ -440,6 +440,9 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       pending_role = true;
     } else if (sep && name_like) {
       push(i, w);
+    } else if (sep && !list.empty() && w.size() == 3 && ContainsHangul(w) &&
+               !RE2::FullMatch(w, kStop)) {
+      push(i, w);  // "쥬얼리,슈,알렉스가": a one-syllable name inside the list
     } else if (!sep && RE2::FullMatch(w, kAnd, &stem) && ContainsHangul(stem) && stem.size() >= 6 &&
                RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop)) {
       push(i, stem);  // "전진과"
@@ -1019,6 +1022,17 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         std::sort(described.begin(), described.end());
       }
+      // "메이크어위시 합창단과": a named choir or orchestra sings with them
+      if (ko) {
+        static const RE2 kEnsemble(
+            "(?:^|\\s)([가-힣A-Za-z0-9]{2,12}\\s?(?:어린이\\s?)?(?:합창단|오케스트라|콰이어|"
+            "성가대))(?:과|와|이|가|은|는|도|,|·)");
+        re2::StringPiece in(s.text), e;
+        while (RE2::FindAndConsume(&in, kEnsemble, &e)) {
+          described.emplace_back(static_cast<size_t>(e.data() - s.text.data()), std::string(e));
+        }
+        std::sort(described.begin(), described.end());
+      }
       // the finders' mention of such a name with its particle
       auto mono_mention = [&](const Mention& m) {
         auto it = mono.find(m.begin);
@@ -1166,7 +1180,15 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       gather(si);
     }
-    if (evidence != nullptr && found.size() < 2) {
+    // "강석우 등은 … 합창단과 녹음한다": one name and 등 in a cue sentence stands for a line-up
+    // another sentence names
+    static const RE2 kOneAndOthers("(?:^|[^,·와과\\s]\\s)[가-힣A-Za-z]{2,8}\\s*등(?:이|은|도)\\s");
+    bool others = false;
+    for (const auto& st : story) {
+      others = others || (!st.cues[kCollab].empty() && !st.veto[kCollab] &&
+                          RE2::PartialMatch(st.text, kOneAndOthers));
+    }
+    if (evidence != nullptr && (found.size() < 2 || others)) {
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
       }

@@ -112,5 +112,23 @@ TEST(DetectorRc14, AOneSyllableStageNameLosesItsParticle) {
             "collab 린 + 서하윤 / 별밤 [] (announced)");
 }
 
+// A one-syllable name inside a comma list ("차우진,휘,도하람이") is an item of it.
+TEST(DetectorRc14, AOneSyllableNameInsideACommaList) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤, 가수 차우진,휘,도하람이 난치병 어린이를 위한 자선 음원을 함께 "
+                  "녹음한다."),
+            "collab 서하윤 + 차우진 + 휘 + 도하람 /  [난치병 어린이] (announced)");
+}
+
+// "X 등은 … 합창단과 녹음한다": a named choir sings with them, and "X 등" stands for the
+// line-up another sentence names.
+TEST(DetectorRc14, AChoirAndTheLineUpBehindOneName) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤, 가수 차우진, 도하람이 난치병 환아들을 위해 재능을 나눈다. 재단 "
+                  "측은 서하윤 등은 오는 25일 별빛 어린이합창단과 자선 음원을 녹음한다고 "
+                  "밝혔다."),
+            "collab 서하윤 + 차우진 + 도하람 + 별빛 어린이합창단 /  [자선] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
