@@ -1412,6 +1412,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       decide("release: " + p.name + " is a participant of the story's collab; no release");
     } else if (!actor) {
       decide("release: " + p.name + " is not presented as an actor; no release");
+      // (a singer's debut story is still a music story about them: their castings of untyped
+      // works, "'너목보2'에 출연해 '청춘'을 선곡해", are its background)
+      music_people.insert(p.key);
     } else {
       p.actor = true;
       const MusicSentence& ev = story[cue_sentence];

@@ -130,5 +130,14 @@ TEST(DetectorRc14, AChoirAndTheLineUpBehindOneName) {
             "collab 서하윤 + 차우진 + 도하람 + 별빛 어린이합창단 /  [자선] (announced)");
 }
 
+// A singer's debut story is a music story about the singer even with no actor's release in
+// it: the singer's casting of an untyped work is its background.
+TEST(DetectorRc14, ASingersDebutStoryHasNoCastingOfItsBackground) {
+  EXPECT_EQ(Ko("",
+               "오디션 무대로 이름을 알린 차우진이 첫 싱글 '봄밤'으로 가요계에 데뷔한다. "
+               "차우진은 지난해 '노래의 신'에 출연해 '바람'을 열창한 바 있다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
