@@ -1243,6 +1243,33 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         found = std::move(singers);
       }
     }
+    // "프로듀서 조규만의 음원 프로젝트": a person the story calls a producer, composer or host
+    // in one sentence is no participant in any other ("이무진, 조규만 프로젝트 첫곡"); with one
+    // singer left the song is that singer's own ("written and composed by Yesung himself"
+    // credits a singer, and stays)
+    {
+      static const RE2 kMakerBefore(
+          "(?i)(?:작곡가|작사가|프로듀서|프로듀싱팀|진행자|producer|composer|songwriter|host|MC)"
+          "\\s*$");
+      std::set<std::string> credited;
+      for (const auto& st : story) {
+        for (const auto& m : st.mentions.items) {
+          if (m.kind == MentionKind::kPerson &&
+              RE2::PartialMatch(Before(st.text, m.begin, 24), kMakerBefore)) {
+            credited.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
+          }
+        }
+      }
+      std::vector<Participant> singers;
+      for (auto& f : found) {
+        if (credited.count(f.person.key)) {
+          decide("collab: " + f.person.name + " is credited as a maker; no participant");
+          continue;
+        }
+        singers.push_back(std::move(f));
+      }
+      found = std::move(singers);
+    }
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {
       return x.sentence != y.sentence ? x.sentence < y.sentence : x.offset < y.offset;
     });

@@ -139,5 +139,19 @@ TEST(DetectorRc14, ASingersDebutStoryHasNoCastingOfItsBackground) {
             "");
 }
 
+// A person the story calls a producer is no participant anywhere in it (the headline "A, B
+// 프로젝트 첫 곡"); one singer left is no joint song. A singer who wrote the song stays.
+TEST(DetectorRc14, AProducerIsNoParticipantAnywhere) {
+  // (known names: Paul Kim and Yoon Jong-shin are in the shipped gazetteer)
+  EXPECT_EQ(Music("폴킴·윤종신 프로젝트 두 번째 곡 '봄밤' 공개",
+                  "가수 폴킴이 작곡가 겸 프로듀서 윤종신이 이끄는 월간 음악 작업에 두 번째 "
+                  "보컬로 참여한다."),
+            "");
+  EXPECT_EQ(Music("",
+                  "Singers Cha Woo-jin and Seo Ha-yoon will sing a duet called 'Spring Night', "
+                  "written and composed by Seo Ha-yoon herself."),
+            "collab Cha Woo-jin + Seo Ha-yoon / Spring Night [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
