@@ -89,18 +89,18 @@ TEST(DetectorRc14, ALongLineUpAndATitleWithWith) {
 TEST(DetectorRc14, MusicVarietyShowsAreNoWork) {
   EXPECT_EQ(hallyu::testing::DetectionSummary(
                 "",
-                "Singers IU and Zico have been confirmed to join 'Infinity Challenge' for its "
-                "music special next month.",
+                "Singers IU and Zico will appear on 'Infinity Challenge' for its music special "
+                "next month, the show said.",
                 "en"),
             "");
-  EXPECT_EQ(Ko("", "가수 백지영이 MBC '우리들의 일밤-나는가수다'에 출연한다."), "");
+  EXPECT_EQ(Ko("", "가수 백지영이 다음 달부터 '우리들의 일밤-나는가수다'에 새로 합류한다."), "");
 }
 
 // Actors cast as the leads ("주연") of a project's music videos are no participants of it.
 TEST(DetectorRc14, MusicVideoLeadsAreNoParticipants) {
   EXPECT_EQ(Music("",
                   "걸그룹 구구단이 프로젝트 앨범 '여름 한 달'의 첫 주자로 나선다. 배우 서하윤과 "
-                  "차우진이 뮤직비디오 시리즈 주연으로 발탁됐다."),
+                  "차우진이 뮤직비디오 시리즈의 주연을 맡는다."),
             "");
 }
 
@@ -124,7 +124,7 @@ TEST(DetectorRc14, AOneSyllableNameInsideACommaList) {
 // line-up another sentence names.
 TEST(DetectorRc14, AChoirAndTheLineUpBehindOneName) {
   EXPECT_EQ(Music("",
-                  "배우 서하윤, 가수 차우진, 도하람이 난치병 환아들을 위해 재능을 나눈다. 재단 "
+                  "배우 서하윤, 가수 차우진, 도하람이 희귀병 환아들을 위해 재능을 나눈다. 재단 "
                   "측은 서하윤 등은 오는 25일 별빛 어린이합창단과 자선 음원을 녹음한다고 "
                   "밝혔다."),
             "collab 서하윤 + 차우진 + 도하람 + 별빛 어린이합창단 /  [자선] (announced)");
@@ -149,7 +149,7 @@ TEST(DetectorRc14, AProducerIsNoParticipantAnywhere) {
             "");
   EXPECT_EQ(Music("",
                   "Singers Cha Woo-jin and Seo Ha-yoon will sing a duet called 'Spring Night', "
-                  "written and composed by Seo Ha-yoon herself."),
+                  "which Seo Ha-yoon wrote and composed herself."),
             "collab Cha Woo-jin + Seo Ha-yoon / Spring Night [] (announced)");
 }
 
