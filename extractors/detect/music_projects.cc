@@ -954,13 +954,17 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
     }
     if (title.empty() && !ko) {
+      // ("for the track, Lovers Declaration (연인 선언)": the Korean form the source adds wins)
       static const RE2 kApposition(
-          "(?i:single|album|EP|song)(?:\\s+album)?,\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){"
-          "0,"
-          "3}),");
+          "(?i:single|album|EP|song|track)(?:\\s+album)?,\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z]"
+          "[\\w'’!?&-]*){0,3})(?:,|\\s*\\(([가-힣][가-힣0-9 ]*)\\)\\s*[,.])");
       for (const auto& s : story) {
         if (s.cues[t].empty() || s.veto[t]) continue;
-        if (RE2::PartialMatch(s.text, kApposition, &title)) break;
+        std::string korean;
+        if (RE2::PartialMatch(s.text, kApposition, &title, &korean)) {
+          if (!korean.empty()) title = TrimName(korean);
+          break;
+        }
       }
     }
     return title;

@@ -153,5 +153,18 @@ TEST(DetectorRc14, AProducerIsNoParticipantAnywhere) {
             "collab Cha Woo-jin + Seo Ha-yoon / Spring Night [] (announced)");
 }
 
+// English "the track, Title": an unquoted title after "track" too; the Korean form the source
+// adds in parentheses is the title.
+TEST(DetectorRc14, AnUnquotedTrackTitleAndItsKoreanForm) {
+  EXPECT_EQ(Music("",
+                  "Actress Seo Ha-yoon is going to sing with singer Cha Woo-jin on a duet, the "
+                  "track, Blue Hour (푸른 시간)."),
+            "collab Seo Ha-yoon + Cha Woo-jin / 푸른 시간 [] (announced)");
+  EXPECT_EQ(Music("",
+                  "Actress Seo Ha-yoon is going to sing with singer Cha Woo-jin on a duet, the "
+                  "track, Blue Hour, out next week."),
+            "collab Seo Ha-yoon + Cha Woo-jin / Blue Hour [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
