@@ -83,6 +83,19 @@ bool IsCreditNotSinger(std::string_view text, const Mention& m) {
          RE2::PartialMatch(After(text, m.end, 32), kAfter);
 }
 
+// A name that owns what speaks or posts the news, not a singer: "업텐션 공식 홈페이지",
+// "A 측은", "A 소속사 관계자", "on B's official Instagram", "B's agency".
+bool NewsOwnerNotSinger(std::string_view text, const Mention& m) {
+  static const RE2 kKo(
+      "^\\s*(?:의\\s*)?(?:공식\\s*)?(?:홈페이지|SNS|인스타그램|트위터|페이스북|유튜브|팬카페|"
+      "측|관계자|소속사)(?:\\s|[,.은는이가을를의에]|$)");
+  static const RE2 kEn(
+      "(?i)^(?:'s|’s)?\\s+(?:official\\s+)?(?:website|homepage|SNS|Instagram|Twitter|Facebook|"
+      "YouTube|fan\\s+cafe|agency|label|management|representatives?)\\b");
+  const std::string_view after = After(text, m.end, 40);
+  return RE2::PartialMatch(after, kKo) || RE2::PartialMatch(after, kEn);
+}
+
 // A person seen in a music video, not singing ("뮤직비디오에 배우 X가 출연", "appears in the
 // music video").
 bool InMusicVideo(std::string_view text, const Mention& m) {
@@ -127,7 +140,8 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
       "출신)");
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
-  static const RE2 kCredit("(?i)\\S\\s+(?:with|feat\\.?|featuring)\\s+\\S");
+  // ("Cry with us": a lower-case word after "with" names nobody)
+  static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
@@ -163,10 +177,25 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
 // it ("WE BELONG(위 빌롱)" -> "WE BELONG"; a title that is all parentheses stays).
 std::string SongTitle(std::string_view raw) {
   std::string t = CleanTitle(raw);
-  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\([^()]*\\)$");
-  std::string head;
-  if (RE2::FullMatch(t, kTrailingParens, &head)) t = head;
+  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\(([^()]*)\\)$");
+  std::string head, reading;
+  if (RE2::FullMatch(t, kTrailingParens, &head, &reading)) {
+    // "Dream(드림)": the Korean form is the title when the source gives both
+    t = !ContainsHangul(head) && ContainsHangul(reading) ? TrimName(reading) : head;
+  }
   return t;
+}
+
+// "Dream" of "Dream(드림)": the Latin head of a title the source also gives in Hangul
+// after it; empty when the raw title is not of that shape.
+std::string LatinHead(std::string_view raw) {
+  static const RE2 kTrailingParens("^(.*?\\S)\\s*\\(([^()]*)\\)$");
+  std::string head, reading;
+  if (RE2::FullMatch(CleanTitle(raw), kTrailingParens, &head, &reading) && !ContainsHangul(head) &&
+      ContainsHangul(reading)) {
+    return head;
+  }
+  return "";
 }
 
 bool TitleCandidate(const Mention& m) {
@@ -411,6 +440,9 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       pending_role = true;
     } else if (sep && name_like) {
       push(i, w);
+    } else if (sep && !list.empty() && w.size() == 3 && ContainsHangul(w) &&
+               !RE2::FullMatch(w, kStop)) {
+      push(i, w);  // "쥬얼리,슈,알렉스가": a one-syllable name inside the list
     } else if (!sep && RE2::FullMatch(w, kAnd, &stem) && ContainsHangul(stem) && stem.size() >= 6 &&
                RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop)) {
       push(i, stem);  // "전진과"
@@ -592,7 +624,7 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
   static const RE2 kOpen("(?:(?:" + kDescriptors + ")\\s+|" +
                          "([가-힣]{2,4})(?:을|를)\\s*비롯(?:해|한|하여)\\s+)");
   static const RE2 kClose("\\s*등(?:이|은|도|의|\\s|,)");
-  static const RE2 kWord("^(?:[가-힣]{1,4}|[A-Z][A-Za-z.&]{0,10})$");
+  static const RE2 kWord("^(?:[가-힣]{1,6}|[A-Z][A-Za-z.&]{0,10})$");
   static const RE2 kDescriptorWord("^(?:" + kDescriptors + "|뮤지컬)$");
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece first;
@@ -852,6 +884,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   };
   auto best_title = [&](int t) {
     std::string title;
+    std::string title_raw;  // the chosen mention's text
     int best = -1;
     size_t best_distance = 0;
     for (const auto& s : story) {
@@ -872,6 +905,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           best = score;
           best_distance = distance;
           title = SongTitle(m.text);
+          title_raw = m.text;
         }
       }
     }
@@ -888,6 +922,18 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           if (const int score = title_score(s, m, t); score > fallback) {
             fallback = score;
             title = SongTitle(m.text);
+            title_raw = m.text;
+          }
+        }
+      }
+    }
+    // "'Shining Star(샤이닝 스타)' … 'Shining Star'는": the Latin form the text also uses by
+    // itself is the title it goes by
+    if (const std::string head = LatinHead(title_raw); !head.empty()) {
+      for (const auto& s : story) {
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && NormalizeKey(CleanTitle(m.text)) == NormalizeKey(head)) {
+            title = head;
           }
         }
       }
@@ -908,13 +954,17 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
     }
     if (title.empty() && !ko) {
+      // ("for the track, Lovers Declaration (연인 선언)": the Korean form the source adds wins)
       static const RE2 kApposition(
-          "(?i:single|album|EP|song)(?:\\s+album)?,\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z][\\w'’!?&-]*){"
-          "0,"
-          "3}),");
+          "(?i:single|album|EP|song|track)(?:\\s+album)?,\\s+([A-Z][\\w'’!?&-]*(?:\\s+[A-Z]"
+          "[\\w'’!?&-]*){0,3})(?:,|\\s*\\(([가-힣][가-힣0-9 ]*)\\)\\s*[,.])");
       for (const auto& s : story) {
         if (s.cues[t].empty() || s.veto[t]) continue;
-        if (RE2::PartialMatch(s.text, kApposition, &title)) break;
+        std::string korean;
+        if (RE2::PartialMatch(s.text, kApposition, &title, &korean)) {
+          if (!korean.empty()) title = TrimName(korean);
+          break;
+        }
       }
     }
     return title;
@@ -956,6 +1006,42 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
       }
       auto described = DescribedNames(s.text, ko);
+      // "가수 비와 소유가", "가수 별과 나윤권이": a one-syllable stage name and its 와/과 after a
+      // descriptor (the finders read the particle into the name: '비와'); both names of the
+      // pair come from here
+      std::map<size_t, std::string> mono;  // offset -> the one-syllable name
+      if (ko) {
+        static const RE2 kMonoPair(
+            "(?:가수|래퍼|그룹|밴드|듀오|배우)\\s+([가-힣])(?:와|과)\\s+(?:(?:가수|배우|래퍼|"
+            "그룹|밴드)\\s+)?([가-힣]{1,8}?)(?:이|가|은|는|도)\\s");
+        re2::StringPiece in(s.text), a, b;
+        while (RE2::FindAndConsume(&in, kMonoPair, &a, &b)) {
+          const auto off = [&](re2::StringPiece p) {
+            return static_cast<size_t>(p.data() - s.text.data());
+          };
+          mono[off(a)] = std::string(a);
+          std::erase_if(described, [&](const auto& d) { return d.first == off(a); });
+          described.emplace_back(off(a), std::string(a));
+          described.emplace_back(off(b), std::string(b));
+        }
+        std::sort(described.begin(), described.end());
+      }
+      // "메이크어위시 합창단과": a named choir or orchestra sings with them
+      if (ko) {
+        static const RE2 kEnsemble(
+            "(?:^|\\s)([가-힣A-Za-z0-9]{2,12}\\s?(?:어린이\\s?)?(?:합창단|오케스트라|콰이어|"
+            "성가대))(?:과|와|이|가|은|는|도|,|·)");
+        re2::StringPiece in(s.text), e;
+        while (RE2::FindAndConsume(&in, kEnsemble, &e)) {
+          described.emplace_back(static_cast<size_t>(e.data() - s.text.data()), std::string(e));
+        }
+        std::sort(described.begin(), described.end());
+      }
+      // the finders' mention of such a name with its particle
+      auto mono_mention = [&](const Mention& m) {
+        auto it = mono.find(m.begin);
+        return m.kind == MentionKind::kPerson && it != mono.end() && m.text != it->second;
+      };
       static const RE2 kMemberAfter("^\\s*(?:의\\s*)?멤버\\s");
       // "원더걸스 출신 선예와 2AM 조권이": a group right before a name the finders left out
       // tags that name; the name sings, the group does not
@@ -1003,7 +1089,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       std::vector<std::pair<size_t, size_t>> spans;
       for (const auto& m : s.mentions.items) {
-        if (m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) {
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !mono_mention(m)) {
           spans.emplace_back(m.begin, m.end);
         }
       }
@@ -1012,7 +1098,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       const auto listed =
           ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
       for (const auto& m : s.mentions.items) {
-        if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m)) continue;
+        if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m) ||
+            NewsOwnerNotSinger(s.text, m) || mono_mention(m)) {
+          continue;
+        }
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
         if (ko && RE2::PartialMatch(After(s.text, m.end, 16), kMemberAfter)) continue;
         // a music site in a list of them, a descriptor, a company or label
@@ -1095,7 +1184,15 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       gather(si);
     }
-    if (evidence != nullptr && found.size() < 2) {
+    // "강석우 등은 … 합창단과 녹음한다": one name and 등 in a cue sentence stands for a line-up
+    // another sentence names
+    static const RE2 kOneAndOthers("(?:^|[^,·와과\\s]\\s)[가-힣A-Za-z]{2,8}\\s*등(?:이|은|도)\\s");
+    bool others = false;
+    for (const auto& st : story) {
+      others = others || (!st.cues[kCollab].empty() && !st.veto[kCollab] &&
+                          RE2::PartialMatch(st.text, kOneAndOthers));
+    }
+    if (evidence != nullptr && (found.size() < 2 || others)) {
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
       }
@@ -1149,6 +1246,33 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         found = std::move(singers);
       }
+    }
+    // "프로듀서 조규만의 음원 프로젝트": a person the story calls a producer, composer or host
+    // in one sentence is no participant in any other ("이무진, 조규만 프로젝트 첫곡"); with one
+    // singer left the song is that singer's own ("written and composed by Yesung himself"
+    // credits a singer, and stays)
+    {
+      static const RE2 kMakerBefore(
+          "(?i)(?:작곡가|작사가|프로듀서|프로듀싱팀|진행자|producer|composer|songwriter|host|MC)"
+          "\\s*$");
+      std::set<std::string> credited;
+      for (const auto& st : story) {
+        for (const auto& m : st.mentions.items) {
+          if (m.kind == MentionKind::kPerson &&
+              RE2::PartialMatch(Before(st.text, m.begin, 24), kMakerBefore)) {
+            credited.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
+          }
+        }
+      }
+      std::vector<Participant> singers;
+      for (auto& f : found) {
+        if (credited.count(f.person.key)) {
+          decide("collab: " + f.person.name + " is credited as a maker; no participant");
+          continue;
+        }
+        singers.push_back(std::move(f));
+      }
+      found = std::move(singers);
     }
     std::stable_sort(found.begin(), found.end(), [](const Participant& x, const Participant& y) {
       return x.sentence != y.sentence ? x.sentence < y.sentence : x.offset < y.offset;
@@ -1319,6 +1443,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       decide("release: " + p.name + " is a participant of the story's collab; no release");
     } else if (!actor) {
       decide("release: " + p.name + " is not presented as an actor; no release");
+      // (a singer's debut story is still a music story about them: their castings of untyped
+      // works, "'너목보2'에 출연해 '청춘'을 선곡해", are its background)
+      music_people.insert(p.key);
     } else {
       p.actor = true;
       const MusicSentence& ev = story[cue_sentence];
