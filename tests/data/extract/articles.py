@@ -421,4 +421,15 @@ OTHER = [
  "Production is planned to start in the spring in Busan, where the first season built a full emergency room set inside a former warehouse. The set has been kept standing since filming ended.",
  "The service did not give a release date but said the new episodes would follow the doctors through a citywide blackout, a storyline the writer first mentioned in an interview last month.",
  ]),
+ dict(key="de-news-teaser-lead", title="Stadtbücherei verlängert ihre Öffnungszeiten am Samstag",
+      authors=["Jana Vogt"], pub="2024-03-14 09:30", upd=None, section="Aktuelles", tags=["Bücherei"],
+      # The lead sits in the news record's teaser box beside the text wrapper (a TYPO3 news
+      # detail view): it must come out with the text.
+      must=["Ab April bleibt die Stadtbücherei samstags bis 16 Uhr geöffnet"],
+      paras=[
+ "Ab April bleibt die Stadtbücherei samstags bis 16 Uhr geöffnet, zwei Stunden länger als bisher. Der Kulturausschuss hat dem Vorschlag der Leitung am Dienstag einstimmig zugestimmt.",
+ "Die längeren Zeiten sollen vor allem Familien und Berufstätigen entgegenkommen, die unter der Woche kaum Gelegenheit für einen Besuch finden. In einer Umfrage im Herbst hatten sich mehr als 600 Leserinnen und Leser dafür ausgesprochen.",
+ "Für den zusätzlichen Dienst werden zwei Stellen um jeweils fünf Wochenstunden aufgestockt. Die Kosten von rund 18.000 Euro im Jahr trägt die Stadt aus dem laufenden Haushalt.",
+ "Zum Auftakt lädt das Team am ersten Samstag im April zu einer Lesung für Kinder ein. Eine Anmeldung ist nicht nötig.",
+ ]),
 ]

@@ -1013,6 +1013,32 @@ def t_header_lead_main(a, i, others, rng):
 <footer id="colophon" class="site-footer"><p>Screen Weekly. All about what we watch.</p></footer></div></body></html>"""
 
 
+def t_news_teaser_lead(a, i, others, rng):
+    """A town's news record in a CMS news detail view (TYPO3 shape): no <main> or <article>,
+    the lead in a "teaser-text" box beside the text wrapper, which itemprop="articleBody"
+    marks as the text; the lead must come out first (issue 16)."""
+    url = "https://www.stadt-lindenau.example.de/aktuelles/detail/buecherei-samstag-%d" % (3100 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>{E(a['title'])} | Stadt Lindenau</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body>
+<div class="page"><div class="top-bar"><a href="/">Stadt Lindenau</a><ul class="menu"><li><a href="/rathaus/">Rathaus</a></li><li><a href="/aktuelles/">Aktuelles</a></li><li><a href="/kultur/">Kultur</a></li></ul></div>
+<div class="container"><div class="row"><div id="c2714" class="frame frame-default frame-type-list">
+<div class="news news-single"><div class="article">
+<div class="header"><h1>{E(a['title'])}</h1><span class="news-date">{d_pub.strftime('%d.%m.%Y')}</span></div>
+<div class="teaser-text" itemprop="description"><p>{E(a['paras'][0])}</p></div>
+<div class="news-img-wrap"><img src="/fileadmin/buecherei.jpg" alt=""></div>
+<div class="news-text-wrap" itemprop="articleBody">
+{paras_html(a['paras'][1:])}
+</div>
+<div class="news-backlink-wrap"><a href="/aktuelles/">Zurück</a></div>
+</div></div></div></div></div>
+<div class="footer-wrap"><p>Stadt Lindenau, Marktplatz 1. Impressum, Datenschutz.</p></div></div></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -1034,13 +1060,15 @@ KO_LAYOUT = {
     "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
     "ko-forum-thread": t_forum_thread,
 }
-OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main}
+OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main,
+                "de-news-teaser-lead": t_news_teaser_lead}
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
-# 4 = session 14; the rest are 0.
+# 4 = session 14, 5 = its second round; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
          "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
-         "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4}
+         "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4,
+         "de-news-teaser-lead": 5}
 
 
 def main():
