@@ -432,4 +432,15 @@ OTHER = [
  "Für den zusätzlichen Dienst werden zwei Stellen um jeweils fünf Wochenstunden aufgestockt. Die Kosten von rund 18.000 Euro im Jahr trägt die Stadt aus dem laufenden Haushalt.",
  "Zum Auftakt lädt das Team am ersten Samstag im April zu einer Lesung für Kinder ein. Eine Anmeldung ist nicht nötig.",
  ]),
+ dict(key="de-drupal-intro-field", title="Tierheim sucht nach Hochwasser neue Pflegestellen für 40 Katzen",
+      authors=["Lukas Brenner"], pub="2024-06-05 14:10", upd=None, section="Region", tags=["Tierheim"],
+      # The lead is a Drupal 7 field of its own ("field-label-hidden", a display flag) above
+      # the body field: it must come out with the text.
+      must=["Nach dem Hochwasser der vergangenen Woche sucht das Tierheim am Mühlbach"],
+      paras=[
+ "Nach dem Hochwasser der vergangenen Woche sucht das Tierheim am Mühlbach dringend Pflegestellen für rund 40 Katzen, deren Gehege im Erdgeschoss nicht mehr benutzt werden können.",
+ "Das Wasser stand in der Nacht zum Freitag fast einen halben Meter hoch in den unteren Räumen. Helferinnen und Helfer brachten die Tiere noch vor Mitternacht in das Obergeschoss und in eine Garage der Feuerwehr.",
+ "Wer eine Katze für einige Wochen aufnehmen kann, soll sich telefonisch oder per Formular auf der Seite des Vereins melden. Futter und Streu stellt das Tierheim, auch die Kosten für den Tierarzt werden übernommen.",
+ "Die Sanierung der Räume wird nach einer ersten Schätzung mindestens zwei Monate dauern. Der Verein hofft auf Unterstützung aus dem Hilfsfonds des Landkreises.",
+ ]),
 ]

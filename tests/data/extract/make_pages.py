@@ -1039,6 +1039,33 @@ def t_news_teaser_lead(a, i, others, rng):
 <div class="footer-wrap"><p>Stadt Lindenau, Marktplatz 1. Impressum, Datenschutz.</p></div></div></body></html>"""
 
 
+def t_drupal_intro_field(a, i, others, rng):
+    """A regional paper on Drupal 7 with Panels: the lead is a text field of its own above the
+    body field, both flagged "field-label-hidden" (a display flag: the field's label is not
+    shown), beside a field of related links (issue 16)."""
+    url = "https://www.kreisbote-muehltal.example.de/region/tierheim-pflegestellen-%d" % (5200 + i)
+    d_pub = kst(a["pub"])
+    related = "".join(f'<li><a href="/region/{slug(o)}">{E(o["title"])}</a></li>' for o in others[:3])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>{E(a['title'])} | Kreisbote</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="html not-front page-node node-type-article">
+<div id="page"><div id="navigation"><ul class="menu"><li><a href="/region/">Region</a></li><li><a href="/sport/">Sport</a></li></ul></div>
+<div id="content" class="column"><div class="panel-2col-stacked clearfix panel-display"><div class="center-wrapper"><div class="panel-col-first panel-panel"><div class="inside">
+<div class="panel-pane pane-entity-view pane-node"><article class="node node-article view-mode-full ds-1col clearfix">
+<h1>{E(a['title'])}</h1>
+<div class="field field-name-field-intro-text field-type-text-long field-label-hidden"><p>{E(a['paras'][0])}</p></div>
+<div class="field field-name-field-image field-type-image field-label-hidden"><img src="/files/tierheim.jpg" alt=""></div>
+<div class="field field-name-body field-type-text-with-summary field-label-hidden">
+{paras_html(a['paras'][1:])}
+</div>
+<aside class="field field-name-field-related field-label-above"><div class="field-label">Mehr aus der Region:</div><ul>{related}</ul></aside>
+</article></div></div></div></div></div></div>
+<div id="footer"><p>Kreisbote Mühltal. Impressum, Datenschutz, Kontakt.</p></div></div></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -1061,14 +1088,15 @@ KO_LAYOUT = {
     "ko-forum-thread": t_forum_thread,
 }
 OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main,
-                "de-news-teaser-lead": t_news_teaser_lead}
+                "de-news-teaser-lead": t_news_teaser_lead,
+                "de-drupal-intro-field": t_drupal_intro_field}
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
 # 4 = session 14, 5 = its second round; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
          "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
          "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4,
-         "de-news-teaser-lead": 5}
+         "de-news-teaser-lead": 5, "de-drupal-intro-field": 5}
 
 
 def main():

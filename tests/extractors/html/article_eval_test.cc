@@ -12,7 +12,8 @@
 // more on the topic, a sharing and a newsletter prompt, as plain paragraphs, and picture
 // credits. Page 50: a theme whose entry header, with the lead, sits in <main> above the
 // wrapper of the <article>. Page 51: a town's news record in a CMS news view whose lead is
-// in a teaser box beside the wrapper marked as the article's body.
+// in a teaser box beside the wrapper marked as the article's body. Page 52: a Drupal 7
+// node whose lead is a text field of its own, flagged "field-label-hidden".
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -112,7 +113,7 @@ TEST(ArticleEval, MustNotLinesStayOutAndMustLinesComeOut) {
     }
   }
   EXPECT_GE(checked_out, 6);
-  EXPECT_GE(checked_in, 2);
+  EXPECT_GE(checked_in, 3);
 }
 
 TEST(ArticleEval, TitleDateAndAuthorsExact) {
