@@ -1136,7 +1136,10 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
     const Stats& s = it->second;
     // A <div> only when its class names a lead: a breadcrumb trail is a <div> of inline text.
     const bool lead_div = t == GUMBO_TAG_DIV && s.direct_chars == s.chars && names_lead(h);
-    if ((t == GUMBO_TAG_P || lead_div) && s.chars >= kMinLeadChars && s.link_chars * 4 < s.chars) {
+    // A subtitle heading of sentence length below the title is the lead too.
+    const bool lead_heading = (t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && s.chars >= kMinLeadChars;
+    if ((t == GUMBO_TAG_P || lead_div || lead_heading) && s.chars >= kMinLeadChars &&
+        s.link_chars * 4 < s.chars) {
       out.push_back(n);
       return;
     }

@@ -443,4 +443,15 @@ OTHER = [
  "Wer eine Katze für einige Wochen aufnehmen kann, soll sich telefonisch oder per Formular auf der Seite des Vereins melden. Futter und Streu stellt das Tierheim, auch die Kosten für den Tierarzt werden übernommen.",
  "Die Sanierung der Räume wird nach einer ersten Schätzung mindestens zwei Monate dauern. Der Verein hofft auf Unterstützung aus dem Hilfsfonds des Landkreises.",
  ]),
+ dict(key="en-hgroup-subtitle-lead", title="Girl group Lumière to open their first European tour in Paris",
+      authors=["Nadia Osei"], pub="2024-09-02 18:00", upd=None, section="Music", tags=["Lumière"],
+      # The lead is the subtitle heading below the title, in the entry header's <hgroup>:
+      # it must come out with the text.
+      must=["The five-member act will play eight cities in three weeks"],
+      paras=[
+ "The five-member act will play eight cities in three weeks, with the last night set for a London arena in late November.",
+ "Tickets for the Paris opening go on sale on Friday through the venue's own site. The group's agency said further dates could be added if the first shows sell out quickly.",
+ "Lumière released their second full album in June, and its lead single spent four weeks at the top of a domestic music chart. The tour setlist will draw on both albums.",
+ "A fan meeting in Berlin is planned for the day after the concert there, the agency added, with seats given out by lottery among members of the official fan club.",
+ ]),
 ]

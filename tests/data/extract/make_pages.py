@@ -1066,6 +1066,29 @@ def t_drupal_intro_field(a, i, others, rng):
 <div id="footer"><p>Kreisbote Mühltal. Impressum, Datenschutz, Kontakt.</p></div></div></body></html>"""
 
 
+def t_hgroup_subtitle_lead(a, i, others, rng):
+    """A music outlet whose entry header carries the title and, as a subtitle heading in an
+    <hgroup>, the lead sentence; the text block below holds the rest (issue 16)."""
+    url = "https://www.popbeat.example.com/music/lumiere-europe-tour-%d" % (8100 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{E(a['title'])} | PopBeat</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body>
+<div class="site"><div class="topnav"><a href="/">PopBeat</a><ul class="menu"><li><a href="/music/">Music</a></li><li><a href="/tv/">TV</a></li></ul></div>
+<main class="main"><div class="content-box"><article class="art-detail">
+<header><span class="kicker">{E(a['section'])}</span><hgroup><h1>{E(a['title'])}</h1><h2>{E(a['paras'][0])}</h2></hgroup>
+<div class="art-meta">By {E(a['authors'][0])}, {d_pub.strftime('%B %-d, %Y')}</div></header>
+<figure><img src="/img/lumiere.jpg" alt=""></figure>
+<div class="article-text">
+{paras_html(a['paras'][1:])}
+</div>
+</article></div></main>
+<div class="site-foot"><p>PopBeat. About us, contact, privacy.</p></div></div></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -1089,14 +1112,16 @@ KO_LAYOUT = {
 }
 OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main,
                 "de-news-teaser-lead": t_news_teaser_lead,
-                "de-drupal-intro-field": t_drupal_intro_field}
+                "de-drupal-intro-field": t_drupal_intro_field,
+                "en-hgroup-subtitle-lead": t_hgroup_subtitle_lead}
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
-# 4 = session 14, 5 = its second round; the rest are 0.
+# 4 = session 14, 5 and 6 = its second round; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
          "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
          "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4,
-         "de-news-teaser-lead": 5, "de-drupal-intro-field": 5}
+         "de-news-teaser-lead": 5, "de-drupal-intro-field": 5,
+         "en-hgroup-subtitle-lead": 6}
 
 
 def main():
