@@ -1092,8 +1092,8 @@ bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
 // of a header inside the same <main> as `top` (or, without one, the same <article>: a theme
 // may set the entry header in <main> above the <article>), before it, come out first. A
 // lead paragraph is a <p> (or a <div> of inline text named a lead, an intro, a teaser…) of
-// kMinLeadChars or more, few links,
-// and no class word against it (a byline, a date, a caption).
+// kMinLeadChars or more, few links, and no class word against it (a byline, a date, a
+// caption). A box named for the lead before `top` (not in a header) comes out whole.
 std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const {
   constexpr int kMinLeadChars = 80;
   constexpr std::size_t kMaxLeads = 3;
@@ -1109,7 +1109,16 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
     }
     if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr) scope = p;
   }
-  if (scope == nullptr || scope == top) return out;
+  // A box named for the lead beside the text, or beside a wrapper of it (a CMS news view's
+  // "teaser-text" above its "news-text-wrap", `<p class="lead">` above a text field): the
+  // lead many templates keep apart from the block named as the text. Looked for in the
+  // scope, or without one up to kMaxLeadBoxLevels above `top`.
+  constexpr int kMaxLeadBoxLevels = 3;
+  auto names_lead = [](std::string_view h) {
+    return HasAny(h, {"lead", "intro", "teaser", "excerpt", "abstract", "summary", "standfirst",
+                      "chapo", "dek"});
+  };
+  if (scope == top) return out;
   auto is_header = [](const GumboNode* c) {
     return Tag(c) == GUMBO_TAG_HEADER || HasHeaderHint(HintString(c));
   };
@@ -1126,34 +1135,53 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
     if (it == stats_.end()) return;
     const Stats& s = it->second;
     // A <div> only when its class names a lead: a breadcrumb trail is a <div> of inline text.
-    const bool lead_div = t == GUMBO_TAG_DIV && s.direct_chars == s.chars &&
-                          HasAny(h, {"lead", "intro", "teaser", "excerpt", "abstract", "summary",
-                                     "standfirst", "dek"});
-    if ((t == GUMBO_TAG_P || lead_div) && s.chars >= kMinLeadChars && s.link_chars * 4 < s.chars) {
+    const bool lead_div = t == GUMBO_TAG_DIV && s.direct_chars == s.chars && names_lead(h);
+    // A subtitle heading of sentence length below the title is the lead too.
+    const bool lead_heading = (t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && s.chars >= kMinLeadChars;
+    if ((t == GUMBO_TAG_P || lead_div || lead_heading) && s.chars >= kMinLeadChars &&
+        s.link_chars * 4 < s.chars) {
       out.push_back(n);
       return;
     }
     const GumboVector& ch = Children(n);
     for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), depth + 1);
   };
-  // Headers before `top`: siblings of `top` or of its ancestors up to the scope.
-  std::vector<const GumboNode*> headers;
-  for (const GumboNode* c = top; c != scope && c->parent != nullptr; c = c->parent) {
+  auto is_lead_box = [&](const GumboNode* c) {
+    if (IsIgnoredTag(Tag(c)) || Tag(c) == GUMBO_TAG_NAV || Tag(c) == GUMBO_TAG_FORM) return false;
+    const std::string h = HintString(c);
+    if (h.empty() || !names_lead(h) || IsHardNegative(h)) return false;
+    auto it = stats_.find(c);
+    return it != stats_.end() && it->second.chars >= kMinLeadChars &&
+           it->second.link_chars * 4 < it->second.chars;
+  };
+  // Headers and lead boxes before `top`: siblings of `top` or of its ancestors up to the
+  // scope, nearest level first; they come out in page order (farthest level first).
+  std::vector<std::vector<std::pair<const GumboNode*, bool>>> levels;
+  level = 0;
+  for (const GumboNode* c = top; c != scope && c->parent != nullptr; c = c->parent, ++level) {
+    if (scope == nullptr && level >= kMaxLeadBoxLevels) break;
+    auto& found = levels.emplace_back();
     const GumboVector& ch = Children(c->parent);
     for (unsigned i = 0; i < ch.length; ++i) {
       const GumboNode* sib = Child(ch, i);
       if (sib == c) break;
-      if (sib->type == GUMBO_NODE_ELEMENT && is_header(sib)) headers.push_back(sib);
+      if (sib->type != GUMBO_NODE_ELEMENT) continue;
+      if (scope != nullptr && is_header(sib)) {
+        found.emplace_back(sib, false);
+      } else if (level < kMaxLeadBoxLevels && is_lead_box(sib)) {
+        found.emplace_back(sib, true);
+      }
     }
   }
-  std::sort(headers.begin(), headers.end(), [&](const GumboNode* a, const GumboNode* b) {
-    return IsAncestorOf(b, a)   ? false
-           : IsAncestorOf(a, b) ? true
-                                : a->index_within_parent < b->index_within_parent;
-  });
-  for (const GumboNode* h : headers) {
-    const GumboVector& ch = Children(h);
-    for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), 1);
+  for (auto lit = levels.rbegin(); lit != levels.rend(); ++lit) {
+    for (const auto& [n, box] : *lit) {
+      if (box) {
+        if (out.size() < kMaxLeads) out.push_back(n);
+        continue;
+      }
+      const GumboVector& ch = Children(n);
+      for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), 1);
+    }
   }
   return out;
 }

@@ -258,18 +258,19 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 // A class token (lower case) that states what a block carries or how it is laid out, never
-// that it is boilerplate: Drupal field display flags (field--label-hidden), layout and state
-// flags (has-post-thumbnail, with-sidebar, withsidebar); page-builder classes are read
-// through BuilderBlockKind first. Such tokens used to read as "thumb", "hidden", "widget" or
-// "sidebar" and threw the article away with them. `wp_post` is true when the class list is
-// a WordPress post's own (hentry, status-publish, post-123): its tag-*, category-*,
-// type-* and format-* tokens name the post's taxonomy, not a tag list.
+// that it is boilerplate: Drupal field display flags (field--label-hidden, Drupal 7's
+// field-label-hidden), layout and state flags (has-post-thumbnail, with-sidebar,
+// withsidebar); page-builder classes are read through BuilderBlockKind first. Such tokens
+// used to read as "thumb", "hidden", "widget" or "sidebar" and threw the article away with
+// them. `wp_post` is true when the class list is a WordPress post's own (hentry,
+// status-publish, post-123): its tag-*, category-*, type-* and format-* tokens name the
+// post's taxonomy, not a tag list.
 bool IsNeutralClassToken(std::string_view t, bool wp_post) {
   if (t.empty()) return true;
   // A state word ("has-thumbnail", "with-sidebar") or a negated one ("no-caption",
   // "no_sidebar", "without-ads": the block lacks the thing) says nothing of what it holds.
   for (std::string_view prefix : {"has-", "has_", "with-", "with_", "no-", "no_", "without-",
-                                  "without_", "field--label", "label-"}) {
+                                  "without_", "field--label", "field-label-", "label-"}) {
     if (StartsWith(t, prefix)) return true;
   }
   if (t.find("withsidebar") != std::string_view::npos) return true;

@@ -421,4 +421,37 @@ OTHER = [
  "Production is planned to start in the spring in Busan, where the first season built a full emergency room set inside a former warehouse. The set has been kept standing since filming ended.",
  "The service did not give a release date but said the new episodes would follow the doctors through a citywide blackout, a storyline the writer first mentioned in an interview last month.",
  ]),
+ dict(key="de-news-teaser-lead", title="Stadtbücherei verlängert ihre Öffnungszeiten am Samstag",
+      authors=["Jana Vogt"], pub="2024-03-14 09:30", upd=None, section="Aktuelles", tags=["Bücherei"],
+      # The lead sits in the news record's teaser box beside the text wrapper (a TYPO3 news
+      # detail view): it must come out with the text.
+      must=["Ab April bleibt die Stadtbücherei samstags bis 16 Uhr geöffnet"],
+      paras=[
+ "Ab April bleibt die Stadtbücherei samstags bis 16 Uhr geöffnet, zwei Stunden länger als bisher. Der Kulturausschuss hat dem Vorschlag der Leitung am Dienstag einstimmig zugestimmt.",
+ "Die längeren Zeiten sollen vor allem Familien und Berufstätigen entgegenkommen, die unter der Woche kaum Gelegenheit für einen Besuch finden. In einer Umfrage im Herbst hatten sich mehr als 600 Leserinnen und Leser dafür ausgesprochen.",
+ "Für den zusätzlichen Dienst werden zwei Stellen um jeweils fünf Wochenstunden aufgestockt. Die Kosten von rund 18.000 Euro im Jahr trägt die Stadt aus dem laufenden Haushalt.",
+ "Zum Auftakt lädt das Team am ersten Samstag im April zu einer Lesung für Kinder ein. Eine Anmeldung ist nicht nötig.",
+ ]),
+ dict(key="de-drupal-intro-field", title="Tierheim sucht nach Hochwasser neue Pflegestellen für 40 Katzen",
+      authors=["Lukas Brenner"], pub="2024-06-05 14:10", upd=None, section="Region", tags=["Tierheim"],
+      # The lead is a Drupal 7 field of its own ("field-label-hidden", a display flag) above
+      # the body field: it must come out with the text.
+      must=["Nach dem Hochwasser der vergangenen Woche sucht das Tierheim am Mühlbach"],
+      paras=[
+ "Nach dem Hochwasser der vergangenen Woche sucht das Tierheim am Mühlbach dringend Pflegestellen für rund 40 Katzen, deren Gehege im Erdgeschoss nicht mehr benutzt werden können.",
+ "Das Wasser stand in der Nacht zum Freitag fast einen halben Meter hoch in den unteren Räumen. Helferinnen und Helfer brachten die Tiere noch vor Mitternacht in das Obergeschoss und in eine Garage der Feuerwehr.",
+ "Wer eine Katze für einige Wochen aufnehmen kann, soll sich telefonisch oder per Formular auf der Seite des Vereins melden. Futter und Streu stellt das Tierheim, auch die Kosten für den Tierarzt werden übernommen.",
+ "Die Sanierung der Räume wird nach einer ersten Schätzung mindestens zwei Monate dauern. Der Verein hofft auf Unterstützung aus dem Hilfsfonds des Landkreises.",
+ ]),
+ dict(key="en-hgroup-subtitle-lead", title="Girl group Lumière to open their first European tour in Paris",
+      authors=["Nadia Osei"], pub="2024-09-02 18:00", upd=None, section="Music", tags=["Lumière"],
+      # The lead is the subtitle heading below the title, in the entry header's <hgroup>:
+      # it must come out with the text.
+      must=["The five-member act will play eight cities in three weeks"],
+      paras=[
+ "The five-member act will play eight cities in three weeks, with the last night set for a London arena in late November.",
+ "Tickets for the Paris opening go on sale on Friday through the venue's own site. The group's agency said further dates could be added if the first shows sell out quickly.",
+ "Lumière released their second full album in June, and its lead single spent four weeks at the top of a domestic music chart. The tour setlist will draw on both albums.",
+ "A fan meeting in Berlin is planned for the day after the concert there, the agency added, with seats given out by lottery among members of the official fan club.",
+ ]),
 ]

@@ -1013,6 +1013,82 @@ def t_header_lead_main(a, i, others, rng):
 <footer id="colophon" class="site-footer"><p>Screen Weekly. All about what we watch.</p></footer></div></body></html>"""
 
 
+def t_news_teaser_lead(a, i, others, rng):
+    """A town's news record in a CMS news detail view (TYPO3 shape): no <main> or <article>,
+    the lead in a "teaser-text" box beside the text wrapper, which itemprop="articleBody"
+    marks as the text; the lead must come out first (issue 16)."""
+    url = "https://www.stadt-lindenau.example.de/aktuelles/detail/buecherei-samstag-%d" % (3100 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>{E(a['title'])} | Stadt Lindenau</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body>
+<div class="page"><div class="top-bar"><a href="/">Stadt Lindenau</a><ul class="menu"><li><a href="/rathaus/">Rathaus</a></li><li><a href="/aktuelles/">Aktuelles</a></li><li><a href="/kultur/">Kultur</a></li></ul></div>
+<div class="container"><div class="row"><div id="c2714" class="frame frame-default frame-type-list">
+<div class="news news-single"><div class="article">
+<div class="header"><h1>{E(a['title'])}</h1><span class="news-date">{d_pub.strftime('%d.%m.%Y')}</span></div>
+<div class="teaser-text" itemprop="description"><p>{E(a['paras'][0])}</p></div>
+<div class="news-img-wrap"><img src="/fileadmin/buecherei.jpg" alt=""></div>
+<div class="news-text-wrap" itemprop="articleBody">
+{paras_html(a['paras'][1:])}
+</div>
+<div class="news-backlink-wrap"><a href="/aktuelles/">Zurück</a></div>
+</div></div></div></div></div>
+<div class="footer-wrap"><p>Stadt Lindenau, Marktplatz 1. Impressum, Datenschutz.</p></div></div></body></html>"""
+
+
+def t_drupal_intro_field(a, i, others, rng):
+    """A regional paper on Drupal 7 with Panels: the lead is a text field of its own above the
+    body field, both flagged "field-label-hidden" (a display flag: the field's label is not
+    shown), beside a field of related links (issue 16)."""
+    url = "https://www.kreisbote-muehltal.example.de/region/tierheim-pflegestellen-%d" % (5200 + i)
+    d_pub = kst(a["pub"])
+    related = "".join(f'<li><a href="/region/{slug(o)}">{E(o["title"])}</a></li>' for o in others[:3])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>{E(a['title'])} | Kreisbote</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body class="html not-front page-node node-type-article">
+<div id="page"><div id="navigation"><ul class="menu"><li><a href="/region/">Region</a></li><li><a href="/sport/">Sport</a></li></ul></div>
+<div id="content" class="column"><div class="panel-2col-stacked clearfix panel-display"><div class="center-wrapper"><div class="panel-col-first panel-panel"><div class="inside">
+<div class="panel-pane pane-entity-view pane-node"><article class="node node-article view-mode-full ds-1col clearfix">
+<h1>{E(a['title'])}</h1>
+<div class="field field-name-field-intro-text field-type-text-long field-label-hidden"><p>{E(a['paras'][0])}</p></div>
+<div class="field field-name-field-image field-type-image field-label-hidden"><img src="/files/tierheim.jpg" alt=""></div>
+<div class="field field-name-body field-type-text-with-summary field-label-hidden">
+{paras_html(a['paras'][1:])}
+</div>
+<aside class="field field-name-field-related field-label-above"><div class="field-label">Mehr aus der Region:</div><ul>{related}</ul></aside>
+</article></div></div></div></div></div></div>
+<div id="footer"><p>Kreisbote Mühltal. Impressum, Datenschutz, Kontakt.</p></div></div></body></html>"""
+
+
+def t_hgroup_subtitle_lead(a, i, others, rng):
+    """A music outlet whose entry header carries the title and, as a subtitle heading in an
+    <hgroup>, the lead sentence; the text block below holds the rest (issue 16)."""
+    url = "https://www.popbeat.example.com/music/lumiere-europe-tour-%d" % (8100 + i)
+    d_pub = kst(a["pub"])
+    return url, d_pub, f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{E(a['title'])} | PopBeat</title>
+<meta property="og:title" content="{E(a['title'])}">
+<meta property="article:published_time" content="{iso_kst(d_pub)}">
+<meta name="author" content="{E(a['authors'][0])}">
+</head><body>
+<div class="site"><div class="topnav"><a href="/">PopBeat</a><ul class="menu"><li><a href="/music/">Music</a></li><li><a href="/tv/">TV</a></li></ul></div>
+<main class="main"><div class="content-box"><article class="art-detail">
+<header><span class="kicker">{E(a['section'])}</span><hgroup><h1>{E(a['title'])}</h1><h2>{E(a['paras'][0])}</h2></hgroup>
+<div class="art-meta">By {E(a['authors'][0])}, {d_pub.strftime('%B %-d, %Y')}</div></header>
+<figure><img src="/img/lumiere.jpg" alt=""></figure>
+<div class="article-text">
+{paras_html(a['paras'][1:])}
+</div>
+</article></div></main>
+<div class="site-foot"><p>PopBeat. About us, contact, privacy.</p></div></div></body></html>"""
+
+
 # ---------------------------------------------------------------- assignment
 
 EN_LAYOUT = {
@@ -1034,13 +1110,18 @@ KO_LAYOUT = {
     "ko-drupal-paragraphs": t_drupal_paragraphs, "ko-aside-articlebody": t_aside_articlebody,
     "ko-forum-thread": t_forum_thread,
 }
-OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main}
+OTHER_LAYOUT = {"de-magazine-prompts": t_de_magazine, "en-header-lead-main": t_header_lead_main,
+                "de-news-teaser-lead": t_news_teaser_lead,
+                "de-drupal-intro-field": t_drupal_intro_field,
+                "en-hgroup-subtitle-lead": t_hgroup_subtitle_lead}
 
 # Pages added in later rounds (issue 16): 1 = second round, 2 = third round, 3 = fourth,
-# 4 = session 14; the rest are 0.
+# 4 = session 14, 5 and 6 = its second round; the rest are 0.
 ROUND = {"ko-portal-entertain": 1, "ko-outlet-br-runs": 1, "ko-photo-heavy": 1, "ko-nfd-ruby": 1,
          "ko-drupal-sidebar": 2, "ko-drupal-paragraphs": 3, "ko-aside-articlebody": 3,
-         "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4}
+         "ko-forum-thread": 4, "de-magazine-prompts": 4, "en-header-lead-main": 4,
+         "de-news-teaser-lead": 5, "de-drupal-intro-field": 5,
+         "en-hgroup-subtitle-lead": 6}
 
 
 def main():

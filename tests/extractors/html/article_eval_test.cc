@@ -11,7 +11,10 @@
 // blocks named for comments. Page 49: a German magazine's article that ends in a pointer to
 // more on the topic, a sharing and a newsletter prompt, as plain paragraphs, and picture
 // credits. Page 50: a theme whose entry header, with the lead, sits in <main> above the
-// wrapper of the <article>.
+// wrapper of the <article>. Page 51: a town's news record in a CMS news view whose lead is
+// in a teaser box beside the wrapper marked as the article's body. Page 52: a Drupal 7
+// node whose lead is a text field of its own, flagged "field-label-hidden". Page 53: an
+// entry header whose lead is the subtitle heading in an <hgroup> below the title.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -111,7 +114,7 @@ TEST(ArticleEval, MustNotLinesStayOutAndMustLinesComeOut) {
     }
   }
   EXPECT_GE(checked_out, 6);
-  EXPECT_GE(checked_in, 1);
+  EXPECT_GE(checked_in, 4);
 }
 
 TEST(ArticleEval, TitleDateAndAuthorsExact) {
