@@ -1743,6 +1743,29 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (story_work != nullptr) break;
       }
     }
+    // (OST: "A×B '꿀케미', 음원으로 듣는다…'W' OST 출시": when the first work is not written
+    // before "OST", the first work a sentence with a cue ties to the OST is the story's)
+    if (!casting && story_work != nullptr) {
+      static const RE2 kOstTie(
+          "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack)");
+      auto tied = [&](const Analysed& a, const Mention& m) {
+        return m.end <= a.text.size() &&
+               RE2::PartialMatch(std::string_view(a.text).substr(m.end), kOstTie);
+      };
+      const Mention* tied_work = nullptr;
+      bool first_tied = false;
+      for (const auto& a : story.sentences) {
+        if (!a.has_type[ti]) continue;
+        for (const auto& m : a.mentions.items) {
+          if (!usable_work(m) || !tied(a, m)) continue;
+          if (&m == story_work) first_tied = true;
+          if (tied_work == nullptr) tied_work = &m;
+        }
+      }
+      if (!first_tied && tied_work != nullptr && story_work->work == nullptr) {
+        story_work = tied_work;
+      }
+    }
     // (OST: "Song by A … theme song for upcoming film 'W'": when that first work is an unknown
     // title the text never calls a drama or film, a title it does call one is the story's)
     if (!casting && story_work != nullptr && story_work->work == nullptr &&

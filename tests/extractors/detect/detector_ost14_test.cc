@@ -12,7 +12,7 @@
 namespace hallyu {
 namespace {
 
-[[maybe_unused]] std::string Ko(const std::string& title, const std::string& text) {
+std::string Ko(const std::string& title, const std::string& text) {
   return hallyu::testing::DetectionSummary(title, text, "ko");
 }
 
@@ -29,6 +29,16 @@ TEST(DetectorOst14, AQuoteNamedByAWorkNounIsTheDramaThoughAlsoAName) {
       "ost Gummy / Kim Suro (announced)");
   EXPECT_EQ(En("Gummy Joins OST For “Kim Suro”", "The singer has recorded a ballad for it."),
             "ost Gummy / Kim Suro (announced)");
+}
+
+// "'꿀케미' 듀엣, 음원으로 만난다…'W' OST 발매": when the story's first title is not written before
+// "OST", the first title a cue sentence ties to the OST is the drama a nameless sentence's singer
+// sings for.
+TEST(DetectorOst14, TheTitleTiedToTheOstIsTheStorysWork) {
+  EXPECT_EQ(Ko("‘꿀케미’ 듀엣, 음원으로 만난다…‘푸른 항구’ OST 정식 발매",
+               "드라마 ‘푸른 항구’ OST가 오늘 오후 6시 정식 음원으로 발매된다. 그룹 엑소 수호가 "
+               "가창에 참여했다."),
+            "ost Suho / 푸른 항구 (announced)");
 }
 
 }  // namespace
