@@ -1103,8 +1103,12 @@ bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
       "(?:[A-Za-z0-9+]+\\s+|[^\\s'‘\"“<《]*(?:드라마|극|시리즈|영화)\\s+|"
       // "현재 방영 중인 토일드라마 <W1>와 월화드라마 <W2>": a title joined to one on air
       "['‘\"“<《][^'’\"”>》]{1,40}['’\"”>》](?:와|과|,)\\s*){0,4}$");
+  // ("방영 중인 'W'의 여섯 번째 OST로": the soundtrack of a drama on air is news)
   static const RE2 kNewsAfter(
-      "^(?:\\s*(?:OST|O\\.S\\.T)|(?:에|에서)\\s*(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
+      "^(?:(?:의)?\\s*(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\\d{1,2})\\s*(?:번째|번\\s*째)"
+      "\\s*|"
+      "첫\\s*|새\\s*|새로운\\s*|마지막\\s*)?(?:OST|O\\.S\\.T|주제가|사운드\\s*트랙)|(?:에|에서)\\s*"
+      "(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
       "우정\\s*출연))");
   // "2008년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a work aired or released in a past year
   // is an earlier work, its soundtrack included (unless the news is a cameo in it)

@@ -41,5 +41,14 @@ TEST(DetectorOst14, TheTitleTiedToTheOstIsTheStorysWork) {
             "ost Suho / 푸른 항구 (announced)");
 }
 
+// "방영 중인 드라마 'W'의 세 번째 OST로": the soundtrack of a drama on air is the news, not an
+// earlier work (the on-air reading is for an actor's current drama).
+TEST(DetectorOst14, TheNumberedOstOfADramaOnAirIsNews) {
+  EXPECT_EQ(Ko("",
+               "에일리는 요즘 인기리에 방영 중인 SBS 수목드라마 '푸른 항구'의 세 번째 OST로 "
+               "'바닷바람'을 들려줄 예정이다."),
+            "ost Ailee / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
