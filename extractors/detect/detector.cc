@@ -2076,7 +2076,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             "\\b|(?i:"
             "previous|earlier|past)\\s+(?:\\w+\\s+)?(?i:artists|singers|OSTs|releases|parts|"
             "tracks|songs)\\b)");
-        if (RE2::PartialMatch(a.text, kEarlier)) {
+        // ("Earlier this week, it was revealed that …": when the news itself came out)
+        static const RE2 kEarlierNews(
+            "^\\s*(?i:earlier)\\s+(?i:this\\s+(?:week|month|morning|year)|today|in\\s+the\\s+"
+            "(?:day|week)|on\\s+(?-i:[A-Z])\\w+)\\b");
+        if (RE2::PartialMatch(a.text, kEarlier) && !RE2::PartialMatch(a.text, kEarlierNews)) {
           decide("ost: sentence " + std::to_string(si) +
                  " opens on what came before; its singers are no news");
           continue;

@@ -50,5 +50,15 @@ TEST(DetectorOst14, TheNumberedOstOfADramaOnAirIsNews) {
             "ost Ailee / 푸른 항구 (announced)");
 }
 
+// "Earlier this week, news broke that …": "earlier" with a time of the news says when the news
+// came out, not that the sentence's singers sang earlier songs.
+TEST(DetectorOst14, EarlierThisWeekIsWhenTheNewsCameOut) {
+  EXPECT_EQ(En("",
+               "Taeyeon will sing an OST for the drama ‘Winter Harbor’, and fans are counting "
+               "the hours. Earlier this week, news broke that the track is a duet with her close "
+               "friend Baekhyun."),
+            "ost Baekhyun / Winter Harbor (announced); ost Taeyeon / Winter Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
