@@ -2373,10 +2373,29 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         if (found) {
           const size_t limit = clauses[last_cue_clause].second;
+          // ("… will also feature his close friend, former Wanna One member B.": a clause that
+          // only describes the name closing the sentence is an apposition to the OST clause)
+          // (not "sings for his friend, actor B" nor "to support his fellow member, B": the
+          // one sung for)
+          // (nor ", a ballad for leads A and B": the cast the song is for)
+          static const RE2 kCastWords(
+              "(?i)\\b(?:for|leads?|stars?|starring|actors?|actress(?:es)?|plays?|playing|"
+              "characters?|cast)\\b");
+          static const RE2 kClosing("^[\\s.!?\"”’']*$");
+          static const RE2 kForWhom(
+              "(?i)\\b(?:for|support|supporting|cheer|cheering)\\b[^,]{0,60},?\\s*$");
+          const size_t next_end =
+              last_cue_clause + 1 < clauses.size() ? clauses[last_cue_clause + 1].second : limit;
           std::vector<const Mention*> kept;
           for (const Mention* p : persons) {
             const bool own = OwnsMention(a.mentions.items, p);
-            if (!own || p->begin < limit) kept.push_back(p);
+            const bool apposition =
+                !ko && p->begin >= limit && p->end <= next_end && next_end >= a.text.size() &&
+                !RE2::PartialMatch(std::string_view(a.text).substr(0, limit), kForWhom) &&
+                !RE2::PartialMatch(std::string_view(a.text).substr(limit, p->begin - limit),
+                                   kCastWords) &&
+                RE2::FullMatch(std::string_view(a.text).substr(p->end), kClosing);
+            if (!own || p->begin < limit || apposition) kept.push_back(p);
           }
           persons = std::move(kept);
         }

@@ -2968,6 +2968,39 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
   }
 
+  // "a producer behind hits like A’s “S1,” and B’s “S2”": the singers of the hits a credit is
+  // known for own earlier songs, not the news, and their titles are songs, not works
+  if (!ko) {
+    static const RE2 kHitsLike(
+        "(?i)\\b(?:(?:hits?|songs?|tracks?|ballads?|OSTs?)\\s+(?:like|such\\s+as|including)|"
+        "behind\\s+(?:the\\s+)?(?:hits?|songs?))\\b");
+    static const RE2 kPossessiveQuote("^(?:'s|’s|')?\\s*[\"“'‘]");
+    re2::StringPiece in(s);
+    if (RE2::FindAndConsume(&in, kHitsLike)) {
+      const size_t from = static_cast<size_t>(in.data() - s.data());
+      std::vector<size_t> owner_ends;
+      for (auto& m : out.items) {
+        if (m.begin < from) continue;
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
+            RE2::PartialMatch(s.substr(m.end), kPossessiveQuote)) {
+          m.aside = true;
+          m.why += ", owner of an earlier hit";
+          owner_ends.push_back(m.end);
+        }
+      }
+      for (auto& m : out.items) {
+        if (m.kind != MentionKind::kWork || !m.quoted || m.work != nullptr) continue;
+        for (size_t e : owner_ends) {
+          if (m.begin >= e && m.begin - e <= 6) {
+            m.kind = MentionKind::kSong;
+            m.why += ", an earlier hit";
+            break;
+          }
+        }
+      }
+    }
+  }
+
   // "작곡가 박근태와 권순관, 작사가 김이나와 서지음": names after a credit noun (composer,
   // lyricist, director, writer), and the names joined to them, are the credits, not the
   // news ("가수 겸 프로듀서 주영훈": a second hat after 겸 is the person's own).

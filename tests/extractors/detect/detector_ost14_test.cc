@@ -60,5 +60,39 @@ TEST(DetectorOst14, EarlierThisWeekIsWhenTheNewsCameOut) {
             "ost Baekhyun / Winter Harbor (announced); ost Taeyeon / Winter Harbor (announced)");
 }
 
+// "Sung" and "Sang" in romanised names (Jeon Sang Geun, Sung Si Kyung) are no singing verbs: only
+// the lower-case verb (or "Sung by") is a cue, so the names of other songs' singers later in the
+// sentence are not bound to the OST.
+TEST(DetectorOst14, RomanisedSungAndSangAreNoSingingVerbs) {
+  EXPECT_EQ(En("",
+               "The first OST of ‘Winter Harbor’, “Paper Moon,” is sung by Taeyeon and arranged "
+               "by a producer, who also arranged Jeon Sang Geun’s “Old Road,” Sung Si Kyung’s "
+               "“Tide” and Gummy’s “Rain.”"),
+            "ost Taeyeon / Winter Harbor (announced)");
+}
+
+// "a producer who made hits like A’s “S1,” and B’s “S2”": the owners of the hits a credit is
+// known for sang earlier songs, and their titles are songs, not the drama.
+TEST(DetectorOst14, OwnersOfACreditsEarlierHitsAreNoSingers) {
+  EXPECT_EQ(En("Two OSTs are out for ‘Winter Harbor’",
+               "The first OST, “Paper Moon,” is sung by Taeyeon and arranged by a producer who "
+               "made hits like Sung Si Kyung’s “Old Road,” and Gummy’s “Tide.”"),
+            "ost Taeyeon / Winter Harbor (announced)");
+}
+
+// "the song will also feature her close friend, EXO member B.": a clause that only describes the
+// name closing the sentence is an apposition to the OST clause; its name is a singer (but not
+// "sings for his friend, actor B": the one sung for).
+TEST(DetectorOst14, AnAppositionClosingTheOstSentenceNamesASinger) {
+  EXPECT_EQ(En("",
+               "Taeyeon will sing an OST for the drama ‘Winter Harbor’. Her label revealed that "
+               "the song will also feature her close friend, EXO member Baekhyun."),
+            "ost Baekhyun / Winter Harbor (announced); ost Taeyeon / Winter Harbor (announced)");
+  EXPECT_EQ(En("",
+               "Taeyeon will sing an OST for the drama ‘Winter Harbor’ to support her close "
+               "friend, actor Park Bo-gum."),
+            "ost Taeyeon / Winter Harbor (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
