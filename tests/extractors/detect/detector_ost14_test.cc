@@ -85,8 +85,8 @@ TEST(DetectorOst14, OwnersOfACreditsEarlierHitsAreNoSingers) {
 // "sings for his friend, actor B": the one sung for).
 TEST(DetectorOst14, AnAppositionClosingTheOstSentenceNamesASinger) {
   EXPECT_EQ(En("",
-               "Taeyeon will sing an OST for the drama ‘Winter Harbor’. Her label revealed that "
-               "the song will also feature her close friend, EXO member Baekhyun."),
+               "Taeyeon will sing an OST for the drama ‘Winter Harbor’. Her label said that the "
+               "ballad also features her good friend, EXO member Baekhyun."),
             "ost Baekhyun / Winter Harbor (announced); ost Taeyeon / Winter Harbor (announced)");
   EXPECT_EQ(En("",
                "Taeyeon will sing an OST for the drama ‘Winter Harbor’ to support her close "
