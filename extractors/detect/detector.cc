@@ -1787,6 +1787,29 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (story_work != nullptr) break;
       }
     }
+    // (OST: "A×B '꿀케미', 음원으로 듣는다…'W' OST 출시": when the first work is not written
+    // before "OST", the first work a sentence with a cue ties to the OST is the story's)
+    if (!casting && story_work != nullptr) {
+      static const RE2 kOstTie(
+          "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack)");
+      auto tied = [&](const Analysed& a, const Mention& m) {
+        return m.end <= a.text.size() &&
+               RE2::PartialMatch(std::string_view(a.text).substr(m.end), kOstTie);
+      };
+      const Mention* tied_work = nullptr;
+      bool first_tied = false;
+      for (const auto& a : story.sentences) {
+        if (!a.has_type[ti]) continue;
+        for (const auto& m : a.mentions.items) {
+          if (!usable_work(m) || !tied(a, m)) continue;
+          if (&m == story_work) first_tied = true;
+          if (tied_work == nullptr) tied_work = &m;
+        }
+      }
+      if (!first_tied && tied_work != nullptr && story_work->work == nullptr) {
+        story_work = tied_work;
+      }
+    }
     // (OST: "Song by A … theme song for upcoming film 'W'": when that first work is an unknown
     // title the text never calls a drama or film, a title it does call one is the story's)
     if (!casting && story_work != nullptr && story_work->work == nullptr &&
@@ -2097,7 +2120,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             "\\b|(?i:"
             "previous|earlier|past)\\s+(?:\\w+\\s+)?(?i:artists|singers|OSTs|releases|parts|"
             "tracks|songs)\\b)");
-        if (RE2::PartialMatch(a.text, kEarlier)) {
+        // ("Earlier this week, it was revealed that …": when the news itself came out)
+        static const RE2 kEarlierNews(
+            "^\\s*(?i:earlier)\\s+(?i:this\\s+(?:week|month|morning|year)|today|in\\s+the\\s+"
+            "(?:day|week)|on\\s+(?-i:[A-Z])\\w+)\\b");
+        if (RE2::PartialMatch(a.text, kEarlier) && !RE2::PartialMatch(a.text, kEarlierNews)) {
           decide("ost: sentence " + std::to_string(si) +
                  " opens on what came before; its singers are no news");
           continue;
@@ -2392,10 +2419,29 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         if (found) {
           const size_t limit = clauses[last_cue_clause].second;
+          // ("… will also feature his close friend, former Wanna One member B.": a clause that
+          // only describes the name closing the sentence is an apposition to the OST clause)
+          // (not "sings for his friend, actor B" nor "to support his fellow member, B": the
+          // one sung for)
+          // (nor ", a ballad for leads A and B": the cast the song is for)
+          static const RE2 kCastWords(
+              "(?i)\\b(?:for|leads?|stars?|starring|actors?|actress(?:es)?|plays?|playing|"
+              "characters?|cast)\\b");
+          static const RE2 kClosing("^[\\s.!?\"”’']*$");
+          static const RE2 kForWhom(
+              "(?i)\\b(?:for|support|supporting|cheer|cheering)\\b[^,]{0,60},?\\s*$");
+          const size_t next_end =
+              last_cue_clause + 1 < clauses.size() ? clauses[last_cue_clause + 1].second : limit;
           std::vector<const Mention*> kept;
           for (const Mention* p : persons) {
             const bool own = OwnsMention(a.mentions.items, p);
-            if (!own || p->begin < limit) kept.push_back(p);
+            const bool apposition =
+                !ko && p->begin >= limit && p->end <= next_end && next_end >= a.text.size() &&
+                !RE2::PartialMatch(std::string_view(a.text).substr(0, limit), kForWhom) &&
+                !RE2::PartialMatch(std::string_view(a.text).substr(limit, p->begin - limit),
+                                   kCastWords) &&
+                RE2::FullMatch(std::string_view(a.text).substr(p->end), kClosing);
+            if (!own || p->begin < limit || apposition) kept.push_back(p);
           }
           persons = std::move(kept);
         }

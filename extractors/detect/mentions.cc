@@ -1119,8 +1119,12 @@ bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
       "(?:[A-Za-z0-9+]+\\s+|[^\\s'‘\"“<《]*(?:드라마|극|시리즈|영화)\\s+|"
       // "현재 방영 중인 토일드라마 <W1>와 월화드라마 <W2>": a title joined to one on air
       "['‘\"“<《][^'’\"”>》]{1,40}['’\"”>》](?:와|과|,)\\s*){0,4}$");
+  // ("방영 중인 'W'의 여섯 번째 OST로": the soundtrack of a drama on air is news)
   static const RE2 kNewsAfter(
-      "^(?:\\s*(?:OST|O\\.S\\.T)|(?:에|에서)\\s*(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
+      "^(?:(?:의)?\\s*(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\\d{1,2})\\s*(?:번째|번\\s*째)"
+      "\\s*|"
+      "첫\\s*|새\\s*|새로운\\s*|마지막\\s*)?(?:OST|O\\.S\\.T|주제가|사운드\\s*트랙)|(?:에|에서)\\s*"
+      "(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
       "우정\\s*출연))");
   // "2008년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a work aired or released in a past year
   // is an earlier work, its soundtrack included (unless the news is a cameo in it)
@@ -1461,9 +1465,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     // 'B2ST', 'EXO-K', 'cranks in': a quoted group (or, in English, a quoted person), or a
     // phrase in lower case, is no title; Korean titles are always quoted and may be a name
-    const bool quoted_name =
-        gaz.FindWork(m.text) == nullptr &&
-        (gaz.FindGroup(m.text).has_value() || (!ko && gaz.FindPerson(m.text) != nullptr));
+    // ("the OST for the MBC weekend drama, 'Kim Suro'": a quote a work noun or an OST word
+    // names stays a title though it is also a person's name; period dramas bear their heroes')
+    static const RE2 kEnWorkNamedBefore(
+        "(?i)(?:\\b(?:drama|film|movie|series|sitcom|sageuk)\\s*,?|\\b(?:OST|OSTs|soundtracks?)\\s+"
+        "(?:for|of)\\s+(?:the\\s+)?)\\s*$");
+    static const RE2 kEnOstAfter("(?i)^\\s*(?:'s\\s+|’s\\s+)?(?:OST|soundtrack)\\b");
+    const bool en_named_title = !ko && (RE2::PartialMatch(before, kEnWorkNamedBefore) ||
+                                        RE2::PartialMatch(after, kEnOstAfter));
+    const bool quoted_name = gaz.FindWork(m.text) == nullptr &&
+                             (gaz.FindGroup(m.text).has_value() ||
+                              (!ko && !en_named_title && gaz.FindPerson(m.text) != nullptr));
     // ('K', the letter a character calls himself, is no title)
     const bool lower_phrase = !ko && (std::islower(static_cast<unsigned char>(m.text[0])) ||
                                       (m.text.size() == 1 && gaz.FindWork(m.text) == nullptr));
@@ -3074,6 +3086,39 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (gap == " (" || gap == "(") {
         name.kind = MentionKind::kRole;
         name.why += ", character of the actor in parentheses";
+      }
+    }
+  }
+
+  // "a producer behind hits like A’s “S1,” and B’s “S2”": the singers of the hits a credit is
+  // known for own earlier songs, not the news, and their titles are songs, not works
+  if (!ko) {
+    static const RE2 kHitsLike(
+        "(?i)\\b(?:(?:hits?|songs?|tracks?|ballads?|OSTs?)\\s+(?:like|such\\s+as|including)|"
+        "behind\\s+(?:the\\s+)?(?:hits?|songs?))\\b");
+    static const RE2 kPossessiveQuote("^(?:'s|’s|')?\\s*[\"“'‘]");
+    re2::StringPiece in(s);
+    if (RE2::FindAndConsume(&in, kHitsLike)) {
+      const size_t from = static_cast<size_t>(in.data() - s.data());
+      std::vector<size_t> owner_ends;
+      for (auto& m : out.items) {
+        if (m.begin < from) continue;
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kGroup) && !m.aside &&
+            RE2::PartialMatch(s.substr(m.end), kPossessiveQuote)) {
+          m.aside = true;
+          m.why += ", owner of an earlier hit";
+          owner_ends.push_back(m.end);
+        }
+      }
+      for (auto& m : out.items) {
+        if (m.kind != MentionKind::kWork || !m.quoted || m.work != nullptr) continue;
+        for (size_t e : owner_ends) {
+          if (m.begin >= e && m.begin - e <= 6) {
+            m.kind = MentionKind::kSong;
+            m.why += ", an earlier hit";
+            break;
+          }
+        }
       }
     }
   }
