@@ -205,8 +205,10 @@ size_t UnclosedKoreanTitleEnd(std::string_view s, size_t from) {
 // non-alphanumeric byte and close before one. At most 200 bytes inside.
 std::vector<Span> FindQuotes(std::string_view s) {
   std::vector<Span> out;
-  static const std::array<std::pair<std::string_view, std::string_view>, 9> kPairs = {{
+  static const std::array<std::pair<std::string_view, std::string_view>, 11> kPairs = {{
       {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+      {"\xE2\x80\xB2", "\xE2\x80\xB2"},  // ′ ′ (primes typed as quotes: "드라마 ′W′에서")
+      {"\xE2\x80\xB3", "\xE2\x80\xB3"},  // ″ ″
       {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
       {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
       {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
@@ -234,7 +236,8 @@ std::vector<Span> FindQuotes(std::string_view s) {
       if (s.compare(i, open.size(), open) != 0) continue;
       if (open == "\"" && i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
       // "CNBLUE‘s": a curly mark after a letter is an apostrophe, not an opening quote
-      if ((open == "\xE2\x80\x98" || open == "\xE2\x80\x9C") && i > 0 &&
+      // ("Young′s": so is a prime)
+      if ((open == "\xE2\x80\x98" || open == "\xE2\x80\x9C" || open == "\xE2\x80\xB2") && i > 0 &&
           std::isalnum(static_cast<unsigned char>(s[i - 1]))) {
         continue;
       }
@@ -390,8 +393,9 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     if (w.size() > 2 && (w.substr(w.size() - 2) == "'s")) {
       t.possessive = true;
       w.remove_suffix(2);
-    } else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") {
-      t.possessive = true;
+    } else if (w.size() > 4 && (w.substr(w.size() - 4) == "\xE2\x80\x99s" ||
+                                w.substr(w.size() - 4) == "\xE2\x80\xB2s")) {
+      t.possessive = true;  // (some outlets type the apostrophe as a prime: "Park Bo Young′s")
       w.remove_suffix(4);
     } else if (j < s.size() && w.size() > 1 && (w.back() == 's' || w.back() == 'S') &&
                (s[j] == '\'' || s.compare(j, 3, "\xE2\x80\x99") == 0) &&

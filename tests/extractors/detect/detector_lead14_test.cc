@@ -40,3 +40,25 @@ TEST(DetectorLead14, AnUnknownNameBeforeACommaIsWholeInTheEvent) {
 
 }  // namespace
 }  // namespace hallyu
+
+namespace hallyu {
+namespace {
+
+// Some outlets type quotes and apostrophes as primes: "드라마 ′W′에", "Park Bo Young′s".
+TEST(DetectorLead14, PrimesTypedAsQuotesAndApostrophes) {
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "배우 박보영, 새 드라마 ′겨울 정원사′ 주인공 확정",
+                "박보영이 JTBC 새 드라마 ′겨울 정원사′의 주인공을 맡는다고 소속사가 밝혔다.", "ko"),
+            "casting Park Bo-young / 겨울 정원사 (confirmed)");
+  EXPECT_EQ(PersonTexts("오늘 공개된 곡은 ′바람길′이다"), std::vector<std::string>{});
+  const auto& gaz = hallyu::testing::ShippedDetector().gazetteer();
+  std::vector<std::string> people;
+  for (const auto& m :
+       FindMentions("Last month Park Bo Young′s song topped the chart.", "en", gaz).items) {
+    if (m.kind == MentionKind::kPerson) people.push_back(m.text);
+  }
+  EXPECT_EQ(people, std::vector<std::string>{"Park Bo Young"});
+}
+
+}  // namespace
+}  // namespace hallyu
