@@ -863,7 +863,7 @@ bool IsRomanisedSurname(std::string_view word) {
       "hwangbo",  "jegal",   "seonwoo", "dokgo",  "ryeo",   "yeom",  "uhm",   "keum",  "ohn",
       "ong",      "kyeong",  "jee",     "gye",    "kye",    "chin",  "hur",   "ju",    "lyu",
       "rho",      "shi",     "si",      "sung",   "yeh",    "bu",    "pi",    "bok",   "sunwoo",
-      "namkoong", "namkung", "dokko",   "sagong", "seomun", "jekal"};
+      "namkoong", "namkung", "dokko",   "sagong", "seomun", "jekal", "paek", "baik"};
   return k.count(LowerAscii(word)) > 0;
 }
 
