@@ -34,13 +34,13 @@ TEST(DetectorEn14b, SurnameInCapitalsOpensAName) {
 TEST(DetectorEn14b, ListOfCastAlreadyAttachedIsBackground) {
   EXPECT_EQ(hallyu::testing::DetectionSummary(
                 "Park Seo-joon cast in tvN drama Paper Harbour",
-                "Park Seo-joon has been cast in the upcoming tvN drama Paper Harbour. Already "
-                "cast in the drama are Kim Go-eun, Lee Do-hyun and Han So-hee.",
+                "Park Seo-joon will lead the new tvN drama Paper Harbour. Already "
+                "cast in this drama are Kim Go-eun, Lee Do-hyun and Han So-hee.",
                 "en"),
             "casting Park Seo-joon / Paper Harbour (confirmed)");
   EXPECT_EQ(hallyu::testing::DetectionSummary(
                 "Park Seo-joon cast in tvN drama Paper Harbour",
-                "Park Seo-joon has been cast in the upcoming tvN drama Paper Harbour. Kim Go-eun, "
+                "Park Seo-joon will lead the new tvN drama Paper Harbour. Kim Go-eun, "
                 "Lee Do-hyun and Han So-hee have already been cast.",
                 "en"),
             "casting Park Seo-joon / Paper Harbour (confirmed)");
