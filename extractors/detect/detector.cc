@@ -494,7 +494,8 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       "(?:(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?\\s+)|and\\s+|&\\s+){0,12}";
   static const RE2 kBefore(
       "(?:\\b(?:already|previously)[\\s-]+(?:been\\s+)?(?:announced|confirmed|cast|set|attached)"
-      "(?:\\s+(?:leads?|stars?|cast\\s+members?|actors?|actress(?:es)?))?|\\b(?:already|previously)"
+      "(?:\\s+(?:leads?|stars?|cast\\s+members?|actors?|actress(?:es)?))?|\\b(?:[Aa]lready|"
+      "[Pp]reviously)"
       "\\s+"
       "(?:been\\s+)?(?:cast|confirmed|set|on\\s+board)\\b[^.;:]{0,60}?\\b(?:are|is|include|"
       "includes|"

@@ -863,7 +863,7 @@ bool IsRomanisedSurname(std::string_view word) {
       "hwangbo",  "jegal",   "seonwoo", "dokgo",  "ryeo",   "yeom",  "uhm",   "keum",  "ohn",
       "ong",      "kyeong",  "jee",     "gye",    "kye",    "chin",  "hur",   "ju",    "lyu",
       "rho",      "shi",     "si",      "sung",   "yeh",    "bu",    "pi",    "bok",   "sunwoo",
-      "namkoong", "namkung", "dokko",   "sagong", "seomun", "jekal"};
+      "namkoong", "namkung", "dokko",   "sagong", "seomun", "jekal", "paek",  "baik"};
   return k.count(LowerAscii(word)) > 0;
 }
 
@@ -1981,6 +1981,19 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if (!gap_ok) continue;
       }
+      // "drama Jang Ok Jeong: Live for Love": a name followed by a colon and a capitalised
+      // subtitle is the first half of a title (a historical figure's name), not a person
+      size_t colon_name_end = 0;
+      if (IsRomanisedSurname(toks[a].text)) {
+        for (size_t g = a + 1; g < n && g - a <= 3 && adjacent(g) && !toks[g].in_quote &&
+                               IsRomanisedGiven(toks[g].text);) {
+          ++g;
+          if (s.compare(toks[g - 1].e, 2, ": ") == 0) {
+            if (g < n && toks[g].capital && !toks[g].in_quote) colon_name_end = g;
+            break;
+          }
+        }
+      }
       size_t e = a + 1;
       // (a title never runs past "OST": "drama W OST Part 3 A - Song")
       while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) &&
@@ -1997,6 +2010,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         const std::string_view gap = s.substr(toks[e - 1].e, toks[e].b - toks[e - 1].e);
         if (gap == "\xE2\x80\x93" || gap == "\xE2\x80\x94") gap_ok = true;
         if (!gap_ok) break;
+        if (e < colon_name_end) {
+          ++e;
+          continue;
+        }
         // "to romance Strong Woman Park Bo-young": a full romanised name ends the title
         if (toks[e].capital && IsRomanisedSurname(toks[e].text) && e + 1 < n && adjacent(e + 1) &&
             IsRomanisedGiven(toks[e + 1].text) && gaz.FindWork(joined(a, e + 2)) == nullptr) {
@@ -2062,9 +2079,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       const bool named_cue = low == "titled" || low == "called" || low == "dubbed";
       const bool name_shape = IsRomanisedSurname(toks[a].text) && a + 1 < n && adjacent(a + 1) &&
                               IsRomanisedGiven(toks[a + 1].text);
-      if (!named_cue && (name_shape || (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) ||
-                         (verb_cue && (gaz.FindPerson(toks[a].text) != nullptr ||
-                                       gaz.FindGroup(toks[a].text))))) {
+      if (!named_cue && colon_name_end == 0 &&
+          (name_shape || (a + 1 < n && gaz.FindPerson(joined(a, a + 2)) != nullptr) ||
+           (verb_cue &&
+            (gaz.FindPerson(toks[a].text) != nullptr || gaz.FindGroup(toks[a].text))))) {
         continue;
       }
       // "MBC's new Joseon-era vampire fantasy drama W": capitalised words that lowercase
