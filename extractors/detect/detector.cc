@@ -1295,7 +1295,17 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
           for (auto& m : a->mentions.items) {
             if (m.kind != MentionKind::kWork) continue;
             // (a cue may end a few bytes into the masked title: "musical" + 2 spaces)
-            const bool near_before = m.begin + 4 >= c.end && m.begin <= c.end + 24 && m.end > c.end;
+            bool near_before = m.begin + 4 >= c.end && m.begin <= c.end + 24 && m.end > c.end;
+            // "소설을 각색한 영화 '아버지'": a film or drama noun right before the title, after
+            // the cue, says what the title is (the novel is its source)
+            static const RE2 kKindRightBefore(
+                "(?:영화|드라마|(?i:film|movie|drama|series))\\s*[\\x{2018}\\x{201C}'\"<"
+                "\\x{300A}\\x{3008}]?\\s*$");
+            if (near_before && m.begin > c.end &&
+                RE2::PartialMatch(re2::StringPiece(a->text.data() + c.end, m.begin - c.end),
+                                  kKindRightBefore)) {
+              near_before = false;
+            }
             const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
             // "'X' OST 앨범", "the 'X' OST album": the album is the soundtrack's
             static const RE2 kOstNext(
