@@ -1918,13 +1918,45 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // tvN 드라마 'W'에서는 … 모습이 그려졌다": the lead recaps an aired episode; its casting words
     // are the plot and its people the drama's cast (".episode_recap")
     {
-      bool roundup = false, recap = false;
+      bool roundup = false, recap = false, ceremony = false, sang = false;
+      // ("…의 OST 'S'를 불렀다" after "축하공연을 꾸몄다": an existing OST sung on an awards
+      // stage, ".ceremony_stage")
+      static const RE2 kSangPast("불렀다|불렀습니다|열창했다|열창했습니다");
       for (const auto& a : story.sentences) {
         for (const auto& c : a.cues) {
           if (c.rule->type != RuleType::kNegative) continue;
           roundup = roundup || c.rule->id.find(".roundup") != std::string::npos;
           recap = recap || c.rule->id.find(".episode_recap") != std::string::npos;
+          ceremony = ceremony || c.rule->id.find(".ceremony_stage") != std::string::npos;
         }
+        sang = sang || RE2::PartialMatch(a.text, kSangPast);
+      }
+      // "웹드라마로 첫 연기에 도전하는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B와 C도 'W2'로
+      // …": a lead that opens on a trend and then lists castings in two works or more is a
+      // trend piece, whose examples are no news ("아이돌들이 늘고 있다" behind one casting is)
+      if (casting && ko && story.index == 0) {
+        static const RE2 kTrend(
+            "(?:늘어나고|늘고|잇따르고|이어지고|줄을\\s*잇고)\\s*있다|러시\\s*(?:\\[|$)");
+        bool trend = false;
+        std::set<std::string> works;
+        for (const auto& a : story.sentences) {
+          trend = trend || RE2::PartialMatch(a.text, kTrend);
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kWork && !m.aside) works.insert(NormalizeKey(m.text));
+          }
+        }
+        if (trend && works.size() >= 2) {
+          decide(
+              "casting: the lead opens on a trend and lists castings in several works; story "
+              "vetoed");
+          continue;
+        }
+      }
+      if (!casting && ceremony && sang) {
+        decide(
+            "ost: the story sings an existing OST on an awards or celebration stage; story "
+            "vetoed");
+        continue;
       }
       if (roundup || recap) {
         decide(std::string(casting ? "casting" : "ost") +

@@ -1133,9 +1133,12 @@ bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
       "(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
       "우정\\s*출연))");
   // "2008년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a work aired or released in a past year
-  // is an earlier work, its soundtrack included (unless the news is a cameo in it)
+  // is an earlier work, its soundtrack included (unless the news is a cameo in it); so is one
+  // first aired on a day of last year ("지난해 12월 18일부터 첫 방송된 'W'")
   static const RE2 kPastYearBefore(
-      "(?:(?:19|20)\\d\\d\\s*년|지난해|작년)\\s*(?:에\\s*)?(?:방송된|방영된|방송했던|방영했던|"
+      "(?:(?:19|20)\\d\\d\\s*년|지난해|작년)\\s*(?:에\\s*)?(?:\\d{1,2}\\s*월\\s*(?:\\d{1,2}\\s*"
+      "일\\s*)?)?"
+      "(?:부터\\s*)?(?:첫\\s*)?(?:방송된|방영된|방송했던|방영했던|"
       "방송한|방영한|개봉한|개봉했던|개봉된)\\s+(?:[A-Za-z0-9+]+\\s+)?(?:[^\\s'‘\"“<《]*(?:드라마|"
       "극|"
       "시리즈|영화)\\s*)?$");

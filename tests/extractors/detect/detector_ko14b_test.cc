@@ -64,5 +64,39 @@ TEST(DetectorKo14b, ARemakeRecordedForTheOstIsNews) {
             "ost Ailee / 푸른 항구 (announced)");
 }
 
+// "지난해 12월 18일부터 첫 방송된 'W'": a drama that began airing on a day of last year is on air;
+// the cameos the lead says appeared in it are background, not casting news.
+TEST(DetectorKo14b, CameosOfADramaFirstAiredLastYearAreBackground) {
+  EXPECT_EQ(Ko("",
+               "KBS 드라마 '별빛 정원'에 카메오로 출연한 이광수가 웃음을 책임지며 다음 손님에도 "
+               "눈길이 쏠린다. 지난해 11월 3일부터 첫 방송된 '별빛 정원'은 특급 카메오들로도 "
+               "입소문을 탔다."),
+            "");
+}
+
+// "백상예술대상이 열렸다 … 축하공연을 꾸몄다 … 드라마 'W'의 OST 'S'를 불렀다": an existing OST sung
+// on an awards stage is no OST announcement.
+TEST(DetectorKo14b, AnOstSungOnAnAwardsStageIsNoAnnouncement) {
+  EXPECT_EQ(Ko("",
+               "지난 밤 제60회 백상예술대상이 열렸다. 조연 배우들이 모여 축하공연을 펼쳤다. "
+               "박신혜와 김유정 등 20명은 드라마 '푸른 항구'의 OST '바닷바람'을 불렀다."),
+            "");
+}
+
+// "첫 연기에 도전하는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B도 'W2'로 …": a lead opening on
+// a trend that lists castings in two works is a trend piece.
+TEST(DetectorKo14b, ATrendLeadListingCastingsInSeveralWorksIsNoNews) {
+  EXPECT_EQ(Ko("",
+               "짧은 웹드라마로 연기에 첫발을 떼는 아이돌이 늘어나고 있다. 최근 아스트로 차은우가 "
+               "웹드라마 '달빛 편의점'에 주인공으로 출연한다는 소식이 알려졌고, 강혜원도 웹드라마 "
+               "'여름 교실'에 출연한다."),
+            "");
+  // (one casting behind the trend sentence is the news)
+  EXPECT_EQ(Ko("",
+               "시트콤으로 연기에 도전하는 아이돌이 늘고 있다. 아스트로 차은우가 새 시트콤 '달빛 "
+               "편의점'에 주인공으로 출연한다."),
+            "casting Cha Eun-woo / 달빛 편의점 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
