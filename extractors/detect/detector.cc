@@ -1931,7 +1931,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         sang = sang || RE2::PartialMatch(a.text, kSangPast);
       }
-      // "웹드라마로 첫 연기에 도전하는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B와 C도 'W2'로
+      // "웹드라마로 연기에 나서는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B와 C도 'W2'로
       // …": a lead that opens on a trend and then lists castings in two works or more is a
       // trend piece, whose examples are no news ("아이돌들이 늘고 있다" behind one casting is)
       if (casting && ko && story.index == 0) {

@@ -83,7 +83,7 @@ TEST(DetectorKo14b, AnOstSungOnAnAwardsStageIsNoAnnouncement) {
             "");
 }
 
-// "첫 연기에 도전하는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B도 'W2'로 …": a lead opening on
+// "연기에 나서는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B도 'W2'로 …": a lead opening on
 // a trend that lists castings in two works is a trend piece.
 TEST(DetectorKo14b, ATrendLeadListingCastingsInSeveralWorksIsNoNews) {
   EXPECT_EQ(Ko("",
