@@ -1296,7 +1296,17 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
           for (auto& m : a->mentions.items) {
             if (m.kind != MentionKind::kWork) continue;
             // (a cue may end a few bytes into the masked title: "musical" + 2 spaces)
-            const bool near_before = m.begin + 4 >= c.end && m.begin <= c.end + 24 && m.end > c.end;
+            bool near_before = m.begin + 4 >= c.end && m.begin <= c.end + 24 && m.end > c.end;
+            // "소설을 각색한 영화 '아버지'": a film or drama noun right before the title, after
+            // the cue, says what the title is (the novel is its source)
+            static const RE2 kKindRightBefore(
+                "(?:영화|드라마|(?i:film|movie|drama|series))\\s*[\\x{2018}\\x{201C}'\"<"
+                "\\x{300A}\\x{3008}]?\\s*$");
+            if (near_before && m.begin > c.end &&
+                RE2::PartialMatch(re2::StringPiece(a->text.data() + c.end, m.begin - c.end),
+                                  kKindRightBefore)) {
+              near_before = false;
+            }
             const bool near_after = c.begin >= m.end && c.begin - m.end <= 12;
             // "'X' OST 앨범", "the 'X' OST album": the album is the soundtrack's
             static const RE2 kOstNext(
@@ -1909,13 +1919,45 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // tvN 드라마 'W'에서는 … 모습이 그려졌다": the lead recaps an aired episode; its casting words
     // are the plot and its people the drama's cast (".episode_recap")
     {
-      bool roundup = false, recap = false;
+      bool roundup = false, recap = false, ceremony = false, sang = false;
+      // ("…의 OST 'S'를 불렀다" after "축하공연을 꾸몄다": an existing OST sung on an awards
+      // stage, ".ceremony_stage")
+      static const RE2 kSangPast("불렀다|불렀습니다|열창했다|열창했습니다");
       for (const auto& a : story.sentences) {
         for (const auto& c : a.cues) {
           if (c.rule->type != RuleType::kNegative) continue;
           roundup = roundup || c.rule->id.find(".roundup") != std::string::npos;
           recap = recap || c.rule->id.find(".episode_recap") != std::string::npos;
+          ceremony = ceremony || c.rule->id.find(".ceremony_stage") != std::string::npos;
         }
+        sang = sang || RE2::PartialMatch(a.text, kSangPast);
+      }
+      // "웹드라마로 연기에 나서는 아이돌이 늘어나고 있다. 최근 A가 'W1'에 …, B와 C도 'W2'로
+      // …": a lead that opens on a trend and then lists castings in two works or more is a
+      // trend piece, whose examples are no news ("아이돌들이 늘고 있다" behind one casting is)
+      if (casting && ko && story.index == 0) {
+        static const RE2 kTrend(
+            "(?:늘어나고|늘고|잇따르고|이어지고|줄을\\s*잇고)\\s*있다|러시\\s*(?:\\[|$)");
+        bool trend = false;
+        std::set<std::string> works;
+        for (const auto& a : story.sentences) {
+          trend = trend || RE2::PartialMatch(a.text, kTrend);
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kWork && !m.aside) works.insert(NormalizeKey(m.text));
+          }
+        }
+        if (trend && works.size() >= 2) {
+          decide(
+              "casting: the lead opens on a trend and lists castings in several works; story "
+              "vetoed");
+          continue;
+        }
+      }
+      if (!casting && ceremony && sang) {
+        decide(
+            "ost: the story sings an existing OST on an awards or celebration stage; story "
+            "vetoed");
+        continue;
       }
       if (roundup || recap) {
         decide(std::string(casting ? "casting" : "ost") +

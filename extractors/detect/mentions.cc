@@ -651,7 +651,9 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
       "이런", "동명",
       // everyday words and verb forms met in real leads: "정신과 의사", "여자 기수",
       // "사나이", "애 태우는", "'T'에 이은", the music service 지니
-      "정신", "기수", "사나", "태우", "이은", "지니"};
+      "정신", "기수", "사나", "태우", "이은", "지니",
+      // "연주·가창한": playing an instrument
+      "연주"};
   return k;
 }
 
@@ -1131,9 +1133,12 @@ bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
       "(?:[^\\s.]+\\s+){0,3}?(?:특별\\s*출연|카메오|"
       "우정\\s*출연))");
   // "2008년 방송된 드라마 'W' OST 'S'로 사랑받은 A": a work aired or released in a past year
-  // is an earlier work, its soundtrack included (unless the news is a cameo in it)
+  // is an earlier work, its soundtrack included (unless the news is a cameo in it); so is one
+  // first aired on a day of last year ("지난해 12월 18일부터 첫 방송된 'W'")
   static const RE2 kPastYearBefore(
-      "(?:(?:19|20)\\d\\d\\s*년|지난해|작년)\\s*(?:에\\s*)?(?:방송된|방영된|방송했던|방영했던|"
+      "(?:(?:19|20)\\d\\d\\s*년|지난해|작년)\\s*(?:에\\s*)?(?:\\d{1,2}\\s*월\\s*(?:\\d{1,2}\\s*"
+      "일\\s*)?)?"
+      "(?:부터\\s*)?(?:첫\\s*)?(?:방송된|방영된|방송했던|방영했던|"
       "방송한|방영한|개봉한|개봉했던|개봉된)\\s+(?:[A-Za-z0-9+]+\\s+)?(?:[^\\s'‘\"“<《]*(?:드라마|"
       "극|"
       "시리즈|영화)\\s*)?$");
@@ -1411,6 +1416,19 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       static const RE2 kCreditsInside(
           "\\s*\\((?:극본|연출|감독|각본|원작|작가|제작)[^()]*\\)\\s*$");
       RE2::Replace(&m.text, kCreditsInside, "");
+    }
+    // "‘슬기로운 의사생활’ 시즌2": a season written after the closing mark is the title's when
+    // the gazetteer knows the season as a work of its own
+    if (ko) {
+      static const RE2 kSeasonAfter("^\\s*(시즌\\s*(\\d{1,2}))");
+      re2::StringPiece whole, number;
+      if (RE2::PartialMatch(after, kSeasonAfter, &whole, &number)) {
+        const std::string with_season = m.text + " 시즌" + std::string(number);
+        if (gaz.FindWork(with_season) != nullptr) {
+          m.text = with_season;
+          m.end = static_cast<size_t>(whole.data() + whole.size() - s.data());
+        }
+      }
     }
     // "‘두 번째 남편 OST Part.5 - 그대가 있기에’": the title before "OST", the song after the dash
     std::string ost_song;
@@ -2468,6 +2486,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.aside = true;
         m.why += ", was in it before";
       }
+      // "김정현의 베스트셀러 소설을 각색한 영화": the author of the book a work is made from
+      // (the name's token holds its 의)
+      static const RE2 kAuthorOf("^\\s+(?:\\S+\\s+)?(?:소설|장편소설|원작|웹툰|웹소설|에세이)");
+      if (b == a + 1 && EndsWithAny(toks[a].text, {"의"}) &&
+          RE2::PartialMatch(After(s, m.end, 48), kAuthorOf)) {
+        m.aside = true;
+        m.why += ", author of the source";
+      }
       if (m.in_parens && next == "\xEB\xB6\x84") {  // "(남주혁 분)": a cast credit
         m.in_parens = false;
         m.cast_credit = true;
@@ -2786,6 +2812,34 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
 
     // ---- Korean words ----
     const std::string raw(t.text);
+    // "밴드 미도와 파라솔이": a group the gazetteer knows by a name of several words, one of
+    // them ending in 와 / 과, is read whole before anything splits it into a list of two
+    {
+      size_t glen = 0;
+      std::optional<std::string> mg;
+      for (size_t len = std::min<size_t>(3, n - i); len >= 2 && !mg; --len) {
+        bool ok = true;
+        for (size_t k = i + 1; k < i + len; ++k) {
+          if (!adjacent(k) || toks[k].in_quote || !toks[k].hangul) ok = false;
+        }
+        if (!ok) continue;
+        const std::string whole = joined(i, i + len);
+        mg = gaz.FindGroup(StripKoreanParticle(whole));
+        if (!mg) mg = gaz.FindGroup(whole);
+        if (mg) glen = len;
+      }
+      if (mg) {
+        Mention m;
+        m.kind = MentionKind::kGroup;
+        m.begin = t.b;
+        m.end = toks[i + glen - 1].e;
+        m.text = *mg;
+        m.why = "gazetteer group of several words";
+        add(std::move(m));
+        i += glen - 1;
+        continue;
+      }
+    }
     // "다니엘 헤니까지": a name the gazetteer writes as one word ("다니엘헤니"), written here as
     // two (four syllables at least, so two common words seldom join into one)
     if (i + 1 < n && adjacent(i + 1) && AllHangul(raw)) {
