@@ -90,8 +90,8 @@ void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
 
 // Every labelled set parses: the right fields, known types and statuses, and it holds at
 // least the number of items it was written with (heldout-v5 and heldout-v6 have 40,
-// heldout-rc-v1 has 150+, heldout-v7 120+, heldout-rc-v2 80+, every other set 60+). A release names
-// its artist and a known kind (or null); a collab lists at least two people.
+// heldout-rc-v1 has 150+, heldout-v7 120+, heldout-rc-v2 80+, heldout-v9 150+, every other set
+// 60+). A release names its artist and a known kind (or null); a collab lists at least two people.
 TEST(DetectQuality, LabelledSetsAreWellFormed) {
   struct LabelledSet {
     const char* file;
@@ -107,6 +107,8 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                                  LabelledSet{"tests/data/detect/heldout-rc-v1.jsonl", 150},
                                  LabelledSet{"tests/data/detect/heldout-v7.jsonl", 120},
                                  LabelledSet{"tests/data/detect/heldout-rc-v2.jsonl", 80},
+                                 LabelledSet{"tests/data/detect/heldout-v9.jsonl", 150},
+                                 LabelledSet{"tests/data/detect/heldout-rc-v3.jsonl", 60},
                                  LabelledSet{"tests/data/detect/dev.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout.jsonl", 60}}) {
     const char* file = set.file;
@@ -375,6 +377,34 @@ TEST(DetectQuality, HeldOutReleaseCollabV2Floors) {
                    {"lang:ko", 0.68, 0.74},
                    {"type:release", 0.70, 0.73},
                    {"type:collab", 0.57, 0.60}});
+}
+
+// heldout-v9: 160 items (71 en, 89 ko; 68 hard negatives, 2 denial items) and
+// heldout-rc-v3: 66 items (33 en, 33 ko; 30 hard negatives), written in our own words by the
+// round-14 held-out writer after real pages nobody tuning the detector read (the writer read
+// neither the detector nor its rules); never tuned on. First score (2026-12-07, main at
+// db567a1), `hallyu eval detect`: v9 all 0.687 / 0.720, rc-v3 all 0.613 / 0.528. After the
+// round-14 merges this test's strict count is v9 all 0.674 / 0.744 (en 0.683 / 0.768, ko
+// 0.667 / 0.725) and rc-v3 all 0.500 / 0.528 (en 0.350 / 0.389, ko 0.667 / 0.667). Floors sit
+// about 0.03 below.
+TEST(DetectQuality, HeldOutV9Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-v9.jsonl");
+  EXPECT_EQ(r.items, 160);
+  ExpectFloors(r, {{"all", 0.64, 0.71},
+                   {"lang:en", 0.65, 0.73},
+                   {"lang:ko", 0.63, 0.69},
+                   {"type:casting", 0.63, 0.69},
+                   {"type:ost", 0.67, 0.76}});
+}
+
+TEST(DetectQuality, HeldOutReleaseCollabV3Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-rc-v3.jsonl");
+  EXPECT_EQ(r.items, 66);
+  ExpectFloors(r, {{"all", 0.47, 0.49},
+                   {"lang:en", 0.32, 0.35},
+                   {"lang:ko", 0.63, 0.63},
+                   {"type:release", 0.47, 0.42},
+                   {"type:collab", 0.49, 0.59}});
 }
 
 // The issue-6 sets (written for the old rule-per-phrasing detector).
