@@ -2163,7 +2163,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             "\\b|(?i:"
             "previous|earlier|past)\\s+(?:\\w+\\s+)?(?i:artists|singers|OSTs|releases|parts|"
             "tracks|songs)\\b)");
-        // ("Earlier this week, it was revealed that …": when the news itself came out)
+        // ("Earlier today, the label said …": when the news itself came out)
         static const RE2 kEarlierNews(
             "^\\s*(?i:earlier)\\s+(?i:this\\s+(?:week|month|morning|year)|today|in\\s+the\\s+"
             "(?:day|week)|on\\s+(?-i:[A-Z])\\w+)\\b");
@@ -2462,7 +2462,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         if (found) {
           const size_t limit = clauses[last_cue_clause].second;
-          // ("… will also feature his close friend, former Wanna One member B.": a clause that
+          // ("… features his friend B as well, the former member of GROUP.": a clause that
           // only describes the name closing the sentence is an apposition to the OST clause)
           // (not "sings for his friend, actor B" nor "to support his fellow member, B": the
           // one sung for)

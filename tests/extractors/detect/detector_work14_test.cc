@@ -22,7 +22,7 @@ std::string Summary(const std::string& title, const std::string& text, const std
 // that person's earlier work; the series they are teaming up for is the news.
 TEST(DetectorWork14, APersonOfTheWorkDramaNamesAnEarlierWork) {
   EXPECT_EQ(Summary("",
-                    "Ahn Hyo-seop and Oh Yeon-seo of the My Sassy Girl drama are teaming up for "
+                    "Ahn Hyo-seop and Oh Yeon-seo of the My Sassy Girl drama will lead "
                     "the tvN series 'Winter Sea'.",
                     "en"),
             "casting Ahn Hyo-seop / Winter Sea (confirmed); casting Oh Yeon-seo / Winter Sea "
@@ -39,8 +39,8 @@ TEST(DetectorWork14, APersonOfTheWorkDramaNamesAnEarlierWork) {
 // the new one; the cast signed on is the new drama's.
 TEST(DetectorWork14, TheWorkOnAirNowIsNotTheNews) {
   EXPECT_EQ(Summary("KBS Weekend Drama Casting",
-                    "Currently Laurel Tree Tailors is doing high ratings, and taking over will be "
-                    "'Winter Sea'. Lee Joon has signed on as the male lead.",
+                    "Laurel Tree Tailors is doing record ratings right now; its slot goes to "
+                    "'Winter Sea' next. Lee Joon has been cast as the male lead.",
                     "en"),
             "casting Lee Joon / Winter Sea (confirmed)");
 }
