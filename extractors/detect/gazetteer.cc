@@ -183,6 +183,7 @@ struct FileIndex {
   std::vector<GazetteerOrganisation> organisations;
   size_t group_names = 0;
   Pending<std::string> groups;
+  std::vector<std::string> group_first_words;  // of the group names of several words
   Pending<size_t> member_by_group;
   Pending<size_t> person_exact, person_norm, work_exact, work_norm;
   Pending<size_t> network_exact, network_norm, org_exact, org_norm;
@@ -320,7 +321,12 @@ Status IndexFile(const std::string& file, const Node& doc, FileIndex* out) {
         CheckEntry(file, grp, "name", {"name", "native", "aliases", "members", "kind"}));
     const std::string gname = Str(grp, "name");
     ++out->group_names;
-    for (const auto& n : Names(grp)) out->groups.emplace_back(NormalizeKey(n), gname);
+    for (const auto& n : Names(grp)) {
+      out->groups.emplace_back(NormalizeKey(n), gname);
+      if (const size_t sp = n.find(' '); sp != std::string::npos && sp > 0) {
+        out->group_first_words.push_back(NormalizeKey(std::string_view(n).substr(0, sp)));
+      }
+    }
     if (const Node* members = grp.Find("members")) {
       for (const Node& m : members->items)
         HALLYU_RETURN_IF_ERROR(add_person(m, PersonKind::kIdol, gname));
@@ -432,6 +438,11 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
       [&] { MergeRuns(runs(&FileIndex::org_norm), g.org_norm_, plus(org_base)); },
   };
   RunParallel(std::size(merges), [&](size_t i) { merges[i](); });
+  for (const FileIndex& part : parts) {
+    for (const std::string& w : part.group_first_words) {
+      if (!w.empty()) g.group_first_words_.insert(w);
+    }
+  }
   // A name that is the own name of a person outside any group ("현빈", "공유", "보아") is
   // theirs even when a group member of the same stage name was read first: news names a
   // member with the group ("JBJ 현빈", found through member_by_group_), and the bare name is
@@ -484,6 +495,13 @@ Result<Gazetteer> Gazetteer::LoadFromStrings(
     g.given_final_.insert(n.substr(6, 3));
   }
   return g;
+}
+
+bool Gazetteer::MayStartGroupOfWords(std::string_view word) const {
+  if (group_first_words_.empty()) return false;
+  thread_local std::string key;
+  NormalizeKeyTo(word, &key);
+  return !key.empty() && group_first_words_.count(key) > 0;
 }
 
 bool Gazetteer::IsGivenNameSyllable(std::string_view syllable, bool final) const {
@@ -540,7 +558,11 @@ const GazetteerPerson* Gazetteer::FindPerson(std::string_view name) const {
 }
 
 std::optional<std::string> Gazetteer::FindGroup(std::string_view name) const {
-  auto it = groups_.find(NormalizeKey(name));
+  // (the group keys are in any_key_, so key_bloom_ rules most words out without a look-up)
+  thread_local std::string key;
+  NormalizeKeyTo(name, &key);
+  if (key.empty() || !key_bloom_.MayHave(key)) return std::nullopt;
+  auto it = groups_.find(key);
   if (it == groups_.end()) return std::nullopt;
   return it->second;
 }

@@ -106,6 +106,11 @@ class Gazetteer {
   // too few such names (under 300) to tell; false for anything that is not one syllable.
   bool IsGivenNameSyllable(std::string_view syllable, bool final) const;
 
+  // True when `word` (compared by its normalised key) is the first word of a group name of
+  // several words ("스트레이" of "스트레이 키즈", "미도와" of "미도와 파라솔"): only then can a
+  // run of words starting with it name a group. False for an empty word.
+  bool MayStartGroupOfWords(std::string_view word) const;
+
   size_t person_count() const { return people_.size(); }
   size_t group_count() const { return group_names_; }
   size_t work_count() const { return works_.size(); }
@@ -142,7 +147,8 @@ class Gazetteer {
   std::optional<size_t> Lookup(const Map& exact, const Map& norm, std::string_view name) const;
   // second and third syllables of the known three-syllable Hangul names
   std::unordered_set<std::string> given_middle_, given_final_;
-  size_t hangul_names_ = 0;  // how many such names were seen
+  std::unordered_set<std::string> group_first_words_;  // see MayStartGroupOfWords
+  size_t hangul_names_ = 0;                            // how many such names were seen
 };
 
 }  // namespace hallyu

@@ -2817,13 +2817,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     {
       size_t glen = 0;
       std::optional<std::string> mg;
-      for (size_t len = std::min<size_t>(3, n - i); len >= 2 && !mg; --len) {
-        bool ok = true, joins = false;  // (a word before the last ends in 와 / 과)
+      // (only from a word that starts some group name of several words)
+      const size_t longest = gaz.MayStartGroupOfWords(t.text) ? std::min<size_t>(3, n - i) : 0;
+      for (size_t len = longest; len >= 2 && !mg; --len) {
+        bool ok = true;
         for (size_t k = i + 1; k < i + len; ++k) {
           if (!adjacent(k) || toks[k].in_quote || !toks[k].hangul) ok = false;
-          joins = joins || EndsWithAny(toks[k - 1].text, {"와", "과"});
         }
-        if (!ok || !joins) continue;
+        if (!ok) continue;
         const std::string whole = joined(i, i + len);
         mg = gaz.FindGroup(StripKoreanParticle(whole));
         if (!mg) mg = gaz.FindGroup(whole);
