@@ -81,6 +81,23 @@ std::string MusicSummary(const std::string& title, const std::string& text) {
   return out;
 }
 
+std::string KoSummary(const std::string& title, const std::string& text) {
+  return DetectionSummary(title, text, "ko");
+}
+
+std::string EnSummary(const std::string& title, const std::string& text) {
+  return DetectionSummary(title, text, "en");
+}
+
+std::vector<std::string> PersonMentions(const std::string& sentence, std::string_view lang) {
+  std::vector<std::string> out;
+  for (const auto& m :
+       FindMentions(sentence, std::string(lang), ShippedDetector().gazetteer()).items) {
+    if (m.kind == MentionKind::kPerson) out.push_back(m.text);
+  }
+  return out;
+}
+
 std::vector<std::string> WorkMentions(const std::string& sentence, std::string_view lang) {
   std::vector<std::string> out;
   for (const auto& m :

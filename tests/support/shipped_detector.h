@@ -35,6 +35,14 @@ std::string DetectionSummary(const std::string& title, const std::string& text,
 // gtest failure and gives "".
 std::string MusicSummary(const std::string& title, const std::string& text);
 
+// DetectionSummary of Korean ("ko") and of English ("en") text.
+std::string KoSummary(const std::string& title, const std::string& text);
+std::string EnSummary(const std::string& title, const std::string& text);
+
+// The persons FindMentions sees in one sentence of language `lang` with the shipped
+// gazetteer, as the mentions' texts in text order.
+std::vector<std::string> PersonMentions(const std::string& sentence, std::string_view lang);
+
 // The works FindMentions sees in one sentence of language `lang` with the shipped gazetteer,
 // each followed by " (aside)" when it is an aside (an earlier work, a channel of the news).
 std::vector<std::string> WorkMentions(const std::string& sentence, std::string_view lang);

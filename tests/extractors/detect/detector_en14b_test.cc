@@ -7,19 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "extractors/detect/mentions.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
 
 std::vector<std::string> EnglishPersons(const std::string& sentence) {
-  std::vector<std::string> out;
-  const auto& gaz = hallyu::testing::ShippedDetector().gazetteer();
-  for (const auto& m : FindMentions(sentence, "en", gaz).items) {
-    if (m.kind == MentionKind::kPerson) out.push_back(m.text);
-  }
-  return out;
+  return hallyu::testing::PersonMentions(sentence, "en");
 }
 
 // "PAEK" is a romanisation of 백 like "Baek" and "Paik"; in capitals it still opens a name.

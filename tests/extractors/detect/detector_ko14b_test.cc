@@ -14,9 +14,7 @@
 namespace hallyu {
 namespace {
 
-std::string Ko(const std::string& title, const std::string& text) {
-  return hallyu::testing::DetectionSummary(title, text, "ko");
-}
+constexpr auto Ko = &hallyu::testing::KoSummary;
 
 // "밴드 미도와 파라솔이": a band the gazetteer knows by a name holding 와 is one singer, not a
 // list of two names.

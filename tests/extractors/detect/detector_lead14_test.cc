@@ -6,19 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "extractors/detect/mentions.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
 namespace {
 
 std::vector<std::string> PersonTexts(const std::string& sentence) {
-  std::vector<std::string> out;
-  const auto& gaz = hallyu::testing::ShippedDetector().gazetteer();
-  for (const auto& m : FindMentions(sentence, "ko", gaz).items) {
-    if (m.kind == MentionKind::kPerson) out.push_back(m.text);
-  }
-  return out;
+  return hallyu::testing::PersonMentions(sentence, "ko");
 }
 
 TEST(DetectorLead14, AKnownNameBeforeACommaKeepsItsLastSyllable) {
@@ -38,12 +32,6 @@ TEST(DetectorLead14, AnUnknownNameBeforeACommaIsWholeInTheEvent) {
             "casting 차서은 / 봄날의 온도 (confirmed)");
 }
 
-}  // namespace
-}  // namespace hallyu
-
-namespace hallyu {
-namespace {
-
 // Some outlets type quotes and apostrophes as primes: "드라마 ′W′에", "Park Bo Young′s".
 TEST(DetectorLead14, PrimesTypedAsQuotesAndApostrophes) {
   EXPECT_EQ(hallyu::testing::DetectionSummary(
@@ -51,13 +39,9 @@ TEST(DetectorLead14, PrimesTypedAsQuotesAndApostrophes) {
                 "박보영이 JTBC 새 드라마 ′겨울 정원사′의 주인공을 맡는다고 소속사가 밝혔다.", "ko"),
             "casting Park Bo-young / 겨울 정원사 (confirmed)");
   EXPECT_EQ(PersonTexts("오늘 공개된 곡은 ′바람길′이다"), std::vector<std::string>{});
-  const auto& gaz = hallyu::testing::ShippedDetector().gazetteer();
-  std::vector<std::string> people;
-  for (const auto& m :
-       FindMentions("Last month Park Bo Young′s song topped the chart.", "en", gaz).items) {
-    if (m.kind == MentionKind::kPerson) people.push_back(m.text);
-  }
-  EXPECT_EQ(people, std::vector<std::string>{"Park Bo Young"});
+  EXPECT_EQ(
+      hallyu::testing::PersonMentions("Last month Park Bo Young′s song topped the chart.", "en"),
+      std::vector<std::string>{"Park Bo Young"});
 }
 
 }  // namespace

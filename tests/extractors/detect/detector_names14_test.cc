@@ -17,9 +17,7 @@
 namespace hallyu {
 namespace {
 
-std::string Ko(const std::string& title, const std::string& text) {
-  return hallyu::testing::DetectionSummary(title, text, "ko");
-}
+constexpr auto Ko = &hallyu::testing::KoSummary;
 
 TEST(KoreanWordIsNoName, PronounsAreNoNames) {
   EXPECT_TRUE(KoreanWordIsNoName("자신"));

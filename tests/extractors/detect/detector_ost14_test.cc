@@ -12,13 +12,9 @@
 namespace hallyu {
 namespace {
 
-std::string Ko(const std::string& title, const std::string& text) {
-  return hallyu::testing::DetectionSummary(title, text, "ko");
-}
+constexpr auto Ko = &hallyu::testing::KoSummary;
 
-std::string En(const std::string& title, const std::string& text) {
-  return hallyu::testing::DetectionSummary(title, text, "en");
-}
+constexpr auto En = &hallyu::testing::EnSummary;
 
 // "the OST for the MBC weekend drama, 'Kim Suro'": a quote that a work noun or "OST for"
 // names is the drama though a person of the same name exists (period dramas bear their

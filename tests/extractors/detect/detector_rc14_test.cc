@@ -12,9 +12,7 @@
 namespace hallyu {
 namespace {
 
-std::string Ko(const std::string& title, const std::string& text) {
-  return hallyu::testing::DetectionSummary(title, text, "ko");
-}
+constexpr auto Ko = &hallyu::testing::KoSummary;
 
 // An actor in a singer's music video is no casting (configs/rules/music_guard.ko.yaml,
 // negative.ko.music_video_part), whatever work the sentence names.

@@ -13,9 +13,7 @@ namespace hallyu {
 namespace {
 
 // "type person / work (status)" per detection, sorted, joined by "; ".
-std::string Summary(const std::string& title, const std::string& text, const std::string& lang) {
-  return hallyu::testing::DetectionSummary(title, text, lang);
-}
+constexpr auto Summary = &hallyu::testing::DetectionSummary;
 
 // "…인 것으로 전해진다", "…것으로 알려지며": hearsay in the present tense or as a connective is
 // a report like "전해졌다"; with nobody's side speaking, the talks are a rumour.

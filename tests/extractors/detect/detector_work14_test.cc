@@ -14,9 +14,7 @@ namespace hallyu {
 namespace {
 
 // "type person / work (status)" per detection, sorted, joined by "; ".
-std::string Summary(const std::string& title, const std::string& text, const std::string& lang) {
-  return hallyu::testing::DetectionSummary(title, text, lang);
-}
+constexpr auto Summary = &hallyu::testing::DetectionSummary;
 
 // "A of the My Sassy Girl drama": a known person introduced by the drama they are of names
 // that person's earlier work; the series they are teaming up for is the news.
