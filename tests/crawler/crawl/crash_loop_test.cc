@@ -6,11 +6,11 @@
 //    past it. Now the start of a page's processing is recorded durably before it is
 //    parsed and cleared when it ends; a page with quarantine_after_runs unfinished starts
 //    is quarantined: logged, counted, sent to the DLQ and skipped by later runs. The test
-//    runs the crawl in a forked child N+1 times; a test publisher SIGKILLs its own process
-//    when it is handed an event of the hostile page (the page is in flight then, as when
-//    the HTML parser dies on it). The last run finishes, reports the page quarantined, and
-//    every good page's events are delivered. Bystanders (pages in flight beside the
-//    hostile one when it killed the process) are processed alone next time and are not
+//    runs the crawl in a child process (this binary started again) N+1 times; a test publisher
+//    SIGKILLs its own process when it is handed an event of the hostile page (the page is in flight
+//    then, as when the HTML parser dies on it). The last run finishes, reports the page
+//    quarantined, and every good page's events are delivered. Bystanders (pages in flight beside
+//    the hostile one when it killed the process) are processed alone next time and are not
 //    quarantined.
 //  - A per-host request budget per run (crawl --once): once spent, the host's remaining
 //    URLs are left for the next run, not marked done, and counted.
@@ -41,6 +41,7 @@
 #include "tests/support/http_test_server.h"
 #include "tests/support/local_crawl.h"
 #include "tests/support/paths.h"
+#include "tests/support/self_child.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
@@ -121,10 +122,57 @@ std::vector<std::string> Lines(const std::string& path) {
   return out;
 }
 
+CrawlJobOptions JobOptions() {
+  CrawlJobOptions o = testing::LoopbackCrawlOptions(2);
+  o.fetcher.max_in_flight_per_host = 4;
+  o.quarantine_after_runs = 2;
+  return o;
+}
+
+// One crawl --once of the sitemap at `sitemap_url` over the stores in `dir` (`sources_db`:
+// the seen entries).
+Result<CrawlSummary> RunCrawlOnce(const std::string& dir, const std::string& sitemap_url,
+                                  Detector* detector, EventPublisher* publisher,
+                                  CrawlJobOptions options, const std::string& sources_db) {
+  auto state = CrawlStateStore::Open(dir + "/state.db");
+  if (!state.ok()) return state.status();
+  auto seen = SourceStateStore::Open(dir + "/" + sources_db);
+  if (!seen.ok()) return seen.status();
+  auto merge = EventMergeStore::Open(dir + "/merge.db");
+  if (!merge.ok()) return merge.status();
+  DocumentPipeline pipeline(detector, merge->get(), publisher);
+  CrawlJob job(std::move(options), {testing::AnyAgeSource(SourceKind::kSitemap, sitemap_url)},
+               &pipeline, state->get());
+  job.set_source_state(seen->get());
+  return job.RunOnce();
+}
+
+// The child run (this test binary started again, see tests/support/self_child.h):
+// args are the store directory, the sitemap URL, the events file, the summary file and the
+// path of the page whose event kills the process. Writes "quarantined skipped fetched" to
+// the summary file when the run ends; exits 2 when the detector or the run fails.
+int CrashLoopChild(const std::vector<std::string>& args) {
+  if (args.size() != 5) return 2;
+  const std::string& dir = args[0];
+  auto detector = testing::LoadDetectorWithTestGazetteer(dir + "/child", kPeople, kWorks);
+  if (!detector.ok()) return 2;
+  FilePublisher publisher(args[2], args[4]);
+  Result<CrawlSummary> s =
+      RunCrawlOnce(dir, args[1], &*detector, &publisher, JobOptions(), "sources.db");
+  if (!s.ok()) return 2;
+  std::ofstream out(args[3]);
+  out << s->pages_quarantined << " " << s->quarantined_skipped << " " << s->pages_fetched << "\n";
+  out.close();
+  return out ? 0 : 2;
+}
+const bool kCrashLoopChildRegistered =
+    testing::RegisterSelfChild("crash-loop-run", &CrashLoopChild);
+
 class CrashLoopTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::MakeTempDir("crash-loop-");
+    std::filesystem::create_directories(dir_ + "/child");
     auto detector = testing::LoadDetectorWithTestGazetteer(dir_, kPeople, kWorks);
     ASSERT_TRUE(detector.ok()) << detector.status().ToString();
     detector_ = std::make_unique<Detector>(std::move(*detector));
@@ -144,48 +192,20 @@ class CrashLoopTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  CrawlJobOptions JobOptions() {
-    CrawlJobOptions o = testing::LoopbackCrawlOptions(2);
-    o.fetcher.max_in_flight_per_host = 4;
-    o.quarantine_after_runs = 2;
-    return o;
-  }
-
-  CrawlSource Sitemap() {
-    return testing::AnyAgeSource(SourceKind::kSitemap, server_.Url("/sitemap.xml"));
-  }
-
-  // One crawl --once over the stores in dir_ (`sources_db`: the seen entries).
   Result<CrawlSummary> RunOnce(EventPublisher* publisher, CrawlJobOptions options,
                                const std::string& sources_db = "sources.db") {
-    auto state = CrawlStateStore::Open(dir_ + "/state.db");
-    if (!state.ok()) return state.status();
-    auto seen = SourceStateStore::Open(dir_ + "/" + sources_db);
-    if (!seen.ok()) return seen.status();
-    auto merge = EventMergeStore::Open(dir_ + "/merge.db");
-    if (!merge.ok()) return merge.status();
-    DocumentPipeline pipeline(detector_.get(), merge->get(), publisher);
-    CrawlJob job(std::move(options), {Sitemap()}, &pipeline, state->get());
-    job.set_source_state(seen->get());
-    return job.RunOnce();
+    return RunCrawlOnce(dir_, server_.Url("/sitemap.xml"), detector_.get(), publisher,
+                        std::move(options), sources_db);
   }
 
-  // Runs the crawl in a forked child that SIGKILLs itself on the hostile page's event;
-  // returns the child's wait status. The child writes its summary to `summary_path`
-  // when the run ends.
+  // Runs the crawl in a child process that SIGKILLs itself on the hostile page's event;
+  // returns the child's wait status (-1 when it could not start, -2 when it hung). The
+  // child writes its summary to `summary_path` when the run ends.
   int RunInChild(const std::string& events, const std::string& summary_path) {
-    pid_t pid = ::fork();
+    const pid_t pid = testing::StartSelfChild(
+        "crash-loop-run",
+        {dir_, server_.Url("/sitemap.xml"), events, summary_path, PagePath(kHostile)});
     if (pid < 0) return -1;
-    if (pid == 0) {
-      FilePublisher publisher(events, PagePath(kHostile));
-      Result<CrawlSummary> s = RunOnce(&publisher, JobOptions());
-      if (!s.ok()) ::_exit(2);
-      std::ofstream out(summary_path);
-      out << s->pages_quarantined << " " << s->quarantined_skipped << " " << s->pages_fetched
-          << "\n";
-      out.close();
-      ::_exit(0);
-    }
     int status = 0;
     // Bounded wait: a hung child fails the test instead of hanging it.
     const bool ended = testing::WaitFor([&] { return ::waitpid(pid, &status, WNOHANG) == pid; },

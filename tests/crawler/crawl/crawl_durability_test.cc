@@ -8,7 +8,7 @@
 //    accept is not committed to the merge state, and the page is not settled, so
 //    the next run publishes it.
 //
-// The crash is real: the first run is a forked child with its own stores on disk,
+// The crash is real: the first run is a child process with its own stores on disk,
 // whose publisher appends to a file (as the spool does) and then hangs inside
 // PublishEvent; the test SIGKILLs it there. No Kafka here.
 #include <fcntl.h>
@@ -36,6 +36,7 @@
 #include "tests/support/http_test_server.h"
 #include "tests/support/local_crawl.h"
 #include "tests/support/paths.h"
+#include "tests/support/self_child.h"
 #include "tests/support/shipped_detector.h"
 
 namespace hallyu {
@@ -127,10 +128,49 @@ std::size_t Lines(const std::string& path) {
   return n;
 }
 
+CrawlJobOptions JobOptions() {
+  CrawlJobOptions o = testing::LoopbackCrawlOptions(1);
+  o.fetcher.max_in_flight_per_host = 4;
+  return o;
+}
+
+// One `hallyu crawl --once` of the sitemap at `sitemap_url` over the stores in `dir`,
+// publishing to `publisher`.
+Result<CrawlSummary> RunCrawlOnce(const std::string& dir, const std::string& sitemap_url,
+                                  Detector* detector, EventPublisher* publisher) {
+  auto state = CrawlStateStore::Open(dir + "/state.db");  // put_batch 1: worst case
+  if (!state.ok()) return state.status();
+  auto seen = SourceStateStore::Open(dir + "/sources.db");
+  if (!seen.ok()) return seen.status();
+  auto merge = EventMergeStore::Open(dir + "/merge.db");
+  if (!merge.ok()) return merge.status();
+  DocumentPipeline pipeline(detector, merge->get(), publisher);
+  CrawlJob job(JobOptions(), {testing::AnyAgeSource(SourceKind::kSitemap, sitemap_url)}, &pipeline,
+               state->get());
+  job.set_source_state(seen->get());
+  return job.RunOnce();
+}
+
+// The first run, in a child process (this test binary started again, see
+// tests/support/self_child.h): args are the store directory, the sitemap URL and the events
+// file. Its fourth publish hangs until the test SIGKILLs it; exits 2 when the detector does
+// not load and 3 when the run ends (neither is meant to happen).
+int HangingRunChild(const std::vector<std::string>& args) {
+  if (args.size() != 3) return 2;
+  auto detector = testing::LoadDetectorWithTestGazetteer(args[0] + "/child", kPeople, kWorks);
+  if (!detector.ok()) return 2;
+  FilePublisher hanging(args[2], /*hang_after=*/3);
+  (void)RunCrawlOnce(args[0], args[1], &*detector, &hanging);
+  return 3;
+}
+const bool kHangingRunRegistered =
+    testing::RegisterSelfChild("durability-hanging-run", &HangingRunChild);
+
 class CrawlDurabilityTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::MakeTempDir("crawl-durability-");
+    std::filesystem::create_directories(dir_ + "/child");
     auto detector = testing::LoadDetectorWithTestGazetteer(dir_, kPeople, kWorks);
     ASSERT_TRUE(detector.ok()) << detector.status().ToString();
     detector_ = std::make_unique<Detector>(std::move(*detector));
@@ -168,28 +208,10 @@ class CrawlDurabilityTest : public ::testing::Test {
     });
   }
 
-  CrawlJobOptions JobOptions() {
-    CrawlJobOptions o = testing::LoopbackCrawlOptions(1);
-    o.fetcher.max_in_flight_per_host = 4;
-    return o;
-  }
-
-  CrawlSource Sitemap() {
-    return testing::AnyAgeSource(SourceKind::kSitemap, server_.Url("/sitemap.xml"));
-  }
-
   // One `hallyu crawl --once` over the stores in dir_, publishing to `publisher`.
   void RunOnce(EventPublisher* publisher) {
-    auto state = CrawlStateStore::Open(dir_ + "/state.db");  // put_batch 1: worst case
-    ASSERT_TRUE(state.ok());
-    auto seen = SourceStateStore::Open(dir_ + "/sources.db");
-    ASSERT_TRUE(seen.ok());
-    auto merge = EventMergeStore::Open(dir_ + "/merge.db");
-    ASSERT_TRUE(merge.ok());
-    DocumentPipeline pipeline(detector_.get(), merge->get(), publisher);
-    CrawlJob job(JobOptions(), {Sitemap()}, &pipeline, state->get());
-    job.set_source_state(seen->get());
-    Result<CrawlSummary> summary = job.RunOnce();
+    Result<CrawlSummary> summary =
+        RunCrawlOnce(dir_, server_.Url("/sitemap.xml"), detector_.get(), publisher);
     ASSERT_TRUE(summary.ok()) << summary.status().ToString();
     summary_ = *summary;
   }
@@ -210,13 +232,9 @@ class CrawlDurabilityTest : public ::testing::Test {
 TEST_F(CrawlDurabilityTest, SigkillDuringASitemapLosesNoEntry) {
   const std::string events = dir_ + "/events.txt";
   // Run 1, in a child: hangs publishing the 4th event, and is SIGKILLed there.
-  pid_t pid = ::fork();
+  const pid_t pid = testing::StartSelfChild("durability-hanging-run",
+                                            {dir_, server_.Url("/sitemap.xml"), events});
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    FilePublisher hanging(events, /*hang_after=*/3);
-    RunOnce(&hanging);
-    ::_exit(3);  // never reached: the fourth publish hangs
-  }
   const bool reached =
       testing::WaitFor([&] { return Lines(events) >= 3; }, std::chrono::seconds(60));
   ::kill(pid, SIGKILL);
