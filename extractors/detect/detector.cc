@@ -343,10 +343,10 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 // Korean casting and OST cues whose words do not state their status (cues sorted by begin):
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
 //    "출연을 결정지은 건 아니다") is dropped;
-//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") or only a condition
-//    ("출연이 확정된다면") becomes the language's rumour cue, so the person's side still decides;
-//    so does a denial of a report
-//    that the casting is settled ("확정설을 부인했다");
+//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설", "발탁됐다는 소식에")
+//    or only a condition ("출연이 확정된다면") becomes the language's rumour cue, so the
+//    person's side still decides; so does a denial of a report that the casting is settled
+//    ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
 //    in the past tense;
 //  - a review or a negotiation of the drama's time slot ("편성은 검토 중이며", "편성을 논의
@@ -356,9 +356,11 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kNegated(
       "^\\s*(?:은|는|이|가|된\\s*(?:것|건)(?:은|이)?|한\\s*(?:것|건)(?:은|이)?|되지|하지|된\\s*"
       "바는?|지은\\s*(?:것|건|게)(?:은|이)?|짓지|지은\\s*바는?)?\\s*(?:아니|않|없)");
+  // ("발탁됐다는 소식에 소속사 측이 입장을 전했다", "…소식과 관련해": the news the side answers;
+  // "…한다는 소식을 전했다" is left alone, the side may be the one telling it)
   static const RE2 kReported(
-      "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
-      "(?:[이가을를에과와도은는로,.]|\\s|$)");
+      "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:(?:보도|기사|설|루머|오보|소문)"
+      "(?:[이가을를에과와도은는로,.]|\\s|$)|소식(?:에|과\\s*관련))");
   // ("출연이 확정된다면", "캐스팅되면", "합류한다면": a casting stated only as a condition is
   // what the writer supposes, a rumour until someone confirms it)
   static const RE2 kConditional("^\\s*(?:된다|한다|이라|이|되|하)?면(?:\\s|,|$)");
