@@ -394,6 +394,12 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
         static const RE2 kSlot("편성\\s*(?:은|을|를|이|도|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*$");
         const size_t s0 = c.begin > 32 ? c.begin - 32 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kSlot)) continue;
+        // ("출연하지 않는다. 다른 작품을 검토 중": a review of another work is no stage of this
+        // one)
+        static const RE2 kOtherWork("다른\\s*(?:작품|드라마|영화|차기작)들?\\s*(?:을|를|도)?\\s*$");
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kOtherWork)) {
+          continue;
+        }
       }
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
           (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional))) {
