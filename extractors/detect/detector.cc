@@ -1927,7 +1927,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // tvN 드라마 'W'에서는 … 모습이 그려졌다": the lead recaps an aired episode; its casting words
     // are the plot and its people the drama's cast (".episode_recap")
     {
-      bool roundup = false, recap = false, ceremony = false, sang = false;
+      bool roundup = false, recap = false, ceremony = false, sang = false, press = false;
       // ("…의 OST 'S'를 불렀다" after "축하공연을 꾸몄다": an existing OST sung on an awards
       // stage, ".ceremony_stage")
       static const RE2 kSangPast("불렀다|불렀습니다|열창했다|열창했습니다");
@@ -1937,6 +1937,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           roundup = roundup || c.rule->id.find(".roundup") != std::string::npos;
           recap = recap || c.rule->id.find(".episode_recap") != std::string::npos;
           ceremony = ceremony || c.rule->id.find(".ceremony_stage") != std::string::npos;
+          press = press || c.rule->id.find(".press_event") != std::string::npos;
         }
         sang = sang || RE2::PartialMatch(a.text, kSangPast);
       }
@@ -1965,6 +1966,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(
             "ost: the story sings an existing OST on an awards or celebration stage; story "
             "vetoed");
+        continue;
+      }
+      // ("24일 'W' 제작발표회가 진행됐다": a press event's castings are the cast's background)
+      if (casting && press) {
+        decide("casting: the lead reports a press event of the work; story vetoed");
         continue;
       }
       if (roundup || recap) {
