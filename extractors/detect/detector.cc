@@ -364,6 +364,8 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   // ("출연이 확정된다면", "캐스팅되면", "합류한다면": a casting stated only as a condition is
   // what the writer supposes, a rumour until someone confirms it)
   static const RE2 kConditional("^\\s*(?:된다|한다|이라|이|되|하)?면(?:\\s|,|$)");
+  // ("특별출연을 결정한 모양새", "합류한 듯 보인다": what the writer infers, a rumour too)
+  static const RE2 kInferred("^\\s*(?:한|된|하는|할|했을|됐을)?\\s*(?:모양새|듯)");
   static const RE2 kSettledClaim(
       "(?:확정|결정)\\s*(?:설|보도|기사|소식)(?:을|를|은|는|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*"
       "$");
@@ -402,7 +404,8 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
         }
       }
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
-          (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional))) {
+          (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional) ||
+           RE2::PartialMatch(after, kInferred))) {
         c.rule = rumour;
       }
       // "양측은 확정설을 부인했다": denying that a casting is settled denies no offer; it says

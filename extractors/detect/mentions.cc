@@ -1322,6 +1322,9 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     static const RE2 kQuoteTail(
         "^(?:이?라고|고\\s|고$|며\\s|면서|이?라면서|이라며|라며|라는\\s|이란|란\\s)");
     if (RE2::PartialMatch(after, kQuoteTail)) return true;
+    // "확인해줄 수 없다"는 입장이다 / "…없다"는 반응: a clause in 다 named as somebody's position
+    static const RE2 kPositionTail("^는\\s*(?:입장|반응|설명|해명|답변|주장|뜻|말)");
+    if (inside.ends_with("다") && RE2::PartialMatch(after, kPositionTail)) return true;
     // Titles end in 다 as often as sentences do ('우리 별이 되다'); a statement has
     // its full stop, a quoting tail, or the length of a sentence.
     if (EndsWithAny(inside, {"다.", "요.", "죠.", "까?", "!", ".", "다!", "요!"}) &&

@@ -85,5 +85,19 @@ TEST(DetectorKo15, SingersKnownByTheirHangulStageNames) {
             "ost Suran / 겨울 바다 (announced); ost Yoari / 겨울 바다 (announced)");
 }
 
+// "양측은 \"확인해줄 수 없다\"는 입장이지만 … 출연을 결정한 모양새": a quoted clause in 다
+// named as somebody's position is no title, and what the writer infers ("모양새", "듯") is a
+// rumour, not a confirmation.
+TEST(DetectorKo15, APositionIsNoTitleAndAnInferenceIsARumour) {
+  EXPECT_EQ(KoSummary("",
+                      "김유정이 드라마 '겨울 바다'에 특별출연한다는 보도가 나왔다. 소속사 측은 "
+                      "\"알려줄 수 없다\"는 입장이지만, 감독과의 인연으로 특별출연을 결정한 "
+                      "모양새다."),
+            "casting Kim Yoo-jung / 겨울 바다 (rumored)");
+  EXPECT_TRUE(
+      hallyu::testing::WorkMentions("제작사와 소속사 양측은 \"밝혀줄 수 없다\"는 입장이다.", "ko")
+          .empty());
+}
+
 }  // namespace
 }  // namespace hallyu
