@@ -965,8 +965,10 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
           break;
         }
         // (a name before one: the word opens the sentence or follows a list mark itself —
-        // "…에 이어, 소유, 김필"; "관계자에 따르면, A는" ends a clause)
-        if (k + 1 < words.size() && person[k + 1] && (k == 0 || ends_list_mark(words[k - 1]))) {
+        // "…에 이어, 소유, 김필"; "관계자에 따르면, A는" ends a clause; or it stands between
+        // two names, after one's 와 and before the other with a comma: "황우슬혜와 사희, 김진우")
+        if (k + 1 < words.size() && person[k + 1] &&
+            (k == 0 || ends_list_mark(words[k - 1]) || (person[k - 1] && ends_and(words[k - 1])))) {
           if (ends_list_mark(words[k])) comma_link = true;
           if (ends_and(words[k])) and_link = true;
         }

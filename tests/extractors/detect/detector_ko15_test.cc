@@ -99,5 +99,15 @@ TEST(DetectorKo15, APositionIsNoTitleAndAnInferenceIsARumour) {
           .empty());
 }
 
+// "A와 X, B가 …": a word between two names, joined to one by 와 and to the other by a comma,
+// is a name of the list too, with or without a surname.
+TEST(DetectorKo15, AWordBetweenTwoListedNamesIsAName) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김유정과 해람, 안효섭이 영화 '겨울 바다' OST 작업에 참여해 개봉에 "
+                      "맞춰 음원을 낸다."),
+            "ost Ahn Hyo-seop / 겨울 바다 (announced); ost Kim Yoo-jung / 겨울 바다 (announced); "
+            "ost 해람 / 겨울 바다 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
