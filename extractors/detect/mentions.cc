@@ -1195,6 +1195,8 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "인기)|감독|"
       "작가|"
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
+      // ("'W'를 함께 한 작가": a work done with someone, "함께 한다" aside)
+      "[을를]\\s*함께\\s*(?:한|했던)(?:\\s|$)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
   // "'W'를 통해 베일을 벗으며", "'W'를 통해 컴백한다", "'W'로 데뷔 4년 만에 연기 데뷔의 꿈을
   // 이루게 됐다": "through W" and "debut with W" followed by a present or future predicate

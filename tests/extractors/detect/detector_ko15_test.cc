@@ -109,5 +109,27 @@ TEST(DetectorKo15, AWordBetweenTwoListedNamesIsAName) {
             "ost 해람 / 겨울 바다 (announced)");
 }
 
+// "A와 B의 'W' 출연이 (최종) 확정됐다 / 결정됐다 / 성사됐다 / 예고됐다": the casting as the
+// subject of a passive verb, the commonest way a Korean lead states it; "카메오로 등장하게 된다".
+TEST(DetectorKo15, TheCastingAsSubjectOfAPassiveVerb) {
+  EXPECT_EQ(KoSummary("", "김유정과 안효섭의 드라마 '겨울 바다' 출연이 최종 확정됐다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+  EXPECT_EQ(KoSummary("", "배우 현빈의 영화 '겨울 바다' 출연이 성사됐다."),
+            "casting Hyun Bin / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "현빈은 영화 '겨울 바다'에 카메오로 등장하게 된다."),
+            "casting Hyun Bin / 겨울 바다 (confirmed)");
+}
+
+// "A는 'W1'을 함께 한 작가와의 인연으로 'W2'에 카메오로 등장한다": the work A did with someone
+// is an earlier work, not the news.
+TEST(DetectorKo15, AWorkDoneTogetherIsAnEarlierWork) {
+  EXPECT_EQ(KoSummary("",
+                      "현빈은 '봄날의 꿈'을 함께 한 작가, 김유정은 '여름밤'을 연출한 감독과의 "
+                      "인연으로 각각 드라마 '겨울 바다'에 카메오로 출연한다."),
+            "casting Hyun Bin / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
