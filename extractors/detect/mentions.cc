@@ -286,7 +286,13 @@ std::vector<Span> FindQuotes(std::string_view s) {
       break;
     }
     if (matched) continue;
-    if (s[i] == '\'' && (i == 0 || !alnum_at(i - 1)) && alnum_at(i + 1)) {
+    // ("승관…'W' OST", "A·'W'": a mark of punctuation before the quote, … or ·, is no letter)
+    const bool punct_before = (i >= 3 && static_cast<unsigned char>(s[i - 3]) == 0xE2 &&
+                               static_cast<unsigned char>(s[i - 2]) == 0x80 &&
+                               static_cast<unsigned char>(s[i - 1]) == 0xA6) ||
+                              (i >= 2 && static_cast<unsigned char>(s[i - 2]) == 0xC2 &&
+                               static_cast<unsigned char>(s[i - 1]) == 0xB7);
+    if (s[i] == '\'' && (i == 0 || !alnum_at(i - 1) || punct_before) && alnum_at(i + 1)) {
       // Closing ': followed by a non-alphanumeric byte; "'s " inside is a possessive.
       size_t j = i + 1;
       while (j < s.size() && j - i < 200) {

@@ -131,5 +131,14 @@ TEST(DetectorKo15, AWorkDoneTogetherIsAnEarlierWork) {
             "(confirmed)");
 }
 
+// "엑소 백현·거미…'W' OST 라인업 공개": a quote right after an ellipsis or a middle dot opens a
+// title (headline telegraphese), its first word is no singer.
+TEST(DetectorKo15, AQuoteAfterAnEllipsisOpensATitle) {
+  EXPECT_EQ(KoSummary("엑소 백현·세븐틴 승관…'봄날의 바다 2' OST 라인업 공개",
+                      "드라마 '봄날의 바다 2'의 OST 라인업이 공개됐다."),
+            "ost Baekhyun / 봄날의 바다 2 (announced); ost Seungkwan / 봄날의 바다 2 "
+            "(announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
