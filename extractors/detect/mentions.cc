@@ -3030,6 +3030,54 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "유준상은 … 수장이 된 이석민, 전혜빈은 … 오유경으로 분한다", "A가 … 남자 R을, B가 …
+    // R2를 연기한다": in a sentence giving each actor a character, the name that closes one
+    // actor's clause (after a describing word, before a comma and the next actor's 은/는/이/가)
+    // is that actor's character
+    if (AllHangul(raw) && i > 0 && t.e < s.size() && s[t.e] == ',') {
+      static const RE2 kDescribing("(?:된|인|한|는|던|운|남자|여자|소녀|소년|청년)$");
+      static const RE2 kNextActorClause(
+          "^,\\s*[가-힣]{2,4}(?:은|는|이|가)\\s[^.]{0,120}?(?:(?:으로|로)\\s*분(?:한다|해|했다|할)|"
+          "(?:을|를)\\s*(?:연기한다|연기했다|연기하며|연기할|맡는다|맡았다|맡아))");
+      std::string name = raw;
+      for (std::string_view part : {"으로", "로", "을", "를"}) {
+        if (name.size() > part.size() && name.ends_with(part)) {
+          name.resize(name.size() - part.size());
+          break;
+        }
+      }
+      if (HangulSyllables(name) >= 2 && HangulSyllables(name) <= 4 &&
+          !KoreanStopNames().count(name) && !IsKoreanListSep(s, toks[i - 1].e) &&
+          RE2::PartialMatch(toks[i - 1].text, kDescribing) &&
+          RE2::PartialMatch(s.substr(t.e), kNextActorClause)) {
+        Mention m;
+        m.kind = MentionKind::kRole;
+        m.begin = t.b;
+        m.end = t.e;
+        m.text = name;
+        m.why = "character closing an actor's clause";
+        add(std::move(m));
+        continue;
+      }
+    }
+    // "그의 비서 차하린을 연기한다": a three-syllable name right before 연기하다 is the character
+    if (AllHangul(raw) && EndsWithAny(raw, {"을", "를"}) && i + 1 < n &&
+        (toks[i + 1].text.rfind("연기한", 0) == 0 || toks[i + 1].text.rfind("연기하", 0) == 0 ||
+         toks[i + 1].text.rfind("연기할", 0) == 0)) {
+      const std::string name = raw.substr(0, raw.size() - 3);
+      static const std::set<std::string, std::less<>> kNotNames = {"주인공", "캐릭터", "연기자"};
+      if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name) &&
+          (p == nullptr || KoreanCommonStageNames().count(name) == 0)) {
+        Mention m;
+        m.kind = MentionKind::kRole;
+        m.begin = t.b;
+        m.end = t.e;
+        m.text = name;
+        m.why = "character before 연기하다";
+        add(std::move(m));
+        continue;
+      }
+    }
     // "베테랑 사진기자인 오유경으로 분한다": a name right before (으)로 분하다 is the character
     // (even when a person of the gazetteer has that name)
     if (AllHangul(raw) && EndsWithAny(raw, {"으로", "로"}) && i + 1 < n &&
@@ -3367,6 +3415,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.why += ", named in a list of earlier works";
       }
       prev = &m;
+    }
+  }
+  // "… 수장이 된 이석민, 전혜빈은 이석민이 이끌고 있는 …": a name the sentence gives as a
+  // character is that character where it comes back, not a person of the same name
+  if (ko) {
+    std::set<std::string, std::less<>> roles;
+    for (const Mention& m : out.items) {
+      if (m.kind == MentionKind::kRole) roles.insert(m.text);
+    }
+    if (!roles.empty()) {
+      std::erase_if(out.items, [&](const Mention& m) {
+        return m.kind == MentionKind::kPerson &&
+               roles.count(StripKoreanParticle(std::string(s.substr(m.begin, m.end - m.begin))));
+      });
     }
   }
   return out;

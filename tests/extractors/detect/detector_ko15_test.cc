@@ -140,5 +140,21 @@ TEST(DetectorKo15, AQuoteAfterAnEllipsisOpensATitle) {
             "(announced)");
 }
 
+// "A는 … 수장이 된 R1, B는 R1이 이끄는 … R2로 분한다", "A가 … 남자 R1을, B가 … R2를
+// 연기한다": the name closing one actor's clause is that actor's character, and it stays a
+// character where it comes back in the sentence (even when a person has that name).
+TEST(DetectorKo15, ACharacterClosingAnActorsClause) {
+  EXPECT_EQ(KoSummary("",
+                      "현빈과 김유정이 드라마 '겨울 바다'에 출연한다. 현빈은 형사가 된 이석민, "
+                      "김유정은 이석민이 이끄는 팀의 막내 윤서아로 분한다."),
+            "casting Hyun Bin / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+  EXPECT_EQ(KoSummary("",
+                      "영화 '겨울 바다'에서 현빈이 야심 많은 남자 한도겸을, 김유정이 그의 비서 "
+                      "차하린을 연기한다."),
+            "casting Hyun Bin / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
