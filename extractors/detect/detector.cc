@@ -356,7 +356,7 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kNegated(
       "^\\s*(?:은|는|이|가|된\\s*(?:것|건)(?:은|이)?|한\\s*(?:것|건)(?:은|이)?|되지|하지|된\\s*"
       "바는?|지은\\s*(?:것|건|게)(?:은|이)?|짓지|지은\\s*바는?)?\\s*(?:아니|않|없)");
-  // ("발탁됐다는 소식에 소속사 측이 입장을 전했다", "…소식과 관련해": the news the side answers;
+  // ("캐스팅됐다는 소식에 A 측은 …", "…소식과 관련해": the news the side answers;
   // "…한다는 소식을 전했다" is left alone, the side may be the one telling it)
   static const RE2 kReported(
       "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:(?:보도|기사|설|루머|오보|소문)"
@@ -396,8 +396,8 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
         static const RE2 kSlot("편성\\s*(?:은|을|를|이|도|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*$");
         const size_t s0 = c.begin > 32 ? c.begin - 32 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kSlot)) continue;
-        // ("출연하지 않는다. 다른 작품을 검토 중": a review of another work is no stage of this
-        // one)
+        // ("그 작품엔 안 나온다 … 다른 작품들을 보고 있다": a review of another work is no stage of
+        // this one)
         static const RE2 kOtherWork("다른\\s*(?:작품|드라마|영화|차기작)들?\\s*(?:을|를|도)?\\s*$");
         if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kOtherWork)) {
           continue;

@@ -3030,7 +3030,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
-    // "유준상은 … 수장이 된 이석민, 전혜빈은 … 오유경으로 분한다", "A가 … 남자 R을, B가 …
+    // "A는 형사가 된 R1, B는 … R2로 분한다", "A가 … 남자 R을, B가 …
     // R2를 연기한다": in a sentence giving each actor a character, the name that closes one
     // actor's clause (after a describing word, before a comma and the next actor's 은/는/이/가)
     // is that actor's character
@@ -3417,7 +3417,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       prev = &m;
     }
   }
-  // "… 수장이 된 이석민, 전혜빈은 이석민이 이끌고 있는 …": a name the sentence gives as a
+  // "A는 형사가 된 R1, B는 R1이 이끄는 팀의 …": a name the sentence gives as a
   // character is that character where it comes back, not a person of the same name
   if (ko) {
     std::set<std::string, std::less<>> roles;

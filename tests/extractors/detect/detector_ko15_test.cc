@@ -27,7 +27,7 @@ TEST(DetectorKo15, RefutingTheReportIsADenial) {
             "casting Jang Dong-gun / 겨울 바다 (denied)");
 }
 
-// "'W'에 출연하지 않는다. 다른 작품을 검토 중": a review of another work is no review of the
+// "'W'엔 나오지 않는다 … 다른 작품들을 검토하고 있다": a review of another work is no review of the
 // work the side has just turned down.
 TEST(DetectorKo15, ReviewingAnotherWorkDoesNotUndoADenial) {
   EXPECT_EQ(KoSummary("",
@@ -36,7 +36,7 @@ TEST(DetectorKo15, ReviewingAnotherWorkDoesNotUndoADenial) {
             "casting Kim Yoo-jung / 겨울 바다 (denied)");
 }
 
-// "A가 'W' 주연으로 발탁됐다는 소식에 소속사 측이 입장을 전했다": the casting before "-다는
+// "A가 'W' 주인공으로 캐스팅됐다는 소식에 소속사가 입장을 밝혔다": the casting before "-다는
 // 소식 / 보도 / 기사" is the report the side answers, not the side's own word; the side's
 // "긍정 검토 중" is the status.
 TEST(DetectorKo15, TheReportTheSideAnswersIsAReport) {
@@ -140,7 +140,7 @@ TEST(DetectorKo15, AQuoteAfterAnEllipsisOpensATitle) {
             "(announced)");
 }
 
-// "A는 … 수장이 된 R1, B는 R1이 이끄는 … R2로 분한다", "A가 … 남자 R1을, B가 … R2를
+// "A는 … 형사가 된 R1, B는 R1이 이끄는 … R2로 분한다", "A가 … 남자 R1을, B가 … R2를
 // 연기한다": the name closing one actor's clause is that actor's character, and it stays a
 // character where it comes back in the sentence (even when a person has that name).
 TEST(DetectorKo15, ACharacterClosingAnActorsClause) {
