@@ -343,10 +343,10 @@ void DropDescriptiveVetoes(std::string_view text, const std::vector<Mention>& me
 // Korean casting and OST cues whose words do not state their status (cues sorted by begin):
 //  - a cue the text negates right after it ("출연 확정은 아니다", "캐스팅된 것은 아니다",
 //    "출연을 결정지은 건 아니다") is dropped;
-//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설") or only a condition
-//    ("출연이 확정된다면") becomes the language's rumour cue, so the person's side still decides;
-//    so does a denial of a report
-//    that the casting is settled ("확정설을 부인했다");
+//  - a cue that is what a report said ("캐스팅됐다는 보도", "출연한다는 설", "발탁됐다는 소식에")
+//    or only a condition ("출연이 확정된다면") becomes the language's rumour cue, so the
+//    person's side still decides; so does a denial of a report that the casting is settled
+//    ("확정설을 부인했다");
 //  - a "released" connective ("음원을 공개하며 … 알린다") counts only in a sentence that ends
 //    in the past tense;
 //  - a review or a negotiation of the drama's time slot ("편성은 검토 중이며", "편성을 논의
@@ -356,12 +356,16 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
   static const RE2 kNegated(
       "^\\s*(?:은|는|이|가|된\\s*(?:것|건)(?:은|이)?|한\\s*(?:것|건)(?:은|이)?|되지|하지|된\\s*"
       "바는?|지은\\s*(?:것|건|게)(?:은|이)?|짓지|지은\\s*바는?)?\\s*(?:아니|않|없)");
+  // ("캐스팅됐다는 소식에 A 측은 …", "…소식과 관련해": the news the side answers;
+  // "…한다는 소식을 전했다" is left alone, the side may be the one telling it)
   static const RE2 kReported(
-      "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:보도|기사|설|루머|오보|소문)"
-      "(?:[이가을를에과와도은는로,.]|\\s|$)");
+      "^[^\\s.,\"”'’]{0,9}?(?:다는|라는|단|는)\\s*(?:(?:보도|기사|설|루머|오보|소문)"
+      "(?:[이가을를에과와도은는로,.]|\\s|$)|소식(?:에|과\\s*관련))");
   // ("출연이 확정된다면", "캐스팅되면", "합류한다면": a casting stated only as a condition is
   // what the writer supposes, a rumour until someone confirms it)
   static const RE2 kConditional("^\\s*(?:된다|한다|이라|이|되|하)?면(?:\\s|,|$)");
+  // ("특별출연을 결정한 모양새", "합류한 듯 보인다": what the writer infers, a rumour too)
+  static const RE2 kInferred("^\\s*(?:한|된|하는|할|했을|됐을)?\\s*(?:모양새|듯)");
   static const RE2 kSettledClaim(
       "(?:확정|결정)\\s*(?:설|보도|기사|소식)(?:을|를|은|는|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*"
       "$");
@@ -392,9 +396,16 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
         static const RE2 kSlot("편성\\s*(?:은|을|를|이|도|에\\s*대해(?:서는)?|과\\s*관련해)?\\s*$");
         const size_t s0 = c.begin > 32 ? c.begin - 32 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kSlot)) continue;
+        // ("그 작품엔 안 나온다 … 다른 작품들을 보고 있다": a review of another work is no stage of
+        // this one)
+        static const RE2 kOtherWork("다른\\s*(?:작품|드라마|영화|차기작)들?\\s*(?:을|를|도)?\\s*$");
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + s0, c.begin - s0), kOtherWork)) {
+          continue;
+        }
       }
       if (c.rule->status != "denied" && c.rule->status != "rumored" && rumour != nullptr &&
-          (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional))) {
+          (RE2::PartialMatch(after, kReported) || RE2::PartialMatch(after, kConditional) ||
+           RE2::PartialMatch(after, kInferred))) {
         c.rule = rumour;
       }
       // "양측은 확정설을 부인했다": denying that a casting is settled denies no offer; it says
@@ -954,8 +965,10 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
           break;
         }
         // (a name before one: the word opens the sentence or follows a list mark itself —
-        // "…에 이어, 소유, 김필"; "관계자에 따르면, A는" ends a clause)
-        if (k + 1 < words.size() && person[k + 1] && (k == 0 || ends_list_mark(words[k - 1]))) {
+        // "…에 이어, 소유, 김필"; "관계자에 따르면, A는" ends a clause; or it stands between
+        // two names, after one's 와 and before the other with a comma: "황우슬혜와 사희, 김진우")
+        if (k + 1 < words.size() && person[k + 1] &&
+            (k == 0 || ends_list_mark(words[k - 1]) || (person[k - 1] && ends_and(words[k - 1])))) {
           if (ends_list_mark(words[k])) comma_link = true;
           if (ends_and(words[k])) and_link = true;
         }
@@ -1919,7 +1932,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // tvN 드라마 'W'에서는 … 모습이 그려졌다": the lead recaps an aired episode; its casting words
     // are the plot and its people the drama's cast (".episode_recap")
     {
-      bool roundup = false, recap = false, ceremony = false, sang = false;
+      bool roundup = false, recap = false, ceremony = false, sang = false, press = false;
       // ("…의 OST 'S'를 불렀다" after "축하공연을 꾸몄다": an existing OST sung on an awards
       // stage, ".ceremony_stage")
       static const RE2 kSangPast("불렀다|불렀습니다|열창했다|열창했습니다");
@@ -1929,6 +1942,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           roundup = roundup || c.rule->id.find(".roundup") != std::string::npos;
           recap = recap || c.rule->id.find(".episode_recap") != std::string::npos;
           ceremony = ceremony || c.rule->id.find(".ceremony_stage") != std::string::npos;
+          press = press || c.rule->id.find(".press_event") != std::string::npos;
         }
         sang = sang || RE2::PartialMatch(a.text, kSangPast);
       }
@@ -1957,6 +1971,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         decide(
             "ost: the story sings an existing OST on an awards or celebration stage; story "
             "vetoed");
+        continue;
+      }
+      // ("24일 'W' 제작발표회가 진행됐다": a press event's castings are the cast's background)
+      if (casting && press) {
+        decide("casting: the lead reports a press event of the work; story vetoed");
         continue;
       }
       if (roundup || recap) {

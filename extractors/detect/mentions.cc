@@ -286,7 +286,13 @@ std::vector<Span> FindQuotes(std::string_view s) {
       break;
     }
     if (matched) continue;
-    if (s[i] == '\'' && (i == 0 || !alnum_at(i - 1)) && alnum_at(i + 1)) {
+    // ("승관…'W' OST", "A·'W'": a mark of punctuation before the quote, … or ·, is no letter)
+    const bool punct_before = (i >= 3 && static_cast<unsigned char>(s[i - 3]) == 0xE2 &&
+                               static_cast<unsigned char>(s[i - 2]) == 0x80 &&
+                               static_cast<unsigned char>(s[i - 1]) == 0xA6) ||
+                              (i >= 2 && static_cast<unsigned char>(s[i - 2]) == 0xC2 &&
+                               static_cast<unsigned char>(s[i - 1]) == 0xB7);
+    if (s[i] == '\'' && (i == 0 || !alnum_at(i - 1) || punct_before) && alnum_at(i + 1)) {
       // Closing ': followed by a non-alphanumeric byte; "'s " inside is a possessive.
       size_t j = i + 1;
       while (j < s.size() && j - i < 200) {
@@ -1195,6 +1201,8 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "인기)|감독|"
       "작가|"
       "PD|연출|으로\\s*데뷔|로\\s*데뷔|[을를]\\s*(?:쓴|연출한|집필한|만든|공동집필한|선보인)|"
+      // ("'W'를 함께 한 작가": a work done with someone, "함께 한다" aside)
+      "[을를]\\s*함께\\s*(?:한|했던)(?:\\s|$)|"
       "등을\\s*(?:쓴|연출한|집필한)))");
   // "'W'를 통해 베일을 벗으며", "'W'를 통해 컴백한다", "'W'로 데뷔 4년 만에 연기 데뷔의 꿈을
   // 이루게 됐다": "through W" and "debut with W" followed by a present or future predicate
@@ -1322,6 +1330,9 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     static const RE2 kQuoteTail(
         "^(?:이?라고|고\\s|고$|며\\s|면서|이?라면서|이라며|라며|라는\\s|이란|란\\s)");
     if (RE2::PartialMatch(after, kQuoteTail)) return true;
+    // "확인해줄 수 없다"는 입장이다 / "…없다"는 반응: a clause in 다 named as somebody's position
+    static const RE2 kPositionTail("^는\\s*(?:입장|반응|설명|해명|답변|주장|뜻|말)");
+    if (inside.ends_with("다") && RE2::PartialMatch(after, kPositionTail)) return true;
     // Titles end in 다 as often as sentences do ('우리 별이 되다'); a statement has
     // its full stop, a quoting tail, or the length of a sentence.
     if (EndsWithAny(inside, {"다.", "요.", "죠.", "까?", "!", ".", "다!", "요!"}) &&
@@ -3019,6 +3030,54 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "A는 형사가 된 R1, B는 … R2로 분한다", "A가 … 남자 R을, B가 …
+    // R2를 연기한다": in a sentence giving each actor a character, the name that closes one
+    // actor's clause (after a describing word, before a comma and the next actor's 은/는/이/가)
+    // is that actor's character
+    if (AllHangul(raw) && i > 0 && t.e < s.size() && s[t.e] == ',') {
+      static const RE2 kDescribing("(?:된|인|한|는|던|운|남자|여자|소녀|소년|청년)$");
+      static const RE2 kNextActorClause(
+          "^,\\s*[가-힣]{2,4}(?:은|는|이|가)\\s[^.]{0,120}?(?:(?:으로|로)\\s*분(?:한다|해|했다|할)|"
+          "(?:을|를)\\s*(?:연기한다|연기했다|연기하며|연기할|맡는다|맡았다|맡아))");
+      std::string name = raw;
+      for (std::string_view part : {"으로", "로", "을", "를"}) {
+        if (name.size() > part.size() && name.ends_with(part)) {
+          name.resize(name.size() - part.size());
+          break;
+        }
+      }
+      if (HangulSyllables(name) >= 2 && HangulSyllables(name) <= 4 &&
+          !KoreanStopNames().count(name) && !IsKoreanListSep(s, toks[i - 1].e) &&
+          RE2::PartialMatch(toks[i - 1].text, kDescribing) &&
+          RE2::PartialMatch(s.substr(t.e), kNextActorClause)) {
+        Mention m;
+        m.kind = MentionKind::kRole;
+        m.begin = t.b;
+        m.end = t.e;
+        m.text = name;
+        m.why = "character closing an actor's clause";
+        add(std::move(m));
+        continue;
+      }
+    }
+    // "그의 비서 차하린을 연기한다": a three-syllable name right before 연기하다 is the character
+    if (AllHangul(raw) && EndsWithAny(raw, {"을", "를"}) && i + 1 < n &&
+        (toks[i + 1].text.rfind("연기한", 0) == 0 || toks[i + 1].text.rfind("연기하", 0) == 0 ||
+         toks[i + 1].text.rfind("연기할", 0) == 0)) {
+      const std::string name = raw.substr(0, raw.size() - 3);
+      static const std::set<std::string, std::less<>> kNotNames = {"주인공", "캐릭터", "연기자"};
+      if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name) &&
+          (p == nullptr || KoreanCommonStageNames().count(name) == 0)) {
+        Mention m;
+        m.kind = MentionKind::kRole;
+        m.begin = t.b;
+        m.end = t.e;
+        m.text = name;
+        m.why = "character before 연기하다";
+        add(std::move(m));
+        continue;
+      }
+    }
     // "베테랑 사진기자인 오유경으로 분한다": a name right before (으)로 분하다 is the character
     // (even when a person of the gazetteer has that name)
     if (AllHangul(raw) && EndsWithAny(raw, {"으로", "로"}) && i + 1 < n &&
@@ -3356,6 +3415,20 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         m.why += ", named in a list of earlier works";
       }
       prev = &m;
+    }
+  }
+  // "A는 형사가 된 R1, B는 R1이 이끄는 팀의 …": a name the sentence gives as a
+  // character is that character where it comes back, not a person of the same name
+  if (ko) {
+    std::set<std::string, std::less<>> roles;
+    for (const Mention& m : out.items) {
+      if (m.kind == MentionKind::kRole) roles.insert(m.text);
+    }
+    if (!roles.empty()) {
+      std::erase_if(out.items, [&](const Mention& m) {
+        return m.kind == MentionKind::kPerson &&
+               roles.count(StripKoreanParticle(std::string(s.substr(m.begin, m.end - m.begin))));
+      });
     }
   }
   return out;
