@@ -1155,8 +1155,38 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
            it->second.link_chars * 4 < it->second.chars;
   };
   // Headers and lead boxes before `top`: siblings of `top` or of its ancestors up to the
-  // scope, nearest level first; they come out in page order (farthest level first).
-  std::vector<std::vector<std::pair<const GumboNode*, bool>>> levels;
+  // scope, nearest level first; they come out in page order (farthest level first). A
+  // sibling that is neither may hold one a few levels down, in the grid cells and rows a
+  // layout wraps the title area in (`<div class="row"><div class="col-12"><p class="lead">`
+  // beside the column of the text): looked for below siblings that are not boilerplate and
+  // not mostly links.
+  constexpr int kMaxNestedLeadDepth = 3;
+  using Found = std::vector<std::pair<const GumboNode*, bool>>;
+  std::function<void(const GumboNode*, int, int, Found*)> nested =
+      [&](const GumboNode* n, int depth, int lvl, Found* found) {
+        const GumboTag t = Tag(n);
+        if (IsIgnoredTag(t) || IsBoilerplateTag(t)) return;
+        auto it = stats_.find(n);
+        if (it == stats_.end() || it->second.chars < kMinLeadChars ||
+            it->second.link_chars * 2 > it->second.chars)
+          return;
+        const std::string h = HintString(n);
+        if (!h.empty() && IsHardNegative(h) && !HasHeaderHint(h)) return;
+        if (scope != nullptr && is_header(n)) {
+          found->emplace_back(n, false);
+          return;
+        }
+        if (lvl < kMaxLeadBoxLevels && is_lead_box(n)) {
+          found->emplace_back(n, true);
+          return;
+        }
+        if (depth >= kMaxNestedLeadDepth) return;
+        const GumboVector& ch = Children(n);
+        for (unsigned i = 0; i < ch.length; ++i) {
+          if (Child(ch, i)->type == GUMBO_NODE_ELEMENT) nested(Child(ch, i), depth + 1, lvl, found);
+        }
+      };
+  std::vector<Found> levels;
   level = 0;
   for (const GumboNode* c = top; c != scope && c->parent != nullptr; c = c->parent, ++level) {
     if (scope == nullptr && level >= kMaxLeadBoxLevels) break;
@@ -1170,6 +1200,8 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
         found.emplace_back(sib, false);
       } else if (level < kMaxLeadBoxLevels && is_lead_box(sib)) {
         found.emplace_back(sib, true);
+      } else {
+        nested(sib, 0, level, &found);
       }
     }
   }
