@@ -1107,7 +1107,8 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
       scope = p;
       break;
     }
-    if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr) scope = p;
+    // The chosen block being an <article> itself, its header may sit in an outer one.
+    if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr && p != top) scope = p;
   }
   // A box named for the lead beside the text, or beside a wrapper of it (a CMS news view's
   // "teaser-text" above its "news-text-wrap", `<p class="lead">` above a text field): the
@@ -1122,9 +1123,10 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   auto is_header = [](const GumboNode* c) {
     return Tag(c) == GUMBO_TAG_HEADER || HasHeaderHint(HintString(c));
   };
+  bool in_top = false;  // collecting from a header inside `top`
   std::function<void(const GumboNode*, int)> collect = [&](const GumboNode* n, int depth) {
     if (depth > 6 || out.size() >= kMaxLeads || n->type != GUMBO_NODE_ELEMENT) return;
-    if (n == top || IsAncestorOf(n, top) || IsAncestorOf(top, n)) return;
+    if (n == top || IsAncestorOf(n, top) || (!in_top && IsAncestorOf(top, n))) return;
     const GumboTag t = Tag(n);
     if (IsIgnoredTag(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FIGURE ||
         t == GUMBO_TAG_FORM)
@@ -1215,6 +1217,32 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
       for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), 1);
     }
   }
+  // A header at the head of `top` itself (`<article><header><h1>…</h1><div
+  // class="abstract">…</div></header><p>…`): the text leaves it out as a header, so its lead
+  // paragraphs come out here. Looked for before the first block of text, a few levels down.
+  constexpr int kMaxHeadDepth = 3;
+  const int top_chars = stats_.count(top) ? stats_.at(top).chars : 0;
+  std::function<bool(const GumboNode*, int)> head = [&](const GumboNode* n, int depth) {
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT || IsIgnoredTag(Tag(c))) continue;
+      auto it = stats_.find(c);
+      if (it == stats_.end() || it->second.chars < kMinLeadChars) continue;
+      if (is_header(c) && it->second.chars * 2 < top_chars) {
+        in_top = true;
+        const GumboVector& hc = Children(c);
+        for (unsigned j = 0; j < hc.length; ++j) collect(Child(hc, j), 1);
+        in_top = false;
+        continue;
+      }
+      // The first block of text: the header, if any, was before it.
+      if (depth < kMaxHeadDepth && !IsBoilerplateTag(Tag(c))) head(c, depth + 1);
+      return true;
+    }
+    return false;
+  };
+  if (scope != nullptr || Tag(top) == GUMBO_TAG_ARTICLE) head(top, 0);
   return out;
 }
 
