@@ -920,6 +920,47 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       append = true;
     if (append && !IsHardNegative(h)) roots->push_back(c);
   }
+  // Sections of one page built from the same component a few levels further up (a CMS's
+  // content elements `<div class="outer" id="c…">` or a page builder's sections, each with
+  // its own grid inside): those beside a wrapper of the chosen block that hold paragraph
+  // text of their own with few links are parts of the same page. Not above an <article> or
+  // <main>, and never other <article>s (a list of other posts).
+  constexpr int kMaxComponentLevels = 4;
+  // A <div> or <section> named for a component, not for a place in the grid ("row",
+  // "col-md-8", "container": every part of a page is one of those).
+  auto sectioning = [](const GumboNode* c) {
+    if (Tag(c) != GUMBO_TAG_DIV && Tag(c) != GUMBO_TAG_SECTION) return false;
+    const std::string w = FirstClassWord(c);
+    return !(w == "row" || w.starts_with("col") || w.starts_with("container") ||
+             w.starts_with("grid") || w.starts_with("wrap") || w == "clearfix" || w == "inner");
+  };
+  const GumboNode* wrapper = parent;
+  std::vector<const GumboNode*> before;
+  for (int level = 0; level < kMaxComponentLevels; ++level) {
+    const GumboTag wt = Tag(wrapper);
+    if (wt == GUMBO_TAG_ARTICLE || wt == GUMBO_TAG_MAIN) break;
+    const GumboNode* up = wrapper->parent;
+    if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || IsPageElement(wrapper)) break;
+    std::vector<const GumboNode*> prev;
+    bool after = false;
+    const GumboVector& uch = Children(up);
+    for (unsigned i = 0; i < uch.length; ++i) {
+      const GumboNode* c = Child(uch, i);
+      if (c == wrapper) {
+        after = true;
+        continue;
+      }
+      if (c->type != GUMBO_NODE_ELEMENT || !SameComponent(wrapper, c) || !sectioning(c)) continue;
+      const Stats& s = stats_[c];
+      if (s.chars < 80 || s.link_chars * 4 >= s.chars || !holds_scored_block(c)) continue;
+      const std::string h = HintString(c);
+      if (IsHardNegative(h) || InsideBoilerplateBlock(c)) continue;
+      (after ? roots->emplace_back(c) : prev.emplace_back(c));
+    }
+    before.insert(before.begin(), prev.begin(), prev.end());
+    wrapper = up;
+  }
+  roots->insert(roots->begin(), before.begin(), before.end());
   ExplainScoredChoice(top, top_score, *roots, ranked, score);
   return top;
 }
