@@ -1208,7 +1208,7 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   std::function<void(const GumboNode*, int, int, Found*)> nested =
       [&](const GumboNode* n, int depth, int lvl, Found* found) {
         const GumboTag t = Tag(n);
-        if (IsIgnoredTag(t) || IsBoilerplateTag(t)) return;
+        if (IsIgnoredTag(t) || (IsBoilerplateTag(t) && t != GUMBO_TAG_HEADER)) return;
         auto it = stats_.find(n);
         if (it == stats_.end() || it->second.chars < kMinLeadChars ||
             it->second.link_chars * 2 > it->second.chars)
