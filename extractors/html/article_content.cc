@@ -920,6 +920,47 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       append = true;
     if (append && !IsHardNegative(h)) roots->push_back(c);
   }
+  // Sections of one page built from the same component a few levels further up (a CMS's
+  // content elements `<div class="outer" id="c…">` or a page builder's sections, each with
+  // its own grid inside): those beside a wrapper of the chosen block that hold paragraph
+  // text of their own with few links are parts of the same page. Not above an <article> or
+  // <main>, and never other <article>s (a list of other posts).
+  constexpr int kMaxComponentLevels = 4;
+  // A <div> or <section> named for a component, not for a place in the grid ("row",
+  // "col-md-8", "container": every part of a page is one of those).
+  auto sectioning = [](const GumboNode* c) {
+    if (Tag(c) != GUMBO_TAG_DIV && Tag(c) != GUMBO_TAG_SECTION) return false;
+    const std::string w = FirstClassWord(c);
+    return !(w == "row" || w.starts_with("col") || w.starts_with("container") ||
+             w.starts_with("grid") || w.starts_with("wrap") || w == "clearfix" || w == "inner");
+  };
+  const GumboNode* wrapper = parent;
+  std::vector<const GumboNode*> before;
+  for (int level = 0; level < kMaxComponentLevels; ++level) {
+    const GumboTag wt = Tag(wrapper);
+    if (wt == GUMBO_TAG_ARTICLE || wt == GUMBO_TAG_MAIN) break;
+    const GumboNode* up = wrapper->parent;
+    if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || IsPageElement(wrapper)) break;
+    std::vector<const GumboNode*> prev;
+    bool after = false;
+    const GumboVector& uch = Children(up);
+    for (unsigned i = 0; i < uch.length; ++i) {
+      const GumboNode* c = Child(uch, i);
+      if (c == wrapper) {
+        after = true;
+        continue;
+      }
+      if (c->type != GUMBO_NODE_ELEMENT || !SameComponent(wrapper, c) || !sectioning(c)) continue;
+      const Stats& s = stats_[c];
+      if (s.chars < 80 || s.link_chars * 4 >= s.chars || !holds_scored_block(c)) continue;
+      const std::string h = HintString(c);
+      if (IsHardNegative(h) || InsideBoilerplateBlock(c)) continue;
+      (after ? roots->emplace_back(c) : prev.emplace_back(c));
+    }
+    before.insert(before.begin(), prev.begin(), prev.end());
+    wrapper = up;
+  }
+  roots->insert(roots->begin(), before.begin(), before.end());
   ExplainScoredChoice(top, top_score, *roots, ranked, score);
   return top;
 }
@@ -1107,7 +1148,8 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
       scope = p;
       break;
     }
-    if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr) scope = p;
+    // The chosen block being an <article> itself, its header may sit in an outer one.
+    if (Tag(p) == GUMBO_TAG_ARTICLE && scope == nullptr && p != top) scope = p;
   }
   // A box named for the lead beside the text, or beside a wrapper of it (a CMS news view's
   // "teaser-text" above its "news-text-wrap", `<p class="lead">` above a text field): the
@@ -1122,9 +1164,10 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   auto is_header = [](const GumboNode* c) {
     return Tag(c) == GUMBO_TAG_HEADER || HasHeaderHint(HintString(c));
   };
+  bool in_top = false;  // collecting from a header inside `top`
   std::function<void(const GumboNode*, int)> collect = [&](const GumboNode* n, int depth) {
     if (depth > 6 || out.size() >= kMaxLeads || n->type != GUMBO_NODE_ELEMENT) return;
-    if (n == top || IsAncestorOf(n, top) || IsAncestorOf(top, n)) return;
+    if (n == top || IsAncestorOf(n, top) || (!in_top && IsAncestorOf(top, n))) return;
     const GumboTag t = Tag(n);
     if (IsIgnoredTag(t) || t == GUMBO_TAG_H1 || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FIGURE ||
         t == GUMBO_TAG_FORM)
@@ -1155,8 +1198,38 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
            it->second.link_chars * 4 < it->second.chars;
   };
   // Headers and lead boxes before `top`: siblings of `top` or of its ancestors up to the
-  // scope, nearest level first; they come out in page order (farthest level first).
-  std::vector<std::vector<std::pair<const GumboNode*, bool>>> levels;
+  // scope, nearest level first; they come out in page order (farthest level first). A
+  // sibling that is neither may hold one a few levels down, in the grid cells and rows a
+  // layout wraps the title area in (`<div class="row"><div class="col-12"><p class="lead">`
+  // beside the column of the text): looked for below siblings that are not boilerplate and
+  // not mostly links.
+  constexpr int kMaxNestedLeadDepth = 3;
+  using Found = std::vector<std::pair<const GumboNode*, bool>>;
+  std::function<void(const GumboNode*, int, int, Found*)> nested =
+      [&](const GumboNode* n, int depth, int lvl, Found* found) {
+        const GumboTag t = Tag(n);
+        if (IsIgnoredTag(t) || (IsBoilerplateTag(t) && t != GUMBO_TAG_HEADER)) return;
+        auto it = stats_.find(n);
+        if (it == stats_.end() || it->second.chars < kMinLeadChars ||
+            it->second.link_chars * 2 > it->second.chars)
+          return;
+        const std::string h = HintString(n);
+        if (!h.empty() && IsHardNegative(h) && !HasHeaderHint(h)) return;
+        if (scope != nullptr && is_header(n)) {
+          found->emplace_back(n, false);
+          return;
+        }
+        if (lvl < kMaxLeadBoxLevels && is_lead_box(n)) {
+          found->emplace_back(n, true);
+          return;
+        }
+        if (depth >= kMaxNestedLeadDepth) return;
+        const GumboVector& ch = Children(n);
+        for (unsigned i = 0; i < ch.length; ++i) {
+          if (Child(ch, i)->type == GUMBO_NODE_ELEMENT) nested(Child(ch, i), depth + 1, lvl, found);
+        }
+      };
+  std::vector<Found> levels;
   level = 0;
   for (const GumboNode* c = top; c != scope && c->parent != nullptr; c = c->parent, ++level) {
     if (scope == nullptr && level >= kMaxLeadBoxLevels) break;
@@ -1170,6 +1243,8 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
         found.emplace_back(sib, false);
       } else if (level < kMaxLeadBoxLevels && is_lead_box(sib)) {
         found.emplace_back(sib, true);
+      } else {
+        nested(sib, 0, level, &found);
       }
     }
   }
@@ -1183,6 +1258,32 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
       for (unsigned i = 0; i < ch.length; ++i) collect(Child(ch, i), 1);
     }
   }
+  // A header at the head of `top` itself (`<article><header><h1>…</h1><div
+  // class="abstract">…</div></header><p>…`): the text leaves it out as a header, so its lead
+  // paragraphs come out here. Looked for before the first block of text, a few levels down.
+  constexpr int kMaxHeadDepth = 3;
+  const int top_chars = stats_.count(top) ? stats_.at(top).chars : 0;
+  std::function<bool(const GumboNode*, int)> head = [&](const GumboNode* n, int depth) {
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT || IsIgnoredTag(Tag(c))) continue;
+      auto it = stats_.find(c);
+      if (it == stats_.end() || it->second.chars < kMinLeadChars) continue;
+      if (is_header(c) && it->second.chars * 2 < top_chars) {
+        in_top = true;
+        const GumboVector& hc = Children(c);
+        for (unsigned j = 0; j < hc.length; ++j) collect(Child(hc, j), 1);
+        in_top = false;
+        continue;
+      }
+      // The first block of text: the header, if any, was before it.
+      if (depth < kMaxHeadDepth && !IsBoilerplateTag(Tag(c))) head(c, depth + 1);
+      return true;
+    }
+    return false;
+  };
+  if (scope != nullptr || Tag(top) == GUMBO_TAG_ARTICLE) head(top, 0);
   return out;
 }
 
