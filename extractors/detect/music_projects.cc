@@ -63,6 +63,15 @@ std::string_view After(std::string_view s, size_t pos, size_t n) {
   return s.substr(pos, e - pos);
 }
 
+// "Artist and producer ZICO", "가수 겸 프로듀서 X": a maker's title after a singer's is a
+// singer who also produces, and sings.
+bool SingerToo(std::string_view text, const Mention& m) {
+  static const RE2 kSingerToo(
+      "(?i)(?:singer|artist|rapper|vocalist|musician|singer-songwriter|가수|래퍼)\\s*(?:and|&|겸)"
+      "\\s*(?:producer|composer|songwriter|프로듀서|작곡가)\\s*$");
+  return RE2::PartialMatch(Before(text, m.begin, 48), kSingerToo);
+}
+
 // A person named as the song's maker, producer, host or organiser, not its singer.
 bool IsCreditNotSinger(std::string_view text, const Mention& m) {
   static const RE2 kBefore(
@@ -78,6 +87,7 @@ bool IsCreditNotSinger(std::string_view text, const Mention& m) {
       "(?i)\\b(?:written|produced|composed|directed)\\s+by\\s+(?:(?:the|veteran|famed|renowned|"
       "singer|singer-songwriter|actor|actress|rapper|producer|composer|songwriter|musician|star|"
       "K-pop|and|,)\\s*){1,6}$");
+  if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
          RE2::PartialMatch(Before(text, m.begin, 80), kCreditDescribed) ||
          RE2::PartialMatch(After(text, m.end, 32), kAfter);
@@ -142,6 +152,7 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
   // ("Cry with us": a lower-case word after "with" names nobody)
   static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
+  if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
@@ -368,9 +379,16 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
       "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배)$|^.+(?:들|생)$");
   static const RE2 kDeung("^등(?:이|은|도|의|과|와|을|를)?$");
+  // what a pair has or does, after "A와 B의": a rumour, a meeting, the collaboration itself
+  // ("로꼬와 이성경의 열애설이", "청하와 마미손의 컬래버레이션이"); B is the list's last item
+  static const RE2 kPairNoun(
+      "^(?:열애설|결별설|결혼설|불화설|열애|결별|만남|인연|케미|조합|우정|호흡|컬래버(?:레이션)?|"
+      "콜라보(?:레이션)?|협업|합작|듀엣(?:곡)?|신곡|음원|노래|무대|목소리|소식|사진)"
+      "(?:이|가|은|는|도|을|를|에|으로|로)?$");
   std::vector<std::pair<size_t, std::string>> out;
   std::vector<Item> list;
   bool pending_role = false;
+  size_t of_at = std::string_view::npos;  // the offset of the last word, when it was "X의"
   auto known = [&](size_t off, size_t n) {
     for (const auto& [b, e] : spans) {
       if (off < e && off + n > b) return true;
@@ -432,10 +450,28 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
     const bool name_like = RE2::FullMatch(w, kName) && !RE2::FullMatch(w, kStop);
     std::string stem;
     bool plain = false;
+    const size_t of_before = of_at;
+    of_at = std::string_view::npos;
+    if (of_before != std::string_view::npos && !list.empty() && RE2::FullMatch(w, kPairNoun)) {
+      const std::string owner(text.substr(of_before, i - of_before));
+      std::string name;
+      static const RE2 kOwner("^(.+?)의\\s*$");
+      if (RE2::FullMatch(owner, kOwner, &name) && RE2::FullMatch(name, kName) &&
+          !RE2::FullMatch(name, kStop)) {
+        push(of_before, name);  // "이성경의 열애설이": 이성경 closes the list
+        flush(true);
+      } else {
+        list.clear();
+      }
+      after_word = true;
+      i = e;
+      continue;
+    }
     if (RE2::FullMatch(w, kDeung)) {
       flush(true);
     } else if (RE2::FullMatch(w, kOf) || DescriptorWord(w) || w == "및") {
       // "애프터스쿨의 유이", "가수 적재", "A 및 B": the next word is the item
+      if (RE2::FullMatch(w, kOf)) of_at = i;
     } else if (RE2::FullMatch(w, kRole)) {
       pending_role = true;
     } else if (sep && name_like) {
@@ -712,7 +748,13 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     for (re2::StringPiece n : {a, b}) {
       static const RE2 kDescriptor("^(?:Actor|Actress|Singer|Rapper)\\s+");
       RE2::Consume(&n, kDescriptor);
-      if (n.empty() || RE2::PartialMatch(n, kNotName)) continue;
+      // a country, region or city ("musicians from Korea and Japan") names nobody
+      static const RE2 kPlace(
+          "^(?:South\\s+|North\\s+)?(?:Korea|Japan|China|Taiwan|Thailand|Vietnam|Indonesia|"
+          "Philippines|America|Asia|Europe|Canada|Australia|Britain|England|France|Germany|Seoul|"
+          "Tokyo|Busan|Osaka|Beijing|Shanghai|Hong\\s+Kong|Los\\s+Angeles|New\\s+York|London|"
+          "Paris)$");
+      if (n.empty() || RE2::PartialMatch(n, kNotName) || RE2::FullMatch(n, kPlace)) continue;
       out.emplace_back(static_cast<size_t>(n.data() - text.data()), std::string(n));
     }
   }
@@ -1076,7 +1118,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         // "singer Soyu of girl group Sistar", "Kyuhyun, a member of Super Junior": a group
         // after a name and "of" tags that name's person; the person sings, the group does not
         static const RE2 kOfGroup(
-            "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?)\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:"
+            "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?|\\b(?:the|a)\\s+(?:leader|maknae|"
+            "youngest(?:\\s+member)?|frontman|(?:main\\s+|lead\\s+)?(?:vocalist|rapper|dancer)))"
+            "\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:"
             "(?:"
             "girl|boy|K-pop|idol|co-ed|rock|project|vocal|hip-hop)\\s+)?(?:group|band|unit|duo|"
             "trio)?\\s*$");
@@ -1159,6 +1203,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         bool inside = false;  // overlaps a person or group the finders saw
         for (const auto& [b, e] : spans) inside = inside || (off < e && off + n.size() > b);
+        // the same name as a participant found already ("소유" of Soyou, named again where
+        // the finders did not see it: "백현과 소유의 협업")
+        for (const auto& f : found) inside = inside || f.person.native == n || f.person.name == n;
         if (inside) continue;
         PersonRef p;
         p.name = n;
@@ -1258,7 +1305,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       std::set<std::string> credited;
       for (const auto& st : story) {
         for (const auto& m : st.mentions.items) {
-          if (m.kind == MentionKind::kPerson &&
+          if (m.kind == MentionKind::kPerson && !SingerToo(st.text, m) &&
               RE2::PartialMatch(Before(st.text, m.begin, 24), kMakerBefore)) {
             credited.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
           }
