@@ -43,5 +43,23 @@ TEST(MusicProjectsS15, PlacesAndTagsAreNoParticipants) {
             "collab Suho + Dara Moon /  [] (announced)");
 }
 
+// An actor's song for the fans, in the words reporters use besides 팬송: a song they wrote
+// the words to ("직접 가사를 쓴 노래", "작사한 곡"), a song made for or aimed at the fans,
+// first sung at a fan meeting or put out through the fan club (release.ko.fan_song).
+TEST(MusicProjectsS15, AnActorsSongForTheFans) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 생일 팬미팅 무대에서 손수 작사한 곡을 처음으로 들려줬다. "
+                  "서하윤은 피아노 반주에 맞춰 팬들을 위해 만든 노래를 공개했다."),
+            "release 서하윤 /   (released)");
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 팬클럽 '하윤별'을 통해 팬들을 향해 쓴 노래 '고운 날'을 "
+                  "공개했다."),
+            "release 서하윤 / 고운 날  (released)");
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 다가오는 팬 미팅을 앞두고 팬들에게 들려줄 노래의 가사를 직접 "
+                  "쓰고 있다고 한다."),
+            "release 서하윤 /   (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
