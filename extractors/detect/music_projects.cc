@@ -223,6 +223,10 @@ bool TeaserBefore(std::string_view text, size_t pos) {
   static const RE2 kTeaser(
       "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|teaser|poster|photo|image|schedule|"
       "track\\s*list|concept");
+  // "싱글의 음원과 뮤직비디오 티저를 공개했다", "the song and its teaser": the song is out too
+  static const RE2 kSongToo(
+      "(?i)음원\\s*(?:과|와|및|,)|\\b(?:song|single|track)\\s+and\\s+(?:its|the)\\b");
+  if (RE2::PartialMatch(Before(text, pos, 60), kSongToo)) return false;
   return RE2::PartialMatch(Before(text, pos, 36), kTeaser);
 }
 

@@ -61,5 +61,18 @@ TEST(MusicProjectsS15, AnActorsSongForTheFans) {
             "release 서하윤 /   (announced)");
 }
 
+// "음원과 뮤직비디오 티저를 공개했다": the song is out with its teaser; only a teaser, poster
+// or photo alone leaves the release announced.
+TEST(MusicProjectsS15, TheSongOutWithItsTeaser) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 힙합 싱글로 음악 팬들 앞에 선다. 서하윤은 15일 싱글 앨범 "
+                  "'푸른 밤'의 음원과 뮤직비디오 티저를 함께 공개했다."),
+            "release 서하윤 / 푸른 밤 single (released)");
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 힙합 싱글로 음악 팬들 앞에 선다. 서하윤은 15일 싱글 앨범 "
+                  "'푸른 밤'의 뮤직비디오 티저를 공개했다."),
+            "release 서하윤 / 푸른 밤 single (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
