@@ -74,5 +74,19 @@ TEST(MusicProjectsS15, TheSongOutWithItsTeaser) {
             "release 서하윤 / 푸른 밤 single (announced)");
 }
 
+// English: an apposition after the name presents the actor too ("X, known for acting in …",
+// "X, best known for his roles in …", "X, … who made his debut as an actor"). Kim Jung-hoon
+// is in the shipped gazetteer.
+TEST(MusicProjectsS15, AnActorPresentedAfterTheName) {
+  EXPECT_EQ(Music("",
+                  "Kim Jung-hoon, a member of the duo UN who made his debut as an actor on a KBS "
+                  "drama, will release his first solo album in Japan in May."),
+            "release Kim Jung-hoon /  album (announced)");
+  EXPECT_EQ(Music("",
+                  "Kim Jung-hoon, best known for his roles in several weekend dramas, will put "
+                  "out a digital single next week."),
+            "release Kim Jung-hoon /  digital_single (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
