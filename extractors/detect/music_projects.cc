@@ -109,9 +109,26 @@ bool NewsOwnerNotSinger(std::string_view text, const Mention& m) {
 // A person seen in a music video, not singing ("뮤직비디오에 배우 X가 출연", "appears in the
 // music video").
 bool InMusicVideo(std::string_view text, const Mention& m) {
-  static const RE2 kKo("^\\s*(?:이|가|은|는|도)?\\s*(?:[^.]{0,30}?)(?:출연|주인공|등장)");
+  static const RE2 kKo(
+      "^\\s*(?:이|가|은|는|도)?\\s*(?:[^.]{0,30}?)(?:출연|주인공|등장|카메오|(?:^|[^로\\s])\\s*"
+      "지원\\s*"
+      "사격)");
   static const RE2 kMv("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video");
-  return RE2::PartialMatch(text, kMv) && RE2::PartialMatch(After(text, m.end, 60), kKo);
+  // "Lee Seung Gi, as a singer-turned-actor, will star in the music video", "Y acts in MV"
+  static const RE2 kEn(
+      "(?i)^[^.]{0,60}?\\b(?:star|stars|starring|starred|appear|appears|appearing|appeared|act|"
+      "acts|acting)\\s+in\\s+(?:(?:the|its|his|her|their|a)\\s+)?(?:music\\s+video|MV)\\b");
+  return RE2::PartialMatch(text, kMv) && (RE2::PartialMatch(After(text, m.end, 60), kKo) ||
+                                          RE2::PartialMatch(After(text, m.end, 90), kEn));
+}
+
+// Korean: the person backs someone else's release ("배우 A와 B가 지원사격에 나선다"), the way
+// stars help a friend's song with a cameo or a post; a feature is singing ("피처링으로
+// 지원사격").
+bool Supporter(std::string_view text, const Mention& m) {
+  static const RE2 kBacks(
+      "^\\s*(?:과|와|이|가|은|는|도|,|·)?\\s*(?:[^.]{0,30}?)(?:^|[^로\\s])\\s*지원\\s*사격");
+  return RE2::PartialMatch(After(text, m.end, 60), kBacks);
 }
 
 // Korean: the mention carries a subject or topic particle ("추영우가", "그는"); the
@@ -1036,6 +1053,19 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     return d;
   };
 
+  // "While K.Will sings, Lee Seung Gi will star in the music video", "뮤비에 X 지원사격": a
+  // person a sentence without a joint-song cue shows in the music video neither sings in the
+  // story's collab nor releases its song, in any sentence
+  std::set<std::string> on_screen;
+  for (const auto& st : story) {
+    const bool joint = !st.cues[kCollab].empty() && !st.veto[kCollab];
+    for (const auto& m : st.mentions.items) {
+      if (m.kind == MentionKind::kPerson &&
+          ((!joint && InMusicVideo(st.text, m)) || Supporter(st.text, m))) {
+        on_screen.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
+      }
+    }
+  }
   // Collab: every named participant of the story's collab sentences, in text order; when
   // they name fewer than two, the other sentences of the story too ("찬열·정기고, 듀엣곡 …" ⟂
   // "엑소 찬열과 가수 정기고가 …").
@@ -1328,6 +1358,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           decide("collab: " + f.person.name + " is credited as a maker; no participant");
           continue;
         }
+        if (on_screen.count(f.person.key)) {
+          decide("collab: " + f.person.name + " appears in the music video; no participant");
+          continue;
+        }
         singers.push_back(std::move(f));
       }
       found = std::move(singers);
@@ -1399,7 +1433,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
-          InMusicVideo(s.text, m)) {
+          InMusicVideo(s.text, m) ||
+          (!on_screen.empty() &&
+           on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {
         continue;
       }
       if (ko && m.begin < cue_begin && KoreanSubject(s.text, m)) return &m;

@@ -88,5 +88,28 @@ TEST(MusicProjectsS15, AnActorPresentedAfterTheName) {
             "release Kim Jung-hoon /  digital_single (announced)");
 }
 
+// People the story shows in a music video (acting, a cameo, "지원사격") are no singers of
+// the song in any sentence of it; the actor's own single stays a release.
+TEST(MusicProjectsS15, AMusicVideoCastIsNoParticipant) {
+  EXPECT_EQ(Music("첫 음원 내는 서하윤, 뮤비에 차우진 지원사격",
+                  "배우 서하윤이 처음으로 솔로 음원을 낸다. 서하윤의 디지털 싱글 '봄길'을 위해 "
+                  "배우 차우진과 도하람이 지원사격에 나선다."),
+            "release 서하윤 / 봄길 digital_single (announced)");
+  EXPECT_EQ(Music("",
+                  "Two names join a producer duo's new project single 'Rain Letter'. Singer Roy "
+                  "Kim and actor Lee Seung-gi are taking part in the song. While Roy Kim sings, "
+                  "Lee Seung-gi will appear in the music video as its lead."),
+            "");
+}
+
+// "남매 듀엣 X", "혼성 듀엣 X": a duo act, not a duet song; two actors who play a couple in
+// its video are no joint song (김유정, 박보검 are in the shipped gazetteer).
+TEST(MusicProjectsS15, ADuoActIsNoDuet) {
+  EXPECT_EQ(Music("봄길 뮤비, 김유정-박보검 호흡 눈길",
+                  "남매 듀엣 별빛소리의 타이틀곡 '봄길' 뮤직비디오가 공개됐다. 별빛소리는 10일 "
+                  "소속사 채널을 통해 정규 1집의 '봄길' 뮤직비디오를 선보였다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
