@@ -406,7 +406,8 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
       "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배)$|^.+(?:들|생)$");
-  static const RE2 kDeung("^등(?:이|은|도|의|과|와|을|를)?$");
+  // 등 closes a list, and so does 총 before its count ("…, 이지훈, 조권 총 8명의 가수들이")
+  static const RE2 kDeung("^(?:등(?:이|은|도|의|과|와|을|를)?|총)$");
   // what a pair has or does, after "A와 B의": a rumour, a meeting, the collaboration itself
   // ("로꼬와 이성경의 열애설이", "청하와 마미손의 컬래버레이션이"); B is the list's last item
   static const RE2 kPairNoun(
@@ -493,6 +494,19 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       }
       after_word = true;
       i = e;
+      continue;
+    }
+    static const RE2 kObj("^(.+?)(?:을|를)$");
+    static const RE2 kLeading("^\\s*비롯(?:해|하여|한)\\s");
+    if (RE2::FullMatch(w, kObj, &stem) && RE2::FullMatch(stem, kName) &&
+        !RE2::FullMatch(stem, kStop) && RE2::PartialMatch(text.substr(e), kLeading)) {
+      // "선예를 비롯하여 소향, 루나, …": the name the list is led by is its first item
+      list.clear();
+      pending_role = false;
+      push(i, stem);
+      i = text.find("비롯", e);
+      i = word_end(i);
+      after_word = false;
       continue;
     }
     if (RE2::FullMatch(w, kDeung)) {
@@ -1161,10 +1175,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         static const RE2 kOfGroup(
             "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?|\\b(?:the|a)\\s+(?:leader|maknae|"
             "youngest(?:\\s+member)?|frontman|(?:main\\s+|lead\\s+)?(?:vocalist|rapper|dancer)))"
-            "\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:"
-            "(?:"
-            "girl|boy|K-pop|idol|co-ed|rock|project|vocal|hip-hop)\\s+)?(?:group|band|unit|duo|"
-            "trio)?\\s*$");
+            "\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:(?:[a-z][\\w-]*|K-pop|K-Pop)\\s+){0,3}?(?:"
+            "group|band|unit|duo|trio|supergroup)?\\s*$");
         for (const auto& m : s.mentions.items) {
           if (m.kind == MentionKind::kGroup &&
               RE2::PartialMatch(Before(s.text, m.begin, 48), kOfGroup)) {

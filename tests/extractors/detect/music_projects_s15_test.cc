@@ -41,6 +41,10 @@ TEST(MusicProjectsS15, PlacesAndTagsAreNoParticipants) {
                   "A new track is coming. The song is a collaboration between Suho, the leader "
                   "of EXO, and cellist Dara Moon."),
             "collab Suho + Dara Moon /  [] (announced)");
+  EXPECT_EQ(Music("",
+                  "Taeyang of the long-running boy band BIGBANG will put out a song featuring "
+                  "Jimin of the supergroup BTS on Friday."),
+            "collab Taeyang + Jimin /  [] (announced)");
 }
 
 // An actor's song for the fans, in the words reporters use besides 팬송: a song they wrote
@@ -109,6 +113,28 @@ TEST(MusicProjectsS15, ADuoActIsNoDuet) {
                   "남매 듀엣 별빛소리의 타이틀곡 '봄길' 뮤직비디오가 공개됐다. 별빛소리는 10일 "
                   "소속사 채널을 통해 정규 1집의 '봄길' 뮤직비디오를 선보였다."),
             "");
+}
+
+// A featured guest makes a joint song: "a new song featuring Y", "Y가 피처링과 작사에
+// 참여했다"; singers who "give their talent" to a song (재능기부로 동참) sing on it.
+TEST(MusicProjectsS15, AFeaturedGuestAndDonatedVoices) {
+  EXPECT_EQ(Music("",
+                  "BIGBANG's Taeyang unveiled plans for a new song featuring BTS member Jimin, "
+                  "due on Friday."),
+            "collab Taeyang + Jimin /  [] (announced)");
+  EXPECT_EQ(Music("",
+                  "가수 차우진이 오는 3일 새 미니앨범 '여름 일기'를 낸다. 수록곡 '파도'에는 "
+                  "배우 서하윤이 피처링과 작곡에 참여했다."),
+            "collab 차우진 + 서하윤 / 파도 [] (announced)");
+  EXPECT_EQ(Music("",
+                  "가수 차우진이 싱글 '별의 노래'를 내놨다. 병상의 이웃에게 희망을 전하는 곡으로, 차우진을 비롯해 "
+                  "도하람, 마이티사운즈 등 동료 가수들이 재능기부로 동참했다."),
+            "collab 차우진 + 도하람 + 마이티사운즈 / 별의 노래 [기부] (released)");
+  // a list led by "X를 비롯하여" and closed by its count ("총 4명의")
+  EXPECT_EQ(Music("",
+                  "가수 차우진이 싱글 '별의 노래'를 내놨다. 차우진을 비롯하여 도하람, 한별, "
+                  "마이티사운즈 총 4명의 가수들이 재능기부로 함께했다."),
+            "collab 차우진 + 도하람 + 한별 + 마이티사운즈 / 별의 노래 [기부] (released)");
 }
 
 }  // namespace
