@@ -253,7 +253,8 @@ bool TeaserBefore(std::string_view text, size_t pos) {
 bool NewsNotSong(std::string_view text, size_t pos) {
   static const RE2 kNews(
       "(?:(?:다|라)\\s*고|(?:소식|명단|라인업|계획|일정|참여진|참여자|참여|출연진|사실|근황|현장|"
-      "비하인드|과정|모습|소감|계약|합류)(?:을|를)?)(?:\\s*(?:지난\\s*)?\\d{1,2}일)?\\s*$");
+      "비하인드|과정|모습|소감|계약|합류)(?:을|를)?)(?:\\s*(?:지난\\s*)?\\d{1,2}일)?"
+      "(?:\\s*(?:기습|깜짝|전격|공식|정식|직접|먼저|처음|최초로?)(?:적으로)?)?\\s*$");
   return RE2::PartialMatch(Before(text, pos, 24), kNews);
 }
 

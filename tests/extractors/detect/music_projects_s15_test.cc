@@ -137,5 +137,14 @@ TEST(MusicProjectsS15, AFeaturedGuestAndDonatedVoices) {
             "collab 차우진 + 도하람 + 한별 + 마이티사운즈 / 별의 노래 [기부] (released)");
 }
 
+// "참여했다는 소식을 기습 발표했다": what was made public, even with an adverb before the verb,
+// is the news, not the song.
+TEST(MusicProjectsS15, NewsOfTheSongIsNotTheSong) {
+  EXPECT_EQ(Music("",
+                  "가수 차우진과 배우 서하윤이 듀엣곡 '새벽길'을 함께 불렀다는 소식을 10일 깜짝 "
+                  "공개했다."),
+            "collab 차우진 + 서하윤 / 새벽길 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
