@@ -146,5 +146,18 @@ TEST(MusicProjectsS15, NewsOfTheSongIsNotTheSong) {
             "collab 차우진 + 서하윤 / 새벽길 [] (announced)");
 }
 
+// Roundups are no joint song and no release: actors who "each" lend their voices to
+// projects of their own (각기, 저마다), an actress who tells of her past singer debut.
+TEST(MusicProjectsS15, RoundupsAndPastDebuts) {
+  EXPECT_EQ(Music("",
+                  "연기로 사랑받던 배우 김유정과 박보검이 올겨울 음악 팬들과도 만난다. 두 사람은 저마다 "
+                  "프로젝트 음원에 목소리를 보태며 새 얼굴을 보여준다."),
+            "");
+  EXPECT_EQ(Music("",
+                  "배우 김유정이 과거 가수로 먼저 데뷔했다고 털어놨다. 김유정은 \"원래는 "
+                  "가수로 데뷔했다\"며 그 시절 데뷔곡 '봄비'를 열창했다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
