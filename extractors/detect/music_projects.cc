@@ -854,6 +854,14 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     s.text = SanitizeUtf8(sentences[i]);
     s.mentions = FindMentions(s.text, lang, gazetteer);
     if (fired[i].empty()) continue;
+    // "더 나은 세상": a word after a degree adverb is an adjective, never a name (나은)
+    if (ko) {
+      static const RE2 kDegree("(?:^|[^가-힣])(?:더|가장|보다|훨씬|한층|좀\\s*더)\\s+$");
+      std::erase_if(s.mentions.items, [&](const Mention& m) {
+        return m.kind == MentionKind::kPerson &&
+               RE2::PartialMatch(Before(s.text, m.begin, 16), kDegree);
+      });
+    }
     // a stage on a variety show ("'불후의 명곡'에서 듀엣 무대", configs/gazetteer/
     // works-variety.yaml) is neither a joint song nor an actor's own release
     for (const auto& m : s.mentions.items) {

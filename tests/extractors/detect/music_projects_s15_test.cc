@@ -159,5 +159,15 @@ TEST(MusicProjectsS15, RoundupsAndPastDebuts) {
             "");
 }
 
+// "더 나은 세상": a word after a degree adverb is an adjective, never a name (나은 is an
+// idol's stage name in the shipped gazetteer); a singer's own tribute song with its proceeds
+// given away is no joint song.
+TEST(MusicProjectsS15, AnAdjectiveAfterADegreeAdverbIsNoName) {
+  EXPECT_EQ(Music("",
+                  "가수 차우진이 재능기부로 부른 헌정곡 '푸른 길'을 내놨다. 차우진은 \"더 나은 "
+                  "내일을 꿈꾸는 분들께 바친다\"며 음원 수익금도 기부하겠다고 밝혔다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
