@@ -169,5 +169,19 @@ TEST(MusicProjectsS15, AnAdjectiveAfterADegreeAdverbIsNoName) {
             "");
 }
 
+// English: "is here", "is finally out for streaming" say the album is out, and an album that
+// "is out" is a release even without a release verb. Kim Jung-hoon is in the shipped
+// gazetteer.
+TEST(MusicProjectsS15, AnAlbumThatIsHereIsOut) {
+  EXPECT_EQ(Music("",
+                  "Actor Kim Jung-hoon's first solo album is here. He recorded it between two "
+                  "drama shoots."),
+            "release Kim Jung-hoon /  album (released)");
+  EXPECT_EQ(Music("",
+                  "Many viewers know actor Kim Jung-hoon from weekend dramas. His second album "
+                  "is finally out for streaming."),
+            "release Kim Jung-hoon /  album (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
