@@ -122,6 +122,15 @@ bool InMusicVideo(std::string_view text, const Mention& m) {
                                           RE2::PartialMatch(After(text, m.end, 90), kEn));
 }
 
+// The quoted name is a further song of the same people: "또 다른 듀엣곡 'Y'", "또 하나의 신곡
+// 'Y'", "another duet, 'Y'".
+bool AnotherSong(std::string_view text, const Mention& m) {
+  static const RE2 kAnother(
+      "(?:또\\s*다른|또\\s*하나의|(?i:another))\\s*(?:[^\\s.]+\\s+)?(?:듀엣곡|듀엣|신곡|곡|노래|"
+      "컬래버레이션\\s*곡|(?i:duet|song|track|single|collaboration))\\s*,?\\s*[‘'\"“<《]?\\s*$");
+  return RE2::PartialMatch(Before(text, m.begin, 48), kAnother);
+}
+
 // Korean: the person backs someone else's release ("배우 A와 B가 지원사격에 나선다"), the way
 // stars help a friend's song with a cameo or a post; a feature is singing ("피처링으로
 // 지원사격").
@@ -975,7 +984,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     }
     return TitleScore(s.text, m, t == kCollab);
   };
-  auto best_title = [&](int t) {
+  // `skip`: a title that is another song's (AnotherSong), never this one's
+  auto best_title = [&](int t, const std::string& skip = "") {
     std::string title;
     std::string title_raw;  // the chosen mention's text
     int best = -1;
@@ -983,7 +993,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     for (const auto& s : story) {
       if (s.cues[t].empty() || s.veto[t]) continue;
       for (const auto& m : s.mentions.items) {
-        if (!TitleCandidate(m)) continue;
+        if (!TitleCandidate(m) || (!skip.empty() && SongTitle(m.text) == skip)) continue;
         const int score = title_score(s, m, t);
         // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
         if (NotASongTitle(s.text, m) && score < 3) continue;
@@ -1011,7 +1021,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (const auto& s : story) {
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
-          if (!TitleCandidate(m) || NotASongTitle(s.text, m)) continue;
+          if (!TitleCandidate(m) || NotASongTitle(s.text, m) ||
+              (!skip.empty() && SongTitle(m.text) == skip)) {
+            continue;
+          }
           if (const int score = title_score(s, m, t); score > fallback) {
             fallback = score;
             title = SongTitle(m.text);
@@ -1415,10 +1428,26 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       Detection d = make_event(EventType::kCollab, *evidence, *cue,
                                story_released[kCollab] ? "released" : "announced");
       for (auto& f : found) d.people.push_back(std::move(f.person));
-      d.title = best_title(kCollab);
+      // "또 다른 듀엣곡 'Y'", "another duet, 'Y'": the pair's second song is an event of its
+      // own with the same people; the first takes the best other title
+      std::string another;
+      for (const auto& st : story) {
+        if (st.veto[kCollab]) continue;
+        for (const auto& m : st.mentions.items) {
+          if (TitleCandidate(m) && AnotherSong(st.text, m)) another = SongTitle(m.text);
+        }
+      }
+      d.title = best_title(kCollab, another);
       d.cause = cause;
       d.crossover = IsCrossover(d);
       d.event_id = ComputeEventId(d);
+      if (!another.empty() && !d.title.empty() && d.title != another) {
+        Detection second = d;
+        second.title = another;
+        second.event_id = ComputeEventId(second);
+        decide("collab: another song of the same people: '" + another + "'");
+        out->push_back(std::move(second));
+      }
       std::string names;
       for (const auto& p : d.people) {
         names += (names.empty() ? "" : " + ") + p.name;

@@ -183,5 +183,16 @@ TEST(MusicProjectsS15, AnAlbumThatIsHereIsOut) {
             "release Kim Jung-hoon /  album (released)");
 }
 
+// "또 다른 듀엣곡 'Y'", "another duet, 'Y'": the pair's second song is an event of its own
+// with the same people.
+TEST(MusicProjectsS15, AnotherDuetIsAnEventOfItsOwn) {
+  EXPECT_EQ(Music("",
+                  "가수 차우진과 배우 서하윤이 듀엣곡 두 곡을 잇달아 선보인다. 오는 3일 두 사람이 "
+                  "함께 부른 '새벽길'이 먼저 나온다. 나흘 뒤에는 또 다른 듀엣곡 '달빛 정원'이 "
+                  "음원 사이트에 오른다."),
+            "collab 차우진 + 서하윤 / 달빛 정원 [] (announced); collab 차우진 + 서하윤 / 새벽길 [] "
+            "(announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
