@@ -326,10 +326,11 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
   static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
   if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;
-  // "X, known for acting in …", "X, best known for her roles in …", "X, a member of UN who made
+  // "X, known for acting in …", "X, best known for her roles in …", "X of UN, who made
   // his debut as an actor": an apposition after the name
   static const RE2 kEnActorAfter(
-      "(?i)^(?:'s|’s)?\\s*,\\s*[^.;]{0,90}?\\b(?:known\\s+for\\s+(?:acting|starring|(?:his|her|"
+      "(?i)^(?:'s|’s)?(?:\\s+of\\s+[^,.;]{1,40})?\\s*,\\s*[^.;]{0,90}?\\b(?:known\\s+for\\s+(?:"
+      "acting|starring|(?:his|her|"
       "their)\\s+(?:\\w+\\s+)?(?:roles?|performances?|acting))|debut\\s+as\\s+an\\s+act(?:or|"
       "ress))\\b");
   if (lang == "en" && RE2::PartialMatch(After(text, m.end, 140), kEnActorAfter)) return true;

@@ -29,7 +29,7 @@ TEST(MusicProjectsS15, WhatThePairHasIsNoParticipant) {
             "collab 차우진 + 도하람 /  [] (announced)");
 }
 
-// Places are no participants ("musicians from Korea and Japan"); a singer described as
+// Places are no participants ("voices from Korea and Japan"); a singer described as
 // "artist and producer" still sings; "the leader of EXO" tags Suho (a gazetteer idol) and the
 // group does not sing by itself.
 TEST(MusicProjectsS15, PlacesAndTagsAreNoParticipants) {
@@ -38,9 +38,9 @@ TEST(MusicProjectsS15, PlacesAndTagsAreNoParticipants) {
                   "ZICO is pairing up on a duet with Japanese vocalist Mira Kade."),
             "collab ZICO + Mira Kade /  [] (announced)");
   EXPECT_EQ(Music("",
-                  "A new track is coming. The song is a collaboration between Suho, the leader "
-                  "of EXO, and cellist Dara Moon."),
-            "collab Suho + Dara Moon /  [] (announced)");
+                  "A new track is coming. Cellist Dara Moon and Suho, the leader of EXO, have "
+                  "recorded it as a collaboration."),
+            "collab Dara Moon + Suho /  [] (announced)");
   EXPECT_EQ(Music("",
                   "Taeyang of the long-running boy band BIGBANG will put out a song featuring "
                   "Jimin of the supergroup BTS on Friday."),
@@ -79,17 +79,18 @@ TEST(MusicProjectsS15, TheSongOutWithItsTeaser) {
 }
 
 // English: an apposition after the name presents the actor too ("X, known for acting in …",
-// "X, best known for his roles in …", "X, … who made his debut as an actor"). Kim Jung-hoon
+// "X, best known for his leading roles in …", "X, … who made his debut as an actor"). Kim Jung-hoon
 // is in the shipped gazetteer.
 TEST(MusicProjectsS15, AnActorPresentedAfterTheName) {
   EXPECT_EQ(Music("",
-                  "Kim Jung-hoon, a member of the duo UN who made his debut as an actor on a KBS "
-                  "drama, will release his first solo album in Japan in May."),
+                  "Kim Jung-hoon of the duo UN, who made his debut as an actor on a KBS "
+                  "drama, will release a solo album for Japanese fans in May."),
             "release Kim Jung-hoon /  album (announced)");
-  EXPECT_EQ(Music("",
-                  "Kim Jung-hoon, best known for his roles in several weekend dramas, will put "
-                  "out a digital single next week."),
-            "release Kim Jung-hoon /  digital_single (announced)");
+  EXPECT_EQ(
+      Music("",
+            "Kim Jung-hoon, best known for his leading roles in several weekend dramas, will put "
+            "out a digital single next week."),
+      "release Kim Jung-hoon /  digital_single (announced)");
 }
 
 // People the story shows in a music video (acting, a cameo, "지원사격") are no singers of
@@ -127,7 +128,8 @@ TEST(MusicProjectsS15, AFeaturedGuestAndDonatedVoices) {
                   "배우 서하윤이 피처링과 작곡에 참여했다."),
             "collab 차우진 + 서하윤 / 파도 [] (announced)");
   EXPECT_EQ(Music("",
-                  "가수 차우진이 싱글 '별의 노래'를 내놨다. 병상의 이웃에게 희망을 전하는 곡으로, 차우진을 비롯해 "
+                  "가수 차우진이 싱글 '별의 노래'를 내놨다. 병상의 이웃에게 희망을 전하는 곡으로, "
+                  "차우진을 비롯해 "
                   "도하람, 마이티사운즈 등 동료 가수들이 재능기부로 동참했다."),
             "collab 차우진 + 도하람 + 마이티사운즈 / 별의 노래 [기부] (released)");
   // a list led by "X를 비롯하여" and closed by its count ("총 4명의")
@@ -149,10 +151,11 @@ TEST(MusicProjectsS15, NewsOfTheSongIsNotTheSong) {
 // Roundups are no joint song and no release: actors who "each" lend their voices to
 // projects of their own (각기, 저마다), an actress who tells of her past singer debut.
 TEST(MusicProjectsS15, RoundupsAndPastDebuts) {
-  EXPECT_EQ(Music("",
-                  "연기로 사랑받던 배우 김유정과 박보검이 올겨울 음악 팬들과도 만난다. 두 사람은 저마다 "
-                  "프로젝트 음원에 목소리를 보태며 새 얼굴을 보여준다."),
-            "");
+  EXPECT_EQ(
+      Music("",
+            "연기로 사랑받던 배우 김유정과 박보검이 올겨울 음악 팬들과도 만난다. 두 사람은 저마다 "
+            "프로젝트 음원에 목소리를 보태며 새 얼굴을 보여준다."),
+      "");
   EXPECT_EQ(Music("",
                   "배우 김유정이 과거 가수로 먼저 데뷔했다고 털어놨다. 김유정은 \"원래는 "
                   "가수로 데뷔했다\"며 그 시절 데뷔곡 '봄비'를 열창했다."),
