@@ -114,7 +114,7 @@ bool InMusicVideo(std::string_view text, const Mention& m) {
       "지원\\s*"
       "사격)");
   static const RE2 kMv("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video");
-  // "Lee Seung Gi, as a singer-turned-actor, will star in the music video", "Y acts in MV"
+  // "Y, an actor now, will appear in the music video", "Y acts in MV"
   static const RE2 kEn(
       "(?i)^[^.]{0,60}?\\b(?:star|stars|starring|starred|appear|appears|appearing|appeared|act|"
       "acts|acting)\\s+in\\s+(?:(?:the|its|his|her|their|a)\\s+)?(?:music\\s+video|MV)\\b");
@@ -1090,7 +1090,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     return d;
   };
 
-  // "While K.Will sings, Lee Seung Gi will star in the music video", "뮤비에 X 지원사격": a
+  // "X sings while Y stars in its music video", "뮤비에 X 지원사격": a
   // person a sentence without a joint-song cue shows in the music video neither sings in the
   // story's collab nor releases its song, in any sentence
   std::set<std::string> on_screen;
