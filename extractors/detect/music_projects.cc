@@ -509,8 +509,9 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
     }
     static const RE2 kObj("^(.+?)(?:을|를)$");
     static const RE2 kLeading("^\\s*비롯(?:해|하여|한)\\s");
-    if (RE2::FullMatch(w, kObj, &stem) && RE2::FullMatch(stem, kName) &&
-        !RE2::FullMatch(stem, kStop) && RE2::PartialMatch(text.substr(e), kLeading)) {
+    if (text.substr(e, 7) == " 비롯" && RE2::FullMatch(w, kObj, &stem) &&
+        RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop) &&
+        RE2::PartialMatch(text.substr(e), kLeading)) {
       // "선예를 비롯하여 소향, 루나, …": the name the list is led by is its first item
       list.clear();
       pending_role = false;
@@ -864,12 +865,18 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     s.text = SanitizeUtf8(sentences[i]);
     s.mentions = FindMentions(s.text, lang, gazetteer);
     if (fired[i].empty()) continue;
-    // "더 나은 세상": a word after a degree adverb is an adjective, never a name (나은)
+    // "더 나은 세상": a word after a degree adverb is an adjective, never a name (나은); a
+    // plain suffix test per person mention, no regex
     if (ko) {
-      static const RE2 kDegree("(?:^|[^가-힣])(?:더|가장|보다|훨씬|한층|좀\\s*더)\\s+$");
       std::erase_if(s.mentions.items, [&](const Mention& m) {
-        return m.kind == MentionKind::kPerson &&
-               RE2::PartialMatch(Before(s.text, m.begin, 16), kDegree);
+        if (m.kind != MentionKind::kPerson) return false;
+        const std::string_view before = Before(s.text, m.begin, 16);
+        for (std::string_view adverb : {"더 ", "가장 ", "보다 ", "훨씬 ", "한층 "}) {
+          if (!EndsWith(before, adverb)) continue;
+          const size_t at = before.size() - adverb.size();
+          if (at == 0 || static_cast<unsigned char>(before[at - 1]) < 0x80) return true;
+        }
+        return false;
       });
     }
     // a stage on a variety show ("'불후의 명곡'에서 듀엣 무대", configs/gazetteer/
@@ -1093,8 +1100,15 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   // "X sings while Y stars in its music video", "뮤비에 X 지원사격": a
   // person a sentence without a joint-song cue shows in the music video neither sings in the
   // story's collab nor releases its song, in any sentence
+  // (read only in stories with a release or collab cue, and in sentences that name a music
+  // video or say 사격)
   std::set<std::string> on_screen;
+  bool music_cue = false;
+  for (const auto& st : story) music_cue = music_cue || !st.cues[0].empty() || !st.cues[1].empty();
   for (const auto& st : story) {
+    if (!music_cue) break;
+    static const RE2 kScreenWord("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video|사격");
+    if (!RE2::PartialMatch(st.text, kScreenWord)) continue;
     const bool joint = !st.cues[kCollab].empty() && !st.veto[kCollab];
     for (const auto& m : st.mentions.items) {
       if (m.kind == MentionKind::kPerson &&
