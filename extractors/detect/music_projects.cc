@@ -63,6 +63,15 @@ std::string_view After(std::string_view s, size_t pos, size_t n) {
   return s.substr(pos, e - pos);
 }
 
+// "Artist and producer ZICO", "가수 겸 프로듀서 X": a maker's title after a singer's is a
+// singer who also produces, and sings.
+bool SingerToo(std::string_view text, const Mention& m) {
+  static const RE2 kSingerToo(
+      "(?i)(?:singer|artist|rapper|vocalist|musician|singer-songwriter|가수|래퍼)\\s*(?:and|&|겸)"
+      "\\s*(?:producer|composer|songwriter|프로듀서|작곡가)\\s*$");
+  return RE2::PartialMatch(Before(text, m.begin, 48), kSingerToo);
+}
+
 // A person named as the song's maker, producer, host or organiser, not its singer.
 bool IsCreditNotSinger(std::string_view text, const Mention& m) {
   static const RE2 kBefore(
@@ -78,6 +87,7 @@ bool IsCreditNotSinger(std::string_view text, const Mention& m) {
       "(?i)\\b(?:written|produced|composed|directed)\\s+by\\s+(?:(?:the|veteran|famed|renowned|"
       "singer|singer-songwriter|actor|actress|rapper|producer|composer|songwriter|musician|star|"
       "K-pop|and|,)\\s*){1,6}$");
+  if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
          RE2::PartialMatch(Before(text, m.begin, 80), kCreditDescribed) ||
          RE2::PartialMatch(After(text, m.end, 32), kAfter);
@@ -99,9 +109,35 @@ bool NewsOwnerNotSinger(std::string_view text, const Mention& m) {
 // A person seen in a music video, not singing ("뮤직비디오에 배우 X가 출연", "appears in the
 // music video").
 bool InMusicVideo(std::string_view text, const Mention& m) {
-  static const RE2 kKo("^\\s*(?:이|가|은|는|도)?\\s*(?:[^.]{0,30}?)(?:출연|주인공|등장)");
+  static const RE2 kKo(
+      "^\\s*(?:이|가|은|는|도)?\\s*(?:[^.]{0,30}?)(?:출연|주인공|등장|카메오|(?:^|[^로\\s])\\s*"
+      "지원\\s*"
+      "사격)");
   static const RE2 kMv("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video");
-  return RE2::PartialMatch(text, kMv) && RE2::PartialMatch(After(text, m.end, 60), kKo);
+  // "Y, an actor now, will appear in the music video", "Y acts in MV"
+  static const RE2 kEn(
+      "(?i)^[^.]{0,60}?\\b(?:star|stars|starring|starred|appear|appears|appearing|appeared|act|"
+      "acts|acting)\\s+in\\s+(?:(?:the|its|his|her|their|a)\\s+)?(?:music\\s+video|MV)\\b");
+  return RE2::PartialMatch(text, kMv) && (RE2::PartialMatch(After(text, m.end, 60), kKo) ||
+                                          RE2::PartialMatch(After(text, m.end, 90), kEn));
+}
+
+// The quoted name is a further song of the same people: "또 다른 듀엣곡 'Y'", "또 하나의 신곡
+// 'Y'", "another duet, 'Y'".
+bool AnotherSong(std::string_view text, const Mention& m) {
+  static const RE2 kAnother(
+      "(?:또\\s*다른|또\\s*하나의|(?i:another))\\s*(?:[^\\s.]+\\s+)?(?:듀엣곡|듀엣|신곡|곡|노래|"
+      "컬래버레이션\\s*곡|(?i:duet|song|track|single|collaboration))\\s*,?\\s*[‘'\"“<《]?\\s*$");
+  return RE2::PartialMatch(Before(text, m.begin, 48), kAnother);
+}
+
+// Korean: the person backs someone else's release ("배우 A와 B가 지원사격에 나선다"), the way
+// stars help a friend's song with a cameo or a post; a feature is singing ("피처링으로
+// 지원사격").
+bool Supporter(std::string_view text, const Mention& m) {
+  static const RE2 kBacks(
+      "^\\s*(?:과|와|이|가|은|는|도|,|·)?\\s*(?:[^.]{0,30}?)(?:^|[^로\\s])\\s*지원\\s*사격");
+  return RE2::PartialMatch(After(text, m.end, 60), kBacks);
 }
 
 // Korean: the mention carries a subject or topic particle ("추영우가", "그는"); the
@@ -142,6 +178,7 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
   // ("Cry with us": a lower-case word after "with" names nobody)
   static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
+  if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
 }
@@ -212,6 +249,10 @@ bool TeaserBefore(std::string_view text, size_t pos) {
   static const RE2 kTeaser(
       "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|teaser|poster|photo|image|schedule|"
       "track\\s*list|concept");
+  // "싱글의 음원과 뮤직비디오 티저를 공개했다", "the song and its teaser": the song is out too
+  static const RE2 kSongToo(
+      "(?i)음원\\s*(?:과|와|및|,)|\\b(?:song|single|track)\\s+and\\s+(?:its|the)\\b");
+  if (RE2::PartialMatch(Before(text, pos, 60), kSongToo)) return false;
   return RE2::PartialMatch(Before(text, pos, 36), kTeaser);
 }
 
@@ -221,7 +262,8 @@ bool TeaserBefore(std::string_view text, size_t pos) {
 bool NewsNotSong(std::string_view text, size_t pos) {
   static const RE2 kNews(
       "(?:(?:다|라)\\s*고|(?:소식|명단|라인업|계획|일정|참여진|참여자|참여|출연진|사실|근황|현장|"
-      "비하인드|과정|모습|소감|계약|합류)(?:을|를)?)(?:\\s*(?:지난\\s*)?\\d{1,2}일)?\\s*$");
+      "비하인드|과정|모습|소감|계약|합류)(?:을|를)?)(?:\\s*(?:지난\\s*)?\\d{1,2}일)?"
+      "(?:\\s*(?:기습|깜짝|전격|공식|정식|직접|먼저|처음|최초로?)(?:적으로)?)?\\s*$");
   return RE2::PartialMatch(Before(text, pos, 24), kNews);
 }
 
@@ -284,6 +326,14 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
   static const RE2 kFromActor("^\\s*(?:이|가|은|는)?\\s*(?:배우|연기자)에서\\s");
   if (RE2::PartialMatch(After(text, m.end, 24), kFromActor)) return true;
+  // "X, known for acting in …", "X, best known for her roles in …", "X of UN, who made
+  // his debut as an actor": an apposition after the name
+  static const RE2 kEnActorAfter(
+      "(?i)^(?:'s|’s)?(?:\\s+of\\s+[^,.;]{1,40})?\\s*,\\s*[^.;]{0,90}?\\b(?:known\\s+for\\s+(?:"
+      "acting|starring|(?:his|her|"
+      "their)\\s+(?:\\w+\\s+)?(?:roles?|performances?|acting))|debut\\s+as\\s+an\\s+act(?:or|"
+      "ress))\\b");
+  if (lang == "en" && RE2::PartialMatch(After(text, m.end, 140), kEnActorAfter)) return true;
   return LearnFactsAbout(text, m, lang, gazetteer).actor;
 }
 
@@ -367,10 +417,18 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
       "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배)$|^.+(?:들|생)$");
-  static const RE2 kDeung("^등(?:이|은|도|의|과|와|을|를)?$");
+  // 등 closes a list, and so does 총 before its count ("…, 이지훈, 조권 총 8명의 가수들이")
+  static const RE2 kDeung("^(?:등(?:이|은|도|의|과|와|을|를)?|총)$");
+  // what a pair has or does, after "A와 B의": a rumour, a meeting, the collaboration itself
+  // ("로꼬와 이성경의 열애설이", "청하와 마미손의 컬래버레이션이"); B is the list's last item
+  static const RE2 kPairNoun(
+      "^(?:열애설|결별설|결혼설|불화설|열애|결별|만남|인연|케미|조합|우정|호흡|컬래버(?:레이션)?|"
+      "콜라보(?:레이션)?|협업|합작|듀엣(?:곡)?|신곡|음원|노래|무대|목소리|소식|사진)"
+      "(?:이|가|은|는|도|을|를|에|으로|로)?$");
   std::vector<std::pair<size_t, std::string>> out;
   std::vector<Item> list;
   bool pending_role = false;
+  size_t of_at = std::string_view::npos;  // the offset of the last word, when it was "X의"
   auto known = [&](size_t off, size_t n) {
     for (const auto& [b, e] : spans) {
       if (off < e && off + n > b) return true;
@@ -432,10 +490,42 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
     const bool name_like = RE2::FullMatch(w, kName) && !RE2::FullMatch(w, kStop);
     std::string stem;
     bool plain = false;
+    const size_t of_before = of_at;
+    of_at = std::string_view::npos;
+    if (of_before != std::string_view::npos && !list.empty() && RE2::FullMatch(w, kPairNoun)) {
+      const std::string owner(text.substr(of_before, i - of_before));
+      std::string name;
+      static const RE2 kOwner("^(.+?)의\\s*$");
+      if (RE2::FullMatch(owner, kOwner, &name) && RE2::FullMatch(name, kName) &&
+          !RE2::FullMatch(name, kStop)) {
+        push(of_before, name);  // "이성경의 열애설이": 이성경 closes the list
+        flush(true);
+      } else {
+        list.clear();
+      }
+      after_word = true;
+      i = e;
+      continue;
+    }
+    static const RE2 kObj("^(.+?)(?:을|를)$");
+    static const RE2 kLeading("^\\s*비롯(?:해|하여|한)\\s");
+    if (text.substr(e, 7) == " 비롯" && RE2::FullMatch(w, kObj, &stem) &&
+        RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop) &&
+        RE2::PartialMatch(text.substr(e), kLeading)) {
+      // "선예를 비롯하여 소향, 루나, …": the name the list is led by is its first item
+      list.clear();
+      pending_role = false;
+      push(i, stem);
+      i = text.find("비롯", e);
+      i = word_end(i);
+      after_word = false;
+      continue;
+    }
     if (RE2::FullMatch(w, kDeung)) {
       flush(true);
     } else if (RE2::FullMatch(w, kOf) || DescriptorWord(w) || w == "및") {
       // "애프터스쿨의 유이", "가수 적재", "A 및 B": the next word is the item
+      if (RE2::FullMatch(w, kOf)) of_at = i;
     } else if (RE2::FullMatch(w, kRole)) {
       pending_role = true;
     } else if (sep && name_like) {
@@ -712,7 +802,13 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     for (re2::StringPiece n : {a, b}) {
       static const RE2 kDescriptor("^(?:Actor|Actress|Singer|Rapper)\\s+");
       RE2::Consume(&n, kDescriptor);
-      if (n.empty() || RE2::PartialMatch(n, kNotName)) continue;
+      // a country, region or city ("musicians from Korea and Japan") names nobody
+      static const RE2 kPlace(
+          "^(?:South\\s+|North\\s+)?(?:Korea|Japan|China|Taiwan|Thailand|Vietnam|Indonesia|"
+          "Philippines|America|Asia|Europe|Canada|Australia|Britain|England|France|Germany|Seoul|"
+          "Tokyo|Busan|Osaka|Beijing|Shanghai|Hong\\s+Kong|Los\\s+Angeles|New\\s+York|London|"
+          "Paris)$");
+      if (n.empty() || RE2::PartialMatch(n, kNotName) || RE2::FullMatch(n, kPlace)) continue;
       out.emplace_back(static_cast<size_t>(n.data() - text.data()), std::string(n));
     }
   }
@@ -769,6 +865,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     s.text = SanitizeUtf8(sentences[i]);
     s.mentions = FindMentions(s.text, lang, gazetteer);
     if (fired[i].empty()) continue;
+    // "더 나은 세상": a word after a degree adverb is an adjective, never a name (나은); a
+    // plain suffix test per person mention, no regex
+    if (ko) {
+      std::erase_if(s.mentions.items, [&](const Mention& m) {
+        if (m.kind != MentionKind::kPerson) return false;
+        const std::string_view before = Before(s.text, m.begin, 16);
+        for (std::string_view adverb : {"더 ", "가장 ", "보다 ", "훨씬 ", "한층 "}) {
+          if (!EndsWith(before, adverb)) continue;
+          const size_t at = before.size() - adverb.size();
+          if (at == 0 || static_cast<unsigned char>(before[at - 1]) < 0x80) return true;
+        }
+        return false;
+      });
+    }
     // a stage on a variety show ("'불후의 명곡'에서 듀엣 무대", configs/gazetteer/
     // works-variety.yaml) is neither a joint song nor an actor's own release
     for (const auto& m : s.mentions.items) {
@@ -882,7 +992,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     }
     return TitleScore(s.text, m, t == kCollab);
   };
-  auto best_title = [&](int t) {
+  // `skip`: a title that is another song's (AnotherSong), never this one's
+  auto best_title = [&](int t, const std::string& skip = "") {
     std::string title;
     std::string title_raw;  // the chosen mention's text
     int best = -1;
@@ -890,7 +1001,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     for (const auto& s : story) {
       if (s.cues[t].empty() || s.veto[t]) continue;
       for (const auto& m : s.mentions.items) {
-        if (!TitleCandidate(m)) continue;
+        if (!TitleCandidate(m) || (!skip.empty() && SongTitle(m.text) == skip)) continue;
         const int score = title_score(s, m, t);
         // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
         if (NotASongTitle(s.text, m) && score < 3) continue;
@@ -918,7 +1029,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (const auto& s : story) {
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
-          if (!TitleCandidate(m) || NotASongTitle(s.text, m)) continue;
+          if (!TitleCandidate(m) || NotASongTitle(s.text, m) ||
+              (!skip.empty() && SongTitle(m.text) == skip)) {
+            continue;
+          }
           if (const int score = title_score(s, m, t); score > fallback) {
             fallback = score;
             title = SongTitle(m.text);
@@ -983,6 +1097,26 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     return d;
   };
 
+  // "X sings while Y stars in its music video", "뮤비에 X 지원사격": a
+  // person a sentence without a joint-song cue shows in the music video neither sings in the
+  // story's collab nor releases its song, in any sentence
+  // (read only in stories with a release or collab cue, and in sentences that name a music
+  // video or say 사격)
+  std::set<std::string> on_screen;
+  bool music_cue = false;
+  for (const auto& st : story) music_cue = music_cue || !st.cues[0].empty() || !st.cues[1].empty();
+  for (const auto& st : story) {
+    if (!music_cue) break;
+    static const RE2 kScreenWord("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video|사격");
+    if (!RE2::PartialMatch(st.text, kScreenWord)) continue;
+    const bool joint = !st.cues[kCollab].empty() && !st.veto[kCollab];
+    for (const auto& m : st.mentions.items) {
+      if (m.kind == MentionKind::kPerson &&
+          ((!joint && InMusicVideo(st.text, m)) || Supporter(st.text, m))) {
+        on_screen.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
+      }
+    }
+  }
   // Collab: every named participant of the story's collab sentences, in text order; when
   // they name fewer than two, the other sentences of the story too ("찬열·정기고, 듀엣곡 …" ⟂
   // "엑소 찬열과 가수 정기고가 …").
@@ -1076,10 +1210,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         // "singer Soyu of girl group Sistar", "Kyuhyun, a member of Super Junior": a group
         // after a name and "of" tags that name's person; the person sings, the group does not
         static const RE2 kOfGroup(
-            "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?)\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:"
-            "(?:"
-            "girl|boy|K-pop|idol|co-ed|rock|project|vocal|hip-hop)\\s+)?(?:group|band|unit|duo|"
-            "trio)?\\s*$");
+            "(?:[A-Z][\\w'’.-]*|\\ba\\s+member|\\bmembers?|\\b(?:the|a)\\s+(?:leader|maknae|"
+            "youngest(?:\\s+member)?|frontman|(?:main\\s+|lead\\s+)?(?:vocalist|rapper|dancer)))"
+            "\\s*,?\\s+(?:of|from)\\s+(?:the\\s+)?(?:(?:[a-z][\\w-]*|K-pop|K-Pop)\\s+){0,3}?(?:"
+            "group|band|unit|duo|trio|supergroup)?\\s*$");
         for (const auto& m : s.mentions.items) {
           if (m.kind == MentionKind::kGroup &&
               RE2::PartialMatch(Before(s.text, m.begin, 48), kOfGroup)) {
@@ -1159,6 +1293,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         }
         bool inside = false;  // overlaps a person or group the finders saw
         for (const auto& [b, e] : spans) inside = inside || (off < e && off + n.size() > b);
+        // the same name as a participant found already ("소유" of Soyou, named again where
+        // the finders did not see it: "백현과 소유의 협업")
+        for (const auto& f : found) inside = inside || f.person.native == n || f.person.name == n;
         if (inside) continue;
         PersonRef p;
         p.name = n;
@@ -1258,7 +1395,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       std::set<std::string> credited;
       for (const auto& st : story) {
         for (const auto& m : st.mentions.items) {
-          if (m.kind == MentionKind::kPerson &&
+          if (m.kind == MentionKind::kPerson && !SingerToo(st.text, m) &&
               RE2::PartialMatch(Before(st.text, m.begin, 24), kMakerBefore)) {
             credited.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
           }
@@ -1268,6 +1405,10 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       for (auto& f : found) {
         if (credited.count(f.person.key)) {
           decide("collab: " + f.person.name + " is credited as a maker; no participant");
+          continue;
+        }
+        if (on_screen.count(f.person.key)) {
+          decide("collab: " + f.person.name + " appears in the music video; no participant");
           continue;
         }
         singers.push_back(std::move(f));
@@ -1302,10 +1443,26 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       Detection d = make_event(EventType::kCollab, *evidence, *cue,
                                story_released[kCollab] ? "released" : "announced");
       for (auto& f : found) d.people.push_back(std::move(f.person));
-      d.title = best_title(kCollab);
+      // "또 다른 듀엣곡 'Y'", "another duet, 'Y'": the pair's second song is an event of its
+      // own with the same people; the first takes the best other title
+      std::string another;
+      for (const auto& st : story) {
+        if (st.veto[kCollab]) continue;
+        for (const auto& m : st.mentions.items) {
+          if (TitleCandidate(m) && AnotherSong(st.text, m)) another = SongTitle(m.text);
+        }
+      }
+      d.title = best_title(kCollab, another);
       d.cause = cause;
       d.crossover = IsCrossover(d);
       d.event_id = ComputeEventId(d);
+      if (!another.empty() && !d.title.empty() && d.title != another) {
+        Detection second = d;
+        second.title = another;
+        second.event_id = ComputeEventId(second);
+        decide("collab: another song of the same people: '" + another + "'");
+        out->push_back(std::move(second));
+      }
       std::string names;
       for (const auto& p : d.people) {
         names += (names.empty() ? "" : " + ") + p.name;
@@ -1341,7 +1498,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
-          InMusicVideo(s.text, m)) {
+          InMusicVideo(s.text, m) ||
+          (!on_screen.empty() &&
+           on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {
         continue;
       }
       if (ko && m.begin < cue_begin && KoreanSubject(s.text, m)) return &m;
