@@ -1028,6 +1028,11 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
       "\\b(?:now|currently)\\s+(?:on\\s+screen|on\\s+air|airing|starring|appearing|seen)\\s+in\\s+|"
+      // "who is currently playing the role of X in W", "now starring as a doctor in W": a part
+      // played now names the work on air, not the news (fifteenth round)
+      "\\b(?:who\\s+(?:is|are)\\s+)?(?:now|currently)\\s+(?:playing|starring\\s+as|appearing\\s+as)"
+      "\\s+"
+      "[^.,;:!?\"“‘]{0,60}?\\s+in\\s+|"
       "\\b(?:remake|version|reboot)\\s+of\\s+(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){1,4}?(?:drama|"
       "film|"
       "movie|series|show|sitcom)\\s+|"
@@ -1109,7 +1114,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   // "is positively reviewing her appearance in W", "considering his participation in W": an
   // appearance the person's side is deciding on is the news
   static const RE2 kAppearanceDecided(
-      "(?i)\\b(?:review\\w*|consider\\w*|discuss\\w*|mull\\w*|weigh\\w*|decid\\w*|confirm\\w*)\\s+"
+      "(?i)\\b(?:review\\w*|consider\\w*|discuss\\w*|mull\\w*|weigh\\w*|decid\\w*|confirm\\w*|"
+      "finali[sz]\\w*)\\s+"
       "(?:on\\s+)?(?:his|her|their)\\s+(?:appearance|participation|casting)\\s+in\\s+(?:\\S+\\s+){"
       "0,4}$");
   if (RE2::PartialMatch(before, kEn)) {
@@ -1240,7 +1246,10 @@ bool EnglishSongPlace(std::string_view s, std::string_view before, std::string_v
   if (RE2::PartialMatch(after, kSongRoleAfter)) return true;
   static const RE2 kSingVerbBefore(
       "(?i)(?:\\b(?:sings?|sang|singing|records?|recorded|recording|releases?|released|"
-      "releasing)|\\b(?:which|that)\\s+(?:is\\s+)?(?:titled|entitled|called|named))\\s*$");
+      "releasing)|\\b(?:which|that)\\s+(?:is\\s+)?(?:titled|entitled|called|named)|"
+      // "The song, entitled 'S'" (fifteenth round)
+      "\\b(?:song|track|ballad|single|number)\\s*,?\\s+(?:(?:is|was)\\s+)?(?:titled|entitled|"
+      "called|named))\\s*$");
   static const RE2 kSoundtrackWord("(?i)\\bOST\\b|O\\.S\\.T|soundtrack|theme\\s+song");
   return RE2::PartialMatch(before, kSingVerbBefore) && RE2::PartialMatch(s, kSoundtrackWord);
 }
@@ -1277,6 +1286,24 @@ bool PossessiveOfAName(std::string_view s, size_t end, const Gazetteer& gaz) {
 // star) introduced by the drama, series or film they are of names that person's earlier work,
 // not the news. `begin` and `end` bound the title (quotes included).
 bool NameOfTheWork(std::string_view s, size_t begin, size_t end, const Gazetteer& gaz) {
+  // "The hallyu star of "W"", "director Kim Jong-hak of the "W" series", "actress A of 'W'":
+  // a quoted title after a person noun (or a name the text gives a credit or a job to) and
+  // "of" introduces that person by an earlier work (fifteenth round)
+  // ("cast as the lead actress of 'W'": a part in the work is the news)
+  static const RE2 kPersonNounOf(
+      "(?i)\\b(?:(?:star|actor|actress|director|PD|writer|screenwriter|heartthrob)|(?:actor|"
+      "actress|director|PD|writer|screenwriter)\\s+(?-i:[A-Z])[\\w'’-]*(?:\\s+(?-i:[A-Z])[\\w'’-]*)"
+      "{0,2})\\s+of\\s+(?:the\\s+)?('|\"|\xE2\x80\x98|\xE2\x80\x9C)?$");
+  static const RE2 kPartOf(
+      "(?i)\\b(?:lead|leading|main|female|male|new|supporting|second|title|titular)\\s+(?:star|"
+      "actor|actress)\\s+of\\s+");
+  static const RE2 kQuoteOpen("^(?:'|\"|\xE2\x80\x98|\xE2\x80\x9C)");
+  const std::string_view before = Before(s, begin, 64);
+  std::string quote;
+  if (RE2::PartialMatch(before, kPersonNounOf, &quote) && !RE2::PartialMatch(before, kPartOf) &&
+      (!quote.empty() || RE2::PartialMatch(After(s, begin, 4), kQuoteOpen))) {
+    return true;
+  }
   static const RE2 kKindAfter("(?i)^\\s+(?:drama|series|film|movie|K-drama|sitcom)\\b");
   if (!RE2::PartialMatch(After(s, end, 16), kKindAfter)) return false;
   static const RE2 kOfThe(
@@ -2383,6 +2410,32 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.kind = MentionKind::kRole;
           m.why += ", character after 'as/play … lead/role'";
         }
+        // "joins 'W' as general Lee Tae Shin", "stars as detective Kang Hoon": a rank or a job
+        // between "as" and a name makes the name the character (fifteenth round)
+        static const RE2 kAsJobBefore(
+            "(?:^|[^\\w-])(?:cast|casts|joins|joined|join|joining|stars?|starring|starred|appears?|"
+            "appearing|returns?|returning|debuts?)\\s+(?:[^\\s;!?]+\\s+){0,8}?as\\s+"
+            "(?:(?:the|a|an)\\s+)?(?:[a-z][a-z-]*\\s+){1,3}$");
+        static const RE2 kAsNotAJob(
+            "\\bas\\s+(?:well|much|many|soon|long|far|part|with|if|of)\\b|\\bas\\s+(?:(?:the|a|an)"
+            "\\s+)?"
+            "(?:[a-z][a-z-]*\\s+){0,2}(?:and|or|with|alongside|opposite|while|but|plus)\\s+$");
+        const std::string_view as_before = Before(s, m.begin, 100);
+        if (m.kind == MentionKind::kPerson && RE2::PartialMatch(as_before, kAsJobBefore) &&
+            !RE2::PartialMatch(as_before, kAsNotAJob)) {
+          m.kind = MentionKind::kRole;
+          m.why += ", character after 'as' and a rank or job";
+        }
+      }
+      // "his feelings for Jae Hee (played by Sulli)": a name the brackets after it give an
+      // actor to is a character (fifteenth round)
+      static const RE2 kPlayedByAfter(
+          "(?i)^\\s*\\(\\s*(?:(?:to\\s+be|who\\s+is|who\\s+will\\s+be)\\s+)?(?:played|portrayed|"
+          "voiced)\\s+by\\b");
+      if (!co_star_possessive && m.kind == MentionKind::kPerson &&
+          RE2::PartialMatch(After(s, m.end, 32), kPlayedByAfter)) {
+        m.kind = MentionKind::kRole;
+        m.why += ", character before '(played by'";
       }
       // "the Min Yong Geun-directed film", "a Kim Eun-sook-penned drama": the name joined to
       // "-directed" / "-penned" is the work's maker, not its cast
