@@ -1028,7 +1028,7 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:director|writer|creator|PD|producer|screenwriter|maker|makers|team|helmer)s?\\s+(?:of|"
       "behind)\\s+|"
       "\\b(?:now|currently)\\s+(?:on\\s+screen|on\\s+air|airing|starring|appearing|seen)\\s+in\\s+|"
-      // "who is currently playing the role of X in W", "now starring as a doctor in W": a part
+      // "who is now playing the role of X in W", "now starring as a doctor in W": a part
       // played now names the work on air, not the news (fifteenth round)
       "\\b(?:who\\s+(?:is|are)\\s+)?(?:now|currently)\\s+(?:playing|starring\\s+as|appearing\\s+as)"
       "\\s+"
@@ -2427,7 +2427,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.why += ", character after 'as' and a rank or job";
         }
       }
-      // "his feelings for Jae Hee (played by Sulli)": a name the brackets after it give an
+      // "her crush on Jae Hee (played by Sulli)": a name the brackets after it give an
       // actor to is a character (fifteenth round)
       static const RE2 kPlayedByAfter(
           "(?i)^\\s*\\(\\s*(?:(?:to\\s+be|who\\s+is|who\\s+will\\s+be)\\s+)?(?:played|portrayed|"
