@@ -1428,6 +1428,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
   auto add = [&](Mention m) {
     if (out.items.size() < kMaxMentions) out.items.push_back(std::move(m));
   };
+  // A character's name at [b, e), found by the Korean role shapes below.
+  auto add_role = [&](size_t b, size_t e, const std::string& name, const char* why) {
+    Mention m;
+    m.kind = MentionKind::kRole;
+    m.begin = b;
+    m.end = e;
+    m.text = name;
+    m.why = why;
+    add(std::move(m));
+  };
 
   // --- quoted spans: works, songs, roles, statements ---
   for (const Span& q : quotes) {
@@ -3103,13 +3113,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           !KoreanStopNames().count(name) && !IsKoreanListSep(s, toks[i - 1].e) &&
           RE2::PartialMatch(toks[i - 1].text, kDescribing) &&
           RE2::PartialMatch(s.substr(t.e), kNextActorClause)) {
-        Mention m;
-        m.kind = MentionKind::kRole;
-        m.begin = t.b;
-        m.end = t.e;
-        m.text = name;
-        m.why = "character closing an actor's clause";
-        add(std::move(m));
+        add_role(t.b, t.e, name, "character closing an actor's clause");
         continue;
       }
     }
@@ -3121,13 +3125,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       static const std::set<std::string, std::less<>> kNotNames = {"주인공", "캐릭터", "연기자"};
       if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name) &&
           (p == nullptr || KoreanCommonStageNames().count(name) == 0)) {
-        Mention m;
-        m.kind = MentionKind::kRole;
-        m.begin = t.b;
-        m.end = t.e;
-        m.text = name;
-        m.why = "character before 연기하다";
-        add(std::move(m));
+        add_role(t.b, t.e, name, "character before 연기하다");
         continue;
       }
     }
@@ -3141,13 +3139,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       const std::string name = raw.substr(0, raw.size() - (EndsWithAny(raw, {"으로"}) ? 6 : 3));
       if (HangulSyllables(name) >= 2 && HangulSyllables(name) <= 4 &&
           !KoreanStopNames().count(name)) {
-        Mention m;
-        m.kind = MentionKind::kRole;
-        m.begin = t.b;
-        m.end = t.e;
-        m.text = name;
-        m.why = "character before (으)로 분하다";
-        add(std::move(m));
+        add_role(t.b, t.e, name, "character before (으)로 분하다");
         continue;
       }
     }
