@@ -540,6 +540,46 @@ bool KoreanTellsEarlierCasting(std::string_view s) {
   return RE2::PartialMatch(s, kEarlier);
 }
 
+// True when a network of the sentence stands right before a work, with at most a possessive,
+// "original"/"new" and a kind noun between: "Netflix's 'W'", "티빙 오리지널 'W'", "tvN 새
+// 월화드라마 'W'", "디즈니+ 시리즈 <W>". The sentence then introduces the title as a work.
+bool NetworkRightBefore(std::string_view s, const std::vector<Mention>& items, const Mention& w) {
+  static const RE2 kGap(
+      "(?i)^(?:['’]s|의)?\\s*(?:(?:new|upcoming|original|오리지널|새|신작|올\\s*하반기|하반기)\\s*)"
+      "*(?:[^\\s'‘’\"“”<>《》]{0,6}(?:드라마|시리즈|영화|극|drama|series|film|movie)\\s*)?"
+      "[\"“‘'《<〈「]?\\s*$");
+  for (const auto& n : items) {
+    if (n.kind != MentionKind::kNetwork || n.end > w.begin || w.begin - n.end > 48) continue;
+    if (RE2::FullMatch(s.substr(n.end, w.begin - n.end), kGap)) return true;
+  }
+  return false;
+}
+
+// True when a kind noun stands right before a work: "드라마 'W'", "웹드라마 <W>", "주말극 'W'",
+// "시리즈 <W>", "the drama 'W'". (Korean nouns need no word boundary: "웹드라마".)
+bool KindNounRightBefore(std::string_view s, const Mention& w) {
+  static const RE2 kKind(
+      "(?:드라마|영화|시리즈|극|시트콤|웹무비|(?i:\\b(?:drama|series|film|movie|k-drama|sitcom)))"
+      ",?\\s*[\"“‘'《<〈「]?\\s*$");
+  const size_t b0 = w.begin > 24 ? w.begin - 24 : 0;
+  return w.begin <= s.size() && RE2::PartialMatch(s.substr(b0, w.begin - b0), kKind);
+}
+
+// True when a Korean quote the gazetteer does not know reads as a phrase about a work or a
+// noun rather than as its title: it ends in a kind noun after a space ("‘티빙 드라마’",
+// "'넷플릭스 새 시리즈'") or, one word, it is followed straight by a generic noun with no
+// particle between ("‘만점’ 라인업", "'꿀' 케미", "‘역대급’ 조합", "'초호화' 캐스팅").
+bool KoreanDescriptiveQuote(std::string_view s, const Mention& w) {
+  if (!w.quoted || w.work != nullptr) return false;
+  static const RE2 kKindLast("\\s(?:드라마|시리즈|영화|예능|오리지널|콘텐츠|작품|신작)$");
+  if (RE2::PartialMatch(w.text, kKindLast)) return true;
+  if (w.text.find(' ') != std::string::npos || w.end > s.size()) return false;
+  static const RE2 kGenericNounNext(
+      "^\\s*(?:라인업|케미|조합|군단|커플|행사|열풍|신드롬|비주얼|투샷|투톱|캐스팅|출격)"
+      "(?:$|[^\\p{Hangul}]|[을를이가은는의에도과와으로])");
+  return RE2::PartialMatch(s.substr(w.end), kGenericNounNext);
+}
+
 }  // namespace
 
 namespace {
@@ -1777,8 +1817,37 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       return not_drama.count(NormalizeKey(text)) > 0 ||
              (RE2::FullMatch(text, kSeason, &base) && not_drama.count(NormalizeKey(base)) > 0);
     };
+    // "티빙 오리지널 시리즈 <W>가 … ‘만점’ 라인업을 완성했다", "… 난리 난 ‘티빙 드라마’ … tvN
+    // 드라마 ‘W’가": when the story introduces a title as a work (the gazetteer knows it, or a
+    // work noun or a network stands right before it), a Korean quote that is only a phrase about
+    // a work or a noun is no work of the story (KoreanDescriptiveQuote)
+    std::set<const Mention*> descriptive;
+    if (ko) {
+      bool introduced = false;
+      std::vector<const Mention*> phrases;
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind != MentionKind::kWork || m.aside || not_a_drama(m.text)) continue;
+          if (KoreanDescriptiveQuote(a.text, m)) {
+            phrases.push_back(&m);
+          } else if (m.work != nullptr || called_drama.count(NormalizeKey(m.text)) > 0 ||
+                     KindNounRightBefore(a.text, m) ||
+                     NetworkRightBefore(a.text, a.mentions.items, m)) {
+            introduced = true;
+          }
+        }
+      }
+      if (introduced) {
+        for (const Mention* m : phrases) {
+          descriptive.insert(m);
+          decide(std::string(casting ? "casting" : "ost") + ": '" + m->text +
+                 "' is a phrase about a work, not the title the story introduces as one");
+        }
+      }
+    }
     auto usable_work = [&](const Mention& m) {
-      return m.kind == MentionKind::kWork && !m.aside && !not_a_drama(m.text);
+      return m.kind == MentionKind::kWork && !m.aside && !not_a_drama(m.text) &&
+             !descriptive.count(&m);
     };
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
     // else the first such work anywhere in the story (in Korean a known title first: "'의리

@@ -1,0 +1,55 @@
+// Which work a story's people are bound to, fifteenth detection round. Sentences are invented;
+// the people are real names the gazetteer knows (facts), the titles are made up. Each test but
+// the guards fails when its mechanism is removed (checked on fb16a5c).
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+// "type person / work (status)" per detection, sorted, joined by "; ".
+constexpr auto Summary = &hallyu::testing::DetectionSummary;
+
+// "시리즈 <W>가 … '역대급' 라인업을 꾸렸다": a one-word quote followed straight by a generic
+// noun (라인업, 케미, 조합) praises that noun; the title the sentence introduces as a series is
+// the work of everybody in the line-up, however near the praise stands to the cue.
+TEST(DetectorWork15, PraiseBeforeAGenericNounLosesToTheIntroducedTitle) {
+  EXPECT_EQ(Summary("",
+                    "넷플릭스 시리즈 <푸른 계절>이 김유정, 안효섭에 이어 지승현까지 캐스팅하며 "
+                    "'역대급' 라인업을 꾸렸다.",
+                    "ko"),
+            "casting Ahn Hyo-seop / 푸른 계절 (confirmed); casting Ji Seung-hyun / 푸른 계절 "
+            "(confirmed); casting Kim Yoo-jung / 푸른 계절 (confirmed)");
+  EXPECT_EQ(
+      Summary("", "김유정과 안효섭이 영화 '겨울 바다'에서 '설렘' 케미를 예고하며 출연을 확정했다.",
+              "ko"),
+      "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+      "(confirmed)");
+}
+
+// "… 벌써 화제 모은 '넷플릭스 드라마'" over a lead that names "JTBC 드라마 'W'": a quote made of
+// a platform and a kind noun is a phrase about a work; the lead's title is the work.
+TEST(DetectorWork15, PlatformAndGenreQuoteLosesToTheLeadTitle) {
+  EXPECT_EQ(Summary("두 배우 캐스팅 확정에 벌써 화제 모은 '넷플릭스 드라마'",
+                    "내년 공개를 앞둔 JTBC 드라마 '겨울 바다'가 관심을 모으고 있다. 5일 JTBC 측은 "
+                    "\"김유정과 안효섭의 출연을 확정했다\"고 전했다.",
+                    "ko"),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+}
+
+// Guard: with no title introduced as a work, a quote before 라인업 stays the story's work
+// ("'W' 라인업" is that title's line-up).
+TEST(DetectorWork15, AQuoteBeforeLineupStaysTheWorkWhenNothingElseIs) {
+  EXPECT_EQ(Summary("", "'겨울 바다' 라인업이 공개됐다. 김유정과 안효섭이 출연을 확정했다.", "ko"),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+}
+
+}  // namespace
+}  // namespace hallyu
