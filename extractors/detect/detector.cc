@@ -568,14 +568,15 @@ bool KindNounRightBefore(std::string_view s, const Mention& w) {
 // True when a Korean quote the gazetteer does not know reads as a phrase about a work or a
 // noun rather than as its title: it ends in a kind noun after a space ("‘티빙 드라마’",
 // "'넷플릭스 새 시리즈'") or, one word, it is followed straight by a generic noun with no
-// particle between ("‘만점’ 라인업", "'꿀' 케미", "‘역대급’ 조합", "'초호화' 캐스팅").
+// particle between ("‘만점’ 라인업", "'꿀' 케미", "‘역대급’ 조합"). (Not 캐스팅 or 출연: "'W'
+// 캐스팅" is that title's casting.)
 bool KoreanDescriptiveQuote(std::string_view s, const Mention& w) {
   if (!w.quoted || w.work != nullptr) return false;
   static const RE2 kKindLast("\\s(?:드라마|시리즈|영화|예능|오리지널|콘텐츠|작품|신작)$");
   if (RE2::PartialMatch(w.text, kKindLast)) return true;
   if (w.text.find(' ') != std::string::npos || w.end > s.size()) return false;
   static const RE2 kGenericNounNext(
-      "^\\s*(?:라인업|케미|조합|군단|커플|행사|열풍|신드롬|비주얼|투샷|투톱|캐스팅|출격)"
+      "^\\s*(?:라인업|케미|조합|군단|커플|행사|열풍|신드롬|비주얼|투샷|투톱)"
       "(?:$|[^\\p{Hangul}]|[을를이가은는의에도과와으로])");
   return RE2::PartialMatch(s.substr(w.end), kGenericNounNext);
 }
@@ -1823,7 +1824,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // a work or a noun is no work of the story (KoreanDescriptiveQuote)
     std::set<const Mention*> descriptive;
     if (ko) {
-      bool introduced = false;
+      // (a title introduced once is no phrase where it stands before a noun: "영화 'W'측 …
+      // 'W' 캐스팅")
+      std::set<std::string> introduced;
       std::vector<const Mention*> phrases;
       for (const auto& a : story.sentences) {
         for (const auto& m : a.mentions.items) {
@@ -1833,12 +1836,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           } else if (m.work != nullptr || called_drama.count(NormalizeKey(m.text)) > 0 ||
                      KindNounRightBefore(a.text, m) ||
                      NetworkRightBefore(a.text, a.mentions.items, m)) {
-            introduced = true;
+            introduced.insert(NormalizeKey(m.text));
           }
         }
       }
-      if (introduced) {
+      if (!introduced.empty()) {
         for (const Mention* m : phrases) {
+          if (introduced.count(NormalizeKey(m->text)) > 0) continue;
           descriptive.insert(m);
           decide(std::string(casting ? "casting" : "ost") + ": '" + m->text +
                  "' is a phrase about a work, not the title the story introduces as one");
