@@ -79,5 +79,15 @@ TEST(DetectorWork15, AColonAfterAWorkNounIntroducesTheTitle) {
             "casting Kim Go-eun / Night Ferry (in_talks)");
 }
 
+// "'넷플릭스 오픈데이' 행사가 열렸다": a quote followed by 행사 names an event, no drama or film;
+// a platform's line-up told at the event names no work, so nobody is cast in the event.
+TEST(DetectorWork15, AnEventNameIsNoWork) {
+  EXPECT_EQ(Summary("넷플릭스, 김유정·안효섭 신작 공개",
+                    "5일 서울 중구에서 '넷플릭스 오픈데이' 행사가 열렸다. 이 자리에서 넷플릭스는 "
+                    "김유정과 안효섭이 출연하는 새 라인업을 공개했다.",
+                    "ko"),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
