@@ -1872,9 +1872,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    // ("한편 <W2> 출연을 긍정 검토하던 B는 끝내 고사했다": a sentence this type's negative cue
+    // vetoes tells another casting that fell through; its title is no cue work of the story)
     for (int pass = 0; pass < 2 && story_work == nullptr; ++pass) {
       for (const auto& a : story.sentences) {
-        if (pass == 0 && !a.has_type[ti]) continue;
+        if (pass == 0 && (!a.has_type[ti] || (ko && a.veto[ti]))) continue;
         for (const auto& m : a.mentions.items) {
           if (usable_work(m)) {
             story_work = &m;
