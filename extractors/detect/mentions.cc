@@ -1546,13 +1546,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // ("the OST for the MBC weekend drama, 'Kim Suro'": a quote a work noun or an OST word
     // names stays a title though it is also a person's name; period dramas bear their heroes')
     static const RE2 kEnWorkNamedBefore(
-        "(?i)(?:\\b(?:drama|film|movie|series|sitcom|sageuk)\\s*,?|\\b(?:OST|OSTs|soundtracks?)\\s+"
+        "(?i)(?:\\b(?:melodrama|drama|film|movie|series|sitcom|sageuk|k-drama|rom-com)\\s*,?|\\b(?:"
+        "OST|OSTs|soundtracks?)\\s+"
         "(?:for|of)\\s+(?:the\\s+)?)\\s*$");
     static const RE2 kEnOstAfter("(?i)^\\s*(?:'s\\s+|’s\\s+)?(?:OST|soundtrack)\\b");
     const bool en_named_title = !ko && (RE2::PartialMatch(before, kEnWorkNamedBefore) ||
                                         RE2::PartialMatch(after, kEnOstAfter));
     const bool quoted_name = gaz.FindWork(m.text) == nullptr &&
-                             (gaz.FindGroup(m.text).has_value() ||
+                             ((gaz.FindGroup(m.text).has_value() && !en_named_title) ||
                               (!ko && !en_named_title && gaz.FindPerson(m.text) != nullptr));
     // ('K', the letter a character calls himself, is no title)
     const bool lower_phrase = !ko && (std::islower(static_cast<unsigned char>(m.text[0])) ||

@@ -89,5 +89,26 @@ TEST(DetectorWork15, AnEventNameIsNoWork) {
             "");
 }
 
+// "한편 <W2> 출연을 검토하던 B는 끝내 고사했다": a sentence vetoed as a casting that fell
+// through names another work; the story's work is the one its lead names.
+TEST(DetectorWork15, AFellThroughSentenceNamesNoStoryWork) {
+  EXPECT_EQ(Summary("",
+                    "<푸른 계절>은 신예 감독의 장편 데뷔작으로 내년 봄 촬영에 들어간다. 여주인공 "
+                    "자리를 두고 김유정은 출연을 긍정적으로 검토하고 있다. 한편 <겨울 바다> 출연을 "
+                    "긍정적으로 검토하던 한선화는 끝내 작품을 고사했다.",
+                    "ko"),
+            "casting Kim Yoo-jung / 푸른 계절 (reviewing)");
+}
+
+// "the melodrama 'Secret'": a quote a work noun names is a title even when a group bears the
+// same name (as a person's name already was).
+TEST(DetectorWork15, AQuoteAfterAWorkNounIsATitleThoughAGroupBearsIt) {
+  EXPECT_EQ(Summary("",
+                    "Actor Kim Woo-bin will sing for the soundtrack of the melodrama 'Secret', his "
+                    "agency said.",
+                    "en"),
+            "ost Kim Woo-bin / Secret (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
