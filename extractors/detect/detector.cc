@@ -1804,8 +1804,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           not_drama.insert(NormalizeKey(short_form));
         }
         const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
-        if (!m.not_drama && RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
-                                              kWorkNounBefore)) {
+        // ("웹툰 <W>가 드라마로 제작된다", "소설 'W'가 영화화된다": a webtoon or novel made into a
+        // drama or film lends it its title; the story calls that title a drama)
+        static const RE2 kMadeIntoAWork(
+            "^\\s*(?:이|가|은|는)?\\s*(?:드라마|영화|시리즈)(?:로|으로)\\s*(?:제작|만들어|재탄생|"
+            "탄생|옮겨)|^\\s*(?:이|가|은|는)?\\s*(?:드라마화|영화화)");
+        if ((!m.not_drama && RE2::PartialMatch(re2::StringPiece(a.text.data() + b0, m.begin - b0),
+                                               kWorkNounBefore)) ||
+            (ko && m.end <= a.text.size() &&
+             RE2::PartialMatch(re2::StringPiece(a.text.data() + m.end, a.text.size() - m.end),
+                               kMadeIntoAWork))) {
           called_drama.insert(NormalizeKey(m.text));
         }
       }
@@ -1849,9 +1857,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    // (a title set aside only as a webtoon or novel is usable when the story calls it a drama)
     auto usable_work = [&](const Mention& m) {
-      return m.kind == MentionKind::kWork && !m.aside && !not_a_drama(m.text) &&
-             !descriptive.count(&m);
+      return m.kind == MentionKind::kWork &&
+             (!m.aside || (m.not_drama && called_drama.count(NormalizeKey(m.text)) > 0)) &&
+             !not_a_drama(m.text) && !descriptive.count(&m);
     };
     // The story's work: the first work, not an aside, in a sentence with a cue of this type;
     // else the first such work anywhere in the story (in Korean a known title first: "'의리

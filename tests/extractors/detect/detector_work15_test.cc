@@ -110,5 +110,14 @@ TEST(DetectorWork15, AQuoteAfterAWorkNounIsATitleThoughAGroupBearsIt) {
             "ost Kim Woo-bin / Secret (announced)");
 }
 
+// "웹툰 <W>가 드라마로 제작된다": a webtoon made into a drama lends the drama its title; the
+// title set aside as a webtoon is the work of the casting that follows.
+TEST(DetectorWork15, AWebtoonMadeIntoADramaLendsItsTitle) {
+  EXPECT_EQ(
+      Summary("", "인기 웹툰 <푸른 계절>이 드라마로 제작된다. 김유정이 주인공으로 출연을 확정했다.",
+              "ko"),
+      "casting Kim Yoo-jung / 푸른 계절 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
