@@ -1502,6 +1502,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
     }
     if (m.text.empty()) continue;
+    // '…입장이다"면서 "현재 …': a quote mark glued to the word before it closes a quotation;
+    // what it pairs with the next opening mark is the connective between two quotations
+    // (면서, 며, 라며, 고, 라고), no title
+    if (ko && !before.empty() && static_cast<unsigned char>(before.back()) >= 0x80) {
+      static const RE2 kBetweenQuotes(
+          "^(?:면서|며|라며|이라며|고|라고|이라고|라면서|이라면서)\\s*$");
+      if (RE2::FullMatch(inside, kBetweenQuotes)) continue;
+    }
     // parenthesised? count opening parens before
     int depth = 0;
     for (size_t i = 0; i < q.b; ++i) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extractors/detect/detector.h"
 #include "tests/support/shipped_detector.h"
@@ -117,6 +118,19 @@ TEST(DetectorWork15, AWebtoonMadeIntoADramaLendsItsTitle) {
       Summary("", "인기 웹툰 <푸른 계절>이 드라마로 제작된다. 김유정이 주인공으로 출연을 확정했다.",
               "ko"),
       "casting Kim Yoo-jung / 푸른 계절 (confirmed)");
+}
+
+// '…아니다"면서 "현재 …': when a quotation runs over a sentence break, the closing mark glued
+// to its last word and the next opening mark enclose only the connective between the two
+// quotations; that is no title.
+TEST(DetectorWork15, TheConnectiveBetweenTwoQuotationsIsNoTitle) {
+  EXPECT_EQ(
+      hallyu::testing::WorkMentions(
+          "다만 아직 확정은 아니다\"면서 \"현재 제작사와 출연을 논의 중\"이라고 말했다.", "ko"),
+      std::vector<std::string>{});
+  // (a quoted title after a spaced word stays one)
+  EXPECT_EQ(hallyu::testing::WorkMentions("김유정이 영화 \"푸른 계절\"에 출연한다.", "ko"),
+            std::vector<std::string>{"푸른 계절"});
 }
 
 }  // namespace
