@@ -3481,6 +3481,24 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       prev = &m;
     }
   }
+  // "IU and Park Bo-gum's upcoming drama": the names joined by "and" to the owner of a work
+  // own it with that owner (the work's cast, not the news)
+  if (!ko) {
+    static const RE2 kAndJoin("^\\s*(?:,\\s*(?:and\\s+)?|and\\s+|&\\s*)$");
+    for (size_t i = out.items.size(); i-- > 1;) {
+      const Mention& next = out.items[i];
+      Mention& m = out.items[i - 1];
+      if (m.kind != MentionKind::kPerson || next.kind != MentionKind::kPerson || m.aside ||
+          !next.aside || next.why.find(", owner of the next noun") == std::string::npos ||
+          next.begin < m.end) {
+        continue;
+      }
+      if (RE2::FullMatch(re2::StringPiece(s.data() + m.end, next.begin - m.end), kAndJoin)) {
+        m.aside = true;
+        m.why += ", owner of the next noun with the name after it";
+      }
+    }
+  }
   // "A는 형사가 된 R1, B는 R1이 이끄는 팀의 …": a name the sentence gives as a
   // character is that character where it comes back, not a person of the same name
   if (ko) {

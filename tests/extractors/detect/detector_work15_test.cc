@@ -133,5 +133,15 @@ TEST(DetectorWork15, TheConnectiveBetweenTwoQuotationsIsNoTitle) {
             std::vector<std::string>{"푸른 계절"});
 }
 
+// "a cameo in A and B's upcoming drama": every name of the list before the possessive owns the
+// drama with B (its cast); only the subject is cast.
+TEST(DetectorWork15, AllOwnersOfAWorkAreItsCast) {
+  EXPECT_EQ(Summary("",
+                    "Song Kang is in talks to make a cameo in Kim Go-eun and Gong Yoo's upcoming "
+                    "drama 'Night Ferry'.",
+                    "en"),
+            "casting Song Kang / Night Ferry (in_talks)");
+}
+
 }  // namespace
 }  // namespace hallyu
