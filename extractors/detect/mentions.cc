@@ -1118,8 +1118,8 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "finali[sz]\\w*)\\s+"
       "(?:on\\s+)?(?:his|her|their)\\s+(?:appearance|participation|casting)\\s+in\\s+(?:\\S+\\s+){"
       "0,4}$");
-  // "who also had the global phenomenon of W", "who recently created a buzz with the release
-  // of his movie W", "who just came off the success of W": a relative clause telling a past
+  // "who also had a worldwide smash in W", "who earlier scored big when his film W came out",
+  // "who just came off the success of W": a relative clause telling a past
   // success names the person's earlier work (not "who will star in the upcoming film W")
   static const RE2 kWhoHad(
       "(?i)\\bwho\\s+(?:also\\s+|recently\\s+|just\\s+|previously\\s+|once\\s+)?(?:had\\s+(?:the|a|"
@@ -2059,7 +2059,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (a > k + 1 && !adjacent(a)) continue;
       if (a == k + 1) {
         bool gap_ok = true;
-        // ("Andrew Niccol's next film: Cross": a colon may stand where the comma does)
+        // ("the director's next movie: W": a colon may stand where the comma does)
         for (size_t i = toks[k].e; i < toks[a].b; ++i) {
           if (s[i] != ' ' && s[i] != ',' && s[i] != ':') gap_ok = false;
         }

@@ -52,18 +52,18 @@ TEST(DetectorWork15, AQuoteBeforeLineupStaysTheWorkWhenNothingElseIs) {
             "(confirmed)");
 }
 
-// "B, who also had the worldwide hit of W1, has been offered …", "who recently enjoyed a buzz
-// with the release of his movie W1": a relative clause telling a past success names an earlier
+// "B, who also had a worldwide hit in W1, is offered …", "who recently earned praise for his
+// movie W1": a relative clause telling a past success names an earlier
 // work; the person's news is the story's work.
 TEST(DetectorWork15, APastSuccessInARelativeClauseIsAnEarlierWork) {
   EXPECT_EQ(Summary("",
                     "Kim Go-eun will star in the upcoming film 'Night Ferry'. Gong Yoo, who also "
-                    "had the worldwide hit of Goblin, has been offered the male lead.",
+                    "had a worldwide hit in Goblin, is now offered the male part.",
                     "en"),
             "casting Gong Yoo / Night Ferry (in_talks); casting Kim Go-eun / Night Ferry "
             "(confirmed)");
   EXPECT_EQ(Summary("",
-                    "Song Kang, who recently created quite a stir with the release of his movie "
+                    "Song Kang, who recently earned praise for his movie "
                     "Blue Hour, is in talks for a cameo in Kim Go-eun's upcoming drama. The drama "
                     "is 'Night Ferry'.",
                     "en"),
@@ -74,7 +74,7 @@ TEST(DetectorWork15, APastSuccessInARelativeClauseIsAnEarlierWork) {
 // and the unquoted title it introduces, where a comma may.
 TEST(DetectorWork15, AColonAfterAWorkNounIntroducesTheTitle) {
   EXPECT_EQ(Summary("",
-                    "Kim Go-eun has been offered the female lead in the director's next film: "
+                    "Kim Go-eun is now offered the lead woman's part in the director's next film: "
                     "Night Ferry.",
                     "en"),
             "casting Kim Go-eun / Night Ferry (in_talks)");
