@@ -91,8 +91,8 @@ void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
 // Every labelled set parses: the right fields, known types and statuses, and it holds at
 // least the number of items it was written with (heldout-v5 and heldout-v6 have 40,
 // heldout-rc-v1 has 150+, heldout-v7 120+, heldout-rc-v2 80+, heldout-v9 and heldout-v10 150+,
-// every other set 60+). A release names its artist and a known kind (or null); a collab lists at
-// least two people.
+// heldout-v11 100+, every other set 60+). A release names its artist and a known kind (or null); a
+// collab lists at least two people.
 TEST(DetectQuality, LabelledSetsAreWellFormed) {
   struct LabelledSet {
     const char* file;
@@ -112,6 +112,7 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                                  LabelledSet{"tests/data/detect/heldout-rc-v3.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout-v10.jsonl", 150},
                                  LabelledSet{"tests/data/detect/heldout-rc-v4.jsonl", 60},
+                                 LabelledSet{"tests/data/detect/heldout-v11.jsonl", 100},
                                  LabelledSet{"tests/data/detect/dev.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout.jsonl", 60}}) {
     const char* file = set.file;
@@ -438,6 +439,25 @@ TEST(DetectQuality, HeldOutReleaseCollabV4Floors) {
                    {"lang:ko", 0.50, 0.54},
                    {"type:release", 0.37, 0.37},
                    {"type:collab", 0.40, 0.52}});
+}
+
+// heldout-v11: 107 items (50 en, 57 ko; 38 hard negatives, 2 denial items, 7 release/collab
+// items of issue 17), written in our own words by the round-16 held-out writer after 54 real
+// pages nobody had read (casting and OST news, status precedence, ordinal OST parts, line-ups,
+// denials, already-airing promotion, variety booking, music videos, donations of earlier
+// songs). The writer read neither the detector nor its rules and ran it once, after the items
+// were committed (e18cae6); never tuned on. First score *in-house* (main at bbd89c5), this
+// test's strict count: all 0.543 / 0.714 (en 0.475 / 0.617, ko 0.603 / 0.804, casting 0.583 /
+// 0.800, OST 0.435 / 0.476); `hallyu eval detect`: all 0.579 / 0.714. Floors sit 0.03 below,
+// rounded down: regression guards, not targets.
+TEST(DetectQuality, HeldOutV11Floors) {
+  const EvalReport r = Score("tests/data/detect/heldout-v11.jsonl");
+  EXPECT_EQ(r.items, 107);
+  ExpectFloors(r, {{"all", 0.51, 0.68},
+                   {"lang:en", 0.44, 0.58},
+                   {"lang:ko", 0.57, 0.77},
+                   {"type:casting", 0.55, 0.77},
+                   {"type:ost", 0.40, 0.44}});
 }
 
 // The issue-6 sets (written for the old rule-per-phrasing detector).
