@@ -3180,6 +3180,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (&p.mention == first.work) project = &p;
         }
       }
+      if (project != nullptr && casting && !ko &&
+          (status == "in_talks" || status == "reviewing" || status == "rumored")) {
+        // "A is in talks for director B's new series", "A is looking favorably on an offer
+        // for B's next film": an offer, a review or a rumour with no named work is a vague
+        // offer, no announcement (detection-labels.md); an untitled project is one only once
+        // the casting is settled
+        decide("casting: " + d.person.name + " -> (untitled) is " + status +
+               " with no named work; a vague offer, not news");
+        continue;
+      }
       if (project != nullptr) {
         // a project with no title yet: work.title null (schemas/README.md "work")
         d.work.kind = project->kind;
