@@ -2949,6 +2949,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             }
           }
         }
+        // "In response to reports of the offer to A, her agency said she is reviewing it",
+        // "Regarding the news of A's casting, …": a clause that only names what the statement
+        // answers holds the report, not A's predicate; the rest of the sentence is A's
+        if (casting && !ko && own && ci + 1 < clauses.size() && lo == clauses[ci].first) {
+          static const RE2 kAnswerFrame(
+              "(?i)^\\W*(?:in\\s+(?:response|reply)\\s+to|respond(?:ing|ed)\\s+to|replying\\s+to|"
+              "regarding|addressing|(?:when\\s+)?asked\\s+about|commenting\\s+on|following)\\s+"
+              "(?:the\\s+|these\\s+|such\\s+|this\\s+|recent\\s+|earlier\\s+|media\\s+)*(?:reports?"
+              "|"
+              "news|rumou?rs?|articles?|speculation)\\b");
+          const std::string_view first(a.text.data() + clauses[ci].first,
+                                       clauses[ci].second - clauses[ci].first);
+          if (RE2::PartialMatch(first, kAnswerFrame)) hi = a.text.size();
+        }
         // "A에게 출연을 제안했고, 현재 긍정 검토 중": in Korean a next clause that names no
         // person goes on with the person's predicate
         if (casting && ko && clauses.size() > 1) {

@@ -36,5 +36,18 @@ TEST(DetectorEn16, AnOfferWithNoNamedWorkIsNoNews) {
             "casting Han Hyo-joo /  (confirmed)");
 }
 
+// "In response to reports that A was offered W, her agency said she is reviewing it": the
+// opening clause names only what the statement answers; the person's status is the agency's.
+TEST(DetectorEn16, AClauseNamingWhatTheAgencyAnswersIsNotThePersonsPredicate) {
+  EXPECT_EQ(EnSummary("",
+                      "In response to reports that Kim Go-eun had been offered the lead in "
+                      "'Glass Garden', her agency said she is positively reviewing it."),
+            "casting Kim Go-eun / Glass Garden (reviewing)");
+  EXPECT_EQ(EnSummary("",
+                      "Regarding the news of the casting offer to Park Bo-gum for 'Glass "
+                      "Garden', his agency stated that he is reviewing it."),
+            "casting Park Bo-gum / Glass Garden (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
