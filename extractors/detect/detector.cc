@@ -2415,7 +2415,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           "(?i)다른\\s*(?:배우|후보|연기자)|(?:배우|가수|연기자|스타|아이돌)들?(?:이|가)\\s+"
           "(?:자신|본인)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
           "candidates?)\\b|\\bsomeone\\s+else\\b");
-      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only &&
+      // ("'W' is a film by director B, who won the Blue Dragon award in 2015": a cue inside a
+      // ", who …" clause tells of the one that clause describes, not of the story's persons)
+      bool cues_in_relative = false;
+      if (casting && !ko && persons.empty()) {
+        static const RE2 kWhoBefore("(?i),\\s+who\\s+[^,;.]*$");
+        for (const auto& c : a.cues) {
+          if (c.rule->type != RuleType::kCasting || c.rule->modifier) continue;
+          const size_t from = c.begin > 100 ? c.begin - 100 : 0;
+          cues_in_relative =
+              RE2::PartialMatch(re2::StringPiece(a.text.data() + from, c.begin - from), kWhoBefore);
+          if (!cues_in_relative) break;
+        }
+        if (cues_in_relative) {
+          decide("casting: sentence " + std::to_string(si) +
+                 " has its cues only in a ', who' clause; not the story's persons");
+        }
+      }
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
         if (!persons.empty()) {

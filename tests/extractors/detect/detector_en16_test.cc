@@ -49,5 +49,19 @@ TEST(DetectorEn16, AClauseNamingWhatTheAgencyAnswersIsNotThePersonsPredicate) {
             "casting Park Bo-gum / Glass Garden (reviewing)");
 }
 
+// "'W' is the new film of director B, who won the Palme d'Or": a cue inside a ", who" clause
+// of a sentence that names none of the story's persons tells of the one the clause describes.
+TEST(DetectorEn16, ACueInAWhoClauseIsNotTheStorysPersons) {
+  EXPECT_EQ(EnSummary("",
+                      "Park Bo-gum has received an offer to appear in the film 'Glass Garden' and "
+                      "is reviewing it. 'Glass Garden' is the third feature of director Lee "
+                      "Chang-dong, who won the Best Director prize at Venice in 2002."),
+            "casting Park Bo-gum / Glass Garden (reviewing)");
+  EXPECT_EQ(EnSummary("",
+                      "Kim Go-eun is in talks for the movie 'Glass Garden'. The film will be "
+                      "helmed by director Bong Joon-ho, who won the Palme d'Or in 2019."),
+            "casting Kim Go-eun / Glass Garden (in_talks)");
+}
+
 }  // namespace
 }  // namespace hallyu
