@@ -1311,6 +1311,23 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   if (lang == "en") {
     DropGovernedCastingCues(a->text, &a->cues);
     DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
+    // "an industry representative revealed", "according to industry officials": a speaker the
+    // report words qualify is a source of the media, not the person's side; an agency frame
+    // overlapping a report frame is dropped
+    std::vector<Analysed::CueHit> kept;
+    for (const auto& c : a->cues) {
+      bool in_report = false;
+      if (c.rule->type == RuleType::kFrame && c.rule->status == "agency") {
+        for (const auto& r : a->cues) {
+          if (r.rule->type == RuleType::kFrame && r.rule->status == "report" && r.begin < c.end &&
+              c.begin < r.end) {
+            in_report = true;
+          }
+        }
+      }
+      if (!in_report) kept.push_back(c);
+    }
+    a->cues = std::move(kept);
   }
   if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
   for (const auto& c : a->cues) {

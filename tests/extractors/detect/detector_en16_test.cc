@@ -63,5 +63,19 @@ TEST(DetectorEn16, ACueInAWhoClauseIsNotTheStorysPersons) {
             "casting Kim Go-eun / Glass Garden (in_talks)");
 }
 
+// "an industry representative told the outlet X that A will star": a speaker the report words
+// qualify ("industry representative") is the media's source, not A's side; "a representative
+// of his agency" still is.
+TEST(DetectorEn16, AnIndustryRepresentativeIsAReportsSource) {
+  EXPECT_EQ(EnSummary("",
+                      "On Monday, an industry representative told the outlet News1 that Kim "
+                      "Go-eun will star in 'Glass Garden'."),
+            "casting Kim Go-eun / Glass Garden (rumored)");
+  EXPECT_EQ(EnSummary("",
+                      "Park Bo-gum will lead the film 'Glass Garden', a representative of his "
+                      "agency said on Tuesday."),
+            "casting Park Bo-gum / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
