@@ -2802,14 +2802,41 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
     }
     // One event per person (and work) over the story.
+    // "Actor Kim So Yeon … So Yeon will join W", "Oscar Isaac … Isaac will star": in an English
+    // story a name that is the rest of a full name the story writes after its first word is that
+    // person, even when the gazetteer knows someone else by the short name (T-ara's Soyeon)
+    std::map<std::string, const Mention*> given_name;  // short key -> the full name's mention
+    if (!ko) {
+      for (const Bound& b : bound) {
+        if (b.person->kind != MentionKind::kPerson) continue;
+        const std::string k = NormalizeKey(b.person->text);
+        if (k.size() < 4 || given_name.count(k)) continue;
+        for (const auto& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind != MentionKind::kPerson || given_name.count(k)) continue;
+            const size_t sp = m.text.find(' ');
+            if (sp == std::string::npos || sp > 8 || m.person == b.person->person ||
+                NormalizeKey(std::string_view(m.text).substr(sp + 1)) != k) {
+              continue;
+            }
+            given_name.emplace(k, &m);
+          }
+        }
+      }
+    }
+    auto full_person = [&](const Mention* p) {
+      const auto it = given_name.find(NormalizeKey(p->text));
+      return it != given_name.end() ? it->second : p;
+    };
     std::map<std::string, std::vector<size_t>> by_key;
     std::vector<std::string> order;
     for (size_t i = 0; i < bound.size(); ++i) {
       const Bound& b = bound[i];
-      const auto typo = misspelt.find(NormalizeKey(b.person->text));
-      const std::string key = NormalizeKey(b.person->person         ? b.person->person->name
+      const Mention* who = full_person(b.person);
+      const auto typo = misspelt.find(NormalizeKey(who->text));
+      const std::string key = NormalizeKey(who->person              ? who->person->name
                                            : typo != misspelt.end() ? typo->second
-                                                                    : b.person->text) +
+                                                                    : who->text) +
                               "|" + work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
       if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
@@ -3153,43 +3180,44 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       Detection d;
       d.type = type;
       d.status = status;
-      d.person = ResolvePerson(*first.person);
-      if (first.person->person != nullptr && !first.person->person->group.empty()) {
+      const Mention* first_person = full_person(first.person);
+      d.person = ResolvePerson(*first_person);
+      if (first_person->person != nullptr && !first_person->person->group.empty()) {
         // "Girl’s Day’s Hyeri", "Chani of SF9", "빅톤 정수빈": the person's own group named
         // next to them anywhere in the story ties them to it, spelled as written
         std::string written;
         for (const Analysed& a : story.sentences) {
           for (const auto& m : a.mentions.items) {
             if (written.empty() && m.kind == MentionKind::kPerson &&
-                m.person == first.person->person) {
+                m.person == first_person->person) {
               written = GroupNamedBeside(a.text, m, *gazetteer_);
             }
           }
         }
         if (!written.empty()) d.person.group = written;
       }
-      if (const GazetteerPerson* gp = first.person->person;
+      if (const GazetteerPerson* gp = first_person->person;
           gp != nullptr && gp->kind == PersonKind::kIdol && !gp->also_actor &&
           d.person.group.empty()) {
         // "배우 이성민": the gazetteer reached an idol through a real name (Super Junior's
         // Sungmin is 이성민 too); when the story calls the person an actor, never names the
         // idol's group and the idol does not act, it is the actor of that name, unresolved
-        const std::string k = NormalizeKey(first.person->text);
+        const std::string k = NormalizeKey(first_person->text);
         bool group_named = false;
         const Analysed* home = nullptr;
         for (const Analysed& a : story.sentences) {
           for (const auto& m : a.mentions.items) {
-            if (&m == first.person) home = &a;
+            if (&m == first_person) home = &a;
             group_named = group_named || (m.kind == MentionKind::kGroup && m.text == gp->group) ||
                           (m.kind == MentionKind::kPerson && m.group == gp->group);
           }
         }
         if (home != nullptr && !group_named && k != NormalizeKey(gp->name) &&
             k != NormalizeKey(gp->native)) {
-          const LearnedFacts f = LearnFactsAbout(home->text, *first.person, lang, *gazetteer_);
+          const LearnedFacts f = LearnFactsAbout(home->text, *first_person, lang, *gazetteer_);
           if (f.actor && !f.idol && !f.singer && !f.rapper && f.group.empty()) {
             PersonRef own;
-            own.name = first.person->text;
+            own.name = first_person->text;
             if (ContainsHangul(own.name)) own.native = own.name;
             own.key = k;
             own.actor = true;
@@ -3211,7 +3239,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
-      if (!d.person.resolved && first.person->kind == MentionKind::kPerson) {
+      if (!d.person.resolved && first_person->kind == MentionKind::kPerson) {
         // what the story says about a name the gazetteer lacks (detect/learn.h)
         for (const Analysed& a : story.sentences) {
           for (const Mention& m : a.mentions.items) {

@@ -77,5 +77,19 @@ TEST(DetectorEn16, AnIndustryRepresentativeIsAReportsSource) {
             "casting Park Bo-gum / Glass Garden (confirmed)");
 }
 
+// "Actress Kim So Yeon … So Yeon will star", "Oscar Isaac … Isaac will play": a later short
+// form of a full name the story writes is that person, not someone else the gazetteer knows by
+// the short name, nor a second person.
+TEST(DetectorEn16, AShortFormOfAFullNameIsThatPerson) {
+  EXPECT_EQ(EnSummary("",
+                      "Actress Kim So Yeon of 'The Penthouse' has found her next project. So "
+                      "Yeon will star in the tvN drama 'Glass Garden', her agency said on Monday."),
+            "casting Kim So Yeon / Glass Garden (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Hollywood actor Oscar Isaac has been cast in 'Glass Garden'. Isaac will "
+                      "play a detective in the film, the studio said."),
+            "casting Oscar Isaac / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
