@@ -91,5 +91,20 @@ TEST(DetectorEn16, AShortFormOfAFullNameIsThatPerson) {
             "casting Oscar Isaac / Glass Garden (confirmed)");
 }
 
+// A trailer or stills released for a film already cast are promotion, not casting news: "a
+// two-minute trailer and new stills were released … boasts a cast of A, B and C". A casting
+// story that only mentions a trailer to come stays one.
+TEST(DetectorEn16, TrailersAndStillsArePromotion) {
+  EXPECT_EQ(EnSummary("",
+                      "A two-minute trailer and new stills were released on Monday for the film "
+                      "'Glass Garden'. The thriller boasts a cast of Park Bo-gum, Kim Go-eun and "
+                      "Jo In-sung."),
+            "");
+  EXPECT_EQ(EnSummary("",
+                      "Park Bo-gum has been cast in the film 'Glass Garden', his agency said on "
+                      "Monday. The studio will release the first trailer in May."),
+            "casting Park Bo-gum / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
