@@ -2186,6 +2186,21 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if (describes) continue;
       }
+      // "to Star in 1st Korean TV Drama in Nearly 2 Decades", "in First Film in Five Years": a
+      // headline's ordinal phrase that holds a kind noun describes the work; no title
+      {
+        static const std::set<std::string, std::less<>> kOrdinal = {
+            "1st", "2nd", "3rd", "4th", "5th", "first", "second", "third", "another", "next"};
+        static const std::set<std::string, std::less<>> kKind = {
+            "drama", "dramas", "series", "film", "movie", "sitcom", "project", "role", "k-drama"};
+        bool ordinal_phrase = false;
+        if (kOrdinal.count(LowerAscii(toks[a].text)) > 0) {
+          for (size_t j = a + 1; j < e; ++j) {
+            if (kKind.count(LowerAscii(toks[j].text)) > 0) ordinal_phrase = true;
+          }
+        }
+        if (ordinal_phrase && gaz.FindWork(joined(a, e)) == nullptr) continue;
+      }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
     }
     // A title after "in"/"for" that its apposition calls a work: "will star in Uhm Bok-dong,

@@ -106,5 +106,18 @@ TEST(DetectorEn16, TrailersAndStillsArePromotion) {
             "casting Park Bo-gum / Glass Garden (confirmed)");
 }
 
+// "A to Star in 1st Film in Nearly a Decade": a headline's ordinal phrase with a kind noun
+// describes the work; the lead's title is the work.
+TEST(DetectorEn16, AHeadlinesOrdinalPhraseIsNoTitle) {
+  EXPECT_EQ(EnSummary("Park Bo-gum to Star in 1st Film in Nearly a Decade",
+                      "The actor plays a chef in the thriller 'Glass Garden', which will be "
+                      "released in December."),
+            "casting Park Bo-gum / Glass Garden (confirmed)");
+  EXPECT_EQ(EnSummary("Kim Go-eun to Appear in First Korean Drama in Six Years",
+                      "The actor plays a chef in the thriller 'Glass Garden', which will be "
+                      "released in December."),
+            "casting Kim Go-eun / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
