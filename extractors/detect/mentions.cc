@@ -1347,6 +1347,18 @@ bool KoreanNamedTitle(std::string_view before, std::string_view after, std::stri
          !KoreanQuotedStatus(inside);
 }
 
+// "with the Korean title "How to Become …"", "a film titled "…"": in English a quote the text
+// names as a title is one, however many words it has (not a sentence with a pronoun subject,
+// nor one holding another quote, nor one in lower case).
+bool EnglishNamedTitle(std::string_view before, std::string_view inside) {
+  static const RE2 kTitleBefore(
+      "(?i)(?:\\b(?:titled|entitled)|\\btitle(?:\\s+(?:is|of|was))?)\\s*[,:]?\\s*$");
+  static const RE2 kSentence("^(?:He|She|They|We|I|It)\\b|[\"“”‘]");
+  return inside.size() <= 100 && !inside.empty() &&
+         std::isupper(static_cast<unsigned char>(inside[0])) &&
+         RE2::PartialMatch(before, kTitleBefore) && !RE2::PartialMatch(inside, kSentence);
+}
+
 // A quoted span that is a statement, not a title.
 bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko) {
   // a quote holding another quote, or a status word, is somebody's statement
@@ -1417,8 +1429,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     std::vector<Span> expanded;
     for (const Span& q : quotes) {
       std::string_view inside = s.substr(q.ib, q.ie - q.ib);
-      const bool named_title =
-          ko && KoreanNamedTitle(Before(s, q.b, 48), After(s, q.e, 64), inside);
+      const bool named_title = ko ? KoreanNamedTitle(Before(s, q.b, 48), After(s, q.e, 64), inside)
+                                  : EnglishNamedTitle(Before(s, q.b, 48), inside);
       if (!named_title && (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
                            inside.find("\xC2\xB7") != std::string_view::npos)) {
         for (Span inner : FindQuotes(inside)) {
@@ -1683,7 +1695,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
     }
-    const bool named_title = ko && !name_list && KoreanNamedTitle(before, after, inside);
+    const bool en_title_noun =
+        !ko && !name_list && !quoted_name && EnglishNamedTitle(before, inside);
+    const bool named_title =
+        (ko && !name_list && KoreanNamedTitle(before, after, inside)) || en_title_noun;
     if (!named_title &&
         (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase)) {
       m.kind = MentionKind::kQuote;

@@ -119,5 +119,20 @@ TEST(DetectorEn16, AHeadlinesOrdinalPhraseIsNoTitle) {
             "casting Kim Go-eun / Glass Garden (confirmed)");
 }
 
+// "The drama, with the working title "…"", "a new film titled "…"": a quote the text names as
+// a title is the work, however many words it has.
+TEST(DetectorEn16, AQuoteNamedAsATitleIsTheWorkHoweverLong) {
+  EXPECT_EQ(EnSummary("",
+                      "Kim Go-eun will star in an upcoming JTBC series, her agency said on "
+                      "Friday. The drama, with the working title \"The Last Days of a Quiet "
+                      "Summer in Busan,\" follows two sisters who run a bakery."),
+            "casting Kim Go-eun / The Last Days of a Quiet Summer in Busan (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Park Bo-gum has joined a new film titled \u201cEverything We Left Behind "
+                      "at the Old Harbor Station\u201d as its lead, his agency said."),
+            "casting Park Bo-gum / Everything We Left Behind at the Old Harbor Station "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
