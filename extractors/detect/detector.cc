@@ -3366,6 +3366,22 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     l = GuessLanguage(sample, opts_.min_hangul_ratio);
   }
   if (explain != nullptr) explain->lang = l;
+  // "Hong Eun-HeeJeon Hye-BinGo Won-Hee and …": names that were links on the page come out glued
+  // together; a hyphenated given name run straight into the next "Surname Given-Name" is two
+  // names (English; the shape never occurs inside one name)
+  std::string unglued;
+  if (l == "en" && body.find('-') != std::string_view::npos) {
+    static const RE2 kGlued(
+        "(-[A-Z][a-z]{1,5})([A-Z][a-z]{1,5}\\s[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5})");
+    if (RE2::PartialMatch(body, kGlued)) {
+      unglued = std::string(body);
+      // (a name list glues several: the match of one holds the start of the next)
+      for (int i = 0; i < 8; ++i) {
+        if (RE2::GlobalReplace(&unglued, kGlued, "\\1, \\2") == 0) break;
+      }
+      body = unglued;
+    }
+  }
   const std::string now = source.fetched_at.empty() ? UtcNowIso8601() : source.fetched_at;
   std::vector<Detection> found;
   size_t budget = opts_.max_sentences;

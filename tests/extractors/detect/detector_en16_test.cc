@@ -134,5 +134,16 @@ TEST(DetectorEn16, AQuoteNamedAsATitleIsTheWorkHoweverLong) {
             "(confirmed)");
 }
 
+// "Han Hyo-JooJo In-SungPark Bo-Gum and Kim Go-Eun are cast …": names that were links on a
+// page come out glued; each is a person of the line-up.
+TEST(DetectorEn16, GluedLinkNamesAreALineUp) {
+  EXPECT_EQ(EnSummary("",
+                      "Han Hyo-JooJo In-SungPark Bo-Gum and Kim Go-Eun are cast in the tvN "
+                      "drama \u201cGlass Garden\u201d (literal title)."),
+            "casting Han Hyo-Joo / Glass Garden (confirmed); casting Jo In-Sung / Glass Garden "
+            "(confirmed); casting Kim Go-Eun / Glass Garden (confirmed); casting Park Bo-Gum / "
+            "Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
