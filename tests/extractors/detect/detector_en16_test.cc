@@ -145,5 +145,14 @@ TEST(DetectorEn16, GluedLinkNamesAreALineUp) {
             "Glass Garden (confirmed)");
 }
 
+// "Director B's upcoming spy thriller has confirmed the addition of A and C": a maker's new
+// work named by its genre is one untitled project.
+TEST(DetectorEn16, AMakersUpcomingGenreWorkIsAnUntitledProject) {
+  EXPECT_EQ(EnSummary("",
+                      "Director Ryoo Seung-wan's upcoming spy thriller has confirmed the "
+                      "addition of actors Jo In-sung and Han Hyo-joo."),
+            "casting Han Hyo-joo /  (confirmed); casting Jo In-sung /  (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
