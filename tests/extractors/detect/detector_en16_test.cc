@@ -154,5 +154,12 @@ TEST(DetectorEn16, AMakersUpcomingGenreWorkIsAnUntitledProject) {
             "casting Han Hyo-joo /  (confirmed); casting Jo In-sung /  (confirmed)");
 }
 
+// "are casted in": the non-standard past participle fan blogs write is a casting too.
+TEST(DetectorEn16, CastedIsCast) {
+  EXPECT_EQ(EnSummary("", "Han Hyo-joo and Jo In-sung are casted in the film 'Glass Garden'."),
+            "casting Han Hyo-joo / Glass Garden (confirmed); casting Jo In-sung / Glass Garden "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
