@@ -2372,6 +2372,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
       }
+      // "Actors Singing On Their Own OST": a headline's "own OST" names no title
+      if (a < k && LowerAscii(toks[k - 1].text) == "own") continue;
       // skip a leading person/group ("IU Queen of Tears OST" is rare; names stay names)
       if (a < k && k - a <= 9) emit_title(a, k, "unquoted title before OST");
     }
@@ -3526,6 +3528,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (RE2::FullMatch(re2::StringPiece(s.data() + m.end, next.begin - m.end), kAndJoin)) {
         m.aside = true;
         m.why += ", owner of the next noun with the name after it";
+      }
+    }
+  }
+  // "Following the release of the latest W1 soundtrack sung by B, it was announced that A …",
+  // "After the success of 'W1', A …": the people and works of an opening clause that tells what
+  // came before the news are background (earlier works, their singers and cast)
+  if (!ko) {
+    static const RE2 kBefore(
+        "(?i)^\\W*(?:following|after)\\s+(?:the\\s+)?(?:(?:huge|big|massive|great|recent)\\s+)?"
+        "(?:release|success|popularity|end|conclusion|airing|premiere|finale)\\s+of\\b[^,;]*,");
+    re2::StringPiece clause;
+    if (RE2::PartialMatch(s, "(?i)^(\\W*(?:following|after)\\s[^,;]*,)", &clause) &&
+        RE2::PartialMatch(clause, kBefore)) {
+      const size_t end = static_cast<size_t>(clause.data() + clause.size() - s.data());
+      for (Mention& m : out.items) {
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kWork) && !m.aside &&
+            m.end <= end) {
+          m.aside = true;
+          m.why += ", in an opening clause of what came before";
+        }
       }
     }
   }

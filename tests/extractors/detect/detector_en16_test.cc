@@ -161,5 +161,20 @@ TEST(DetectorEn16, CastedIsCast) {
             "(confirmed)");
 }
 
+// "Following the release of the latest W1 soundtrack sung by B, it has been announced that A
+// will sing for W2": an opening clause that tells what came before the news holds background
+// (an earlier OST and its singer, an earlier hit).
+TEST(DetectorEn16, AnOpeningClauseOfWhatCameBeforeIsBackground) {
+  EXPECT_EQ(EnSummary("",
+                      "Following the release of the latest Glass Garden soundtrack sung by "
+                      "Taeyeon, it has been announced that Baekhyun will sing for the 'Moon "
+                      "River' OST."),
+            "ost Baekhyun / Moon River (announced)");
+  EXPECT_EQ(EnSummary("",
+                      "After the huge success of 'Goblin', Gong Yoo has been cast in the film "
+                      "'Glass Garden'."),
+            "casting Gong Yoo / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
