@@ -176,5 +176,19 @@ TEST(DetectorEn16, AnOpeningClauseOfWhatCameBeforeIsBackground) {
             "casting Gong Yoo / Glass Garden (confirmed)");
 }
 
+// "X reported that the actor would be playing …": reported speech in "would be V-ing" is the
+// report's claim of the casting (and so a rumour when no side speaks); said by the production
+// it stays a confirmation.
+TEST(DetectorEn16, WouldBePlayingInReportedSpeech) {
+  EXPECT_EQ(EnSummary("",
+                      "Park Bo-gum will star in the film 'Glass Garden'. On Monday, the outlet "
+                      "News1 reported that the actor would be playing a chef in the movie."),
+            "casting Park Bo-gum / Glass Garden (rumored)");
+  EXPECT_EQ(EnSummary("",
+                      "On Monday, the production confirmed that Kim Go-eun would be joining the "
+                      "cast of 'Glass Garden'."),
+            "casting Kim Go-eun / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
