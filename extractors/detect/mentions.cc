@@ -3538,9 +3538,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     static const RE2 kBefore(
         "(?i)^\\W*(?:following|after)\\s+(?:the\\s+)?(?:(?:huge|big|massive|great|recent)\\s+)?"
         "(?:release|success|popularity|end|conclusion|airing|premiere|finale)\\s+of\\b[^,;]*,");
+    static const RE2 kOpening("(?i)^(\\W*(?:following|after)\\s[^,;]*,)");
     re2::StringPiece clause;
-    if (RE2::PartialMatch(s, "(?i)^(\\W*(?:following|after)\\s[^,;]*,)", &clause) &&
-        RE2::PartialMatch(clause, kBefore)) {
+    if (RE2::PartialMatch(s, kOpening, &clause) && RE2::PartialMatch(clause, kBefore)) {
       const size_t end = static_cast<size_t>(clause.data() + clause.size() - s.data());
       for (Mention& m : out.items) {
         if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kWork) && !m.aside &&
