@@ -2372,8 +2372,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
       }
-      // "Actors Singing On Their Own OST": a headline's "own OST" names no title
-      if (a < k && LowerAscii(toks[k - 1].text) == "own") continue;
+      // "Actors Singing On Their Own OST": a headline's "own OST" names no title, nor does
+      // an epithet's "the Queen of OST"
+      if (a < k &&
+          (LowerAscii(toks[k - 1].text) == "own" || LowerAscii(toks[k - 1].text) == "of")) {
+        continue;
+      }
       // skip a leading person/group ("IU Queen of Tears OST" is rare; names stay names)
       if (a < k && k - a <= 9) emit_title(a, k, "unquoted title before OST");
     }

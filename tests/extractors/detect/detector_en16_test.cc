@@ -190,5 +190,14 @@ TEST(DetectorEn16, WouldBePlayingInReportedSpeech) {
             "casting Kim Go-eun / Glass Garden (confirmed)");
 }
 
+// "the Queen of OST", "Their Own OST": an epithet or a possessive before "OST" names no drama;
+// a singer's profile is no OST news.
+TEST(DetectorEn16, AnEpithetBeforeOstIsNoTitle) {
+  EXPECT_EQ(EnSummary("",
+                      "Taeyeon is the most loved OST singer, which makes her the Queen of OST. "
+                      "She has sung OSTs for many dramas over the years."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
