@@ -1311,6 +1311,23 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   if (lang == "en") {
     DropGovernedCastingCues(a->text, &a->cues);
     DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
+    // "an industry representative revealed", "according to industry officials": a speaker the
+    // report words qualify is a source of the media, not the person's side; an agency frame
+    // overlapping a report frame is dropped
+    std::vector<Analysed::CueHit> kept;
+    for (const auto& c : a->cues) {
+      bool in_report = false;
+      if (c.rule->type == RuleType::kFrame && c.rule->status == "agency") {
+        for (const auto& r : a->cues) {
+          if (r.rule->type == RuleType::kFrame && r.rule->status == "report" && r.begin < c.end &&
+              c.begin < r.end) {
+            in_report = true;
+          }
+        }
+      }
+      if (!in_report) kept.push_back(c);
+    }
+    a->cues = std::move(kept);
   }
   if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
   for (const auto& c : a->cues) {
@@ -2415,7 +2432,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           "(?i)다른\\s*(?:배우|후보|연기자)|(?:배우|가수|연기자|스타|아이돌)들?(?:이|가)\\s+"
           "(?:자신|본인)|\\b(?:another|other)\\s+(?:actors?|actress(?:es)?|"
           "candidates?)\\b|\\bsomeone\\s+else\\b");
-      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only &&
+      // ("'W' is a film by director B, who won the Blue Dragon award in 2015": a cue inside a
+      // ", who …" clause tells of the one that clause describes, not of the story's persons)
+      bool cues_in_relative = false;
+      if (casting && !ko && persons.empty()) {
+        static const RE2 kWhoBefore("(?i),\\s+who\\s+[^,;.]*$");
+        for (const auto& c : a.cues) {
+          if (c.rule->type != RuleType::kCasting || c.rule->modifier) continue;
+          const size_t from = c.begin > 100 ? c.begin - 100 : 0;
+          cues_in_relative =
+              RE2::PartialMatch(re2::StringPiece(a.text.data() + from, c.begin - from), kWhoBefore);
+          if (!cues_in_relative) break;
+        }
+        if (cues_in_relative) {
+          decide("casting: sentence " + std::to_string(si) +
+                 " has its cues only in a ', who' clause; not the story's persons");
+        }
+      }
+      if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
         if (!persons.empty()) {
@@ -2768,14 +2802,41 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
     }
     // One event per person (and work) over the story.
+    // "Actor Kim So Yeon … So Yeon will join W", "Oscar Isaac … Isaac will star": in an English
+    // story a name that is the rest of a full name the story writes after its first word is that
+    // person, even when the gazetteer knows someone else by the short name (T-ara's Soyeon)
+    std::map<std::string, const Mention*> given_name;  // short key -> the full name's mention
+    if (!ko) {
+      for (const Bound& b : bound) {
+        if (b.person->kind != MentionKind::kPerson) continue;
+        const std::string k = NormalizeKey(b.person->text);
+        if (k.size() < 4 || given_name.count(k)) continue;
+        for (const auto& a : story.sentences) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind != MentionKind::kPerson || given_name.count(k)) continue;
+            const size_t sp = m.text.find(' ');
+            if (sp == std::string::npos || sp > 8 || m.person == b.person->person ||
+                NormalizeKey(std::string_view(m.text).substr(sp + 1)) != k) {
+              continue;
+            }
+            given_name.emplace(k, &m);
+          }
+        }
+      }
+    }
+    auto full_person = [&](const Mention* p) {
+      const auto it = given_name.find(NormalizeKey(p->text));
+      return it != given_name.end() ? it->second : p;
+    };
     std::map<std::string, std::vector<size_t>> by_key;
     std::vector<std::string> order;
     for (size_t i = 0; i < bound.size(); ++i) {
       const Bound& b = bound[i];
-      const auto typo = misspelt.find(NormalizeKey(b.person->text));
-      const std::string key = NormalizeKey(b.person->person         ? b.person->person->name
+      const Mention* who = full_person(b.person);
+      const auto typo = misspelt.find(NormalizeKey(who->text));
+      const std::string key = NormalizeKey(who->person              ? who->person->name
                                            : typo != misspelt.end() ? typo->second
-                                                                    : b.person->text) +
+                                                                    : who->text) +
                               "|" + work_key(b.work);
       if (vetoed.count(NormalizeKey(b.person->text))) continue;
       if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
@@ -2949,6 +3010,20 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             }
           }
         }
+        // "In response to reports of the offer to A, her agency said she is reviewing it",
+        // "Regarding the news of A's casting, …": a clause that only names what the statement
+        // answers holds the report, not A's predicate; the rest of the sentence is A's
+        if (casting && !ko && own && ci + 1 < clauses.size() && lo == clauses[ci].first) {
+          static const RE2 kAnswerFrame(
+              "(?i)^\\W*(?:in\\s+(?:response|reply)\\s+to|respond(?:ing|ed)\\s+to|replying\\s+to|"
+              "regarding|addressing|(?:when\\s+)?asked\\s+about|commenting\\s+on|following)\\s+"
+              "(?:the\\s+|these\\s+|such\\s+|this\\s+|recent\\s+|earlier\\s+|media\\s+)*(?:reports?"
+              "|"
+              "news|rumou?rs?|articles?|speculation)\\b");
+          const std::string_view first(a.text.data() + clauses[ci].first,
+                                       clauses[ci].second - clauses[ci].first);
+          if (RE2::PartialMatch(first, kAnswerFrame)) hi = a.text.size();
+        }
         // "A에게 출연을 제안했고, 현재 긍정 검토 중": in Korean a next clause that names no
         // person goes on with the person's predicate
         if (casting && ko && clauses.size() > 1) {
@@ -3105,43 +3180,44 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       Detection d;
       d.type = type;
       d.status = status;
-      d.person = ResolvePerson(*first.person);
-      if (first.person->person != nullptr && !first.person->person->group.empty()) {
+      const Mention* first_person = full_person(first.person);
+      d.person = ResolvePerson(*first_person);
+      if (first_person->person != nullptr && !first_person->person->group.empty()) {
         // "Girl’s Day’s Hyeri", "Chani of SF9", "빅톤 정수빈": the person's own group named
         // next to them anywhere in the story ties them to it, spelled as written
         std::string written;
         for (const Analysed& a : story.sentences) {
           for (const auto& m : a.mentions.items) {
             if (written.empty() && m.kind == MentionKind::kPerson &&
-                m.person == first.person->person) {
+                m.person == first_person->person) {
               written = GroupNamedBeside(a.text, m, *gazetteer_);
             }
           }
         }
         if (!written.empty()) d.person.group = written;
       }
-      if (const GazetteerPerson* gp = first.person->person;
+      if (const GazetteerPerson* gp = first_person->person;
           gp != nullptr && gp->kind == PersonKind::kIdol && !gp->also_actor &&
           d.person.group.empty()) {
         // "배우 이성민": the gazetteer reached an idol through a real name (Super Junior's
         // Sungmin is 이성민 too); when the story calls the person an actor, never names the
         // idol's group and the idol does not act, it is the actor of that name, unresolved
-        const std::string k = NormalizeKey(first.person->text);
+        const std::string k = NormalizeKey(first_person->text);
         bool group_named = false;
         const Analysed* home = nullptr;
         for (const Analysed& a : story.sentences) {
           for (const auto& m : a.mentions.items) {
-            if (&m == first.person) home = &a;
+            if (&m == first_person) home = &a;
             group_named = group_named || (m.kind == MentionKind::kGroup && m.text == gp->group) ||
                           (m.kind == MentionKind::kPerson && m.group == gp->group);
           }
         }
         if (home != nullptr && !group_named && k != NormalizeKey(gp->name) &&
             k != NormalizeKey(gp->native)) {
-          const LearnedFacts f = LearnFactsAbout(home->text, *first.person, lang, *gazetteer_);
+          const LearnedFacts f = LearnFactsAbout(home->text, *first_person, lang, *gazetteer_);
           if (f.actor && !f.idol && !f.singer && !f.rapper && f.group.empty()) {
             PersonRef own;
-            own.name = first.person->text;
+            own.name = first_person->text;
             if (ContainsHangul(own.name)) own.native = own.name;
             own.key = k;
             own.actor = true;
@@ -3163,7 +3239,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
-      if (!d.person.resolved && first.person->kind == MentionKind::kPerson) {
+      if (!d.person.resolved && first_person->kind == MentionKind::kPerson) {
         // what the story says about a name the gazetteer lacks (detect/learn.h)
         for (const Analysed& a : story.sentences) {
           for (const Mention& m : a.mentions.items) {
@@ -3179,6 +3255,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         for (const auto& p : a.projects) {
           if (&p.mention == first.work) project = &p;
         }
+      }
+      if (project != nullptr && casting && !ko &&
+          (status == "in_talks" || status == "reviewing" || status == "rumored")) {
+        // "A is in talks for director B's new series", "A is looking favorably on an offer
+        // for B's next film": an offer, a review or a rumour with no named work is a vague
+        // offer, no announcement (detection-labels.md); an untitled project is one only once
+        // the casting is settled
+        decide("casting: " + d.person.name + " -> (untitled) is " + status +
+               " with no named work; a vague offer, not news");
+        continue;
       }
       if (project != nullptr) {
         // a project with no title yet: work.title null (schemas/README.md "work")
@@ -3280,6 +3366,22 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     l = GuessLanguage(sample, opts_.min_hangul_ratio);
   }
   if (explain != nullptr) explain->lang = l;
+  // "Hong Eun-HeeJeon Hye-BinGo Won-Hee and …": names that were links on the page come out glued
+  // together; a hyphenated given name run straight into the next "Surname Given-Name" is two
+  // names (English; the shape never occurs inside one name)
+  std::string unglued;
+  if (l == "en" && body.find('-') != std::string_view::npos) {
+    static const RE2 kGlued(
+        "(-[A-Z][a-z]{1,5})([A-Z][a-z]{1,5}\\s[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5})");
+    if (RE2::PartialMatch(body, kGlued)) {
+      unglued = std::string(body);
+      // (a name list glues several: the match of one holds the start of the next)
+      for (int i = 0; i < 8; ++i) {
+        if (RE2::GlobalReplace(&unglued, kGlued, "\\1, \\2") == 0) break;
+      }
+      body = unglued;
+    }
+  }
   const std::string now = source.fetched_at.empty() ? UtcNowIso8601() : source.fetched_at;
   std::vector<Detection> found;
   size_t budget = opts_.max_sentences;

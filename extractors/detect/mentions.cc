@@ -1360,6 +1360,18 @@ bool KoreanNamedTitle(std::string_view before, std::string_view after, std::stri
          !KoreanQuotedStatus(inside);
 }
 
+// "with the Korean title "How to Become …"", "a film titled "…"": in English a quote the text
+// names as a title is one, however many words it has (not a sentence with a pronoun subject,
+// nor one holding another quote, nor one in lower case).
+bool EnglishNamedTitle(std::string_view before, std::string_view inside) {
+  static const RE2 kTitleBefore(
+      "(?i)(?:\\b(?:titled|entitled)|\\btitle(?:\\s+(?:is|of|was))?)\\s*[,:]?\\s*$");
+  static const RE2 kSentence("^(?:He|She|They|We|I|It)\\b|[\"“”‘]");
+  return inside.size() <= 100 && !inside.empty() &&
+         std::isupper(static_cast<unsigned char>(inside[0])) &&
+         RE2::PartialMatch(before, kTitleBefore) && !RE2::PartialMatch(inside, kSentence);
+}
+
 // A quoted span that is a statement, not a title.
 bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko) {
   // a quote holding another quote, or a status word, is somebody's statement
@@ -1430,8 +1442,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     std::vector<Span> expanded;
     for (const Span& q : quotes) {
       std::string_view inside = s.substr(q.ib, q.ie - q.ib);
-      const bool named_title =
-          ko && KoreanNamedTitle(Before(s, q.b, 48), After(s, q.e, 64), inside);
+      const bool named_title = ko ? KoreanNamedTitle(Before(s, q.b, 48), After(s, q.e, 64), inside)
+                                  : EnglishNamedTitle(Before(s, q.b, 48), inside);
       if (!named_title && (LooksLikeStatement(inside, After(s, q.e, 40), ko) ||
                            inside.find("\xC2\xB7") != std::string_view::npos)) {
         for (Span inner : FindQuotes(inside)) {
@@ -1696,7 +1708,10 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
     }
-    const bool named_title = ko && !name_list && KoreanNamedTitle(before, after, inside);
+    const bool en_title_noun =
+        !ko && !name_list && !quoted_name && EnglishNamedTitle(before, inside);
+    const bool named_title =
+        (ko && !name_list && KoreanNamedTitle(before, after, inside)) || en_title_noun;
     if (!named_title &&
         (LooksLikeStatement(inside, after, ko) || name_list || quoted_name || lower_phrase)) {
       m.kind = MentionKind::kQuote;
@@ -2199,6 +2214,21 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if (describes) continue;
       }
+      // "to Star in 1st Korean TV Drama in Nearly 2 Decades", "in First Film in Five Years": a
+      // headline's ordinal phrase that holds a kind noun describes the work; no title
+      {
+        static const std::set<std::string, std::less<>> kOrdinal = {
+            "1st", "2nd", "3rd", "4th", "5th", "first", "second", "third", "another", "next"};
+        static const std::set<std::string, std::less<>> kKind = {
+            "drama", "dramas", "series", "film", "movie", "sitcom", "project", "role", "k-drama"};
+        bool ordinal_phrase = false;
+        if (kOrdinal.count(LowerAscii(toks[a].text)) > 0) {
+          for (size_t j = a + 1; j < e; ++j) {
+            if (kKind.count(LowerAscii(toks[j].text)) > 0) ordinal_phrase = true;
+          }
+        }
+        if (ordinal_phrase && gaz.FindWork(joined(a, e)) == nullptr) continue;
+      }
       emit_title(a, e, "unquoted title after '" + std::string(toks[k].text) + "'");
     }
     // A title after "in"/"for" that its apposition calls a work: "will star in Uhm Bok-dong,
@@ -2354,6 +2384,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             first == "vol." || first == "the") {
           continue;
         }
+      }
+      // "Actors Singing On Their Own OST": a headline's "own OST" names no title, nor does
+      // an epithet's "the Queen of OST"
+      if (a < k &&
+          (LowerAscii(toks[k - 1].text) == "own" || LowerAscii(toks[k - 1].text) == "of")) {
+        continue;
       }
       // skip a leading person/group ("IU Queen of Tears OST" is rare; names stay names)
       if (a < k && k - a <= 9) emit_title(a, k, "unquoted title before OST");
@@ -3509,6 +3545,26 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (RE2::FullMatch(re2::StringPiece(s.data() + m.end, next.begin - m.end), kAndJoin)) {
         m.aside = true;
         m.why += ", owner of the next noun with the name after it";
+      }
+    }
+  }
+  // "Following the release of the latest W1 soundtrack sung by B, it was announced that A …",
+  // "After the success of 'W1', A …": the people and works of an opening clause that tells what
+  // came before the news are background (earlier works, their singers and cast)
+  if (!ko) {
+    static const RE2 kBefore(
+        "(?i)^\\W*(?:following|after)\\s+(?:the\\s+)?(?:(?:huge|big|massive|great|recent)\\s+)?"
+        "(?:release|success|popularity|end|conclusion|airing|premiere|finale)\\s+of\\b[^,;]*,");
+    static const RE2 kOpening("(?i)^(\\W*(?:following|after)\\s[^,;]*,)");
+    re2::StringPiece clause;
+    if (RE2::PartialMatch(s, kOpening, &clause) && RE2::PartialMatch(clause, kBefore)) {
+      const size_t end = static_cast<size_t>(clause.data() + clause.size() - s.data());
+      for (Mention& m : out.items) {
+        if ((m.kind == MentionKind::kPerson || m.kind == MentionKind::kWork) && !m.aside &&
+            m.end <= end) {
+          m.aside = true;
+          m.why += ", in an opening clause of what came before";
+        }
       }
     }
   }

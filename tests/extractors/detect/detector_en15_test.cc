@@ -26,7 +26,11 @@ TEST(DetectorEn15, ThePersonOfAQuotedTitleNamesAnEarlierWork) {
   EXPECT_EQ(EnSummary("",
                       "Lee Jun-ki is in talks for a new KBS historical drama helmed by director "
                       "Kim Won-seok of the \"Signal\" series."),
-            "casting Lee Jun-ki /  (in_talks)");
+            "");  // (talks with no named work: a vague offer, round 16)
+  EXPECT_EQ(EnSummary("",
+                      "Lee Jun-ki has joined a new KBS historical drama helmed by director "
+                      "Kim Won-seok of the \"Signal\" series."),
+            "casting Lee Jun-ki /  (confirmed)");
   EXPECT_EQ(EnSummary("",
                       "Actress Kim Tae-ri of 'Twenty-Five Twenty-One' has been cast in an "
                       "upcoming Netflix film, her agency said."),

@@ -49,10 +49,12 @@ TEST(DetectorUntitled, EnglishCastingsIntoAProjectWithoutATitle) {
   EXPECT_EQ(Summary("Kim Seon-ho joins upcoming tvN drama",
                     "The actor will play a detective in the drama, his agency said.", "en"),
             "casting Kim Seon-ho / untitled drama tvN (confirmed)");
+  // (an offer or a talk with no named work is a vague offer, no news: detection-labels.md;
+  // round 16 follows the real labels there)
   EXPECT_EQ(
       Summary("", "Kim Yoo-mi is in talks to star in director Park Chan-wook's upcoming film.",
               "en"),
-      "casting Kim Yoo-mi / untitled film (in_talks)");
+      "");
 }
 
 TEST(DetectorUntitled, KoreanCastingsIntoAProjectWithoutATitle) {
