@@ -1079,7 +1079,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   // channel or a statement names how the news is told, not an earlier work
   static const RE2 kKoChannel(
       "(?:보도\\s*자료|자료|SNS|인스타그램|채널|계정|입장문|공식\\s*입장|인터뷰|매체|통화|"
-      "공지|공지사항)(?:을|를)?\\s*통해\\s*$");
+      "공지|공지사항|"
+      // "각종 온라인 음원사이트를 통해 'W' OST를 공개했다": where a song comes out
+      "사이트|플랫폼|포털|유튜브|스트리밍|온라인)(?:을|를)?\\s*통해\\s*$");
   // "‘W1’(2019) 이후 ‘W2’에 캐스팅됐다": after a title, 이후 makes the title that follows it
   // the later, new one
   static const RE2 kKoAfterATitle("['’\"”>》]\\s*(?:\\(\\s*\\d{4}\\s*\\)\\s*)?이후\\s*$");
