@@ -484,6 +484,15 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
   const std::string_view before = s.substr(b, m.begin - b);
   if (ko) {
     static const RE2 kKo("(?:앞서\\s*출연을\\s*확정한|출연을\\s*확정한|캐스팅된|합류한)\\s*$");
+    // "여주인공으로 캐스팅된 A는 출연을 검토 중이다": a name with the topic particle is the
+    // sentence's subject, whose own predicate follows; the words before it are what was said
+    // of it, not someone else's casting it joins
+    static const RE2 kTopic("^\\s*(?:은|는)(?:\\s|,|$)");
+    const std::string_view name = s.substr(m.begin, m.end - m.begin);
+    if (name.ends_with("\xEC\x9D\x80") || name.ends_with("\xEB\x8A\x94") ||  // 은 는
+        RE2::PartialMatch(s.substr(m.end), kTopic)) {
+      return false;
+    }
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
@@ -1626,6 +1635,7 @@ struct Claim {
   bool existing_cast = false;     // casting: named as cast before the news (NamedAsExistingCast,
                                   // KoreanTellsEarlierCasting)
   bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
+  bool cast_told = false;         // casting: the person's cues tell a casting too ("캐스팅된")
   size_t sentence = 0;
   const Rule* rule = nullptr;
 };
@@ -1741,6 +1751,19 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
   if (*chosen != nullptr) {
     *why = "the most advanced stated status";
     return (*chosen)->status;
+  }
+  // "A가 주인공으로 캐스팅되어 긍정적으로 검토 중인 것으로 알려졌다", "캐스팅된 A는 출연을
+  // 검토 중인 것으로 알려졌다": in Korean a report that tells both the casting and the
+  // person's review of it tells the stage the person is at, the review (a report of a review
+  // alone, "고민 중인 것으로 전해졌다", stays a rumour)
+  if (ko) {
+    for (const auto& c : claims) {
+      if (c.report && c.status == "reviewing" && c.cast_told) {
+        *chosen = &c;
+        *why = "a reported casting the person is still reviewing";
+        return "reviewing";
+      }
+    }
   }
   if (!claims.empty()) *chosen = &claims.front();
   *why = "only reports or rumours";
@@ -2290,6 +2313,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // (names of a sentence about other news are nobody's anaphor)
         if (!persons.empty() && last_persons.empty() && !vetoes(a)) {
           last_persons = persons;
+        } else if ((casting || ko) && !persons.empty() && persons.size() > last_persons.size() &&
+                   !vetoes(a)) {
+          // "A·B 등 배우 6인, 'W' 캐스팅" + "A와 B, C, D, E, F 등 배우 6인이 …" + "라인업을
+          // 공개했다": a sentence that names every one of the story's persons and more is the
+          // full line-up they head; a nameless cue after it speaks of all of them
+          std::set<std::string> here;
+          for (const Mention* p : persons) here.insert(NormalizeKey(p->text));
+          bool all = true;
+          for (const Mention* p : last_persons) all = all && here.count(NormalizeKey(p->text));
+          if (all) last_persons = persons;
         }
         continue;
       }
@@ -3021,6 +3054,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
           if (cue.begin < lo || cue.begin >= hi) continue;
           if (!casting && cue.rule->id.find("future") != std::string::npos) future = true;
+          if (casting && cue.rule->status == "confirmed") c.cast_told = true;
           const int r = cue.rule->priority;
           if (r > best) {
             best = r;

@@ -1,0 +1,67 @@
+// Korean casting and OST mechanisms of the sixteenth detection round. Sentences are invented;
+// the people are real names the gazetteer knows (facts), the titles are made up. Each test was
+// seen failing on 225a270 before its change.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+using hallyu::testing::KoSummary;
+
+// "각종 온라인 음원사이트를 통해 'W' OST를 공개한다": 통해 after a music site names where the
+// song comes out, not the singer's earlier work; the drama stays the story's.
+TEST(DetectorKo16, AMusicSiteIsWhereTheSongComesOut) {
+  EXPECT_EQ(KoSummary("",
+                      "가수 거미는 16일 정오 각종 온라인 음원사이트를 통해 '겨울 바다' OST "
+                      "Part.3 '첫눈'을 공개한다."),
+            "ost Gummy / 겨울 바다 (announced)");
+}
+
+// "A·B 등 배우 4인, 'W' 캐스팅" + a sentence listing all four + "라인업을 공개했다": the
+// sentence that names every person of the headline and more is the line-up the nameless cue
+// after it speaks of.
+TEST(DetectorKo16, AFullLineUpAfterTheHeadlineIsTheCast) {
+  EXPECT_EQ(KoSummary("김유정·안효섭 등 배우 4인, 넷플릭스 '겨울 바다' 캐스팅",
+                      "넷플릭스가 김유정과 안효섭, 현빈, 장동건 등 배우 4인을 앞세워 새 시리즈 "
+                      "'겨울 바다' 제작에 들어간다. 10일 넷플릭스 측은 새 시리즈 '겨울 바다'의 "
+                      "배우 라인업을 공개했다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Hyun Bin / 겨울 바다 "
+            "(confirmed); casting Jang Dong-gun / 겨울 바다 (confirmed); casting Kim Yoo-jung / "
+            "겨울 바다 (confirmed)");
+}
+
+// The same for OST runners: "'W' OST 바통 A가 잇는다" + "A, B가 이어받는다" + a nameless
+// release sentence.
+TEST(DetectorKo16, AFullOstLineUpAfterTheHeadlineSings) {
+  EXPECT_EQ(KoSummary("'겨울 바다' OST 바통 거미가 잇는다",
+                      "드라마 '겨울 바다' OST 바통을 가수 거미, 케이윌이 이어받는다. 두 사람이 "
+                      "부른 OST가 오는 19일 차례로 발매된다."),
+            "ost Gummy / 겨울 바다 (announced); ost K.Will / 겨울 바다 (announced)");
+}
+
+// "캐스팅된 A는 출연을 검토 중인 것으로 알려졌다": a report that tells the casting and the
+// person's review of it puts the person at the review; the name with its topic particle is
+// the sentence's subject, no co-star.
+TEST(DetectorKo16, AReportedCastingStillUnderReviewIsAReview) {
+  EXPECT_EQ(KoSummary("",
+                      "영화 '겨울 바다'는 바닷가 마을에서 벌어지는 사건을 그린다. 여주인공으로 "
+                      "캐스팅된 김유정은 출연을 검토 중인 것으로 알려졌다."),
+            "casting Kim Yoo-jung / 겨울 바다 (reviewing)");
+}
+
+// "A의 출연이 백지화됐다": a casting scrapped is no casting.
+TEST(DetectorKo16, AScrappedCastingIsNoCasting) {
+  EXPECT_EQ(KoSummary("",
+                      "최근 드라마 '겨울 바다'에 주인공으로 캐스팅된 김유정의 출연이 "
+                      "백지화됐다."),
+            "");
+}
+
+}  // namespace
+}  // namespace hallyu
