@@ -2203,6 +2203,45 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
+      // "A는 B가 출연을 확정한 드라마 'W'의 남자 주인공 역을 맡았다": in Korean a name that is
+      // the subject of a clause modifying the work (B가 출연을 확정한 / 출연하는 / 출연 중인 'W')
+      // is the work's cast before the news, when the sentence's subject (a name with the topic
+      // particle) comes before it
+      if (ko && casting && persons.size() >= 2) {
+        static const RE2 kCastOfTheWork(
+            "^\\s*(?:이|가)?\\s+(?:먼저\\s+|앞서\\s+|이미\\s+)?(?:출연을\\s*확정한|출연을\\s*"
+            "결정한|"
+            "출연하는|출연\\s*중인|주연을\\s*맡은|캐스팅된|합류한)\\s+(?:[^\\s.,]+\\s+){0,3}?"
+            "(?:['‘\"“<《]|드라마|영화|작품|시리즈)");
+        auto topic = [&](const Mention* p) {
+          const std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+          const std::string_view after = std::string_view(a.text).substr(p->end);
+          return w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||  // 은 는
+                 after.starts_with("\xEC\x9D\x80 ") || after.starts_with("\xEB\x8A\x94 ");
+        };
+        const Mention* subject = nullptr;
+        for (const Mention* p : persons) {
+          if (OwnsMention(a.mentions.items, p) && topic(p)) {
+            subject = p;
+            break;
+          }
+        }
+        if (subject != nullptr) {
+          std::vector<const Mention*> kept;
+          for (const Mention* p : persons) {
+            const bool cast_before =
+                p != subject && OwnsMention(a.mentions.items, p) && p->begin > subject->end &&
+                RE2::PartialMatch(std::string_view(a.text).substr(p->end), kCastOfTheWork);
+            if (!cast_before) kept.push_back(p);
+          }
+          if (kept.size() < persons.size()) {
+            decide("casting: sentence " + std::to_string(si) + ": " +
+                   std::to_string(persons.size() - kept.size()) +
+                   " name(s) in a clause modifying the work are its cast before the news");
+            persons = std::move(kept);
+          }
+        }
+      }
       // "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와 호흡을
       // 맞췄던 A가": in Korean the names before a past modifier (-던) describe what came before;
       // the news is the name after it
@@ -2313,8 +2352,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // (names of a sentence about other news are nobody's anaphor)
         if (!persons.empty() && last_persons.empty() && !vetoes(a)) {
           last_persons = persons;
-        } else if ((casting || ko) && !persons.empty() && persons.size() > last_persons.size() &&
-                   !vetoes(a)) {
+        } else if (ko && !persons.empty() && persons.size() > last_persons.size() && !vetoes(a)) {
           // "A·B 등 배우 6인, 'W' 캐스팅" + "A와 B, C, D, E, F 등 배우 6인이 …" + "라인업을
           // 공개했다": a sentence that names every one of the story's persons and more is the
           // full line-up they head; a nameless cue after it speaks of all of them

@@ -63,5 +63,25 @@ TEST(DetectorKo16, AScrappedCastingIsNoCasting) {
             "");
 }
 
+// "A는 B가 출연을 확정한 드라마 'W'의 … 역을 맡았다": B, the subject of a clause modifying the
+// work, is its cast before the news; the news is the sentence's subject A.
+TEST(DetectorKo16, TheCastOfAClauseModifyingTheWorkIsBackground) {
+  EXPECT_EQ(KoSummary("",
+                      "김유정은 안효섭이 출연을 확정한 드라마 '겨울 바다'의 여주인공 역을 "
+                      "맡았다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
+// "차기작으로 'W'를 택했다", "'W' 출연을 알렸다": a choice of the next work and an appearance
+// made known are castings (a next work still under review stays a review).
+TEST(DetectorKo16, ANextWorkChosenOrAnAppearanceMadeKnownIsACasting) {
+  EXPECT_EQ(KoSummary("", "배우 김유정이 차기작으로 영화 '겨울 바다'를 택했다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "배우 안효섭이 tvN 새 드라마 '겨울 바다' 출연을 알렸다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "배우 김유정이 차기작으로 '겨울 바다' 출연을 검토하고 있다."),
+            "casting Kim Yoo-jung / 겨울 바다 (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
