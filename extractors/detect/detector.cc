@@ -2636,7 +2636,39 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         if (found) {
-          const size_t limit = clauses[last_cue_clause].second;
+          size_t limit = clauses[last_cue_clause].second;
+          // "OST 라인업으로 A, B, C를 확정했다": in Korean the commas of a list of names split no
+          // clause; a clause that opens on a name after a clause closing on a name and a comma
+          // goes on with the list
+          if (ko) {
+            auto name_at = [&](size_t b, size_t e, bool first) {
+              const Mention* hit = nullptr;
+              for (const auto& m : a.mentions.items) {
+                if ((m.kind != MentionKind::kPerson && m.kind != MentionKind::kGroup) ||
+                    m.begin < b || m.begin >= e) {
+                  continue;
+                }
+                hit = &m;
+                if (first) break;
+              }
+              return hit;
+            };
+            for (size_t k = last_cue_clause + 1; k < clauses.size(); ++k) {
+              const auto& [pb, pe] = clauses[k - 1];
+              const Mention* last_name = name_at(pb, pe, false);
+              const Mention* first_name = name_at(clauses[k].first, clauses[k].second, true);
+              if (last_name == nullptr || first_name == nullptr) break;
+              const std::string_view tail(a.text.data() + last_name->end, pe - last_name->end);
+              const std::string_view head(a.text.data() + clauses[k].first,
+                                          first_name->begin - clauses[k].first);
+              if (tail.find_first_not_of(", ") != std::string_view::npos ||
+                  tail.find(',') == std::string_view::npos ||
+                  head.find_first_not_of(' ') != std::string_view::npos) {
+                break;
+              }
+              limit = clauses[k].second;
+            }
+          }
           // ("… features his friend B as well, the former member of GROUP.": a clause that
           // only describes the name closing the sentence is an apposition to the OST clause)
           // (not "sings for his friend, actor B" nor "to support his fellow member, B": the

@@ -83,5 +83,22 @@ TEST(DetectorKo16, ANextWorkChosenOrAnAppearanceMadeKnownIsACasting) {
             "casting Kim Yoo-jung / 겨울 바다 (reviewing)");
 }
 
+// "OST 라인업으로 A, B, C를 확정했다": the commas of a Korean list of singers split no clause;
+// every name of the list sings.
+TEST(DetectorKo16, EveryNameOfAnOstListSings) {
+  EXPECT_EQ(KoSummary("", "'겨울 바다' 제작진은 OST 라인업으로 거미, 케이윌, 백현을 확정했다."),
+            "ost Baekhyun / 겨울 바다 (announced); ost Gummy / 겨울 바다 (announced); ost "
+            "K.Will / 겨울 바다 (announced)");
+}
+
+// "OST에 A, B, C 등이 이름을 올렸다", "OST 세 번째 주인공은 A다": a name put on the OST and the
+// nth one it features are its singers.
+TEST(DetectorKo16, ANamePutOnTheOstSings) {
+  EXPECT_EQ(KoSummary("", "'겨울 바다' OST에는 거미, 케이윌 등 쟁쟁한 가수들이 이름을 올렸다."),
+            "ost Gummy / 겨울 바다 (announced); ost K.Will / 겨울 바다 (announced)");
+  EXPECT_EQ(KoSummary("", "'겨울 바다' OST 세 번째 주인공은 가수 거미다."),
+            "ost Gummy / 겨울 바다 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
