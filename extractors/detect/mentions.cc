@@ -3255,9 +3255,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     };
     const bool given_shape = syl == 3 && base.size() == 9 && given_syllable(3) && given_syllable(6);
     std::string why;
+    // ("블랙핑크 지수가 연인으로 만난다": a member named right after the group fills its slot;
+    // the word after that member is no second name unless a list joins them)
+    const bool slot_filled = group_ctx && i > 0 && !member_chain && !out.items.empty() &&
+                             out.items.back().kind == MentionKind::kPerson &&
+                             out.items.back().end > toks[i - 1].b &&
+                             out.items.back().begin >= toks[last_group_tok].e;
     if (role_noun) {
       why = "name after '" + prev + "'";
-    } else if (group_ctx) {
+    } else if (group_ctx && !slot_filled) {
       why = "name after its group";
     } else if (syl == 3 && surname && given_shape && (particle || list_sep)) {
       why = "three-syllable name with a surname";

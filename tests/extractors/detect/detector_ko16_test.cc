@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extractors/detect/detector.h"
 #include "tests/support/shipped_detector.h"
@@ -13,6 +14,7 @@ namespace hallyu {
 namespace {
 
 using hallyu::testing::KoSummary;
+using hallyu::testing::PersonMentions;
 
 // "각종 온라인 음원사이트를 통해 'W' OST를 공개한다": 통해 after a music site names where the
 // song comes out, not the singer's earlier work; the drama stays the story's.
@@ -98,6 +100,13 @@ TEST(DetectorKo16, ANamePutOnTheOstSings) {
             "ost Gummy / 겨울 바다 (announced); ost K.Will / 겨울 바다 (announced)");
   EXPECT_EQ(KoSummary("", "'겨울 바다' OST 세 번째 주인공은 가수 거미다."),
             "ost Gummy / 겨울 바다 (announced)");
+}
+
+// "블랙핑크 지수가 연인으로 등장한다": the member named right after the group fills its slot;
+// the word after her is no second member.
+TEST(DetectorKo16, TheWordAfterAGroupsMemberIsNoSecondMember) {
+  EXPECT_EQ(PersonMentions("영화 '겨울 바다'에서 블랙핑크 지수가 연인으로 등장한다.", "ko"),
+            (std::vector<std::string>{"지수"}));
 }
 
 }  // namespace
