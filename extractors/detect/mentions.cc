@@ -3099,6 +3099,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (p != nullptr && i > 0 && !toks[i - 1].in_quote && PlatformNounBefore(toks[i - 1].text)) {
       continue;  // the platform's name
     }
+    // "하이라이트만 선 공개된 OST", "재 개봉": a bare one-syllable word before 공개 / 발매 /
+    // 개봉 is the prefix of that noun written apart (선공개), not a one-syllable stage name
+    if (p != nullptr && raw == base && HangulSyllables(base) == 1 && i + 1 < n &&
+        toks[i + 1].b == t.e + 1 &&
+        (toks[i + 1].text.starts_with("\xEA\xB3\xB5\xEA\xB0\x9C") ||   // 공개
+         toks[i + 1].text.starts_with("\xEB\xB0\x9C\xEB\xA7\xA4") ||   // 발매
+         toks[i + 1].text.starts_with("\xEA\xB0\x9C\xEB\xB4\x89"))) {  // 개봉
+      continue;
+    }
     // "여자주인공 나영을 맡았다": after a lead-role noun and before 맡다, the name is the
     // character (even when an idol has that stage name)
     if (AllHangul(raw) && raw != base && EndsWithAny(raw, {"을", "를"}) && i > 0 && i + 1 < n &&

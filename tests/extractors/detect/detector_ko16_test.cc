@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,14 @@ TEST(DetectorKo16, ANamePutOnTheOstSings) {
 TEST(DetectorKo16, TheWordAfterAGroupsMemberIsNoSecondMember) {
   EXPECT_EQ(PersonMentions("영화 '겨울 바다'에서 블랙핑크 지수가 연인으로 등장한다.", "ko"),
             (std::vector<std::string>{"지수"}));
+}
+
+// "일부만 선 공개됐다": 선 before 공개 is the prefix of 선공개 written apart, no one-syllable
+// stage name.
+TEST(DetectorKo16, SeonBeforeGonggaeIsNoName) {
+  const std::vector<std::string> names =
+      PersonMentions("세 번째 OST는 하이라이트 일부만 선 공개됐다.", "ko");
+  EXPECT_EQ(std::count(names.begin(), names.end(), "선"), 0);
 }
 
 }  // namespace
