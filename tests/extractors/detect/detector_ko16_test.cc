@@ -118,5 +118,16 @@ TEST(DetectorKo16, SeonBeforeGonggaeIsNoName) {
   EXPECT_EQ(std::count(names.begin(), names.end(), "선"), 0);
 }
 
+// "음원을 이날 오후 6시 공개했다", "OST를 10일 발표했다": a release told in the past tense, on
+// the day of the news or a date, is out.
+TEST(DetectorKo16, ASongPublishedThatDayIsOut) {
+  EXPECT_EQ(KoSummary("",
+                      "가수 거미는 드라마 '겨울 바다' OST '첫눈' 음원을 이날 오후 6시 "
+                      "공개했다."),
+            "ost Gummy / 겨울 바다 (released)");
+  EXPECT_EQ(KoSummary("", "가수 거미가 드라마 '겨울 바다'의 OST를 10일 발표했다."),
+            "ost Gummy / 겨울 바다 (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
