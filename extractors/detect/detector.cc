@@ -1810,9 +1810,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // (unless the story also calls it a drama or a film: "cast in movie 'Golden Slumber' … based
     // on the novel 'Golden Slumber'")
     std::set<std::string> not_drama, called_drama;
+    // (Korean nouns need no word boundary: RE2's \\b knows no Hangul)
     static const RE2 kWorkNounBefore(
-        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈),?\\s*["
-        "“\"‘'《<〈「]?$");
+        "(?:(?i:\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama))|드라마|영화|시리즈),?"
+        "\\s*[“\"‘'《<〈「]?$");
     // ("'일요일이 좋다- 패밀리가 떴다'(이하 패떴)": the short form a show is given is that show
     // too)
     static const RE2 kShortForm("^\\s*\\(\\s*이하\\s*['‘\"“]?([^)'’\"”]{1,30}?)['’\"”]?\\s*\\)");
@@ -1921,6 +1922,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     }
     // (OST: "A×B '꿀케미', 음원으로 듣는다…'W' OST 출시": when the first work is not written
     // before "OST", the first work a sentence with a cue ties to the OST is the story's)
+    bool story_tied = false;  // (OST) the story's work is a title written before "OST"
     if (!casting && story_work != nullptr) {
       static const RE2 kOstTie(
           "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack)");
@@ -1941,10 +1943,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (!first_tied && tied_work != nullptr && story_work->work == nullptr) {
         story_work = tied_work;
       }
+      story_tied = first_tied || (tied_work != nullptr && story_work == tied_work);
     }
     // (OST: "Song by A … theme song for upcoming film 'W'": when that first work is an unknown
     // title the text never calls a drama or film, a title it does call one is the story's)
-    if (!casting && story_work != nullptr && story_work->work == nullptr &&
+    // (not a title the text ties to "OST": "드라마 'W1' 1부 'W2' OST")
+    if (!casting && story_work != nullptr && story_work->work == nullptr && !story_tied &&
         !called_drama.count(NormalizeKey(story_work->text))) {
       for (size_t k = 0; k < story.sentences.size(); ++k) {
         const Analysed& a = story.sentences[k];
@@ -2566,6 +2570,36 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               earlier = earlier || &m == story_work;
           }
           if (earlier) works = {story_work};
+        }
+      }
+      if (!casting && works.size() == 1 && story_work != nullptr && works.front() != story_work &&
+          works.front()->work == nullptr &&
+          !called_drama.count(NormalizeKey(works.front()->text)) &&
+          (story_work->work != nullptr || called_drama.count(NormalizeKey(story_work->text)))) {
+        // "'W'의 마지막 OST가 공개됐다. 'S'는 A가 부른 발라드다": one unknown title in a later
+        // sentence, tied neither to the OST nor to a drama noun, in a story whose earlier
+        // sentence named its drama, is the song; the drama stands
+        static const RE2 kOstOrDramaTie(
+            "(?i)^\\s*(?:'s|’s|의)?\\s*(?:[^\\s,]+\\s+){0,2}?(?:OST|O\\.S\\.T|soundtrack|sound\\s+"
+            "track|주제가)");
+        static const RE2 kDramaNounBefore(
+            "(?i)(?:drama|series|film|movie|sitcom|드라마|영화|시리즈|극)\\s*,?\\s*[“\"‘'《<〈「]?"
+            "$");
+        const Mention* w = works.front();
+        const std::string_view after(a.text.data() + w->end,
+                                     std::min<size_t>(30, a.text.size() - w->end));
+        const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
+        const std::string_view before(a.text.data() + bb, w->begin - bb);
+        bool earlier = false;
+        for (size_t k = 0; k < si && !earlier; ++k) {
+          for (const auto& m : story.sentences[k].mentions.items)
+            earlier = earlier || &m == story_work;
+        }
+        if (earlier && !RE2::PartialMatch(after, kOstOrDramaTie) &&
+            !RE2::PartialMatch(before, kDramaNounBefore)) {
+          decide("ost: sentence " + std::to_string(si) + ": the unknown title '" + w->text +
+                 "' is a song of the story's drama");
+          works = {story_work};
         }
       }
       if (!works.empty()) {

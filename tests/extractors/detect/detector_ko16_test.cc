@@ -129,5 +129,19 @@ TEST(DetectorKo16, ASongPublishedThatDayIsOut) {
             "ost Gummy / 겨울 바다 (released)");
 }
 
+// "드라마 'W'의 마지막 OST가 공개됐다. 'S'는 A가 부른 발라드다": one unknown title in a later
+// sentence, tied neither to the OST nor to a drama noun, is the song of the drama the story
+// named first (a title written before "OST" stays the work: "드라마 'W1' 2부 'W2' OST").
+TEST(DetectorKo16, AnUnknownTitleInALaterSentenceIsTheSong) {
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '겨울 바다'의 마지막 OST가 공개됐다. '첫눈'은 거미가 부른 "
+                      "발라드다."),
+            "ost Gummy / 겨울 바다 (released)");
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '사계절 이야기' 2부 '첫눈' OST가 10일 발매된다. 그룹 엑소 백현이 "
+                      "가창을 맡았다."),
+            "ost Baekhyun / 첫눈 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
