@@ -1272,7 +1272,8 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   // drama or film, unless the text itself calls the title a drama or film
   for (auto& m : a->mentions.items) {
     static const RE2 kCalledDrama(
-        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|드라마|영화|시리즈),?\\s*[“\"‘'《<〈]?$");
+        "(?:(?i:\\b(?:drama|series|film|movie|k-drama|sitcom))|드라마|영화|시리즈),?\\s*[“\"‘'《<"
+        "〈]?$");
     const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
     if (m.kind == MentionKind::kWork && m.work != nullptr && m.work->kind == "variety" &&
         !RE2::PartialMatch(re2::StringPiece(a->text.data() + b0, m.begin - b0), kCalledDrama)) {

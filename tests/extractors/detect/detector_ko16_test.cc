@@ -143,5 +143,12 @@ TEST(DetectorKo16, AnUnknownTitleInALaterSentenceIsTheSong) {
             "ost Baekhyun / 첫눈 (announced)");
 }
 
+// "웹드라마 'W'": a title the text calls a drama is one, even when the gazetteer knows a variety
+// show of that name (Korean kind nouns need no word boundary).
+TEST(DetectorKo16, ATitleTheTextCallsADramaIsOne) {
+  EXPECT_EQ(KoSummary("", "배우 김유정이 웹드라마 '런닝맨' 주인공으로 캐스팅됐다."),
+            "casting Kim Yoo-jung / 런닝맨 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
