@@ -147,7 +147,7 @@ TEST(DetectorKo16, AnUnknownTitleInALaterSentenceIsTheSong) {
 // show of that name (Korean kind nouns need no word boundary).
 TEST(DetectorKo16, ATitleTheTextCallsADramaIsOne) {
   EXPECT_EQ(KoSummary("", "배우 김유정이 웹드라마 '런닝맨' 주인공으로 캐스팅됐다."),
-            "casting Kim Yoo-jung / 런닝맨 (confirmed)");
+            "casting Kim Yoo-jung / Running Man (confirmed)");
 }
 
 }  // namespace
