@@ -3274,7 +3274,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       why = "name after '" + prev + "'";
     } else if (group_ctx && !slot_filled) {
       why = "name after its group";
-    } else if (syl == 3 && surname && given_shape && (particle || list_sep)) {
+    } else if (syl == 3 && surname && given_shape &&
+               (particle || list_sep ||
+                // "주연 중인 A 역시 … 캐스팅됐다": 역시 / 또한 ("also") after a bare name
+                // stand where its particle would
+                (raw == base && i + 1 < n && toks[i + 1].b == t.e + 1 &&
+                 (toks[i + 1].text == "\xEC\x97\xAD\xEC\x8B\x9C" ||     // 역시
+                  toks[i + 1].text == "\xEB\x98\x90\xED\x95\x9C")))) {  // 또한
       why = "three-syllable name with a surname";
     } else if (syl == 3 && surname && list_prev) {
       why = "three-syllable name in a list";

@@ -161,5 +161,13 @@ TEST(DetectorKo16, HeadlineTelegraphese) {
   EXPECT_EQ(KoSummary("김유정, 가수 거미 신곡 뮤직비디오 출연", body), "");
 }
 
+// "출연 중인 A 역시 … 역에 캐스팅됐다": 역시 / 또한 after a bare three-syllable name stand
+// where its particle would; the name is a person.
+TEST(DetectorKo16, ANameBeforeYeoksiIsAPerson) {
+  const std::vector<std::string> names =
+      PersonMentions("드라마 '봄날의 기억'에 출연 중인 강하린 역시 여경 역에 캐스팅됐다.", "ko");
+  EXPECT_EQ(std::count(names.begin(), names.end(), "강하린"), 1);
+}
+
 }  // namespace
 }  // namespace hallyu
