@@ -2247,6 +2247,39 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
+      // "A도 'W'의 제작자로 나서는데, B가 출연을 검토 중이다": in Korean a name whose own
+      // clause makes the person the work's maker (제작자로 나서다, 연출을 맡다, 메가폰을 잡다) and
+      // holds no casting cue is no cast member, when another name of the sentence is
+      if (ko && casting && persons.size() >= 2) {
+        static const RE2 kMaker(
+            "(?:제작자|제작|프로듀서|연출|메가폰|감독)(?:로|으로|을|를)?\\s*(?:나서|나선|맡|잡)");
+        const auto mclauses = ClauseSpans(a.text, ko);
+        std::vector<const Mention*> kept;
+        for (const Mention* p : persons) {
+          bool maker = false;
+          if (OwnsMention(a.mentions.items, p)) {
+            for (const auto& [cb, ce] : mclauses) {
+              if (p->begin < cb || p->begin >= ce) continue;
+              const std::string_view cl(a.text.data() + p->end, ce - p->end);
+              bool cue_here = false;
+              for (const auto& c : a.cues) {
+                if (c.rule->type == RuleType::kCasting && !c.rule->modifier && c.begin >= cb &&
+                    c.begin < ce) {
+                  cue_here = true;
+                }
+              }
+              maker = !cue_here && RE2::PartialMatch(cl, kMaker);
+            }
+          }
+          if (!maker) kept.push_back(p);
+        }
+        if (!kept.empty() && kept.size() < persons.size()) {
+          decide("casting: sentence " + std::to_string(si) + ": " +
+                 std::to_string(persons.size() - kept.size()) +
+                 " name(s) whose clause makes them the work's maker");
+          persons = std::move(kept);
+        }
+      }
       // "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와 호흡을
       // 맞췄던 A가": in Korean the names before a past modifier (-던) describe what came before;
       // the news is the name after it

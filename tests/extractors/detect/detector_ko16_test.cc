@@ -169,5 +169,14 @@ TEST(DetectorKo16, ANameBeforeYeoksiIsAPerson) {
   EXPECT_EQ(std::count(names.begin(), names.end(), "강하린"), 1);
 }
 
+// "A도 'W'의 제작자로 나서는데, B가 출연을 검토 중이다": A's own clause makes A the maker; only
+// B is cast.
+TEST(DetectorKo16, TheMakerOfTheWorkIsNoCastMember) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 정우성도 넷플릭스 새 시리즈 '겨울 바다'의 제작자로 나서는데, "
+                      "김유정이 출연을 검토 중이다."),
+            "casting Kim Yoo-jung / 겨울 바다 (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
