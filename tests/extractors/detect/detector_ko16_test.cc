@@ -178,5 +178,12 @@ TEST(DetectorKo16, TheMakerOfTheWorkIsNoCastMember) {
             "casting Kim Yoo-jung / 겨울 바다 (reviewing)");
 }
 
+// "OST까지 직접 부른 배우는?": a headline asking which stars did something heads a roundup or
+// a trivia piece; its examples are no news.
+TEST(DetectorKo16, AHeadlineAskingWhichStarsIsARoundup) {
+  EXPECT_EQ(
+      KoSummary("OST까지 직접 부른 배우는?", "배우 김유정이 드라마 '겨울 바다' OST를 부른다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
