@@ -2330,13 +2330,19 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       // "에일리에 이어 두 번째 가창자로 참여한 B", "A의 'S1'부터 … 네 곡에 이어, C, D 등이":
       // in a Korean OST sentence the singers named before "에 이어" sang the earlier songs; the
       // news is the names after it (a subject with its particle stays: "B는 A에 이어")
-      if (!casting && ko && persons.size() >= 2) {
-        static const RE2 kFollowing("(에\\s*이어|의\\s*뒤를\\s*이어)(?:서)?[\\s,]");
+      if (!casting && ko && !persons.empty()) {
+        // ("첫 주자 A의 'S'를 시작으로 여러 가수가 참여했다": in a later sentence the names
+        // before 시작으로 opened the series, whoever follows)
+        static const RE2 kFollowing(
+            "(에\\s*이어|의\\s*뒤를\\s*이어|[을를]\\s*시작으로)(?:서)?[\\s,]");
         re2::StringPiece in(a.text), hit;
         size_t cut = std::string::npos;
         while (RE2::FindAndConsume(&in, kFollowing, &hit)) {
           const size_t at = static_cast<size_t>(hit.data() - a.text.data());
-          bool later = false;
+          bool later =
+              si > 0 && std::string_view(hit.data(), hit.size())
+                                .find("\xEC\x8B\x9C\xEC\x9E\x91\xEC\x9C\xBC\xEB\xA1\x9C") !=
+                            std::string_view::npos;  // 시작으로
           for (const Mention* p : persons) {
             later = later || (OwnsMention(a.mentions.items, p) && p->begin > at);
           }

@@ -185,5 +185,14 @@ TEST(DetectorKo16, AHeadlineAskingWhichStarsIsARoundup) {
       KoSummary("OST까지 직접 부른 배우는?", "배우 김유정이 드라마 '겨울 바다' OST를 부른다."), "");
 }
 
+// "첫 주자로 나선 A의 'S'를 시작으로 여러 가수가 힘을 보태고 있다": in a later sentence the
+// singer before 시작으로 opened the series; the news is the story's singer.
+TEST(DetectorKo16, TheSingerWhoOpenedTheSeriesIsBackground) {
+  EXPECT_EQ(KoSummary("",
+                      "가수 케이윌이 드라마 '겨울 바다' OST Part.4를 부른다. 지난달 첫 주자로 "
+                      "나선 거미의 '첫눈'을 시작으로 여러 가수가 힘을 보태고 있다."),
+            "ost K.Will / 겨울 바다 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
