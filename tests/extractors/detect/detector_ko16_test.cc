@@ -150,12 +150,13 @@ TEST(DetectorKo16, ATitleTheTextCallsADramaIsOne) {
             "casting Kim Yoo-jung / Running Man (confirmed)");
 }
 
-// Headline telegraphese: "A, 'W' 주인공 된다", "A 'W' 출연…N년 만에 복귀" are castings; a music
-// video appearance stays none.
+// Headline telegraphese: "A 'W' 출연…" is a casting; a music video appearance stays none, and
+// so does "화제의 주인공이 됐다" (the talk of the town, no lead role).
 TEST(DetectorKo16, HeadlineTelegraphese) {
   const std::string body = "자세한 내용은 추후 공개된다.";
-  EXPECT_EQ(KoSummary("[단독] 김유정, '겨울 바다' 주인공 된다", body),
+  EXPECT_EQ(KoSummary("김유정 '겨울 바다' 출연…2년 만에", body),
             "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "배우 김유정이 드라마 '겨울 바다' 명장면으로 화제의 주인공이 됐다."), "");
   EXPECT_EQ(KoSummary("안효섭 '겨울 바다' 출연…3년 만에 안방 복귀", body),
             "casting Ahn Hyo-seop / 겨울 바다 (confirmed)");
   EXPECT_EQ(KoSummary("김유정, 가수 거미 신곡 뮤직비디오 출연", body), "");
