@@ -101,6 +101,11 @@ TEST(DetectorKo16, ANamePutOnTheOstSings) {
             "ost Gummy / 겨울 바다 (announced); ost K.Will / 겨울 바다 (announced)");
   EXPECT_EQ(KoSummary("", "'겨울 바다' OST 세 번째 주인공은 가수 거미다."),
             "ost Gummy / 겨울 바다 (announced)");
+  // (a song that makes it onto a chart is no name put on the OST)
+  EXPECT_EQ(KoSummary("",
+                      "'겨울 바다' OST '첫눈'이 음원 차트에 이름을 올렸다. 이 곡은 거미가 "
+                      "불렀다."),
+            "");
 }
 
 // "블랙핑크 지수가 연인으로 등장한다": the member named right after the group fills its slot;
