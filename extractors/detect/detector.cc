@@ -2400,11 +2400,23 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           // "A·B 등 배우 6인, 'W' 캐스팅" + "A와 B, C, D, E, F 등 배우 6인이 …" + "라인업을
           // 공개했다": a sentence that names every one of the story's persons and more is the
           // full line-up they head; a nameless cue after it speaks of all of them
+          // (a list that names the work, with no topic subject: "A는 'W1'에서 B, C와 호흡을
+          // 맞춘 바 있다" tells A's past, no line-up)
           std::set<std::string> here;
           for (const Mention* p : persons) here.insert(NormalizeKey(p->text));
           bool all = true;
           for (const Mention* p : last_persons) all = all && here.count(NormalizeKey(p->text));
-          if (all) last_persons = persons;
+          bool names_work = false;
+          for (const auto& m : a.mentions.items) names_work = names_work || usable_work(m);
+          bool topic = false;
+          for (const Mention* p : persons) {
+            const std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+            const std::string_view after = std::string_view(a.text).substr(p->end);
+            topic = topic || w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||
+                    after.starts_with("\xEC\x9D\x80 ") ||
+                    after.starts_with("\xEB\x8A\x94 ");  // 은 는
+          }
+          if (all && names_work && !topic) last_persons = persons;
         }
         continue;
       }

@@ -37,6 +37,11 @@ TEST(DetectorKo16, AFullLineUpAfterTheHeadlineIsTheCast) {
             "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Hyun Bin / 겨울 바다 "
             "(confirmed); casting Jang Dong-gun / 겨울 바다 (confirmed); casting Kim Yoo-jung / "
             "겨울 바다 (confirmed)");
+  // (a sentence telling the person's past with others, her topic, is no line-up)
+  EXPECT_EQ(KoSummary("김유정, '겨울 바다' 주인공 낙점",
+                      "김유정은 안효섭, 현빈과 같은 소속사다. 이번 작품에서는 해녀 역을 "
+                      "맡는다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
 }
 
 // The same for OST runners: "'W' OST 바통 A가 잇는다" + "A, B가 이어받는다" + a nameless
