@@ -484,6 +484,15 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
   const std::string_view before = s.substr(b, m.begin - b);
   if (ko) {
     static const RE2 kKo("(?:앞서\\s*출연을\\s*확정한|출연을\\s*확정한|캐스팅된|합류한)\\s*$");
+    // "여주인공으로 캐스팅된 A는 출연을 검토 중이다": a name with the topic particle is the
+    // sentence's subject, whose own predicate follows; the words before it are what was said
+    // of it, not someone else's casting it joins
+    static const RE2 kTopic("^\\s*(?:은|는)(?:\\s|,|$)");
+    const std::string_view name = s.substr(m.begin, m.end - m.begin);
+    if (name.ends_with("\xEC\x9D\x80") || name.ends_with("\xEB\x8A\x94") ||  // 은 는
+        RE2::PartialMatch(s.substr(m.end), kTopic)) {
+      return false;
+    }
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
@@ -1263,7 +1272,8 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   // drama or film, unless the text itself calls the title a drama or film
   for (auto& m : a->mentions.items) {
     static const RE2 kCalledDrama(
-        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|드라마|영화|시리즈),?\\s*[“\"‘'《<〈]?$");
+        "(?:(?i:\\b(?:drama|series|film|movie|k-drama|sitcom))|드라마|영화|시리즈),?\\s*[“\"‘'《<"
+        "〈]?$");
     const size_t b0 = m.begin > 24 ? m.begin - 24 : 0;
     if (m.kind == MentionKind::kWork && m.work != nullptr && m.work->kind == "variety" &&
         !RE2::PartialMatch(re2::StringPiece(a->text.data() + b0, m.begin - b0), kCalledDrama)) {
@@ -1643,6 +1653,7 @@ struct Claim {
   bool existing_cast = false;     // casting: named as cast before the news (NamedAsExistingCast,
                                   // KoreanTellsEarlierCasting)
   bool review_not_begun = false;  // casting (ko): the story says no review has begun yet
+  bool cast_told = false;         // casting: the person's cues tell a casting too ("캐스팅된")
   size_t sentence = 0;
   const Rule* rule = nullptr;
 };
@@ -1759,6 +1770,19 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
     *why = "the most advanced stated status";
     return (*chosen)->status;
   }
+  // "A가 주인공으로 캐스팅되어 긍정적으로 검토 중인 것으로 알려졌다", "캐스팅된 A는 출연을
+  // 검토 중인 것으로 알려졌다": in Korean a report that tells both the casting and the
+  // person's review of it tells the stage the person is at, the review (a report of a review
+  // alone, "고민 중인 것으로 전해졌다", stays a rumour)
+  if (ko) {
+    for (const auto& c : claims) {
+      if (c.report && c.status == "reviewing" && c.cast_told) {
+        *chosen = &c;
+        *why = "a reported casting the person is still reviewing";
+        return "reviewing";
+      }
+    }
+  }
   if (!claims.empty()) *chosen = &claims.front();
   *why = "only reports or rumours";
   return "rumored";
@@ -1804,9 +1828,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // (unless the story also calls it a drama or a film: "cast in movie 'Golden Slumber' … based
     // on the novel 'Golden Slumber'")
     std::set<std::string> not_drama, called_drama;
+    // (Korean nouns need no word boundary: RE2's \\b knows no Hangul)
     static const RE2 kWorkNounBefore(
-        "(?i)\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama|드라마|영화|시리즈),?\\s*["
-        "“\"‘'《<〈「]?$");
+        "(?:(?i:\\b(?:drama|series|film|movie|k-drama|sitcom|web\\s*drama))|드라마|영화|시리즈),?"
+        "\\s*[“\"‘'《<〈「]?$");
     // ("'일요일이 좋다- 패밀리가 떴다'(이하 패떴)": the short form a show is given is that show
     // too)
     static const RE2 kShortForm("^\\s*\\(\\s*이하\\s*['‘\"“]?([^)'’\"”]{1,30}?)['’\"”]?\\s*\\)");
@@ -1915,6 +1940,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     }
     // (OST: "A×B '꿀케미', 음원으로 듣는다…'W' OST 출시": when the first work is not written
     // before "OST", the first work a sentence with a cue ties to the OST is the story's)
+    bool story_tied = false;  // (OST) the story's work is a title written before "OST"
     if (!casting && story_work != nullptr) {
       static const RE2 kOstTie(
           "(?i)^\\s*(?:'s\\s+|’s\\s+|의\\s*)?(?:original\\s+)?(?:OST|O\\.S\\.T|soundtrack)");
@@ -1935,10 +1961,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (!first_tied && tied_work != nullptr && story_work->work == nullptr) {
         story_work = tied_work;
       }
+      story_tied = first_tied || (tied_work != nullptr && story_work == tied_work);
     }
     // (OST: "Song by A … theme song for upcoming film 'W'": when that first work is an unknown
     // title the text never calls a drama or film, a title it does call one is the story's)
-    if (!casting && story_work != nullptr && story_work->work == nullptr &&
+    // (not a title the text ties to "OST": "드라마 'W1' 1부 'W2' OST")
+    if (!casting && story_work != nullptr && story_work->work == nullptr && !story_tied &&
         !called_drama.count(NormalizeKey(story_work->text))) {
       for (size_t k = 0; k < story.sentences.size(); ++k) {
         const Analysed& a = story.sentences[k];
@@ -2197,6 +2225,78 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         persons.push_back(&m);
       }
+      // "A는 B가 출연을 확정한 드라마 'W'의 남자 주인공 역을 맡았다": in Korean a name that is
+      // the subject of a clause modifying the work (B가 출연을 확정한 / 출연하는 / 출연 중인 'W')
+      // is the work's cast before the news, when the sentence's subject (a name with the topic
+      // particle) comes before it
+      if (ko && casting && persons.size() >= 2) {
+        static const RE2 kCastOfTheWork(
+            "^\\s*(?:이|가)?\\s+(?:먼저\\s+|앞서\\s+|이미\\s+)?(?:출연을\\s*확정한|출연을\\s*"
+            "결정한|"
+            "출연하는|출연\\s*중인|주연을\\s*맡은|캐스팅된|합류한)\\s+(?:[^\\s.,]+\\s+){0,3}?"
+            "(?:['‘\"“<《]|드라마|영화|작품|시리즈)");
+        auto topic = [&](const Mention* p) {
+          const std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+          const std::string_view after = std::string_view(a.text).substr(p->end);
+          return w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||  // 은 는
+                 after.starts_with("\xEC\x9D\x80 ") || after.starts_with("\xEB\x8A\x94 ");
+        };
+        const Mention* subject = nullptr;
+        for (const Mention* p : persons) {
+          if (OwnsMention(a.mentions.items, p) && topic(p)) {
+            subject = p;
+            break;
+          }
+        }
+        if (subject != nullptr) {
+          std::vector<const Mention*> kept;
+          for (const Mention* p : persons) {
+            const bool cast_before =
+                p != subject && OwnsMention(a.mentions.items, p) && p->begin > subject->end &&
+                RE2::PartialMatch(std::string_view(a.text).substr(p->end), kCastOfTheWork);
+            if (!cast_before) kept.push_back(p);
+          }
+          if (kept.size() < persons.size()) {
+            decide("casting: sentence " + std::to_string(si) + ": " +
+                   std::to_string(persons.size() - kept.size()) +
+                   " name(s) in a clause modifying the work are its cast before the news");
+            persons = std::move(kept);
+          }
+        }
+      }
+      // "A도 'W'의 제작자로 나서는데, B가 출연을 검토 중이다": in Korean a name whose own
+      // clause makes the person the work's maker (제작자로 나서다, 연출을 맡다, 메가폰을 잡다) and
+      // holds no casting cue is no cast member, when another name of the sentence is
+      if (ko && casting && persons.size() >= 2) {
+        static const RE2 kMaker(
+            "(?:제작자|제작|프로듀서|연출|메가폰|감독)(?:로|으로|을|를)?\\s*(?:나서|나선|맡|잡)");
+        const auto mclauses = ClauseSpans(a.text, ko);
+        std::vector<const Mention*> kept;
+        for (const Mention* p : persons) {
+          bool maker = false;
+          if (OwnsMention(a.mentions.items, p)) {
+            for (const auto& [cb, ce] : mclauses) {
+              if (p->begin < cb || p->begin >= ce) continue;
+              const std::string_view cl(a.text.data() + p->end, ce - p->end);
+              bool cue_here = false;
+              for (const auto& c : a.cues) {
+                if (c.rule->type == RuleType::kCasting && !c.rule->modifier && c.begin >= cb &&
+                    c.begin < ce) {
+                  cue_here = true;
+                }
+              }
+              maker = !cue_here && RE2::PartialMatch(cl, kMaker);
+            }
+          }
+          if (!maker) kept.push_back(p);
+        }
+        if (!kept.empty() && kept.size() < persons.size()) {
+          decide("casting: sentence " + std::to_string(si) + ": " +
+                 std::to_string(persons.size() - kept.size()) +
+                 " name(s) whose clause makes them the work's maker");
+          persons = std::move(kept);
+        }
+      }
       // "A, B 등의 참여로 주목을 모았던 'W' OST의 네 번째 주인공은 C다", "'W1'에서 B와 호흡을
       // 맞췄던 A가": in Korean the names before a past modifier (-던) describe what came before;
       // the news is the name after it
@@ -2247,13 +2347,19 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       // "에일리에 이어 두 번째 가창자로 참여한 B", "A의 'S1'부터 … 네 곡에 이어, C, D 등이":
       // in a Korean OST sentence the singers named before "에 이어" sang the earlier songs; the
       // news is the names after it (a subject with its particle stays: "B는 A에 이어")
-      if (!casting && ko && persons.size() >= 2) {
-        static const RE2 kFollowing("(에\\s*이어|의\\s*뒤를\\s*이어)(?:서)?[\\s,]");
+      if (!casting && ko && !persons.empty()) {
+        // ("첫 주자 A의 'S'를 시작으로 여러 가수가 참여했다": in a later sentence the names
+        // before 시작으로 opened the series, whoever follows)
+        static const RE2 kFollowing(
+            "(에\\s*이어|의\\s*뒤를\\s*이어|[을를]\\s*시작으로)(?:서)?[\\s,]");
         re2::StringPiece in(a.text), hit;
         size_t cut = std::string::npos;
         while (RE2::FindAndConsume(&in, kFollowing, &hit)) {
           const size_t at = static_cast<size_t>(hit.data() - a.text.data());
-          bool later = false;
+          bool later =
+              si > 0 && std::string_view(hit.data(), hit.size())
+                                .find("\xEC\x8B\x9C\xEC\x9E\x91\xEC\x9C\xBC\xEB\xA1\x9C") !=
+                            std::string_view::npos;  // 시작으로
           for (const Mention* p : persons) {
             later = later || (OwnsMention(a.mentions.items, p) && p->begin > at);
           }
@@ -2307,6 +2413,27 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // (names of a sentence about other news are nobody's anaphor)
         if (!persons.empty() && last_persons.empty() && !vetoes(a)) {
           last_persons = persons;
+        } else if (ko && !persons.empty() && persons.size() > last_persons.size() && !vetoes(a)) {
+          // "A·B 등 배우 6인, 'W' 캐스팅" + "A와 B, C, D, E, F 등 배우 6인이 …" + "라인업을
+          // 공개했다": a sentence that names every one of the story's persons and more is the
+          // full line-up they head; a nameless cue after it speaks of all of them
+          // (a list that names the work, with no topic subject: "A는 'W1'에서 B, C와 호흡을
+          // 맞춘 바 있다" tells A's past, no line-up)
+          std::set<std::string> here;
+          for (const Mention* p : persons) here.insert(NormalizeKey(p->text));
+          bool all = true;
+          for (const Mention* p : last_persons) all = all && here.count(NormalizeKey(p->text));
+          bool names_work = false;
+          for (const auto& m : a.mentions.items) names_work = names_work || usable_work(m);
+          bool topic = false;
+          for (const Mention* p : persons) {
+            const std::string_view w(a.text.data() + p->begin, p->end - p->begin);
+            const std::string_view after = std::string_view(a.text).substr(p->end);
+            topic = topic || w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||
+                    after.starts_with("\xEC\x9D\x80 ") ||
+                    after.starts_with("\xEB\x8A\x94 ");  // 은 는
+          }
+          if (all && names_work && !topic) last_persons = persons;
         }
         continue;
       }
@@ -2531,6 +2658,36 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (earlier) works = {story_work};
         }
       }
+      if (!casting && works.size() == 1 && story_work != nullptr && works.front() != story_work &&
+          works.front()->work == nullptr &&
+          !called_drama.count(NormalizeKey(works.front()->text)) &&
+          (story_work->work != nullptr || called_drama.count(NormalizeKey(story_work->text)))) {
+        // "'W'의 마지막 OST가 공개됐다. 'S'는 A가 부른 발라드다": one unknown title in a later
+        // sentence, tied neither to the OST nor to a drama noun, in a story whose earlier
+        // sentence named its drama, is the song; the drama stands
+        static const RE2 kOstOrDramaTie(
+            "(?i)^\\s*(?:'s|’s|의)?\\s*(?:[^\\s,]+\\s+){0,2}?(?:OST|O\\.S\\.T|soundtrack|sound\\s+"
+            "track|주제가)");
+        static const RE2 kDramaNounBefore(
+            "(?i)(?:drama|series|film|movie|sitcom|드라마|영화|시리즈|극)\\s*,?\\s*[“\"‘'《<〈「]?"
+            "$");
+        const Mention* w = works.front();
+        const std::string_view after(a.text.data() + w->end,
+                                     std::min<size_t>(30, a.text.size() - w->end));
+        const size_t bb = w->begin > 48 ? w->begin - 48 : 0;
+        const std::string_view before(a.text.data() + bb, w->begin - bb);
+        bool earlier = false;
+        for (size_t k = 0; k < si && !earlier; ++k) {
+          for (const auto& m : story.sentences[k].mentions.items)
+            earlier = earlier || &m == story_work;
+        }
+        if (earlier && !RE2::PartialMatch(after, kOstOrDramaTie) &&
+            !RE2::PartialMatch(before, kDramaNounBefore)) {
+          decide("ost: sentence " + std::to_string(si) + ": the unknown title '" + w->text +
+                 "' is a song of the story's drama");
+          works = {story_work};
+        }
+      }
       if (!works.empty()) {
         work = works.front();
         if (cue_at != std::string::npos) {
@@ -2599,7 +2756,39 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         if (found) {
-          const size_t limit = clauses[last_cue_clause].second;
+          size_t limit = clauses[last_cue_clause].second;
+          // "OST 라인업으로 A, B, C를 확정했다": in Korean the commas of a list of names split no
+          // clause; a clause that opens on a name after a clause closing on a name and a comma
+          // goes on with the list
+          if (ko) {
+            auto name_at = [&](size_t b, size_t e, bool first) {
+              const Mention* hit = nullptr;
+              for (const auto& m : a.mentions.items) {
+                if ((m.kind != MentionKind::kPerson && m.kind != MentionKind::kGroup) ||
+                    m.begin < b || m.begin >= e) {
+                  continue;
+                }
+                hit = &m;
+                if (first) break;
+              }
+              return hit;
+            };
+            for (size_t k = last_cue_clause + 1; k < clauses.size(); ++k) {
+              const auto& [pb, pe] = clauses[k - 1];
+              const Mention* last_name = name_at(pb, pe, false);
+              const Mention* first_name = name_at(clauses[k].first, clauses[k].second, true);
+              if (last_name == nullptr || first_name == nullptr) break;
+              const std::string_view tail(a.text.data() + last_name->end, pe - last_name->end);
+              const std::string_view head(a.text.data() + clauses[k].first,
+                                          first_name->begin - clauses[k].first);
+              if (tail.find_first_not_of(", ") != std::string_view::npos ||
+                  tail.find(',') == std::string_view::npos ||
+                  head.find_first_not_of(' ') != std::string_view::npos) {
+                break;
+              }
+              limit = clauses[k].second;
+            }
+          }
           // ("… features his friend B as well, the former member of GROUP.": a clause that
           // only describes the name closing the sentence is an apposition to the OST clause)
           // (not "sings for his friend, actor B" nor "to support his fellow member, B": the
@@ -3096,6 +3285,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
           if (cue.begin < lo || cue.begin >= hi) continue;
           if (!casting && cue.rule->id.find("future") != std::string::npos) future = true;
+          if (casting && cue.rule->status == "confirmed") c.cast_told = true;
           const int r = cue.rule->priority;
           if (r > best) {
             best = r;

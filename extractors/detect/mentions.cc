@@ -1079,7 +1079,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
   // channel or a statement names how the news is told, not an earlier work
   static const RE2 kKoChannel(
       "(?:보도\\s*자료|자료|SNS|인스타그램|채널|계정|입장문|공식\\s*입장|인터뷰|매체|통화|"
-      "공지|공지사항)(?:을|를)?\\s*통해\\s*$");
+      "공지|공지사항|"
+      // "각종 온라인 음원사이트를 통해 'W' OST를 공개했다": where a song comes out
+      "사이트|플랫폼|포털|유튜브|스트리밍|온라인)(?:을|를)?\\s*통해\\s*$");
   // "‘W1’(2019) 이후 ‘W2’에 캐스팅됐다": after a title, 이후 makes the title that follows it
   // the later, new one
   static const RE2 kKoAfterATitle("['’\"”>》]\\s*(?:\\(\\s*\\d{4}\\s*\\)\\s*)?이후\\s*$");
@@ -3146,6 +3148,15 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (p != nullptr && i > 0 && !toks[i - 1].in_quote && PlatformNounBefore(toks[i - 1].text)) {
       continue;  // the platform's name
     }
+    // "하이라이트만 선 공개된 OST", "재 개봉": a bare one-syllable word before 공개 / 발매 /
+    // 개봉 is the prefix of that noun written apart (선공개), not a one-syllable stage name
+    if (p != nullptr && raw == base && HangulSyllables(base) == 1 && i + 1 < n &&
+        toks[i + 1].b == t.e + 1 &&
+        (toks[i + 1].text.starts_with("\xEA\xB3\xB5\xEA\xB0\x9C") ||   // 공개
+         toks[i + 1].text.starts_with("\xEB\xB0\x9C\xEB\xA7\xA4") ||   // 발매
+         toks[i + 1].text.starts_with("\xEA\xB0\x9C\xEB\xB4\x89"))) {  // 개봉
+      continue;
+    }
     // "여자주인공 나영을 맡았다": after a lead-role noun and before 맡다, the name is the
     // character (even when an idol has that stage name)
     if (AllHangul(raw) && raw != base && EndsWithAny(raw, {"을", "를"}) && i > 0 && i + 1 < n &&
@@ -3302,11 +3313,23 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     };
     const bool given_shape = syl == 3 && base.size() == 9 && given_syllable(3) && given_syllable(6);
     std::string why;
+    // ("블랙핑크 지수가 연인으로 만난다": a member named right after the group fills its slot;
+    // the word after that member is no second name unless a list joins them)
+    const bool slot_filled = group_ctx && i > 0 && !member_chain && !out.items.empty() &&
+                             out.items.back().kind == MentionKind::kPerson &&
+                             out.items.back().end > toks[i - 1].b &&
+                             out.items.back().begin >= toks[last_group_tok].e;
     if (role_noun) {
       why = "name after '" + prev + "'";
-    } else if (group_ctx) {
+    } else if (group_ctx && !slot_filled) {
       why = "name after its group";
-    } else if (syl == 3 && surname && given_shape && (particle || list_sep)) {
+    } else if (syl == 3 && surname && given_shape &&
+               (particle || list_sep ||
+                // "주연 중인 A 역시 … 캐스팅됐다": 역시 / 또한 ("also") after a bare name
+                // stand where its particle would
+                (raw == base && i + 1 < n && toks[i + 1].b == t.e + 1 &&
+                 (toks[i + 1].text == "\xEC\x97\xAD\xEC\x8B\x9C" ||     // 역시
+                  toks[i + 1].text == "\xEB\x98\x90\xED\x95\x9C")))) {  // 또한
       why = "three-syllable name with a surname";
     } else if (syl == 3 && surname && list_prev) {
       why = "three-syllable name in a list";
