@@ -178,9 +178,15 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
   // ("Cry with us": a lower-case word after "with" names nobody)
   static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
+  // "known for films such as “A,” “B” and “C”", "dramas like 'A' and 'B'": every quote of a
+  // list after a screen noun is a work
+  static const RE2 kWorkList(
+      "(?i)(?:films?|movies?|dramas?|series|shows?|sitcoms?|roles?\\s+in)\\s+(?:such\\s+as|like|"
+      "including)\\s+(?:[“\"'‘][^”\"'’]{1,60}[”\"'’]\\s*,?\\s*(?:and\\s+|or\\s+)?){0,8}$");
   if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
-         RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
+         RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit) ||
+         RE2::PartialMatch(Before(text, m.begin, 240), kWorkList);
 }
 
 // How strongly a quoted name reads as the song/album title: 3 after a song word ("듀엣곡
@@ -207,6 +213,12 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   if (RE2::PartialMatch(before, kSongBefore)) return 3;
   if (RE2::PartialMatch(before, kAlbumBefore)) return song_first ? 2 : 3;
   if (RE2::PartialMatch(After(text, m.end, 80), kVerbAfter)) return 2;
+  // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
+  static const RE2 kEnVerbAfter(
+      "(?i)^\\s*,?\\s*(?:is\\s+|are\\s+|was\\s+|has\\s+been\\s+)?(?:out\\b|available\\b|"
+      "drops\\b|dropped\\b|arrives\\b|arrived\\b|released\\b|comes\\s+out\\b|came\\s+out\\b|"
+      "hits\\b)");
+  if (RE2::PartialMatch(After(text, m.end, 40), kEnVerbAfter)) return 2;
   return 1;
 }
 
@@ -650,6 +662,26 @@ PersonRef PersonInContext(std::string_view text, const Mention& m, const std::st
   return own;
 }
 
+// English: the name, of two or three capitalised words, that opens a sentence as its subject
+// ("Chrissy Metz loves …", "Kate Hudson, known for …", "Vin Diesel's new single …"); words
+// that open sentences but name nobody ("The", "On", "South Korean", months) are no name.
+bool OpeningName(std::string_view text, std::string* name) {
+  static const RE2 kOpening(
+      "^(?:(?:Actor|Actress|Star|Singer)\\s+)?([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\\s+[A-Z][a-z]+(?:-"
+      "[A-Za-z]+)?){1,2})(?:,|'s\\b|’s\\b|\\s+[a-z])");
+  static const RE2 kNotName(
+      "^(?:The|A|An|On|In|At|For|After|Before|As|And|But|With|From|This|That|These|Those|Last|"
+      "Next|Earlier|Later|Meanwhile|According|Fans|South|North|Korean|Hollywood|American|"
+      "British|Japanese|Chinese|Netflix|Model|Actor|Actress|Singer|Star|K-pop|January|February|"
+      "March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+      "Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Yesterday|Some|Many|Two|Three|"
+      "His|Her|Their|Its|It|He|She|They|We|I)\\b|(?:\\s(?:Is|Are|Was|Were|Will|To|Of|And|The))$");
+  std::string n;
+  if (!RE2::PartialMatch(text, kOpening, &n) || RE2::PartialMatch(n, kNotName)) return false;
+  *name = n;
+  return true;
+}
+
 // A sentence that names nobody and speaks of "the actor" / "the actress".
 bool ActorAnaphor(std::string_view text) {
   static const RE2 kAnaphor(
@@ -790,8 +822,8 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     return out;
   }
   static const RE2 kEn(
-      "((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,2})\\s+(?:and|&|with)\\s+(?:(?:actor|actress|"
-      "singer|rapper)\\s+)?((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,2})");
+      "((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]*){0,2})\\s+(?:and|&|with)\\s+(?:(?:actor|actress|"
+      "singer|rapper)\\s+)?((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]*){0,2})");
   static const RE2 kNotName(
       "^(?:The|A|An|For|In|On|At|To|SM|JYP|YG|HYBE)\\b|(?:Entertainment|Station|Project|Records|"
       "Music|"
@@ -1570,15 +1602,51 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       break;
     }
   }
+  // "Garrett Hedlund is surprising fans …", "Kate Hudson, known for acting in …": in English
+  // a name the finders do not know (no romanised Korean shape) that opens a sentence of the
+  // story, the cue sentence first
+  if (subject == nullptr && release_cue != nullptr && !ko) {
+    for (size_t k = 0; k <= story.size() && subject == nullptr; ++k) {
+      const size_t i = k == 0 ? cue_sentence : k - 1;
+      if (i >= story.size() || story[i].veto[kRelease]) continue;
+      std::string n;
+      if (!OpeningName(story[i].text, &n) || OrganisationName(n, gazetteer) ||
+          gazetteer.FindGroup(n).has_value()) {
+        continue;
+      }
+      const size_t off = story[i].text.find(n);
+      described_subject.kind = MentionKind::kPerson;
+      described_subject.begin = off;
+      described_subject.end = off + n.size();
+      described_subject.text = n;
+      described_subject.why = "name opening a sentence";
+      subject = &described_subject;
+      subject_sentence = i;
+    }
+  }
   if (subject != nullptr && release_cue != nullptr) {
     PersonRef p =
         PersonInContext(story[subject_sentence].text, *subject, lang, gazetteer, story_groups);
     bool actor = subject == &described_subject &&
-                 PresentedAsActor(story[cue_sentence].text, described_subject, lang, gazetteer);
-    std::string why = actor ? "descriptor in sentence " + std::to_string(cue_sentence) : "";
+                 PresentedAsActor(story[subject_sentence].text, described_subject, lang, gazetteer);
+    std::string why = actor ? "descriptor in sentence " + std::to_string(subject_sentence) : "";
     for (size_t i = 0; i < story.size(); ++i) {
       const MusicSentence& s = story[i];
       bool named = false;
+      // an unknown name the finders never saw: each place the sentence writes it
+      if (subject == &described_subject && !ko) {
+        for (size_t at = s.text.find(p.name); at != std::string::npos && !actor;
+             at = s.text.find(p.name, at + 1)) {
+          Mention here = described_subject;
+          here.begin = at;
+          here.end = at + p.name.size();
+          named = true;
+          if (PresentedAsActor(s.text, here, lang, gazetteer)) {
+            actor = true;
+            why = "presented as an actor in sentence " + std::to_string(i);
+          }
+        }
+      }
       for (const auto& m : s.mentions.items) {
         if (m.kind != MentionKind::kPerson) continue;
         const PersonRef q = PersonInContext(s.text, m, lang, gazetteer, story_groups);

@@ -1,0 +1,94 @@
+// Sixteenth round for the other crossovers (issue 17): English stories about actors the
+// gazetteer does not know, music videos that only come with a song, more release and collab
+// wordings, and titles and statuses around them. Sentences and titles are invented; names are
+// made up and unknown to the shipped gazetteer. Each test failed before its mechanism.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+std::string Music(const std::string& title, const std::string& text) {
+  return hallyu::testing::MusicSummary(title, text);
+}
+
+// An English name the finders do not know that opens a sentence is the release's subject;
+// the text presents them as an actor by an apposition or by "the <Work> actor" later.
+TEST(MusicProjectsS16, UnknownNameOpeningTheStory) {
+  EXPECT_EQ(Music("",
+                  "Jasper Quill has a surprise for his fans this weekend. The Harbor Lights "
+                  "actor, 41, released a new single titled \"Paper Boats\" on Friday."),
+            "release Jasper Quill / Paper Boats single (released)");
+  EXPECT_EQ(Music("",
+                  "Nora Fenn, best known for her roles on stage and screen, is launching a "
+                  "music career with a debut single next month."),
+            "release Nora Fenn /  single (announced)");
+  // a name that opens the story but is presented as a singer releases nothing here
+  EXPECT_EQ(Music("", "Nora Fenn, a singer from Ohio, is launching her debut single next month."),
+            "");
+}
+
+// A music video that merely comes with the song does not make the story a music-video story;
+// an actor acting in someone's music video still does.
+TEST(MusicProjectsS16, AMusicVideoThatComesWithTheSong) {
+  EXPECT_EQ(Music("",
+                  "Actor Park Do-hwan released his first digital single \"Blue Hour\" on "
+                  "Monday together with an accompanying music video."),
+            "release Park Do-hwan / Blue Hour digital_single (released)");
+  EXPECT_EQ(Music("",
+                  "Actor Park Do-hwan plays the lead in the music video for singer Yoon "
+                  "Ha-rin's new single \"Blue Hour\"."),
+            "");
+}
+
+// Ordinal singles and "announces" are release wordings like "first single" and "releases".
+TEST(MusicProjectsS16, OrdinalSinglesAndAnnouncements) {
+  EXPECT_EQ(Music("Actor Rowan Vale announces second ever single 'Low Tide'",
+                  "Rowan Vale keeps going with music after a debut earlier this spring."),
+            "release Rowan Vale / Low Tide single (announced)");
+}
+
+// Quoted titles in a list after "films such as" are works the actor is known for, not the
+// song.
+TEST(MusicProjectsS16, FilmsListedAreNoSongTitle) {
+  EXPECT_EQ(Music("",
+                  "Nora Fenn, known for acting in films such as “Glass Harbor,” “Tin Moon” "
+                  "and “The Long Road Home,” is turning to music with the release of her "
+                  "debut single."),
+            "release Nora Fenn /  single (announced)");
+}
+
+// Headline telegraphese "collab", and a stage name whose last word is one letter.
+TEST(MusicProjectsS16, CollabNounAndOneLetterNames) {
+  EXPECT_EQ(Music("Jazzy B and Mara Vell to drop collab this week", ""),
+            "collab Jazzy B + Mara Vell /  [] (announced)");
+}
+
+// "'T,' released on <date>", "released 'T' through …": the title right after or before the
+// verb, its quotes blanked for the cues, still says the song is out.
+TEST(MusicProjectsS16, ReleasedNextToTheTitle) {
+  EXPECT_EQ(Music("",
+                  "Lana Ko and Rhee Min have teamed up for their new single 'Echo,' released on "
+                  "March 3."),
+            "collab Lana Ko + Rhee Min / Echo [] (released)");
+  EXPECT_EQ(Music("Actor Park Do-hwan drops 'Glass Days' breakup song",
+                  "Park Do-hwan likes a sad ballad, so he wrote one. The actor released "
+                  "“Glass Days” through his own label."),
+            "release Park Do-hwan / Glass Days  (released)");
+}
+
+// "'T' out now", "'T' is out", "'T' drops Friday": a headline title its release verb follows
+// is the song's, though the headline holds no release cue.
+TEST(MusicProjectsS16, TitleBeforeItsReleaseVerb) {
+  EXPECT_EQ(Music("Park Do-hwan's 'Quiet Hours' out now",
+                  "The actor's new single is available on all major sites from today, along "
+                  "with a music video."),
+            "release Park Do-hwan / Quiet Hours single (released)");
+}
+
+}  // namespace
+}  // namespace hallyu
