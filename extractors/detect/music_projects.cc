@@ -213,6 +213,11 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   if (RE2::PartialMatch(before, kSongBefore)) return 3;
   if (RE2::PartialMatch(before, kAlbumBefore)) return song_first ? 2 : 3;
   if (RE2::PartialMatch(After(text, m.end, 80), kVerbAfter)) return 2;
+  // "will release 'T'", "dropped 'T'": an English title right after its release verb
+  static const RE2 kEnVerbBefore(
+      "(?i)\\b(?:releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\\s+"
+      "out)\\s*(?:[<《'‘\"“])?\\s*$");
+  if (RE2::PartialMatch(before, kEnVerbBefore)) return 2;
   // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
   static const RE2 kEnVerbAfter(
       "(?i)^\\s*,?\\s*(?:is\\s+|are\\s+|was\\s+|has\\s+been\\s+)?(?:out\\b|available\\b|"
@@ -329,6 +334,13 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       (!RE2::PartialMatch(before, kStar) || RE2::PartialMatch(before, kScreenStar))) {
     return true;
   }
+  // "Actress and former Miss A member Suzy", "actor and singer-songwriter X": an actor's
+  // descriptor that another title follows before the name
+  static const RE2 kActorAnd(
+      "(?i)\\b(?:actor|actress)\\s+(?:and|&)\\s+(?:former\\s+|ex-)?(?:[\\w'’-]+\\s+){0,3}?"
+      "(?:singer|member|idol|rapper|model|host|entertainer|singer-songwriter|musician|vocalist)\\s+"
+      "$");
+  if (lang == "en" && RE2::PartialMatch(Before(text, m.begin, 64), kActorAnd)) return true;
   // "배우 A와 B가", "배우 A, B, C가", "배우 활동에 집중하던 A와 B가": the descriptor before a
   // coordinated list presents every name of it
   static const RE2 kListedActor(
@@ -1057,7 +1069,30 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       // only next to a song word or the release verb
       // (the best-scored one: "the pair now have their own rendition of 'T'" beats the album
       // named before it)
+      // ("“T” teaser is out … The track is a collaboration between A and B": a cue sentence
+      // that opens on the song named before takes any quoted name of the sentences before it)
+      static const RE2 kSongAnaphor(
+          "(?i)^\\s*(?:the|this)\\s+(?:new\\s+)?(?:track|song|single|duet|ballad)\\b");
+      size_t anaphor = 0;  // the sentence after the last one the names may come from
+      for (size_t i = 0; i < story.size(); ++i) {
+        if (!story[i].cues[t].empty() && !story[i].veto[t] && !ko &&
+            RE2::PartialMatch(story[i].text, kSongAnaphor)) {
+          anaphor = i;
+        }
+      }
       int fallback = 1;
+      for (size_t i = 0; i < anaphor && !ko; ++i) {
+        const MusicSentence& s = story[i];
+        if (s.veto[t]) continue;
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && !NotASongTitle(s.text, m) &&
+              (skip.empty() || SongTitle(m.text) != skip) && title_score(s, m, t) >= 1) {
+            title = SongTitle(m.text);
+            title_raw = m.text;
+          }
+        }
+      }
+      if (!title.empty()) fallback = 9;  // the anaphor's song stands
       for (const auto& s : story) {
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {

@@ -90,5 +90,24 @@ TEST(MusicProjectsS16, TitleBeforeItsReleaseVerb) {
             "release Park Do-hwan / Quiet Hours single (released)");
 }
 
+// "Actress and former <group> member X": the actor's descriptor holds though another title
+// comes between it and the name; "will release 'T'" names the song after its verb.
+TEST(MusicProjectsS16, ActressAndFormerMember) {
+  EXPECT_EQ(Music("",
+                  "Actress and former girl group member Han Yu-ri is coming back to music with "
+                  "a new digital single. Han Yu-ri will release \"Night Swim\" on May 2 at 6 "
+                  "p.m."),
+            "release Han Yu-ri / Night Swim digital_single (announced)");
+}
+
+// "The track is a collaboration between A and B": a cue sentence that opens on the song
+// named before takes the quoted name of an earlier sentence.
+TEST(MusicProjectsS16, TheTrackNamedBefore) {
+  EXPECT_EQ(Music("Teaser for “Low Lamps” video arrives",
+                  "The label has shared a first teaser for its upcoming video “Low Lamps.” The "
+                  "track is a collaboration between cellist Dara Moon and rapper Kel Ivo."),
+            "collab Dara Moon + Kel Ivo / Low Lamps [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
