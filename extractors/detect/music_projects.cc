@@ -440,7 +440,8 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
   static const RE2 kStop(
       "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
-      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배)$|^.+(?:들|생)$");
+      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배|외|외에|이외에|"
+      "밖에)$|^.+(?:들|생)$");
   // 등 closes a list, and so does 총 before its count ("…, 이지훈, 조권 총 8명의 가수들이")
   static const RE2 kDeung("^(?:등(?:이|은|도|의|과|와|을|를)?|총)$");
   // what a pair has or does, after "A와 B의": a rumour, a meeting, the collaboration itself
@@ -791,7 +792,8 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
       } else if (w.empty() || !RE2::FullMatch(w, kWord)) {
         ok = false;  // "등" ends the run; a word with a particle or a verb is no name
         break;
-      } else if (!RE2::FullMatch(w, kDescriptorWord) && w != "및" && w.size() > 3) {
+      } else if (!RE2::FullMatch(w, kDescriptorWord) && w != "및" && w != "그리고" && w != "또" &&
+                 w.size() > 3) {
         run.emplace_back(i, std::string(w));
       }
       i = e;
@@ -1045,8 +1047,15 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     for (const auto& s : story) {
       if (s.cues[t].empty() || s.veto[t]) continue;
       for (const auto& m : s.mentions.items) {
-        if (!TitleCandidate(m) || (!skip.empty() && SongTitle(m.text) == skip)) continue;
+        if (!TitleCandidate(m) || (!skip.empty() && SongTitle(m.text) == skip) ||
+            OrganisationName(SongTitle(m.text), gazetteer)) {
+          continue;  // ("‘소통을 위한 젊은 재단’은": a quoted foundation names no song)
+        }
         const int score = title_score(s, m, t);
+        // "‘T’ 공익캠페인에 … 노래를 함께 부르고": a campaign's name is its cause, no song title
+        static const RE2 kCampaignAfter(
+            "^\\s*(?:[’'”\"]\\s*)?(?:공익\\s*)?(?:캠페인|(?i:campaign))");
+        if (score == 0 && RE2::PartialMatch(After(s.text, m.end, 24), kCampaignAfter)) continue;
         // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
         if (NotASongTitle(s.text, m) && score < 3) continue;
         size_t distance = std::string::npos;
@@ -1086,7 +1095,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
           if (TitleCandidate(m) && !NotASongTitle(s.text, m) &&
-              (skip.empty() || SongTitle(m.text) != skip) && title_score(s, m, t) >= 1) {
+              (skip.empty() || SongTitle(m.text) != skip) && title_score(s, m, t) >= 1 &&
+              !OrganisationName(SongTitle(m.text), gazetteer)) {
             title = SongTitle(m.text);
             title_raw = m.text;
           }
@@ -1097,7 +1107,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
           if (!TitleCandidate(m) || NotASongTitle(s.text, m) ||
-              (!skip.empty() && SongTitle(m.text) == skip)) {
+              (!skip.empty() && SongTitle(m.text) == skip) ||
+              OrganisationName(SongTitle(m.text), gazetteer)) {
             continue;
           }
           if (const int score = title_score(s, m, t); score > fallback) {
@@ -1252,7 +1263,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
             "^\\s*(?:출신\\s*|멤버\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
         static const RE2 kNotName(
             "^(?:멤버|신곡|앨범|음반|노래|음원|전원|소속|출신|데뷔|완전체|리더|보컬|막내|컴백|"
-            "팬들|측|유닛|솔로)");
+            "팬들|측|유닛|솔로|외에|이외에|밖에|외엔)");
         for (const auto& m : s.mentions.items) {
           if (m.kind != MentionKind::kGroup) continue;
           re2::StringPiece name;

@@ -109,5 +109,19 @@ TEST(MusicProjectsS16, TheTrackNamedBefore) {
             "collab Dara Moon + Kel Ivo / Low Lamps [] (announced)");
 }
 
+// Korean line-ups: "A와 B 외에도" names nobody called 외에 (and the group before it still
+// sings), "그리고" joins two runs of names; a quoted foundation or campaign name is no song
+// title (MAMAMOO and SEVENTEEN are gazetteer groups).
+TEST(MusicProjectsS16, KoreanLineUpWordsAndCampaignNames) {
+  EXPECT_EQ(Music("",
+                  "‘초록 약속’ 공익캠페인에 그룹 마마무와 세븐틴이 노래를 함께 불렀다. 마마무와 "
+                  "세븐틴 외에도 가수 도하람, 서하윤 그리고 배우 차우진, 윤채하 등이 참여했다."),
+            "collab MAMAMOO + SEVENTEEN + 도하람 + 서하윤 + 차우진 + 윤채하 /  [공익] (announced)");
+  EXPECT_EQ(Music("",
+                  "공익재단 ‘맑은 하늘 재단’은 가수 도하람과 서하윤이 노래를 함께 불렀다고 "
+                  "밝혔다."),
+            "collab 도하람 + 서하윤 /  [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
