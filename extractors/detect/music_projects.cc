@@ -366,7 +366,8 @@ bool DescriptorWord(std::string_view w) {
   static const RE2 kWord(
       "(?i)^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|"
       "보이그룹|혼성그룹|밴드|듀오|"
-      "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|"
+      "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|감독|"
+      "영화감독|"
       "singer|actor|actress|rapper|group|band|idol|producer|composer)$");
   return RE2::FullMatch(w, kWord);
 }
@@ -570,7 +571,12 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       push(i, w);
       size_t k = e;
       while (k < text.size() && text[k] == ' ') ++k;
-      if (!RE2::FullMatch(text.substr(k, word_end(k) - k), kDeung)) list.clear();
+      const size_t ke = word_end(k);
+      // "김세연 영화감독, 김희정 영화감독, 배우 최민이": a descriptor after the name and a comma
+      // after it, the list goes on
+      const bool described_item =
+          ke < text.size() && text[ke] == ',' && DescriptorWord(text.substr(k, ke - k));
+      if (!described_item && !RE2::FullMatch(text.substr(k, ke - k), kDeung)) list.clear();
     } else {
       list.clear();
       pending_role = false;

@@ -123,5 +123,24 @@ TEST(MusicProjectsS16, KoreanLineUpWordsAndCampaignNames) {
             "collab 도하람 + 서하윤 /  [] (announced)");
 }
 
+// "이들은 … 음원을 발매한다": a plural subject releases a joint song, and the line-up of the
+// sentence before it ("A를 비롯해 B, C 영화감독, 가수 D가") goes on past a descriptor that
+// follows a name.
+TEST(MusicProjectsS16, APluralSubjectReleasesTheLineUpsSong) {
+  EXPECT_EQ(Music("",
+                  "따뜻한 뜻을 모은 사람들이 있다. 배우 차우진을 비롯해 도하람, 서하윤 영화감독, "
+                  "가수 윤채하가 그 주인공이다. 이들은 다음 달 음원 ‘작은 등불’을 발매한다."),
+            "collab 차우진 + 도하람 + 서하윤 + 윤채하 / 작은 등불 [] (announced)");
+}
+
+// Korean copy that opens a title with ’ as well as closing it: ’T’ before a particle is a
+// title.
+TEST(MusicProjectsS16, TitleQuotedWithTwoClosingMarks) {
+  EXPECT_EQ(Music("",
+                  "배우 서하윤이 1년 만에 싱글앨범 ’BLUE NIGHT’를 들고 가수로 돌아왔다. "
+                  "서하윤은 이날 정오 ’BLUE NIGHT’, ’작은 등불’ 등의 음원을 공개했다."),
+            "release 서하윤 / BLUE NIGHT single (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
