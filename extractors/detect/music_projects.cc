@@ -1124,6 +1124,23 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           }
         }
       }
+      // "이동휘의 디지털 싱글 'T'의 뮤직비디오에 카메오들이 출연한다", "released an EP titled
+      // “T,” his first since his … EP in 2013": a sentence vetoed for its music video or its
+      // background still names the story's song right after a song word (the veto keeps the
+      // sentence from making an event, not from naming the song)
+      for (const auto& s : story) {
+        if (!title.empty()) break;
+        if (!s.veto[t] || s.background[t]) continue;
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && !NotASongTitle(s.text, m) && !AnotherSong(s.text, m) &&
+              (skip.empty() || SongTitle(m.text) != skip) && title_score(s, m, t) == 3 &&
+              !OrganisationName(SongTitle(m.text), gazetteer)) {
+            title = SongTitle(m.text);
+            title_raw = m.text;
+            break;
+          }
+        }
+      }
     }
     // "'Shining Star(샤이닝 스타)' … 'Shining Star'는": the Latin form the text also uses by
     // itself is the title it goes by

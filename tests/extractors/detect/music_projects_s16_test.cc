@@ -142,5 +142,14 @@ TEST(MusicProjectsS16, TitleQuotedWithTwoClosingMarks) {
             "release 서하윤 / BLUE NIGHT single (released)");
 }
 
+// A sentence vetoed for its background ("his first since … in 2019") still names the story's
+// song right after a song word when no other sentence names it.
+TEST(MusicProjectsS16, TitleInASentenceWithBackground) {
+  EXPECT_EQ(Music("Actor Park Do-hwan releases hip-hop EP",
+                  "On Monday the actor released an EP titled “Night Lines,” his first since his "
+                  "“Old Roads” EP in 2019."),
+            "release Park Do-hwan / Night Lines ep (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
