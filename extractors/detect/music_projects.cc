@@ -137,6 +137,14 @@ bool AnotherSong(std::string_view text, const Mention& m) {
 bool Supporter(std::string_view text, const Mention& m) {
   static const RE2 kBacks(
       "^\\s*(?:과|와|이|가|은|는|도|,|·)?\\s*(?:[^.]{0,30}?)(?:^|[^로\\s])\\s*지원\\s*사격");
+  // "A를 위해 B가 지원사격", "A의 신곡에 B가 지원사격": A is the one backed, not a backer
+  static const RE2 kBacked("^(?:을|를|에게|께|의)(?:\\s|$)");
+  const std::string_view span = std::string_view(text).substr(m.begin, m.end - m.begin);
+  const std::string_view after =
+      span.size() > m.text.size() && span.substr(0, m.text.size()) == m.text
+          ? std::string_view(text).substr(m.begin + m.text.size(), 12)
+          : After(text, m.end, 12);
+  if (RE2::PartialMatch(after, kBacked)) return false;
   return RE2::PartialMatch(After(text, m.end, 60), kBacks);
 }
 
@@ -150,6 +158,22 @@ bool KoreanSubject(std::string_view text, const Mention& m) {
     return RE2::PartialMatch(rest, kParticle);
   }
   return RE2::PartialMatch(After(text, m.end, 8), kParticle);
+}
+
+// Korean: "음원 내는 A, 신곡 MV에 B 지원사격", "A, 신곡 뮤비에 B 출연": a name without a subject
+// particle that another name follows past more than a list mark, or that a comma and a
+// locative phrase follow, is whose song it is; the music video or the backing is the other's.
+bool ActOfAnother(std::string_view text, const Mention& m, const SentenceMentions& mentions) {
+  if (KoreanSubject(text, m)) return false;
+  static const RE2 kListMark("^\\s*(?:과|와|,|·|및|&|→)?\\s*$");
+  for (const auto& o : mentions.items) {
+    if ((o.kind != MentionKind::kPerson && o.kind != MentionKind::kGroup) || o.begin < m.end) {
+      continue;
+    }
+    return !RE2::FullMatch(text.substr(m.end, o.begin - m.end), kListMark);
+  }
+  static const RE2 kCommaThenPlace("^\\s*,\\s*[^.,]{0,30}?에\\s");
+  return RE2::PartialMatch(After(text, m.end, 60), kCommaThenPlace);
 }
 
 // Korean: the group of `m` carries a subject or topic particle ("마이네임은"). A group
@@ -1212,7 +1236,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     if (!RE2::PartialMatch(st.text, kScreenWord)) continue;
     const bool joint = !st.cues[kCollab].empty() && !st.veto[kCollab];
     for (const auto& m : st.mentions.items) {
-      if (m.kind == MentionKind::kPerson &&
+      if (m.kind == MentionKind::kPerson && !(ko && ActOfAnother(st.text, m, st.mentions)) &&
           ((!joint && InMusicVideo(st.text, m)) || Supporter(st.text, m))) {
         on_screen.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
       }
@@ -1599,7 +1623,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
-          InMusicVideo(s.text, m) ||
+          (InMusicVideo(s.text, m) && !(ko && ActOfAnother(s.text, m, s.mentions))) ||
           (!on_screen.empty() &&
            on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {
         continue;
