@@ -154,11 +154,12 @@ TEST(MusicProjectsS16, TitleInASentenceWithBackground) {
 // "음원 내는 A, 신곡 MV에 B 지원사격", "A를 위해 B가 지원사격에 나선다": A is whose song it is;
 // only B backs it or shows in its music video.
 TEST(MusicProjectsS16, WhoseSongTheBackersBack) {
-  EXPECT_EQ(Music("음원 내는 서하윤, 신곡 MV에 차우진 지원사격",
-                  "첫 솔로 음원을 발표하는 배우 서하윤을 위해 배우 차우진이 지원사격에 나선다. 오는 "
-                  "14일 나오는 서하윤의 디지털 싱글 ‘작은 등불’의 뮤직비디오에 카메오들이 "
-                  "출연한다."),
-            "release 서하윤 / 작은 등불  (announced)");
+  EXPECT_EQ(
+      Music("음원 내는 서하윤, 신곡 MV에 차우진 지원사격",
+            "첫 솔로 음원을 발표하는 배우 서하윤을 위해 배우 차우진이 지원사격에 나선다. 오는 "
+            "14일 나오는 서하윤의 디지털 싱글 ‘작은 등불’의 뮤직비디오에 카메오들이 "
+            "출연한다."),
+      "release 서하윤 / 작은 등불  (announced)");
 }
 
 }  // namespace
