@@ -162,5 +162,18 @@ TEST(MusicProjectsS16, WhoseSongTheBackersBack) {
       "release 서하윤 / 작은 등불  (announced)");
 }
 
+// A roundup headline ("7 Actors Who …") makes the story a list: its items release nothing
+// new and sing no joint song.
+TEST(MusicProjectsS16, RoundupHeadlines) {
+  EXPECT_EQ(Music("7 Actors Who Released Songs Just for Their Fans",
+                  "1. Park Do-hwan Before his enlistment, actor Park Do-hwan released an album "
+                  "called “Blue Hour” as a gift for his fans."),
+            "");
+  EXPECT_EQ(Music("5 Idols Who Sang Duets With Actors",
+                  "Singer Yoon Ha-rin and actor Park Do-hwan recorded the duet “Blue Hour” for "
+                  "a winter special."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
