@@ -1454,18 +1454,37 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       others = others || (!st.cues[kCollab].empty() && !st.veto[kCollab] &&
                           RE2::PartialMatch(st.text, kOneAndOthers));
     }
-    if (evidence != nullptr && (found.size() < 2 || others)) {
+    // a story whose only joint-song cues are a cause's or proceeds' ("음원 수익금 전액은 …",
+    // collab.ko.proceeds) names its singers in those sentences or has no joint song: one
+    // artist's charity single borrows no names from a roundup elsewhere in the story
+    bool strong = false;
+    for (const auto& st : story) {
+      if (st.veto[kCollab]) continue;
+      for (const auto& c : st.cues[kCollab]) strong = strong || !EndsWith(c.rule->id, ".proceeds");
+    }
+    // a line-up that goes on in a sentence of its own: "A, B 등이 참여했다", "C도 힘을
+    // 보탰다", "Ronan Keating will also take part"
+    static const RE2 kJoins(
+        "(?i)참여했|참여한다|참여해|참여하며|참여합니다|가세했|가세한다|합류했|합류한다|동참했|"
+        "동참한다|힘을\\s*보탰|힘을\\s*보탠다|\\bwill\\s+also\\s+(?:take\\s+part|join|feature|"
+        "sing)\\b|\\balso\\s+(?:took\\s+part|joined|features?|sang)\\b|\\bjoin(?:s|ed)?\\s+"
+        "(?:the\\s+)?(?:project|single|song|campaign|line-?up)\\b");
+    if (evidence != nullptr && !strong && found.size() < 2) {
+      // (only a sentence that releases the song or joins its line-up names its singers)
+      for (size_t si = 0; si < story.size(); ++si) {
+        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab] &&
+            (!story[si].cues[kRelease].empty() || RE2::PartialMatch(story[si].text, kJoins))) {
+          gather(si);
+        }
+      }
+      if (found.size() < 2) {
+        decide("collab: only cause or proceeds cues, and no sentence of the song names two");
+      }
+    } else if (evidence != nullptr && (found.size() < 2 || others)) {
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
       }
     } else if (evidence != nullptr) {
-      // a line-up that goes on in a sentence of its own: "A, B 등이 참여했다", "C도 힘을
-      // 보탰다", "Ronan Keating will also take part"
-      static const RE2 kJoins(
-          "(?i)참여했|참여한다|참여해|참여하며|가세했|가세한다|합류했|합류한다|동참했|동참한다|"
-          "힘을\\s*보탰|힘을\\s*보탠다|\\bwill\\s+also\\s+(?:take\\s+part|join|feature|sing)\\b|"
-          "\\balso\\s+(?:took\\s+part|joined|features?|sang)\\b|\\bjoin(?:s|ed)?\\s+(?:the\\s+)?"
-          "(?:project|single|song|campaign|line-?up)\\b");
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab] &&
             RE2::PartialMatch(story[si].text, kJoins)) {

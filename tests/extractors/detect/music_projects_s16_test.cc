@@ -175,5 +175,19 @@ TEST(MusicProjectsS16, RoundupHeadlines) {
             "");
 }
 
+// A song for a cause or its proceeds is a joint song only with two singers named where the
+// song is: one singer's charity single borrows no names from a roundup of donations.
+TEST(MusicProjectsS16, ProceedsCuesNameTheirOwnSingers) {
+  EXPECT_EQ(Music("",
+                  "연초에도 가수 도하람, 서하윤 등 스타들의 기부 소식이 이어지고 있다. 가수 "
+                  "윤채하는 지난 4일 기부송 ‘작은 등불’을 발표했다. 음원 수익금 전액은 어린이를 "
+                  "위해 쓰인다."),
+            "");
+  EXPECT_EQ(Music("‘작은 등불’ 음원 수익금 전액 기부",
+                  "가수 도하람과 서하윤이 어려운 이웃을 돕기 위해 ‘작은 등불’ 음원을 "
+                  "출시하였다. 음원 수익금 전액은 긴급 지원금으로 쓰인다."),
+            "collab 도하람 + 서하윤 / 작은 등불 [어려운 이웃] (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
