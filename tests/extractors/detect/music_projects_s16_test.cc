@@ -189,5 +189,12 @@ TEST(MusicProjectsS16, ProceedsCuesNameTheirOwnSingers) {
             "collab 도하람 + 서하윤 / 작은 등불 [어려운 이웃] (released)");
 }
 
+// Talent donation, the English of 재능기부: "donating / contributing their talent (voices)".
+TEST(MusicProjectsS16, DonatingTheirTalent) {
+  EXPECT_EQ(Music("Park Do-hwan and Yoon Ha-rin will be donating their talent for charity",
+                  "The two will sing the song “Small Lamp” for free at a year-end festival."),
+            "collab Park Do-hwan + Yoon Ha-rin / Small Lamp [charity] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
