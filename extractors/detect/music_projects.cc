@@ -1481,8 +1481,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         decide("collab: only cause or proceeds cues, and no sentence of the song names two");
       }
     } else if (evidence != nullptr && (found.size() < 2 || others)) {
+      // (a sentence about a concert, a festival or a tour and no song names its performers,
+      // not the song's singers: "And X will join other acts for a fundraising concert")
+      static const RE2 kStage("(?i)concert|festival|\\btour\\b|콘서트|공연|페스티벌|투어");
+      static const RE2 kSongWord(
+          "(?i)\\b(?:song|single|track|album|duet|record(?:s|ed|ing)?)\\b|곡|노래|음원|싱글|앨범|"
+          "음반|녹음");
       for (size_t si = 0; si < story.size(); ++si) {
-        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
+        if (!story[si].cues[kCollab].empty() || story[si].veto[kCollab]) continue;
+        if (RE2::PartialMatch(story[si].text, kStage) &&
+            !RE2::PartialMatch(story[si].text, kSongWord)) {
+          decide("collab: sentence " + std::to_string(si) + " is about a stage, not the song");
+          continue;
+        }
+        gather(si);
       }
     } else if (evidence != nullptr) {
       for (size_t si = 0; si < story.size(); ++si) {

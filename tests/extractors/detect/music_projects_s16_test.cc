@@ -196,5 +196,16 @@ TEST(MusicProjectsS16, DonatingTheirTalent) {
             "collab Park Do-hwan + Yoon Ha-rin / Small Lamp [charity] (announced)");
 }
 
+// A sentence about a concert and no song names its performers, not the single's singers.
+TEST(MusicProjectsS16, ConcertPerformersAreNoSingers) {
+  EXPECT_EQ(Music("",
+                  "Some well-known singers are joining forces to release a charity single for "
+                  "the flood victims. And rapper Kel Ivo will join local bands for a fundraising "
+                  "concert in Busan. The single, titled “River Home,” will feature Sir Tom Vale, "
+                  "Mara Vell and opera singer Jon Reed."),
+            "collab Tom Vale + Mara Vell + Jon Reed / River Home [the flood victims] "
+            "(announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
