@@ -207,5 +207,13 @@ TEST(MusicProjectsS16, ConcertPerformersAreNoSingers) {
             "(announced)");
 }
 
+// A chart story ("Duets dominate the charts") lists songs already out: no joint song.
+TEST(MusicProjectsS16, ChartStoriesAreNoCollab) {
+  EXPECT_EQ(Music("Duets dominate the charts this summer",
+                  "Park Do-hwan and Yoon Ha-rin's “Blue Hour” and Jazzy B and Mara Vell's “Low "
+                  "Tide” both sit in the top five this week."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
