@@ -244,9 +244,9 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   if (RE2::PartialMatch(before, kEnVerbBefore)) return 2;
   // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
   static const RE2 kEnVerbAfter(
-      "(?i)^\\s*,?\\s*(?:is\\s+|are\\s+|was\\s+|has\\s+been\\s+)?(?:out\\b|available\\b|"
-      "drops\\b|dropped\\b|arrives\\b|arrived\\b|released\\b|comes\\s+out\\b|came\\s+out\\b|"
-      "hits\\b)");
+      "(?i)^\\s*,?\\s*(?:is\\s+|are\\s+|was\\s+|has\\s+been\\s+|will\\s+(?:be\\s+)?)?(?:out\\b|"
+      "available\\b|drops\\b|dropped\\b|arrives\\b|arrived\\b|released\\b|comes\\s+out\\b|"
+      "came\\s+out\\b|hits\\b|go(?:es)?\\s+on\\s+sale\\b|went\\s+on\\s+sale\\b)");
   if (RE2::PartialMatch(After(text, m.end, 40), kEnVerbAfter)) return 2;
   return 1;
 }

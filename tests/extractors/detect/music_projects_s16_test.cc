@@ -88,6 +88,10 @@ TEST(MusicProjectsS16, TitleBeforeItsReleaseVerb) {
                   "The actor's new single is available on all major sites from today, along "
                   "with a music video."),
             "release Park Do-hwan / Quiet Hours single (released)");
+  EXPECT_EQ(Music("Park Do-hwan to release new album today",
+                  "Actor Park Do-hwan will release a new album in Japan today. His album, whose "
+                  "title is rendered into English \"Low Tide,\" will go on sale in Tokyo stores."),
+            "release Park Do-hwan / Low Tide album (announced)");
 }
 
 // "Actress and former <group> member X": the actor's descriptor holds though another title
