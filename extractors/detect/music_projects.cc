@@ -1790,6 +1790,24 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         why = "'the actor' in sentence " + std::to_string(i);
       }
     }
+    // "'Single's Inferno' star X … who found fame on the dating show": an English story that
+    // speaks of a reality, dating or audition show and never of acting made X's "star" a
+    // show's, not a screen actor's
+    if (actor && !ko) {
+      static const RE2 kShow(
+          "(?i)\\b(?:dating|reality|survival|audition|variety)\\s+(?:show|series|program(?:me)?)"
+          "\\b");
+      static const RE2 kActing("(?i)\\b(?:actor|actress|acting|drama|film|movie|sitcom)\\b");
+      bool show = false, acting = false;
+      for (const auto& st : story) {
+        show = show || RE2::PartialMatch(st.text, kShow);
+        acting = acting || RE2::PartialMatch(st.text, kActing);
+      }
+      if (show && !acting) {
+        actor = false;
+        decide("release: " + p.name + " is a reality or dating show's star, no actor");
+      }
+    }
     if (collab_keys.count(p.key)) {
       decide("release: " + p.name + " is a participant of the story's collab; no release");
     } else if (!actor) {

@@ -219,5 +219,17 @@ TEST(MusicProjectsS16, ChartStoriesAreNoCollab) {
             "");
 }
 
+// "'Show' star X" in a story about a dating or reality show that never speaks of acting is a
+// show's star, no actor; the same story about a drama star releases.
+TEST(MusicProjectsS16, ARealityShowStarIsNoActor) {
+  EXPECT_EQ(Music("'Heart Signal' star Mina Sorel announces single 'Loca'",
+                  "Mina Sorel, a former trainee who found fame on the dating show, will drop "
+                  "“Loca” on June 2."),
+            "");
+  EXPECT_EQ(Music("'Heart Signal' star Mina Sorel announces single 'Loca'",
+                  "Mina Sorel, who found fame in the romance drama, will drop “Loca” on June 2."),
+            "release Mina Sorel / Loca single (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
