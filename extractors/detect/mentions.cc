@@ -288,7 +288,7 @@ std::vector<Span> FindQuotes(std::string_view s) {
     if (matched) continue;
     // "싱글앨범 ’18 YEARS’를", "음원’T’를": Korean copy that opens a title with the closing mark
     // too; only when a Hangul syllable (a particle) follows the second mark, never an English
-    // apostrophe ("Hudson’s")
+    // apostrophe ("Sorel’s")
     if (s.compare(i, 3, "\xE2\x80\x99") == 0 &&
         (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1])))) {
       const size_t from = i + 3;

@@ -706,7 +706,7 @@ PersonRef PersonInContext(std::string_view text, const Mention& m, const std::st
 }
 
 // English: the name, of two or three capitalised words, that opens a sentence as its subject
-// ("Chrissy Metz loves …", "Kate Hudson, known for …", "Vin Diesel's new single …"); words
+// ("Mina Sorel writes …", "Mina Sorel, best known for …", "Mina Sorel's new single …"); words
 // that open sentences but name nobody ("The", "On", "South Korean", months) are no name.
 bool OpeningName(std::string_view text, std::string* name) {
   static const RE2 kOpening(
@@ -1108,7 +1108,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       // only next to a song word or the release verb
       // (the best-scored one: "the pair now have their own rendition of 'T'" beats the album
       // named before it)
-      // ("“T” teaser is out … The track is a collaboration between A and B": a cue sentence
+      // ("a teaser for “T” is out … The song is a duet of A and B": a cue sentence
       // that opens on the song named before takes any quoted name of the sentences before it)
       static const RE2 kSongAnaphor(
           "(?i)^\\s*(?:the|this)\\s+(?:new\\s+)?(?:track|song|single|duet|ballad)\\b");
@@ -1726,7 +1726,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       break;
     }
   }
-  // "Garrett Hedlund is surprising fans …", "Kate Hudson, known for acting in …": in English
+  // "Mina Sorel has news for her fans …", "Mina Sorel, best known for her roles …": in English
   // a name the finders do not know (no romanised Korean shape) that opens a sentence of the
   // story, the cue sentence first
   if (subject == nullptr && release_cue != nullptr && !ko) {

@@ -21,7 +21,7 @@ std::string Music(const std::string& title, const std::string& text) {
 TEST(MusicProjectsS16, UnknownNameOpeningTheStory) {
   EXPECT_EQ(Music("",
                   "Jasper Quill has a surprise for his fans this weekend. The Harbor Lights "
-                  "actor, 41, released a new single titled \"Paper Boats\" on Friday."),
+                  "actor, 41, dropped a new single titled \"Paper Boats\" on Friday."),
             "release Jasper Quill / Paper Boats single (released)");
   EXPECT_EQ(Music("",
                   "Nora Fenn, best known for her roles on stage and screen, is launching a "
@@ -104,12 +104,12 @@ TEST(MusicProjectsS16, ActressAndFormerMember) {
             "release Han Yu-ri / Night Swim digital_single (announced)");
 }
 
-// "The track is a collaboration between A and B": a cue sentence that opens on the song
+// "The song is a duet of A and B": a cue sentence that opens on the song
 // named before takes the quoted name of an earlier sentence.
 TEST(MusicProjectsS16, TheTrackNamedBefore) {
   EXPECT_EQ(Music("Teaser for “Low Lamps” video arrives",
                   "The label has shared a first teaser for its upcoming video “Low Lamps.” The "
-                  "track is a collaboration between cellist Dara Moon and rapper Kel Ivo."),
+                  "song is a duet of cellist Dara Moon and rapper Kel Ivo."),
             "collab Dara Moon + Kel Ivo / Low Lamps [] (announced)");
 }
 
@@ -203,7 +203,7 @@ TEST(MusicProjectsS16, DonatingTheirTalent) {
 // A sentence about a concert and no song names its performers, not the single's singers.
 TEST(MusicProjectsS16, ConcertPerformersAreNoSingers) {
   EXPECT_EQ(Music("",
-                  "Some well-known singers are joining forces to release a charity single for "
+                  "Well-known singers will unite to put out a charity single for "
                   "the flood victims. And rapper Kel Ivo will join local bands for a fundraising "
                   "concert in Busan. The single, titled “River Home,” will feature Sir Tom Vale, "
                   "Mara Vell and opera singer Jon Reed."),
