@@ -286,6 +286,22 @@ std::vector<Span> FindQuotes(std::string_view s) {
       break;
     }
     if (matched) continue;
+    // "싱글앨범 ’18 YEARS’를", "음원’T’를": Korean copy that opens a title with the closing mark
+    // too; only when a Hangul syllable (a particle) follows the second mark, never an English
+    // apostrophe ("Sorel’s")
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0 &&
+        (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1])))) {
+      const size_t from = i + 3;
+      const size_t j = s.find("\xE2\x80\x99", from);
+      if (j != std::string_view::npos && j > from && j - from <= 60 && j + 3 < s.size() &&
+          static_cast<unsigned char>(s[j + 3]) >= 0xEA &&
+          static_cast<unsigned char>(s[j + 3]) <= 0xED &&
+          s.substr(from, j - from).find_first_of("\"'") == std::string_view::npos) {
+        out.push_back({i, j + 3, from, j});
+        i = j + 3;
+        continue;
+      }
+    }
     // ("승관…'W' OST", "A·'W'": a mark of punctuation before the quote, … or ·, is no letter)
     const bool punct_before = (i >= 3 && static_cast<unsigned char>(s[i - 3]) == 0xE2 &&
                                static_cast<unsigned char>(s[i - 2]) == 0x80 &&

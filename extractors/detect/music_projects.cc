@@ -137,6 +137,14 @@ bool AnotherSong(std::string_view text, const Mention& m) {
 bool Supporter(std::string_view text, const Mention& m) {
   static const RE2 kBacks(
       "^\\s*(?:과|와|이|가|은|는|도|,|·)?\\s*(?:[^.]{0,30}?)(?:^|[^로\\s])\\s*지원\\s*사격");
+  // "A를 위해 B가 지원사격", "A의 신곡에 B가 지원사격": A is the one backed, not a backer
+  static const RE2 kBacked("^(?:을|를|에게|께|의)(?:\\s|$)");
+  const std::string_view span = std::string_view(text).substr(m.begin, m.end - m.begin);
+  const std::string_view after =
+      span.size() > m.text.size() && span.substr(0, m.text.size()) == m.text
+          ? std::string_view(text).substr(m.begin + m.text.size(), 12)
+          : After(text, m.end, 12);
+  if (RE2::PartialMatch(after, kBacked)) return false;
   return RE2::PartialMatch(After(text, m.end, 60), kBacks);
 }
 
@@ -150,6 +158,22 @@ bool KoreanSubject(std::string_view text, const Mention& m) {
     return RE2::PartialMatch(rest, kParticle);
   }
   return RE2::PartialMatch(After(text, m.end, 8), kParticle);
+}
+
+// Korean: "음원 내는 A, 신곡 MV에 B 지원사격", "A, 신곡 뮤비에 B 출연": a name without a subject
+// particle that another name follows past more than a list mark, or that a comma and a
+// locative phrase follow, is whose song it is; the music video or the backing is the other's.
+bool ActOfAnother(std::string_view text, const Mention& m, const SentenceMentions& mentions) {
+  if (KoreanSubject(text, m)) return false;
+  static const RE2 kListMark("^\\s*(?:과|와|,|·|및|&|→)?\\s*$");
+  for (const auto& o : mentions.items) {
+    if ((o.kind != MentionKind::kPerson && o.kind != MentionKind::kGroup) || o.begin < m.end) {
+      continue;
+    }
+    return !RE2::FullMatch(text.substr(m.end, o.begin - m.end), kListMark);
+  }
+  static const RE2 kCommaThenPlace("^\\s*,\\s*[^.,]{0,30}?에\\s");
+  return RE2::PartialMatch(After(text, m.end, 60), kCommaThenPlace);
 }
 
 // Korean: the group of `m` carries a subject or topic particle ("마이네임은"). A group
@@ -178,9 +202,15 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
   // ("Cry with us": a lower-case word after "with" names nobody)
   static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
+  // "known for films such as “A,” “B” and “C”", "dramas like 'A' and 'B'": every quote of a
+  // list after a screen noun is a work
+  static const RE2 kWorkList(
+      "(?i)(?:films?|movies?|dramas?|series|shows?|sitcoms?|roles?\\s+in)\\s+(?:such\\s+as|like|"
+      "including)\\s+(?:[“\"'‘][^”\"'’]{1,60}[”\"'’]\\s*,?\\s*(?:and\\s+|or\\s+)?){0,8}$");
   if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
-         RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit);
+         RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit) ||
+         RE2::PartialMatch(Before(text, m.begin, 240), kWorkList);
 }
 
 // How strongly a quoted name reads as the song/album title: 3 after a song word ("듀엣곡
@@ -207,6 +237,17 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   if (RE2::PartialMatch(before, kSongBefore)) return 3;
   if (RE2::PartialMatch(before, kAlbumBefore)) return song_first ? 2 : 3;
   if (RE2::PartialMatch(After(text, m.end, 80), kVerbAfter)) return 2;
+  // "will release 'T'", "dropped 'T'": an English title right after its release verb
+  static const RE2 kEnVerbBefore(
+      "(?i)\\b(?:releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\\s+"
+      "out)\\s*(?:[<《'‘\"“])?\\s*$");
+  if (RE2::PartialMatch(before, kEnVerbBefore)) return 2;
+  // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
+  static const RE2 kEnVerbAfter(
+      "(?i)^\\s*,?\\s*(?:is\\s+|are\\s+|was\\s+|has\\s+been\\s+|will\\s+(?:be\\s+)?)?(?:out\\b|"
+      "available\\b|drops\\b|dropped\\b|arrives\\b|arrived\\b|released\\b|comes\\s+out\\b|"
+      "came\\s+out\\b|hits\\b|go(?:es)?\\s+on\\s+sale\\b|went\\s+on\\s+sale\\b)");
+  if (RE2::PartialMatch(After(text, m.end, 40), kEnVerbAfter)) return 2;
   return 1;
 }
 
@@ -317,6 +358,13 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       (!RE2::PartialMatch(before, kStar) || RE2::PartialMatch(before, kScreenStar))) {
     return true;
   }
+  // "Actress and former Miss A member Suzy", "actor and singer-songwriter X": an actor's
+  // descriptor that another title follows before the name
+  static const RE2 kActorAnd(
+      "(?i)\\b(?:actor|actress)\\s+(?:and|&)\\s+(?:former\\s+|ex-)?(?:[\\w'’-]+\\s+){0,3}?"
+      "(?:singer|member|idol|rapper|model|host|entertainer|singer-songwriter|musician|vocalist)\\s+"
+      "$");
+  if (lang == "en" && RE2::PartialMatch(Before(text, m.begin, 64), kActorAnd)) return true;
   // "배우 A와 B가", "배우 A, B, C가", "배우 활동에 집중하던 A와 B가": the descriptor before a
   // coordinated list presents every name of it
   static const RE2 kListedActor(
@@ -342,7 +390,8 @@ bool DescriptorWord(std::string_view w) {
   static const RE2 kWord(
       "(?i)^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|영화배우|탤런트|연기자|래퍼|그룹|걸그룹|"
       "보이그룹|혼성그룹|밴드|듀오|"
-      "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|"
+      "아이돌|개그맨|개그우먼|방송인|뮤지컬|성악가|소프라노|신인|멤버|작곡가|프로듀서|감독|"
+      "영화감독|"
       "singer|actor|actress|rapper|group|band|idol|producer|composer)$");
   return RE2::FullMatch(w, kWord);
 }
@@ -416,7 +465,8 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
   static const RE2 kStop(
       "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
-      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배)$|^.+(?:들|생)$");
+      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배|외|외에|이외에|"
+      "밖에)$|^.+(?:들|생)$");
   // 등 closes a list, and so does 총 before its count ("…, 이지훈, 조권 총 8명의 가수들이")
   static const RE2 kDeung("^(?:등(?:이|은|도|의|과|와|을|를)?|총)$");
   // what a pair has or does, after "A와 B의": a rumour, a meeting, the collaboration itself
@@ -545,7 +595,12 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       push(i, w);
       size_t k = e;
       while (k < text.size() && text[k] == ' ') ++k;
-      if (!RE2::FullMatch(text.substr(k, word_end(k) - k), kDeung)) list.clear();
+      const size_t ke = word_end(k);
+      // "김세연 영화감독, 김희정 영화감독, 배우 최민이": a descriptor after the name and a comma
+      // after it, the list goes on
+      const bool described_item =
+          ke < text.size() && text[ke] == ',' && DescriptorWord(text.substr(k, ke - k));
+      if (!described_item && !RE2::FullMatch(text.substr(k, ke - k), kDeung)) list.clear();
     } else {
       list.clear();
       pending_role = false;
@@ -650,6 +705,26 @@ PersonRef PersonInContext(std::string_view text, const Mention& m, const std::st
   return own;
 }
 
+// English: the name, of two or three capitalised words, that opens a sentence as its subject
+// ("Mina Sorel writes …", "Mina Sorel, best known for …", "Mina Sorel's new single …"); words
+// that open sentences but name nobody ("The", "On", "South Korean", months) are no name.
+bool OpeningName(std::string_view text, std::string* name) {
+  static const RE2 kOpening(
+      "^(?:(?:Actor|Actress|Star|Singer)\\s+)?([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\\s+[A-Z][a-z]+(?:-"
+      "[A-Za-z]+)?){1,2})(?:,|'s\\b|’s\\b|\\s+[a-z])");
+  static const RE2 kNotName(
+      "^(?:The|A|An|On|In|At|For|After|Before|As|And|But|With|From|This|That|These|Those|Last|"
+      "Next|Earlier|Later|Meanwhile|According|Fans|South|North|Korean|Hollywood|American|"
+      "British|Japanese|Chinese|Netflix|Model|Actor|Actress|Singer|Star|K-pop|January|February|"
+      "March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+      "Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Yesterday|Some|Many|Two|Three|"
+      "His|Her|Their|Its|It|He|She|They|We|I)\\b|(?:\\s(?:Is|Are|Was|Were|Will|To|Of|And|The))$");
+  std::string n;
+  if (!RE2::PartialMatch(text, kOpening, &n) || RE2::PartialMatch(n, kNotName)) return false;
+  *name = n;
+  return true;
+}
+
 // A sentence that names nobody and speaks of "the actor" / "the actress".
 bool ActorAnaphor(std::string_view text) {
   static const RE2 kAnaphor(
@@ -747,7 +822,8 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
       } else if (w.empty() || !RE2::FullMatch(w, kWord)) {
         ok = false;  // "등" ends the run; a word with a particle or a verb is no name
         break;
-      } else if (!RE2::FullMatch(w, kDescriptorWord) && w != "및" && w.size() > 3) {
+      } else if (!RE2::FullMatch(w, kDescriptorWord) && w != "및" && w != "그리고" && w != "또" &&
+                 w.size() > 3) {
         run.emplace_back(i, std::string(w));
       }
       i = e;
@@ -790,8 +866,8 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     return out;
   }
   static const RE2 kEn(
-      "((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,2})\\s+(?:and|&|with)\\s+(?:(?:actor|actress|"
-      "singer|rapper)\\s+)?((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]+){0,2})");
+      "((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]*){0,2})\\s+(?:and|&|with)\\s+(?:(?:actor|actress|"
+      "singer|rapper)\\s+)?((?:[A-Z][\\w'.’-]+)(?:\\s+[A-Z][\\w'.’-]*){0,2})");
   static const RE2 kNotName(
       "^(?:The|A|An|For|In|On|At|To|SM|JYP|YG|HYBE)\\b|(?:Entertainment|Station|Project|Records|"
       "Music|"
@@ -1001,8 +1077,15 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     for (const auto& s : story) {
       if (s.cues[t].empty() || s.veto[t]) continue;
       for (const auto& m : s.mentions.items) {
-        if (!TitleCandidate(m) || (!skip.empty() && SongTitle(m.text) == skip)) continue;
+        if (!TitleCandidate(m) || (!skip.empty() && SongTitle(m.text) == skip) ||
+            OrganisationName(SongTitle(m.text), gazetteer)) {
+          continue;  // ("‘소통을 위한 젊은 재단’은": a quoted foundation names no song)
+        }
         const int score = title_score(s, m, t);
+        // "‘T’ 공익캠페인에 … 노래를 함께 부르고": a campaign's name is its cause, no song title
+        static const RE2 kCampaignAfter(
+            "^\\s*(?:[’'”\"]\\s*)?(?:공익\\s*)?(?:캠페인|(?i:campaign))");
+        if (score == 0 && RE2::PartialMatch(After(s.text, m.end, 24), kCampaignAfter)) continue;
         // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
         if (NotASongTitle(s.text, m) && score < 3) continue;
         size_t distance = std::string::npos;
@@ -1025,18 +1108,60 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       // only next to a song word or the release verb
       // (the best-scored one: "the pair now have their own rendition of 'T'" beats the album
       // named before it)
+      // ("a teaser for “T” is out … The song is a duet of A and B": a cue sentence
+      // that opens on the song named before takes any quoted name of the sentences before it)
+      static const RE2 kSongAnaphor(
+          "(?i)^\\s*(?:the|this)\\s+(?:new\\s+)?(?:track|song|single|duet|ballad)\\b");
+      size_t anaphor = 0;  // the sentence after the last one the names may come from
+      for (size_t i = 0; i < story.size(); ++i) {
+        if (!story[i].cues[t].empty() && !story[i].veto[t] && !ko &&
+            RE2::PartialMatch(story[i].text, kSongAnaphor)) {
+          anaphor = i;
+        }
+      }
       int fallback = 1;
+      for (size_t i = 0; i < anaphor && !ko; ++i) {
+        const MusicSentence& s = story[i];
+        if (s.veto[t]) continue;
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && !NotASongTitle(s.text, m) &&
+              (skip.empty() || SongTitle(m.text) != skip) && title_score(s, m, t) >= 1 &&
+              !OrganisationName(SongTitle(m.text), gazetteer)) {
+            title = SongTitle(m.text);
+            title_raw = m.text;
+          }
+        }
+      }
+      if (!title.empty()) fallback = 9;  // the anaphor's song stands
       for (const auto& s : story) {
         if (s.veto[t]) continue;
         for (const auto& m : s.mentions.items) {
           if (!TitleCandidate(m) || NotASongTitle(s.text, m) ||
-              (!skip.empty() && SongTitle(m.text) == skip)) {
+              (!skip.empty() && SongTitle(m.text) == skip) ||
+              OrganisationName(SongTitle(m.text), gazetteer)) {
             continue;
           }
           if (const int score = title_score(s, m, t); score > fallback) {
             fallback = score;
             title = SongTitle(m.text);
             title_raw = m.text;
+          }
+        }
+      }
+      // "이동휘의 디지털 싱글 'T'의 뮤직비디오에 카메오들이 출연한다", "released an EP titled
+      // “T,” his first since his … EP in 2013": a sentence vetoed for its music video or its
+      // background still names the story's song right after a song word (the veto keeps the
+      // sentence from making an event, not from naming the song)
+      for (const auto& s : story) {
+        if (!title.empty()) break;
+        if (!s.veto[t] || s.background[t]) continue;
+        for (const auto& m : s.mentions.items) {
+          if (TitleCandidate(m) && !NotASongTitle(s.text, m) && !AnotherSong(s.text, m) &&
+              (skip.empty() || SongTitle(m.text) != skip) && title_score(s, m, t) == 3 &&
+              !OrganisationName(SongTitle(m.text), gazetteer)) {
+            title = SongTitle(m.text);
+            title_raw = m.text;
+            break;
           }
         }
       }
@@ -1111,7 +1236,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     if (!RE2::PartialMatch(st.text, kScreenWord)) continue;
     const bool joint = !st.cues[kCollab].empty() && !st.veto[kCollab];
     for (const auto& m : st.mentions.items) {
-      if (m.kind == MentionKind::kPerson &&
+      if (m.kind == MentionKind::kPerson && !(ko && ActOfAnother(st.text, m, st.mentions)) &&
           ((!joint && InMusicVideo(st.text, m)) || Supporter(st.text, m))) {
         on_screen.insert(PersonInContext(st.text, m, lang, gazetteer, story_groups).key);
       }
@@ -1185,7 +1310,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
             "^\\s*(?:출신\\s*|멤버\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
         static const RE2 kNotName(
             "^(?:멤버|신곡|앨범|음반|노래|음원|전원|소속|출신|데뷔|완전체|리더|보컬|막내|컴백|"
-            "팬들|측|유닛|솔로)");
+            "팬들|측|유닛|솔로|외에|이외에|밖에|외엔)");
         for (const auto& m : s.mentions.items) {
           if (m.kind != MentionKind::kGroup) continue;
           re2::StringPiece name;
@@ -1329,18 +1454,49 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       others = others || (!st.cues[kCollab].empty() && !st.veto[kCollab] &&
                           RE2::PartialMatch(st.text, kOneAndOthers));
     }
-    if (evidence != nullptr && (found.size() < 2 || others)) {
+    // a story whose only joint-song cues are a cause's or proceeds' ("음원 수익금 전액은 …",
+    // collab.ko.proceeds) names its singers in those sentences or has no joint song: one
+    // artist's charity single borrows no names from a roundup elsewhere in the story
+    bool strong = false;
+    for (const auto& st : story) {
+      if (st.veto[kCollab]) continue;
+      for (const auto& c : st.cues[kCollab]) strong = strong || !EndsWith(c.rule->id, ".proceeds");
+    }
+    // a line-up that goes on in a sentence of its own: "A, B 등이 참여했다", "C도 힘을
+    // 보탰다", "Ronan Keating will also take part"
+    static const RE2 kJoins(
+        "(?i)참여했|참여한다|참여해|참여하며|참여합니다|가세했|가세한다|합류했|합류한다|동참했|"
+        "동참한다|힘을\\s*보탰|힘을\\s*보탠다|\\bwill\\s+also\\s+(?:take\\s+part|join|feature|"
+        "sing)\\b|\\balso\\s+(?:took\\s+part|joined|features?|sang)\\b|\\bjoin(?:s|ed)?\\s+"
+        "(?:the\\s+)?(?:project|single|song|campaign|line-?up)\\b");
+    if (evidence != nullptr && !strong && found.size() < 2) {
+      // (only a sentence that releases the song or joins its line-up names its singers)
       for (size_t si = 0; si < story.size(); ++si) {
-        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab]) gather(si);
+        if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab] &&
+            (!story[si].cues[kRelease].empty() || RE2::PartialMatch(story[si].text, kJoins))) {
+          gather(si);
+        }
+      }
+      if (found.size() < 2) {
+        decide("collab: only cause or proceeds cues, and no sentence of the song names two");
+      }
+    } else if (evidence != nullptr && (found.size() < 2 || others)) {
+      // (a sentence about a concert, a festival or a tour and no song names its performers,
+      // not the song's singers: "And X will join other acts for a fundraising concert")
+      static const RE2 kStage("(?i)concert|festival|\\btour\\b|콘서트|공연|페스티벌|투어");
+      static const RE2 kSongWord(
+          "(?i)\\b(?:song|single|track|album|duet|record(?:s|ed|ing)?)\\b|곡|노래|음원|싱글|앨범|"
+          "음반|녹음");
+      for (size_t si = 0; si < story.size(); ++si) {
+        if (!story[si].cues[kCollab].empty() || story[si].veto[kCollab]) continue;
+        if (RE2::PartialMatch(story[si].text, kStage) &&
+            !RE2::PartialMatch(story[si].text, kSongWord)) {
+          decide("collab: sentence " + std::to_string(si) + " is about a stage, not the song");
+          continue;
+        }
+        gather(si);
       }
     } else if (evidence != nullptr) {
-      // a line-up that goes on in a sentence of its own: "A, B 등이 참여했다", "C도 힘을
-      // 보탰다", "Ronan Keating will also take part"
-      static const RE2 kJoins(
-          "(?i)참여했|참여한다|참여해|참여하며|가세했|가세한다|합류했|합류한다|동참했|동참한다|"
-          "힘을\\s*보탰|힘을\\s*보탠다|\\bwill\\s+also\\s+(?:take\\s+part|join|feature|sing)\\b|"
-          "\\balso\\s+(?:took\\s+part|joined|features?|sang)\\b|\\bjoin(?:s|ed)?\\s+(?:the\\s+)?"
-          "(?:project|single|song|campaign|line-?up)\\b");
       for (size_t si = 0; si < story.size(); ++si) {
         if (story[si].cues[kCollab].empty() && !story[si].veto[kCollab] &&
             RE2::PartialMatch(story[si].text, kJoins)) {
@@ -1498,7 +1654,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
-          InMusicVideo(s.text, m) ||
+          (InMusicVideo(s.text, m) && !(ko && ActOfAnother(s.text, m, s.mentions))) ||
           (!on_screen.empty() &&
            on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {
         continue;
@@ -1570,15 +1726,51 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       break;
     }
   }
+  // "Mina Sorel has news for her fans …", "Mina Sorel, best known for her roles …": in English
+  // a name the finders do not know (no romanised Korean shape) that opens a sentence of the
+  // story, the cue sentence first
+  if (subject == nullptr && release_cue != nullptr && !ko) {
+    for (size_t k = 0; k <= story.size() && subject == nullptr; ++k) {
+      const size_t i = k == 0 ? cue_sentence : k - 1;
+      if (i >= story.size() || story[i].veto[kRelease]) continue;
+      std::string n;
+      if (!OpeningName(story[i].text, &n) || OrganisationName(n, gazetteer) ||
+          gazetteer.FindGroup(n).has_value()) {
+        continue;
+      }
+      const size_t off = story[i].text.find(n);
+      described_subject.kind = MentionKind::kPerson;
+      described_subject.begin = off;
+      described_subject.end = off + n.size();
+      described_subject.text = n;
+      described_subject.why = "name opening a sentence";
+      subject = &described_subject;
+      subject_sentence = i;
+    }
+  }
   if (subject != nullptr && release_cue != nullptr) {
     PersonRef p =
         PersonInContext(story[subject_sentence].text, *subject, lang, gazetteer, story_groups);
     bool actor = subject == &described_subject &&
-                 PresentedAsActor(story[cue_sentence].text, described_subject, lang, gazetteer);
-    std::string why = actor ? "descriptor in sentence " + std::to_string(cue_sentence) : "";
+                 PresentedAsActor(story[subject_sentence].text, described_subject, lang, gazetteer);
+    std::string why = actor ? "descriptor in sentence " + std::to_string(subject_sentence) : "";
     for (size_t i = 0; i < story.size(); ++i) {
       const MusicSentence& s = story[i];
       bool named = false;
+      // an unknown name the finders never saw: each place the sentence writes it
+      if (subject == &described_subject && !ko) {
+        for (size_t at = s.text.find(p.name); at != std::string::npos && !actor;
+             at = s.text.find(p.name, at + 1)) {
+          Mention here = described_subject;
+          here.begin = at;
+          here.end = at + p.name.size();
+          named = true;
+          if (PresentedAsActor(s.text, here, lang, gazetteer)) {
+            actor = true;
+            why = "presented as an actor in sentence " + std::to_string(i);
+          }
+        }
+      }
       for (const auto& m : s.mentions.items) {
         if (m.kind != MentionKind::kPerson) continue;
         const PersonRef q = PersonInContext(s.text, m, lang, gazetteer, story_groups);
@@ -1596,6 +1788,24 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       if (!actor && !ko && !named && !s.cues[kRelease].empty() && ActorAnaphor(s.text)) {
         actor = true;
         why = "'the actor' in sentence " + std::to_string(i);
+      }
+    }
+    // "'Single's Inferno' star X … who found fame on the dating show": an English story that
+    // speaks of a reality, dating or audition show and never of acting made X's "star" a
+    // show's, not a screen actor's
+    if (actor && !ko) {
+      static const RE2 kShow(
+          "(?i)\\b(?:dating|reality|survival|audition|variety)\\s+(?:show|series|program(?:me)?)"
+          "\\b");
+      static const RE2 kActing("(?i)\\b(?:actor|actress|acting|drama|film|movie|sitcom)\\b");
+      bool show = false, acting = false;
+      for (const auto& st : story) {
+        show = show || RE2::PartialMatch(st.text, kShow);
+        acting = acting || RE2::PartialMatch(st.text, kActing);
+      }
+      if (show && !acting) {
+        actor = false;
+        decide("release: " + p.name + " is a reality or dating show's star, no actor");
       }
     }
     if (collab_keys.count(p.key)) {
