@@ -376,6 +376,72 @@ bool SameComponent(const GumboNode* a, const GumboNode* b) {
   return w.size() >= 3 && w == FirstClassWord(b);
 }
 
+// `h` with the words "hidden" and "hide" blanked out (a state class: "slide hidden",
+// "gamma-slide ssr-hide"); "visually-hidden" is kept (text for screen readers only).
+std::string WithoutHideWords(std::string h) {
+  if (h.find("visually-hidden") != std::string::npos) return h;
+  for (const std::string_view w : {std::string_view("hidden"), std::string_view("hide")}) {
+    for (std::size_t p = h.find(w); p != std::string::npos; p = h.find(w, p + 1)) {
+      const bool starts = p == 0 || !std::isalnum(static_cast<unsigned char>(h[p - 1]));
+      const std::size_t end = p + w.size();
+      const bool ends = end == h.size() || !std::isalnum(static_cast<unsigned char>(h[end]));
+      if (starts && ends) h.replace(p, w.size(), w.size(), ' ');
+    }
+  }
+  return h;
+}
+
+// True when `n` is one of a run of slides, tabs or panels shown one at a time: hidden
+// (by attribute or style, or by a "hidden" / "hide" class word), beside at least
+// kMinSlides - 1 elements of the same component (tag and first class word), one of them
+// shown (a gallery's first step, the open tab). The others are the rest of the article,
+// hidden by the page's script until a reader clicks on; a block hidden alone (a mobile
+// copy, a dialog) is not one of them. Slides may each sit in an unnamed wrapper of their own.
+bool IsHiddenSlide(const GumboNode* n) {
+  constexpr int kMinSlides = 3;
+  constexpr int kMaxWrapperLevels = 2;
+  // The only element below an unnamed element, or null.
+  auto only_child = [](const GumboNode* e) -> const GumboNode* {
+    if (!Attr(e, "class").empty()) return nullptr;
+    const GumboNode* only = nullptr;
+    const GumboVector& ch = Children(e);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      if (only != nullptr) return nullptr;
+      only = c;
+    }
+    return only;
+  };
+  const GumboNode* slot = n;  // n, or its highest unnamed wrapper holding nothing else
+  for (int level = 0; level < kMaxWrapperLevels; ++level) {
+    const GumboNode* up = slot->parent;
+    if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || only_child(up) != slot) break;
+    slot = up;
+  }
+  const GumboNode* parent = slot->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return false;
+  int same = 0;
+  bool shown = false;
+  const GumboVector& ch = Children(parent);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = Child(ch, i);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    for (int level = 0; level < kMaxWrapperLevels && !SameComponent(n, c); ++level) {
+      const GumboNode* below = only_child(c);
+      if (below == nullptr) break;
+      c = below;
+    }
+    if (!SameComponent(n, c)) continue;
+    ++same;
+    if (!shown && !IsHiddenByAttr(c)) {
+      const std::string h = HintString(c);
+      shown = WithoutHideWords(h) == h;
+    }
+  }
+  return same >= kMinSlides && shown;
+}
+
 // True when an <h2>..<h4> below `n` reads as a sentence of the text: at least 80
 // characters, ending in '.', '!' or '?' (or one of them and a closing quote).
 bool HoldsSentenceHeading(const GumboNode* n, int depth) {
@@ -574,9 +640,12 @@ const GumboNode* Extraction::PreferLongerRunnerUp(
 // "top") are left to the scores: they are too often words of the article's own wrappers.
 // A block named only for a sidebar that holds `n` with at least half of its text is the
 // layout of the article's column beside its sidebar ("row articleSidebar", "cb-post-wrap
-// cb-sidebar-right", Drupal's "zen-one-sidebar-second"), not the sidebar.
+// cb-sidebar-right", Drupal's "zen-one-sidebar-second"), not the sidebar. Nor is a block
+// holding nearly all of the page's text: a theme or app root named for a script it loads
+// (`<div id="theme-taboola">` around the whole page) is the page, as <body> is.
 const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
   constexpr int kMinOwnChars = 250;
+  constexpr int kPageShare = 95;  // percent of the document's text: the block is the page
   auto stats_of = [&](const GumboNode* e) {
     auto it = stats_.find(e);
     return it != stats_.end() ? it->second : Stats{};
@@ -592,7 +661,7 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
     const std::string h = HintString(p);
     if (h.empty() || IsStrongPositive(h)) continue;
-    if (IsStrongBoilerplate(h)) return p;
+    if (IsStrongBoilerplate(h) && stats_of(p).chars * 100 < total_chars_ * kPageShare) return p;
     if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars) &&
         !IsSidebarLayout(p))
       return p;
@@ -953,7 +1022,10 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       if (c->type != GUMBO_NODE_ELEMENT || !SameComponent(wrapper, c) || !sectioning(c)) continue;
       const Stats& s = stats_[c];
       if (s.chars < 80 || s.link_chars * 4 >= s.chars || !holds_scored_block(c)) continue;
-      const std::string h = HintString(c);
+      // A later slide of a gallery whose first one is the chosen block's wrapper is a part
+      // of it, whatever its "hidden" word.
+      std::string h = HintString(c);
+      if (IsHiddenSlide(c)) h = WithoutHideWords(std::move(h));
       if (IsHardNegative(h) || InsideBoilerplateBlock(c)) continue;
       (after ? roots->emplace_back(c) : prev.emplace_back(c));
     }
@@ -1307,11 +1379,14 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   // text comes out, without its fields and buttons (ignored tags).
   if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n))) return;
   if (!is_root) {
-    if (IsHiddenByAttr(n)) {
+    std::string h = HintString(n);
+    // One of a run of slides or tabs shown one at a time: the rest of the article.
+    const bool slide = (IsHiddenByAttr(n) || WithoutHideWords(h) != h) && IsHiddenSlide(n);
+    if (slide) h = WithoutHideWords(std::move(h));
+    if (!slide && IsHiddenByAttr(n)) {
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
       return;
     }
-    std::string h = HintString(n);
     if (comments_are_text_ && HasCommentHint(h)) h = WithoutCommentWord(h);
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&

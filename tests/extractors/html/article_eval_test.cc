@@ -15,6 +15,10 @@
 // in a teaser box beside the wrapper marked as the article's body. Page 52: a Drupal 7
 // node whose lead is a text field of its own, flagged "field-label-hidden". Page 53: an
 // entry header whose lead is the subtitle heading in an <hgroup> below the title.
+// Page 59 (issue 16, session 16): a photo gallery post whose whole page sits in a theme root
+// named for a recommendation script (`div#theme-taboola`), each slide in an unnamed wrapper.
+// Page 60: a Korean concept-photo gallery whose later slides are hidden by class and style
+// until a reader clicks on.
 #include <gtest/gtest.h>
 
 #include <algorithm>
