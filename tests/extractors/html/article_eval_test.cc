@@ -19,6 +19,8 @@
 // named for a recommendation script (`div#theme-taboola`), each slide in an unnamed wrapper.
 // Page 60: a Korean concept-photo gallery whose later slides are hidden by class and style
 // until a reader clicks on.
+// Page 61: a live blog of an awards show whose entries are all blocks named for comments
+// ("live-comment") below a timeline of their times.
 #include <gtest/gtest.h>
 
 #include <algorithm>
