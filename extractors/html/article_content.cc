@@ -66,6 +66,13 @@ std::string WithoutCommentWord(std::string h) {
   return h;
 }
 
+// The hint with every "caption" made a word break, for a gallery whose captions are its text.
+std::string WithoutCaptionWord(std::string h) {
+  for (std::size_t p = h.find("caption"); p != std::string::npos; p = h.find("caption", p))
+    h.replace(p, 7, " ");
+  return h;
+}
+
 // Blocks leading to the blog's next or previous posts, often with a teaser of each ("next-post
 // thumbnails", WordPress's "post-navigation"): other articles, never this one.
 bool IsOtherPostLink(std::string_view h) {
@@ -1359,6 +1366,33 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   return out;
 }
 
+// True when `root` holds kMinCaptions or more <figcaption>s together holding at least half
+// of its text, outside links: a gallery or slideshow post writes its text below each picture.
+bool Extraction::TextIsInCaptions(const GumboNode* root) const {
+  constexpr int kMinCaptions = 3;
+  auto rit = stats_.find(root);
+  if (rit == stats_.end() || rit->second.chars == 0) return false;
+  int captions = 0;
+  int caption_chars = 0;
+  std::function<void(const GumboNode*, int)> walk = [&](const GumboNode* n, int depth) {
+    if (depth > kMaxRecursion || n->type != GUMBO_NODE_ELEMENT) return;
+    const GumboTag t = Tag(n);
+    if (IsIgnoredTag(t)) return;
+    if (t == GUMBO_TAG_FIGCAPTION) {
+      auto it = stats_.find(n);
+      if (it != stats_.end()) {
+        ++captions;
+        caption_chars += it->second.chars - it->second.link_chars;
+      }
+      return;
+    }
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length; ++i) walk(Child(ch, i), depth + 1);
+  };
+  walk(root, 0);
+  return captions >= kMinCaptions && caption_chars * 2 >= rit->second.chars;
+}
+
 bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
   auto it = stats_.find(n);
   return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
@@ -1377,7 +1411,9 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   // A <form> holding half of the text being emitted wraps the page or the article (ASP.NET
   // pages put all of <body> in one; a shop's description sits in its product form): its
   // text comes out, without its fields and buttons (ignored tags).
-  if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n))) return;
+  if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n)) &&
+      !(captions_are_text_ && (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)))
+    return;
   if (!is_root) {
     std::string h = HintString(n);
     // One of a run of slides or tabs shown one at a time: the rest of the article.
@@ -1388,6 +1424,14 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
       return;
     }
     if (comments_are_text_ && HasCommentHint(h)) h = WithoutCommentWord(h);
+    // A gallery's slides: the figure and its caption are the text whatever they are named
+    // ("photo-47886375", "slide-caption"); blocks inside them are still looked at.
+    if (captions_are_text_) {
+      if (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)
+        h.clear();
+      else
+        h = WithoutCaptionWord(std::move(h));
+    }
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
         !(body_fallback_ && HoldsHalfOfRoot(n)) &&

@@ -169,6 +169,10 @@ class Extraction {
   // discussion (a forum thread, a question and its answers) whose posts are all named for
   // comments, so a block is not skipped for its comment word alone.
   bool comments_are_text_ = false;
+  // Set while Emit walks a root whose text sits mostly in figure captions (a gallery post,
+  // one picture and its paragraph per slide): captions are the text there.
+  bool captions_are_text_ = false;
+  bool TextIsInCaptions(const GumboNode* root) const;
   std::vector<Para> paras_;
   std::string cur_;
   int cur_link_ = 0;

@@ -281,7 +281,9 @@ Document Extraction::Run(const GumboNode* root) {
   for (const GumboNode* r : roots) {
     auto rit = stats_.find(r);
     emit_root_chars_ = rit != stats_.end() ? rit->second.chars : 0;
+    captions_are_text_ = TextIsInCaptions(r);
     Emit(r, false, 0, true);
+    captions_are_text_ = false;
     Break();
   }
   std::vector<Para> paras = FilterParagraphs();

@@ -21,6 +21,8 @@
 // until a reader clicks on.
 // Page 61: a live blog of an awards show whose entries are all blocks named for comments
 // ("live-comment") below a timeline of their times.
+// Page 62: a gallery post whose text is written in the captions of its slides
+// (`<figure id="photo-…">` with a `<figcaption>` each).
 #include <gtest/gtest.h>
 
 #include <algorithm>
