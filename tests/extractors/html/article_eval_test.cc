@@ -23,6 +23,8 @@
 // ("live-comment") below a timeline of their times.
 // Page 62: a gallery post whose text is written in the captions of its slides
 // (`<figure id="photo-…">` with a `<figcaption>` each).
+// Page 63: a news article whose subheadings carry ids cut from their first words between a
+// short prefix and a counter (`<h3 id="nav_what_the_deal__0">`).
 #include <gtest/gtest.h>
 
 #include <algorithm>
