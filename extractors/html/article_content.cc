@@ -616,6 +616,21 @@ const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
 // scoring at least kRunnerUpScoreShare of `top` that holds kRunnerUpTextFactor times its
 // non-link text (kRunnerUpMinChars at least), with few links, outside boilerplate and not
 // nested with `top`, is the article. Returns `top` otherwise; `*top_score` follows.
+// True when `e` sits in a dialog laid over the page (a login or contact form, a flyout). A
+// "dialog" holding half of the page's text is the page's own wrapper (Drupal's
+// "dialog-off-canvas-main-canvas").
+bool Extraction::InsideOverlay(const GumboNode* e) const {
+  for (const GumboNode* p = e; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    if (IsPageElement(p)) return false;
+    const std::string h = HintString(p);
+    if (!h.empty() && HasAny(h, {"modal", "dialog", "flyout", "lightbox", "popup"})) {
+      auto it = stats_.find(p);
+      return it == stats_.end() || it->second.chars * 2 < total_chars_;
+    }
+  }
+  return false;
+}
+
 const GumboNode* Extraction::PreferLongerRunnerUp(
     const GumboNode* top, double* top_score,
     const std::vector<std::pair<double, const GumboNode*>>& ranked) const {
@@ -634,7 +649,7 @@ const GumboNode* Extraction::PreferLongerRunnerUp(
     if (it == stats_.end() || it->second.link_chars * 4 >= it->second.chars) continue;
     const int text = text_of(e);
     if (text < kRunnerUpMinChars || text < top_text * kRunnerUpTextFactor) continue;
-    if (InsideBoilerplateBlock(e)) continue;
+    if (InsideBoilerplateBlock(e) || (InsideOverlay(e) && !InsideOverlay(top))) continue;
     *top_score = sc;
     return e;
   }
@@ -912,6 +927,23 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       top = e;
       top_score = sc;
       break;
+    }
+  }
+  // Nor inside a dialog laid over the page (a login or contact form, a flyout) when a block
+  // outside any scores close to it: a form's few paragraphs can outscore an article cut into
+  // many small blocks. A "dialog" holding half of the page's text is the page's own wrapper
+  // (Drupal's "dialog-off-canvas-main-canvas").
+  constexpr double kOverlayRunnerUpShare = 0.75;
+  constexpr int kMinArticleChars = 80;  // a block with less is no article's text
+  if (InsideOverlay(top)) {
+    for (const auto& [sc, e] : ranked) {
+      if (sc < top_score * kOverlayRunnerUpShare) break;
+      if (e != top && stats_[e].chars >= kMinArticleChars && !InsideBoilerplateBlock(e) &&
+          !InsideOverlay(e)) {
+        top = e;
+        top_score = sc;
+        break;
+      }
     }
   }
   const GumboNode* lifted = top;

@@ -84,6 +84,7 @@ class Extraction {
     return BoilerplateBlockAround(n) != nullptr;
   }
   const GumboNode* BoilerplateBlockAround(const GumboNode* n) const;
+  bool InsideOverlay(const GumboNode* e) const;
   // True when `n`, named for a sidebar, is the page's layout around one: it holds a <main>,
   // or a sidebar of its own (an <aside> or a block named for one) beside more text than it
   // (see article_content.cc). Cached per node.

@@ -25,6 +25,8 @@
 // (`<figure id="photo-…">` with a `<figcaption>` each).
 // Page 63: a news article whose subheadings carry ids cut from their first words between a
 // short prefix and a counter (`<h3 id="nav_what_the_deal__0">`).
+// Page 64: a recipe cut into many small blocks beside a contact flyout whose two paragraphs
+// outscore each of them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
