@@ -264,6 +264,7 @@ Stats Extraction::ComputeStats(const GumboNode* n, bool in_link, int depth) {
   const GumboTag t = Tag(n);
   if (n->type == GUMBO_NODE_ELEMENT && IsIgnoredTag(t)) return s;
   const bool link = in_link || t == GUMBO_TAG_A;
+  if (t == GUMBO_TAG_FIGCAPTION) ++figcaptions_;
   const GumboVector& ch = Children(n);
   for (unsigned i = 0; i < ch.length; ++i) {
     const GumboNode* c = Child(ch, i);
@@ -1402,6 +1403,7 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
 // of its text, outside links: a gallery or slideshow post writes its text below each picture.
 bool Extraction::TextIsInCaptions(const GumboNode* root) const {
   constexpr int kMinCaptions = 3;
+  if (figcaptions_ < kMinCaptions) return false;
   auto rit = stats_.find(root);
   if (rit == stats_.end() || rit->second.chars == 0) return false;
   int captions = 0;
@@ -1449,7 +1451,9 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   if (!is_root) {
     std::string h = HintString(n);
     // One of a run of slides or tabs shown one at a time: the rest of the article.
-    const bool slide = (IsHiddenByAttr(n) || WithoutHideWords(h) != h) && IsHiddenSlide(n);
+    const bool slide =
+        (IsHiddenByAttr(n) || (h.find("hid") != std::string::npos && WithoutHideWords(h) != h)) &&
+        IsHiddenSlide(n);
     if (slide) h = WithoutHideWords(std::move(h));
     if (!slide && IsHiddenByAttr(n)) {
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");

@@ -173,6 +173,7 @@ class Extraction {
   // Set while Emit walks a root whose text sits mostly in figure captions (a gallery post,
   // one picture and its paragraph per slide): captions are the text there.
   bool captions_are_text_ = false;
+  int figcaptions_ = 0;  // <figcaption>s in the document (counted by ComputeStats)
   bool TextIsInCaptions(const GumboNode* root) const;
   std::vector<Para> paras_;
   std::string cur_;
