@@ -66,6 +66,13 @@ std::string WithoutCommentWord(std::string h) {
   return h;
 }
 
+// The hint with every "caption" made a word break, for a gallery whose captions are its text.
+std::string WithoutCaptionWord(std::string h) {
+  for (std::size_t p = h.find("caption"); p != std::string::npos; p = h.find("caption", p))
+    h.replace(p, 7, " ");
+  return h;
+}
+
 // Blocks leading to the blog's next or previous posts, often with a teaser of each ("next-post
 // thumbnails", WordPress's "post-navigation"): other articles, never this one.
 bool IsOtherPostLink(std::string_view h) {
@@ -257,6 +264,7 @@ Stats Extraction::ComputeStats(const GumboNode* n, bool in_link, int depth) {
   const GumboTag t = Tag(n);
   if (n->type == GUMBO_NODE_ELEMENT && IsIgnoredTag(t)) return s;
   const bool link = in_link || t == GUMBO_TAG_A;
+  if (t == GUMBO_TAG_FIGCAPTION) ++figcaptions_;
   const GumboVector& ch = Children(n);
   for (unsigned i = 0; i < ch.length; ++i) {
     const GumboNode* c = Child(ch, i);
@@ -374,6 +382,72 @@ bool SameComponent(const GumboNode* a, const GumboNode* b) {
   if (Tag(a) != Tag(b)) return false;
   const std::string w = FirstClassWord(a);
   return w.size() >= 3 && w == FirstClassWord(b);
+}
+
+// `h` with the words "hidden" and "hide" blanked out (a state class: "slide hidden",
+// "gamma-slide ssr-hide"); "visually-hidden" is kept (text for screen readers only).
+std::string WithoutHideWords(std::string h) {
+  if (h.find("visually-hidden") != std::string::npos) return h;
+  for (const std::string_view w : {std::string_view("hidden"), std::string_view("hide")}) {
+    for (std::size_t p = h.find(w); p != std::string::npos; p = h.find(w, p + 1)) {
+      const bool starts = p == 0 || !std::isalnum(static_cast<unsigned char>(h[p - 1]));
+      const std::size_t end = p + w.size();
+      const bool ends = end == h.size() || !std::isalnum(static_cast<unsigned char>(h[end]));
+      if (starts && ends) h.replace(p, w.size(), w.size(), ' ');
+    }
+  }
+  return h;
+}
+
+// True when `n` is one of a run of slides, tabs or panels shown one at a time: hidden
+// (by attribute or style, or by a "hidden" / "hide" class word), beside at least
+// kMinSlides - 1 elements of the same component (tag and first class word), one of them
+// shown (a gallery's first step, the open tab). The others are the rest of the article,
+// hidden by the page's script until a reader clicks on; a block hidden alone (a mobile
+// copy, a dialog) is not one of them. Slides may each sit in an unnamed wrapper of their own.
+bool IsHiddenSlide(const GumboNode* n) {
+  constexpr int kMinSlides = 3;
+  constexpr int kMaxWrapperLevels = 2;
+  // The only element below an unnamed element, or null.
+  auto only_child = [](const GumboNode* e) -> const GumboNode* {
+    if (!Attr(e, "class").empty()) return nullptr;
+    const GumboNode* only = nullptr;
+    const GumboVector& ch = Children(e);
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const GumboNode* c = Child(ch, i);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      if (only != nullptr) return nullptr;
+      only = c;
+    }
+    return only;
+  };
+  const GumboNode* slot = n;  // n, or its highest unnamed wrapper holding nothing else
+  for (int level = 0; level < kMaxWrapperLevels; ++level) {
+    const GumboNode* up = slot->parent;
+    if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || only_child(up) != slot) break;
+    slot = up;
+  }
+  const GumboNode* parent = slot->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return false;
+  int same = 0;
+  bool shown = false;
+  const GumboVector& ch = Children(parent);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = Child(ch, i);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    for (int level = 0; level < kMaxWrapperLevels && !SameComponent(n, c); ++level) {
+      const GumboNode* below = only_child(c);
+      if (below == nullptr) break;
+      c = below;
+    }
+    if (!SameComponent(n, c)) continue;
+    ++same;
+    if (!shown && !IsHiddenByAttr(c)) {
+      const std::string h = HintString(c);
+      shown = WithoutHideWords(h) == h;
+    }
+  }
+  return same >= kMinSlides && shown;
 }
 
 // True when an <h2>..<h4> below `n` reads as a sentence of the text: at least 80
@@ -543,6 +617,21 @@ const GumboNode* Extraction::WidenToTextAround(const GumboNode* top) const {
 // scoring at least kRunnerUpScoreShare of `top` that holds kRunnerUpTextFactor times its
 // non-link text (kRunnerUpMinChars at least), with few links, outside boilerplate and not
 // nested with `top`, is the article. Returns `top` otherwise; `*top_score` follows.
+// True when `e` sits in a dialog laid over the page (a login or contact form, a flyout). A
+// "dialog" holding half of the page's text is the page's own wrapper (Drupal's
+// "dialog-off-canvas-main-canvas").
+bool Extraction::InsideOverlay(const GumboNode* e) const {
+  for (const GumboNode* p = e; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    if (IsPageElement(p)) return false;
+    const std::string h = HintString(p);
+    if (!h.empty() && HasAny(h, {"modal", "dialog", "flyout", "lightbox", "popup"})) {
+      auto it = stats_.find(p);
+      return it == stats_.end() || it->second.chars * 2 < total_chars_;
+    }
+  }
+  return false;
+}
+
 const GumboNode* Extraction::PreferLongerRunnerUp(
     const GumboNode* top, double* top_score,
     const std::vector<std::pair<double, const GumboNode*>>& ranked) const {
@@ -561,7 +650,7 @@ const GumboNode* Extraction::PreferLongerRunnerUp(
     if (it == stats_.end() || it->second.link_chars * 4 >= it->second.chars) continue;
     const int text = text_of(e);
     if (text < kRunnerUpMinChars || text < top_text * kRunnerUpTextFactor) continue;
-    if (InsideBoilerplateBlock(e)) continue;
+    if (InsideBoilerplateBlock(e) || (InsideOverlay(e) && !InsideOverlay(top))) continue;
     *top_score = sc;
     return e;
   }
@@ -574,9 +663,12 @@ const GumboNode* Extraction::PreferLongerRunnerUp(
 // "top") are left to the scores: they are too often words of the article's own wrappers.
 // A block named only for a sidebar that holds `n` with at least half of its text is the
 // layout of the article's column beside its sidebar ("row articleSidebar", "cb-post-wrap
-// cb-sidebar-right", Drupal's "zen-one-sidebar-second"), not the sidebar.
+// cb-sidebar-right", Drupal's "zen-one-sidebar-second"), not the sidebar. Nor is a block
+// holding nearly all of the page's text: a theme or app root named for a script it loads
+// (`<div id="theme-taboola">` around the whole page) is the page, as <body> is.
 const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
   constexpr int kMinOwnChars = 250;
+  constexpr int kPageShare = 95;  // percent of the document's text: the block is the page
   auto stats_of = [&](const GumboNode* e) {
     auto it = stats_.find(e);
     return it != stats_.end() ? it->second : Stats{};
@@ -592,7 +684,7 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER) return p;
     const std::string h = HintString(p);
     if (h.empty() || IsStrongPositive(h)) continue;
-    if (IsStrongBoilerplate(h)) return p;
+    if (IsStrongBoilerplate(h) && stats_of(p).chars * 100 < total_chars_ * kPageShare) return p;
     if (HasAny(h, {"sidebar"}) && !(text_block && p != n && own.chars * 2 >= stats_of(p).chars) &&
         !IsSidebarLayout(p))
       return p;
@@ -838,6 +930,23 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       break;
     }
   }
+  // Nor inside a dialog laid over the page (a login or contact form, a flyout) when a block
+  // outside any scores close to it: a form's few paragraphs can outscore an article cut into
+  // many small blocks. A "dialog" holding half of the page's text is the page's own wrapper
+  // (Drupal's "dialog-off-canvas-main-canvas").
+  constexpr double kOverlayRunnerUpShare = 0.75;
+  constexpr int kMinArticleChars = 80;  // a block with less is no article's text
+  if (InsideOverlay(top)) {
+    for (const auto& [sc, e] : ranked) {
+      if (sc < top_score * kOverlayRunnerUpShare) break;
+      if (e != top && stats_[e].chars >= kMinArticleChars && !InsideBoilerplateBlock(e) &&
+          !InsideOverlay(e)) {
+        top = e;
+        top_score = sc;
+        break;
+      }
+    }
+  }
   const GumboNode* lifted = top;
   const double lifted_score = top_score;
   top = PreferLongerRunnerUp(top, &top_score, ranked);
@@ -953,7 +1062,10 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
       if (c->type != GUMBO_NODE_ELEMENT || !SameComponent(wrapper, c) || !sectioning(c)) continue;
       const Stats& s = stats_[c];
       if (s.chars < 80 || s.link_chars * 4 >= s.chars || !holds_scored_block(c)) continue;
-      const std::string h = HintString(c);
+      // A later slide of a gallery whose first one is the chosen block's wrapper is a part
+      // of it, whatever its "hidden" word.
+      std::string h = HintString(c);
+      if (IsHiddenSlide(c)) h = WithoutHideWords(std::move(h));
       if (IsHardNegative(h) || InsideBoilerplateBlock(c)) continue;
       (after ? roots->emplace_back(c) : prev.emplace_back(c));
     }
@@ -1287,6 +1399,34 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   return out;
 }
 
+// True when `root` holds kMinCaptions or more <figcaption>s together holding at least half
+// of its text, outside links: a gallery or slideshow post writes its text below each picture.
+bool Extraction::TextIsInCaptions(const GumboNode* root) const {
+  constexpr int kMinCaptions = 3;
+  if (figcaptions_ < kMinCaptions) return false;
+  auto rit = stats_.find(root);
+  if (rit == stats_.end() || rit->second.chars == 0) return false;
+  int captions = 0;
+  int caption_chars = 0;
+  std::function<void(const GumboNode*, int)> walk = [&](const GumboNode* n, int depth) {
+    if (depth > kMaxRecursion || n->type != GUMBO_NODE_ELEMENT) return;
+    const GumboTag t = Tag(n);
+    if (IsIgnoredTag(t)) return;
+    if (t == GUMBO_TAG_FIGCAPTION) {
+      auto it = stats_.find(n);
+      if (it != stats_.end()) {
+        ++captions;
+        caption_chars += it->second.chars - it->second.link_chars;
+      }
+      return;
+    }
+    const GumboVector& ch = Children(n);
+    for (unsigned i = 0; i < ch.length; ++i) walk(Child(ch, i), depth + 1);
+  };
+  walk(root, 0);
+  return captions >= kMinCaptions && caption_chars * 2 >= rit->second.chars;
+}
+
 bool Extraction::HoldsHalfOfRoot(const GumboNode* n) const {
   auto it = stats_.find(n);
   return it != stats_.end() && it->second.chars * 2 >= emit_root_chars_;
@@ -1305,14 +1445,29 @@ void Extraction::Emit(const GumboNode* n, bool in_link, int depth, bool is_root)
   // A <form> holding half of the text being emitted wraps the page or the article (ASP.NET
   // pages put all of <body> in one; a shop's description sits in its product form): its
   // text comes out, without its fields and buttons (ignored tags).
-  if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n))) return;
+  if (IsBoilerplateTag(t) && !(t == GUMBO_TAG_FORM && !is_root && HoldsHalfOfRoot(n)) &&
+      !(captions_are_text_ && (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)))
+    return;
   if (!is_root) {
-    if (IsHiddenByAttr(n)) {
+    std::string h = HintString(n);
+    // One of a run of slides or tabs shown one at a time: the rest of the article.
+    const bool slide =
+        (IsHiddenByAttr(n) || (h.find("hid") != std::string::npos && WithoutHideWords(h) != h)) &&
+        IsHiddenSlide(n);
+    if (slide) h = WithoutHideWords(std::move(h));
+    if (!slide && IsHiddenByAttr(n)) {
       ExplainSkipped(n, "hidden (hidden, aria-hidden or display:none)");
       return;
     }
-    std::string h = HintString(n);
     if (comments_are_text_ && HasCommentHint(h)) h = WithoutCommentWord(h);
+    // A gallery's slides: the figure and its caption are the text whatever they are named
+    // ("photo-47886375", "slide-caption"); blocks inside them are still looked at.
+    if (captions_are_text_) {
+      if (t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION)
+        h.clear();
+      else
+        h = WithoutCaptionWord(std::move(h));
+    }
     if (!h.empty() && IsHardNegative(h) && !IsStrongPositive(h) &&
         !IsContentWrapper(n, h, emit_root_chars_) && !IsTextList(n, h) &&
         !(body_fallback_ && HoldsHalfOfRoot(n)) &&

@@ -394,8 +394,27 @@ bool IdIsHeadingAnchor(const GumboNode* n, std::string_view id) {
   // A generator may add a short suffix that keeps anchors apart ("-2", "-o8svcM").
   constexpr std::size_t kMaxSuffixChars = 8;
   const bool suffixed = words.size() == said.size() + 1 && words.back().size() <= kMaxSuffixChars;
-  return (words.size() == said.size() || suffixed) &&
-         std::equal(said.begin(), said.end(), words.begin());
+  if ((words.size() == said.size() || suffixed) &&
+      std::equal(said.begin(), said.end(), words.begin()))
+    return true;
+  // On a heading itself, a CMS may cut the slug after a few words and wrap it in a short
+  // prefix and a counter (`<h3 id="nav_nur_die_folie__1">Nur die Folie bleibt …`): the words
+  // between them open the heading's own text.
+  constexpr std::size_t kMinCutWords = 3;
+  if (heading != n) return false;
+  for (std::size_t skip = 0; skip <= 1; ++skip) {
+    if (skip == 1 && words.front().size() > kMaxSuffixChars) break;
+    for (std::size_t drop = 0; drop <= 1; ++drop) {
+      if (drop == 1 && words.back().size() > kMaxSuffixChars) break;
+      if (words.size() < skip + drop + kMinCutWords) continue;
+      const std::size_t k = words.size() - skip - drop;
+      if (k <= said.size() &&
+          std::equal(words.begin() + static_cast<std::ptrdiff_t>(skip),
+                     words.begin() + static_cast<std::ptrdiff_t>(skip + k), said.begin()))
+        return true;
+    }
+  }
+  return false;
 }
 
 // True when the first word of a class list (lower case) names the text itself: "entry",

@@ -84,6 +84,7 @@ class Extraction {
     return BoilerplateBlockAround(n) != nullptr;
   }
   const GumboNode* BoilerplateBlockAround(const GumboNode* n) const;
+  bool InsideOverlay(const GumboNode* e) const;
   // True when `n`, named for a sidebar, is the page's layout around one: it holds a <main>,
   // or a sidebar of its own (an <aside> or a block named for one) beside more text than it
   // (see article_content.cc). Cached per node.
@@ -169,6 +170,11 @@ class Extraction {
   // discussion (a forum thread, a question and its answers) whose posts are all named for
   // comments, so a block is not skipped for its comment word alone.
   bool comments_are_text_ = false;
+  // Set while Emit walks a root whose text sits mostly in figure captions (a gallery post,
+  // one picture and its paragraph per slide): captions are the text there.
+  bool captions_are_text_ = false;
+  int figcaptions_ = 0;  // <figcaption>s in the document (counted by ComputeStats)
+  bool TextIsInCaptions(const GumboNode* root) const;
   std::vector<Para> paras_;
   std::string cur_;
   int cur_link_ = 0;

@@ -281,10 +281,32 @@ Document Extraction::Run(const GumboNode* root) {
   for (const GumboNode* r : roots) {
     auto rit = stats_.find(r);
     emit_root_chars_ = rit != stats_.end() ? rit->second.chars : 0;
+    captions_are_text_ = TextIsInCaptions(r);
     Emit(r, false, 0, true);
+    captions_are_text_ = false;
     Break();
   }
   std::vector<Para> paras = FilterParagraphs();
+  // The chosen blocks gave nothing because every block of text in them is named for comments:
+  // a live blog's or a match ticker's entries ("live-match-comment"), a thread's posts. The
+  // choice scored that text as the page's; it comes out, rather than the body's leftovers.
+  if (paras.empty() && !roots.empty()) {
+    paras_.clear();
+    dropped_paras_.clear();
+    comments_are_text_ = true;
+    for (const GumboNode* r : roots) {
+      auto rit = stats_.find(r);
+      emit_root_chars_ = rit != stats_.end() ? rit->second.chars : 0;
+      Emit(r, false, 0, true);
+      Break();
+    }
+    comments_are_text_ = false;
+    paras = FilterParagraphs();
+    if (explain_ != nullptr && !paras.empty()) {
+      explain_->notes.push_back(
+          "every block of text in the chosen blocks is named for comments: they are the text");
+    }
+  }
   // No chosen block gave any text: nothing scored (steps in list items, a definition list,
   // text in <center> or <font>), or the only block that did was skipped for a class word
   // ("entry social-ready", "share-wrapper-article"). An empty body is the worst answer on

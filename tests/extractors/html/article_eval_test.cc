@@ -15,6 +15,18 @@
 // in a teaser box beside the wrapper marked as the article's body. Page 52: a Drupal 7
 // node whose lead is a text field of its own, flagged "field-label-hidden". Page 53: an
 // entry header whose lead is the subtitle heading in an <hgroup> below the title.
+// Page 59 (issue 16, session 16): a photo gallery post whose whole page sits in a theme root
+// named for a recommendation script (`div#theme-taboola`), each slide in an unnamed wrapper.
+// Page 60: a Korean concept-photo gallery whose later slides are hidden by class and style
+// until a reader clicks on.
+// Page 61: a live blog of an awards show whose entries are all blocks named for comments
+// ("live-comment") below a timeline of their times.
+// Page 62: a gallery post whose text is written in the captions of its slides
+// (`<figure id="photo-…">` with a `<figcaption>` each).
+// Page 63: a news article whose subheadings carry ids cut from their first words between a
+// short prefix and a counter (`<h3 id="nav_what_the_deal__0">`).
+// Page 64: a recipe cut into many small blocks beside a contact flyout whose two paragraphs
+// outscore each of them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
