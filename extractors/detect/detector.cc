@@ -765,11 +765,24 @@ void Detector::SettleEarlierWorks(Story* story) {
     }
   }
   if (earlier.empty()) return;
+  // "tvN 새 금토드라마 ‘W’ … 출연을 확정", "the upcoming drama 'W'": a title the sentence itself
+  // introduces as a new work is the news there, whatever another sentence says of it ("‘W’을
+  // 통해 첫 도전하는")
+  static const RE2 kNewBefore(
+      "(?:^|[^가-힣])(?:새|신작|차기작)\\s*(?:[가-힣]{1,4}\\s*)?(?:드라마|영화|시리즈|작품)?\\s*$|"
+      "(?i)\\b(?:new|upcoming|forthcoming)\\s+(?:[\\w'’+-]+\\s+){0,3}?(?:drama|series|film|"
+      "movie|sitcom)\\s*$");
   for (auto& a : story->sentences) {
     for (auto& m : a.mentions.items) {
       if (m.kind != MentionKind::kWork || m.aside || !earlier.count(NormalizeKey(m.text))) {
         continue;
       }
+      const size_t from = m.begin > 40 ? m.begin - 40 : 0;
+      std::string_view before = std::string_view(a.text).substr(from, m.begin - from);
+      while (!before.empty() && (static_cast<unsigned char>(before.front()) & 0xC0) == 0x80) {
+        before.remove_prefix(1);
+      }
+      if (RE2::PartialMatch(before, kNewBefore)) continue;
       m.aside = true;
       m.why += ", named as an earlier work elsewhere in the story";
     }

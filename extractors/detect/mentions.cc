@@ -1256,7 +1256,11 @@ bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kNewWorkKo(
       "^(?:(?:으로|로)\\s*데뷔\\s*\\d+\\s*년\\s*만에|[을를]\\s*통해[^.!?]{0,40}?(?:한다|"
       "할\\s*예정|하게\\s*됐|벗는다|벗으며|벗을|나선다|나설|선보인다|선보일|돌아온다|돌아올|"
-      "론칭한다|데뷔한다|데뷔할|컴백한다|컴백할|복귀한다|복귀할|출격한다|출격할))");
+      "론칭한다|데뷔한다|데뷔할|컴백한다|컴백할|복귀한다|복귀할|출격한다|출격할|"
+      // "'W'를 통해 tvN 드라마에 첫 도전하는", "'W'를 통해 변신에 나서는": a first try or a
+      // change of image through W is the news
+      "도전하는|도전한다|도전할|도전장을|변신하는|변신한다|변신할|나서는|복귀하는|돌아오는|"
+      "출격하는|선보이는))");
   if (ko && RE2::PartialMatch(after, kNewWorkKo)) return false;
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
 }
