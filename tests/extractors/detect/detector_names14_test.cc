@@ -38,8 +38,9 @@ TEST(DetectorNames14, AReflexivePronounIsNoOstSinger) {
 }
 
 TEST(DetectorNames14, AGenericActorWithItsReflexiveIsNobodyInTheStory) {
-  // "주연 배우가 자신이 …": actors in general, not the names of the headline
-  EXPECT_EQ(Ko("연기도 노래도 되는 배우는? 김수현 박보영",
+  // "주연 배우가 자신이 …": actors in general, not the names of the headline (a headline asking
+  // "…배우는?" is a roundup since the sixteenth round, so this one states)
+  EXPECT_EQ(Ko("연기도 노래도 되는 배우들, 김수현 박보영",
                "극의 주연 배우가 자신이 참여한 작품 OST까지 부르면 시청자 반응도 커진다. '푸른 "
                "항구'의 정한결 등이 OST에 참여해 화제가 됐다."),
             "ost 정한결 / 푸른 항구 (announced)");
