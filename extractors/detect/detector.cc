@@ -1334,7 +1334,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
   if (lang == "en") {
     DropGovernedCastingCues(a->text, &a->cues);
     DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
-    // "an industry representative revealed", "according to industry officials": a speaker the
+    // "an industry representative told X", "according to industry officials": a speaker the
     // report words qualify is a source of the media, not the person's side; an agency frame
     // overlapping a report frame is dropped
     std::vector<Analysed::CueHit> kept;
@@ -3569,7 +3569,7 @@ Result<std::vector<Detection>> Detector::Detect(std::string_view title, std::str
     l = GuessLanguage(sample, opts_.min_hangul_ratio);
   }
   if (explain != nullptr) explain->lang = l;
-  // "Hong Eun-HeeJeon Hye-BinGo Won-Hee and …": names that were links on the page come out glued
+  // "Kim Yoo-JungAhn Hyo-SeopJi Chang-Wook and …": names that were links on the page come out glued
   // together; a hyphenated given name run straight into the next "Surname Given-Name" is two
   // names (English; the shape never occurs inside one name)
   std::string unglued;

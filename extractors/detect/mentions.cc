@@ -2236,7 +2236,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
         if (describes) continue;
       }
-      // "to Star in 1st Korean TV Drama in Nearly 2 Decades", "in First Film in Five Years": a
+      // "to Lead 1st Korean Film in 3 Decades", "in First Film in Five Years": a
       // headline's ordinal phrase that holds a kind noun describes the work; no title
       {
         static const std::set<std::string, std::less<>> kOrdinal = {
@@ -2407,7 +2407,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
       }
-      // "Actors Singing On Their Own OST": a headline's "own OST" names no title, nor does
+      // "Actors Who Sang Their Own OST": a headline's "own OST" names no title, nor does
       // an epithet's "the Queen of OST"
       if (a < k &&
           (LowerAscii(toks[k - 1].text) == "own" || LowerAscii(toks[k - 1].text) == "of")) {
@@ -3591,7 +3591,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       }
     }
   }
-  // "Following the release of the latest W1 soundtrack sung by B, it was announced that A …",
+  // "Following the release of the newest W1 soundtrack sung by B, it was announced that A …",
   // "After the success of 'W1', A …": the people and works of an opening clause that tells what
   // came before the news are background (earlier works, their singers and cast)
   if (!ko) {

@@ -358,7 +358,7 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       (!RE2::PartialMatch(before, kStar) || RE2::PartialMatch(before, kScreenStar))) {
     return true;
   }
-  // "Actress and former Miss A member Suzy", "actor and singer-songwriter X": an actor's
+  // "Actress and former AOA member Seolhyun", "actor and singer-songwriter X": an actor's
   // descriptor that another title follows before the name
   static const RE2 kActorAnd(
       "(?i)\\b(?:actor|actress)\\s+(?:and|&)\\s+(?:former\\s+|ex-)?(?:[\\w'’-]+\\s+){0,3}?"

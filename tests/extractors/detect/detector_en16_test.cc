@@ -31,7 +31,7 @@ TEST(DetectorEn16, AnOfferWithNoNamedWorkIsNoNews) {
                       "film and is considering it."),
             "");
   EXPECT_EQ(EnSummary("",
-                      "Han Hyo-joo has been confirmed to star in director Kim Han-min's next "
+                      "Han Hyo-joo is confirmed to star in director Kim Han-min's next "
                       "film, her agency said."),
             "casting Han Hyo-joo /  (confirmed)");
 }
@@ -53,7 +53,7 @@ TEST(DetectorEn16, AClauseNamingWhatTheAgencyAnswersIsNotThePersonsPredicate) {
 // of a sentence that names none of the story's persons tells of the one the clause describes.
 TEST(DetectorEn16, ACueInAWhoClauseIsNotTheStorysPersons) {
   EXPECT_EQ(EnSummary("",
-                      "Park Bo-gum has received an offer to appear in the film 'Glass Garden' and "
+                      "Park Bo-gum got an offer to star in the film 'Glass Garden' and "
                       "is reviewing it. 'Glass Garden' is the third feature of director Lee "
                       "Chang-dong, who won the Best Director prize at Venice in 2002."),
             "casting Park Bo-gum / Glass Garden (reviewing)");
@@ -68,7 +68,7 @@ TEST(DetectorEn16, ACueInAWhoClauseIsNotTheStorysPersons) {
 // of his agency" still is.
 TEST(DetectorEn16, AnIndustryRepresentativeIsAReportsSource) {
   EXPECT_EQ(EnSummary("",
-                      "On Monday, an industry representative told the outlet News1 that Kim "
+                      "An industry representative told the outlet News1 on Monday that Kim "
                       "Go-eun will star in 'Glass Garden'."),
             "casting Kim Go-eun / Glass Garden (rumored)");
   EXPECT_EQ(EnSummary("",
@@ -145,7 +145,7 @@ TEST(DetectorEn16, GluedLinkNamesAreALineUp) {
             "Glass Garden (confirmed)");
 }
 
-// "Director B's upcoming spy thriller has confirmed the addition of A and C": a maker's new
+// "Director B's upcoming spy thriller adds A and C to its cast": a maker's new
 // work named by its genre is one untitled project.
 TEST(DetectorEn16, AMakersUpcomingGenreWorkIsAnUntitledProject) {
   EXPECT_EQ(EnSummary("",
@@ -161,12 +161,12 @@ TEST(DetectorEn16, CastedIsCast) {
             "(confirmed)");
 }
 
-// "Following the release of the latest W1 soundtrack sung by B, it has been announced that A
+// "Following the release of the newest W1 soundtrack sung by B, it has been announced that A
 // will sing for W2": an opening clause that tells what came before the news holds background
 // (an earlier OST and its singer, an earlier hit).
 TEST(DetectorEn16, AnOpeningClauseOfWhatCameBeforeIsBackground) {
   EXPECT_EQ(EnSummary("",
-                      "Following the release of the latest Glass Garden soundtrack sung by "
+                      "Following the release of the newest Glass Garden soundtrack sung by "
                       "Taeyeon, it has been announced that Baekhyun will sing for the 'Moon "
                       "River' OST."),
             "ost Baekhyun / Moon River (announced)");
@@ -194,7 +194,7 @@ TEST(DetectorEn16, WouldBePlayingInReportedSpeech) {
 // a singer's profile is no OST news.
 TEST(DetectorEn16, AnEpithetBeforeOstIsNoTitle) {
   EXPECT_EQ(EnSummary("",
-                      "Taeyeon is the most loved OST singer, which makes her the Queen of OST. "
+                      "Taeyeon is the most loved OST singer, so fans call her the Queen of OST. "
                       "She has sung OSTs for many dramas over the years."),
             "");
 }

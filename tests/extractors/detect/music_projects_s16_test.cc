@@ -47,7 +47,7 @@ TEST(MusicProjectsS16, AMusicVideoThatComesWithTheSong) {
 
 // Ordinal singles and "announces" are release wordings like "first single" and "releases".
 TEST(MusicProjectsS16, OrdinalSinglesAndAnnouncements) {
-  EXPECT_EQ(Music("Actor Rowan Vale announces second ever single 'Low Tide'",
+  EXPECT_EQ(Music("Actor Rowan Vale announces a second ever single 'Low Tide'",
                   "Rowan Vale keeps going with music after a debut earlier this spring."),
             "release Rowan Vale / Low Tide single (announced)");
 }
@@ -57,8 +57,8 @@ TEST(MusicProjectsS16, OrdinalSinglesAndAnnouncements) {
 TEST(MusicProjectsS16, FilmsListedAreNoSongTitle) {
   EXPECT_EQ(Music("",
                   "Nora Fenn, known for acting in films such as “Glass Harbor,” “Tin Moon” "
-                  "and “The Long Road Home,” is turning to music with the release of her "
-                  "debut single."),
+                  "and “The Long Road Home,” is turning to music, with the release of her "
+                  "first single soon."),
             "release Nora Fenn /  single (announced)");
 }
 
