@@ -1713,16 +1713,19 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   }
   // "뮤지컬 배우 겸 리포터 선우가 …": a name only its descriptor marks
   Mention described_subject;
+  auto take_subject = [&](size_t off, const std::string& n, const char* why, size_t sentence) {
+    described_subject.kind = MentionKind::kPerson;
+    described_subject.begin = off;
+    described_subject.end = off + n.size();
+    described_subject.text = n;
+    described_subject.why = why;
+    subject = &described_subject;
+    subject_sentence = sentence;
+  };
   if (subject == nullptr && release_cue != nullptr) {
     for (const auto& [off, n] : DescribedNames(story[cue_sentence].text, ko)) {
       if (off >= release_cue->begin) break;
-      described_subject.kind = MentionKind::kPerson;
-      described_subject.begin = off;
-      described_subject.end = off + n.size();
-      described_subject.text = n;
-      described_subject.why = "descriptor before the name";
-      subject = &described_subject;
-      subject_sentence = cue_sentence;
+      take_subject(off, n, "descriptor before the name", cue_sentence);
       break;
     }
   }
@@ -1738,14 +1741,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           gazetteer.FindGroup(n).has_value()) {
         continue;
       }
-      const size_t off = story[i].text.find(n);
-      described_subject.kind = MentionKind::kPerson;
-      described_subject.begin = off;
-      described_subject.end = off + n.size();
-      described_subject.text = n;
-      described_subject.why = "name opening a sentence";
-      subject = &described_subject;
-      subject_sentence = i;
+      take_subject(story[i].text.find(n), n, "name opening a sentence", i);
     }
   }
   if (subject != nullptr && release_cue != nullptr) {
