@@ -668,6 +668,15 @@ bool OneEditApart(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);
 }
 
+// True when a Korean person mention carries the topic particle 은/는: at the end of its span
+// ("김유정은") or right after it, followed by a space.
+bool NameHasTopicParticle(std::string_view s, const Mention& p) {
+  const std::string_view w = s.substr(p.begin, p.end - p.begin);
+  const std::string_view after = s.substr(p.end);
+  return w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||  // 은 는
+         after.starts_with("\xEC\x9D\x80 ") || after.starts_with("\xEB\x8A\x94 ");
+}
+
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
 // whose byte offsets mean nothing here).
 bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
@@ -2248,15 +2257,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             "결정한|"
             "출연하는|출연\\s*중인|주연을\\s*맡은|캐스팅된|합류한)\\s+(?:[^\\s.,]+\\s+){0,3}?"
             "(?:['‘\"“<《]|드라마|영화|작품|시리즈)");
-        auto topic = [&](const Mention* p) {
-          const std::string_view w(a.text.data() + p->begin, p->end - p->begin);
-          const std::string_view after = std::string_view(a.text).substr(p->end);
-          return w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||  // 은 는
-                 after.starts_with("\xEC\x9D\x80 ") || after.starts_with("\xEB\x8A\x94 ");
-        };
         const Mention* subject = nullptr;
         for (const Mention* p : persons) {
-          if (OwnsMention(a.mentions.items, p) && topic(p)) {
+          if (OwnsMention(a.mentions.items, p) && NameHasTopicParticle(a.text, *p)) {
             subject = p;
             break;
           }
@@ -2439,13 +2442,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           bool names_work = false;
           for (const auto& m : a.mentions.items) names_work = names_work || usable_work(m);
           bool topic = false;
-          for (const Mention* p : persons) {
-            const std::string_view w(a.text.data() + p->begin, p->end - p->begin);
-            const std::string_view after = std::string_view(a.text).substr(p->end);
-            topic = topic || w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94") ||
-                    after.starts_with("\xEC\x9D\x80 ") ||
-                    after.starts_with("\xEB\x8A\x94 ");  // 은 는
-          }
+          for (const Mention* p : persons) topic = topic || NameHasTopicParticle(a.text, *p);
           if (all && names_work && !topic) last_persons = persons;
         }
         continue;
