@@ -692,6 +692,44 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
   return nullptr;
 }
 
+namespace {
+
+// True when an element of tag `t` is `n` or below it (down to 12 levels).
+bool HoldsTag(const GumboNode* n, GumboTag t, int depth) {
+  if (depth > 12 || n->type != GUMBO_NODE_ELEMENT) return false;
+  if (Tag(n) == t) return true;
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    if (HoldsTag(Child(ch, i), t, depth + 1)) return true;
+  }
+  return false;
+}
+
+// True when `b` sits as far below the lowest ancestor it shares with `a` as `a` does, at
+// most kMaxStackLevels, under wrappers of the same tag and first class word (or none) level
+// by level, with no <h1> in `b`'s branch (the next story of an endless page has a headline
+// of its own), and that ancestor is neither <body> nor above the <main> holding `a`.
+bool SameWrapperStack(const GumboNode* a, const GumboNode* b) {
+  constexpr int kMaxStackLevels = 6;
+  const GumboNode* pa = a;
+  const GumboNode* pb = b;
+  for (int level = 0; level < kMaxStackLevels; ++level) {
+    const GumboNode* branch = pb;
+    pa = pa->parent;
+    pb = pb->parent;
+    if (pa == nullptr || pb == nullptr || pa->type != GUMBO_NODE_ELEMENT) return false;
+    if (pa == pb) {
+      return Tag(pa) != GUMBO_TAG_BODY && Tag(pa) != GUMBO_TAG_HTML &&
+             !HoldsTag(branch, GUMBO_TAG_H1, 0);
+    }
+    if (Tag(pa) == GUMBO_TAG_MAIN || Tag(pa) != Tag(pb) || FirstClassWord(pa) != FirstClassWord(pb))
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 // True when the strong-hint block `e` sits inside boilerplate (see HardNegativeAround). An
 // <aside> around an element that microdata names the article's body (itemprop="articleBody")
 // does not count: some templates wrap the whole story column in one, and the explicit
@@ -761,12 +799,16 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     // chosen one's tag and first class word that share an ancestor with it at most
     // kMaxStrongPeerLevels up come out too, in page order. A teaser of another story with
     // the same class sits further away (a sidebar, the next article of an endless page).
+    // Further up (a page builder's sections, each wrapping one text block in the same
+    // stack of wrappers), a block comes out when the wrappers between it and the common
+    // ancestor match the chosen block's level by level (see SameWrapperStack).
     constexpr int kMaxStrongPeerLevels = 2;
     const GumboNode* near = pick;
     for (int i = 0; i < kMaxStrongPeerLevels && near->parent != nullptr; ++i) near = near->parent;
     std::vector<const GumboNode*> peers;
     for (const GumboNode* e : strong) {
-      if (e != pick && SameComponent(pick, e) && IsAncestorOf(near, e) && !IsAncestorOf(e, pick) &&
+      if (e != pick && SameComponent(pick, e) &&
+          (IsAncestorOf(near, e) || SameWrapperStack(pick, e)) && !IsAncestorOf(e, pick) &&
           !IsAncestorOf(pick, e) &&
           std::none_of(peers.begin(), peers.end(), [&](const GumboNode* q) {
             return IsAncestorOf(q, e) || IsAncestorOf(e, q);
