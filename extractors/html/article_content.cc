@@ -801,15 +801,17 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     // the same class sits further away (a sidebar, the next article of an endless page).
     // Further up (a page builder's sections, each wrapping one text block in the same
     // stack of wrappers), a block comes out when the wrappers between it and the common
-    // ancestor match the chosen block's level by level (see SameWrapperStack).
+    // ancestor match the chosen block's level by level (see SameWrapperStack) and under a
+    // fifth of its text is links (a list of further stories in the same wrappers is not).
     constexpr int kMaxStrongPeerLevels = 2;
     const GumboNode* near = pick;
     for (int i = 0; i < kMaxStrongPeerLevels && near->parent != nullptr; ++i) near = near->parent;
     std::vector<const GumboNode*> peers;
     for (const GumboNode* e : strong) {
       if (e != pick && SameComponent(pick, e) &&
-          (IsAncestorOf(near, e) || SameWrapperStack(pick, e)) && !IsAncestorOf(e, pick) &&
-          !IsAncestorOf(pick, e) &&
+          (IsAncestorOf(near, e) ||
+           (stats_[e].link_chars * 5 < stats_[e].chars && SameWrapperStack(pick, e))) &&
+          !IsAncestorOf(e, pick) && !IsAncestorOf(pick, e) &&
           std::none_of(peers.begin(), peers.end(), [&](const GumboNode* q) {
             return IsAncestorOf(q, e) || IsAncestorOf(e, q);
           }))
