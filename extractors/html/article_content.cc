@@ -1670,6 +1670,57 @@ bool IsLabel(const Para& p) {
   return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A");
 }
 
+// True when the paragraph `p` is a short label opening a closing appendix of pointers and
+// contacts ("Weitere Informationen:", "Kontakt:", "For more information"), in the languages
+// of the closing lines above.
+bool OpensClosingAppendix(const Para& p) {
+  constexpr int kMaxChars = 60;
+  if (p.chars > kMaxChars) return false;
+  return StartsWithAny(p.text, {"Weitere Informationen",
+                                "Mehr Informationen",
+                                "Zusatzinformationen",
+                                "Weiterführende Informationen",
+                                "Weiterführende Links",
+                                "Kontakt",
+                                "Pressekontakt",
+                                "Ansprechpartner",
+                                "Further information",
+                                "More information",
+                                "For more information",
+                                "Contact",
+                                "Media contact",
+                                "Press contact",
+                                "Plus d'informations",
+                                "Plus d’informations",
+                                "Pour en savoir plus",
+                                "Contact presse",
+                                "Más información",
+                                "Contacto",
+                                "Ulteriori informazioni",
+                                "Per saperne di più",
+                                "Contatti",
+                                "Mais informações",
+                                "Contato",
+                                "Więcej informacji"});
+}
+
+// The index of the label that opens a closing appendix of `paras`, or paras.size(): a label
+// (see OpensClosingAppendix) after which every paragraph is a short line (a contact's name,
+// a link's title, a reference), past at least kMinKeptChars of text. A label followed by a
+// paragraph of the text is a heading of the article's own.
+std::size_t ClosingAppendixStart(const std::vector<Para>& paras) {
+  constexpr int kMaxLineChars = 160;
+  constexpr int kMinKeptChars = 300;
+  std::size_t start = paras.size();
+  for (std::size_t i = paras.size(); i-- > 0;) {
+    if (OpensClosingAppendix(paras[i])) start = i;
+    if (paras[i].chars > kMaxLineChars) break;
+  }
+  int kept = 0;
+  for (std::size_t i = 0; i < start; ++i) kept += paras[i].chars;
+  return kept >= kMinKeptChars ? start : paras.size();
+}
+
 }  // namespace
 
 std::vector<Para> Extraction::FilterParagraphs() {
@@ -1703,6 +1754,9 @@ std::vector<Para> Extraction::FilterParagraphs() {
   }
   // A heading with nothing after it introduces a block we removed, and so does a label
   // followed by such a block with nothing after it.
+  while (!out.empty() && (out.back().heading || out.back().introduces_dropped)) out.pop_back();
+  // A closing appendix (where to read more, whom to call) after the text goes with its label.
+  out.resize(ClosingAppendixStart(out));
   while (!out.empty() && (out.back().heading || out.back().introduces_dropped)) out.pop_back();
   return out;
 }
