@@ -122,6 +122,8 @@ bool IsHardNegative(std::string_view h) {
                     "dsgvo",  // the GDPR in German: a cookie and privacy dialog
                     "advert",
                     "sponsor",
+                    "disclaimer",  // affiliate and editorial notices ("aawp-disclaimer")
+                    "disclosure",  // ("editorial-disclosure", "disclosure-text")
                     "promo",
                     "popular",
                     "ranking",
