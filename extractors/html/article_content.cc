@@ -124,6 +124,9 @@ bool IsHardNegative(std::string_view h) {
                     "sponsor",
                     "disclaimer",  // affiliate and editorial notices ("aawp-disclaimer")
                     "disclosure",  // ("editorial-disclosure", "disclosure-text")
+                    "donat",       // calls for donations ("donation-box", "achgut_spenden")
+                    "spenden",
+                    "appstore",  // app download prompts
                     "promo",
                     "popular",
                     "ranking",
