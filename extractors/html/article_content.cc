@@ -1122,6 +1122,45 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     wrapper = up;
   }
   roots->insert(roots->begin(), before.begin(), before.end());
+  // Content elements of the chosen block's own component further up (a CMS's `div.media`
+  // text elements in the news column, the chosen one nested in an accordion beside them):
+  // those beside an ancestor of it, at most kMaxElementLevels up and not above an <article>
+  // or <main>, holding scored paragraph text with few links, come out in page order.
+  // (Elements of the component deeper in other branches are teasers and inline boxes.)
+  constexpr int kMaxElementLevels = 8;
+  if (sectioning(top) && FirstClassWord(top).size() >= 3) {
+    const GumboNode* scope = top;
+    for (int level = 0; level < kMaxElementLevels; ++level) {
+      const GumboNode* up = scope->parent;
+      if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || IsPageElement(up)) break;
+      scope = up;
+      if (Tag(up) == GUMBO_TAG_ARTICLE || Tag(up) == GUMBO_TAG_MAIN) break;
+    }
+    std::vector<const GumboNode*> far;
+    for (const GumboNode* e : elements_) {
+      if (e == top || !SameComponent(top, e) || !IsAncestorOf(scope, e) || e->parent == nullptr ||
+          !IsAncestorOf(e->parent, top))
+        continue;
+      if (std::any_of(roots->begin(), roots->end(), [&](const GumboNode* r) {
+            return r == e || IsAncestorOf(r, e) || IsAncestorOf(e, r);
+          }))
+        continue;
+      if (std::any_of(far.begin(), far.end(),
+                      [&](const GumboNode* r) { return IsAncestorOf(r, e); }))
+        continue;
+      const Stats& s = stats_[e];
+      if (s.chars < 80 || s.link_chars * 4 >= s.chars || !holds_scored_block(e)) continue;
+      if (IsHardNegative(HintString(e)) || InsideBoilerplateBlock(e)) continue;
+      far.push_back(e);
+    }
+    if (!far.empty()) {
+      far.insert(far.end(), roots->begin(), roots->end());
+      roots->clear();
+      for (const GumboNode* e : elements_) {  // page order
+        if (std::find(far.begin(), far.end(), e) != far.end()) roots->push_back(e);
+      }
+    }
+  }
   ExplainScoredChoice(top, top_score, *roots, ranked, score);
   return top;
 }
