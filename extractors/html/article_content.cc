@@ -1138,8 +1138,8 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     }
     std::vector<const GumboNode*> far;
     for (const GumboNode* e : elements_) {
-      if (e == top || !SameComponent(top, e) || !IsAncestorOf(scope, e) || e->parent == nullptr ||
-          !IsAncestorOf(e->parent, top))
+      if (e == top || Tag(e) != Tag(top) || e->parent == nullptr || !IsAncestorOf(e->parent, top) ||
+          !IsAncestorOf(scope, e) || !SameComponent(top, e))
         continue;
       if (std::any_of(roots->begin(), roots->end(), [&](const GumboNode* r) {
             return r == e || IsAncestorOf(r, e) || IsAncestorOf(e, r);
