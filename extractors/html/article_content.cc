@@ -122,6 +122,11 @@ bool IsHardNegative(std::string_view h) {
                     "dsgvo",  // the GDPR in German: a cookie and privacy dialog
                     "advert",
                     "sponsor",
+                    "disclaimer",  // affiliate and editorial notices ("aawp-disclaimer")
+                    "disclosure",  // ("editorial-disclosure", "disclosure-text")
+                    "donat",       // calls for donations ("donation-box", "achgut_spenden")
+                    "spenden",
+                    "appstore",  // app download prompts
                     "promo",
                     "popular",
                     "ranking",
@@ -692,6 +697,44 @@ const GumboNode* Extraction::BoilerplateBlockAround(const GumboNode* n) const {
   return nullptr;
 }
 
+namespace {
+
+// True when an element of tag `t` is `n` or below it (down to 12 levels).
+bool HoldsTag(const GumboNode* n, GumboTag t, int depth) {
+  if (depth > 12 || n->type != GUMBO_NODE_ELEMENT) return false;
+  if (Tag(n) == t) return true;
+  const GumboVector& ch = Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    if (HoldsTag(Child(ch, i), t, depth + 1)) return true;
+  }
+  return false;
+}
+
+// True when `b` sits as far below the lowest ancestor it shares with `a` as `a` does, at
+// most kMaxStackLevels, under wrappers of the same tag and first class word (or none) level
+// by level, with no <h1> in `b`'s branch (the next story of an endless page has a headline
+// of its own), and that ancestor is neither <body> nor above the <main> holding `a`.
+bool SameWrapperStack(const GumboNode* a, const GumboNode* b) {
+  constexpr int kMaxStackLevels = 6;
+  const GumboNode* pa = a;
+  const GumboNode* pb = b;
+  for (int level = 0; level < kMaxStackLevels; ++level) {
+    const GumboNode* branch = pb;
+    pa = pa->parent;
+    pb = pb->parent;
+    if (pa == nullptr || pb == nullptr || pa->type != GUMBO_NODE_ELEMENT) return false;
+    if (pa == pb) {
+      return Tag(pa) != GUMBO_TAG_BODY && Tag(pa) != GUMBO_TAG_HTML &&
+             !HoldsTag(branch, GUMBO_TAG_H1, 0);
+    }
+    if (Tag(pa) == GUMBO_TAG_MAIN || Tag(pa) != Tag(pb) || FirstClassWord(pa) != FirstClassWord(pb))
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 // True when the strong-hint block `e` sits inside boilerplate (see HardNegativeAround). An
 // <aside> around an element that microdata names the article's body (itemprop="articleBody")
 // does not count: some templates wrap the whole story column in one, and the explicit
@@ -761,13 +804,19 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     // chosen one's tag and first class word that share an ancestor with it at most
     // kMaxStrongPeerLevels up come out too, in page order. A teaser of another story with
     // the same class sits further away (a sidebar, the next article of an endless page).
+    // Further up (a page builder's sections, each wrapping one text block in the same
+    // stack of wrappers), a block comes out when the wrappers between it and the common
+    // ancestor match the chosen block's level by level (see SameWrapperStack) and under a
+    // fifth of its text is links (a list of further stories in the same wrappers is not).
     constexpr int kMaxStrongPeerLevels = 2;
     const GumboNode* near = pick;
     for (int i = 0; i < kMaxStrongPeerLevels && near->parent != nullptr; ++i) near = near->parent;
     std::vector<const GumboNode*> peers;
     for (const GumboNode* e : strong) {
-      if (e != pick && SameComponent(pick, e) && IsAncestorOf(near, e) && !IsAncestorOf(e, pick) &&
-          !IsAncestorOf(pick, e) &&
+      if (e != pick && SameComponent(pick, e) &&
+          (IsAncestorOf(near, e) ||
+           (stats_[e].link_chars * 5 < stats_[e].chars && SameWrapperStack(pick, e))) &&
+          !IsAncestorOf(e, pick) && !IsAncestorOf(pick, e) &&
           std::none_of(peers.begin(), peers.end(), [&](const GumboNode* q) {
             return IsAncestorOf(q, e) || IsAncestorOf(e, q);
           }))
@@ -1073,6 +1122,45 @@ const GumboNode* Extraction::ChooseContainer(std::vector<const GumboNode*>* root
     wrapper = up;
   }
   roots->insert(roots->begin(), before.begin(), before.end());
+  // Content elements of the chosen block's own component further up (a CMS's `div.media`
+  // text elements in the news column, the chosen one nested in an accordion beside them):
+  // those beside an ancestor of it, at most kMaxElementLevels up and not above an <article>
+  // or <main>, holding scored paragraph text with few links, come out in page order.
+  // (Elements of the component deeper in other branches are teasers and inline boxes.)
+  constexpr int kMaxElementLevels = 8;
+  if (sectioning(top) && FirstClassWord(top).size() >= 3) {
+    const GumboNode* scope = top;
+    for (int level = 0; level < kMaxElementLevels; ++level) {
+      const GumboNode* up = scope->parent;
+      if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || IsPageElement(up)) break;
+      scope = up;
+      if (Tag(up) == GUMBO_TAG_ARTICLE || Tag(up) == GUMBO_TAG_MAIN) break;
+    }
+    std::vector<const GumboNode*> far;
+    for (const GumboNode* e : elements_) {
+      if (e == top || Tag(e) != Tag(top) || e->parent == nullptr || !IsAncestorOf(e->parent, top) ||
+          !IsAncestorOf(scope, e) || !SameComponent(top, e))
+        continue;
+      if (std::any_of(roots->begin(), roots->end(), [&](const GumboNode* r) {
+            return r == e || IsAncestorOf(r, e) || IsAncestorOf(e, r);
+          }))
+        continue;
+      if (std::any_of(far.begin(), far.end(),
+                      [&](const GumboNode* r) { return IsAncestorOf(r, e); }))
+        continue;
+      const Stats& s = stats_[e];
+      if (s.chars < 80 || s.link_chars * 4 >= s.chars || !holds_scored_block(e)) continue;
+      if (IsHardNegative(HintString(e)) || InsideBoilerplateBlock(e)) continue;
+      far.push_back(e);
+    }
+    if (!far.empty()) {
+      far.insert(far.end(), roots->begin(), roots->end());
+      roots->clear();
+      for (const GumboNode* e : elements_) {  // page order
+        if (std::find(far.begin(), far.end(), e) != far.end()) roots->push_back(e);
+      }
+    }
+  }
   ExplainScoredChoice(top, top_score, *roots, ranked, score);
   return top;
 }
@@ -1626,6 +1714,57 @@ bool IsLabel(const Para& p) {
   return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A");
 }
 
+// True when the paragraph `p` is a short label opening a closing appendix of pointers and
+// contacts ("Weitere Informationen:", "Kontakt:", "For more information"), in the languages
+// of the closing lines above.
+bool OpensClosingAppendix(const Para& p) {
+  constexpr int kMaxChars = 60;
+  if (p.chars > kMaxChars) return false;
+  return StartsWithAny(p.text, {"Weitere Informationen",
+                                "Mehr Informationen",
+                                "Zusatzinformationen",
+                                "Weiterführende Informationen",
+                                "Weiterführende Links",
+                                "Kontakt",
+                                "Pressekontakt",
+                                "Ansprechpartner",
+                                "Further information",
+                                "More information",
+                                "For more information",
+                                "Contact",
+                                "Media contact",
+                                "Press contact",
+                                "Plus d'informations",
+                                "Plus d’informations",
+                                "Pour en savoir plus",
+                                "Contact presse",
+                                "Más información",
+                                "Contacto",
+                                "Ulteriori informazioni",
+                                "Per saperne di più",
+                                "Contatti",
+                                "Mais informações",
+                                "Contato",
+                                "Więcej informacji"});
+}
+
+// The index of the label that opens a closing appendix of `paras`, or paras.size(): a label
+// (see OpensClosingAppendix) after which every paragraph is a short line (a contact's name,
+// a link's title, a reference), past at least kMinKeptChars of text. A label followed by a
+// paragraph of the text is a heading of the article's own.
+std::size_t ClosingAppendixStart(const std::vector<Para>& paras) {
+  constexpr int kMaxLineChars = 160;
+  constexpr int kMinKeptChars = 300;
+  std::size_t start = paras.size();
+  for (std::size_t i = paras.size(); i-- > 0;) {
+    if (OpensClosingAppendix(paras[i])) start = i;
+    if (paras[i].chars > kMaxLineChars) break;
+  }
+  int kept = 0;
+  for (std::size_t i = 0; i < start; ++i) kept += paras[i].chars;
+  return kept >= kMinKeptChars ? start : paras.size();
+}
+
 }  // namespace
 
 std::vector<Para> Extraction::FilterParagraphs() {
@@ -1659,6 +1798,9 @@ std::vector<Para> Extraction::FilterParagraphs() {
   }
   // A heading with nothing after it introduces a block we removed, and so does a label
   // followed by such a block with nothing after it.
+  while (!out.empty() && (out.back().heading || out.back().introduces_dropped)) out.pop_back();
+  // A closing appendix (where to read more, whom to call) after the text goes with its label.
+  out.resize(ClosingAppendixStart(out));
   while (!out.empty() && (out.back().heading || out.back().introduces_dropped)) out.pop_back();
   return out;
 }
