@@ -519,7 +519,10 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       "\\s+"
       "(?:been\\s+)?(?:cast|confirmed|set|on\\s+board)\\b[^.;:]{0,60}?\\b(?:are|is|include|"
       "includes|"
-      "including))\\s+(?:(?:fellow\\s+)?(?:actors?|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
+      "including)|"
+      // "W, which also stars B", "a film that stars B": B is in the work already
+      "\\b(?:which|that)\\s+(?:also\\s+)?stars|\\balso\\s+starring)\\s+(?:(?:fellow\\s+)?(?:actors?"
+      "|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
       kList + "$");
   static const RE2 kAfter(
       "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s+"
@@ -533,7 +536,16 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       "(?:cast|confirmed|joined|signed\\s+on)\\b[^,.;]{0,40}?\\b(?:earlier|already|previously|"
       "last\\s+(?:week|month|year))\\b|"
       "^\\s*,\\s*who\\s+(?:was|were|had\\s+been|has\\s+been|had|has)\\s+(?:already|previously)\\s+"
-      "(?:cast|confirmed|joined|signed\\s+on)\\b");
+      "(?:cast|confirmed|joined|signed\\s+on)\\b|"
+      // "A and B, who were both confirmed in May, …", "A who was cast back in March", "A, who
+      // signed on two months ago": a who-clause dating the casting before the news
+      "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s*,?\\s*who\\s+"
+      "(?:(?:was|were|had\\s+been|has\\s+been|have\\s+been|had|have|has)\\s+)?(?:(?:each|both|all|"
+      "also|already|previously)\\s+)?(?:been\\s+)?(?:cast|confirmed|joined|signed\\s+on|tapped|"
+      "boarded)\\b[^,.;]{0,60}?\\b(?:back\\s+in|earlier|last\\s+(?:week|month|year)|in\\s+(?:"
+      "January|February|March|April|May|June|July|August|September|October|November|December)|"
+      "(?:a|one|two|three|four|five|six|several|a\\s+few)\\s+(?:days?|weeks?|months?|years?)\\s+"
+      "ago)\\b");
   const size_t b = m.begin > 160 ? m.begin - 160 : 0;
   if (RE2::PartialMatch(s.substr(b, m.begin - b), kBefore)) return true;
   return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);
