@@ -223,6 +223,23 @@ bool NamedInVideo(std::string_view s, const Mention& m) {
   return RE2::PartialMatch(s.substr(from, m.begin - from), kShownOf);
 }
 
+// "to support his fellow member, B", "Show Support For B By …", "a move to back fellow member
+// B, who has a role in the drama": English persons a soundtrack story names as the one its
+// singer supports, or as an actor of the drama in a who-clause; they do not sing it.
+bool NamedAsSupported(std::string_view s, const Mention& m) {
+  const size_t from = m.begin > 60 ? m.begin - 60 : 0;
+  static const RE2 kBacked(
+      "(?i)\\b(?:support(?:s|ed|ing)?(?:\\s+(?:for|to))?|in\\s+support\\s+of|back(?:s|ed|ing)?|"
+      "cheer(?:s|ed|ing)?\\s+(?:on|for))\\s+(?:(?:his|her|their)\\s+)?(?:(?:fellow|group|band)"
+      "[\\s-]*)?(?:(?:members?|mates?|bandmates?|groupmates?)\\s*,?\\s*)?$");
+  if (RE2::PartialMatch(s.substr(from, m.begin - from), kBacked)) return true;
+  static const RE2 kActorWho(
+      "^\\s*,?\\s*who\\s+(?:has|had|landed|plays|played|is\\s+playing|takes|took)\\s+(?:a|an|the)"
+      "\\s+(?:\\w+\\s+){0,2}(?:role|lead|character)\\b|^\\s*,?\\s*who\\s+(?:stars|starred|is\\s+"
+      "starring|acts|is\\s+acting)\\s+in\\b");
+  return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(80, s.size() - m.end)), kActorWho);
+}
+
 // True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
 // "빈자리", "후임", "새롭게 합류").
 bool KoreanReplacement(std::string_view s) {
@@ -2151,12 +2168,14 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     }
     // "'W' has shared stills of A and B in a new OST music video": a person the story shows
     // in the video acts in it, so is no singer in any sentence of the story (the headline
-    // "A and B's romance blossoms in new OST MV" included)
+    // "A and B's romance blossoms in new OST MV" included); so is the bandmate the singer
+    // supports (NamedAsSupported)
     std::set<std::string> in_video;
     if (!casting && !ko) {
       for (const auto& a : story.sentences) {
         for (const auto& m : a.mentions.items) {
-          if (m.kind == MentionKind::kPerson && NamedInVideo(a.text, m)) {
+          if (m.kind == MentionKind::kPerson &&
+              (NamedInVideo(a.text, m) || NamedAsSupported(a.text, m))) {
             in_video.insert(NormalizeKey(m.text));
           }
         }

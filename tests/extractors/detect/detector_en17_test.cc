@@ -53,5 +53,28 @@ TEST(DetectorEn17, APersonAWhichAlsoStarsClauseNamesIsBackground) {
             "casting Park Bo-gum / Glass Garden (confirmed)");
 }
 
+// "A sings for W to support his bandmate B", "A Shows Support For B With W OST", "a move to
+// back fellow member B, who has a role in the drama": the member supported (an actor of the
+// drama) is no singer of the soundtrack anywhere in the story.
+TEST(DetectorEn17, TheBandmateASingerSupportsIsNoSinger) {
+  EXPECT_EQ(EnSummary("",
+                      "EXO's Baekhyun will sing for the soundtrack of 'Glass Garden' to support "
+                      "his fellow member, Chanyeol. Chanyeol is earning praise for his acting as "
+                      "a gardener in 'Glass Garden'."),
+            "ost Baekhyun / Glass Garden (announced)");
+  EXPECT_EQ(
+      EnSummary("EXO Baekhyun To Show Support For Chanyeol By Participating In 'Glass Garden' OST",
+                "Baekhyun of EXO has taken part in the soundtrack of tvN's 'Glass Garden', "
+                "reports said on May 3."),
+      "ost Baekhyun / Glass Garden (announced)");
+  EXPECT_EQ(
+      EnSummary(
+          "",
+          "Baekhyun of EXO will lend his voice to the OST of 'Glass Garden'. Word of "
+          "his participation on the album pleased fans, who took it as a way to back fellow member "
+          "Chanyeol, who has a leading role in the drama."),
+      "ost Baekhyun / Glass Garden (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
