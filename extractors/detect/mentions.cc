@@ -2510,6 +2510,24 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.kind = MentionKind::kRole;
           m.why += ", character after 'as/play … lead/role'";
         }
+        // "the role of genius barista B", "the character of a cold heiress B": lowercase words
+        // of a job or a sketch between "role of" and the name (not a link word: "the role of
+        // the lead opposite B")
+        static const RE2 kRoleOfJob(
+            "\\b(?:[Rr]oles?|[Cc]haracters?|[Pp]art)\\s+of\\s+(?:(?:the|a|an)\\s+)?(?:[a-z][\\w-]*"
+            "\\s+)"
+            "{1,4}$");
+        static const RE2 kLinkWordBefore(
+            "\\b(?:and|or|with|alongside|opposite|while|but|plus|by|for|from|in|on|to|than|after|"
+            "before|who|which|that|is|was|will|be)\\s+$");
+        if (m.kind == MentionKind::kPerson) {
+          const std::string_view role_before = Before(s, m.begin, 80);
+          if (RE2::PartialMatch(role_before, kRoleOfJob) &&
+              !RE2::PartialMatch(role_before, kLinkWordBefore)) {
+            m.kind = MentionKind::kRole;
+            m.why += ", character after 'role of' and a job";
+          }
+        }
         // "joins 'W' as general Lee Tae Shin", "stars as detective Kang Hoon": a rank or a job
         // between "as" and a name makes the name the character (fifteenth round)
         static const RE2 kAsJobBefore(

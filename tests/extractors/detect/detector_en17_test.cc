@@ -76,5 +76,18 @@ TEST(DetectorEn17, TheBandmateASingerSupportsIsNoSinger) {
       "ost Baekhyun / Glass Garden (announced)");
 }
 
+// "A will take on the role of genius barista B", "the character of a cold chaebol heir B":
+// words of a job or a sketch between "role of" and a name leave the name the character.
+TEST(DetectorEn17, ANameAfterRoleOfAndAJobIsTheCharacter) {
+  EXPECT_EQ(EnSummary("",
+                      "Jo In-sung has been cast in 'Glass Garden'. Jo In-sung will take on the "
+                      "role of shy young florist Kang Tae Oh."),
+            "casting Jo In-sung / Glass Garden (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Kim Go-eun is confirmed for 'Glass Garden', in the character of a "
+                      "cold-hearted heiress Yoon Seo Ha."),
+            "casting Kim Go-eun / Glass Garden (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
