@@ -2046,6 +2046,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
     std::set<std::string> vetoed_pairs;  // person key + "|" + work key
+    // a vetoed person is kept by its text and, when the gazetteer knows it, by its entry
+    // ("@" + name), so that another form of the name is vetoed too
+    auto veto = [&vetoed](const Mention* p) {
+      vetoed.insert(NormalizeKey(p->text));
+      if (p->person != nullptr) vetoed.insert("@" + NormalizeKey(p->person->name));
+    };
     // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
     bool story_replacement = false;
     if (casting && ko) {
@@ -2483,7 +2489,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         std::vector<const Mention*> staying;
         for (const Mention* p : persons) {
           if (OwnsMention(a.mentions.items, p) && KoreanLeaves(a.text, *p)) {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
           } else {
             staying.push_back(p);
           }
@@ -2523,10 +2529,30 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             free_cue = true;
           }
         }
+        // "A was up for the lead opposite B, but she has now declined the role": a veto whose
+        // clause has a pronoun subject speaks of the sentence's subject (its first person
+        // before that clause), not of a co-star named between
+        const Mention* pronoun_vetoed = nullptr;
+        static const RE2 kPronounBefore(
+            "(?i)(?:^|[,;]\\s*|\\b(?:but|and|yet|though|although|while)\\s+)(?:she|he|they)\\s+"
+            "(?:[a-z]+\\s+){0,3}$");
+        for (const auto& c : a.cues) {
+          if (!is_veto(c.rule) || persons.empty()) continue;
+          const size_t from = vclauses[clause_of(c.begin)].first;
+          if (from == 0 || persons.front()->begin >= from) continue;
+          if (RE2::PartialMatch(std::string_view(a.text).substr(from, c.begin - from),
+                                kPronounBefore)) {
+            pronoun_vetoed = persons.front();
+          }
+        }
         std::vector<const Mention*> staying;
         for (const Mention* p : persons) {
+          if (p == pronoun_vetoed) {
+            veto(p);
+            continue;
+          }
           if (!free_cue) {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
             continue;
           }
           const Rule* next = nullptr;
@@ -2541,7 +2567,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             if (is_veto(it->rule) || is_type(it->rule)) next = it->rule;
           }
           if (!own || next == nullptr || is_veto(next)) {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
           } else {
             staying.push_back(p);
           }
@@ -2570,7 +2596,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (other_work) {
             vetoed_pairs.insert(NormalizeKey(p->text) + "|" + NormalizeKey(own_work->text));
           } else {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
           }
         }
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
@@ -3068,7 +3094,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                                            : typo != misspelt.end() ? typo->second
                                                                     : who->text) +
                               "|" + work_key(b.work);
-      if (vetoed.count(NormalizeKey(b.person->text))) continue;
+      // (by the text, or by the gazetteer entry: "Yoochun" is vetoed with "Park Yoochun")
+      if (vetoed.count(NormalizeKey(b.person->text)) ||
+          (who->person != nullptr && vetoed.count("@" + NormalizeKey(who->person->name)))) {
+        continue;
+      }
       if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
         continue;
       }

@@ -89,5 +89,29 @@ TEST(DetectorEn17, ANameAfterRoleOfAndAJobIsTheCharacter) {
             "casting Kim Go-eun / Glass Garden (confirmed)");
 }
 
+// "A was said to be up for the lead opposite B in W, but she has now declined the role": a
+// veto clause whose subject is a pronoun speaks of the sentence's subject, not of the co-star
+// named between; a later sentence about the offer does not bring the casting back.
+TEST(DetectorEn17, APronounVetoClauseCoversTheSentencesSubject) {
+  EXPECT_EQ(EnSummary("",
+                      "Word was that Han Hyo-joo might be up for the heroine opposite Jo "
+                      "In-sung in the drama Glass Garden, but she has officially turned down "
+                      "the part. Her agency says she got the offer but felt the timing was "
+                      "wrong."),
+            "");
+  EXPECT_EQ(EnSummary("",
+                      "Park Bo-gum had been in talks for 'Glass Garden' with Kim Go-eun, and he "
+                      "has since declined the offer, his agency said."),
+            "");
+  // (a headline turning down a co-star's work: "A Turns Down B's W")
+  // (the co-star named once in short, once in full: "Yoochun" and "Park Yoochun" are one
+  // person, vetoed together)
+  EXPECT_EQ(EnSummary("Han Hyo-joo turns down Yoochun's Glass Garden",
+                      "Rumour had Han Hyo-joo up for the heroine opposite Park Yoochun in the "
+                      "drama Glass Garden, but she has now declined the role. Her agency says "
+                      "she received the offer but will not take it."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
