@@ -224,20 +224,16 @@ bool NamedInVideo(std::string_view s, const Mention& m) {
 }
 
 // "to support his fellow member, B", "Show Support For B By …", "a move to back fellow member
-// B, who has a role in the drama": English persons a soundtrack story names as the one its
-// singer supports, or as an actor of the drama in a who-clause; they do not sing it.
+// B": English persons a soundtrack story names as the one its singer supports; they do not
+// sing it. (A who-clause giving B a role alone is not enough: "B, who stars in W, sang its
+// ending theme".)
 bool NamedAsSupported(std::string_view s, const Mention& m) {
   const size_t from = m.begin > 60 ? m.begin - 60 : 0;
   static const RE2 kBacked(
       "(?i)\\b(?:support(?:s|ed|ing)?(?:\\s+(?:for|to))?|in\\s+support\\s+of|back(?:s|ed|ing)?|"
       "cheer(?:s|ed|ing)?\\s+(?:on|for))\\s+(?:(?:his|her|their)\\s+)?(?:(?:fellow|group|band)"
       "[\\s-]*)?(?:(?:members?|mates?|bandmates?|groupmates?)\\s*,?\\s*)?$");
-  if (RE2::PartialMatch(s.substr(from, m.begin - from), kBacked)) return true;
-  static const RE2 kActorWho(
-      "^\\s*,?\\s*who\\s+(?:has|had|landed|plays|played|is\\s+playing|takes|took)\\s+(?:a|an|the)"
-      "\\s+(?:\\w+\\s+){0,2}(?:role|lead|character)\\b|^\\s*,?\\s*who\\s+(?:stars|starred|is\\s+"
-      "starring|acts|is\\s+acting)\\s+in\\b");
-  return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(80, s.size() - m.end)), kActorWho);
+  return RE2::PartialMatch(s.substr(from, m.begin - from), kBacked);
 }
 
 // True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
@@ -3302,12 +3298,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         // "A has received an offer …, and she's reviewing it": in English a next clause whose
-        // subject is a pronoun goes on with the person's predicate
+        // subject is a pronoun goes on with the person's predicate; so does one with no subject
+        // ("A has been offered W but is still considering it")
         if (casting && !ko && own && clauses.size() > 1) {
           static const RE2 kPronounClause(
               "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
               "have|"
-              "will|was|were))\\b");
+              "will|was|were))\\b|^\\W*(?:(?:and|but)\\s+)?(?:is|are|has|have|was|were)\\s");
           size_t k = 0;
           while (k < clauses.size() && clauses[k].second <= hi) ++k;
           for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {

@@ -54,8 +54,8 @@ TEST(DetectorEn17, APersonAWhichAlsoStarsClauseNamesIsBackground) {
 }
 
 // "A sings for W to support his bandmate B", "A Shows Support For B With W OST", "a move to
-// back fellow member B, who has a role in the drama": the member supported (an actor of the
-// drama) is no singer of the soundtrack anywhere in the story.
+// back fellow member B": the member supported (an actor of the drama) is no singer of the
+// soundtrack anywhere in the story. An actor of the drama who sings is still its singer.
 TEST(DetectorEn17, TheBandmateASingerSupportsIsNoSinger) {
   EXPECT_EQ(EnSummary("",
                       "EXO's Baekhyun will sing for the soundtrack of 'Glass Garden' to support "
@@ -74,6 +74,10 @@ TEST(DetectorEn17, TheBandmateASingerSupportsIsNoSinger) {
           "his participation on the album pleased fans, who took it as a way to back fellow member "
           "Chanyeol, who has a leading role in the drama."),
       "ost Baekhyun / Glass Garden (announced)");
+  EXPECT_EQ(EnSummary("",
+                      "Jo In-sung, who stars in \"Glass Garden,\" sang the movie's ending theme "
+                      "song, which comes out on the film's release day."),
+            "ost Jo In-sung / Glass Garden (announced)");
 }
 
 // "A will take on the role of genius barista B", "the character of a cold chaebol heir B":
@@ -111,6 +115,18 @@ TEST(DetectorEn17, APronounVetoClauseCoversTheSentencesSubject) {
                       "drama Glass Garden, but she has now declined the role. Her agency says "
                       "she received the offer but will not take it."),
             "");
+}
+
+// "A has been offered W but is still considering it": a clause opened by "but"/"and" and a
+// verb with no subject goes on with the person's predicate, so the review stated as fact
+// outranks the offer the agency then confirms.
+TEST(DetectorEn17, AClauseWithNoSubjectGoesOnWithThePersonsPredicate) {
+  EXPECT_EQ(
+      EnSummary("",
+                "Jo In-sung has been offered a part in a new series but is still considering it. "
+                "His agency said on Friday, \"Jo received an offer for 'Glass Garden', but "
+                "nothing is settled yet.\""),
+      "casting Jo In-sung / Glass Garden (reviewing)");
 }
 
 }  // namespace
