@@ -250,10 +250,15 @@ std::vector<Span> FindQuotes(std::string_view s) {
         j = s.find(close, j + 3);
       }
       if (open == "\xE2\x80\x98") {
-        // ‘오 나의 귀신님'에서: Korean copy closes a curly quote with a straight one
+        // ‘오 나의 귀신님'에서: Korean copy closes a curly quote with a straight one; so does
+        // English copy ("drama ‘W.'”", "joins ‘W', the film …"), for a title that opens with a
+        // capital or a digit (never an apostrophe: the mark must not stand before a letter)
         const size_t k = s.find('\'', from);
+        const bool english_title = k != std::string_view::npos && k > from && k - from <= 80 &&
+                                   (std::isupper(static_cast<unsigned char>(s[from])) ||
+                                    std::isdigit(static_cast<unsigned char>(s[from])));
         if (k != std::string_view::npos && k > from && (j == std::string_view::npos || k < j) &&
-            k - from <= 200 && HangulSyllables(s.substr(from, k - from)) > 0 &&
+            k - from <= 200 && (english_title || HangulSyllables(s.substr(from, k - from)) > 0) &&
             !(k + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[k + 1])))) {
           out.push_back({i, k + 1, from, k});
           i = k + 1;

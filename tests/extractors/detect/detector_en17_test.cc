@@ -129,5 +129,19 @@ TEST(DetectorEn17, AClauseWithNoSubjectGoesOnWithThePersonsPredicate) {
       "casting Jo In-sung / Glass Garden (reviewing)");
 }
 
+// "… drama ‘W.'”": English copy that opens a title with a curly mark and closes it with a
+// straight one (before other punctuation, never an apostrophe: ‘W's …’) still names W.
+TEST(DetectorEn17, ACurlyOpenedTitleClosedStraightIsATitle) {
+  EXPECT_EQ(EnSummary("",
+                      "On May 2, his agency said, \u201cJo In-sung has been cast in tvN\u2019s new "
+                      "Monday-Tuesday drama \u2018The Night Florist.'\u201d"),
+            "casting Jo In-sung / The Night Florist (confirmed)");
+  EXPECT_EQ(
+      EnSummary("",
+                "Kim Go-eun joins \u2018The Night Florist', the film of director Kim Han-min, "
+                "as its heroine."),
+      "casting Kim Go-eun / The Night Florist (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
