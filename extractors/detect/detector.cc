@@ -1370,19 +1370,25 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
     DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
     // "an industry representative told X", "according to industry officials": a speaker the
     // report words qualify is a source of the media, not the person's side; an agency frame
-    // overlapping a report frame is dropped
+    // overlapping a report frame is dropped. ("B Entertainment reported, …": a report word
+    // that is the verb of an agency frame, inside it and after its start, is the agency's
+    // statement; the report frame is dropped instead.)
+    auto is_frame = [](const Analysed::CueHit& c, const char* status) {
+      return c.rule->type == RuleType::kFrame && c.rule->status == status;
+    };
     std::vector<Analysed::CueHit> kept;
     for (const auto& c : a->cues) {
-      bool in_report = false;
-      if (c.rule->type == RuleType::kFrame && c.rule->status == "agency") {
-        for (const auto& r : a->cues) {
-          if (r.rule->type == RuleType::kFrame && r.rule->status == "report" && r.begin < c.end &&
-              c.begin < r.end) {
-            in_report = true;
-          }
+      bool drop = false;
+      for (const auto& r : a->cues) {
+        if (is_frame(c, "agency") && is_frame(r, "report") && r.begin < c.end && c.begin < r.end &&
+            !(c.begin < r.begin && r.end <= c.end)) {
+          drop = true;
+        }
+        if (is_frame(c, "report") && is_frame(r, "agency") && r.begin < c.begin && c.end <= r.end) {
+          drop = true;
         }
       }
-      if (!in_report) kept.push_back(c);
+      if (!drop) kept.push_back(c);
     }
     a->cues = std::move(kept);
   }

@@ -143,5 +143,15 @@ TEST(DetectorEn17, ACurlyOpenedTitleClosedStraightIsATitle) {
       "casting Kim Go-eun / The Night Florist (confirmed)");
 }
 
+// "B Entertainment reported, “A has been cast …”": an agency that reports its own actor's
+// casting speaks for the person; it is no media report.
+TEST(DetectorEn17, AnAgencyThatReportsIsTheAgency) {
+  EXPECT_EQ(
+      EnSummary("",
+                "Jo In-sung is set to lead a new tvN series. On May 2, BH Entertainment "
+                "reported, \u201cJo In-sung has been cast in \u2018The Night Florist.'\u201d"),
+      "casting Jo In-sung / The Night Florist (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
