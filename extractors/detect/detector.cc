@@ -223,8 +223,8 @@ bool NamedInVideo(std::string_view s, const Mention& m) {
   return RE2::PartialMatch(s.substr(from, m.begin - from), kShownOf);
 }
 
-// "to support his fellow member, B", "Show Support For B By …", "a move to back fellow member
-// B": English persons a soundtrack story names as the one its singer supports; they do not
+// "sings to support fellow member B", "Show Support For B By …", "to back bandmate B":
+// English persons a soundtrack story names as the one its singer supports; they do not
 // sing it. (A who-clause giving B a role alone is not enough: "B, who stars in W, sang its
 // ending theme".)
 bool NamedAsSupported(std::string_view s, const Mention& m) {

@@ -2515,7 +2515,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.kind = MentionKind::kRole;
           m.why += ", character after 'as/play … lead/role'";
         }
-        // "the role of genius barista B", "the character of a cold heiress B": lowercase words
+        // "the role of top chef B", "the character of a cold heiress B": lowercase words
         // of a job or a sketch between "role of" and the name (not a link word: "the role of
         // the lead opposite B")
         static const RE2 kRoleOfJob(

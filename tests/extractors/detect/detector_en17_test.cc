@@ -59,12 +59,12 @@ TEST(DetectorEn17, APersonAWhichAlsoStarsClauseNamesIsBackground) {
 TEST(DetectorEn17, TheBandmateASingerSupportsIsNoSinger) {
   EXPECT_EQ(EnSummary("",
                       "EXO's Baekhyun will sing for the soundtrack of 'Glass Garden' to support "
-                      "his fellow member, Chanyeol. Chanyeol is earning praise for his acting as "
+                      "his bandmate, Chanyeol. Chanyeol is earning praise for his acting as "
                       "a gardener in 'Glass Garden'."),
             "ost Baekhyun / Glass Garden (announced)");
   EXPECT_EQ(
       EnSummary("EXO Baekhyun To Show Support For Chanyeol By Participating In 'Glass Garden' OST",
-                "Baekhyun of EXO has taken part in the soundtrack of tvN's 'Glass Garden', "
+                "Baekhyun of EXO has taken part in tvN's 'Glass Garden' soundtrack, "
                 "reports said on May 3."),
       "ost Baekhyun / Glass Garden (announced)");
   EXPECT_EQ(
@@ -80,7 +80,7 @@ TEST(DetectorEn17, TheBandmateASingerSupportsIsNoSinger) {
             "ost Jo In-sung / Glass Garden (announced)");
 }
 
-// "A will take on the role of genius barista B", "the character of a cold chaebol heir B":
+// "A plays the role of top chef B", "the character of a cold chaebol heir B":
 // words of a job or a sketch between "role of" and a name leave the name the character.
 TEST(DetectorEn17, ANameAfterRoleOfAndAJobIsTheCharacter) {
   EXPECT_EQ(EnSummary("",
@@ -112,7 +112,7 @@ TEST(DetectorEn17, APronounVetoClauseCoversTheSentencesSubject) {
   // person, vetoed together)
   EXPECT_EQ(EnSummary("Han Hyo-joo turns down Yoochun's Glass Garden",
                       "Rumour had Han Hyo-joo up for the heroine opposite Park Yoochun in the "
-                      "drama Glass Garden, but she has now declined the role. Her agency says "
+                      "drama Glass Garden, but she has now declined the part. Per her agency, "
                       "she received the offer but will not take it."),
             "");
 }
