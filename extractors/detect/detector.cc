@@ -223,6 +223,19 @@ bool NamedInVideo(std::string_view s, const Mention& m) {
   return RE2::PartialMatch(s.substr(from, m.begin - from), kShownOf);
 }
 
+// "sings to support fellow member B", "Show Support For B By …", "to back bandmate B":
+// English persons a soundtrack story names as the one its singer supports; they do not
+// sing it. (A who-clause giving B a role alone is not enough: "B, who stars in W, sang its
+// ending theme".)
+bool NamedAsSupported(std::string_view s, const Mention& m) {
+  const size_t from = m.begin > 60 ? m.begin - 60 : 0;
+  static const RE2 kBacked(
+      "(?i)\\b(?:support(?:s|ed|ing)?(?:\\s+(?:for|to))?|in\\s+support\\s+of|back(?:s|ed|ing)?|"
+      "cheer(?:s|ed|ing)?\\s+(?:on|for))\\s+(?:(?:his|her|their)\\s+)?(?:(?:fellow|group|band)"
+      "[\\s-]*)?(?:(?:members?|mates?|bandmates?|groupmates?)\\s*,?\\s*)?$");
+  return RE2::PartialMatch(s.substr(from, m.begin - from), kBacked);
+}
+
 // True when a Korean sentence names a replacement for someone who left ("대타", "대체 배우",
 // "빈자리", "후임", "새롭게 합류").
 bool KoreanReplacement(std::string_view s) {
@@ -519,7 +532,10 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       "\\s+"
       "(?:been\\s+)?(?:cast|confirmed|set|on\\s+board)\\b[^.;:]{0,60}?\\b(?:are|is|include|"
       "includes|"
-      "including))\\s+(?:(?:fellow\\s+)?(?:actors?|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
+      "including)|"
+      // "W, which also stars B", "a film that stars B": B is in the work already
+      "\\b(?:which|that)\\s+(?:also\\s+)?stars|\\balso\\s+starring)\\s+(?:(?:fellow\\s+)?(?:actors?"
+      "|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
       kList + "$");
   static const RE2 kAfter(
       "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s+"
@@ -533,7 +549,16 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       "(?:cast|confirmed|joined|signed\\s+on)\\b[^,.;]{0,40}?\\b(?:earlier|already|previously|"
       "last\\s+(?:week|month|year))\\b|"
       "^\\s*,\\s*who\\s+(?:was|were|had\\s+been|has\\s+been|had|has)\\s+(?:already|previously)\\s+"
-      "(?:cast|confirmed|joined|signed\\s+on)\\b");
+      "(?:cast|confirmed|joined|signed\\s+on)\\b|"
+      // "A and B, who were both confirmed in May, …", "A who was cast back in March", "A, who
+      // signed on two months ago": a who-clause dating the casting before the news
+      "^(?:,?\\s*(?:[A-Z][\\w'’.\\-]*|and|&)(?:\\s*\\([^)]{0,40}\\))?){0,12}\\s*,?\\s*who\\s+"
+      "(?:(?:was|were|had\\s+been|has\\s+been|have\\s+been|had|have|has)\\s+)?(?:(?:each|both|all|"
+      "also|already|previously)\\s+)?(?:been\\s+)?(?:cast|confirmed|joined|signed\\s+on|tapped|"
+      "boarded)\\b[^,.;]{0,60}?\\b(?:back\\s+in|earlier|last\\s+(?:week|month|year)|in\\s+(?:"
+      "January|February|March|April|May|June|July|August|September|October|November|December)|"
+      "(?:a|one|two|three|four|five|six|several|a\\s+few)\\s+(?:days?|weeks?|months?|years?)\\s+"
+      "ago)\\b");
   const size_t b = m.begin > 160 ? m.begin - 160 : 0;
   if (RE2::PartialMatch(s.substr(b, m.begin - b), kBefore)) return true;
   return RE2::PartialMatch(s.substr(m.end, std::min<size_t>(200, s.size() - m.end)), kAfter);
@@ -1345,19 +1370,25 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
     DropDescriptiveVetoes(a->text, a->mentions.items, &a->cues);
     // "an industry representative told X", "according to industry officials": a speaker the
     // report words qualify is a source of the media, not the person's side; an agency frame
-    // overlapping a report frame is dropped
+    // overlapping a report frame is dropped. ("B Entertainment reported, …": a report word
+    // that is the verb of an agency frame, inside it and after its start, is the agency's
+    // statement; the report frame is dropped instead.)
+    auto is_frame = [](const Analysed::CueHit& c, const char* status) {
+      return c.rule->type == RuleType::kFrame && c.rule->status == status;
+    };
     std::vector<Analysed::CueHit> kept;
     for (const auto& c : a->cues) {
-      bool in_report = false;
-      if (c.rule->type == RuleType::kFrame && c.rule->status == "agency") {
-        for (const auto& r : a->cues) {
-          if (r.rule->type == RuleType::kFrame && r.rule->status == "report" && r.begin < c.end &&
-              c.begin < r.end) {
-            in_report = true;
-          }
+      bool drop = false;
+      for (const auto& r : a->cues) {
+        if (is_frame(c, "agency") && is_frame(r, "report") && r.begin < c.end && c.begin < r.end &&
+            !(c.begin < r.begin && r.end <= c.end)) {
+          drop = true;
+        }
+        if (is_frame(c, "report") && is_frame(r, "agency") && r.begin < c.begin && c.end <= r.end) {
+          drop = true;
         }
       }
-      if (!in_report) kept.push_back(c);
+      if (!drop) kept.push_back(c);
     }
     a->cues = std::move(kept);
   }
@@ -2017,6 +2048,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
     std::set<std::string> vetoed_pairs;  // person key + "|" + work key
+    // a vetoed person is kept by its text and, when the gazetteer knows it, by its entry
+    // ("@" + name), so that another form of the name is vetoed too
+    auto veto = [&vetoed](const Mention* p) {
+      vetoed.insert(NormalizeKey(p->text));
+      if (p->person != nullptr) vetoed.insert("@" + NormalizeKey(p->person->name));
+    };
     // a Korean story about a replacement ("그의 빈자리는 B가 채운다") opens with the departure
     bool story_replacement = false;
     if (casting && ko) {
@@ -2139,12 +2176,14 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     }
     // "'W' has shared stills of A and B in a new OST music video": a person the story shows
     // in the video acts in it, so is no singer in any sentence of the story (the headline
-    // "A and B's romance blossoms in new OST MV" included)
+    // "A and B's romance blossoms in new OST MV" included); so is the bandmate the singer
+    // supports (NamedAsSupported)
     std::set<std::string> in_video;
     if (!casting && !ko) {
       for (const auto& a : story.sentences) {
         for (const auto& m : a.mentions.items) {
-          if (m.kind == MentionKind::kPerson && NamedInVideo(a.text, m)) {
+          if (m.kind == MentionKind::kPerson &&
+              (NamedInVideo(a.text, m) || NamedAsSupported(a.text, m))) {
             in_video.insert(NormalizeKey(m.text));
           }
         }
@@ -2452,7 +2491,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         std::vector<const Mention*> staying;
         for (const Mention* p : persons) {
           if (OwnsMention(a.mentions.items, p) && KoreanLeaves(a.text, *p)) {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
           } else {
             staying.push_back(p);
           }
@@ -2492,10 +2531,30 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             free_cue = true;
           }
         }
+        // "A was up for the lead opposite B, but she has now declined the role": a veto whose
+        // clause has a pronoun subject speaks of the sentence's subject (its first person
+        // before that clause), not of a co-star named between
+        const Mention* pronoun_vetoed = nullptr;
+        static const RE2 kPronounBefore(
+            "(?i)(?:^|[,;]\\s*|\\b(?:but|and|yet|though|although|while)\\s+)(?:she|he|they)\\s+"
+            "(?:[a-z]+\\s+){0,3}$");
+        for (const auto& c : a.cues) {
+          if (!is_veto(c.rule) || persons.empty()) continue;
+          const size_t from = vclauses[clause_of(c.begin)].first;
+          if (from == 0 || persons.front()->begin >= from) continue;
+          if (RE2::PartialMatch(std::string_view(a.text).substr(from, c.begin - from),
+                                kPronounBefore)) {
+            pronoun_vetoed = persons.front();
+          }
+        }
         std::vector<const Mention*> staying;
         for (const Mention* p : persons) {
+          if (p == pronoun_vetoed) {
+            veto(p);
+            continue;
+          }
           if (!free_cue) {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
             continue;
           }
           const Rule* next = nullptr;
@@ -2510,7 +2569,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             if (is_veto(it->rule) || is_type(it->rule)) next = it->rule;
           }
           if (!own || next == nullptr || is_veto(next)) {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
           } else {
             staying.push_back(p);
           }
@@ -2539,7 +2598,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (other_work) {
             vetoed_pairs.insert(NormalizeKey(p->text) + "|" + NormalizeKey(own_work->text));
           } else {
-            vetoed.insert(NormalizeKey(p->text));
+            veto(p);
           }
         }
         decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
@@ -3037,7 +3096,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                                            : typo != misspelt.end() ? typo->second
                                                                     : who->text) +
                               "|" + work_key(b.work);
-      if (vetoed.count(NormalizeKey(b.person->text))) continue;
+      // (by the text, or by the gazetteer entry: "Yoochun" is vetoed with "Park Yoochun")
+      if (vetoed.count(NormalizeKey(b.person->text)) ||
+          (who->person != nullptr && vetoed.count("@" + NormalizeKey(who->person->name)))) {
+        continue;
+      }
       if (vetoed_pairs.count(NormalizeKey(b.person->text) + "|" + NormalizeKey(b.work->text))) {
         continue;
       }
@@ -3241,12 +3304,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         // "A has received an offer …, and she's reviewing it": in English a next clause whose
-        // subject is a pronoun goes on with the person's predicate
+        // subject is a pronoun goes on with the person's predicate; so does one with no subject
+        // ("A has been offered W but is still considering it")
         if (casting && !ko && own && clauses.size() > 1) {
           static const RE2 kPronounClause(
               "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
               "have|"
-              "will|was|were))\\b");
+              "will|was|were))\\b|^\\W*(?:(?:and|but)\\s+)?(?:is|are|has|have|was|were)\\s");
           size_t k = 0;
           while (k < clauses.size() && clauses[k].second <= hi) ++k;
           for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {

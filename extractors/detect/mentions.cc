@@ -250,10 +250,15 @@ std::vector<Span> FindQuotes(std::string_view s) {
         j = s.find(close, j + 3);
       }
       if (open == "\xE2\x80\x98") {
-        // ‘오 나의 귀신님'에서: Korean copy closes a curly quote with a straight one
+        // ‘오 나의 귀신님'에서: Korean copy closes a curly quote with a straight one; so does
+        // English copy ("drama ‘W.'”", "joins ‘W', the film …"), for a title that opens with a
+        // capital or a digit (never an apostrophe: the mark must not stand before a letter)
         const size_t k = s.find('\'', from);
+        const bool english_title = k != std::string_view::npos && k > from && k - from <= 80 &&
+                                   (std::isupper(static_cast<unsigned char>(s[from])) ||
+                                    std::isdigit(static_cast<unsigned char>(s[from])));
         if (k != std::string_view::npos && k > from && (j == std::string_view::npos || k < j) &&
-            k - from <= 200 && HangulSyllables(s.substr(from, k - from)) > 0 &&
+            k - from <= 200 && (english_title || HangulSyllables(s.substr(from, k - from)) > 0) &&
             !(k + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[k + 1])))) {
           out.push_back({i, k + 1, from, k});
           i = k + 1;
@@ -2509,6 +2514,24 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         if (RE2::PartialMatch(Before(s, m.begin, 80), kCharacterBefore)) {
           m.kind = MentionKind::kRole;
           m.why += ", character after 'as/play … lead/role'";
+        }
+        // "the role of top chef B", "the character of a cold heiress B": lowercase words
+        // of a job or a sketch between "role of" and the name (not a link word: "the role of
+        // the lead opposite B")
+        static const RE2 kRoleOfJob(
+            "\\b(?:[Rr]oles?|[Cc]haracters?|[Pp]art)\\s+of\\s+(?:(?:the|a|an)\\s+)?(?:[a-z][\\w-]*"
+            "\\s+)"
+            "{1,4}$");
+        static const RE2 kLinkWordBefore(
+            "\\b(?:and|or|with|alongside|opposite|while|but|plus|by|for|from|in|on|to|than|after|"
+            "before|who|which|that|is|was|will|be)\\s+$");
+        if (m.kind == MentionKind::kPerson) {
+          const std::string_view role_before = Before(s, m.begin, 80);
+          if (RE2::PartialMatch(role_before, kRoleOfJob) &&
+              !RE2::PartialMatch(role_before, kLinkWordBefore)) {
+            m.kind = MentionKind::kRole;
+            m.why += ", character after 'role of' and a job";
+          }
         }
         // "joins 'W' as general Lee Tae Shin", "stars as detective Kang Hoon": a rank or a job
         // between "as" and a name makes the name the character (fifteenth round)
