@@ -679,6 +679,21 @@ bool NameHasTopicParticle(std::string_view s, const Mention& p) {
 
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
 // whose byte offsets mean nothing here).
+// "tvN 새 금토드라마 ‘W’", "신작 'W'", "the upcoming drama 'W'": the sentence introduces the work
+// m as a new one
+bool IntroducedAsNewWork(std::string_view text, const Mention& m) {
+  static const RE2 kNewBefore(
+      "(?:^|[^가-힣])(?:새|신작|차기작)\\s*(?:[가-힣]{1,4}\\s*)?(?:드라마|영화|시리즈|작품)?\\s*$|"
+      "(?i)\\b(?:new|upcoming|forthcoming)\\s+(?:[\\w'’+-]+\\s+){0,3}?(?:drama|series|film|"
+      "movie|sitcom)\\s*$");
+  const size_t from = m.begin > 40 ? m.begin - 40 : 0;
+  std::string_view before = text.substr(from, m.begin - from);
+  while (!before.empty() && (static_cast<unsigned char>(before.front()) & 0xC0) == 0x80) {
+    before.remove_prefix(1);
+  }
+  return RE2::PartialMatch(before, kNewBefore);
+}
+
 bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
   return !items.empty() && m >= &items.front() && m <= &items.back();
 }
@@ -777,21 +792,12 @@ void Detector::SettleEarlierWorks(Story* story) {
   // "tvN 새 금토드라마 ‘W’ … 출연을 확정", "the upcoming drama 'W'": a title the sentence itself
   // introduces as a new work is the news there, whatever another sentence says of it ("‘W’을
   // 통해 첫 도전하는")
-  static const RE2 kNewBefore(
-      "(?:^|[^가-힣])(?:새|신작|차기작)\\s*(?:[가-힣]{1,4}\\s*)?(?:드라마|영화|시리즈|작품)?\\s*$|"
-      "(?i)\\b(?:new|upcoming|forthcoming)\\s+(?:[\\w'’+-]+\\s+){0,3}?(?:drama|series|film|"
-      "movie|sitcom)\\s*$");
   for (auto& a : story->sentences) {
     for (auto& m : a.mentions.items) {
       if (m.kind != MentionKind::kWork || m.aside || !earlier.count(NormalizeKey(m.text))) {
         continue;
       }
-      const size_t from = m.begin > 40 ? m.begin - 40 : 0;
-      std::string_view before = std::string_view(a.text).substr(from, m.begin - from);
-      while (!before.empty() && (static_cast<unsigned char>(before.front()) & 0xC0) == 0x80) {
-        before.remove_prefix(1);
-      }
-      if (RE2::PartialMatch(before, kNewBefore)) continue;
+      if (IntroducedAsNewWork(a.text, m)) continue;
       m.aside = true;
       m.why += ", named as an earlier work elsewhere in the story";
     }
@@ -2026,6 +2032,26 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         story_replacement = KoreanReplacement(story.sentences[k].text);
       }
     }
+    // "시청률 20% 넘겼던 두 배우의 재회…" over "신작 'W'의 캐스팅 라인업이 공개됐다": a headline
+    // vetoed by other news (the actors' earlier hit) does not veto a lead whose first sentence
+    // announces the castings of a work it introduces as new
+    bool lead_opens_new_casting = false;
+    if (casting && ko && story.index == 0 && story.has_headline && story.sentences.size() > 1) {
+      const Analysed& b = story.sentences[1];
+      bool confirmed = false;
+      for (const auto& c : b.cues) {
+        confirmed = confirmed || (c.rule->type == RuleType::kCasting && !c.rule->modifier &&
+                                  c.rule->status == "confirmed");
+      }
+      if (confirmed && !b.veto[0]) {
+        for (const auto& m : b.mentions.items) {
+          if (m.kind == MentionKind::kWork && !m.aside && !m.not_drama &&
+              IntroducedAsNewWork(b.text, m)) {
+            lead_opens_new_casting = true;
+          }
+        }
+      }
+    }
     // "He is set to play …", "She will also star …": the sentence opens with a pronoun subject
     // and the cue of the type follows it
     auto cue_subject_is_pronoun = [&](const Analysed& a) {
@@ -2417,7 +2443,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
-          !(casting && ko && story_replacement)) {
+          !(casting && ko && (story_replacement || lead_opens_new_casting))) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
                ": the headline is other news; story vetoed");

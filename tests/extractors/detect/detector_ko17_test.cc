@@ -1,0 +1,55 @@
+// Korean casting and OST mechanisms of the seventeenth detection round. Sentences are invented;
+// the people are real names the gazetteer knows (facts), the titles are made up. Each test was
+// seen failing on f23db69 before its change.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+using hallyu::testing::KoSummary;
+
+// "영화 'W'가 제작보고회를 열었다 … 열린 제작보고회에는 A, B가 참석했다 … A는 'X' 역을
+// 맡았다": a press event the work holds (its object, not only its subject) is the cast's
+// background, however the outlet words the event.
+TEST(DetectorKo17, APressEventTheWorkHoldsIsBackground) {
+  EXPECT_EQ(KoSummary("",
+                      "영화 '겨울 바다'가 제작보고회를 개최했다. 10일 서울에서 열린 '겨울 "
+                      "바다' 제작보고회에는 감독과 배우 김유정, 안효섭이 참석했다. 극 중 "
+                      "김유정은 해녀 '한수' 역을, 안효섭은 어부 '강산' 역을 맡았다."),
+            "");
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '겨울 바다'가 온라인 제작발표회를 가졌다. 김유정은 극 중 해녀 "
+                      "역을 맡았다."),
+            "");
+  EXPECT_EQ(KoSummary("",
+                      "배우 김유정은 10일 오후 드라마 '겨울 바다' 제작발표회에 참석해 해녀 "
+                      "역을 맡은 소감을 전했다."),
+            "");
+  // (a casting told before a press event of another work stays news)
+  EXPECT_EQ(KoSummary("", "배우 김유정이 드라마 '겨울 바다'에 출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
+// "최고 시청률 N% …" over a lead that opens on a new work's casting line-up: the headline's
+// other words (the actors' earlier hit) do not veto the line-up the lead announces.
+TEST(DetectorKo17, AClickbaitHeadlineDoesNotVetoANewWorksLineUp) {
+  EXPECT_EQ(KoSummary("시청률 20% 넘겼던 두 배우의 재회…벌써 반응 뜨거운 '드라마'",
+                      "넷플릭스 신작 '겨울 바다'의 캐스팅 라인업이 공개됐다. 넷플릭스는 "
+                      "김유정, 안효섭이 '겨울 바다'에 캐스팅됐다고 10일 밝혔다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+  // (a ratings headline over the cast of a drama on air stays vetoed)
+  EXPECT_EQ(KoSummary("'겨울 바다' 시청률 20% 돌파",
+                      "김유정, 안효섭이 출연하는 드라마 '겨울 바다'가 시청률 20%를 넘었다. 두 "
+                      "배우는 극 중 연인으로 호흡을 맞춘다."),
+            "");
+}
+
+}  // namespace
+}  // namespace hallyu
