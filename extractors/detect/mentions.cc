@@ -114,6 +114,14 @@ bool IsSeparatorCp(uint32_t cp) {
     case 0xFF09:
     case 0x2022:  // ， （ ） •
     case 0xFFFD:
+    // "A→B까지", "A▶B", "A～B": headline telegraphese lists names with arrows and tildes
+    case 0x2190:
+    case 0x2192:
+    case 0x2194:
+    case 0x21D2:
+    case 0x25B6:
+    case 0x25B7:
+    case 0xFF5E:  // ← → ↔ ⇒ ▶ ▷ ～
       return true;
     default:
       return false;
@@ -371,6 +379,8 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         size_t lp = 0, ln = 1;
         if (IsHangulCp(PrevCodePointOf(s, j, &lp)) && IsHangulCp(CodePointAt(s, j + 1, &ln))) break;
       }
+      // "공개..BTS 진": two dots or more are an ellipsis between words, never inside one
+      if (c2 == '.' && j + 1 < s.size() && s[j + 1] == '.') break;
       if (c2 == '\'' || c2 == '.' || c2 == '-' || c2 == '&' || c2 == '+') {
         // inside a word when a word character follows ("Eun-woo", "D.O.", "BTS's")
         if (j + 1 < s.size()) {

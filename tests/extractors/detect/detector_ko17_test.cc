@@ -51,5 +51,13 @@ TEST(DetectorKo17, AClickbaitHeadlineDoesNotVetoANewWorksLineUp) {
             "");
 }
 
+// "'W' OST 라인업 공개..BTS 진→세븐틴 승관까지": headline telegraphese lists the singers with
+// arrows, and ".." closes the phrase before them; each name is a name and each singer sings.
+TEST(DetectorKo17, HeadlineArrowsAndDoubleDotsSeparateNames) {
+  EXPECT_EQ(KoSummary("'겨울 바다', OST 라인업 공개..BTS 진→세븐틴 승관까지",
+                      "드라마 '겨울 바다'의 OST 라인업이 10일 공개됐다."),
+            "ost Jin / 겨울 바다 (announced); ost Seungkwan / 겨울 바다 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
