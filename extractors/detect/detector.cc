@@ -3372,6 +3372,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               !m.co_star) {
             m.report = true;
           }
+          // "'W' 출연이 확정되면 A는 'X' 이후 처음으로 드라마에 출연하게 된다": a Korean sentence
+          // that tells the casting as a condition confirms nobody in it
+          if (casting && ko && m.status == "confirmed" && !m.co_star) {
+            static const RE2 kConditional(
+                "(?:출연|캐스팅|합류)(?:이|가)?\\s*(?:최종\\s*)?(?:확정|성사)(?:되면[\\s,]|될\\s*"
+                "경우|"
+                "된다면)|(?:출연|합류)(?:하게\\s*되면[\\s,]|하게\\s*된다면|할\\s*경우|한다면)");
+            if (RE2::PartialMatch(a.text, kConditional)) m.status = "rumored";
+          }
           if (casting && m.status == "rumored") m.report = true;
           // (Korean: "앞서 한 매체는 … 보도했다" is an earlier report, a rumour, not an earlier
           // casting)

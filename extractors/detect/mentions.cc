@@ -1230,9 +1230,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "now\\s+)?(?:doing|posting|recording|enjoying)\\s+(?:well|high|strong|good|record)\\b)");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
-      // "‘천추태후’(2009), ‘대왕의 꿈’(2012)를 연출한": a title dated in brackets is a filmography
-      // entry
-      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\)|"
+      // "‘천추태후’(2009), ‘대왕의 꿈’(2012년)를 연출한": a title dated in brackets is a
+      // filmography entry
+      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*(?:년\\s*)?\\)|"
       // "<엑시트>의 이상근 감독이": the title of a director's or writer's earlier work
       "의\\s*[^\\s.,]{2,12}\\s*(?:감독|작가|PD|피디|연출가|각본가)|"
       "\\s*등에서|\\s*등을|\\s*등으로|"

@@ -59,5 +59,27 @@ TEST(DetectorKo17, HeadlineArrowsAndDoubleDotsSeparateNames) {
             "ost Jin / 겨울 바다 (announced); ost Seungkwan / 겨울 바다 (announced)");
 }
 
+// "지금까지 알려진 출연진은 A, B다. 'W' 출연이 확정되면 A는 'X'(2019년) 이후 …에 출연하게
+// 된다": a cast the story calls only known so far, and a casting told as a condition ("확정되면",
+// "성사될 경우"), are reports, not confirmations; a title dated in brackets with 년 is an
+// earlier work, as without it.
+TEST(DetectorKo17, AKnownSoFarCastAndAConditionalCastingAreRumours) {
+  EXPECT_EQ(KoSummary("",
+                      "tvN 새 드라마 '겨울 바다'의 출연진 일부가 전해졌다. 현재까지 알려진 "
+                      "출연진은 김유정, 안효섭이다. '겨울 바다' 출연이 확정되면 김유정은 "
+                      "'구름 위'(2019년) 이후 5년 만에 드라마에 출연하게 된다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (rumored); casting Kim Yoo-jung / 겨울 바다 "
+            "(rumored)");
+  EXPECT_EQ(KoSummary("",
+                      "배우 김유정이 드라마 '겨울 바다'의 여주인공으로 거론된다. 출연이 성사될 "
+                      "경우 김유정은 첫 사극에 도전하게 된다."),
+            "casting Kim Yoo-jung / 겨울 바다 (rumored)");
+  // (a casting confirmed elsewhere in the story stays confirmed)
+  EXPECT_EQ(KoSummary("",
+                      "배우 김유정이 드라마 '겨울 바다' 출연을 확정했다. 김유정은 '구름 "
+                      "위'(2019년) 이후 5년 만에 드라마에 출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
