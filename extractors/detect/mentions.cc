@@ -824,6 +824,24 @@ void MarkKoreanOstSingerSlots(std::string_view s, const std::vector<Token>& toks
       }
     }
   }
+  // "A, B, C의 참여 소식", "A의 청아한 보컬이 돋보이는": in an OST sentence the owner of the
+  // song's participation, singing or voice is its singer (one word may stand between)
+  for (size_t k = 0; k + 1 < n; ++k) {
+    if (!plain(k)) continue;
+    const std::string_view w = toks[k].text;
+    if (w.size() <= 3 || w.substr(w.size() - 3) != "의") continue;
+    for (size_t j = k + 1; j < n && j <= k + 2; ++j) {
+      if (!plain(j)) break;
+      static constexpr std::string_view kVoice[] = {"참여",   "가창", "합류",
+                                                    "목소리", "보컬", "음색"};
+      bool voice = false;
+      for (auto h : kVoice) voice = voice || toks[j].text.substr(0, h.size()) == h;
+      if (voice) {
+        mark_list(k, 1);
+        break;
+      }
+    }
+  }
   for (size_t j = 1; j < n; ++j) {
     if (!plain(j)) continue;
     if (KoreanSingVerb(toks[j].text)) {

@@ -81,5 +81,20 @@ TEST(DetectorKo17, AKnownSoFarCastAndAConditionalCastingAreRumours) {
             "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
 }
 
+// "…하며 A와 B, C의 참여 소식을 알렸다", "'S'는 C의 애절한 보컬이 돋보이는 곡": the owner of
+// the participation or of the voice is a singer, a band name the gazetteer does not know included.
+TEST(DetectorKo17, TheOwnerOfAnOstsParticipationOrVoiceSings) {
+  EXPECT_EQ(KoSummary("",
+                      "제작사는 드라마 '겨울 바다' OST 2차 라인업을 공개하며 거미와 케이윌, "
+                      "파도소리밴드의 참여 소식을 알렸다."),
+            "ost Gummy / 겨울 바다 (announced); ost K.Will / 겨울 바다 (announced); ost "
+            "파도소리밴드 / 겨울 바다 (announced)");
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '겨울 바다'의 세 번째 OST '첫눈'이 10일 공개됐다. '첫눈'은 "
+                      "신예 윤바다의 애절한 보컬이 돋보이는 발라드로 '겨울 바다' OST의 인기를 "
+                      "이어갈 전망이다."),
+            "ost 윤바다 / 겨울 바다 (released)");
+}
+
 }  // namespace
 }  // namespace hallyu
