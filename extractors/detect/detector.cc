@@ -2615,6 +2615,40 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
+        // "A의 소속사 관계자는 “… 크다. 'W'도 검토 중인 작품일 뿐”이라고 밝혔다": a nameless
+        // Korean sentence that closes a quote the sentence before opened goes on with what that
+        // sentence said of the story's persons it names (A, not the B of the story)
+        if (ko && si > 0 && persons.size() > 1) {
+          const std::string& prev = story.sentences[si - 1].text;
+          auto count = [](std::string_view t, std::string_view mark) {
+            size_t k = 0;
+            for (size_t at = t.find(mark); at != std::string_view::npos;
+                 at = t.find(mark, at + mark.size())) {
+              ++k;
+            }
+            return k;
+          };
+          const std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
+          const bool continues = (count(prev, kOpen) > count(prev, kClose) &&
+                                  count(a.text, kClose) > count(a.text, kOpen)) ||
+                                 (count(prev, "\"") % 2 == 1 && count(a.text, "\"") % 2 == 1);
+          if (continues) {
+            std::set<std::string> named;
+            for (const auto& m : story.sentences[si - 1].mentions.items) {
+              if (m.kind == MentionKind::kPerson && !m.aside) named.insert(NormalizeKey(m.text));
+            }
+            std::vector<const Mention*> kept;
+            for (const Mention* p : persons) {
+              if (named.count(NormalizeKey(p->text))) kept.push_back(p);
+            }
+            if (!kept.empty() && kept.size() == named.size() && kept.size() < persons.size()) {
+              persons = std::move(kept);
+              decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                     " goes on with the quote of the sentence before; it speaks of the persons "
+                     "that sentence names");
+            }
+          }
+        }
         if (!persons.empty()) {
           decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                  " has no name; it speaks of the story's persons");

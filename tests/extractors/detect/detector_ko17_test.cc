@@ -96,5 +96,16 @@ TEST(DetectorKo17, TheOwnerOfAnOstsParticipationOrVoiceSings) {
             "ost 윤바다 / 겨울 바다 (released)");
 }
 
+// "A와 B가 'W' 물망에 올랐다. A의 소속사 관계자는 “… 크다. 'W'도 검토 중인 작품일 뿐”이라고
+// 했다": the quote the second sentence opens speaks for A only; B stays a rumour.
+TEST(DetectorKo17, AQuoteRunningOnSpeaksForThePersonItsOpeningNames) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김유정과 안효섭이 영화 '겨울 바다'의 주연 물망에 올랐다. 김유정의 "
+                      "소속사 관계자는 10일 “차기작은 영화가 될 것 같다. '겨울 바다'도 검토하는 "
+                      "작품 중 하나일 뿐이다”라고 했다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (rumored); casting Kim Yoo-jung / 겨울 바다 "
+            "(reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
