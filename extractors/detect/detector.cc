@@ -3525,10 +3525,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (&p.mention == first.work) project = &p;
         }
       }
-      if (project != nullptr && casting && !ko &&
+      if (project != nullptr && casting &&
           (status == "in_talks" || status == "reviewing" || status == "rumored")) {
         // "A is in talks for director B's new series", "A is looking favorably on an offer
-        // for B's next film": an offer, a review or a rumour with no named work is a vague
+        // for B's next film", "A가 B 작가의 신작 출연을 검토 중이다" (in Korean as in English):
+        // an offer, a review or a rumour with no named work is a vague
         // offer, no announcement (detection-labels.md); an untitled project is one only once
         // the casting is settled
         decide("casting: " + d.person.name + " -> (untitled) is " + status +

@@ -107,5 +107,17 @@ TEST(DetectorKo17, AQuoteRunningOnSpeaksForThePersonItsOpeningNames) {
             "(reviewing)");
 }
 
+// "A가 B 작가의 새 드라마 제안을 받고 고심 중이다", "C 감독의 신작 출연을 검토 중": an offer, a
+// review, talks or a rumour with no named work is a vague offer (as in English); a settled
+// casting in an untitled project stays news.
+TEST(DetectorKo17, AKoreanOfferWithNoNamedWorkIsVague) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김유정이 김은숙 작가의 신작 출연을 긍정적으로 검토 중이다. 소속사 "
+                      "관계자는 10일 “제안을 받은 것은 맞다”고 했다."),
+            "");
+  EXPECT_EQ(KoSummary("", "배우 김유정이 봉준호 감독의 신작에 출연한다."),
+            "casting Kim Yoo-jung /  (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
