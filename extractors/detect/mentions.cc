@@ -3196,6 +3196,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     if (p != nullptr && i > 0 && !toks[i - 1].in_quote && PlatformNounBefore(toks[i - 1].text)) {
       continue;  // the platform's name
     }
+    // "출연을 확정 지은 건 아니다": a bare word before a dependent noun (건, 것, 바, 채) is an
+    // adnominal verb form, not a stage name that happens to be spelled the same (지은)
+    if (p != nullptr && raw == base && AllHangul(raw) && i + 1 < n && toks[i + 1].b == t.e + 1) {
+      static const std::set<std::string, std::less<>> kDependent = {
+          "건", "것", "것은", "것이", "것을", "것도", "게", "바", "바가", "채"};
+      if (kDependent.count(toks[i + 1].text)) continue;
+    }
     // "하이라이트만 선 공개된 OST", "재 개봉": a bare one-syllable word before 공개 / 발매 /
     // 개봉 is the prefix of that noun written apart (선공개), not a one-syllable stage name
     if (p != nullptr && raw == base && HangulSyllables(base) == 1 && i + 1 < n &&

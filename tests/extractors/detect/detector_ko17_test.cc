@@ -119,5 +119,13 @@ TEST(DetectorKo17, AKoreanOfferWithNoNamedWorkIsVague) {
             "casting Kim Yoo-jung /  (confirmed)");
 }
 
+// "출연을 확정 지은 건 아니다": 지은 before 건 is the verb 짓다, not the idol Jieun.
+TEST(DetectorKo17, AVerbFormBeforeADependentNounIsNoName) {
+  EXPECT_EQ(KoSummary("",
+                      "김유정의 소속사 관계자는 10일 “드라마 '겨울 바다' 제안을 받았지만 출연을 "
+                      "확정 지은 건 아니다”라고 했다."),
+            "casting Kim Yoo-jung / 겨울 바다 (in_talks)");
+}
+
 }  // namespace
 }  // namespace hallyu
