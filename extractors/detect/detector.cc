@@ -3525,8 +3525,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (&p.mention == first.work) project = &p;
         }
       }
+      // (Korean: offers and reviews only; "새 시리즈(제목 미정) 출연을 확정했다" reads 미정 as
+      // a rumour, so a Korean rumour into a project is left as it was)
       if (project != nullptr && casting &&
-          (status == "in_talks" || status == "reviewing" || status == "rumored")) {
+          (status == "in_talks" || status == "reviewing" || (status == "rumored" && !ko))) {
         // "A is in talks for director B's new series", "A is looking favorably on an offer
         // for B's next film", "A가 B 작가의 신작 출연을 검토 중이다" (in Korean as in English):
         // an offer, a review or a rumour with no named work is a vague
