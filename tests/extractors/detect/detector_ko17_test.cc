@@ -51,10 +51,10 @@ TEST(DetectorKo17, AClickbaitHeadlineDoesNotVetoANewWorksLineUp) {
             "");
 }
 
-// "'W' OST 라인업 공개..BTS 진→세븐틴 승관까지": headline telegraphese lists the singers with
+// "'W' OST 가창자 공개..A→B까지": headline telegraphese lists the singers with
 // arrows, and ".." closes the phrase before them; each name is a name and each singer sings.
 TEST(DetectorKo17, HeadlineArrowsAndDoubleDotsSeparateNames) {
-  EXPECT_EQ(KoSummary("'겨울 바다', OST 라인업 공개..BTS 진→세븐틴 승관까지",
+  EXPECT_EQ(KoSummary("'겨울 바다' OST 가창자 베일 벗었다..세븐틴 승관→BTS 진",
                       "드라마 '겨울 바다'의 OST 라인업이 10일 공개됐다."),
             "ost Jin / 겨울 바다 (announced); ost Seungkwan / 겨울 바다 (announced)");
 }
