@@ -704,6 +704,21 @@ bool NameHasTopicParticle(std::string_view s, const Mention& p) {
 
 // True when `m` was found in `a` (and not carried over from another sentence of the story,
 // whose byte offsets mean nothing here).
+// "tvN 새 금토드라마 ‘W’", "신작 'W'", "the upcoming drama 'W'": the sentence introduces the work
+// m as a new one
+bool IntroducedAsNewWork(std::string_view text, const Mention& m) {
+  static const RE2 kNewBefore(
+      "(?:^|[^가-힣])(?:새|신작|차기작)\\s*(?:[가-힣]{1,4}\\s*)?(?:드라마|영화|시리즈|작품)?\\s*$|"
+      "(?i)\\b(?:new|upcoming|forthcoming)\\s+(?:[\\w'’+-]+\\s+){0,3}?(?:drama|series|film|"
+      "movie|sitcom)\\s*$");
+  const size_t from = m.begin > 40 ? m.begin - 40 : 0;
+  std::string_view before = text.substr(from, m.begin - from);
+  while (!before.empty() && (static_cast<unsigned char>(before.front()) & 0xC0) == 0x80) {
+    before.remove_prefix(1);
+  }
+  return RE2::PartialMatch(before, kNewBefore);
+}
+
 bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
   return !items.empty() && m >= &items.front() && m <= &items.back();
 }
@@ -802,21 +817,12 @@ void Detector::SettleEarlierWorks(Story* story) {
   // "tvN 새 금토드라마 ‘W’ … 출연을 확정", "the upcoming drama 'W'": a title the sentence itself
   // introduces as a new work is the news there, whatever another sentence says of it ("‘W’을
   // 통해 첫 도전하는")
-  static const RE2 kNewBefore(
-      "(?:^|[^가-힣])(?:새|신작|차기작)\\s*(?:[가-힣]{1,4}\\s*)?(?:드라마|영화|시리즈|작품)?\\s*$|"
-      "(?i)\\b(?:new|upcoming|forthcoming)\\s+(?:[\\w'’+-]+\\s+){0,3}?(?:drama|series|film|"
-      "movie|sitcom)\\s*$");
   for (auto& a : story->sentences) {
     for (auto& m : a.mentions.items) {
       if (m.kind != MentionKind::kWork || m.aside || !earlier.count(NormalizeKey(m.text))) {
         continue;
       }
-      const size_t from = m.begin > 40 ? m.begin - 40 : 0;
-      std::string_view before = std::string_view(a.text).substr(from, m.begin - from);
-      while (!before.empty() && (static_cast<unsigned char>(before.front()) & 0xC0) == 0x80) {
-        before.remove_prefix(1);
-      }
-      if (RE2::PartialMatch(before, kNewBefore)) continue;
+      if (IntroducedAsNewWork(a.text, m)) continue;
       m.aside = true;
       m.why += ", named as an earlier work elsewhere in the story";
     }
@@ -2063,6 +2069,26 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         story_replacement = KoreanReplacement(story.sentences[k].text);
       }
     }
+    // "시청률 20% 넘겼던 두 배우의 재회…" over "신작 'W'의 캐스팅 라인업이 공개됐다": a headline
+    // vetoed by other news (the actors' earlier hit) does not veto a lead whose first sentence
+    // announces the castings of a work it introduces as new
+    bool lead_opens_new_casting = false;
+    if (casting && ko && story.index == 0 && story.has_headline && story.sentences.size() > 1) {
+      const Analysed& b = story.sentences[1];
+      bool confirmed = false;
+      for (const auto& c : b.cues) {
+        confirmed = confirmed || (c.rule->type == RuleType::kCasting && !c.rule->modifier &&
+                                  c.rule->status == "confirmed");
+      }
+      if (confirmed && !b.veto[0]) {
+        for (const auto& m : b.mentions.items) {
+          if (m.kind == MentionKind::kWork && !m.aside && !m.not_drama &&
+              IntroducedAsNewWork(b.text, m)) {
+            lead_opens_new_casting = true;
+          }
+        }
+      }
+    }
     // "He is set to play …", "She will also star …": the sentence opens with a pronoun subject
     // and the cue of the type follows it
     auto cue_subject_is_pronoun = [&](const Analysed& a) {
@@ -2456,7 +2482,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
-          !(casting && ko && story_replacement)) {
+          !(casting && ko && (story_replacement || lead_opens_new_casting))) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
         decide(std::string(casting ? "casting" : "ost") +
                ": the headline is other news; story vetoed");
@@ -2648,6 +2674,40 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
+        // "A의 소속사 관계자는 “… 크다. 'W'도 검토 중인 작품일 뿐”이라고 밝혔다": a nameless
+        // Korean sentence that closes a quote the sentence before opened goes on with what that
+        // sentence said of the story's persons it names (A, not the B of the story)
+        if (ko && si > 0 && persons.size() > 1) {
+          const std::string& prev = story.sentences[si - 1].text;
+          auto count = [](std::string_view t, std::string_view mark) {
+            size_t k = 0;
+            for (size_t at = t.find(mark); at != std::string_view::npos;
+                 at = t.find(mark, at + mark.size())) {
+              ++k;
+            }
+            return k;
+          };
+          const std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
+          const bool continues = (count(prev, kOpen) > count(prev, kClose) &&
+                                  count(a.text, kClose) > count(a.text, kOpen)) ||
+                                 (count(prev, "\"") % 2 == 1 && count(a.text, "\"") % 2 == 1);
+          if (continues) {
+            std::set<std::string> named;
+            for (const auto& m : story.sentences[si - 1].mentions.items) {
+              if (m.kind == MentionKind::kPerson && !m.aside) named.insert(NormalizeKey(m.text));
+            }
+            std::vector<const Mention*> kept;
+            for (const Mention* p : persons) {
+              if (named.count(NormalizeKey(p->text))) kept.push_back(p);
+            }
+            if (!kept.empty() && kept.size() == named.size() && kept.size() < persons.size()) {
+              persons = std::move(kept);
+              decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                     " goes on with the quote of the sentence before; it speaks of the persons "
+                     "that sentence names");
+            }
+          }
+        }
         if (!persons.empty()) {
           decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                  " has no name; it speaks of the story's persons");
@@ -3410,6 +3470,15 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               !m.co_star) {
             m.report = true;
           }
+          // "'W' 출연이 확정되면 A는 'X' 이후 처음으로 드라마에 출연하게 된다": a Korean sentence
+          // that tells the casting as a condition confirms nobody in it
+          if (casting && ko && m.status == "confirmed" && !m.co_star) {
+            static const RE2 kConditional(
+                "(?:출연|캐스팅|합류)(?:이|가)?\\s*(?:최종\\s*)?(?:확정|성사)(?:되면[\\s,]|될\\s*"
+                "경우|"
+                "된다면)|(?:출연|합류)(?:하게\\s*되면[\\s,]|하게\\s*된다면|할\\s*경우|한다면)");
+            if (RE2::PartialMatch(a.text, kConditional)) m.status = "rumored";
+          }
           if (casting && m.status == "rumored") m.report = true;
           // (Korean: "앞서 한 매체는 … 보도했다" is an earlier report, a rumour, not an earlier
           // casting)
@@ -3520,10 +3589,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (&p.mention == first.work) project = &p;
         }
       }
-      if (project != nullptr && casting && !ko &&
-          (status == "in_talks" || status == "reviewing" || status == "rumored")) {
+      // (Korean: offers and reviews only; "새 시리즈(제목 미정) 출연을 확정했다" reads 미정 as
+      // a rumour, so a Korean rumour into a project is left as it was)
+      if (project != nullptr && casting &&
+          (status == "in_talks" || status == "reviewing" || (status == "rumored" && !ko))) {
         // "A is in talks for director B's new series", "A is looking favorably on an offer
-        // for B's next film": an offer, a review or a rumour with no named work is a vague
+        // for B's next film", "A가 B 작가의 신작 출연을 검토 중이다" (in Korean as in English):
+        // an offer, a review or a rumour with no named work is a vague
         // offer, no announcement (detection-labels.md); an untitled project is one only once
         // the casting is settled
         decide("casting: " + d.person.name + " -> (untitled) is " + status +

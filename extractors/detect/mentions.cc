@@ -114,6 +114,14 @@ bool IsSeparatorCp(uint32_t cp) {
     case 0xFF09:
     case 0x2022:  // ， （ ） •
     case 0xFFFD:
+    // "A→B까지", "A▶B", "A～B": headline telegraphese lists names with arrows and tildes
+    case 0x2190:
+    case 0x2192:
+    case 0x2194:
+    case 0x21D2:
+    case 0x25B6:
+    case 0x25B7:
+    case 0xFF5E:  // ← → ↔ ⇒ ▶ ▷ ～
       return true;
     default:
       return false;
@@ -376,6 +384,8 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         size_t lp = 0, ln = 1;
         if (IsHangulCp(PrevCodePointOf(s, j, &lp)) && IsHangulCp(CodePointAt(s, j + 1, &ln))) break;
       }
+      // "공개..BTS 진": two dots or more are an ellipsis between words, never inside one
+      if (c2 == '.' && j + 1 < s.size() && s[j + 1] == '.') break;
       if (c2 == '\'' || c2 == '.' || c2 == '-' || c2 == '&' || c2 == '+') {
         // inside a word when a word character follows ("Eun-woo", "D.O.", "BTS's")
         if (j + 1 < s.size()) {
@@ -819,6 +829,24 @@ void MarkKoreanOstSingerSlots(std::string_view s, const std::vector<Token>& toks
       }
     }
   }
+  // "A, B, C의 참여 소식", "A의 청아한 보컬이 돋보이는": in an OST sentence the owner of the
+  // song's participation, singing or voice is its singer (one word may stand between)
+  for (size_t k = 0; k + 1 < n; ++k) {
+    if (!plain(k)) continue;
+    const std::string_view w = toks[k].text;
+    if (w.size() <= 3 || w.substr(w.size() - 3) != "의") continue;
+    for (size_t j = k + 1; j < n && j <= k + 2; ++j) {
+      if (!plain(j)) break;
+      static constexpr std::string_view kVoice[] = {"참여",   "가창", "합류",
+                                                    "목소리", "보컬", "음색"};
+      bool voice = false;
+      for (auto h : kVoice) voice = voice || toks[j].text.substr(0, h.size()) == h;
+      if (voice) {
+        mark_list(k, 1);
+        break;
+      }
+    }
+  }
   for (size_t j = 1; j < n; ++j) {
     if (!plain(j)) continue;
     if (KoreanSingVerb(toks[j].text)) {
@@ -1225,9 +1253,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "now\\s+)?(?:doing|posting|recording|enjoying)\\s+(?:well|high|strong|good|record)\\b)");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
-      // "‘천추태후’(2009), ‘대왕의 꿈’(2012)를 연출한": a title dated in brackets is a filmography
-      // entry
-      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*\\)|"
+      // "‘천추태후’(2009), ‘대왕의 꿈’(2012년)를 연출한": a title dated in brackets is a
+      // filmography entry
+      "\\s*\\(\\s*(?:19|20)\\d\\d\\s*(?:년\\s*)?\\)|"
       // "<엑시트>의 이상근 감독이": the title of a director's or writer's earlier work
       "의\\s*[^\\s.,]{2,12}\\s*(?:감독|작가|PD|피디|연출가|각본가)|"
       "\\s*등에서|\\s*등을|\\s*등으로|"
@@ -3190,6 +3218,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     }
     if (p != nullptr && i > 0 && !toks[i - 1].in_quote && PlatformNounBefore(toks[i - 1].text)) {
       continue;  // the platform's name
+    }
+    // "출연을 확정 지은 건 아니다": a bare word before a dependent noun (건, 것, 바, 채) is an
+    // adnominal verb form, not a stage name that happens to be spelled the same (지은)
+    if (p != nullptr && raw == base && AllHangul(raw) && i + 1 < n && toks[i + 1].b == t.e + 1) {
+      static const std::set<std::string, std::less<>> kDependent = {
+          "건", "것", "것은", "것이", "것을", "것도", "게", "바", "바가", "채"};
+      if (kDependent.count(toks[i + 1].text)) continue;
     }
     // "하이라이트만 선 공개된 OST", "재 개봉": a bare one-syllable word before 공개 / 발매 /
     // 개봉 is the prefix of that noun written apart (선공개), not a one-syllable stage name

@@ -60,10 +60,11 @@ TEST(DetectorUntitled, EnglishCastingsIntoAProjectWithoutATitle) {
 TEST(DetectorUntitled, KoreanCastingsIntoAProjectWithoutATitle) {
   EXPECT_EQ(Summary("", "배우 김선호가 최동훈 감독의 신작에 출연한다.", "ko"),
             "casting Kim Seon-ho / untitled (confirmed)");
-  EXPECT_EQ(Summary("", "김유미가 노희경 작가의 새 드라마 출연을 논의 중이다.", "ko"),
-            "casting Kim Yoo-mi / untitled drama (in_talks)");
+  // (an offer or a review with no named work is a vague offer, no news: detection-labels.md;
+  // round 17 follows the real labels in Korean as round 16 did in English)
+  EXPECT_EQ(Summary("", "김유미가 노희경 작가의 새 드라마 출연을 논의 중이다.", "ko"), "");
   EXPECT_EQ(Summary("", "배우 김선호가 tvN 드라마(제목 미정) 출연을 긍정적으로 검토 중이다.", "ko"),
-            "casting Kim Seon-ho / untitled drama tvN (reviewing)");
+            "");
 }
 
 // A titled work in the story always wins over the untitled phrase next to it.
