@@ -1412,7 +1412,11 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     // '...'라고 / '...'고 밝혔다 / "..."며
     static const RE2 kQuoteTail(
         "^(?:이?라고|고\\s|고$|며\\s|면서|이?라면서|이라며|라며|라는\\s|이란|란\\s)");
-    if (RE2::PartialMatch(after, kQuoteTail)) return true;
+    // "'T'라는 제목의 음반": a name the text gives as a title is no statement
+    static const RE2 kNamedTitle("^이?라는\\s*(?:제목|타이틀|곡명)");
+    if (RE2::PartialMatch(after, kQuoteTail) && !RE2::PartialMatch(after, kNamedTitle)) {
+      return true;
+    }
     // "확인해줄 수 없다"는 입장이다 / "…없다"는 반응: a clause in 다 named as somebody's position
     static const RE2 kPositionTail("^는\\s*(?:입장|반응|설명|해명|답변|주장|뜻|말)");
     if (inside.ends_with("다") && RE2::PartialMatch(after, kPositionTail)) return true;

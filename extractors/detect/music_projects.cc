@@ -193,8 +193,8 @@ bool GroupIsSubject(std::string_view text, const Mention& m, const Gazetteer& ga
 // or an album.
 bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kBefore(
-      "(?i)(?:드라마|영화|시리즈|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|film|"
-      "movie|series|"
+      "(?i)(?:드라마|영화|시리즈|시트콤|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|"
+      "film|movie|series|sitcom|"
       "fan\\s*meeting|fan\\s*concert|concert|tour|show)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kAfter(
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
@@ -220,13 +220,15 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
 // words; a collab's song beats the album it is on.
 int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   static const RE2 kSongBefore(
-      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|싱글|노래|음원|(?:듀엣|캠페인|팬|응원|테마)\\s*송|"
+      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|타이틀(?:은|는|이)?|싱글|노래|음원|(?:듀엣|캠페인|팬|"
+      "응원|테마)\\s*송|"
       "single|song|duet|track|ballad|titled|called|rendition\\s+of|cover\\s+of|version\\s+of|"
       "title\\s+of\\s+(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:single|song|album|EP)\\s+"
       "(?:will\\s+be|is|was))\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kAlbumBefore("(?i)(?:앨범|음반|album|\\bEP|,)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kVerbAfter(
-      "^\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:을|를|이|가|은|는|로|으로)?\\s*(?:\\d+일\\s*)?(?:[^.\\s]+"
+      "^\\s*[’'”\"》〉>]?\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:을|를|이|가|은|는|로|으로)?\\s*(?:\\d+"
+      "일\\s*)?(?:[^.\\s]+"
       "\\s+){0,4}?"
       "(?:발매|발표|공개|선보|내놓|함께\\s*부|불렀|부른|가창|참여|(?:이)?라는\\s*제목)");
   static const RE2 kProject("(?i)프로젝트|project|캠페인|campaign");

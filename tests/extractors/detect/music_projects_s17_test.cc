@@ -32,5 +32,18 @@ TEST(MusicProjectsS17, ReleasedNeedsAWholeArticle) {
             "release Jasper Quill / Red Kite single (released)");
 }
 
+// A title the text states outright ("'T'라는 제목의 음반", "음반 타이틀은 'T'") is the song's
+// name even in a sentence without a cue; a sitcom's name in quotes is a work, no title.
+TEST(MusicProjectsS17, TitlesStatedOutright) {
+  EXPECT_EQ(Music("",
+                  "배우 한도윤과 가수 서라온이 소외 이웃을 돕기 위해 함께 음반을 만든다. "
+                  "‘겨울 편지’라는 제목의 이번 음반에는 두 사람의 목소리가 담긴다."),
+            "collab 한도윤 + 서라온 / 겨울 편지 [소외 이웃] (announced)");
+  EXPECT_EQ(Music("",
+                  "시트콤 ‘우리집 식구들’의 배우 한도윤과 서라온이 불우 이웃 돕기 캐럴 음반을 "
+                  "다음 달 낸다. 이들의 캐럴 음반 타이틀은 ‘눈꽃 선물’."),
+            "collab 한도윤 + 서라온 / 눈꽃 선물 [불우 이웃] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
