@@ -679,6 +679,13 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
   return k;
 }
 
+// Groups whose Hangul name is an everyday noun: they count only next to a group noun or a
+// member ("그룹 아이들", "아이들 소연").
+const std::set<std::string, std::less<>>& KoreanCommonGroupNames() {
+  static const std::set<std::string, std::less<>> k = {"아이들", "지구"};
+  return k;
+}
+
 bool KoreanNonPersonSuffix(std::string_view w) {
   static constexpr std::string_view kTails[] = {
       "엔터테인먼트", "엔터",   "컴퍼니", "스튜디오", "픽처스", "픽쳐스",     "필름",
@@ -3121,6 +3128,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // "걸스데이": a group whose name ends like a particle is looked up whole first
     std::optional<std::string> g = gaz.FindGroup(base);
     if (!g && raw != base) g = gaz.FindGroup(raw);
+    // Group names that are everyday nouns ("아이들을 돕기 위해": children, "지구와 함께":
+    // the earth) name the group only after a group noun or before one of its members.
+    if (g && KoreanCommonGroupNames().count(base) > 0) {
+      static const std::set<std::string, std::less<>> kGroupNoun = {"그룹", "걸그룹", "보이그룹",
+                                                                    "아이돌"};
+      const bool noun_before = i > 0 && kGroupNoun.count(toks[i - 1].text) > 0;
+      const GazetteerPerson* next =
+          i + 1 < n ? gaz.FindPersonInGroup(toks[i + 1].text, *g) : nullptr;
+      if (!noun_before && (next == nullptr || next->group != *g)) g.reset();
+    }
     if (g && HangulSyllables(base) >= 2) {
       Mention m;
       m.kind = MentionKind::kGroup;

@@ -45,5 +45,19 @@ TEST(MusicProjectsS17, TitlesStatedOutright) {
             "collab 한도윤 + 서라온 / 눈꽃 선물 [불우 이웃] (announced)");
 }
 
+// Everyday nouns that are also group names ("아이들": children, "지구": the earth) name nobody
+// in a charity story; after a group noun they still name the group.
+TEST(MusicProjectsS17, EverydayNounsAreNoGroups) {
+  EXPECT_EQ(Music("",
+                  "가수 서라온이 병원에 있는 아이들을 위해 자작곡을 녹음해 음원 수익금을 전액 "
+                  "기부한다."),
+            "");
+  // (only the participants are checked here)
+  const std::string joint = Music("",
+                                  "배우 한도윤과 가수 서라온이 지구와 환경을 지키자는 캠페인송을 "
+                                  "함께 부른다.");
+  EXPECT_EQ(joint.substr(0, joint.find(" / ")), "collab 한도윤 + 서라온");
+}
+
 }  // namespace
 }  // namespace hallyu
