@@ -242,7 +242,7 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   // "will release 'T'", "dropped 'T'": an English title right after its release verb
   static const RE2 kEnVerbBefore(
       "(?i)\\b(?:releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\\s+"
-      "out)\\s*(?:[<《'‘\"“])?\\s*$");
+      "out|record(?:s|ed|ing)?)\\s*(?:[<《'‘\"“])?\\s*$");
   if (RE2::PartialMatch(before, kEnVerbBefore)) return 2;
   // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
   static const RE2 kEnVerbAfter(
@@ -1451,10 +1451,16 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     // "강석우 등은 … 합창단과 녹음한다": one name and 등 in a cue sentence stands for a line-up
     // another sentence names
     static const RE2 kOneAndOthers("(?:^|[^,·와과\\s]\\s)[가-힣A-Za-z]{2,8}\\s*등(?:이|은|도)\\s");
+    // ("Secret, B.A.P and 40 stars sing …", "A, B among 70 artists on …": a line-up that ends
+    // in a count is cut short; the lead names the rest)
+    static const RE2 kAndCount(
+        "(?i)\\b(?:and|among|with)\\s+(?:some\\s+|about\\s+|around\\s+|over\\s+|more\\s+than\\s+)?"
+        "\\d+\\s+(?:more\\s+|other\\s+)?(?:stars|celebrities|celebs|artists|singers|musicians|"
+        "idols|actors|entertainers|others)\\b");
     bool others = false;
     for (const auto& st : story) {
       others = others || (!st.cues[kCollab].empty() && !st.veto[kCollab] &&
-                          RE2::PartialMatch(st.text, kOneAndOthers));
+                          RE2::PartialMatch(st.text, ko ? kOneAndOthers : kAndCount));
     }
     // a story whose only joint-song cues are a cause's or proceeds' ("음원 수익금 전액은 …",
     // collab.ko.proceeds) names its singers in those sentences or has no joint song: one

@@ -75,5 +75,14 @@ TEST(MusicProjectsS17, ManyArtistsOnOneSeasonAlbum) {
   EXPECT_EQ(Music("", "가수 서라온이 겨울 앨범 ‘첫눈 오는 날’을 오는 10일 발매한다."), "");
 }
 
+// A headline line-up that ends in a count ("A, B and 40 stars", "A among 30 artists") is
+// incomplete: the participants the lead names go on the list too.
+TEST(MusicProjectsS17, HeadlineLineUpWithACount) {
+  EXPECT_EQ(Music("Secret, B.A.P and 40 stars sing a campaign song for the planet",
+                  "Around 40 stars including Secret, B.A.P, Insooni and Jo Sung Mo have "
+                  "recorded \"Green Road,\" which asks listeners to save energy."),
+            "collab Secret + B.A.P + Insooni + Jo Sung Mo / Green Road [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
