@@ -242,7 +242,7 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   // "will release 'T'", "dropped 'T'": an English title right after its release verb
   static const RE2 kEnVerbBefore(
       "(?i)\\b(?:releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\\s+"
-      "out|record(?:s|ed|ing)?)\\s*(?:[<《'‘\"“])?\\s*$");
+      "out|record(?:s|ed|ing)?|shar(?:e|es|ed|ing))\\s*(?:[<《'‘\"“])?\\s*$");
   if (RE2::PartialMatch(before, kEnVerbBefore)) return 2;
   // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
   static const RE2 kEnVerbAfter(

@@ -84,5 +84,37 @@ TEST(MusicProjectsS17, HeadlineLineUpWithACount) {
             "collab Secret + B.A.P + Insooni + Jo Sung Mo / Green Road [] (announced)");
 }
 
+// Past-tense English wordings of a song that is out, beyond "has released": "came out",
+// "<song> released on <date>", a sentence opening on "Released on", "is out on her channel",
+// "by sharing 'T'". Future ones stay announced.
+TEST(MusicProjectsS17, EnglishSongsThatAreOut) {
+  EXPECT_EQ(Music("",
+                  "Singer Yoon Ha-rin and actor Park Do-hwan sang \"Small Lights,\" a charity "
+                  "song for flood victims that came out on Tuesday."),
+            "collab Yoon Ha-rin + Park Do-hwan / Small Lights [flood victims] (released)");
+  EXPECT_EQ(Music("",
+                  "Actor Park Do-hwan and singer Yoon Ha-rin teamed up for \"Small Lights,\" a "
+                  "charity song released on June 2."),
+            "collab Park Do-hwan + Yoon Ha-rin / Small Lights [charity] (released)");
+  EXPECT_EQ(Music("",
+                  "Actor Park Do-hwan and singer Yoon Ha-rin have sung the campaign song "
+                  "\"Small Lights\" together. Released on the 9th, it raises money for "
+                  "schools."),
+            "collab Park Do-hwan + Yoon Ha-rin / Small Lights [] (released)");
+  EXPECT_EQ(Music("Actor Jasper Quill drops a song for his fans",
+                  "Quill celebrated his birthday by sharing \"Paper Boats,\" a song he wrote "
+                  "for his fans."),
+            "release Jasper Quill / Paper Boats  (released)");
+  EXPECT_EQ(Music("",
+                  "Actor Park Do-hwan and singer Yoon Ha-rin recorded a duet, \"Small "
+                  "Lights\"; the full version is out on her YouTube channel."),
+            "collab Park Do-hwan + Yoon Ha-rin / Small Lights [] (released)");
+  // future ones
+  EXPECT_EQ(Music("",
+                  "Actor Park Do-hwan and singer Yoon Ha-rin sang \"Small Lights,\" a charity "
+                  "song that will be released on June 2."),
+            "collab Park Do-hwan + Yoon Ha-rin / Small Lights [charity] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
