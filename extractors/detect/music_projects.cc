@@ -300,11 +300,13 @@ bool TeaserBefore(std::string_view text, size_t pos) {
 }
 
 // Korean: what was made public is the news, not the song: reported speech ("듀엣곡을
-// 발표한다고 공개했다") or an announcement's object ("참여 소식을 발표했다", "라인업을
-// 공개했다", "피처링 참여진을 13일 공개했다").
+// 발표한다고 공개했다"), an announcement's object ("참여 소식을 발표했다", "라인업을
+// 공개했다", "피처링 참여진을 13일 공개했다") or a fact in a nominalised clause ("첫 주자임을
+// 공개했다", "녹음을 마쳤음을 발표했다").
 bool NewsNotSong(std::string_view text, size_t pos) {
   static const RE2 kNews(
-      "(?:(?:다|라)\\s*고|(?:소식|명단|라인업|계획|일정|참여진|참여자|참여|출연진|사실|근황|현장|"
+      "(?:(?:다|라)\\s*고|[가-힣](?:임|음|함|됨)(?:을|를)|(?:소식|명단|라인업|계획|일정|참여진|"
+      "참여자|참여|출연진|사실|근황|현장|"
       "비하인드|과정|모습|소감|계약|합류)(?:을|를)?)(?:\\s*(?:지난\\s*)?\\d{1,2}일)?"
       "(?:\\s*(?:기습|깜짝|전격|공식|정식|직접|먼저|처음|최초로?)(?:적으로)?)?\\s*$");
   return RE2::PartialMatch(Before(text, pos, 24), kNews);

@@ -116,5 +116,18 @@ TEST(MusicProjectsS17, EnglishSongsThatAreOut) {
             "collab Park Do-hwan + Yoon Ha-rin / Small Lights [charity] (announced)");
 }
 
+// "…임을 공개했다", "…했음을 발표했다": what was made public is a fact (a nominalised clause),
+// not the song.
+TEST(MusicProjectsS17, KoreanFactMadePublicIsNoRelease) {
+  EXPECT_EQ(Music("",
+                  "가수 서라온과 배우 한도윤이 듀엣 프로젝트 첫 주자로 낙점됐다. 소속사는 1일 "
+                  "공식 계정을 통해 두 사람이 첫 주자임을 공개했다."),
+            "collab 서라온 + 한도윤 /  [] (announced)");
+  EXPECT_EQ(Music("",
+                  "가수 서라온과 배우 한도윤이 듀엣곡 녹음을 마쳤음을 발표했다. 소속사는 곡을 다음 "
+                  "달 발표한다고 밝혔다."),
+            "collab 서라온 + 한도윤 /  [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
