@@ -129,5 +129,25 @@ TEST(MusicProjectsS17, KoreanFactMadePublicIsNoRelease) {
             "collab 서라온 + 한도윤 /  [] (announced)");
 }
 
+// A duet from an earlier year ("last year's duet", "지난해 발매된 듀엣곡") and a chart story
+// ("역주행", "음원 차트 2위에") are background, no joint project announced now.
+TEST(MusicProjectsS17, EarlierDuetsAndChartsAreBackground) {
+  EXPECT_EQ(Music("",
+                  "Singer Yoon Ha-rin and actor Park Do-hwan's duet from last year now plays in "
+                  "a coffee advertisement."),
+            "");
+  EXPECT_EQ(Music("",
+                  "작년에 발매된 가수 서라온과 배우 한도윤의 듀엣곡 ‘봄밤’이 최근 다시 주목을 "
+                  "받고 있다."),
+            "");
+  EXPECT_EQ(Music("듀엣곡 인기 여전",
+                  "가수 서라온과 배우 한도윤의 듀엣곡 ‘봄밤’이 실시간 음원 차트 3위에 올랐다."),
+            "");
+  EXPECT_EQ(Music("",
+                  "서라온과 한도윤이 함께 부른 ‘봄밤’이 발매 한 달 만에 차트 역주행을 하고 "
+                  "있다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
