@@ -63,9 +63,8 @@ TEST(MusicProjectsS17, EverydayNounsAreNoGroups) {
 // 등이 참여", "A, B가 의기투합한 겨울 앨범", "가수들이 총출동한 캐럴송") is a joint project.
 TEST(MusicProjectsS17, ManyArtistsOnOneSeasonAlbum) {
   EXPECT_EQ(Music("",
-                  "별빛엔터테인먼트의 겨울 앨범 ‘첫눈 오는 날’이 오는 10일 나온다. 이번 "
-                  "앨범에는 가수 서라온, 배우 한도윤, 그룹 미루 등이 대거 참여해 목소리를 "
-                  "모았다."),
+                  "가수 서라온, 배우 한도윤, 그룹 미루 등이 참여한 겨울 앨범 ‘첫눈 오는 날’이 "
+                  "오는 10일 나온다."),
             "collab 서라온 + 한도윤 + 미루 / 첫눈 오는 날 [] (announced)");
   EXPECT_EQ(Music("",
                   "가수 서라온과 배우 한도윤, 그룹 미루가 의기투합한 캐럴송 ‘첫눈 오는 날’이 "
