@@ -59,21 +59,6 @@ TEST(MusicProjectsS17, EverydayNounsAreNoGroups) {
   EXPECT_EQ(joint.substr(0, joint.find(" / ")), "collab 한도윤 + 서라온");
 }
 
-// A label's or a season's album that many of its artists take part in ("캐럴 앨범에 A, B, C
-// 등이 참여", "A, B가 의기투합한 겨울 앨범", "가수들이 총출동한 캐럴송") is a joint project.
-TEST(MusicProjectsS17, ManyArtistsOnOneSeasonAlbum) {
-  EXPECT_EQ(Music("",
-                  "가수 서라온, 배우 한도윤, 그룹 미루 등이 참여한 겨울 앨범 ‘첫눈 오는 날’이 "
-                  "오는 10일 나온다."),
-            "collab 서라온 + 한도윤 + 미루 / 첫눈 오는 날 [] (announced)");
-  EXPECT_EQ(Music("",
-                  "가수 서라온과 배우 한도윤, 그룹 미루가 의기투합한 캐럴송 ‘첫눈 오는 날’이 "
-                  "지난 3일 공개됐다."),
-            "collab 서라온 + 한도윤 + 미루 / 첫눈 오는 날 [] (released)");
-  // one singer's own winter album is no joint project
-  EXPECT_EQ(Music("", "가수 서라온이 겨울 앨범 ‘첫눈 오는 날’을 오는 10일 발매한다."), "");
-}
-
 // A headline line-up that ends in a count ("A, B and 40 stars", "A among 30 artists") is
 // incomplete: the participants the lead names go on the list too.
 TEST(MusicProjectsS17, HeadlineLineUpWithACount) {
