@@ -694,6 +694,13 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
   return k;
 }
 
+// Groups whose Hangul name is an everyday noun: they count only next to a group noun or a
+// member ("그룹 아이들", "아이들 소연").
+const std::set<std::string, std::less<>>& KoreanCommonGroupNames() {
+  static const std::set<std::string, std::less<>> k = {"아이들", "지구"};
+  return k;
+}
+
 bool KoreanNonPersonSuffix(std::string_view w) {
   static constexpr std::string_view kTails[] = {
       "엔터테인먼트", "엔터",   "컴퍼니", "스튜디오", "픽처스", "픽쳐스",     "필름",
@@ -1445,7 +1452,11 @@ bool LooksLikeStatement(std::string_view inside, std::string_view after, bool ko
     // '...'라고 / '...'고 밝혔다 / "..."며
     static const RE2 kQuoteTail(
         "^(?:이?라고|고\\s|고$|며\\s|면서|이?라면서|이라며|라며|라는\\s|이란|란\\s)");
-    if (RE2::PartialMatch(after, kQuoteTail)) return true;
+    // "'T'라는 제목의 음반": a name the text gives as a title is no statement
+    static const RE2 kNamedTitle("^이?라는\\s*(?:제목|타이틀|곡명)");
+    if (RE2::PartialMatch(after, kQuoteTail) && !RE2::PartialMatch(after, kNamedTitle)) {
+      return true;
+    }
     // "확인해줄 수 없다"는 입장이다 / "…없다"는 반응: a clause in 다 named as somebody's position
     static const RE2 kPositionTail("^는\\s*(?:입장|반응|설명|해명|답변|주장|뜻|말)");
     if (inside.ends_with("다") && RE2::PartialMatch(after, kPositionTail)) return true;
@@ -3168,6 +3179,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     // "걸스데이": a group whose name ends like a particle is looked up whole first
     std::optional<std::string> g = gaz.FindGroup(base);
     if (!g && raw != base) g = gaz.FindGroup(raw);
+    // Group names that are everyday nouns ("아이들을 돕기 위해": children, "지구와 함께":
+    // the earth) name the group only after a group noun or before one of its members.
+    if (g && KoreanCommonGroupNames().count(base) > 0) {
+      static const std::set<std::string, std::less<>> kGroupNoun = {"그룹", "걸그룹", "보이그룹",
+                                                                    "아이돌"};
+      const bool noun_before = i > 0 && kGroupNoun.count(toks[i - 1].text) > 0;
+      const GazetteerPerson* next =
+          i + 1 < n ? gaz.FindPersonInGroup(toks[i + 1].text, *g) : nullptr;
+      if (!noun_before && (next == nullptr || next->group != *g)) g.reset();
+    }
     if (g && HangulSyllables(base) >= 2) {
       Mention m;
       m.kind = MentionKind::kGroup;

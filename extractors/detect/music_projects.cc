@@ -193,8 +193,8 @@ bool GroupIsSubject(std::string_view text, const Mention& m, const Gazetteer& ga
 // or an album.
 bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kBefore(
-      "(?i)(?:드라마|영화|시리즈|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|film|"
-      "movie|series|"
+      "(?i)(?:드라마|영화|시리즈|시트콤|예능|팬\\s*미팅|팬\\s*콘서트|콘서트|쇼케이스|투어|drama|"
+      "film|movie|series|sitcom|"
       "fan\\s*meeting|fan\\s*concert|concert|tour|show)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kAfter(
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
@@ -220,13 +220,15 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
 // words; a collab's song beats the album it is on.
 int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   static const RE2 kSongBefore(
-      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|싱글|노래|음원|(?:듀엣|캠페인|팬|응원|테마)\\s*송|"
+      "(?i)(?:곡|신곡|듀엣곡|제목(?:인|은)?|타이틀(?:은|는|이)?|싱글|노래|음원|(?:듀엣|캠페인|팬|"
+      "응원|테마)\\s*송|"
       "single|song|duet|track|ballad|titled|called|rendition\\s+of|cover\\s+of|version\\s+of|"
       "title\\s+of\\s+(?:his|her|their|the)\\s+(?:\\w+\\s+)?(?:single|song|album|EP)\\s+"
       "(?:will\\s+be|is|was))\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kAlbumBefore("(?i)(?:앨범|음반|album|\\bEP|,)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kVerbAfter(
-      "^\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:을|를|이|가|은|는|로|으로)?\\s*(?:\\d+일\\s*)?(?:[^.\\s]+"
+      "^\\s*[’'”\"》〉>]?\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:을|를|이|가|은|는|로|으로)?\\s*(?:\\d+"
+      "일\\s*)?(?:[^.\\s]+"
       "\\s+){0,4}?"
       "(?:발매|발표|공개|선보|내놓|함께\\s*부|불렀|부른|가창|참여|(?:이)?라는\\s*제목)");
   static const RE2 kProject("(?i)프로젝트|project|캠페인|campaign");
@@ -240,7 +242,7 @@ int TitleScore(std::string_view text, const Mention& m, bool song_first) {
   // "will release 'T'", "dropped 'T'": an English title right after its release verb
   static const RE2 kEnVerbBefore(
       "(?i)\\b(?:releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\\s+"
-      "out)\\s*(?:[<《'‘\"“])?\\s*$");
+      "out|record(?:s|ed|ing)?|shar(?:e|es|ed|ing))\\s*(?:[<《'‘\"“])?\\s*$");
   if (RE2::PartialMatch(before, kEnVerbBefore)) return 2;
   // "'T' out now", "'T' is out", "'T' drops Friday": an English title its release verb follows
   static const RE2 kEnVerbAfter(
@@ -298,11 +300,13 @@ bool TeaserBefore(std::string_view text, size_t pos) {
 }
 
 // Korean: what was made public is the news, not the song: reported speech ("듀엣곡을
-// 발표한다고 공개했다") or an announcement's object ("참여 소식을 발표했다", "라인업을
-// 공개했다", "피처링 참여진을 13일 공개했다").
+// 발표한다고 공개했다"), an announcement's object ("참여 소식을 발표했다", "라인업을
+// 공개했다", "피처링 참여진을 13일 공개했다") or a fact in a nominalised clause ("첫 주자임을
+// 공개했다", "녹음을 마쳤음을 발표했다").
 bool NewsNotSong(std::string_view text, size_t pos) {
   static const RE2 kNews(
-      "(?:(?:다|라)\\s*고|(?:소식|명단|라인업|계획|일정|참여진|참여자|참여|출연진|사실|근황|현장|"
+      "(?:(?:다|라)\\s*고|[가-힣](?:임|음|함|됨)(?:을|를)|(?:소식|명단|라인업|계획|일정|참여진|"
+      "참여자|참여|출연진|사실|근황|현장|"
       "비하인드|과정|모습|소감|계약|합류)(?:을|를)?)(?:\\s*(?:지난\\s*)?\\d{1,2}일)?"
       "(?:\\s*(?:기습|깜짝|전격|공식|정식|직접|먼저|처음|최초로?)(?:적으로)?)?\\s*$");
   return RE2::PartialMatch(Before(text, pos, 24), kNews);
@@ -1449,10 +1453,16 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
     // "강석우 등은 … 합창단과 녹음한다": one name and 등 in a cue sentence stands for a line-up
     // another sentence names
     static const RE2 kOneAndOthers("(?:^|[^,·와과\\s]\\s)[가-힣A-Za-z]{2,8}\\s*등(?:이|은|도)\\s");
+    // ("Secret, B.A.P and 40 stars sing …", "A, B among 70 artists on …": a line-up that ends
+    // in a count is cut short; the lead names the rest)
+    static const RE2 kAndCount(
+        "(?i)\\b(?:and|among|with)\\s+(?:some\\s+|about\\s+|around\\s+|over\\s+|more\\s+than\\s+)?"
+        "\\d+\\s+(?:more\\s+|other\\s+)?(?:stars|celebrities|celebs|artists|singers|musicians|"
+        "idols|actors|entertainers|others)\\b");
     bool others = false;
     for (const auto& st : story) {
       others = others || (!st.cues[kCollab].empty() && !st.veto[kCollab] &&
-                          RE2::PartialMatch(st.text, kOneAndOthers));
+                          RE2::PartialMatch(st.text, ko ? kOneAndOthers : kAndCount));
     }
     // a story whose only joint-song cues are a cause's or proceeds' ("음원 수익금 전액은 …",
     // collab.ko.proceeds) names its singers in those sentences or has no joint song: one
