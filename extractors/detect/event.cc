@@ -78,11 +78,10 @@ std::string ComputeEventId(const Event& e) {
       if (wk.empty() && e.type == EventType::kCasting) {
         wk = "untitled|" + NormalizeKey(e.work.network);
       }
+      // not the OST's song: outlets name it or not, in Hangul or in translation ("마음을 드려요",
+      // "Give You My Heart"), and every such report is the same announcement
       in += "|" + PersonKey(e.person) + "|" + wk;
-      if (e.type == EventType::kOst) {
-        in += "|" + NormalizeKey(e.song);
-        prefix = "o-";
-      }
+      if (e.type == EventType::kOst) prefix = "o-";
       break;
     }
     case EventType::kRelease:

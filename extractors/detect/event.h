@@ -77,7 +77,8 @@ struct Event {
 using Detection = Event;
 
 // Stable fingerprint: "c-"/"o-"/"r-"/"j-" + 16 hex digits of FNV-1a/64 over the type
-// and: person key and work key (casting; OST adds the normalised song); artist key and
+// and: person key and work key (casting and OST: an OST's song is a fact learned later,
+// not part of the id, so a report without it or with a translated title merges); artist key and
 // normalised title (release); the normalised title, or without one the sorted keys of
 // the people (collab, so outlets listing them in another order merge). Keys fall back
 // to the normalised name when unresolved.

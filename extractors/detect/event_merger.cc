@@ -135,6 +135,7 @@ Result<MergeOutcome> EventMerger::Plan(const Detection& d) {
     changed = true;
   }
   changed |= Learn(e.role, d.role);
+  changed |= Learn(e.song, d.song);
   changed |= Learn(e.work.network, d.work.network);
   changed |= Learn(e.work.native, d.work.native);
   changed |= Learn(e.person.native, d.person.native);

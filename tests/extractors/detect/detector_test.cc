@@ -312,6 +312,11 @@ TEST(Detector, EnglishAndKoreanReportsShareOneEventId) {
   ASSERT_EQ(ost_ko.size(), 1u);
   EXPECT_EQ(ost_en[0].event_id, ost_ko[0].event_id);
   EXPECT_EQ(ost_en[0].event_id.rfind("o-", 0), 0u);
+  // One outlet names the song in Hangul, another gives none: still one event.
+  auto named_ko = DetectIn("태연, '선재 업고 튀어' 세 번째 OST '별빛 아래' 부른다", "");
+  ASSERT_EQ(named_ko.size(), 1u);
+  EXPECT_EQ(named_ko[0].song, "별빛 아래");
+  EXPECT_EQ(named_ko[0].event_id, ost_en[0].event_id);
   // A different work is a different event.
   auto other = DetectIn("ASTRO's Cha Eun-woo confirmed to star in 'True Beauty'", "");
   ASSERT_EQ(other.size(), 1u);

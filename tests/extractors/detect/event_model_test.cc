@@ -320,5 +320,44 @@ TEST(EventModel, UntitledCastingIsNullTitleWithAStableId) {
   EXPECT_TRUE(ToJson(second->event)["work"]["title"].is_null());
 }
 
+// An OST reported by one outlet with its song, by another without it or with the title in
+// translation, is one announcement: the song is learned as a fact, not part of the id.
+TEST(EventModel, OstSongIsAFactLearnedNotPartOfTheId) {
+  auto ost = [](const std::string& song, const std::string& url) {
+    Event e = Envelope(EventType::kOst, url);
+    e.person = Person("Seo Ha-rin", true, false, "서하린");
+    e.work.title = "Night Letter";
+    e.work.kind = "drama";
+    e.song = song;
+    e.crossover = IsCrossover(e);
+    e.event_id = ComputeEventId(e);
+    return e;
+  };
+  const Event bare = ost("", "https://a.test/o1");
+  EXPECT_EQ(bare.event_id.rfind("o-", 0), 0u) << bare.event_id;
+  EXPECT_EQ(ost("밤의 편지", "https://b.test/o2").event_id, bare.event_id);
+  EXPECT_EQ(ost("Letter of the Night", "https://c.test/o3").event_id, bare.event_id);
+  Event other_work = bare;
+  other_work.work.title = "Morning Letter";
+  EXPECT_NE(ComputeEventId(other_work), bare.event_id);
+
+  MemoryMergeState state;
+  EventMerger merger(&state);
+  auto first = merger.Merge(bare);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->kind, MergeKind::kNew);
+  auto named = merger.Merge(ost("밤의 편지", "https://b.test/o2"));
+  ASSERT_TRUE(named.ok());
+  EXPECT_EQ(named->kind, MergeKind::kNewVersion);  // the song is now known
+  EXPECT_EQ(named->event.version, 2);
+  EXPECT_EQ(named->event.song, "밤의 편지");
+  auto translated = merger.Merge(ost("Letter of the Night", "https://c.test/o3"));
+  ASSERT_TRUE(translated.ok());
+  EXPECT_EQ(translated->kind, MergeKind::kSourceAdded);  // the first song name stays
+  EXPECT_EQ(translated->event.song, "밤의 편지");
+  EXPECT_EQ(translated->event.version, 2);
+  EXPECT_EQ(state.size(), 1u);
+}
+
 }  // namespace
 }  // namespace hallyu
