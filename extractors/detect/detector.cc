@@ -702,8 +702,6 @@ bool NameHasTopicParticle(std::string_view s, const Mention& p) {
          after.starts_with("\xEC\x9D\x80 ") || after.starts_with("\xEB\x8A\x94 ");
 }
 
-// True when `m` was found in `a` (and not carried over from another sentence of the story,
-// whose byte offsets mean nothing here).
 // "tvN 새 금토드라마 ‘W’", "신작 'W'", "the upcoming drama 'W'": the sentence introduces the work
 // m as a new one
 bool IntroducedAsNewWork(std::string_view text, const Mention& m) {
@@ -719,6 +717,8 @@ bool IntroducedAsNewWork(std::string_view text, const Mention& m) {
   return RE2::PartialMatch(before, kNewBefore);
 }
 
+// True when `m` was found in `a` (and not carried over from another sentence of the story,
+// whose byte offsets mean nothing here).
 bool OwnsMention(const std::vector<Mention>& items, const Mention* m) {
   return !items.empty() && m >= &items.front() && m <= &items.back();
 }
