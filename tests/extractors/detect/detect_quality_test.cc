@@ -91,7 +91,7 @@ void ExpectFloors(const EvalReport& r, std::initializer_list<Floor> floors) {
 // Every labelled set parses: the right fields, known types and statuses, and it holds at
 // least the number of items it was written with (heldout-v5 and heldout-v6 have 40,
 // heldout-rc-v1 has 150+, heldout-v7 120+, heldout-rc-v2 80+, heldout-v9 and heldout-v10 150+,
-// heldout-v11 100+, heldout-v12 90+, heldout-rc-v5 25+, heldout-v13 85+, heldout-rc-v6 25+, every
+// heldout-v11 100+, heldout-v12 90+, heldout-rc-v5 25+, heldout-v13 80+, heldout-rc-v6 25+, every
 // other set 60+). A release names its artist and a known kind (or null); a collab lists at least
 // two people.
 TEST(DetectQuality, LabelledSetsAreWellFormed) {
@@ -116,7 +116,7 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                                  LabelledSet{"tests/data/detect/heldout-v11.jsonl", 100},
                                  LabelledSet{"tests/data/detect/heldout-v12.jsonl", 90},
                                  LabelledSet{"tests/data/detect/heldout-rc-v5.jsonl", 25},
-                                 LabelledSet{"tests/data/detect/heldout-v13.jsonl", 85},
+                                 LabelledSet{"tests/data/detect/heldout-v13.jsonl", 80},
                                  LabelledSet{"tests/data/detect/heldout-rc-v6.jsonl", 25},
                                  LabelledSet{"tests/data/detect/dev.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout.jsonl", 60}}) {
@@ -497,23 +497,25 @@ TEST(DetectQuality, HeldOutReleaseCollabV5Floors) {
                    {"type:collab", 0.47, 0.25}});
 }
 
-// heldout-v13: 89 items (38 en, 51 ko; 37 hard negatives) and heldout-rc-v6: 25 items (9 en,
+// heldout-v13: 83 items (35 en, 48 ko; 31 hard negatives) and heldout-rc-v6: 25 items (9 en,
 // 16 ko; 9 negatives, 3 OST items that must stay OST, 1 casting), written in our own words by the
 // round-18 held-out writer after about 40 real pages no earlier set used (offers worded as
 // "looking over", "one of several on his desk", "giving it positive thought"; report-only
 // reviews; film line-ups with leads or directors as background; OST albums with the drama's
 // couple named; rapper plus singer parts; variety and audition bookings; cameo and exit
 // roundups; webtoon listicles; duets with actors in the video). Labelled blind and committed
-// (d95d36e) before the first detector run; one rc-v6 label corrected afterwards (d73ac95). Never
-// tuned on. First score *in-house* (main at 263dee1), this test's strict count: v13 all 0.380 /
-// 0.671 (en 0.421 / 0.800, ko 0.347 / 0.581, casting 0.365 / 0.700, OST 0.424 / 0.609); rc-v6 all
-// 0.765 / 0.765 (en 0.500 / 0.800, ko 1.000 / 0.750, release 1.000 / 1.000 on 5 events, collab
-// 0.667 / 0.571). `hallyu eval detect`: v13 all 0.412 / 0.671, rc-v6 all 0.812 / 0.765. Floors sit
-// about 0.03 below, rounded down: regression guards, not targets (rc-v6's release and Korean
-// floors rest on 5 and 12 events: one more miss turns them red).
+// (d95d36e) before the first detector run; one rc-v6 label corrected afterwards (d73ac95); six v13
+// negatives dropped later because the round-18 test writer used their pages too (figures unchanged:
+// none of them had a false alarm). Never tuned on. First score *in-house* (main at 263dee1), this
+// test's strict count: v13 all 0.380 / 0.671 (en 0.421 / 0.800, ko 0.347 / 0.581, casting 0.365 /
+// 0.700, OST 0.424 / 0.609); rc-v6 all 0.765 / 0.765 (en 0.500 / 0.800, ko 1.000 / 0.750,
+// release 1.000 / 1.000 on 5 events, collab 0.667 / 0.571). `hallyu eval detect`: v13 all 0.412 /
+// 0.671, rc-v6 all 0.812 / 0.765. Floors sit about 0.03 below, rounded down: regression guards, not
+// targets (rc-v6's release and Korean floors rest on 5 and 12 events: one more miss turns them
+// red).
 TEST(DetectQuality, HeldOutV13Floors) {
   const EvalReport r = Score("tests/data/detect/heldout-v13.jsonl");
-  EXPECT_EQ(r.items, 89);
+  EXPECT_EQ(r.items, 83);
   ExpectFloors(r, {{"all", 0.35, 0.64},
                    {"lang:en", 0.39, 0.77},
                    {"lang:ko", 0.31, 0.55},
