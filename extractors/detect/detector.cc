@@ -179,8 +179,9 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   // "A and B will star in W", "stills of A and B in a new OST music video", "Choi's starrer
   // drama": the cast of the drama or the video, not its singers
   static const RE2 kEnCastAfter(
-      "^(?:\\s*(?:,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}){0,3}(?:['’]s)?\\s+(?:(?:"
-      "will\\s+|"
+      "^(?:\\s*(?:,\\s*and|,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}){0,3}(?:['’]s)?"
+      "\\s+"
+      "(?:(?:will\\s+|"
       "to\\s+)?(?:star|stars|starred|starring)\\s+in\\b|starrer\\b|in\\s+(?:a\\s+|the\\s+|their\\s+"
       ")?(?:"
       "new\\s+)?(?:OST\\s+)?(?:music\\s+videos?|MVs?)\\b)");
@@ -2215,6 +2216,18 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    // The part the OST story announces: the highest part number any clause of a sentence with
+    // an OST cue names ("its first OST was sung by A, B sang the second, and now C will release
+    // the third" announces the third). 0 when no clause numbers a part.
+    int news_part = 0;
+    if (!casting) {
+      for (const auto& a : story.sentences) {
+        if (!a.has_type[ti]) continue;
+        for (const auto& [cb, ce] : ClauseSpans(a.text, ko)) {
+          news_part = std::max(news_part, FindPart(std::string_view(a.text).substr(cb, ce - cb)));
+        }
+      }
+    }
     std::set<std::string> cast_named;
     // "배우 정우, 이유미의 만남으로 기대를 모으는 'W' 새 OST", "A and B's upcoming drama 'W'":
     // the actors a lead sentence names as the drama's cast are the cast in the headline too
@@ -2479,6 +2492,97 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           decide("ost: sentence " + std::to_string(si) +
                  " opens on what came before; its singers are no news");
           continue;
+        }
+      }
+      // "its first OST was sung by A, B sang 'S' as the second OST, and now C …", "특히 7번째
+      // OST는 A가 직접 불러 화제가 됐다": a singer whose own clause numbers an earlier part than
+      // the one the story announces, and tells it in the past, sang an earlier song
+      if (!casting && news_part > 1 && !persons.empty()) {
+        static const RE2 kPastEn(
+            "(?i)\\b(?:sang|sung|recorded|released|was|were|had|lent|got|gave|topped|opened|"
+            "kicked\\s+off|performed|featured)\\b");
+        static const RE2 kFutureEn(
+            "(?i)\\b(?:will|would|to\\s+be|set\\s+to|going\\s+to|upcoming|is\\s+to|are\\s+to)\\b");
+        static const RE2 kPastKo(
+            "불렀|불러|부른\\s|참여했|참여한\\s|가창한\\s|공개됐|공개된\\s|공개했|발매됐|발매된\\s|"
+            "발표했|발표한\\s|선보였|선보인\\s|얻었|받았|모았|끌었|됐다|사랑받");
+        static const RE2 kFutureKo(
+            "예정|(?:공개|발매|발표)(?:된다|한다|될|할)|나선다|부른다|가창한다|참여한다|합류한다|"
+            "들려준다|선보인다");
+        const auto pclauses = ClauseSpans(a.text, ko);
+        std::vector<const Mention*> kept;
+        for (const Mention* p : persons) {
+          bool earlier = false;
+          if (OwnsMention(a.mentions.items, p)) {
+            for (const auto& [cb, ce] : pclauses) {
+              if (p->begin < cb || p->begin >= ce) continue;
+              const std::string_view cl(a.text.data() + cb, ce - cb);
+              const int before = FindPart(std::string_view(a.text.data() + cb, p->begin - cb));
+              const int after =
+                  p->end <= ce ? FindPart(std::string_view(a.text.data() + p->end, ce - p->end))
+                               : 0;
+              const bool numbered = before > 0 || after > 0;
+              const bool older =
+                  (before == 0 || before < news_part) && (after == 0 || after < news_part);
+              earlier = numbered && older && RE2::PartialMatch(cl, ko ? kPastKo : kPastEn) &&
+                        !RE2::PartialMatch(cl, ko ? kFutureKo : kFutureEn);
+            }
+          }
+          if (!earlier) kept.push_back(p);
+        }
+        if (kept.size() < persons.size()) {
+          decide("ost: sentence " + std::to_string(si) + ": " +
+                 std::to_string(persons.size() - kept.size()) +
+                 " name(s) in a clause that tells an earlier part than part " +
+                 std::to_string(news_part) + " sang an earlier song");
+          persons = std::move(kept);
+          if (persons.empty()) continue;
+        }
+      }
+      // "'W'는 A의 'S1'을 시작으로 B 'S2', C 'S3' 등 공개되는 OST마다 호응을 얻었다", "그간 A, B가
+      // 차례로 참여해 사랑을 받았다": a Korean sentence that runs through the songs already out
+      // and ends on how they were received names the earlier singers, not the news
+      if (!casting && ko && !persons.empty()) {
+        static const RE2 kRun("시작으로|마다|차례로|잇달아|연이어|줄줄이");
+        static const RE2 kReceived(
+            "(?:호응|사랑|인기|관심|호평|화제|주목)(?:을|를|이|가)?\\s*(?:한\\s*몸에\\s*)?(?:얻었|"
+            "받았|끌었|모았|됐)|(?:사랑|주목)받았|상위권에\\s*(?:올랐|진입했)");
+        static const RE2 kAhead(
+            "예정|(?:공개|발매|발표)(?:된다|한다|될|할)|나선다|부른다|가창한다|참여한다|합류한다|"
+            "들려준다|선보인다");
+        if (RE2::PartialMatch(a.text, kRun) && RE2::PartialMatch(a.text, kReceived) &&
+            !RE2::PartialMatch(a.text, kAhead)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " runs through the songs already out and their reception; its singers are no "
+                 "news");
+          continue;
+        }
+        // "앞서 A, B가 참여한 'W' OST의 세 번째 주자로 C가 나선다", "이미 A와 B가 가창한 'W' OST에
+        // C가 합류한다": the names between 앞서 / 이미 and a past adnominal (참여한, 부른, 가창한)
+        // sang before; the news is a name after it
+        static const RE2 kAlready("((?:^|\\s)(?:앞서|이미|먼저|그간|그동안|지금까지|이전에)\\s)");
+        static const RE2 kDoneAdnominal(
+            "((?:참여한|부른|가창한|불렀던|참여했던|발표한|선보인|공개한|발매한|함께한)\\s)");
+        re2::StringPiece in(a.text), hit;
+        if (RE2::FindAndConsume(&in, kAlready, &hit)) {
+          const size_t from = static_cast<size_t>(hit.data() - a.text.data());
+          re2::StringPiece done;
+          if (RE2::FindAndConsume(&in, kDoneAdnominal, &done)) {
+            const size_t to = static_cast<size_t>(done.data() - a.text.data());
+            std::vector<const Mention*> kept;
+            bool after = false;
+            for (const Mention* p : persons) {
+              const bool own = OwnsMention(a.mentions.items, p);
+              if (own && p->begin >= to) after = true;
+              if (!own || p->begin < from || p->begin >= to) kept.push_back(p);
+            }
+            if (after && kept.size() < persons.size()) {
+              decide("ost: sentence " + std::to_string(si) + ": " +
+                     std::to_string(persons.size() - kept.size()) +
+                     " name(s) between '앞서' and a past adnominal sang before");
+              persons = std::move(kept);
+            }
+          }
         }
       }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&

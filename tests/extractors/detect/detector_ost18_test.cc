@@ -1,0 +1,117 @@
+// OST and line-up mechanisms of the eighteenth detection round, from the OST false alarms and
+// missed line-ups of the real pool (pool18-dev). Sentences are invented; singers and actors
+// are names the gazetteer knows (facts), titles are made up. Each family is tested with
+// wordings of our own (other verb, order, particle); each test failed before its mechanism.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+constexpr auto Ko = &hallyu::testing::KoSummary;
+
+constexpr auto En = &hallyu::testing::EnSummary;
+
+// "its first OST was sung by A, B sang 'S' as the second OST and now C will release the third":
+// a singer whose own clause names an earlier part (a lower number than the part the story
+// announces) and tells it in the past sang an earlier song; only the newest part is news.
+TEST(DetectorOst18, SingersOfEarlierNumberedPartsAreBackground) {
+  EXPECT_EQ(En("Ailee to sing new track for ‘Winter Harbor’",
+               "The series got its first OST from Taeyeon, Gummy sang “Tide” as the second OST, "
+               "and now Ailee will release the third OST, “Rain.”"),
+            "ost Ailee / Winter Harbor (announced)");
+  EXPECT_EQ(En("",
+               "After Gummy sang the first soundtrack and Taeyeon recorded the second OST, Ailee "
+               "will lend her voice to the third OST of ‘Winter Harbor’."),
+            "ost Ailee / Winter Harbor (announced)");
+  EXPECT_EQ(Ko("에일리, '푸른 항구' 세 번째 OST 주자",
+               "'푸른 항구'의 첫 번째 OST는 태연이 불렀고, 두 번째 OST는 거미가 불러 화제가 됐다. "
+               "에일리는 세 번째 OST '비'를 가창한다."),
+            "ost Ailee / 푸른 항구 (announced)");
+  EXPECT_EQ(
+      Ko("",
+         "에일리가 부른 드라마 '푸른 항구'의 여섯 번째 OST가 공개된다. 특히 다섯 번째 OST '파도'는 "
+         "거미가 직접 불러 사랑받았다."),
+      "ost Ailee / 푸른 항구 (announced)");
+}
+
+// "…을 시작으로 A 'S1', B 'S2' 등 공개되는 OST마다 호응을 얻었다": a Korean sentence that runs
+// through the songs already out (시작으로, 마다, 차례로) and ends on how they were received names
+// earlier singers, not the news.
+TEST(DetectorOst18, ARunOfEarlierSongsAndTheirReceptionIsBackground) {
+  EXPECT_EQ(Ko("태연, '푸른 항구' 여섯 번째 OST 6일 정오 공개",
+               "'푸른 항구'는 거미의 '파도'를 시작으로 에일리 '비', 백현 '바람' 등 발표하는 "
+               "OST마다 사랑을 받았다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+  EXPECT_EQ(Ko("태연, '푸른 항구' OST 합류",
+               "'푸른 항구' OST는 그간 거미, 에일리, 백현이 차례로 참여해 큰 호응을 얻었다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+}
+
+// "앞서 A, B가 참여한 'W' OST의 세 번째 주자로 C가 나선다": names between 앞서 / 이미 and a past
+// adnominal (참여한, 부른, 가창한) sang before; the news is the name after it.
+TEST(DetectorOst18, NamesOfAnEarlierParticipationClauseAreBackground) {
+  EXPECT_EQ(Ko("", "앞서 거미, 에일리가 참여한 '푸른 항구' OST의 세 번째 주자로 태연이 나선다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+  EXPECT_EQ(Ko("", "이미 백현과 거미가 가창한 드라마 '푸른 항구' OST에 태연이 새로 합류한다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+}
+
+// "Park Bo Young, Park Hyung Sik, and Ji Soo starrer series": a cast list closed by ", and"
+// before "starrer" is the drama's cast, not its singers.
+TEST(DetectorOst18, ASerialCommaCastListBeforeStarrerIsTheCast) {
+  EXPECT_EQ(En("",
+               "The Park Bo Young, Park Hyung Sik, and Ji Soo starrer ‘Winter Harbor’ has Ailee "
+               "on its next OST, which will be released on Friday."),
+            "ost Ailee / Winter Harbor (announced)");
+}
+
+// "…revealed the actors who will play X. A, B and C will be the members": a nameless line-up
+// cue whose next sentence only lists names; every named person of the list is one event.
+TEST(DetectorOst18, ANamelessLineUpCueTakesTheListThatFollows) {
+  EXPECT_EQ(En("‘Winter Harbor’ reveals the crew of its ship",
+               "On Monday, ‘Winter Harbor’ unveiled the actors who will play the ship's crew. "
+               "Kim Min Kyu, Hong Eun Ki and Lee Eun Sang will be the sailors."),
+            "casting Hong Eun Ki / Winter Harbor (confirmed); casting Kim Min Kyu / Winter "
+            "Harbor (confirmed); casting Lee Eun Sang / Winter Harbor (confirmed)");
+  EXPECT_EQ(Ko("'푸른 항구' 신예 3인 발탁",
+               "KBS 드라마 '푸른 항구'가 주인공 세 명을 모두 신인 배우로 캐스팅했다. 김민규, "
+               "홍은기, 이은상이 그 주인공들이다."),
+            "casting Eunki / 푸른 항구 (confirmed); casting Eunsang / 푸른 항구 (confirmed); "
+            "casting Kim Min-kyu / 푸른 항구 (confirmed)");
+  EXPECT_EQ(Ko("",
+               "KBS 드라마 '푸른 항구'가 주인공 세 명을 모두 신인 배우로 캐스팅했다. 주인공을 "
+               "꿰찬 신예는 김민규, 홍은기, 이은상이다."),
+            "casting Eunki / 푸른 항구 (confirmed); casting Eunsang / 푸른 항구 (confirmed); "
+            "casting Kim Min-kyu / 푸른 항구 (confirmed)");
+  EXPECT_EQ(En("‘Winter Harbor’ reveals its first OST line-up",
+               "The producers revealed the singers who will record the drama's soundtrack. "
+               "Taeyeon, Gummy and Ailee make up the line-up."),
+            "ost Ailee / Winter Harbor (announced); ost Gummy / Winter Harbor (announced); ost "
+            "Taeyeon / Winter Harbor (announced)");
+}
+
+// "the supporting cast has been confirmed to include A, B and C", "A and B round out the cast",
+// "Also joining the cast are A and B": English line-up verbs whose names are each cast.
+TEST(DetectorOst18, EnglishLineUpVerbsCastEveryName) {
+  EXPECT_EQ(En("",
+               "For ‘Winter Harbor’, the supporting cast has now been confirmed to include Kim "
+               "Min Kyu, Hong Eun Ki and Lee Eun Sang."),
+            "casting Hong Eun Ki / Winter Harbor (confirmed); casting Kim Min Kyu / Winter "
+            "Harbor (confirmed); casting Lee Eun Sang / Winter Harbor (confirmed)");
+  EXPECT_EQ(En("", "Kim Min Kyu and Hong Eun Ki round out the cast of ‘Winter Harbor’."),
+            "casting Hong Eun Ki / Winter Harbor (confirmed); casting Kim Min Kyu / Winter "
+            "Harbor (confirmed)");
+  EXPECT_EQ(En("Park Bo Young leads ‘Winter Harbor’",
+               "Park Bo Young will star in the drama ‘Winter Harbor’. Also joining the cast are "
+               "Kim Min Kyu and Hong Eun Ki."),
+            "casting Hong Eun Ki / Winter Harbor (confirmed); casting Kim Min Kyu / Winter "
+            "Harbor (confirmed); casting Park Bo Young / Winter Harbor (confirmed)");
+}
+
+}  // namespace
+}  // namespace hallyu
