@@ -2775,6 +2775,50 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                  " has its cues only in a ', who' clause; not the story's persons");
         }
       }
+      // "'W' unveiled the actors who will play the crew. A, B and C will be the sailors.", "주연
+      // 세 명을 모두 신인으로 캐스팅했다. A, B, C가 그 주인공이다": a nameless cue that speaks of a
+      // line-up (cast, singers, 배우, 주인공) is followed by the list of its names; each name of
+      // the sentences that follow it with only names (no cue of the type, no veto, no title) is
+      // one of the line-up, with the persons the story named before
+      if (persons.empty() && !cast_only && !cues_in_relative && !vetoes(a) &&
+          si + 1 < story.sentences.size()) {
+        static const RE2 kLineUpNoun(
+            "(?i)\\b(?:cast|casting|line-?up|actors|actresses|singers|artists|members|stars|"
+            "leads|vocalists|newcomers|rookies)\\b|라인업|배우|가수|출연진|주인공|신인|신예|멤버");
+        std::vector<const Mention*> listed;
+        if (RE2::PartialMatch(a.text, kLineUpNoun)) {
+          for (size_t k = si + 1; k < story.sentences.size(); ++k) {
+            const Analysed& b = story.sentences[k];
+            if (b.has_type[ti] || b.veto[ti]) break;
+            std::vector<const Mention*> names;
+            bool titled = false;
+            for (const auto& m : b.mentions.items) {
+              if (usable_work(m)) titled = true;
+              const bool named =
+                  m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
+              if (!named || m.aside || m.in_parens) continue;
+              if (!casting && NamedAsCast(b.text, m, ko)) continue;
+              if (m.kind == MentionKind::kGroup && member_named(m.text)) continue;
+              names.push_back(&m);
+            }
+            if (titled || names.size() < 2) break;
+            listed.insert(listed.end(), names.begin(), names.end());
+          }
+        }
+        if (!listed.empty()) {
+          std::set<std::string> have;
+          for (const Mention* p : last_persons) {
+            have.insert(NormalizeKey(p->text));
+            persons.push_back(p);
+          }
+          for (const Mention* p : listed) {
+            if (have.insert(NormalizeKey(p->text)).second) persons.push_back(p);
+          }
+          decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                 " is a nameless line-up cue; it speaks of the " + std::to_string(listed.size()) +
+                 " name(s) listed after it");
+        }
+      }
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
           !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
