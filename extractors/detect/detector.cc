@@ -130,6 +130,23 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
         "주연(?:의|을|작)?(?:\\s|$))|^(?:\\s+[가-힣]{2,4}){1,3}\\s+주연(?:의|을|작)?(?:\\s|$)");
     const bool bare = s.substr(m.begin, m.end - m.begin) == m.text;
     if (bare && RE2::PartialMatch(after, kKoCastList)) return true;
+    // "A와 B가 … 걷는 장면에서 흘러나온 곡", "A와 B의 로맨틱 '사탕송'은 C가 부른 'S'": the actors
+    // of the scene a song played in, and the pair a song is named after when another singer
+    // sings it, are the drama's cast
+    {
+      // (from the end of the bare name: the mention may hold its particle, "서인국의")
+      const size_t from =
+          s.substr(m.begin, m.text.size()) == m.text ? m.begin + m.text.size() : m.end;
+      const std::string_view wide = s.substr(from, std::min<size_t>(300, s.size() - from));
+      static const RE2 kKoScene(
+          "^[^.!?]{0,200}?(?:장면|씬|신)\\s*(?:에서|에|마다|속에서|과\\s*함께)\\s*(?:흘러나온|흐른|"
+          "흘러나와|흘러|삽입된|삽입돼|울려\\s*퍼진|깔린|등장한)");
+      static const RE2 kKoPairSong(
+          "^(?:[와과]?\\s*[가-힣]{2,4})?의\\s+(?:[가-힣]+\\s+)?['‘\"“][^'’\"”]{1,30}['’\"”](?:은|"
+          "는|이|가)"
+          "\\s+[^.]{0,30}?(?:가|이)\\s+(?:부른|불렀|가창한|노래한)");
+      if (RE2::PartialMatch(wide, kKoScene) || RE2::PartialMatch(wide, kKoPairSong)) return true;
+    }
     // "배우 B와 결혼한 A가 … OST를 발표했다": a spouse or partner named beside the singer
     // (the particle may belong to the mention: "정석원과" + " 결혼하고")
     static const RE2 kKoPartner("^[와과]?\\s*(?:결혼|열애|교제|연애)");
@@ -167,6 +184,11 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
   if (RE2::PartialMatch(before, kEnBefore)) return true;
+  // "the song heard in the scene where A and B share an umbrella": the actors of the scene
+  static const RE2 kEnScene(
+      "(?i)\\bscenes?\\s+(?:where|in\\s+which|when|of|with|featuring|between)\\s+(?:(?-i:[A-Z])"
+      "[\\w'’.\\-]*[,]?\\s+|and\\s+|&\\s+){0,10}$");
+  if (RE2::PartialMatch(before, kEnScene)) return true;
   // "for A from GROUP & B's upcoming web drama", "A and B’s new romance series": persons whose
   // possessive names the work are its cast; so are "for A & B’s 'W'" (a singer's own
   // possessive before a quote names the song: "A’s 'Song'")

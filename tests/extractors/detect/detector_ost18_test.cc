@@ -113,5 +113,28 @@ TEST(DetectorOst18, EnglishLineUpVerbsCastEveryName) {
             "Harbor (confirmed); casting Park Bo Young / Winter Harbor (confirmed)");
 }
 
+// "A와 B가 … 장면에서 흘러나온 곡", "the song heard in the scene where A and B …", "A와 B의
+// 'X송'은 C가 부른 'S'": the actors of the scene a song played in act in the drama; they do not
+// sing its OST.
+TEST(DetectorOst18, ActorsOfTheSceneASongPlayedInAreNoSingers) {
+  EXPECT_EQ(Ko("",
+               "드라마 '푸른 항구'에서 정우와 이유미가 바닷가를 함께 걷는 장면에 흐른 노래는 "
+               "에일리가 부른 OST '파도'다."),
+            "ost Ailee / 푸른 항구 (announced)");
+  EXPECT_EQ(Ko("",
+               "드라마 '푸른 항구' 속 정우와 이유미가 입맞춤하는 씬에서 흘러나온 OST는 에일리가 "
+               "불렀다."),
+            "ost Ailee / 푸른 항구 (announced)");
+  EXPECT_EQ(En("",
+               "The song heard in the scene where Park Bo Young and Park Hyung Sik share an "
+               "umbrella is Ailee’s “Rain,” the second OST of ‘Winter Harbor’."),
+            "ost Ailee / Winter Harbor (announced)");
+  // (the pair a song is nicknamed after, when another singer sings it)
+  EXPECT_EQ(Ko("",
+               "드라마 '푸른 항구'에서 정우와 이유미의 달콤한 '우산송'은 에일리가 부른 OST "
+               "'비'다."),
+            "ost Ailee / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
