@@ -2561,6 +2561,42 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (persons.empty()) continue;
         }
       }
+      // "A and B will sing for 'W'. … A sang for 'W1', 'W2' and 'W3'", "A가 'W1' OST 이후 7년 만에
+      // 참여한 곡": a later sentence that gives singers the story already bound to its drama
+      // other titles, in the past, tells their earlier OSTs, not more news
+      if (!casting && si > 0 && story_work != nullptr && !persons.empty()) {
+        static const RE2 kResumeEn(
+            "(?i)\\b(?:sang|sung|has\\s+(?:also\\s+)?(?:sung|lent|participated|recorded)|known\\s+"
+            "for|previously|earlier|past)\\b");
+        static const RE2 kResumeKo("이후|만에|바\\s*있|불렀던|참여했던|앞서|이전");
+        const std::string story_key = NormalizeKey(story_work->text);
+        bool other_title = false, story_title = false;
+        for (const auto& m : a.mentions.items) {
+          if (!usable_work(m)) continue;
+          if (NormalizeKey(m.text) == story_key) {
+            story_title = true;
+          } else {
+            other_title = true;
+          }
+        }
+        bool all_bound = true;
+        for (const Mention* p : persons) {
+          bool was = false;
+          for (const auto& b : bound) {
+            was = was || (b.work != nullptr && NormalizeKey(b.work->text) == story_key &&
+                          (b.person == p || NormalizeKey(b.person->text) == NormalizeKey(p->text) ||
+                           (b.person->person != nullptr && b.person->person == p->person)));
+          }
+          all_bound = all_bound && was;
+        }
+        if (other_title && !story_title && all_bound &&
+            RE2::PartialMatch(a.text, ko ? kResumeKo : kResumeEn)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " gives singers already bound to the story's drama other titles in the past; "
+                 "their earlier OSTs");
+          continue;
+        }
+      }
       // "'W'는 A의 'S1'을 시작으로 B 'S2', C 'S3' 등 공개되는 OST마다 호응을 얻었다", "그간 A, B가
       // 차례로 참여해 사랑을 받았다": a Korean sentence that runs through the songs already out
       // and ends on how they were received names the earlier singers, not the news

@@ -136,5 +136,20 @@ TEST(DetectorOst18, ActorsOfTheSceneASongPlayedInAreNoSingers) {
             "ost Ailee / 푸른 항구 (announced)");
 }
 
+// "A will lend her voice to 'W'. A previously sang for 'W1' and 'W2'", "A가 'W1' OST 이후 5년
+// 만에 참여하는 곡": a later sentence giving a singer the story already bound to its drama other
+// titles, in the past, tells her earlier OSTs.
+TEST(DetectorOst18, ASingersEarlierOstsAreNoMoreNews) {
+  EXPECT_EQ(En("Taeyeon and Baekhyun to sing for ‘Winter Harbor’",
+               "Taeyeon and Baekhyun will lend their voices to the OST of the upcoming drama "
+               "‘Winter Harbor’. Taeyeon previously sang for ‘Warm and Cozy’ and ‘Master’s Sun’."),
+            "ost Baekhyun / Winter Harbor (announced); ost Taeyeon / Winter Harbor (announced)");
+  EXPECT_EQ(
+      Ko("",
+         "에일리가 드라마 '푸른 항구' OST '비'를 부른다. 에일리가 '별에서 온 그대' OST 이후 5년 "
+         "만에 참여하는 드라마 음악이다."),
+      "ost Ailee / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
