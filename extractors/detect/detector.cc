@@ -2561,6 +2561,45 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (persons.empty()) continue;
         }
       }
+      // "A가 B의 OST Part.1 'S1'에 이어 Part.2를 부른다", "B의 'S1' 이후 두 번째 주자로 A가",
+      // "Following B’s 'S1', A will sing the second OST": the owner of the song the news follows
+      // sang it before; the news is the other name (or the story's, when the sentence names
+      // only the owner)
+      if (!casting && !persons.empty()) {
+        static const RE2 kKoOwnerFollowed(
+            "^의\\s+(?:[^\\s,]+\\s+){0,4}?[^\\s,]*?(?:에\\s*이어|의\\s*뒤를\\s*이어|[을를]\\s*"
+            "시작으로|이후)");
+        static const RE2 kEnFollowing("(?i)\\b(?:following|after)\\s+$");
+        std::vector<const Mention*> kept;
+        for (const Mention* p : persons) {
+          bool owner = false;
+          if (OwnsMention(a.mentions.items, p)) {
+            const std::string_view t(a.text);
+            if (ko) {
+              const size_t from = t.substr(p->begin, p->text.size()) == p->text
+                                      ? p->begin + p->text.size()
+                                      : p->end;
+              owner = RE2::PartialMatch(t.substr(from, std::min<size_t>(160, t.size() - from)),
+                                        kKoOwnerFollowed);
+            } else {
+              const size_t b0 = p->begin > 16 ? p->begin - 16 : 0;
+              const std::string_view span = t.substr(p->begin, p->end - p->begin);
+              const std::string_view next =
+                  t.substr(p->end, std::min<size_t>(4, t.size() - p->end));
+              const bool possessive = span.ends_with("'s") || span.ends_with("\xE2\x80\x99s") ||
+                                      next.starts_with("'s") || next.starts_with("\xE2\x80\x99s");
+              owner = possessive && RE2::PartialMatch(t.substr(b0, p->begin - b0), kEnFollowing);
+            }
+          }
+          if (!owner) kept.push_back(p);
+        }
+        if (kept.size() < persons.size()) {
+          decide("ost: sentence " + std::to_string(si) + ": " +
+                 std::to_string(persons.size() - kept.size()) +
+                 " name(s) own the song the news follows; they sang before");
+          persons = std::move(kept);
+        }
+      }
       // "A and B will sing for 'W'. … A sang for 'W1', 'W2' and 'W3'", "A가 'W1' OST 이후 7년 만에
       // 참여한 곡": a later sentence that gives singers the story already bound to its drama
       // other titles, in the past, tells their earlier OSTs, not more news

@@ -151,5 +151,28 @@ TEST(DetectorOst18, ASingersEarlierOstsAreNoMoreNews) {
       "ost Ailee / 푸른 항구 (announced)");
 }
 
+// "진영이 거미의 OST Part.1 'S'에 이어 Part.2를 가창한다", "Following B’s 'S1', A will sing the
+// second OST": the owner of the song the news follows sang it before.
+TEST(DetectorOst18, TheOwnerOfTheSongTheNewsFollowsIsBackground) {
+  EXPECT_EQ(Ko("",
+               "드라마 '푸른 항구' 측은 6일 태연이 거미의 OST Part.1 '파도'에 이어 Part.2 '비'를 "
+               "가창한다고 밝혔다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+  EXPECT_EQ(Ko("", "'푸른 항구'는 에일리의 '파도' 이후 두 번째 OST 주자로 태연을 택했다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+  EXPECT_EQ(
+      En("", "Following Gummy’s “Tide,” Taeyeon will sing the second OST of ‘Winter Harbor’."),
+      "ost Taeyeon / Winter Harbor (announced)");
+  EXPECT_EQ(
+      En("",
+         "After Gummy’s first OST “Tide,” Taeyeon will sing the second OST of ‘Winter Harbor’."),
+      "ost Taeyeon / Winter Harbor (announced)");
+  // (the sentence names only the owner: it speaks of the story's singer)
+  EXPECT_EQ(Ko("태연, '푸른 항구' 두 번째 OST 주자",
+               "태연이 부른 '비'가 6일 공개된다. 이 곡은 거미의 Part.1 '파도'에 이어 공개되는 두 "
+               "번째 OST다."),
+            "ost Taeyeon / 푸른 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
