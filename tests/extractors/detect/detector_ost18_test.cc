@@ -111,6 +111,12 @@ TEST(DetectorOst18, EnglishLineUpVerbsCastEveryName) {
                "Kim Min Kyu and Hong Eun Ki."),
             "casting Hong Eun Ki / Winter Harbor (confirmed); casting Kim Min Kyu / Winter "
             "Harbor (confirmed); casting Park Bo Young / Winter Harbor (confirmed)");
+  // (British spelling: "has finalised its leads: A as … and B as …", a line-up after a colon)
+  EXPECT_EQ(En("",
+               "tvN drama ‘Winter Harbor’ has finalised its leads: Park Bo Young as the captain "
+               "and Kim Min Kyu as the doctor."),
+            "casting Kim Min Kyu / Winter Harbor (confirmed); casting Park Bo Young / Winter "
+            "Harbor (confirmed)");
 }
 
 // "A와 B가 … 장면에서 흘러나온 곡", "the song heard in the scene where A and B …", "A와 B의
