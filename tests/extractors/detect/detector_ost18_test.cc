@@ -61,11 +61,11 @@ TEST(DetectorOst18, NamesOfAnEarlierParticipationClauseAreBackground) {
             "ost Taeyeon / 푸른 항구 (announced)");
 }
 
-// "Park Bo Young, Park Hyung Sik, and Ji Soo starrer series": a cast list closed by ", and"
+// "A, B, and C starrer series": a cast list closed by ", and"
 // before "starrer" is the drama's cast, not its singers.
 TEST(DetectorOst18, ASerialCommaCastListBeforeStarrerIsTheCast) {
   EXPECT_EQ(En("",
-               "The Park Bo Young, Park Hyung Sik, and Ji Soo starrer ‘Winter Harbor’ has Ailee "
+               "The Kim Min Kyu, Hong Eun Ki, and Park Bo Young starrer ‘Winter Harbor’ has Ailee "
                "on its next OST, which will be released on Friday."),
             "ost Ailee / Winter Harbor (announced)");
 }
