@@ -130,7 +130,7 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
         "주연(?:의|을|작)?(?:\\s|$))|^(?:\\s+[가-힣]{2,4}){1,3}\\s+주연(?:의|을|작)?(?:\\s|$)");
     const bool bare = s.substr(m.begin, m.end - m.begin) == m.text;
     if (bare && RE2::PartialMatch(after, kKoCastList)) return true;
-    // "A와 B가 … 걷는 장면에서 흘러나온 곡", "A와 B의 로맨틱 '사탕송'은 C가 부른 'S'": the actors
+    // "A와 B가 … 걷는 장면에서 흘러나온 곡", "A와 B의 달콤한 'X송'은 C가 부른 'S'": the actors
     // of the scene a song played in, and the pair a song is named after when another singer
     // sings it, are the drama's cast
     {

@@ -95,12 +95,12 @@ TEST(DetectorOst18, ANamelessLineUpCueTakesTheListThatFollows) {
             "Taeyeon / Winter Harbor (announced)");
 }
 
-// "the supporting cast has been confirmed to include A, B and C", "A and B round out the cast",
+// "the cast was confirmed to include A, B and C", "A and B round out the cast",
 // "Also joining the cast are A and B": English line-up verbs whose names are each cast.
 TEST(DetectorOst18, EnglishLineUpVerbsCastEveryName) {
   EXPECT_EQ(En("",
-               "For ‘Winter Harbor’, the supporting cast has now been confirmed to include Kim "
-               "Min Kyu, Hong Eun Ki and Lee Eun Sang."),
+               "Producers said the cast of ‘Winter Harbor’ was confirmed to include Kim Min Kyu, "
+               "Hong Eun Ki and Lee Eun Sang."),
             "casting Hong Eun Ki / Winter Harbor (confirmed); casting Kim Min Kyu / Winter "
             "Harbor (confirmed); casting Lee Eun Sang / Winter Harbor (confirmed)");
   EXPECT_EQ(En("", "Kim Min Kyu and Hong Eun Ki round out the cast of ‘Winter Harbor’."),
