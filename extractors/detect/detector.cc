@@ -130,6 +130,23 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
         "주연(?:의|을|작)?(?:\\s|$))|^(?:\\s+[가-힣]{2,4}){1,3}\\s+주연(?:의|을|작)?(?:\\s|$)");
     const bool bare = s.substr(m.begin, m.end - m.begin) == m.text;
     if (bare && RE2::PartialMatch(after, kKoCastList)) return true;
+    // "A와 B가 … 걷는 장면에서 흘러나온 곡", "A와 B의 달콤한 'X송'은 C가 부른 'S'": the actors
+    // of the scene a song played in, and the pair a song is named after when another singer
+    // sings it, are the drama's cast
+    {
+      // (from the end of the bare name: the mention may hold its particle, "서인국의")
+      const size_t from =
+          s.substr(m.begin, m.text.size()) == m.text ? m.begin + m.text.size() : m.end;
+      const std::string_view wide = s.substr(from, std::min<size_t>(300, s.size() - from));
+      static const RE2 kKoScene(
+          "^[^.!?]{0,200}?(?:장면|씬|신)\\s*(?:에서|에|마다|속에서|과\\s*함께)\\s*(?:흘러나온|흐른|"
+          "흘러나와|흘러|삽입된|삽입돼|울려\\s*퍼진|깔린|등장한)");
+      static const RE2 kKoPairSong(
+          "^(?:[와과]?\\s*[가-힣]{2,4})?의\\s+(?:[가-힣]+\\s+)?['‘\"“][^'’\"”]{1,30}['’\"”](?:은|"
+          "는|이|가)"
+          "\\s+[^.]{0,30}?(?:가|이)\\s+(?:부른|불렀|가창한|노래한)");
+      if (RE2::PartialMatch(wide, kKoScene) || RE2::PartialMatch(wide, kKoPairSong)) return true;
+    }
     // "배우 B와 결혼한 A가 … OST를 발표했다": a spouse or partner named beside the singer
     // (the particle may belong to the mention: "정석원과" + " 결혼하고")
     static const RE2 kKoPartner("^[와과]?\\s*(?:결혼|열애|교제|연애)");
@@ -167,6 +184,11 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       "[Cc]ast|with|opposite|alongside|love\\s+triangle|loveline|co-stars?|[Tt]he\\s+leads?)"
       "[\\s,:]+(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?[,]?\\s+|and\\s+|&\\s+){0,12}$");
   if (RE2::PartialMatch(before, kEnBefore)) return true;
+  // "the song heard in the scene where A and B share an umbrella": the actors of the scene
+  static const RE2 kEnScene(
+      "(?i)\\bscenes?\\s+(?:where|in\\s+which|when|of|with|featuring|between)\\s+(?:(?-i:[A-Z])"
+      "[\\w'’.\\-]*[,]?\\s+|and\\s+|&\\s+){0,10}$");
+  if (RE2::PartialMatch(before, kEnScene)) return true;
   // "for A from GROUP & B's upcoming web drama", "A and B’s new romance series": persons whose
   // possessive names the work are its cast; so are "for A & B’s 'W'" (a singer's own
   // possessive before a quote names the song: "A’s 'Song'")
@@ -179,8 +201,9 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   // "A and B will star in W", "stills of A and B in a new OST music video", "Choi's starrer
   // drama": the cast of the drama or the video, not its singers
   static const RE2 kEnCastAfter(
-      "^(?:\\s*(?:,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}){0,3}(?:['’]s)?\\s+(?:(?:"
-      "will\\s+|"
+      "^(?:\\s*(?:,\\s*and|,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}){0,3}(?:['’]s)?"
+      "\\s+"
+      "(?:(?:will\\s+|"
       "to\\s+)?(?:star|stars|starred|starring)\\s+in\\b|starrer\\b|in\\s+(?:a\\s+|the\\s+|their\\s+"
       ")?(?:"
       "new\\s+)?(?:OST\\s+)?(?:music\\s+videos?|MVs?)\\b)");
@@ -2215,6 +2238,18 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    // The part the OST story announces: the highest part number any clause of a sentence with
+    // an OST cue names ("its first OST was sung by A, B sang the second, and now C will release
+    // the third" announces the third). 0 when no clause numbers a part.
+    int news_part = 0;
+    if (!casting) {
+      for (const auto& a : story.sentences) {
+        if (!a.has_type[ti]) continue;
+        for (const auto& [cb, ce] : ClauseSpans(a.text, ko)) {
+          news_part = std::max(news_part, FindPart(std::string_view(a.text).substr(cb, ce - cb)));
+        }
+      }
+    }
     std::set<std::string> cast_named;
     // "배우 정우, 이유미의 만남으로 기대를 모으는 'W' 새 OST", "A and B's upcoming drama 'W'":
     // the actors a lead sentence names as the drama's cast are the cast in the headline too
@@ -2481,6 +2516,172 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           continue;
         }
       }
+      // "its first OST was sung by A, B sang 'S' as the second OST, and now C …", "특히 7번째
+      // OST는 A가 직접 불러 화제가 됐다": a singer whose own clause numbers an earlier part than
+      // the one the story announces, and tells it in the past, sang an earlier song
+      if (!casting && news_part > 1 && !persons.empty()) {
+        static const RE2 kPastEn(
+            "(?i)\\b(?:sang|sung|recorded|released|was|were|had|lent|got|gave|topped|opened|"
+            "kicked\\s+off|performed|featured)\\b");
+        static const RE2 kFutureEn(
+            "(?i)\\b(?:will|would|to\\s+be|set\\s+to|going\\s+to|upcoming|is\\s+to|are\\s+to)\\b");
+        static const RE2 kPastKo(
+            "불렀|불러|부른\\s|참여했|참여한\\s|가창한\\s|공개됐|공개된\\s|공개했|발매됐|발매된\\s|"
+            "발표했|발표한\\s|선보였|선보인\\s|얻었|받았|모았|끌었|됐다|사랑받");
+        static const RE2 kFutureKo(
+            "예정|(?:공개|발매|발표)(?:된다|한다|될|할)|나선다|부른다|가창한다|참여한다|합류한다|"
+            "들려준다|선보인다");
+        const auto pclauses = ClauseSpans(a.text, ko);
+        std::vector<const Mention*> kept;
+        for (const Mention* p : persons) {
+          bool earlier = false;
+          if (OwnsMention(a.mentions.items, p)) {
+            for (const auto& [cb, ce] : pclauses) {
+              if (p->begin < cb || p->begin >= ce) continue;
+              const std::string_view cl(a.text.data() + cb, ce - cb);
+              const int before = FindPart(std::string_view(a.text.data() + cb, p->begin - cb));
+              const int after =
+                  p->end <= ce ? FindPart(std::string_view(a.text.data() + p->end, ce - p->end))
+                               : 0;
+              const bool numbered = before > 0 || after > 0;
+              const bool older =
+                  (before == 0 || before < news_part) && (after == 0 || after < news_part);
+              earlier = numbered && older && RE2::PartialMatch(cl, ko ? kPastKo : kPastEn) &&
+                        !RE2::PartialMatch(cl, ko ? kFutureKo : kFutureEn);
+            }
+          }
+          if (!earlier) kept.push_back(p);
+        }
+        if (kept.size() < persons.size()) {
+          decide("ost: sentence " + std::to_string(si) + ": " +
+                 std::to_string(persons.size() - kept.size()) +
+                 " name(s) in a clause that tells an earlier part than part " +
+                 std::to_string(news_part) + " sang an earlier song");
+          persons = std::move(kept);
+          if (persons.empty()) continue;
+        }
+      }
+      // "A가 B의 OST Part.1 'S1'에 이어 Part.2를 부른다", "B의 'S1' 이후 두 번째 주자로 A가",
+      // "Following B’s 'S1', A will sing the second OST": the owner of the song the news follows
+      // sang it before; the news is the other name (or the story's, when the sentence names
+      // only the owner)
+      if (!casting && !persons.empty()) {
+        static const RE2 kKoOwnerFollowed(
+            "^의\\s+(?:[^\\s,]+\\s+){0,4}?[^\\s,]*?(?:에\\s*이어|의\\s*뒤를\\s*이어|[을를]\\s*"
+            "시작으로|이후)");
+        static const RE2 kEnFollowing("(?i)\\b(?:following|after)\\s+$");
+        std::vector<const Mention*> kept;
+        for (const Mention* p : persons) {
+          bool owner = false;
+          if (OwnsMention(a.mentions.items, p)) {
+            const std::string_view t(a.text);
+            if (ko) {
+              const size_t from = t.substr(p->begin, p->text.size()) == p->text
+                                      ? p->begin + p->text.size()
+                                      : p->end;
+              owner = RE2::PartialMatch(t.substr(from, std::min<size_t>(160, t.size() - from)),
+                                        kKoOwnerFollowed);
+            } else {
+              const size_t b0 = p->begin > 16 ? p->begin - 16 : 0;
+              const std::string_view span = t.substr(p->begin, p->end - p->begin);
+              const std::string_view next =
+                  t.substr(p->end, std::min<size_t>(4, t.size() - p->end));
+              const bool possessive = span.ends_with("'s") || span.ends_with("\xE2\x80\x99s") ||
+                                      next.starts_with("'s") || next.starts_with("\xE2\x80\x99s");
+              owner = possessive && RE2::PartialMatch(t.substr(b0, p->begin - b0), kEnFollowing);
+            }
+          }
+          if (!owner) kept.push_back(p);
+        }
+        if (kept.size() < persons.size()) {
+          decide("ost: sentence " + std::to_string(si) + ": " +
+                 std::to_string(persons.size() - kept.size()) +
+                 " name(s) own the song the news follows; they sang before");
+          persons = std::move(kept);
+        }
+      }
+      // "A and B will sing for 'W'. … A sang for 'W1', 'W2' and 'W3'", "A가 'W1' OST 이후 7년 만에
+      // 참여한 곡": a later sentence that gives singers the story already bound to its drama
+      // other titles, in the past, tells their earlier OSTs, not more news
+      if (!casting && si > 0 && story_work != nullptr && !persons.empty()) {
+        static const RE2 kResumeEn(
+            "(?i)\\b(?:sang|sung|has\\s+(?:also\\s+)?(?:sung|lent|participated|recorded)|known\\s+"
+            "for|previously|earlier|past)\\b");
+        static const RE2 kResumeKo("이후|만에|바\\s*있|불렀던|참여했던|앞서|이전");
+        const std::string story_key = NormalizeKey(story_work->text);
+        bool other_title = false, story_title = false;
+        for (const auto& m : a.mentions.items) {
+          if (!usable_work(m)) continue;
+          if (NormalizeKey(m.text) == story_key) {
+            story_title = true;
+          } else {
+            other_title = true;
+          }
+        }
+        bool all_bound = true;
+        for (const Mention* p : persons) {
+          bool was = false;
+          for (const auto& b : bound) {
+            was = was || (b.work != nullptr && NormalizeKey(b.work->text) == story_key &&
+                          (b.person == p || NormalizeKey(b.person->text) == NormalizeKey(p->text) ||
+                           (b.person->person != nullptr && b.person->person == p->person)));
+          }
+          all_bound = all_bound && was;
+        }
+        if (other_title && !story_title && all_bound &&
+            RE2::PartialMatch(a.text, ko ? kResumeKo : kResumeEn)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " gives singers already bound to the story's drama other titles in the past; "
+                 "their earlier OSTs");
+          continue;
+        }
+      }
+      // "'W'는 A의 'S1'을 시작으로 B 'S2', C 'S3' 등 공개되는 OST마다 호응을 얻었다", "그간 A, B가
+      // 차례로 참여해 사랑을 받았다": a Korean sentence that runs through the songs already out
+      // and ends on how they were received names the earlier singers, not the news
+      if (!casting && ko && !persons.empty()) {
+        static const RE2 kRun("시작으로|마다|차례로|잇달아|연이어|줄줄이");
+        static const RE2 kReceived(
+            "(?:호응|사랑|인기|관심|호평|화제|주목)(?:을|를|이|가)?\\s*(?:한\\s*몸에\\s*)?(?:얻었|"
+            "받았|끌었|모았|됐)|(?:사랑|주목)받았|상위권에\\s*(?:올랐|진입했)");
+        static const RE2 kAhead(
+            "예정|(?:공개|발매|발표)(?:된다|한다|될|할)|나선다|부른다|가창한다|참여한다|합류한다|"
+            "들려준다|선보인다");
+        if (RE2::PartialMatch(a.text, kRun) && RE2::PartialMatch(a.text, kReceived) &&
+            !RE2::PartialMatch(a.text, kAhead)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " runs through the songs already out and their reception; its singers are no "
+                 "news");
+          continue;
+        }
+        // "앞서 A, B가 참여한 'W' OST의 세 번째 주자로 C가 나선다", "이미 A와 B가 가창한 'W' OST에
+        // C가 합류한다": the names between 앞서 / 이미 and a past adnominal (참여한, 부른, 가창한)
+        // sang before; the news is a name after it
+        static const RE2 kAlready("((?:^|\\s)(?:앞서|이미|먼저|그간|그동안|지금까지|이전에)\\s)");
+        static const RE2 kDoneAdnominal(
+            "((?:참여한|부른|가창한|불렀던|참여했던|발표한|선보인|공개한|발매한|함께한)\\s)");
+        re2::StringPiece in(a.text), hit;
+        if (RE2::FindAndConsume(&in, kAlready, &hit)) {
+          const size_t from = static_cast<size_t>(hit.data() - a.text.data());
+          re2::StringPiece done;
+          if (RE2::FindAndConsume(&in, kDoneAdnominal, &done)) {
+            const size_t to = static_cast<size_t>(done.data() - a.text.data());
+            std::vector<const Mention*> kept;
+            bool after = false;
+            for (const Mention* p : persons) {
+              const bool own = OwnsMention(a.mentions.items, p);
+              if (own && p->begin >= to) after = true;
+              if (!own || p->begin < from || p->begin >= to) kept.push_back(p);
+            }
+            if (after && kept.size() < persons.size()) {
+              decide("ost: sentence " + std::to_string(si) + ": " +
+                     std::to_string(persons.size() - kept.size()) +
+                     " name(s) between '앞서' and a past adnominal sang before");
+              persons = std::move(kept);
+            }
+          }
+        }
+      }
       if (si == 0 && vetoes(a) && (!a.has_type[ti] || a.story_veto) && story.index == 0 &&
           !(casting && ko && (story_replacement || lead_opens_new_casting))) {
         // "[입대 러시] …": a headline about something else makes the story no casting news
@@ -2669,6 +2870,50 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (cues_in_relative) {
           decide("casting: sentence " + std::to_string(si) +
                  " has its cues only in a ', who' clause; not the story's persons");
+        }
+      }
+      // "'W' unveiled the actors who will play the crew. A, B and C will be the sailors.", "주연
+      // 세 명을 모두 신인으로 캐스팅했다. A, B, C가 그 주인공이다": a nameless cue that speaks of a
+      // line-up (cast, singers, 배우, 주인공) is followed by the list of its names; each name of
+      // the sentences that follow it with only names (no cue of the type, no veto, no title) is
+      // one of the line-up, with the persons the story named before
+      if (persons.empty() && !cast_only && !cues_in_relative && !vetoes(a) &&
+          si + 1 < story.sentences.size()) {
+        static const RE2 kLineUpNoun(
+            "(?i)\\b(?:cast|casting|line-?up|actors|actresses|singers|artists|members|stars|"
+            "leads|vocalists|newcomers|rookies)\\b|라인업|배우|가수|출연진|주인공|신인|신예|멤버");
+        std::vector<const Mention*> listed;
+        if (RE2::PartialMatch(a.text, kLineUpNoun)) {
+          for (size_t k = si + 1; k < story.sentences.size(); ++k) {
+            const Analysed& b = story.sentences[k];
+            if (b.has_type[ti] || b.veto[ti]) break;
+            std::vector<const Mention*> names;
+            bool titled = false;
+            for (const auto& m : b.mentions.items) {
+              if (usable_work(m)) titled = true;
+              const bool named =
+                  m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
+              if (!named || m.aside || m.in_parens) continue;
+              if (!casting && NamedAsCast(b.text, m, ko)) continue;
+              if (m.kind == MentionKind::kGroup && member_named(m.text)) continue;
+              names.push_back(&m);
+            }
+            if (titled || names.size() < 2) break;
+            listed.insert(listed.end(), names.begin(), names.end());
+          }
+        }
+        if (!listed.empty()) {
+          std::set<std::string> have;
+          for (const Mention* p : last_persons) {
+            have.insert(NormalizeKey(p->text));
+            persons.push_back(p);
+          }
+          for (const Mention* p : listed) {
+            if (have.insert(NormalizeKey(p->text)).second) persons.push_back(p);
+          }
+          decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
+                 " is a nameless line-up cue; it speaks of the " + std::to_string(listed.size()) +
+                 " name(s) listed after it");
         }
       }
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
