@@ -1335,7 +1335,8 @@ bool Extraction::ItemsCarryProse(const GumboNode* n, const Stats& s) const {
 // lead paragraph is a <p> (or a <div> of inline text named a lead, an intro, a teaser…) of
 // kMinLeadChars or more, few links, and no class word against it (a byline, a date, a
 // caption). A box named for the lead before `top` (not in a header) comes out whole.
-std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const {
+std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top,
+                                                     bool side_section) const {
   constexpr int kMinLeadChars = 80;
   constexpr std::size_t kMaxLeads = 3;
   std::vector<const GumboNode*> out;
@@ -1461,6 +1462,8 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
   // A header at the head of `top` itself (`<article><header><h1>…</h1><div
   // class="abstract">…</div></header><p>…`): the text leaves it out as a header, so its lead
   // paragraphs come out here. Looked for before the first block of text, a few levels down.
+  // A header holding most of `top` is looked into only when `top` is a section merged before
+  // the chosen block (a grid row holding the entry header above the row of the text).
   constexpr int kMaxHeadDepth = 3;
   const int top_chars = stats_.count(top) ? stats_.at(top).chars : 0;
   std::function<bool(const GumboNode*, int)> head = [&](const GumboNode* n, int depth) {
@@ -1470,7 +1473,7 @@ std::vector<const GumboNode*> Extraction::HeaderLead(const GumboNode* top) const
       if (c->type != GUMBO_NODE_ELEMENT || IsIgnoredTag(Tag(c))) continue;
       auto it = stats_.find(c);
       if (it == stats_.end() || it->second.chars < kMinLeadChars) continue;
-      if (is_header(c) && it->second.chars * 2 < top_chars) {
+      if (is_header(c) && (it->second.chars * 2 < top_chars || side_section)) {
         in_top = true;
         const GumboVector& hc = Children(c);
         for (unsigned j = 0; j < hc.length; ++j) collect(Child(hc, j), 1);

@@ -274,6 +274,19 @@ bool IsNeutralClassToken(std::string_view t, bool wp_post) {
     if (StartsWith(t, prefix)) return true;
   }
   if (t.find("withsidebar") != std::string_view::npos) return true;
+  // An alignment setting ("text-align-right", a recipe card's "header-content-align-left",
+  // "valign-top") says how the block is laid out, not what it is: its "header" or "right"
+  // is the alignment's subject or value.
+  if (t.find("align-") != std::string_view::npos || t.find("align_") != std::string_view::npos)
+    return true;
+  // TYPO3's content elements say where their picture sits beside the text ("ce-textpic
+  // ce-right ce-intext"): the picture's place, not a right-hand column.
+  if (StartsWith(t, "ce-")) {
+    const std::string_view place = t.substr(3);
+    if (place == "right" || place == "left" || place == "center" || place == "intext" ||
+        place == "above" || place == "below" || place == "nowrap")
+      return true;
+  }
   // A script's hook ("js-replyNewMessageContainer" on a forum thread's list of posts, where
   // the script adds a reply): the block's role is in its other words.
   if (StartsWith(t, "js-") || StartsWith(t, "js_")) return true;

@@ -120,8 +120,9 @@ class Extraction {
   bool ItemsCarryProse(const GumboNode* n, const Stats& s) const;
   // True when `n` holds at least half the text of the root Emit is walking.
   bool HoldsHalfOfRoot(const GumboNode* n) const;
-  // The lead paragraphs in the article's header above `top` (see article_content.cc).
-  std::vector<const GumboNode*> HeaderLead(const GumboNode* top) const;
+  // The lead paragraphs in the article's header above `top` (see article_content.cc);
+  // `side_section`: `top` is a section merged beside the chosen block, before it.
+  std::vector<const GumboNode*> HeaderLead(const GumboNode* top, bool side_section) const;
   void Break();
   // Closes the paragraph being built and marks the last one as followed by a left-out block.
   void MarkDrop();

@@ -275,7 +275,17 @@ Document Extraction::Run(const GumboNode* root) {
   std::vector<const GumboNode*> roots;
   ChooseContainer(&roots);
   if (!roots.empty()) {
-    std::vector<const GumboNode*> lead = HeaderLead(roots.front());
+    // The first root is a section merged beside the chosen block when it holds under half
+    // of the text of the roots.
+    int front_chars = 0, all_chars = 0;
+    for (const GumboNode* r : roots) {
+      auto rit = stats_.find(r);
+      const int c = rit != stats_.end() ? rit->second.chars : 0;
+      all_chars += c;
+      if (r == roots.front()) front_chars = c;
+    }
+    std::vector<const GumboNode*> lead =
+        HeaderLead(roots.front(), roots.size() > 1 && front_chars * 2 < all_chars);
     roots.insert(roots.begin(), lead.begin(), lead.end());
   }
   for (const GumboNode* r : roots) {
