@@ -2602,10 +2602,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       // "A and B will sing for 'W'. … A sang for 'W1', 'W2' and 'W3'", "A가 'W1' OST 이후 7년 만에
       // 참여한 곡": a later sentence that gives singers the story already bound to its drama
-      // other titles, in the past, tells their earlier OSTs, not more news
+      // other titles, in the past, tells their earlier OSTs, not more news. A bare "sung" is
+      // not past: "the ninth OST of 'W', sung by A" describes the song at hand
       if (!casting && si > 0 && story_work != nullptr && !persons.empty()) {
         static const RE2 kResumeEn(
-            "(?i)\\b(?:sang|sung|has\\s+(?:also\\s+)?(?:sung|lent|participated|recorded)|known\\s+"
+            "(?i)\\b(?:sang|has\\s+(?:also\\s+)?(?:sung|lent|participated|recorded)|known\\s+"
             "for|previously|earlier|past)\\b");
         static const RE2 kResumeKo("이후|만에|바\\s*있|불렀던|참여했던|앞서|이전");
         const std::string story_key = NormalizeKey(story_work->text);
