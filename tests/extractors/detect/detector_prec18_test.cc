@@ -1,0 +1,90 @@
+// Precision of casting and OST detection, eighteenth round: words that are no person (agencies,
+// magazines, common Korean nouns) and titles that run past a sentence end. Sentences are
+// invented; the people are real names the gazetteer knows (facts), the titles are made up
+// unless a test says otherwise. Each test was seen failing on 263dee1 before its change.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/detect/detector.h"
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+using hallyu::testing::EnSummary;
+using hallyu::testing::KoSummary;
+
+// "his label HISTORY D&C said": an agency's name whose first word is also a group's name is no
+// member of that group; a word with '&' in it names a company, never a person.
+TEST(DetectorPrec18, AnAgencyNameAfterAGroupWordIsNoMember) {
+  EXPECT_EQ(EnSummary("",
+                      "Song Joong Ki's label HISTORY D&C said on Monday that the actor is "
+                      "reviewing an offer to star in the tvN drama 'Winter Sea'."),
+            "casting Song Joong Ki / Winter Sea (reviewing)");
+  EXPECT_EQ(EnSummary("",
+                      "According to his agency HiSTORY D&C, Song Joong Ki is considering the "
+                      "lead role in the new drama 'Winter Sea'."),
+            "casting Song Joong Ki / Winter Sea (reviewing)");
+}
+
+// "IU poses with her co-stars in Cosmopolitan Korea": a fashion magazine is no work, whichever
+// magazine and whatever verb sits before it.
+TEST(DetectorPrec18, AMagazineIsNoWork) {
+  EXPECT_EQ(EnSummary("Winter Sea co-stars IU and Kang Ha Neul star in Cosmopolitan Korea", ""),
+            "");
+  EXPECT_EQ(EnSummary("",
+                      "IU and Kang Ha Neul, who star in Elle Korea this month, shared "
+                      "photos from the shoot."),
+            "");
+}
+
+// "… confirmed the romance W. The drama will air …": a one-letter title ends its sentence; the
+// sentence after it is no part of the title and its cues are not the title's.
+TEST(DetectorPrec18, AOneLetterTitleEndsItsSentence) {
+  EXPECT_EQ(EnSummary("",
+                      "Han Hyo Joo has been cast in the fantasy romance W. The drama will "
+                      "air in July."),
+            "casting Han Hyo Joo / W (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Han Hyo Joo will star in the MBC drama W. Its first script reading is "
+                      "set for next week."),
+            "casting Han Hyo Joo / W (confirmed)");
+}
+
+// "주인공은 방탄소년단 뷔와 진이다": a known name that ends in a consonant takes the copula 이다;
+// "진이다" is 진 + 이다, not another singer's name + 다.
+TEST(DetectorPrec18, ACopulaAfterAConsonantIsNoPartOfTheName) {
+  EXPECT_EQ(KoSummary("", "드라마 '겨울 바다'의 두 번째 OST 주인공은 방탄소년단 뷔와 진이다."),
+            "ost Jin / 겨울 바다 (announced); ost V / 겨울 바다 (announced)");
+  EXPECT_EQ(KoSummary("", "'겨울 바다' 세 번째 OST를 부른 주인공은 방탄소년단 진이다."),
+            "ost Jin / 겨울 바다 (announced)");
+}
+
+// Common Korean nouns shaped like a name with a surname ("단막극", "사이다", "신세대", "대거")
+// are no people, in a list, after a descriptor or with a particle.
+TEST(DetectorPrec18, CommonNounsAreNoNames) {
+  EXPECT_EQ(KoSummary("김유정·안효섭, 단막극 '겨울 바다' 캐스팅", ""),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); casting Kim Yoo-jung / 겨울 바다 "
+            "(confirmed)");
+  EXPECT_EQ(KoSummary("", "KBS 단막극 '겨울 바다'가 신예 대거 캐스팅에 나섰다."), "");
+  EXPECT_EQ(KoSummary("김유정, 신세대 해녀로 '겨울 바다' 캐스팅", ""),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("",
+                      "통쾌한 사이다를 선사하는 드라마 '겨울 바다'의 두 번째 OST를 김유정이 "
+                      "불렀다."),
+            "ost Kim Yoo-jung / 겨울 바다 (announced)");
+}
+
+// "그룹 X가 'W' 지원 사격": the idiom "support fire" is no singer named 지원, in a headline's OST
+// slot or in the lead.
+TEST(DetectorPrec18, SupportFireIsNoSinger) {
+  EXPECT_EQ(KoSummary("레드벨벳, '화랑' 지원 사격…웬디·슬기 OST 가창", ""),
+            "ost Seulgi / Hwarang (announced); ost Wendy / Hwarang (announced)");
+  EXPECT_EQ(KoSummary("'화랑' 지원 사격 나선 레드벨벳…웬디·슬기가 OST 부른다", ""),
+            "ost Seulgi / Hwarang (announced); ost Wendy / Hwarang (announced)");
+}
+
+}  // namespace
+}  // namespace hallyu
