@@ -697,7 +697,8 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
 // Groups whose Hangul name is an everyday noun: they count only next to a group noun or a
 // member ("그룹 아이들", "아이들 소연").
 const std::set<std::string, std::less<>>& KoreanCommonGroupNames() {
-  static const std::set<std::string, std::less<>> k = {"아이들", "지구"};
+  // ("하이라이트 영상", "하이라이트 부분만 선공개": the everyday "highlight")
+  static const std::set<std::string, std::less<>> k = {"아이들", "지구", "하이라이트"};
   return k;
 }
 
