@@ -2526,13 +2526,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // ("he is the older brother of Yoo Jin Kang": a relative in a character sketch is a
       // character; an actor's real family is no casting news either)
       static const std::set<std::string, std::less<>> kKin = {
-          "brother",      "sister",    "father",      "mother",      "son",        "daughter",
-          "wife",         "husband",   "fiancé",      "fiance",      "fiancée",    "lover",
-          "girlfriend",   "boyfriend", "grandfather", "grandmother", "uncle",      "aunt",
-          "cousin",       "nephew",    "niece",       "stepmother",  "stepfather", "stepson",
-          "stepdaughter", "twin"};
+          "brother",      "sister",    "father",        "mother",       "son",        "daughter",
+          "wife",         "husband",   "fiancé",        "fiance",       "fiancée",    "lover",
+          "girlfriend",   "boyfriend", "grandfather",   "grandmother",  "uncle",      "aunt",
+          "cousin",       "nephew",    "niece",         "stepmother",   "stepfather", "stepson",
+          "stepdaughter", "twin",      "ex-girlfriend", "ex-boyfriend", "ex-wife",    "ex-husband"};
+      // ("Nam Joo Hyuk will be taking on Jung Joon Hyung": the part he takes on)
+      const bool takes_on = prev == "on" && (prev2 == "taking" || prev2 == "takes" ||
+                                             prev2 == "take" || prev2 == "took");
       if (!co_star_possessive &&
           ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
+           takes_on ||
            (prev == "of" && (prev2 == "role" || prev2 == "character" || kKin.count(prev2))))) {
         m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
         m.why += ", character after '" + prev + "'";
@@ -2546,8 +2550,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // character, not an actor
       if (!co_star_possessive && m.kind == MentionKind::kPerson) {
         static const RE2 kCharacterBefore(
-            "(?i)(?:\\b(?:as|play|plays|playing|played|portray|portrays|portraying|offered)\\s+"
-            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?(?:lead|leading\\s+"
+            "(?i)(?:\\b(?:as|play|plays|playing|played|portray|portrays|portraying|offered|"
+            "(?:take|takes|taking|took)\\s+on)\\s+"
+            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z0-9][\\w-]*\\s+){0,3}?(?:lead|leading\\s+"
             "(?:man|lady)|role|character|protagonist|heroine|hero|villain)|\\bcharacter\\s+(?:is|"
             "was|will\\s+be)|\\brole\\s+as\\s+(?:the\\s+|an?\\s+)?(?:[a-z][\\w-]*\\s+){0,4}?)\\s*,?"
             "\\s*$");
@@ -3022,8 +3027,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             (LowerAscii(toks[i - 2].text) == "to" || LowerAscii(toks[i - 2].text) == "will")) ||
            (i > 1 && toks[i - 1].capital && TitleCaseSentence(toks)));
       // ("his label HISTORY D&C": a word with '&' in it names a company, never a person)
+      // ("the Best Actor Academy Award": a word before "Award" names the prize)
+      const bool award_next = i + 1 < n && (LowerAscii(toks[i + 1].text) == "award" ||
+                                            LowerAscii(toks[i + 1].text) == "awards");
       if ((after_descriptor || after_group) && !descriptor_is_word &&
-          !EnglishRunStop().count(low) && t.text.find('&') == std::string_view::npos) {
+          !EnglishRunStop().count(low) && t.text.find('&') == std::string_view::npos &&
+          !award_next) {
         size_t e = i + 1;
         while (e < n && e - i < 3 && adjacent(e) && toks[e].capital && !toks[e].in_quote &&
                !EnglishRunStop().count(LowerAscii(toks[e].text)) && !toks[e - 1].possessive) {

@@ -86,5 +86,32 @@ TEST(DetectorPrec18, SupportFireIsNoSinger) {
             "ost Seulgi / Hwarang (announced); ost Wendy / Hwarang (announced)");
 }
 
+// "Kim Yoo-jung will be taking on female lead Han Su", "playing 2nd female lead Kang San":
+// the name after "take on" or after a lead noun with an ordinal is the character.
+TEST(DetectorPrec18, TheNameAPersonTakesOnIsTheCharacter) {
+  EXPECT_EQ(EnSummary("",
+                      "Kim Yoo-jung will be taking on female lead Kang Mi Rae in the drama "
+                      "'Winter Sea'."),
+            "casting Kim Yoo-jung / Winter Sea (confirmed)");
+  EXPECT_EQ(EnSummary("", "Ahn Hyo-seop takes on Choi Woo Jin in the new drama 'Winter Sea'."),
+            "casting Ahn Hyo-seop / Winter Sea (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Kim Yoo-jung will be playing 2nd female lead Kang Mi Rae in the drama "
+                      "'Winter Sea'."),
+            "casting Kim Yoo-jung / Winter Sea (confirmed)");
+}
+
+// "won the Best Actor Academy Award": the word before "Award" after a descriptor is the prize.
+TEST(DetectorPrec18, AnAwardIsNoPerson) {
+  EXPECT_EQ(EnSummary("",
+                      "Song Kang-ho, who won the Best Actor Academy Award last year, will "
+                      "star in the film 'Winter Sea'."),
+            "casting Song Kang-ho / Winter Sea (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Kim Yoo-jung, who won the Best Actress Academy Award, will star in "
+                      "the film 'Winter Sea'."),
+            "casting Kim Yoo-jung / Winter Sea (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
