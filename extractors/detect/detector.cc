@@ -1399,6 +1399,30 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
     a->cues = std::move(kept);
   }
   if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
+  // "드라마 'W'의 주인공 A가 10일 방송되는 '연예가중계'에 출연한다": when every casting cue of a
+  // Korean sentence has a variety or news show the gazetteer knows as its object (the title
+  // with 에 / 에서 right before the cue), the sentence tells a show appearance; it casts nobody
+  // in the drama it also names
+  if (lang == "ko") {
+    static const RE2 kShowObject("^['’\"”>》〉]?\\s*(?:에|에서|에도|에서도)\\s*$");
+    int casting_cues = 0, show_cues = 0;
+    for (const auto& c : a->cues) {
+      if (c.rule->type != RuleType::kCasting || c.rule->modifier || c.rule->story_only) continue;
+      ++casting_cues;
+      for (const auto& m : a->mentions.items) {
+        if (m.kind != MentionKind::kWork || !m.not_drama || m.end > c.begin ||
+            c.begin - m.end > 12) {
+          continue;
+        }
+        if (RE2::FullMatch(re2::StringPiece(a->text.data() + m.end, c.begin - m.end),
+                           kShowObject)) {
+          ++show_cues;
+          break;
+        }
+      }
+    }
+    if (casting_cues > 0 && show_cues == casting_cues) a->veto[0] = true;
+  }
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:

@@ -1691,6 +1691,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       add(std::move(m));
       continue;
     }
+    // "158화 <… 선물편>", "3회 '재회 편'": an episode's title after its number (ending in 편,
+    // "episode") names no work; the work is the series it belongs to
+    static const RE2 kEpisodeNumberBefore("\\d+\\s*(?:화|회|회차|부)\\s*$");
+    if (ko && EndsWithAny(inside, {"편"}) && RE2::PartialMatch(before, kEpisodeNumberBefore) &&
+        gaz.FindWork(m.text) == nullptr) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted episode title after its number, not a work";
+      m.epithet = true;
+      add(std::move(m));
+      continue;
+    }
     // "‘핫’했던 배우들", "‘힙’한 감성": a quote turned into a verb or an adjective by 하다
     // right after it is an emphasised word, never a title (titles take particles)
     static const RE2 kHadaAfter("^(?:했던|했다|했고|하게|하다|한\\s|해진|해서|스러운|스런)");

@@ -113,5 +113,26 @@ TEST(DetectorPrec18, AnAwardIsNoPerson) {
             "casting Kim Yoo-jung / Winter Sea (confirmed)");
 }
 
+// "오는 29일 방송하는 158화 <… 선물편>부터 … 역을 맡았다": an episode's title after its number
+// names no work; an entertainment-news show an actor appears on is no work either.
+TEST(DetectorPrec18, EpisodeTitlesAndNewsShowsAreNoWorks) {
+  EXPECT_EQ(KoSummary("",
+                      "김유정은 오는 5일 방송하는 42회 <바다로 간 해녀편>부터 한수 역으로 "
+                      "합류한다."),
+            "");
+  EXPECT_EQ(KoSummary("", "김유정은 다음 주 방송되는 12화 '돌아온 어부 편'에서 해녀 역을 맡았다."),
+            "");
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '겨울 바다'의 주인공 김유정이 10일 방송되는 KBS2 '연예가중계'에 "
+                      "출연한다."),
+            "");
+  EXPECT_EQ(KoSummary("", "드라마 '겨울 바다'의 주인공 김유정이 '나 혼자 산다'에 출연한다."), "");
+  // (a casting told beside the show appearance stays news)
+  EXPECT_EQ(KoSummary("",
+                      "김유정이 드라마 '겨울 바다' 출연을 확정했다. 그는 '나 혼자 산다'에도 "
+                      "출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
