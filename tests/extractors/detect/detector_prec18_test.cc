@@ -134,5 +134,23 @@ TEST(DetectorPrec18, EpisodeTitlesAndNewsShowsAreNoWorks) {
             "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
 }
 
+// "드라마 'W'가 20일 방송한 3회에서는 …", "지난 방송에서 …", "On the Nov 3 broadcast of 'W',
+// A, who plays …": the lead recaps an aired episode in any order of its words; its cast is
+// no casting news.
+TEST(DetectorPrec18, AnAiredEpisodeRecapInOtherWordsCastsNobody) {
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '겨울 바다'가 20일 방송한 3회에서는 해녀 한수(김유정 분)가 어부 "
+                      "강산(안효섭 분)과 처음 만났다. 김유정은 극 중 해녀 역을 맡아 열연했다."),
+            "");
+  EXPECT_EQ(KoSummary("",
+                      "지난 방송에서 김유정은 드라마 '겨울 바다'의 해녀 역을 맡아 안효섭과 "
+                      "호흡을 맞췄다."),
+            "");
+  EXPECT_EQ(EnSummary("",
+                      "On the Nov 3 broadcast of tvN's 'Winter Sea', Kim Yoo-jung, who plays "
+                      "the diver Han Su, was cast into the sea by a storm."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
