@@ -116,6 +116,19 @@ bool IsAnaphor(std::string_view s, bool ko) {
   return ko ? RE2::PartialMatch(s, kKo) : RE2::PartialMatch(s, kEn);
 }
 
+// "김수현이 현빈 손예진 주연의 'W'에 특별 출연한다", "A가 출연 중인 'W'": persons a Korean casting
+// sentence names only as the work's existing cast, beside the person it casts. (Not "A가 주연을
+// 맡은", "A가 출연한다": those cast A; not English "co-starring A", which the label rules count
+// as announced together.)
+bool NamedAsExistingCast(std::string_view s, const Mention& m, bool ko) {
+  if (!ko || s.substr(m.begin, m.end - m.begin) != m.text) return false;
+  const std::string_view after = s.substr(m.end, std::min<size_t>(60, s.size() - m.end));
+  static const RE2 kExistingCast(
+      "^(?:(?:\\s*[,·]\\s*|\\s+|[와과]\\s+)[가-힣]{2,4}){0,3}\\s*주연(?:의|작|인)\\s|"
+      "^[이가]?\\s*출연\\s*중인\\s");
+  return RE2::PartialMatch(after, kExistingCast);
+}
+
 // "starring A and B", "A 주연의": persons named as the cast of the work, not its singers.
 bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   const size_t b = m.begin > 40 ? m.begin - 40 : 0;
@@ -2291,6 +2304,17 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
+        // (a casting sentence: the work's existing cast beside the person it casts)
+        if (casting && mp == &m0 && NamedAsExistingCast(a.text, m, ko)) {
+          bool other = false;
+          for (const auto& o : a.mentions.items) {
+            if (&o != &m0 && o.kind == MentionKind::kPerson && !o.aside && !o.in_parens &&
+                o.text != m0.text && !NamedAsExistingCast(a.text, o, ko)) {
+              other = true;
+            }
+          }
+          if (other) continue;
+        }
         // (the headline only: in the lead an actor of the cast may sing the OST too)
         if (!casting && si == 0 && story.index == 0 && cast_named.count(NormalizeKey(m.text)) > 0) {
           cast_only = true;

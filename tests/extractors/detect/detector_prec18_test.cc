@@ -152,5 +152,16 @@ TEST(DetectorPrec18, AnAiredEpisodeRecapInOtherWordsCastsNobody) {
             "");
 }
 
+// "배우 A가 B C 주연의 'W'에 특별 출연한다", "A가 B, C 주연의 'W'에 캐스팅됐다": the work's
+// existing cast named before 주연의 is no casting news beside the person cast.
+TEST(DetectorPrec18, TheExistingCastBesideACastingIsNoNews) {
+  EXPECT_EQ(KoSummary("", "배우 김유정이 안효섭 한소희 주연의 드라마 '겨울 바다'에 특별 출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "배우 김유정이 안효섭·한소희 주연의 '겨울 바다'에 카메오로 출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "김유정이 안효섭, 한소희 주연의 tvN 드라마 '겨울 바다'에 캐스팅됐다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
