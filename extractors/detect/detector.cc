@@ -2560,6 +2560,21 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
         continue;
       }
+      if (casting && ko && !vetoes(a) && persons.size() > 1) {
+        // "A가 B 후임으로 'W'에 출연한다", "A, B 대신 'W' 합류", "A가 B의 자리를 대체할까": with no
+        // word of leaving the person replaced is still no casting news beside the newcomer
+        std::vector<const Mention*> staying;
+        for (const Mention* p : persons) {
+          if (!(OwnsMention(a.mentions.items, p) && KoreanLeaves(a.text, *p))) {
+            staying.push_back(p);
+          }
+        }
+        if (!staying.empty() && staying.size() < persons.size()) {
+          persons = std::move(staying);
+          decide("casting: sentence " + std::to_string(si) +
+                 " names the person a newcomer replaces; that person is no news");
+        }
+      }
       if (vetoes(a) && casting && ko && KoreanReplacement(a.text)) {
         // "하차한 B의 대타로 A가 투입": the newcomer is casting news, the one who leaves is not
         std::vector<const Mention*> staying;

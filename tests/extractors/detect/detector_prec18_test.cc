@@ -163,5 +163,16 @@ TEST(DetectorPrec18, TheExistingCastBesideACastingIsNoNews) {
             "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
 }
 
+// "A가 B 후임으로 출연한다", "A, B 대신 캐스팅", "A가 B의 자리를 대신해 합류한다": the person a
+// newcomer replaces is no casting news, even with no word of leaving in the sentence.
+TEST(DetectorPrec18, ThePersonReplacedIsNoNews) {
+  EXPECT_EQ(KoSummary("", "배우 김유정이 안효섭 후임으로 드라마 '겨울 바다'에 출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "김유정, 한소희 대신 '겨울 바다' 여주인공으로 캐스팅됐다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("", "배우 김유정이 한소희의 자리를 대신해 드라마 '겨울 바다'에 합류한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
