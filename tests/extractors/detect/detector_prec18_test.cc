@@ -174,5 +174,22 @@ TEST(DetectorPrec18, ThePersonReplacedIsNoNews) {
             "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
 }
 
+// "'W1'에 출연하며 얼굴을 알린 신예 A가 'W2'에 캐스팅됐다": the work that made someone known is
+// an earlier work, whichever verb of fame follows it.
+TEST(DetectorPrec18, TheWorkThatMadeSomeoneKnownIsAnEarlierWork) {
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '푸른 달'에 출연하며 얼굴을 알린 신예 김유정이 드라마 '겨울 "
+                      "바다'에 캐스팅됐다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("",
+                      "영화 '푸른 달'에 출연해 눈도장을 찍은 배우 김유정이 '겨울 바다'에 "
+                      "합류한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("",
+                      "김유정은 '푸른 달'에 출연하며 주목받은 배우로, 드라마 '겨울 바다'에 "
+                      "출연한다."),
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
