@@ -116,6 +116,19 @@ bool IsAnaphor(std::string_view s, bool ko) {
   return ko ? RE2::PartialMatch(s, kKo) : RE2::PartialMatch(s, kEn);
 }
 
+// "김수현이 현빈 손예진 주연의 'W'에 특별 출연한다", "A가 출연 중인 'W'": persons a Korean casting
+// sentence names only as the work's existing cast, beside the person it casts. (Not "A가 주연을
+// 맡은", "A가 출연한다": those cast A; not English "co-starring A", which the label rules count
+// as announced together.)
+bool NamedAsExistingCast(std::string_view s, const Mention& m, bool ko) {
+  if (!ko || s.substr(m.begin, m.end - m.begin) != m.text) return false;
+  const std::string_view after = s.substr(m.end, std::min<size_t>(60, s.size() - m.end));
+  static const RE2 kExistingCast(
+      "^(?:(?:\\s*[,·]\\s*|\\s+|[와과]\\s+)[가-힣]{2,4}){0,3}\\s*주연(?:의|작|인)\\s|"
+      "^[이가]?\\s*출연\\s*중인\\s");
+  return RE2::PartialMatch(after, kExistingCast);
+}
+
 // "starring A and B", "A 주연의": persons named as the cast of the work, not its singers.
 bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   const size_t b = m.begin > 40 ? m.begin - 40 : 0;
@@ -1422,6 +1435,30 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
     a->cues = std::move(kept);
   }
   if (lang == "ko") AdjustKoreanCues(a->text, *rules_, &a->cues);
+  // "드라마 'W'의 주인공 A가 10일 방송되는 '연예가중계'에 출연한다": when every casting cue of a
+  // Korean sentence has a variety or news show the gazetteer knows as its object (the title
+  // with 에 / 에서 right before the cue), the sentence tells a show appearance; it casts nobody
+  // in the drama it also names
+  if (lang == "ko") {
+    static const RE2 kShowObject("^['’\"”>》〉]?\\s*(?:에|에서|에도|에서도)\\s*$");
+    int casting_cues = 0, show_cues = 0;
+    for (const auto& c : a->cues) {
+      if (c.rule->type != RuleType::kCasting || c.rule->modifier || c.rule->story_only) continue;
+      ++casting_cues;
+      for (const auto& m : a->mentions.items) {
+        if (m.kind != MentionKind::kWork || !m.not_drama || m.end > c.begin ||
+            c.begin - m.end > 12) {
+          continue;
+        }
+        if (RE2::FullMatch(re2::StringPiece(a->text.data() + m.end, c.begin - m.end),
+                           kShowObject)) {
+          ++show_cues;
+          break;
+        }
+      }
+    }
+    if (casting_cues > 0 && show_cues == casting_cues) a->veto[0] = true;
+  }
   for (const auto& c : a->cues) {
     switch (c.rule->type) {
       case RuleType::kCasting:
@@ -2302,6 +2339,17 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             m.kind == MentionKind::kPerson || (!casting && m.kind == MentionKind::kGroup);
         if (!is_person || m.aside || m.in_parens) continue;
         if (!casting && mp == &m0 && NamedAsCast(a.text, m, ko)) continue;
+        // (a casting sentence: the work's existing cast beside the person it casts)
+        if (casting && mp == &m0 && NamedAsExistingCast(a.text, m, ko)) {
+          bool other = false;
+          for (const auto& o : a.mentions.items) {
+            if (&o != &m0 && o.kind == MentionKind::kPerson && !o.aside && !o.in_parens &&
+                o.text != m0.text && !NamedAsExistingCast(a.text, o, ko)) {
+              other = true;
+            }
+          }
+          if (other) continue;
+        }
         // (the headline only: in the lead an actor of the cast may sing the OST too)
         if (!casting && si == 0 && story.index == 0 && cast_named.count(NormalizeKey(m.text)) > 0) {
           cast_only = true;
@@ -2713,6 +2761,21 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (all && names_work && !topic) last_persons = persons;
         }
         continue;
+      }
+      if (casting && ko && !vetoes(a) && persons.size() > 1) {
+        // "A가 B 후임으로 'W'에 출연한다", "A, B 대신 'W' 합류", "A가 B의 자리를 대체할까": with no
+        // word of leaving the person replaced is still no casting news beside the newcomer
+        std::vector<const Mention*> staying;
+        for (const Mention* p : persons) {
+          if (!(OwnsMention(a.mentions.items, p) && KoreanLeaves(a.text, *p))) {
+            staying.push_back(p);
+          }
+        }
+        if (!staying.empty() && staying.size() < persons.size()) {
+          persons = std::move(staying);
+          decide("casting: sentence " + std::to_string(si) +
+                 " names the person a newcomer replaces; that person is no news");
+        }
       }
       if (vetoes(a) && casting && ko && KoreanReplacement(a.text)) {
         // "하차한 B의 대타로 A가 투입": the newcomer is casting news, the one who leaves is not

@@ -637,30 +637,30 @@ const std::set<std::string, std::less<>>& KoreanStopNames() {
       "오후", "오전", "오랜만", "서울", "서로", "서비스", "권유", "황금", "송출", "홍보", "고정",
       "양측", "손잡", "배경", "백상", "허락", "남자주인공", "심사", "노래", "하나", "하지만",
       "곽도", "차기작", "차례", "차기", "구성", "민낯", "류승", "나란히", "진짜", "지난", "지난해",
-      "지금", "지상파", "엄청", "채널", "원더", "천만", "방영", "공중파", "현실", "함께", "변신",
-      "여러", "추가", "추석", "도시", "소재", "석권", "선정", "설정", "마지막", "마음", "길거리",
-      "위해", "표현", "명작", "기록", "반응", "왕좌", "금요일", "옥탑방", "인기", "맹활약", "제목",
-      "모든", "탁월", "국내", "연속", "어떤", "은퇴", "편성", "용기", "예능", "예정", "경쟁",
-      "봉준호", "태양", "목요일", "형식", "피날레", "두번째", "감성", "동시", "온라인", "호흡",
-      "범죄", "승리", "간판", "상반기", "단독", "당시", "화제", "창작", "순위", "종영", "풍성",
-      "라인업", "리메이크", "사극", "가운데", "가창", "가수", "각본", "극본", "출연", "캐스팅",
-      "합류", "확정", "발탁", "낙점", "검토", "논의", "물망", "거론", "관계자", "이하", "가제",
-      "가칭", "극중", "극", "중", "역", "측", "등", "및", "또", "또한", "특히", "이들", "두사람",
-      "세사람", "그녀", "그룹", "멤버", "트로트", "뮤지컬", "드라마", "영화", "시리즈", "작품",
-      "웹툰", "웹드라마", "주연작", "출연작", "데뷔", "데뷔작", "정식데뷔", "한국판", "원조",
-      "기세", "장편", "단편", "공포", "전설", "정의", "주니어", "오리지널", "선배", "후배", "동료",
-      "이번주", "오늘", "내일", "어제", "올해", "내년", "작년", "연휴", "모델", "광고", "화보",
-      "앨범", "음원", "음반", "발매", "가요", "가요계", "연예계", "방송계", "성인", "소녀", "소년",
-      "이웃", "형사", "검사", "변호사", "의사", "기자", "작가", "감독", "사랑", "사람", "사건",
-      "사실", "사실무근", "상대", "상대역", "상황", "부분", "단계", "아직", "정해진", "결정",
-      "예정이다", "전했다", "밝혔다", "알려졌다", "전해졌다", "나선다", "맡는다", "맡았다", "맡아",
-      "출격", "컴백", "공백", "복귀", "복귀작", "스크린", "안방", "주인공으로", "첫", "두", "세",
-      "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "이번에", "신인상", "조사관", "비롯해",
-      "공개됨", "등이", "부른", "인디", "이뤄가", "웨터", "조율", "조율하", "방송하", "방송되",
-      "가수들", "배우들", "이들이", "주인공은", "주연은", "안방극장", "신스틸러", "연기파", "대세",
-      "청춘", "학원물", "로맨스", "스릴러", "코미디", "감성", "명품", "국민", "원조", "전성기",
-      "대표", "보컬", "가창력", "음색", "목소리", "메인", "타이틀", "곡인", "수록곡", "자작곡",
-      "여운", "감동",
+      "대거", "신세대", "부분만", "지금", "지상파", "엄청", "채널", "원더", "천만", "방영",
+      "공중파", "현실", "함께", "변신", "여러", "추가", "추석", "도시", "소재", "석권", "선정",
+      "설정", "마지막", "마음", "길거리", "위해", "표현", "명작", "기록", "반응", "왕좌", "금요일",
+      "옥탑방", "인기", "맹활약", "제목", "모든", "탁월", "국내", "연속", "어떤", "은퇴", "편성",
+      "용기", "예능", "예정", "경쟁", "봉준호", "태양", "목요일", "형식", "피날레", "두번째",
+      "감성", "동시", "온라인", "호흡", "범죄", "승리", "간판", "상반기", "단독", "당시", "화제",
+      "창작", "순위", "종영", "풍성", "라인업", "리메이크", "사극", "가운데", "가창", "가수",
+      "각본", "극본", "출연", "캐스팅", "합류", "확정", "발탁", "낙점", "검토", "논의", "물망",
+      "거론", "관계자", "이하", "가제", "가칭", "극중", "극", "중", "역", "측", "등", "및", "또",
+      "또한", "특히", "이들", "두사람", "세사람", "그녀", "그룹", "멤버", "트로트", "뮤지컬",
+      "드라마", "영화", "시리즈", "작품", "웹툰", "웹드라마", "주연작", "출연작", "데뷔", "데뷔작",
+      "정식데뷔", "한국판", "원조", "기세", "장편", "단편", "공포", "전설", "정의", "주니어",
+      "오리지널", "선배", "후배", "동료", "이번주", "오늘", "내일", "어제", "올해", "내년", "작년",
+      "연휴", "모델", "광고", "화보", "앨범", "음원", "음반", "발매", "가요", "가요계", "연예계",
+      "방송계", "성인", "소녀", "소년", "이웃", "형사", "검사", "변호사", "의사", "기자", "작가",
+      "감독", "사랑", "사람", "사건", "사실", "사실무근", "상대", "상대역", "상황", "부분", "단계",
+      "아직", "정해진", "결정", "예정이다", "전했다", "밝혔다", "알려졌다", "전해졌다", "나선다",
+      "맡는다", "맡았다", "맡아", "출격", "컴백", "공백", "복귀", "복귀작", "스크린", "안방",
+      "주인공으로", "첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "이번에",
+      "신인상", "조사관", "비롯해", "공개됨", "등이", "부른", "인디", "이뤄가", "웨터", "조율",
+      "조율하", "방송하", "방송되", "가수들", "배우들", "이들이", "주인공은", "주연은", "안방극장",
+      "신스틸러", "연기파", "대세", "청춘", "학원물", "로맨스", "스릴러", "코미디", "감성", "명품",
+      "국민", "원조", "전성기", "대표", "보컬", "가창력", "음색", "목소리", "메인", "타이틀",
+      "곡인", "수록곡", "자작곡", "여운", "감동",
       // words met after a group or a role noun, and common words that are also stage names
       "출신", "일부", "탤런트", "탄생", "교체", "영상", "다음달", "이달", "등용문", "조합",
       "주제곡", "외도", "방송인", "여학생", "신드롬", "신고식", "전환점", "하모니", "상대방",
@@ -697,7 +697,8 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
 // Groups whose Hangul name is an everyday noun: they count only next to a group noun or a
 // member ("그룹 아이들", "아이들 소연").
 const std::set<std::string, std::less<>>& KoreanCommonGroupNames() {
-  static const std::set<std::string, std::less<>> k = {"아이들", "지구"};
+  // ("하이라이트 영상", "하이라이트 부분만 선공개": the everyday "highlight")
+  static const std::set<std::string, std::less<>> k = {"아이들", "지구", "하이라이트"};
   return k;
 }
 
@@ -1279,7 +1280,11 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "열연|주목|인상)|에서\\s*(?:[^\\s.]+\\s+){0,5}?(?:이름을\\s*알린|이름을\\s*알렸던|"
       "연기력을\\s*선보인|연기력을\\s*선보였던|열연을\\s*펼친|열연했던|활약했던|눈도장을\\s*찍은|"
       "열연한\\s|활약한\\s|호흡을\\s*맞춘\\s|호흡을\\s*맞췄던\\s|"
-      "출연\\s*중인|열연\\s*중인)|에\\s*출연\\s*중인|(?:으로|로)\\s*(?:친숙한|유명한|잘\\s*알려진)|"
+      "출연\\s*중인|열연\\s*중인)|에\\s*출연\\s*중인|"
+      // "'W'에 출연하며 얼굴을 알린 신예 A가": the work that made someone known
+      "에\\s*출연(?:하며|해|하면서)\\s*(?:[^\\s.]+\\s+){0,3}?(?:얼굴을\\s*알린|이름을\\s*알린|"
+      "눈도장을\\s*찍은|주목받은|주목을\\s*받은|인기를\\s*얻은|사랑받은|사랑을\\s*받은)|(?:으로|로)"
+      "\\s*(?:친숙한|유명한|잘\\s*알려진)|"
       "로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|눈도장|존재감|신드롬|흥행|호평)|을\\s*통해|를\\s*통해|으로\\s*(?:주목|사랑|인기|"
       "얼굴|이름|"
@@ -1686,6 +1691,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           RE2::FullMatch(inside, kEpithetCompound)))) {
       m.kind = MentionKind::kQuote;
       m.why = "quoted epithet or topic, not a title";
+      m.epithet = true;
+      add(std::move(m));
+      continue;
+    }
+    // "158화 <… 선물편>", "3회 '재회 편'": an episode's title after its number (ending in 편,
+    // "episode") names no work; the work is the series it belongs to
+    static const RE2 kEpisodeNumberBefore("\\d+\\s*(?:화|회|회차|부)\\s*$");
+    if (ko && EndsWithAny(inside, {"편"}) && RE2::PartialMatch(before, kEpisodeNumberBefore) &&
+        gaz.FindWork(m.text) == nullptr) {
+      m.kind = MentionKind::kQuote;
+      m.why = "quoted episode title after its number, not a work";
       m.epithet = true;
       add(std::move(m));
       continue;
@@ -2525,13 +2541,17 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // ("he is the older brother of Yoo Jin Kang": a relative in a character sketch is a
       // character; an actor's real family is no casting news either)
       static const std::set<std::string, std::less<>> kKin = {
-          "brother",      "sister",    "father",      "mother",      "son",        "daughter",
-          "wife",         "husband",   "fiancé",      "fiance",      "fiancée",    "lover",
-          "girlfriend",   "boyfriend", "grandfather", "grandmother", "uncle",      "aunt",
-          "cousin",       "nephew",    "niece",       "stepmother",  "stepfather", "stepson",
-          "stepdaughter", "twin"};
+          "brother",      "sister",    "father",        "mother",       "son",        "daughter",
+          "wife",         "husband",   "fiancé",        "fiance",       "fiancée",    "lover",
+          "girlfriend",   "boyfriend", "grandfather",   "grandmother",  "uncle",      "aunt",
+          "cousin",       "nephew",    "niece",         "stepmother",   "stepfather", "stepson",
+          "stepdaughter", "twin",      "ex-girlfriend", "ex-boyfriend", "ex-wife",    "ex-husband"};
+      // ("Nam Joo Hyuk will be taking on Jung Joon Hyung": the part he takes on)
+      const bool takes_on = prev == "on" && (prev2 == "taking" || prev2 == "takes" ||
+                                             prev2 == "take" || prev2 == "took");
       if (!co_star_possessive &&
           ((kRoleVerb.count(prev) && prev2 != "such" && prev2 != "known" && prev2 != "well") ||
+           takes_on ||
            (prev == "of" && (prev2 == "role" || prev2 == "character" || kKin.count(prev2))))) {
         m.kind = MentionKind::kRole;  // "cast as Lee Su-ho": the character
         m.why += ", character after '" + prev + "'";
@@ -2545,8 +2565,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // character, not an actor
       if (!co_star_possessive && m.kind == MentionKind::kPerson) {
         static const RE2 kCharacterBefore(
-            "(?i)(?:\\b(?:as|play|plays|playing|played|portray|portrays|portraying|offered)\\s+"
-            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z][\\w-]*\\s+){0,3}?(?:lead|leading\\s+"
+            "(?i)(?:\\b(?:as|play|plays|playing|played|portray|portrays|portraying|offered|"
+            "(?:take|takes|taking|took)\\s+on)\\s+"
+            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z0-9][\\w-]*\\s+){0,3}?(?:lead|leading\\s+"
             "(?:man|lady)|role|character|protagonist|heroine|hero|villain)|\\bcharacter\\s+(?:is|"
             "was|will\\s+be)|\\brole\\s+as\\s+(?:the\\s+|an?\\s+)?(?:[a-z][\\w-]*\\s+){0,4}?)\\s*,?"
             "\\s*$");
@@ -3020,8 +3041,13 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           ((LowerAscii(toks[i - 1].text) == "star" && i > 1 &&
             (LowerAscii(toks[i - 2].text) == "to" || LowerAscii(toks[i - 2].text) == "will")) ||
            (i > 1 && toks[i - 1].capital && TitleCaseSentence(toks)));
+      // ("his label HISTORY D&C": a word with '&' in it names a company, never a person)
+      // ("the Best Actor Academy Award": a word before "Award" names the prize)
+      const bool award_next = i + 1 < n && (LowerAscii(toks[i + 1].text) == "award" ||
+                                            LowerAscii(toks[i + 1].text) == "awards");
       if ((after_descriptor || after_group) && !descriptor_is_word &&
-          !EnglishRunStop().count(low)) {
+          !EnglishRunStop().count(low) && t.text.find('&') == std::string_view::npos &&
+          !award_next) {
         size_t e = i + 1;
         while (e < n && e - i < 3 && adjacent(e) && toks[e].capital && !toks[e].in_quote &&
                !EnglishRunStop().count(LowerAscii(toks[e].text)) && !toks[e - 1].possessive) {
@@ -3113,7 +3139,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
     bool copula = false;
     if (base == raw && i + 1 == n && AllHangul(TrimName(raw))) {
       const std::string word = TrimName(raw);
-      if (HangulSyllables(word) >= 3 && EndsWithAny(word, {"다"})) {
+      // ("주인공은 뷔와 진이다": after a final consonant the copula is 이다, so a known name
+      // that ends in one, with 이다 after it, is that name; "진이다" is 진 + 이다)
+      size_t last_at = 0;
+      const std::string short_stem =
+          EndsWithAny(word, {"이다"}) ? word.substr(0, word.size() - 6) : std::string();
+      const uint32_t last =
+          short_stem.empty() ? 0 : PrevCodePointOf(short_stem, short_stem.size(), &last_at);
+      if (!short_stem.empty() && IsHangulCp(last) && (last - 0xAC00) % 28 != 0 &&
+          gaz.FindPerson(short_stem) != nullptr) {
+        base = short_stem;
+        copula = true;
+      } else if (HangulSyllables(word) >= 3 && EndsWithAny(word, {"다"})) {
         const std::string stem = word.substr(0, word.size() - 3);
         if (gaz.FindPerson(stem) != nullptr) {
           base = stem;
@@ -3328,6 +3365,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
          (KoreanCommonStageNames().count(base) && !role_noun_before(i) && ost_slot[i] == 0))) {
       p = nullptr;
     }
+    // "그룹 X, 'W' 지원 사격": the idiom "support fire" names no singer 지원, after a group too
+    if (p != nullptr && KoreanCommonStageNames().count(raw) && i + 1 < n &&
+        toks[i + 1].text.rfind("\xEC\x82\xAC\xEA\xB2\xA9", 0) == 0) {  // 사격
+      p = nullptr;
+    }
     if (p != nullptr && (HangulSyllables(base) >= 2 || group_ctx)) {
       person_mention(i, i + 1, p, "gazetteer person");
       if (copula) out.items.back().text = base;
@@ -3385,7 +3427,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         EndsWithAny(base,
                     {"률", "단", "트", "스", "드", "크", "즈", "션", "팅", "링", "님", "들", "행",
                      "리", "자", "사", "기", "화", "제", "도", "시", "성", "력", "감", "적", "권",
-                     "계", "장", "실", "소", "국", "부", "과", "회", "선", "품", "곡"})) {
+                     "계", "장", "실", "소", "국", "부", "과", "회", "선", "품", "곡",
+                     // ("단막극", "사이다", "대거": no known three-syllable name ends so)
+                     "극", "다", "거"})) {
       continue;
     }
     // verb forms and nouns with a case ending are no names ("출연할", "캐스트로")

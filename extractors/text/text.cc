@@ -184,7 +184,20 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
   if (b == dot) return false;
   if (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) return false;  // too long
   std::string word(text.substr(b, dot - b));
-  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;
+  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) {
+    // "… the romance W. The drama will air": an initial is followed by a name, never by a
+    // word that opens a sentence; a one-letter title ends it
+    static constexpr std::array<std::string_view, 12> kOpeners = {
+        "The ", "This ", "These ", "It ",  "Its ",   "He ",
+        "She ", "They ", "His ",   "Her ", "Their ", "Meanwhile"};
+    const std::string_view rest = text.substr(dot + 1);
+    if (!rest.empty() && rest[0] == ' ') {
+      for (std::string_view w : kOpeners) {
+        if (rest.substr(1, w.size()) == w) return false;
+      }
+    }
+    return true;
+  }
   // Initialisms: "D.O", "U.S", "K.Will".
   if (word.size() >= 3 && word[1] == '.' && std::isalpha(static_cast<unsigned char>(word[0]))) {
     return true;
