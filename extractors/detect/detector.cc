@@ -3383,9 +3383,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // ("A has been offered W but is still considering it")
         if (casting && !ko && own && clauses.size() > 1) {
           static const RE2 kPronounClause(
-              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
-              "have|"
-              "will|was|were))\\b|^\\W*(?:(?:and|but)\\s+)?(?:is|are|has|have|was|were)\\s");
+              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they|"
+              "both(?:\\s+(?:actors|actresses|stars|of\\s+them))?|"
+              "the\\s+(?:two|pair|duo)(?:\\s+(?:actors|actresses|stars))?)"
+              "(?:['’](?:s|re|ll)|\\s+(?:is|are|has|have|will|was|were))\\b|"
+              "^\\W*(?:(?:and|but)\\s+)?(?:is|are|has|have|was|were)\\s");
           size_t k = 0;
           while (k < clauses.size() && clauses[k].second <= hi) ++k;
           for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {

@@ -126,5 +126,47 @@ TEST(DetectorStatus18, AnUndecidedNextWorkIsNoCasting) {
             "casting Kim Yoo-jung / 종이 달 (reviewing)");
 }
 
+// Korean talks with a light verb ("협의를 진행하고 있다", "논의를 이어가고 있다") are talks like
+// "협의하고 있다".
+TEST(DetectorStatus18, TalksWithALightVerb) {
+  EXPECT_EQ(Summary("",
+                    "SBS 새 드라마 '종이 달'의 여주인공으로 김유정이 유력하다. 제작사 관계자는 "
+                    "\"김유정과 출연을 두고 협의를 진행하고 있다\"고 말했다.",
+                    "ko"),
+            "casting Kim Yoo-jung / 종이 달 (in_talks)");
+  EXPECT_EQ(Summary("",
+                    "MBC 관계자는 \"안효섭 측과 '종이 달' 출연 여부를 놓고 논의를 이어가고 "
+                    "있다\"고 밝혔다.",
+                    "ko"),
+            "casting Ahn Hyo-seop / 종이 달 (in_talks)");
+}
+
+// "…할 것으로 알려져 / 전해져": hearsay as a connective is a report like "알려졌다".
+TEST(DetectorStatus18, ConnectiveHearsayIsAReport) {
+  EXPECT_EQ(
+      Summary("", "드라마 '종이 달'에 김유정과 안효섭이 출연할 것으로 알려져 기대를 모은다.", "ko"),
+      "casting Ahn Hyo-seop / 종이 달 (rumored); casting Kim Yoo-jung / 종이 달 (rumored)");
+  EXPECT_EQ(Summary("", "김유정이 영화 '종이 달'의 주인공을 맡을 것으로 전해져 눈길을 끈다.", "ko"),
+            "casting Kim Yoo-jung / 종이 달 (rumored)");
+}
+
+// "…, and both actors are looking over the offers", "the two are considering them": a next
+// clause whose subject is "both (actors)" or "the two" goes on with the persons' predicate,
+// as one with "they".
+TEST(DetectorStatus18, BothActorsGoOnWithTheirPredicate) {
+  EXPECT_EQ(Summary("",
+                    "tvN has offered the leads of its new drama 'Paper Moon' to Kim Yoo-jung and "
+                    "Ahn Hyo-seop, and both actors are looking over the offers.",
+                    "en"),
+            "casting Ahn Hyo-seop / Paper Moon (reviewing); casting Kim Yoo-jung / Paper Moon "
+            "(reviewing)");
+  EXPECT_EQ(Summary("",
+                    "Kim Yoo-jung and Ahn Hyo-seop have received offers to star in the film 'Paper "
+                    "Moon', and the two are positively considering them.",
+                    "en"),
+            "casting Ahn Hyo-seop / Paper Moon (reviewing); casting Kim Yoo-jung / Paper Moon "
+            "(reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
