@@ -1849,7 +1849,11 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
     // (unless that side says the review has not begun: "대본도 받았지만 아직 검토 전이다")
     bool not_begun = false;
     for (const auto& c : claims) not_begun = not_begun || c.review_not_begun;
-    if ((*chosen)->status == "in_talks" && !not_begun) {
+    // (a side that tells of talks or of the offer it made, "협의하고 있다", "an offer has been
+    // made to A", states the stage itself: a headline's or an article's "reviewing" gives way)
+    const bool negotiation =
+        (*chosen)->rule != nullptr && (*chosen)->rule->id.ends_with(".negotiating");
+    if ((*chosen)->status == "in_talks" && !not_begun && !negotiation) {
       for (const auto& c : claims) {
         if (!c.agency && !c.report && c.status == "reviewing") {
           *chosen = &c;
@@ -1872,6 +1876,17 @@ std::string SettleStatus(const std::vector<Claim>& claims, bool casting, bool ko
         *chosen = stated;
         *why = "the side says nothing is decided; the offer or review stated as fact stands";
         return stated->status;
+      }
+    }
+    // "KBS: '긍정적으로 검토 중'" + agency "출연 제안이 들어온 작품 중 하나, 아직 검토도 하기
+    // 전": when the story says no review has begun, a side's offer outweighs another side's review
+    if ((*chosen)->status == "reviewing" && not_begun) {
+      for (const auto& c : claims) {
+        if (c.agency && c.status == "in_talks") {
+          *chosen = &c;
+          *why = "the side says no review has begun; the offer stands";
+          return "in_talks";
+        }
       }
     }
     *why = "the agency/production statement beats reports";
@@ -3677,9 +3692,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // ("A has been offered W but is still considering it")
         if (casting && !ko && own && clauses.size() > 1) {
           static const RE2 kPronounClause(
-              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they)(?:['’](?:s|re|ll)|\\s+(?:is|are|has|"
-              "have|"
-              "will|was|were))\\b|^\\W*(?:(?:and|but)\\s+)?(?:is|are|has|have|was|were)\\s");
+              "(?i)^\\W*(?:and\\s+|but\\s+)?(?:he|she|they|"
+              "both(?:\\s+(?:actors|actresses|stars|of\\s+them))?|"
+              "the\\s+(?:two|pair|duo)(?:\\s+(?:actors|actresses|stars))?)"
+              "(?:['’](?:s|re|ll)|\\s+(?:is|are|has|have|will|was|were))\\b|"
+              "^\\W*(?:(?:and|but)\\s+)?(?:is|are|has|have|was|were)\\s");
           size_t k = 0;
           while (k < clauses.size() && clauses[k].second <= hi) ++k;
           for (; k < clauses.size() && clauses[k].first >= hi && clauses[k].first == hi; ++k) {
