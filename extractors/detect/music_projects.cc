@@ -319,6 +319,21 @@ bool KoreanConnective(std::string_view span) {
   return RE2::PartialMatch(re2::StringPiece(span.data(), span.size()), kConnective);
 }
 
+// Korean: the clause a connective release verb joins is reported in the present or future
+// ("싱글을 발표하고 가수로 데뷔한다고 밝혔다"): the past tense of the reporting verb says
+// nothing of the song.
+bool KoreanReportedFuture(std::string_view rest) {
+  static const RE2 kReported("([가-힣])다고\\s");
+  static const RE2 kPast(
+      "^(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔|였)$");
+  re2::StringPiece in(rest.data(), rest.size());
+  std::string syllable;
+  while (RE2::FindAndConsume(&in, kReported, &syllable)) {
+    if (!RE2::FullMatch(syllable, kPast)) return true;
+  }
+  return false;
+}
+
 // English: what came out is a teaser, poster or photo ("have dropped their music video
 // teaser").
 bool TeaserAfter(std::string_view text, size_t pos) {
@@ -338,7 +353,8 @@ bool Usable(const Mention& m) {
 bool PresentedAsActor(std::string_view text, const Mention& m, const std::string& lang,
                       const Gazetteer& gazetteer) {
   static const RE2 kBefore(
-      "(?i)(?:배우|연기자|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)\\s*)?"
+      "(?i)(?:배우|연기자|탤런트|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)"
+      "\\s*)?"
       "$");
   // (in English "star" after a music word or a group's name is a pop star: "BTS star Jin",
   // "K-pop star X", "boy band star X"; "K-drama star X", "Squid Game star X" stay actors)
@@ -372,7 +388,8 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   // "배우 A와 B가", "배우 A, B, C가", "배우 활동에 집중하던 A와 B가": the descriptor before a
   // coordinated list presents every name of it
   static const RE2 kListedActor(
-      "(?:배우|연기자)(?:\\s*활동[^.]{0,16}?(?:하던|해\\s*온|해온|하는|중인|하고\\s*있는))?\\s+"
+      "(?:배우|연기자|탤런트)(?:\\s*활동[^.]{0,16}?(?:하던|해\\s*온|해온|하는|중인|하고\\s*있는))?"
+      "\\s+"
       "(?:[가-힣]{2,4}\\s*(?:과|와|,|·)\\s*){0,6}$");
   if (lang == "ko" && RE2::PartialMatch(Before(text, m.begin, 90), kListedActor)) return true;
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
@@ -729,10 +746,10 @@ bool OpeningName(std::string_view text, std::string* name) {
   return true;
 }
 
-// A sentence that names nobody and speaks of "the actor" / "the actress".
+// A sentence that names nobody and speaks of "the actor" / "the actress" ("the 36-year-old
+// actor", "the ultra-pretty actress", "the Goblin actor").
 bool ActorAnaphor(std::string_view text) {
-  static const RE2 kAnaphor(
-      "(?i)\\b(?:the|this)\\s+(?:[A-Z][\\w'’:-]*\\s+){0,4}(?:actor|actress)\\b");
+  static const RE2 kAnaphor("(?i)\\b(?:the|this)\\s+(?:[\\w'’:-]+\\s+){0,4}?(?:actor|actress)\\b");
   return RE2::PartialMatch(text, kAnaphor);
 }
 
@@ -843,10 +860,10 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
   if (ko) {
     NameRuns(text, &out);
     static const RE2 kKo(
-        "(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
+        "(?:가수|배우|탤런트|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
         "뮤지컬\\s*배우)\\s+"
         "(?:겸\\s+\\S+\\s+)?(?:[A-Za-z0-9]+\\s+)?([가-힣A-Za-z]{2,12}?)(과|와|이|가|은|는|도|,|·|"
-        "\\s)");
+        "\\s|\\(\\d)");
     // "가수 공휘, 조아영이": the list goes on after a comma or a middle dot
     static const RE2 kNext("\\s*([가-힣A-Za-z]{2,8}?)(과|와|이|가|은|는|도|,|·|\\s)");
     re2::StringPiece in(text.data(), text.size());
@@ -854,7 +871,8 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     while (RE2::FindAndConsume(&in, kKo, &name, &end)) {
       out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
       static const RE2 kDescriptorWord(
-          "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|"
+          "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|탤런트|래퍼|그룹|걸그룹|보이그룹|혼성그룹|"
+          "밴드|"
           "듀오|개그맨|개그우먼|방송인|"
           "뮤지컬)$");
       for (int k = 0; k < 10 && (end == "," || end == "·"); ++k) {
@@ -1012,7 +1030,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           if (r->status == "released" && !TeaserBefore(s.text, b) && !TeaserAfter(s.text, e) &&
               !(ko && NewsNotSong(s.text, b)) &&
               !(ko && KoreanConnective(s.text.substr(b, e - b)) &&
-                !KoreanEndsInPastTense(s.text))) {
+                (!KoreanEndsInPastTense(s.text) ||
+                 KoreanReportedFuture(std::string_view(s.text).substr(e))))) {
             s.released[t] = true;
           }
           s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
@@ -1771,6 +1790,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           here.begin = at;
           here.end = at + p.name.size();
           named = true;
+          if (PresentedAsActor(s.text, here, lang, gazetteer)) {
+            actor = true;
+            why = "presented as an actor in sentence " + std::to_string(i);
+          }
+        }
+      }
+      // Korean: each place the sentence writes the subject's name, where the finders may not
+      // have seen it ("뮤지컬배우 조형균(27)이": an age in parentheses after the name)
+      if (ko && !actor && subject->text.size() >= 6 && ContainsHangul(subject->text)) {
+        for (size_t at = s.text.find(subject->text); at != std::string::npos && !actor;
+             at = s.text.find(subject->text, at + 1)) {
+          Mention here = *subject;
+          here.begin = at;
+          here.end = at + subject->text.size();
           if (PresentedAsActor(s.text, here, lang, gazetteer)) {
             actor = true;
             why = "presented as an actor in sentence " + std::to_string(i);
