@@ -480,13 +480,16 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
   };
   static const RE2 kName("^(?:[가-힣]{2,8}|[A-Za-z][A-Za-z0-9.&'-]{0,14})$");
   static const RE2 kAnd("^(.+?)(?:과|와)$");
-  static const RE2 kClose("^(.+?)(?:이|가|은|는|도)$");
+  static const RE2 kClose("^(.+?)(?:이|가|은|는|도|까지)$");
+  // "김준수부터 김소현, …, 양서윤까지": a range of names opens on a name the finders saw
+  static const RE2 kFrom("^(.+?)부터$");
   static const RE2 kOf("^[가-힣A-Za-z0-9]+의$");
   static const RE2 kRole("^(?:작곡가|작사가|프로듀서|제작자|MC|진행자|대표|회장|감독|연출)$");
   static const RE2 kStop(
       "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
-      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배|외|외에|이외에|"
+      "시민|어린이|총출동|출동|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배|외|"
+      "외에|이외에|"
       "밖에)$|^.+(?:들|생)$");
   // 등 closes a list, and so does 총 before its count ("…, 이지훈, 조권 총 8명의 가수들이")
   static const RE2 kDeung("^(?:등(?:이|은|도|의|과|와|을|를)?|총)$");
@@ -607,6 +610,11 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
     } else if (!sep && RE2::FullMatch(w, kAnd, &stem) && ContainsHangul(stem) && stem.size() >= 6 &&
                RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop)) {
       push(i, stem);  // "전진과"
+    } else if (!sep && RE2::FullMatch(w, kFrom, &stem) && RE2::FullMatch(stem, kName) &&
+               known(i, stem.size())) {
+      list.clear();
+      pending_role = false;
+      push(i, stem);  // "김준수부터"
     } else if (!list.empty() && RE2::FullMatch(w, kClose, &stem) && RE2::FullMatch(stem, kName) &&
                !RE2::FullMatch(stem, kStop)) {
       push(i, stem);  // "로꼬는": the list ends
@@ -855,6 +863,13 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
   }
 }
 
+// Korean: what the people a descriptor names do, not who they are ("소속 뮤지컬 배우 총출동",
+// "배우 출연"): a word the finders or a descriptor may take for a name.
+bool DeedNotName(std::string_view w) {
+  static const RE2 kDeed("^(?:총출동|출동|총집합|집합|출연|합류|가세|동참|참여|변신|데뷔)");
+  return RE2::PartialMatch(re2::StringPiece(w.data(), w.size()), kDeed);
+}
+
 std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text, bool ko) {
   std::vector<std::pair<size_t, std::string>> out;
   if (ko) {
@@ -869,6 +884,7 @@ std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text
     re2::StringPiece in(text.data(), text.size());
     re2::StringPiece name, end;
     while (RE2::FindAndConsume(&in, kKo, &name, &end)) {
+      if (DeedNotName(name)) continue;
       out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
       static const RE2 kDescriptorWord(
           "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|탤런트|래퍼|그룹|걸그룹|보이그룹|혼성그룹|"
@@ -1381,7 +1397,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
       for (const auto& m : s.mentions.items) {
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m) ||
-            NewsOwnerNotSinger(s.text, m) || mono_mention(m)) {
+            NewsOwnerNotSinger(s.text, m) || mono_mention(m) || (ko && DeedNotName(m.text))) {
           continue;
         }
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group

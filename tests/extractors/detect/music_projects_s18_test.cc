@@ -49,5 +49,34 @@ TEST(MusicProjectsS18, ReportedFutureClause) {
             "release 한도윤 / 푸른 밤 ep (announced)");
 }
 
+// A line-up that takes part in a song ("A와 B를 비롯해 C가 참여한 캐럴송", "'T'에는 A, B, C 등이
+// 대거 참여해 녹음", "녹음에 A와 B가 가세했다"), in either order of the joining verb and the music
+// word; a production or a shoot they take part in is no song.
+TEST(MusicProjectsS18, LineUpTakesPartInASong) {
+  EXPECT_EQ(Music("",
+                  "가수 서라온과 미루를 비롯해 배우 한도윤이 참여해 관심을 모은 캐럴송 '눈꽃 "
+                  "선물'이 오는 20일 공개된다."),
+            "collab 서라온 + 미루 + 한도윤 / 눈꽃 선물 [] (announced)");
+  EXPECT_EQ(Music("",
+                  "이번 겨울 앨범 '하얀 편지'에는 서라온, 미루, 한도윤 등이 대거 참여해 두 달 동안 "
+                  "녹음을 진행했다."),
+            "collab 서라온 + 미루 + 한도윤 / 하얀 편지 [] (announced)");
+  EXPECT_EQ(Music("", "연말 캐럴 음반 녹음에 가수 서라온과 배우 한도윤이 가세했다."),
+            "collab 서라온 + 한도윤 /  [] (announced)");
+  EXPECT_EQ(Music("", "배우 한도윤과 서라온이 드라마 제작발표회에 참여해 소감을 밝혔다."), "");
+}
+
+// "A부터 B, C, D까지": a range of names lists every one of them; a headline's "배우 총출동" says
+// what the actors do, and names nobody.
+TEST(MusicProjectsS18, NameRangesAndDeeds) {
+  EXPECT_EQ(Music("",
+                  "배우 한도윤부터 서라온, 윤채하, 민서진까지 네 사람이 함께 부른 캐럴 '첫눈 오는 "
+                  "밤'이 오늘 공개됐다."),
+            "collab 한도윤 + 서라온 + 윤채하 + 민서진 / 첫눈 오는 밤 [] (released)");
+  EXPECT_EQ(Music("오늘 캐럴송 '첫눈 오는 밤' 발매, 한도윤·서라온 등 소속 배우 총출동",
+                  "두 배우가 함께 부른 캐럴이 오늘 오후 6시 공개된다."),
+            "collab 한도윤 + 서라온 / 첫눈 오는 밤 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
