@@ -207,8 +207,13 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kWorkList(
       "(?i)(?:films?|movies?|dramas?|series|shows?|sitcoms?|roles?\\s+in)\\s+(?:such\\s+as|like|"
       "including)\\s+(?:[“\"'‘][^”\"'’]{1,60}[”\"'’]\\s*,?\\s*(?:and\\s+|or\\s+)?){0,8}$");
+  // "X, star of “W”", "X, who plays a nurse in “W”": the work the person acts in
+  static const RE2 kActsIn(
+      "(?i)(?:\\b(?:star|lead)\\s+of|\\b(?:plays|played|stars|starred|starring)\\b[^.,;]{0,40}?"
+      "\\bin)\\s*(?:the\\s+)?(?:[<《'‘\"“])?\\s*$");
   if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
+         RE2::PartialMatch(Before(text, m.begin, 64), kActsIn) ||
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit) ||
          RE2::PartialMatch(Before(text, m.begin, 240), kWorkList);
 }
@@ -403,6 +408,13 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       "their)\\s+(?:\\w+\\s+)?(?:roles?|performances?|acting))|debut\\s+as\\s+an\\s+act(?:or|"
       "ress))\\b");
   if (lang == "en" && RE2::PartialMatch(After(text, m.end, 140), kEnActorAfter)) return true;
+  // "X, the South Korean actor whose …", "X, an actress and model, …", "X, star of “W”": an
+  // apposition that says what X is
+  static const RE2 kEnActorApposition(
+      "(?i)^(?:'s|’s)?\\s*,\\s*(?:(?:the|a|an)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:actor|actress)\\b|"
+      "(?:the\\s+|a\\s+)?(?:star|lead)\\s+of\\s+[“\"'‘A-Z]|who\\s+(?:plays|played|stars|starred|"
+      "acted)\\b)");
+  if (lang == "en" && RE2::PartialMatch(After(text, m.end, 80), kEnActorApposition)) return true;
   return LearnFactsAbout(text, m, lang, gazetteer).actor;
 }
 

@@ -78,5 +78,51 @@ TEST(MusicProjectsS18, NameRangesAndDeeds) {
             "collab 한도윤 + 서라온 / 첫눈 오는 밤 [] (announced)");
 }
 
+// English appositions that say what the person is ("X, the British actor best remembered for
+// …", "X, star of “W”", "X, who plays a nurse in “W”"); the work such an apposition quotes is
+// no song title.
+TEST(MusicProjectsS18, EnglishActorAppositions) {
+  EXPECT_EQ(Music("",
+                  "Jasper Quill, the British actor best remembered for a hospital drama, will "
+                  "release his first EP in May."),
+            "release Jasper Quill /  ep (announced)");
+  EXPECT_EQ(Music("",
+                  "Mara Lind, star of “Harbor Lights”, has released a new single. “Paper Moon” is "
+                  "out now on all platforms."),
+            "release Mara Lind / Paper Moon single (released)");
+  EXPECT_EQ(Music("",
+                  "Mara Lind, who plays a nurse in “Harbor Lights”, is putting out a single in "
+                  "June."),
+            "release Mara Lind /  single (announced)");
+}
+
+// Other English verbs for the same record: a return or comeback with it ("returns with a new
+// EP", "is back with his second album"), the record before its verb ("The album will be
+// released in March"); a return with a drama is no record.
+TEST(MusicProjectsS18, EnglishReturnsWithARecord) {
+  EXPECT_EQ(Music("", "Actress Mara Lind returns with a new EP, Glasshouse, next month."),
+            "release Mara Lind / Glasshouse ep (announced)");
+  EXPECT_EQ(Music("", "Actor Jasper Quill is back with his second album."),
+            "release Jasper Quill /  album (announced)");
+  EXPECT_EQ(Music("",
+                  "Actor Jasper Quill has finished recording. The album will be released in "
+                  "March."),
+            "release Jasper Quill /  album (announced)");
+  EXPECT_EQ(Music("", "Actor Jasper Quill returns with a new drama next month."), "");
+}
+
+// English joint songs without "duet" or "collaboration": a joint single, a team-up on a song,
+// voices lent; "have put out" says it is out.
+TEST(MusicProjectsS18, EnglishJointSingles) {
+  EXPECT_EQ(Music("",
+                  "Singer Ivo Dane and actress Mara Lind have put out a joint single, "
+                  "'Tidewater'."),
+            "collab Ivo Dane + Mara Lind / Tidewater [] (released)");
+  EXPECT_EQ(Music("",
+                  "Singer Ivo Dane and actress Mara Lind teamed up on a new song, 'Tidewater', due "
+                  "next week."),
+            "collab Ivo Dane + Mara Lind / Tidewater [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
