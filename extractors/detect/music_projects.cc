@@ -295,8 +295,9 @@ bool TitleCandidate(const Mention& m) {
 // A teaser, poster or photo is out, not the song ("티저 영상을 공개했다").
 bool TeaserBefore(std::string_view text, size_t pos) {
   static const RE2 kTeaser(
-      "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|teaser|poster|photo|image|schedule|"
-      "track\\s*list|concept");
+      "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|메들리|미리\\s*듣기|스포일러|"
+      "teaser|poster|photo|image|schedule|track\\s*list|concept|medley|preview|snippet|spoiler|"
+      "trailer");
   // "싱글의 음원과 뮤직비디오 티저를 공개했다", "the song and its teaser": the song is out too
   static const RE2 kSongToo(
       "(?i)음원\\s*(?:과|와|및|,)|\\b(?:song|single|track)\\s+and\\s+(?:its|the)\\b");
@@ -344,7 +345,7 @@ bool KoreanReportedFuture(std::string_view rest) {
 bool TeaserAfter(std::string_view text, size_t pos) {
   static const RE2 kTeaser(
       "(?i)^\\s*(?:[\\w'’-]+\\s+){0,3}?(?:teasers?|posters?|photos?|images?|concept|"
-      "schedule)\\b");
+      "schedule|medley|previews?|snippets?|spoilers?|trailers?|tracklist)\\b");
   return RE2::PartialMatch(After(text, pos, 48), kTeaser);
 }
 
@@ -877,8 +878,11 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
 
 // Korean: what the people a descriptor names do, not who they are ("소속 뮤지컬 배우 총출동",
 // "배우 출연"): a word the finders or a descriptor may take for a name.
+// What is typical of them is no name either ("배우 특유의 감수성", "배우 본연의 모습").
 bool DeedNotName(std::string_view w) {
-  static const RE2 kDeed("^(?:총출동|출동|총집합|집합|출연|합류|가세|동참|참여|변신|데뷔)");
+  static const RE2 kDeed(
+      "^(?:총출동|출동|총집합|집합|출연|합류|가세|동참|참여|변신|데뷔)|"
+      "^(?:특유|본연|고유|자신|출신|시절|인생|생활|연기|연기력)(?:의)?$");
   return RE2::PartialMatch(re2::StringPiece(w.data(), w.size()), kDeed);
 }
 
@@ -1409,7 +1413,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
       for (const auto& m : s.mentions.items) {
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m) ||
-            NewsOwnerNotSinger(s.text, m) || mono_mention(m) || (ko && DeedNotName(m.text))) {
+            NewsOwnerNotSinger(s.text, m) || mono_mention(m) ||
+            (ko && m.person == nullptr && DeedNotName(m.text))) {
           continue;
         }
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
@@ -1711,6 +1716,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
+          (ko && m.person == nullptr && DeedNotName(m.text)) ||
           (InMusicVideo(s.text, m) && !(ko && ActOfAnother(s.text, m, s.mentions))) ||
           (!on_screen.empty() &&
            on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {

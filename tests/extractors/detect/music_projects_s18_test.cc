@@ -124,5 +124,34 @@ TEST(MusicProjectsS18, EnglishJointSingles) {
             "collab Ivo Dane + Mara Lind / Tidewater [] (announced)");
 }
 
+// What came out is a medley, snippet or preview of the record, not the record ("released a
+// highlight medley of X's first mini album", "하이라이트 메들리를 공개했다").
+TEST(MusicProjectsS18, MedleysAndSnippetsAreNoRecord) {
+  EXPECT_EQ(Music("",
+                  "His label released a highlight medley of actor Jasper Quill's first mini album "
+                  "\"Low Tide\" on YouTube."),
+            "release Jasper Quill / Low Tide ep (announced)");
+  EXPECT_EQ(Music("",
+                  "Actor Jasper Quill has dropped a 30-second snippet of his debut single \"Low "
+                  "Tide\"."),
+            "release Jasper Quill / Low Tide single (announced)");
+  EXPECT_EQ(
+      Music("", "소속사는 배우 한도윤의 첫 미니앨범 '푸른 밤'의 하이라이트 메들리를 공개했다."),
+      "release 한도윤 / 푸른 밤 ep (announced)");
+}
+
+// "배우 특유의 감성", "배우 본연의 감성": what is typical of actors, no actor's name.
+TEST(MusicProjectsS18, TypicalOfActorsIsNoName) {
+  EXPECT_EQ(Music("",
+                  "배우 특유의 섬세한 감성을 담은 디지털 싱글 '푸른 밤'이 오는 5일 발매된다. 배우 "
+                  "한도윤이 팬들을 위해 직접 작사한 곡이다."),
+            "release 한도윤 / 푸른 밤 digital_single (announced)");
+  EXPECT_EQ(
+      Music("",
+            "배우 본연의 감성을 살린 디지털 싱글 '푸른 밤'이 오는 5일 발매된다. 배우 한도윤이 "
+            "팬들을 위해 직접 작사한 곡이다."),
+      "release 한도윤 / 푸른 밤 digital_single (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
