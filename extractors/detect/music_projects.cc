@@ -510,7 +510,9 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
   // ("로꼬와 이성경의 열애설이", "청하와 마미손의 컬래버레이션이"); B is the list's last item
   static const RE2 kPairNoun(
       "^(?:열애설|결별설|결혼설|불화설|열애|결별|만남|인연|케미|조합|우정|호흡|컬래버(?:레이션)?|"
-      "콜라보(?:레이션)?|협업|합작|듀엣(?:곡)?|신곡|음원|노래|무대|목소리|소식|사진)"
+      "콜라보(?:레이션)?|협업|합작|듀엣|컬래버곡|콜라보곡|협업곡|합작곡|듀엣곡|듀엣송|신곡|음원|"
+      "노래|"
+      "무대|목소리|소식|사진)"
       "(?:이|가|은|는|도|을|를|에|으로|로)?$");
   std::vector<std::pair<size_t, std::string>> out;
   std::vector<Item> list;

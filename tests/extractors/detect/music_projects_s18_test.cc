@@ -153,5 +153,22 @@ TEST(MusicProjectsS18, TypicalOfActorsIsNoName) {
       "release 한도윤 / 푸른 밤 digital_single (announced)");
 }
 
+// The release verb before the record, in a present or future relative clause ("내놓는 첫
+// 싱글이", "발매하는 디지털 싱글 'T'의", "선보일 미니앨범 'T'에는"); a drama it will show is no
+// record.
+TEST(MusicProjectsS18, VerbBeforeTheRecord) {
+  EXPECT_EQ(Music("",
+                  "배우 한도윤이 다음 달 일본에서 내놓는 첫 싱글이 음반 사이트 예약 순위 1위에 "
+                  "올랐다."),
+            "release 한도윤 /  single (announced)");
+  EXPECT_EQ(Music("",
+                  "배우 한도윤이 오는 5일 발매하는 디지털 싱글 '푸른 밤'의 뮤직비디오 촬영을 "
+                  "마쳤다."),
+            "release 한도윤 / 푸른 밤 digital_single (announced)");
+  EXPECT_EQ(Music("", "배우 한도윤이 다음 달 선보일 미니앨범 '푸른 밤'에는 다섯 곡이 실린다."),
+            "release 한도윤 / 푸른 밤 ep (announced)");
+  EXPECT_EQ(Music("", "배우 한도윤이 다음 달 선보일 드라마 '푸른 밤'의 촬영을 마쳤다."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
