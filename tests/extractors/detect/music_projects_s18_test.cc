@@ -170,5 +170,11 @@ TEST(MusicProjectsS18, VerbBeforeTheRecord) {
   EXPECT_EQ(Music("", "배우 한도윤이 다음 달 선보일 드라마 '푸른 밤'의 촬영을 마쳤다."), "");
 }
 
+// "A와 B의 듀엣송 'T'": the pair's song word closes the list of its singers.
+TEST(MusicProjectsS18, PairSongNounClosesTheList) {
+  EXPECT_EQ(Music("", "서라온과 한도윤의 듀엣송 '봄밤'이 16일 오후 6시 음원 사이트에 풀린다."),
+            "collab 서라온 + 한도윤 / 봄밤 [] (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
