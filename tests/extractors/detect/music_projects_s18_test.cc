@@ -64,6 +64,10 @@ TEST(MusicProjectsS18, LineUpTakesPartInASong) {
   EXPECT_EQ(Music("", "연말 캐럴 음반 녹음에 가수 서라온과 배우 한도윤이 가세했다."),
             "collab 서라온 + 한도윤 /  [] (announced)");
   EXPECT_EQ(Music("", "배우 한도윤과 서라온이 드라마 제작발표회에 참여해 소감을 밝혔다."), "");
+  // an album's credits and an album's event are no joint song (these two guards were red on
+  // this branch's first line-up rule, 001eee4, not before it)
+  EXPECT_EQ(Music("", "가수 서라온의 새 앨범에는 작곡가 미루와 프로듀서 한별이 참여했다."), "");
+  EXPECT_EQ(Music("", "서라온, 미루 등이 참여한 앨범 발매 기념 쇼케이스가 열린다."), "");
 }
 
 // "A부터 B, C, D까지": a range of names lists every one of them; a headline's "배우 총출동" says
