@@ -207,8 +207,13 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
   static const RE2 kWorkList(
       "(?i)(?:films?|movies?|dramas?|series|shows?|sitcoms?|roles?\\s+in)\\s+(?:such\\s+as|like|"
       "including)\\s+(?:[“\"'‘][^”\"'’]{1,60}[”\"'’]\\s*,?\\s*(?:and\\s+|or\\s+)?){0,8}$");
+  // "X, star of “W”", "X, who plays a nurse in “W”": the work the person acts in
+  static const RE2 kActsIn(
+      "(?i)(?:\\b(?:star|lead)\\s+of|\\b(?:plays|played|stars|starred|starring)\\b[^.,;]{0,40}?"
+      "\\bin)\\s*(?:the\\s+)?(?:[<《'‘\"“])?\\s*$");
   if (SingerToo(text, m)) return RE2::PartialMatch(After(text, m.end, 32), kAfter);
   return RE2::PartialMatch(Before(text, m.begin, 24), kBefore) ||
+         RE2::PartialMatch(Before(text, m.begin, 64), kActsIn) ||
          RE2::PartialMatch(After(text, m.end, 24), kAfter) || RE2::PartialMatch(m.text, kCredit) ||
          RE2::PartialMatch(Before(text, m.begin, 240), kWorkList);
 }
@@ -290,8 +295,9 @@ bool TitleCandidate(const Mention& m) {
 // A teaser, poster or photo is out, not the song ("티저 영상을 공개했다").
 bool TeaserBefore(std::string_view text, size_t pos) {
   static const RE2 kTeaser(
-      "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|teaser|poster|photo|image|schedule|"
-      "track\\s*list|concept");
+      "(?i)티저|포스터|사진|이미지|스케줄|트랙\\s*리스트|콘셉트|메들리|미리\\s*듣기|스포일러|"
+      "teaser|poster|photo|image|schedule|track\\s*list|concept|medley|preview|snippet|spoiler|"
+      "trailer");
   // "싱글의 음원과 뮤직비디오 티저를 공개했다", "the song and its teaser": the song is out too
   static const RE2 kSongToo(
       "(?i)음원\\s*(?:과|와|및|,)|\\b(?:song|single|track)\\s+and\\s+(?:its|the)\\b");
@@ -319,12 +325,27 @@ bool KoreanConnective(std::string_view span) {
   return RE2::PartialMatch(re2::StringPiece(span.data(), span.size()), kConnective);
 }
 
+// Korean: the clause a connective release verb joins is reported in the present or future
+// ("싱글을 발표하고 가수로 데뷔한다고 밝혔다"): the past tense of the reporting verb says
+// nothing of the song.
+bool KoreanReportedFuture(std::string_view rest) {
+  static const RE2 kReported("([가-힣])다고\\s");
+  static const RE2 kPast(
+      "^(?:었|았|였|했|됐|렸|졌|왔|냈|췄|웠|셨|켰|쳤|겼|뤘|섰|갔|봤|줬|났|혔|였)$");
+  re2::StringPiece in(rest.data(), rest.size());
+  std::string syllable;
+  while (RE2::FindAndConsume(&in, kReported, &syllable)) {
+    if (!RE2::FullMatch(syllable, kPast)) return true;
+  }
+  return false;
+}
+
 // English: what came out is a teaser, poster or photo ("have dropped their music video
 // teaser").
 bool TeaserAfter(std::string_view text, size_t pos) {
   static const RE2 kTeaser(
       "(?i)^\\s*(?:[\\w'’-]+\\s+){0,3}?(?:teasers?|posters?|photos?|images?|concept|"
-      "schedule)\\b");
+      "schedule|medley|previews?|snippets?|spoilers?|trailers?|tracklist)\\b");
   return RE2::PartialMatch(After(text, pos, 48), kTeaser);
 }
 
@@ -338,7 +359,8 @@ bool Usable(const Mention& m) {
 bool PresentedAsActor(std::string_view text, const Mention& m, const std::string& lang,
                       const Gazetteer& gazetteer) {
   static const RE2 kBefore(
-      "(?i)(?:배우|연기자|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)\\s*)?"
+      "(?i)(?:배우|연기자|탤런트|actor|actress|star|스타)\\s*(?:겸\\s+\\S+\\s*)?(?:\\([^)]{0,30}\\)"
+      "\\s*)?"
       "$");
   // (in English "star" after a music word or a group's name is a pop star: "BTS star Jin",
   // "K-pop star X", "boy band star X"; "K-drama star X", "Squid Game star X" stay actors)
@@ -372,7 +394,8 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
   // "배우 A와 B가", "배우 A, B, C가", "배우 활동에 집중하던 A와 B가": the descriptor before a
   // coordinated list presents every name of it
   static const RE2 kListedActor(
-      "(?:배우|연기자)(?:\\s*활동[^.]{0,16}?(?:하던|해\\s*온|해온|하는|중인|하고\\s*있는))?\\s+"
+      "(?:배우|연기자|탤런트)(?:\\s*활동[^.]{0,16}?(?:하던|해\\s*온|해온|하는|중인|하고\\s*있는))?"
+      "\\s+"
       "(?:[가-힣]{2,4}\\s*(?:과|와|,|·)\\s*){0,6}$");
   if (lang == "ko" && RE2::PartialMatch(Before(text, m.begin, 90), kListedActor)) return true;
   // "X가 배우에서 가수로 데뷔했다": the actor the person was until now
@@ -386,6 +409,13 @@ bool PresentedAsActor(std::string_view text, const Mention& m, const std::string
       "their)\\s+(?:\\w+\\s+)?(?:roles?|performances?|acting))|debut\\s+as\\s+an\\s+act(?:or|"
       "ress))\\b");
   if (lang == "en" && RE2::PartialMatch(After(text, m.end, 140), kEnActorAfter)) return true;
+  // "X, the South Korean actor whose …", "X, an actress and model, …", "X, star of “W”": an
+  // apposition that says what X is
+  static const RE2 kEnActorApposition(
+      "(?i)^(?:'s|’s)?\\s*,\\s*(?:(?:the|a|an)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:actor|actress)\\b|"
+      "(?:the\\s+|a\\s+)?(?:star|lead)\\s+of\\s+[“\"'‘A-Z]|who\\s+(?:plays|played|stars|starred|"
+      "acted)\\b)");
+  if (lang == "en" && RE2::PartialMatch(After(text, m.end, 80), kEnActorApposition)) return true;
   return LearnFactsAbout(text, m, lang, gazetteer).actor;
 }
 
@@ -463,13 +493,16 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
   };
   static const RE2 kName("^(?:[가-힣]{2,8}|[A-Za-z][A-Za-z0-9.&'-]{0,14})$");
   static const RE2 kAnd("^(.+?)(?:과|와)$");
-  static const RE2 kClose("^(.+?)(?:이|가|은|는|도)$");
+  static const RE2 kClose("^(.+?)(?:이|가|은|는|도|까지)$");
+  // "김준수부터 김소현, …, 양서윤까지": a range of names opens on a name the finders saw
+  static const RE2 kFrom("^(.+?)부터$");
   static const RE2 kOf("^[가-힣A-Za-z0-9]+의$");
   static const RE2 kRole("^(?:작곡가|작사가|프로듀서|제작자|MC|진행자|대표|회장|감독|연출)$");
   static const RE2 kStop(
       "^(?:함께|두|세|사람|이들|그들|팬|팬들|노래|음원|신곡|앨범|음반|곡|무대|이번|최근|오는|"
       "지난|당시|이날|또|및|각각|모두|서로|직접|특히|한편|이후|다시|결과|이어|또한|현재|스타|"
-      "시민|어린이|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배|외|외에|이외에|"
+      "시민|어린이|총출동|출동|학생|선수|관계자|제작진|소속사|팬덤|가족|친구|동료|선배|후배|외|"
+      "외에|이외에|"
       "밖에)$|^.+(?:들|생)$");
   // 등 closes a list, and so does 총 before its count ("…, 이지훈, 조권 총 8명의 가수들이")
   static const RE2 kDeung("^(?:등(?:이|은|도|의|과|와|을|를)?|총)$");
@@ -477,7 +510,9 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
   // ("로꼬와 이성경의 열애설이", "청하와 마미손의 컬래버레이션이"); B is the list's last item
   static const RE2 kPairNoun(
       "^(?:열애설|결별설|결혼설|불화설|열애|결별|만남|인연|케미|조합|우정|호흡|컬래버(?:레이션)?|"
-      "콜라보(?:레이션)?|협업|합작|듀엣(?:곡)?|신곡|음원|노래|무대|목소리|소식|사진)"
+      "콜라보(?:레이션)?|협업|합작|듀엣|컬래버곡|콜라보곡|협업곡|합작곡|듀엣곡|듀엣송|신곡|음원|"
+      "노래|"
+      "무대|목소리|소식|사진)"
       "(?:이|가|은|는|도|을|를|에|으로|로)?$");
   std::vector<std::pair<size_t, std::string>> out;
   std::vector<Item> list;
@@ -590,6 +625,11 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
     } else if (!sep && RE2::FullMatch(w, kAnd, &stem) && ContainsHangul(stem) && stem.size() >= 6 &&
                RE2::FullMatch(stem, kName) && !RE2::FullMatch(stem, kStop)) {
       push(i, stem);  // "전진과"
+    } else if (!sep && RE2::FullMatch(w, kFrom, &stem) && RE2::FullMatch(stem, kName) &&
+               known(i, stem.size())) {
+      list.clear();
+      pending_role = false;
+      push(i, stem);  // "김준수부터"
     } else if (!list.empty() && RE2::FullMatch(w, kClose, &stem) && RE2::FullMatch(stem, kName) &&
                !RE2::FullMatch(stem, kStop)) {
       push(i, stem);  // "로꼬는": the list ends
@@ -729,10 +769,10 @@ bool OpeningName(std::string_view text, std::string* name) {
   return true;
 }
 
-// A sentence that names nobody and speaks of "the actor" / "the actress".
+// A sentence that names nobody and speaks of "the actor" / "the actress" ("the 36-year-old
+// actor", "the ultra-pretty actress", "the Goblin actor").
 bool ActorAnaphor(std::string_view text) {
-  static const RE2 kAnaphor(
-      "(?i)\\b(?:the|this)\\s+(?:[A-Z][\\w'’:-]*\\s+){0,4}(?:actor|actress)\\b");
+  static const RE2 kAnaphor("(?i)\\b(?:the|this)\\s+(?:[\\w'’:-]+\\s+){0,4}?(?:actor|actress)\\b");
   return RE2::PartialMatch(text, kAnaphor);
 }
 
@@ -838,23 +878,35 @@ void NameRuns(std::string_view text, std::vector<std::pair<size_t, std::string>>
   }
 }
 
+// Korean: what the people a descriptor names do, not who they are ("소속 뮤지컬 배우 총출동",
+// "배우 출연"): a word the finders or a descriptor may take for a name.
+// What is typical of them is no name either ("배우 특유의 감수성", "배우 본연의 모습").
+bool DeedNotName(std::string_view w) {
+  static const RE2 kDeed(
+      "^(?:총출동|출동|총집합|집합|출연|합류|가세|동참|참여|변신|데뷔)|"
+      "^(?:특유|본연|고유|자신|출신|시절|인생|생활|연기|연기력)(?:의)?$");
+  return RE2::PartialMatch(re2::StringPiece(w.data(), w.size()), kDeed);
+}
+
 std::vector<std::pair<size_t, std::string>> DescribedNames(std::string_view text, bool ko) {
   std::vector<std::pair<size_t, std::string>> out;
   if (ko) {
     NameRuns(text, &out);
     static const RE2 kKo(
-        "(?:가수|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
+        "(?:가수|배우|탤런트|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|듀오|개그맨|개그우먼|방송인|"
         "뮤지컬\\s*배우)\\s+"
         "(?:겸\\s+\\S+\\s+)?(?:[A-Za-z0-9]+\\s+)?([가-힣A-Za-z]{2,12}?)(과|와|이|가|은|는|도|,|·|"
-        "\\s)");
+        "\\s|\\(\\d)");
     // "가수 공휘, 조아영이": the list goes on after a comma or a middle dot
     static const RE2 kNext("\\s*([가-힣A-Za-z]{2,8}?)(과|와|이|가|은|는|도|,|·|\\s)");
     re2::StringPiece in(text.data(), text.size());
     re2::StringPiece name, end;
     while (RE2::FindAndConsume(&in, kKo, &name, &end)) {
+      if (DeedNotName(name)) continue;
       out.emplace_back(static_cast<size_t>(name.data() - text.data()), std::string(name));
       static const RE2 kDescriptorWord(
-          "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|래퍼|그룹|걸그룹|보이그룹|혼성그룹|밴드|"
+          "^(?:가수|트로트|트롯트|트롯|싱어송라이터|배우|탤런트|래퍼|그룹|걸그룹|보이그룹|혼성그룹|"
+          "밴드|"
           "듀오|개그맨|개그우먼|방송인|"
           "뮤지컬)$");
       for (int k = 0; k < 10 && (end == "," || end == "·"); ++k) {
@@ -1012,7 +1064,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           if (r->status == "released" && !TeaserBefore(s.text, b) && !TeaserAfter(s.text, e) &&
               !(ko && NewsNotSong(s.text, b)) &&
               !(ko && KoreanConnective(s.text.substr(b, e - b)) &&
-                !KoreanEndsInPastTense(s.text))) {
+                (!KoreanEndsInPastTense(s.text) ||
+                 KoreanReportedFuture(std::string_view(s.text).substr(e))))) {
             s.released[t] = true;
           }
           s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
@@ -1362,7 +1415,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           ko ? CoordinatedNames(s.text, spans) : std::vector<std::pair<size_t, std::string>>{};
       for (const auto& m : s.mentions.items) {
         if (!Usable(m) || IsCreditNotSinger(s.text, m) || InMusicVideo(s.text, m) ||
-            NewsOwnerNotSinger(s.text, m) || mono_mention(m)) {
+            NewsOwnerNotSinger(s.text, m) || mono_mention(m) ||
+            (ko && m.person == nullptr && DeedNotName(m.text))) {
           continue;
         }
         // "가수 스윗소로우 멤버 김영우와": a name its member follows is the member's group
@@ -1664,6 +1718,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
+          (ko && m.person == nullptr && DeedNotName(m.text)) ||
           (InMusicVideo(s.text, m) && !(ko && ActOfAnother(s.text, m, s.mentions))) ||
           (!on_screen.empty() &&
            on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {
@@ -1771,6 +1826,20 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
           here.begin = at;
           here.end = at + p.name.size();
           named = true;
+          if (PresentedAsActor(s.text, here, lang, gazetteer)) {
+            actor = true;
+            why = "presented as an actor in sentence " + std::to_string(i);
+          }
+        }
+      }
+      // Korean: each place the sentence writes the subject's name, where the finders may not
+      // have seen it ("뮤지컬배우 조형균(27)이": an age in parentheses after the name)
+      if (ko && !actor && subject->text.size() >= 6 && ContainsHangul(subject->text)) {
+        for (size_t at = s.text.find(subject->text); at != std::string::npos && !actor;
+             at = s.text.find(subject->text, at + 1)) {
+          Mention here = *subject;
+          here.begin = at;
+          here.end = at + subject->text.size();
           if (PresentedAsActor(s.text, here, lang, gazetteer)) {
             actor = true;
             why = "presented as an actor in sentence " + std::to_string(i);
