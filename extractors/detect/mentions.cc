@@ -2546,7 +2546,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           "girlfriend",   "boyfriend", "grandfather",   "grandmother",  "uncle",      "aunt",
           "cousin",       "nephew",    "niece",         "stepmother",   "stepfather", "stepson",
           "stepdaughter", "twin",      "ex-girlfriend", "ex-boyfriend", "ex-wife",    "ex-husband"};
-      // ("Nam Joo Hyuk will be taking on Jung Joon Hyung": the part he takes on)
+      // ("Nam Joo Hyuk will take on Jung Joon Hyung": the part he takes on)
       const bool takes_on = prev == "on" && (prev2 == "taking" || prev2 == "takes" ||
                                              prev2 == "take" || prev2 == "took");
       if (!co_star_possessive &&
