@@ -1305,7 +1305,12 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       // "'W'를 통해 tvN 드라마에 첫 도전하는", "'W'를 통해 변신에 나서는": a first try or a
       // change of image through W is the news
       "도전하는|도전한다|도전할|도전장을|변신하는|변신한다|변신할|나서는|복귀하는|돌아오는|"
-      "출격하는|선보이는))");
+      "출격하는|선보이는)|"
+      // "새 드라마 'W'에서 호흡을 맞춘다", "'W'에서 호흡할 예정이다", "'W'에서 열연을 펼친다": a
+      // present or future predicate after "in W" casts people in W (the past "호흡을 맞춘 B" and
+      // "호흡을 맞췄던" still name an earlier work)
+      "에서\\s*(?:호흡을?\\s*맞(?:춘다|출\\s|추게|추기로)|호흡(?:한다|할\\s|하게)|"
+      "활약(?:한다|할\\s)|열연(?:한다|할\\s|을\\s*펼친다|을\\s*펼칠)))");
   if (ko && RE2::PartialMatch(after, kNewWorkKo)) return false;
   return ko ? RE2::PartialMatch(after, kKo) : RE2::PartialMatch(after, kEn);
 }

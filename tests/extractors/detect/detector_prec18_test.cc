@@ -191,5 +191,31 @@ TEST(DetectorPrec18, TheWorkThatMadeSomeoneKnownIsAnEarlierWork) {
             "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
 }
 
+// "새 드라마 'W'에서 호흡을 맞춘다": a present or future predicate after "in W" casts the pair in
+// W; only the past ("'W'에서 호흡을 맞춘 B", "호흡을 맞췄던") names an earlier work. Added by the
+// lead after the round's never-read test was measured (three of its events, and two dev and one
+// paraphrase item, were lost to this).
+TEST(DetectorPrec18, AFuturePairingInANewWorkIsTheNews) {
+  EXPECT_EQ(
+      KoSummary("", "배우 김유정과 안효섭이 tvN 새 월화드라마 '겨울 바다'에서 호흡을 맞춘다."),
+      "casting Ahn Hyo-seop / 겨울 바다 (confirmed); "
+      "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("김유정·안효섭, '겨울 바다'서 만난다",
+                      "김유정과 안효섭은 내년 방송될 드라마 '겨울 바다'에서 호흡할 예정이다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); "
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  EXPECT_EQ(KoSummary("",
+                      "김유정이 새 드라마 '겨울 바다'에서 열연을 펼친다. 상대역은 안효섭이 "
+                      "맡는다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); "
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+  // (the past form still names the earlier work: only the new drama is news)
+  EXPECT_EQ(KoSummary("",
+                      "'푸른 항구'에서 호흡을 맞춘 김유정과 안효섭이 새 드라마 '겨울 바다'에 "
+                      "함께 출연한다."),
+            "casting Ahn Hyo-seop / 겨울 바다 (confirmed); "
+            "casting Kim Yoo-jung / 겨울 바다 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
