@@ -3349,6 +3349,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         continue;
       }
     }
+    // "신입생 오나래를 맡았다", "꽃집 사장 윤다솜을 맡는다": an unknown three-syllable name right
+    // before 맡다 is the character, as before 연기하다 (a known person there is left alone)
+    if (p == nullptr && AllHangul(raw) && EndsWithAny(raw, {"을", "를"}) && i + 1 < n &&
+        toks[i + 1].text.rfind("\xEB\xA7\xA1", 0) == 0) {  // 맡
+      const std::string name = raw.substr(0, raw.size() - 3);
+      static const std::set<std::string, std::less<>> kNotNames = {
+          "주인공", "캐릭터", "연기자", "진행자", "사회자", "연출자", "안내자", "해설자", "지휘자"};
+      if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name)) {
+        add_role(t.b, t.e, name, "character before 맡다");
+        continue;
+      }
+    }
     // "베테랑 사진기자인 오유경으로 분한다": a name right before (으)로 분하다 is the character
     // (even when a person of the gazetteer has that name)
     if (AllHangul(raw) && EndsWithAny(raw, {"으로", "로"}) && i + 1 < n &&
