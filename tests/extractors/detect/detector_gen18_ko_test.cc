@@ -56,5 +56,22 @@ TEST(DetectorGen18Ko, GeukJungThenMatdaGivesTheCharacter) {
             "|서하진");
 }
 
+// "'W' 촬영을 마치고": a work whose shooting is over is an earlier work, not the story's news
+// (a next work still undecided is no rumour about W).
+TEST(DetectorGen18Ko, AWorkWhoseShootingIsOverIsAnEarlierWork) {
+  EXPECT_EQ(hallyu::testing::KoSummary("김고은, 차기작 미정…당분간 휴식",
+                                       "김고은이 영화 '겨울 정원사' 촬영을 마치고 휴식에 "
+                                       "들어간다. 소속사는 차기작은 아직 정하지 않았다고 말했다."),
+            "");
+  EXPECT_EQ(hallyu::testing::KoSummary("",
+                                       "영화 '겨울 정원사' 촬영을 끝낸 김고은이 새 드라마 "
+                                       "'봄의 정원' 출연을 확정했다."),
+            "casting Kim Go-eun / 봄의 정원 (confirmed)");
+  EXPECT_EQ(hallyu::testing::KoSummary("",
+                                       "이세영은 드라마 '붉은 등대' 촬영을 모두 마친 뒤 영화 "
+                                       "'검은 숲' 출연을 결정했다."),
+            "casting Lee Se-young / 검은 숲 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
