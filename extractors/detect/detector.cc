@@ -1709,6 +1709,12 @@ std::string GroupNamedBeside(std::string_view sentence, const Mention& m, const 
         const size_t i = before_name ? w.size() - len - j : j;
         std::string cand = w[i];
         for (size_t k = 1; k < len; ++k) cand += " " + w[i + k];
+        // "걸스데이 혜리": the word as written first, so a group whose name ends in a
+        // particle-like syllable (이, 가, 은, 와) keeps it (a quoted word goes through bare)
+        if (cand.find_first_of("'\"") == std::string::npos &&
+            cand.find("\xE2\x80") == std::string::npos) {
+          if (auto grp = g.FindGroup(cand); grp && *grp == own) return cand;
+        }
         cand = bare(cand);
         while (!cand.empty() && cand.back() == ' ') cand.pop_back();
         if (cand.empty()) continue;

@@ -1272,6 +1272,9 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "(?:이|가)?\\s*(?:끝나면|끝나고|끝나는\\s*대로|끝난\\s*(?:뒤|후|다음)|종영\\s*(?:후|이후|뒤)|"
       "종영(?:하면|되면|한\\s*(?:뒤|후)|된\\s*(?:뒤|후)))|"
       "(?:을|를)\\s*마치(?:고|면|는\\s*대로)\\s|"
+      // "'W' 촬영을 마치고", "'W' 촬영을 끝냈다": a work whose shooting is over
+      "\\s*(?:촬영|방송|활동|공연)\\s*(?:을|를)?\\s*(?:모두\\s*)?(?:마치고|마친|마쳤|끝내고|끝낸|"
+      "끝냈|끝마치고|끝마친|끝마쳤)|"
       // "<W1> <W2> 등에 출연하며 청춘 스타로": a list of the works someone appeared in
       "\\s*등\\s*(?:여러\\s*)?(?:다수의\\s*)?(?:작품)?에\\s*(?:출연|주연|조연)|\\s*후속|의\\s*후속|"
       "\\s*(?:\\(\\d{4}\\)\\s*)?(?:이후|이후로|"
@@ -3346,6 +3349,18 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name) &&
           (p == nullptr || KoreanCommonStageNames().count(name) == 0)) {
         add_role(t.b, t.e, name, "character before 연기하다");
+        continue;
+      }
+    }
+    // "신입생 오나래를 맡았다", "꽃집 사장 윤다솜을 맡는다": an unknown three-syllable name right
+    // before 맡다 is the character, as before 연기하다 (a known person there is left alone)
+    if (p == nullptr && AllHangul(raw) && EndsWithAny(raw, {"을", "를"}) && i + 1 < n &&
+        toks[i + 1].text.rfind("\xEB\xA7\xA1", 0) == 0) {  // 맡
+      const std::string name = raw.substr(0, raw.size() - 3);
+      static const std::set<std::string, std::less<>> kNotNames = {
+          "주인공", "캐릭터", "연기자", "진행자", "사회자", "연출자", "안내자", "해설자", "지휘자"};
+      if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name)) {
+        add_role(t.b, t.e, name, "character before 맡다");
         continue;
       }
     }
