@@ -1,0 +1,29 @@
+// OST mechanisms found on gen18-ost.jsonl (round 2 of session 18): OST news told the way
+// several outlets would, written by us. Sentences are invented; singers are names the
+// gazetteer knows (facts), titles are made up. Each test failed before its mechanism.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/shipped_detector.h"
+
+namespace hallyu {
+namespace {
+
+constexpr auto Ko = &hallyu::testing::KoSummary;
+
+// "'S'가 음원사이트에 공개됐다", "음원 플랫폼에 공개됐다": the everyday place phrase between the
+// song and its past-tense release verb left the OST `announced`; the song is out.
+TEST(DetectorGen18Ost, ReleasedOnMusicSitesIsReleased) {
+  EXPECT_EQ(Ko("", "태연이 부른 드라마 '푸른 항구'의 두 번째 OST '파도'가 음원사이트에 공개됐다."),
+            "ost Taeyeon / 푸른 항구 (released)");
+  EXPECT_EQ(Ko("", "거미가 가창한 '푸른 항구' OST '비'는 18일 음원 플랫폼에 공개됐다."),
+            "ost Gummy / 푸른 항구 (released)");
+  EXPECT_EQ(
+      Ko("", "'푸른 항구' OST Part.3 '바람'이 각종 음원사이트에서 공개됐다. 에일리가 불렀다."),
+      "ost Ailee / 푸른 항구 (released)");
+}
+
+}  // namespace
+}  // namespace hallyu
