@@ -13,6 +13,8 @@ namespace {
 
 constexpr auto Ko = &hallyu::testing::KoSummary;
 
+constexpr auto En = &hallyu::testing::EnSummary;
+
 // "'S'가 음원사이트에 공개됐다", "음원 플랫폼에 공개됐다": the everyday place phrase between the
 // song and its past-tense release verb left the OST `announced`; the song is out.
 TEST(DetectorGen18Ost, ReleasedOnMusicSitesIsReleased) {
@@ -23,6 +25,20 @@ TEST(DetectorGen18Ost, ReleasedOnMusicSitesIsReleased) {
   EXPECT_EQ(
       Ko("", "'푸른 항구' OST Part.3 '바람'이 각종 음원사이트에서 공개됐다. 에일리가 불렀다."),
       "ost Ailee / 푸른 항구 (released)");
+}
+
+// "has unveiled 'S,' the second OST of 'W'", "A's 'S,' the third OST for 'W'": an
+// unknown quote that an apposition numbers among the soundtrack's songs (or that follows
+// unveil / drop / share) is the song; it was read as a second work and gave a false alarm.
+TEST(DetectorGen18Ost, AQuoteNumberedAmongTheSoundtrackIsTheSong) {
+  EXPECT_EQ(En("",
+               "Girls' Generation's Taeyeon has unveiled “Sea Breeze,” the second OST of "
+               "“Winter Harbor.”"),
+            "ost Taeyeon / Winter Harbor (released)");
+  EXPECT_EQ(En("", "Baekhyun's “Wind,” the third OST for ‘Winter Harbor,’ is out now."),
+            "ost Baekhyun / Winter Harbor (released)");
+  EXPECT_EQ(En("", "Ailee unveiled \"Rain,\" the fifth track for the 'Winter Harbor' OST."),
+            "ost Ailee / Winter Harbor (released)");
 }
 
 }  // namespace
