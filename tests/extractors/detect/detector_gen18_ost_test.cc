@@ -41,5 +41,19 @@ TEST(DetectorGen18Ost, AQuoteNumberedAmongTheSoundtrackIsTheSong) {
             "ost Ailee / Winter Harbor (released)");
 }
 
+// "A recalled recording her OST for 'W'", "looked back on singing the 'W' soundtrack": an
+// interview about a song already out is no OST news.
+TEST(DetectorGen18Ost, AnInterviewLookingBackOnAnOstIsNoNews) {
+  EXPECT_EQ(En("Taeyeon talks about her drama soundtracks",
+               "On a radio show, Taeyeon recalled recording her OST for “Winter Harbor.”"),
+            "");
+  EXPECT_EQ(En("", "Gummy looked back on singing the ‘Winter Harbor’ OST during a fan meeting."),
+            "");
+  EXPECT_EQ(En("",
+               "In a magazine interview, Ailee opened up about recording the 'Winter Harbor' "
+               "soundtrack last year."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
