@@ -41,6 +41,21 @@ TEST(DetectorGen18Ost, AQuoteNumberedAmongTheSoundtrackIsTheSong) {
             "ost Ailee / Winter Harbor (released)");
 }
 
+// "has shared the music video for 'S,' Part 9 of the 'W' OST": a part number before "of/to/for
+// ... OST" is an OST trigger as much as "OST Part 9"; the sentence (and its release) was lost.
+TEST(DetectorGen18Ost, PartNumberOfTheOstIsATrigger) {
+  EXPECT_EQ(En("Ailee's new song for ‘Winter Harbor’",
+               "Ailee has shared the music video for “Rain,” Part 9 of the ‘Winter Harbor’ OST."),
+            "ost Ailee / Winter Harbor (released)");
+  EXPECT_EQ(
+      En("", "Gummy’s ‘Tide’ came out on Monday as Part 4 of the ‘Winter Harbor’ soundtrack."),
+      "ost Gummy / Winter Harbor (released)");
+  EXPECT_EQ(En("",
+               "Baekhyun will release 'Wind', the Part.3 to the original soundtrack of 'Winter "
+               "Harbor', on Friday."),
+            "ost Baekhyun / Winter Harbor (announced)");
+}
+
 // "A recalled recording her OST for 'W'", "looked back on singing the 'W' soundtrack": an
 // interview about a song already out is no OST news.
 TEST(DetectorGen18Ost, AnInterviewLookingBackOnAnOstIsNoNews) {
