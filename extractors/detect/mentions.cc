@@ -1339,11 +1339,17 @@ bool EnglishSongPlace(std::string_view s, std::string_view before, std::string_v
       "(?i)^\\s*,?\\s*(?:(?:sung|performed)\\s+by\\b|as\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+)?"
       "(?:\\w+\\s+)?(?:OST|O\\.S\\.T|soundtrack|theme\\s+song)|for\\s+(?:the\\s+)?"
       "(?:'|\"|\xE2\x80\x98|\xE2\x80\x9C)[^'\"]{1,40}?(?:'|\"|\xE2\x80\x99|\xE2\x80\x9D)\\s*"
-      "(?:OST|O\\.S\\.T|soundtrack))");
+      "(?:OST|O\\.S\\.T|soundtrack)|"
+      // "'S,' the second OST of 'W'", "'S,' Part 3 of the soundtrack": an apposition that
+      // numbers the quote among the soundtrack's songs (gen18)
+      "(?:the\\s+|its\\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+      "tenth|\\d{1,2}(?:st|nd|rd|th)|latest|new|next|final|last)\\s+(?:OST|O\\.S\\.T|"
+      "soundtrack|track|song|single)\\s+(?:of|for|from)\\b|(?:part|pt)\\.?\\s*\\d{1,2}\\s+of\\b)");
   if (RE2::PartialMatch(after, kSongRoleAfter)) return true;
   static const RE2 kSingVerbBefore(
       "(?i)(?:\\b(?:sings?|sang|singing|records?|recorded|recording|releases?|released|"
-      "releasing)|\\b(?:which|that)\\s+(?:is\\s+)?(?:titled|entitled|called|named)|"
+      "releasing|unveil(?:s|ed|ing)?|drop(?:s|ped|ping)?|shared|shares)|\\b(?:which|that)\\s+(?:"
+      "is\\s+)?(?:titled|entitled|called|named)|"
       // "The song, entitled 'S'" (fifteenth round)
       "\\b(?:song|track|ballad|single|number)\\s*,?\\s+(?:(?:is|was)\\s+)?(?:titled|entitled|"
       "called|named))\\s*$");
