@@ -2911,15 +2911,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           best_len = len;
           best_kind = 3;
           best_person = p;
-          // "Lee Soo" known, "Lee Soo Hyun" written: the longer name shape wins.
-          if (!t.hangul && IsRomanisedSurname(t.text) && len < 3 && i + len < n &&
-              adjacent(i + len) && !toks[i + len].in_quote && !toks[i + len - 1].possessive &&
-              IsRomanisedGiven(toks[i + len].text) &&
-              !EnglishRunStop().count(LowerAscii(toks[i + len].text)) &&
-              toks[i + len - 1].text.find('-') == std::string_view::npos) {
-            const std::string longer = joined(i, i + len + 1);
-            best_person = gaz.FindPerson(longer);
-            best_len = len + 1;
+          // "Lee Soo" known, "Lee Soo Hyun" written: the longer name shape wins. (A
+          // one-word name that is also a surname, "Yoon" known and "Yoon Seo Hyun" written,
+          // takes both given-name syllables, not one: surname plus up to two syllables.)
+          while (!t.hangul && IsRomanisedSurname(t.text) && best_len < 3 && i + best_len < n &&
+                 adjacent(i + best_len) && !toks[i + best_len].in_quote &&
+                 !toks[i + best_len - 1].possessive && IsRomanisedGiven(toks[i + best_len].text) &&
+                 !EnglishRunStop().count(LowerAscii(toks[i + best_len].text)) &&
+                 toks[i + best_len - 1].text.find('-') == std::string_view::npos) {
+            ++best_len;
+            best_person = gaz.FindPerson(joined(i, i + best_len));
           }
           break;
         }
