@@ -43,5 +43,27 @@ TEST(DetectorGen18En, ASurnameNameTakesBothGivenSyllables) {
             "Han So Hee / Yoon Seo Ha");
 }
 
+// "She plays Yoon Seo Ha, a postal worker.", "Park will portray Min Ha Yeon.": the character
+// comes in a sentence of its own, after the casting; its subject is a pronoun for the person
+// just named or that person's surname. With two actors named before it, a pronoun is nobody's.
+TEST(DetectorGen18En, TheCharacterOfAFollowingSentence) {
+  EXPECT_EQ(Roles("Kim Go Eun to lead tvN's 'Autumn Letters'",
+                  "Kim Go Eun will headline the tvN romance 'Autumn Letters', her agency said on "
+                  "Tuesday. She plays Choi Na Rae, a postal worker who reads the mail."),
+            "Kim Go Eun / Choi Na Rae");
+  EXPECT_EQ(Roles("",
+                  "Park Eun Bin and Lee Jae Wook lead the cast of 'Moon Over Seoul', tvN said. "
+                  "Park will portray Min Ha Yeon, a night-shift nurse."),
+            "Park Eun Bin / Min Ha Yeon; Lee Jae Wook / ");
+  EXPECT_EQ(Roles("",
+                  "Song Kang has joined the Netflix film 'Winter Court'. He takes on the role "
+                  "of Kang Do Yun."),
+            "Song Kang / Kang Do Yun");
+  EXPECT_EQ(Roles("",
+                  "Park Eun Bin and Lee Jae Wook lead the cast of 'Moon Over Seoul', tvN said. "
+                  "She plays Min Ha Yeon, a night-shift nurse."),
+            "Park Eun Bin / ; Lee Jae Wook / ");
+}
+
 }  // namespace
 }  // namespace hallyu
