@@ -1105,8 +1105,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?roles?\\s+as\\s+[^.;:!?]{0,40}?\\s+in\\s+|"
       "\\broles?\\s+(?:such\\s+as|like|including)\\s+[^.;:!?]{0,60}?\\s+in\\s+|"
       // "he played an independence fighter in W", "who portrayed the villain in W": a part
-      // played in the past, described before its title
-      "\\b(?:played|portrayed)\\s+(?:a|an|the)\\s+[^.;:!?]{0,60}?\\s+in\\s+|"
+      // played in the past, described before its title (within its clause: "who played a
+      // demon in 'W1', will next appear in the film W2" names W2 as the new work)
+      "\\b(?:played|portrayed)\\s+(?:a|an|the)\\s+[^.;:!?,'\"‘’“”]{0,60}?\\s+in\\s+|"
       "\\b(?:his|her|their)\\s+(?:last|previous|first|latest|most\\s+recent)\\s+(?:[\\w-]+\\s+)?"
       "roles?\\s+(?:as\\s+[^.;:!?]{0,40}?\\s+)?in\\s+|"
       // "After Squid Game, A is confirmed to …": a title opening a sentence after "after"

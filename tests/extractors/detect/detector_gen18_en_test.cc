@@ -65,5 +65,30 @@ TEST(DetectorGen18En, TheCharacterOfAFollowingSentence) {
             "Park Eun Bin / ; Lee Jae Wook / ");
 }
 
+// "will next star", "will soon appear", "will once again play": an adverb between "will" / "to"
+// and the verb of a casting in the future.
+TEST(DetectorGen18En, AnAdverbBetweenWillAndTheVerb) {
+  EXPECT_EQ(En("", "Song Kang will next appear in the film 'Winter Court'."),
+            "casting Song Kang / Winter Court (confirmed)");
+  EXPECT_EQ(En("", "Kim Go Eun is set to once again play a detective, this time in 'Blue Hour'."),
+            "casting Kim Go Eun / Blue Hour (confirmed)");
+  EXPECT_EQ(En("", "Han So Hee will soon headline the Netflix series 'Night Harbor'."),
+            "casting Han So Hee / Night Harbor (confirmed)");
+}
+
+// "who played a demon in 'W1', will next appear in the film 'W2'": a part played in the past
+// ends with its clause; the title after the comma and a future predicate is the new work.
+TEST(DetectorGen18En, APastPartEndsWithItsClause) {
+  EXPECT_EQ(En("",
+               "Song Kang, who played a demon in 'My Demon', will star in the film "
+               "'Winter Court'."),
+            "casting Song Kang / Winter Court (confirmed)");
+  EXPECT_EQ(En("",
+               "Kim Go Eun, who portrayed a shaman in 'Exhuma', is set to lead tvN's 'Autumn "
+               "Letters'."),
+            "casting Kim Go Eun / Autumn Letters (confirmed)");
+  EXPECT_EQ(En("", "Song Kang played a demon in 'My Demon' last year."), "");
+}
+
 }  // namespace
 }  // namespace hallyu
