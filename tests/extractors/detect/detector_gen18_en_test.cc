@@ -90,5 +90,18 @@ TEST(DetectorGen18En, APastPartEndsWithItsClause) {
   EXPECT_EQ(En("", "Song Kang played a demon in 'My Demon' last year."), "");
 }
 
+// "is not considering W", "has no plans to appear in W": the person's side says no. That is a
+// denial (counted neither as hit nor as false alarm), not a review or a casting.
+TEST(DetectorGen18En, NotConsideringAndNoPlansAreDenials) {
+  EXPECT_EQ(En("", "Kim Tae Ri is not considering 'Ink and Sword', her agency said."),
+            "casting Kim Tae Ri / Ink and Sword (denied)");
+  EXPECT_EQ(En("", "Kim Tae Ri has no plans to appear in 'Ink and Sword', her agency said."),
+            "casting Kim Tae Ri / Ink and Sword (denied)");
+  EXPECT_EQ(En("", "Lee Min Ho's side said he is not reviewing the offer for 'The Eighth Floor'."),
+            "casting Lee Min Ho / The Eighth Floor (denied)");
+  EXPECT_EQ(En("", "Kim Tae Ri is considering 'Ink and Sword', her agency said."),
+            "casting Kim Tae Ri / Ink and Sword (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
