@@ -3946,9 +3946,76 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         continue;
       }
       if (casting) {
+        // "She plays Yoon Seo Ha, a postal worker.", "Park will portray Min Ha Yeon.": in a
+        // sentence that names no actor, the character belongs to the subject that plays it: a
+        // pronoun for the one person named last, or a word of a person's name (the surname the
+        // story goes on with). 1: this person's, 0: another's, -1: no such subject.
+        static const RE2 kPlaysSubject(
+            "^\\s*(\\pL[\\pL-]*)\\s+(?:will\\s+|is\\s+set\\s+to\\s+|is\\s+to\\s+)?"
+            "(?:plays?|portrays?|takes?\\s+on\\s+(?:the\\s+role\\s+of\\s+)?)\\s*$");
+        const std::string person_key = NormalizeKey(d.person.name);
+        auto subject_is_this_person = [&](const Analysed& a, const Mention& role,
+                                          const Analysed* last_named) {
+          std::string subject;
+          if (ko || !RE2::FullMatch(std::string_view(a.text).substr(0, role.begin), kPlaysSubject,
+                                    &subject)) {
+            return -1;
+          }
+          if (subject == "She" || subject == "He") {
+            if (last_named == nullptr) return -1;
+            for (const auto& m : last_named->mentions.items) {
+              if (m.kind == MentionKind::kPerson && !m.aside &&
+                  NormalizeKey(m.text) != person_key &&
+                  (m.person == nullptr || NormalizeKey(m.person->name) != person_key)) {
+                return 0;
+              }
+            }
+            return 1;
+          }
+          if (subject.size() < 2 || !std::isupper(static_cast<unsigned char>(subject[0]))) {
+            return -1;
+          }
+          const std::string name = " " + d.person.name + " ";
+          return name.find(" " + subject + " ") != std::string::npos ||
+                         name.find(" " + subject + "-") != std::string::npos
+                     ? 1
+                     : 0;
+        };
+        // each sentence of the story with the last sentence naming a person before it
+        std::vector<const Analysed*> named_before(story.sentences.size(), nullptr);
+        auto names_actor = [](const Analysed& a) {
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && !m.aside) return true;
+          }
+          return false;
+        };
+        for (size_t k = 1; k < story.sentences.size(); ++k) {
+          named_before[k] =
+              names_actor(story.sentences[k - 1]) ? &story.sentences[k - 1] : named_before[k - 1];
+        }
         for (size_t i : idx) {
-          for (const auto& m : bound[i].sentence->mentions.items) {
-            if (m.kind == MentionKind::kRole && d.role.empty()) d.role = m.text;
+          const Analysed& a = *bound[i].sentence;
+          for (const auto& m : a.mentions.items) {
+            if (m.kind != MentionKind::kRole || !d.role.empty()) continue;
+            // (a cue sentence with no name speaks of all the story's persons; its subject
+            // may still say whose character it is)
+            const size_t k = bound[i].index;
+            if (!names_actor(a) && k < story.sentences.size() &&
+                subject_is_this_person(a, m, named_before[k]) == 0) {
+              continue;
+            }
+            d.role = m.text;
+          }
+        }
+        for (size_t k = 0; k < story.sentences.size() && d.role.empty(); ++k) {
+          const Analysed& a = story.sentences[k];
+          if (names_actor(a)) continue;
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kRole &&
+                subject_is_this_person(a, m, named_before[k]) == 1) {
+              d.role = m.text;
+              break;
+            }
           }
         }
         d.crossover = d.person.idol;

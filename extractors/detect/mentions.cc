@@ -1105,8 +1105,9 @@ bool PastWorkBefore(std::string_view before, bool ko) {
       "\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?roles?\\s+as\\s+[^.;:!?]{0,40}?\\s+in\\s+|"
       "\\broles?\\s+(?:such\\s+as|like|including)\\s+[^.;:!?]{0,60}?\\s+in\\s+|"
       // "he played an independence fighter in W", "who portrayed the villain in W": a part
-      // played in the past, described before its title
-      "\\b(?:played|portrayed)\\s+(?:a|an|the)\\s+[^.;:!?]{0,60}?\\s+in\\s+|"
+      // played in the past, described before its title (within its clause: "who played a
+      // demon in 'W1', will next appear in the film W2" names W2 as the new work)
+      "\\b(?:played|portrayed)\\s+(?:a|an|the)\\s+[^.;:!?,'\"‘’“”]{0,60}?\\s+in\\s+|"
       "\\b(?:his|her|their)\\s+(?:last|previous|first|latest|most\\s+recent)\\s+(?:[\\w-]+\\s+)?"
       "roles?\\s+(?:as\\s+[^.;:!?]{0,40}?\\s+)?in\\s+|"
       // "After Squid Game, A is confirmed to …": a title opening a sentence after "after"
@@ -2920,15 +2921,16 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           best_len = len;
           best_kind = 3;
           best_person = p;
-          // "Lee Soo" known, "Lee Soo Hyun" written: the longer name shape wins.
-          if (!t.hangul && IsRomanisedSurname(t.text) && len < 3 && i + len < n &&
-              adjacent(i + len) && !toks[i + len].in_quote && !toks[i + len - 1].possessive &&
-              IsRomanisedGiven(toks[i + len].text) &&
-              !EnglishRunStop().count(LowerAscii(toks[i + len].text)) &&
-              toks[i + len - 1].text.find('-') == std::string_view::npos) {
-            const std::string longer = joined(i, i + len + 1);
-            best_person = gaz.FindPerson(longer);
-            best_len = len + 1;
+          // "Lee Soo" known, "Lee Soo Hyun" written: the longer name shape wins. (A
+          // one-word name that is also a surname, "Yoon" known and "Yoon Seo Hyun" written,
+          // takes both given-name syllables, not one: surname plus up to two syllables.)
+          while (!t.hangul && IsRomanisedSurname(t.text) && best_len < 3 && i + best_len < n &&
+                 adjacent(i + best_len) && !toks[i + best_len].in_quote &&
+                 !toks[i + best_len - 1].possessive && IsRomanisedGiven(toks[i + best_len].text) &&
+                 !EnglishRunStop().count(LowerAscii(toks[i + best_len].text)) &&
+                 toks[i + best_len - 1].text.find('-') == std::string_view::npos) {
+            ++best_len;
+            best_person = gaz.FindPerson(joined(i, i + best_len));
           }
           break;
         }

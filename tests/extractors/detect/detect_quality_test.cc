@@ -120,6 +120,7 @@ TEST(DetectQuality, LabelledSetsAreWellFormed) {
                                  LabelledSet{"tests/data/detect/heldout-rc-v6.jsonl", 25},
                                  LabelledSet{"tests/data/detect/gen18-ko.jsonl", 55},
                                  LabelledSet{"tests/data/detect/gen18-ost.jsonl", 39},
+                                 LabelledSet{"tests/data/detect/gen18-en.jsonl", 40},
                                  LabelledSet{"tests/data/detect/dev.jsonl", 60},
                                  LabelledSet{"tests/data/detect/heldout.jsonl", 60}}) {
     const char* file = set.file;
@@ -543,6 +544,14 @@ TEST(DetectQuality, Gen18OstFloors) {
                    {"lang:en", 0.86, 0.91},
                    {"lang:ko", 0.97, 0.92},
                    {"type:ost", 0.92, 0.92}});
+}
+
+// Session 18b: English casting told as several outlets would (our own wordings, all five
+// statuses, about a quarter hard negatives), written before the detector was run on them.
+TEST(DetectQuality, Gen18EnglishCastingFloors) {
+  const EvalReport r = Score("tests/data/detect/gen18-en.jsonl");
+  EXPECT_EQ(r.items, 41);
+  ExpectFloors(r, {{"all", 0.95, 0.95}, {"lang:en", 0.95, 0.95}, {"type:casting", 0.95, 0.95}});
 }
 
 TEST(DetectQuality, HeldOutReleaseCollabV6Floors) {
