@@ -129,6 +129,14 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(after, kExistingCast);
 }
 
+// True when `s` ends (starts) with an English possessive, "'s" or "’s".
+bool EndsWithPossessive(std::string_view s) {
+  return s.ends_with("'s") || s.ends_with("\xE2\x80\x99s");
+}
+bool StartsWithPossessive(std::string_view s) {
+  return s.starts_with("'s") || s.starts_with("\xE2\x80\x99s");
+}
+
 // "starring A and B", "A 주연의": persons named as the cast of the work, not its singers.
 bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   const size_t b = m.begin > 40 ? m.begin - 40 : 0;
@@ -223,7 +231,7 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
   if (RE2::PartialMatch(after, kEnCastAfter)) return true;
   // (a mention may hold its own possessive: "Seungyoon’s")
   const std::string_view span = s.substr(m.begin, m.end - m.begin);
-  const bool owns_possessive = span.ends_with("'s") || span.ends_with("\xE2\x80\x99s");
+  const bool owns_possessive = EndsWithPossessive(span);
   const std::string with_possessive = owns_possessive ? "'s" + std::string(after) : "";
   std::string tail;
   if (!RE2::PartialMatch(owns_possessive ? std::string_view(with_possessive) : after,
@@ -2655,8 +2663,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               const std::string_view span = t.substr(p->begin, p->end - p->begin);
               const std::string_view next =
                   t.substr(p->end, std::min<size_t>(4, t.size() - p->end));
-              const bool possessive = span.ends_with("'s") || span.ends_with("\xE2\x80\x99s") ||
-                                      next.starts_with("'s") || next.starts_with("\xE2\x80\x99s");
+              const bool possessive = EndsWithPossessive(span) || StartsWithPossessive(next);
               owner = possessive && RE2::PartialMatch(t.substr(b0, p->begin - b0), kEnFollowing);
             }
           }
