@@ -112,5 +112,14 @@ TEST(MusicProjectsS19, ActorAnaphorInTheMusicVideo) {
             "collab Mina Sorel + Sung Si Kyung / Low Tide [] (announced)");
 }
 
+// A magazine's polite ending ("첫 미니앨범 <T>로 돌아옵니다") returns with a record like
+// "돌아온다": the sentence is a release cue, and its 미니앨범 gives the kind.
+TEST(MusicProjectsS19, PoliteEndingReturnsWithARecord) {
+  EXPECT_EQ(Music("",
+                  "배우 활동에 집중하던 한도윤이 이번엔 음악으로 나섭니다. 한도윤은 첫 미니앨범 "
+                  "<마지막 춤>으로 돌아옵니다."),
+            "release 한도윤 / 마지막 춤 ep (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
