@@ -148,6 +148,19 @@ bool Supporter(std::string_view text, const Mention& m) {
   return RE2::PartialMatch(After(text, m.end, 60), kBacks);
 }
 
+// Korean: the person is named only as a relative, friend or teacher of whoever the sentence is
+// about ("배우 A의 조카로 이름을 알린 B가 데뷔한다"): not the one who releases.
+bool KinOfAnother(std::string_view text, const Mention& m) {
+  static const RE2 kKin(
+      "^\\s*의\\s*(?:친\\s*)?(?:조카|딸|아들|동생|여동생|남동생|언니|누나|오빠|형|남편|아내|부인|"
+      "아버지|어머니|엄마|아빠|사촌|손녀|손자|절친|제자|애제자)");
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  const size_t name_end = span.size() > m.text.size() && span.substr(0, m.text.size()) == m.text
+                              ? m.begin + m.text.size()
+                              : m.end;
+  return RE2::PartialMatch(After(text, name_end, 24), kKin);
+}
+
 // Korean: the mention carries a subject or topic particle ("추영우가", "그는"); the
 // mention's span holds the particle, its text does not.
 bool KoreanSubject(std::string_view text, const Mention& m) {
@@ -198,7 +211,8 @@ bool NotASongTitle(std::string_view text, const Mention& m) {
       "fan\\s*meeting|fan\\s*concert|concert|tour|show)\\s*(?:[<《'‘\"“])?\\s*$");
   static const RE2 kAfter(
       "(?i)^\\s*(?:OST|오에스티|'s\\s+OST|의\\s*OST|에서|에\\s*출연|로\\s*얼굴|으로\\s*얼굴|소속|"
-      "출신)");
+      "출신|(?:이라는|라는|이란|란)\\s*(?:활동명|예명|이름|가수명)|(?:활동명|예명)(?:으로|을|를|이|"
+      "은))");
   // "‘백지영 with 송유빈’이라는 텍스트": a credit line of the singers, not the song's name
   // ("Cry with us": a lower-case word after "with" names nobody)
   static const RE2 kCredit("\\S\\s+(?i:with|feat\\.?|featuring)\\s+[A-Z0-9가-힣]");
@@ -338,6 +352,14 @@ bool KoreanReportedFuture(std::string_view rest) {
     if (!RE2::FullMatch(syllable, kPast)) return true;
   }
   return false;
+}
+
+// Korean: the clause a connective release verb joins declares or promises what comes next
+// ("싱글을 발표하고 가수 데뷔를 선언했다", "음원을 공개하며 활동을 예고했다"): the past tense is
+// the declaration's, not the song's.
+bool KoreanDeclaredNext(std::string_view rest) {
+  static const RE2 kDeclared("(?:선언|예고|약속)(?:했|하였)");
+  return RE2::PartialMatch(After(rest, 0, 120), kDeclared);
 }
 
 // English: what came out is a teaser, poster or photo ("have dropped their music video
@@ -512,7 +534,7 @@ std::vector<std::pair<size_t, std::string>> CoordinatedNames(
       "^(?:열애설|결별설|결혼설|불화설|열애|결별|만남|인연|케미|조합|우정|호흡|컬래버(?:레이션)?|"
       "콜라보(?:레이션)?|협업|합작|듀엣|컬래버곡|콜라보곡|협업곡|합작곡|듀엣곡|듀엣송|신곡|음원|"
       "노래|"
-      "무대|목소리|소식|사진)"
+      "무대|목소리|소식|사진|모습|얼굴|재킷|이미지|영상)"
       "(?:이|가|은|는|도|을|를|에|으로|로)?$");
   std::vector<std::pair<size_t, std::string>> out;
   std::vector<Item> list;
@@ -1065,7 +1087,8 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
               !(ko && NewsNotSong(s.text, b)) &&
               !(ko && KoreanConnective(s.text.substr(b, e - b)) &&
                 (!KoreanEndsInPastTense(s.text) ||
-                 KoreanReportedFuture(std::string_view(s.text).substr(e))))) {
+                 KoreanReportedFuture(std::string_view(s.text).substr(e)) ||
+                 KoreanDeclaredNext(std::string_view(s.text).substr(e))))) {
             s.released[t] = true;
           }
           s.fired.push_back(r->id + "(" + r->status + ")@" + std::to_string(b));
@@ -1142,7 +1165,12 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         // "‘T’ 공익캠페인에 … 노래를 함께 부르고": a campaign's name is its cause, no song title
         static const RE2 kCampaignAfter(
             "^\\s*(?:[’'”\"]\\s*)?(?:공익\\s*)?(?:캠페인|(?i:campaign))");
-        if (score == 0 && RE2::PartialMatch(After(s.text, m.end, 24), kCampaignAfter)) continue;
+        // ("'원 케이 글로벌 캠페인' 조직위원회": a name that is itself the campaign's)
+        static const RE2 kCampaignName("(?:캠페인|(?i:campaign))\\s*$");
+        if (score == 0 && (RE2::PartialMatch(After(s.text, m.end, 24), kCampaignAfter) ||
+                           RE2::PartialMatch(SongTitle(m.text), kCampaignName))) {
+          continue;
+        }
         // "신곡 'T'에서 둘은 목소리를 합쳤다": after a song word, "에서" is no show
         if (NotASongTitle(s.text, m) && score < 3) continue;
         size_t distance = std::string::npos;
@@ -1287,11 +1315,30 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
   std::set<std::string> on_screen;
   bool music_cue = false;
   for (const auto& st : story) music_cue = music_cue || !st.cues[0].empty() || !st.cues[1].empty();
-  for (const auto& st : story) {
+  for (size_t si = 0; si < story.size(); ++si) {
+    const MusicSentence& st = story[si];
     if (!music_cue) break;
     static const RE2 kScreenWord("(?i)뮤직\\s*비디오|뮤비|\\bMV\\b|music\\s+video|사격");
     if (!RE2::PartialMatch(st.text, kScreenWord)) continue;
     const bool joint = !st.cues[kCollab].empty() && !st.veto[kCollab];
+    // "X has a treat for fans! The Goblin actor … by starring in a singer's music video": an
+    // English sentence that names nobody and puts "the actor" in a music video puts the
+    // previous sentence's people there
+    static const RE2 kAnaphorInVideo(
+        "(?i)\\b(?:the|this)\\s+(?:[\\w'’:-]+\\s+){0,3}?(?:actor|actress)\\b[^.!?]{0,80}?\\b(?:"
+        "star|"
+        "appear|cameo|featur)\\w*\\s+in\\s+(?:[\\w'’-]+\\s+){0,4}?(?:music\\s+video|MV)");
+    if (!ko && si > 0 && !joint &&
+        std::none_of(st.mentions.items.begin(), st.mentions.items.end(),
+                     [](const Mention& m) { return m.kind == MentionKind::kPerson; }) &&
+        RE2::PartialMatch(st.text, kAnaphorInVideo)) {
+      const MusicSentence& prev = story[si - 1];
+      for (const auto& m : prev.mentions.items) {
+        if (m.kind == MentionKind::kPerson) {
+          on_screen.insert(PersonInContext(prev.text, m, lang, gazetteer, story_groups).key);
+        }
+      }
+    }
     for (const auto& m : st.mentions.items) {
       if (m.kind == MentionKind::kPerson && !(ko && ActOfAnother(st.text, m, st.mentions)) &&
           ((!joint && InMusicVideo(st.text, m)) || Supporter(st.text, m))) {
@@ -1364,7 +1411,9 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       std::set<const Mention*> tag_groups;
       if (ko) {
         static const RE2 kTagged(
-            "^\\s*(?:출신\\s*|멤버\\s*)?([가-힣]{2,3}?)(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)");
+            "^\\s*(?:출신\\s*|멤버\\s*)?([가-힣]{2,3}?)(?:(?:과|와|이|가|은|는|도|,|·)(?:\\s|$)|"
+            "\\s+등"
+            "(?:이|은|도|의|\\s|$))");
         static const RE2 kNotName(
             "^(?:멤버|신곡|앨범|음반|노래|음원|전원|소속|출신|데뷔|완전체|리더|보컬|막내|컴백|"
             "팬들|측|유닛|솔로|외에|이외에|밖에|외엔)");
@@ -1659,6 +1708,14 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
       }
       found.resize(n);
     }
+    // "Singer-actor Yim Si Wan … Yim Si Wan": one name that two mentions resolved to two keys
+    // (a gazetteer entry and the text's own spelling) is one participant
+    {
+      std::set<std::string> names;
+      std::erase_if(found, [&](const Participant& f) {
+        return !names.insert(NormalizeKey(f.person.name)).second;
+      });
+    }
     if (evidence != nullptr && found.size() >= 2) {
       Detection d = make_event(EventType::kCollab, *evidence, *cue,
                                story_released[kCollab] ? "released" : "announced");
@@ -1718,7 +1775,7 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
         continue;
       }
       if (m.kind != MentionKind::kPerson || !Usable(m) || IsCreditNotSinger(s.text, m) ||
-          (ko && m.person == nullptr && DeedNotName(m.text)) ||
+          (ko && m.person == nullptr && DeedNotName(m.text)) || (ko && KinOfAnother(s.text, m)) ||
           (InMusicVideo(s.text, m) && !(ko && ActOfAnother(s.text, m, s.mentions))) ||
           (!on_screen.empty() &&
            on_screen.count(PersonInContext(s.text, m, lang, gazetteer, story_groups).key))) {
@@ -1955,6 +2012,31 @@ void DetectMusicProjects(const RuleSet& rules, const Gazetteer& gazetteer,
                                  story_released[kRelease] ? "released" : "announced");
         music_people.insert(person.key);
         d.title = title_owner.empty() || title_owner == person.key ? title : "";
+        if (d.title.empty() && !title_owner.empty()) {
+          // "A는 미니앨범 'T'로 돌아온다 … B는 디지털 싱글 'U'를 공개한다": the other actor's
+          // title is the one of a sentence whose subject they are
+          int own_best = 0;
+          for (const auto& st : story) {
+            const Mention* head = nullptr;
+            for (const auto& m : st.mentions.items) {
+              if (m.kind == MentionKind::kPerson && KoreanSubject(st.text, m)) {
+                head = &m;
+                break;
+              }
+            }
+            if (head == nullptr ||
+                PersonInContext(st.text, *head, lang, gazetteer, story_groups).key != person.key) {
+              continue;
+            }
+            for (const auto& m : st.mentions.items) {
+              if (!TitleCandidate(m) || m.begin < head->end || NotASongTitle(st.text, m)) continue;
+              if (const int score = TitleScore(st.text, m, false); score > own_best) {
+                own_best = score;
+                d.title = SongTitle(m.text);
+              }
+            }
+          }
+        }
         d.person = std::move(person);
         d.release_kind = kind;
         d.crossover = IsCrossover(d);
