@@ -59,5 +59,21 @@ TEST(DetectorEn19, TeamingUpForASeriesIsNoJointSong) {
             std::string::npos);
 }
 
+// "The series, which will also star B, is being eyed for release next year": a work eyed for its
+// release is the work's schedule; it makes nobody's casting a rumour ("A is being eyed for the
+// lead" still does).
+TEST(DetectorEn19, AWorkEyedForReleaseIsNoRumour) {
+  EXPECT_EQ(EnSummary("",
+                      "Ji Chang-wook will star in the crime drama 'Paper Lanterns'. The Disney+ "
+                      "series, which will also star Lim Se-mi, is being eyed for release in the "
+                      "second half of next year."),
+            "casting Ji Chang-wook / Paper Lanterns (confirmed); casting Lim Se-mi / Paper "
+            "Lanterns (confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Ji Chang-wook is being eyed for the lead of the crime drama 'Paper "
+                      "Lanterns'."),
+            "casting Ji Chang-wook / Paper Lanterns (rumored)");
+}
+
 }  // namespace
 }  // namespace hallyu
