@@ -1,7 +1,12 @@
 // OST mechanisms of the nineteenth round, each seen in real OST news and hard negatives: a
-// music show's OST special, a trend piece that opens on a plural and a playlist are roundups;
-// "가창력" (vocal skill) is no act of singing. Sentences are invented; the titles and people
-// are made up or facts.
+// determiner before "OST의 가창자" names no singer; the adnominal "에 이은" closes the earlier
+// singers and is no name; a line-up cue does not list the singers of a sentence that opens on
+// what came before; a nameless sentence that tells another title in the past gives the story's
+// singers no event of that title; the star whose new film it is sings nothing; a common word
+// with 만 ("연기만") is no name; a title the text calls a song ("엔딩 타이틀인 'S'") is the song,
+// even when a work has that name; a music show's OST special and a trend piece that opens on a
+// plural are roundups; "가창력" (vocal skill) is no act of singing. Sentences are invented; the
+// titles and people are made up or facts.
 
 #include <gtest/gtest.h>
 
@@ -14,6 +19,57 @@ namespace {
 
 std::string Ko(const std::string& title, const std::string& text) {
   return hallyu::testing::DetectionSummary(title, text, "ko");
+}
+
+TEST(DetectorOst19, ADeterminerBeforeTheSingersNounIsNoName) {
+  EXPECT_EQ(Ko("",
+               "가수 오다인이 드라마 ‘푸른 항구’ OST로 위로를 전한다. 오다인은 그간 수많은 OST의 "
+               "가창자로 활약하며 드라마에 활력을 불어넣었다."),
+            "ost 오다인 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst19, TheSingersBeforeAdnominalFollowingSangEarlier) {
+  EXPECT_EQ(Ko("",
+               "가수 오다인이 부른 드라마 ‘푸른 항구’ OST ‘바닷바람’이 오늘 발매된다. 드라마에 "
+               "이어 OST도 화제를 모으는 가운데 비투비 이민혁, 이하이에 이은 OST 주자로 오다인의 "
+               "참여를 알렸다."),
+            "ost 오다인 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst19, ALineUpCueListsNoOneOfASentenceOnWhatCameBefore) {
+  EXPECT_EQ(Ko("",
+               "배우 한서윤이 출연 중인 드라마 OST를 가창한다. 앞서 ‘눈물의 여왕’ 김수현, ‘선재 "
+               "업고 튀어’ 변우석이 OST를 불러 인기를 끈 바 있다. 드라마 ‘푸른 항구’ 측은 4일 "
+               "오후 6시 마지막 OST 한서윤의 ‘바닷바람’을 발매한다."),
+            "ost 한서윤 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst19, ANamelessSentenceOnAnotherTitleInThePastIsBackground) {
+  EXPECT_EQ(Ko("",
+               "가수 오다인이 드라마 ‘푸른 항구’ OST Part.2 ‘바닷바람’을 오늘 발매한다. 특히 지난 "
+               "‘낭만닥터 김사부 2’ OST ‘별빛’은 발매 당시 음원사이트 상위권에 오르며 관심을 "
+               "받기도."),
+            "ost 오다인 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst19, TheStarWhoseNewFilmItIsSingsNothing) {
+  EXPECT_EQ(Ko("", "가수 오다인이 일본 배우 아야세 하루카의 신작 영화 ‘이치’ 주제가를 부른다."),
+            "ost 오다인 / 이치 (announced)");
+}
+
+TEST(DetectorOst19, ACommonWordWithOnlyIsNoName) {
+  EXPECT_EQ(Ko("오다인, 연기만 잘 하는 줄 알았더니…‘푸른 항구’ OST 직접 불렀다",
+               "드라마 ‘푸른 항구’의 OST 제작사 측은 주연 배우 오다인이 가창한 OST Part.3 "
+               "‘바닷바람’이 24일 오후 6시 발매된다고 밝혔다."),
+            "ost 오다인 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst19, ATitleTheTextCallsASongIsTheSong) {
+  // ('카운트다운' is also a film the gazetteer knows)
+  EXPECT_EQ(Ko("",
+               "가수 오다인이 SBS 월화드라마 ‘푸른 항구’ OST에 참여해 화제가 되고 있다. 오다인은 "
+               "메인 타이틀 및 엔딩 타이틀인 ‘카운트다운’을 불렀다."),
+            "ost 오다인 / 푸른 항구 (announced)");
 }
 
 TEST(DetectorOst19, AMusicShowsOstSpecialAndATrendPieceAreRoundups) {
