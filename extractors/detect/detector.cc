@@ -217,14 +217,14 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       "[\\w'’.\\-]*[,]?\\s+|and\\s+|&\\s+){0,10}$");
   if (RE2::PartialMatch(before, kEnScene)) return true;
   // "for A from GROUP & B's upcoming web drama", "A and B’s new romance series": persons whose
-  // possessive names the work are its cast; so are "for A & B’s 'W'" (a singer's own
-  // possessive before a quote names the song: "A’s 'Song'")
+  // possessive names the work are its cast; so are "for A & B’s 'W'" and "for A and B’s W"
+  // (a singer's own possessive before a quote names the song: "A’s 'Song'")
   static const RE2 kEnCastPossessive(
       "^(?:\\s+from\\s+\\S+?)?(?:\\s*(?:,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}(?:"
       "\\s+from\\s+\\S+?)?){0,3}['’]s?\\s+((?:(?:new|upcoming|latest|hit|popular|next|romance|"
       "romantic|music|mystery|thriller|fantasy|action|historical|period|medical|legal|family|youth|"
       "office|comedy|[a-z]+-[a-z]+)\\s+){0,3}(?:web\\s+)?(?:drama|series|film|movie|sitcom)\\b|["
-      "“\"‘'])");
+      "“\"‘'A-Z])");
   // "A and B will star in W", "stills of A and B in a new OST music video", "Choi's starrer
   // drama": the cast of the drama or the video, not its singers
   static const RE2 kEnCastAfter(

@@ -4,7 +4,8 @@
 // what came before; a nameless sentence that tells another title in the past gives the story's
 // singers no event of that title; the star whose new film it is sings nothing; a common word
 // with 만 ("연기만") is no name; a title the text calls a song ("엔딩 타이틀인 'S'") is the song,
-// even when a work has that name; a music show's OST special and a trend piece that opens on a
+// even when a work has that name; the pair whose possessive names an unquoted title is its
+// cast ("for A and B's W"); a music show's OST special and a trend piece that opens on a
 // plural are roundups; "가창력" (vocal skill) is no act of singing. Sentences are invented; the
 // titles and people are made up or facts.
 
@@ -70,6 +71,16 @@ TEST(DetectorOst19, ATitleTheTextCallsASongIsTheSong) {
                "가수 오다인이 SBS 월화드라마 ‘푸른 항구’ OST에 참여해 화제가 되고 있다. 오다인은 "
                "메인 타이틀 및 엔딩 타이틀인 ‘카운트다운’을 불렀다."),
             "ost 오다인 / 푸른 항구 (announced)");
+}
+
+TEST(DetectorOst19, ThePairWhosePossessiveNamesAnUnquotedTitleIsItsCast) {
+  EXPECT_EQ(hallyu::testing::DetectionSummary(
+                "",
+                "Jang Seo-rin is set to sing her first drama OST for Kim Woo Bin and Shin Min Ah's "
+                "Our Blues. The makers of the series announced that Jang Seo-rin has joined the "
+                "OST line up of Our Blues.",
+                "en"),
+            "ost Jang Seo-rin / Our Blues (announced)");
 }
 
 TEST(DetectorOst19, AMusicShowsOstSpecialAndATrendPieceAreRoundups) {
