@@ -193,6 +193,12 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
     if (RE2::PartialMatch(rest.substr(0, std::min<size_t>(60, rest.size())), kKoPairOf)) {
       return true;
     }
+    // "배우 B의 신작 영화 주제가를 A가 부른다": the star whose new work it is (from the end of
+    // the bare name: "아야세 하루카의 신작")
+    static const RE2 kKoNewWorkOf("^(?:\\s+[가-힣]{2,4})?의\\s*(?:신작|주연작|출연작)");
+    if (RE2::PartialMatch(rest.substr(0, std::min<size_t>(40, rest.size())), kKoNewWorkOf)) {
+      return true;
+    }
     // "강소라와 박해진의 테마곡", "구혜선과 지진희 주연의": the name's own token ends in 와/과
     static const RE2 kPairTail("^\\s*[^\\s,·]+(?:의\\s*(?:테마|러브\\s*송)|\\s+주연(?:의|을|작))");
     const std::string_view last = s.substr(m.end >= 3 ? m.end - 3 : m.end, m.end >= 3 ? 3 : 0);
@@ -211,14 +217,14 @@ bool NamedAsCast(std::string_view s, const Mention& m, bool ko) {
       "[\\w'’.\\-]*[,]?\\s+|and\\s+|&\\s+){0,10}$");
   if (RE2::PartialMatch(before, kEnScene)) return true;
   // "for A from GROUP & B's upcoming web drama", "A and B’s new romance series": persons whose
-  // possessive names the work are its cast; so are "for A & B’s 'W'" (a singer's own
-  // possessive before a quote names the song: "A’s 'Song'")
+  // possessive names the work are its cast; so are "for A & B’s 'W'" and "for A and B’s W"
+  // (a singer's own possessive before a quote names the song: "A’s 'Song'")
   static const RE2 kEnCastPossessive(
       "^(?:\\s+from\\s+\\S+?)?(?:\\s*(?:,|&|and)\\s+[A-Z][\\w\\-]*(?:\\s+[A-Z][\\w\\-]*){0,2}(?:"
       "\\s+from\\s+\\S+?)?){0,3}['’]s?\\s+((?:(?:new|upcoming|latest|hit|popular|next|romance|"
       "romantic|music|mystery|thriller|fantasy|action|historical|period|medical|legal|family|youth|"
       "office|comedy|[a-z]+-[a-z]+)\\s+){0,3}(?:web\\s+)?(?:drama|series|film|movie|sitcom)\\b|["
-      "“\"‘'])");
+      "“\"‘'A-Z])");
   // "A and B will star in W", "stills of A and B in a new OST music video", "Choi's starrer
   // drama": the cast of the drama or the video, not its singers
   static const RE2 kEnCastAfter(
@@ -2543,10 +2549,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (!casting && ko && !persons.empty()) {
         // ("첫 주자 A의 'S'를 시작으로 여러 가수가 참여했다": in a later sentence the names
         // before 시작으로 opened the series, whoever follows)
+        // ("A, B에 이은 OST 주자로 C가": the adnominal 이은 too; the verb is no name 이은)
         static const RE2 kFollowing(
-            "(에\\s*이어|의\\s*뒤를\\s*이어|[을를]\\s*시작으로)(?:서)?[\\s,]");
+            "(에\\s*이어|에\\s*이은|의\\s*뒤를\\s*이어|[을를]\\s*시작으로)(?:서)?[\\s,]");
         re2::StringPiece in(a.text), hit;
-        size_t cut = std::string::npos;
+        size_t cut = std::string::npos, cut_end = std::string::npos;
         while (RE2::FindAndConsume(&in, kFollowing, &hit)) {
           const size_t at = static_cast<size_t>(hit.data() - a.text.data());
           bool later =
@@ -2554,9 +2561,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                                 .find("\xEC\x8B\x9C\xEC\x9E\x91\xEC\x9C\xBC\xEB\xA1\x9C") !=
                             std::string_view::npos;  // 시작으로
           for (const Mention* p : persons) {
-            later = later || (OwnsMention(a.mentions.items, p) && p->begin > at);
+            later = later || (OwnsMention(a.mentions.items, p) && p->begin >= at + hit.size());
           }
-          if (later) cut = at;
+          if (later) {
+            cut = at;
+            cut_end = at + hit.size();
+          }
         }
         if (cut != std::string::npos) {
           std::vector<const Mention*> kept;
@@ -2564,7 +2574,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             std::string_view w(a.text.data() + p->begin, p->end - p->begin);
             const bool subject =
                 w.ends_with("\xEC\x9D\x80") || w.ends_with("\xEB\x8A\x94");  // 은 는
-            if (!OwnsMention(a.mentions.items, p) || p->begin > cut || subject) kept.push_back(p);
+            const bool own = OwnsMention(a.mentions.items, p);
+            if (own && p->begin > cut && p->begin < cut_end) continue;  // the verb itself
+            if (!own || p->begin > cut || subject) kept.push_back(p);
           }
           if (kept.size() < persons.size()) {
             decide("ost: sentence " + std::to_string(si) + ": " +
@@ -2974,11 +2986,16 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         static const RE2 kLineUpNoun(
             "(?i)\\b(?:cast|casting|line-?up|actors|actresses|singers|artists|members|stars|"
             "leads|vocalists|newcomers|rookies)\\b|라인업|배우|가수|출연진|주인공|신인|신예|멤버");
+        // ("배우 A가 … OST를 가창한다. 앞서 'W1' B, 'W2' C가 OST를 불러 인기를 끈 바 있다": a
+        // sentence that opens on what came before lists no one of this line-up)
+        static const RE2 kOpensOnBefore(
+            "^\\s*(?:앞서|이에\\s*앞서|(?i:previously|earlier|prior\\s+to\\s+this)\\b)");
         std::vector<const Mention*> listed;
         if (RE2::PartialMatch(a.text, kLineUpNoun)) {
           for (size_t k = si + 1; k < story.sentences.size(); ++k) {
             const Analysed& b = story.sentences[k];
             if (b.has_type[ti] || b.veto[ti]) break;
+            if (RE2::PartialMatch(b.text, kOpensOnBefore)) break;
             std::vector<const Mention*> names;
             bool titled = false;
             for (const auto& m : b.mentions.items) {
@@ -3008,8 +3025,27 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                  " name(s) listed after it");
         }
       }
+      // "케이는 지난해 드라마 'W1' OST에 참여해 … 호응을 이끈바 있다", "특히 지난 'W1' OST 'S'는
+      // 발매 당시 …": a nameless OST sentence that names only another title than the story's, in
+      // the past, tells the story's singers' earlier OSTs, not more news
+      bool past_other_title = false;
+      if (!casting && ko && persons.empty() && si > 0 && story_work != nullptr) {
+        static const RE2 kPastKo("(?:^|\\s)지난(?:해)?\\s|당시|바\\s*있|불렀던|참여했던|이전");
+        const std::string story_key = NormalizeKey(story_work->text);
+        bool other_title = false, story_title = false;
+        for (const auto& m : a.mentions.items) {
+          if (!usable_work(m)) continue;
+          (NormalizeKey(m.text) == story_key ? story_title : other_title) = true;
+        }
+        past_other_title = other_title && !story_title && RE2::PartialMatch(a.text, kPastKo);
+        if (past_other_title) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " has no name and tells another title in the past; the story's singers' "
+                 "earlier OSTs");
+        }
+      }
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
-          !RE2::PartialMatch(a.text, kSomeoneElse)) {
+          !past_other_title && !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
         // "A의 소속사 관계자는 “… 크다. 'W'도 검토 중인 작품일 뿐”이라고 밝혔다": a nameless
         // Korean sentence that closes a quote the sentence before opened goes on with what that
@@ -3124,8 +3160,18 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           if (earlier) works = {story_work};
         }
       }
+      // ("메인 타이틀 및 엔딩 타이틀인 'S'를 불렀다": a title the text calls a song is one, even
+      // when the gazetteer knows a work of that name)
+      static const RE2 kSongNounBefore(
+          "(?i)(?:곡|타이틀곡?(?:인|은|이자)?|노래|\\bsong|\\btrack|\\bsingle|\\bballad)\\s*,?\\s*"
+          "[“\"‘'《<〈「]?$");
+      auto called_song = [&](const Mention* w) {
+        const size_t bb = w->begin > 24 ? w->begin - 24 : 0;
+        return RE2::PartialMatch(std::string_view(a.text.data() + bb, w->begin - bb),
+                                 kSongNounBefore);
+      };
       if (!casting && works.size() == 1 && story_work != nullptr && works.front() != story_work &&
-          works.front()->work == nullptr &&
+          (works.front()->work == nullptr || called_song(works.front())) &&
           !called_drama.count(NormalizeKey(works.front()->text)) &&
           (story_work->work != nullptr || called_drama.count(NormalizeKey(story_work->text)))) {
         // "'W'의 마지막 OST가 공개됐다. 'S'는 A가 부른 발라드다": one unknown title in a later

@@ -956,12 +956,20 @@ bool KoreanWordIsNoName(std::string_view word) {
       "자신", "자기", "본인", "당신", "그들", "그녀",   "그녀들", "저희", "우리",
       "너희", "이들", "그분", "이분", "저분", "자신들", "서로",   "누구", "모두"};
   if (kPronouns.count(word)) return true;
+  // determiners before a noun ("수많은 OST의 가창자로", "다양한 OST에 참여한"): no name + 은
+  static const std::set<std::string, std::less<>> kDeterminers = {
+      "수많은", "많은", "다양한", "새로운", "모든", "숱한", "여러"};
+  if (kDeterminers.count(word)) return true;
   // (three bytes per syllable)
   auto ends = [&](std::string_view tail) {
     return word.size() > tail.size() && word.ends_with(tail);
   };
   // verb endings: "…며" closes no given name; the others after 되 / 하 / 했 / 됐
   if (ends("며")) return true;
+  // a common word with 만 / 도 ("연기만 잘 하는 줄", "노래도"): no name
+  if ((ends("만") || ends("도")) && KoreanStopNames().count(word.substr(0, word.size() - 3))) {
+    return true;
+  }
   static constexpr std::string_view kVerbTails[] = {
       "되고", "하고", "되어", "하여", "되면", "하면", "된다", "한다", "했다", "됐다",
       "되는", "하는", "되자", "하자", "되지", "하지", "됐고", "했고", "되던", "하던"};
