@@ -3506,12 +3506,22 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
     // "Actor Kim So Yeon … So Yeon will join W", "Oscar Isaac … Isaac will star": in an English
     // story a name that is the rest of a full name the story writes after its first word is that
     // person, even when the gazetteer knows someone else by the short name (T-ara's Soyeon)
+    // — but not when the story ties the short name to a group ("BTS' Jimin … Han Ji-min"):
+    // that is the idol, and the full name someone else.
     std::map<std::string, const Mention*> given_name;  // short key -> the full name's mention
     if (!ko) {
+      std::set<std::string> group_tied;  // short names the text writes with a group
+      for (const auto& a : story.sentences) {
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kPerson && !m.group.empty()) {
+            group_tied.insert(NormalizeKey(m.text));
+          }
+        }
+      }
       for (const Bound& b : bound) {
         if (b.person->kind != MentionKind::kPerson) continue;
         const std::string k = NormalizeKey(b.person->text);
-        if (k.size() < 4 || given_name.count(k)) continue;
+        if (k.size() < 4 || given_name.count(k) || group_tied.count(k)) continue;
         for (const auto& a : story.sentences) {
           for (const auto& m : a.mentions.items) {
             if (m.kind != MentionKind::kPerson || given_name.count(k)) continue;
