@@ -450,6 +450,10 @@ void AdjustKoreanCues(std::string_view text, const RuleSet& rules, std::vector<C
     const re2::StringPiece span(text.data() + c.begin, c.end - c.begin);
     if (c.rule->type == RuleType::kCasting && !c.rule->modifier) {
       if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kNegated)) continue;
+      // ("A의 출연 결정은 소속사를 정한 뒤 이뤄져야 할 것 같다": the decision as a topic still to
+      // be made is no casting)
+      static const RE2 kPending("^\\s*(?:은|는)\\s[^.]{0,40}?(?:져야|돼야|되어야|해야)");
+      if (c.rule->status == "confirmed" && RE2::PartialMatch(after, kPending)) continue;
       // ("아직 검토 중인 단계는 아니다", "검토하고 있는 것은 아니다": a review the side says has
       // not begun is no review; the offer stands)
       static const RE2 kNotYetReviewing(
@@ -1013,7 +1017,16 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
       "제작진",       "시청자",   "팬",     "팬들",   "관객"};
   static const RE2 kParenGloss("\\s*\\([^()]{1,30}\\)$");
   for (auto& a : story->sentences) {
-    if (!a.has_type[0] && !a.has_type[1]) continue;
+    // (a sentence with no cue is read too when it names two or more people: the names-only
+    // line of a line-up, "A X B X C 다국적 룸메이트", whose cue stands in the headline or the
+    // next sentence)
+    if (!a.has_type[0] && !a.has_type[1]) {
+      int people = 0;
+      for (const auto& m : a.mentions.items) {
+        if (m.kind == MentionKind::kPerson && !m.aside && !m.in_parens) ++people;
+      }
+      if (people < 2) continue;
+    }
     const std::string& t = a.text;
     auto is_person_at = [&](size_t b, size_t e) {
       for (const auto& m : a.mentions.items) {
@@ -1126,6 +1139,10 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
           if (ends_and(words[k])) and_link = true;
         }
         if (!comma_link && !and_link) continue;
+        // ("박세완X신현승X한현민 다국적 …": an X between Hangul names joins only names, so the last
+        // item of such a list needs no particle)
+        const bool x_link =
+            comma_link && k > 0 && person[k - 1] && t.compare(words[k - 1].e - 1, 1, "X") == 0;
         // (the word closes a list item: a list mark, 와 / 과, a subject particle, 등 or 까지;
         // "A, 극중 …" opens a new phrase)
         static const RE2 kItemEnd("(?:이|가|은|는|도|등|까지|와|과|[,·、]|[가-힣]X)$");
@@ -1134,7 +1151,7 @@ void CompleteKoreanLists(S* story, const Gazetteer& g) {
             k + 1 < words.size() && std::string_view(t.data() + words[k + 1].b,
                                                      words[k + 1].e - words[k + 1].b)
                                         .starts_with("\xEB\x93\xB1");  // 등
-        if (!RE2::PartialMatch(word, kItemEnd) && !next_etc) continue;
+        if (!RE2::PartialMatch(word, kItemEnd) && !next_etc && !x_link) continue;
         const std::string name = name_in(words[k], !comma_link);
         if (name.empty()) continue;
         Mention m;
@@ -1393,6 +1410,12 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
                        (m.kind == MentionKind::kRole && m.quoted) || m.epithet;
     if (!title) continue;
     for (size_t i = m.begin; i < m.end && i < masked.size(); ++i) masked[i] = ' ';
+    // ("미국 국적의 '제이미'를 맡았다": in Korean a quoted character reads as the role noun it
+    // stands for, so "'X'를 맡았다" is the cue "역을 맡았다")
+    if (lang == "ko" && m.kind == MentionKind::kRole && m.quoted && m.end <= masked.size() &&
+        m.end - m.begin >= 6) {
+      masked.replace(m.end - 3, 3, "\xEC\x97\xAD");  // 역
+    }
   }
   // "'A Wonderful Rumor' ... A Wonderful Rumor (working title) has announced its cast": a title
   // the story named before is a title again when repeated without quotes (several words only,
@@ -3078,6 +3101,27 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
               decide(std::string(casting ? "casting" : "ost") + ": sentence " + std::to_string(si) +
                      " goes on with the quote of the sentence before; it speaks of the persons "
                      "that sentence names");
+            }
+          }
+        }
+        // "배우 A가 'W'에 이름을 올렸다. … 민아를 연기한다": one character is played by one person;
+        // a nameless Korean sentence that gives one character speaks of the one person the
+        // sentence before names (not of co-stars the headline adds, "…B·C와 호흡")
+        if (ko && casting && si > 0 && persons.size() > 1) {
+          int roles = 0;
+          for (const auto& m : a.mentions.items) roles += m.kind == MentionKind::kRole ? 1 : 0;
+          std::vector<const Mention*> before;
+          for (const auto& m : story.sentences[si - 1].mentions.items) {
+            if (m.kind == MentionKind::kPerson && !m.aside && !m.in_parens) before.push_back(&m);
+          }
+          if (roles == 1 && before.size() == 1) {
+            for (const Mention* p : persons) {
+              if (NormalizeKey(p->text) == NormalizeKey(before[0]->text)) {
+                persons = {p};
+                decide("casting: sentence " + std::to_string(si) +
+                       " gives one character; it speaks of the person the sentence before names");
+                break;
+              }
             }
           }
         }

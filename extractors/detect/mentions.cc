@@ -143,27 +143,63 @@ struct Span {
   size_t ib, ie;  // the inside
 };
 
+// Casting words that end a Korean title opened with ‘ but never closed.
+const std::set<std::string, std::less<>>& KoreanRoleNouns();
+
+constexpr std::string_view kUnclosedTitleStopWords[] = {
+    "\xEC\xB6\x9C\xEC\x97\xB0",              // 출연
+    "\xEC\xA0\x9C\xEC\x9E\x91\xEC\xA7\x84",  // 제작진
+    "\xEC\xA0\x9C\xEC\x9E\x91\xEC\x82\xAC",  // 제작사
+    "\xEC\xB8\xA1",                          // 측
+    "\xEC\x97\xAD",                          // 역
+    "OST",
+    "\xEA\xB0\x80\xEC\xB0\xBD\xEC\x9E\x90",              // 가창자
+    "\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",              // 주인공
+    "\xEC\x97\xAC\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",  // 여주인공
+    "\xEB\x82\xA8\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",  // 남주인공
+    "\xEC\xA3\xBC\xEC\x97\xB0",                          // 주연
+    "\xEC\xBA\x90\xEC\x8A\xA4\xED\x8C\x85",              // 캐스팅
+    "\xED\x95\xA9\xEB\xA5\x98",                          // 합류
+};
+
+// The end of the last word before a casting word of kUnclosedTitleStopWords (alone, with a
+// particle of at most two syllables) that comes after one or two plain words from `from` —
+// words of Hangul (and digits) with no particle of a subject, topic, object or place at
+// their end; 0 otherwise.
+size_t TitleRunsOnToStopWord(std::string_view s, size_t from) {
+  static constexpr std::string_view kParticleEnds[] = {
+      "\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEC\x9D\x80", "\xEB\x8A\x94", "\xEB\x8F\x84",
+      "\xEC\x9D\x98", "\xEC\x99\x80", "\xEA\xB3\xBC", "\xEC\x97\x90", "\xEB\xA5\xBC",
+      "\xEC\x9D\x84", "\xEB\xA1\x9C", "\xEC\x84\x9C"};  // 이 가 은 는 도 의 와 과 에 를 을 로 서
+  size_t pos = from;
+  size_t last_end = 0;
+  for (int words = 0; words < 3 && pos < s.size(); ++words) {
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+    size_t we = s.find(' ', pos);
+    if (we == std::string_view::npos) we = s.size();
+    const std::string_view w = s.substr(pos, we - pos);
+    if (w.empty() || HangulSyllables(w) * 3 != w.size()) return 0;
+    for (std::string_view stop : kUnclosedTitleStopWords) {
+      if (w.starts_with(stop) && w.size() - stop.size() <= 6) return words > 0 ? last_end : 0;
+    }
+    if (words == 2) return 0;
+    for (std::string_view p : kParticleEnds) {
+      if (w.ends_with(p)) return 0;
+    }
+    if (KoreanRoleNouns().count(w)) return 0;
+    last_end = we;
+    pos = we;
+  }
+  return 0;
+}
+
 // Where a Korean title opened with ‘ but never closed ends (a page that lost the closing
 // mark: "‘연애의 발견 제작진이", "‘다이아몬드 호텔에서 여주인공으로"): before a casting word
 // (출연, 제작진, 측, 역, OST, …) or at a place or object particle that ends a word (에서, 에,
 // 으로, 로, 을, 를). `from` is the first byte after the mark. 0 when no such end comes within
 // eight words, or a word holds punctuation first.
 size_t UnclosedKoreanTitleEnd(std::string_view s, size_t from) {
-  static constexpr std::string_view kStopWords[] = {
-      "\xEC\xB6\x9C\xEC\x97\xB0",              // 출연
-      "\xEC\xA0\x9C\xEC\x9E\x91\xEC\xA7\x84",  // 제작진
-      "\xEC\xA0\x9C\xEC\x9E\x91\xEC\x82\xAC",  // 제작사
-      "\xEC\xB8\xA1",                          // 측
-      "\xEC\x97\xAD",                          // 역
-      "OST",
-      "\xEA\xB0\x80\xEC\xB0\xBD\xEC\x9E\x90",              // 가창자
-      "\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",              // 주인공
-      "\xEC\x97\xAC\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",  // 여주인공
-      "\xEB\x82\xA8\xEC\xA3\xBC\xEC\x9D\xB8\xEA\xB3\xB5",  // 남주인공
-      "\xEC\xA3\xBC\xEC\x97\xB0",                          // 주연
-      "\xEC\xBA\x90\xEC\x8A\xA4\xED\x8C\x85",              // 캐스팅
-      "\xED\x95\xA9\xEB\xA5\x98",                          // 합류
-  };
+  const auto& kStopWords = kUnclosedTitleStopWords;
   static constexpr std::string_view kEndParticles[] = {
       "\xEC\x97\x90\xEC\x84\x9C",  // 에서
       "\xEC\x97\x90\xEA\xB2\x8C",  // 에게
@@ -200,6 +236,9 @@ size_t UnclosedKoreanTitleEnd(std::string_view s, size_t from) {
     for (std::string_view p : kEndParticles) {
       if (w.size() > p.size() && w.substr(w.size() - p.size()) == p &&
           HangulSyllables(w.substr(0, w.size() - p.size())) > 0) {
+        // ("‘풍문으로 들었소 제작진이": a title may hold 으로 / 에서; when one or two plain words
+        // follow and then a casting word, the title runs up to that word)
+        if (const size_t longer = TitleRunsOnToStopWord(s, we); longer != 0) return longer;
         return pos + w.size() - p.size();
       }
     }
@@ -690,7 +729,9 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
       // "사나이", "애 태우는", "'T'에 이은", the music service 지니
       "정신", "기수", "사나", "태우", "이은", "지니",
       // "연주·가창한": playing an instrument
-      "연주"};
+      "연주",
+      // "소속사를 정한 뒤": the verb 정하다 before a noun
+      "정한"};
   return k;
 }
 
@@ -1835,13 +1876,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           m.kind = MentionKind::kRole;
           m.why = "quote followed by 역";
         }
-        // "여고생 '단오'가", "'아린'으로 분한다", "'찬미'(신예은 분)": a short quoted name after a
-        // character noun, before 'as' + play/appear, or credited to an actor is a character
+        // "여고생 '단오'가", "'아린'으로 분한다", "'찬미'(신예은 분)", "'제이미'를 맡았다": a short
+        // quoted name after a character noun, before 'as' + play/appear, the object of 맡다 /
+        // 연기하다, or credited to an actor is a character
         static const RE2 kCharacterBefore(
             "(?:여고생|여주인공|남주인공|주인공|캐릭터|극\\s*중|극중)\\s*$");
         static const RE2 kCharacterAfter(
             "^(?:(?:으로|로)\\s*(?:분(?:한다|해|하며|할|했|하는)|등장(?:한다|해|하며|할|했|,)|"
-            "열연)|\\s*\\(\\s*\\S{2,12}\\s+분\\s*\\))");
+            "열연)|\\s*\\(\\s*\\S{2,12}\\s+분\\s*\\)|(?:을|를)\\s*(?:맡|연기(?:한|하|할|했)))");
         if (m.kind == MentionKind::kWork && inside.find(' ') == std::string_view::npos &&
             HangulSyllables(inside) >= 1 && HangulSyllables(inside) <= 4 &&
             (RE2::PartialMatch(before, kCharacterBefore) ||
@@ -3362,7 +3404,9 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
          toks[i + 1].text.rfind("연기할", 0) == 0)) {
       const std::string name = raw.substr(0, raw.size() - 3);
       static const std::set<std::string, std::less<>> kNotNames = {"주인공", "캐릭터", "연기자"};
-      if (HangulSyllables(name) == 3 && !KoreanStopNames().count(name) && !kNotNames.count(name) &&
+      // ("리더 진우를 연기한다": a known two-syllable name there is the character too)
+      if ((HangulSyllables(name) == 3 || (p != nullptr && HangulSyllables(name) == 2)) &&
+          !KoreanStopNames().count(name) && !kNotNames.count(name) &&
           (p == nullptr || KoreanCommonStageNames().count(name) == 0)) {
         add_role(t.b, t.e, name, "character before 연기하다");
         continue;
