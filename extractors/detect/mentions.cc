@@ -1294,6 +1294,8 @@ bool OnAirOrEndedWork(std::string_view before, std::string_view after) {
 bool PastWorkAfter(std::string_view after, bool ko) {
   static const RE2 kEn(
       "(?i)^(?:\\s*\\)|\\s*fame|\\s+star\\b|\\s+actor\\b|\\s+actress\\b|\\s+director|\\s+writer|"
+      // "W scriptwriter's upcoming drama": the writer's earlier work
+      "\\s+(?:script|screen)-?writer|"
       "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?\\b|\\s+"
       "heartthrob|"
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was\\s+(?:a|an|the|released|broadcast|aired|"

@@ -26,5 +26,19 @@ TEST(DetectorLead19, AShortNameTiedToAGroupIsNotTheRestOfAFullName) {
             "ost Jimin / Paper Lanterns (announced)");
 }
 
+// "A and B are in talks to lead 'W' scriptwriter's upcoming drama": a title before
+// "scriptwriter" / "screenwriter" is the writer's earlier work, as before "writer"; the new
+// drama is unnamed, so nothing is announced.
+TEST(DetectorLead19, ATitleBeforeScriptwriterIsTheWritersEarlierWork) {
+  EXPECT_EQ(EnSummary("",
+                      "Kim Ji-won and Lee Won-geun are reportedly in talks to lead 'Paper "
+                      "Lanterns' scriptwriter's upcoming drama."),
+            "");
+  EXPECT_EQ(EnSummary("",
+                      "Kim Ji-won is in talks to star in the new drama by the 'Paper Lanterns' "
+                      "screenwriter."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
