@@ -1,5 +1,6 @@
 #include "extractors/detect/rule_engine.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <yaml-cpp/yaml.h>
@@ -38,6 +39,13 @@ std::string_view RuleTypeName(RuleType t) {
 struct RuleSet::Lang {
   std::unique_ptr<RE2::Set> set;
   std::vector<size_t> set_to_rule;  // Set index -> rules_ index
+  // Rules with a counted repetition ("[^.]{0,40}?") are matched alone, not in `set`: in one
+  // automaton with the others each span multiplies the states that every new sentence
+  // builds (most of a fresh process's detection time went there). They are asked only when
+  // the literals their pattern needs (`gate`, re2::FilteredRE2) occur in the sentence.
+  std::vector<size_t> solo;  // gate regexp index -> rules_ index (load order)
+  std::unique_ptr<re2::FilteredRE2> gate;
+  std::unique_ptr<RE2::Set> atoms;  // the gate's literals, case-insensitive; null: none
   // Only the casting and OST rules that announce on their own (HasAnnouncingCue): a much
   // smaller automaton than `set`, asked of most sentences before anything else.
   std::unique_ptr<RE2::Set> cue_set;
@@ -155,6 +163,18 @@ Result<std::string> ExpandMacros(const std::string& pattern,
 // Within one sentence the more hedged casting status wins: "in talks to star"
 // holds a "to star" cue, "offered to lead" a "to lead" one. Across sentences
 // the detector settles statuses by its own precedence (detector.h).
+// True when `pattern` holds a counted repetition ("{0,30}", "{2}", "{1,}"), not an escaped
+// brace: such a rule is matched alone (RuleSet::Lang::solo).
+bool HasCountedRepetition(const std::string& pattern) {
+  static const RE2 kCounted("(?:^|[^\\\\])(?:\\\\\\\\)*\\{[0-9]+(?:,[0-9]*)?\\}");
+  return RE2::PartialMatch(pattern, kCounted);
+}
+
+// A casting or OST cue that announces on its own (HasAnnouncingCue).
+bool Announcing(const Rule& r) {
+  return (r.type == RuleType::kCasting || r.type == RuleType::kOst) && !r.modifier && !r.story_only;
+}
+
 int DefaultPriority(const std::string& status) {
   static const std::map<std::string, int> kRank = {
       {"confirmed", 20}, {"rumored", 30},   {"in_talks", 40}, {"reviewing", 50},
@@ -306,7 +326,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   for (size_t i = 0; i < rs.rules_.size(); ++i) {
     auto& lang = rs.langs_[rs.rules_[i]->lang];
     if (!lang) lang = std::make_unique<Lang>();
-    lang->set_to_rule.push_back(i);
+    (HasCountedRepetition(rs.rules_[i]->pattern) ? lang->solo : lang->set_to_rule).push_back(i);
   }
   std::vector<std::pair<std::string, Lang*>> lang_list;
   for (auto& [name, lang] : rs.langs_) lang_list.emplace_back(name, lang.get());
@@ -343,10 +363,7 @@ Result<RuleSet> RuleSet::LoadFromStrings(
   };
   auto build_cue_set = [&](size_t l) {
     Lang& lang = *lang_list[l].second;
-    build_into(l, &lang.cue_set, &lang.cue_set_empty, &cue_errors[l], [](const Rule& r) {
-      return (r.type == RuleType::kCasting || r.type == RuleType::kOst) && !r.modifier &&
-             !r.story_only;
-    });
+    build_into(l, &lang.cue_set, &lang.cue_set_empty, &cue_errors[l], Announcing);
   };
   auto compile_rule = [&](size_t i) {
     RE2::Options o;
@@ -390,6 +407,40 @@ Result<RuleSet> RuleSet::LoadFromStrings(
     if (!err.empty()) return ParseError(err);
   for (const std::string& err : cue_errors)
     if (!err.empty()) return ParseError(err);
+  // The literal gate of the rules matched alone. FilteredRE2 gives, per rule, the literals
+  // (lower-cased) of which a matching text must hold a sufficient combination; a rule
+  // with none is always asked.
+  for (auto& [name, lang] : rs.langs_) {
+    if (lang->solo.empty()) continue;
+    RE2::Options o;
+    o.set_max_mem(opts.max_mem_per_rule);
+    o.set_log_errors(false);
+    o.set_case_sensitive(true);
+    lang->gate = std::make_unique<re2::FilteredRE2>(3);
+    for (size_t i : lang->solo) {
+      int id = -1;
+      if (lang->gate->Add(rs.rules_[i]->pattern, o, &id) != RE2::NoError) {
+        return ParseError(rs.rules_[i]->file + ": rule " + rs.rules_[i]->id +
+                          ": RE2 (literal gate) failed");
+      }
+    }
+    std::vector<std::string> atoms;
+    lang->gate->Compile(&atoms);
+    if (atoms.empty()) continue;
+    RE2::Options ao;
+    ao.set_max_mem(opts.max_mem_per_rule);
+    ao.set_log_errors(false);
+    ao.set_case_sensitive(false);  // the literals are lower-cased
+    lang->atoms = std::make_unique<RE2::Set>(ao, RE2::UNANCHORED);
+    for (const auto& a : atoms) {
+      if (lang->atoms->Add(RE2::QuoteMeta(a), nullptr) < 0) {
+        return ParseError("rules for lang " + name + ": literal gate: cannot add '" + a + "'");
+      }
+    }
+    if (!lang->atoms->Compile()) {
+      return ParseError("rules for lang " + name + ": literal gate failed to compile");
+    }
+  }
   // Title marks and the trigger prefilter.
   for (auto& [name, lang] : rs.langs_) {
     for (const auto& m : marks[name]) {
@@ -525,19 +576,32 @@ bool RuleSet::MatchOne(const Rule& rule, std::string_view text, RuleMatch* out) 
 
 std::vector<RuleMatch> RuleSet::Match(std::string_view sentence, std::string_view lang) const {
   std::vector<RuleMatch> out;
-  auto it = langs_.find(lang);
-  if (it == langs_.end()) return out;
-  std::vector<int> fired;
-  if (!it->second->set->Match(re2::StringPiece(sentence.data(), sentence.size()), &fired)) {
-    return out;
-  }
-  std::sort(fired.begin(), fired.end());
-  for (int f : fired) {
-    const Rule& rule = *rules_[it->second->set_to_rule[static_cast<size_t>(f)]];
+  for (const Rule* rule : Fired(sentence, lang)) {
     RuleMatch m;
-    if (MatchOne(rule, sentence, &m)) out.push_back(std::move(m));
+    if (MatchOne(*rule, sentence, &m)) out.push_back(std::move(m));
   }
   return out;
+}
+
+bool RuleSet::SoloMatches(const Lang& l, std::string_view sentence, bool announcing_only,
+                          std::vector<size_t>* out) const {
+  if (l.solo.empty()) return false;
+  const re2::StringPiece s(sentence.data(), sentence.size());
+  std::vector<int> atoms;
+  if (l.atoms != nullptr) l.atoms->Match(s, &atoms);
+  std::vector<int> candidates;
+  l.gate->AllPotentials(atoms, &candidates);
+  std::sort(candidates.begin(), candidates.end());
+  bool any = false;
+  for (int c : candidates) {
+    const size_t idx = l.solo[static_cast<size_t>(c)];
+    if (announcing_only && !Announcing(*rules_[idx])) continue;
+    if (!compiled_[idx]->Match(s, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+    any = true;
+    if (out == nullptr) return true;
+    out->push_back(idx);
+  }
+  return any;
 }
 
 }  // namespace hallyu
@@ -546,21 +610,29 @@ namespace hallyu {
 
 bool RuleSet::HasAnnouncingCue(std::string_view sentence, std::string_view lang) const {
   auto it = langs_.find(lang);
-  if (it == langs_.end() || it->second->cue_set_empty) return false;
+  if (it == langs_.end()) return false;
+  const Lang& l = *it->second;
   // no index vector: the automaton stops at the first match
-  return it->second->cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), nullptr);
+  if (!l.cue_set_empty &&
+      l.cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), nullptr)) {
+    return true;
+  }
+  return SoloMatches(l, sentence, /*announcing_only=*/true, nullptr);
 }
 
 std::vector<const Rule*> RuleSet::Fired(std::string_view sentence, std::string_view lang) const {
   std::vector<const Rule*> out;
   auto it = langs_.find(lang);
   if (it == langs_.end()) return out;
+  const Lang& l = *it->second;
+  std::vector<size_t> idx;
   std::vector<int> fired;
-  if (!it->second->set->Match(re2::StringPiece(sentence.data(), sentence.size()), &fired)) {
-    return out;
+  if (l.set->Match(re2::StringPiece(sentence.data(), sentence.size()), &fired)) {
+    for (int f : fired) idx.push_back(l.set_to_rule[static_cast<size_t>(f)]);
   }
-  std::sort(fired.begin(), fired.end());
-  for (int f : fired) out.push_back(rules_[it->second->set_to_rule[static_cast<size_t>(f)]].get());
+  SoloMatches(l, sentence, /*announcing_only=*/false, &idx);
+  std::sort(idx.begin(), idx.end());  // load order
+  for (size_t i : idx) out.push_back(rules_[i].get());
   return out;
 }
 

@@ -142,6 +142,11 @@ class RuleSet {
 
  private:
   struct Lang;
+  // The rules of `l` matched alone (outside its Set) that match `sentence`, as rules_
+  // indices in load order, announcing cues only when `announcing_only`; with a null `out`
+  // stops at the first. True when there is one.
+  bool SoloMatches(const Lang& l, std::string_view sentence, bool announcing_only,
+                   std::vector<size_t>* out) const;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::unique_ptr<re2::RE2>> compiled_;  // capturing pattern per rule, by index
   std::map<std::string, std::unique_ptr<Lang>, std::less<>> langs_;
