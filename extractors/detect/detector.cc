@@ -628,6 +628,19 @@ bool KoreanTellsEarlierCasting(std::string_view s) {
   return RE2::PartialMatch(s, kEarlier);
 }
 
+// True when the Korean person mention `m` is the subject of an adnominal clause that tells
+// the work's casting done before the news: "이요원은 권상우가 남자 주인공으로 확정된 KBS '못된
+// 사랑' 출연과 관련, 검토 중이다" (권상우 is the cast the work already has).
+bool KoreanAdnominalExistingCast(std::string_view s, const Mention& m) {
+  if (m.begin > s.size() || !s.substr(m.begin).starts_with(m.text)) return false;
+  const size_t from = m.begin + m.text.size();
+  const std::string_view after = s.substr(from, std::min<size_t>(90, s.size() - from));
+  static const RE2 kAdnominal(
+      "^[이가]\\s+(?:[^\\s.,]+\\s+){0,3}(?:확정된|캐스팅된|낙점된|발탁된|출연을\\s*확정한)\\s+"
+      "(?:[^\\s.,'‘\"“<《]+\\s+){0,3}['‘\"“<《]");
+  return RE2::PartialMatch(after, kAdnominal);
+}
+
 // True when a network of the sentence stands right before a work, with at most a possessive,
 // "original"/"new" and a kind noun between: "Netflix's 'W'", "티빙 오리지널 'W'", "tvN 새
 // 월화드라마 'W'", "디즈니+ 시리즈 <W>". The sentence then introduces the title as a work.
@@ -3848,7 +3861,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         // "alongside B", "to join B and C in": co-stars already cast
         const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
         const bool existing_cast = casting && own &&
-                                   (ko ? KoreanTellsEarlierCasting(a.text)
+                                   (ko ? KoreanTellsEarlierCasting(a.text) ||
+                                             KoreanAdnominalExistingCast(a.text, *bound[i].person)
                                        : NamedAsExistingCast(a.text, *bound[i].person));
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
@@ -3915,7 +3929,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             static const RE2 kConditional(
                 "(?:출연|캐스팅|합류)(?:이|가)?\\s*(?:최종\\s*)?(?:확정|성사)(?:되면[\\s,]|될\\s*"
                 "경우|"
-                "된다면)|(?:출연|합류)(?:하게\\s*되면[\\s,]|하게\\s*된다면|할\\s*경우|한다면)");
+                "된다면)|(?:출연|합류)(?:하게\\s*되면[\\s,]|하게\\s*된다면|할\\s*경우|한다면)|"
+                // "캐스팅을 통해 'X'가 될 가능성이 커졌다": a likelihood, not a casting
+                "가능성(?:이|도)?\\s*(?:커졌|커지|크다|높다|높아|높은|제기)");
             if (RE2::PartialMatch(a.text, kConditional)) m.status = "rumored";
           }
           if (casting && m.status == "rumored") m.report = true;

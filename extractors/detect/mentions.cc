@@ -730,8 +730,8 @@ const std::set<std::string, std::less<>>& KoreanCommonStageNames() {
       "정신", "기수", "사나", "태우", "이은", "지니",
       // "연주·가창한": playing an instrument
       "연주",
-      // "소속사를 정한 뒤": the verb 정하다 before a noun
-      "정한"};
+      // "소속사를 정한 뒤": the verb 정하다 before a noun; "약간의 수정 작업": editing
+      "정한", "수정"};
   return k;
 }
 

@@ -13,6 +13,7 @@ namespace hallyu {
 namespace {
 
 using hallyu::testing::EnSummary;
+using hallyu::testing::KoSummary;
 
 // "BTS' Jimin … Its cast includes … Han Ji-min": a short name the story ties to a group is that
 // idol, not the rest of a full name written later ("Ji-min" of Han Ji-min); before, Jimin's OST
@@ -38,6 +39,34 @@ TEST(DetectorLead19, ATitleBeforeScriptwriterIsTheWritersEarlierWork) {
                       "Kim Ji-won is in talks to star in the new drama by the 'Paper Lanterns' "
                       "screenwriter."),
             "");
+}
+
+// "이요원은 권상우가 남자 주인공으로 확정된 KBS 'W' 출연과 관련, 검토 중이다": the subject of an
+// adnominal clause that tells the work's casting ("…가 … 확정된 'W'") is the cast the work already
+// has, not news; before, he took the sentence's "reviewing".
+TEST(DetectorLead19, TheSubjectOfAnAdnominalCastingClauseIsTheExistingCast) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김지원은 이원근이 남자 주인공으로 확정된 KBS 드라마 '종이 등불' "
+                      "출연을 긍정적으로 검토 중이다."),
+            "casting Kim Ji-won / 종이 등불 (reviewing)");
+}
+
+// "배우 A가 'W' 여주인공 캐스팅을 통해 'B의 여인'이 될 가능성이 커졌다": a likelihood is no
+// casting; with "검토 중" in the next sentence the status is reviewing.
+TEST(DetectorLead19, ALikelihoodOfACastingIsNoConfirmation) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김지원이 드라마 '종이 등불' 여주인공 캐스팅을 통해 안방극장에 복귀할 "
+                      "가능성이 커졌다. 김지원은 대본을 받고 출연을 긍정적으로 검토 중이다."),
+            "casting Kim Ji-won / 종이 등불 (reviewing)");
+}
+
+// "약간의 수정 작업을 거쳐": 수정 (editing) is an everyday word; as a stage name it counts only
+// next to its group.
+TEST(DetectorLead19, SujeongAsEditingIsNoName) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김지원이 드라마 '종이 등불' 출연을 검토 중이다. 소속사는 \"약간의 수정 "
+                      "작업을 거쳐 현재 긍정적으로 검토 중\"이라고 말했다."),
+            "casting Kim Ji-won / 종이 등불 (reviewing)");
 }
 
 }  // namespace
