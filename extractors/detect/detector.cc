@@ -638,7 +638,14 @@ bool KoreanAdnominalExistingCast(std::string_view s, const Mention& m) {
   static const RE2 kAdnominal(
       "^[이가]\\s+(?:[^\\s.,]+\\s+){0,3}(?:확정된|캐스팅된|낙점된|발탁된|출연을\\s*확정한)\\s+"
       "(?:[^\\s.,'‘\"“<《]+\\s+){0,3}['‘\"“<《]");
-  return RE2::PartialMatch(after, kAdnominal);
+  // "A(R1 역)와 B(R2 역)가 캐스팅된 가운데 C가 합류했다": persons whose casting the sentence
+  // gives as the setting of the news ("…된 가운데", "…한 데 이어")
+  static const RE2 kSetting(
+      "^(?:\\s*\\([^)]{0,24}\\))?(?:\\s*(?:[와과,·]|및)\\s*[가-힣]{2,4}(?:\\s*\\([^)]{0,24}\\))?){"
+      "0,"
+      "5}\\s*(?:이|가|도)\\s+(?:이미\\s+|앞서\\s+|먼저\\s+)?(?:캐스팅|출연을\\s*확정|출연\\s*확정|"
+      "합류를\\s*확정|합류)(?:된|돼|됐던|한|했던|을\\s*확정한)\\s*(?:가운데|데\\s*이어|상황에서)");
+  return RE2::PartialMatch(after, kAdnominal) || RE2::PartialMatch(after, kSetting);
 }
 
 // True when a network of the sentence stands right before a work, with at most a possessive,

@@ -69,5 +69,23 @@ TEST(DetectorLead19, SujeongAsEditingIsNoName) {
             "casting Kim Ji-won / 종이 등불 (reviewing)");
 }
 
+// "A(R1 역)와 B(R2 역)가 캐스팅된 가운데 C가 합류한다": the persons whose casting is the setting
+// of the news ("…된 가운데", "…한 데 이어") are the cast the work already has.
+TEST(DetectorLead19, PersonsCastAsTheSettingOfTheNewsAreTheExistingCast) {
+  EXPECT_EQ(KoSummary("",
+                      "드라마 '종이 등불'에 김지원(한솔 역)과 이원근(도윤 역)이 캐스팅된 가운데 "
+                      "배우 안효섭이 합류한다."),
+            "casting Ahn Hyo-seop / 종이 등불 (confirmed)");
+}
+
+// "싶기도 하면서도 정말 검토 중이라면": 하면서 (하다 + 면서) is a verb, not a three-syllable name
+// with the surname 하.
+TEST(DetectorLead19, HamyeonseoIsAVerbNotAName) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김지원이 드라마 '종이 등불' 출연을 긍정적으로 검토 중이다. 소속사는 "
+                      "조심스러워 하면서도 \"검토하고 있다\"고 밝혔다."),
+            "casting Kim Ji-won / 종이 등불 (reviewing)");
+}
+
 }  // namespace
 }  // namespace hallyu
