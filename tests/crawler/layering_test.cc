@@ -8,6 +8,8 @@
 //     including stage may not use (kAllowed below) — in particular any crawler/ include from
 //     extractors/.
 // Adding a stage or a dependency is a deliberate edit of kAllowed, next to the READMEs.
+#include "tests/support/paths.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -124,7 +126,7 @@ std::string Join(const std::vector<std::string>& v) {
 }
 
 TEST(LayeringTest, TheTreeFollowsTheStages) {
-  const auto violations = LayeringViolations(HALLYU_SOURCE_DIR);
+  const auto violations = LayeringViolations(hallyu::testing::SourceDir());
   EXPECT_TRUE(violations.empty()) << "layering violations:\n" << Join(violations);
 }
 

@@ -5,6 +5,8 @@
 // live below that range (Kafka 19xxx, PostgreSQL 25432, benchmarks 2xxxx) or are 0.
 #include <gtest/gtest.h>
 
+#include "tests/support/paths.h"
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -34,7 +36,7 @@ const std::regex& PortPattern() {
 }
 
 TEST(ListenerPortsTest, NoFixedPortInTheEphemeralRange) {
-  const fs::path root = HALLYU_SOURCE_DIR;
+  const fs::path root = hallyu::testing::SourceDir();
   std::vector<std::string> offenders;
   for (const char* dir : {"scripts", "tests", "bench", "configs", "crawler"}) {
     if (!fs::exists(root / dir)) continue;

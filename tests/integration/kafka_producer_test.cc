@@ -296,7 +296,7 @@ TEST_F(KafkaProducerTest, SigkillWhileBrokerIsDownLosesNothingThatReachedTheSpoo
   ASSERT_TRUE(cluster.Stop());
 
   const int kN = 500;
-  std::string tool = std::string(HALLYU_BINARY_DIR) + "/tests/hallyu_test_produce";
+  std::string tool = testing::BinaryDir() + "/tests/hallyu_test_produce";
   int out[2];
   ASSERT_EQ(pipe(out), 0);
   pid_t child = fork();

@@ -21,6 +21,10 @@ std::string SourcePath(std::string_view relative) {
 
 std::string HallyuBinary() { return std::string(HALLYU_BINARY_DIR) + "/hallyu"; }
 
+std::string SourceDir() { return HALLYU_SOURCE_DIR; }
+
+std::string BinaryDir() { return HALLYU_BINARY_DIR; }
+
 std::string ReadFileOrFail(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -12,6 +12,12 @@ std::string SourcePath(std::string_view relative);
 // Absolute path of the built `hallyu` binary.
 std::string HallyuBinary();
 
+// Absolute path of the source tree's root (no trailing slash).
+std::string SourceDir();
+
+// Absolute path of the build tree's root (no trailing slash).
+std::string BinaryDir();
+
 // Whole contents of the file at `path`; fails the current test (ADD_FAILURE) and
 // returns "" when it cannot be read.
 std::string ReadFileOrFail(const std::string& path);
