@@ -714,6 +714,9 @@ struct Detector::Analysed {
   bool veto[2] = {false, false};
   bool story_veto = false;  // a story_only negative (a listicle headline) fired
   bool veto_all = false;    // a negative cue of every type ("all") fired
+  // an OST told as the singer's career ("… OST에 참여해 … 뽐냈던", negative.ko.past_ost_career):
+  // background whatever else the story releases, so a dated release elsewhere does not lift it
+  bool veto_past_ost = false;
   bool agency = false, report = false;
   bool explicit_report = false;          // a report frame other than a bare question mark
   size_t agency_at = std::string::npos;  // an organisation that speaks ("BH Entertainment said")
@@ -1531,6 +1534,7 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
         if (c.rule->status == "all") a->veto_all = true;
         if (c.rule->status == "casting" || c.rule->status == "all") a->veto[0] = true;
         if (c.rule->status == "ost" || c.rule->status == "all") a->veto[1] = true;
+        if (c.rule->id.ends_with(".past_ost_career")) a->veto_past_ost = true;
         if (c.rule->status == "work") {
           // the title next to the cue is a show, an album, a concert: not a drama or film
           // ("an OST single for the drama X" is the soundtrack's single: no veto)
@@ -2278,6 +2282,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
     }
     auto vetoes = [&](const Analysed& a) {
+      if (ti == 1 && a.veto_past_ost) return true;
       return a.veto[ti] && !(dated_release && !a.veto_all && !a.story_veto);
     };
     // "OST 시장을 수놓는 그들을 살펴봤다", "We list down some of the best dramas with …": the
