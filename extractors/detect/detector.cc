@@ -2384,6 +2384,41 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         }
       }
     }
+    // "A·B, '놀면 뭐하니?'서 C와 만난다 … 한편 A는 현재 드라마 'W'에서 X 역을 맡아 …": when the
+    // first Korean sentence that has a casting cue and names a title names only a title set
+    // aside there as a show (a variety show the gazetteer knows, or a show noun next to it), the
+    // story is a show appearance. The people of its show sentences are no casting news, a
+    // sentence without a title of its own takes no drama from elsewhere, and an unknown title
+    // ("'런닝 메이트'로 합류") is the show's, not a drama ("show_story")
+    bool show_story = false;
+    if (casting && ko) {
+      for (const auto& a : story.sentences) {
+        if (!a.has_type[0]) continue;
+        bool show = false, drama = false;
+        for (const auto& m : a.mentions.items) {
+          if (m.kind != MentionKind::kWork) continue;
+          if (usable_work(m)) drama = true;
+          if (m.not_drama) show = true;
+        }
+        if (!show && !drama) continue;
+        show_story = show && !drama;
+        break;
+      }
+      if (show_story) {
+        for (const auto& a : story.sentences) {
+          bool show = false;
+          for (const auto& m : a.mentions.items)
+            show = show || (m.kind == MentionKind::kWork && m.not_drama);
+          if (!show) continue;
+          for (const auto& m : a.mentions.items) {
+            if (m.kind == MentionKind::kPerson && !m.in_parens) veto(&m);
+          }
+        }
+        decide(
+            "casting: the first sentence with a cue and a title names only a variety show; its "
+            "people appear on the show (show_story)");
+      }
+    }
     for (size_t si = 0; si < story.sentences.size(); ++si) {
       const Analysed& a = story.sentences[si];
       std::vector<const Mention*> persons;
@@ -2634,6 +2669,40 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
       }
+      // "'W'는 차가운 남자 X와 여자 Y의 만남을 그린 작품으로 A, B가 출연을 확정지었다": after a
+      // sentence that gave the story's casting news, a Korean sentence whose topic is the work and
+      // that describes it as a work before naming people names its existing cast (and its plot's
+      // characters), not more news ("work_topic_cast")
+      if (casting && ko && si > 0 && !persons.empty()) {
+        bool news_before = false;
+        for (const auto& b : bound) news_before = news_before || b.index < si;
+        const Mention* topic = nullptr;
+        for (const auto& m : a.mentions.items) {
+          if (m.kind == MentionKind::kWork && usable_work(m) && m.begin <= 60) {
+            topic = &m;
+            break;
+          }
+        }
+        static const RE2 kTopic("^[\\x{2019}'\"\\x{201D}>\\x{300B}\\x{3009}]?\\s*(?:은|는)\\s");
+        static const RE2 kDescribed(
+            "(?:작품|드라마|영화|로맨스|스릴러|코미디|시리즈|이야기)(?:으로|로)\\s");
+        if (news_before && topic != nullptr && topic->end < a.text.size() &&
+            RE2::PartialMatch(std::string_view(a.text).substr(topic->end), kTopic)) {
+          // (the plot's characters may stand before the description: "차가운 남자 X와 …")
+          const Mention* last_person = persons.front();
+          for (const Mention* p : persons) {
+            if (p->begin > last_person->begin) last_person = p;
+          }
+          if (last_person->begin > topic->end &&
+              RE2::PartialMatch(
+                  std::string_view(a.text.data() + topic->end, last_person->begin - topic->end),
+                  kDescribed)) {
+            decide("casting: sentence " + std::to_string(si) +
+                   " describes the story's work and names its cast (work_topic_cast)");
+            continue;
+          }
+        }
+      }
       // "앞서 그룹 B가 'W'의 첫 번째 OST를 발매했다", "Previous artists to release songs for
       // the soundtrack include B and C": a lead sentence that opens on what came before names
       // the earlier singers, not the news
@@ -2650,6 +2719,27 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         if (RE2::PartialMatch(a.text, kEarlier) && !RE2::PartialMatch(a.text, kEarlierNews)) {
           decide("ost: sentence " + std::to_string(si) +
                  " opens on what came before; its singers are no news");
+          continue;
+        }
+        // "Fellow members V and Jin also released their own OSTs … last 2021", "스튜디오는 지난해
+        // 11월 A가 부른 Part.1 'S1'을 시작으로 B의 'S2' … 등을 발표하며": after a sentence that
+        // gave the story's OST news, a sentence dated in the past that tells songs put out (or
+        // a series "starting with" one) names the earlier singers ("background_ost")
+        static const RE2 kPastDate(
+            "(?:^|\\s)(?:지난해|지난\\s*\\d{4}\\s*년|지난\\s*\\d{1,2}\\s*월)|"
+            "(?i:\\blast\\s+(?:year|\\d{4})\\b)");
+        static const RE2 kPutOut(
+            "발표하며|발표했|발매했|공개했|선보였|선보이며|불렀|시작으로|(?i:\\breleased\\b)");
+        static const RE2 kComing(
+            "예정|(?:공개|발매|발표)(?:된다|한다|될|할)|나선다|부른다|"
+            "(?i:\\b(?:will|upcoming|set\\s+to)\\b)");
+        bool news_before = false;
+        for (const auto& b : bound) news_before = news_before || b.index < si;
+        if (news_before && RE2::PartialMatch(a.text, kPastDate) &&
+            RE2::PartialMatch(a.text, kPutOut) && !RE2::PartialMatch(a.text, kComing)) {
+          decide("ost: sentence " + std::to_string(si) +
+                 " tells songs put out in the past after the story's news; its singers are no "
+                 "news (background_ost)");
           continue;
         }
       }
@@ -3281,6 +3371,12 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             }
           }
         }
+      }
+      if (show_story && (work == nullptr || (work->work == nullptr &&
+                                             !called_drama.count(NormalizeKey(work->text))))) {
+        decide("casting: sentence " + std::to_string(si) +
+               " has no drama of its own in a show story (show_story)");
+        continue;
       }
       if (work == nullptr) work = story_work;
       if (work == nullptr && casting) {
