@@ -1483,6 +1483,15 @@ bool NameOfTheWork(std::string_view s, size_t begin, size_t end, const Gazetteer
       (!quote.empty() || RE2::PartialMatch(After(s, begin, 4), kQuoteOpen))) {
     return true;
   }
+  // "Lim Se-mi of True Beauty": a known title right after a known person and "of"
+  static const RE2 kKnownPersonOf(
+      "((?-i:[A-Z])[a-zA-Z]+(?:[\\s-](?-i:[A-Z])?[a-zA-Z]+){1,2})\\s+of\\s+$");
+  std::string person;
+  if (RE2::PartialMatch(Before(s, begin, 40), kKnownPersonOf, &person) &&
+      gaz.FindPerson(person) != nullptr &&
+      gaz.FindWork(CleanTitle(s.substr(begin, end - begin))) != nullptr) {
+    return true;
+  }
   static const RE2 kKindAfter("(?i)^\\s+(?:drama|series|film|movie|K-drama|sitcom)\\b");
   if (!RE2::PartialMatch(After(s, end, 16), kKindAfter)) return false;
   static const RE2 kOfThe(
@@ -2301,9 +2310,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
         // "to romance Strong Woman Park Bo-young": a full romanised name ends the title
+        // (after "titled" only a known person does: "titled We Can't Go To Heaven")
         if (e >= titled_to && toks[e].capital && IsRomanisedSurname(toks[e].text) && e + 1 < n &&
             adjacent(e + 1) && IsRomanisedGiven(toks[e + 1].text) &&
-            gaz.FindWork(joined(a, e + 2)) == nullptr) {
+            gaz.FindWork(joined(a, e + 2)) == nullptr &&
+            (low != "titled" || gaz.FindPerson(joined(e, e + 2)) != nullptr)) {
           break;
         }
         // "Confirms Cast of Office Romance Cruelty Starring Park Min Young": a headline's verb or

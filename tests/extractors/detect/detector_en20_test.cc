@@ -119,5 +119,19 @@ TEST(DetectorEn20, TheActorIsThePersonJustNamed) {
             "Lanterns (in_talks); casting Park Seo-joon / Paper Lanterns (in_talks)");
 }
 
+// "A and Lim Se-mi of True Beauty": a known title right after a known person and "of" is the
+// person's earlier work; after "titled" a romanised-looking "Go To" is no name.
+TEST(DetectorEn20, KnownPersonOfKnownTitleAndTitledGoTo) {
+  EXPECT_EQ(EnSummary("",
+                      "Kim Ji-won will star in the crime drama Paper Lanterns. The series will "
+                      "also star Lim Se-mi of True Beauty."),
+            "casting Kim Ji-won / Paper Lanterns (confirmed); casting Lim Se-mi / Paper Lanterns "
+            "(confirmed)");
+  EXPECT_EQ(EnSummary("",
+                      "Kim Ji-won has been cast as the lead of a film titled We Go To The Sea, "
+                      "But Nobody Knows."),
+            "casting Kim Ji-won / We Go To The Sea, But Nobody Knows (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
