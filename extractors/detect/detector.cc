@@ -3959,12 +3959,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         // "alongside B", "to join B and C in": co-stars already cast
-        const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
+        // ("A joins B in W": B's mention gives way to what the story says of B, as a co-star's)
+        const bool joined = casting && own && !ko && JoinedAsExistingCast(a.text, *bound[i].person);
+        const bool co_star = casting && own && (IsCoStar(a.text, *bound[i].person, ko) || joined);
         const bool existing_cast = casting && own &&
                                    (ko ? KoreanTellsEarlierCasting(a.text) ||
                                              KoreanAdnominalExistingCast(a.text, *bound[i].person)
-                                       : NamedAsExistingCast(a.text, *bound[i].person) ||
-                                             JoinedAsExistingCast(a.text, *bound[i].person));
+                                       : NamedAsExistingCast(a.text, *bound[i].person) || joined);
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -4288,13 +4289,9 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
-      // (a co-star mention, "alongside B", tells nothing new of B: with a sentence that names
-      // B as cast before the news, B is background)
-      if (casting &&
-          std::any_of(claims.begin(), claims.end(),
-                      [](const Claim& c) { return c.existing_cast; }) &&
-          std::all_of(claims.begin(), claims.end(),
-                      [](const Claim& c) { return c.existing_cast || c.co_star; })) {
+      // (a joined co-star, "A joins B in W", is a co-star mention that names B as cast before)
+      if (casting && std::all_of(claims.begin(), claims.end(),
+                                 [](const Claim& c) { return c.existing_cast; })) {
         background.insert(d.event_id);
       }
       out->push_back(std::move(d));
