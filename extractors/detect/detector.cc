@@ -563,13 +563,52 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
     return RE2::PartialMatch(before, kKo);
   }
   static const RE2 kEn(
-      "(?:alongside|opposite|joining|to\\s+join|join|joins|joined|together\\s+with|with\\s+co-"
+      "(?:alongside|opposite|together\\s+with|with\\s+co-"
       "stars?|co-starring|co-stars?|starring|"
       "reuniting\\s+with|reunite\\s+with|pair(?:ed)?\\s+(?:up\\s+)?with)\\s+(?:(?:fellow\\s+)?(?:"
       "actors?|"
       "actress(?:es)?|stars?|idols?|singers?)\\s+)?(?:[A-Z][\\w'’.\\-]*"
       "(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$");
   return RE2::PartialMatch(before, kEn);
+}
+
+// English: "A's agency confirmed that she has received an offer and is reviewing it": the
+// confirming verb tells that the offer is true, not that the casting is (label rules: the
+// agency's "reviewing" stands). True for a confirmed cue that is only the verb "confirm" with a
+// that-clause after it holding an in-talks or reviewing cue.
+template <typename CueList>
+bool ConfirmsAnOffer(std::string_view s, const typename CueList::value_type& cue,
+                     const CueList& cues) {
+  if (cue.rule->status != "confirmed" || cue.end > s.size()) return false;
+  static const RE2 kVerb("(?i)confirm(?:s|ed)?(?:\\s+in)?$");
+  if (!RE2::PartialMatch(s.substr(cue.begin, cue.end - cue.begin), kVerb)) return false;
+  static const RE2 kThat(
+      "^(?:\\s+(?:in|the|affirmative|officially|also|to|with|on|\\d+|[A-Z][\\w.]*)){0,4}\\s*,?\\s+"
+      "that\\b"
+      "([^.;!?]{0,160})");
+  re2::StringPiece clause;
+  if (!RE2::PartialMatch(s.substr(cue.end), kThat, &clause)) return false;
+  const size_t from = static_cast<size_t>(clause.data() - s.data());
+  const size_t to = from + clause.size();
+  bool hedged = false;
+  for (const auto& c : cues) {
+    if (c.rule->type != RuleType::kCasting || c.begin < from || c.begin >= to) continue;
+    if (c.rule->status == "confirmed") return false;  // "confirmed that A will star"
+    if (c.rule->status == "in_talks" || c.rule->status == "reviewing") hedged = true;
+  }
+  return hedged;
+}
+
+// English: "A joins B and C in W", "confirmed to join B in W", "She will join B": the ones
+// joined are the work's cast before the news, background to A's casting (label rules: only the
+// joiner is the event).
+bool JoinedAsExistingCast(std::string_view s, const Mention& m) {
+  static const RE2 kJoin(
+      "(?i:\\bjoin(?:s|ed|ing)?)\\s+(?:(?:fellow\\s+)?(?:(?i:actors?|actress(?:es)?|stars?|"
+      "idols?|singers?))\\s+)?(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,"
+      "9}$");
+  const size_t b = m.begin > 80 ? m.begin - 80 : 0;
+  return RE2::PartialMatch(s.substr(b, m.begin - b), kJoin);
 }
 
 // English: a person the sentence names as cast before the news — "other actors already cast are
@@ -588,7 +627,10 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
       "includes|"
       "including)|"
       // "W, which also stars B", "a film that stars B": B is in the work already
-      "\\b(?:which|that)\\s+(?:also\\s+)?stars|\\balso\\s+starring)\\s+(?:(?:fellow\\s+)?(?:actors?"
+      "\\b(?:which|that)\\s+(?:also\\s+)?stars|\\balso\\s+starring|"
+      // "Following actors A and B, C has joined", "following the confirmation news of A and B"
+      "\\b[Ff]ollowing\\s+(?:the\\s+(?:confirmation|casting)\\s+(?:news\\s+)?of|actors?|"
+      "actress(?:es)?|stars?))\\s+(?:(?:fellow\\s+)?(?:actors?"
       "|actress(?:es)?|stars?|idols?|singers?)\\s+)?" +
       kList + "$");
   static const RE2 kAfter(
@@ -3185,6 +3227,39 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       if (persons.empty() && (IsAnaphor(a.text, ko) || si > 0) && !cast_only && !cues_in_relative &&
           !past_other_title && !RE2::PartialMatch(a.text, kSomeoneElse)) {
         persons = last_persons;
+        // "Squid Game star A signs a drama; B and C in talks. A has signed … The actor will star
+        // in W": a nameless English sentence whose subject is one actor ("The actor", "She")
+        // speaks of the one person the nearest sentence naming anybody names, not of all the
+        // story's persons
+        if (!ko && casting && si > 0 && persons.size() > 1) {
+          static const RE2 kOneSubject(
+              "^\\W*(?:(?i:the|this)\\s+(?:[\\w'’-]+\\s+){0,3}?(?i:actor|actress|singer|star|idol|"
+              "rapper|singer-actress|singer-actor|heartthrob)(?:'s|’s)?\\s|(?:He|She)\\s)");
+          if (RE2::PartialMatch(a.text, kOneSubject)) {
+            for (size_t sj = si; sj-- > 0;) {
+              std::vector<const Mention*> named;
+              for (const auto& m : story.sentences[sj].mentions.items) {
+                if (m.kind == MentionKind::kPerson && !m.aside && !m.in_parens) {
+                  named.push_back(&m);
+                }
+              }
+              if (named.empty()) continue;
+              const Mention* one = nullptr;
+              for (const Mention* p : persons) {
+                if (named.size() == 1 && NormalizeKey(p->text) == NormalizeKey(named[0]->text)) {
+                  one = p;
+                }
+              }
+              if (one != nullptr) {
+                persons = {one};
+                decide("casting: sentence " + std::to_string(si) +
+                       " has one actor for subject; it speaks of the person sentence " +
+                       std::to_string(sj) + " names");
+              }
+              break;
+            }
+          }
+        }
         // "A의 소속사 관계자는 “… 크다. 'W'도 검토 중인 작품일 뿐”이라고 밝혔다": a nameless
         // Korean sentence that closes a quote the sentence before opened goes on with what that
         // sentence said of the story's persons it names (A, not the B of the story)
@@ -3637,6 +3712,24 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       }
       story_report_only = any_report && !any_agency;
     }
+    // "Netflix has announced the cast for W. According to a report, W is set to star A, B and
+    // C": the network's own sentence announces the line-up the report then lists, so the
+    // listed persons are no mere report (English; the announcing sentence names nobody)
+    bool story_cast_announced = false;
+    if (casting && !ko) {
+      for (const auto& a : story.sentences) {
+        if (!a.agency) continue;
+        const bool names_person =
+            std::any_of(a.mentions.items.begin(), a.mentions.items.end(),
+                        [](const Mention& m) { return m.kind == MentionKind::kPerson; });
+        if (names_person) continue;
+        for (const auto& cue : a.cues) {
+          if (cue.rule->id == "casting.en.confirmed_cast" && cue.speaker == Speaker::kAgency) {
+            story_cast_announced = true;
+          }
+        }
+      }
+    }
     // "아직 검토 전", "검토도 하기 전이다", "검토 단계는 아니다": the story says no review has
     // begun (the quote often runs over two sentences, so the story says it, not one claim)
     bool review_not_begun = false;
@@ -3967,11 +4060,13 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
           }
         }
         // "alongside B", "to join B and C in": co-stars already cast
-        const bool co_star = casting && own && IsCoStar(a.text, *bound[i].person, ko);
+        // ("A joins B in W": B's mention gives way to what the story says of B, as a co-star's)
+        const bool joined = casting && own && !ko && JoinedAsExistingCast(a.text, *bound[i].person);
+        const bool co_star = casting && own && (IsCoStar(a.text, *bound[i].person, ko) || joined);
         const bool existing_cast = casting && own &&
                                    (ko ? KoreanTellsEarlierCasting(a.text) ||
                                              KoreanAdnominalExistingCast(a.text, *bound[i].person)
-                                       : NamedAsExistingCast(a.text, *bound[i].person));
+                                       : NamedAsExistingCast(a.text, *bound[i].person) || joined);
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -3979,6 +4074,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             continue;
           }
           if (cue.begin < lo || cue.begin >= hi) continue;
+          if (casting && !ko && ConfirmsAnOffer(a.text, cue, a.cues)) continue;
           if (!casting && cue.rule->id.find("future") != std::string::npos) future = true;
           if (casting && cue.rule->status == "confirmed") c.cast_told = true;
           const int r = cue.rule->priority;
@@ -4024,6 +4120,11 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
             // (named beside someone in a media report, the co-star is reported too)
             m.report = !ko && a.report && !a.agency;
             m.co_star = !ko;
+          }
+          // (the network announced the line-up that a report lists: see story_cast_announced)
+          if (casting && !ko && story_cast_announced && m.status == "confirmed" && m.report &&
+              !m.co_star) {
+            m.report = false;
           }
           // "according to media reports": in an English story whose only source is a report
           // (no agency, production or network speaks) a stated casting is still a report
@@ -4289,6 +4390,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
+      // (a joined co-star, "A joins B in W", is a co-star mention that names B as cast before)
       if (casting && std::all_of(claims.begin(), claims.end(),
                                  [](const Claim& c) { return c.existing_cast; })) {
         background.insert(d.event_id);

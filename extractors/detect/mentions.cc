@@ -444,6 +444,24 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         if (j + 3 < s.size() && s[j + 3] == 's' &&
             (j + 4 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[j + 4])))) {
           j += 4;
+          break;
+        }
+        // "Can’t", "Don’t", "We’re": a contraction's curly apostrophe is inside the word, as
+        // the straight one is ("We Can’t Go To Heaven" is one title)
+        if (j > i && std::isalpha(static_cast<unsigned char>(s[j - 1]))) {
+          static constexpr std::string_view kTails[] = {"t", "m", "d", "re", "ll", "ve"};
+          bool contraction = false;
+          for (std::string_view tail : kTails) {
+            const size_t at = j + 3, end = at + tail.size();
+            if (s.compare(at, tail.size(), tail) == 0 &&
+                (end >= s.size() || !std::isalnum(static_cast<unsigned char>(s[end])))) {
+              contraction = true;
+            }
+          }
+          if (contraction) {
+            j += l2;
+            continue;
+          }
         }
         break;
       }
@@ -1298,6 +1316,12 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "\\s+(?:script|screen)-?writer|"
       "\\s+PD|\\s+creator|\\s+team|\\s+alum|\\s+alumn\\w*|\\s+lead\\b|\\s+co-stars?\\b|\\s+"
       "heartthrob|"
+      // "W1 and W2 actor X", "W1, W2 and W3 star X": every title of the epithet's list is an
+      // earlier work (the last one is caught by the actor noun right after it)
+      "(?-i:(?:\\s*,\\s*[A-Z0-9][\\w'’:!?.-]*(?:\\s+(?:[A-Z0-9][\\w'’:!?.-]*|of|the|in|a|to|"
+      "for|from|with|on|my|your)){0,5}){0,3}\\s*,?\\s+(?:and|&)\\s+[A-Z0-9][\\w'’:!?.-]*(?:\\s+(?:"
+      "[A-Z0-9][\\w'’:!?.-]*|of|the|in|a|to|for|from|with|on|my|your)){0,5}\\s+(?:star|actor|"
+      "actress|alum)\\b)|"
       "\\s+(?:which|that)\\s+(?:aired|premiered|ended|was\\s+(?:a|an|the|released|broadcast|aired|"
       "shown|screened|one))|"
       "\\s*,\\s*(?:which|that)\\s+(?:aired|premiered|ended)|"
@@ -1457,6 +1481,15 @@ bool NameOfTheWork(std::string_view s, size_t begin, size_t end, const Gazetteer
   std::string quote;
   if (RE2::PartialMatch(before, kPersonNounOf, &quote) && !RE2::PartialMatch(before, kPartOf) &&
       (!quote.empty() || RE2::PartialMatch(After(s, begin, 4), kQuoteOpen))) {
+    return true;
+  }
+  // "Lim Se-mi of True Beauty": a known title right after a known person and "of"
+  static const RE2 kKnownPersonOf(
+      "((?-i:[A-Z])[a-zA-Z]+(?:[\\s-](?-i:[A-Z])?[a-zA-Z]+){1,2})\\s+of\\s+$");
+  std::string person;
+  if (RE2::PartialMatch(Before(s, begin, 40), kKnownPersonOf, &person) &&
+      gaz.FindPerson(person) != nullptr &&
+      gaz.FindWork(CleanTitle(s.substr(begin, end - begin))) != nullptr) {
     return true;
   }
   static const RE2 kKindAfter("(?i)^\\s+(?:drama|series|film|movie|K-drama|sitcom)\\b");
@@ -2256,6 +2289,7 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         }
       }
       size_t e = a + 1;
+      size_t titled_to = 0;  // a "titled" title runs through "and Name" to here (below)
       // (a title never runs past "OST": "drama W OST Part 3 A - Song")
       while (e < n && e - a < 10 && !toks[e].in_quote && title_word(e) &&
              LowerAscii(toks[e].text) != "ost" &&
@@ -2276,8 +2310,11 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
           continue;
         }
         // "to romance Strong Woman Park Bo-young": a full romanised name ends the title
-        if (toks[e].capital && IsRomanisedSurname(toks[e].text) && e + 1 < n && adjacent(e + 1) &&
-            IsRomanisedGiven(toks[e + 1].text) && gaz.FindWork(joined(a, e + 2)) == nullptr) {
+        // (after "titled" only a known person does: "titled We Can't Go To Heaven")
+        if (e >= titled_to && toks[e].capital && IsRomanisedSurname(toks[e].text) && e + 1 < n &&
+            adjacent(e + 1) && IsRomanisedGiven(toks[e + 1].text) &&
+            gaz.FindWork(joined(a, e + 2)) == nullptr &&
+            (low != "titled" || gaz.FindPerson(joined(e, e + 2)) != nullptr)) {
           break;
         }
         // "Confirms Cast of Office Romance Cruelty Starring Park Min Young": a headline's verb or
@@ -2289,8 +2326,22 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
             gaz.FindWork(joined(a, e + 1)) == nullptr) {
           break;
         }
-        // "W as Han Hyo-joo": a name after a small word ends the title
-        if (!toks[e].capital && e + 1 < n &&
+        // "W as Han Hyo-joo": a name after a small word ends the title (not after "titled",
+        // whose title runs to the clause's end when the name is no known person: "a drama
+        // titled Tale of the Secret Royal Inspector and Jo Yi.")
+        const bool titled_run =
+            (low == "titled" || low == "called") && LowerAscii(toks[e].text) == "and" &&
+            e + 1 < n && gaz.FindPerson(toks[e + 1].text) == nullptr &&
+            (e + 2 >= n || gaz.FindPerson(joined(e + 1, e + 3)) == nullptr) && [&] {
+              size_t g = e + 1;
+              while (g < n && g - e <= 4 && toks[g].capital && adjacent(g) && !toks[g].in_quote) {
+                ++g;
+              }
+              if (g < n && adjacent(g)) return false;
+              titled_to = g;
+              return true;
+            }();
+        if (!titled_run && !toks[e].capital && e + 1 < n &&
             (IsRomanisedSurname(toks[e + 1].text) || gaz.FindPerson(toks[e + 1].text) != nullptr ||
              (e + 2 < n && gaz.FindPerson(joined(e + 1, e + 3)) != nullptr))) {
           break;
@@ -2302,13 +2353,14 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // (an article may open the rest when capitalised words follow it: "From A Distance,
       // A Green Spring")
       const bool article_opens =
-          e + 2 < n && toks[e].capital && toks[e + 1].capital && adjacent(e + 1) &&
+          e + 1 < n && toks[e].capital && toks[e + 1].capital && adjacent(e + 1) &&
           (LowerAscii(toks[e].text) == "a" || LowerAscii(toks[e].text) == "the") &&
           !IsRomanisedSurname(toks[e + 1].text) && gaz.FindPerson(toks[e + 1].text) == nullptr;
       if (e < n && s.compare(toks[e - 1].e, 2, ", ") == 0 && toks[e].capital && !toks[e].in_quote &&
           !IsRomanisedSurname(toks[e].text) && gaz.FindPerson(toks[e].text) == nullptr &&
           gaz.FindNetwork(toks[e].text) == nullptr &&
-          (article_opens || !EnglishRunStop().count(LowerAscii(toks[e].text)))) {
+          (article_opens || low == "titled" || low == "called" ||
+           !EnglishRunStop().count(LowerAscii(toks[e].text)))) {
         size_t e2 = e + 1;
         while (e2 < n && e2 - e < 8 && title_word(e2) && adjacent(e2) && !toks[e2].in_quote) ++e2;
         const bool clause_end = e2 >= n || !adjacent(e2) || !toks[e2].capital;
@@ -2680,8 +2732,8 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
       // "her crush on Jae Hee (played by Sulli)": a name the brackets after it give an
       // actor to is a character (fifteenth round)
       static const RE2 kPlayedByAfter(
-          "(?i)^\\s*\\(\\s*(?:(?:to\\s+be|who\\s+is|who\\s+will\\s+be)\\s+)?(?:played|portrayed|"
-          "voiced)\\s+by\\b");
+          "(?i)^\\s*\\(\\s*(?:(?:role|character|part)\\s+)?(?:(?:to\\s+be|who\\s+is|who\\s+will\\s+"
+          "be)\\s+)?(?:played|portrayed|voiced)\\s+by\\b");
       if (!co_star_possessive && m.kind == MentionKind::kPerson &&
           RE2::PartialMatch(After(s, m.end, 32), kPlayedByAfter)) {
         m.kind = MentionKind::kRole;
