@@ -63,11 +63,12 @@ TEST(DetectorForms, TrackListHeadlineNamesTheSinger) {
 }
 
 TEST(DetectorForms, AnEarlierStageGovernsTheVerbAfterIt) {
-  // "in talks to join": in talks, not confirmed; the co-star joined is cast
+  // "in talks to join": in talks, not confirmed. The co-star joined was cast before: his
+  // casting is not the news ("the actor whose casting is the news", detection-labels.md; both
+  // blind writers of real test sets read "join Y" so), so he is no event (round 20)
   EXPECT_EQ(
       Summary("Go Youn-jung is in talks to join Seo In-guk in JTBC's new drama 'Blue Hour'", ""),
-      "casting Go Youn-jung / Blue Hour (in_talks); casting Seo In-guk / Blue Hour "
-      "(confirmed)");
+      "casting Go Youn-jung / Blue Hour (in_talks)");
   // "courts A to play": in talks
   EXPECT_EQ(Summary("Fantasy drama Paper Lantern courts Ahn Hyo-seop to play a rebel", ""),
             "casting Ahn Hyo-seop / Paper Lantern (in_talks)");
