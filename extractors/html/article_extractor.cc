@@ -230,6 +230,32 @@ std::string SqueezedForCompare(std::string_view s) {
   return out;
 }
 
+// The element showing the page's description (its summary, `want` squeezed as by
+// SqueezedForCompare and cut to its opening bytes) as visible text in the body: the deepest
+// element, outside links, navigation, sidebars, footers, forms and ignored tags, whose own text
+// opens with it. Nullptr when the page shows it nowhere.
+const GumboNode* ShownDescription(const GumboNode* n, std::string_view want, int depth) {
+  if (depth > article_internal::kMaxRecursion) return nullptr;
+  const GumboVector& ch = article_internal::Children(n);
+  for (unsigned i = 0; i < ch.length; ++i) {
+    const GumboNode* c = article_internal::Child(ch, i);
+    if (c->type == GUMBO_NODE_TEXT) {
+      std::string_view raw = c->v.text.text;
+      // Squeezing only a prefix: the description's opening bytes come early in the node.
+      if (SqueezedForCompare(raw.substr(0, want.size() * 3 + 64)).starts_with(want)) return n;
+      continue;
+    }
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag t = article_internal::Tag(c);
+    if (article_internal::IsIgnoredTag(t) || t == GUMBO_TAG_A || t == GUMBO_TAG_NAV ||
+        t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_FORM ||
+        t == GUMBO_TAG_BUTTON || t == GUMBO_TAG_LABEL || t == GUMBO_TAG_HEAD)
+      continue;
+    if (const GumboNode* found = ShownDescription(c, want, depth + 1)) return found;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 namespace article_internal {
@@ -416,6 +442,45 @@ Document Extraction::Run(const GumboNode* root) {
           explain_->notes.push_back("dropped " + std::to_string(paras.size() - kept.size()) +
                                     " paragraphs missing from the JSON-LD articleBody");
         paras = std::move(kept);
+      }
+    }
+  }
+  // The page's description is its lead, and many pages show it as a block of its own outside
+  // the extracted text: a teaser paragraph above a video player, a lead in a page header out
+  // of the header search's reach, a subtitle in the hero banner. When the text does not hold
+  // it but the page shows it (a block whose text is the description, give or take an ellipsis
+  // and a closing sentence), that block comes out first.
+  if (!paras.empty()) {
+    constexpr std::size_t kWantBytes = 40;
+    const std::string description =
+        Collapse(MetaValue({"og:description", "description", "twitter:description"}));
+    std::string want = SqueezedForCompare(description);
+    if (CountChars(description) >= 60 && want.size() >= kWantBytes) {
+      const std::size_t whole = want.size();
+      want.resize(kWantBytes);
+      std::string have;
+      for (const auto& p : paras) have += SqueezedForCompare(p.text);
+      if (have.find(want) == std::string::npos) {
+        const GumboNode* shown = ShownDescription(root, want, 0);
+        // Inline wrappers (a span or strong around the text) give way to their block while
+        // that block is little more than the description.
+        std::string text = shown != nullptr ? NodeText(shown, whole * 3 + 256) : std::string();
+        while (shown != nullptr && shown->parent != nullptr && !IsBlockTag(Tag(shown)) &&
+               shown->parent->type == GUMBO_NODE_ELEMENT) {
+          std::string up = NodeText(shown->parent, whole * 3 + 256);
+          if (SqueezedForCompare(up).size() > whole * 3 / 2 + 40) break;
+          shown = shown->parent;
+          text = std::move(up);
+        }
+        if (shown != nullptr && SqueezedForCompare(text).size() <= whole * 3 / 2 + 40) {
+          Para lead;
+          lead.chars = CountChars(text);
+          lead.text = std::move(text);
+          paras.insert(paras.begin(), std::move(lead));
+          if (explain_ != nullptr)
+            explain_->notes.push_back(
+                "the page's description, shown outside the text, came out first as its lead");
+        }
       }
     }
   }
