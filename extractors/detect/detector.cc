@@ -664,8 +664,12 @@ bool NamedAsExistingCast(std::string_view s, const Mention& m) {
 // 캐스팅돼 화제를 모은 바 있다", "이에 앞서 A가 출연을 확정했다". Its persons are background to
 // the story's new casting (the binder drops them only when the story has another).
 bool KoreanTellsEarlierCasting(std::string_view s) {
+  // ("…의기투합한 작품으로 앞서 A, B가 출연을 확정 지었다": 앞서 opening a clause after a
+  // connective; "방송에 앞서" is "before the broadcast" and stays out)
   static const RE2 kEarlier(
       "^\\W{0,3}(?:이에\\s*|이보다\\s*)?앞서\\s|^\\W{0,3}(?:지난해|지난\\s*\\d{4}년)\\s|"
+      "(?:으로|며|고|는데|,)\\s+(?:이미\\s+)?앞서\\s+[^.]{0,60}?(?:출연을?|캐스팅|합류를?)\\s*"
+      "(?:확정|됐|되었|돼)|"
       "바\\s*(?:가\\s*)?있(?:다|으며|었다|고|는데|어)");
   return RE2::PartialMatch(s, kEarlier);
 }
@@ -687,7 +691,13 @@ bool KoreanAdnominalExistingCast(std::string_view s, const Mention& m) {
       "0,"
       "5}\\s*(?:이|가|도)\\s+(?:이미\\s+|앞서\\s+|먼저\\s+)?(?:캐스팅|출연을\\s*확정|출연\\s*확정|"
       "합류를\\s*확정|합류)(?:된|돼|됐던|한|했던|을\\s*확정한)\\s*(?:가운데|데\\s*이어|상황에서)");
-  return RE2::PartialMatch(after, kAdnominal) || RE2::PartialMatch(after, kSetting);
+  // "장근석, 여진구에 이어 전광렬, 최민수가 출연을 확정했다": persons before "에 이어" were cast
+  // before the ones the sentence announces
+  static const RE2 kFollowed(
+      "^(?:\\s*\\([^)]{0,24}\\))?(?:\\s*(?:[와과,·]|및)\\s*[가-힣]{2,4}(?:\\s*\\([^)]{0,24}\\))?){"
+      "0,5}\\s*에\\s*이어(?:서)?\\s");
+  return RE2::PartialMatch(after, kAdnominal) || RE2::PartialMatch(after, kSetting) ||
+         RE2::PartialMatch(after, kFollowed);
 }
 
 // True when a network of the sentence stands right before a work, with at most a possessive,

@@ -1337,6 +1337,11 @@ bool PastWorkAfter(std::string_view after, bool ko) {
       "now\\s+)?(?:doing|posting|recording|enjoying)\\s+(?:well|high|strong|good|record)\\b)");
   static const RE2 kKo(
       "^(?:\\s*,\\s*(?:드라마|영화|웹드라마|시리즈|MBC|KBS|SBS|tvN|JTBC)?\\s*['‘\"“<《]|\\s*등\\s|"
+      // "‘타짜’ ‘도둑들’ ‘암살’ 등을 연출한": titles side by side without commas, closed by 등, are
+      // a filmography list
+      // (the first one may be a quote's tail: "‘타짜 ‘도둑들’" pairs the first two marks)
+      "(?:\\s*['‘\"“<《]?[^'’\"”>》.\\s][^'’\"”>》.]{0,29}['’\"”>》]){1,6}\\s*"
+      "등(?:을|에|에서|으로|의)?\\s|"
       // "‘천추태후’(2009), ‘대왕의 꿈’(2012년)를 연출한": a title dated in brackets is a
       // filmography entry
       "\\s*\\(\\s*(?:19|20)\\d\\d\\s*(?:년\\s*)?\\)|"

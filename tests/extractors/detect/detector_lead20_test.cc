@@ -46,5 +46,36 @@ TEST(DetectorLead20, AnEarlierOstBeforeANewOneKeepsTheNewOne) {
             "ost IU / 푸른 항구 (announced)");
 }
 
+// "‘W1 ‘W2’ ‘W3’ 등을 연출한 최 감독의 신작": titles side by side before 등 and a director's
+// credit are his filmography, even when the first pair of marks is mismatched; before, the
+// first title became the work of the story's offers.
+TEST(DetectorLead20, TitlesSideBySideBefore등AreAFilmography) {
+  const std::string got =
+      KoSummary("",
+                "배우 전지현이 ‘타짜 ‘도둑들’ ‘암살’ 등을 연출한 최 감독의 신작 영화에 출연 "
+                "제안을 받았다.");
+  EXPECT_EQ(got.find("Tazza"), std::string::npos) << got;
+  EXPECT_EQ(got.find("Assassination"), std::string::npos) << got;
+}
+
+// "…의기투합한 작품으로 앞서 A, B가 출연을 확정 지었다": 앞서 opening a clause mid-sentence
+// tells a casting made before the news (as at the sentence's start); the news is the reviewer.
+TEST(DetectorLead20, EarlierCastToldMidSentenceIsBackground) {
+  EXPECT_EQ(KoSummary("",
+                      "배우 김지원이 드라마 '종이 등불' 출연을 긍정적으로 검토 중이다. 제작진은 "
+                      "최근 대본 작업을 마쳤고 앞서 정재영, 송윤아가 출연을 확정 지었다."),
+            "casting Kim Ji-won / 종이 등불 (reviewing)");
+}
+
+// "A, B에 이어 C, D가 출연을 확정했다": persons before 에 이어 were cast before the ones the
+// sentence announces.
+TEST(DetectorLead20, PersonsBeforeEIeoWereCastBefore) {
+  EXPECT_EQ(KoSummary("",
+                      "SBS 측은 \"장근석, 여진구에 이어 최민수, 임지연이 드라마 '종이 등불' 출연을 "
+                      "확정했다\"고 밝혔다."),
+            "casting Choi Min-soo / 종이 등불 (confirmed); casting Lim Ji-yeon / 종이 등불 "
+            "(confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu

@@ -24,8 +24,8 @@ TEST(DetectorWork15, PraiseBeforeAGenericNounLosesToTheIntroducedTitle) {
                     "넷플릭스 시리즈 <푸른 계절>이 김유정, 안효섭에 이어 지승현까지 캐스팅하며 "
                     "'역대급' 라인업을 꾸렸다.",
                     "ko"),
-            "casting Ahn Hyo-seop / 푸른 계절 (confirmed); casting Ji Seung-hyun / 푸른 계절 "
-            "(confirmed); casting Kim Yoo-jung / 푸른 계절 (confirmed)");
+            "casting Ji Seung-hyun / 푸른 계절 (confirmed)");  // (the two before 에 이어 were
+                                                               // cast before: background)
   EXPECT_EQ(
       Summary("", "김유정과 안효섭이 영화 '겨울 바다'에서 '설렘' 케미를 예고하며 출연을 확정했다.",
               "ko"),
