@@ -77,5 +77,16 @@ TEST(DetectorLead20, PersonsBeforeEIeoWereCastBefore) {
             "(confirmed)");
 }
 
+// "'W'가 A·B 등 출연 배우를 확정하고 … 이번 작품에는 C도 합세했다": the production fixing its
+// cast ("출연 배우를 확정") and "합세" (joining) are castings; before, the story had no cue and
+// gave nothing.
+TEST(DetectorLead20, FixingTheCastAndJoiningInAreCastings) {
+  EXPECT_EQ(KoSummary("",
+                      "영화 '종이 등불'(감독 허종호)가 김지원·이원근 등 출연 배우를 확정하고 "
+                      "본격 촬영에 들어간다. 이번 작품에는 정재영도 합세했다."),
+            "casting Jung Jae-young / 종이 등불 (confirmed); casting Kim Ji-won / 종이 등불 "
+            "(confirmed); casting Lee Won-geun / 종이 등불 (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
