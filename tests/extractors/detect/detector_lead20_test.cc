@@ -12,6 +12,7 @@
 namespace hallyu {
 namespace {
 
+using hallyu::testing::EnSummary;
 using hallyu::testing::KoSummary;
 
 // "지난 2016년 'W' OST에 참여해 노래 실력을 뽐냈던 이후 …": an OST told as the singer's career
@@ -86,6 +87,18 @@ TEST(DetectorLead20, FixingTheCastAndJoiningInAreCastings) {
                       "본격 촬영에 들어간다. 이번 작품에는 정재영도 합세했다."),
             "casting Jung Jae-young / 종이 등불 (confirmed); casting Kim Ji-won / 종이 등불 "
             "(confirmed); casting Lee Won-geun / 종이 등불 (confirmed)");
+}
+
+// "A is cast in 'W' co-starring B", "'W' starring B": B is the work's cast already, not the news
+// (blind real-text labels, test19 and test20); "alongside C" stays announced together.
+TEST(DetectorLead20, ACoStarringNameIsTheWorksExistingCast) {
+  EXPECT_EQ(EnSummary("Kim Ji-won cast in movie 'Paper Lanterns'",
+                      "Kim Ji-won is cast for the lead female role in movie 'Paper Lanterns' "
+                      "co-starring Lee Won-geun."),
+            "casting Kim Ji-won / Paper Lanterns (confirmed)");
+  EXPECT_EQ(EnSummary("", "Kim Ji-won will star in tvN's 'Paper Lanterns' alongside Lee Won-geun."),
+            "casting Kim Ji-won / Paper Lanterns (confirmed); casting Lee Won-geun / Paper "
+            "Lanterns (confirmed)");
 }
 
 }  // namespace
