@@ -14,6 +14,7 @@ namespace {
 
 using hallyu::testing::EnSummary;
 using hallyu::testing::KoSummary;
+using hallyu::testing::MusicSummary;
 
 // "지난 2016년 'W' OST에 참여해 노래 실력을 뽐냈던 이후 …": an OST told as the singer's career
 // in a past adnominal clause is background; the story's news is the actress's own single.
@@ -99,6 +100,21 @@ TEST(DetectorLead20, ACoStarringNameIsTheWorksExistingCast) {
   EXPECT_EQ(EnSummary("", "Kim Ji-won will star in tvN's 'Paper Lanterns' alongside Lee Won-geun."),
             "casting Kim Ji-won / Paper Lanterns (confirmed); casting Lee Won-geun / Paper "
             "Lanterns (confirmed)");
+}
+
+// "배우 A가 18일 팬미팅에서 … 직접 작사한 곡을 공개했다": a song sung to the fans at a fan meeting,
+// with no record, music site or release in the sentence, is a performance, not a release (also
+// for the headline's "노래 선물"); a single first sung at the fan meeting stays a release.
+TEST(DetectorLead20, AFanMeetingSongIsNoRelease) {
+  EXPECT_EQ(MusicSummary("김지원, 팬들에게 직접 작사한 노래 선물",
+                         "배우 김지원이 팬미팅 현장에서 싱어송라이터로 변신했다. 김지원은 18일 "
+                         "서울에서 열린 팬미팅에서 홀로 기타를 치며 직접 작사한 곡을 처음 "
+                         "공개했다."),
+            "");
+  EXPECT_EQ(MusicSummary("",
+                         "배우 김지원이 다음 달 디지털 싱글 '빈 의자'를 발매한다. 신곡 무대는 "
+                         "팬미팅에서 처음 선보인다."),
+            "release 김지원 / 빈 의자 digital_single (announced)");
 }
 
 }  // namespace
