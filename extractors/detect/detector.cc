@@ -1489,6 +1489,17 @@ void Detector::AnalyseSentence(std::string_view sentence, const std::string& lan
       m.aside = true;
       m.not_drama = true;
       m.why += ", a variety show (gazetteer)";
+      continue;
+    }
+    // "‘일요일이 좋다-서바이벌 오디션 K팝스타’": a title the gazetteer does not know that names
+    // itself an audition or survival show (or a 예능) is no drama either
+    static const RE2 kShowTitle("오디션|서바이벌|예능|(?i:\\baudition\\b|\\bsurvival\\b)");
+    if (m.kind == MentionKind::kWork && m.work == nullptr && !m.not_drama &&
+        RE2::PartialMatch(m.text, kShowTitle) &&
+        !RE2::PartialMatch(re2::StringPiece(a->text.data() + b0, m.begin - b0), kCalledDrama)) {
+      m.aside = true;
+      m.not_drama = true;
+      m.why += ", a show by its own title";
     }
   }
   // Cues never fire inside a title: a drama called 'Cast Away' is no casting news.

@@ -117,5 +117,25 @@ TEST(DetectorLead20, AFanMeetingSongIsNoRelease) {
             "release 김지원 / 빈 의자 digital_single (announced)");
 }
 
+// "SBS ‘일요일이 좋다-서바이벌 오디션 K팝스타’ 테마곡을 불렀다": a title the gazetteer lacks that
+// names itself an audition or survival show is no drama, so its theme song is no OST.
+TEST(DetectorLead20, ATitleThatNamesAnAuditionShowIsNoDrama) {
+  EXPECT_EQ(KoSummary("",
+                      "가수 아이유가 SBS '일요일이 좋다-서바이벌 오디션 별빛스타' 테마곡을 "
+                      "불렀다."),
+            "");
+  EXPECT_EQ(KoSummary("", "가수 아이유가 SBS 드라마 '별빛 항구' 테마곡을 부른다."),
+            "ost IU / 별빛 항구 (announced)");
+}
+
+// "신인에 이르기까지 … 가세했다. 아이유는 … 주제가를 부른다": "이르기" (of "…에 이르기까지") is no
+// name; before, it took the line-up's OST.
+TEST(DetectorLead20, IreugiIsNoName) {
+  EXPECT_EQ(KoSummary("",
+                      "중견 가수부터 신인에 이르기까지 드라마 OST 참여가 늘었다. 아이유는 "
+                      "KBS 새 드라마 '별빛 항구'에서 주제가 '꿈'을 부른다."),
+            "ost IU / 별빛 항구 (announced)");
+}
+
 }  // namespace
 }  // namespace hallyu
