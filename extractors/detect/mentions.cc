@@ -2692,9 +2692,12 @@ SentenceMentions FindMentions(std::string_view s, std::string_view lang, const G
         static const RE2 kCharacterBefore(
             "(?i)(?:\\b(?:as|play|plays|playing|played|portray|portrays|portraying|offered|"
             "(?:take|takes|taking|took)\\s+on)\\s+"
-            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z0-9][\\w-]*\\s+){0,3}?(?:lead|leading\\s+"
-            "(?:man|lady)|role|character|protagonist|heroine|hero|villain)|\\bcharacter\\s+(?:is|"
+            "(?:(?:the|a|an|his|her|their)\\s+)?(?:[a-z0-9][\\w-]*\\s+){0,3}?(?:leads?|leading\\s+"
+            "(?:man|lady|men|ladies)|roles?|characters?|protagonists?|heroines?|hero|villains?|"
+            "interests?)|\\bcharacter\\s+(?:is|"
             "was|will\\s+be)|\\brole\\s+as\\s+(?:the\\s+|an?\\s+)?(?:[a-z][\\w-]*\\s+){0,4}?)\\s*,?"
+            // ("will play romantic interests A and B": the characters named before in the list)
+            "(?:\\s*[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,3}\\s*(?:,\\s*and|,|and|&)){0,4}"
             "\\s*$");
         if (RE2::PartialMatch(Before(s, m.begin, 80), kCharacterBefore)) {
           m.kind = MentionKind::kRole;

@@ -137,5 +137,17 @@ TEST(DetectorLead20, IreugiIsNoName) {
             "ost IU / 별빛 항구 (announced)");
 }
 
+// "For 'W', A and B will play romantic interests C and D": names after a plural role noun
+// ("interests", "leads", "characters") and the names coordinated with them are the characters;
+// before, C and D came out as cast.
+TEST(DetectorLead20, NamesAfterAPluralRoleNounAreCharacters) {
+  EXPECT_EQ(EnSummary("Kim Ji-won and Lee Won-geun cast in SBS drama 'Paper Lanterns'",
+                      "Kim Ji-won and Lee Won-geun are cast for lead roles in SBS drama series "
+                      "'Paper Lanterns'. For 'Paper Lanterns', Kim Ji-won and Lee Won-geun will "
+                      "play romantic interests Han Seo-rin and Park Do-yoon."),
+            "casting Kim Ji-won / Paper Lanterns (confirmed); casting Lee Won-geun / Paper "
+            "Lanterns (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
