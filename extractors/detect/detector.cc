@@ -625,6 +625,16 @@ bool JoinedAsExistingCast(std::string_view s, const Mention& m) {
   return RE2::PartialMatch(s.substr(b, m.begin - b), kJoin);
 }
 
+// English: a sentence that opens by saying its casting was told before — "As previously
+// announced, the sisters will be played by A, B and C". Its persons are background to the
+// story's new casting (the binder drops them only when the story has another).
+bool EnglishTellsEarlierCasting(std::string_view s) {
+  static const RE2 kEarlier(
+      "^\\W{0,3}(?i:as)\\s+(?:(?i:previously|earlier|already)\\s+)(?:announced|reported|"
+      "revealed|confirmed|mentioned)\\b");
+  return RE2::PartialMatch(s, kEarlier);
+}
+
 // English: a person the sentence names as cast before the news — "other actors already cast are
 // B and C", "joins previously announced stars B and C", "B and C are already set to star". Such a
 // person is background to someone else's casting. ("W starring B" is left to IsCoStar: real
@@ -4102,7 +4112,8 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
                                    (ko ? KoreanTellsEarlierCasting(a.text) ||
                                              KoreanAdnominalExistingCast(a.text, *bound[i].person)
                                        : NamedAsExistingCast(a.text, *bound[i].person) || joined ||
-                                             StarringAsExistingCast(a.text, *bound[i].person));
+                                             StarringAsExistingCast(a.text, *bound[i].person) ||
+                                             EnglishTellsEarlierCasting(a.text));
         const Rule* by_speaker[3] = {nullptr, nullptr, nullptr};  // Speaker order
         for (const auto& cue : a.cues) {
           if ((casting && cue.rule->type != RuleType::kCasting) ||
@@ -4426,9 +4437,14 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       decide(std::string(casting ? "casting" : "ost") + ": " + d.person.name + " -> " +
              (d.work.title.empty() ? std::string("(untitled)") : d.work.title) + " = " + status +
              " (" + why + "; claims: " + said + ")");
-      // (a joined co-star, "A joins B in W", is a co-star mention that names B as cast before)
-      if (casting && std::all_of(claims.begin(), claims.end(),
-                                 [](const Claim& c) { return c.existing_cast; })) {
+      // (a joined co-star, "A joins B in W", is a co-star mention that names B as cast before;
+      // "… alongside B. As previously announced, B will play …": a co-star mention says nothing
+      // of when B was cast, so another sentence's "before" decides)
+      if (casting &&
+          std::all_of(claims.begin(), claims.end(),
+                      [](const Claim& c) { return c.existing_cast || c.co_star; }) &&
+          std::any_of(claims.begin(), claims.end(),
+                      [](const Claim& c) { return c.existing_cast; })) {
         background.insert(d.event_id);
       }
       out->push_back(std::move(d));

@@ -149,5 +149,16 @@ TEST(DetectorLead20, NamesAfterAPluralRoleNounAreCharacters) {
             "Lanterns (confirmed)");
 }
 
+// "A is set to join 'W', alongside B and C. … As previously announced, the sisters will be played
+// by B, C and D": a sentence that opens by saying its casting was told before names W's
+// existing cast, and it outweighs the co-star mention ("alongside") that says nothing of when.
+TEST(DetectorLead20, AsPreviouslyAnnouncedNamesTheExistingCast) {
+  EXPECT_EQ(EnSummary("",
+                      "Kim Ji-won is set to join the cast of upcoming tvN drama 'Paper Lanterns', "
+                      "alongside Han Ji-min and Lee Won-geun. As previously announced, the two "
+                      "sisters will be played by Han Ji-min and Lee Won-geun."),
+            "casting Kim Ji-won / Paper Lanterns (confirmed)");
+}
+
 }  // namespace
 }  // namespace hallyu
