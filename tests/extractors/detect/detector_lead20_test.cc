@@ -160,5 +160,15 @@ TEST(DetectorLead20, AsPreviouslyAnnouncedNamesTheExistingCast) {
             "casting Kim Ji-won / Paper Lanterns (confirmed)");
 }
 
+// "… 캐스팅 비하인드가 공개됐다. 영화 'W'의 언론배급시사회가 열렸다": a press screening
+// (언론배급시사회) is a press event of a finished work, as 언론시사회 is; its casting words are the
+// cast's story.
+TEST(DetectorLead20, APressScreeningIsAPressEvent) {
+  EXPECT_EQ(KoSummary("'종이 등불' 감독 “김지원, ‘우영우’로 뜨기 전 캐스팅…이 배우여야 했다”",
+                      "배우 김지원의 '종이 등불' 캐스팅 비하인드가 공개됐다. 31일 오후 서울에서 "
+                      "영화 '종이 등불'의 언론배급시사회가 열렸다."),
+            "");
+}
+
 }  // namespace
 }  // namespace hallyu
