@@ -572,18 +572,30 @@ bool IsCoStar(std::string_view s, const Mention& m, bool ko) {
   return RE2::PartialMatch(before, kEn);
 }
 
+// English: the words before a list of names — "Name (Work), Name and " — that ends where a
+// person mention begins; appended to a cue pattern it asks "does the cue lead up to the person".
+const std::string& EnglishNameListTail() {
+  static const std::string kTail =
+      "\\s+(?:(?:fellow\\s+)?(?:(?i:actors?|actress(?:es)?|stars?|idols?|singers?))\\s+)?(?:[A-Z]"
+      "[\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,9}$";
+  return kTail;
+}
+
+// True when `cue_then_list` (a cue pattern + EnglishNameListTail()) matches the `window` bytes
+// before the mention `m`.
+bool CueLeadsUpTo(std::string_view s, const Mention& m, const RE2& cue_then_list, size_t window) {
+  const size_t b = m.begin > window ? m.begin - window : 0;
+  return RE2::PartialMatch(s.substr(b, m.begin - b), cue_then_list);
+}
+
 // English: "A is cast in 'W' co-starring B", "the film starring B and C": persons named after
 // "starring" / "co-starring" / "with co-star" are the work's cast already, not the news (two
 // blind writers of real test sets read them so; "alongside" and "opposite" stay announced
 // together, as the label rules say). True when such a word leads up to `m`.
 bool StarringAsExistingCast(std::string_view s, const Mention& m) {
-  const size_t b = m.begin > 60 ? m.begin - 60 : 0;
-  static const RE2 kStarring(
-      "(?:\\bco-starring|\\bstarring|\\bwith\\s+co-stars?)\\s+(?:(?:fellow\\s+)?(?:actors?|"
-      "actress(?:es)?|stars?|idols?|singers?)\\s+)?(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?"
-      "\\s+|"
-      "and\\s+|&\\s+){0,9}$");
-  return RE2::PartialMatch(s.substr(b, m.begin - b), kStarring);
+  static const RE2 kStarring("(?:\\bco-starring|\\bstarring|\\bwith\\s+co-stars?)" +
+                             EnglishNameListTail());
+  return CueLeadsUpTo(s, m, kStarring, 60);
 }
 
 // English: "A's agency confirmed that she has received an offer and is reviewing it": the
@@ -617,12 +629,8 @@ bool ConfirmsAnOffer(std::string_view s, const typename CueList::value_type& cue
 // joined are the work's cast before the news, background to A's casting (label rules: only the
 // joiner is the event).
 bool JoinedAsExistingCast(std::string_view s, const Mention& m) {
-  static const RE2 kJoin(
-      "(?i:\\bjoin(?:s|ed|ing)?)\\s+(?:(?:fellow\\s+)?(?:(?i:actors?|actress(?:es)?|stars?|"
-      "idols?|singers?))\\s+)?(?:[A-Z][\\w'’.\\-]*(?:\\s*\\([^)]{0,40}\\))?,?\\s+|and\\s+|&\\s+){0,"
-      "9}$");
-  const size_t b = m.begin > 80 ? m.begin - 80 : 0;
-  return RE2::PartialMatch(s.substr(b, m.begin - b), kJoin);
+  static const RE2 kJoin("(?i:\\bjoin(?:s|ed|ing)?)" + EnglishNameListTail());
+  return CueLeadsUpTo(s, m, kJoin, 80);
 }
 
 // English: a sentence that opens by saying its casting was told before — "As previously
@@ -2279,6 +2287,10 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       size_t index;
     };
     std::vector<Bound> bound;
+    // (some sentence before `si` already gave the story's news)
+    auto news_before = [&bound](size_t si) {
+      return std::any_of(bound.begin(), bound.end(), [si](const Bound& b) { return b.index < si; });
+    };
     std::vector<const Mention*> last_persons;
     std::vector<const Mention*> seen_persons;  // full names named so far in the story
     std::set<std::string> vetoed;
@@ -2761,8 +2773,6 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
       // that describes it as a work before naming people names its existing cast (and its plot's
       // characters), not more news ("work_topic_cast")
       if (casting && ko && si > 0 && !persons.empty()) {
-        bool news_before = false;
-        for (const auto& b : bound) news_before = news_before || b.index < si;
         const Mention* topic = nullptr;
         for (const auto& m : a.mentions.items) {
           if (m.kind == MentionKind::kWork && usable_work(m) && m.begin <= 60) {
@@ -2773,7 +2783,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         static const RE2 kTopic("^[\\x{2019}'\"\\x{201D}>\\x{300B}\\x{3009}]?\\s*(?:은|는)\\s");
         static const RE2 kDescribed(
             "(?:작품|드라마|영화|로맨스|스릴러|코미디|시리즈|이야기)(?:으로|로)\\s");
-        if (news_before && topic != nullptr && topic->end < a.text.size() &&
+        if (news_before(si) && topic != nullptr && topic->end < a.text.size() &&
             RE2::PartialMatch(std::string_view(a.text).substr(topic->end), kTopic)) {
           // (the plot's characters may stand before the description: "차가운 남자 X와 …")
           const Mention* last_person = persons.front();
@@ -2820,9 +2830,7 @@ void Detector::BindStory(const Story& story, const std::string& lang, const Sour
         static const RE2 kComing(
             "예정|(?:공개|발매|발표)(?:된다|한다|될|할)|나선다|부른다|"
             "(?i:\\b(?:will|upcoming|set\\s+to)\\b)");
-        bool news_before = false;
-        for (const auto& b : bound) news_before = news_before || b.index < si;
-        if (news_before && RE2::PartialMatch(a.text, kPastDate) &&
+        if (news_before(si) && RE2::PartialMatch(a.text, kPastDate) &&
             RE2::PartialMatch(a.text, kPutOut) && !RE2::PartialMatch(a.text, kComing)) {
           decide("ost: sentence " + std::to_string(si) +
                  " tells songs put out in the past after the story's news; its singers are no "
