@@ -464,15 +464,19 @@ Document Extraction::Run(const GumboNode* root) {
         const GumboNode* shown = ShownDescription(root, want, 0);
         // Inline wrappers (a span or strong around the text) give way to their block while
         // that block is little more than the description.
+        const std::size_t limit = whole * 3 / 2 + 40;  // the block stays about the description
         std::string text = shown != nullptr ? NodeText(shown, whole * 3 + 256) : std::string();
+        std::size_t size = SqueezedForCompare(text).size();
         while (shown != nullptr && shown->parent != nullptr && !IsBlockTag(Tag(shown)) &&
                shown->parent->type == GUMBO_NODE_ELEMENT) {
           std::string up = NodeText(shown->parent, whole * 3 + 256);
-          if (SqueezedForCompare(up).size() > whole * 3 / 2 + 40) break;
+          const std::size_t up_size = SqueezedForCompare(up).size();
+          if (up_size > limit) break;
           shown = shown->parent;
           text = std::move(up);
+          size = up_size;
         }
-        if (shown != nullptr && SqueezedForCompare(text).size() <= whole * 3 / 2 + 40) {
+        if (shown != nullptr && size <= limit) {
           Para lead;
           lead.chars = CountChars(text);
           lead.text = std::move(text);
